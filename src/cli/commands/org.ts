@@ -1,0 +1,119 @@
+/** `concord org <id> [--at DATE] [--json]` and `concord orgs`: an organization on a date. */
+import type { Command } from 'commander';
+import { loadDataset } from '../../data/load.js';
+import { loadOrganizations } from '../../org/load.js';
+import { type Snapshot, snapshot } from '../../org/snapshot.js';
+import { parseDate, todayIso } from '../../util/dates.js';
+import { big, json, pct, table } from '../../util/format.js';
+import type { CliIO } from '../io.js';
+
+export function register(program: Command, io: CliIO): void {
+  program
+    .command('org')
+    .description('an organization on a date: members, partners, chair and aggregate facts')
+    .argument('<id>', 'organization id (sco, csto, asean, shanghai-five, …)')
+    .option('--at <date>', 'the date, YYYY-MM-DD (default: today)')
+    .option('--json', 'print JSON')
+    .action((id: string, opts: { at?: string; json?: boolean }) => {
+      const date = parseDate(opts.at ?? todayIso(), '--at');
+      const snap = snapshot(loadOrganizations(), loadDataset(), id, date);
+      io.out(opts.json ? json(snap) : formatSnapshot(snap));
+    });
+
+  program
+    .command('orgs')
+    .description('list the built-in organizations')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean }) => {
+      const orgs = loadOrganizations().all();
+      const rows = orgs.map((o) => ({
+        id: o.id,
+        name: o.name,
+        founded: o.founded,
+        dissolved: o.dissolved ?? null,
+        records: o.memberships.length,
+      }));
+      io.out(
+        opts.json
+          ? json(rows)
+          : table(
+              ['id', 'name', 'founded', 'dissolved', 'records'],
+              rows.map((r) => [r.id, r.name, r.founded, r.dissolved ?? '', r.records]),
+            ),
+      );
+    });
+}
+
+export function formatSnapshot(s: Snapshot): string {
+  const f = s.facts;
+  const lines: string[] = [];
+  lines.push(`${s.organization.name} (${s.organization.shortName}) on ${s.date}`);
+  if (s.era) lines.push(`note: ${s.era.note}`);
+  lines.push(`rule: ${s.rule.description}${s.rule.source ? ` — ${s.rule.source.split(' (http')[0]}` : ''}`);
+  if (s.chairDetail) {
+    const c = s.chairDetail;
+    lines.push(
+      `chair: ${c.state}${c.summit ? ` (host of ${c.summit})` : ''}${c.verified ? '' : ' [unverified]'}`,
+    );
+  } else lines.push('chair: not recorded for this date');
+  lines.push('', `Members (${s.members.length})`);
+  lines.push(
+    table(
+      ['iso3', 'state', 'since'],
+      s.members.map((m) => [m.iso3, m.name, m.since + (m.verified ? '' : ' *')]),
+    ),
+  );
+  if (s.partners.length) {
+    lines.push('', `Partners (${s.partners.length})`);
+    lines.push(
+      table(
+        ['iso3', 'state', 'status', 'since'],
+        s.partners.map((p) => [p.iso3, p.name, p.status, p.since + (p.verified ? '' : ' *')]),
+      ),
+    );
+  }
+  if (s.applicants.length) {
+    lines.push(
+      '',
+      `Applicants (${s.applicants.length}): ${s.applicants.map((a) => `${a.iso3} (since ${a.since})`).join(', ')}`,
+    );
+  }
+  lines.push('', 'Facts of the member states');
+  lines.push(
+    table(
+      ['measure', 'value', 'share', 'data'],
+      [
+        ['area', `${big(f.areaKm2)} km²`, `${pct(f.eurasiaAreaShare)} of Eurasia`, 'world-countries'],
+        [
+          'population',
+          big(f.population?.value),
+          `${pct(f.worldPopulationShare)} of world`,
+          f.population ? String(f.population.year) : '–',
+        ],
+        [
+          'GDP (current US$)',
+          big(f.gdpUsd?.value),
+          `${pct(f.worldGdpShare)} of world`,
+          f.gdpUsd ? String(f.gdpUsd.year) : '–',
+        ],
+        [
+          'CINC (sum)',
+          f.cinc ? f.cinc.value.toFixed(4) : '–',
+          `${pct(f.cinc?.value)} of world capabilities`,
+          f.cinc ? String(f.cinc.year) : '–',
+        ],
+        [
+          'nuclear-weapon states',
+          String(f.nuclearStates.length),
+          f.nuclearStates.join(', ') || 'none',
+          `first test ≤ ${s.date}`,
+        ],
+      ],
+    ),
+  );
+  if (f.undeclaredNuclearStates.length)
+    lines.push(`undeclared nuclear arsenals: ${f.undeclaredNuclearStates.join(', ')}`);
+  for (const n of f.notes) lines.push(`note: ${n}`);
+  if (s.unverified.length) lines.push(`* unverified (needs a second source): ${s.unverified.join('; ')}`);
+  return lines.join('\n');
+}

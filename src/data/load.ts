@@ -1,0 +1,62 @@
+/** Node-side loading of the built-in data files (the edge where I/O happens). */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Topology } from 'topojson-specification';
+import { simplifyTopology } from '../report/charts/map.js';
+import { createDataset, type Dataset } from './dataset.js';
+
+let root: string | undefined;
+
+/** The folder holding Concord's package.json, found by walking up from this module. */
+export function packageRoot(): string {
+  if (root) return root;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'concord') {
+      root = dir;
+      return dir;
+    }
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cannot find the concord package root');
+    dir = up;
+  }
+}
+
+export function readJson<T>(relative: string): T {
+  return JSON.parse(readFileSync(join(packageRoot(), relative), 'utf8')) as T;
+}
+
+export function readText(relative: string): string {
+  return readFileSync(join(packageRoot(), relative), 'utf8');
+}
+
+let cached: Dataset | undefined;
+
+/** The built-in data set, read once per process. */
+export function loadDataset(): Dataset {
+  cached ??= createDataset({
+    countries: readJson('data/generated/countries.json'),
+    population: readJson('data/generated/population.json'),
+    gdp: readJson('data/generated/gdp.json'),
+    cow: readJson('data/generated/cow-nmc.json'),
+  });
+  return cached;
+}
+
+export function packageVersion(): string {
+  return readJson<{ version: string }>('package.json').version;
+}
+
+let topology: Topology | undefined;
+
+/** Natural Earth 1:50m country boundaries from the npm package world-atlas (bundled, no network), simplified. */
+export function loadWorldTopology(): Topology {
+  const require = createRequire(import.meta.url);
+  topology ??= simplifyTopology(
+    JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')),
+  );
+  return topology;
+}

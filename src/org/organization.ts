@@ -1,0 +1,261 @@
+/**
+ * "As of" queries on an organization: who is a member, partner or applicant on a date, who chairs,
+ * the timeline of events, and the membership stages (periods with one member set). Pure functions.
+ *
+ * Intervals are half-open: a status held `from` one date `to` another is held on `from` and not on
+ * `to`. A state may hold several statuses at once (Iran was an observer and an applicant); its
+ * principal status is the highest of member > observer > dialogue partner = partner > applicant.
+ */
+import { ConcordError } from '../errors.js';
+import { type IsoDate, within } from '../util/dates.js';
+import type { Chair, Membership, MembershipStatus, Organization, OrgEvent } from './schema.js';
+
+export interface MemberOnDate {
+  readonly iso3: string;
+  /** Start of the uninterrupted membership that includes the date. */
+  readonly since: IsoDate;
+  readonly source: string;
+  readonly verified: boolean;
+}
+
+export interface PartnerOnDate {
+  readonly iso3: string;
+  readonly status: Exclude<MembershipStatus, 'member' | 'applicant'>;
+  readonly since: IsoDate;
+  readonly source: string;
+  readonly verified: boolean;
+}
+
+const RANK: Record<MembershipStatus, number> = {
+  member: 4,
+  observer: 3,
+  'dialogue partner': 2,
+  partner: 2,
+  applicant: 1,
+};
+
+export function recordsOn(org: Organization, date: IsoDate): Membership[] {
+  return org.memberships.filter((m) => within(date, m.from, m.to));
+}
+
+/** Start of the run of back-to-back records with this status that contains `date`. */
+function runStart(org: Organization, m: Membership): IsoDate {
+  let start = m.from;
+  for (;;) {
+    const prev = org.memberships.find((r) => r.state === m.state && r.status === m.status && r.to === start);
+    if (!prev) return start;
+    start = prev.from;
+  }
+}
+
+/** The principal status of each state on `date`. */
+export function principalStatuses(org: Organization, date: IsoDate): Map<string, Membership> {
+  const out = new Map<string, Membership>();
+  for (const m of recordsOn(org, date)) {
+    const cur = out.get(m.state);
+    if (!cur || RANK[m.status] > RANK[cur.status]) out.set(m.state, m);
+  }
+  return out;
+}
+
+export function membersOn(org: Organization, date: IsoDate): MemberOnDate[] {
+  return [...principalStatuses(org, date).values()]
+    .filter((m) => m.status === 'member')
+    .map((m) => ({ iso3: m.state, since: runStart(org, m), source: m.source, verified: m.verified }))
+    .sort((a, b) => a.since.localeCompare(b.since) || a.iso3.localeCompare(b.iso3));
+}
+
+export function partnersOn(org: Organization, date: IsoDate): PartnerOnDate[] {
+  return [...principalStatuses(org, date).values()]
+    .filter((m) => m.status !== 'member' && m.status !== 'applicant')
+    .map((m) => ({
+      iso3: m.state,
+      status: m.status as PartnerOnDate['status'],
+      since: runStart(org, m),
+      source: m.source,
+      verified: m.verified,
+    }))
+    .sort((a, b) => a.since.localeCompare(b.since) || a.iso3.localeCompare(b.iso3));
+}
+
+/** States with a pending application on `date` (whatever their principal status). */
+export function applicantsOn(org: Organization, date: IsoDate): MemberOnDate[] {
+  return recordsOn(org, date)
+    .filter((m) => m.status === 'applicant')
+    .map((m) => ({ iso3: m.state, since: m.from, source: m.source, verified: m.verified }));
+}
+
+export function chairOn(org: Organization, date: IsoDate): Chair | null {
+  return org.chairs.find((c) => within(date, c.from, c.to)) ?? null;
+}
+
+export function isActiveOn(org: Organization, date: IsoDate): boolean {
+  return within(date, org.founded, org.dissolved);
+}
+
+export interface Stage {
+  /** First day of the stage: the day the member set last changed. */
+  readonly from: IsoDate;
+  readonly to: IsoDate | null;
+  readonly members: string[];
+  readonly joined: string[];
+  readonly left: string[];
+}
+
+/** The membership stages: maximal periods with one member set, from the founding on. */
+export function stages(org: Organization): Stage[] {
+  const dates = new Set<IsoDate>([org.founded]);
+  for (const m of org.memberships) {
+    if (m.status !== 'member') continue;
+    if (m.from >= org.founded) dates.add(m.from);
+    if (m.to && m.to >= org.founded) dates.add(m.to);
+  }
+  const sorted = [...dates].filter((d) => !org.dissolved || d < org.dissolved).sort();
+  const out: Stage[] = [];
+  let prev: string[] = [];
+  for (const d of sorted) {
+    const members = membersOn(org, d)
+      .map((m) => m.iso3)
+      .sort();
+    if (out.length && members.join() === prev.join()) continue;
+    const last = out[out.length - 1];
+    if (last) (last as { to: IsoDate | null }).to = d;
+    out.push({
+      from: d,
+      to: org.dissolved ?? null,
+      members,
+      joined: members.filter((x) => !prev.includes(x)),
+      left: prev.filter((x) => !members.includes(x)),
+    });
+    prev = members;
+  }
+  return out;
+}
+
+export interface TimelineEvent {
+  readonly date: IsoDate;
+  readonly organization: string;
+  readonly kind: OrgEvent['kind'];
+  readonly title: string;
+  readonly states: string[];
+  readonly source: string;
+  readonly verified: boolean;
+}
+
+/**
+ * The dated events of an organization: its own events, its documents, and the start and end of
+ * every membership record (grouped by day and status), in date order.
+ */
+export function timeline(org: Organization): TimelineEvent[] {
+  const out: TimelineEvent[] = org.events.map((e) => ({
+    date: e.date,
+    organization: org.id,
+    kind: e.kind,
+    title: e.title,
+    states: e.states ?? [],
+    source: e.source,
+    verified: e.verified,
+  }));
+  for (const d of org.documents) {
+    out.push({
+      date: d.signed,
+      organization: org.id,
+      kind: 'document',
+      title: `${d.title} signed${d.place ? ` (${d.place})` : ''}`,
+      states: [],
+      source: d.source,
+      verified: d.verified,
+    });
+    if (d.inForce) {
+      out.push({
+        date: d.inForce,
+        organization: org.id,
+        kind: 'document',
+        title: `${d.title} in force`,
+        states: [],
+        source: d.source,
+        verified: d.verified,
+      });
+    }
+  }
+  const groups = new Map<string, Membership[]>();
+  for (const m of org.memberships) {
+    const key = `${m.from}|${m.status}`;
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  for (const [key, ms] of groups) {
+    const [date, status] = key.split('|') as [IsoDate, MembershipStatus];
+    const states = ms.map((m) => m.state).sort();
+    const title =
+      status === 'member'
+        ? `${states.join(', ')}: ${date === org.founded ? 'founding member' : 'admitted as member'}${states.length > 1 ? 's' : ''}`
+        : `${states.join(', ')}: ${status} status`;
+    out.push({
+      date,
+      organization: org.id,
+      kind: status === 'member' ? 'accession' : 'status',
+      title,
+      states,
+      source: ms[0]!.source,
+      verified: ms.every((m) => m.verified),
+    });
+  }
+  const ended = new Map<string, Membership[]>();
+  for (const m of org.memberships) {
+    if (!m.to || m.to === org.dissolved) continue;
+    const continues = org.memberships.some((r) => r.state === m.state && r.from === m.to);
+    if (!continues) ended.set(`${m.to}|${m.status}`, [...(ended.get(`${m.to}|${m.status}`) ?? []), m]);
+  }
+  for (const [key, ms] of ended) {
+    const [date, status] = key.split('|') as [IsoDate, MembershipStatus];
+    const states = ms.map((m) => m.state).sort();
+    out.push({
+      date,
+      organization: org.id,
+      kind: 'withdrawal',
+      title: `${states.join(', ')}: ${status} status ends`,
+      states,
+      source: ms[0]!.source,
+      verified: ms.every((m) => m.verified),
+    });
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date) || rankKind(a.kind) - rankKind(b.kind));
+}
+
+function rankKind(k: TimelineEvent['kind']): number {
+  return [
+    'founding',
+    'document',
+    'summit',
+    'accession',
+    'status',
+    'withdrawal',
+    'decision',
+    'institution',
+    'other',
+  ].indexOf(k);
+}
+
+/** Throws E_BEFORE_FOUNDING / E_DATE_OUT_OF_RANGE when the organization did not exist on `date`. */
+export function assertActive(org: Organization, date: IsoDate): void {
+  if (date < org.founded) {
+    throw new ConcordError(
+      'E_BEFORE_FOUNDING',
+      `${org.shortName} did not exist on ${date}: it was founded on ${org.founded}`,
+      {
+        path: 'date',
+        hint: `Give a date on or after ${org.founded}.`,
+      },
+    );
+  }
+  if (org.dissolved && date >= org.dissolved) {
+    throw new ConcordError(
+      'E_DATE_OUT_OF_RANGE',
+      `${org.shortName} was dissolved on ${org.dissolved}; ${date} is after it`,
+      {
+        path: 'date',
+        hint: `Give a date before ${org.dissolved}${org.successor ? `, or ask about ${org.successor}` : ''}.`,
+      },
+    );
+  }
+}

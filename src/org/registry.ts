@@ -1,0 +1,98 @@
+/**
+ * A registry of organizations by id. Organization files are parsed and checked here (pure); the
+ * Node loader in ./load.ts reads the built-in files from data/organizations/.
+ */
+import type { Dataset } from '../data/dataset.js';
+import { ConcordError } from '../errors.js';
+import { parseYamlText, validate } from '../util/validate.js';
+import { type Organization, OrganizationSchema } from './schema.js';
+
+export class OrganizationRegistry {
+  private readonly byId: Map<string, Organization>;
+
+  constructor(orgs: readonly Organization[]) {
+    this.byId = new Map(orgs.map((o) => [o.id, o]));
+  }
+
+  ids(): string[] {
+    return [...this.byId.keys()].sort();
+  }
+
+  all(): Organization[] {
+    return this.ids().map((id) => this.byId.get(id)!);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id.toLowerCase());
+  }
+
+  /** The organization with this id; E_UNKNOWN_ORG listing the known ids otherwise. */
+  get(id: string): Organization {
+    const org = this.byId.get(id.trim().toLowerCase());
+    if (org) return org;
+    throw new ConcordError('E_UNKNOWN_ORG', `unknown organization "${id}"`, {
+      path: 'organization',
+      hint: `Known organizations: ${this.ids().join(', ')}. Add one as a YAML file in data/organizations/.`,
+    });
+  }
+}
+
+/** Parses and validates one organization file; `ds` enables the check of state codes. */
+export function parseOrganization(text: string, file: string, ds?: Dataset): Organization {
+  const org = validate(OrganizationSchema, parseYamlText(text, file), file);
+  checkOrganization(org, file, ds);
+  return org;
+}
+
+/** Consistency checks a schema cannot express: known states, ordered intervals, no overlaps. */
+export function checkOrganization(org: Organization, file: string, ds?: Dataset): void {
+  const fail = (path: string, message: string, hint: string): never => {
+    throw new ConcordError('E_VALIDATION', `${file}: ${path}: ${message}`, { path, hint });
+  };
+  const states = (path: string, code: string) => {
+    if (ds && !ds.countries.has(code)) {
+      fail(
+        path,
+        `"${code}" is not the ISO3 code of a UN member state`,
+        'Use ISO 3166-1 alpha-3 codes (CHN, RUS, KAZ…).',
+      );
+    }
+  };
+  org.memberships.forEach((m, i) => {
+    states(`memberships[${i}].state`, m.state);
+    if (m.to && m.to <= m.from)
+      fail(`memberships[${i}].to`, `${m.to} is not after ${m.from}`, 'A status ends after it starts.');
+    if (org.dissolved && m.from >= org.dissolved) {
+      fail(`memberships[${i}].from`, `starts after the dissolution on ${org.dissolved}`, 'Check the date.');
+    }
+    org.memberships.forEach((o, j) => {
+      if (j <= i || o.state !== m.state || o.status !== m.status) return;
+      const overlap = m.from < (o.to ?? '9999') && o.from < (m.to ?? '9999');
+      if (overlap) {
+        fail(
+          `memberships[${j}]`,
+          `${o.state} holds "${o.status}" twice over overlapping periods`,
+          'Merge or end one record.',
+        );
+      }
+    });
+  });
+  org.chairs.forEach((c, i) => {
+    states(`chairs[${i}].state`, c.state);
+    if (c.to && c.to <= c.from)
+      fail(`chairs[${i}].to`, `${c.to} is not after ${c.from}`, 'A chairmanship ends after it starts.');
+    const next = org.chairs[i + 1];
+    if (next && next.from < (c.to ?? '9999')) {
+      fail(
+        `chairs[${i + 1}].from`,
+        'chairmanships overlap',
+        'List chairs in date order, each starting when the last ends.',
+      );
+    }
+  });
+  org.events.forEach((e, i) => {
+    e.states?.forEach((s, j) => {
+      states(`events[${i}].states[${j}]`, s);
+    });
+  });
+}

@@ -1,0 +1,138 @@
+/**
+ * The organization file (data/organizations/*.yaml): an organization, its documents, organs,
+ * languages, decision rule, chairs over time, membership records and dated events. Each record
+ * carries its source; `verified: false` flags an item that still needs a second source.
+ */
+import { z } from 'zod';
+import { RuleSchema } from '../rules/schema.js';
+import { isIsoDate } from '../util/dates.js';
+
+export const IsoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: 'expected a calendar date written YYYY-MM-DD' })
+  .describe('A calendar date, YYYY-MM-DD');
+
+const Source = z.string().min(1).describe('Where the fact comes from: a URL or a citation');
+const Iso3 = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code such as CHN')
+  .describe('ISO 3166-1 alpha-3 code');
+
+export const MembershipStatusSchema = z.enum([
+  'member',
+  'observer',
+  'dialogue partner',
+  'partner',
+  'applicant',
+]);
+export type MembershipStatus = z.infer<typeof MembershipStatusSchema>;
+
+export const MembershipSchema = z
+  .object({
+    state: Iso3,
+    status: MembershipStatusSchema,
+    from: IsoDateSchema,
+    to: IsoDateSchema.nullish().describe('First day without this status; absent while it lasts'),
+    source: Source,
+    verified: z.boolean().default(true),
+    note: z.string().optional(),
+  })
+  .strict();
+export type Membership = z.infer<typeof MembershipSchema>;
+
+export const ChairSchema = z
+  .object({
+    state: Iso3,
+    from: IsoDateSchema,
+    to: IsoDateSchema.nullish(),
+    summit: z.string().optional().describe('The summit that closes the chairmanship'),
+    source: Source,
+    verified: z.boolean().default(true),
+  })
+  .strict();
+export type Chair = z.infer<typeof ChairSchema>;
+
+export const EventKindSchema = z.enum([
+  'founding',
+  'document',
+  'summit',
+  'accession',
+  'status',
+  'withdrawal',
+  'decision',
+  'institution',
+  'other',
+]);
+
+export const EventSchema = z
+  .object({
+    date: IsoDateSchema,
+    title: z.string().min(1),
+    kind: EventKindSchema.default('other'),
+    states: z.array(Iso3).optional(),
+    source: Source,
+    verified: z.boolean().default(true),
+  })
+  .strict();
+export type OrgEvent = z.infer<typeof EventSchema>;
+
+export const DocumentSchema = z
+  .object({
+    title: z.string().min(1),
+    signed: IsoDateSchema,
+    place: z.string().optional(),
+    inForce: IsoDateSchema.optional(),
+    source: Source,
+    verified: z.boolean().default(true),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const OrganSchema = z
+  .object({
+    name: z.string().min(1),
+    kind: z.enum(['supreme', 'council', 'ministerial', 'permanent', 'other']).default('other'),
+    seat: z.string().optional(),
+    note: z.string().optional(),
+    source: Source,
+  })
+  .strict();
+
+export const OrganizationSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'ids are lower-case letters, digits and dashes'),
+    name: z.string().min(1),
+    shortName: z.string().min(1),
+    founded: IsoDateSchema,
+    dissolved: IsoDateSchema.nullish(),
+    predecessor: z.string().optional().describe('id of the organization this one grew out of'),
+    successor: z.string().optional(),
+    description: z.string().optional(),
+    documents: z.array(DocumentSchema).default([]),
+    organs: z.array(OrganSchema).default([]),
+    languages: z.array(z.string()).default([]),
+    rule: RuleSchema.default('consensus'),
+    ruleSource: z.string().optional(),
+    /** Other rules the organization uses for particular decisions (e.g. suspension). */
+    specialRules: z
+      .array(
+        z
+          .object({
+            decision: z.string(),
+            description: z.string(),
+            rule: RuleSchema.optional(),
+            source: Source,
+            verified: z.boolean().default(true),
+          })
+          .strict(),
+      )
+      .default([]),
+    chairs: z.array(ChairSchema).default([]),
+    memberships: z.array(MembershipSchema).min(1),
+    events: z.array(EventSchema).default([]),
+    sources: z.array(Source).default([]),
+  })
+  .strict();
+
+export type Organization = z.infer<typeof OrganizationSchema>;
+export type OrganizationInput = z.input<typeof OrganizationSchema>;

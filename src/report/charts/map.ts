@@ -1,0 +1,119 @@
+/**
+ * A map of Eurasia with states coloured by status, rendered to an SVG string with d3-geo
+ * (Albers equal-area conic, central meridian 80°E, standard parallels 25°N and 65°N, so areas compare fairly).
+ * Boundaries: Natural Earth 1:50m via the npm package world-atlas. States too small to see get a
+ * dot at their centroid. Pure: the topology is passed in.
+ */
+import { geoCentroid, geoConicEqualArea, geoPath } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry, MultiPoint } from 'geojson';
+import { feature } from 'topojson-client';
+import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { CountryRecord } from '../../data/types.js';
+import { esc, STATUS_COLOURS } from '../html.js';
+
+export interface MapOptions {
+  readonly width?: number;
+  readonly height?: number;
+  readonly title: string;
+  /** Status per ISO3 code; absent = no status. */
+  readonly status: ReadonlyMap<string, string>;
+  readonly countries: readonly CountryRecord[];
+  readonly id?: string;
+}
+
+/**
+ * The frame of the map: the extreme points of Eurasia (with Egypt and the Bay of Bengal). Fitting
+ * to the states' own shapes would also fit their overseas territories (French Guiana, the Canaries).
+ */
+const EURASIA_FRAME: MultiPoint = {
+  type: 'MultiPoint',
+  // biome-ignore format: a list of points
+  coordinates: [
+    [-10, 36], [-10, 56], [25, 71.5], [105, 78], [-170, 66], [162, 56], [145, 35], [104, 0], [80, 5], [44, 12], [25, 22],
+  ],
+};
+
+type CountryFeature = Feature<Geometry, { name: string }> & { id?: string | number };
+
+/**
+ * Visvalingam simplification of the boundaries to a minimum triangle area in steradians; 1e-6 sr
+ * is about a fifth of a pixel at the report's scale, and cuts the SVG by 60%.
+ */
+export function simplifyTopology(topology: Topology, minWeight = 1e-6): Topology {
+  return simplify(
+    presimplify(structuredClone(topology) as Topology<never>, sphericalTriangleArea),
+    minWeight,
+  ) as Topology;
+}
+
+export function worldFeatures(topology: Topology): CountryFeature[] {
+  const fc = feature(
+    topology,
+    topology.objects.countries as GeometryCollection<{ name: string }>,
+  ) as FeatureCollection<Geometry, { name: string }>;
+  return fc.features as CountryFeature[];
+}
+
+export function renderMap(topology: Topology, o: MapOptions): string {
+  const width = o.width ?? 960;
+  const height = o.height ?? 560;
+  const features = worldFeatures(topology);
+  const byNumeric = new Map(o.countries.map((c) => [c.isoNumeric, c]));
+  const projection = geoConicEqualArea()
+    .rotate([-80, 0])
+    .parallels([25, 65])
+    .fitExtent(
+      [
+        [8, 8],
+        [width - 8, height - 8],
+      ],
+      EURASIA_FRAME,
+    );
+  projection.clipExtent([
+    [0, 0],
+    [width, height],
+  ]);
+  const path = geoPath(projection).digits(1);
+  const paths: string[] = [];
+  const dots: string[] = [];
+  for (const f of features) {
+    const c = byNumeric.get(String(f.id));
+    const iso3 = c?.iso3 ?? '';
+    const status = (iso3 && o.status.get(iso3)) || 'none';
+    const d = path(f);
+    if (!d) continue;
+    const [[x0, y0], [x1, y1]] = path.bounds(f);
+    if (x1 < 0 || y1 < 0 || x0 > width || y0 > height) continue;
+    const label = `${c?.name ?? f.properties.name}${status !== 'none' ? `: ${status}` : ''}`;
+    paths.push(
+      `<path d="${d}" fill="${STATUS_COLOURS[status] ?? STATUS_COLOURS.none}" data-iso3="${esc(iso3)}" data-status="${esc(status)}"><title>${esc(label)}</title></path>`,
+    );
+    const small = (x1 - x0) * (y1 - y0) < 30;
+    if (small && status !== 'none') {
+      const p = projection(geoCentroid(f));
+      if (p && p[0] >= 0 && p[0] <= width && p[1] >= 0 && p[1] <= height) {
+        dots.push(
+          `<circle cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="4" fill="${STATUS_COLOURS[status]}" stroke="#fff" stroke-width="1" data-iso3="${esc(iso3)}"><title>${esc(label)}</title></circle>`,
+        );
+      }
+    }
+  }
+  const used = [...new Set(o.status.values())];
+  const order = ['member', 'observer', 'dialogue partner', 'partner', 'applicant'].filter((s) =>
+    used.includes(s),
+  );
+  const legend = order
+    .map(
+      (s, i) =>
+        `<g transform="translate(${16 + i * 150},${height - 22})"><rect width="14" height="14" fill="${STATUS_COLOURS[s]}" stroke="#333" stroke-width=".5"/><text x="20" y="12">${esc(s)}</text></g>`,
+    )
+    .join('');
+  return `<svg id="${esc(o.id ?? 'map')}" class="map" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(o.id ?? 'map')}-title" xmlns="http://www.w3.org/2000/svg">
+<title id="${esc(o.id ?? 'map')}-title">${esc(o.title)}</title>
+<rect width="${width}" height="${height}" fill="#f4f8fb"/>
+<g stroke="#ffffff" stroke-width="0.4">${paths.join('\n')}</g>
+<g>${dots.join('')}</g>
+<g font-size="12" font-family="system-ui, sans-serif" fill="#222">${legend}</g>
+</svg>`;
+}

@@ -1,0 +1,13 @@
+/** The report's sections, in order. A new capability adds its section here. */
+import type { ReportSection } from '../report.js';
+import { claimsSection } from './claims.js';
+import { factsSection } from './facts.js';
+import { organizationSection } from './organization.js';
+import { timelineSection } from './timeline.js';
+
+export const SECTIONS: readonly ReportSection[] = [
+  organizationSection,
+  timelineSection,
+  factsSection,
+  claimsSection,
+];

@@ -1,0 +1,39 @@
+/** Report section: the organization on the report date — a map of Eurasia, members and partners. */
+import { snapshot } from '../../org/snapshot.js';
+import { renderMap } from '../charts/map.js';
+import { esc, htmlTable } from '../html.js';
+import type { ReportSection } from '../report.js';
+
+export const organizationSection: ReportSection = {
+  id: 'organization',
+  title: 'Members and partners',
+  render(ctx) {
+    const s = snapshot(ctx.registry, ctx.ds, ctx.orgId, ctx.date);
+    const status = new Map<string, string>();
+    for (const p of s.partners) status.set(p.iso3, p.status);
+    for (const a of s.applicants) if (!status.has(a.iso3)) status.set(a.iso3, 'applicant');
+    for (const m of s.members) status.set(m.iso3, 'member');
+    const map = renderMap(ctx.topology, {
+      title: `${s.organization.shortName} members and partners on ${s.date}`,
+      status,
+      countries: [...ctx.ds.countries.values()],
+    });
+    const rows = [
+      ...s.members.map((m) => [m.iso3, m.name, 'member', m.since]),
+      ...s.partners.map((p) => [p.iso3, p.name, p.status, p.since]),
+      ...s.applicants.map((a) => [a.iso3, a.name, 'applicant', a.since]),
+    ];
+    const html = `${map}
+<p>${s.members.length} members, ${s.partners.length} partners${s.applicants.length ? `, ${s.applicants.length} applicants` : ''}; chair: ${esc(s.chair ?? 'not recorded')}${s.chairDetail && !s.chairDetail.verified ? ' <span class="unverified">(unverified)</span>' : ''}. Decision rule: ${esc(s.rule.description)}.</p>
+${htmlTable(['ISO3', 'State', 'Status', 'Since'], rows, { caption: `Status on ${s.date}` })}
+${s.unverified.length ? `<p class="note unverified">Unverified records: ${esc(s.unverified.join('; '))}.</p>` : ''}`;
+    return {
+      html,
+      summary: [
+        `${s.members.length} members: ${s.members.map((m) => m.iso3).join(', ')}`,
+        `${s.partners.length} partners: ${s.partners.map((p) => p.iso3).join(', ')}`,
+        `chair: ${s.chair ?? 'not recorded'}`,
+      ],
+    };
+  },
+};

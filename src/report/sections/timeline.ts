@@ -1,0 +1,68 @@
+/** Report section: the membership timeline of the organization and its predecessors. */
+
+import { fullTimeline, lineage } from '../../org/history.js';
+import { stages } from '../../org/organization.js';
+import { renderTimeline, type TimelineLane } from '../charts/timeline.js';
+import { esc, htmlTable } from '../html.js';
+import type { ReportSection } from '../report.js';
+
+export const timelineSection: ReportSection = {
+  id: 'timeline',
+  title: 'Timeline',
+  render(ctx) {
+    const chain = lineage(ctx.registry, ctx.orgId);
+    const lanes = new Map<string, TimelineLane & { first: string; bars: TimelineLane['bars'][number][] }>();
+    for (const org of chain) {
+      for (const m of org.memberships) {
+        const lane = lanes.get(m.state) ?? {
+          key: m.state,
+          label: `${ctx.ds.countries.get(m.state)?.name ?? m.state}`,
+          first: m.from,
+          bars: [],
+        };
+        if (m.from < lane.first) lane.first = m.from;
+        lane.bars.push({
+          from: m.from,
+          to: m.to ?? null,
+          status: m.status,
+          label: `${m.state} ${m.status} (${org.shortName}) ${m.from} – ${m.to ?? 'now'}${m.verified ? '' : ' [unverified]'}`,
+          verified: m.verified,
+        });
+        lanes.set(m.state, lane);
+      }
+    }
+    const sorted = [...lanes.values()].sort((a, b) => {
+      const am = a.bars.find((x) => x.status === 'member')?.from ?? '9999';
+      const bm = b.bars.find((x) => x.status === 'member')?.from ?? '9999';
+      return am.localeCompare(bm) || a.first.localeCompare(b.first) || a.key.localeCompare(b.key);
+    });
+    const org = chain[chain.length - 1]!;
+    const st = stages(org);
+    const svg = renderTimeline({
+      title: `${org.shortName} membership timeline, ${chain[0]!.founded.slice(0, 4)}–${ctx.date.slice(0, 4)}`,
+      from: chain[0]!.founded,
+      to: ctx.date,
+      lanes: sorted,
+      marks: st.filter((s) => s.from <= ctx.date).map((s) => ({ date: s.from, label: s.from.slice(0, 4) })),
+    });
+    const events = fullTimeline(ctx.registry, ctx.orgId).filter((e) => e.date <= ctx.date);
+    const table = htmlTable(
+      ['Date', 'Organization', 'Event'],
+      events.map((e) => [
+        e.date,
+        e.organization,
+        { html: `${esc(e.title)}${e.verified ? '' : ' <span class="unverified">(unverified)</span>'}` },
+      ]),
+      { caption: 'Dated events' },
+    );
+    return {
+      html: `${svg}\n<details><summary>All ${events.length} dated events</summary>${table}</details>`,
+      summary: st
+        .filter((s) => s.from <= ctx.date)
+        .map(
+          (s) =>
+            `${s.from}: ${s.members.length} members${s.joined.length && s.from !== org.founded ? ` (+${s.joined.join(', ')})` : ''}${s.left.length ? ` (−${s.left.join(', ')})` : ''}`,
+        ),
+    };
+  },
+};

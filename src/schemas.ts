@@ -1,0 +1,23 @@
+/**
+ * The JSON Schemas of Concord's input files, generated from the zod schemas (the single source of
+ * truth). `npm run docs:schemas` writes them to docs/schemas/; a test checks they are current.
+ */
+import { z } from 'zod';
+import { ClaimsFileSchema } from './claims/schema.js';
+import { OrganizationSchema } from './org/schema.js';
+import { RuleSchema } from './rules/schema.js';
+
+export const SCHEMAS: Record<string, z.ZodType> = {
+  organization: OrganizationSchema,
+  claims: ClaimsFileSchema,
+  rule: RuleSchema,
+};
+
+export function jsonSchema(name: string): Record<string, unknown> {
+  const schema = SCHEMAS[name];
+  if (!schema) throw new Error(`no schema ${name}`);
+  return {
+    $id: `https://concord.local/schemas/${name}.json`,
+    ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', reused: 'ref' }),
+  };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { loadDefaultClaims } from '../../src/claims/load.js';
+import { loadDataset, loadWorldTopology } from '../../src/data/load.js';
+import { loadOrganizations } from '../../src/org/load.js';
+import { renderReport } from '../../src/report/report.js';
+import { SECTIONS } from '../../src/report/sections/index.js';
+
+describe('the HTML report', async () => {
+  const r = await renderReport(SECTIONS, {
+    ds: loadDataset(),
+    registry: loadOrganizations(),
+    orgId: 'sco',
+    date: '2026-11-29',
+    topology: loadWorldTopology(),
+    claims: loadDefaultClaims(),
+    version: 'test',
+    generatedAt: 'now',
+  });
+
+  it('is self-contained: no scripts, no external resources', () => {
+    expect(r.html).not.toMatch(/<script/i);
+    expect(r.html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(r.html).not.toMatch(/@import|url\(/);
+  });
+
+  it('colours members and partners on the map', () => {
+    const members = [...r.html.matchAll(/data-iso3="(\w{3})" data-status="member"/g)].map((m) => m[1]);
+    expect(new Set(members)).toEqual(
+      new Set(['CHN', 'RUS', 'KAZ', 'KGZ', 'TJK', 'UZB', 'IND', 'PAK', 'IRN', 'BLR']),
+    );
+    expect(r.html).toMatch(/data-iso3="MNG" data-status="partner"/);
+  });
+
+  it('has a timeline lane per state and the stage marks', () => {
+    expect((r.html.match(/class="lane"/g) ?? []).length).toBe(27);
+    expect((r.html.match(/class="stage"/g) ?? []).length).toBe(4);
+  });
+
+  it('summarises every section for the terminal', () => {
+    expect(r.sections.map((s) => s.id)).toEqual(['organization', 'timeline', 'facts', 'claims']);
+    expect(r.summary).toContain('10 members');
+    expect(r.summary).toContain('world-population-share: does not hold');
+  });
+});
