@@ -1,6 +1,6 @@
 /** `npm run docs:schemas`: writes docs/schemas/<name>.json from the zod schemas. */
 import { writeFileSync } from 'node:fs';
-import { SCHEMAS, jsonSchema } from '../src/schemas.js';
+import { jsonSchema, SCHEMAS } from '../src/schemas.js';
 
 for (const name of Object.keys(SCHEMAS)) {
   writeFileSync(`docs/schemas/${name}.json`, `${JSON.stringify(jsonSchema(name), null, 2)}\n`);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SCHEMAS, jsonSchema } from '../src/schemas.js';
+import { jsonSchema, SCHEMAS } from '../src/schemas.js';
 
 describe('published JSON Schemas', () => {
   it.each(Object.keys(SCHEMAS))('docs/schemas/%s.json is current (run `npm run docs:schemas`)', (name) => {
