@@ -1,0 +1,168 @@
+/**
+ * The run store's tables, as kysely types, and the migrations that create them. One schema for
+ * SQLite and PostgreSQL. `schema_version` in `concord_meta` records the version; a store written
+ * by a newer Concord is refused (E_SCHEMA_VERSION) rather than misread.
+ *
+ * Tidy long form: one row of `results` per (run, replicate, issue, model); a run's parameters are
+ * stored once, in `runs.params`, never repeated on the rows.
+ */
+import { type ColumnType, type Kysely, sql } from 'kysely';
+
+export const SCHEMA_VERSION = 1;
+
+export type RunStatus = 'pending' | 'running' | 'complete' | 'interrupted' | 'failed';
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface WorkspaceTable {
+  id: string;
+  created_at: string;
+}
+
+export interface TokenTable {
+  id: string;
+  workspace: string;
+  /** SHA-256 of the secret, hex; the secret itself is never stored. */
+  hash: string;
+  label: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface RunTable {
+  id: string;
+  workspace: string;
+  kind: string;
+  title: string | null;
+  status: RunStatus;
+  visibility: 'private' | 'public';
+  seed: string;
+  scenario_hash: string | null;
+  total: number;
+  batch_size: number;
+  /** JSON: the parameters of the run (scenario, models, options): stored once. */
+  params: string;
+  /** JSON: version, git commit, Node version, host, timings. */
+  manifest: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  heartbeat_at: string | null;
+  error: string | null;
+}
+
+export interface BatchTable {
+  run_id: string;
+  idx: number;
+  first: number;
+  count: number;
+  status: 'pending' | 'done';
+  worker: string | null;
+  attempts: number;
+  finished_at: string | null;
+}
+
+export interface ResultTable {
+  run_id: string;
+  replicate: number;
+  issue: string;
+  model: string;
+  outcome: number | null;
+  /** 1 adopted, 0 not, null when the model makes no adoption call. */
+  adopted: number | null;
+  /** Comma-separated ISO3 codes (or actor ids), null when not applicable. */
+  blockers: string | null;
+  participants: string | null;
+  rounds: number | null;
+}
+
+export interface StoreDatabase {
+  concord_meta: MetaTable;
+  workspaces: WorkspaceTable;
+  tokens: TokenTable;
+  runs: RunTable;
+  batches: BatchTable;
+  results: ResultTable;
+}
+
+/** Migration n brings the schema from version n − 1 to n. */
+export const MIGRATIONS: ReadonlyArray<(db: Kysely<StoreDatabase>) => Promise<void>> = [
+  async (db) => {
+    await db.schema
+      .createTable('workspaces')
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('tokens')
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('workspace', 'text', (c) => c.notNull().references('workspaces.id'))
+      .addColumn('hash', 'text', (c) => c.notNull().unique())
+      .addColumn('label', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'text')
+      .execute();
+    await db.schema
+      .createTable('runs')
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('workspace', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('title', 'text')
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('visibility', 'text', (c) => c.notNull().defaultTo('private'))
+      .addColumn('seed', 'text', (c) => c.notNull())
+      .addColumn('scenario_hash', 'text')
+      .addColumn('total', 'integer', (c) => c.notNull())
+      .addColumn('batch_size', 'integer', (c) => c.notNull())
+      .addColumn('params', 'text', (c) => c.notNull())
+      .addColumn('manifest', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('started_at', 'text')
+      .addColumn('finished_at', 'text')
+      .addColumn('heartbeat_at', 'text')
+      .addColumn('error', 'text')
+      .execute();
+    await db.schema
+      .createIndex('runs_workspace')
+      .ifNotExists()
+      .on('runs')
+      .columns(['workspace', 'created_at'])
+      .execute();
+    await db.schema
+      .createTable('batches')
+      .ifNotExists()
+      .addColumn('run_id', 'text', (c) => c.notNull().references('runs.id').onDelete('cascade'))
+      .addColumn('idx', 'integer', (c) => c.notNull())
+      .addColumn('first', 'integer', (c) => c.notNull())
+      .addColumn('count', 'integer', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('worker', 'text')
+      .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('finished_at', 'text')
+      .addPrimaryKeyConstraint('batches_pk', ['run_id', 'idx'])
+      .execute();
+    await db.schema
+      .createTable('results')
+      .ifNotExists()
+      .addColumn('run_id', 'text', (c) => c.notNull().references('runs.id').onDelete('cascade'))
+      .addColumn('replicate', 'integer', (c) => c.notNull())
+      .addColumn('issue', 'text', (c) => c.notNull())
+      .addColumn('model', 'text', (c) => c.notNull())
+      .addColumn('outcome', 'double precision')
+      .addColumn('adopted', 'integer')
+      .addColumn('blockers', 'text')
+      .addColumn('participants', 'text')
+      .addColumn('rounds', 'integer')
+      .addPrimaryKeyConstraint('results_pk', ['run_id', 'issue', 'model', 'replicate'])
+      .execute();
+    await sql`select 1`.execute(db);
+  },
+];
+
+export type Timestamp = ColumnType<string, string, string>;

@@ -1,0 +1,404 @@
+/**
+ * The run store: runs with their manifest, their batches, and their results in tidy long form, in
+ * SQLite (better-sqlite3, WAL) by default or PostgreSQL when given a `postgres://` URL — one query
+ * layer (kysely) for both.
+ *
+ * Crash safety rests on one rule: a batch's results and the mark that the batch is done are written
+ * in one transaction, and the mark is only set if it was not set before. A batch is therefore
+ * counted exactly once, however often it is retried, and a crash loses at most the batches in
+ * flight. Workspaces own runs; tokens (stored as SHA-256 hashes) grant access to one workspace.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import { ConcordError } from '../errors.js';
+import {
+  type BatchTable,
+  MIGRATIONS,
+  type ResultTable,
+  type RunStatus,
+  type RunTable,
+  SCHEMA_VERSION,
+  type StoreDatabase,
+} from './schema.js';
+
+export type ResultRow = Omit<ResultTable, 'run_id'>;
+export type RunRecord = Omit<RunTable, 'params' | 'manifest'> & {
+  params: unknown;
+  manifest: Record<string, unknown>;
+};
+export type BatchRecord = BatchTable;
+
+export interface NewRun {
+  readonly id?: string;
+  readonly workspace: string;
+  readonly kind: string;
+  readonly title?: string | null;
+  readonly visibility?: 'private' | 'public';
+  readonly seed: string;
+  readonly scenarioHash?: string | null;
+  readonly total: number;
+  readonly batchSize: number;
+  readonly params: unknown;
+  readonly manifest: Record<string, unknown>;
+}
+
+export const DEFAULT_WORKSPACE = 'local';
+
+const now = () => new Date().toISOString();
+
+export class RunStore {
+  readonly db: Kysely<StoreDatabase>;
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly location: string;
+
+  constructor(db: Kysely<StoreDatabase>, dialect: 'sqlite' | 'postgres', location: string) {
+    this.db = db;
+    this.dialect = dialect;
+    this.location = location;
+  }
+
+  /** Creates or upgrades the schema; refuses a store written by a newer schema. */
+  async migrate(): Promise<void> {
+    await this.db.schema
+      .createTable('concord_meta')
+      .ifNotExists()
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .execute();
+    const row = await this.db
+      .selectFrom('concord_meta')
+      .select('value')
+      .where('key', '=', 'schema_version')
+      .executeTakeFirst();
+    const version = row ? Number(row.value) : 0;
+    if (version > SCHEMA_VERSION) {
+      throw new ConcordError(
+        'E_SCHEMA_VERSION',
+        `the store ${this.location} has schema version ${version}, newer than this Concord's ${SCHEMA_VERSION}`,
+        { hint: 'Upgrade Concord, or use another store (--store PATH).' },
+      );
+    }
+    for (let v = version; v < SCHEMA_VERSION; v++) {
+      await this.db.transaction().execute(async (trx) => {
+        await MIGRATIONS[v]!(trx);
+        await trx
+          .insertInto('concord_meta')
+          .values({ key: 'schema_version', value: String(v + 1) })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(v + 1) }))
+          .execute();
+      });
+    }
+    await this.ensureWorkspace(DEFAULT_WORKSPACE);
+  }
+
+  async schemaVersion(): Promise<number> {
+    const row = await this.db
+      .selectFrom('concord_meta')
+      .select('value')
+      .where('key', '=', 'schema_version')
+      .executeTakeFirst();
+    return row ? Number(row.value) : 0;
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  // ─── workspaces and tokens ────────────────────────────────────────────────────────────────
+
+  async ensureWorkspace(id: string): Promise<void> {
+    if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(id)) {
+      throw new ConcordError('E_VALIDATION', `workspace "${id}" is not a valid name`, {
+        path: 'workspace',
+        hint: 'Use 1–64 lower-case letters, digits, - and _.',
+      });
+    }
+    await this.db
+      .insertInto('workspaces')
+      .values({ id, created_at: now() })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+
+  /** Creates a token for a workspace; returns the secret, which is shown once and stored hashed. */
+  async createToken(workspace: string, label: string | null = null): Promise<{ id: string; token: string }> {
+    await this.ensureWorkspace(workspace);
+    const id = randomUUID();
+    const token = `cc_${randomBytes(24).toString('base64url')}`;
+    await this.db
+      .insertInto('tokens')
+      .values({ id, workspace, hash: hashToken(token), label, created_at: now(), revoked_at: null })
+      .execute();
+    return { id, token };
+  }
+
+  /** The workspace a token grants, or null for an unknown or revoked token. */
+  async workspaceForToken(token: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('tokens')
+      .select(['workspace', 'revoked_at'])
+      .where('hash', '=', hashToken(token))
+      .executeTakeFirst();
+    return row && !row.revoked_at ? row.workspace : null;
+  }
+
+  async revokeToken(id: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('tokens')
+      .set({ revoked_at: now() })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async listTokens(workspace?: string) {
+    let q = this.db.selectFrom('tokens').select(['id', 'workspace', 'label', 'created_at', 'revoked_at']);
+    if (workspace) q = q.where('workspace', '=', workspace);
+    return q.orderBy('created_at').execute();
+  }
+
+  // ─── runs ─────────────────────────────────────────────────────────────────────────────────
+
+  /** Creates a run and its batches (all pending) in one transaction. */
+  async createRun(r: NewRun): Promise<RunRecord> {
+    if (!Number.isInteger(r.total) || r.total < 1)
+      throw new ConcordError('E_VALIDATION', `total must be a positive integer, got ${r.total}`, {
+        path: 'runs',
+      });
+    if (!Number.isInteger(r.batchSize) || r.batchSize < 1)
+      throw new ConcordError('E_VALIDATION', `batch size must be a positive integer`, { path: 'batchSize' });
+    await this.ensureWorkspace(r.workspace);
+    const id = r.id ?? randomUUID();
+    const row: RunTable = {
+      id,
+      workspace: r.workspace,
+      kind: r.kind,
+      title: r.title ?? null,
+      status: 'pending',
+      visibility: r.visibility ?? 'private',
+      seed: r.seed,
+      scenario_hash: r.scenarioHash ?? null,
+      total: r.total,
+      batch_size: r.batchSize,
+      params: JSON.stringify(r.params),
+      manifest: JSON.stringify(r.manifest),
+      created_at: now(),
+      started_at: null,
+      finished_at: null,
+      heartbeat_at: null,
+      error: null,
+    };
+    const nBatches = Math.ceil(r.total / r.batchSize);
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('runs').values(row).execute();
+      const chunk = 500;
+      for (let b = 0; b < nBatches; b += chunk) {
+        const values: BatchTable[] = [];
+        for (let i = b; i < Math.min(nBatches, b + chunk); i++) {
+          const first = i * r.batchSize;
+          values.push({
+            run_id: id,
+            idx: i,
+            first,
+            count: Math.min(r.batchSize, r.total - first),
+            status: 'pending',
+            worker: null,
+            attempts: 0,
+            finished_at: null,
+          });
+        }
+        await trx.insertInto('batches').values(values).execute();
+      }
+    });
+    return (await this.getRun(id))!;
+  }
+
+  /** A run by id; with `workspace`, only if it belongs to that workspace (or is public). */
+  async getRun(id: string, workspace?: string): Promise<RunRecord | null> {
+    let q = this.db.selectFrom('runs').selectAll().where('id', '=', id);
+    if (workspace !== undefined) {
+      q = q.where((eb) => eb.or([eb('workspace', '=', workspace), eb('visibility', '=', 'public')]));
+    }
+    const row = await q.executeTakeFirst();
+    return row ? decodeRun(row) : null;
+  }
+
+  async listRuns(
+    opts: { workspace?: string; limit?: number; status?: RunStatus } = {},
+  ): Promise<RunRecord[]> {
+    let q = this.db.selectFrom('runs').selectAll();
+    if (opts.workspace !== undefined) {
+      const ws = opts.workspace;
+      q = q.where((eb) => eb.or([eb('workspace', '=', ws), eb('visibility', '=', 'public')]));
+    }
+    if (opts.status) q = q.where('status', '=', opts.status);
+    const rows = await q
+      .orderBy('created_at', 'desc')
+      .limit(opts.limit ?? 100)
+      .execute();
+    return rows.map(decodeRun);
+  }
+
+  async setStatus(
+    id: string,
+    status: RunStatus,
+    extra: { error?: string | null; manifest?: Record<string, unknown> } = {},
+  ): Promise<void> {
+    const t = now();
+    await this.db
+      .updateTable('runs')
+      .set({
+        status,
+        heartbeat_at: t,
+        ...(status === 'running' ? { started_at: t } : {}),
+        ...(status === 'complete' || status === 'failed' ? { finished_at: t } : {}),
+        ...(extra.error !== undefined ? { error: extra.error } : {}),
+        ...(extra.manifest ? { manifest: JSON.stringify(extra.manifest) } : {}),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async heartbeat(id: string): Promise<void> {
+    await this.db.updateTable('runs').set({ heartbeat_at: now() }).where('id', '=', id).execute();
+  }
+
+  /**
+   * Marks as interrupted the runs still `running` or `pending` whose heartbeat is older than
+   * `staleMs` (the process that ran them died). Returns their ids. They can be resumed.
+   */
+  async markInterrupted(staleMs: number): Promise<string[]> {
+    const cutoff = new Date(Date.now() - staleMs).toISOString();
+    const stale = await this.db
+      .selectFrom('runs')
+      .select('id')
+      .where('status', 'in', ['running', 'pending'])
+      .where((eb) => eb.or([eb('heartbeat_at', 'is', null), eb('heartbeat_at', '<', cutoff)]))
+      .execute();
+    for (const r of stale) await this.setStatus(r.id, 'interrupted');
+    return stale.map((r) => r.id);
+  }
+
+  async deleteRun(id: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('results').where('run_id', '=', id).execute();
+      await trx.deleteFrom('batches').where('run_id', '=', id).execute();
+      await trx.deleteFrom('runs').where('id', '=', id).execute();
+    });
+  }
+
+  // ─── batches and results ──────────────────────────────────────────────────────────────────
+
+  async pendingBatches(runId: string): Promise<BatchRecord[]> {
+    return this.db
+      .selectFrom('batches')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .where('status', '=', 'pending')
+      .orderBy('idx')
+      .execute();
+  }
+
+  async progress(runId: string): Promise<{ batches: number; done: number; replicatesDone: number }> {
+    const r = await this.db
+      .selectFrom('batches')
+      .select((eb) => [
+        eb.fn.countAll<string | number>().as('batches'),
+        eb.fn.sum<string | number | null>(sql`case when status = 'done' then 1 else 0 end`).as('done'),
+        eb.fn
+          .sum<string | number | null>(sql`case when status = 'done' then count else 0 end`)
+          .as('replicates'),
+      ])
+      .where('run_id', '=', runId)
+      .executeTakeFirstOrThrow();
+    return {
+      batches: Number(r.batches),
+      done: Number(r.done ?? 0),
+      replicatesDone: Number(r.replicates ?? 0),
+    };
+  }
+
+  async noteAttempt(runId: string, idx: number, worker: string): Promise<void> {
+    await this.db
+      .updateTable('batches')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), worker }))
+      .where('run_id', '=', runId)
+      .where('idx', '=', idx)
+      .execute();
+  }
+
+  /**
+   * Writes a batch's results and marks it done, atomically and once: returns false (and writes
+   * nothing) if the batch was already done — a retried or duplicated batch is never counted twice.
+   */
+  async completeBatch(
+    runId: string,
+    idx: number,
+    rows: readonly ResultRow[],
+    worker: string,
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const claimed = await trx
+        .updateTable('batches')
+        .set({ status: 'done', worker, finished_at: now() })
+        .where('run_id', '=', runId)
+        .where('idx', '=', idx)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) return false;
+      const chunk = this.dialect === 'sqlite' ? 3000 : 2000; // below each engine's bound-parameter limit
+      for (let i = 0; i < rows.length; i += chunk) {
+        const values = rows.slice(i, i + chunk).map((r) => ({ run_id: runId, ...r }));
+        await trx.insertInto('results').values(values).execute();
+      }
+      await trx.updateTable('runs').set({ heartbeat_at: now() }).where('id', '=', runId).execute();
+      return true;
+    });
+  }
+
+  /** The results of a run in a stable order (issue, model, replicate), streamed page by page. */
+  async *results(
+    runId: string,
+    opts: { issue?: string; model?: string; pageSize?: number } = {},
+  ): AsyncGenerator<ResultTable> {
+    const page = opts.pageSize ?? 20_000;
+    let after: { issue: string; model: string; replicate: number } | null = null;
+    for (;;) {
+      let q = this.db.selectFrom('results').selectAll().where('run_id', '=', runId);
+      if (opts.issue) q = q.where('issue', '=', opts.issue);
+      if (opts.model) q = q.where('model', '=', opts.model);
+      if (after) {
+        const a = after;
+        q = q.where((eb) =>
+          eb.or([
+            eb('issue', '>', a.issue),
+            eb.and([eb('issue', '=', a.issue), eb('model', '>', a.model)]),
+            eb.and([eb('issue', '=', a.issue), eb('model', '=', a.model), eb('replicate', '>', a.replicate)]),
+          ]),
+        );
+      }
+      const rows = await q.orderBy('issue').orderBy('model').orderBy('replicate').limit(page).execute();
+      for (const r of rows) yield r;
+      if (rows.length < page) return;
+      const last = rows[rows.length - 1]!;
+      after = { issue: last.issue, model: last.model, replicate: last.replicate };
+    }
+  }
+
+  async countResults(runId: string): Promise<number> {
+    const r = await this.db
+      .selectFrom('results')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('run_id', '=', runId)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function decodeRun(row: RunTable): RunRecord {
+  return { ...row, params: JSON.parse(row.params), manifest: JSON.parse(row.manifest) };
+}

@@ -1,0 +1,197 @@
+/** The behaviour every run store must have, run against SQLite (npm test) and PostgreSQL (test:postgres). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isConcordError } from '../../src/errors.js';
+import type { ResultRow, RunStore } from '../../src/store/store.js';
+
+export function storeContract(name: string, open: () => Promise<RunStore>): void {
+  describe(`run store (${name})`, () => {
+    let store: RunStore;
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(async () => store?.close());
+
+    const rows = (first: number, count: number): ResultRow[] =>
+      Array.from({ length: count }, (_, i) => [
+        {
+          replicate: first + i,
+          issue: 'bank',
+          model: 'compromise',
+          outcome: (first + i) / 7,
+          adopted: null,
+          blockers: null,
+          participants: null,
+          rounds: null,
+        },
+        {
+          replicate: first + i,
+          issue: 'bank',
+          model: 'consensus',
+          outcome: 0,
+          adopted: (first + i) % 2,
+          blockers: 'KAZ,UZB',
+          participants: null,
+          rounds: null,
+        },
+      ]).flat();
+
+    it('migrates to the current schema version, idempotently', async () => {
+      expect(await store.schemaVersion()).toBe(1);
+      await store.migrate();
+      expect(await store.schemaVersion()).toBe(1);
+    });
+
+    it('creates a run with its batches and records the manifest once', async () => {
+      const run = await store.createRun({
+        workspace: 'w1',
+        kind: 'sweep',
+        seed: '1',
+        total: 25,
+        batchSize: 10,
+        params: { a: 1 },
+        manifest: { version: 'x' },
+      });
+      expect(run.status).toBe('pending');
+      expect(run.params).toEqual({ a: 1 });
+      const batches = await store.pendingBatches(run.id);
+      expect(batches.map((b) => [b.first, b.count])).toEqual([
+        [0, 10],
+        [10, 10],
+        [20, 5],
+      ]);
+    });
+
+    it('counts a batch once, however often it is completed', async () => {
+      const run = await store.createRun({
+        workspace: 'w1',
+        kind: 'sweep',
+        seed: '2',
+        total: 20,
+        batchSize: 10,
+        params: {},
+        manifest: {},
+      });
+      expect(await store.completeBatch(run.id, 1, rows(10, 10), 'a')).toBe(true);
+      expect(await store.completeBatch(run.id, 1, rows(10, 10), 'b')).toBe(false);
+      expect(await store.countResults(run.id)).toBe(20);
+      expect((await store.pendingBatches(run.id)).map((b) => b.idx)).toEqual([0]);
+      expect(await store.progress(run.id)).toEqual({ batches: 2, done: 1, replicatesDone: 10 });
+      // Concurrent duplicates: exactly one wins.
+      const results = await Promise.all(
+        [0, 1, 2].map((k) => store.completeBatch(run.id, 0, rows(0, 10), `w${k}`)),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await store.countResults(run.id)).toBe(40);
+    });
+
+    it('streams results in a stable order, page by page', async () => {
+      const run = await store.createRun({
+        workspace: 'w1',
+        kind: 'sweep',
+        seed: '3',
+        total: 30,
+        batchSize: 10,
+        params: {},
+        manifest: {},
+      });
+      for (const idx of [2, 0, 1]) await store.completeBatch(run.id, idx, rows(idx * 10, 10), 'a');
+      const got = [];
+      for await (const r of store.results(run.id, { pageSize: 7 })) got.push(r);
+      expect(got).toHaveLength(60);
+      expect(got.slice(0, 30).every((r) => r.model === 'compromise')).toBe(true);
+      expect(got.slice(0, 30).map((r) => r.replicate)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+      expect(got[0]!.outcome).toBeCloseTo(0);
+      expect(got[31]!.blockers).toBe('KAZ,UZB');
+    });
+
+    it('keeps workspaces apart and shows public runs to all', async () => {
+      const a = await store.createRun({
+        workspace: 'alpha',
+        kind: 'sweep',
+        seed: '4',
+        total: 1,
+        batchSize: 1,
+        params: {},
+        manifest: {},
+      });
+      const p = await store.createRun({
+        workspace: 'alpha',
+        kind: 'sweep',
+        seed: '5',
+        total: 1,
+        batchSize: 1,
+        params: {},
+        manifest: {},
+        visibility: 'public',
+      });
+      expect(await store.getRun(a.id, 'beta')).toBeNull();
+      expect((await store.getRun(a.id, 'alpha'))!.id).toBe(a.id);
+      expect((await store.getRun(p.id, 'beta'))!.id).toBe(p.id);
+      const ids = (await store.listRuns({ workspace: 'beta' })).map((r) => r.id);
+      expect(ids).toContain(p.id);
+      expect(ids).not.toContain(a.id);
+    });
+
+    it('stores tokens hashed, maps them to one workspace, and revokes them', async () => {
+      const { id, token } = await store.createToken('alpha', 'test');
+      expect(await store.workspaceForToken(token)).toBe('alpha');
+      expect(await store.workspaceForToken(`${token}x`)).toBeNull();
+      const listed = JSON.stringify(await store.listTokens('alpha'));
+      expect(listed).not.toContain(token);
+      expect(await store.revokeToken(id)).toBe(true);
+      expect(await store.workspaceForToken(token)).toBeNull();
+    });
+
+    it('marks runs whose heartbeat stopped as interrupted', async () => {
+      const run = await store.createRun({
+        workspace: 'w1',
+        kind: 'sweep',
+        seed: '6',
+        total: 1,
+        batchSize: 1,
+        params: {},
+        manifest: {},
+      });
+      await store.setStatus(run.id, 'running');
+      expect(await store.markInterrupted(60_000)).not.toContain(run.id);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(await store.markInterrupted(1)).toContain(run.id);
+      expect((await store.getRun(run.id))!.status).toBe('interrupted');
+    });
+
+    it('refuses a store written by a newer schema', async () => {
+      await store.db
+        .updateTable('concord_meta')
+        .set({ value: '99' })
+        .where('key', '=', 'schema_version')
+        .execute();
+      try {
+        await store.migrate();
+        expect.unreachable();
+      } catch (e) {
+        expect(isConcordError(e) && e.code).toBe('E_SCHEMA_VERSION');
+      } finally {
+        await store.db
+          .updateTable('concord_meta')
+          .set({ value: '1' })
+          .where('key', '=', 'schema_version')
+          .execute();
+      }
+    });
+
+    it('rejects bad names and sizes', async () => {
+      await expect(store.ensureWorkspace('Bad Name!')).rejects.toMatchObject({ code: 'E_VALIDATION' });
+      await expect(
+        store.createRun({
+          workspace: 'w1',
+          kind: 'sweep',
+          seed: '1',
+          total: 0,
+          batchSize: 1,
+          params: {},
+          manifest: {},
+        }),
+      ).rejects.toMatchObject({ code: 'E_VALIDATION' });
+    });
+  });
+}
