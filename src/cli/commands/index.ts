@@ -5,7 +5,9 @@ import { register as claims } from './claims.js';
 import { register as country } from './country.js';
 import { register as org } from './org.js';
 import { register as report } from './report.js';
+import { register as serve } from './serve.js';
 import { register as timeline } from './timeline.js';
+import { register as token } from './token.js';
 
 export const COMMANDS: ReadonlyArray<(program: Command, io: CliIO) => void> = [
   org,
@@ -13,4 +15,6 @@ export const COMMANDS: ReadonlyArray<(program: Command, io: CliIO) => void> = [
   claims,
   country,
   report,
+  serve,
+  token,
 ];
