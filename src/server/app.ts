@@ -161,6 +161,14 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
     });
   }
 
+  app.get('/', async (_req, reply) =>
+    reply
+      .code(webBuilt ? 200 : 503)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(indexHtml),
+  );
+
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0]!;
     const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !url.startsWith('/api/');
