@@ -222,18 +222,9 @@ export function timeline(org: Organization): TimelineEvent[] {
   return out.sort((a, b) => a.date.localeCompare(b.date) || rankKind(a.kind) - rankKind(b.kind));
 }
 
+/** Events of one day in the order of the kinds' declaration (founding first). */
 function rankKind(k: TimelineEvent['kind']): number {
-  return [
-    'founding',
-    'document',
-    'summit',
-    'accession',
-    'status',
-    'withdrawal',
-    'decision',
-    'institution',
-    'other',
-  ].indexOf(k);
+  return EventKindSchema.options.indexOf(k);
 }
 
 /** Throws E_BEFORE_FOUNDING / E_DATE_OUT_OF_RANGE when the organization did not exist on `date`. */
