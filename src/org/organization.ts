@@ -8,7 +8,14 @@
  */
 import { ConcordError } from '../errors.js';
 import { type IsoDate, within } from '../util/dates.js';
-import type { Chair, Membership, MembershipStatus, Organization, OrgEvent } from './schema.js';
+import {
+  type Chair,
+  EventKindSchema,
+  type Membership,
+  type MembershipStatus,
+  type Organization,
+  type OrgEvent,
+} from './schema.js';
 
 export interface MemberOnDate {
   readonly iso3: string;
