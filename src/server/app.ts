@@ -14,7 +14,6 @@ import { loadDataset, packageRoot, packageVersion } from '../data/load.js';
 import { ConcordError } from '../errors.js';
 import { loadOrganizations } from '../org/load.js';
 import type { RunStore } from '../store/store.js';
-import { parseYamlText } from '../util/validate.js';
 import { Auth } from './auth.js';
 import type { ServerContext } from './context.js';
 import { DOCS_CSS, renderDocs } from './docs.js';
@@ -24,6 +23,7 @@ import { openApiDocument } from './openapi.js';
 import { type AnyRoute, parsePart } from './route.js';
 import { apiRoutes } from './routes/index.js';
 import { RUN_KINDS } from './run-kinds.js';
+import { parseYamlBody } from './yaml.js';
 
 export interface ServerOptions {
   readonly store: RunStore;
@@ -33,7 +33,7 @@ export interface ServerOptions {
   readonly webRoot?: string | null;
   /** Largest request body, bytes (default 1 MiB). */
   readonly bodyLimit?: number;
-  /** Requests per minute per client address over all routes (default 1200); 0 turns the limit off. */
+  /** Requests per minute per client address over all routes (default 1200); 0 turns every limit off. */
   readonly rateLimitPerMinute?: number;
   /** An answer not sent within this time is a 503 E_TIMEOUT (default 30 s). */
   readonly handlerTimeoutMs?: number;
@@ -78,6 +78,12 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
     forceCloseConnections: 'idle',
+    // Errors the router raises before any route runs (bad URL encoding, a parameter too long).
+    frameworkErrors: (error, _request, raw) => {
+      const h = toHttpError(error);
+      const reply = raw as unknown as FastifyReply;
+      reply.code(h.status).type('application/json; charset=utf-8').send(errorBody(h.error));
+    },
   });
   const store = o.store;
   const jobs = new JobManager(store, o.kinds ?? RUN_KINDS, {
@@ -119,9 +125,11 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
     timeWindow: 60_000,
   });
 
+  // JSON (and YAML where a route takes files); anything else is a 415.
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser(YAML_TYPES, { parseAs: 'string', bodyLimit }, (_req, body, done) => {
     try {
-      done(null, parseYamlText(String(body), 'body'));
+      done(null, parseYamlBody(String(body)));
     } catch (e) {
       done(e as Error, undefined);
     }
@@ -138,7 +146,7 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
   });
 
   const routes = apiRoutes();
-  for (const r of routes) registerRoute(app, ctx, r);
+  for (const r of routes) registerRoute(app, ctx, r, limit > 0);
 
   const doc = openApiDocument(routes, ctx.version);
   const docsHtml = renderDocs(doc);
@@ -206,12 +214,12 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
   };
 }
 
-function registerRoute(app: FastifyInstance, ctx: ServerContext, r: AnyRoute): void {
+function registerRoute(app: FastifyInstance, ctx: ServerContext, r: AnyRoute, limited: boolean): void {
   app.route({
     method: r.method,
     url: r.url,
     ...(r.timeoutMs ? { handlerTimeout: r.timeoutMs } : {}),
-    ...(r.rateLimitPerMinute
+    ...(r.rateLimitPerMinute && limited
       ? { config: { rateLimit: { max: r.rateLimitPerMinute, timeWindow: 60_000 } } }
       : {}),
     handler: async (request: FastifyRequest, reply: FastifyReply) => {

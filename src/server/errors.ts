@@ -94,7 +94,9 @@ export function toHttpError(e: unknown): { status: number; error: ConcordError; 
       return make('E_TIMEOUT', 'the request took too long and was stopped', 'Retry with a smaller request.');
     case 'FST_ERR_BAD_URL':
     case 'FST_ERR_ASYNC_CONSTRAINT':
-      return make('E_USAGE', 'the URL is malformed');
+      return make('E_USAGE', 'the URL is malformed', 'Percent-encode the path parameters.');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return make('E_USAGE', 'a path parameter is too long', undefined, 414);
   }
   if (status === 429)
     return make('E_RATE_LIMIT', f.message ?? 'too many requests', 'Wait a moment and retry.');
