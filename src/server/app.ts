@@ -14,7 +14,9 @@ import { loadDataset, packageRoot, packageVersion } from '../data/load.js';
 import { ConcordError } from '../errors.js';
 import { loadOrganizations } from '../org/load.js';
 import type { RunStore } from '../store/store.js';
+import { todayIso } from '../util/dates.js';
 import { Auth } from './auth.js';
+import { AnswerCache } from './cache.js';
 import type { ServerContext } from './context.js';
 import { DOCS_CSS, renderDocs } from './docs.js';
 import { errorBody, toHttpError } from './errors.js';
@@ -146,12 +148,16 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
   });
 
   const routes = apiRoutes();
-  for (const r of routes) registerRoute(app, ctx, r, limit > 0);
+  const cache = new AnswerCache();
+  for (const r of routes) registerRoute(app, ctx, r, limit > 0, cache);
 
   const doc = openApiDocument(routes, ctx.version);
   const docsHtml = renderDocs(doc);
   app.get('/api/openapi.json', async (_req, reply) => reply.header('cache-control', 'no-cache').send(doc));
   app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(docsHtml));
+  app.get('/favicon.ico', async (_req, reply) =>
+    reply.code(204).header('cache-control', 'public, max-age=86400').send(),
+  );
   app.get('/api/docs.css', async (_req, reply) => reply.type('text/css; charset=utf-8').send(DOCS_CSS));
 
   const webRoot = webRootOf(o);
@@ -214,7 +220,14 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
   };
 }
 
-function registerRoute(app: FastifyInstance, ctx: ServerContext, r: AnyRoute, limited: boolean): void {
+function registerRoute(
+  app: FastifyInstance,
+  ctx: ServerContext,
+  r: AnyRoute,
+  limited: boolean,
+  cache: AnswerCache,
+): void {
+  const cached = !!r.cacheSeconds && r.method === 'GET';
   app.route({
     method: r.method,
     url: r.url,
@@ -240,14 +253,31 @@ function registerRoute(app: FastifyInstance, ctx: ServerContext, r: AnyRoute, li
           hint: 'Send application/json.',
         });
       }
+      // The day is part of the key: answers without a date are about today.
+      const key = cached ? `${todayIso()} ${request.url}` : '';
+      if (cached) {
+        const hit = cache.get(key);
+        if (hit !== undefined) {
+          return reply
+            .header('cache-control', `public, max-age=${r.cacheSeconds}`)
+            .type('application/json; charset=utf-8')
+            .send(hit);
+        }
+      }
       const params = parsePart(r.params, request.params, 'params');
       const query = parsePart(r.query, request.query, 'query');
       const body = parsePart(r.body, request.body, 'body');
       const result = await r.handler({ params, query, body, workspace, request, reply, ctx });
       if (reply.sent) return reply;
       reply.code(r.response?.status ?? 200);
-      if (r.cacheSeconds && r.method === 'GET')
-        reply.header('cache-control', `public, max-age=${r.cacheSeconds}`);
+      if (cached) {
+        const text = JSON.stringify(result);
+        cache.set(key, text);
+        return reply
+          .header('cache-control', `public, max-age=${r.cacheSeconds}`)
+          .type('application/json; charset=utf-8')
+          .send(text);
+      }
       return result;
     },
   });

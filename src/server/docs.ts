@@ -98,7 +98,7 @@ ${ok ? `<details><summary>Response ${esc(ok[0])}${okType ? ` (${esc(okType)})` :
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(info.title)} ${esc(info.version)}</title><link rel="stylesheet" href="/api/docs.css"></head>
+<title>${esc(info.title)} ${esc(info.version)}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/api/docs.css"></head>
 <body><header><h1>${esc(info.title)} <small>${esc(info.version)}</small></h1><p>${esc(info.description)}</p>
 <p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI ${esc(doc.openapi)}). The lab: <a href="/">/</a>.</p></header>
 <div class="layout"><nav aria-label="Endpoints">${nav}</nav>

@@ -53,7 +53,10 @@ export interface ApiRoute<P = unknown, Q = unknown, B = unknown> {
   readonly rateLimitPerMinute?: number;
   /** Overrides the server's handler timeout (ms). Streams (SSE, exports) hijack the reply instead. */
   readonly timeoutMs?: number;
-  /** Browsers and proxies may cache the answer this many seconds (built-in, immutable data). */
+  /**
+   * For built-in, immutable data only: the answer depends on the URL (and the day) alone, so the
+   * server keeps it, serialized, and browsers may cache it this many seconds.
+   */
   readonly cacheSeconds?: number;
   handler(r: RouteRequest<P, Q, B>): unknown | Promise<unknown>;
 }

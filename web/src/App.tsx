@@ -129,13 +129,11 @@ export function App() {
   const path = usePath();
   const { health, healthError } = useLab();
   const main = useRef<HTMLElement>(null);
-  const first = useRef(true);
+  // After moving to another page, focus its heading (screen readers announce the new page).
+  const shown = useRef(path);
   useEffect(() => {
-    void path;
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (shown.current === path) return;
+    shown.current = path;
     main.current?.querySelector('h1')?.focus();
   }, [path]);
   const def = PAGES.find((p) => p.path === path) ?? PAGES[0]!;
