@@ -480,14 +480,14 @@ export function balance(org: Organization, ds: Dataset, options: BalanceOptions)
   const beyond = years.filter((y) => y.year > series.lastYear);
   if (beyond.length) {
     notes.push(
-      `${ys.label}: the data end in ${series.lastYear}; ${beyond.length === 1 ? beyond[0]!.year : `${beyond[0]!.year}–${beyond[beyond.length - 1]!.year}`} reported as missing, not extrapolated`,
+      `${ys.noun}: the data end in ${series.lastYear}; ${beyond.length === 1 ? beyond[0]!.year : `${beyond[0]!.year}–${beyond[beyond.length - 1]!.year}`} reported as missing, not extrapolated`,
     );
   }
   const partial = years.filter((y) => y.status === 'partial');
   if (partial.length) {
     const who = [...new Set(partial.flatMap((y) => y.missing))].sort();
     notes.push(
-      `${ys.label}: ${who.join(', ')} lack${who.length === 1 ? 's' : ''} figures in ${partial.length} year${partial.length > 1 ? 's' : ''} (${partial.map((y) => y.year).join(', ')}); those years' shares are among the members with figures, marked partial`,
+      `${ys.noun}: ${who.join(', ')} lack${who.length === 1 ? 's' : ''} figures in ${partial.length} year${partial.length > 1 ? 's' : ''} (${partial.map((y) => y.year).join(', ')}); those years' shares are among the members with figures, marked partial`,
     );
   }
 

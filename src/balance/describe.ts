@@ -207,19 +207,33 @@ function hegemonyAtStart(d: Distribution, ctx: DescribeContext): string {
     : ', and no member held more than half';
 }
 
-/** The sentence for a founding without a comparison, or a first stage with two members. */
+/** The sentence for a founding without a comparison, or a stage after which there are two members. */
 function foundingSentence(ch: ChangeFigures, ctx: DescribeContext): string {
   const { org, ys } = ctx;
-  const d = ch.after;
-  const n = ch.joined.length + (ch.before?.members.length ?? 0) || (d?.members.length ?? 0);
-  const opening =
-    ch.kind === 'founding'
-      ? `Founded on ${longDate(ch.from)} by ${countWord(d?.members.length ?? n)} states, ${orgInText(org)}`
-      : `With the admission of ${listOf(ch.joined.map((c) => inText(ctx.name(c))))} on ${longDate(ch.from)}, ${orgInText(org)}`;
-  if (!d?.concentration || ch.dataYear === null) {
-    return `${opening} has no ${ys.noun} figures for all its members: ${ch.dataYearNote ?? 'no year has them'}.`;
+  const d = ch.after!;
+  const n = d.members.length;
+  const noun = ` of the members' ${ys.noun} (${ch.dataYear} figures)`;
+  const tail = `; concentration (CON) was ${two(d.concentration!.con)}${hegemonyAtStart(d, ctx)}.`;
+  if (ch.kind === 'founding') {
+    return `Founded on ${longDate(ch.from)} by ${countWord(n)} states, ${orgInText(org)} began with ${holdings(d, ctx, noun)}${tail}`;
   }
-  return `${opening} began with ${holdings(d, ctx, ` of the members' ${ys.noun} (${ch.dataYear} figures)`)}; concentration (CON) was ${two(d.concentration.con)}${hegemonyAtStart(d, ctx)}.`;
+  const who = listOf(ch.joined.map((c) => inText(ctx.name(c))));
+  return `With the admission of ${who} on ${longDate(ch.from)}, ${orgInText(org)} reached ${countWord(n)} members, ${holdings(d, ctx, noun)}${tail}`;
+}
+
+/** "The admission of India on 9 June 2017 cannot be measured on GDP: …". */
+function unmeasurable(ch: ChangeFigures, ctx: DescribeContext): string {
+  const n = (c: string) => inText(ctx.name(c));
+  const what = ctx.hypothetical
+    ? 'The hypothetical change'
+    : ch.kind === 'founding'
+      ? `The founding on ${longDate(ch.from)}`
+      : ch.joined.length && !ch.left.length
+        ? `The admission of ${listOf(ch.joined.map(n))} on ${longDate(ch.from)}`
+        : ch.left.length && !ch.joined.length
+          ? `The departure of ${listOf(ch.left.map(n))} on ${longDate(ch.from)}`
+          : `The change of ${longDate(ch.from)}`;
+  return `${what} cannot be measured on ${ctx.ys.noun}: ${ch.dataYearNote ?? 'fewer than two members have figures'}.`;
 }
 
 /** The opening of a change sentence: who joined or left, and the weight they brought or took. */
@@ -276,12 +290,18 @@ function effects(before: Distribution, after: Distribution, ch: ChangeFigures, c
     main = `${share.text(true)} ${opposed ? 'but' : 'and'} ${conMove.text(!elide)}`;
     // CON is normalised for the number of members: a small newcomer lowers the largest share yet
     // makes the shares more unequal; the departure of a small member does the reverse.
+    // "Small" is below an equal share (1/N) of the set it belongs to.
+    const small = (d: Distribution, states: readonly string[]) =>
+      states.length > 0 && states.every((c) => (d.shares[c] ?? 0) < 1 / d.members.length);
     const onlyJoined = ch.joined.length > 0 && ch.left.length === 0;
     const onlyLeft = ch.left.length > 0 && ch.joined.length === 0;
-    if (opposed && share.dir < 0 && onlyJoined)
+    if (opposed && share.dir < 0 && onlyJoined && small(after, ch.joined))
       main += `, as the small newcomer${ch.joined.length > 1 ? 's' : ''} made the shares more unequal`;
-    else if (opposed && share.dir > 0 && onlyLeft)
-      main += `, as the departing member${ch.left.length > 1 ? 's' : ''}' small share${ch.left.length > 1 ? 's' : ''} had made the shares more unequal`;
+    else if (opposed && share.dir > 0 && onlyLeft && small(before, ch.left))
+      main +=
+        ch.left.length > 1
+          ? ", as the departing members' small shares had made the shares more unequal"
+          : ", as the departing member's small share had made the shares more unequal";
   } else {
     main = `${n(L1)} ${v.become} the largest member with ${pct(a.largest.share)} and ${conMove.text(true)}`;
   }
@@ -309,24 +329,12 @@ function effects(before: Distribution, after: Distribution, ch: ChangeFigures, c
 /** One sentence on a stage (or a hypothetical change): what the change did to the balance. */
 export function describeStage(ch: ChangeFigures, ctx: DescribeContext): string {
   const { before, after } = ch;
-  const measurable = ch.dataYear !== null && after?.concentration;
-  if (!before && !ctx.hypothetical) return foundingSentence(ch, ctx);
-  if (!measurable || !before?.concentration) {
-    const what = ctx.hypothetical
-      ? `The hypothetical change`
-      : ch.kind === 'founding'
-        ? `The founding on ${longDate(ch.from)}`
-        : ch.joined.length && !ch.left.length
-          ? `The admission of ${listOf(ch.joined.map((c) => inText(ctx.name(c))))} on ${longDate(ch.from)}`
-          : ch.left.length && !ch.joined.length
-            ? `The departure of ${listOf(ch.left.map((c) => inText(ctx.name(c))))} on ${longDate(ch.from)}`
-            : `The change of ${longDate(ch.from)}`;
-    return `${what} cannot be measured on ${ctx.ys.noun}: ${ch.dataYearNote ?? 'fewer than two members have figures'}.`;
+  if (ch.dataYear === null || !after?.concentration) return unmeasurable(ch, ctx);
+  if (!before?.concentration) {
+    return ctx.hypothetical ? unmeasurable(ch, ctx) : foundingSentence(ch, ctx);
   }
   if (ch.kind === 'founding' && ctx.predecessor) {
-    const a = after.concentration!;
-    const b = before.concentration;
-    return `${changeOpening(ch, ctx)}, ${orgInText(ctx.org)} began with ${holdings(after, ctx, '')}; concentration (CON) was ${two(a.con)}, against ${two(b.con)} among ${orgInText(ctx.predecessor)}${hegemonyAtStart(after, ctx)}.`;
+    return `${changeOpening(ch, ctx)}, ${orgInText(ctx.org)} began with ${holdings(after, ctx, '')}; concentration (CON) was ${two(after.concentration.con)}, against ${two(before.concentration.con)} among ${orgInText(ctx.predecessor)}${hegemonyAtStart(after, ctx)}.`;
   }
   return `${changeOpening(ch, ctx)}: ${effects(before, after, ch, ctx)}.`;
 }

@@ -73,16 +73,17 @@ export function hhi(shares: readonly number[]): number {
 }
 
 /**
- * Ray–Singer CON = √((HHI − 1/N)/(1 − 1/N)) for N ≥ 2 shares summing to one. Rounding can leave
- * HHI a hair below 1/N for equal shares; that difference (never more than 1e-12) is read as zero.
+ * Ray–Singer CON = √((HHI − 1/N)/(1 − 1/N)) for N ≥ 2 shares summing to one. Floating-point
+ * rounding leaves HHI a hair off 1/N for equal shares; a normalised excess below 1e-12 is read as
+ * zero (so CON under 1e-6 prints as 0, for equal shares exactly 0).
  */
 export function con(shares: readonly number[]): number {
   const n = shares.length;
   if (n < 2) throw new RangeError(`CON needs at least two shares, got ${n}`);
   const h = hhi(shares);
   const x = (h - 1 / n) / (1 - 1 / n);
-  if (x < -1e-12) throw new RangeError(`shares do not sum to one (HHI ${h} < 1/N)`);
-  return Math.min(1, Math.sqrt(Math.max(0, x)));
+  if (x < -1e-9) throw new RangeError(`shares do not sum to one (HHI ${h} < 1/N)`);
+  return x < 1e-12 ? 0 : Math.min(1, Math.sqrt(x));
 }
 
 /** Members by share, largest first; ties in ISO3 order so that the ranking is deterministic. */

@@ -79,7 +79,11 @@ export const YARDSTICKS: Readonly<Record<MeasureId, Yardstick>> = {
 export function yardstick(id: string): Yardstick {
   const key = id.trim().toLowerCase();
   if ((MEASURE_IDS as readonly string[]).includes(key)) return YARDSTICKS[key as MeasureId];
-  const near = MEASURE_IDS.find((m) => m.startsWith(key.slice(0, 2)) || key.startsWith(m.slice(0, 3)));
+  const near =
+    MEASURE_IDS.find((m) => key.length >= 3 && (m.startsWith(key) || key.startsWith(m))) ??
+    MEASURE_IDS.map((m) => ({ m, d: editDistance(key, m) }))
+      .filter((x) => x.d <= 2)
+      .sort((a, b) => a.d - b.d)[0]?.m;
   throw new ConcordError('E_USAGE', `--measure: unknown measure "${id}"`, {
     path: '--measure',
     hint: `${near ? `Did you mean ${near}? ` : ''}Measures: ${MEASURE_IDS.join(', ')}.`,
@@ -90,4 +94,20 @@ export function yardstick(id: string): Yardstick {
 export function figureOf(ys: Yardstick, ds: Dataset, iso3: string, year: number): number | null {
   const v = ys.series(ds).get(iso3, year);
   return v === null ? null : v * ys.scale;
+}
+
+/** Optimal-string-alignment distance: insertions, deletions, substitutions, adjacent swaps. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
 }
