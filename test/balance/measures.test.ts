@@ -39,6 +39,8 @@ describe('shares', () => {
 describe('HHI and Ray–Singer CON on hand-computed examples', () => {
   it('shares 0.5, 0.3, 0.2: HHI 0.38, CON √0.07', () => {
     // HHI = 0.25 + 0.09 + 0.04 = 0.38; CON = √((0.38 − 1/3)/(1 − 1/3)) = √(0.04667/0.66667) = √0.07.
+    expect(hhi([0.5, 0.3, 0.2])).toBeCloseTo(0.38, 12);
+    expect(con([0.5, 0.3, 0.2])).toBeCloseTo(Math.sqrt(0.07), 12);
     const c = concentration(sharesOf(map([5, 3, 2]))!);
     expect(c.hhi).toBeCloseTo(0.38, 12);
     expect(c.con).toBeCloseTo(Math.sqrt(0.07), 12);
