@@ -56,6 +56,8 @@ export interface Distribution {
   readonly concentration: Concentration | null;
   /** The pair's ratio (first ÷ second) when both are counted and the second is positive. */
   readonly pairRatio: number | null;
+  /** 1 − the pair's two shares: the weight of the other members, when both are counted. */
+  readonly outsidePair: number | null;
 }
 
 export type YearStatus = 'complete' | 'partial' | 'missing';
@@ -187,6 +189,10 @@ export function distribution(
     shares: shares ? Object.fromEntries(shares) : {},
     concentration: shares ? concentration(shares) : null,
     pairRatio: a !== undefined && b !== undefined && b > 0 ? a / b : null,
+    outsidePair:
+      shares && pair && shares.has(pair[0]) && shares.has(pair[1])
+        ? Math.max(0, 1 - shares.get(pair[0])! - shares.get(pair[1])!)
+        : null,
   };
 }
 

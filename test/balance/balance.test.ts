@@ -285,3 +285,16 @@ describe('suggestions for a mistyped measure', () => {
     expect(error(() => yardstick('happiness')).hint).toBe('Measures: cinc, gdp, population, milex.');
   });
 });
+
+describe('the weight outside the pair', () => {
+  it('is one minus the shares of China and Russia, whatever their rank', () => {
+    const b = balance(sco, ds, { measure: 'population', from: 2016, to: 2018 });
+    for (const y of b.years) {
+      expect(y.outsidePair!).toBeCloseTo(1 - y.shares.CHN! - y.shares.RUS!, 12);
+    }
+    // From 2017 India is second by population: the two largest are no longer the pair.
+    const y2017 = b.years.find((y) => y.year === 2017)!;
+    expect(y2017.concentration!.second.iso3).toBe('IND');
+    expect(y2017.outsidePair!).toBeGreaterThan(y2017.concentration!.outsideTopTwo);
+  });
+});

@@ -40,6 +40,7 @@ function dist(values: Record<string, number>, year = 2020): Distribution {
     shares: Object.fromEntries(shares),
     concentration: concentration(shares),
     pairRatio: null,
+    outsidePair: null,
   };
 }
 

@@ -165,7 +165,20 @@ export function formatBalance(b: Balance): string {
   lines.push('', 'Concentration');
   lines.push(
     table(
-      ['year', 'N', 'largest', '>½', 'HHI', 'CON', 'eff. N', 'second', '1st/2nd', pairHead, 'outside top 2'],
+      [
+        'year',
+        'N',
+        'largest',
+        '>½',
+        'HHI',
+        'CON',
+        'eff. N',
+        'second',
+        '1st/2nd',
+        pairHead,
+        'outside top 2',
+        ...(b.pair ? [`outside ${pa}+${pb}`] : []),
+      ],
       b.years.map((y) => {
         const c = y.concentration;
         return [
@@ -180,6 +193,7 @@ export function formatBalance(b: Balance): string {
           f2(c?.topTwoRatio),
           f2(y.pairRatio),
           pct(c?.outsideTopTwo),
+          ...(b.pair ? [pct(y.outsidePair)] : []),
         ];
       }),
     ),
@@ -203,15 +217,15 @@ export function formatBalance(b: Balance): string {
       f3(c?.hhi),
       f3(c?.con),
       pct(c?.outsideTopTwo),
+      ...(b.pair ? [pct(d?.outsidePair)] : []),
       newcomers,
-      f2(d?.pairRatio),
     ];
   };
   for (const s of b.stages) {
     const change =
       s.kind === 'founding'
         ? s.comparedWith
-          ? `founded: ${s.comparedWith.shortName}${s.joined.length ? ` +${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''}`
+          ? `${s.comparedWith.shortName}${s.joined.length ? ` +${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''}`
           : 'founded'
         : [s.joined.length ? `+${s.joined.join(', ')}` : '', s.left.length ? `−${s.left.join(', ')}` : '']
             .filter(Boolean)
@@ -244,8 +258,8 @@ export function formatBalance(b: Balance): string {
         'HHI',
         'CON',
         'outside top 2',
+        ...(b.pair ? [`outside ${pa}+${pb}`] : []),
         'newcomers',
-        pairHead,
       ],
       stageRows,
     ),
