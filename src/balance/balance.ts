@@ -206,7 +206,11 @@ function yearRow(
   const series = ys.series(ds);
   const d = distribution(ys, ds, members, year, pair);
   if (members.length < 2) {
-    return { ...d, status: 'missing', note: `only ${members.length} member` };
+    return {
+      ...d,
+      status: 'missing',
+      note: members.length ? `only one member (${members[0]})` : 'no members',
+    };
   }
   if (year > series.lastYear) {
     return { ...d, status: 'missing', note: `the ${ys.noun} data end in ${series.lastYear}` };
@@ -215,10 +219,14 @@ function yearRow(
     return { ...d, status: 'missing', note: `the ${ys.noun} data begin in ${series.firstYear}` };
   }
   if (!d.concentration) {
+    const withFigures = members.length - d.missing.length;
     return {
       ...d,
       status: 'missing',
-      note: `fewer than two members have figures (none for ${d.missing.join(', ')})`,
+      note:
+        withFigures >= 2
+          ? "the members' figures sum to zero"
+          : `fewer than two members have figures (none for ${d.missing.join(', ')})`,
     };
   }
   if (d.missing.length) {

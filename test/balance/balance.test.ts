@@ -298,3 +298,36 @@ describe('the weight outside the pair', () => {
     expect(y2017.outsidePair!).toBeGreaterThan(y2017.concentration!.outsideTopTwo);
   });
 });
+
+describe('an organization that starts with one member', () => {
+  const grows = parseOrganization(
+    [
+      'id: grows',
+      'name: Growing Organization',
+      'shortName: GO',
+      'founded: 2000-03-01',
+      'memberships:',
+      '  - { state: CHN, status: member, from: 2000-03-01, source: test }',
+      '  - { state: RUS, status: member, from: 2005-05-01, source: test }',
+    ].join('\n'),
+    'grows.yaml',
+    ds,
+  );
+  const b = balance(grows, ds, { measure: 'gdp', to: 2006 });
+
+  it('has no measures while it has one member, and says why', () => {
+    const y2004 = b.years.find((y) => y.year === 2004)!;
+    expect(y2004.status).toBe('missing');
+    expect(y2004.note).toBe('only one member (CHN)');
+    expect(y2004.shares).toEqual({});
+    expect(b.years.find((y) => y.year === 2005)!.status).toBe('complete');
+  });
+
+  it('describes the arrival of the second member', () => {
+    const st = b.stages[1]!;
+    expect(st.before).toBeNull();
+    expect(st.sentence).toMatch(
+      /^With the admission of Russia on 1 May 2005, the GO reached two members, China holding/,
+    );
+  });
+});
