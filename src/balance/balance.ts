@@ -334,7 +334,7 @@ function defaultPair(
       if (va === null || vb === null) continue;
       return {
         pair: va >= vb ? [a, b] : [b, a],
-        note: `the two largest members in ${y}, the organization's first year with ${ys.noun} figures`,
+        note: `the two largest members in ${y}, the ${org.shortName}'s first year with ${ys.noun} figures`,
       };
     }
   }

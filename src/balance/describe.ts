@@ -393,18 +393,19 @@ export function describeSeries(
     const p1 = withRatio[withRatio.length - 1];
     const what = ys.id === 'cinc' ? 'CINC score' : ys.noun;
     // "A's GDP was r times B's", turned round when r < 1 so that the multiple reads as ≥ 1.
-    const times = (r: number, y: number, again: boolean) => {
+    const times = (r: number, y: number, form: 'full' | 'again' | 'turned') => {
       const [x, z, k] = r >= 1 ? [a, b, r] : [b, a, 1 / r];
-      return again
-        ? `${two(k)} times in ${y}`
-        : `${possessive(ctx.name(x))} ${what} was ${two(k)} times ${possessive(ctx.name(z))} in ${y}`;
+      if (form === 'again') return `${two(k)} times in ${y}`;
+      if (form === 'turned')
+        return `${possessive(ctx.name(x))} ${two(k)} times ${possessive(ctx.name(z))} in ${y}`;
+      return `${possessive(ctx.name(x))} ${what} was ${two(k)} times ${possessive(ctx.name(z))} in ${y}`;
     };
     if (p0 && p1) {
       const sameWay = p0.pairRatio! >= 1 === p1.pairRatio! >= 1;
       pairText =
         p0.year === p1.year
-          ? `, and ${times(p0.pairRatio!, p0.year, false)}`
-          : `, and ${times(p0.pairRatio!, p0.year, false)} and ${sameWay ? times(p1.pairRatio!, p1.year, true) : times(p1.pairRatio!, p1.year, false)}`;
+          ? `, and ${times(p0.pairRatio!, p0.year, 'full')}`
+          : `, and ${times(p0.pairRatio!, p0.year, 'full')} and ${times(p1.pairRatio!, p1.year, sameWay ? 'again' : 'turned')}`;
     }
   }
   const partial = rows.filter((r) => r.status === 'partial').length;

@@ -304,7 +304,7 @@ export function formatBalance(b: Balance): string {
   lines.push(
     '',
     wrap(
-      `HHI = Σ share² (Herfindahl–Hirschman); CON = √((HHI − 1/N)/(1 − 1/N)) (Ray & Singer 1973), 0 for equal shares, 1 for one member holding all; eff. N = 1/HHI; >½: the largest member outweighs all the others together; ${pairHead}: ratio of the two members' figures (${b.pairNote}). See docs/balance.md.`,
+      `HHI = Σ share² (Herfindahl–Hirschman); CON = √((HHI − 1/N)/(1 − 1/N)) (Ray & Singer 1973), 0 for equal shares, 1 for one member holding all; eff. N = 1/HHI; >½: the largest member outweighs all the others together; ${pairHead}: ratio of the two members' figures (${b.pairNote}); outside top 2${b.pair ? ` / outside ${pa}+${pb}` : ''}: the other members' share; newcomers: their share of the enlarged total. See docs/balance.md.`,
     ),
   );
   for (const n of b.notes) lines.push(wrap(`note: ${n}`));
