@@ -267,7 +267,20 @@ function registerRoute(
       const params = parsePart(r.params, request.params, 'params');
       const query = parsePart(r.query, request.query, 'query');
       const body = parsePart(r.body, request.body, 'body');
-      const result = await r.handler({ params, query, body, workspace, request, reply, ctx });
+      let result: unknown;
+      try {
+        result = await r.handler({ params, query, body, workspace, request, reply, ctx });
+      } catch (e) {
+        // Library errors name command-line options (`--from`); over HTTP they are query parameters.
+        if (e instanceof ConcordError && e.path?.startsWith('--')) {
+          throw new ConcordError(e.code, e.message, {
+            path: `query.${e.path.slice(2)}`,
+            ...(e.hint ? { hint: e.hint } : {}),
+            cause: e,
+          });
+        }
+        throw e;
+      }
       if (reply.sent) return reply;
       reply.code(r.response?.status ?? 200);
       if (cached) {

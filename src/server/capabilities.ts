@@ -5,6 +5,7 @@
 export const CAPABILITIES: Record<string, boolean> = {
   organizations: true,
   claims: true,
+  balance: true,
   runs: true,
   power: false,
   forecasts: false,

@@ -46,9 +46,9 @@ async function lowContrast(page: Page) {
       return [255, 255, 255];
     };
     const bad: string[] = [];
-    for (const el of document.querySelectorAll('body *')) {
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
       if (el.closest('svg') || (el as HTMLButtonElement).disabled) continue;
-      const text = [...el.childNodes]
+      const text = [...Array.from(el.childNodes)]
         .filter((n) => n.nodeType === 3)
         .map((n) => n.textContent ?? '')
         .join('')
@@ -73,7 +73,7 @@ async function lowContrast(page: Page) {
 async function unlabelled(page: Page) {
   return page.evaluate(() => {
     const bad: string[] = [];
-    for (const el of document.querySelectorAll('input, select, textarea, button, a[href]')) {
+    for (const el of Array.from(document.querySelectorAll('input, select, textarea, button, a[href]'))) {
       const e = el as HTMLInputElement;
       const named =
         (e.labels && e.labels.length > 0) ||
@@ -82,7 +82,7 @@ async function unlabelled(page: Page) {
         (e.tagName !== 'INPUT' && e.textContent?.trim());
       if (!named) bad.push(e.outerHTML.slice(0, 80));
     }
-    for (const svg of document.querySelectorAll('svg[role="img"]')) {
+    for (const svg of Array.from(document.querySelectorAll('svg[role="img"]'))) {
       if (!svg.querySelector('title')?.textContent?.trim()) bad.push('svg without a title');
     }
     return bad;

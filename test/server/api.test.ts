@@ -102,6 +102,25 @@ describe('organizations', () => {
   });
 });
 
+describe('the balance of power', () => {
+  it('answers as `concord balance --json`, with query parameters in the error paths', async () => {
+    const r = await get('/api/orgs/sco/balance?measure=gdp&from=2001&to=2023');
+    expect(r.status).toBe(200);
+    const body = r.json();
+    const io = memoryIO();
+    expect(
+      await main(['balance', 'sco', '--measure', 'gdp', '--from', '2001', '--to', '2023', '--json'], io),
+    ).toBe(0);
+    expect(body).toEqual(JSON.parse(io.stdout.join('\n')));
+    expect(responseSchema('organizationBalance').safeParse(body).success).toBe(true);
+    const y2010 = body.years.find((y: { year: number }) => y.year === 2010);
+    expect(y2010.shares.CHN).toBeGreaterThan(y2010.shares.RUS);
+    expectError(await get('/api/orgs/sco/balance?measure=votes'), 400, 'E_VALIDATION', 'query.measure');
+    expectError(await get('/api/orgs/sco/balance?from=2030&to=2031'), 422, 'E_NO_DATA', 'query.from');
+    expectError(await get('/api/orgs/sco/balance?with=IRN,XXX'), 404, 'E_UNKNOWN_COUNTRY', 'query.with[1]');
+  });
+});
+
 describe('the claim check', () => {
   const claims = {
     id: 'mine',

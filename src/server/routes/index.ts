@@ -3,11 +3,12 @@
  * says so in ../capabilities.ts, which the lab reads to know which pages are wired.
  */
 import type { AnyRoute } from '../route.js';
+import { routes as balance } from './balance.js';
 import { routes as claims } from './claims.js';
 import { routes as meta } from './meta.js';
 import { routes as orgs } from './orgs.js';
 import { routes as runs } from './runs.js';
 
 export function apiRoutes(): AnyRoute[] {
-  return [...meta, ...orgs, ...claims, ...runs];
+  return [...meta, ...orgs, ...balance, ...claims, ...runs];
 }

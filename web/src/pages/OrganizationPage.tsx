@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { big, pct } from '../../../src/util/format.js';
 import { api } from '../api.js';
+import { BalancePanel } from '../components/BalancePanel.js';
 import { EurasiaMap } from '../components/EurasiaMap.js';
 import { MembershipTimeline } from '../components/MembershipTimeline.js';
 import { ErrorNote } from '../components/Notice.js';
@@ -67,6 +68,11 @@ export function OrganizationPage() {
   }, [orgId, date]);
 
   const status = useMemo(() => statusMap(snap), [snap]);
+  const names = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const o of orgHistory.data?.lineage ?? []) for (const r of o.memberships) m.set(r.state, r.name);
+    return m;
+  }, [orgHistory.data]);
   const events = orgHistory.data?.events ?? [];
   const prevEvent = [...events].reverse().find((e) => e.date < date);
   const nextEvent = events.find((e) => e.date > date);
@@ -202,10 +208,20 @@ export function OrganizationPage() {
           )}
         </section>
       </div>
-      <section aria-labelledby="facts-h" className="panel">
-        <h2 id="facts-h">Facts of the member states</h2>
-        {snap ? <Facts snap={snap} /> : <p>Loading…</p>}
-      </section>
+      <div className="grid-2">
+        <section aria-labelledby="facts-h" className="panel">
+          <h2 id="facts-h">Facts of the member states</h2>
+          {snap ? <Facts snap={snap} /> : <p>Loading…</p>}
+        </section>
+        <section aria-labelledby="balance-h" className="panel">
+          <h2 id="balance-h">Balance of power among the members</h2>
+          <BalancePanel
+            orgId={snap?.organization.id ?? orgId}
+            year={Number(date.slice(0, 4))}
+            names={names}
+          />
+        </section>
+      </div>
       <section aria-labelledby="timeline-h" className="panel">
         <h2 id="timeline-h">Timeline</h2>
         {orgHistory.data ? (
