@@ -224,8 +224,10 @@ function buildUnga(countries: readonly CountryRecord[]): void {
   const byRcid = new Map<number, Record<string, string>>();
   for (const r of calls) {
     const rcid = Number(r.rcid);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(r.date ?? '')) throw new Error(`unga-roll-calls.csv: rcid ${r.rcid}: bad date`);
-    if (!Number.isInteger(Number(r.session))) throw new Error(`unga-roll-calls.csv: rcid ${r.rcid}: bad session`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(r.date ?? ''))
+      throw new Error(`unga-roll-calls.csv: rcid ${r.rcid}: bad date`);
+    if (!Number.isInteger(Number(r.session)))
+      throw new Error(`unga-roll-calls.csv: rcid ${r.rcid}: bad session`);
     byRcid.set(rcid, r);
   }
   const issues = parse(readFileSync(join(raw, 'unga-roll-call-issues.csv')), {
@@ -268,8 +270,10 @@ function buildUnga(countries: readonly CountryRecord[]): void {
   for (const row of matrix.slice(1)) {
     const name = row[0]!;
     const iso3 = ungaNameToIso3(name);
-    if (iso3 === undefined) throw new Error(`unga-votes-matrix.csv: country ${name} is not in src/data/unga-names.ts`);
-    if (row.length !== header.length) throw new Error(`unga-votes-matrix.csv: row ${name} has ${row.length} cells`);
+    if (iso3 === undefined)
+      throw new Error(`unga-votes-matrix.csv: country ${name} is not in src/data/unga-names.ts`);
+    if (row.length !== header.length)
+      throw new Error(`unga-votes-matrix.csv: row ${name} has ${row.length} cells`);
     const votes = columns.map(({ j }) => {
       const v = row[j + 1]!;
       if (v !== '1' && v !== '0' && v !== '-1') throw new Error(`unga-votes-matrix.csv: ${name}: value ${v}`);
@@ -283,7 +287,8 @@ function buildUnga(countries: readonly CountryRecord[]): void {
     const m = merged.get(iso3) ?? { votes: new Int8Array(n), sourceNames: [] };
     for (let i = 0; i < n; i++) {
       if (votes[i] === 0) continue;
-      if (m.votes[i] !== 0) throw new Error(`unga-votes-matrix.csv: ${name} and ${m.sourceNames} both vote on a roll call`);
+      if (m.votes[i] !== 0)
+        throw new Error(`unga-votes-matrix.csv: ${name} and ${m.sourceNames} both vote on a roll call`);
       m.votes[i] = votes[i]!;
     }
     m.sourceNames.push(name);

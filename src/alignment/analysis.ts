@@ -89,7 +89,9 @@ export function selectRollCalls(data: VoteData, q: WindowQuery): RollCallWindow 
     from = firstYear;
   }
   if (to > lastYear) {
-    notes.push(`the vote data end in ${lastYear} (last roll call ${data.rollCalls.at(-1)!.date}): the window ends there, not in ${to}`);
+    notes.push(
+      `the vote data end in ${lastYear} (last roll call ${data.rollCalls.at(-1)!.date}): the window ends there, not in ${to}`,
+    );
     to = lastYear;
   }
   const topic = q.topic ? resolveTopic(data, q.topic) : null;
@@ -103,16 +105,22 @@ export function selectRollCalls(data: VoteData, q: WindowQuery): RollCallWindow 
   }
   const what = topic ? `roll call on ${topic.label.toLowerCase()}` : 'roll call';
   if (!indices.length)
-    throw new ConcordError('E_NO_DATA', `no recorded ${what} in ${from === to ? from : `${from}–${to}`} in the UN vote data`, {
-      path: topic ? '--topic' : '--from',
-      hint: topic
-        ? 'Widen the window or drop --topic; not every roll call has a topic.'
-        : 'Widen the window (the Assembly took no recorded vote in 1964, its 19th session).',
-    });
+    throw new ConcordError(
+      'E_NO_DATA',
+      `no recorded ${what} in ${from === to ? from : `${from}–${to}`} in the UN vote data`,
+      {
+        path: topic ? '--topic' : '--from',
+        hint: topic
+          ? 'Widen the window or drop --topic; not every roll call has a topic.'
+          : 'Widen the window (the Assembly took no recorded vote in 1964, its 19th session).',
+      },
+    );
   const yearsWithoutVotes: number[] = [];
   for (let y = from; y <= to; y++) if (!years.has(y)) yearsWithoutVotes.push(y);
   if (yearsWithoutVotes.length)
-    notes.push(`no recorded ${what} in ${yearsWithoutVotes.join(', ')}: ${yearsWithoutVotes.length === 1 ? 'that year has' : 'those years have'} no cohesion figure`);
+    notes.push(
+      `no recorded ${what} in ${yearsWithoutVotes.join(', ')}: ${yearsWithoutVotes.length === 1 ? 'that year has' : 'those years have'} no cohesion figure`,
+    );
   return {
     from,
     to,
@@ -168,12 +176,18 @@ export function resolveStates(
     if (!t) continue;
     if (t.toLowerCase() === 'partners') {
       for (const m of org.memberships)
-        if (m.status !== 'member' && m.status !== 'applicant' && overlaps(m.from, m.to, a, b) && !roles.has(m.state))
+        if (
+          m.status !== 'member' &&
+          m.status !== 'applicant' &&
+          overlaps(m.from, m.to, a, b) &&
+          !roles.has(m.state)
+        )
           roles.set(m.state, 'partner');
       continue;
     }
     if (t.toLowerCase() === 'all') {
-      for (const s of data.states) if (!roles.has(s) && tookPart(data, s, window.indices) > 0) roles.set(s, 'reference');
+      for (const s of data.states)
+        if (!roles.has(s) && tookPart(data, s, window.indices) > 0) roles.set(s, 'reference');
       continue;
     }
     const iso3 = t.toUpperCase();
@@ -186,14 +200,24 @@ export function resolveStates(
   }
   const order: Record<StateRole, number> = { member: 0, partner: 1, reference: 2 };
   const first = (s: string) =>
-    org.memberships.filter((m) => m.state === s && m.status === 'member').map((m) => m.from).sort()[0] ?? '';
+    org.memberships
+      .filter((m) => m.state === s && m.status === 'member')
+      .map((m) => m.from)
+      .sort()[0] ?? '';
   return [...roles.entries()]
-    .sort(([s1, r1], [s2, r2]) => order[r1] - order[r2] || first(s1).localeCompare(first(s2)) || s1.localeCompare(s2))
+    .sort(
+      ([s1, r1], [s2, r2]) =>
+        order[r1] - order[r2] || first(s1).localeCompare(first(s2)) || s1.localeCompare(s2),
+    )
     .map(([iso3, role]) => {
       if (!data.codes.has(iso3))
-        throw new ConcordError('E_NO_DATA', `${iso3} (a ${role} of ${org.shortName}) is not in the UN vote data`, {
-          hint: 'Only UN members (and former members) have UN General Assembly votes.',
-        });
+        throw new ConcordError(
+          'E_NO_DATA',
+          `${iso3} (a ${role} of ${org.shortName}) is not in the UN vote data`,
+          {
+            hint: 'Only UN members (and former members) have UN General Assembly votes.',
+          },
+        );
       return {
         iso3,
         name: data.names.get(iso3) ?? iso3,
@@ -293,7 +317,11 @@ export interface CampsResult extends Camps {
 }
 
 /** The weight matrix of the agreement graph. */
-export function campGraph(states: readonly string[], pairs: readonly PairStats[], weights: CampWeights): WeightedGraph {
+export function campGraph(
+  states: readonly string[],
+  pairs: readonly PairStats[],
+  weights: CampWeights,
+): WeightedGraph {
   const m = pairMatrix(states, pairs, weights === 'kappa' ? 'kappa' : 'agreement');
   return { nodes: states, weights: m.map((row) => row.map((x) => (x === null ? null : Math.max(0, x)))) };
 }
@@ -344,7 +372,11 @@ function pairShare(yes: number, no: number, zero: number): number | null {
 }
 
 /** Cohesion of a fixed set of states on each roll call (those MISSING left out; < 2 → null). */
-export function cohesionOfSet(data: VoteData, states: readonly string[], indices: readonly number[]): RollCallCohesion[] {
+export function cohesionOfSet(
+  data: VoteData,
+  states: readonly string[],
+  indices: readonly number[],
+): RollCallCohesion[] {
   const codes = states.filter((s) => data.codes.has(s)).map((s) => data.codes.get(s)!);
   return indices.map((i) => rollCallCohesion(codes, i));
 }
@@ -366,7 +398,11 @@ function rollCallCohesion(codes: ReadonlyArray<Uint8Array>, i: number): RollCall
 }
 
 /** Cohesion of the organization's members on each roll call, the members being those on its date. */
-export function memberCohesion(data: VoteData, org: Organization, indices: readonly number[]): RollCallCohesion[] {
+export function memberCohesion(
+  data: VoteData,
+  org: Organization,
+  indices: readonly number[],
+): RollCallCohesion[] {
   const byDate = new Map<IsoDate, Uint8Array[]>();
   return indices.map((i) => {
     const rc = data.rollCalls[i]!;
@@ -442,7 +478,11 @@ export function cohesionBySession(
   }
   return [...by.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([session, rs]) => ({ session, members: Math.max(0, ...rs.map((r) => r.members)), ...summarize(rs) }));
+    .map(([session, rs]) => ({
+      session,
+      members: Math.max(0, ...rs.map((r) => r.members)),
+      ...summarize(rs),
+    }));
 }
 
 export interface StagePeriod {
@@ -509,7 +549,12 @@ export function stageComparisons(
     const c = campsOf(present, allPairs(data, present, idx), new Set(present), { seed: opts.seed });
     return { camps: c.camps, modularity: c.modularity };
   };
-  const period = (from: IsoDate, toExcl: IsoDate | null, oldSet: readonly string[], newSet: readonly string[]) => {
+  const period = (
+    from: IsoDate,
+    toExcl: IsoDate | null,
+    oldSet: readonly string[],
+    newSet: readonly string[],
+  ) => {
     const a = from > winFrom ? from : winFrom;
     const lastDay = toExcl ? addDays(toExcl, -1) : '9999-12-31';
     const b = lastDay < winTo ? lastDay : winTo;
@@ -542,7 +587,9 @@ export function stageComparisons(
       note =
         cur.from > lastData
           ? `not comparable: the UN vote data end on ${lastData}, before ${change(cur.joined.length ? cur.joined : cur.left)} ${cur.joined.length ? 'joined' : 'left'} on ${cur.from}` +
-            (before ? '; the new set\'s cohesion before the stage (from its states\' earlier votes) shows the change by composition alone' : '')
+            (before
+              ? "; the new set's cohesion before the stage (from its states' earlier votes) shows the change by composition alone"
+              : '')
           : `not comparable: no roll call in the window after ${cur.from}`;
     } else if (!before) note = `not comparable: no roll call in the window before ${cur.from}`;
     const comparable = before !== null && after !== null;
@@ -558,7 +605,8 @@ export function stageComparisons(
       note,
       before,
       after,
-      change: x?.agreementIndex != null && y?.agreementIndex != null ? x.agreementIndex - y.agreementIndex : null,
+      change:
+        x?.agreementIndex != null && y?.agreementIndex != null ? x.agreementIndex - y.agreementIndex : null,
       changeSe:
         x?.agreementIndexSe != null && y?.agreementIndexSe != null
           ? Math.sqrt(x.agreementIndexSe ** 2 + y.agreementIndexSe ** 2)
@@ -587,7 +635,12 @@ export interface AlignmentOptions extends WindowQuery {
 export interface AlignmentResult {
   readonly organization: { readonly id: string; readonly name: string; readonly shortName: string };
   readonly window: Omit<RollCallWindow, 'indices' | 'notes'> & { readonly rollCalls: number };
-  readonly data: { readonly source: string; readonly firstYear: number; readonly lastYear: number; readonly zero: string };
+  readonly data: {
+    readonly source: string;
+    readonly firstYear: number;
+    readonly lastYear: number;
+    readonly zero: string;
+  };
   readonly states: readonly ComparedState[];
   readonly pairs: readonly PairStats[];
   readonly camps: CampsResult;
@@ -604,7 +657,11 @@ export const ZERO_NOTE =
   'the source merges abstention, absence and non-membership into 0; a state with no yes or no vote in a whole session counts as not taking part in it';
 
 /** The whole analysis behind `concord alignment <org>`. */
-export function alignOrganization(data: VoteData, org: Organization, opts: AlignmentOptions = {}): AlignmentResult {
+export function alignOrganization(
+  data: VoteData,
+  org: Organization,
+  opts: AlignmentOptions = {},
+): AlignmentResult {
   const window = selectRollCalls(data, opts);
   const states = resolveStates(data, org, window, opts.with ?? []);
   const codes = states.map((s) => s.iso3);
@@ -614,6 +671,7 @@ export function alignOrganization(data: VoteData, org: Organization, opts: Align
       notes.push(
         `${s.iso3} took part in no roll call of ${window.from}–${window.to}${window.topic ? ` on ${window.topic.label.toLowerCase()}` : ''} (not a UN member then, or absent): its pairs have no figures`,
       );
+  notes.push(...absenceNotes(data, codes, window));
   const pairs = allPairs(data, codes, window.indices);
   for (const p of pairs)
     if (p.rollCalls > 0 && p.rollCalls < 30)
@@ -634,7 +692,12 @@ export function alignOrganization(data: VoteData, org: Organization, opts: Align
   return {
     organization: { id: org.id, name: org.name, shortName: org.shortName },
     window: { ...w, rollCalls: window.indices.length },
-    data: { source: data.meta.source, firstYear: data.meta.firstYear, lastYear: data.meta.lastYear, zero: ZERO_NOTE },
+    data: {
+      source: data.meta.source,
+      firstYear: data.meta.firstYear,
+      lastYear: data.meta.lastYear,
+      zero: ZERO_NOTE,
+    },
     states,
     pairs,
     camps,
@@ -648,6 +711,43 @@ export function alignOrganization(data: VoteData, org: Organization, opts: Align
   };
 }
 
+/**
+ * Notes on the sessions of the window in which compared states took part in no roll call (all
+ * their codes 0: not yet or no longer members, or away), grouped by session.
+ */
+export function absenceNotes(data: VoteData, states: readonly string[], window: RollCallWindow): string[] {
+  const sessions = new Map<number, { first: string; last: string }>();
+  for (const i of window.indices) {
+    const rc = data.rollCalls[i]!;
+    const s = sessions.get(rc.session);
+    if (!s) sessions.set(rc.session, { first: rc.date, last: rc.date });
+    else s.last = rc.date;
+  }
+  const bySession = new Map<number, string[]>();
+  const tooMany: string[] = [];
+  for (const st of states) {
+    const present = data.sessions.get(st);
+    const absent = [...sessions.keys()].filter((s) => !present?.has(s));
+    if (!absent.length || absent.length === sessions.size) continue; // none, or reported as "no roll call"
+    if (absent.length > 4) {
+      tooMany.push(
+        `${st} took part in no roll call of ${absent.length} of the window's ${sessions.size} sessions (${absent[0]}–${absent.at(-1)}; not a UN member, or away)`,
+      );
+      continue;
+    }
+    for (const s of absent) bySession.set(s, [...(bySession.get(s) ?? []), st]);
+  }
+  return [
+    ...[...bySession.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([s, who]) => {
+        const span = sessions.get(s)!;
+        return `session ${s} (${span.first} – ${span.last}): ${who.join(', ')} cast no yes or no vote; left out of that session, not counted as abstaining`;
+      }),
+    ...tooMany,
+  ];
+}
+
 export interface PositionsAlignment {
   readonly actors: readonly string[];
   readonly issues: readonly string[];
@@ -658,11 +758,18 @@ export interface PositionsAlignment {
 }
 
 /** The same analysis on a positions matrix (actors × issues), e.g. a scenario's positions. */
-export function alignPositions(m: PositionsMatrix, opts: { seed?: number; resolution?: number } = {}): PositionsAlignment {
+export function alignPositions(
+  m: PositionsMatrix,
+  opts: { seed?: number; resolution?: number } = {},
+): PositionsAlignment {
   if (m.actors.length < 2)
-    throw new ConcordError('E_NO_DATA', `alignment needs at least two actors with positions; found ${m.actors.length}`, {
-      hint: 'Give positions for two or more actors.',
-    });
+    throw new ConcordError(
+      'E_NO_DATA',
+      `alignment needs at least two actors with positions; found ${m.actors.length}`,
+      {
+        hint: 'Give positions for two or more actors.',
+      },
+    );
   rescale(m); // validates shape
   const pairs = positionPairs(m);
   const idx = new Map(m.actors.map((a, i) => [a, i]));

@@ -113,10 +113,16 @@ export function findCamps(g: WeightedGraph, opts: { seed?: number; resolution?: 
 }
 
 /** The partition with the highest modularity, by enumerating all set partitions (tests; n ≤ 10). */
-export function bestPartitionBruteForce(g: WeightedGraph, resolution = 1): { community: number[]; modularity: number } {
+export function bestPartitionBruteForce(
+  g: WeightedGraph,
+  resolution = 1,
+): { community: number[]; modularity: number } {
   const n = g.nodes.length;
   if (n > 10) throw new Error('brute force is for at most 10 nodes');
-  let best = { community: new Array<number>(n).fill(0), modularity: modularity(g, new Array(n).fill(0), resolution) };
+  let best = {
+    community: new Array<number>(n).fill(0),
+    modularity: modularity(g, new Array(n).fill(0), resolution),
+  };
   const c = new Array<number>(n).fill(0);
   const rec = (i: number, max: number) => {
     if (i === n) {

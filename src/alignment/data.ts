@@ -132,7 +132,8 @@ export function decodeVoteData(file: UngaVotesFile): VoteData {
   const rc = file.rollCalls;
   const n = rc.rcid.length;
   for (const k of ['session', 'date', 'unres', 'flags', 'topics'] as const)
-    if (rc[k].length !== n) throw new Error(`unga-votes.json: rollCalls.${k} has ${rc[k].length} entries, not ${n}`);
+    if (rc[k].length !== n)
+      throw new Error(`unga-votes.json: rollCalls.${k} has ${rc[k].length} entries, not ${n}`);
   const rollCalls: RollCall[] = [];
   for (let i = 0; i < n; i++) {
     const flags = rc.flags[i]!;
@@ -155,7 +156,8 @@ export function decodeVoteData(file: UngaVotesFile): VoteData {
   const votes = new Int8Array(n);
   for (const s of file.states) {
     votes.fill(0);
-    if (s.first < 0 || s.first + s.count > n) throw new Error(`unga-votes.json: ${s.iso3}: span out of range`);
+    if (s.first < 0 || s.first + s.count > n)
+      throw new Error(`unga-votes.json: ${s.iso3}: span out of range`);
     decodeVotes(s.votes, s.count, votes, s.first);
     const present = new Set<number>();
     for (let i = 0; i < n; i++) if (votes[i] !== 0) present.add(rollCalls[i]!.session);

@@ -36,7 +36,11 @@ export type Metric = 'nominal' | 'linear' | 'squared';
 const VALUE = [-1, 0, 1];
 
 /** The 3×3 table of two code vectors over `indices` (all positions if omitted), skipping MISSING. */
-export function crossTable(a: ArrayLike<number>, b: ArrayLike<number>, indices?: ArrayLike<number>): number[] {
+export function crossTable(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  indices?: ArrayLike<number>,
+): number[] {
   if (!indices && a instanceof Uint8Array && b instanceof Uint8Array) return crossTableDense(a, b);
   const t = [0, 0, 0, 0, 0, 0, 0, 0, 0];
   const n = indices ? indices.length : a.length;
@@ -102,7 +106,11 @@ function distance(a: number, b: number, metric: Metric): number {
 }
 
 /** Cohen's κ (weighted by `metric`); null when undefined (no roll call, or D_e = 0). */
-export function cohenKappa(t: VoteTable, zero: ZeroTreatment = 'category', metric: Metric = 'nominal'): number | null {
+export function cohenKappa(
+  t: VoteTable,
+  zero: ZeroTreatment = 'category',
+  metric: Metric = 'nominal',
+): number | null {
   const cats = categories(zero);
   const n = tableCount(t, zero);
   if (n === 0) return null;
@@ -117,7 +125,8 @@ export function cohenKappa(t: VoteTable, zero: ZeroTreatment = 'category', metri
       observed += c * distance(a, b, metric);
     }
   let expected = 0;
-  for (const a of cats) for (const b of cats) expected += rowSum.get(a)! * colSum.get(b)! * distance(a, b, metric);
+  for (const a of cats)
+    for (const b of cats) expected += rowSum.get(a)! * colSum.get(b)! * distance(a, b, metric);
   observed /= n;
   expected /= n * n;
   if (expected <= 1e-15) return null;
@@ -171,7 +180,9 @@ export function voteCounts(
 }
 
 /** Mean and standard error of the mean of the non-null values; null if none. */
-export function meanAndSe(xs: ReadonlyArray<number | null>): { mean: number; se: number | null; n: number } | null {
+export function meanAndSe(
+  xs: ReadonlyArray<number | null>,
+): { mean: number; se: number | null; n: number } | null {
   const v = xs.filter((x): x is number => x !== null);
   if (!v.length) return null;
   const mean = v.reduce((s, x) => s + x, 0) / v.length;

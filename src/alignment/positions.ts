@@ -18,7 +18,11 @@
 
 export interface PositionsMatrix {
   readonly actors: readonly string[];
-  readonly issues: ReadonlyArray<{ readonly id: string; readonly title?: string; readonly scale: readonly [number, number] }>;
+  readonly issues: ReadonlyArray<{
+    readonly id: string;
+    readonly title?: string;
+    readonly scale: readonly [number, number];
+  }>;
   /** `values[a][k]`: actor a's position on issue k, NaN where it has none. */
   readonly values: ReadonlyArray<ReadonlyArray<number>>;
 }
@@ -66,7 +70,11 @@ export function meanCrossDistance(x: readonly number[], y: readonly number[]): n
   return sum / (x.length * y.length);
 }
 
-export function pairOfPositions(u: readonly number[], v: readonly number[], tolerance = 0): Omit<PositionPair, 'a' | 'b'> {
+export function pairOfPositions(
+  u: readonly number[],
+  v: readonly number[],
+  tolerance = 0,
+): Omit<PositionPair, 'a' | 'b'> {
   const x: number[] = [];
   const y: number[] = [];
   for (let k = 0; k < u.length; k++) {
@@ -116,7 +124,9 @@ export function spatialCohesion(values: readonly number[]): number | null {
 }
 
 /** The cohesion of all actors on each issue. */
-export function issueCohesion(m: PositionsMatrix): Array<{ issue: string; actors: number; cohesion: number | null }> {
+export function issueCohesion(
+  m: PositionsMatrix,
+): Array<{ issue: string; actors: number; cohesion: number | null }> {
   const u = rescale(m);
   return m.issues.map((iss, k) => {
     const col = u.map((row) => row[k]!).filter((x) => !Number.isNaN(x));
