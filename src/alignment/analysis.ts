@@ -70,20 +70,20 @@ export function selectRollCalls(data: VoteData, q: WindowQuery): RollCallWindow 
   const notes: string[] = [];
   let from = q.from ?? firstYear;
   let to = q.to ?? lastYear;
+  if ((q.from !== undefined && q.from > lastYear) || (q.to !== undefined && q.to < firstYear))
+    throw new ConcordError(
+      'E_NO_DATA',
+      `no UN General Assembly votes in ${from}–${to}: the data run from ${firstYear} to ${lastYear}`,
+      {
+        path: q.from !== undefined && q.from > lastYear ? '--from' : '--to',
+        hint: `Choose years within ${firstYear}–${lastYear}.`,
+      },
+    );
   if (from > to)
     throw new ConcordError('E_USAGE', `--from ${from} is after --to ${to}`, {
       path: '--from',
       hint: 'Give --from a year on or before --to.',
     });
-  if (to < firstYear || from > lastYear)
-    throw new ConcordError(
-      'E_NO_DATA',
-      `no UN General Assembly votes in ${from}–${to}: the data run from ${firstYear} to ${lastYear}`,
-      {
-        path: from > lastYear ? '--from' : '--to',
-        hint: `Choose years within ${firstYear}–${lastYear}.`,
-      },
-    );
   if (from < firstYear) {
     notes.push(`the vote data start in ${firstYear}: the window starts there, not in ${from}`);
     from = firstYear;
