@@ -196,7 +196,11 @@ export function resolveStates(
         path: '--with',
         hint: `Give ISO3 codes of UN members such as USA or IRN (${data.states.length} states, ${data.meta.firstYear}–${data.meta.lastYear}), or "partners" or "all".`,
       });
-    if (!roles.has(iso3)) roles.set(iso3, 'reference');
+    const partner = org.memberships.some(
+      (m) =>
+        m.state === iso3 && m.status !== 'member' && m.status !== 'applicant' && overlaps(m.from, m.to, a, b),
+    );
+    if (!roles.has(iso3)) roles.set(iso3, partner ? 'partner' : 'reference');
   }
   const order: Record<StateRole, number> = { member: 0, partner: 1, reference: 2 };
   const first = (s: string) =>

@@ -80,8 +80,11 @@ export function tableOfVotes(x: ReadonlyArray<number | null>, y: ReadonlyArray<n
   return crossTable(x.map(code), y.map(code));
 }
 
-function categories(zero: ZeroTreatment): number[] {
-  return zero === 'category' ? [NO, ZERO, YES] : [NO, YES];
+const ALL = [NO, ZERO, YES];
+const YES_NO = [NO, YES];
+
+function categories(zero: ZeroTreatment): readonly number[] {
+  return zero === 'category' ? ALL : YES_NO;
 }
 
 /** Number of roll calls the table counts under the zero treatment. */
@@ -114,19 +117,18 @@ export function cohenKappa(
   const cats = categories(zero);
   const n = tableCount(t, zero);
   if (n === 0) return null;
-  const rowSum = new Map<number, number>();
-  const colSum = new Map<number, number>();
+  const rowSum = [0, 0, 0];
+  const colSum = [0, 0, 0];
   let observed = 0;
   for (const a of cats)
     for (const b of cats) {
       const c = t[a * 3 + b]!;
-      rowSum.set(a, (rowSum.get(a) ?? 0) + c);
-      colSum.set(b, (colSum.get(b) ?? 0) + c);
+      rowSum[a]! += c;
+      colSum[b]! += c;
       observed += c * distance(a, b, metric);
     }
   let expected = 0;
-  for (const a of cats)
-    for (const b of cats) expected += rowSum.get(a)! * colSum.get(b)! * distance(a, b, metric);
+  for (const a of cats) for (const b of cats) expected += rowSum[a]! * colSum[b]! * distance(a, b, metric);
   observed /= n;
   expected /= n * n;
   if (expected <= 1e-15) return null;

@@ -110,6 +110,15 @@ describe('the derived UN vote data (data/generated/unga-votes.json)', () => {
     expect(first('CHN')).toBe(26);
     expect(first('CHE')).toBe(57);
     expect(first('SSD')).toBe(66);
+    // Known absences (the data have no code for them, only zeros): South Africa's credentials were
+    // rejected from 1974 to 1994 (sessions 29–48: no yes or no in 30–47); the FRY did not take part
+    // from 1992 to 2000 (48–54); Syria was part of the United Arab Republic in 1958–61 (13–15).
+    const gaps = (s: string, a: number, b: number) =>
+      Array.from({ length: b - a + 1 }, (_, i) => a + i).filter((x) => data.sessions.get(s)!.has(x));
+    expect(gaps('ZAF', 30, 47)).toEqual([]);
+    expect(gaps('SRB', 48, 54)).toEqual([]);
+    expect(gaps('SYR', 13, 15)).toEqual([]);
+    expect(data.sessions.get('ZAF')!.has(29) && data.sessions.get('ZAF')!.has(48)).toBe(true);
     const che = data.codes.get('CHE')!;
     const before = data.rollCalls.filter((r) => r.year < 2002).map((r) => che[r.index]);
     expect(before.every((c) => c === MISSING)).toBe(true);

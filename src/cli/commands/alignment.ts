@@ -262,7 +262,7 @@ export function formatAlignment(
   }
   lines.push(
     table(
-      ['year', 'roll calls', 'members', 'AI', 'Rice', 'pairs alike', ''],
+      ['year', 'roll calls', 'members', 'AI', 'Rice', 'pairs alike', 'stage'],
       [
         ...r.cohesion.byYear.map((y) => [
           String(y.year),
@@ -276,7 +276,7 @@ export function formatAlignment(
         [
           'all',
           int(r.cohesion.overall.rollCalls),
-          '',
+          String(Math.max(0, ...r.cohesion.byYear.map((y) => y.members))),
           f3(r.cohesion.overall.agreementIndex),
           f3(r.cohesion.overall.rice),
           f3(r.cohesion.overall.pairAgreement),
@@ -299,6 +299,10 @@ export function formatAlignment(
         .filter(Boolean)
         .join(' ');
       lines.push('', `${s.date} ${change}: ${s.membersBefore.length} → ${s.membersAfter.length} members`);
+      if (!s.before && !s.after) {
+        if (s.note) lines.push(s.note);
+        continue;
+      }
       const rows: string[][] = [];
       for (const [label, p] of [
         ['before', s.before],
