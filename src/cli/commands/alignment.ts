@@ -145,7 +145,10 @@ export function register(program: Command, io: CliIO): void {
       const data = loadVoteData();
       const from =
         year(opts.from, '--from') ?? Math.max(Number(org.founded.slice(0, 4)), data.meta.firstYear);
-      const to = year(opts.to, '--to');
+      // A dissolved organization: by default up to its dissolution.
+      const to =
+        year(opts.to, '--to') ??
+        (org.dissolved ? Math.min(Number(org.dissolved.slice(0, 4)), data.meta.lastYear) : undefined);
       const r = alignOrganization(data, org, {
         from,
         ...(to !== undefined ? { to } : {}),

@@ -23,7 +23,8 @@ export const alignmentSection: ReportSection = {
     const org = ctx.registry.get(ctx.orgId);
     const data = loadVoteData();
     const from = Math.max(Number(org.founded.slice(0, 4)), data.meta.firstYear);
-    const to = Math.min(Number(ctx.date.slice(0, 4)), data.meta.lastYear);
+    const end = org.dissolved && org.dissolved < ctx.date ? org.dissolved : ctx.date;
+    const to = Math.min(Number(end.slice(0, 4)), data.meta.lastYear);
     const later = membersOn(org, ctx.date)
       .map((m) => m.iso3)
       .filter((s) => data.codes.has(s));
@@ -173,8 +174,13 @@ ${r.notes.length ? `<p class="note">${r.notes.map(esc).join('<br>')}</p>` : ''}`
       );
     summary.push(`camps (Louvain, κ weights): ${campText}; Q = ${r.camps.modularity.toFixed(3)}`);
     for (const s of r.stages.filter((x) => x.date <= ctx.date)) {
-      const what =
-        `${s.date} ${s.joined.length ? `+${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''}`.trim();
+      const what = [
+        s.date,
+        s.joined.length ? `+${s.joined.join(', ')}` : '',
+        s.left.length ? `−${s.left.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
       summary.push(
         s.comparable
           ? `${what}: cohesion (AI) ${f3(s.before!.oldSet.agreementIndex)} before → ${f3(s.after!.newSet.agreementIndex)} after (${s.change! >= 0 ? '+' : ''}${f3(s.change)} ± ${f3(s.changeSe)}); new set before ${f3(s.before!.newSet.agreementIndex)}, old set after ${f3(s.after!.oldSet.agreementIndex)}`
