@@ -175,6 +175,8 @@ export function register(program: Command, io: CliIO): void {
 const f3 = (x: number | null | undefined) => (x == null ? '–' : x.toFixed(3));
 const pc = (x: number | null | undefined) => (x == null ? '–' : (x * 100).toFixed(1));
 const int = (x: number) => x.toLocaleString('en-US');
+/** Fixed digits without a negative zero (a modularity of −1e−17 is 0). */
+const fx = (x: number, d: number) => (Math.abs(x) < 0.5 * 10 ** -d ? 0 : x).toFixed(d);
 const pm = (x: number | null | undefined, se: number | null | undefined) =>
   x == null ? '–' : `${x.toFixed(3)}${se == null ? '' : ` ± ${se.toFixed(3)}`}`;
 
@@ -248,10 +250,10 @@ export function formatAlignment(
     lines.push(`  ${i + 1}. ${camp.join(', ')}`);
   });
   lines.push(
-    `  modularity of the camps Q = ${c.modularity.toFixed(4)}${c.camps.length === 1 ? ' (one camp: no split raises the modularity)' : ''}`,
+    `  modularity of the camps Q = ${fx(c.modularity, 4)}${c.camps.length === 1 ? ' (one camp: no split raises the modularity)' : ''}`,
   );
   if (c.membersModularity !== null)
-    lines.push(`  modularity of the partition members | others Q = ${c.membersModularity.toFixed(4)}`);
+    lines.push(`  modularity of the partition members | others Q = ${fx(c.membersModularity, 4)}`);
 
   lines.push(
     '',
@@ -322,7 +324,7 @@ export function formatAlignment(
           pm(p.oldSet.agreementIndex, p.oldSet.agreementIndexSe),
           pm(p.newSet.agreementIndex, p.newSet.agreementIndexSe),
           p.newCamps.camps.map((x) => x.join(' ')).join(' | '),
-          p.newCamps.modularity.toFixed(3),
+          fx(p.newCamps.modularity, 3),
         ]);
       }
       lines.push(
@@ -380,7 +382,7 @@ export function formatPositions(sc: ScenarioPositions, r: PositionsAlignment): s
   r.camps.camps.forEach((camp, i) => {
     lines.push(`  ${i + 1}. ${camp.join(', ')}`);
   });
-  lines.push(`  modularity Q = ${r.camps.modularity.toFixed(4)}`);
+  lines.push(`  modularity Q = ${fx(r.camps.modularity, 4)}`);
   lines.push(
     '',
     'Cohesion per issue (1 − mean pairwise distance / its maximum: 1 all agree, 0 split at both ends)',

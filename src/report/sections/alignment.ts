@@ -14,6 +14,7 @@ import type { ReportSection } from '../report.js';
 const REFERENCE = 'USA';
 
 const f3 = (x: number | null | undefined) => (x == null ? '–' : x.toFixed(3));
+const fx = (x: number, d: number) => (Math.abs(x) < 0.5 * 10 ** -d ? 0 : x).toFixed(d);
 const pc = (x: number | null | undefined) => (x == null ? '–' : `${(x * 100).toFixed(1)}%`);
 
 export const alignmentSection: ReportSection = {
@@ -159,7 +160,7 @@ export const alignmentSection: ReportSection = {
 ${heatmap}
 <p class="note">Agreement: share of roll calls on which the two cast the same vote, counting the merged code 0 (abstention, absence, or non-membership in this copy of the data) as a vote; a state that cast no yes or no vote in a whole session is left out of that session. See docs/alignment.md.</p>
 ${network}
-<p>Camps (Louvain communities of the agreement graph, weights Cohen's κ with negative values set to 0, seed ${r.camps.seed}): ${esc(campText)}; modularity Q = ${r.camps.modularity.toFixed(3)}${r.camps.membersModularity !== null ? `; modularity of the partition members | others Q = ${r.camps.membersModularity.toFixed(3)}` : ''}.</p>
+<p>Camps (Louvain communities of the agreement graph, weights Cohen's κ with negative values set to 0, seed ${r.camps.seed}): ${esc(campText)}; modularity Q = ${fx(r.camps.modularity, 3)}${r.camps.membersModularity !== null ? `; modularity of the partition members | others Q = ${fx(r.camps.membersModularity, 3)}` : ''}.</p>
 ${series}
 <p class="note">Cohesion of the members on each vote's date (a year's value is the mean over its roll calls). The Agreement Index counts 0 as a third option; the Rice index uses yes and no only. Marks: membership stages; stages after ${data.meta.lastYear} cannot be compared with votes.</p>
 ${stageTable}
@@ -172,7 +173,7 @@ ${r.notes.length ? `<p class="note">${r.notes.map(esc).join('<br>')}</p>` : ''}`
       summary.push(
         `CHN–RUS: same vote on ${pc(cr.agreement)} of ${cr.rollCalls} roll calls ${r.window.from}–${r.window.to} (${pc(cr.agreementYesNo)} of the ${cr.yesNoRollCalls} where both voted yes or no); κ ${f3(cr.kappa)}`,
       );
-    summary.push(`camps (Louvain, κ weights): ${campText}; Q = ${r.camps.modularity.toFixed(3)}`);
+    summary.push(`camps (Louvain, κ weights): ${campText}; Q = ${fx(r.camps.modularity, 3)}`);
     for (const s of r.stages.filter((x) => x.date <= ctx.date)) {
       const what = [
         s.date,
