@@ -180,6 +180,9 @@ const fx = (x: number, d: number) => (Math.abs(x) < 0.5 * 10 ** -d ? 0 : x).toFi
 const pm = (x: number | null | undefined, se: number | null | undefined) =>
   x == null ? '–' : `${x.toFixed(3)}${se == null ? '' : ` ± ${se.toFixed(3)}`}`;
 
+/** Widest matrix printed as text (columns of 5–6 characters). */
+const MAX_MATRIX = 24;
+
 function matrixText(
   states: readonly string[],
   m: ReadonlyArray<ReadonlyArray<number | null>>,
@@ -227,11 +230,14 @@ export function formatAlignment(
     ),
   );
   const codes = r.states.map((s) => s.iso3);
-  for (const m of measures) {
-    const spec = MEASURES[m]!;
-    lines.push('', spec.title);
-    lines.push(matrixText(codes, pairMatrix(codes, r.pairs, spec.key), spec.percent));
-  }
+  if (codes.length > MAX_MATRIX)
+    lines.push('', `${codes.length} states: the matrices are too wide to print; use --json for every pair`);
+  else
+    for (const m of measures) {
+      const spec = MEASURES[m]!;
+      lines.push('', spec.title);
+      lines.push(matrixText(codes, pairMatrix(codes, r.pairs, spec.key), spec.percent));
+    }
   const ranked = r.pairs.filter((p) => p.agreement !== null).sort((a, b) => b.agreement! - a.agreement!);
   if (ranked.length > 2) {
     const show = (ps: typeof ranked) => ps.map((p) => `${p.a}–${p.b} ${pc(p.agreement)}%`).join(', ');
