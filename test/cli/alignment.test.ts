@@ -84,6 +84,15 @@ describe('concord alignment', () => {
     ).toContain('IRN');
   });
 
+  it('stops at the dissolution of a dissolved organization, and does not print 193-column matrices', async () => {
+    const r = await run('alignment', 'shanghai-five');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/in the UN General Assembly, 1996–2001: 504 roll calls/);
+    const all = await run('alignment', 'sco', '--from', '2019', '--with', 'all');
+    expect(all.code).toBe(0);
+    expect(all.out).toContain('193 states: the matrices are too wide to print; use --json for every pair');
+  });
+
   it('reads positions from a scenario', async () => {
     const r = await run(
       'alignment',
