@@ -10,5 +10,5 @@ export const CAPABILITIES: Record<string, boolean> = {
   power: false,
   forecasts: false,
   sweeps: false,
-  alignment: false,
+  alignment: true,
 };

@@ -109,7 +109,15 @@ describe('the web lab in a browser', () => {
       await page.goto(`${lab.base}${p.path}`);
       await page.getByRole('heading', { level: 1, name: p.heading }).waitFor();
       await page.waitForLoadState('networkidle');
-      if (p.name === 'organization') await page.waitForSelector('svg#lab-map path[data-status="member"]');
+      if (p.name === 'organization') {
+        await page.waitForSelector('svg#lab-map path[data-status="member"]');
+        await page.waitForSelector('ul.bars li');
+      }
+      if (p.name === 'alignment') {
+        await page.waitForSelector('svg#lab-heatmap');
+        await page.waitForSelector('svg#lab-camps');
+        await page.waitForSelector('svg#lab-cohesion');
+      }
       expect(await unlabelled(page), p.name).toEqual([]);
       expect(await lowContrast(page), p.name).toEqual([]);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -121,6 +121,30 @@ describe('the balance of power', () => {
   });
 });
 
+describe('alignment in the UN General Assembly', () => {
+  it('answers as `concord alignment --json`', async () => {
+    const r = await get('/api/orgs/sco/alignment?from=2001&to=2019&with=USA');
+    expect(r.status).toBe(200);
+    const body = r.json();
+    const io = memoryIO();
+    expect(
+      await main(['alignment', 'sco', '--from', '2001', '--to', '2019', '--with', 'USA', '--json'], io),
+    ).toBe(0);
+    expect(body).toEqual(JSON.parse(io.stdout.join('\n')));
+    expect(responseSchema('organizationAlignment').safeParse(body).success).toBe(true);
+    const chnRus = body.pairs.find((p: { a: string; b: string }) => [p.a, p.b].sort().join() === 'CHN,RUS');
+    // 1,234 of the 1,295 roll calls on which both voted yes or no (test/alignment/data.test.ts).
+    expect(chnRus.yesNoRollCalls).toBe(1295);
+    expect(chnRus.agreementYesNo).toBeCloseTo(1234 / 1295, 10);
+    const topics = (await get('/api/alignment/topics')).json();
+    expect(responseSchema('alignmentTopics').safeParse(topics).success).toBe(true);
+    expect(topics.topics.map((t: { code: string }) => t.code)).toContain('hr');
+    expectError(await get('/api/orgs/sco/alignment?topic=astrology'), 404, 'E_UNKNOWN_ID', 'query.topic');
+    expectError(await get('/api/orgs/sco/alignment?resolution=0'), 400, 'E_VALIDATION', 'query.resolution');
+    expectError(await get('/api/orgs/sco/alignment?with=XYZ'), 404, 'E_UNKNOWN_COUNTRY', 'query.with');
+  });
+});
+
 describe('the claim check', () => {
   const claims = {
     id: 'mine',

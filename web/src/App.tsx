@@ -2,6 +2,7 @@
 import { type ComponentType, useEffect, useRef, useState } from 'react';
 import { getToken, setToken } from './auth.js';
 import { useLab } from './context.js';
+import { AlignmentPage } from './pages/AlignmentPage.js';
 import { OrganizationPage } from './pages/OrganizationPage.js';
 import { RunsPage } from './pages/RunsPage.js';
 import { UnavailablePage } from './pages/Unavailable.js';
@@ -50,6 +51,7 @@ export const PAGES: PageDef[] = [
     path: '/alignment',
     label: 'Alignment',
     capability: 'alignment',
+    page: AlignmentPage,
     what: 'Voting alignment in the UN General Assembly',
     issue: 'the alignment library (issue 7)',
   },

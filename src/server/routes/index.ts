@@ -3,6 +3,7 @@
  * says so in ../capabilities.ts, which the lab reads to know which pages are wired.
  */
 import type { AnyRoute } from '../route.js';
+import { routes as alignment } from './alignment.js';
 import { routes as balance } from './balance.js';
 import { routes as claims } from './claims.js';
 import { routes as meta } from './meta.js';
@@ -10,5 +11,5 @@ import { routes as orgs } from './orgs.js';
 import { routes as runs } from './runs.js';
 
 export function apiRoutes(): AnyRoute[] {
-  return [...meta, ...orgs, ...balance, ...claims, ...runs];
+  return [...meta, ...orgs, ...balance, ...alignment, ...claims, ...runs];
 }
