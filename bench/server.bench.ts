@@ -68,7 +68,9 @@ export const benchmark: Benchmark = {
         { path: '/api/health' },
       ];
       console.log(
-        `server: ${base}; ${requests.length} read endpoints in rotation; ${seconds} s warm-up excluded`,
+        `server: ${base}; ${requests.length} read endpoints in rotation; a 2 s warm-up first; load average ${loadavg()
+          .map((x) => x.toFixed(2))
+          .join(' ')} on ${availableParallelism()} cores`,
       );
       await autocannon({ url: base, connections: 20, duration: 2, requests });
       const r = await autocannon({ url: base, connections: 100, duration: seconds, requests, timeout: 10 });
