@@ -214,6 +214,8 @@ export const routes: AnyRoute[] = [
     access: 'public',
     params: RunParams,
     query: ExportQuery,
+    // A large export streams for longer than the server's answer timeout.
+    timeoutMs: 3_600_000,
     response: { description: 'The results', contentType: 'text/csv' },
     handler: async ({ ctx, params, query, workspace, reply }) => {
       const run = await visibleRun(ctx, params.id, workspace);
