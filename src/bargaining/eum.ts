@@ -56,7 +56,9 @@
  *      code instead prefers conflicts to compromises to capitulations; we follow the text.
  *  A8  Offers are made from the sender's perspective and accepted without re-evaluation by the
  *      receiver (the receiver's own view enters only through its own offers).
- *  A9  Pairs at the same position do not interact; actors without a position take no part.
+ *  A9  Pairs at the same position (within 1e-12 of R) do not interact; actors without a position
+ *      take no part; expected utilities within 1e-12 of each other (or of 0) count as equal, so that
+ *      rounding never decides a contest.
  *  A10 Moves are simultaneous, computed from the positions at the start of the round.
  *  A11 Forecast: the weighted median (capability × salience) of the final positions.
  *  A12 Stopping: `tolerance` = 1e-3 of R (0.1 on a 0–100 scale), `maxRounds` = 100 by default.
@@ -129,6 +131,9 @@ export class EumWorkspace {
 
 const shared = new EumWorkspace();
 
+/** Expected utilities closer than this are equal (rounding must not decide a contest). */
+const TIE = 1e-12;
+
 /** Expected utility of challenging, from the perspective of an actor with risk exponent r. */
 function eu(r: number, d: number, p: number, sTarget: number, dMu: number, Q: number, T: number): number {
   const us = 2 - 4 * (0.5 - 0.5 * d) ** r;
@@ -197,8 +202,11 @@ export function expectedUtility(
   const medians: number[] | undefined = opts.trace ? [initialMedian] : undefined;
   const history: Float64Array[] | undefined = opts.trace ? [x.slice(0, m)] : undefined;
   r.fill(1, 0, m);
+  // positions closer than this are the same position (floating-point noise must not start a contest)
+  const same = 1e-12 * R;
   let rounds = 0;
-  let converged = R === 0;
+  // positions spread over less than 1e-9 of the scale are one position: nothing to bargain over
+  let converged = !(R > 1e-9 * (hi - lo));
   while (!converged && rounds < maxRounds) {
     rounds++;
     const mu = median();
@@ -242,17 +250,17 @@ export function expectedUtility(
     for (let i = 0; i < m; i++) {
       const ri = r[i]!;
       for (let j = 0; j < m; j++) {
-        if (j === i || x[j] === x[i]) continue;
+        if (j === i || Math.abs(x[j]! - x[i]!) <= same) continue;
         const d = Math.abs(x[i]! - x[j]!) / R;
         const a = eu(ri, d, P[i * m + j]!, s[j]!, Math.abs(x[i]! - mu) / R, Q, T);
-        if (!(a > 0)) continue;
+        if (!(a > TIE)) continue;
         const b = eu(ri, d, P[j * m + i]!, s[i]!, Math.abs(x[j]! - mu) / R, Q, T);
         let target: number;
-        if (b > 0) {
-          if (!(a > b)) continue;
+        if (b > TIE) {
+          if (!(a > b + TIE)) continue;
           target = x[i]!; // conflict i expects to win
         } else if (a > -b) {
-          target = x[j]! + (x[i]! - x[j]!) * (-b / a); // compromise
+          target = b >= 0 ? x[j]! : x[j]! + (x[i]! - x[j]!) * (-b / a); // compromise
         } else {
           target = x[i]!; // capitulation
         }

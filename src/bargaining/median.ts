@@ -58,18 +58,15 @@ export function weightedMedian(
   if (m === 0) return Number.NaN;
   const half = total / 2;
   let cum = 0;
-  for (let k = 0; k < m; k++) {
-    const i = order[k]!;
-    cum += weight(i);
+  let k = 0;
+  while (k < m) {
+    // the whole group of actors at this position
+    const v = values[order[k]! * stride + offset]!;
+    while (k < m && values[order[k]! * stride + offset]! === v) cum += weight(order[k++]!);
     if (cum >= half - total * 1e-12) {
-      const v = values[i * stride + offset]!;
-      if (Math.abs(cum - half) <= total * 1e-12) {
-        // exactly half: the next distinct position bounds the set of minimizers
-        for (let l = k + 1; l < m; l++) {
-          const u = values[order[l]! * stride + offset]!;
-          if (u > v) return (v + u) / 2;
-        }
-      }
+      // exactly half: every point up to the next position minimizes the sum; take the midpoint
+      if (k < m && Math.abs(cum - half) <= total * 1e-12)
+        return (v + values[order[k]! * stride + offset]!) / 2;
       return v;
     }
   }

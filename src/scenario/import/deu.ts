@@ -11,7 +11,8 @@
  *   proposer, prop  optional: the proposing actor and its proposal (default: the actor COM, the
  *                   Commission, when present, and its position)
  *   rule            optional: consensus (or unanimity), majority, or a rule of the rule language in
- *                   YAML flow syntax (default: consensus)
+ *                   YAML flow syntax (default: consensus of every actor but COM, which proposes
+ *                   and does not vote)
  *
  * Lines starting with # are comments. Every row must have as many cells as the header. The table
  * carries no capabilities: they come from a file (`actor,capability`) or are equal. The observed
@@ -216,7 +217,8 @@ export function parseDeu(
   return {
     id,
     title: `${file} (DEU-style table)`,
-    rule: 'consensus',
+    // The Commission proposes but does not vote: by default it takes no part in the consensus.
+    rule: actors.includes('COM') ? { consensusMinus: ['COM'] } : 'consensus',
     capability: 'equal',
     actors: Object.fromEntries(
       actors.map((a) => [a, capabilities === 'equal' ? {} : { capability: capabilities[a]! }]),
