@@ -66,7 +66,7 @@
  * canonical order (by position, capability, salience).
  */
 import type { ResolvedIssue } from '../scenario/types.js';
-import { weightedMedian } from './median.js';
+import { MedianWorkspace, weightedMedian } from './median.js';
 
 export interface EumOptions {
   readonly maxRounds?: number;
@@ -108,9 +108,12 @@ export class EumWorkspace {
   r: Float64Array = new Float64Array(0);
   S: Float64Array = new Float64Array(0);
   P: Float64Array = new Float64Array(0);
+  ls: Float64Array = new Float64Array(0);
+  lf: Float64Array = new Float64Array(0);
   best: Float64Array = new Float64Array(0);
   bestEu: Float64Array = new Float64Array(0);
   ones: Uint8Array = new Uint8Array(0);
+  readonly median = new MedianWorkspace();
 
   ensure(m: number): void {
     if (this.x.length >= m) return;
@@ -123,6 +126,8 @@ export class EumWorkspace {
     this.r = new Float64Array(m);
     this.S = new Float64Array(m);
     this.P = new Float64Array(m * m);
+    this.ls = new Float64Array(m * m);
+    this.lf = new Float64Array(m * m);
     this.best = new Float64Array(m);
     this.bestEu = new Float64Array(m);
     this.ones = new Uint8Array(m).fill(1);
@@ -196,7 +201,8 @@ export function expectedUtility(
   }
   if (m === 0 || !(wsum > 0)) return null;
   const ones = ws.ones;
-  const median = () => weightedMedian(m, x, 1, 0, (k) => w[k]!, ones);
+  const weightOf = (k: number) => w[k]!;
+  const median = () => weightedMedian(m, x, 1, 0, weightOf, ones, ws.median);
   const initialMedian = median();
   const R = opts.normalize === 'scale' ? hi - lo : xmax - xmin;
   const medians: number[] | undefined = opts.trace ? [initialMedian] : undefined;
@@ -211,6 +217,8 @@ export function expectedUtility(
     rounds++;
     const mu = median();
     // (1) probabilities P[i*m + j] that i prevails over j.
+    const LS = ws.ls;
+    const LF = ws.lf;
     for (let i = 0; i < m; i++) {
       P[i * m + i] = 0;
       for (let j = i + 1; j < m; j++) {
@@ -234,7 +242,11 @@ export function expectedUtility(
       for (let j = 0; j < m; j++) {
         if (j === i) continue;
         const d = Math.abs(x[i]! - x[j]!) / R;
-        sum += eu(1, d, P[j * m + i]!, s[i]!, Math.abs(x[j]! - mu) / R, Q, T);
+        // with r = 1: U_s = 2d, U_f = −2d, U_sq = 0, so EU = 2d (1 − 2 s_i (1 − P_ji)) when Q = 1
+        sum +=
+          Q === 1
+            ? 2 * d * (1 - 2 * s[i]! * (1 - P[j * m + i]!))
+            : eu(1, d, P[j * m + i]!, s[i]!, Math.abs(x[j]! - mu) / R, Q, T);
       }
       S[i] = sum;
       if (sum > smax) smax = sum;
@@ -247,14 +259,38 @@ export function expectedUtility(
     // (5) offers, from each sender's perspective; (6) each receiver keeps the smallest move.
     best.fill(Number.NaN, 0, m);
     bestEu.fill(0, 0, m);
+    if (Q === 1) {
+      // ln(0.5 ∓ 0.5 d) per pair, so that each perceiver's U_s, U_f cost an exp, not a pow
+      for (let i = 0; i < m; i++) {
+        for (let j = i + 1; j < m; j++) {
+          const d = Math.abs(x[i]! - x[j]!) / R;
+          LS[i * m + j] = LS[j * m + i] = Math.log(0.5 - 0.5 * d);
+          LF[i * m + j] = LF[j * m + i] = Math.log(0.5 + 0.5 * d);
+        }
+      }
+    }
     for (let i = 0; i < m; i++) {
       const ri = r[i]!;
+      const usq = 2 - 4 * 0.5 ** ri;
       for (let j = 0; j < m; j++) {
         if (j === i || Math.abs(x[j]! - x[i]!) <= same) continue;
         const d = Math.abs(x[i]! - x[j]!) / R;
-        const a = eu(ri, d, P[i * m + j]!, s[j]!, Math.abs(x[i]! - mu) / R, Q, T);
-        if (!(a > TIE)) continue;
-        const b = eu(ri, d, P[j * m + i]!, s[i]!, Math.abs(x[j]! - mu) / R, Q, T);
+        let a: number;
+        let b: number;
+        if (Q === 1) {
+          // U_s and U_f are the same for i's challenge of j and j's of i (same distance, i's risk)
+          const us = 2 - 4 * Math.exp(ri * LS[i * m + j]!);
+          const uf = 2 - 4 * Math.exp(ri * LF[i * m + j]!);
+          const pij = P[i * m + j]!;
+          a = s[j]! * (pij * us + (1 - pij) * uf) + (1 - s[j]!) * us - usq;
+          if (!(a > TIE)) continue;
+          const pji = P[j * m + i]!;
+          b = s[i]! * (pji * us + (1 - pji) * uf) + (1 - s[i]!) * us - usq;
+        } else {
+          a = eu(ri, d, P[i * m + j]!, s[j]!, Math.abs(x[i]! - mu) / R, Q, T);
+          if (!(a > TIE)) continue;
+          b = eu(ri, d, P[j * m + i]!, s[i]!, Math.abs(x[j]! - mu) / R, Q, T);
+        }
         let target: number;
         if (b > TIE) {
           if (!(a > b + TIE)) continue;

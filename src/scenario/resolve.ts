@@ -198,6 +198,11 @@ function latest(series: YearSeries, id: string, year: number): number | null {
   return null;
 }
 
+/** A sum that does not depend on the order of the actors (summed in sorted order), so that relabelling them changes no bit. */
+function orderFreeSum(values: number[]): number {
+  return values.sort((a, b) => a - b).reduce((a, b) => a + b, 0);
+}
+
 type Fail = (path: string, message: string, hint: string, code?: 'E_VALIDATION' | 'E_NO_DATA') => never;
 
 function resolveCapabilities(
@@ -208,7 +213,7 @@ function resolveCapabilities(
 ): { shares: Float64Array; year: number | null; note: string | null } {
   const n = ids.length;
   const override = ids.map((id) => s.actors?.[id]?.capability);
-  const fixed = override.reduce<number>((a, v) => a + (v ?? 0), 0);
+  const fixed = orderFreeSum(override.map((v) => v ?? 0));
   const free = ids.filter((_, i) => override[i] === undefined);
   const raw = new Float64Array(n);
   let year: number | null = null;
@@ -249,7 +254,7 @@ function resolveCapabilities(
       });
     }
   }
-  const freeTotal = raw.reduce((a, b) => a + b, 0);
+  const freeTotal = orderFreeSum(Array.from(raw));
   const shares = new Float64Array(n);
   if (free.length === 0) {
     if (fixed <= 0) fail('actors', 'every capability is 0', 'Give at least one actor a positive capability.');

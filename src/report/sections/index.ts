@@ -2,6 +2,7 @@
 import type { ReportSection } from '../report.js';
 import { claimsSection } from './claims.js';
 import { factsSection } from './facts.js';
+import { forecastsSection } from './forecasts.js';
 import { organizationSection } from './organization.js';
 import { timelineSection } from './timeline.js';
 
@@ -10,4 +11,5 @@ export const SECTIONS: readonly ReportSection[] = [
   timelineSection,
   factsSection,
   claimsSection,
+  forecastsSection,
 ];
