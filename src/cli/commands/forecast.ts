@@ -112,7 +112,8 @@ export function register(program: Command, io: CliIO): void {
 }
 
 function fmtCap(x: number): string {
-  return x >= 0.1 ? x.toFixed(2) : x.toFixed(3);
+  if (x === 0) return '0';
+  return x >= 0.1 ? x.toFixed(2) : x.toPrecision(2);
 }
 
 export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[], j: ForecastJson): string {
