@@ -6,11 +6,13 @@ import { z } from 'zod';
 import { ClaimsFileSchema } from './claims/schema.js';
 import { OrganizationSchema } from './org/schema.js';
 import { RuleSchema } from './rules/schema.js';
+import { ScenarioFileSchema } from './scenario/schema.js';
 
 export const SCHEMAS: Record<string, z.ZodType> = {
   organization: OrganizationSchema,
   claims: ClaimsFileSchema,
   rule: RuleSchema,
+  scenario: ScenarioFileSchema,
 };
 
 export function jsonSchema(name: string): Record<string, unknown> {

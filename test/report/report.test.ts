@@ -43,6 +43,7 @@ describe('the HTML report', async () => {
       'facts',
       'claims',
       'balance',
+      'forecasts',
       'alignment',
     ]);
     expect(r.summary).toContain('10 members');

@@ -4,6 +4,7 @@ import { alignmentSection } from './alignment.js';
 import { balanceSection } from './balance.js';
 import { claimsSection } from './claims.js';
 import { factsSection } from './facts.js';
+import { forecastsSection } from './forecasts.js';
 import { organizationSection } from './organization.js';
 import { timelineSection } from './timeline.js';
 
@@ -13,5 +14,6 @@ export const SECTIONS: readonly ReportSection[] = [
   factsSection,
   claimsSection,
   balanceSection,
+  forecastsSection,
   alignmentSection,
 ];
