@@ -8,7 +8,7 @@ export const CAPABILITIES: Record<string, boolean> = {
   balance: true,
   runs: true,
   power: false,
-  forecasts: false,
+  forecasts: true,
   sweeps: false,
   alignment: true,
 };

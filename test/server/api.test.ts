@@ -145,6 +145,69 @@ describe('alignment in the UN General Assembly', () => {
   });
 });
 
+describe('scenarios and forecasts', () => {
+  it('lists the SCO cases and forecasts them as `concord forecast --json`', async () => {
+    const list = (await get('/api/scenarios')).json();
+    expect(responseSchema('listScenarios').safeParse(list).success).toBe(true);
+    expect(list.scenarios.length).toBe(17);
+    const bank = list.scenarios.find((x: { id: string }) => x.id === 'sco-development-bank-2010');
+    const r = await get('/api/scenarios/sco-development-bank-2010/forecast');
+    expect(r.status).toBe(200);
+    const io = memoryIO();
+    expect(await main(['forecast', bank.file, '--json'], io)).toBe(0);
+    expect(r.json()).toEqual(JSON.parse(io.stdout.join('\n')));
+    expect(responseSchema('forecastScenario').safeParse(r.json()).success).toBe(true);
+    const only = (await get('/api/scenarios/sco-development-bank-2010/forecast?models=median,nash')).json();
+    expect(Object.keys(only.issues[0].models).sort()).toEqual(['median', 'nash']);
+    expectError(
+      await get('/api/scenarios/sco-development-bank-2010/forecast?models=oracle'),
+      400,
+      'E_VALIDATION',
+      'query.models[0]',
+    );
+    expectError(await get('/api/scenarios/no-such-case'), 404, 'E_UNKNOWN_ID', 'params.id');
+  });
+
+  it('forecasts a scenario sent as JSON or YAML, naming the offending path in the body', async () => {
+    const show = (await get('/api/scenarios/sco-development-bank-2010')).json();
+    const post = (payload: unknown, type = 'application/json') =>
+      s.app.inject({
+        method: 'POST',
+        url: '/api/forecast',
+        payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+        headers: { 'content-type': type },
+      });
+    const fromJson = await post(show.scenario);
+    expect(fromJson.statusCode).toBe(200);
+    const fromYaml = await post(show.text, 'application/yaml');
+    expect(fromYaml.statusCode).toBe(200);
+    expect(fromYaml.json()).toEqual(fromJson.json());
+    expect(fromJson.json()).toEqual((await get('/api/scenarios/sco-development-bank-2010/forecast')).json());
+    const issue = show.scenario.issues[0];
+    const bad = (positions: object) =>
+      post({ ...show.scenario, issues: [{ ...issue, positions: { ...issue.positions, ...positions } }] });
+    let r = await bad({ RUS: { position: 150, salience: 0.7 } });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.path).toBe('body.issues[0].positions.RUS.position');
+    r = await bad({ RUS: { position: 15, salience: 1.5 } });
+    expect(r.json().error.path).toBe('body.issues[0].positions.RUS.salience');
+    r = await bad({ XYZ: { position: 15, salience: 0.5 } });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.path).toBe('body.issues[0].positions.XYZ');
+  });
+
+  it('backtests the SCO cases as `concord backtest scenarios/sco --json`, and serves the library data', async () => {
+    const r = await get('/api/backtest');
+    expect(r.status).toBe(200);
+    const io = memoryIO();
+    expect(await main(['backtest', 'scenarios/sco', '--json'], io)).toBe(0);
+    expect(r.json()).toEqual(JSON.parse(io.stdout.join('\n')));
+    const lib = (await get('/api/library')).json();
+    expect(lib.organizations.map((o: { id: string }) => o.id)).toContain('sco');
+    expect(Object.keys(lib.dataset).sort()).toEqual(['countries', 'cow', 'gdp', 'population']);
+  });
+});
+
 describe('the claim check', () => {
   const claims = {
     id: 'mine',

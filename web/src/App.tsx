@@ -6,6 +6,7 @@ import { AlignmentPage } from './pages/AlignmentPage.js';
 import { OrganizationPage } from './pages/OrganizationPage.js';
 import { RunsPage } from './pages/RunsPage.js';
 import { UnavailablePage } from './pages/Unavailable.js';
+import { WorkbenchPage } from './pages/WorkbenchPage.js';
 import { Link, usePath } from './router.js';
 
 interface PageDef {
@@ -37,6 +38,7 @@ export const PAGES: PageDef[] = [
     path: '/workbench',
     label: 'Issue workbench',
     capability: 'forecasts',
+    page: WorkbenchPage,
     what: 'The issue workbench (scenarios, the consensus core and the forecast models)',
     issue: 'the scenario and forecast library (issue 4)',
   },
