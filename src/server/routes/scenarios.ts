@@ -226,7 +226,10 @@ export const routes: AnyRoute[] = [
     cacheSeconds: 3600,
     response: {
       description: 'Per case and per model',
-      schema: z.object({ cases: z.array(z.looseObject({ scenario: z.string() })), models: z.record(z.string(), z.unknown()) }),
+      schema: z.object({
+        cases: z.array(z.looseObject({ scenario: z.string() })),
+        models: z.record(z.string(), z.unknown()),
+      }),
     },
     handler: ({ query }) =>
       backtest(
@@ -238,7 +241,8 @@ export const routes: AnyRoute[] = [
     method: 'GET',
     url: '/api/library',
     operationId: 'libraryData',
-    summary: 'The built-in data and organizations, as the library reads them (for resolving scenarios in a browser)',
+    summary:
+      'The built-in data and organizations, as the library reads them (for resolving scenarios in a browser)',
     description:
       'The files of data/generated/ behind `createDataset` and the parsed organizations behind `OrganizationRegistry`: with them a browser resolves a scenario exactly as the CLI does.',
     tag: 'forecasts',
@@ -247,7 +251,12 @@ export const routes: AnyRoute[] = [
     response: {
       description: 'Data files and organizations',
       schema: z.object({
-        dataset: z.object({ countries: z.unknown(), population: z.unknown(), gdp: z.unknown(), cow: z.unknown() }),
+        dataset: z.object({
+          countries: z.unknown(),
+          population: z.unknown(),
+          gdp: z.unknown(),
+          cow: z.unknown(),
+        }),
         organizations: z.array(z.unknown()),
       }),
     },
