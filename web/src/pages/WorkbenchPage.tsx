@@ -264,6 +264,29 @@ function IssuePanel({
       {Array.from({ length: is.dims }, (_, d) => (
         <IssueLine key={is.dimensionIds[d] ?? d} s={s} is={is} d={d} f={f} onChange={onChange} />
       ))}
+      <ul className="legend small" aria-label="How to read the line">
+        <li>
+          <span className="swatch" style={{ background: '#a11d1d' }} aria-hidden="true" />
+          blocks the tabled proposal
+        </li>
+        <li>
+          <span className="swatch" style={{ background: '#1f6f43' }} aria-hidden="true" />
+          takes part (opt-out)
+        </li>
+        <li>
+          <span className="swatch" style={{ background: '#1f4e9c' }} aria-hidden="true" />
+          other member (size: salience)
+        </li>
+        <li>
+          <span className="swatch" style={{ background: '#dfeedd' }} aria-hidden="true" />
+          core of the rule
+        </li>
+        <li>
+          <span className="swatch" style={{ background: '#73a9d3' }} aria-hidden="true" />
+          win-set of the status quo (SQ)
+        </li>
+        <li>dashed: observed outcome</li>
+      </ul>
       <p className="explanation" aria-live="polite" data-testid={`explanation-${is.id}`}>
         {explain(s, f)}
       </p>
