@@ -1,0 +1,287 @@
+/**
+ * Exact counting by generating functions over one weight and the coalition size, for rules whose
+ * atoms sum one integer weight and/or count players (weighted voting, counting rules, and any
+ * `all`/`any` of them, e.g. "votes ≥ 255 and at least 14 states").
+ *
+ * With F(x, y) = Π_j (1 + y·x^{w_j}) = Σ f[k][w] y^k x^w (Brams & Affuso 1976; Bilbao, Fernández,
+ * Jiménez & López 2000), the rule is a monotone predicate win(k, w), and θ(k) = min{w : win(k, w)}.
+ *  - |W| = 2^n − Σ_k Σ_{w<θ(k)} f[k][w].
+ *  - The swings of i with |S| = k are Σ_{θ(k+1)−w_i ≤ w < θ(k)} f^{−i}[k][w], where F^{−i} = F/(1+y·x^{w_i})
+ *    = Σ_t (−y)^t x^{t·w_i}·F: a telescoping sum of windows of F's prefix sums, O(min(k, θ/w_i)) per
+ *    window (no per-player table). Shapley–Shubik follows from the size-indexed swings.
+ *  - Minimal winning coalitions: with players sorted by weight, heaviest first, a winning S is
+ *    minimal iff its last (lightest) member is critical (every member's weight is at least the
+ *    last's, and i is critical iff w_i exceeds the slack w(S) − θ(|S|−1)). So the minimal winning
+ *    coalitions whose last member is j are the swings of j in the game of the players before it,
+ *    read off the table while it is built in that order; those containing an earlier player i are
+ *    the same windows of F_{<j}/(1+y·x^{w_i}) (Holler and Deegan–Packel need them per player).
+ * The table is kept as prefix sums over w, restricted to the losing region w < θ(k) and to the
+ * weights a k-coalition can have; counts are exact residues modulo primes below 2^52 (./exact.ts).
+ * Time O(n²·q) for the table; memory O(n·q) per prime, q the largest θ.
+ */
+import type { NumericRule } from '../rules/compile.js';
+import { sumsPredicate } from '../rules/compile.js';
+import { Crt, primesFor } from './exact.js';
+import type { PowerCounts } from './indices.js';
+
+export interface GfPlan {
+  readonly n: number;
+  /** Per player, the summed weight (0 when the rule only counts). */
+  readonly weights: Float64Array;
+  readonly total: number;
+  /** θ(k) for k = 0..n; total + 1 when no coalition of size k wins. */
+  readonly theta: Float64Array;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  readonly offsets: Float64Array;
+  /** Table cells (per prime). */
+  readonly cells: number;
+  readonly primes: number[];
+  /** Estimated additions to build the table (all primes). */
+  readonly buildOps: number;
+  /** Estimated lookups for the per-player minimal-winning counts (all primes). */
+  readonly minimalOps: number;
+}
+
+/** Why the generating-function algorithm cannot run on a rule, or null when it can. */
+export function gfObstacle(r: NumericRule): string | null {
+  const dims = r.weights.map((_, d) => d).filter((d) => !r.isCount[d]);
+  if (dims.length > 1)
+    return `the rule sums ${dims.length} different weights: generating functions handle one weight and the count of players`;
+  if (dims.length === 1 && r.totals[dims[0]!]! > 2 ** 26)
+    return `the weights total ${r.totals[dims[0]!]} after exact scaling to integers, too many for a table over weights`;
+  return null;
+}
+
+export function planGf(r: NumericRule): GfPlan {
+  const n = r.n;
+  const wdim = r.weights.findIndex((_, d) => !r.isCount[d]);
+  const cdim = r.isCount.indexOf(true);
+  const weights = wdim >= 0 ? Float64Array.from(r.weights[wdim]!) : new Float64Array(n);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const pred = sumsPredicate(r);
+  const sums = new Float64Array(r.weights.length);
+  const win = (k: number, w: number) => {
+    if (cdim >= 0) sums[cdim] = k;
+    if (wdim >= 0) sums[wdim] = w;
+    return pred(sums);
+  };
+  const theta = new Float64Array(n + 2);
+  for (let k = 0; k <= n + 1; k++) {
+    if (k > n || !win(k, total)) {
+      theta[k] = total + 1;
+      continue;
+    }
+    let a = 0;
+    let b = total; // win(k, b) holds
+    while (a < b) {
+      const m = Math.floor((a + b) / 2);
+      if (win(k, m)) b = m;
+      else a = m + 1;
+    }
+    theta[k] = a;
+  }
+  const asc = Float64Array.from(weights).sort();
+  const lo = new Float64Array(n + 1);
+  const hi = new Float64Array(n + 1);
+  const offsets = new Float64Array(n + 2);
+  let small = 0;
+  let large = 0;
+  for (let k = 0; k <= n; k++) {
+    if (k > 0) {
+      small += asc[k - 1]!;
+      large += asc[n - k]!;
+    }
+    lo[k] = small;
+    hi[k] = Math.max(small, Math.min(theta[k]!, large + 1));
+    offsets[k + 1] = offsets[k]! + hi[k]! - lo[k]!;
+  }
+  const cells = offsets[n + 1]!;
+  const primes = primesFor(n + 1);
+  let build = 0;
+  for (let j = 0; j < n; j++) for (let k = 1; k <= Math.min(j + 1, n); k++) build += hi[k]! - lo[k]!;
+  // per-player minimal-winning windows: for each step j, each distinct earlier weight, each size
+  const order = sortedOrder(weights);
+  let minimal = 0;
+  const classes = new Set<number>();
+  for (let s = 0; s < n; s++) {
+    for (const u of classes) {
+      for (let k = 1; k < n; k++) {
+        minimal += 2 * Math.min(k, u > 0 ? Math.floor(theta[k]! / u) + 1 : k);
+      }
+    }
+    classes.add(weights[order[s]!]!);
+  }
+  return {
+    n,
+    weights,
+    total,
+    theta,
+    lo,
+    hi,
+    offsets,
+    cells,
+    primes,
+    buildOps: build * primes.length,
+    minimalOps: minimal * primes.length,
+  };
+}
+
+function sortedOrder(weights: Float64Array): number[] {
+  return Array.from(weights, (_, i) => i).sort((a, b) => weights[b]! - weights[a]! || a - b);
+}
+
+export interface GfOptions {
+  /** Compute per-player minimal winning coalitions (Holler, Deegan–Packel). */
+  readonly minimal: boolean;
+}
+
+export function gfCounts(r: NumericRule, plan: GfPlan, opts: GfOptions): PowerCounts {
+  const { n, weights, theta, lo, hi, offsets, primes } = plan;
+  const P = primes.length;
+  const order = sortedOrder(weights);
+  const classes = [...new Set(weights)];
+  const classIndex = new Map(classes.map((w, c) => [w, c]));
+  // residues[prime] of: losing count; swings by (class, k); minimal by (player, size); minimal total
+  const losing = new Float64Array(P);
+  const swings = classes.map(() => Array.from({ length: P }, () => new Float64Array(n)));
+  const minimal = opts.minimal ? Array.from({ length: n }, () => Array.from({ length: P }, () => new Float64Array(n + 1))) : null;
+  const minimalTotal = Array.from({ length: P }, () => new Float64Array(n + 1));
+  const table = new Float64Array(plan.cells);
+  const rowTotal = new Float64Array(n + 1);
+
+  for (let pi = 0; pi < P; pi++) {
+    const p = primes[pi]!;
+    table.fill(0);
+    rowTotal.fill(0);
+    rowTotal[0] = 1;
+    if (hi[0]! > lo[0]!) table[offsets[0]!] = 1;
+    // L(k, x): number of processed coalitions of size k and weight ≤ x (mod p); x < θ(k).
+    const L = (k: number, x: number): number => {
+      if (x < lo[k]!) return 0;
+      if (x >= hi[k]!) return rowTotal[k]!;
+      return table[offsets[k]! + x - lo[k]!]!;
+    };
+    /** Window [a, b) of row k of the current table divided by (1 + y·x^u), i.e. without one player of weight u. */
+    const windowWithout = (k: number, a: number, b: number, u: number): number => {
+      let acc = 0;
+      for (let t = 0; k - t >= 0; t++) {
+        const top = b - 1 - t * u;
+        if (top < 0) break;
+        let v = L(k - t, top) - L(k - t, a - 1 - t * u);
+        if (v < 0) v += p;
+        if (t & 1) {
+          acc -= v;
+          if (acc < 0) acc += p;
+        } else {
+          acc += v;
+          if (acc >= p) acc -= p;
+        }
+      }
+      return acc;
+    };
+    const processedClasses = new Map<number, number[]>();
+    for (let s = 0; s < n; s++) {
+      const j = order[s]!;
+      const v = weights[j]!;
+      // Minimal winning coalitions whose last member is j: S = T ∪ {j}, T ⊆ players before j.
+      for (let k = 0; k <= s && k < n; k++) {
+        const b = theta[k]!;
+        const a = Math.max(0, theta[k + 1]! - v);
+        if (a >= b) continue;
+        let c = L(k, b - 1) - L(k, a - 1);
+        if (c < 0) c += p;
+        if (c === 0) continue;
+        const mt = minimalTotal[pi]!;
+        mt[k + 1] = (mt[k + 1]! + c) % p;
+        if (minimal) {
+          const mj = minimal[j]![pi]!;
+          mj[k + 1] = (mj[k + 1]! + c) % p;
+          // …and those containing an earlier player i of weight u: T = T' ∪ {i}.
+          if (k >= 1) {
+            for (const [u, members] of processedClasses) {
+              const cu = windowWithout(k - 1, a - u, b - u, u);
+              if (cu === 0) continue;
+              for (const i of members) {
+                const mi = minimal[i]![pi]!;
+                mi[k + 1] = (mi[k + 1]! + cu) % p;
+              }
+            }
+          }
+        }
+      }
+      // Add player j: C'[k][x] = C[k][x] + C[k-1][x - v], k descending.
+      for (let k = Math.min(s + 1, n); k >= 1; k--) {
+        const lk = lo[k]!;
+        const hk = hi[k]!;
+        if (hk <= lk) {
+          rowTotal[k] = (rowTotal[k]! + rowTotal[k - 1]!) % p;
+          continue;
+        }
+        const ok = offsets[k]! - lk;
+        const l1 = lo[k - 1]!;
+        const h1 = hi[k - 1]!;
+        const o1 = offsets[k - 1]! - l1;
+        const startB = Math.max(lk, l1 + v);
+        const endB = Math.min(hk, h1 + v);
+        for (let x = startB; x < endB; x++) {
+          const y = table[ok + x]! + table[o1 + x - v]!;
+          table[ok + x] = y >= p ? y - p : y;
+        }
+        const rt = rowTotal[k - 1]!;
+        if (rt !== 0) {
+          for (let x = Math.max(lk, h1 + v); x < hk; x++) {
+            const y = table[ok + x]! + rt;
+            table[ok + x] = y >= p ? y - p : y;
+          }
+        }
+        rowTotal[k] = (rowTotal[k]! + rt) % p;
+      }
+      const list = processedClasses.get(v);
+      if (list) list.push(j);
+      else processedClasses.set(v, [j]);
+    }
+    // Losing coalitions and swings from the full table.
+    let lose = 0;
+    for (let k = 0; k <= n; k++) {
+      if (theta[k]! < 1) continue;
+      lose = (lose + L(k, Math.min(theta[k]!, plan.total + 1) - 1)) % p;
+    }
+    losing[pi] = lose;
+    classes.forEach((v, c) => {
+      const row = swings[c]![pi]!;
+      for (let k = 0; k < n; k++) {
+        const b = theta[k]!;
+        const a = Math.max(0, theta[k + 1]! - v);
+        row[k] = a >= b ? 0 : windowWithout(k, a, b, v);
+      }
+    });
+  }
+
+  const crt = new Crt(primes);
+  const big = (rows: Float64Array[], idx: number) => crt.combine(rows.map((r) => r[idx]!));
+  const swingsBySize = Array.from({ length: n }, (_, i) => {
+    const rows = swings[classIndex.get(weights[i]!)!]!;
+    return Array.from({ length: n }, (_, k) => big(rows, k));
+  });
+  const all = 1n << BigInt(n);
+  const winning = all - crt.combine(losing);
+  const notes: string[] = [];
+  const minimalCounts = minimal
+    ? {
+        total: Array.from({ length: n + 1 }, (_, s) => big(minimalTotal, s)).reduce((a, b) => a + b, 0n),
+        containingBySize: minimal.map((rows) => Array.from({ length: n + 1 }, (_, s) => big(rows, s))),
+      }
+    : null;
+  const totalWeight = plan.total;
+  return {
+    n,
+    winning,
+    swings: swingsBySize.map((row) => row.reduce((a, b) => a + b, 0n)),
+    swingsBySize,
+    veto: Array.from(weights, (w) => totalWeight - w < theta[n - 1]!),
+    minimal: minimalCounts,
+    johnstonByCritical: null,
+    notes,
+  };
+}
