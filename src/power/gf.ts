@@ -31,9 +31,9 @@ export interface GfPlan {
   readonly total: number;
   /** θ(k) for k = 0..n; total + 1 when no coalition of size k wins. */
   readonly theta: Float64Array;
-  readonly lo: Float64Array;
-  readonly hi: Float64Array;
-  readonly offsets: Float64Array;
+  readonly lo: Int32Array;
+  readonly hi: Int32Array;
+  readonly offsets: Int32Array;
   /** Table cells (per prime). */
   readonly cells: number;
   readonly primes: number[];
@@ -82,9 +82,9 @@ export function planGf(r: NumericRule): GfPlan {
     theta[k] = a;
   }
   const asc = Float64Array.from(weights).sort();
-  const lo = new Float64Array(n + 1);
-  const hi = new Float64Array(n + 1);
-  const offsets = new Float64Array(n + 2);
+  const lo = new Int32Array(n + 1);
+  const hi = new Int32Array(n + 1);
+  const offsets = new Int32Array(n + 2);
   let small = 0;
   let large = 0;
   for (let k = 0; k <= n; k++) {
@@ -97,7 +97,7 @@ export function planGf(r: NumericRule): GfPlan {
     offsets[k + 1] = offsets[k]! + hi[k]! - lo[k]!;
   }
   const cells = offsets[n + 1]!;
-  const primes = primesFor(n + 1);
+  const primes = primesFor(n);
   let build = 0;
   for (let j = 0; j < n; j++) for (let k = 1; k <= Math.min(j + 1, n); k++) build += hi[k]! - lo[k]!;
   // per-player minimal-winning windows: for each step j, each distinct earlier weight, each size
@@ -150,6 +150,8 @@ export function gfCounts(r: NumericRule, plan: GfPlan, opts: GfOptions): PowerCo
   const table = new Float64Array(plan.cells);
   const rowTotal = new Float64Array(n + 1);
 
+  // With fewer than 52 players every count is below the prime: plain additions never wrap.
+  const plain = n < 51;
   for (let pi = 0; pi < P; pi++) {
     const p = primes[pi]!;
     table.fill(0);
@@ -212,28 +214,26 @@ export function gfCounts(r: NumericRule, plan: GfPlan, opts: GfOptions): PowerCo
       }
       // Add player j: C'[k][x] = C[k][x] + C[k-1][x - v], k descending.
       for (let k = Math.min(s + 1, n); k >= 1; k--) {
-        const lk = lo[k]!;
-        const hk = hi[k]!;
+        const lk = lo[k]! | 0;
+        const hk = hi[k]! | 0;
         if (hk <= lk) {
           rowTotal[k] = (rowTotal[k]! + rowTotal[k - 1]!) % p;
           continue;
         }
-        const ok = offsets[k]! - lk;
-        const l1 = lo[k - 1]!;
-        const h1 = hi[k - 1]!;
-        const o1 = offsets[k - 1]! - l1;
-        const startB = Math.max(lk, l1 + v);
-        const endB = Math.min(hk, h1 + v);
-        for (let x = startB; x < endB; x++) {
-          const y = table[ok + x]! + table[o1 + x - v]!;
-          table[ok + x] = y >= p ? y - p : y;
-        }
+        const ok = (offsets[k]! - lk) | 0;
+        const l1 = lo[k - 1]! | 0;
+        const h1 = hi[k - 1]! | 0;
+        const vi = v | 0;
+        const o1 = (offsets[k - 1]! - l1 - vi) | 0;
+        const startB = Math.max(lk, l1 + vi) | 0;
+        const endB = Math.min(hk, h1 + vi) | 0;
         const rt = rowTotal[k - 1]!;
-        if (rt !== 0) {
-          for (let x = Math.max(lk, h1 + v); x < hk; x++) {
-            const y = table[ok + x]! + rt;
-            table[ok + x] = y >= p ? y - p : y;
-          }
+        if (plain) {
+          addShiftedPlain(table, ok, o1, startB, endB);
+          if (rt !== 0) addConstantPlain(table, ok, Math.max(lk, h1 + vi) | 0, hk, rt);
+        } else {
+          addShifted(table, ok, o1, startB, endB, p);
+          if (rt !== 0) addConstant(table, ok, Math.max(lk, h1 + vi) | 0, hk, rt, p);
         }
         rowTotal[k] = (rowTotal[k]! + rt) % p;
       }
@@ -284,4 +284,39 @@ export function gfCounts(r: NumericRule, plan: GfPlan, opts: GfOptions): PowerCo
     johnstonByCritical: null,
     notes,
   };
+}
+
+/**
+ * table[dst + x] += table[src + x] (mod p) for x in [from, to): the hot loop of the table build.
+ * The reduction avoids an unpredictable branch: q = ⌊y/p⌋ from a multiplication by 1/p is exact
+ * except within a few units of p, which the (almost never taken, so well predicted) fix-ups catch.
+ */
+function addShifted(table: Float64Array, dst: number, src: number, from: number, to: number, p: number): void {
+  const inv = 1 / p;
+  for (let x = from | 0; x < to; x = (x + 1) | 0) {
+    const y = table[dst + x]! + table[src + x]!;
+    let r = y - Math.floor(y * inv) * p;
+    if (r < 0) r += p;
+    else if (r >= p) r -= p;
+    table[dst + x] = r;
+  }
+}
+
+function addConstant(table: Float64Array, dst: number, from: number, to: number, c: number, p: number): void {
+  const inv = 1 / p;
+  for (let x = from | 0; x < to; x = (x + 1) | 0) {
+    const y = table[dst + x]! + c;
+    let r = y - Math.floor(y * inv) * p;
+    if (r < 0) r += p;
+    else if (r >= p) r -= p;
+    table[dst + x] = r;
+  }
+}
+
+function addShiftedPlain(table: Float64Array, dst: number, src: number, from: number, to: number): void {
+  for (let x = from | 0; x < to; x = (x + 1) | 0) table[dst + x] = table[dst + x]! + table[src + x]!;
+}
+
+function addConstantPlain(table: Float64Array, dst: number, from: number, to: number, c: number): void {
+  for (let x = from | 0; x < to; x = (x + 1) | 0) table[dst + x] = table[dst + x]! + c;
 }
