@@ -1,9 +1,11 @@
 /** The commands of the `concord` CLI, in the order of its help. */
 import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
+import { register as capacity } from './capacity.js';
 import { register as claims } from './claims.js';
 import { register as country } from './country.js';
 import { register as org } from './org.js';
+import { register as power } from './power.js';
 import { register as report } from './report.js';
 import { register as timeline } from './timeline.js';
 
@@ -12,5 +14,7 @@ export const COMMANDS: ReadonlyArray<(program: Command, io: CliIO) => void> = [
   timeline,
   claims,
   country,
+  power,
+  capacity,
   report,
 ];
