@@ -246,8 +246,7 @@ function run<T>(r: NumericRule, opts: DiagramOptions, A: Arith<T>): DiagramResul
   for (let m = 1; m <= n; m++) {
     const prev = binom[m - 1]!;
     const row = new Array<T>(m + 1).fill(A.zero);
-    for (let k = 0; k <= m; k++)
-      row[k] = A.add(k < m ? prev[k]! : A.zero, k > 0 ? prev[k - 1]! : A.zero);
+    for (let k = 0; k <= m; k++) row[k] = A.add(k < m ? prev[k]! : A.zero, k > 0 ? prev[k - 1]! : A.zero);
     binom.push(row);
   }
   const swings: T[][] = Array.from({ length: n }, () => new Array<T>(n).fill(A.zero));

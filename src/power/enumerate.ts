@@ -33,7 +33,8 @@ export function winningTable(r: NumericRule): Uint8Array {
 
 export function enumerateCounts(r: NumericRule): PowerCounts {
   const n = r.n;
-  if (n > ENUMERATION_MAX_PLAYERS) throw new RangeError(`enumeration is limited to ${ENUMERATION_MAX_PLAYERS} players`);
+  if (n > ENUMERATION_MAX_PLAYERS)
+    throw new RangeError(`enumeration is limited to ${ENUMERATION_MAX_PLAYERS} players`);
   const win = winningTable(r);
   const size = 2 ** n;
   let winning = 0;

@@ -145,7 +145,9 @@ export function gfCounts(r: NumericRule, plan: GfPlan, opts: GfOptions): PowerCo
   // residues[prime] of: losing count; swings by (class, k); minimal by (player, size); minimal total
   const losing = new Float64Array(P);
   const swings = classes.map(() => Array.from({ length: P }, () => new Float64Array(n)));
-  const minimal = opts.minimal ? Array.from({ length: n }, () => Array.from({ length: P }, () => new Float64Array(n + 1))) : null;
+  const minimal = opts.minimal
+    ? Array.from({ length: n }, () => Array.from({ length: P }, () => new Float64Array(n + 1)))
+    : null;
   const minimalTotal = Array.from({ length: P }, () => new Float64Array(n + 1));
   const table = new Float64Array(plan.cells);
   const rowTotal = new Float64Array(n + 1);
@@ -291,7 +293,14 @@ export function gfCounts(r: NumericRule, plan: GfPlan, opts: GfOptions): PowerCo
  * The reduction avoids an unpredictable branch: q = ⌊y/p⌋ from a multiplication by 1/p is exact
  * except within a few units of p, which the (almost never taken, so well predicted) fix-ups catch.
  */
-function addShifted(table: Float64Array, dst: number, src: number, from: number, to: number, p: number): void {
+function addShifted(
+  table: Float64Array,
+  dst: number,
+  src: number,
+  from: number,
+  to: number,
+  p: number,
+): void {
   const inv = 1 / p;
   for (let x = from | 0; x < to; x = (x + 1) | 0) {
     const y = table[dst + x]! + table[src + x]!;

@@ -60,8 +60,12 @@ export function exactIndices(c: PowerCounts): ExactIndices {
   const sumM = mTotals?.reduce((a, b) => a + b, 0n) ?? 0n;
   // Deegan–Packel: Σ_s m_i(s)/s over a common denominator L = lcm(1..n)
   const L = lcm(n);
-  const dp = c.minimal?.containingBySize.map((row) => row.reduce((a, m, s) => (s ? a + (m * L) / BigInt(s) : a), 0n));
-  const jRaw = c.johnstonByCritical?.map((row) => row.reduce((a, m, k) => (k ? a + (m * L) / BigInt(k) : a), 0n));
+  const dp = c.minimal?.containingBySize.map((row) =>
+    row.reduce((a, m, s) => (s ? a + (m * L) / BigInt(s) : a), 0n),
+  );
+  const jRaw = c.johnstonByCritical?.map((row) =>
+    row.reduce((a, m, k) => (k ? a + (m * L) / BigInt(k) : a), 0n),
+  );
   const jTotal = jRaw?.reduce((a, b) => a + b, 0n) ?? 0n;
   return {
     passage: frac(c.winning, all),
@@ -77,7 +81,8 @@ export function exactIndices(c: PowerCounts): ExactIndices {
       colemanPrevent: c.winning ? frac(eta, c.winning) : frac(0n, 1n),
       colemanInitiate: all - c.winning ? frac(eta, all - c.winning) : null,
       holler: mTotals ? (sumM ? frac(mTotals[i]!, sumM) : frac(0n, 1n)) : null,
-      deeganPackel: dp && c.minimal ? (c.minimal.total ? frac(dp[i]!, c.minimal.total * L) : frac(0n, 1n)) : null,
+      deeganPackel:
+        dp && c.minimal ? (c.minimal.total ? frac(dp[i]!, c.minimal.total * L) : frac(0n, 1n)) : null,
       johnston: jRaw ? (jTotal ? frac(jRaw[i]!, jTotal) : frac(0n, 1n)) : null,
     })),
   };

@@ -66,7 +66,7 @@ export function monteCarlo(r: NumericRule, samples: number, rng: Rng): MonteCarl
     let bits = 0;
     for (let i = 0; i < n; i++) {
       if (i % 32 === 0) bits = rng.uint32();
-      const x = (bits >>> i % 32) & 1;
+      const x = (bits >>> (i % 32)) & 1;
       inS[i] = x;
       if (x) for (let d = 0; d < D; d++) sums[d] = sums[d]! + r.weights[d]![i]!;
     }
@@ -114,7 +114,10 @@ export function monteCarlo(r: NumericRule, samples: number, rng: Rng): MonteCarl
   const ez2 = sumZ2 / m;
   const meanZ = totalSwing / m;
   const full = r.totals.slice();
-  const veto = Array.from({ length: n }, (_, i) => wins(full) && !wins(full.map((t, d) => t - r.weights[d]![i]!)));
+  const veto = Array.from(
+    { length: n },
+    (_, i) => wins(full) && !wins(full.map((t, d) => t - r.weights[d]![i]!)),
+  );
   return {
     samples,
     passage: won / m,

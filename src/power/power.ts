@@ -80,7 +80,13 @@ export interface PlayerPower {
 }
 
 export interface PowerResult {
-  readonly game: { name: string; players: number; rule: string; source: readonly string[]; notes: readonly string[] };
+  readonly game: {
+    name: string;
+    players: number;
+    rule: string;
+    source: readonly string[];
+    notes: readonly string[];
+  };
   readonly method: Method;
   readonly algorithm: string;
   readonly reason: string;
@@ -152,20 +158,50 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
     });
   }
 
-  if (opts.method === 'montecarlo') return fromMonteCarlo(r, c, base, samples, opts.rng ?? seededRng(seed), seed, 'forced by --method montecarlo', notes);
+  if (opts.method === 'montecarlo')
+    return fromMonteCarlo(
+      r,
+      c,
+      base,
+      samples,
+      opts.rng ?? seededRng(seed),
+      seed,
+      'forced by --method montecarlo',
+      notes,
+    );
   if (opts.method === 'enumerate') {
     if (n > ENUMERATION_MAX_PLAYERS)
-      throw new ConcordError('E_LIMIT', `enumeration is limited to ${ENUMERATION_MAX_PLAYERS} players; this game has ${n}`, {
-        path: 'players',
-        hint: 'Use --method exact (counting algorithms) or montecarlo.',
-      });
-    return fromCounts(c, base, { method: 'enumerate', algorithm: 'enumeration', reason: 'forced by --method enumerate' }, enumerateCounts(r), notes);
+      throw new ConcordError(
+        'E_LIMIT',
+        `enumeration is limited to ${ENUMERATION_MAX_PLAYERS} players; this game has ${n}`,
+        {
+          path: 'players',
+          hint: 'Use --method exact (counting algorithms) or montecarlo.',
+        },
+      );
+    return fromCounts(
+      c,
+      base,
+      { method: 'enumerate', algorithm: 'enumeration', reason: 'forced by --method enumerate' },
+      enumerateCounts(r),
+      notes,
+    );
   }
 
   // exact, or automatic
   const tried: string[] = [];
   if (n < budgets.enumerateBelow) {
-    return fromCounts(c, base, { method: 'exact', algorithm: 'enumeration', reason: `${n} players: all ${2 ** n} coalitions enumerated` }, enumerateCounts(r), notes);
+    return fromCounts(
+      c,
+      base,
+      {
+        method: 'exact',
+        algorithm: 'enumeration',
+        reason: `${n} players: all ${2 ** n} coalitions enumerated`,
+      },
+      enumerateCounts(r),
+      notes,
+    );
   }
   const obstacle = gfObstacle(r);
   if (!obstacle) {
@@ -190,7 +226,9 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
         notes,
       );
     }
-    tried.push(`generating functions would need ${sci(plan.buildOps)} additions and ${sci(plan.cells * plan.primes.length)} table cells`);
+    tried.push(
+      `generating functions would need ${sci(plan.buildOps)} additions and ${sci(plan.cells * plan.primes.length)} table cells`,
+    );
   } else tried.push(obstacle);
   const d = diagramCounts(r, { maxNodes: budgets.diagramNodes });
   if (d) {
@@ -198,30 +236,61 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
     if (!opts.basicOnly) {
       const m = minimalWinning(r, d.order, budgets.minimalVisits);
       if (m) counts = { ...counts, minimal: m };
-      else notes.push(`Holler and Deegan–Packel not computed: listing the minimal winning coalitions exceeded ${sci(budgets.minimalVisits)} steps`);
+      else
+        notes.push(
+          `Holler and Deegan–Packel not computed: listing the minimal winning coalitions exceeded ${sci(budgets.minimalVisits)} steps`,
+        );
       counts = addJohnston(r, counts, budgets, notes);
     }
     return fromCounts(
       c,
       base,
-      { method: 'exact', algorithm: 'decision diagram', reason: `${tried[0]}: multi-dimensional DP over merged states (${d.nodes} states)` },
+      {
+        method: 'exact',
+        algorithm: 'decision diagram',
+        reason: `${tried[0]}: multi-dimensional DP over merged states (${d.nodes} states)`,
+      },
       counts,
       notes,
     );
   }
   tried.push(`the decision diagram exceeded ${sci(budgets.diagramNodes)} states`);
   if (n <= ENUMERATION_MAX_PLAYERS && n <= 22) {
-    return fromCounts(c, base, { method: 'exact', algorithm: 'enumeration', reason: `${tried.join('; ')}: enumerated all ${2 ** n} coalitions` }, enumerateCounts(r), notes);
+    return fromCounts(
+      c,
+      base,
+      {
+        method: 'exact',
+        algorithm: 'enumeration',
+        reason: `${tried.join('; ')}: enumerated all ${2 ** n} coalitions`,
+      },
+      enumerateCounts(r),
+      notes,
+    );
   }
   if (opts.method === 'exact')
     throw new ConcordError('E_LIMIT', `no exact algorithm fits this game: ${tried.join('; ')}`, {
       path: 'rule',
       hint: 'Use --method montecarlo for estimates with confidence intervals.',
     });
-  return fromMonteCarlo(r, c, base, samples, opts.rng ?? seededRng(seed), seed, `exact counting infeasible (${tried.join('; ')})`, notes);
+  return fromMonteCarlo(
+    r,
+    c,
+    base,
+    samples,
+    opts.rng ?? seededRng(seed),
+    seed,
+    `exact counting infeasible (${tried.join('; ')})`,
+    notes,
+  );
 }
 
-function addJohnston(r: NumericRule, counts: PowerCounts, budgets: typeof DEFAULT_BUDGETS, notes: string[]): PowerCounts {
+function addJohnston(
+  r: NumericRule,
+  counts: PowerCounts,
+  budgets: typeof DEFAULT_BUDGETS,
+  notes: string[],
+): PowerCounts {
   if (counts.johnstonByCritical) return counts;
   if (counts.winning > BigInt(budgets.johnstonCoalitions)) {
     notes.push(
@@ -243,7 +312,13 @@ function sci(x: number): string {
 
 type Base = Pick<PowerResult, 'game' | 'totalCoalitions'>;
 
-function fromCounts(c: CompiledRule, base: Base, plan: Plan, counts: PowerCounts, notes: string[]): PowerResult {
+function fromCounts(
+  c: CompiledRule,
+  base: Base,
+  plan: Plan,
+  counts: PowerCounts,
+  notes: string[],
+): PowerResult {
   const ex = exactIndices(counts);
   const players: PlayerPower[] = ex.players.map((p, i) => {
     const num = (f: typeof p.penrose | null) => (f ? toNumber(f) : null);
@@ -304,7 +379,10 @@ function fromMonteCarlo(
   notes: string[],
 ): PowerResult {
   if (!Number.isInteger(samples) || samples < 100)
-    throw new ConcordError('E_USAGE', `--samples: ${samples} is too few`, { path: '--samples', hint: 'Use at least 100 samples (default 100,000).' });
+    throw new ConcordError('E_USAGE', `--samples: ${samples} is too few`, {
+      path: '--samples',
+      hint: 'Use at least 100 samples (default 100,000).',
+    });
   const mc = monteCarlo(r, samples, rng);
   return {
     ...base,
@@ -341,6 +419,9 @@ function fromMonteCarlo(
         colemanInitiate: p.colemanInitiateCI,
       },
     })),
-    notes: [...notes, 'Holler, Deegan–Packel and Johnston are not estimated by Monte Carlo (minimal winning coalitions are too rare among random draws)'],
+    notes: [
+      ...notes,
+      'Holler, Deegan–Packel and Johnston are not estimated by Monte Carlo (minimal winning coalitions are too rare among random draws)',
+    ],
   };
 }

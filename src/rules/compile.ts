@@ -82,7 +82,9 @@ export function shareFraction(s: Share): { num: bigint; den: bigint } {
     return { num: BigInt(m[1]!), den: BigInt(m[2]!) };
   }
   const d = toDecimal(s);
-  return d.exp >= 0 ? { num: d.mantissa * 10n ** BigInt(d.exp), den: 1n } : { num: d.mantissa, den: 10n ** BigInt(-d.exp) };
+  return d.exp >= 0
+    ? { num: d.mantissa * 10n ** BigInt(d.exp), den: 1n }
+    : { num: d.mantissa, den: 10n ** BigInt(-d.exp) };
 }
 
 export function gcd(a: bigint, b: bigint): bigint {
@@ -136,7 +138,11 @@ export function compile(rule: Rule, players: readonly Player[], path = 'rule'): 
   const seen = new Map<string, number>();
   ids.forEach((id, i) => {
     if (seen.has(id))
-      fail(`players[${i}].id`, `duplicate id "${id}" (also players[${seen.get(id)}])`, 'Give every player its own id.');
+      fail(
+        `players[${i}].id`,
+        `duplicate id "${id}" (also players[${seen.get(id)}])`,
+        'Give every player its own id.',
+      );
     seen.set(id, i);
   });
 
@@ -144,7 +150,8 @@ export function compile(rule: Rule, players: readonly Player[], path = 'rule'): 
   const absolute = new Map<string, number[]>();
   const collect = (r: Rule) => {
     if (typeof r === 'string') return;
-    if ('sum' in r && r.atLeast !== undefined) absolute.set(r.sum, [...(absolute.get(r.sum) ?? []), r.atLeast]);
+    if ('sum' in r && r.atLeast !== undefined)
+      absolute.set(r.sum, [...(absolute.get(r.sum) ?? []), r.atLeast]);
     if ('all' in r) r.all.forEach(collect);
     if ('any' in r) r.any.forEach(collect);
   };
@@ -215,12 +222,17 @@ export function compile(rule: Rule, players: readonly Player[], path = 'rule'): 
 
   const walk = (r: Rule, p: string): Formula => {
     if (r === 'consensus') return atom(countDim(), BigInt(n), p);
-    if (typeof r !== 'object' || r === null) fail(p, `not a rule: ${JSON.stringify(r)}`, 'See docs/rules.md.');
+    if (typeof r !== 'object' || r === null)
+      fail(p, `not a rule: ${JSON.stringify(r)}`, 'See docs/rules.md.');
     if ('consensusMinus' in r) {
       const out = new Set<string>();
       r.consensusMinus.forEach((id, i) => {
         if (!seen.has(id))
-          fail(`${p}.consensusMinus[${i}]`, `"${id}" is not a player`, `Name players of this game: ${ids.join(', ')}.`);
+          fail(
+            `${p}.consensusMinus[${i}]`,
+            `"${id}" is not a player`,
+            `Name players of this game: ${ids.join(', ')}.`,
+          );
         out.add(id);
       });
       const key = `voting:${[...out].sort().join(',')}`;
@@ -277,8 +289,16 @@ export function compile(rule: Rule, players: readonly Player[], path = 'rule'): 
         );
       return atom(d, q, p);
     }
-    if ('all' in r) return combine('all', r.all.map((x, i) => walk(x, `${p}.all[${i}]`)));
-    if ('any' in r) return combine('any', r.any.map((x, i) => walk(x, `${p}.any[${i}]`)));
+    if ('all' in r)
+      return combine(
+        'all',
+        r.all.map((x, i) => walk(x, `${p}.all[${i}]`)),
+      );
+    if ('any' in r)
+      return combine(
+        'any',
+        r.any.map((x, i) => walk(x, `${p}.any[${i}]`)),
+      );
     return fail(p, `unknown rule ${JSON.stringify(r)}`, 'See docs/rules.md for the rule language.');
   };
 

@@ -42,14 +42,17 @@ export const GameFileSchema = z
   .object({
     name: z.string().min(1).optional(),
     description: z.string().optional(),
-    source: z.union([z.string(), z.array(z.string())]).optional().describe('Where the weights and rule come from'),
+    source: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .describe('Where the weights and rule come from'),
     notes: z.array(z.string()).optional(),
-    players: z
-      .array(PlayerSchema)
-      .min(1, 'a game needs at least one player')
-      .max(100_000)
-      .optional(),
-    organization: z.string().min(1).optional().describe('An organization id: its members on `at` are the players'),
+    players: z.array(PlayerSchema).min(1, 'a game needs at least one player').max(100_000).optional(),
+    organization: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('An organization id: its members on `at` are the players'),
     at: IsoDateSchema.optional().describe('The date for `organization` (default: today)'),
     add: z.array(Iso3).optional().describe('Hypothetical members added to the organization'),
     rule: RuleSchema.optional().describe("The decision rule (default: the organization's own rule)"),
@@ -75,9 +78,14 @@ export const GameFileSchema = z
         message: 'give either `players` or `organization` (with `at`), not both or neither',
       });
     }
-    if (g.players && !g.rule) ctx.addIssue({ code: 'custom', path: ['rule'], message: 'a game with players needs a rule' });
+    if (g.players && !g.rule)
+      ctx.addIssue({ code: 'custom', path: ['rule'], message: 'a game with players needs a rule' });
     if (g.players && (g.at || g.add))
-      ctx.addIssue({ code: 'custom', path: [g.at ? 'at' : 'add'], message: '`at` and `add` go with `organization`' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [g.at ? 'at' : 'add'],
+        message: '`at` and `add` go with `organization`',
+      });
     const seen = new Map<string, number>();
     g.players?.forEach((p, i) => {
       if (seen.has(p.id)) {

@@ -56,7 +56,8 @@ export function resolveGame(
   ds: Dataset,
   override: { rule?: Rule } = {},
 ): Game {
-  if (file.players) return { ...gameFromPlayers(file, name), ...(override.rule ? { rule: override.rule } : {}) };
+  if (file.players)
+    return { ...gameFromPlayers(file, name), ...(override.rule ? { rule: override.rule } : {}) };
   const org = registry.get(file.organization!);
   const date = file.at ?? todayIso();
   const op = organizationPlayers(org, ds, date, file.add ?? []);
@@ -67,7 +68,9 @@ export function resolveGame(
     rule,
     source: [
       ...(typeof file.source === 'string' ? [file.source] : (file.source ?? [])),
-      ...(file.rule || override.rule ? [] : [org.ruleSource ?? `${org.shortName}: ${describeRule(org.rule)}`]),
+      ...(file.rule || override.rule
+        ? []
+        : [org.ruleSource ?? `${org.shortName}: ${describeRule(org.rule)}`]),
     ],
     notes: [...(file.notes ?? []), `members of ${org.shortName} on ${date}`, ...op.notes],
     literature: file.literature ?? [],
@@ -116,10 +119,14 @@ export function readRule(spec: string, cwd: string, where = '--rule'): { label: 
   } else if (looksInline) {
     data = parseYamlText(spec, where);
   } else {
-    throw new ConcordError('E_USAGE', `${where}: "${spec}" is neither a rule name, a file nor an inline rule`, {
-      path: where,
-      hint: `Use ${Object.keys(NAMED_RULES).join(', ')}, a YAML/JSON rule file, or an inline rule such as '{ count: { atLeast: 5 } }'.`,
-    });
+    throw new ConcordError(
+      'E_USAGE',
+      `${where}: "${spec}" is neither a rule name, a file nor an inline rule`,
+      {
+        path: where,
+        hint: `Use ${Object.keys(NAMED_RULES).join(', ')}, a YAML/JSON rule file, or an inline rule such as '{ count: { atLeast: 5 } }'.`,
+      },
+    );
   }
   const rule = validate(RuleSchema, data, where) as Rule;
   return { label: looksInline ? describeRule(rule) : label, rule };

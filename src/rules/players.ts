@@ -83,10 +83,14 @@ export function organizationPlayers(
   add.forEach((code, i) => {
     const iso3 = country(ds, code, `add[${i}]`).iso3;
     if (members.includes(iso3) || added.includes(iso3)) {
-      throw new ConcordError('E_VALIDATION', `add[${i}]: ${iso3} is already a member of ${org.shortName} on ${date}`, {
-        path: `add[${i}]`,
-        hint: 'Add only states that are not members on that date.',
-      });
+      throw new ConcordError(
+        'E_VALIDATION',
+        `add[${i}]: ${iso3} is already a member of ${org.shortName} on ${date}`,
+        {
+          path: `add[${i}]`,
+          hint: 'Add only states that are not members on that date.',
+        },
+      );
     }
     added.push(iso3);
   });

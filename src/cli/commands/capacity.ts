@@ -22,7 +22,11 @@ import type { CliIO } from '../io.js';
 
 export const DEFAULT_COMPARISONS = ['majority', 'two-thirds', 'double-majority'] as const;
 
-export function comparisonRules(own: CapacityRule['rule'], specs: readonly string[], cwd: string): CapacityRule[] {
+export function comparisonRules(
+  own: CapacityRule['rule'],
+  specs: readonly string[],
+  cwd: string,
+): CapacityRule[] {
   const ownRule: CapacityRule = {
     id: 'own',
     label: `${describeRule(own).replace(' (unanimity)', '')} (own rule)`,
@@ -45,7 +49,9 @@ export function loadReferenceBand(): ReferencePoint[] {
 export function register(program: Command, io: CliIO): void {
   program
     .command('capacity')
-    .description('capacity to decide at each membership stage: passage probability and blocking power under several rules')
+    .description(
+      'capacity to decide at each membership stage: passage probability and blocking power under several rules',
+    )
     .argument('<org>', 'organization id (sco, csto, asean, …)')
     .option(
       '--rule <rule...>',
@@ -55,17 +61,24 @@ export function register(program: Command, io: CliIO): void {
     .option('--at <date>', 'the date of the hypothetical stage (its data year), YYYY-MM-DD')
     .option('--no-eu', 'leave out the EU Council reference band')
     .option('--json', 'print JSON')
-    .action((id: string, opts: { rule?: string[]; add?: string; at?: string; eu: boolean; json?: boolean }) => {
-      const org = loadOrganizations().get(id);
-      const rules = comparisonRules(org.rule, opts.rule ?? [...DEFAULT_COMPARISONS], io.cwd);
-      const add = opts.add ? opts.add.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) : [];
-      const result = capacity(org, loadDataset(), rules, {
-        add,
-        at: opts.at ? parseDate(opts.at, '--at') : undefined,
-      });
-      const band = opts.eu ? loadReferenceBand() : [];
-      io.out(opts.json ? json({ ...result, euReference: band }) : formatCapacity(result, band));
-    });
+    .action(
+      (id: string, opts: { rule?: string[]; add?: string; at?: string; eu: boolean; json?: boolean }) => {
+        const org = loadOrganizations().get(id);
+        const rules = comparisonRules(org.rule, opts.rule ?? [...DEFAULT_COMPARISONS], io.cwd);
+        const add = opts.add
+          ? opts.add
+              .split(',')
+              .map((s) => s.trim().toUpperCase())
+              .filter(Boolean)
+          : [];
+        const result = capacity(org, loadDataset(), rules, {
+          add,
+          at: opts.at ? parseDate(opts.at, '--at') : undefined,
+        });
+        const band = opts.eu ? loadReferenceBand() : [];
+        io.out(opts.json ? json({ ...result, euReference: band }) : formatCapacity(result, band));
+      },
+    );
 }
 
 export function passageCell(p: number, fraction: string | null): string {
@@ -92,7 +105,12 @@ export function formatCapacity(r: CapacityResult, band: readonly ReferencePoint[
     lines.push(
       table(
         ['council', 'members', 'passage probability', 'literature'],
-        band.map((b) => [b.name, String(b.players), passageCell(b.passageProbability, b.passageProbabilityFraction), b.literature ?? '']),
+        band.map((b) => [
+          b.name,
+          String(b.players),
+          passageCell(b.passageProbability, b.passageProbabilityFraction),
+          b.literature ?? '',
+        ]),
       ),
     );
   }
@@ -116,8 +134,13 @@ export function formatCapacity(r: CapacityResult, band: readonly ReferencePoint[
   const years = Object.entries(last.dataYears)
     .filter(([k]) => k === 'population')
     .map(([k, y]) => `${k} ${y}`);
-  if (years.length) lines.push(`data: World Bank population of each stage's first year (latest: ${years.join(', ')})`);
-  for (const n of new Set(r.stages.flatMap((s) => s.notes.filter((x) => x.startsWith('population') || x.startsWith('hypothetical')))))
+  if (years.length)
+    lines.push(`data: World Bank population of each stage's first year (latest: ${years.join(', ')})`);
+  for (const n of new Set(
+    r.stages.flatMap((s) =>
+      s.notes.filter((x) => x.startsWith('population') || x.startsWith('hypothetical')),
+    ),
+  ))
     lines.push(`note: ${n}`);
   return lines.join('\n');
 }

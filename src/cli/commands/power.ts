@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
 import { loadOrganizations } from '../../org/load.js';
-import { type Method, type PowerResult, computePower } from '../../power/power.js';
+import { computePower, type Method, type PowerResult } from '../../power/power.js';
 import { builtinGames, readGameFile, readRule, resolveGame } from '../../rules/load.js';
 import { parseDate, todayIso } from '../../util/dates.js';
 import { json, table } from '../../util/format.js';
@@ -17,26 +17,47 @@ const METHODS: Method[] = ['exact', 'montecarlo', 'enumerate'];
 export function register(program: Command, io: CliIO): void {
   program
     .command('power')
-    .description('voting power of every player of a game: Penrose, Banzhaf, Shapley–Shubik, Coleman, Holler, Deegan–Packel, Johnston')
+    .description(
+      'voting power of every player of a game: Penrose, Banzhaf, Shapley–Shubik, Coleman, Holler, Deegan–Packel, Johnston',
+    )
     .argument('[file]', `a game file (YAML/JSON), or a built-in game: ${builtinGames().join(', ')}`)
     .option('--org <id>', "an organization's members as the players (instead of a file)")
     .option('--at <date>', 'the date for --org, YYYY-MM-DD (default: today)')
     .option('--add <iso3,…>', 'with --org: hypothetical members, comma-separated')
-    .option('--rule <rule>', 'the rule: a name (majority, two-thirds, double-majority, eu-qmv, consensus), a file, or inline YAML')
-    .option('--method <method>', 'exact | montecarlo | enumerate (default: exact when feasible, else Monte Carlo)')
+    .option(
+      '--rule <rule>',
+      'the rule: a name (majority, two-thirds, double-majority, eu-qmv, consensus), a file, or inline YAML',
+    )
+    .option(
+      '--method <method>',
+      'exact | montecarlo | enumerate (default: exact when feasible, else Monte Carlo)',
+    )
     .option('--samples <n>', 'Monte Carlo draws (default 100000)')
     .option('--seed <n>', 'Monte Carlo seed (default 1)')
     .option('--json', 'print JSON')
     .action(
       (
         file: string | undefined,
-        opts: { org?: string; at?: string; add?: string; rule?: string; method?: string; samples?: string; seed?: string; json?: boolean },
+        opts: {
+          org?: string;
+          at?: string;
+          add?: string;
+          rule?: string;
+          method?: string;
+          samples?: string;
+          seed?: string;
+          json?: boolean;
+        },
       ) => {
         if (!file === !opts.org) {
-          throw new ConcordError('E_USAGE', file ? 'give a game file or --org, not both' : 'give a game file or --org', {
-            path: file ? '--org' : 'file',
-            hint: `Example: concord power eec-1958, or concord power --org sco --at 2024-07-04 --rule majority. Built-in games: ${builtinGames().join(', ')}.`,
-          });
+          throw new ConcordError(
+            'E_USAGE',
+            file ? 'give a game file or --org, not both' : 'give a game file or --org',
+            {
+              path: file ? '--org' : 'file',
+              hint: `Example: concord power eec-1958, or concord power --org sco --at 2024-07-04 --rule majority. Built-in games: ${builtinGames().join(', ')}.`,
+            },
+          );
         }
         if (opts.method && !METHODS.includes(opts.method as Method)) {
           throw new ConcordError('E_USAGE', `--method: "${opts.method}" is not a method`, {
@@ -48,7 +69,10 @@ export function register(program: Command, io: CliIO): void {
           if (s === undefined) return undefined;
           const v = Number(s);
           if (!Number.isInteger(v) || v < 0)
-            throw new ConcordError('E_USAGE', `${name}: "${s}" is not a non-negative integer`, { path: name, hint: `Give ${name} a whole number.` });
+            throw new ConcordError('E_USAGE', `${name}: "${s}" is not a non-negative integer`, {
+              path: name,
+              hint: `Give ${name} a whole number.`,
+            });
           return v;
         };
         const rule = opts.rule ? readRule(opts.rule, io.cwd).rule : undefined;
@@ -63,7 +87,12 @@ export function register(program: Command, io: CliIO): void {
               {
                 organization: opts.org!,
                 at: parseDate(opts.at ?? todayIso(), '--at'),
-                add: opts.add ? opts.add.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) : undefined,
+                add: opts.add
+                  ? opts.add
+                      .split(',')
+                      .map((s) => s.trim().toUpperCase())
+                      .filter(Boolean)
+                  : undefined,
               },
               opts.org!,
               registry,
@@ -94,12 +123,17 @@ export function formatPower(r: PowerResult, ms?: number): string {
   const pp = `${(r.passageProbability * 100).toFixed(r.passageProbability < 0.01 ? 4 : 2)}%`;
   if (r.passageProbabilityFraction) {
     const frac = r.passageProbabilityFraction.length <= 24 ? `${r.passageProbabilityFraction} = ` : '';
-    lines.push(`passage probability: ${frac}${pp} (${r.winningCoalitions} winning of ${r.totalCoalitions} coalitions)`);
+    lines.push(
+      `passage probability: ${frac}${pp} (${r.winningCoalitions} winning of ${r.totalCoalitions} coalitions)`,
+    );
   } else {
     const [lo, hi] = r.passageProbabilityCI!;
-    lines.push(`passage probability: ${pp} (95% interval ${(lo * 100).toFixed(2)}–${(hi * 100).toFixed(2)}%)`);
+    lines.push(
+      `passage probability: ${pp} (95% interval ${(lo * 100).toFixed(2)}–${(hi * 100).toFixed(2)}%)`,
+    );
   }
-  if (r.minimalWinningCoalitions !== null) lines.push(`minimal winning coalitions: ${r.minimalWinningCoalitions}`);
+  if (r.minimalWinningCoalitions !== null)
+    lines.push(`minimal winning coalitions: ${r.minimalWinningCoalitions}`);
   lines.push('');
   const rows = r.players.map((p) => [
     p.id,
@@ -113,8 +147,25 @@ export function formatPower(r: PowerResult, ms?: number): string {
     f4(p.johnston),
     p.veto ? 'veto' : '',
   ]);
-  lines.push(table(['player', 'Penrose', 'Banzhaf', 'Sh-Shubik', 'Col.prev', 'Col.init', 'Holler', 'D-Packel', 'Johnston', ''], rows));
-  const small = r.players.length <= 12 && r.players.every((p) => p.fractions && (p.fractions.banzhaf ?? '').length <= 12);
+  lines.push(
+    table(
+      [
+        'player',
+        'Penrose',
+        'Banzhaf',
+        'Sh-Shubik',
+        'Col.prev',
+        'Col.init',
+        'Holler',
+        'D-Packel',
+        'Johnston',
+        '',
+      ],
+      rows,
+    ),
+  );
+  const small =
+    r.players.length <= 12 && r.players.every((p) => p.fractions && (p.fractions.banzhaf ?? '').length <= 12);
   if (small) {
     lines.push('', 'exact values');
     lines.push(
