@@ -119,7 +119,8 @@ export function criticalCounts(r: NumericRule, order: number[], budget: number):
   const complete = (from: number): boolean => {
     const m = n - from;
     const size = 2 ** m;
-    if ((seen += size) > budget) return false;
+    seen += size;
+    if (seen > budget) return false;
     tally();
     for (let g = 1; g < size; g++) {
       const bit = 31 - Math.clz32(g & -g);

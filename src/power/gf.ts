@@ -136,7 +136,7 @@ export interface GfOptions {
   readonly minimal: boolean;
 }
 
-export function gfCounts(r: NumericRule, plan: GfPlan, opts: GfOptions): PowerCounts {
+export function gfCounts(plan: GfPlan, opts: GfOptions): PowerCounts {
   const { n, weights, theta, lo, hi, offsets, primes } = plan;
   const P = primes.length;
   const order = sortedOrder(weights);

@@ -208,7 +208,7 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
     const plan = planGf(r);
     if (plan.buildOps <= budgets.gfOps && plan.cells * plan.primes.length <= budgets.gfCells) {
       const wantMinimal = !opts.basicOnly && plan.minimalOps <= budgets.gfMinimalOps;
-      const counts = gfCounts(r, plan, { minimal: wantMinimal });
+      const counts = gfCounts(plan, { minimal: wantMinimal });
       if (!opts.basicOnly && !wantMinimal)
         notes.push(
           `Holler and Deegan–Packel not computed: counting minimal winning coalitions per player would take about ${sci(plan.minimalOps)} operations (budget ${sci(budgets.gfMinimalOps)})`,

@@ -1,5 +1,6 @@
 /** The report's sections, in order. A new capability adds its section here. */
 import type { ReportSection } from '../report.js';
+import { capacitySection } from './capacity.js';
 import { claimsSection } from './claims.js';
 import { factsSection } from './facts.js';
 import { organizationSection } from './organization.js';
@@ -10,4 +11,5 @@ export const SECTIONS: readonly ReportSection[] = [
   timelineSection,
   factsSection,
   claimsSection,
+  capacitySection,
 ];
