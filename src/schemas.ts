@@ -5,12 +5,14 @@
 import { z } from 'zod';
 import { ClaimsFileSchema } from './claims/schema.js';
 import { OrganizationSchema } from './org/schema.js';
+import { GameFileSchema } from './rules/game.js';
 import { RuleSchema } from './rules/schema.js';
 
 export const SCHEMAS: Record<string, z.ZodType> = {
   organization: OrganizationSchema,
   claims: ClaimsFileSchema,
   rule: RuleSchema,
+  game: GameFileSchema,
 };
 
 export function jsonSchema(name: string): Record<string, unknown> {

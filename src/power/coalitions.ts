@@ -13,6 +13,7 @@
  */
 import type { NumericRule } from '../rules/compile.js';
 import { evalFormula3, sumsPredicate } from '../rules/compile.js';
+import { fastRule, toDnf } from './fast.js';
 
 export interface MinimalCounts {
   readonly total: bigint;
@@ -24,8 +25,10 @@ interface Search {
   readonly D: number;
   readonly order: number[];
   readonly w: Float64Array[]; // w[d][j] = weight of order[j]
-  readonly decide: (j: number, s: Float64Array) => boolean | null;
-  readonly wins: (s: Float64Array) => boolean;
+  /** 1 won, 0 lost, −1 open, whatever the players from position j do. */
+  readonly decide: (j: number, s: Float64Array) => number;
+  /** Does the coalition with sums s lose without the player at position j? */
+  readonly critical: (s: Float64Array, j: number) => boolean;
 }
 
 function search(r: NumericRule, order: number[]): Search {
@@ -37,15 +40,25 @@ function search(r: NumericRule, order: number[]): Search {
     for (let j = n - 1; j >= 0; j--) out[j] = out[j + 1]! + ws[j]!;
     return out;
   });
-  const decide = (j: number, s: Float64Array) =>
-    evalFormula3(r.formula, (a) => {
+  const fast = fastRule(r, order);
+  if (fast) return { n, D, order, w, decide: fast.decide, critical: (s, j) => fast.critical(s, order[j]!) };
+  const decide = (j: number, s: Float64Array) => {
+    const v = evalFormula3(r.formula, (a) => {
       const d = r.atomDim[a]!;
       const q = r.atomQuota[a]!;
       if (s[d]! >= q) return true;
       if (s[d]! + rem[d]![j]! < q) return false;
       return null;
     });
-  return { n, D, order, w, decide, wins: sumsPredicate(r) };
+    return v === null ? -1 : v ? 1 : 0;
+  };
+  const wins = sumsPredicate(r);
+  const test = new Float64Array(D);
+  const critical = (s: Float64Array, j: number) => {
+    for (let d = 0; d < D; d++) test[d] = s[d]! - w[d]![j]!;
+    return !wins(test);
+  };
+  return { n, D, order, w, decide, critical };
 }
 
 /** Minimal winning coalitions by member and size, or null beyond `budget` visited partial coalitions. */
@@ -57,30 +70,26 @@ export function minimalWinning(r: NumericRule, order: number[], budget: number):
   let visited = 0;
   const members: number[] = [];
   const sums = new Float64Array(D);
-  const test = new Float64Array(D);
   const candidate = () => {
-    for (const j of members) {
-      for (let d = 0; d < D; d++) test[d] = sums[d]! - w[d]![j]!;
-      if (S.wins(test)) return;
-    }
+    for (const j of members) if (!S.critical(sums, j)) return;
     total++;
     const size = members.length;
     for (const j of members) counts[order[j]!]![size]!++;
   };
   const start = S.decide(0, sums);
-  if (start === null) {
+  if (start === -1) {
     const visit = (j: number): boolean => {
       if (++visited > budget) return false;
       // include player j
       for (let d = 0; d < D; d++) sums[d] = sums[d]! + w[d]![j]!;
       members.push(j);
       const yes = S.decide(j + 1, sums);
-      if (yes === true) candidate();
-      else if (yes === null && !visit(j + 1)) return false;
+      if (yes === 1) candidate();
+      else if (yes === -1 && !visit(j + 1)) return false;
       members.pop();
       for (let d = 0; d < D; d++) sums[d] = sums[d]! - w[d]![j]!;
       // exclude player j (never decides a win: the sums did not change)
-      if (S.decide(j + 1, sums) === null && !visit(j + 1)) return false;
+      if (S.decide(j + 1, sums) === -1 && !visit(j + 1)) return false;
       return true;
     };
     if (!visit(0)) return null;
@@ -102,19 +111,36 @@ export function criticalCounts(r: NumericRule, order: number[], budget: number):
   const members: number[] = [];
   const inS = new Uint8Array(n);
   const sums = new Float64Array(D);
-  const test = new Float64Array(D);
-  const critical: number[] = [];
+  const critical = new Int32Array(n);
   let seen = 0;
-  const tally = () => {
-    critical.length = 0;
-    for (let j = 0; j < n; j++) {
-      if (!inS[j]) continue;
-      for (let d = 0; d < D; d++) test[d] = sums[d]! - w[d]![j]!;
-      if (!S.wins(test)) critical.push(j);
-    }
-    const c = critical.length;
-    for (const j of critical) out[order[j]!]![c]!++;
-  };
+  // One clause (an `all` of atoms, e.g. the Nice triple majority): a member is critical iff its
+  // weight exceeds the coalition's slack on some atom — a few comparisons, no formula evaluation.
+  const clauses = toDnf(r.formula);
+  const single = clauses?.length === 1 ? clauses[0]! : null;
+  const K = single?.length ?? 0;
+  const aDim = Int32Array.from(single ?? [], (a) => r.atomDim[a]!);
+  const aQuota = Float64Array.from(single ?? [], (a) => r.atomQuota[a]!);
+  const slack = new Float64Array(K);
+  const tally = single
+    ? () => {
+        for (let a = 0; a < K; a++) slack[a] = sums[aDim[a]!]! - aQuota[a]!;
+        let c = 0;
+        for (let j = 0; j < n; j++) {
+          if (!inS[j]) continue;
+          for (let a = 0; a < K; a++) {
+            if (w[aDim[a]!]![j]! > slack[a]!) {
+              critical[c++] = j;
+              break;
+            }
+          }
+        }
+        for (let k = 0; k < c; k++) out[order[critical[k]!]!]![c]!++;
+      }
+    : () => {
+        let c = 0;
+        for (let j = 0; j < n; j++) if (inS[j] && S.critical(sums, j)) critical[c++] = j;
+        for (let k = 0; k < c; k++) out[order[critical[k]!]!]![c]!++;
+      };
   // every subset of the players after `from`, added to the current winning coalition
   const complete = (from: number): boolean => {
     const m = n - from;
@@ -139,21 +165,21 @@ export function criticalCounts(r: NumericRule, order: number[], budget: number):
     return true;
   };
   const start = S.decide(0, sums);
-  if (start === true) {
+  if (start === 1) {
     if (n > 30 || !complete(0)) return null;
-  } else if (start === null) {
+  } else if (start === -1) {
     const visit = (j: number): boolean => {
       for (let d = 0; d < D; d++) sums[d] = sums[d]! + w[d]![j]!;
       members.push(j);
       inS[j] = 1;
       const yes = S.decide(j + 1, sums);
-      if (yes === true) {
+      if (yes === 1) {
         if (n - j - 1 > 30 || !complete(j + 1)) return false;
-      } else if (yes === null && !visit(j + 1)) return false;
+      } else if (yes === -1 && !visit(j + 1)) return false;
       members.pop();
       inS[j] = 0;
       for (let d = 0; d < D; d++) sums[d] = sums[d]! - w[d]![j]!;
-      if (S.decide(j + 1, sums) === null && !visit(j + 1)) return false;
+      if (S.decide(j + 1, sums) === -1 && !visit(j + 1)) return false;
       return true;
     };
     if (!visit(0)) return null;

@@ -18,6 +18,7 @@
  */
 import type { NumericRule } from '../rules/compile.js';
 import { evalFormula3, sumsPredicate } from '../rules/compile.js';
+import { fastRule } from './fast.js';
 import type { PowerCounts } from './indices.js';
 
 export interface DiagramOptions {
@@ -172,14 +173,21 @@ function run<T>(r: NumericRule, opts: DiagramOptions, A: Arith<T>): DiagramResul
   const levelFwd: T[][][] = [];
   let totalNodes = 0;
 
-  const decide = (j: number, s: ArrayLike<number>): boolean | null =>
-    evalFormula3(r.formula, (a) => {
-      const v = s[atomDim[a]!]!;
-      const q = atomQuota[a]!;
-      if (v >= q) return true;
-      if (v + rem[atomDim[a]!]![j]! < q) return false;
-      return null;
-    });
+  const fast = fastRule(r, order);
+  const fastDecide = (j: number, s: Float64Array): boolean | null => {
+    const v = fast!.decide(j, s);
+    return v === -1 ? null : v === 1;
+  };
+  const decide: (j: number, s: Float64Array) => boolean | null = fast
+    ? fastDecide
+    : (j, s) =>
+        evalFormula3(r.formula, (a) => {
+          const v = s[atomDim[a]!]!;
+          const q = atomQuota[a]!;
+          if (v >= q) return true;
+          if (v + rem[atomDim[a]!]![j]! < q) return false;
+          return null;
+        });
   const keyOf = (j: number, s: ArrayLike<number>): string => {
     let key = '';
     for (let a = 0; a < nAtoms; a++) key += `${canon[atomDim[a]!]![j]!(atomQuota[a]! - s[atomDim[a]!]!)},`;
@@ -187,14 +195,14 @@ function run<T>(r: NumericRule, opts: DiagramOptions, A: Arith<T>): DiagramResul
   };
 
   // level 0
-  const root = new Array<number>(D).fill(0);
+  const root = new Float64Array(D);
   const rootDecided = decide(0, root);
   let current: { sums: number[]; fwd: T[][] } = { sums: [], fwd: [] };
   let rootTerminal: number | null = null;
-  if (rootDecided === null) current = { sums: root.slice(), fwd: [[A.one]] };
+  if (rootDecided === null) current = { sums: Array.from(root), fwd: [[A.one]] };
   else rootTerminal = rootDecided ? TRUE : FALSE;
 
-  const scratch = new Array<number>(D).fill(0);
+  const scratch = new Float64Array(D);
   for (let j = 0; j < n && current.fwd.length > 0; j++) {
     const count = current.fwd.length;
     totalNodes += count;
@@ -204,7 +212,7 @@ function run<T>(r: NumericRule, opts: DiagramOptions, A: Arith<T>): DiagramResul
     const next: { sums: number[]; fwd: T[][] } = { sums: [], fwd: [] };
     const index = new Map<string, number>();
     const player = order[j]!;
-    const child = (s: number[]): number => {
+    const child = (s: Float64Array): number => {
       const dec = decide(j + 1, s);
       if (dec !== null) return dec ? TRUE : FALSE;
       const key = keyOf(j + 1, s);
