@@ -23,7 +23,9 @@ function timed(label: string, game: Game): PowerResult {
   const computed = (['shapleyShubik', 'holler', 'deeganPackel', 'johnston'] as const).filter((k) =>
     r.players.every((p) => p[k] !== null),
   );
-  console.log(`${label}: ${ms.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU — ${r.method} (${r.algorithm}); ${r.reason}`);
+  console.log(
+    `${label}: ${ms.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU — ${r.method} (${r.algorithm}); ${r.reason}`,
+  );
   console.log(
     `  passage probability ${(r.passageProbability * 100).toFixed(4)}%, ${r.winningCoalitions} winning coalitions` +
       `${r.minimalWinningCoalitions ? `, ${r.minimalWinningCoalitions} minimal` : ''}`,
@@ -41,7 +43,10 @@ export const benchmark: Benchmark = {
   description: 'exact voting power: EU-27 Nice (all indices), 193-player and 50-player weighted games',
   run() {
     const ds = loadDataset();
-    timed('EU-27 Nice, 3 criteria, all indices', gameFromPlayers(loadBuiltinGameFile('eu27-nice'), 'eu27-nice'));
+    timed(
+      'EU-27 Nice, 3 criteria, all indices',
+      gameFromPlayers(loadBuiltinGameFile('eu27-nice'), 'eu27-nice'),
+    );
 
     const un = [...ds.countries.keys()].filter((c) => ds.population.get(c, 2023) !== null);
     const root = un.map((c) => Math.sqrt(ds.population.get(c, 2023)!));
@@ -57,7 +62,9 @@ export const benchmark: Benchmark = {
       literature: [],
     });
 
-    const big = [...un].sort((a, b) => ds.population.get(b, 2023)! - ds.population.get(a, 2023)!).slice(0, 50);
+    const big = [...un]
+      .sort((a, b) => ds.population.get(b, 2023)! - ds.population.get(a, 2023)!)
+      .slice(0, 50);
     const fifty = big.map((c) => ({ id: c, w: Math.round(ds.population.get(c, 2023)! / 5400) }));
     const total = fifty.reduce((a, p) => a + p.w, 0);
     timed(`50 most populous states, population / 5,400 (total ${total}), quota > 1/2`, {

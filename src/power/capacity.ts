@@ -11,6 +11,7 @@
 import type { Dataset } from '../data/dataset.js';
 import { stages } from '../org/organization.js';
 import type { Organization } from '../org/schema.js';
+import { describeRule } from '../rules/evaluate.js';
 import type { GameFile } from '../rules/game.js';
 import { gameFromPlayers } from '../rules/game.js';
 import { organizationPlayers } from '../rules/players.js';
@@ -56,7 +57,7 @@ export interface CapacityStage {
 
 export interface CapacityResult {
   readonly organization: { id: string; name: string; shortName: string };
-  readonly rules: ReadonlyArray<{ id: string; label: string; own: boolean }>;
+  readonly rules: ReadonlyArray<{ id: string; label: string; description: string; own: boolean }>;
   readonly stages: CapacityStage[];
 }
 
@@ -81,7 +82,7 @@ export function capacity(
   }
   return {
     organization: { id: org.id, name: org.name, shortName: org.shortName },
-    rules: rules.map((r) => ({ id: r.id, label: r.label, own: r.own })),
+    rules: rules.map((r) => ({ id: r.id, label: r.label, description: describeRule(r.rule), own: r.own })),
     stages: plans.map((p) => {
       const op = organizationPlayers(org, ds, p.from, p.add);
       const game = (rule: Rule) => ({
@@ -127,6 +128,7 @@ function outcome(rule: string, p: PowerResult): RuleOutcome {
 export interface ReferencePoint {
   readonly id: string;
   readonly name: string;
+  readonly shortName: string;
   readonly players: number;
   readonly passageProbability: number;
   readonly passageProbabilityFraction: string | null;
@@ -143,6 +145,7 @@ export function referenceBand(files: ReadonlyArray<{ id: string; file: GameFile 
     return {
       id,
       name: game.name,
+      shortName: file.shortName ?? game.name,
       players: game.players.length,
       passageProbability: p.passageProbability,
       passageProbabilityFraction: p.passageProbabilityFraction,

@@ -65,7 +65,8 @@ export function fastRule(r: NumericRule, order: readonly number[]): FastRule | n
   // rem[d * (n + 1) + j] = total of dimension d over order[j…]
   const rem = new Float64Array(D * (n + 1));
   for (let d = 0; d < D; d++)
-    for (let j = n - 1; j >= 0; j--) rem[d * (n + 1) + j] = rem[d * (n + 1) + j + 1]! + r.weights[d]![order[j]!]!;
+    for (let j = n - 1; j >= 0; j--)
+      rem[d * (n + 1) + j] = rem[d * (n + 1) + j + 1]! + r.weights[d]![order[j]!]!;
   // w[i * D + d]
   const w = new Float64Array(n * D);
   for (let i = 0; i < n; i++) for (let d = 0; d < D; d++) w[i * D + d] = r.weights[d]![i]!;

@@ -41,6 +41,7 @@ const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code
 export const GameFileSchema = z
   .object({
     name: z.string().min(1).optional(),
+    shortName: z.string().min(1).optional().describe('A short label for tables and charts'),
     description: z.string().optional(),
     source: z
       .union([z.string(), z.array(z.string())])

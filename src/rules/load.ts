@@ -83,11 +83,11 @@ export const NAMED_RULES: Record<string, { label: string; rule: Rule }> = {
   majority: { label: 'simple majority', rule: { count: { moreThanShare: 0.5 } } },
   'two-thirds': { label: 'two-thirds', rule: { count: { atLeastShare: '2/3' } } },
   'double-majority': {
-    label: 'double majority (members, population)',
+    label: 'double majority',
     rule: { all: [{ count: { moreThanShare: 0.5 } }, { sum: 'population', moreThanShare: 0.5 }] },
   },
   'eu-qmv': {
-    label: 'EU-style QMV (55% members, 65% population, blocking minority ≥ 4)',
+    label: 'EU-style QMV',
     rule: {
       any: [
         { all: [{ count: { atLeastShare: 0.55 } }, { sum: 'population', atLeastShare: 0.65 }] },

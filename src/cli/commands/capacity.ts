@@ -106,7 +106,7 @@ export function formatCapacity(r: CapacityResult, band: readonly ReferencePoint[
       table(
         ['council', 'members', 'passage probability', 'literature'],
         band.map((b) => [
-          b.name,
+          b.shortName,
           String(b.players),
           passageCell(b.passageProbability, b.passageProbabilityFraction),
           b.literature ?? '',
@@ -114,6 +114,8 @@ export function formatCapacity(r: CapacityResult, band: readonly ReferencePoint[
       ),
     );
   }
+  lines.push('', 'rules:');
+  for (const x of r.rules) lines.push(`  ${x.label}: ${x.description}`);
   const last = r.stages[r.stages.length - 1]!;
   lines.push(
     '',

@@ -58,7 +58,7 @@ export const capacitySection: ReportSection = {
     const bandTable = htmlTable(
       ['Council', 'Members', 'Passage probability', 'Literature'],
       band.map((b) => [
-        b.name,
+        b.shortName,
         b.players,
         passageCell(b.passageProbability, b.passageProbabilityFraction),
         b.literature ?? '',
