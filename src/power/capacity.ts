@@ -50,6 +50,7 @@ export interface CapacityStage {
   readonly hypothetical: boolean;
   readonly members: string[];
   readonly joined: string[];
+  readonly left: string[];
   readonly dataYears: Record<string, number>;
   readonly notes: string[];
   readonly outcomes: RuleOutcome[];
@@ -73,12 +74,13 @@ export function capacity(
     to: s.to,
     add: [] as readonly string[],
     joined: i > 0 ? s.joined : [],
+    left: s.left,
     hypothetical: false,
   }));
   if (opts.add?.length) {
     const last = st[st.length - 1]!;
     const at = opts.at && opts.at > last.from ? opts.at : last.from;
-    plans.push({ from: at, to: null, add: opts.add, joined: [], hypothetical: true });
+    plans.push({ from: at, to: null, add: opts.add, joined: [], left: [], hypothetical: true });
   }
   return {
     organization: { id: org.id, name: org.name, shortName: org.shortName },
@@ -99,6 +101,7 @@ export function capacity(
         hypothetical: p.hypothetical,
         members: [...op.members, ...op.added],
         joined: p.hypothetical ? op.added : p.joined,
+        left: p.left,
         dataYears: op.years,
         notes: op.notes,
         outcomes: rules.map((r) => outcome(r.id, computePower(game(r.rule), { basicOnly: true }))),

@@ -96,7 +96,7 @@ export function formatCapacity(r: CapacityResult, band: readonly ReferencePoint[
   const headers = ['stage', 'members', ...r.rules.map((x) => x.label)];
   const rows = r.stages.map((s) => [
     `${s.from}${s.hypothetical ? ' (hypothetical)' : ''}`,
-    `${s.members.length}${s.joined.length ? ` (+${s.joined.join(', ')})` : ''}`,
+    `${s.members.length}${s.joined.length ? ` (+${s.joined.join(', ')})` : ''}${s.left.length ? ` (−${s.left.join(', ')})` : ''}`,
     ...s.outcomes.map((o) => passageCell(o.passageProbability, o.passageProbabilityFraction)),
   ]);
   lines.push(table(headers, rows));

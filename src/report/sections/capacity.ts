@@ -50,7 +50,7 @@ export const capacitySection: ReportSection = {
       ['Stage', 'Members', ...full.rules.map((r) => r.label)],
       stages.map((s) => [
         s.from,
-        `${s.members.length}${s.joined.length ? ` (+${s.joined.join(', ')})` : ''}`,
+        `${s.members.length}${s.joined.length ? ` (+${s.joined.join(', ')})` : ''}${s.left.length ? ` (−${s.left.join(', ')})` : ''}`,
         ...s.outcomes.map((o) => passageCell(o.passageProbability, o.passageProbabilityFraction)),
       ]),
       { caption: 'Passage probability: the share of all coalitions of members that carry a decision' },
