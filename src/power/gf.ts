@@ -100,17 +100,20 @@ export function planGf(r: NumericRule): GfPlan {
   const primes = primesFor(n);
   let build = 0;
   for (let j = 0; j < n; j++) for (let k = 1; k <= Math.min(j + 1, n); k++) build += hi[k]! - lo[k]!;
-  // per-player minimal-winning windows: for each step j, each distinct earlier weight, each size
+  // per-player minimal-winning windows: for each step, each distinct earlier weight, each size
   const order = sortedOrder(weights);
+  const perClass = new Map<number, number>();
   let minimal = 0;
-  const classes = new Set<number>();
+  let running = 0;
   for (let s = 0; s < n; s++) {
-    for (const u of classes) {
-      for (let k = 1; k < n; k++) {
-        minimal += 2 * Math.min(k, u > 0 ? Math.floor(theta[k]! / u) + 1 : k);
-      }
+    minimal += running;
+    const u = weights[order[s]!]!;
+    if (!perClass.has(u)) {
+      let c = 0;
+      for (let k = 1; k < n; k++) c += 2 * Math.min(k, u > 0 ? Math.floor(theta[k]! / u) + 1 : k);
+      perClass.set(u, c);
+      running += c;
     }
-    classes.add(weights[order[s]!]!);
   }
   return {
     n,
@@ -130,6 +133,9 @@ export function planGf(r: NumericRule): GfPlan {
 function sortedOrder(weights: Float64Array): number[] {
   return Array.from(weights, (_, i) => i).sort((a, b) => weights[b]! - weights[a]! || a - b);
 }
+
+/** Players per wavefront group in the table build. */
+const WAVE = 8;
 
 export interface GfOptions {
   /** Compute per-player minimal winning coalitions (Holler, Deegan–Packel). */
@@ -160,6 +166,7 @@ export function gfCounts(plan: GfPlan, opts: GfOptions): PowerCounts {
     rowTotal.fill(0);
     rowTotal[0] = 1;
     if (hi[0]! > lo[0]!) table[offsets[0]!] = 1;
+    const inv = 1 / p;
     // L(k, x): number of processed coalitions of size k and weight ≤ x (mod p); x < θ(k).
     const L = (k: number, x: number): number => {
       if (x < lo[k]!) return 0;
@@ -168,60 +175,41 @@ export function gfCounts(plan: GfPlan, opts: GfOptions): PowerCounts {
     };
     /** Window [a, b) of row k of the current table divided by (1 + y·x^u), i.e. without one player of weight u. */
     const windowWithout = (k: number, a: number, b: number, u: number): number => {
-      let acc = 0;
-      for (let t = 0; k - t >= 0; t++) {
+      let even = 0;
+      let odd = 0;
+      for (let t = 0; t <= k; t++) {
         const top = b - 1 - t * u;
         if (top < 0) break;
-        let v = L(k - t, top) - L(k - t, a - 1 - t * u);
-        if (v < 0) v += p;
+        const r = k - t;
+        const lr = lo[r]!;
+        const hr = hi[r]!;
+        const base = offsets[r]! - lr;
+        const x1 = top < lr ? 0 : top >= hr ? rowTotal[r]! : table[base + top]!;
+        const bot = a - 1 - t * u;
+        const x0 = bot < lr ? 0 : bot >= hr ? rowTotal[r]! : table[base + bot]!;
+        // x1 − x0 in (−p, p): both sums stay in (−p, 2p) before reduction, below 2^53
         if (t & 1) {
-          acc -= v;
-          if (acc < 0) acc += p;
+          odd += x1 - x0;
+          odd -= Math.floor(odd * inv) * p;
+          if (odd < 0) odd += p;
+          else if (odd >= p) odd -= p;
         } else {
-          acc += v;
-          if (acc >= p) acc -= p;
+          even += x1 - x0;
+          even -= Math.floor(even * inv) * p;
+          if (even < 0) even += p;
+          else if (even >= p) even -= p;
         }
       }
+      let acc = (even - odd) % p;
+      if (acc < 0) acc += p;
       return acc;
     };
-    const processedClasses = new Map<number, number[]>();
-    for (let s = 0; s < n; s++) {
-      const j = order[s]!;
-      const v = weights[j]!;
-      // Minimal winning coalitions whose last member is j: S = T ∪ {j}, T ⊆ players before j.
-      for (let k = 0; k <= s && k < n; k++) {
-        const b = theta[k]!;
-        const a = Math.max(0, theta[k + 1]! - v);
-        if (a >= b) continue;
-        let c = L(k, b - 1) - L(k, a - 1);
-        if (c < 0) c += p;
-        if (c === 0) continue;
-        const mt = minimalTotal[pi]!;
-        mt[k + 1] = (mt[k + 1]! + c) % p;
-        if (minimal) {
-          const mj = minimal[j]![pi]!;
-          mj[k + 1] = (mj[k + 1]! + c) % p;
-          // …and those containing an earlier player i of weight u: T = T' ∪ {i}.
-          if (k >= 1) {
-            for (const [u, members] of processedClasses) {
-              const cu = windowWithout(k - 1, a - u, b - u, u);
-              if (cu === 0) continue;
-              for (const i of members) {
-                const mi = minimal[i]![pi]!;
-                mi[k + 1] = (mi[k + 1]! + cu) % p;
-              }
-            }
-          }
-        }
-      }
-      // Add player j: C'[k][x] = C[k][x] + C[k-1][x - v], k descending.
-      for (let k = Math.min(s + 1, n); k >= 1; k--) {
-        const lk = lo[k]! | 0;
-        const hk = hi[k]! | 0;
-        if (hk <= lk) {
-          rowTotal[k] = (rowTotal[k]! + rowTotal[k - 1]!) % p;
-          continue;
-        }
+    /** Row k += row k−1 shifted by v (adding one player of weight v), and its total. */
+    const addRow = (k: number, v: number): void => {
+      const lk = lo[k]! | 0;
+      const hk = hi[k]! | 0;
+      const rt = rowTotal[k - 1]!;
+      if (hk > lk) {
         const ok = (offsets[k]! - lk) | 0;
         const l1 = lo[k - 1]! | 0;
         const h1 = hi[k - 1]! | 0;
@@ -229,7 +217,6 @@ export function gfCounts(plan: GfPlan, opts: GfOptions): PowerCounts {
         const o1 = (offsets[k - 1]! - l1 - vi) | 0;
         const startB = Math.max(lk, l1 + vi) | 0;
         const endB = Math.min(hk, h1 + vi) | 0;
-        const rt = rowTotal[k - 1]!;
         if (plain) {
           addShiftedPlain(table, ok, o1, startB, endB);
           if (rt !== 0) addConstantPlain(table, ok, Math.max(lk, h1 + vi) | 0, hk, rt);
@@ -237,11 +224,75 @@ export function gfCounts(plan: GfPlan, opts: GfOptions): PowerCounts {
           addShifted(table, ok, o1, startB, endB, p);
           if (rt !== 0) addConstant(table, ok, Math.max(lk, h1 + vi) | 0, hk, rt, p);
         }
-        rowTotal[k] = (rowTotal[k]! + rt) % p;
       }
-      const list = processedClasses.get(v);
-      if (list) list.push(j);
-      else processedClasses.set(v, [j]);
+      rowTotal[k] = (rowTotal[k]! + rt) % p;
+    };
+    /** Minimal winning coalitions of size k+1 whose last member has weight v, from row k (before adding it). */
+    const lastWindow = (k: number, v: number): number => {
+      const b = theta[k]!;
+      const a = Math.max(0, theta[k + 1]! - v);
+      if (a >= b) return 0;
+      const c = L(k, b - 1) - L(k, a - 1);
+      return c < 0 ? c + p : c;
+    };
+    const mt = minimalTotal[pi]!;
+    if (minimal) {
+      // Sequential: the per-player windows read every row of the table before each player.
+      const processedClasses = new Map<number, number[]>();
+      for (let s = 0; s < n; s++) {
+        const j = order[s]!;
+        const v = weights[j]!;
+        // Minimal winning coalitions whose last member is j: S = T ∪ {j}, T ⊆ players before j.
+        for (let k = 0; k <= s && k < n; k++) {
+          const c = lastWindow(k, v);
+          if (c === 0) continue;
+          mt[k + 1] = (mt[k + 1]! + c) % p;
+          const mj = minimal[j]![pi]!;
+          mj[k + 1] = (mj[k + 1]! + c) % p;
+          // …and those containing an earlier player i of weight u: T = T' ∪ {i}.
+          if (k === 0) continue;
+          const b = theta[k]!;
+          const a = Math.max(0, theta[k + 1]! - v);
+          for (const [u, members] of processedClasses) {
+            const cu = windowWithout(k - 1, a - u, b - u, u);
+            if (cu === 0) continue;
+            for (const i of members) {
+              const mi = minimal[i]![pi]!;
+              mi[k + 1] = (mi[k + 1]! + cu) % p;
+            }
+          }
+        }
+        for (let k = Math.min(s + 1, n); k >= 1; k--) addRow(k, v);
+        const list = processedClasses.get(v);
+        if (list) list.push(j);
+        else processedClasses.set(v, [j]);
+      }
+    } else {
+      // Wavefront over groups of players (temporal cache blocking): player g+1 of a group updates
+      // row k once player g has finished rows k and k−1, so the group sweeps the table once, with
+      // a working set of a few rows instead of one full pass over the table per player.
+      for (let s0 = 0; s0 < n; s0 += WAVE) {
+        const m = Math.min(WAVE, n - s0);
+        const top = Math.min(s0 + 1, n);
+        for (let t = 0; t < top + 2 * (m - 1); t++) {
+          for (let g = 0; g < m; g++) {
+            const k = top - t + 2 * g;
+            const s = s0 + g;
+            if (k < 1 || k > Math.min(s + 1, n)) continue;
+            const v = weights[order[s]!]!;
+            if (k <= s && k < n) {
+              const c = lastWindow(k, v);
+              if (c !== 0) mt[k + 1] = (mt[k + 1]! + c) % p;
+            }
+            addRow(k, v);
+          }
+        }
+        // windows on row 0 (the empty coalition), which no player changes
+        for (let g = 0; g < m; g++) {
+          const c = lastWindow(0, weights[order[s0 + g]!]!);
+          if (c !== 0) mt[1] = (mt[1]! + c) % p;
+        }
+      }
     }
     // Losing coalitions and swings from the full table.
     let lose = 0;
@@ -283,6 +334,7 @@ export function gfCounts(plan: GfPlan, opts: GfOptions): PowerCounts {
     swingsBySize,
     veto: Array.from(weights, (w) => totalWeight - w < theta[n - 1]!),
     minimal: minimalCounts,
+    minimalTotal: Array.from({ length: n + 1 }, (_, s) => big(minimalTotal, s)).reduce((a, b) => a + b, 0n),
     johnstonByCritical: null,
     notes,
   };

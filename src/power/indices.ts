@@ -31,6 +31,8 @@ export interface PowerCounts {
     /** containingBySize[i][s]: minimal winning coalitions of size s containing i, s = 0..n. */
     readonly containingBySize: ReadonlyArray<readonly bigint[]>;
   } | null;
+  /** The number of minimal winning coalitions, when known without the per-player counts. */
+  readonly minimalTotal?: bigint;
   /** johnstonByCritical[i][c]: winning coalitions with c critical members, i one of them. */
   readonly johnstonByCritical: ReadonlyArray<readonly bigint[]> | null;
   readonly notes: readonly string[];

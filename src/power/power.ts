@@ -357,7 +357,11 @@ function fromCounts(
     algorithm: plan.algorithm,
     reason: plan.reason,
     winningCoalitions: counts.winning.toString(),
-    minimalWinningCoalitions: counts.minimal ? counts.minimal.total.toString() : null,
+    minimalWinningCoalitions: counts.minimal
+      ? counts.minimal.total.toString()
+      : counts.minimalTotal !== undefined
+        ? counts.minimalTotal.toString()
+        : null,
     passageProbability: toNumber(ex.passage),
     passageProbabilityFraction: fracString(ex.passage),
     passageProbabilityCI: null,

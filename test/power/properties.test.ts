@@ -224,3 +224,45 @@ describe('Monte Carlo', () => {
     expect(outside).toBeLessThanOrEqual(8);
   });
 });
+
+describe('beyond 2^53: the multi-prime generating functions agree with the BigInt decision diagram', () => {
+  it('on random weighted games of 55 to 72 players', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 55, max: 72 }).chain((n) =>
+          fc.record({
+            w: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: n, maxLength: n }),
+            share: fc.integer({ min: 1, max: 99 }).map((x) => x / 100),
+            k: fc.integer({ min: 0, max: n }),
+          }),
+        ),
+        ({ w, share, k }) => {
+          const g = toGame({
+            players: w.map((x) => ({ w: x })),
+            rule: { all: [{ sum: 'w', atLeastShare: share }, { count: { atLeast: k } }] },
+          });
+          const gf = tryPower(g, { method: 'exact', budgets: { enumerateBelow: 0 } });
+          if (!gf) return;
+          const dd = computePower(g, {
+            method: 'exact',
+            budgets: { enumerateBelow: 0, gfOps: -1, diagramNodes: 1e6 },
+            basicOnly: true,
+          });
+          expect(gf.algorithm).toBe('generating functions');
+          expect(dd.algorithm).toBe('decision diagram');
+          expect(BigInt(gf.winningCoalitions!)).toBeGreaterThan(0n);
+          expect(gf.winningCoalitions).toBe(dd.winningCoalitions);
+          // the cache-blocked build (no per-player minimal counts) gives the same table
+          const wave = computePower(g, { method: 'exact', budgets: { enumerateBelow: 0 }, basicOnly: true });
+          expect(wave.minimalWinningCoalitions).toBe(gf.minimalWinningCoalitions);
+          for (let i = 0; i < w.length; i++) {
+            expect(gf.players[i]!.swings).toBe(dd.players[i]!.swings);
+            expect(wave.players[i]!.swings).toBe(dd.players[i]!.swings);
+            expect(gf.players[i]!.fractions!.shapleyShubik).toBe(dd.players[i]!.fractions!.shapleyShubik);
+          }
+        },
+      ),
+      { numRuns: 5, seed: 42 },
+    );
+  });
+});
