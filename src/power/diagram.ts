@@ -203,10 +203,16 @@ function run<T>(r: NumericRule, opts: DiagramOptions, A: Arith<T>): DiagramResul
   else rootTerminal = rootDecided ? TRUE : FALSE;
 
   const scratch = new Float64Array(D);
+  let previous = 1;
   for (let j = 0; j < n && current.fwd.length > 0; j++) {
     const count = current.fwd.length;
     totalNodes += count;
     if (totalNodes > opts.maxNodes) return null;
+    // Hopeless early: the width still doubles at every level (nothing merges) with many levels to
+    // go, so the budget will be blown anyway; give up now rather than after building it.
+    if (count > 4096 && count >= 1.9 * previous && count * 2 ** Math.min(30, (n - j) / 4) > opts.maxNodes)
+      return null;
+    previous = count;
     const lo = new Int32Array(count);
     const hi = new Int32Array(count);
     const next: { sums: number[]; fwd: T[][] } = { sums: [], fwd: [] };

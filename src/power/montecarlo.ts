@@ -12,6 +12,7 @@
  */
 import type { NumericRule } from '../rules/compile.js';
 import { sumsPredicate } from '../rules/compile.js';
+import { fastRule } from './fast.js';
 import type { Rng } from './rng.js';
 
 export const Z95 = 1.959963984540054;
@@ -51,7 +52,11 @@ export function wilson(k: number, m: number, z = Z95): Interval {
 export function monteCarlo(r: NumericRule, samples: number, rng: Rng): MonteCarloResult {
   const n = r.n;
   const D = r.weights.length;
-  const wins = sumsPredicate(r);
+  const fast = fastRule(
+    r,
+    Array.from({ length: n }, (_, i) => i),
+  );
+  const wins = fast ? (s: Float64Array) => fast.wins(s) : sumsPredicate(r);
   const sums = new Float64Array(D);
   const test = new Float64Array(D);
   const inS = new Uint8Array(n);
@@ -113,7 +118,7 @@ export function monteCarlo(r: NumericRule, samples: number, rng: Rng): MonteCarl
   const totalSwing = swing.reduce((a, b) => a + b, 0);
   const ez2 = sumZ2 / m;
   const meanZ = totalSwing / m;
-  const full = r.totals.slice();
+  const full = Float64Array.from(r.totals);
   const veto = Array.from(
     { length: n },
     (_, i) => wins(full) && !wins(full.map((t, d) => t - r.weights[d]![i]!)),

@@ -49,8 +49,9 @@ export const DEFAULT_BUDGETS = {
   gfCells: 6e7,
   /** Generating functions: lookups for the per-player minimal winning coalitions. */
   gfMinimalOps: 2e8,
-  /** Decision diagram: states. */
+  /** Decision diagram: states, and states × (n + 1) (each state holds counts by size). */
   diagramNodes: 4e5,
+  diagramCells: 4e7,
   /** Partial coalitions visited when listing minimal winning coalitions. */
   minimalVisits: 3e7,
   /** Winning coalitions listed for Johnston's index. */
@@ -230,7 +231,7 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
       `generating functions would need ${sci(plan.buildOps)} additions and ${sci(plan.cells * plan.primes.length)} table cells`,
     );
   } else tried.push(obstacle);
-  const d = diagramCounts(r, { maxNodes: budgets.diagramNodes });
+  const d = diagramCounts(r, { maxNodes: Math.min(budgets.diagramNodes, budgets.diagramCells / (n + 1)) });
   if (d) {
     let counts = d.counts;
     if (!opts.basicOnly) {
@@ -254,7 +255,9 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
       notes,
     );
   }
-  tried.push(`the decision diagram exceeded ${sci(budgets.diagramNodes)} states`);
+  tried.push(
+    `the decision diagram exceeded ${sci(Math.min(budgets.diagramNodes, budgets.diagramCells / (n + 1)))} states`,
+  );
   if (n <= ENUMERATION_MAX_PLAYERS && n <= 22) {
     return fromCounts(
       c,

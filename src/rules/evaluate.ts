@@ -50,12 +50,16 @@ export function describeRule(rule: Rule): string {
     if (rule.atLeastShare !== undefined) return `at least ${fmtShare(rule.atLeastShare)} of ${rule.sum}`;
     return `more than ${fmtShare(rule.moreThanShare!)} of ${rule.sum}`;
   }
-  if ('all' in rule) return rule.all.map(describeRule).join(' and ');
-  return rule.any.map(describeRule).join(' or ');
+  const wrap = (r: Rule, inner: 'all' | 'any') =>
+    typeof r === 'object' && inner in r && (r as { all?: Rule[]; any?: Rule[] })[inner]!.length > 1
+      ? `(${describeRule(r)})`
+      : describeRule(r);
+  if ('all' in rule) return rule.all.map((r) => wrap(r, 'any')).join(' and ');
+  return rule.any.map((r) => wrap(r, 'all')).join(' or ');
 }
 
 function fmtShare(x: Share): string {
   if (typeof x === 'string') return x.replace(/\s+/g, '');
-  const p = x * 100;
-  return `${Number.isInteger(p) ? p : p.toFixed(2)}%`;
+  const p = Number((x * 100).toPrecision(12));
+  return `${p}%`;
 }
