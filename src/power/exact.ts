@@ -50,7 +50,7 @@ const WIDE: number[] = [];
 
 /** The first `count` primes below 2^52, descending (each above 2^51.99). */
 export function widePrimes(count: number): number[] {
-  let c = WIDE.length ? BigInt(WIDE[WIDE.length - 1]!) - 1n : 2n ** 52n - 1n;
+  let c = WIDE.length ? BigInt(WIDE[WIDE.length - 1]!) - 2n : 2n ** 52n - 1n;
   while (WIDE.length < count) {
     if (isPrime(c)) WIDE.push(Number(c));
     c -= 2n;

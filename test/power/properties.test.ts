@@ -112,7 +112,7 @@ describe('exact algorithms agree with enumeration', () => {
             expect(x.players[i]!.fractions![k], `${k} of p${i}`).toBe(e.players[i]!.fractions![k]);
         }
       }),
-      { numRuns: 60, seed: 20240704 },
+      { numRuns: 60, seed: 20240704, endOnFailure: true },
     );
     expect(compared).toBeGreaterThan(20);
   };
@@ -245,7 +245,7 @@ describe('beyond 2^53: the multi-prime generating functions agree with the BigIn
           if (!gf) return;
           const dd = computePower(g, {
             method: 'exact',
-            budgets: { enumerateBelow: 0, gfOps: -1, diagramNodes: 1e6 },
+            budgets: { enumerateBelow: 0, gfOps: -1, diagramNodes: 2e6, diagramCells: 1e9 },
             basicOnly: true,
           });
           expect(gf.algorithm).toBe('generating functions');
@@ -262,7 +262,7 @@ describe('beyond 2^53: the multi-prime generating functions agree with the BigIn
           }
         },
       ),
-      { numRuns: 5, seed: 42 },
+      { numRuns: 5, seed: 42, endOnFailure: true },
     );
   });
 });
