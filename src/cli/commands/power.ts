@@ -145,7 +145,7 @@ export function formatPower(r: PowerResult, ms?: number): string {
     f4(p.holler),
     f4(p.deeganPackel),
     f4(p.johnston),
-    p.veto ? 'veto' : '',
+    p.veto ? 'yes' : 'no',
   ]);
   lines.push(
     table(
@@ -159,7 +159,7 @@ export function formatPower(r: PowerResult, ms?: number): string {
         'Holler',
         'D-Packel',
         'Johnston',
-        '',
+        'veto',
       ],
       rows,
     ),
