@@ -9,6 +9,7 @@
  * Pure: the organization, data set and rules come in; the EU reference files are loaded at the edge.
  */
 import type { Dataset } from '../data/dataset.js';
+import { ConcordError } from '../errors.js';
 import { stages } from '../org/organization.js';
 import type { Organization } from '../org/schema.js';
 import { describeRule } from '../rules/evaluate.js';
@@ -104,9 +105,34 @@ export function capacity(
         left: p.left,
         dataYears: op.years,
         notes: op.notes,
-        outcomes: rules.map((r) => outcome(r.id, computePower(game(r.rule), { basicOnly: true }))),
+        outcomes: rules.map((r) => {
+          try {
+            return outcome(r.id, computePower(game(r.rule), { basicOnly: true }));
+          } catch (e) {
+            // A quota above the stage's total (e.g. "at least 7 members" with 6): nothing passes.
+            if (e instanceof ConcordError && e.message.includes('no coalition can win'))
+              return impossible(
+                r.id,
+                op.players.map((x) => x.id),
+                e.message,
+              );
+            throw e;
+          }
+        }),
       };
     }),
+  };
+}
+
+function impossible(rule: string, ids: readonly string[], why: string): RuleOutcome {
+  return {
+    rule,
+    passageProbability: 0,
+    passageProbabilityFraction: '0',
+    winningCoalitions: '0',
+    method: 'exact',
+    algorithm: `none: ${why}`,
+    players: ids.map((id) => ({ id, blockingPower: null, penrose: 0, shapleyShubik: null, veto: false })),
   };
 }
 

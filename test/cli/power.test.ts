@@ -124,4 +124,16 @@ describe('concord capacity', () => {
     ]);
     expect(j.euReference.map((b: { id: string }) => b.id)).toEqual(['eec-1958', 'eu27-nice', 'eu27-lisbon']);
   });
+
+  it('reports a rule no coalition can meet at a stage as a passage probability of 0', async () => {
+    const j = JSON.parse(
+      (await run(['capacity', 'sco', '--rule', '{ count: { atLeast: 7 } }', '--no-eu', '--json'])).out,
+    );
+    const seven = j.stages.map(
+      (s: { outcomes: Array<{ passageProbabilityFraction: string }> }) =>
+        s.outcomes[1]!.passageProbabilityFraction,
+    );
+    // 6 members cannot muster 7; with 8, 9 and 10 members: Σ_{k≥7} C(n,k) / 2^n
+    expect(seven).toEqual(['0', '9/256', '23/256', '11/64']);
+  });
 });
