@@ -6,45 +6,12 @@
 import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
 import { loadOrganizations } from '../../org/load.js';
-import {
-  type CapacityResult,
-  type CapacityRule,
-  capacity,
-  EU_REFERENCE_GAMES,
-  type ReferencePoint,
-  referenceBand,
-} from '../../power/capacity.js';
-import { describeRule } from '../../rules/evaluate.js';
-import { loadBuiltinGameFile, NAMED_RULES, readRule } from '../../rules/load.js';
+import { type CapacityResult, capacity, type ReferencePoint } from '../../power/capacity.js';
+import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand, passageCell } from '../../power/load.js';
+import { NAMED_RULES } from '../../rules/load.js';
 import { parseDate } from '../../util/dates.js';
 import { json, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
-
-export const DEFAULT_COMPARISONS = ['majority', 'two-thirds', 'double-majority'] as const;
-
-export function comparisonRules(
-  own: CapacityRule['rule'],
-  specs: readonly string[],
-  cwd: string,
-): CapacityRule[] {
-  const ownRule: CapacityRule = {
-    id: 'own',
-    label: `${describeRule(own).replace(' (unanimity)', '')} (own rule)`,
-    rule: own,
-    own: true,
-  };
-  return [
-    ownRule,
-    ...specs.map((s, i) => {
-      const r = readRule(s, cwd, `--rule[${i}]`);
-      return { id: NAMED_RULES[s] ? s : `rule-${i + 1}`, label: r.label, rule: r.rule, own: false };
-    }),
-  ];
-}
-
-export function loadReferenceBand(): ReferencePoint[] {
-  return referenceBand(EU_REFERENCE_GAMES.map((id) => ({ id, file: loadBuiltinGameFile(id) })));
-}
 
 export function register(program: Command, io: CliIO): void {
   program
@@ -79,11 +46,6 @@ export function register(program: Command, io: CliIO): void {
         io.out(opts.json ? json({ ...result, euReference: band }) : formatCapacity(result, band));
       },
     );
-}
-
-export function passageCell(p: number, fraction: string | null): string {
-  const pct = `${(p * 100).toFixed(p < 0.01 ? 3 : 2)}%`;
-  return fraction && fraction.length <= 12 ? `${fraction} = ${pct}` : pct;
 }
 
 export function formatCapacity(r: CapacityResult, band: readonly ReferencePoint[]): string {

@@ -3,13 +3,9 @@
  * stage and rule (with the EU Council reference band), and each member's blocking power (Coleman's
  * power to prevent) on the report date under each rule.
  */
-import {
-  comparisonRules,
-  DEFAULT_COMPARISONS,
-  loadReferenceBand,
-  passageCell,
-} from '../../cli/commands/capacity.js';
+
 import { capacity } from '../../power/capacity.js';
+import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand, passageCell } from '../../power/load.js';
 import { renderBlockingChart, renderPassageChart } from '../charts/capacity.js';
 import { esc, htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
