@@ -381,3 +381,70 @@ function addShiftedPlain(table: Float64Array, dst: number, src: number, from: nu
 function addConstantPlain(table: Float64Array, dst: number, from: number, to: number, c: number): void {
   for (let x = from | 0; x < to; x = (x + 1) | 0) table[dst + x] = table[dst + x]! + c;
 }
+
+/**
+ * Holler's counts without sizes, for rules whose threshold does not depend on the number of
+ * players (θ(k) the same for every k: pure weighted voting). Then a one-dimensional table over
+ * weights suffices: the minimal winning coalitions whose last (lightest) member is j are the
+ * coalitions T of earlier players with q − w_j ≤ w(T) < q, and those that contain an earlier player
+ * i of weight u are windows of F_{<j}/(1 + x^u), read by the same telescoping sums. O(n·q) for the
+ * table and Σ_j Σ_u q/u lookups: cheap where the size-indexed count is not.
+ */
+export function gfHollerCounts(plan: GfPlan): { total: bigint; containing: bigint[] } | null {
+  const { n, weights, theta, primes } = plan;
+  const q = theta[0]!;
+  for (let k = 0; k <= n; k++) if (theta[k]! !== q) return null;
+  if (q < 1 || q > plan.total) return null;
+  const P = primes.length;
+  const order = sortedOrder(weights);
+  const containing = Array.from({ length: n }, () => new Float64Array(P));
+  const totals = new Float64Array(P);
+  const table = new Float64Array(q); // prefix sums: coalitions of the players so far with weight ≤ x
+  for (let pi = 0; pi < P; pi++) {
+    const p = primes[pi]!;
+    const inv = 1 / p;
+    table.fill(1);
+    let count = 1; // all coalitions so far (2^s mod p)
+    const C = (x: number) => (x < 0 ? 0 : x >= q ? count : table[x]!);
+    const classes = new Map<number, number[]>();
+    for (let s = 0; s < n; s++) {
+      const j = order[s]!;
+      const v = weights[j]!;
+      const a = Math.max(0, q - v);
+      let last = C(q - 1) - C(a - 1);
+      if (last < 0) last += p;
+      totals[pi] = (totals[pi]! + last) % p;
+      containing[j]![pi] = (containing[j]![pi]! + last) % p;
+      for (const [u, members] of classes) {
+        // (a player of weight 0 is in no minimal winning coalition of a weighted game)
+        if (u === 0) continue;
+        // window [a − u, q − u) of the table without one player of weight u
+        let acc = 0;
+        for (let t = 0; ; t++) {
+          const top = q - u - 1 - t * u;
+          if (top < 0) break;
+          acc += (t & 1 ? -1 : 1) * (C(top) - C(a - u - 1 - t * u));
+          acc -= Math.floor(acc * inv) * p;
+          if (acc < 0) acc += p;
+          else if (acc >= p) acc -= p;
+        }
+        if (acc === 0) continue;
+        for (const i of members) containing[i]![pi] = (containing[i]![pi]! + acc) % p;
+      }
+      // add player j: C'[x] = C[x] + C[x − v]
+      for (let x = q - 1; x >= v; x--) {
+        const y = table[x]! + table[x - v]!;
+        table[x] = y >= p ? y - p : y;
+      }
+      count = (count * 2) % p;
+      const list = classes.get(v);
+      if (list) list.push(j);
+      else classes.set(v, [j]);
+    }
+  }
+  const crt = new Crt(primes);
+  return {
+    total: crt.combine(totals),
+    containing: containing.map((r) => crt.combine(r)),
+  };
+}

@@ -33,6 +33,8 @@ export interface PowerCounts {
   } | null;
   /** The number of minimal winning coalitions, when known without the per-player counts. */
   readonly minimalTotal?: bigint;
+  /** Minimal winning coalitions containing each player, when known without their sizes (Holler only). */
+  readonly minimalContaining?: readonly bigint[];
   /** johnstonByCritical[i][c]: winning coalitions with c critical members, i one of them. */
   readonly johnstonByCritical: ReadonlyArray<readonly bigint[]> | null;
   readonly notes: readonly string[];
@@ -58,7 +60,8 @@ export function exactIndices(c: PowerCounts): ExactIndices {
   const half = 1n << BigInt(n - 1);
   const totalSwings = c.swings.reduce((a, b) => a + b, 0n);
   const fact = factorials(n);
-  const mTotals = c.minimal?.containingBySize.map((row) => row.reduce((a, b) => a + b, 0n));
+  const mTotals =
+    c.minimal?.containingBySize.map((row) => row.reduce((a, b) => a + b, 0n)) ?? c.minimalContaining;
   const sumM = mTotals?.reduce((a, b) => a + b, 0n) ?? 0n;
   // Deegan–Packel: Σ_s m_i(s)/s over a common denominator L = lcm(1..n)
   const L = lcm(n);

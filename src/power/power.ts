@@ -19,7 +19,7 @@ import { criticalCounts, minimalWinning } from './coalitions.js';
 import { diagramCounts, heaviestFirst } from './diagram.js';
 import { ENUMERATION_MAX_PLAYERS, enumerateCounts } from './enumerate.js';
 import { fracString, toNumber } from './exact.js';
-import { gfCounts, gfObstacle, planGf } from './gf.js';
+import { gfCounts, gfHollerCounts, gfObstacle, planGf } from './gf.js';
 import { exactIndices, type PowerCounts } from './indices.js';
 import { type Interval, monteCarlo } from './montecarlo.js';
 import { type Rng, seededRng } from './rng.js';
@@ -209,11 +209,19 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
     const plan = planGf(r);
     if (plan.buildOps <= budgets.gfOps && plan.cells * plan.primes.length <= budgets.gfCells) {
       const wantMinimal = !opts.basicOnly && plan.minimalOps <= budgets.gfMinimalOps;
-      const counts = gfCounts(plan, { minimal: wantMinimal });
-      if (!opts.basicOnly && !wantMinimal)
-        notes.push(
-          `Holler and Deegan–Packel not computed: counting minimal winning coalitions per player would take about ${sci(plan.minimalOps)} operations (budget ${sci(budgets.gfMinimalOps)})`,
-        );
+      let counts = gfCounts(plan, { minimal: wantMinimal });
+      if (!opts.basicOnly && !wantMinimal) {
+        const holler = gfHollerCounts(plan);
+        if (holler) {
+          counts = { ...counts, minimalTotal: holler.total, minimalContaining: holler.containing };
+          notes.push(
+            `Deegan–Packel not computed: it needs the minimal winning coalitions by size, about ${sci(plan.minimalOps)} operations (budget ${sci(budgets.gfMinimalOps)}); Holler counted without sizes`,
+          );
+        } else
+          notes.push(
+            `Holler and Deegan–Packel not computed: counting minimal winning coalitions per player would take about ${sci(plan.minimalOps)} operations (budget ${sci(budgets.gfMinimalOps)})`,
+          );
+      }
       const withJ = opts.basicOnly ? counts : addJohnston(r, counts, budgets, notes);
       return fromCounts(
         c,

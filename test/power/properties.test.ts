@@ -124,6 +124,30 @@ describe('exact algorithms agree with enumeration', () => {
     compare(true, { method: 'exact', budgets: { enumerateBelow: 0, gfOps: -1 } }, 'decision diagram'));
 });
 
+describe('Holler without sizes (pure weighted voting) agrees with enumeration', () => {
+  it('on random weighted games of up to 15 players', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(game(15, false), (raw) => {
+        const g = toGame({
+          players: raw.players,
+          rule: { sum: 'a', atLeastShare: (raw.rule as { atLeastShare?: number }).atLeastShare ?? 0.5 },
+        });
+        const e = tryPower(g, { method: 'enumerate' });
+        if (!e) return;
+        const x = computePower(g, { method: 'exact', budgets: { enumerateBelow: 0, gfMinimalOps: -1 } });
+        expect(x.players.every((p) => p.deeganPackel === null)).toBe(true);
+        if (x.players.some((p) => p.holler === null)) return;
+        compared++;
+        expect(x.minimalWinningCoalitions).toBe(e.minimalWinningCoalitions);
+        expect(x.players.map((p) => p.fractions!.holler)).toEqual(e.players.map((p) => p.fractions!.holler));
+      }),
+      { numRuns: 60, seed: 11, endOnFailure: true },
+    );
+    expect(compared).toBeGreaterThan(20);
+  });
+});
+
 describe('axioms', () => {
   const exact = (g: Game) => tryPower(g, { method: 'exact', budgets: { enumerateBelow: 0 } });
   it('efficiency: normalised indices sum to exactly 1 (when some player has a swing)', () => {
