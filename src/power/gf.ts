@@ -405,13 +405,13 @@ export function gfHollerCounts(plan: GfPlan): { total: bigint; containing: bigin
     const inv = 1 / p;
     table.fill(1);
     let count = 1; // all coalitions so far (2^s mod p)
-    const C = (x: number) => (x < 0 ? 0 : x >= q ? count : table[x]!);
+    const upTo = (x: number) => (x < 0 ? 0 : x >= q ? count : table[x]!);
     const classes = new Map<number, number[]>();
     for (let s = 0; s < n; s++) {
       const j = order[s]!;
       const v = weights[j]!;
       const a = Math.max(0, q - v);
-      let last = C(q - 1) - C(a - 1);
+      let last = upTo(q - 1) - upTo(a - 1);
       if (last < 0) last += p;
       totals[pi] = (totals[pi]! + last) % p;
       containing[j]![pi] = (containing[j]![pi]! + last) % p;
@@ -423,7 +423,7 @@ export function gfHollerCounts(plan: GfPlan): { total: bigint; containing: bigin
         for (let t = 0; ; t++) {
           const top = q - u - 1 - t * u;
           if (top < 0) break;
-          acc += (t & 1 ? -1 : 1) * (C(top) - C(a - u - 1 - t * u));
+          acc += (t & 1 ? -1 : 1) * (upTo(top) - upTo(a - u - 1 - t * u));
           acc -= Math.floor(acc * inv) * p;
           if (acc < 0) acc += p;
           else if (acc >= p) acc -= p;
