@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ClaimsFileSchema } from './claims/schema.js';
 import { OrganizationSchema } from './org/schema.js';
+import { GameFileSchema } from './rules/game.js';
 import { RuleSchema } from './rules/schema.js';
 import { ScenarioFileSchema } from './scenario/schema.js';
 
@@ -13,6 +14,7 @@ export const SCHEMAS: Record<string, z.ZodType> = {
   claims: ClaimsFileSchema,
   rule: RuleSchema,
   scenario: ScenarioFileSchema,
+  game: GameFileSchema,
 };
 
 export function jsonSchema(name: string): Record<string, unknown> {
