@@ -7,7 +7,7 @@ export const CAPABILITIES: Record<string, boolean> = {
   claims: true,
   balance: true,
   runs: true,
-  power: false,
+  power: true,
   forecasts: true,
   sweeps: false,
   alignment: true,

@@ -97,10 +97,10 @@ async function unlabelled(page: Page) {
 
 const PAGES = [
   { path: '/?org=sco&at=2021-04-29', name: 'organization', heading: 'Organization on a date' },
-  { path: '/decision', name: 'decision', heading: 'Decision' },
+  { path: '/decision', name: 'decision', heading: 'Decision rules and the capacity to decide' },
   { path: '/workbench', name: 'workbench', heading: 'Issue workbench' },
   { path: '/sweeps', name: 'sweeps', heading: 'Sweeps' },
-  { path: '/alignment', name: 'alignment', heading: 'Alignment' },
+  { path: '/alignment', name: 'alignment', heading: 'Alignment in the UN General Assembly' },
   { path: '/runs', name: 'runs', heading: 'Runs' },
 ];
 
@@ -118,6 +118,10 @@ describe('the web lab in a browser', () => {
       if (p.name === 'organization') {
         await page.waitForSelector('svg#lab-map path[data-status="member"]');
         await page.waitForSelector('ul.bars li');
+      }
+      if (p.name === 'decision') {
+        await page.waitForSelector('svg#lab-passage');
+        await page.waitForSelector('svg#lab-blocking');
       }
       if (p.name === 'workbench') await page.locator('svg.issue-line g.actor').first().waitFor();
       if (p.name === 'alignment') {
@@ -153,6 +157,27 @@ describe('the web lab in a browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Runs' }).waitFor();
     expect(page.url()).toBe(`${lab.base}/runs`);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await page.close();
+  });
+
+  it('compares rules at a hypothetical stage and under a rule of your own (Decision)', async () => {
+    const page = await browser.newPage({ viewport: LAPTOP });
+    const w = watchPage(page, lab.base);
+    await page.goto(`${lab.base}/decision`);
+    await page.locator('svg#lab-passage').waitFor();
+    const consensus = page.locator('table.capacity tbody tr td[data-rule="own"]');
+    await expect
+      .poll(() => consensus.allTextContents())
+      .toEqual(['1/64 = 1.56%', '1/256 = 0.391%', '1/512 = 0.195%', '1/1024 = 0.098%']);
+    await page.getByLabel('Hypothetical new members').fill('AFG, TKM');
+    await page.getByRole('button', { name: 'Add stage' }).click();
+    await expect.poll(() => consensus.count()).toBe(5);
+    expect(await consensus.last().textContent()).toBe('1/4096 = 0.024%');
+    await page.locator('summary', { hasText: 'A rule of your own' }).click();
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await page.locator('table.capacity th', { hasText: 'four-fifths' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'lab-decision-hypothetical.png'), fullPage: true });
+    expect(w.errors).toEqual([]);
     await page.close();
   });
 

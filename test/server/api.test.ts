@@ -208,6 +208,91 @@ describe('scenarios and forecasts', () => {
   });
 });
 
+describe('decision rules and voting power', () => {
+  it('answers the capacity to decide as `concord capacity --json`: 1/64 → 1/256 → 1/512 → 1/1024', async () => {
+    const r = await get('/api/orgs/sco/capacity');
+    expect(r.status).toBe(200);
+    const io = memoryIO();
+    expect(await main(['capacity', 'sco', '--json'], io)).toBe(0);
+    expect(r.json()).toEqual(JSON.parse(io.stdout.join('\n')));
+    expect(responseSchema('organizationCapacity').safeParse(r.json()).success).toBe(true);
+    const own = r
+      .json()
+      .stages.map(
+        (st: { outcomes: Array<{ passageProbabilityFraction: string }> }) =>
+          st.outcomes[0]!.passageProbabilityFraction,
+      );
+    expect(own).toEqual(['1/64', '1/256', '1/512', '1/1024']);
+    const hyp = (await get('/api/orgs/sco/capacity?rules=majority&add=AFG,TKM&eu=false')).json();
+    expect(hyp.stages.at(-1).hypothetical).toBe(true);
+    expect(hyp.stages.at(-1).outcomes[0].passageProbabilityFraction).toBe('1/4096');
+    expect(hyp.euReference).toEqual([]);
+    expectError(await get('/api/orgs/sco/capacity?rules=dictator'), 400, 'E_VALIDATION', 'query.rules[0]');
+    expectError(await get('/api/orgs/sco/capacity?add=XXX'), 404, 'E_UNKNOWN_COUNTRY', 'query.add[0]');
+  });
+
+  it('takes rules of your own in the rule language, validated with its schema', async () => {
+    const post = (payload: object) =>
+      s.app.inject({ method: 'POST', url: '/api/orgs/sco/capacity', payload });
+    const r = await post({
+      rules: ['majority', { label: 'four-fifths', rule: { count: { atLeastShare: 0.8 } } }],
+      eu: false,
+    });
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.rules.map((x: { label: string }) => x.label)).toEqual([
+      'consensus (own rule)',
+      'simple majority',
+      'four-fifths',
+    ]);
+    // Six founding members: at least 80% means 5 or 6 of 6, i.e. 7 of the 64 coalitions.
+    expect(body.stages[0].outcomes[2].passageProbabilityFraction).toBe('7/64');
+    const bad = await post({ rules: [{ rule: { count: { atLeastShare: 2 } } }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.path).toBe('body.rules[0].rule.count.atLeastShare');
+    const file = await post({ rules: ['../../etc/passwd'] });
+    expect(file.statusCode).toBe(400);
+  });
+
+  it('gives every power index of a game: built-in, an organization on a date, or sent in the body', async () => {
+    const eec = (await get('/api/games/eec-1958/power')).json();
+    expect(responseSchema('gamePower').safeParse(eec).success).toBe(true);
+    expect(eec.passageProbabilityFraction).toBe('7/32');
+    const io = memoryIO();
+    expect(await main(['power', 'eec-1958', '--json'], io)).toBe(0);
+    expect(eec).toEqual(JSON.parse(io.stdout.join('\n')));
+    const sco = (await get('/api/orgs/sco/power?at=2024-07-04&rule=majority')).json();
+    expect(sco.players).toHaveLength(10);
+    const game = {
+      players: [4, 4, 4, 2, 2, 1].map((w, i) => ({ id: `P${i}`, w })),
+      rule: { sum: 'w', atLeast: 12 },
+    };
+    const r = await s.app.inject({ method: 'POST', url: '/api/power', payload: game });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().players.map((p: { banzhaf: number }) => p.banzhaf)).toEqual(
+      eec.players.map((p: { banzhaf: number }) => p.banzhaf),
+    );
+    const big = await s.app.inject({
+      method: 'POST',
+      url: '/api/power',
+      payload: {
+        players: Array.from({ length: 401 }, (_, i) => ({ id: `p${i}`, w: 1 })),
+        rule: { sum: 'w', atLeast: 3 },
+      },
+    });
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error).toMatchObject({ code: 'E_LIMIT', path: 'body.players' });
+    const neg = await s.app.inject({
+      method: 'POST',
+      url: '/api/power',
+      payload: { players: [{ id: 'A', w: -1 }], rule: { sum: 'w', atLeast: 1 } },
+    });
+    expect(neg.json().error.path).toBe('body.players[0].w');
+    expectError(await get('/api/games/eec-1958/power?samples=0'), 400, 'E_VALIDATION', 'query.samples');
+    expectError(await get('/api/games/nope/power'), 404, 'E_UNKNOWN_ID', 'params.id');
+  });
+});
+
 describe('the claim check', () => {
   const claims = {
     id: 'mine',

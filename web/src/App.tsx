@@ -3,6 +3,7 @@ import { type ComponentType, useEffect, useRef, useState } from 'react';
 import { getToken, setToken } from './auth.js';
 import { useLab } from './context.js';
 import { AlignmentPage } from './pages/AlignmentPage.js';
+import { DecisionPage } from './pages/DecisionPage.js';
 import { OrganizationPage } from './pages/OrganizationPage.js';
 import { RunsPage } from './pages/RunsPage.js';
 import { UnavailablePage } from './pages/Unavailable.js';
@@ -31,6 +32,7 @@ export const PAGES: PageDef[] = [
     path: '/decision',
     label: 'Decision',
     capability: 'power',
+    page: DecisionPage,
     what: 'Decision rules, voting power and passage probability by enlargement stage',
     issue: 'the voting-power library (issue 3)',
   },

@@ -8,9 +8,10 @@ import { routes as balance } from './balance.js';
 import { routes as claims } from './claims.js';
 import { routes as meta } from './meta.js';
 import { routes as orgs } from './orgs.js';
+import { routes as power } from './power.js';
 import { routes as runs } from './runs.js';
 import { routes as scenarios } from './scenarios.js';
 
 export function apiRoutes(): AnyRoute[] {
-  return [...meta, ...orgs, ...balance, ...alignment, ...claims, ...scenarios, ...runs];
+  return [...meta, ...orgs, ...balance, ...alignment, ...claims, ...power, ...scenarios, ...runs];
 }
