@@ -22,11 +22,11 @@ import {
 } from './schema.js';
 
 export type ResultRow = Omit<ResultTable, 'run_id'>;
-export type RunRecord = Omit<RunTable, 'params' | 'manifest'> & {
+export type RunRecord = Omit<RunTable, 'params' | 'manifest' | 'summary'> & {
   params: unknown;
   manifest: Record<string, unknown>;
 };
-export type BatchRecord = BatchTable;
+export type BatchRecord = Omit<BatchTable, 'aggregate'>;
 
 export interface NewRun {
   readonly id?: string;
@@ -187,6 +187,7 @@ export class RunStore {
       finished_at: null,
       heartbeat_at: null,
       error: null,
+      summary: null,
     };
     const nBatches = Math.ceil(r.total / r.batchSize);
     await this.db.transaction().execute(async (trx) => {
@@ -205,6 +206,7 @@ export class RunStore {
             worker: null,
             attempts: 0,
             finished_at: null,
+            aggregate: null,
           });
         }
         await trx.insertInto('batches').values(values).execute();
@@ -215,7 +217,7 @@ export class RunStore {
 
   /** A run by id; with `workspace`, only if it belongs to that workspace (or is public). */
   async getRun(id: string, workspace?: string): Promise<RunRecord | null> {
-    let q = this.db.selectFrom('runs').selectAll().where('id', '=', id);
+    let q = this.db.selectFrom('runs').select(RUN_COLUMNS).where('id', '=', id);
     if (workspace !== undefined) {
       q = q.where((eb) => eb.or([eb('workspace', '=', workspace), eb('visibility', '=', 'public')]));
     }
@@ -226,7 +228,7 @@ export class RunStore {
   async listRuns(
     opts: { workspace?: string; limit?: number; status?: RunStatus } = {},
   ): Promise<RunRecord[]> {
-    let q = this.db.selectFrom('runs').selectAll();
+    let q = this.db.selectFrom('runs').select(RUN_COLUMNS);
     if (opts.workspace !== undefined) {
       const ws = opts.workspace;
       q = q.where((eb) => eb.or([eb('workspace', '=', ws), eb('visibility', '=', 'public')]));
@@ -292,7 +294,7 @@ export class RunStore {
   async pendingBatches(runId: string): Promise<BatchRecord[]> {
     return this.db
       .selectFrom('batches')
-      .selectAll()
+      .select(BATCH_COLUMNS)
       .where('run_id', '=', runId)
       .where('status', '=', 'pending')
       .orderBy('idx')
@@ -336,11 +338,12 @@ export class RunStore {
     idx: number,
     rows: readonly ResultRow[],
     worker: string,
+    opts: { aggregate?: string } = {},
   ): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const claimed = await trx
         .updateTable('batches')
-        .set({ status: 'done', worker, finished_at: now() })
+        .set({ status: 'done', worker, finished_at: now(), aggregate: opts.aggregate ?? null })
         .where('run_id', '=', runId)
         .where('idx', '=', idx)
         .where('status', '=', 'pending')
@@ -385,6 +388,53 @@ export class RunStore {
     }
   }
 
+  /**
+   * The aggregates of a run's done batches in batch order, streamed page by page (a run may have
+   * thousands of batches).
+   */
+  async *batchAggregates(
+    runId: string,
+    pageSize = 200,
+  ): AsyncGenerator<{ idx: number; first: number; count: number; aggregate: string | null }> {
+    let after = -1;
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('batches')
+        .select(['idx', 'first', 'count', 'aggregate'])
+        .where('run_id', '=', runId)
+        .where('status', '=', 'done')
+        .where('idx', '>', after)
+        .orderBy('idx')
+        .limit(pageSize)
+        .execute();
+      for (const r of rows) yield r;
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1]!.idx;
+    }
+  }
+
+  async batches(runId: string): Promise<BatchRecord[]> {
+    return this.db
+      .selectFrom('batches')
+      .select(BATCH_COLUMNS)
+      .where('run_id', '=', runId)
+      .orderBy('idx')
+      .execute();
+  }
+
+  async setSummary(runId: string, summary: unknown): Promise<void> {
+    await this.db
+      .updateTable('runs')
+      .set({ summary: JSON.stringify(summary) })
+      .where('id', '=', runId)
+      .execute();
+  }
+
+  async getSummary(runId: string): Promise<unknown | null> {
+    const r = await this.db.selectFrom('runs').select('summary').where('id', '=', runId).executeTakeFirst();
+    return r?.summary ? JSON.parse(r.summary) : null;
+  }
+
   async countResults(runId: string): Promise<number> {
     const r = await this.db
       .selectFrom('results')
@@ -399,6 +449,37 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-function decodeRun(row: RunTable): RunRecord {
+const RUN_COLUMNS = [
+  'id',
+  'workspace',
+  'kind',
+  'title',
+  'status',
+  'visibility',
+  'seed',
+  'scenario_hash',
+  'total',
+  'batch_size',
+  'params',
+  'manifest',
+  'created_at',
+  'started_at',
+  'finished_at',
+  'heartbeat_at',
+  'error',
+] as const;
+
+const BATCH_COLUMNS = [
+  'run_id',
+  'idx',
+  'first',
+  'count',
+  'status',
+  'worker',
+  'attempts',
+  'finished_at',
+] as const;
+
+function decodeRun(row: Omit<RunTable, 'summary'>): RunRecord {
   return { ...row, params: JSON.parse(row.params), manifest: JSON.parse(row.manifest) };
 }
