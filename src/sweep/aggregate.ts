@@ -11,8 +11,9 @@
  * workers, the order in which batches finished, or a crash and resume in between. Aggregates are
  * stored as JSON; numbers survive the round trip exactly (ECMAScript's shortest round-trip form).
  *
- * Quantiles are read off the fine histogram (interpolating linearly inside a bin and clamped to the
- * observed minimum and maximum): they are exact to within one bin, 1/1000 of the scale. The rows
+ * Quantiles are read off the fine histogram, which also keeps the smallest and largest outcome in
+ * each bin: they are exact to within one bin's spread of observed outcomes (at most 1/1000 of the
+ * scale), and exact for point masses. The rows
  * (kept with `--keep rows`, the default) allow exact quantiles to be recomputed from an export.
  *
  * With Saltelli sampling, a second aggregate per (issue, model) accumulates the sums behind the
@@ -34,6 +35,9 @@ export class Cell {
   /** Rows without an outcome (the model makes no forecast there). */
   missing = 0;
   readonly hist: Int32Array;
+  /** The smallest and largest outcome in each fine bin (so that point masses give exact quantiles). */
+  readonly binMin: Float64Array;
+  readonly binMax: Float64Array;
   /** Adoption calls made, and how many said adopted. */
   calls = 0;
   adopted = 0;
@@ -52,6 +56,8 @@ export class Cell {
     readonly actors: number,
   ) {
     this.hist = new Int32Array(FINE_BINS);
+    this.binMin = new Float64Array(FINE_BINS).fill(Number.POSITIVE_INFINITY);
+    this.binMax = new Float64Array(FINE_BINS).fill(Number.NEGATIVE_INFINITY);
     this.block = new Int32Array(actors);
     this.part = new Int32Array(actors);
   }
@@ -66,7 +72,10 @@ export class Cell {
       this.m2 += d * (x - this.mean);
       if (x < this.min) this.min = x;
       if (x > this.max) this.max = x;
-      this.hist[this.bin(x)]!++;
+      const b = this.bin(x);
+      this.hist[b]!++;
+      if (x < this.binMin[b]!) this.binMin[b] = x;
+      if (x > this.binMax[b]!) this.binMax[b] = x;
     }
     if (row.adopted !== null) {
       this.calls++;
@@ -110,7 +119,12 @@ export class Cell {
       if (o.max > this.max) this.max = o.max;
     }
     this.missing += o.missing;
-    for (let i = 0; i < FINE_BINS; i++) this.hist[i]! += o.hist[i]!;
+    for (let i = 0; i < FINE_BINS; i++) {
+      if (o.hist[i] === 0) continue;
+      this.hist[i]! += o.hist[i]!;
+      if (o.binMin[i]! < this.binMin[i]!) this.binMin[i] = o.binMin[i]!;
+      if (o.binMax[i]! > this.binMax[i]!) this.binMax[i] = o.binMax[i]!;
+    }
     this.calls += o.calls;
     this.adopted += o.adopted;
     this.blockN += o.blockN;
@@ -126,7 +140,8 @@ export class Cell {
 
   toJSON(): CellJSON {
     const hist: number[] = [];
-    for (let i = 0; i < FINE_BINS; i++) if (this.hist[i]) hist.push(i, this.hist[i]!);
+    for (let i = 0; i < FINE_BINS; i++)
+      if (this.hist[i]) hist.push(i, this.hist[i]!, this.binMin[i]!, this.binMax[i]!);
     return {
       n: this.n,
       mean: this.mean,
@@ -155,7 +170,12 @@ export class Cell {
     c.min = j.min ?? Number.POSITIVE_INFINITY;
     c.max = j.max ?? Number.NEGATIVE_INFINITY;
     c.missing = j.missing;
-    for (let i = 0; i < j.hist.length; i += 2) c.hist[j.hist[i]!] = j.hist[i + 1]!;
+    for (let i = 0; i < j.hist.length; i += 4) {
+      const b = j.hist[i]!;
+      c.hist[b] = j.hist[i + 1]!;
+      c.binMin[b] = j.hist[i + 2]!;
+      c.binMax[b] = j.hist[i + 3]!;
+    }
     c.calls = j.calls;
     c.adopted = j.adopted;
     c.blockN = j.blockN;
@@ -180,7 +200,7 @@ export interface CellJSON {
   min: number | null;
   max: number | null;
   missing: number;
-  /** Sparse fine histogram: bin, count, bin, count, … */
+  /** Sparse fine histogram: bin, count, smallest, largest; bin, count, smallest, largest; … */
   hist: number[];
   calls: number;
   adopted: number;
@@ -352,16 +372,21 @@ export function summarizeCell(c: Cell, actorIds: readonly string[]): CellSummary
   };
 }
 
-/** The p-quantile read off the fine histogram (linear inside the bin, clamped to [min, max]). */
+/**
+ * The p-quantile read off the fine histogram: the bin holding rank p·n, and inside it linear
+ * interpolation between the smallest and the largest outcome that fell in the bin (exact when they
+ * are equal, as for a point mass at the status quo).
+ */
 export function histQuantile(c: Cell, p: number): number {
   const target = p * c.n;
-  const width = (c.hi - c.lo) / FINE_BINS;
   let cum = 0;
   for (let i = 0; i < FINE_BINS; i++) {
     const k = c.hist[i]!;
     if (k > 0 && cum + k >= target) {
-      const x = c.lo + (i + (target - cum) / k) * width;
-      return x < c.min ? c.min : x > c.max ? c.max : x;
+      const lo = c.binMin[i]!;
+      const hi = c.binMax[i]!;
+      const f = k === 1 ? 0.5 : Math.max(0, Math.min(1, (target - cum - 0.5) / (k - 1)));
+      return lo + f * (hi - lo);
     }
     cum += k;
   }

@@ -171,8 +171,12 @@ export class SweepContext<F = unknown, R extends SweepFrame = SweepFrame> {
     this.frame = first.resolved as R;
     this.actorIds = this.frame.actors.map((a) => a.id);
     this.outputs = outputKeys(this.frame);
-    this.outputs.forEach((o, i) => this.outputIndex.set(o.key, i));
-    params.models.forEach((m, i) => this.modelIndex.set(m, i));
+    this.outputs.forEach((o, i) => {
+      this.outputIndex.set(o.key, i);
+    });
+    params.models.forEach((m, i) => {
+      this.modelIndex.set(m, i);
+    });
     this.cellsPerPoint = this.outputs.length * params.models.length;
     this.slots = enumerateSlots(this.frame);
     this.factorSlots = [];

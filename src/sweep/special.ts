@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/noPrecisionLoss: coefficients are quoted with the digits of their published source
 /**
  * Special functions for the samplers: the standard normal distribution function and its inverse,
  * log-gamma, the regularized incomplete beta function and its inverse. Pure numerics, no state.

@@ -5,7 +5,10 @@ import { register as claims } from './claims.js';
 import { register as country } from './country.js';
 import { register as org } from './org.js';
 import { register as report } from './report.js';
+import { register as runs } from './runs.js';
+import { register as sweep } from './sweep.js';
 import { register as timeline } from './timeline.js';
+import { register as worker } from './worker.js';
 
 export const COMMANDS: ReadonlyArray<(program: Command, io: CliIO) => void> = [
   org,
@@ -13,4 +16,7 @@ export const COMMANDS: ReadonlyArray<(program: Command, io: CliIO) => void> = [
   claims,
   country,
   report,
+  sweep,
+  runs,
+  worker,
 ];
