@@ -15,7 +15,7 @@
  * - I_x(a, b): the continued fraction of A&S 26.5.8, evaluated with modified Lentz, with the
  *   symmetry I_x(a, b) = 1 − I_{1−x}(b, a) for x > (a + 1)/(a + b + 2) (Numerical Recipes §6.4).
  * - I⁻¹: Newton's method on I_x(a, b) − p, safeguarded by bisection on a bracket that always
- *   contains the root, to a relative tolerance of 1e-14 in x.
+ *   contains the root, to a relative tolerance of 1e-15 in min(x, 1 − x).
  */
 
 const SQRT1_2 = Math.SQRT1_2;
@@ -210,8 +210,10 @@ export function betaQuantile(p: number, a: number, b: number, lnB = logBeta(a, b
     const dens = betaPdf(x, a, b, lnB);
     let next = dens > 0 && Number.isFinite(dens) ? x - f / dens : Number.NaN;
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-    if (Math.abs(next - x) <= 1e-14 * Math.max(x, 1e-300) || hi - lo <= 1e-15 * Math.max(x, 1e-300))
-      return next;
+    // Stop when Newton has converged relative to the distance to the nearer end (so that quantiles
+    // near 0 or 1 are resolved too), or when the bracket is down to adjacent doubles.
+    const gap = Math.max(Math.min(next, 1 - next), 1e-300);
+    if (Math.abs(next - x) <= 1e-15 * gap || hi - lo <= 2.3e-16 * Math.max(lo, 1e-300)) return next;
     x = next;
   }
   return x;
