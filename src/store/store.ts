@@ -44,6 +44,9 @@ export interface NewRun {
 
 export const DEFAULT_WORKSPACE = 'local';
 
+/** The PostgreSQL advisory-lock key under which the schema is migrated (any fixed 64-bit integer). */
+const MIGRATION_LOCK = 0x636f6e63;
+
 const now = () => new Date().toISOString();
 
 export class RunStore {
@@ -59,13 +62,31 @@ export class RunStore {
 
   /** Creates or upgrades the schema; refuses a store written by a newer schema. */
   async migrate(): Promise<void> {
-    await this.db.schema
+    if (this.dialect === 'postgres') {
+      // Several processes (workers on many machines) may open a fresh database at once: migrate
+      // under a transaction-scoped advisory lock, in one transaction (PostgreSQL's DDL is
+      // transactional), so that exactly one of them creates the schema.
+      await this.db.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+        await this.migrateWith(trx, (step) => step(trx));
+      });
+    } else {
+      await this.migrateWith(this.db, (step) => this.db.transaction().execute(step));
+    }
+    await this.ensureWorkspace(DEFAULT_WORKSPACE);
+  }
+
+  private async migrateWith(
+    db: Kysely<StoreDatabase>,
+    inTransaction: (step: (trx: Kysely<StoreDatabase>) => Promise<void>) => Promise<void>,
+  ): Promise<void> {
+    await db.schema
       .createTable('concord_meta')
       .ifNotExists()
       .addColumn('key', 'text', (c) => c.primaryKey())
       .addColumn('value', 'text', (c) => c.notNull())
       .execute();
-    const row = await this.db
+    const row = await db
       .selectFrom('concord_meta')
       .select('value')
       .where('key', '=', 'schema_version')
@@ -79,7 +100,7 @@ export class RunStore {
       );
     }
     for (let v = version; v < SCHEMA_VERSION; v++) {
-      await this.db.transaction().execute(async (trx) => {
+      await inTransaction(async (trx) => {
         await MIGRATIONS[v]!(trx);
         await trx
           .insertInto('concord_meta')
@@ -88,7 +109,6 @@ export class RunStore {
           .execute();
       });
     }
-    await this.ensureWorkspace(DEFAULT_WORKSPACE);
   }
 
   async schemaVersion(): Promise<number> {
