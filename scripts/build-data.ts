@@ -16,7 +16,7 @@ import type { CountriesFile, CountryRecord, CowFile, DataMeta, YearSeriesFile } 
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const raw = resolve(process.env.CONCORD_RAW_DATA ?? join(root, '..', 'shared', 'data'));
-const out = join(root, 'data', 'generated');
+const out = resolve(process.env.CONCORD_DATA_OUT ?? join(root, 'data', 'generated'));
 mkdirSync(out, { recursive: true });
 const require = createRequire(import.meta.url);
 

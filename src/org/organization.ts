@@ -8,7 +8,14 @@
  */
 import { ConcordError } from '../errors.js';
 import { type IsoDate, within } from '../util/dates.js';
-import type { Chair, Membership, MembershipStatus, Organization, OrgEvent } from './schema.js';
+import {
+  type Chair,
+  EventKindSchema,
+  type Membership,
+  type MembershipStatus,
+  type Organization,
+  type OrgEvent,
+} from './schema.js';
 
 export interface MemberOnDate {
   readonly iso3: string;
@@ -222,18 +229,9 @@ export function timeline(org: Organization): TimelineEvent[] {
   return out.sort((a, b) => a.date.localeCompare(b.date) || rankKind(a.kind) - rankKind(b.kind));
 }
 
+/** Events of one day in the order of the kinds' declaration (founding first). */
 function rankKind(k: TimelineEvent['kind']): number {
-  return [
-    'founding',
-    'document',
-    'summit',
-    'accession',
-    'status',
-    'withdrawal',
-    'decision',
-    'institution',
-    'other',
-  ].indexOf(k);
+  return EventKindSchema.options.indexOf(k);
 }
 
 /** Throws E_BEFORE_FOUNDING / E_DATE_OUT_OF_RANGE when the organization did not exist on `date`. */

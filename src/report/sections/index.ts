@@ -1,5 +1,6 @@
 /** The report's sections, in order. A new capability adds its section here. */
 import type { ReportSection } from '../report.js';
+import { balanceSection } from './balance.js';
 import { claimsSection } from './claims.js';
 import { factsSection } from './facts.js';
 import { organizationSection } from './organization.js';
@@ -9,5 +10,6 @@ export const SECTIONS: readonly ReportSection[] = [
   organizationSection,
   timelineSection,
   factsSection,
+  balanceSection,
   claimsSection,
 ];

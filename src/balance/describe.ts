@@ -1,0 +1,416 @@
+/**
+ * One sentence per membership stage, and one for a whole series, saying in words what the balance
+ * figures show. Pure: the sentences are built from the figures alone, so they cannot disagree
+ * with the tables they accompany. Shares are written to one decimal (63.9%), CON to two (0.55),
+ * ratios to two; a figure that rounds to the same value before and after "stayed at" it.
+ *
+ * Because a change is measured on one year's figures (./balance.ts), the order of the members that
+ * stay cannot change: only a newcomer or a departure can make a new largest or second-largest
+ * member, and the sentences say so in those terms.
+ */
+import type { Organization } from '../org/schema.js';
+import type { IsoDate } from '../util/dates.js';
+import type { BalanceYear, Distribution, StageKind } from './balance.js';
+import type { Yardstick } from './yardsticks.js';
+
+export interface DescribeContext {
+  readonly org: Pick<Organization, 'shortName' | 'name'>;
+  readonly ys: Yardstick;
+  /** A state's name, e.g. CHN → China. */
+  readonly name: (iso3: string) => string;
+  /** The predecessor the founding stage is compared with. */
+  readonly predecessor?: Pick<Organization, 'shortName' | 'name'> | null;
+  /** Conditional mood: a what-if change rather than a recorded one. */
+  readonly hypothetical?: boolean;
+}
+
+export interface ChangeFigures {
+  readonly from: IsoDate;
+  readonly kind: StageKind;
+  readonly joined: readonly string[];
+  readonly left: readonly string[];
+  readonly comparedWith: { id: string; shortName: string } | null;
+  readonly dataYear: number | null;
+  readonly dataYearNote: string | null;
+  readonly before: Distribution | null;
+  readonly after: Distribution | null;
+  readonly joinedShare: number | null;
+  readonly leftShare: number | null;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const WORDS = [
+  'no',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
+/** Names written with "the" in running text. */
+const WITH_ARTICLE = new Set([
+  'United Arab Emirates',
+  'Bahamas',
+  'Central African Republic',
+  'Republic of the Congo',
+  'Comoros',
+  'Dominican Republic',
+  'United Kingdom',
+  'Gambia',
+  'Maldives',
+  'Marshall Islands',
+  'Netherlands',
+  'Philippines',
+  'Solomon Islands',
+  'Seychelles',
+  'United States',
+]);
+
+/** 2017-06-09 → 9 June 2017. */
+export function longDate(d: IsoDate): string {
+  return `${Number(d.slice(8, 10))} ${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
+}
+
+export function countWord(n: number): string {
+  return WORDS[n] ?? String(n);
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listOf(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const two = (x: number) => x.toFixed(2);
+
+/**
+ * Organizations whose short name is an acronym read as a word, written without "the" (ASEAN
+ * decided; the SCO decided).
+ */
+const ORG_WITHOUT_ARTICLE = new Set([
+  'ASEAN',
+  'NATO',
+  'OPEC',
+  'APEC',
+  'ECOWAS',
+  'CARICOM',
+  'MERCOSUR',
+  'Mercosur',
+]);
+
+/** "the SCO", "ASEAN". */
+export function orgInText(org: Pick<Organization, 'shortName'>): string {
+  return ORG_WITHOUT_ARTICLE.has(org.shortName) ? org.shortName : `the ${org.shortName}`;
+}
+
+function inText(name: string): string {
+  return WITH_ARTICLE.has(name) ? `the ${name}` : name;
+}
+
+function possessive(name: string): string {
+  const n = inText(name);
+  return WITH_ARTICLE.has(name) && name.endsWith('s') ? `${n}'` : `${n}'s`;
+}
+
+interface Verbs {
+  rise: string;
+  fall: string;
+  stay: string;
+  still: string;
+  noLonger: string;
+  now: string;
+  replace: string;
+  become: string;
+}
+
+const PAST: Verbs = {
+  rise: 'rose',
+  fall: 'fell',
+  stay: 'stayed',
+  still: 'still outweighed',
+  noLonger: 'no longer outweighed',
+  now: 'now outweighed',
+  replace: 'replaced',
+  become: 'became',
+};
+const WOULD: Verbs = {
+  rise: 'would rise',
+  fall: 'would fall',
+  stay: 'would stay',
+  still: 'would still outweigh',
+  noLonger: 'would no longer outweigh',
+  now: 'would outweigh',
+  replace: 'would replace',
+  become: 'would become',
+};
+
+/** "China's share fell from 81.7% to 65.8%", or "… stayed at 63.9%". */
+function moves(subject: string, a: number, b: number, fmt: (x: number) => string, v: Verbs) {
+  const same = fmt(a) === fmt(b);
+  return {
+    dir: same ? 0 : b > a ? 1 : -1,
+    text: (withVerb: boolean) =>
+      same
+        ? `${subject} ${v.stay} at ${fmt(b)}`
+        : `${subject}${withVerb ? ` ${b > a ? v.rise : v.fall}` : ''} from ${fmt(a)} to ${fmt(b)}`,
+  };
+}
+
+/** "X, and Y" / "X, Y, and Z" after a semicolon. */
+function clauses(parts: readonly string[]): string {
+  if (!parts.length) return '';
+  if (parts.length === 1) return `; ${parts[0]}`;
+  return `; ${parts.slice(0, -1).join(', ')}, and ${parts[parts.length - 1]}`;
+}
+
+/** "China holding 77.9% of the members' GDP (2001 figures), Russia 17.8% and the other four members 4.3% together". */
+function holdings(d: Distribution, ctx: DescribeContext, withNoun: string): string {
+  const c = d.concentration!;
+  const n = ctx.name;
+  const r = Object.entries(d.shares).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const first = `${inText(n(c.largest.iso3))} holding ${pct(c.largest.share)}${withNoun}`;
+  const second = `${inText(n(c.second.iso3))} ${pct(c.second.share)}`;
+  if (c.n === 2) return `${first} and ${second}`;
+  if (c.n === 3) {
+    const [iso3, s] = r[2]!;
+    return `${first}, ${second} and ${inText(n(iso3))} ${pct(s)}`;
+  }
+  return `${first}, ${second} and the other ${countWord(c.n - 2)} members ${pct(c.outsideTopTwo)} together`;
+}
+
+function hegemonyAtStart(d: Distribution, ctx: DescribeContext): string {
+  const c = d.concentration!;
+  if (c.n === 2) return '';
+  return c.hegemon
+    ? `, and ${inText(ctx.name(c.largest.iso3))} alone outweighed all the other members combined`
+    : ', and no member held more than half';
+}
+
+/** The sentence for a founding without a comparison, or a stage after which there are two members. */
+function foundingSentence(ch: ChangeFigures, ctx: DescribeContext): string {
+  const { org, ys } = ctx;
+  const d = ch.after!;
+  const n = d.members.length;
+  const noun = ` of the members' ${ys.noun} (${ch.dataYear} figures)`;
+  const tail = `; concentration (CON) was ${two(d.concentration!.con)}${hegemonyAtStart(d, ctx)}.`;
+  if (ch.kind === 'founding') {
+    return `Founded on ${longDate(ch.from)} by ${countWord(n)} states, ${orgInText(org)} began with ${holdings(d, ctx, noun)}${tail}`;
+  }
+  const who = listOf(ch.joined.map((c) => inText(ctx.name(c))));
+  return `With the admission of ${who} on ${longDate(ch.from)}, ${orgInText(org)} reached ${countWord(n)} members, ${holdings(d, ctx, noun)}${tail}`;
+}
+
+/** "The admission of India on 9 June 2017 cannot be measured on GDP: …". */
+function unmeasurable(ch: ChangeFigures, ctx: DescribeContext): string {
+  const n = (c: string) => inText(ctx.name(c));
+  const what = ctx.hypothetical
+    ? 'The hypothetical change'
+    : ch.kind === 'founding'
+      ? `The founding on ${longDate(ch.from)}`
+      : ch.joined.length && !ch.left.length
+        ? `The admission of ${listOf(ch.joined.map(n))} on ${longDate(ch.from)}`
+        : ch.left.length && !ch.joined.length
+          ? `The departure of ${listOf(ch.left.map(n))} on ${longDate(ch.from)}`
+          : `The change of ${longDate(ch.from)}`;
+  return `${what} cannot be measured on ${ctx.ys.noun}: ${ch.dataYearNote ?? 'fewer than two members have figures'}.`;
+}
+
+/** The opening of a change sentence: who joined or left, and the weight they brought or took. */
+function changeOpening(ch: ChangeFigures, ctx: DescribeContext): string {
+  const n = (c: string) => inText(ctx.name(c));
+  const noun = ctx.ys.noun;
+  const year = `${ch.dataYear} figures`;
+  const breakdown = (d: Distribution, states: readonly string[]) =>
+    states.length > 1 ? `${states.map((s) => `${n(s)} ${pct(d.shares[s] ?? 0)}`).join(', ')}; ` : '';
+  const J = listOf(ch.joined.map(n));
+  const L = listOf(ch.left.map(n));
+  if (ctx.hypothetical) {
+    const base = `the ${countWord(ch.before!.members.length)} members of 31 December ${ch.from.slice(0, 4)}`;
+    if (ch.joined.length && !ch.left.length)
+      return `Adding ${J} to ${base} would bring ${pct(ch.joinedShare!)} of the enlarged membership's ${noun} (${breakdown(ch.after!, ch.joined)}${year})`;
+    if (ch.left.length && !ch.joined.length)
+      return `Taking ${L} out of ${base} would remove ${pct(ch.leftShare!)} of the members' ${noun} (${breakdown(ch.before!, ch.left)}${year})`;
+    return `Adding ${J} to ${base} and taking ${L} out would bring ${pct(ch.joinedShare!)} of the new membership's ${noun} and remove ${pct(ch.leftShare!)} of the old (${year})`;
+  }
+  const when = longDate(ch.from);
+  if (ch.kind === 'founding' && ctx.predecessor) {
+    const pred = orgInText({ shortName: ctx.predecessor.shortName }).replace(
+      ctx.predecessor.shortName,
+      ctx.predecessor.name,
+    );
+    if (ch.joined.length && !ch.left.length)
+      return `Founded on ${when} as ${pred} enlarged by ${J} (${pct(ch.joinedShare!)} of the members' ${noun} in ${ch.dataYear})`;
+    if (ch.left.length && !ch.joined.length)
+      return `Founded on ${when} as ${pred} without ${L} (which had held ${pct(ch.leftShare!)} of its ${noun} in ${ch.dataYear})`;
+    if (!ch.left.length && !ch.joined.length) return `Founded on ${when} by the members of ${pred} (${year})`;
+    return `Founded on ${when} as ${pred} joined by ${J} and without ${L} (${year})`;
+  }
+  if (ch.joined.length && !ch.left.length)
+    return `The admission of ${J} on ${when} brought ${pct(ch.joinedShare!)} of the enlarged membership's ${noun} (${breakdown(ch.after!, ch.joined)}${year})`;
+  if (ch.left.length && !ch.joined.length)
+    return `The departure of ${L} on ${when} took out ${pct(ch.leftShare!)} of the members' ${noun} (${breakdown(ch.before!, ch.left)}${year})`;
+  return `On ${when} ${J} joined and ${L} left (${year})`;
+}
+
+/** What happened to the largest and second-largest members, and to a majority holder. */
+function effects(before: Distribution, after: Distribution, ch: ChangeFigures, ctx: DescribeContext): string {
+  const v = ctx.hypothetical ? WOULD : PAST;
+  const n = (c: string) => inText(ctx.name(c));
+  const b = before.concentration!;
+  const a = after.concentration!;
+  const L0 = b.largest.iso3;
+  const L1 = a.largest.iso3;
+  const conMove = moves('concentration (CON)', b.con, a.con, two, v);
+  let main: string;
+  if (L0 in after.shares) {
+    const share = moves(`${possessive(ctx.name(L0))} share`, b.largest.share, after.shares[L0]!, pct, v);
+    const elide = share.dir !== 0 && share.dir === conMove.dir;
+    const opposed = share.dir !== 0 && conMove.dir === -share.dir;
+    main = `${share.text(true)} ${opposed ? 'but' : 'and'} ${conMove.text(!elide)}`;
+    // CON is normalised for the number of members: a small newcomer lowers the largest share yet
+    // makes the shares more unequal; the departure of a small member does the reverse.
+    // "Small" is below an equal share (1/N) of the set it belongs to.
+    const small = (d: Distribution, states: readonly string[]) =>
+      states.length > 0 && states.every((c) => (d.shares[c] ?? 0) < 1 / d.members.length);
+    const onlyJoined = ch.joined.length > 0 && ch.left.length === 0;
+    const onlyLeft = ch.left.length > 0 && ch.joined.length === 0;
+    if (opposed && share.dir < 0 && onlyJoined && small(after, ch.joined))
+      main += `, as the small newcomer${ch.joined.length > 1 ? 's' : ''} made the shares more unequal`;
+    else if (opposed && share.dir > 0 && onlyLeft && small(before, ch.left))
+      main +=
+        ch.left.length > 1
+          ? ", as the departing members' small shares had made the shares more unequal"
+          : ", as the departing member's small share had made the shares more unequal";
+  } else {
+    main = `${n(L1)} ${v.become} the largest member with ${pct(a.largest.share)} and ${conMove.text(true)}`;
+  }
+  const tail: string[] = [];
+  if (L1 !== L0 && L0 in after.shares) tail.push(`${n(L1)} ${v.replace} ${n(L0)} as the largest member`);
+  if (b.hegemon && a.hegemon && L1 === L0) tail.push(`${n(L0)} ${v.still} all the other members combined`);
+  else if (b.hegemon && !a.hegemon && L0 in after.shares)
+    tail.push(`${n(L0)} ${v.noLonger} the other members combined`);
+  else if (a.hegemon && (!b.hegemon || L1 !== L0))
+    tail.push(`${n(L1)} ${v.now} all the other members combined`);
+  const S0 = b.second.iso3;
+  const S1 = a.second.iso3;
+  if (S1 !== S0 && S1 !== L0 && ch.joined.includes(S1)) {
+    tail.push(
+      S0 in after.shares && S0 !== L1
+        ? `${n(S1)} ${v.become} the second-largest member, ahead of ${n(S0)}`
+        : `${n(S1)} ${v.become} the second-largest member`,
+    );
+  } else if (S1 !== S0 && S1 !== L0 && ch.left.includes(S0)) {
+    tail.push(`${n(S1)} ${v.become} the second-largest member`);
+  }
+  return `${main}${clauses(tail)}`;
+}
+
+/** One sentence on a stage (or a hypothetical change): what the change did to the balance. */
+export function describeStage(ch: ChangeFigures, ctx: DescribeContext): string {
+  const { before, after } = ch;
+  if (ch.dataYear === null || !after?.concentration) return unmeasurable(ch, ctx);
+  if (!before?.concentration) {
+    return ctx.hypothetical ? unmeasurable(ch, ctx) : foundingSentence(ch, ctx);
+  }
+  if (ch.kind === 'founding' && ctx.predecessor) {
+    return `${changeOpening(ch, ctx)}, ${orgInText(ctx.org)} began with ${holdings(after, ctx, '')}; concentration (CON) was ${two(after.concentration.con)}, against ${two(before.concentration.con)} among ${orgInText(ctx.predecessor)}${hegemonyAtStart(after, ctx)}.`;
+  }
+  return `${changeOpening(ch, ctx)}: ${effects(before, after, ch, ctx)}.`;
+}
+
+/** One sentence on a whole series: who was largest, how its share and CON moved, the pair's ratio. */
+export function describeSeries(
+  years: readonly BalanceYear[],
+  ctx: Omit<DescribeContext, 'predecessor' | 'hypothetical'> & { pair: readonly [string, string] | null },
+): string {
+  const rows = years.filter((y) => y.concentration);
+  const { ys } = ctx;
+  const n = (c: string) => inText(ctx.name(c));
+  if (!rows.length) return `No year has ${ys.noun} figures for two members.`;
+  const first = rows[0]!;
+  const last = rows[rows.length - 1]!;
+  const span = first.year === last.year ? `In ${first.year}` : `In ${first.year}–${last.year}`;
+  const runs: Array<{ iso3: string; from: number; to: number }> = [];
+  for (const r of rows) {
+    const l = r.concentration!.largest.iso3;
+    const cur = runs[runs.length - 1];
+    if (cur && cur.iso3 === l) cur.to = r.year;
+    else runs.push({ iso3: l, from: r.year, to: r.year });
+  }
+  const f = first.concentration!;
+  const l = last.concentration!;
+  let lead: string;
+  if (runs.length === 1) {
+    const peak = rows.reduce((p, r) =>
+      r.concentration!.largest.share > p.concentration!.largest.share ? r : p,
+    );
+    const peakText =
+      peak.year !== first.year && peak.year !== last.year
+        ? ` (highest: ${pct(peak.concentration!.largest.share)} in ${peak.year})`
+        : '';
+    lead =
+      first.year === last.year
+        ? `${span} the largest member was ${n(f.largest.iso3)}, with ${pct(f.largest.share)} of the members' ${ys.noun}`
+        : `${span} the largest member was always ${n(f.largest.iso3)}, with ${pct(f.largest.share)} of the members' ${ys.noun} in ${first.year} and ${pct(l.largest.share)} in ${last.year}${peakText}`;
+  } else {
+    const shown = runs
+      .slice(0, 4)
+      .map((r) => `${n(r.iso3)} (${r.from === r.to ? r.from : `${r.from}–${r.to}`})`);
+    lead = `${span} the largest member was ${listOf(shown)}${runs.length > 4 ? ' among others' : ''}`;
+  }
+  const conText =
+    first.year === last.year
+      ? `CON was ${two(f.con)}`
+      : two(f.con) === two(l.con)
+        ? `CON was ${two(f.con)} at both ends`
+        : `CON went from ${two(f.con)} to ${two(l.con)}`;
+  let pairText = '';
+  const [a, b] = ctx.pair ?? [];
+  if (a && b) {
+    const withRatio = rows.filter((r) => r.pairRatio !== null);
+    const p0 = withRatio[0];
+    const p1 = withRatio[withRatio.length - 1];
+    const what = ys.id === 'cinc' ? 'CINC score' : ys.noun;
+    // "A's GDP was r times B's", turned round when r < 1 so that the multiple reads as ≥ 1.
+    const times = (r: number, y: number, form: 'full' | 'again' | 'turned') => {
+      const [x, z, k] = r >= 1 ? [a, b, r] : [b, a, 1 / r];
+      if (form === 'again') return `${two(k)} times in ${y}`;
+      if (form === 'turned')
+        return `${possessive(ctx.name(x))} ${two(k)} times ${possessive(ctx.name(z))} in ${y}`;
+      return `${possessive(ctx.name(x))} ${what} was ${two(k)} times ${possessive(ctx.name(z))} in ${y}`;
+    };
+    if (p0 && p1) {
+      const sameWay = p0.pairRatio! >= 1 === p1.pairRatio! >= 1;
+      pairText =
+        p0.year === p1.year
+          ? `, and ${times(p0.pairRatio!, p0.year, 'full')}`
+          : `, and ${times(p0.pairRatio!, p0.year, 'full')} and ${times(p1.pairRatio!, p1.year, sameWay ? 'again' : 'turned')}`;
+    }
+  }
+  const partial = rows.filter((r) => r.status === 'partial').length;
+  const partialText = partial
+    ? ` (${partial} of these years lack figures for some members and are shares of the rest)`
+    : '';
+  return `${lead}; ${conText}${pairText}${partialText}.`;
+}
