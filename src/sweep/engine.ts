@@ -400,6 +400,10 @@ export class SweepContext<F = unknown, R extends SweepFrame = SweepFrame> {
       keep: this.params.keep,
       points: this.points.map((p) => ({ ...p })),
       factors: this.factors,
+      uncertainty:
+        this.blocks.uncertainty === undefined
+          ? `default (the file has no uncertainty block): ${DEFAULT_UNCERTAINTY_TEXT}`
+          : 'from the file',
       actors: this.actorIds,
       outputs: this.outputs.map((o) => ({ issue: o.key, scale: [o.lo, o.hi] as [number, number] })),
     };
@@ -419,6 +423,8 @@ export interface SweepDescription {
   readonly keep: Keep;
   readonly points: DesignPoint[];
   readonly factors: FactorInfo[];
+  /** Where the distributions come from: the file's uncertainty block, or the defaults. */
+  readonly uncertainty: string;
   readonly actors: string[];
   readonly outputs: Array<{ issue: string; scale: [number, number] }>;
 }
@@ -549,8 +555,25 @@ function slotValue(frame: SweepFrame, s: Slot): number {
   return (s.kind === 'position' ? iss.position : iss.salience)[s.actor * iss.dims + s.dim]!;
 }
 
+/**
+ * The uncertainty assumed when a scenario file has no `uncertainty:` block (an explicit empty block,
+ * `uncertainty: {}`, means none). Illustrative, not estimated: a coder's position is taken to be
+ * uncertain by about a tenth of the scale, a salience by 0.1, a capability by about 20%.
+ */
+export const DEFAULT_UNCERTAINTY = {
+  /** Standard deviation of a position, as a share of its scale's width (truncated to the scale). */
+  positionSdShare: 0.1,
+  /** Standard deviation of a salience (normal truncated to [0, 1]). */
+  salienceSd: 0.1,
+  /** σ of the log-normal capability factor (median 1; shares renormalised). */
+  capabilitySigma: 0.2,
+} as const;
+
+export const DEFAULT_UNCERTAINTY_TEXT = `positions ~ normal(coded, ${DEFAULT_UNCERTAINTY.positionSdShare} × scale width), saliences ~ normal(coded, ${DEFAULT_UNCERTAINTY.salienceSd}), both truncated to their ranges; capabilities × lognormal(0, ${DEFAULT_UNCERTAINTY.capabilitySigma})`;
+
 /** The resolved distribution of every slot, from the uncertainty block; checks its references. */
 export function slotDistributions(frame: SweepFrame, blocks: SweepBlocks, file: string): ResolvedDist[] {
+  const useDefault = blocks.uncertainty === undefined;
   const u = blocks.uncertainty ?? {};
   const actorIndex = new Map(frame.actors.map((a, i) => [a.id, i]));
   const issueIndex = new Map(frame.issues.map((iss, k) => [iss.id, k]));
@@ -592,7 +615,13 @@ export function slotDistributions(frame: SweepFrame, blocks: SweepBlocks, file: 
   for (const slot of enumerateSlots(frame)) {
     const actorId = frame.actors[slot.actor]!.id;
     if (slot.kind === 'capability') {
-      out.push(resolveCapability(u.actors?.[actorId]?.capability ?? u.capability));
+      out.push(
+        resolveCapability(
+          useDefault
+            ? { dist: 'lognormal', sigma: DEFAULT_UNCERTAINTY.capabilitySigma }
+            : (u.actors?.[actorId]?.capability ?? u.capability),
+        ),
+      );
       continue;
     }
     const iss = frame.issues[slot.issue]!;
@@ -602,9 +631,17 @@ export function slotDistributions(frame: SweepFrame, blocks: SweepBlocks, file: 
       continue;
     }
     const iu = u.issues?.[iss.id];
-    const spec = iu?.actors?.[actorId]?.[slot.kind] ?? iu?.[slot.kind] ?? u[slot.kind];
     const lo = slot.kind === 'position' ? iss.lo[slot.dim]! : 0;
     const hi = slot.kind === 'position' ? iss.hi[slot.dim]! : 1;
+    const spec = useDefault
+      ? ({
+          dist: 'normal',
+          sd:
+            slot.kind === 'position'
+              ? DEFAULT_UNCERTAINTY.positionSdShare * (hi - lo)
+              : DEFAULT_UNCERTAINTY.salienceSd,
+        } as const)
+      : (iu?.actors?.[actorId]?.[slot.kind] ?? iu?.[slot.kind] ?? u[slot.kind]);
     const path = `uncertainty (${slot.name})`;
     if (slot.kind === 'position' && spec && spec !== 'fixed' && spec.dist === 'beta')
       bad(

@@ -28,6 +28,7 @@ export function formatSummary(s: SweepSummary): string {
     `Sweep of ${d.scenario}: ${mode}; ${s.replicates.toLocaleString('en-US')} runs in ${s.batches} batches; seed ${d.seed}; models ${d.models.join(', ')}`,
   );
   lines.push(`evaluated by: ${d.adapterLabel}`);
+  if (d.uncertainty !== 'from the file') lines.push(`uncertainty: ${d.uncertainty}`);
   if (d.factors.length)
     lines.push(
       `uncertain inputs (${d.factors.length}): ${d.factors
