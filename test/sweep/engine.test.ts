@@ -130,6 +130,15 @@ describe('the sweep engine (synthetic models)', () => {
     for (const c of ['A', 'B', 'C', 'D']) expect(chairs.filter((x) => x === c)).toHaveLength(5);
   });
 
+  it('applies the documented default uncertainty to a file without an uncertainty block, and none to `uncertainty: {}`', () => {
+    const bare = toy.replace(/uncertainty:[\s\S]*/, '');
+    const d = plan(bare, 10).ctx.describe();
+    expect(d.uncertainty).toMatch(/^default/);
+    expect(d.factors.map((f) => f.distribution)).toContain('normal(60, 10) on [0, 100]');
+    expect(d.factors).toHaveLength(12);
+    expect(plan(`${bare}uncertainty: {}\n`, 10).ctx.describe().factors).toHaveLength(0);
+  });
+
   it('rejects bad sweeps with a code and a path', () => {
     const code = (f: () => unknown) => {
       try {
@@ -144,9 +153,11 @@ describe('the sweep engine (synthetic models)', () => {
     expect(code(() => plan(toy, 50_000_000))).toBe('E_LIMIT');
     expect(plan(toy, 50_000_000, { force: true, keep: 'summary' }).params.total).toBe(50_000_000);
     expect(code(() => plan(toy, 3_000_000_000, { force: true }))).toBe('E_LIMIT');
-    expect(code(() => plan(`${toy.replace(/uncertainty:[\s\S]*/, '')}`, 10, { sensitivity: true }))).toBe(
-      'E_VALIDATION',
-    );
+    expect(
+      code(() =>
+        plan(`${toy.replace(/uncertainty:[\s\S]*/, '')}uncertainty: {}\n`, 10, { sensitivity: true }),
+      ),
+    ).toBe('E_VALIDATION');
     expect(
       code(() => plan(`${toy}sweep: { parameters: { chair: [A, B] } }\n`, 10, { sensitivity: true })),
     ).toBe('E_UNSUPPORTED');
