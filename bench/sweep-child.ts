@@ -3,8 +3,7 @@
  * its own): runs the given scenario files as sweeps into one store and prints one JSON line with
  * the replicates, wall time, peak resident memory and store size. Spawned by sweep.bench.ts.
  */
-import { statSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { openStore } from '../src/store/open.js';
 import { inlineExecutor } from '../src/sweep/executors/inline.js';
 import { threadsExecutor } from '../src/sweep/executors/threads.js';

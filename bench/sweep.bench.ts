@@ -42,7 +42,8 @@ function measure(cfg: Record<string, unknown>): Result {
 
 export const benchmark: Benchmark = {
   name: 'sweep',
-  description: 'uncertainty sweeps of the SCO cases: runs per second with 1 and 2 workers, peak memory at 100k and 1M runs',
+  description:
+    'uncertainty sweeps of the SCO cases: runs per second with 1 and 2 workers, peak memory at 100k and 1M runs',
   run() {
     const scale = Number(process.env.CONCORD_BENCH_SCALE ?? '1');
     const scoDir = join(packageRoot(), 'scenarios', 'sco');
@@ -55,14 +56,25 @@ export const benchmark: Benchmark = {
       : [join(packageRoot(), 'test', 'fixtures', 'sweep', 'toy.yaml')];
     const adapter = real ? 'forecast' : 'synthetic';
     const models = real ? ['consensus', 'compromise', 'median'] : ['mean', 'vote'];
-    if (!real) console.log('NOTE: the SCO cases or the forecast models are missing: SYNTHETIC toy models measured instead');
-    console.log(`${files.length} scenario file(s); models ${models.join(', ')}; default uncertainty where a file has none`);
+    if (!real)
+      console.log(
+        'NOTE: the SCO cases or the forecast models are missing: SYNTHETIC toy models measured instead',
+      );
+    console.log(
+      `${files.length} scenario file(s); models ${models.join(', ')}; default uncertainty where a file has none`,
+    );
     const dir = mkdtempSync(join(tmpdir(), 'concord-bench-sweep-'));
     const N = Math.max(1000, Math.round(1_000_000 * scale));
     const n = Math.max(1000, Math.round(100_000 * scale));
     const row = (label: string, r: Result) =>
       console.log(
-        `${label.padEnd(46)} ${r.replicates.toLocaleString('en-US').padStart(12)} runs  ${r.seconds.toFixed(1).padStart(7)} s  ${Math.round(r.replicates / r.seconds).toLocaleString('en-US').padStart(9)} runs/s  peak RSS ${r.maxRssMiB.toFixed(0).padStart(5)} MiB${r.rows ? `  ${r.rows.toLocaleString('en-US')} rows, ${Math.round(r.rows / r.seconds).toLocaleString('en-US')} rows/s, store ${(r.storeBytes / 2 ** 20).toFixed(0)} MiB` : ''}`,
+        `${label.padEnd(46)} ${r.replicates.toLocaleString('en-US').padStart(12)} runs  ${r.seconds.toFixed(1).padStart(7)} s  ${Math.round(
+          r.replicates / r.seconds,
+        )
+          .toLocaleString('en-US')
+          .padStart(
+            9,
+          )} runs/s  peak RSS ${r.maxRssMiB.toFixed(0).padStart(5)} MiB${r.rows ? `  ${r.rows.toLocaleString('en-US')} rows, ${Math.round(r.rows / r.seconds).toLocaleString('en-US')} rows/s, store ${(r.storeBytes / 2 ** 20).toFixed(0)} MiB` : ''}`,
       );
     let k = 0;
     const cfg = (runs: number, workers: number, keep: 'rows' | 'summary', which = files) => ({
@@ -77,9 +89,18 @@ export const benchmark: Benchmark = {
     });
     try {
       console.log('\nkeep summary (aggregates only):');
-      row(`${files.length} cases × ${N.toLocaleString('en-US')} runs, 1 worker`, measure(cfg(N, 1, 'summary')));
-      row(`${files.length} cases × ${N.toLocaleString('en-US')} runs, 2 workers`, measure(cfg(N, 2, 'summary')));
-      row(`${files.length} cases × ${n.toLocaleString('en-US')} runs, 2 workers`, measure(cfg(n, 2, 'summary')));
+      row(
+        `${files.length} cases × ${N.toLocaleString('en-US')} runs, 1 worker`,
+        measure(cfg(N, 1, 'summary')),
+      );
+      row(
+        `${files.length} cases × ${N.toLocaleString('en-US')} runs, 2 workers`,
+        measure(cfg(N, 2, 'summary')),
+      );
+      row(
+        `${files.length} cases × ${n.toLocaleString('en-US')} runs, 2 workers`,
+        measure(cfg(n, 2, 'summary')),
+      );
       console.log('\nkeep rows (every result row to a temporary SQLite file):');
       row(`${files.length} cases × ${n.toLocaleString('en-US')} runs, 2 workers`, measure(cfg(n, 2, 'rows')));
       const one = [files[files.length > 5 ? 5 : 0]!];

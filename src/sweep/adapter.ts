@@ -21,6 +21,8 @@ import type { Rule } from '../rules/schema.js';
 /** The part of a resolved scenario that the sweep engine reads. */
 export interface SweepFrame {
   readonly id: string;
+  readonly title?: string;
+  readonly date?: string | null;
   readonly actors: ReadonlyArray<{ readonly id: string }>;
   /** Capability shares, aligned with `actors` (sum 1). */
   readonly capability: Float64Array;
@@ -36,6 +38,11 @@ export interface SweepFrameIssue {
   readonly position: Float64Array;
   readonly salience: Float64Array;
   readonly has: Uint8Array;
+  /** Optional, for charts: the status quo, the tabled proposal and the observed outcome. */
+  readonly statusQuo?: Float64Array | null;
+  readonly proposal?: Float64Array | null;
+  readonly observed?: { readonly adopted: boolean | null; readonly position: Float64Array | null } | null;
+  readonly title?: string;
 }
 
 /** The values of one replicate: full arrays in the frame's layout (not deltas). */

@@ -66,9 +66,7 @@ export interface SyntheticResolved extends SweepFrame {
   readonly chair: number;
   readonly test: WinningTest;
   readonly veto: boolean[];
-  readonly issues: ReadonlyArray<
-    SweepFrameIssue & { readonly statusQuo: number; readonly proposal: number | null }
-  >;
+  readonly issues: ReadonlyArray<SweepFrameIssue & { readonly q: number; readonly tabled: number | null }>;
 }
 
 function fail(file: string, path: string, message: string): never {
@@ -142,8 +140,10 @@ export const syntheticAdapter: SweepAdapter<SyntheticScenario, SyntheticResolved
         position,
         salience,
         has,
-        statusQuo: iss.statusQuo,
-        proposal: iss.proposal ?? null,
+        q: iss.statusQuo,
+        tabled: iss.proposal ?? null,
+        statusQuo: Float64Array.of(iss.statusQuo),
+        proposal: iss.proposal === undefined ? null : Float64Array.of(iss.proposal),
       };
     });
     return {
@@ -182,8 +182,8 @@ export const syntheticAdapter: SweepAdapter<SyntheticScenario, SyntheticResolved
             rounds: null,
           });
         } else {
-          const q = iss.statusQuo;
-          const prop = iss.proposal ?? (r.chair >= 0 ? pos[r.chair]! : null);
+          const q = iss.q;
+          const prop = iss.tabled ?? (r.chair >= 0 ? pos[r.chair]! : null);
           if (prop === null) {
             rows.push({
               issue: iss.id,

@@ -37,7 +37,14 @@ describe('the HTML report', async () => {
   });
 
   it('summarises every section for the terminal', () => {
-    expect(r.sections.map((s) => s.id)).toEqual(['organization', 'timeline', 'facts', 'balance', 'claims']);
+    expect(r.sections.map((s) => s.id)).toEqual([
+      'organization',
+      'timeline',
+      'facts',
+      'balance',
+      'claims',
+      'sweeps',
+    ]);
     expect(r.summary).toContain('10 members');
     expect(r.summary).toContain('world-population-share: does not hold');
   });

@@ -4,6 +4,7 @@ import { balanceSection } from './balance.js';
 import { claimsSection } from './claims.js';
 import { factsSection } from './facts.js';
 import { organizationSection } from './organization.js';
+import { sweepsSection } from './sweeps.js';
 import { timelineSection } from './timeline.js';
 
 export const SECTIONS: readonly ReportSection[] = [
@@ -12,4 +13,5 @@ export const SECTIONS: readonly ReportSection[] = [
   factsSection,
   balanceSection,
   claimsSection,
+  sweepsSection,
 ];
