@@ -10,9 +10,11 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { encodeVotes, type UngaVotesFile } from '../src/alignment/data.js';
 import { cowPriority, cowToIso3 } from '../src/data/cow-iso3.js';
 import { isEurasianRegion } from '../src/data/eurasia.js';
 import type { CountriesFile, CountryRecord, CowFile, DataMeta, YearSeriesFile } from '../src/data/types.js';
+import { FORMER_STATE_NAMES, ungaNameToIso3 } from '../src/data/unga-names.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const raw = resolve(process.env.CONCORD_RAW_DATA ?? join(root, '..', 'shared', 'data'));
@@ -199,6 +201,162 @@ function buildCow(): void {
   write('cow-nmc.json', file);
 }
 
+/**
+ * UN General Assembly roll calls (Voeten 2013, via the `unvotes` package): the votes matrix, the
+ * roll calls' dates and sessions, and their topics → `unga-votes.json` (encoding in
+ * src/alignment/data.ts, definitions in docs/alignment.md).
+ */
+function buildUnga(countries: readonly CountryRecord[]): void {
+  const matrix = parse(readFileSync(join(raw, 'unga-votes-matrix.csv')), {
+    skip_empty_lines: true,
+  }) as string[][];
+  const header = matrix[0]!;
+  if (header[0] !== 'country') throw new Error('unga-votes-matrix.csv: first column is not `country`');
+  const columnRcid = header.slice(1).map((h) => {
+    const x = Number(h);
+    if (!Number.isInteger(x)) throw new Error(`unga-votes-matrix.csv: column ${h} is not a roll-call id`);
+    return x;
+  });
+  const calls = parse(readFileSync(join(raw, 'unga-roll-calls.csv')), {
+    columns: true,
+    skip_empty_lines: true,
+  }) as Array<Record<string, string>>;
+  const byRcid = new Map<number, Record<string, string>>();
+  for (const r of calls) {
+    const rcid = Number(r.rcid);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(r.date ?? ''))
+      throw new Error(`unga-roll-calls.csv: rcid ${r.rcid}: bad date`);
+    if (!Number.isInteger(Number(r.session)))
+      throw new Error(`unga-roll-calls.csv: rcid ${r.rcid}: bad session`);
+    byRcid.set(rcid, r);
+  }
+  const issues = parse(readFileSync(join(raw, 'unga-roll-call-issues.csv')), {
+    columns: true,
+    skip_empty_lines: true,
+  }) as Array<Record<string, string>>;
+  const topics: Record<string, string> = {};
+  const topicsOf = new Map<number, Set<string>>();
+  for (const r of issues) {
+    const code = r.short_name!;
+    if (topics[code] !== undefined && topics[code] !== r.issue)
+      throw new Error(`unga-roll-call-issues.csv: topic ${code} has two labels`);
+    topics[code] = r.issue!;
+    const rcid = Number(r.rcid);
+    if (!topicsOf.has(rcid)) topicsOf.set(rcid, new Set());
+    topicsOf.get(rcid)!.add(code);
+  }
+  // Columns with a described roll call, in date order (then rcid).
+  const dropped = columnRcid.filter((id) => !byRcid.has(id)).sort((a, b) => a - b);
+  const columns = columnRcid
+    .map((rcid, j) => ({ rcid, j, call: byRcid.get(rcid) }))
+    .filter((c): c is { rcid: number; j: number; call: Record<string, string> } => c.call !== undefined)
+    .sort((a, b) => a.call.date!.localeCompare(b.call.date!) || a.rcid - b.rcid);
+  const n = columns.length;
+  const flag = (v: string | undefined, c: string) => (v === '1' ? c : '');
+  const rollCalls = {
+    rcid: columns.map((c) => c.rcid),
+    session: columns.map((c) => Number(c.call.session)),
+    date: columns.map((c) => c.call.date!),
+    unres: columns.map((c) => (c.call.unres && c.call.unres !== 'NA' ? c.call.unres.trim() : '')),
+    flags: columns.map(
+      (c) => flag(c.call.importantvote, 'i') + flag(c.call.amend, 'a') + flag(c.call.para, 'p'),
+    ),
+    topics: columns.map((c) => [...(topicsOf.get(c.rcid) ?? [])].sort().join(',')),
+  };
+  // Rows → codes (merging the rows of one code), checking that merged rows never overlap.
+  const names = new Map(countries.map((c) => [c.iso3, c.name]));
+  const merged = new Map<string, { votes: Int8Array; sourceNames: string[] }>();
+  const droppedNames: string[] = [];
+  for (const row of matrix.slice(1)) {
+    const name = row[0]!;
+    const iso3 = ungaNameToIso3(name);
+    if (iso3 === undefined)
+      throw new Error(`unga-votes-matrix.csv: country ${name} is not in src/data/unga-names.ts`);
+    if (row.length !== header.length)
+      throw new Error(`unga-votes-matrix.csv: row ${name} has ${row.length} cells`);
+    const votes = columns.map(({ j }) => {
+      const v = row[j + 1]!;
+      if (v !== '1' && v !== '0' && v !== '-1') throw new Error(`unga-votes-matrix.csv: ${name}: value ${v}`);
+      return Number(v);
+    });
+    if (iso3 === null) {
+      if (votes.some((v) => v !== 0)) throw new Error(`unga-votes-matrix.csv: dropped ${name} has votes`);
+      droppedNames.push(name);
+      continue;
+    }
+    const m = merged.get(iso3) ?? { votes: new Int8Array(n), sourceNames: [] };
+    for (let i = 0; i < n; i++) {
+      if (votes[i] === 0) continue;
+      if (m.votes[i] !== 0)
+        throw new Error(`unga-votes-matrix.csv: ${name} and ${m.sourceNames} both vote on a roll call`);
+      m.votes[i] = votes[i]!;
+    }
+    m.sourceNames.push(name);
+    merged.set(iso3, m);
+  }
+  for (const c of countries)
+    if (!merged.has(c.iso3)) throw new Error(`unga-votes-matrix.csv: no row for UN member ${c.iso3}`);
+  const states = [...merged.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([iso3, m]) => {
+      let first = m.votes.findIndex((v) => v !== 0);
+      let last = m.votes.findLastIndex((v) => v !== 0);
+      if (first < 0) [first, last] = [0, -1];
+      const name = names.get(iso3) ?? FORMER_STATE_NAMES[iso3];
+      if (!name) throw new Error(`no name for ${iso3}`);
+      return {
+        iso3,
+        name,
+        sourceNames: m.sourceNames,
+        first,
+        count: last - first + 1,
+        votes: encodeVotes(m.votes.subarray(first, last + 1)),
+      };
+    });
+  const years = rollCalls.date.map((d) => Number(d.slice(0, 4)));
+  const file: UngaVotesFile = {
+    meta: {
+      title: 'UN General Assembly roll-call votes, 1946–2019: votes by state, dates, sessions and topics',
+      source:
+        'Erik Voeten, Anton Strezhnev & Michael Bailey, "United Nations General Assembly Voting Data", Harvard Dataverse (hdl:1902.1/12379); Voeten, "Data and Analyses of Voting in the UN General Assembly", Routledge Handbook of International Organization (2013); as distributed in the R package unvotes (D. Robinson)',
+      url: 'https://doi.org/10.7910/DVN/LEJUQZ',
+      licence: "Voeten's Harvard Dataverse terms of use; cite Voeten (2013) and the dataverse",
+      derivedFrom: 'unga-votes-matrix.csv, unga-roll-calls.csv, unga-roll-call-issues.csv',
+      unit: 'vote: 1 yes, -1 no, 0 abstention OR absence OR non-membership (merged in the source copy)',
+      firstYear: Math.min(...years),
+      lastYear: Math.max(...years),
+      note:
+        `${n} roll calls in date order; ${states.length} states keyed by ISO3 (src/data/unga-names.ts; former states by ISO 3166-3 codes CSK, DDR, YMD; the Republic of China to 1971 as TWN). ` +
+        `Dropped: roll call${dropped.length === 1 ? '' : 's'} ${dropped.join(', ')} (in the vote matrix, not in the roll-call file: no date); ${droppedNames.join(', ')} (no recorded vote). ` +
+        'Flags are set where the source says 1 (its NA and 0 are not distinguished). Topics: not every roll call has one; some have several.',
+      droppedRollCalls: dropped,
+      encoding:
+        'states[].votes: base-3 digits (0 no, 1 zero, 2 yes), four roll calls a character, digit0 + 3·digit1 + 9·digit2 + 27·digit3 indexing the 81 characters ASCII 35–116 without backslash; over roll calls first … first+count−1; src/alignment/data.ts',
+    },
+    topics: Object.fromEntries(Object.entries(topics).sort(([a], [b]) => a.localeCompare(b))),
+    rollCalls,
+    states,
+  };
+  // One array or state per line: small diffs, still compact.
+  const lines = [
+    '{',
+    ` "meta": ${JSON.stringify(file.meta)},`,
+    ` "topics": ${JSON.stringify(file.topics)},`,
+    ' "rollCalls": {',
+    Object.entries(file.rollCalls)
+      .map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+      .join(',\n'),
+    ' },',
+    ' "states": [',
+    file.states.map((s) => `  ${JSON.stringify(s)}`).join(',\n'),
+    ' ]',
+    '}',
+  ];
+  writeFileSync(join(out, 'unga-votes.json'), `${lines.join('\n')}\n`);
+  console.log(`wrote data/generated/unga-votes.json (${n} roll calls, ${states.length} states)`);
+}
+
 const countries = buildCountries();
 buildWorldBank(new Set(countries.map((c) => c.iso3)));
 buildCow();
+buildUnga(countries);

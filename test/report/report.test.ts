@@ -41,11 +41,24 @@ describe('the HTML report', async () => {
       'organization',
       'timeline',
       'facts',
-      'balance',
       'claims',
+      'balance',
+      'alignment',
       'sweeps',
     ]);
     expect(r.summary).toContain('10 members');
     expect(r.summary).toContain('world-population-share: does not hold');
+  });
+
+  it('shows the agreement heatmap, the camps network and the cohesion series with the enlargements', () => {
+    const section = r.html.slice(r.html.indexOf('<section id="alignment"'));
+    // 10 states today (8 members of 2001–2019, IRN and BLR with their earlier votes) and the USA: 11 × 10 cells.
+    expect((section.match(/<g class="cell"/g) ?? []).length).toBe(110);
+    expect((section.match(/<g class="node"/g) ?? []).length).toBe(11);
+    expect((section.match(/class="enlargement-mark"/g) ?? []).length).toBe(3);
+    expect(section).toContain('no vote data after 2019');
+    expect(r.summary).toMatch(/CHN–RUS: same vote on 74\.9% of 1784 roll calls 2001–2019/);
+    expect(r.summary).toMatch(/2017-06-09 \+IND, PAK: cohesion \(AI\) 0\.\d{3} before → 0\.\d{3} after/);
+    expect(r.summary).toMatch(/2023-07-04 \+IRN: not comparable/);
   });
 });

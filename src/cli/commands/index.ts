@@ -1,6 +1,7 @@
 /** The commands of the `concord` CLI, in the order of its help. */
 import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
+import { register as alignment } from './alignment.js';
 import { register as balance } from './balance.js';
 import { register as claims } from './claims.js';
 import { register as country } from './country.js';
@@ -17,6 +18,7 @@ export const COMMANDS: ReadonlyArray<(program: Command, io: CliIO) => void> = [
   claims,
   country,
   balance,
+  alignment,
   report,
   sweep,
   runs,

@@ -1,5 +1,6 @@
 /** The report's sections, in order. A new capability adds its section here. */
 import type { ReportSection } from '../report.js';
+import { alignmentSection } from './alignment.js';
 import { balanceSection } from './balance.js';
 import { claimsSection } from './claims.js';
 import { factsSection } from './facts.js';
@@ -11,7 +12,8 @@ export const SECTIONS: readonly ReportSection[] = [
   organizationSection,
   timelineSection,
   factsSection,
-  balanceSection,
   claimsSection,
+  balanceSection,
+  alignmentSection,
   sweepsSection,
 ];

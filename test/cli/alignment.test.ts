@@ -1,0 +1,126 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { memoryIO } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+
+async function run(...argv: string[]) {
+  const io = memoryIO();
+  const code = await main(argv, io);
+  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+}
+
+describe('concord alignment', () => {
+  it('prints the matrix, the camps and the cohesion, with the 2017 stage compared', async () => {
+    const r = await run('alignment', 'sco', '--from', '2001', '--to', '2019');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('2001–2019: 1,784 roll calls');
+    expect(r.out).toMatch(/Agreement: share of identical votes/);
+    expect(r.out).toMatch(/^CHN\s+·\s+78\.8/m);
+    expect(r.out).toMatch(/Cohen's κ/);
+    expect(r.out).toMatch(/Camps: Louvain/);
+    expect(r.out).toMatch(/modularity of the camps Q = \d\.\d{4}/);
+    expect(r.out).toMatch(/^2017\s+129\s+8\s+0\.\d{3}.*← \+IND, PAK \(2017-06-09\)/m);
+    expect(r.out).toContain('2017-06-09 +IND, PAK: 6 → 8 members');
+    expect(r.out).toMatch(/change, new set after − old set before: [-+]0\.\d{3} ± 0\.\d{3}/);
+    expect(r.out).toMatch(/2023-07-04 \+IRN[\s\S]*not comparable: the UN vote data end on 2019-12-27/);
+    expect(r.out).toMatch(/session 56 .*KGZ, TJK, UZB cast no yes or no vote/);
+  });
+
+  it('gives stable JSON keys', async () => {
+    const r = await run('alignment', 'sco', '--from', '2001', '--to', '2019', '--with', 'USA', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j)).toEqual([
+      'organization',
+      'window',
+      'data',
+      'states',
+      'pairs',
+      'camps',
+      'cohesion',
+      'stages',
+      'notes',
+    ]);
+    expect(j.window).toMatchObject({ from: 2001, to: 2019, rollCalls: 1784, topic: null });
+    expect(j.states.at(-1)).toMatchObject({ iso3: 'USA', role: 'reference' });
+    const cr = j.pairs.find((p: { a: string; b: string }) => p.a === 'CHN' && p.b === 'RUS');
+    expect(Object.keys(cr)).toEqual([
+      'a',
+      'b',
+      'rollCalls',
+      'yesNoRollCalls',
+      'agreement',
+      'agreementYesNo',
+      'kappa',
+      'kappaYesNo',
+      's',
+      'table',
+    ]);
+    expect(cr.agreementYesNo).toBeGreaterThanOrEqual(0.8);
+    expect(j.camps).toHaveProperty('membersModularity');
+    expect(j.cohesion.byYear).toHaveLength(19);
+    expect(j.stages[0]).toMatchObject({ date: '2017-06-09', comparable: true });
+  });
+
+  it('filters by topic and adds partners', async () => {
+    const r = await run(
+      'alignment',
+      'sco',
+      '--from',
+      '2010',
+      '--to',
+      '2019',
+      '--topic',
+      'human rights',
+      '--with',
+      'partners,USA',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.window.topic).toEqual({ code: 'hr', label: 'Human rights' });
+    expect(
+      j.states.filter((s: { role: string }) => s.role === 'partner').map((s: { iso3: string }) => s.iso3),
+    ).toContain('IRN');
+  });
+
+  it('stops at the dissolution of a dissolved organization, and does not print 193-column matrices', async () => {
+    const r = await run('alignment', 'shanghai-five');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/in the UN General Assembly, 1996–2001: 504 roll calls/);
+    const all = await run('alignment', 'sco', '--from', '2019', '--with', 'all');
+    expect(all.code).toBe(0);
+    expect(all.out).toContain('193 states: the matrices are too wide to print; use --json for every pair');
+  });
+
+  it('reads positions from a scenario', async () => {
+    const r = await run(
+      'alignment',
+      '--scenario',
+      join(import.meta.dirname, '..', 'alignment', 'fixtures', 'scenario.yaml'),
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/positions of 6 actors on 4 issues/);
+    expect(r.out).toMatch(/Signorino–Ritter S/);
+    expect(r.out).toMatch(/1\. CHN, KAZ, KGZ, TJK/);
+  });
+
+  it('exits 2 with a code and a hint on bad input', async () => {
+    for (const [args, code] of [
+      [['alignment', 'sco', '--topic', 'trade'], 'E_UNKNOWN_ID'],
+      [['alignment', 'sco', '--from', '2021'], 'E_NO_DATA'],
+      [['alignment', 'sco', '--from', '1964', '--to', '1964'], 'E_NO_DATA'],
+      [['alignment', 'sco', '--from', '20x1'], 'E_USAGE'],
+      [['alignment', 'sco', '--with', 'XYZ'], 'E_UNKNOWN_COUNTRY'],
+      [['alignment', 'sco', '--measures', 'tau'], 'E_USAGE'],
+      [['alignment'], 'E_USAGE'],
+      [['alignment', 'nato'], 'E_UNKNOWN_ORG'],
+      [['alignment', '--scenario', '/nonexistent.yaml'], 'E_FILE_UNREADABLE'],
+    ] as const) {
+      const r = await run(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err, args.join(' ')).toContain(`[${code}]`);
+      expect(r.err).toContain('hint:');
+    }
+  });
+});
