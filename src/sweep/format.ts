@@ -48,7 +48,7 @@ export function formatSummary(s: SweepSummary): string {
       );
       lines.push(
         table(
-          ['model', 'mean', 'sd', 'p05', 'p25', 'p50', 'p75', 'p95', 'adopted', 'blocked', 'histogram'],
+          ['model', 'mean', 'sd', 'p05', 'p25', 'p50', 'p75', 'p95', 'adopted', 'vetoed', 'histogram'],
           rows.map((r) => [
             r.model,
             num(r.mean),
@@ -66,7 +66,7 @@ export function formatSummary(s: SweepSummary): string {
       );
       const withBlockers = rows.filter((r) => r.blocking);
       if (withBlockers.length) {
-        lines.push('how often each member blocks (share of runs):');
+        lines.push('how often each member blocks the tabled proposal (share of runs):');
         lines.push(
           table(
             ['model', ...d.actors],

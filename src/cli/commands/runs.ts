@@ -6,7 +6,6 @@ import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ConcordError } from '../../errors.js';
-import { openStore } from '../../store/open.js';
 import type { RunRecord, RunStore } from '../../store/store.js';
 import type { SweepParams, SweepSummary } from '../../sweep/engine.js';
 import { formatSummary } from '../../sweep/format.js';
@@ -24,6 +23,7 @@ async function withStore<T>(
   target: string | undefined,
   f: (s: RunStore) => Promise<T>,
 ): Promise<T> {
+  const { openStore } = await import('../../store/open.js');
   const store = await openStore(target, { cwd: io.cwd, env: io.env });
   try {
     return await f(store);

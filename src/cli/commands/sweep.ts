@@ -7,16 +7,12 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ConcordError } from '../../errors.js';
-import { openStore } from '../../store/open.js';
 import type { RunRecord, RunStore } from '../../store/store.js';
 import { adapterIds, DEFAULT_ADAPTER } from '../../sweep/adapters.js';
 import type { Keep } from '../../sweep/engine.js';
-import { bullmqExecutor, checkRedis } from '../../sweep/executors/bullmq.js';
-import type { Executor } from '../../sweep/executors/executor.js';
-import { inlineExecutor } from '../../sweep/executors/inline.js';
-import { defaultThreads, threadsExecutor } from '../../sweep/executors/threads.js';
+import { defaultThreads, type Executor } from '../../sweep/executors/executor.js';
 import { formatSummary } from '../../sweep/format.js';
-import { checkResumable, createSweepRun, executeSweep, planSweep, sweepParamsOf } from '../../sweep/run.js';
+import type { planSweep } from '../../sweep/run.js';
 import { readUserFile } from '../../util/files.js';
 import { json } from '../../util/format.js';
 import { type CliIO, processIO } from '../io.js';
@@ -111,6 +107,12 @@ export function register(program: Command, io: CliIO): void {
         if (!opts.quiet) io.err(line);
       };
 
+      // The store (pg, kysely, better-sqlite3) and the engine are loaded only when a sweep runs.
+      const { openStore } = await import('../../store/open.js');
+      const { checkResumable, createSweepRun, executeSweep, planSweep, sweepParamsOf } = await import(
+        '../../sweep/run.js'
+      );
+      const { inlineExecutor } = await import('../../sweep/executors/inline.js');
       // Plan (or load) before touching the store or Redis, so that bad input fails first.
       let planned: ReturnType<typeof planSweep> | null = null;
       if (!opts.resume) {
@@ -139,9 +141,15 @@ export function register(program: Command, io: CliIO): void {
           force: opts.force,
         });
       }
+      // BullMQ and piscina are loaded only when used (they add a second to every start-up).
       let executor: Executor;
-      if (kind === 'bullmq') executor = bullmqExecutor({ url: opts.redis!, log: say });
-      else if (kind === 'threads') executor = threadsExecutor(workers);
+      if (kind === 'bullmq')
+        executor = (await import('../../sweep/executors/bullmq.js')).bullmqExecutor({
+          url: opts.redis!,
+          log: say,
+        });
+      else if (kind === 'threads')
+        executor = (await import('../../sweep/executors/threads.js')).threadsExecutor(workers);
       else executor = inlineExecutor();
 
       let store: RunStore;
@@ -166,7 +174,7 @@ export function register(program: Command, io: CliIO): void {
         } else {
           if (kind === 'bullmq') {
             // Fail before creating the run when Redis is down: no orphan run.
-            await checkRedis(opts.redis!);
+            await (await import('../../sweep/executors/bullmq.js')).checkRedis(opts.redis!);
           }
           run = await createSweepRun(store, planned!, { executor: kind });
         }

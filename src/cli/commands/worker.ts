@@ -5,9 +5,7 @@
  */
 import type { Command } from 'commander';
 import { ConcordError } from '../../errors.js';
-import { openStore } from '../../store/open.js';
-import { runWorker } from '../../sweep/executors/bullmq.js';
-import { defaultThreads } from '../../sweep/executors/threads.js';
+import { defaultThreads } from '../../sweep/executors/executor.js';
 import type { CliIO } from '../io.js';
 import { intOption } from './sweep.js';
 
@@ -33,12 +31,14 @@ export function register(program: Command, io: CliIO): void {
         throw new ConcordError('E_VALIDATION', `--threads must be between 1 and 256`, { path: '--threads' });
       if (lockMs < 1000)
         throw new ConcordError('E_VALIDATION', '--lock-ms must be at least 1000', { path: '--lock-ms' });
+      const { openStore } = await import('../../store/open.js');
       const store = await openStore(opts.store, { cwd: io.cwd, env: io.env });
       const controller = new AbortController();
       const stop = () => controller.abort();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       try {
+        const { runWorker } = await import('../../sweep/executors/bullmq.js');
         const r = await runWorker({
           url: opts.redis,
           store,

@@ -4,6 +4,7 @@
  * machines (Redis). Every executor ends each batch with the store's atomic, idempotent
  * `completeBatch`, so a batch is counted once however often it is computed.
  */
+import { availableParallelism } from 'node:os';
 import type { BatchRecord, RunStore } from '../../store/store.js';
 import type { SweepParams } from '../engine.js';
 
@@ -27,4 +28,9 @@ export interface Executor {
 /** The name a process signs its batches with. */
 export function workerName(kind: string): string {
   return `${kind}:${process.pid}`;
+}
+
+/** Every core of this machine. */
+export function defaultThreads(): number {
+  return Math.max(1, availableParallelism());
 }

@@ -5,13 +5,15 @@
  * its TypeScript sources (tests).
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { packageRoot } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
 import { type ExecJob, type Executor, workerName } from './executor.js';
+
+export { defaultThreads } from './executor.js';
+
 import type { BatchTask, BatchTaskResult } from './thread-task.js';
 
 export function threadWorkerFile(): string {
@@ -21,10 +23,6 @@ export function threadWorkerFile(): string {
       hint: 'Run `npm run build` (it compiles the worker file to dist/), or use --executor inline.',
     });
   return pathToFileURL(file).href;
-}
-
-export function defaultThreads(): number {
-  return Math.max(1, availableParallelism());
 }
 
 export function createPool(threads: number): Piscina<BatchTask, BatchTaskResult> {
