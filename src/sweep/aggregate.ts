@@ -11,9 +11,10 @@
  * workers, the order in which batches finished, or a crash and resume in between. Aggregates are
  * stored as JSON; numbers survive the round trip exactly (ECMAScript's shortest round-trip form).
  *
- * Quantiles are read off the fine histogram, which also keeps the smallest and largest outcome in
- * each bin: they are exact to within one bin's spread of observed outcomes (at most 1/1000 of the
- * scale), and exact for point masses. The rows
+ * Quantiles are read off the fine histogram: exact to within one bin (1/1000 of the scale), and
+ * exact for point masses (a status quo, a proposal), because a bin whose outcomes are all equal
+ * keeps that value ("atoms"). The histogram is stored sparsely, so that a batch's aggregate stays
+ * small (a few kB per issue and model). The rows
  * (kept with `--keep rows`, the default) allow exact quantiles to be recomputed from an export.
  *
  * With Saltelli sampling, a second aggregate per (issue, model) accumulates the sums behind the
@@ -35,9 +36,11 @@ export class Cell {
   /** Rows without an outcome (the model makes no forecast there). */
   missing = 0;
   readonly hist: Int32Array;
-  /** The smallest and largest outcome in each fine bin (so that point masses give exact quantiles). */
-  readonly binMin: Float64Array;
-  readonly binMax: Float64Array;
+  /**
+   * Per fine bin: the value of its outcomes when they are all equal (an atom), NaN when they differ
+   * (the bin is then read by interpolation between its edges); unset bins hold NaN too.
+   */
+  readonly atom: Float64Array;
   /** Adoption calls made, and how many said adopted. */
   calls = 0;
   adopted = 0;
@@ -56,8 +59,7 @@ export class Cell {
     readonly actors: number,
   ) {
     this.hist = new Int32Array(FINE_BINS);
-    this.binMin = new Float64Array(FINE_BINS).fill(Number.POSITIVE_INFINITY);
-    this.binMax = new Float64Array(FINE_BINS).fill(Number.NEGATIVE_INFINITY);
+    this.atom = new Float64Array(FINE_BINS).fill(Number.NaN);
     this.block = new Int32Array(actors);
     this.part = new Int32Array(actors);
   }
@@ -73,9 +75,10 @@ export class Cell {
       if (x < this.min) this.min = x;
       if (x > this.max) this.max = x;
       const b = this.bin(x);
-      this.hist[b]!++;
-      if (x < this.binMin[b]!) this.binMin[b] = x;
-      if (x > this.binMax[b]!) this.binMax[b] = x;
+      const h = this.hist[b]!;
+      this.hist[b] = h + 1;
+      if (h === 0) this.atom[b] = x;
+      else if (this.atom[b] !== x) this.atom[b] = Number.NaN;
     }
     if (row.adopted !== null) {
       this.calls++;
@@ -121,9 +124,9 @@ export class Cell {
     this.missing += o.missing;
     for (let i = 0; i < FINE_BINS; i++) {
       if (o.hist[i] === 0) continue;
+      if (this.hist[i] === 0) this.atom[i] = o.atom[i]!;
+      else if (this.atom[i] !== o.atom[i]) this.atom[i] = Number.NaN;
       this.hist[i]! += o.hist[i]!;
-      if (o.binMin[i]! < this.binMin[i]!) this.binMin[i] = o.binMin[i]!;
-      if (o.binMax[i]! > this.binMax[i]!) this.binMax[i] = o.binMax[i]!;
     }
     this.calls += o.calls;
     this.adopted += o.adopted;
@@ -140,8 +143,12 @@ export class Cell {
 
   toJSON(): CellJSON {
     const hist: number[] = [];
+    const atoms: number[] = [];
     for (let i = 0; i < FINE_BINS; i++)
-      if (this.hist[i]) hist.push(i, this.hist[i]!, this.binMin[i]!, this.binMax[i]!);
+      if (this.hist[i]) {
+        hist.push(i, this.hist[i]!);
+        if (!Number.isNaN(this.atom[i]!)) atoms.push(i, this.atom[i]!);
+      }
     return {
       n: this.n,
       mean: this.mean,
@@ -150,6 +157,7 @@ export class Cell {
       max: this.n ? this.max : null,
       missing: this.missing,
       hist,
+      atoms,
       calls: this.calls,
       adopted: this.adopted,
       blockN: this.blockN,
@@ -170,12 +178,8 @@ export class Cell {
     c.min = j.min ?? Number.POSITIVE_INFINITY;
     c.max = j.max ?? Number.NEGATIVE_INFINITY;
     c.missing = j.missing;
-    for (let i = 0; i < j.hist.length; i += 4) {
-      const b = j.hist[i]!;
-      c.hist[b] = j.hist[i + 1]!;
-      c.binMin[b] = j.hist[i + 2]!;
-      c.binMax[b] = j.hist[i + 3]!;
-    }
+    for (let i = 0; i < j.hist.length; i += 2) c.hist[j.hist[i]!] = j.hist[i + 1]!;
+    for (let i = 0; i < j.atoms.length; i += 2) c.atom[j.atoms[i]!] = j.atoms[i + 1]!;
     c.calls = j.calls;
     c.adopted = j.adopted;
     c.blockN = j.blockN;
@@ -200,8 +204,10 @@ export interface CellJSON {
   min: number | null;
   max: number | null;
   missing: number;
-  /** Sparse fine histogram: bin, count, smallest, largest; bin, count, smallest, largest; … */
+  /** Sparse fine histogram: bin, count, bin, count, … */
   hist: number[];
+  /** Bins whose outcomes are all equal: bin, value, bin, value, … */
+  atoms: number[];
   calls: number;
   adopted: number;
   blockN: number;
@@ -373,20 +379,21 @@ export function summarizeCell(c: Cell, actorIds: readonly string[]): CellSummary
 }
 
 /**
- * The p-quantile read off the fine histogram: the bin holding rank p·n, and inside it linear
- * interpolation between the smallest and the largest outcome that fell in the bin (exact when they
- * are equal, as for a point mass at the status quo).
+ * The p-quantile read off the fine histogram: the bin holding rank p·n; its value if the bin is an
+ * atom (all its outcomes equal), else linear interpolation between the bin's edges, clamped to the
+ * observed minimum and maximum.
  */
 export function histQuantile(c: Cell, p: number): number {
   const target = p * c.n;
+  const width = (c.hi - c.lo) / FINE_BINS;
   let cum = 0;
   for (let i = 0; i < FINE_BINS; i++) {
     const k = c.hist[i]!;
     if (k > 0 && cum + k >= target) {
-      const lo = c.binMin[i]!;
-      const hi = c.binMax[i]!;
-      const f = k === 1 ? 0.5 : Math.max(0, Math.min(1, (target - cum - 0.5) / (k - 1)));
-      return lo + f * (hi - lo);
+      const a = c.atom[i]!;
+      if (!Number.isNaN(a)) return a;
+      const x = c.lo + (i + (target - cum) / k) * width;
+      return x < c.min ? c.min : x > c.max ? c.max : x;
     }
     cum += k;
   }
