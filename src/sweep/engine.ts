@@ -123,7 +123,8 @@ export function splitBlocks(data: unknown, file: string): { blocks: SweepBlocks;
 }
 
 export class SweepContext<F = unknown, R extends SweepFrame = SweepFrame> {
-  readonly params: SweepParams;
+  /** The parameters; `planSweep` sets the final size once the number of factors is known. */
+  params: SweepParams;
   readonly adapter: SweepAdapter<F, R>;
   readonly blocks: SweepBlocks;
   readonly points: DesignPoint[];

@@ -107,7 +107,8 @@ export function planSweep(req: SweepRequest): { params: SweepParams; ctx: SweepC
   let batchSize = req.batchSize ?? defaultBatchSize(total);
   if (mode === 'saltelli') batchSize = Math.ceil(batchSize / group) * group;
   const params: SweepParams = { ...provisional, batchSize, total };
-  return { params, ctx: new SweepContext(adapter, params, parsed) };
+  probe.params = params; // the size does not change what was resolved: no need to resolve again
+  return { params, ctx: probe };
 }
 
 export interface RunHooks {
@@ -319,8 +320,8 @@ export function checkResumable(run: RunRecord, force = false): void {
 export function sweepInMemory(planned: { params: SweepParams; ctx: SweepContext }): SweepSummary {
   const { params, ctx } = planned;
   const s = ctx.summarizer();
-  const inMemory = { ...params, keep: 'summary' as const };
-  const c = new SweepContext(getAdapter(params.adapter), inMemory);
+  const c =
+    params.keep === 'summary' ? ctx : new SweepContext(getAdapter(params.adapter), { ...params, keep: 'summary' });
   for (let idx = 0, first = 0; first < params.total; idx++, first += params.batchSize) {
     const count = Math.min(params.batchSize, params.total - first);
     s.add(first, count, c.computeBatch(idx, first, count).aggregate);
