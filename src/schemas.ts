@@ -6,12 +6,14 @@ import { z } from 'zod';
 import { ClaimsFileSchema } from './claims/schema.js';
 import { OrganizationSchema } from './org/schema.js';
 import { RuleSchema } from './rules/schema.js';
+import { ScenarioFileSchema } from './scenario/schema.js';
 import { SweepDesignSchema, UncertaintySchema } from './sweep/schema.js';
 
 export const SCHEMAS: Record<string, z.ZodType> = {
   organization: OrganizationSchema,
   claims: ClaimsFileSchema,
   rule: RuleSchema,
+  scenario: ScenarioFileSchema,
   uncertainty: UncertaintySchema,
   sweep: SweepDesignSchema,
 };

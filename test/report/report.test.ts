@@ -43,6 +43,7 @@ describe('the HTML report', async () => {
       'facts',
       'claims',
       'balance',
+      'forecasts',
       'alignment',
       'sweeps',
     ]);

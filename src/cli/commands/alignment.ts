@@ -14,11 +14,11 @@ import {
   pairMatrix,
 } from '../../alignment/analysis.js';
 import { loadVoteData } from '../../alignment/load.js';
-import { parseScenarioPositions, type ScenarioPositions } from '../../alignment/scenario.js';
+import { type ScenarioPositions, scenarioPositions } from '../../alignment/scenario.js';
 import { ConcordError } from '../../errors.js';
 import { loadOrganizations } from '../../org/load.js';
 import { stages } from '../../org/organization.js';
-import { readUserFile } from '../../util/files.js';
+import { loadFile } from '../../scenario/load.js';
 import { json, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
 
@@ -120,10 +120,8 @@ export function register(program: Command, io: CliIO): void {
         'Give a positive number, e.g. 1.',
       );
       if (opts.scenario) {
-        const sc = parseScenarioPositions(
-          readUserFile(opts.scenario, io.cwd, 'scenario file'),
-          opts.scenario,
-        );
+        const loaded = loadFile(opts.scenario, io.cwd);
+        const sc = scenarioPositions(loaded[0]!.scenario);
         const r = alignPositions(sc.matrix, { seed, resolution });
         io.out(
           opts.json

@@ -2,9 +2,11 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
 import { register as alignment } from './alignment.js';
+import { register as backtest } from './backtest.js';
 import { register as balance } from './balance.js';
 import { register as claims } from './claims.js';
 import { register as country } from './country.js';
+import { register as forecast } from './forecast.js';
 import { register as org } from './org.js';
 import { register as report } from './report.js';
 import { register as runs } from './runs.js';
@@ -19,6 +21,8 @@ export const COMMANDS: ReadonlyArray<(program: Command, io: CliIO) => void> = [
   country,
   balance,
   alignment,
+  forecast,
+  backtest,
   report,
   sweep,
   runs,

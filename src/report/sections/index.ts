@@ -4,6 +4,7 @@ import { alignmentSection } from './alignment.js';
 import { balanceSection } from './balance.js';
 import { claimsSection } from './claims.js';
 import { factsSection } from './facts.js';
+import { forecastsSection } from './forecasts.js';
 import { organizationSection } from './organization.js';
 import { sweepsSection } from './sweeps.js';
 import { timelineSection } from './timeline.js';
@@ -14,6 +15,7 @@ export const SECTIONS: readonly ReportSection[] = [
   factsSection,
   claimsSection,
   balanceSection,
+  forecastsSection,
   alignmentSection,
   sweepsSection,
 ];

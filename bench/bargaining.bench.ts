@@ -1,0 +1,93 @@
+/**
+ * All models on a 10-actor, 10-issue scenario: once (cold), then 100,000 times in a loop — the
+ * inner loop of the uncertainty sweeps (issue 5) — per model and all together. The scenario is
+ * drawn from a seeded generator (no Math.random), so every run measures the same work.
+ */
+import {
+  ForecastWorkspace,
+  type ForecastWorkspace as FW,
+  forecastAll,
+  MODEL_NAMES,
+} from '../src/bargaining/forecast.js';
+import { resolveScenario } from '../src/scenario/resolve.js';
+import type { ModelName } from '../src/scenario/schema.js';
+import { ScenarioFileSchema } from '../src/scenario/schema.js';
+import type { Benchmark } from './run.js';
+
+/** A small seeded generator (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function benchScenario(seed = 42, actors = 10, issues = 10) {
+  const r = rng(seed);
+  const ids = Array.from({ length: actors }, (_, i) => `A${i}`);
+  return resolveScenario(
+    ScenarioFileSchema.parse({
+      id: 'bench',
+      rule: 'consensus',
+      chair: 'A0',
+      actors: Object.fromEntries(ids.map((id) => [id, { capability: 0.1 + r() }])),
+      issues: Array.from({ length: issues }, (_, k) => ({
+        id: `issue${k}`,
+        statusQuo: Math.round(r() * 100),
+        proposer: ids[k % actors],
+        amendable: k % 3 !== 0,
+        positions: Object.fromEntries(
+          ids.map((id) => [id, { position: Math.round(r() * 1000) / 10, salience: 0.1 + 0.9 * r() }]),
+        ),
+      })),
+    }),
+  );
+}
+
+function time(label: string, runs: number, fn: () => void): number {
+  const t = performance.now();
+  for (let i = 0; i < runs; i++) fn();
+  const ms = performance.now() - t;
+  const per = (ms / runs) * 1000;
+  console.log(
+    `${label.padEnd(44)} ${runs.toLocaleString('en-US').padStart(8)} runs  ${(ms / 1000).toFixed(2).padStart(7)} s  ${per.toFixed(2).padStart(9)} µs/run  ${Math.round(
+      (runs / ms) * 1000,
+    )
+      .toLocaleString('en-US')
+      .padStart(10)} runs/s`,
+  );
+  return per;
+}
+
+export const benchmark: Benchmark = {
+  name: 'bargaining',
+  description: 'all models on a 10-actor, 10-issue scenario: once, then 100,000 times in a loop',
+  run() {
+    const s = benchScenario();
+    const ws: FW = new ForecastWorkspace();
+    const N = Number(process.env.BENCH_RUNS ?? 100_000);
+    let t = performance.now();
+    forecastAll(s, { workspace: ws });
+    console.log(
+      `first call, all models, 10 issues (cold, includes JIT warm-up): ${(performance.now() - t).toFixed(2)} ms`,
+    );
+    for (const m of MODEL_NAMES)
+      time(`${m} (10 issues per run)`, N, () => forecastAll(s, { models: [m as ModelName], workspace: ws }));
+    time('all five models (10 issues per run)', N, () => forecastAll(s, { workspace: ws }));
+    const once: number[] = [];
+    for (let k = 0; k < 21; k++) {
+      t = performance.now();
+      forecastAll(s, { workspace: ws });
+      once.push(performance.now() - t);
+    }
+    once.sort((a, b) => a - b);
+    console.log(`one call, all models, 10 issues (warm, median of 21): ${once[10]!.toFixed(3)} ms`);
+    const eum = forecastAll(s, { models: ['eum'] }).map((f) => f.eum!.rounds);
+    console.log(`expected-utility rounds per issue: ${eum.join(' ')}`);
+    console.log(`heap used after the loops: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1)} MiB`);
+  },
+};

@@ -1,0 +1,385 @@
+/**
+ * Bueno de Mesquita's expected-utility model of group decisions (Bueno de Mesquita 1994, 1997), as
+ * reconstructed by Scholz, Calbert & Smith (2011), "Unravelling Bueno de Mesquita's group decision
+ * model", Journal of Theoretical Politics 23(4): 510–531 (the appendix's steps 1–11). One dimension
+ * only.
+ *
+ * Notation: actor i has position x_i, capability c_i and salience s_i ∈ [0, 1]; distances are
+ * normalized, d_ij = |x_i − x_j| / R (see A1); r_i ∈ [1/2, 2] is i's risk exponent; μ is the weighted
+ * median of the current positions.
+ *
+ * Each round:
+ *  (1) Votes and probabilities. Actor k's vote between x_i and x_j is
+ *        v_k(i, j) = c_k s_k (U_k(x_i) − U_k(x_j)),  U_k(z) = 1 − 2|x_k − z| / R,
+ *      and i's probability of prevailing over j is
+ *        P_ij = Σ_{k : v_k(i,j) > 0} v_k(i, j) / Σ_k |v_k(i, j)|      (all actors k; A2).
+ *  (2) Utilities, from the perspective of an actor with risk exponent r:
+ *        U_s  = 2 − 4 (0.5 − 0.5 d_ij)^r           i succeeds: j moves to x_i
+ *        U_f  = 2 − 4 (0.5 + 0.5 d_ij)^r           i fails: i moves to x_j
+ *        U_b  = 2 − 4 (0.5 − 0.25 (d_iμ + d_ij))^r  things get better without a challenge
+ *        U_w  = 2 − 4 (0.5 + 0.25 (d_iμ + d_ij))^r  things get worse
+ *        U_sq = 2 − 4 (0.5)^r
+ *  (3) Expected utility of i challenging j:
+ *        EU(i→j) = s_j (P_ij U_s + (1 − P_ij) U_f) + (1 − s_j) U_s − Q U_sq − (1 − Q)(T U_b + (1 − T) U_w)
+ *      (j resists with probability s_j; Q is the probability that the status quo persists without
+ *      a challenge and T that it then moves in i's favour; Scholz et al. use Q = 1, so U_b and U_w
+ *      drop out — the defaults here, A4).
+ *  (4) Risk. With every r = 1, actor i's exposure is S_i = Σ_{j≠i} EU(j→i) (each computed by the
+ *      challenger j), and
+ *        R_i = (2 S_i − S_max − S_min) / (S_max − S_min),   r_i = (1 − R_i/3) / (1 + R_i/3),
+ *      with S_max, S_min over all actors (R_i = 0 when they are equal) (A6).
+ *  (5) With the new r_i, every actor i computes, from its own perspective (its own r_i for both,
+ *      A3), a = EU(i→j) and b = EU(j→i) for every j with x_j ≠ x_i, and sends j an offer:
+ *        a > b > 0            conflict that i expects to win: j should move to x_i;
+ *        a > 0 ≥ b, a > |b|    compromise: j should move to x_j + (x_i − x_j) |b / a|;
+ *        a > 0 ≥ b, a ≤ |b|    capitulation: j should move to x_i.
+ *  (6) Every actor that received offers takes the one requiring the smallest move (A7); all moves
+ *      are made at once (A10).
+ * The rounds stop when no actor moves more than `tolerance` × R (converged) or after `maxRounds`.
+ * The forecast is the weighted median of the final positions, Bueno de Mesquita's "median voter"
+ * (A11); their weighted mean is reported too.
+ *
+ * Ambiguities in the published description, and how they are resolved here:
+ *  A1  R: Scholz et al. divide by "x_max − x_min"; their replicators use the range of the actors'
+ *      positions (Masad) or of the scale (others). Default: the range of the initial positions,
+ *      fixed over the rounds; `normalize: 'scale'` uses the issue's scale instead.
+ *  A2  P_ij: we use the published ratio over all actors (so P_ij + P_ji = 1). A public replication
+ *      notes that Scholz's own code divides by a sum over all triples of actors, which makes P tiny.
+ *  A3  Perspective: an actor estimates the other's expected utility with its own risk exponent, as
+ *      in Scholz et al. and Bueno de Mesquita (1994).
+ *  A4  Q = 1, T = 1 by default (options).
+ *  A5  μ in U_b, U_w: the weighted median of the current positions (irrelevant when Q = 1).
+ *  A6  S_i sums the challengers' own expected utilities computed with r = 1, before the new r.
+ *  A7  Choice among offers: the paper (and Bueno de Mesquita) say the receiver accepts the offer that
+ *      requires the least change; ties go to the larger sender expected utility, then the lower
+ *      position (so relabelling the actors changes nothing). A replication reports that Scholz's
+ *      code instead prefers conflicts to compromises to capitulations; we follow the text.
+ *  A8  Offers are made from the sender's perspective and accepted without re-evaluation by the
+ *      receiver (the receiver's own view enters only through its own offers).
+ *  A9  Pairs at the same position (within 1e-12 of R) do not interact; actors without a position
+ *      take no part; expected utilities within 1e-12 of each other (or of 0) count as equal, so that
+ *      rounding never decides a contest.
+ *  A10 Moves are simultaneous, computed from the positions at the start of the round.
+ *  A11 Forecast: the weighted median (capability × salience) of the final positions.
+ *  A12 Stopping: `tolerance` = 1e-3 of R (0.1 on a 0–100 scale), `maxRounds` = 100 by default.
+ * To make results independent of the actors' order to the last bit, actors are processed in a
+ * canonical order (by position, capability, salience).
+ */
+import type { ResolvedIssue } from '../scenario/types.js';
+import { MedianWorkspace, weightedMedian } from './median.js';
+
+export interface EumOptions {
+  readonly maxRounds?: number;
+  /** Stop when no actor moves more than this fraction of R in a round. */
+  readonly tolerance?: number;
+  readonly Q?: number;
+  readonly T?: number;
+  readonly normalize?: 'positions' | 'scale';
+  /** Record the positions after every round (allocates; for charts and the web lab). */
+  readonly trace?: boolean;
+}
+
+export interface EumResult {
+  /** The weighted median of the final positions. */
+  readonly outcome: number;
+  /** The weighted mean of the final positions. */
+  readonly mean: number;
+  /** The weighted median of the initial positions. */
+  readonly initialMedian: number;
+  readonly rounds: number;
+  readonly converged: boolean;
+  /** Final positions, aligned with the scenario's actors (NaN for actors without a position). */
+  readonly positions: Float64Array;
+  /** Final risk exponents. */
+  readonly risk: Float64Array;
+  /** With `trace`: the weighted median after each round (index 0 = before bargaining). */
+  readonly medians?: number[];
+  readonly history?: Float64Array[];
+}
+
+export class EumWorkspace {
+  m = 0;
+  idx: Int32Array = new Int32Array(0);
+  x: Float64Array = new Float64Array(0);
+  nx: Float64Array = new Float64Array(0);
+  c: Float64Array = new Float64Array(0);
+  s: Float64Array = new Float64Array(0);
+  w: Float64Array = new Float64Array(0);
+  r: Float64Array = new Float64Array(0);
+  S: Float64Array = new Float64Array(0);
+  P: Float64Array = new Float64Array(0);
+  ls: Float64Array = new Float64Array(0);
+  lf: Float64Array = new Float64Array(0);
+  best: Float64Array = new Float64Array(0);
+  bestEu: Float64Array = new Float64Array(0);
+  ones: Uint8Array = new Uint8Array(0);
+  readonly median = new MedianWorkspace();
+
+  ensure(m: number): void {
+    if (this.x.length >= m) return;
+    this.idx = new Int32Array(m);
+    this.x = new Float64Array(m);
+    this.nx = new Float64Array(m);
+    this.c = new Float64Array(m);
+    this.s = new Float64Array(m);
+    this.w = new Float64Array(m);
+    this.r = new Float64Array(m);
+    this.S = new Float64Array(m);
+    this.P = new Float64Array(m * m);
+    this.ls = new Float64Array(m * m);
+    this.lf = new Float64Array(m * m);
+    this.best = new Float64Array(m);
+    this.bestEu = new Float64Array(m);
+    this.ones = new Uint8Array(m).fill(1);
+  }
+}
+
+const shared = new EumWorkspace();
+
+/** Expected utilities closer than this are equal (rounding must not decide a contest). */
+const TIE = 1e-12;
+
+/** Expected utility of challenging, from the perspective of an actor with risk exponent r. */
+function eu(r: number, d: number, p: number, sTarget: number, dMu: number, Q: number, T: number): number {
+  const us = 2 - 4 * (0.5 - 0.5 * d) ** r;
+  const uf = 2 - 4 * (0.5 + 0.5 * d) ** r;
+  const usq = 2 - 4 * 0.5 ** r;
+  let v = sTarget * (p * us + (1 - p) * uf) + (1 - sTarget) * us - Q * usq;
+  if (Q < 1) {
+    const ub = 2 - 4 * Math.max(0, 0.5 - 0.25 * (dMu + d)) ** r;
+    const uw = 2 - 4 * (0.5 + 0.25 * (dMu + d)) ** r;
+    v -= (1 - Q) * (T * ub + (1 - T) * uw);
+  }
+  return v;
+}
+
+/**
+ * Runs the model on actors given as flat arrays (one dimension). `lo`/`hi` are the scale ends (used
+ * when `normalize` is 'scale'). Returns null when no actor with a position has a positive weight.
+ */
+export function expectedUtility(
+  n: number,
+  x0: ArrayLike<number>,
+  capability: ArrayLike<number>,
+  salience: ArrayLike<number>,
+  has: ArrayLike<number>,
+  lo: number,
+  hi: number,
+  opts: EumOptions = {},
+  ws: EumWorkspace = shared,
+): EumResult | null {
+  const maxRounds = opts.maxRounds ?? 100;
+  const tol = opts.tolerance ?? 1e-3;
+  const Q = opts.Q ?? 1;
+  const T = opts.T ?? 1;
+  ws.ensure(n);
+  const { idx, x, nx, c, s, w, r, S, P, best, bestEu } = ws;
+  // Canonical order: by position, capability, salience.
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    if (has[i] === 0) continue;
+    let j = m - 1;
+    while (j >= 0 && after(idx[j]!, i, x0, capability, salience)) {
+      idx[j + 1] = idx[j]!;
+      j--;
+    }
+    idx[j + 1] = i;
+    m++;
+  }
+  let wsum = 0;
+  let xmin = Number.POSITIVE_INFINITY;
+  let xmax = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < m; k++) {
+    const i = idx[k]!;
+    x[k] = x0[i]!;
+    c[k] = capability[i]!;
+    s[k] = salience[i]!;
+    w[k] = c[k]! * s[k]!;
+    wsum += w[k]!;
+    if (x[k]! < xmin) xmin = x[k]!;
+    if (x[k]! > xmax) xmax = x[k]!;
+  }
+  if (m === 0 || !(wsum > 0)) return null;
+  const ones = ws.ones;
+  const weightOf = (k: number) => w[k]!;
+  const median = () => weightedMedian(m, x, 1, 0, weightOf, ones, ws.median);
+  const initialMedian = median();
+  const R = opts.normalize === 'scale' ? hi - lo : xmax - xmin;
+  const medians: number[] | undefined = opts.trace ? [initialMedian] : undefined;
+  const history: Float64Array[] | undefined = opts.trace ? [x.slice(0, m)] : undefined;
+  r.fill(1, 0, m);
+  // positions closer than this are the same position (floating-point noise must not start a contest)
+  const same = 1e-12 * R;
+  let rounds = 0;
+  // positions spread over less than 1e-9 of the scale are one position: nothing to bargain over
+  let converged = !(R > 1e-9 * (hi - lo));
+  while (!converged && rounds < maxRounds) {
+    rounds++;
+    const mu = median();
+    // (1) probabilities P[i*m + j] that i prevails over j.
+    const LS = ws.ls;
+    const LF = ws.lf;
+    for (let i = 0; i < m; i++) {
+      P[i * m + i] = 0;
+      for (let j = i + 1; j < m; j++) {
+        let num = 0;
+        let den = 0;
+        for (let k = 0; k < m; k++) {
+          const v = w[k]! * (Math.abs(x[k]! - x[j]!) - Math.abs(x[k]! - x[i]!));
+          if (v > 0) num += v;
+          den += Math.abs(v);
+        }
+        const p = den > 0 ? num / den : 0.5;
+        P[i * m + j] = p;
+        P[j * m + i] = den > 0 ? 1 - p : 0.5;
+      }
+    }
+    // (4) risk, from expected utilities with r = 1.
+    let smax = Number.NEGATIVE_INFINITY;
+    let smin = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < m; i++) {
+      let sum = 0;
+      for (let j = 0; j < m; j++) {
+        if (j === i) continue;
+        const d = Math.abs(x[i]! - x[j]!) / R;
+        // with r = 1: U_s = 2d, U_f = −2d, U_sq = 0, so EU = 2d (1 − 2 s_i (1 − P_ji)) when Q = 1
+        sum +=
+          Q === 1
+            ? 2 * d * (1 - 2 * s[i]! * (1 - P[j * m + i]!))
+            : eu(1, d, P[j * m + i]!, s[i]!, Math.abs(x[j]! - mu) / R, Q, T);
+      }
+      S[i] = sum;
+      if (sum > smax) smax = sum;
+      if (sum < smin) smin = sum;
+    }
+    for (let i = 0; i < m; i++) {
+      const Ri = smax > smin ? (2 * S[i]! - smax - smin) / (smax - smin) : 0;
+      r[i] = (1 - Ri / 3) / (1 + Ri / 3);
+    }
+    // (5) offers, from each sender's perspective; (6) each receiver keeps the smallest move.
+    best.fill(Number.NaN, 0, m);
+    bestEu.fill(0, 0, m);
+    if (Q === 1) {
+      // ln(0.5 ∓ 0.5 d) per pair, so that each perceiver's U_s, U_f cost an exp, not a pow
+      for (let i = 0; i < m; i++) {
+        for (let j = i + 1; j < m; j++) {
+          const d = Math.abs(x[i]! - x[j]!) / R;
+          LS[i * m + j] = LS[j * m + i] = Math.log(0.5 - 0.5 * d);
+          LF[i * m + j] = LF[j * m + i] = Math.log(0.5 + 0.5 * d);
+        }
+      }
+    }
+    for (let i = 0; i < m; i++) {
+      const ri = r[i]!;
+      const usq = 2 - 4 * 0.5 ** ri;
+      for (let j = 0; j < m; j++) {
+        if (j === i || Math.abs(x[j]! - x[i]!) <= same) continue;
+        const d = Math.abs(x[i]! - x[j]!) / R;
+        let a: number;
+        let b: number;
+        if (Q === 1) {
+          // U_s and U_f are the same for i's challenge of j and j's of i (same distance, i's risk)
+          const us = 2 - 4 * Math.exp(ri * LS[i * m + j]!);
+          const uf = 2 - 4 * Math.exp(ri * LF[i * m + j]!);
+          const pij = P[i * m + j]!;
+          a = s[j]! * (pij * us + (1 - pij) * uf) + (1 - s[j]!) * us - usq;
+          if (!(a > TIE)) continue;
+          const pji = P[j * m + i]!;
+          b = s[i]! * (pji * us + (1 - pji) * uf) + (1 - s[i]!) * us - usq;
+        } else {
+          a = eu(ri, d, P[i * m + j]!, s[j]!, Math.abs(x[i]! - mu) / R, Q, T);
+          if (!(a > TIE)) continue;
+          b = eu(ri, d, P[j * m + i]!, s[i]!, Math.abs(x[j]! - mu) / R, Q, T);
+        }
+        let target: number;
+        if (b > TIE) {
+          if (!(a > b + TIE)) continue;
+          target = x[i]!; // conflict i expects to win
+        } else if (a > -b) {
+          target = b >= 0 ? x[j]! : x[j]! + (x[i]! - x[j]!) * (-b / a); // compromise
+        } else {
+          target = x[i]!; // capitulation
+        }
+        const cur = best[j]!;
+        const move = Math.abs(target - x[j]!);
+        if (
+          Number.isNaN(cur) ||
+          move < Math.abs(cur - x[j]!) ||
+          (move === Math.abs(cur - x[j]!) && (a > bestEu[j]! || (a === bestEu[j]! && target < cur)))
+        ) {
+          best[j] = target;
+          bestEu[j] = a;
+        }
+      }
+    }
+    let moved = 0;
+    for (let j = 0; j < m; j++) {
+      nx[j] = Number.isNaN(best[j]!) ? x[j]! : best[j]!;
+      moved = Math.max(moved, Math.abs(nx[j]! - x[j]!));
+    }
+    for (let j = 0; j < m; j++) x[j] = nx[j]!;
+    if (medians) medians.push(median());
+    if (history) history.push(x.slice(0, m));
+    if (moved <= tol * R) converged = true;
+  }
+  let num = 0;
+  for (let k = 0; k < m; k++) num += w[k]! * x[k]!;
+  const positions = new Float64Array(n).fill(Number.NaN);
+  const risk = new Float64Array(n).fill(Number.NaN);
+  for (let k = 0; k < m; k++) {
+    positions[idx[k]!] = x[k]!;
+    risk[idx[k]!] = r[k]!;
+  }
+  const result: EumResult = {
+    outcome: median(),
+    mean: num / wsum,
+    initialMedian,
+    rounds,
+    converged,
+    positions,
+    risk,
+  };
+  if (medians && history) {
+    // history rows are in canonical order: map them back to the actors' order
+    const mapped = history.map((row) => {
+      const out = new Float64Array(n).fill(Number.NaN);
+      for (let k = 0; k < m; k++) out[idx[k]!] = row[k]!;
+      return out;
+    });
+    return { ...result, medians, history: mapped };
+  }
+  return result;
+}
+
+/** Does actor a come after actor b in the canonical order? */
+function after(
+  a: number,
+  b: number,
+  x: ArrayLike<number>,
+  c: ArrayLike<number>,
+  s: ArrayLike<number>,
+): boolean {
+  if (x[a] !== x[b]) return x[a]! > x[b]!;
+  if (c[a] !== c[b]) return c[a]! > c[b]!;
+  return s[a]! > s[b]!;
+}
+
+export function eumModel(
+  issue: ResolvedIssue,
+  capability: ArrayLike<number>,
+  opts?: EumOptions,
+  ws?: EumWorkspace,
+): EumResult | null {
+  if (issue.dims !== 1) return null;
+  return expectedUtility(
+    capability.length,
+    issue.position,
+    capability,
+    issue.salience,
+    issue.has,
+    issue.lo[0]!,
+    issue.hi[0]!,
+    opts,
+    ws,
+  );
+}

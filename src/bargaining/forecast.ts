@@ -1,0 +1,424 @@
+/**
+ * All models on a resolved scenario: `forecastAll(scenario, options)` is the one entry point for the
+ * CLI, the report, the uncertainty sweeps and the web lab. It is pure and browser-safe; the models
+ * reuse one workspace, so a call allocates only its small result objects. `forecastJson` turns the
+ * result into the stable JSON of `concord forecast --json`, with one line of explanation per issue.
+ */
+import { type ModelName, ModelNameSchema } from '../scenario/schema.js';
+import type { ResolvedIssue, ResolvedScenario } from '../scenario/types.js';
+import { type ConsensusResult, ConsensusWorkspace, consensusModel } from '../spatial/consensus.js';
+import type { Interval } from '../spatial/line.js';
+import { compromiseModel } from './compromise.js';
+import { type EumOptions, type EumResult, EumWorkspace, eumModel } from './eum.js';
+import { MedianWorkspace, medianModel } from './median.js';
+import { type NashResult, nashModel } from './nash.js';
+
+export const MODEL_NAMES: readonly ModelName[] = ModelNameSchema.options;
+
+export const MODEL_TITLES: Record<ModelName, string> = {
+  consensus: 'consensus (spatial, agenda setter)',
+  compromise: 'compromise (weighted mean)',
+  median: 'weighted median',
+  nash: 'Nash bargaining',
+  eum: 'expected utility (Bueno de Mesquita)',
+};
+
+export class ForecastWorkspace {
+  readonly consensus = new ConsensusWorkspace();
+  readonly median = new MedianWorkspace();
+  readonly eum = new EumWorkspace();
+}
+
+export interface ForecastOptions {
+  /** Models to run (default: all). */
+  readonly models?: readonly ModelName[];
+  readonly eum?: EumOptions;
+  readonly workspace?: ForecastWorkspace;
+}
+
+export interface IssueForecast {
+  readonly issue: ResolvedIssue;
+  /** Each requested model's result; null when the model cannot say (see `notes`). */
+  readonly consensus?: ConsensusResult | null;
+  readonly compromise?: Float64Array | null;
+  readonly median?: Float64Array | null;
+  readonly nash?: NashResult | null;
+  readonly eum?: EumResult | null;
+  readonly notes: Partial<Record<ModelName, string>>;
+}
+
+const defaultWorkspace = new ForecastWorkspace();
+
+export function forecastIssue(
+  s: ResolvedScenario,
+  issue: ResolvedIssue,
+  opts: ForecastOptions = {},
+): IssueForecast {
+  const ws = opts.workspace ?? defaultWorkspace;
+  const models = opts.models ?? MODEL_NAMES;
+  const n = s.actors.length;
+  const notes: Partial<Record<ModelName, string>> = {};
+  const out: {
+    -readonly [K in keyof IssueForecast]: IssueForecast[K];
+  } = { issue, notes };
+  for (const m of models) {
+    switch (m) {
+      case 'consensus': {
+        const r = consensusModel(issue, n, ws.consensus);
+        out.consensus = r;
+        if (r.note) notes.consensus = r.note;
+        break;
+      }
+      case 'compromise':
+        out.compromise = compromiseModel(issue, s.capability);
+        if (!out.compromise) notes.compromise = 'no actor has a positive capability × salience';
+        break;
+      case 'median':
+        out.median = medianModel(issue, s.capability, ws.median);
+        if (!out.median) notes.median = 'no actor has a positive capability × salience';
+        break;
+      case 'nash':
+        out.nash = nashModel(issue, s.capability);
+        if (!out.nash) {
+          notes.nash =
+            issue.dims > 1
+              ? `the Nash model here is one-dimensional; this issue has ${issue.dims} dimensions`
+              : 'no actor has a positive capability × salience';
+        }
+        break;
+      case 'eum':
+        out.eum = eumModel(issue, s.capability, opts.eum, ws.eum);
+        if (!out.eum) {
+          notes.eum =
+            issue.dims > 1
+              ? `the expected-utility model is one-dimensional; this issue has ${issue.dims} dimensions`
+              : 'no actor has a positive capability × salience';
+        }
+        break;
+    }
+  }
+  return out;
+}
+
+/** Every requested model on every issue of the scenario. */
+export function forecastAll(s: ResolvedScenario, opts: ForecastOptions = {}): IssueForecast[] {
+  return s.issues.map((issue) => forecastIssue(s, issue, opts));
+}
+
+// ───────────────────────── the JSON contract and the explanations ─────────────────────────
+
+export type Point = number | number[] | null;
+
+export interface ForecastJson {
+  readonly scenario: {
+    id: string;
+    title: string;
+    date: string | null;
+    organization: string | null;
+    capability: { source: string; year: number | null; note: string | null; shares: Record<string, number> };
+    chair: string | null;
+  };
+  readonly issues: IssueJson[];
+}
+
+export interface IssueJson {
+  id: string;
+  title: string;
+  dimensions: number;
+  scale: Array<[number, number]>;
+  statusQuo: Point;
+  proposal: Point;
+  proposer: string | null;
+  setter: string | null;
+  rule: string;
+  vetoPlayers: string[];
+  amendable: boolean;
+  optOut: boolean;
+  explanation: string;
+  models: Partial<Record<ModelName, Record<string, unknown>>>;
+  observed: {
+    adopted: boolean | null;
+    position: Point;
+    participants: string[] | null;
+    source: string | null;
+  } | null;
+}
+
+const round = (v: number): number => (Number.isFinite(v) ? Number(v.toPrecision(12)) : v);
+
+export function point(v: ArrayLike<number> | null | undefined): Point {
+  if (!v) return null;
+  if (v.length === 1) return round(v[0]!);
+  return Array.from(v, round);
+}
+
+/** "30", "63.2", "(30, 41.5)". */
+export function fmtPoint(v: ArrayLike<number> | number | null | undefined, digits = 1): string {
+  if (v === null || v === undefined) return '–';
+  const one = (x: number) => {
+    const t = x.toFixed(digits);
+    return t.includes('.') ? t.replace(/\.?0+$/, '') : t;
+  };
+  if (typeof v === 'number') return one(v);
+  if (v.length === 1) return one(v[0]!);
+  return `(${Array.from(v, one).join(', ')})`;
+}
+
+function intervals(set: readonly Interval[] | null): Array<[number, number]> | null {
+  return set ? set.map((i) => [round(i.lo), round(i.hi)]) : null;
+}
+
+export function fmtIntervals(set: readonly Interval[] | null): string {
+  if (!set || set.length === 0) return '∅';
+  return set
+    .map((i) => (i.hi - i.lo < 1e-9 ? `{${fmtPoint(i.lo)}}` : `[${fmtPoint(i.lo)}, ${fmtPoint(i.hi)}]`))
+    .join(' ∪ ');
+}
+
+/**
+ * The adoption call of a point forecast: adopted when the forecast is closer to the tabled proposal
+ * than to the status quo (null without both).
+ */
+export function adoptionCall(issue: ResolvedIssue, f: ArrayLike<number> | null | undefined): boolean | null {
+  if (!f || !issue.statusQuo || !issue.proposal) return null;
+  let dq = 0;
+  let dy = 0;
+  for (let d = 0; d < issue.dims; d++) {
+    const r = issue.hi[d]! - issue.lo[d]!;
+    dq += ((f[d]! - issue.statusQuo[d]!) / r) ** 2;
+    dy += ((f[d]! - issue.proposal[d]!) / r) ** 2;
+  }
+  return dy < dq;
+}
+
+/** The adoption call of any model's result. */
+export function modelAdoption(f: IssueForecast, m: ModelName): boolean | null {
+  switch (m) {
+    case 'consensus':
+      return f.consensus?.adopted ?? null;
+    case 'compromise':
+      return adoptionCall(f.issue, f.compromise);
+    case 'median':
+      return adoptionCall(f.issue, f.median);
+    case 'nash':
+      return f.nash ? adoptionCall(f.issue, [f.nash.outcome]) : null;
+    case 'eum':
+      return f.eum ? adoptionCall(f.issue, [f.eum.outcome]) : null;
+  }
+}
+
+/** Any model's forecast point. */
+export function modelOutcome(f: IssueForecast, m: ModelName): Float64Array | null {
+  switch (m) {
+    case 'consensus':
+      return f.consensus?.outcome ?? null;
+    case 'compromise':
+      return f.compromise ?? null;
+    case 'median':
+      return f.median ?? null;
+    case 'nash':
+      return f.nash ? Float64Array.of(f.nash.outcome) : null;
+    case 'eum':
+      return f.eum ? Float64Array.of(f.eum.outcome) : null;
+  }
+}
+
+export function forecastJson(s: ResolvedScenario, forecasts: readonly IssueForecast[]): ForecastJson {
+  const id = (i: number) => (i >= 0 ? s.actors[i]!.id : null);
+  const ids = (xs: readonly number[] | null | undefined) => (xs ? xs.map((i) => s.actors[i]!.id) : null);
+  return {
+    scenario: {
+      id: s.id,
+      title: s.title,
+      date: s.date,
+      organization: s.organization?.id ?? null,
+      capability: {
+        source: s.capabilitySource,
+        year: s.capabilityYear,
+        note: s.capabilityNote,
+        shares: Object.fromEntries(s.actors.map((a, i) => [a.id, round(s.capability[i]!)])),
+      },
+      chair: id(s.chair),
+    },
+    issues: forecasts.map((f) => {
+      const is = f.issue;
+      const models: IssueJson['models'] = {};
+      if (f.consensus !== undefined) {
+        const c = f.consensus;
+        models.consensus = c
+          ? {
+              adopted: c.adopted,
+              outcome: point(c.outcome),
+              blockers: ids(c.blockers),
+              participants: ids(c.participants),
+              nonParticipants: ids(c.nonParticipants),
+              proposalPasses: c.proposalPasses,
+              mode: c.mode,
+              setter: id(c.setter),
+              winSet: intervals(c.winSet),
+              core: intervals(c.core),
+              statusQuoInCore: c.statusQuoInCore,
+              note: c.note,
+            }
+          : { outcome: null };
+      }
+      if (f.compromise !== undefined) {
+        models.compromise = {
+          outcome: point(f.compromise),
+          adopted: adoptionCall(is, f.compromise),
+          note: f.notes.compromise ?? null,
+        };
+      }
+      if (f.median !== undefined) {
+        models.median = {
+          outcome: point(f.median),
+          adopted: adoptionCall(is, f.median),
+          note: f.notes.median ?? null,
+        };
+      }
+      if (f.nash !== undefined) {
+        const r = f.nash;
+        models.nash = r
+          ? {
+              outcome: round(r.outcome),
+              adopted: adoptionCall(is, [r.outcome]),
+              disagreement: r.disagreement,
+              feasible: [round(r.feasible[0]), round(r.feasible[1])],
+              note: null,
+            }
+          : { outcome: null, note: f.notes.nash ?? null };
+      }
+      if (f.eum !== undefined) {
+        const r = f.eum;
+        models.eum = r
+          ? {
+              outcome: round(r.outcome),
+              rounds: r.rounds,
+              adopted: adoptionCall(is, [r.outcome]),
+              converged: r.converged,
+              mean: round(r.mean),
+              initialMedian: round(r.initialMedian),
+              positions: Object.fromEntries(
+                s.actors.flatMap((a, i) =>
+                  Number.isNaN(r.positions[i]!) ? [] : [[a.id, round(r.positions[i]!)]],
+                ),
+              ),
+              note: null,
+            }
+          : { outcome: null, rounds: 0, note: f.notes.eum ?? null };
+      }
+      const vetoPlayers: string[] = [];
+      is.rule.veto.forEach((v, i) => {
+        if (v === 1) vetoPlayers.push(s.actors[i]!.id);
+      });
+      return {
+        id: is.id,
+        title: is.title,
+        dimensions: is.dims,
+        scale: Array.from(is.lo, (lo, d) => [lo, is.hi[d]!] as [number, number]),
+        statusQuo: point(is.statusQuo),
+        proposal: point(is.proposal),
+        proposer: id(is.proposer),
+        setter: id(is.setter),
+        rule: is.rule.description,
+        vetoPlayers,
+        amendable: is.amendable,
+        optOut: is.optOut,
+        explanation: explain(s, f),
+        models,
+        observed: is.observed
+          ? {
+              adopted: is.observed.adopted,
+              position: point(is.observed.position),
+              participants: ids(is.observed.participants),
+              source: is.observed.source,
+            }
+          : null,
+      };
+    }),
+  };
+}
+
+function list(s: ResolvedScenario, xs: readonly number[], max = 6): string {
+  const names = xs.map((i) => s.actors[i]!.id);
+  return names.length > max
+    ? `${names.slice(0, max).join(', ')} and ${names.length - max} more`
+    : names.join(', ');
+}
+
+function possessive(name: string): string {
+  return name.endsWith('s') ? `${name}’` : `${name}’s`;
+}
+
+/** One line explaining the forecast of an issue (the consensus model's reasoning when it ran). */
+export function explain(s: ResolvedScenario, f: IssueForecast): string {
+  const is = f.issue;
+  const c = f.consensus;
+  if (!c) {
+    const m =
+      f.compromise ?? f.median ?? (f.nash ? [f.nash.outcome] : null) ?? (f.eum ? [f.eum.outcome] : null);
+    return m ? `forecast ${fmtPoint(m)} (no consensus model run)` : 'no forecast';
+  }
+  if (!c.outcome && c.note) return `consensus model: ${c.note}`;
+  const q = fmtPoint(is.statusQuo);
+  const y = fmtPoint(is.proposal);
+  const who =
+    is.proposer >= 0 ? `${possessive(s.actors[is.proposer]!.name)} proposal ${y}` : `the proposal ${y}`;
+  const collegial = is.rule.collegial;
+  const verb = (xs: readonly number[]) => (xs.length === 1 ? 'prefers' : 'prefer');
+  const blockText = c.blockers.length
+    ? `${list(s, c.blockers)} ${verb(c.blockers)} the status quo ${q} to ${who}`
+    : `no member prefers the status quo ${q} to ${who}`;
+  if (c.mode === 'take-it-or-leave-it') {
+    if (c.adopted) {
+      return collegial || c.blockers.length === 0
+        ? `adopted: ${blockText}`
+        : `adopted under ${is.rule.description}: ${blockText}, but they are outvoted`;
+    }
+    return collegial
+      ? `not adopted: ${blockText}`
+      : `not adopted: under ${is.rule.description} those who accept ${who} do not form a winning coalition (${blockText})`;
+  }
+  if (c.mode === 'opt-out') {
+    if (c.proposalPasses) return `adopted by all: ${blockText}`;
+    const p = c.participants ?? [];
+    const non = c.nonParticipants ?? [];
+    if (c.adopted) {
+      return `adopted by ${p.length} interested members (${list(s, p, 10)}); ${list(s, c.blockers)} ${verb(c.blockers)} the status quo ${q} and stay${c.blockers.length === 1 ? 's' : ''} out${
+        non.length > c.blockers.length
+          ? `, as do the indifferent (${list(
+              s,
+              non.filter((i) => !c.blockers.includes(i)),
+            )})`
+          : ''
+      }`;
+    }
+    return `not adopted: ${c.note ?? 'too few take part'} (${blockText})`;
+  }
+  // Agenda setter.
+  const setter = c.setter >= 0 ? s.actors[c.setter]!.name : 'no one';
+  const out = fmtPoint(c.outcome);
+  const ws = is.dims === 1 ? ` ${fmtIntervals(c.winSet)}` : '';
+  if (!c.adopted) {
+    if (c.statusQuoInCore) {
+      const left: number[] = [];
+      const right: number[] = [];
+      for (let i = 0; i < s.actors.length; i++) {
+        if (is.has[i] === 0 || !(is.salience[i]! > 0) || (collegial && is.rule.veto[i] !== 1)) continue;
+        if (is.position[i]! < is.statusQuo![0]!) left.push(i);
+        else if (is.position[i]! > is.statusQuo![0]!) right.push(i);
+      }
+      const sides =
+        left.length && right.length
+          ? `: ${list(s, left)} want${left.length === 1 ? 's' : ''} less, ${list(s, right)} more`
+          : '';
+      return `no change: the status quo ${q} is in the core ${fmtIntervals(c.core)}${sides}`;
+    }
+    return `no change: ${c.note ?? `${setter} cannot find anything that beats the status quo ${q}`}`;
+  }
+  if (is.proposal && c.proposalPasses && Math.abs(c.outcome![0]! - is.proposal[0]!) < 1e-9 && is.dims === 1) {
+    return `adopted: ${blockText}`;
+  }
+  const blocked = is.proposal && c.blockers.length ? `${blockText}; ` : '';
+  return `${is.proposal && !c.proposalPasses ? 'amended' : 'adopted'}: ${blocked}${setter}, as agenda setter, gets ${out}, the point of the win-set${ws} closest to its ideal ${fmtPoint(is.position.subarray(c.setter * is.dims, c.setter * is.dims + is.dims))}`;
+}

@@ -1,0 +1,86 @@
+/** Reading delimited text (CSV, TSV, semicolon-separated) line by line, with line numbers for errors. Pure. */
+import { ConcordError } from '../../errors.js';
+
+export interface Row {
+  /** 1-based line number in the file. */
+  readonly line: number;
+  readonly cells: string[];
+}
+
+/** Splits one line on `delim`, honouring double quotes ("" inside quotes is a quote); trims cells. */
+export function splitLine(line: string, delim: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (line[i + 1] === '"') {
+          cur += '"';
+          i++;
+        } else quoted = false;
+      } else cur += ch;
+    } else if (ch === '"' && cur.trim() === '') {
+      quoted = true;
+      cur = '';
+    } else if (ch === delim) {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur.trim());
+  return out;
+}
+
+/** The non-blank lines of a text, split; lines starting with `comment` (if given) are skipped. */
+export function rows(text: string, delim: string, comment?: string): Row[] {
+  const out: Row[] = [];
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\n|\r/)
+    .forEach((raw, k) => {
+      if (raw.trim() === '') return;
+      if (comment && raw.trimStart().startsWith(comment)) return;
+      out.push({ line: k + 1, cells: splitLine(raw, delim) });
+    });
+  return out;
+}
+
+/** The delimiter of a header line: tab, then semicolon, then comma, whichever appears. */
+export function sniffDelimiter(firstLine: string): string {
+  if (firstLine.includes('\t')) return '\t';
+  if (firstLine.includes(';') && !firstLine.includes(',')) return ';';
+  return ',';
+}
+
+export function formatError(file: string, line: number, message: string, hint: string): ConcordError {
+  return new ConcordError('E_FILE_FORMAT', `${file}:${line}: ${message}`, { path: `${file}:${line}`, hint });
+}
+
+/** Parses a number cell; throws naming the file, line and column otherwise. */
+export function num(file: string, row: Row, col: number, column: string, hint: string): number {
+  const raw = row.cells[col] ?? '';
+  const v = raw === '' ? Number.NaN : Number(raw);
+  if (!Number.isFinite(v)) {
+    throw formatError(file, row.line, `column ${column}: "${raw}" is not a number`, hint);
+  }
+  return v;
+}
+
+/** Drops empty trailing cells (KTAB rows end with a comma). */
+export function trimTrailing(cells: string[]): string[] {
+  let k = cells.length;
+  while (k > 0 && cells[k - 1] === '') k--;
+  return cells.slice(0, k);
+}
+
+/** A short id from a free-text name: keeps letters, digits, _ . - (spaces become _). */
+export function toId(name: string): string {
+  const id = name
+    .trim()
+    .replace(/\s+/g, '_')
+    .replace(/[^A-Za-z0-9_.-]/g, '')
+    .replace(/^[^A-Za-z0-9]+/, '');
+  return id.slice(0, 64) || 'actor';
+}

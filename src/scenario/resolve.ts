@@ -1,0 +1,460 @@
+/**
+ * Resolving a scenario file: actors default to the organization's members on `date`; capabilities
+ * come from the data on that date (GDP, CINC, population) or are equal, with per-actor overrides;
+ * the chair defaults to the chair on the date; the rule to the organization's rule. Every check a
+ * schema cannot express is made here, with the path of the offending value. Pure: the registry and
+ * the data set are passed in (Node loads them in ../org/load.ts and ../data/load.ts; a browser
+ * passes the parsed files).
+ *
+ * Capability overrides are shares: `RUS: { capability: 0.3 }` gives Russia 30% and the actors
+ * without an override share the remaining 70% in proportion to their data (or equally).
+ */
+import type { Dataset } from '../data/dataset.js';
+import type { YearSeries } from '../data/series.js';
+import { ConcordError } from '../errors.js';
+import { assertActive, chairOn, membersOn } from '../org/organization.js';
+import type { OrganizationRegistry } from '../org/registry.js';
+import type { Organization } from '../org/schema.js';
+import { compileRule, describeRule, type Player, vetoPlayers } from '../rules/evaluate.js';
+import type { Rule } from '../rules/schema.js';
+import { yearOf } from '../util/dates.js';
+import type { Issue, ObservedOutcome, ScenarioFile } from './schema.js';
+import type {
+  ResolvedActor,
+  ResolvedIssue,
+  ResolvedObserved,
+  ResolvedRule,
+  ResolvedScenario,
+} from './types.js';
+
+export interface ResolveOptions {
+  readonly registry?: OrganizationRegistry;
+  readonly dataset?: Dataset;
+  /** The file name, for messages. */
+  readonly file?: string;
+}
+
+export function resolveScenario(s: ScenarioFile, opts: ResolveOptions = {}): ResolvedScenario {
+  const file = opts.file ?? s.id;
+  const fail = (
+    path: string,
+    message: string,
+    hint: string,
+    code: 'E_VALIDATION' | 'E_NO_DATA' = 'E_VALIDATION',
+  ): never => {
+    throw new ConcordError(code, `${file}: ${path}: ${message}`, { path, hint });
+  };
+
+  // The organization and the members on the date.
+  let org: Organization | null = null;
+  if (s.organization !== undefined) {
+    if (!opts.registry)
+      fail('organization', 'organizations are not available here', 'Resolve with a registry.');
+    org = opts.registry!.get(s.organization);
+    if (!s.date)
+      fail(
+        'date',
+        `a scenario of ${org.shortName} needs a date: its members are taken on it`,
+        'Add `date: YYYY-MM-DD`.',
+      );
+    try {
+      assertActive(org, s.date!);
+    } catch (e) {
+      if (e instanceof ConcordError)
+        throw new ConcordError(e.code, `${file}: date: ${e.message}`, { path: 'date', hint: e.hint });
+      throw e;
+    }
+  }
+  const name = (id: string) => s.actors?.[id]?.name ?? opts.dataset?.countries.get(id)?.name ?? id;
+  const ids: string[] = [];
+  const member = new Set<string>();
+  if (org) {
+    for (const m of membersOn(org, s.date!)) {
+      ids.push(m.iso3);
+      member.add(m.iso3);
+    }
+  }
+  for (const id of Object.keys(s.actors ?? {})) if (!ids.includes(id)) ids.push(id);
+  if (!org && !s.actors) {
+    for (const issue of s.issues)
+      for (const id of Object.keys(issue.positions)) if (!ids.includes(id)) ids.push(id);
+  }
+  if (ids.length === 0)
+    fail('actors', 'the scenario has no actors', 'Name an organization and a date, or list the actors.');
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const n = ids.length;
+  const actors: ResolvedActor[] = ids.map((id) => ({ id, name: name(id), member: member.has(id) }));
+  const actorList = () => (ids.length > 12 ? `${ids.slice(0, 12).join(', ')}…` : ids.join(', '));
+  const unknownActor = (path: string, id: string): never =>
+    fail(
+      path,
+      `"${id}" is not an actor of this scenario`,
+      org
+        ? `The actors are the members of ${org.shortName} on ${s.date} (${actorList()}) and those listed under \`actors\`; add ${id} there if it takes part.`
+        : `The actors are ${actorList()}; add ${id} under \`actors\`.`,
+    );
+
+  // Capabilities.
+  const cap = resolveCapabilities(s, ids, opts.dataset, fail);
+
+  // Players of the rule: the capability share and the data of the date, for sum rules.
+  const year = s.date ? yearOf(s.date) : null;
+  const players: Player[] = ids.map((id, i) => {
+    const p: Record<string, unknown> = { id, capability: cap.shares[i] };
+    if (opts.dataset && year !== null) {
+      for (const [field, series] of [
+        ['population', opts.dataset.population],
+        ['gdp', opts.dataset.gdp],
+        ['cinc', opts.dataset.cinc],
+      ] as const) {
+        const v = latest(series, id, year);
+        if (v !== null) p[field] = v;
+      }
+    }
+    return p as unknown as Player;
+  });
+  const rules = new Map<string, ResolvedRule>();
+  const resolveRule = (rule: Rule, path: string): ResolvedRule => {
+    const key = JSON.stringify(rule);
+    const hit = rules.get(key);
+    if (hit) return hit;
+    let test: ResolvedRule['test'];
+    try {
+      test = compileRule(rule, players, path);
+    } catch (e) {
+      if (e instanceof ConcordError)
+        throw new ConcordError(e.code, `${file}: ${e.message}`, { path: e.path ?? path, hint: e.hint });
+      throw e;
+    }
+    const veto = Uint8Array.from(vetoPlayers(test, n), (b) => (b ? 1 : 0));
+    const all = new Array<boolean>(n).fill(true);
+    const passable = test(all);
+    const collegial = passable && test(Array.from(veto, (v) => v === 1));
+    const r: ResolvedRule = { rule, description: describeRule(rule), test, veto, collegial, passable };
+    rules.set(key, r);
+    return r;
+  };
+  const scenarioRule: Rule = s.rule ?? org?.rule ?? 'consensus';
+  resolveRule(scenarioRule, 'rule');
+
+  // The chair.
+  let chair = -1;
+  if (s.chair !== undefined) {
+    chair = index.get(s.chair) ?? unknownActor('chair', s.chair);
+  } else if (org) {
+    const c = chairOn(org, s.date!);
+    if (c && index.has(c.state)) chair = index.get(c.state)!;
+  }
+
+  const issues = s.issues.map((issue, k) => {
+    let outcome = issue.outcome;
+    if (s.outcome) {
+      if (outcome)
+        fail(
+          `issues[${k}].outcome`,
+          'the outcome is given twice (here and at the top of the file)',
+          'Keep one.',
+        );
+      outcome = s.outcome;
+    }
+    return resolveIssue(issue, k, outcome, {
+      n,
+      index,
+      chair,
+      rule: resolveRule(issue.rule ?? scenarioRule, issue.rule ? `issues[${k}].rule` : 'rule'),
+      fail,
+      unknownActor,
+    });
+  });
+  const seen = new Set<string>();
+  issues.forEach((i, k) => {
+    if (seen.has(i.id))
+      fail(`issues[${k}].id`, `issue id "${i.id}" is used twice`, 'Give each issue its own id.');
+    seen.add(i.id);
+  });
+
+  return {
+    id: s.id,
+    title: s.title ?? s.id,
+    date: s.date ?? null,
+    organization: org ? { id: org.id, shortName: org.shortName } : null,
+    actors,
+    capability: cap.shares,
+    capabilitySource: s.capability,
+    capabilityYear: cap.year,
+    capabilityNote: cap.note,
+    chair,
+    issues,
+    source: s.source ?? null,
+    note: s.note ?? s.description ?? null,
+  };
+}
+
+function latest(series: YearSeries, id: string, year: number): number | null {
+  for (let y = Math.min(year, series.lastYear); y >= series.firstYear; y--) {
+    const v = series.get(id, y);
+    if (v !== null) return v;
+  }
+  return null;
+}
+
+/** A sum that does not depend on the order of the actors (summed in sorted order), so that relabelling them changes no bit. */
+function orderFreeSum(values: number[]): number {
+  return values.sort((a, b) => a - b).reduce((a, b) => a + b, 0);
+}
+
+type Fail = (path: string, message: string, hint: string, code?: 'E_VALIDATION' | 'E_NO_DATA') => never;
+
+function resolveCapabilities(
+  s: ScenarioFile,
+  ids: readonly string[],
+  ds: Dataset | undefined,
+  fail: Fail,
+): { shares: Float64Array; year: number | null; note: string | null } {
+  const n = ids.length;
+  const override = ids.map((id) => s.actors?.[id]?.capability);
+  const fixed = orderFreeSum(override.map((v) => v ?? 0));
+  const free = ids.filter((_, i) => override[i] === undefined);
+  const raw = new Float64Array(n);
+  let year: number | null = null;
+  let note: string | null = null;
+  if (free.length > 0) {
+    if (s.capability === 'equal') {
+      ids.forEach((_, i) => {
+        if (override[i] === undefined) raw[i] = 1;
+      });
+    } else {
+      if (!ds)
+        fail(
+          'capability',
+          `capabilities from ${s.capability} need the data set`,
+          'Resolve with the data set.',
+        );
+      if (!s.date)
+        fail(
+          'date',
+          `capabilities from ${s.capability} are taken on the scenario date; there is none`,
+          'Add `date: YYYY-MM-DD`, or use `capability: equal`.',
+        );
+      const series = s.capability === 'gdp' ? ds!.gdp : s.capability === 'cinc' ? ds!.cinc : ds!.population;
+      const wanted = yearOf(s.date!);
+      year = series.commonYear(free, wanted);
+      if (year === null) {
+        const missing = free.filter((id) => latest(series, id, wanted) === null);
+        fail(
+          `actors.${missing[0] ?? free[0]}.capability`,
+          `no ${s.capability} data for ${missing.length ? missing.join(', ') : free.join(', ')} in or before ${wanted}`,
+          `Give these actors a capability under \`actors\` (e.g. \`${missing[0] ?? free[0]}: { capability: 0.05 }\`), or use \`capability: equal\`.`,
+          'E_NO_DATA',
+        );
+      }
+      if (year !== wanted) note = `${s.capability}: ${wanted} not available for every actor; ${year} used`;
+      ids.forEach((id, i) => {
+        if (override[i] === undefined) raw[i] = series.get(id, year!) ?? 0;
+      });
+    }
+  }
+  const freeTotal = orderFreeSum(Array.from(raw));
+  const shares = new Float64Array(n);
+  if (free.length === 0) {
+    if (fixed <= 0) fail('actors', 'every capability is 0', 'Give at least one actor a positive capability.');
+    ids.forEach((_, i) => {
+      shares[i] = override[i]! / fixed;
+    });
+  } else {
+    if (fixed >= 1) {
+      fail(
+        'actors',
+        `the capability overrides sum to ${fixed}, leaving nothing for the ${free.length} actor(s) whose capability comes from ${s.capability}`,
+        'Overrides are shares of the total: keep their sum below 1, or give every actor one.',
+      );
+    }
+    if (freeTotal <= 0)
+      fail('capability', `every ${s.capability} value is 0`, 'Use another capability source.');
+    ids.forEach((_, i) => {
+      shares[i] = override[i] !== undefined ? override[i]! : (raw[i]! / freeTotal) * (1 - fixed);
+    });
+  }
+  return { shares, year, note };
+}
+
+interface IssueContext {
+  readonly n: number;
+  readonly index: ReadonlyMap<string, number>;
+  readonly chair: number;
+  readonly rule: ResolvedRule;
+  readonly fail: Fail;
+  readonly unknownActor: (path: string, id: string) => never;
+}
+
+function resolveIssue(
+  issue: Issue,
+  k: number,
+  outcome: ObservedOutcome | undefined,
+  c: IssueContext,
+): ResolvedIssue {
+  const { n, index, fail, unknownActor } = c;
+  const at = `issues[${k}]`;
+  const dimsSpec = issue.dimensions ?? [
+    {
+      id: issue.id,
+      title: issue.title,
+      scale: issue.scale ?? ([0, 100] as [number, number]),
+      poles: issue.poles,
+    },
+  ];
+  const dims = dimsSpec.length;
+  const lo = Float64Array.from(dimsSpec, (d) => d.scale[0]);
+  const hi = Float64Array.from(dimsSpec, (d) => d.scale[1]);
+  const scaleText = (d: number) => `[${lo[d]}, ${hi[d]}]`;
+
+  /** A point of the right dimension inside the scale. */
+  const point = (v: number | number[], path: string, what: string): Float64Array => {
+    const arr = typeof v === 'number' ? [v] : v;
+    if (arr.length !== dims) {
+      fail(
+        path,
+        `${what} has ${arr.length} number(s); the issue has ${dims} dimension(s)`,
+        dims === 1
+          ? 'Give a single number.'
+          : `Give a list of ${dims} numbers, one per dimension (${dimsSpec.map((d) => d.id).join(', ')}).`,
+      );
+    }
+    arr.forEach((x, d) => {
+      if (x < lo[d]! || x > hi[d]!) {
+        fail(
+          dims === 1 ? path : `${path}[${d}]`,
+          `${what} ${x} is outside the scale ${scaleText(d)}`,
+          `Give a value between ${lo[d]} and ${hi[d]}, or widen the issue's scale.`,
+        );
+      }
+    });
+    return Float64Array.from(arr);
+  };
+
+  const position = new Float64Array(n * dims);
+  const salience = new Float64Array(n * dims);
+  const has = new Uint8Array(n);
+  const positionNotes: Array<{ note?: string; source?: string } | null> = new Array(n).fill(null);
+  for (const [id, entry] of Object.entries(issue.positions)) {
+    const a = index.get(id);
+    if (a === undefined) unknownActor(`${at}.positions.${id}`, id);
+    if (entry === null) continue;
+    const p = point(entry.position, `${at}.positions.${id}.position`, 'position');
+    const sArr =
+      typeof entry.salience === 'number' ? new Array<number>(dims).fill(entry.salience) : entry.salience;
+    if (sArr.length !== dims) {
+      fail(
+        `${at}.positions.${id}.salience`,
+        `salience has ${sArr.length} number(s); the issue has ${dims} dimension(s)`,
+        'Give one salience, or one per dimension.',
+      );
+    }
+    for (let d = 0; d < dims; d++) {
+      position[a! * dims + d] = p[d]!;
+      salience[a! * dims + d] = sArr[d]!;
+    }
+    has[a!] = 1;
+    positionNotes[a!] = { note: entry.note, source: entry.source };
+  }
+  for (const [id, a] of index) {
+    if (!(id in issue.positions)) {
+      fail(
+        `${at}.positions.${id}`,
+        `${id} has no entry on issue "${issue.id}"`,
+        `Give ${id} a position and a salience, or write \`${id}: null\` if it takes no position.`,
+      );
+    }
+    void a;
+  }
+
+  const statusQuo =
+    issue.statusQuo === undefined ? null : point(issue.statusQuo, `${at}.statusQuo`, 'the status quo');
+  let proposer = -1;
+  if (issue.proposer !== undefined)
+    proposer = index.get(issue.proposer) ?? unknownActor(`${at}.proposer`, issue.proposer);
+  let proposal: Float64Array | null = null;
+  if (issue.proposal !== undefined) proposal = point(issue.proposal, `${at}.proposal`, 'the proposal');
+  else if (proposer >= 0) {
+    if (!has[proposer]) {
+      fail(
+        `${at}.proposal`,
+        `the proposer ${issue.proposer} takes no position, so there is no proposal`,
+        'Give the proposal, or a position for the proposer.',
+      );
+    }
+    proposal = position.slice(proposer * dims, proposer * dims + dims);
+  }
+  if (!issue.amendable) {
+    if (!proposal)
+      fail(
+        `${at}.proposal`,
+        'a take-it-or-leave-it issue (amendable: false) needs a tabled proposal',
+        'Give `proposal` (or a `proposer`).',
+      );
+    if (!statusQuo)
+      fail(
+        `${at}.statusQuo`,
+        'a take-it-or-leave-it issue needs a status quo to compare the proposal with',
+        'Give `statusQuo`.',
+      );
+  }
+  if (issue.optOut) {
+    if (proposer < 0)
+      fail(
+        `${at}.proposer`,
+        'an opt-out issue needs a proposer (it is adopted when at least two members including the proposer take part)',
+        'Give `proposer`.',
+      );
+    if (!statusQuo)
+      fail(
+        `${at}.statusQuo`,
+        'an opt-out issue needs a status quo: participants are those who prefer the proposal to it',
+        'Give `statusQuo`.',
+      );
+  }
+
+  let observed: ResolvedObserved | null = null;
+  if (outcome) {
+    observed = {
+      adopted: outcome.adopted ?? null,
+      position:
+        outcome.position === undefined
+          ? null
+          : point(outcome.position, `${at}.outcome.position`, 'the observed outcome'),
+      participants:
+        outcome.participants?.map(
+          (id, j) => index.get(id) ?? unknownActor(`${at}.outcome.participants[${j}]`, id),
+        ) ?? null,
+      source: outcome.source ?? null,
+      note: outcome.note ?? null,
+    };
+  }
+
+  return {
+    id: issue.id,
+    title: issue.title ?? issue.id,
+    index: k,
+    dims,
+    dimensionIds: dimsSpec.map((d) => d.id),
+    dimensionTitles: dimsSpec.map((d) => d.title ?? d.id),
+    lo,
+    hi,
+    poles: dimsSpec.map((d) => (d.poles ? ([d.poles[0], d.poles[1]] as const) : null)),
+    position,
+    salience,
+    has,
+    statusQuo,
+    proposal,
+    proposer,
+    setter: proposer >= 0 ? proposer : c.chair,
+    amendable: issue.amendable,
+    optOut: issue.optOut,
+    rule: c.rule,
+    observed,
+    positionNotes,
+    modelNotes: issue.modelNotes ?? {},
+    note: issue.note ?? null,
+    source: issue.source ?? null,
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * The scenario file (YAML or JSON): an organization's members on a date bargaining over one or more
+ * issues. Who wants what (`position`), how much each cares (`salience`, 0–1), how strong each is
+ * (`capability`, from the data on the date or given), the decision rule, the agenda setter, and —
+ * for backtests — the observed outcome. The zod schema is the single source of truth; the JSON
+ * Schema in docs/schemas/scenario.json is generated from it (`npm run docs:schemas`).
+ *
+ * Checks a schema cannot express (positions inside the issue's scale, one entry per actor, known
+ * actors, the number of dimensions) are made when the scenario is resolved (./resolve.ts), with the
+ * same paths (`issues[0].positions.RUS.position`).
+ */
+import { z } from 'zod';
+import { IsoDateSchema } from '../org/schema.js';
+import { RuleSchema } from '../rules/schema.js';
+import { SweepDesignSchema, UncertaintySchema } from '../sweep/schema.js';
+
+export const ActorIdSchema = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/,
+    'expected an actor id: an ISO3 code such as CHN, or letters, digits, _ . -',
+  )
+  .describe('An actor: the ISO 3166-1 alpha-3 code of a state (CHN), or any short id for other actors');
+
+const Finite = z.number().finite();
+
+/** A point on an issue: a number for a one-dimensional issue, a list (one per dimension) otherwise. */
+export const PointSchema = z
+  .union([Finite, z.array(Finite).min(1).max(16)])
+  .describe('A number on the issue scale, or one number per dimension');
+
+const Salience = z.number().finite().min(0, 'salience is at least 0').max(1, 'salience is at most 1');
+export const SalienceSchema = z
+  .union([Salience, z.array(Salience).min(1).max(16)])
+  .describe('How much the actor cares, 0 (not at all) to 1 (most of all); one per dimension if several');
+
+export const PositionEntrySchema = z
+  .object({
+    position: PointSchema.describe("The actor's ideal point on the issue scale"),
+    salience: SalienceSchema,
+    note: z.string().optional().describe('One line of rationale for the coding'),
+    source: z.string().optional().describe('Where the coding comes from: a URL or a citation'),
+  })
+  .strict();
+export type PositionEntry = z.infer<typeof PositionEntrySchema>;
+
+export const CapabilitySourceSchema = z
+  .enum(['gdp', 'cinc', 'population', 'equal'])
+  .describe(
+    'Where capabilities come from: GDP (World Bank), CINC (Correlates of War), population, or equal; from the data on `date`',
+  );
+export type CapabilitySource = z.infer<typeof CapabilitySourceSchema>;
+
+export const ScaleSchema = z
+  .tuple([Finite, Finite])
+  .refine(([lo, hi]) => hi > lo, { message: 'the scale is [low, high] with high > low' })
+  .describe('The ends of the scale, [low, high]');
+
+export const DimensionSchema = z
+  .object({
+    id: z.string().min(1),
+    title: z.string().optional(),
+    scale: ScaleSchema.default([0, 100]),
+    poles: z.tuple([z.string(), z.string()]).optional().describe('The meaning of the two ends of the scale'),
+  })
+  .strict();
+export type Dimension = z.infer<typeof DimensionSchema>;
+
+export const ObservedOutcomeSchema = z
+  .object({
+    adopted: z
+      .boolean()
+      .optional()
+      .describe(
+        'Whether the organization adopted a decision that moved the status quo on this issue (for a take-it-or-leave-it issue: whether the tabled proposal was adopted)',
+      ),
+    position: PointSchema.optional().describe('Where the outcome lies on the issue scale'),
+    participants: z
+      .array(ActorIdSchema)
+      .optional()
+      .describe('For an opt-out issue: the members that took part (adopted the instrument)'),
+    source: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type ObservedOutcome = z.infer<typeof ObservedOutcomeSchema>;
+
+export const ModelNameSchema = z.enum(['consensus', 'compromise', 'median', 'nash', 'eum']);
+export type ModelName = z.infer<typeof ModelNameSchema>;
+
+export const IssueSchema = z
+  .object({
+    id: z.string().min(1).max(128),
+    title: z.string().optional(),
+    scale: ScaleSchema.optional().describe('For a one-dimensional issue (default [0, 100])'),
+    poles: z.tuple([z.string(), z.string()]).optional().describe('The meaning of the two ends of the scale'),
+    dimensions: z
+      .array(DimensionSchema)
+      .min(1)
+      .max(16)
+      .optional()
+      .describe(
+        'For an issue with several dimensions; positions, saliences and points then have one number per dimension',
+      ),
+    statusQuo: PointSchema.optional().describe(
+      'The status quo (reference point): what happens if nothing is decided. The consensus model needs it',
+    ),
+    proposer: ActorIdSchema.optional().describe('The actor who tables the proposal; the agenda setter'),
+    proposal: PointSchema.optional().describe("The tabled proposal (default: the proposer's position)"),
+    amendable: z
+      .boolean()
+      .default(true)
+      .describe(
+        'false: take it or leave it — the tabled proposal or the status quo, nothing between (e.g. admitting a member)',
+      ),
+    optOut: z
+      .boolean()
+      .default(false)
+      .describe('true: "interested member states" may adopt the proposal alone (the others stay out)'),
+    rule: RuleSchema.optional().describe('A rule for this issue only (default: the scenario rule)'),
+    positions: z
+      .record(ActorIdSchema, PositionEntrySchema.nullable())
+      .describe('One entry per actor; null = the actor takes no position on this issue'),
+    outcome: ObservedOutcomeSchema.optional().describe('The observed outcome, for backtests'),
+    modelNotes: z
+      .partialRecord(ModelNameSchema, z.string())
+      .optional()
+      .describe('Why a model misses (or hits) this case'),
+    note: z.string().optional(),
+    source: z.string().optional(),
+  })
+  .strict()
+  .refine((i) => !(i.dimensions && (i.scale || i.poles)), {
+    message: 'give either scale/poles (one dimension) or dimensions, not both',
+    path: ['dimensions'],
+  });
+export type Issue = z.infer<typeof IssueSchema>;
+
+export const ActorOverrideSchema = z
+  .object({
+    name: z.string().optional(),
+    capability: z
+      .number()
+      .finite()
+      .min(0)
+      .optional()
+      .describe('A relative capability; replaces the value from the data'),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const ScenarioFileSchema = z
+  .object({
+    id: z.string().min(1).max(128),
+    title: z.string().optional(),
+    description: z.string().optional(),
+    date: IsoDateSchema.optional().describe(
+      'The date of the decision: members, chair and data are taken on it',
+    ),
+    organization: z
+      .string()
+      .optional()
+      .describe('An organization id (sco, csto, asean…); actors default to its members on `date`'),
+    rule: RuleSchema.optional().describe(
+      "The decision rule (default: the organization's rule, else consensus)",
+    ),
+    chair: ActorIdSchema.optional().describe(
+      'The agenda setter when an issue names no proposer (default: the chair on `date`)',
+    ),
+    capability: CapabilitySourceSchema.default('equal'),
+    actors: z
+      .record(ActorIdSchema, ActorOverrideSchema)
+      .optional()
+      .describe('Extra actors, or overrides of the members’ names and capabilities'),
+    issues: z.array(IssueSchema).min(1).max(1000),
+    outcome: ObservedOutcomeSchema.optional().describe('The observed outcome of a single-issue scenario'),
+    source: z.string().optional(),
+    note: z.string().optional(),
+    // Read by `concord sweep` only (docs/sweeps.md); the forecasts ignore them.
+    uncertainty: UncertaintySchema.optional(),
+    sweep: SweepDesignSchema.optional(),
+  })
+  .strict()
+  .refine((s) => !(s.outcome && s.issues.length > 1), {
+    message: 'with several issues, give each issue its own outcome',
+    path: ['outcome'],
+  });
+export type ScenarioFile = z.infer<typeof ScenarioFileSchema>;
+export type ScenarioFileInput = z.input<typeof ScenarioFileSchema>;

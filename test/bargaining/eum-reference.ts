@@ -1,0 +1,104 @@
+/**
+ * A slow, literal transcription of the expected-utility model's equations as documented in
+ * src/bargaining/eum.ts (Scholz, Calbert & Smith 2011), written independently of the fast
+ * implementation (objects and maps, no workspace, no canonical order), for cross-checking it.
+ */
+export interface RefActor {
+  name: string;
+  x: number;
+  c: number;
+  s: number;
+}
+
+export function refMedian(actors: RefActor[]): number {
+  // positions with their total weight, ascending
+  const groups = new Map<number, number>();
+  for (const a of actors) if (a.c * a.s > 0) groups.set(a.x, (groups.get(a.x) ?? 0) + a.c * a.s);
+  const xs = [...groups.keys()].sort((a, b) => a - b);
+  const total = [...groups.values()].reduce((t, w) => t + w, 0);
+  let cum = 0;
+  for (let k = 0; k < xs.length; k++) {
+    cum += groups.get(xs[k]!)!;
+    if (cum >= total / 2 - total * 1e-12) {
+      if (k + 1 < xs.length && Math.abs(cum - total / 2) <= total * 1e-12) return (xs[k]! + xs[k + 1]!) / 2;
+      return xs[k]!;
+    }
+  }
+  return Number.NaN;
+}
+
+export function refEum(
+  input: RefActor[],
+  maxRounds = 100,
+  tol = 1e-3,
+): { outcome: number; rounds: number; positions: Map<string, number> } {
+  const actors = input.map((a) => ({ ...a }));
+  const xs = actors.map((a) => a.x);
+  const R = Math.max(...xs) - Math.min(...xs);
+  if (!(R > 1e-9 * 100))
+    return { outcome: refMedian(actors), rounds: 0, positions: new Map(actors.map((a) => [a.name, a.x])) };
+  const prob = (i: RefActor, j: RefActor) => {
+    let num = 0;
+    let den = 0;
+    for (const k of actors) {
+      const uki = 1 - (2 * Math.abs(k.x - i.x)) / R;
+      const ukj = 1 - (2 * Math.abs(k.x - j.x)) / R;
+      const v = k.c * k.s * (uki - ukj);
+      if (v > 0) num += v;
+      den += Math.abs(v);
+    }
+    return den > 0 ? num / den : 0.5;
+  };
+  const expected = (r: number, i: RefActor, j: RefActor) => {
+    const d = Math.abs(i.x - j.x) / R;
+    const us = 2 - 4 * (0.5 - 0.5 * d) ** r;
+    const uf = 2 - 4 * (0.5 + 0.5 * d) ** r;
+    const usq = 2 - 4 * 0.5 ** r;
+    const p = prob(i, j);
+    return j.s * (p * us + (1 - p) * uf) + (1 - j.s) * us - usq;
+  };
+  let rounds = 0;
+  for (;;) {
+    if (rounds >= maxRounds) break;
+    rounds++;
+    const S = new Map(
+      actors.map((i) => [i.name, actors.filter((j) => j !== i).reduce((t, j) => t + expected(1, j, i), 0)]),
+    );
+    const smax = Math.max(...S.values());
+    const smin = Math.min(...S.values());
+    const risk = new Map(
+      actors.map((i) => {
+        const Ri = smax > smin ? (2 * S.get(i.name)! - smax - smin) / (smax - smin) : 0;
+        return [i.name, (1 - Ri / 3) / (1 + Ri / 3)];
+      }),
+    );
+    const offers = new Map<string, Array<{ to: number; eu: number }>>();
+    for (const i of actors) {
+      for (const j of actors) {
+        if (i === j || Math.abs(i.x - j.x) <= 1e-12 * R) continue;
+        const a = expected(risk.get(i.name)!, i, j);
+        const b = expected(risk.get(i.name)!, j, i);
+        const tie = 1e-12;
+        let to: number | null = null;
+        if (a > tie && b > tie && a > b + tie) to = i.x;
+        else if (a > tie && b <= tie) to = a > -b ? j.x + (i.x - j.x) * Math.max(0, -b / a) : i.x;
+        if (to !== null) offers.set(j.name, [...(offers.get(j.name) ?? []), { to, eu: a }]);
+      }
+    }
+    let moved = 0;
+    const next = new Map<string, number>();
+    for (const j of actors) {
+      const list = offers.get(j.name) ?? [];
+      if (!list.length) {
+        next.set(j.name, j.x);
+        continue;
+      }
+      list.sort((p, q) => Math.abs(p.to - j.x) - Math.abs(q.to - j.x) || q.eu - p.eu || p.to - q.to);
+      next.set(j.name, list[0]!.to);
+      moved = Math.max(moved, Math.abs(list[0]!.to - j.x));
+    }
+    for (const j of actors) j.x = next.get(j.name)!;
+    if (moved <= tol * R) break;
+  }
+  return { outcome: refMedian(actors), rounds, positions: new Map(actors.map((a) => [a.name, a.x])) };
+}
