@@ -45,6 +45,7 @@ export function formatSummary(s: SweepSummary): string {
       lines.push(
         '',
         `issue ${out.issue} (scale ${out.scale[0]}–${out.scale[1]}; histogram: ${rows[0]?.histogram.counts.length ?? 0} bins)`,
+        "adopted: share of runs in which the model's outcome adopts something; vetoed: in which some member blocks the tabled proposal",
       );
       lines.push(
         table(
