@@ -3,12 +3,19 @@
  * median, Nash, expected utility): a replicate is `forecastAll` on the resolved scenario with the
  * replicate's positions, saliences and capabilities in place of the coded ones.
  */
-import { type ForecastOptions, ForecastWorkspace, forecastAll, MODEL_NAMES, modelAdoption, modelOutcome } from '../bargaining/forecast.js';
+import {
+  type ForecastOptions,
+  ForecastWorkspace,
+  forecastAll,
+  MODEL_NAMES,
+  modelAdoption,
+  modelOutcome,
+} from '../bargaining/forecast.js';
+import { ConcordError } from '../errors.js';
+import type { Rule } from '../rules/schema.js';
 import { resolveWithLines } from '../scenario/load.js';
 import { type ModelName, type ScenarioFile, ScenarioFileSchema } from '../scenario/schema.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { ConcordError } from '../errors.js';
-import type { Rule } from '../rules/schema.js';
 import { validate } from '../util/validate.js';
 import type { DesignPoint, ForecastRow, Perturbation, SweepAdapter } from './adapter.js';
 
@@ -36,7 +43,10 @@ export const forecastAdapter: SweepAdapter<ScenarioFile, ResolvedScenario> = {
       if (key === 'chair') out.chair = String(value);
       else if (key === 'rule') out.rule = value as Rule;
       else if (kind === 'capability') {
-        out.actors = { ...(out.actors ?? {}), [a!]: { ...(out.actors?.[a!] ?? {}), capability: Number(value) } };
+        out.actors = {
+          ...(out.actors ?? {}),
+          [a!]: { ...(out.actors?.[a!] ?? {}), capability: Number(value) },
+        };
       } else {
         const issue = out.issues.find((i) => i.id === a);
         if (!issue) bad(file, key, `no issue "${a}"`);
@@ -69,7 +79,8 @@ export const forecastAdapter: SweepAdapter<ScenarioFile, ResolvedScenario> = {
         const out = modelOutcome(f, m);
         const adopted = modelAdoption(f, m);
         const blockers = m === 'consensus' && f.consensus ? [...f.consensus.blockers] : null;
-        const participants = m === 'consensus' && f.consensus?.participants ? [...f.consensus.participants] : null;
+        const participants =
+          m === 'consensus' && f.consensus?.participants ? [...f.consensus.participants] : null;
         const rounds = m === 'eum' && f.eum ? f.eum.rounds : null;
         for (let d = 0; d < iss.dims; d++) {
           rows.push({

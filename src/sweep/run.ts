@@ -321,7 +321,9 @@ export function sweepInMemory(planned: { params: SweepParams; ctx: SweepContext 
   const { params, ctx } = planned;
   const s = ctx.summarizer();
   const c =
-    params.keep === 'summary' ? ctx : new SweepContext(getAdapter(params.adapter), { ...params, keep: 'summary' });
+    params.keep === 'summary'
+      ? ctx
+      : new SweepContext(getAdapter(params.adapter), { ...params, keep: 'summary' });
   for (let idx = 0, first = 0; first < params.total; idx++, first += params.batchSize) {
     const count = Math.min(params.batchSize, params.total - first);
     s.add(first, count, c.computeBatch(idx, first, count).aggregate);

@@ -14,7 +14,15 @@ const bank = readFileSync(bankFile, 'utf8');
 
 function sweep(text: string, runs: number, extra: Partial<Parameters<typeof planSweep>[0]> = {}) {
   return sweepInMemory(
-    planSweep({ adapter: 'forecast', file: 'bank.yaml', text, runs, seed: 1, models: ['consensus', 'compromise', 'median'], ...extra }),
+    planSweep({
+      adapter: 'forecast',
+      file: 'bank.yaml',
+      text,
+      runs,
+      seed: 1,
+      models: ['consensus', 'compromise', 'median'],
+      ...extra,
+    }),
   );
 }
 
@@ -55,16 +63,35 @@ describe('sweeps with the forecast models', () => {
   it('sweeps the proposal on a grid: a smaller bank is blocked less often', () => {
     const text = `${bank}\nsweep:\n  parameters:\n    proposal.bank: [20, 60, 100]\n`;
     const s = sweep(text, 1000);
-    const blocked = [0, 1, 2].map((p) => s.results.find((r) => r.point === p && r.model === 'consensus')!.anyBlocker!);
+    const blocked = [0, 1, 2].map(
+      (p) => s.results.find((r) => r.point === p && r.model === 'consensus')!.anyBlocker!,
+    );
     expect(blocked[0]!).toBeLessThan(blocked[1]!);
     expect(blocked[1]!).toBeLessThanOrEqual(blocked[2]!);
   });
 
   it('concord sweep on an SCO case: the same summary with one and two workers', async () => {
-    const dir = (await import('node:fs')).mkdtempSync(join((await import('node:os')).tmpdir(), 'concord-sco-sweep-'));
+    const dir = (await import('node:fs')).mkdtempSync(
+      join((await import('node:os')).tmpdir(), 'concord-sco-sweep-'),
+    );
     const run = async (workers: string) => {
       const io = memoryIO({});
-      const code = await main(['sweep', bankFile, '--runs', '4000', '--seed', '1', '--workers', workers, '--store', join(dir, 's.sqlite'), '--json'], io);
+      const code = await main(
+        [
+          'sweep',
+          bankFile,
+          '--runs',
+          '4000',
+          '--seed',
+          '1',
+          '--workers',
+          workers,
+          '--store',
+          join(dir, 's.sqlite'),
+          '--json',
+        ],
+        io,
+      );
       expect(code, io.stderr.join('\n')).toBe(0);
       return JSON.parse(io.stdout.join('\n'));
     };

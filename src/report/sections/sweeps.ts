@@ -67,18 +67,35 @@ export const sweepsSection: ReportSection = {
         summary: [],
       };
     const runs = cases[0]!.summary.sweep.runs;
-    const cards = cases.map((c) => {
+    const outputs = cases.flatMap((c) =>
+      c.summary.sweep.outputs.map((out, k) => {
+        const [id, dimId] = out.issue.split('/');
+        const d = c.frame.issues.findIndex((i) => i.id === id);
+        const iss = c.frame.issues[d]!;
+        const dim = dimId === undefined ? 0 : Math.max(0, iss.dimensionIds?.indexOf(dimId) ?? 0);
+        const title = `${c.frame.title ?? c.frame.id}${c.summary.sweep.outputs.length > 1 ? ` — ${iss.title ?? out.issue}` : ''}`;
+        return { c, out, k, iss, dim, title };
+      }),
+    );
+    const cards = outputs.map(({ c, out, iss, dim, title }) => {
       const s = c.summary;
-      const iss = c.frame.issues[0]!;
-      const out = s.sweep.outputs[0]!;
       const rows = s.results.filter((r) => r.point === 0 && r.issue === out.issue);
-      const marks: Array<{ x: number; label: string; colour?: string }> = [];
-      if (iss.statusQuo) marks.push({ x: iss.statusQuo[0]!, label: 'status quo', colour: '#555' });
-      if (iss.proposal) marks.push({ x: iss.proposal[0]!, label: 'proposal', colour: '#555' });
+      // Marks at the status quo, the proposal and the observed outcome; coinciding marks share a label.
+      const raw: Array<{ x: number; label: string; colour: string }> = [];
+      if (iss.statusQuo) raw.push({ x: iss.statusQuo[dim]!, label: 'status quo', colour: '#555' });
+      if (iss.proposal) raw.push({ x: iss.proposal[dim]!, label: 'proposal', colour: '#555' });
       if (iss.observed?.position)
-        marks.push({ x: iss.observed.position[0]!, label: 'observed', colour: '#a3161b' });
+        raw.push({ x: iss.observed.position[dim]!, label: 'observed', colour: '#a3161b' });
+      const marks: typeof raw = [];
+      for (const m of raw) {
+        const same = marks.find((x) => x.x === m.x);
+        if (same) {
+          same.label = `${same.label} = ${m.label}`;
+          if (m.label === 'observed') same.colour = m.colour;
+        } else marks.push({ ...m });
+      }
       const svg = renderHistograms({
-        title: `${c.frame.title ?? c.frame.id}: outcome distributions over ${runs} runs`,
+        title: `${title}: outcome distributions over ${runs} runs`,
         lo: out.scale[0],
         hi: out.scale[1],
         marks,
@@ -106,7 +123,7 @@ export const sweepsSection: ReportSection = {
         : null;
       const observed = iss.observed?.adopted;
       return `<figure style="margin:0;padding:.6rem;border:1px solid var(--line);border-radius:4px">
-<figcaption><strong>${esc(c.frame.title ?? c.frame.id)}</strong>${c.frame.date ? ` (${esc(c.frame.date)})` : ''}${observed == null ? '' : ` · observed: ${observed ? 'adopted' : 'not adopted'}`}</figcaption>
+<figcaption><strong>${esc(title)}</strong>${c.frame.date ? ` (${esc(c.frame.date)})` : ''}${observed == null ? '' : ` · observed: ${observed ? 'adopted' : 'not adopted'}`}</figcaption>
 ${svg}
 <p class="note" style="margin:.2rem 0">Blocks the tabled proposal (consensus model, share of runs): ${esc(blockers)}${participants ? `<br>Takes part: ${esc(participants)}` : ''}</p>
 </figure>`;
@@ -115,10 +132,12 @@ ${svg}
     const members = [...new Set(cases.flatMap((c) => c.summary.sweep.actors))];
     const table = htmlTable(
       ['Case', 'P(adopted), consensus', ...members],
-      cases.map((c) => {
-        const r = c.summary.results.find((x) => x.point === 0 && x.model === 'consensus');
+      outputs.map(({ c, out, title }) => {
+        const r = c.summary.results.find(
+          (x) => x.point === 0 && x.issue === out.issue && x.model === 'consensus',
+        );
         return [
-          c.frame.title ?? c.frame.id,
+          title,
           r?.adoption == null ? '–' : pct(r.adoption, 0),
           ...members.map((m) => (r?.blocking && m in r.blocking ? pct(r.blocking[m], 0) : '')),
         ];
@@ -132,14 +151,15 @@ ${svg}
 <div style="display:grid;grid-template-columns:repeat(auto-fill,minmax(460px,1fr));gap:.8rem">${cards.join('\n')}</div>
 ${table}
 <p class="note">Computed in ${seconds.toFixed(1)} s while writing this report (models: ${REPORT_SWEEP_MODELS.join(', ')}).</p>`;
-    const adoption = cases.map(
-      (c) => c.summary.results.find((x) => x.model === 'consensus')?.adoption ?? null,
+    const adoption = outputs.map(
+      ({ c, out }) =>
+        c.summary.results.find((x) => x.issue === out.issue && x.model === 'consensus')?.adoption ?? null,
     );
     const robust = adoption.filter((a) => a !== null && (a <= 0.05 || a >= 0.95)).length;
     return {
       html,
       summary: [
-        `${cases.length} SCO cases × ${runs.toLocaleString('en-US')} perturbed runs (seed ${REPORT_SWEEP_SEED}): the consensus model's adoption call holds in ≥ 95% of runs for ${robust} of ${cases.length} cases`,
+        `${cases.length} SCO cases (${outputs.length} issues) × ${runs.toLocaleString('en-US')} perturbed runs (seed ${REPORT_SWEEP_SEED}): the consensus model's adoption call is the same in ≥ 95% of runs on ${robust} of ${outputs.length} issues`,
       ],
     };
   },
