@@ -147,7 +147,7 @@ export class SweepContext<F = unknown, R extends SweepFrame = SweepFrame> {
     this.params = params;
     const fileName = params.scenario.file;
     const { blocks, scenario } = splitBlocks(
-      parsed ?? parseScenarioText(params.scenario.text, fileName),
+      parsed ?? readScenarioDocument(params.scenario.text, fileName),
       fileName,
     );
     this.blocks = blocks;
@@ -672,6 +672,6 @@ function checkSameShape(a: SweepFrame, b: SweepFrame, label: string): void {
     );
 }
 
-export function parseScenarioText(text: string, file: string): unknown {
+export function readScenarioDocument(text: string, file: string): unknown {
   return parseYamlText(text, file);
 }

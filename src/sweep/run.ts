@@ -14,7 +14,7 @@ import { getAdapter } from './adapters.js';
 import type { BatchAggregateJSON } from './aggregate.js';
 import {
   type Keep,
-  parseScenarioText,
+  readScenarioDocument,
   SweepContext,
   type SweepMode,
   type SweepParams,
@@ -69,7 +69,7 @@ export function planSweep(req: SweepRequest): { params: SweepParams; ctx: SweepC
   const models = req.models?.length ? [...req.models] : [...adapter.defaultModels];
   const mode: SweepMode = req.sensitivity ? 'saltelli' : 'montecarlo';
   const keep: Keep = req.keep ?? 'rows';
-  const parsed = parseScenarioText(req.text, req.file);
+  const parsed = readScenarioDocument(req.text, req.file);
   const provisional: SweepParams = {
     version: 1,
     adapter: adapter.id,
