@@ -35,6 +35,9 @@ interface SweepOptions {
   json?: boolean;
 }
 
+/** Below this many runs, and without --workers, a sweep runs in process. */
+export const SMALL_SWEEP = 20_000;
+
 export function intOption(v: string | undefined, name: string, fallback?: number): number | undefined {
   if (v === undefined) return fallback;
   const t = v.replace(/_/g, '');
@@ -102,7 +105,7 @@ export function register(program: Command, io: CliIO): void {
         throw new ConcordError('E_VALIDATION', `--workers must be between 1 and 256, got ${workers}`, {
           path: '--workers',
         });
-      const kind = executorKind ?? (workers > 1 ? 'threads' : 'inline');
+      let kind = executorKind ?? (workers > 1 ? 'threads' : 'inline');
       const say = (line: string) => {
         if (!opts.quiet) io.err(line);
       };
@@ -141,6 +144,9 @@ export function register(program: Command, io: CliIO): void {
           force: opts.force,
         });
       }
+      // Small sweeps run in process unless workers were asked for: starting threads costs more than
+      // it saves (the result is the same either way).
+      if (!executorKind && opts.workers === undefined && planned && planned.params.total < SMALL_SWEEP) kind = 'inline';
       // BullMQ and piscina are loaded only when used (they add a second to every start-up).
       let executor: Executor;
       if (kind === 'bullmq')
