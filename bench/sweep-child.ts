@@ -18,6 +18,7 @@ interface Config {
   adapter: string;
   models: string[];
   seed: number;
+  batchSize?: number;
 }
 
 const cfg = JSON.parse(process.argv[2]!) as Config;
@@ -39,6 +40,7 @@ for (const file of cfg.files) {
     runs: cfg.runs,
     seed: cfg.seed,
     keep: cfg.keep,
+    batchSize: cfg.batchSize,
     force: true,
   });
   const run = await createSweepRun(store, planned);

@@ -146,7 +146,8 @@ export function register(program: Command, io: CliIO): void {
       }
       // Small sweeps run in process unless workers were asked for: starting threads costs more than
       // it saves (the result is the same either way).
-      if (!executorKind && opts.workers === undefined && planned && planned.params.total < SMALL_SWEEP) kind = 'inline';
+      if (!executorKind && opts.workers === undefined && planned && planned.params.total < SMALL_SWEEP)
+        kind = 'inline';
       // BullMQ and piscina are loaded only when used (they add a second to every start-up).
       let executor: Executor;
       if (kind === 'bullmq')

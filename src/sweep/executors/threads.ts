@@ -33,7 +33,7 @@ export function createPool(threads: number): Piscina<BatchTask, BatchTaskResult>
     idleTimeout: 60_000,
     // A larger young generation than the worker default: a replicate allocates small, short-lived
     // objects, and fewer scavenges measurably speed the threads up.
-    resourceLimits: { maxYoungGenerationSizeMb: 64 },
+    resourceLimits: { maxYoungGenerationSizeMb: 32 },
   });
 }
 
