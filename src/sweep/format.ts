@@ -14,7 +14,8 @@ export function sparkline(counts: readonly number[]): string {
 
 export function num(x: number | null | undefined, digits = 2): string {
   if (x == null || !Number.isFinite(x)) return '–';
-  return x.toFixed(digits);
+  // No "-0.000": values that round to zero print as zero.
+  return (Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x).toFixed(digits);
 }
 
 export function formatSummary(s: SweepSummary): string {
@@ -102,12 +103,16 @@ export function formatSummary(s: SweepSummary): string {
         continue;
       }
       const sorted = [...sens.factors].sort((a, b) => (b.total ?? 0) - (a.total ?? 0));
+      // Inputs whose indices both round to 0.000 are listed in one line.
+      const shown = sorted.filter((f) => Math.abs(f.total ?? 0) >= 0.0005 || Math.abs(f.first ?? 0) >= 0.0005);
+      const rest = sorted.length - shown.length;
       lines.push(
         table(
           ['factor', 'first order', 'total'],
-          sorted.map((f) => [f.factor, num(f.first, 3), num(f.total, 3)]),
+          shown.map((f) => [f.factor, num(f.first, 3), num(f.total, 3)]),
         ),
       );
+      if (rest) lines.push(`(${rest} other input${rest > 1 ? 's' : ''}: both indices below 0.0005)`);
     }
   }
   return lines.join('\n');
