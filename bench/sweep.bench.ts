@@ -95,6 +95,28 @@ export const benchmark: Benchmark = {
       batchSize,
     });
     try {
+      const heavy = files.find((f) => f.includes('17-tianjin')) ?? files[0]!;
+      console.log(
+        `\nsteady state of the thread pool (warm, no store): 40 batches of 5,000 runs of ${heavy.split('/').pop()}`,
+      );
+      for (const t of [1, 2]) {
+        const out = execFileSync(
+          process.execPath,
+          [join(here, 'sweep-steady.js'), heavy, String(t), adapter, models.join(',')],
+          {
+            encoding: 'utf8',
+          },
+        );
+        const r = JSON.parse(out.trim().split('\n').pop()!) as {
+          threads: number;
+          runs: number;
+          seconds: number;
+        };
+        console.log(
+          `${String(t).padStart(2)} thread${t > 1 ? 's' : ' '}: ${r.runs.toLocaleString('en-US')} runs in ${r.seconds.toFixed(2)} s, ${Math.round(r.runs / r.seconds).toLocaleString('en-US')} runs/s`,
+        );
+      }
+      if (process.env.CONCORD_BENCH_SWEEP_PART === 'steady') return;
       console.log('\nkeep summary (aggregates only):');
       row(
         `${files.length} cases × ${N.toLocaleString('en-US')} runs, 1 worker`,

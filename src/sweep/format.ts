@@ -104,7 +104,9 @@ export function formatSummary(s: SweepSummary): string {
       }
       const sorted = [...sens.factors].sort((a, b) => (b.total ?? 0) - (a.total ?? 0));
       // Inputs whose indices both round to 0.000 are listed in one line.
-      const shown = sorted.filter((f) => Math.abs(f.total ?? 0) >= 0.0005 || Math.abs(f.first ?? 0) >= 0.0005);
+      const shown = sorted.filter(
+        (f) => Math.abs(f.total ?? 0) >= 0.0005 || Math.abs(f.first ?? 0) >= 0.0005,
+      );
       const rest = sorted.length - shown.length;
       lines.push(
         table(
