@@ -154,4 +154,45 @@ describe('BullMQ workers on Redis', () => {
     );
     expect(JSON.stringify(out.summary.results)).toBe(JSON.stringify(local.results));
   });
+
+  it("give the local summary with Concord's forecast models on an SCO case", async () => {
+    const w = workers.find((x) => x.child.exitCode === null && x.child.signalCode === null)!;
+    expect(w).toBeTruthy();
+    const sco = join(root, 'scenarios/sco/13-iran-admission-2023.yaml');
+    const io = memoryIO({});
+    const code = await main(
+      [
+        'sweep',
+        sco,
+        '--runs',
+        '6000',
+        '--seed',
+        '9',
+        '--batch-size',
+        '500',
+        '--executor',
+        'bullmq',
+        '--redis',
+        redis!,
+        '--store',
+        pg!,
+        '--json',
+      ],
+      io,
+    );
+    expect(code, io.stderr.join('\n')).toBe(0);
+    const out = JSON.parse(io.stdout.join('\n'));
+    const local = sweepInMemory(
+      planSweep({
+        adapter: 'forecast',
+        file: sco,
+        text: readFileSync(sco, 'utf8'),
+        runs: 6000,
+        seed: 9,
+        batchSize: 500,
+      }),
+    );
+    expect(out.summary.sweep.models).toEqual(['consensus', 'compromise', 'median']);
+    expect(JSON.stringify(out.summary.results)).toBe(JSON.stringify(local.results));
+  });
 });
