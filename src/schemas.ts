@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ClaimsFileSchema } from './claims/schema.js';
 import { OrganizationSchema } from './org/schema.js';
+import { GameFileSchema } from './rules/game.js';
 import { RuleSchema } from './rules/schema.js';
 import { ScenarioFileSchema } from './scenario/schema.js';
 import { SweepDesignSchema, UncertaintySchema } from './sweep/schema.js';
@@ -16,6 +17,7 @@ export const SCHEMAS: Record<string, z.ZodType> = {
   scenario: ScenarioFileSchema,
   uncertainty: UncertaintySchema,
   sweep: SweepDesignSchema,
+  game: GameFileSchema,
 };
 
 export function jsonSchema(name: string): Record<string, unknown> {

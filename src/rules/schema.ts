@@ -14,12 +14,36 @@
  *   { all: [RULE, …] }                          every sub-rule holds (double or triple majorities)
  *   { any: [RULE, …] }                          some sub-rule holds
  *
+ * A share is a number in [0, 1] or an exact fraction written as a string, "2/3". Numbers are read
+ * as the decimal that was written (0.55 is 55/100, not the nearest binary double), and every quota
+ * is compared in exact integer arithmetic (see ./compile.ts): no rounding tolerance is involved.
+ *
  * The schema is strict: unknown keys are errors, so a typo never silently changes a rule.
  */
 import { z } from 'zod';
 
 const iso = z.string().min(1).max(64);
-const share = z.number().finite().min(0).max(1);
+/** "a/b" with 0 ≤ a ≤ b, b > 0. */
+export const FRACTION = /^\s*(\d+)\s*\/\s*(\d+)\s*$/;
+
+export const ShareSchema = z
+  .union([
+    z.number().finite().min(0).max(1),
+    z
+      .string()
+      .regex(FRACTION, 'expected a number in [0, 1] or a fraction written "a/b", such as "2/3"')
+      .refine(
+        (s) => {
+          const m = FRACTION.exec(s)!;
+          return BigInt(m[2]!) > 0n && BigInt(m[1]!) <= BigInt(m[2]!);
+        },
+        { message: 'a fraction share needs a positive denominator and a numerator no larger than it' },
+      ),
+  ])
+  .describe('A share of the total: a number in [0, 1] or an exact fraction "a/b"');
+export type Share = z.infer<typeof ShareSchema>;
+
+const share = ShareSchema;
 const nonNegative = z.number().finite().min(0);
 
 export const CountRuleSchema = z
@@ -40,7 +64,7 @@ export type Rule =
   | 'consensus'
   | { consensusMinus: string[] }
   | { count: CountRule }
-  | { sum: string; atLeast?: number; atLeastShare?: number; moreThanShare?: number }
+  | { sum: string; atLeast?: number; atLeastShare?: Share; moreThanShare?: Share }
   | { all: Rule[] }
   | { any: Rule[] };
 

@@ -42,6 +42,7 @@ describe('the HTML report', async () => {
       'timeline',
       'facts',
       'claims',
+      'capacity',
       'balance',
       'forecasts',
       'alignment',

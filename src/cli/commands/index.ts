@@ -4,10 +4,12 @@ import type { CliIO } from '../io.js';
 import { register as alignment } from './alignment.js';
 import { register as backtest } from './backtest.js';
 import { register as balance } from './balance.js';
+import { register as capacity } from './capacity.js';
 import { register as claims } from './claims.js';
 import { register as country } from './country.js';
 import { register as forecast } from './forecast.js';
 import { register as org } from './org.js';
+import { register as power } from './power.js';
 import { register as report } from './report.js';
 import { register as runs } from './runs.js';
 import { register as sweep } from './sweep.js';
@@ -19,6 +21,8 @@ export const COMMANDS: ReadonlyArray<(program: Command, io: CliIO) => void> = [
   timeline,
   claims,
   country,
+  power,
+  capacity,
   balance,
   alignment,
   forecast,

@@ -2,6 +2,7 @@
 import type { ReportSection } from '../report.js';
 import { alignmentSection } from './alignment.js';
 import { balanceSection } from './balance.js';
+import { capacitySection } from './capacity.js';
 import { claimsSection } from './claims.js';
 import { factsSection } from './facts.js';
 import { forecastsSection } from './forecasts.js';
@@ -14,6 +15,7 @@ export const SECTIONS: readonly ReportSection[] = [
   timelineSection,
   factsSection,
   claimsSection,
+  capacitySection,
   balanceSection,
   forecastsSection,
   alignmentSection,

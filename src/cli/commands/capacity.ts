@@ -1,0 +1,110 @@
+/**
+ * `concord capacity <org> [--rule RULE …] [--add ISO3,…] [--at DATE] [--no-eu] [--json]`: the
+ * passage probability and each member's blocking power at every membership stage, under the
+ * organization's own rule and comparison rules, next to the EU Council reference band.
+ */
+import type { Command } from 'commander';
+import { loadDataset } from '../../data/load.js';
+import { loadOrganizations } from '../../org/load.js';
+import { type CapacityResult, capacity, type ReferencePoint } from '../../power/capacity.js';
+import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand, passageCell } from '../../power/load.js';
+import { NAMED_RULES } from '../../rules/load.js';
+import { parseDate } from '../../util/dates.js';
+import { json, table } from '../../util/format.js';
+import type { CliIO } from '../io.js';
+
+export function register(program: Command, io: CliIO): void {
+  program
+    .command('capacity')
+    .description(
+      'capacity to decide at each membership stage: passage probability and blocking power under several rules',
+    )
+    .argument('<org>', 'organization id (sco, csto, asean, …)')
+    .option(
+      '--rule <rule...>',
+      `comparison rules: names (${Object.keys(NAMED_RULES).join(', ')}), rule files or inline YAML (default: ${DEFAULT_COMPARISONS.join(', ')})`,
+    )
+    .option('--add <iso3,…>', 'a hypothetical stage: the latest members plus these states, comma-separated')
+    .option('--at <date>', 'the date of the hypothetical stage (its data year), YYYY-MM-DD')
+    .option('--no-eu', 'leave out the EU Council reference band')
+    .option('--json', 'print JSON')
+    .action(
+      (id: string, opts: { rule?: string[]; add?: string; at?: string; eu: boolean; json?: boolean }) => {
+        const org = loadOrganizations().get(id);
+        const rules = comparisonRules(org.rule, opts.rule ?? [...DEFAULT_COMPARISONS], io.cwd);
+        const add = opts.add
+          ? opts.add
+              .split(',')
+              .map((s) => s.trim().toUpperCase())
+              .filter(Boolean)
+          : [];
+        const result = capacity(org, loadDataset(), rules, {
+          add,
+          at: opts.at ? parseDate(opts.at, '--at') : undefined,
+        });
+        const band = opts.eu ? loadReferenceBand() : [];
+        io.out(opts.json ? json({ ...result, euReference: band }) : formatCapacity(result, band));
+      },
+    );
+}
+
+export function formatCapacity(r: CapacityResult, band: readonly ReferencePoint[]): string {
+  const lines: string[] = [];
+  lines.push(`Capacity to decide: ${r.organization.name} (${r.organization.shortName})`);
+  lines.push(
+    'passage probability: the share of the 2^n coalitions of members that carry a decision (Coleman 1971)',
+  );
+  lines.push('');
+  const headers = ['stage', 'members', ...r.rules.map((x) => x.label)];
+  const rows = r.stages.map((s) => [
+    `${s.from}${s.hypothetical ? ' (hypothetical)' : ''}`,
+    `${s.members.length}${s.joined.length ? ` (+${s.joined.join(', ')})` : ''}${s.left.length ? ` (−${s.left.join(', ')})` : ''}`,
+    ...s.outcomes.map((o) => passageCell(o.passageProbability, o.passageProbabilityFraction)),
+  ]);
+  lines.push(table(headers, rows));
+  if (band.length) {
+    lines.push('', 'Reference: the EU Council of Ministers (qualified majority)');
+    lines.push(
+      table(
+        ['council', 'members', 'passage probability', 'literature'],
+        band.map((b) => [
+          b.shortName,
+          String(b.players),
+          passageCell(b.passageProbability, b.passageProbabilityFraction),
+          b.literature ?? '',
+        ]),
+      ),
+    );
+  }
+  lines.push('', 'rules:');
+  for (const x of r.rules) lines.push(`  ${x.label}: ${x.description}`);
+  const last = r.stages[r.stages.length - 1]!;
+  lines.push(
+    '',
+    `Blocking power at ${last.from}${last.hypothetical ? ' (hypothetical)' : ''}: Coleman's power to prevent, the share of winning coalitions a member turns into losing ones by leaving (1 = veto)`,
+  );
+  lines.push(
+    table(
+      ['member', ...r.rules.map((x) => x.label)],
+      last.members.map((m, i) => [
+        m,
+        ...last.outcomes.map((o) => {
+          const p = o.players[i]!;
+          return p.blockingPower === null ? '–' : `${p.blockingPower.toFixed(3)}${p.veto ? ' veto' : ''}`;
+        }),
+      ]),
+    ),
+  );
+  const years = Object.entries(last.dataYears)
+    .filter(([k]) => k === 'population')
+    .map(([k, y]) => `${k} ${y}`);
+  if (years.length)
+    lines.push(`data: World Bank population of each stage's first year (latest: ${years.join(', ')})`);
+  for (const n of new Set(
+    r.stages.flatMap((s) =>
+      s.notes.filter((x) => x.startsWith('population') || x.startsWith('hypothetical')),
+    ),
+  ))
+    lines.push(`note: ${n}`);
+  return lines.join('\n');
+}

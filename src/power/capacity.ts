@@ -1,0 +1,187 @@
+/**
+ * The capacity to decide across enlargements: for each membership stage of an organization (and a
+ * hypothetical stage with added members), the passage probability — Coleman's "power of the
+ * collectivity to act", the share of the 2^n coalitions of members that carry a decision — and
+ * each member's blocking power — Coleman's power to prevent, the share of winning coalitions that
+ * the member turns into losing ones by leaving — under the organization's own rule and under
+ * comparison rules. Under consensus the passage probability is 1/2^n: it halves with every new
+ * member, while every member keeps a veto (Coleman 1971; Felsenthal & Machover 1998, §3.2).
+ * Pure: the organization, data set and rules come in; the EU reference files are loaded at the edge.
+ */
+import type { Dataset } from '../data/dataset.js';
+import { ConcordError } from '../errors.js';
+import { stages } from '../org/organization.js';
+import type { Organization } from '../org/schema.js';
+import { describeRule } from '../rules/evaluate.js';
+import type { GameFile } from '../rules/game.js';
+import { gameFromPlayers } from '../rules/game.js';
+import { organizationPlayers } from '../rules/players.js';
+import type { Rule } from '../rules/schema.js';
+import type { IsoDate } from '../util/dates.js';
+import { computePower, type PowerResult } from './power.js';
+
+export interface CapacityRule {
+  readonly id: string;
+  readonly label: string;
+  readonly rule: Rule;
+  /** The organization's own rule. */
+  readonly own: boolean;
+}
+
+export interface RuleOutcome {
+  readonly rule: string;
+  readonly passageProbability: number;
+  readonly passageProbabilityFraction: string | null;
+  readonly winningCoalitions: string | null;
+  readonly method: string;
+  readonly algorithm: string;
+  readonly players: ReadonlyArray<{
+    id: string;
+    /** Coleman's power to prevent. */
+    blockingPower: number | null;
+    penrose: number;
+    shapleyShubik: number | null;
+    veto: boolean;
+  }>;
+}
+
+export interface CapacityStage {
+  readonly from: IsoDate;
+  readonly to: IsoDate | null;
+  readonly hypothetical: boolean;
+  readonly members: string[];
+  readonly joined: string[];
+  readonly left: string[];
+  readonly dataYears: Record<string, number>;
+  readonly notes: string[];
+  readonly outcomes: RuleOutcome[];
+}
+
+export interface CapacityResult {
+  readonly organization: { id: string; name: string; shortName: string };
+  readonly rules: ReadonlyArray<{ id: string; label: string; description: string; own: boolean }>;
+  readonly stages: CapacityStage[];
+}
+
+export function capacity(
+  org: Organization,
+  ds: Dataset,
+  rules: readonly CapacityRule[],
+  opts: { add?: readonly string[]; at?: IsoDate } = {},
+): CapacityResult {
+  const st = stages(org).filter((s) => s.members.length > 0);
+  const plans = st.map((s, i) => ({
+    from: s.from,
+    to: s.to,
+    add: [] as readonly string[],
+    joined: i > 0 ? s.joined : [],
+    left: s.left,
+    hypothetical: false,
+  }));
+  if (opts.add?.length) {
+    const last = st[st.length - 1]!;
+    const at = opts.at && opts.at > last.from ? opts.at : last.from;
+    plans.push({ from: at, to: null, add: opts.add, joined: [], left: [], hypothetical: true });
+  }
+  return {
+    organization: { id: org.id, name: org.name, shortName: org.shortName },
+    rules: rules.map((r) => ({ id: r.id, label: r.label, description: describeRule(r.rule), own: r.own })),
+    stages: plans.map((p) => {
+      const op = organizationPlayers(org, ds, p.from, p.add);
+      const game = (rule: Rule) => ({
+        name: `${org.shortName} ${p.from}`,
+        players: op.players,
+        rule,
+        source: [],
+        notes: [],
+        literature: [],
+      });
+      return {
+        from: p.from,
+        to: p.to,
+        hypothetical: p.hypothetical,
+        members: [...op.members, ...op.added],
+        joined: p.hypothetical ? op.added : p.joined,
+        left: p.left,
+        dataYears: op.years,
+        notes: op.notes,
+        outcomes: rules.map((r) => {
+          try {
+            return outcome(r.id, computePower(game(r.rule), { basicOnly: true }));
+          } catch (e) {
+            // A quota above the stage's total (e.g. "at least 7 members" with 6): nothing passes.
+            if (e instanceof ConcordError && e.message.includes('no coalition can win'))
+              return impossible(
+                r.id,
+                op.players.map((x) => x.id),
+                e.message,
+              );
+            throw e;
+          }
+        }),
+      };
+    }),
+  };
+}
+
+function impossible(rule: string, ids: readonly string[], why: string): RuleOutcome {
+  return {
+    rule,
+    passageProbability: 0,
+    passageProbabilityFraction: '0',
+    winningCoalitions: '0',
+    method: 'exact',
+    algorithm: `none: ${why}`,
+    players: ids.map((id) => ({ id, blockingPower: null, penrose: 0, shapleyShubik: null, veto: false })),
+  };
+}
+
+function outcome(rule: string, p: PowerResult): RuleOutcome {
+  return {
+    rule,
+    passageProbability: p.passageProbability,
+    passageProbabilityFraction: p.passageProbabilityFraction,
+    winningCoalitions: p.winningCoalitions,
+    method: p.method,
+    algorithm: p.algorithm,
+    players: p.players.map((x) => ({
+      id: x.id,
+      blockingPower: x.colemanPrevent,
+      penrose: x.penrose,
+      shapleyShubik: x.shapleyShubik,
+      veto: x.veto,
+    })),
+  };
+}
+
+export interface ReferencePoint {
+  readonly id: string;
+  readonly name: string;
+  readonly shortName: string;
+  readonly players: number;
+  readonly passageProbability: number;
+  readonly passageProbabilityFraction: string | null;
+  readonly literature: string | null;
+  readonly literatureSource: string | null;
+}
+
+/** The EU Council reference band: passage probability of each built-in EU game file. */
+export function referenceBand(files: ReadonlyArray<{ id: string; file: GameFile }>): ReferencePoint[] {
+  return files.map(({ id, file }) => {
+    const game = gameFromPlayers(file, id);
+    const p = computePower(game, { basicOnly: true });
+    const lit = game.literature.find((l) => l.quantity === 'passage probability');
+    return {
+      id,
+      name: game.name,
+      shortName: file.shortName ?? game.name,
+      players: game.players.length,
+      passageProbability: p.passageProbability,
+      passageProbabilityFraction: p.passageProbabilityFraction,
+      literature: lit ? String(lit.value) : null,
+      literatureSource: lit?.source ?? null,
+    };
+  });
+}
+
+export const EU_REFERENCE_GAMES = ['eec-1958', 'eu27-nice', 'eu27-lisbon'] as const;

@@ -1,0 +1,125 @@
+/**
+ * From exact counts to the power indices of a simple game (N, W), n = |N| players.
+ *
+ *   η_i        swings of i: coalitions S ∌ i with S losing and S ∪ {i} winning
+ *   Penrose    β'_i = η_i / 2^(n-1)                       (Penrose 1946; Banzhaf 1965, absolute)
+ *   Banzhaf    β_i  = η_i / Σ_j η_j                        (normalised Banzhaf)
+ *   Shapley–Shubik  φ_i = Σ_k s_i(k) · k!(n-1-k)!/n!        s_i(k): swings with |S| = k (Shapley & Shubik 1954)
+ *   passage probability  A = |W| / 2^n                     (Coleman 1971: power of the collectivity to act)
+ *   Coleman, to prevent   CP_i = η_i / |W|                 (Coleman 1971)
+ *   Coleman, to initiate  CI_i = η_i / (2^n − |W|)
+ *   so that β'_i = 2·A·CP_i = 2·(1 − A)·CI_i              (Felsenthal & Machover 1998, §3.2)
+ *   Holler (public good)  h_i = m_i / Σ_j m_j              m_i: minimal winning coalitions containing i (Holler 1982)
+ *   Deegan–Packel         ρ_i = (1/|M|) Σ_{S∈M, i∈S} 1/|S| (Deegan & Packel 1978)
+ *   Johnston              γ_i = Σ_{S∈W, i∈C(S)} 1/|C(S)|, normalised to sum 1; C(S): critical members of S (Johnston 1978)
+ *   veto: i belongs to every winning coalition.
+ *
+ * Every index is computed as an exact fraction of BigInts and converted to a double at the end.
+ */
+import { type Fraction, factorials, frac, fracString, toNumber } from './exact.js';
+
+/** What a counting algorithm produces; `null` for what it did not compute. */
+export interface PowerCounts {
+  readonly n: number;
+  readonly winning: bigint;
+  readonly swings: readonly bigint[];
+  /** swingsBySize[i][k]: swings of i with |S| = k (S without i), k = 0..n-1. */
+  readonly swingsBySize: ReadonlyArray<readonly bigint[]> | null;
+  readonly veto: readonly boolean[];
+  readonly minimal: {
+    readonly total: bigint;
+    /** containingBySize[i][s]: minimal winning coalitions of size s containing i, s = 0..n. */
+    readonly containingBySize: ReadonlyArray<readonly bigint[]>;
+  } | null;
+  /** The number of minimal winning coalitions, when known without the per-player counts. */
+  readonly minimalTotal?: bigint;
+  /** Minimal winning coalitions containing each player, when known without their sizes (Holler only). */
+  readonly minimalContaining?: readonly bigint[];
+  /** johnstonByCritical[i][c]: winning coalitions with c critical members, i one of them. */
+  readonly johnstonByCritical: ReadonlyArray<readonly bigint[]> | null;
+  readonly notes: readonly string[];
+}
+
+export interface ExactIndices {
+  readonly passage: Fraction;
+  readonly players: ReadonlyArray<{
+    penrose: Fraction;
+    banzhaf: Fraction;
+    shapleyShubik: Fraction | null;
+    colemanPrevent: Fraction;
+    colemanInitiate: Fraction | null;
+    holler: Fraction | null;
+    deeganPackel: Fraction | null;
+    johnston: Fraction | null;
+  }>;
+}
+
+export function exactIndices(c: PowerCounts): ExactIndices {
+  const n = c.n;
+  const all = 1n << BigInt(n);
+  const half = 1n << BigInt(n - 1);
+  const totalSwings = c.swings.reduce((a, b) => a + b, 0n);
+  const fact = factorials(n);
+  const mTotals =
+    c.minimal?.containingBySize.map((row) => row.reduce((a, b) => a + b, 0n)) ?? c.minimalContaining;
+  const sumM = mTotals?.reduce((a, b) => a + b, 0n) ?? 0n;
+  // Deegan–Packel: Σ_s m_i(s)/s over a common denominator L = lcm(1..n)
+  const L = lcm(n);
+  const dp = c.minimal?.containingBySize.map((row) =>
+    row.reduce((a, m, s) => (s ? a + (m * L) / BigInt(s) : a), 0n),
+  );
+  const jRaw = c.johnstonByCritical?.map((row) =>
+    row.reduce((a, m, k) => (k ? a + (m * L) / BigInt(k) : a), 0n),
+  );
+  const jTotal = jRaw?.reduce((a, b) => a + b, 0n) ?? 0n;
+  return {
+    passage: frac(c.winning, all),
+    players: c.swings.map((eta, i) => ({
+      penrose: frac(eta, half),
+      banzhaf: totalSwings ? frac(eta, totalSwings) : frac(0n, 1n),
+      shapleyShubik: c.swingsBySize
+        ? frac(
+            c.swingsBySize[i]!.reduce((a, s, k) => a + s * fact[k]! * fact[n - 1 - k]!, 0n),
+            fact[n]!,
+          )
+        : null,
+      colemanPrevent: c.winning ? frac(eta, c.winning) : frac(0n, 1n),
+      colemanInitiate: all - c.winning ? frac(eta, all - c.winning) : null,
+      holler: mTotals ? (sumM ? frac(mTotals[i]!, sumM) : frac(0n, 1n)) : null,
+      deeganPackel:
+        dp && c.minimal ? (c.minimal.total ? frac(dp[i]!, c.minimal.total * L) : frac(0n, 1n)) : null,
+      johnston: jRaw ? (jTotal ? frac(jRaw[i]!, jTotal) : frac(0n, 1n)) : null,
+    })),
+  };
+}
+
+function lcm(n: number): bigint {
+  let l = 1n;
+  for (let k = 2n; k <= BigInt(n); k++) {
+    let a = l;
+    let b = k;
+    while (b) [a, b] = [b, a % b];
+    l = (l / a) * k;
+  }
+  return l;
+}
+
+export const INDEX_KEYS = [
+  'penrose',
+  'banzhaf',
+  'shapleyShubik',
+  'colemanPrevent',
+  'colemanInitiate',
+  'holler',
+  'deeganPackel',
+  'johnston',
+] as const;
+export type IndexKey = (typeof INDEX_KEYS)[number];
+
+export function numberOrNull(f: Fraction | null): number | null {
+  return f ? toNumber(f) : null;
+}
+
+export function stringOrNull(f: Fraction | null): string | null {
+  return f ? fracString(f) : null;
+}

@@ -1,0 +1,442 @@
+/**
+ * Voting power of every player of a game under any rule of the rule language: the choice of
+ * algorithm, and the result with stable keys (the JSON contract of `concord power`).
+ *
+ * Methods: `exact` picks the fastest exact algorithm that fits and says which — enumeration of the
+ * 2^n coalitions for small games, generating functions over one weight and the coalition size
+ * (./gf.ts), or the decision diagram for several weights at once (./diagram.ts); `enumerate` forces
+ * the enumeration (a cross-check, n ≤ 25); `montecarlo` estimates with 95% intervals
+ * (./montecarlo.ts). With no method given, exact when feasible, else Monte Carlo, stated in
+ * `reason`. Indices built on minimal winning coalitions, and Johnston's, are exact when their
+ * coalitions can be counted within a budget, and `null` (with a note saying why) otherwise.
+ */
+import { ConcordError } from '../errors.js';
+import { type CompiledRule, compile, type NumericRule, numericRule } from '../rules/compile.js';
+import { describeRule } from '../rules/evaluate.js';
+import type { Game } from '../rules/game.js';
+import type { Rule } from '../rules/schema.js';
+import { criticalCounts, minimalWinning } from './coalitions.js';
+import { diagramCounts, heaviestFirst } from './diagram.js';
+import { ENUMERATION_MAX_PLAYERS, enumerateCounts } from './enumerate.js';
+import { fracString, toNumber } from './exact.js';
+import { gfCounts, gfHollerCounts, gfObstacle, planGf } from './gf.js';
+import { exactIndices, type PowerCounts } from './indices.js';
+import { type Interval, monteCarlo } from './montecarlo.js';
+import { type Rng, seededRng } from './rng.js';
+
+export type Method = 'exact' | 'montecarlo' | 'enumerate';
+
+export interface PowerOptions {
+  /** Forced method; automatic when absent. */
+  readonly method?: Method;
+  /** Monte Carlo draws (default 100,000). */
+  readonly samples?: number;
+  /** Monte Carlo generator; `seededRng(seed)` by default. */
+  readonly rng?: Rng;
+  readonly seed?: number;
+  /** Skip the minimal-winning and Johnston indices (faster; used by `capacity`). */
+  readonly basicOnly?: boolean;
+  /** Budgets (work units ≈ elementary operations). */
+  readonly budgets?: Partial<typeof DEFAULT_BUDGETS>;
+}
+
+export const DEFAULT_BUDGETS = {
+  /** Below this many players, enumerate: everything exact at once. */
+  enumerateBelow: 16,
+  /** Generating functions: table additions (all primes). */
+  gfOps: 4e9,
+  /** Generating functions: table cells (all primes), i.e. memory / 8 bytes. */
+  gfCells: 6e7,
+  /** Generating functions: lookups for the per-player minimal winning coalitions. */
+  gfMinimalOps: 2e8,
+  /** Decision diagram: states, and states × (n + 1) (each state holds counts by size). */
+  diagramNodes: 4e5,
+  diagramCells: 4e7,
+  /** Partial coalitions visited when listing minimal winning coalitions. */
+  minimalVisits: 3e7,
+  /** Winning coalitions listed for Johnston's index. */
+  johnstonCoalitions: 2 ** 23,
+};
+
+export interface PlayerPower {
+  readonly id: string;
+  readonly name: string | null;
+  readonly penrose: number;
+  readonly banzhaf: number;
+  readonly shapleyShubik: number | null;
+  readonly colemanPrevent: number | null;
+  readonly colemanInitiate: number | null;
+  readonly holler: number | null;
+  readonly deeganPackel: number | null;
+  readonly johnston: number | null;
+  readonly veto: boolean;
+  /** Exact swing count (decimal string), exact methods only. */
+  readonly swings: string | null;
+  /** Minimal winning coalitions containing the player (decimal string). */
+  readonly minimalWinning: string | null;
+  /** The indices as exact fractions "p/q", exact methods only. */
+  readonly fractions: Record<string, string | null> | null;
+  /** 95% intervals, Monte Carlo only. */
+  readonly ci: Record<string, Interval | null> | null;
+}
+
+export interface PowerResult {
+  readonly game: {
+    name: string;
+    players: number;
+    rule: string;
+    source: readonly string[];
+    notes: readonly string[];
+  };
+  readonly method: Method;
+  readonly algorithm: string;
+  readonly reason: string;
+  readonly totalCoalitions: string;
+  readonly winningCoalitions: string | null;
+  readonly minimalWinningCoalitions: string | null;
+  readonly passageProbability: number;
+  readonly passageProbabilityFraction: string | null;
+  readonly passageProbabilityCI: Interval | null;
+  readonly samples: number | null;
+  readonly seed: number | null;
+  readonly players: PlayerPower[];
+  readonly notes: string[];
+}
+
+interface Plan {
+  readonly method: Method;
+  readonly algorithm: 'enumeration' | 'generating functions' | 'decision diagram' | 'Monte Carlo';
+  readonly reason: string;
+}
+
+export function computePower(game: Game, opts: PowerOptions = {}): PowerResult {
+  const compiled = compile(game.rule, game.players);
+  const result = powerOfCompiled(compiled, game, opts);
+  return {
+    ...result,
+    players: result.players.map((p, i) => {
+      const name = game.players[i]!.name;
+      return { ...p, name: typeof name === 'string' ? name : null };
+    }),
+  };
+}
+
+export function powerOfRule(
+  players: Game['players'],
+  rule: Rule,
+  opts: PowerOptions = {},
+  name = describeRule(rule),
+): PowerResult {
+  return computePower({ name, players, rule, source: [], notes: [], literature: [] }, opts);
+}
+
+function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): PowerResult {
+  const budgets = { ...DEFAULT_BUDGETS, ...opts.budgets };
+  const r = numericRule(c);
+  const n = c.n;
+  const notes: string[] = [];
+  const base = {
+    game: {
+      name: game.name,
+      players: n,
+      rule: describeRule(game.rule),
+      source: game.source,
+      notes: game.notes,
+    },
+    totalCoalitions: (1n << BigInt(n)).toString(),
+  };
+  const seed = opts.seed ?? 1;
+  const samples = opts.samples ?? 100_000;
+  if (!r) {
+    if (opts.method && opts.method !== 'montecarlo')
+      throw new ConcordError('E_LIMIT', 'the weights, scaled exactly to integers, total more than 2^53', {
+        path: 'players',
+        hint: 'Round the weights (e.g. population in thousands) or use --method montecarlo.',
+      });
+    throw new ConcordError('E_UNSUPPORTED', 'the weights, scaled exactly to integers, total more than 2^53', {
+      path: 'players',
+      hint: 'Round the weights to fewer significant digits (e.g. population in thousands).',
+    });
+  }
+
+  if (opts.method === 'montecarlo')
+    return fromMonteCarlo(
+      r,
+      c,
+      base,
+      samples,
+      opts.rng ?? seededRng(seed),
+      seed,
+      'forced by --method montecarlo',
+      notes,
+    );
+  if (opts.method === 'enumerate') {
+    if (n > ENUMERATION_MAX_PLAYERS)
+      throw new ConcordError(
+        'E_LIMIT',
+        `enumeration is limited to ${ENUMERATION_MAX_PLAYERS} players; this game has ${n}`,
+        {
+          path: 'players',
+          hint: 'Use --method exact (counting algorithms) or montecarlo.',
+        },
+      );
+    return fromCounts(
+      c,
+      base,
+      { method: 'enumerate', algorithm: 'enumeration', reason: 'forced by --method enumerate' },
+      enumerateCounts(r),
+      notes,
+    );
+  }
+
+  // exact, or automatic
+  const tried: string[] = [];
+  if (n < budgets.enumerateBelow) {
+    return fromCounts(
+      c,
+      base,
+      {
+        method: 'exact',
+        algorithm: 'enumeration',
+        reason: `${n} players: all ${2 ** n} coalitions enumerated`,
+      },
+      enumerateCounts(r),
+      notes,
+    );
+  }
+  const obstacle = gfObstacle(r);
+  if (!obstacle) {
+    const plan = planGf(r);
+    if (plan.buildOps <= budgets.gfOps && plan.cells * plan.primes.length <= budgets.gfCells) {
+      const wantMinimal = !opts.basicOnly && plan.minimalOps <= budgets.gfMinimalOps;
+      let counts = gfCounts(plan, { minimal: wantMinimal });
+      if (!opts.basicOnly && !wantMinimal) {
+        const holler = gfHollerCounts(plan);
+        if (holler) {
+          counts = { ...counts, minimalTotal: holler.total, minimalContaining: holler.containing };
+          notes.push(
+            `Deegan–Packel not computed: it needs the minimal winning coalitions by size, about ${sci(plan.minimalOps)} operations (budget ${sci(budgets.gfMinimalOps)}); Holler counted without sizes`,
+          );
+        } else
+          notes.push(
+            `Holler and Deegan–Packel not computed: counting minimal winning coalitions per player would take about ${sci(plan.minimalOps)} operations (budget ${sci(budgets.gfMinimalOps)})`,
+          );
+      }
+      const withJ = opts.basicOnly ? counts : addJohnston(r, counts, budgets, notes);
+      return fromCounts(
+        c,
+        base,
+        {
+          method: 'exact',
+          algorithm: 'generating functions',
+          reason: `one summed weight (total ${plan.total}) and the count of players: generating functions over weight and size, ${plan.primes.length} prime${plan.primes.length > 1 ? 's' : ''}`,
+        },
+        withJ,
+        notes,
+      );
+    }
+    tried.push(
+      `generating functions would need ${sci(plan.buildOps)} additions and ${sci(plan.cells * plan.primes.length)} table cells`,
+    );
+  } else tried.push(obstacle);
+  const d = diagramCounts(r, { maxNodes: Math.min(budgets.diagramNodes, budgets.diagramCells / (n + 1)) });
+  if (d) {
+    let counts = d.counts;
+    if (!opts.basicOnly) {
+      const m = minimalWinning(r, d.order, budgets.minimalVisits);
+      if (m) counts = { ...counts, minimal: m };
+      else
+        notes.push(
+          `Holler and Deegan–Packel not computed: listing the minimal winning coalitions exceeded ${sci(budgets.minimalVisits)} steps`,
+        );
+      counts = addJohnston(r, counts, budgets, notes);
+    }
+    return fromCounts(
+      c,
+      base,
+      {
+        method: 'exact',
+        algorithm: 'decision diagram',
+        reason: `${tried[0]}: multi-dimensional DP over merged states (${d.nodes} states)`,
+      },
+      counts,
+      notes,
+    );
+  }
+  tried.push(
+    `the decision diagram exceeded ${sci(Math.min(budgets.diagramNodes, budgets.diagramCells / (n + 1)))} states`,
+  );
+  if (n <= ENUMERATION_MAX_PLAYERS && n <= 22) {
+    return fromCounts(
+      c,
+      base,
+      {
+        method: 'exact',
+        algorithm: 'enumeration',
+        reason: `${tried.join('; ')}: enumerated all ${2 ** n} coalitions`,
+      },
+      enumerateCounts(r),
+      notes,
+    );
+  }
+  if (opts.method === 'exact')
+    throw new ConcordError('E_LIMIT', `no exact algorithm fits this game: ${tried.join('; ')}`, {
+      path: 'rule',
+      hint: 'Use --method montecarlo for estimates with confidence intervals.',
+    });
+  return fromMonteCarlo(
+    r,
+    c,
+    base,
+    samples,
+    opts.rng ?? seededRng(seed),
+    seed,
+    `exact counting infeasible (${tried.join('; ')})`,
+    notes,
+  );
+}
+
+function addJohnston(
+  r: NumericRule,
+  counts: PowerCounts,
+  budgets: typeof DEFAULT_BUDGETS,
+  notes: string[],
+): PowerCounts {
+  if (counts.johnstonByCritical) return counts;
+  if (counts.winning > BigInt(budgets.johnstonCoalitions)) {
+    notes.push(
+      `Johnston not computed: it needs every one of the ${counts.winning} winning coalitions (budget ${sci(budgets.johnstonCoalitions)})`,
+    );
+    return counts;
+  }
+  const j = criticalCounts(r, heaviestFirst(r), budgets.johnstonCoalitions);
+  if (!j) {
+    notes.push('Johnston not computed: too many winning coalitions to list');
+    return counts;
+  }
+  return { ...counts, johnstonByCritical: j };
+}
+
+function sci(x: number): string {
+  return x < 1e4 ? String(Math.round(x)) : x.toExponential(1).replace('e+', 'e');
+}
+
+type Base = Pick<PowerResult, 'game' | 'totalCoalitions'>;
+
+function fromCounts(
+  c: CompiledRule,
+  base: Base,
+  plan: Plan,
+  counts: PowerCounts,
+  notes: string[],
+): PowerResult {
+  const ex = exactIndices(counts);
+  const players: PlayerPower[] = ex.players.map((p, i) => {
+    const num = (f: typeof p.penrose | null) => (f ? toNumber(f) : null);
+    const str = (f: typeof p.penrose | null) => (f ? fracString(f) : null);
+    const mw = counts.minimal?.containingBySize[i]?.reduce((a, b) => a + b, 0n);
+    return {
+      id: c.ids[i]!,
+      name: null,
+      penrose: toNumber(p.penrose),
+      banzhaf: toNumber(p.banzhaf),
+      shapleyShubik: num(p.shapleyShubik),
+      colemanPrevent: num(p.colemanPrevent),
+      colemanInitiate: num(p.colemanInitiate),
+      holler: num(p.holler),
+      deeganPackel: num(p.deeganPackel),
+      johnston: num(p.johnston),
+      veto: counts.veto[i]!,
+      swings: counts.swings[i]!.toString(),
+      minimalWinning: mw === undefined ? null : mw.toString(),
+      fractions: {
+        penrose: str(p.penrose),
+        banzhaf: str(p.banzhaf),
+        shapleyShubik: str(p.shapleyShubik),
+        colemanPrevent: str(p.colemanPrevent),
+        colemanInitiate: str(p.colemanInitiate),
+        holler: str(p.holler),
+        deeganPackel: str(p.deeganPackel),
+        johnston: str(p.johnston),
+      },
+      ci: null,
+    };
+  });
+  return {
+    ...base,
+    method: plan.method,
+    algorithm: plan.algorithm,
+    reason: plan.reason,
+    winningCoalitions: counts.winning.toString(),
+    minimalWinningCoalitions: counts.minimal
+      ? counts.minimal.total.toString()
+      : counts.minimalTotal !== undefined
+        ? counts.minimalTotal.toString()
+        : null,
+    passageProbability: toNumber(ex.passage),
+    passageProbabilityFraction: fracString(ex.passage),
+    passageProbabilityCI: null,
+    samples: null,
+    seed: null,
+    players,
+    notes: [...counts.notes, ...notes],
+  };
+}
+
+function fromMonteCarlo(
+  r: NumericRule,
+  c: CompiledRule,
+  base: Base,
+  samples: number,
+  rng: Rng,
+  seed: number,
+  reason: string,
+  notes: string[],
+): PowerResult {
+  if (!Number.isInteger(samples) || samples < 100)
+    throw new ConcordError('E_USAGE', `--samples: ${samples} is too few`, {
+      path: '--samples',
+      hint: 'Use at least 100 samples (default 100,000).',
+    });
+  const mc = monteCarlo(r, samples, rng);
+  return {
+    ...base,
+    method: 'montecarlo',
+    algorithm: 'Monte Carlo',
+    reason: `${reason}; ${samples} random coalitions and ${samples} random orders, seed ${seed}, 95% Wilson intervals`,
+    winningCoalitions: null,
+    minimalWinningCoalitions: null,
+    passageProbability: mc.passage,
+    passageProbabilityFraction: null,
+    passageProbabilityCI: mc.passageCI,
+    samples,
+    seed,
+    players: mc.players.map((p, i) => ({
+      id: c.ids[i]!,
+      name: null,
+      penrose: p.penrose,
+      banzhaf: p.banzhaf,
+      shapleyShubik: p.shapleyShubik,
+      colemanPrevent: p.colemanPrevent,
+      colemanInitiate: p.colemanInitiate,
+      holler: null,
+      deeganPackel: null,
+      johnston: null,
+      veto: mc.veto[i]!,
+      swings: null,
+      minimalWinning: null,
+      fractions: null,
+      ci: {
+        penrose: p.penroseCI,
+        banzhaf: p.banzhafCI,
+        shapleyShubik: p.shapleyShubikCI,
+        colemanPrevent: p.colemanPreventCI,
+        colemanInitiate: p.colemanInitiateCI,
+      },
+    })),
+    notes: [
+      ...notes,
+      'Holler, Deegan–Packel and Johnston are not estimated by Monte Carlo (minimal winning coalitions are too rare among random draws)',
+    ],
+  };
+}

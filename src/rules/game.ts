@@ -1,0 +1,131 @@
+/**
+ * A game file: players with numeric fields and a decision rule, or an organization on a date whose
+ * members become the players, their fields taken from the country data (see ./players.ts).
+ *
+ *   name: EEC Council of Ministers, 1958
+ *   source: Treaty establishing the EEC (1957), Art. 148(2)
+ *   players:
+ *     - { id: FRA, votes: 4 }
+ *     - …
+ *   rule: { sum: votes, atLeast: 12 }
+ *
+ *   organization: sco          # instead of players
+ *   at: 2024-07-04
+ *   add: [TKM]                 # optional: hypothetical members
+ *   rule: { all: [{ count: { moreThanShare: 0.5 } }, { sum: population, moreThanShare: 0.5 }] }
+ *
+ * Pure: parsing and checking only (the Node loader is ./load.ts).
+ */
+import { z } from 'zod';
+import { IsoDateSchema } from '../org/schema.js';
+import { parseYamlText, validate } from '../util/validate.js';
+import type { Player } from './evaluate.js';
+import { type Rule, RuleSchema } from './schema.js';
+
+export const PlayerSchema = z
+  .object({
+    id: z.string().min(1).max(64).describe('A unique id, e.g. an ISO3 code'),
+    name: z.string().optional().describe('A display name'),
+  })
+  .catchall(
+    z
+      .number()
+      .finite()
+      .min(0, 'weights must be non-negative')
+      .describe('A numeric attribute (votes, population…), finite and non-negative'),
+  )
+  .describe('A player: an id and numeric fields');
+
+const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code such as CHN');
+
+export const GameFileSchema = z
+  .object({
+    name: z.string().min(1).optional(),
+    shortName: z.string().min(1).optional().describe('A short label for tables and charts'),
+    description: z.string().optional(),
+    source: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .describe('Where the weights and rule come from'),
+    notes: z.array(z.string()).optional(),
+    players: z.array(PlayerSchema).min(1, 'a game needs at least one player').max(100_000).optional(),
+    organization: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('An organization id: its members on `at` are the players'),
+    at: IsoDateSchema.optional().describe('The date for `organization` (default: today)'),
+    add: z.array(Iso3).optional().describe('Hypothetical members added to the organization'),
+    rule: RuleSchema.optional().describe("The decision rule (default: the organization's own rule)"),
+    /** Values from the literature, for documentation and tests: not used in computations. */
+    literature: z
+      .array(
+        z
+          .object({
+            quantity: z.string(),
+            value: z.union([z.number(), z.string()]),
+            source: z.string(),
+          })
+          .strict(),
+      )
+      .optional(),
+  })
+  .strict()
+  .superRefine((g, ctx) => {
+    if (!g.players === !g.organization) {
+      ctx.addIssue({
+        code: 'custom',
+        path: g.players ? ['organization'] : ['players'],
+        message: 'give either `players` or `organization` (with `at`), not both or neither',
+      });
+    }
+    if (g.players && !g.rule)
+      ctx.addIssue({ code: 'custom', path: ['rule'], message: 'a game with players needs a rule' });
+    if (g.players && (g.at || g.add))
+      ctx.addIssue({
+        code: 'custom',
+        path: [g.at ? 'at' : 'add'],
+        message: '`at` and `add` go with `organization`',
+      });
+    const seen = new Map<string, number>();
+    g.players?.forEach((p, i) => {
+      if (seen.has(p.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['players', i, 'id'],
+          message: `duplicate id "${p.id}" (also players[${seen.get(p.id)}])`,
+        });
+      }
+      seen.set(p.id, i);
+    });
+  })
+  .describe('A voting game: players with numeric fields and a decision rule');
+
+export type GameFile = z.infer<typeof GameFileSchema>;
+
+/** A game ready for the power algorithms. */
+export interface Game {
+  readonly name: string;
+  readonly players: readonly Player[];
+  readonly rule: Rule;
+  readonly source: readonly string[];
+  /** Where the players' fields come from (years of the data), caveats. */
+  readonly notes: readonly string[];
+  readonly literature: NonNullable<GameFile['literature']>;
+}
+
+export function parseGameFile(text: string, file: string): GameFile {
+  return validate(GameFileSchema, parseYamlText(text, file), file);
+}
+
+/** A game from a file that lists its players. */
+export function gameFromPlayers(g: GameFile, fallbackName: string): Game {
+  return {
+    name: g.name ?? fallbackName,
+    players: g.players as Player[],
+    rule: g.rule!,
+    source: typeof g.source === 'string' ? [g.source] : (g.source ?? []),
+    notes: g.notes ?? [],
+    literature: g.literature ?? [],
+  };
+}

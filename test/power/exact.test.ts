@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { Crt, frac, isPrime, toNumber, widePrimes } from '../../src/power/exact.js';
+
+describe('exact arithmetic', () => {
+  it('finds primes below 2^52 one at a time or several at once', () => {
+    const one = widePrimes(1);
+    const three = widePrimes(3); // extends the cache from the last prime found
+    expect(three[0]).toBe(one[0]);
+    expect(new Set(three).size).toBe(3);
+    for (const p of three) {
+      expect(p).toBeLessThan(2 ** 52);
+      expect(p).toBeGreaterThan(2 ** 51);
+      expect(isPrime(BigInt(p))).toBe(true);
+    }
+    expect(isPrime(561n)).toBe(false); // a Carmichael number
+    expect(isPrime(2n ** 61n - 1n)).toBe(true);
+  });
+
+  it('rebuilds numbers far beyond 2^53 from their residues', () => {
+    const primes = widePrimes(4);
+    const crt = new Crt(primes);
+    for (const x of [0n, 1n, 2n ** 53n + 1n, 2n ** 193n - 12345n, 3n ** 120n]) {
+      expect(crt.combine(primes.map((p) => Number(x % BigInt(p))))).toBe(x);
+    }
+  });
+
+  it('converts huge fractions to the nearest double', () => {
+    expect(toNumber(frac(2n ** 200n, 3n * 2n ** 200n))).toBeCloseTo(1 / 3, 15);
+    expect(toNumber(frac(7n, 32n))).toBe(0.21875);
+  });
+});
