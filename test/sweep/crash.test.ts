@@ -1,6 +1,7 @@
-// Crash safety: a real `concord sweep` child process is killed with SIGKILL mid-run; `--resume`
-// completes the run, and its summary is identical to an uninterrupted run's. Uses the SYNTHETIC
-// test adapter and the compiled CLI (bin/concord.js → dist/; `npm test` builds first).
+// Crash safety: a real `concord sweep` child process — the acceptance command on an SCO case, with
+// Concord's forecast models — is killed with SIGKILL mid-run; `--resume` completes the run, and its
+// summary is identical to an uninterrupted run's with one worker and with two. Uses the compiled CLI
+// (bin/concord.js → dist/; `npm test` builds first).
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { main } from '../../src/cli/main.js';
 import { openStore } from '../../src/store/open.js';
 
 const root = join(import.meta.dirname, '../..');
-const toy = join(root, 'test/fixtures/sweep/toy.yaml');
+const bank = join(root, 'scenarios/sco/06-development-bank-2010.yaml');
 
 async function cli(...argv: string[]) {
   const io = memoryIO({});
@@ -23,21 +24,11 @@ describe('kill -9 during a sweep', () => {
   it('loses at most the batch in flight, and --resume gives the uninterrupted summary', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'concord-crash-'));
     const db = join(dir, 'runs.sqlite');
-    const args = [
-      'sweep',
-      toy,
-      '--adapter',
-      'synthetic',
-      '--runs',
-      '60000',
-      '--seed',
-      '5',
-      '--batch-size',
-      '1000',
-    ];
+    // The acceptance command of issue 5 (default batch size: 500 runs, 200 batches).
+    const args = ['sweep', bank, '--runs', '100000', '--seed', '1'];
     const child = spawn(
       process.execPath,
-      [join(root, 'bin/concord.js'), ...args, '--workers', '1', '--store', db],
+      [join(root, 'bin/concord.js'), ...args, '--workers', '2', '--store', db],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -67,21 +58,30 @@ describe('kill -9 during a sweep', () => {
     expect(before.done).toBeGreaterThanOrEqual(5);
     expect(before.done).toBeLessThan(before.batches); // killed mid-run
     expect((await store.getRun(runId!))!.status).toBe('running'); // never marked complete
-    // Every stored batch is whole: rows = done batches × 1000 replicates × 2 models, nothing partial.
-    expect(await store.countResults(runId!)).toBe(before.replicatesDone * 2);
-    expect(before.replicatesDone).toBe(before.done * 1000);
+    // Every stored batch is whole: rows = done batches × 500 replicates × 3 models, nothing partial.
+    expect(await store.countResults(runId!)).toBe(before.replicatesDone * 3);
+    expect(before.replicatesDone).toBe(before.done * 500);
 
     const resumed = await cli('sweep', '--resume', runId!, '--store', db, '--workers', '1', '--json');
     expect(resumed.code, resumed.err).toBe(0);
     const r = JSON.parse(resumed.out);
     expect(r.run.status).toBe('complete');
-    expect(await store.countResults(runId!)).toBe(120_000);
+    expect(await store.countResults(runId!)).toBe(300_000);
     const run = (await store.getRun(runId!))!;
     expect(run.manifest.resumedFrom).toBe('running');
     await store.close();
 
-    const fresh = await cli(...args, '--workers', '2', '--store', join(dir, 'fresh.sqlite'), '--json');
-    expect(fresh.code, fresh.err).toBe(0);
-    expect(JSON.stringify(r.summary)).toBe(JSON.stringify(JSON.parse(fresh.out).summary));
+    for (const workers of ['1', '2']) {
+      const fresh = await cli(
+        ...args,
+        '--workers',
+        workers,
+        '--store',
+        join(dir, `fresh${workers}.sqlite`),
+        '--json',
+      );
+      expect(fresh.code, fresh.err).toBe(0);
+      expect(JSON.stringify(r.summary)).toBe(JSON.stringify(JSON.parse(fresh.out).summary));
+    }
   });
 });
