@@ -4,7 +4,6 @@
  */
 import type { ResultRow } from '../../store/store.js';
 import { getAdapter } from '../adapters.js';
-import type { BatchAggregateJSON } from '../aggregate.js';
 import { SweepContext, type SweepParams } from '../engine.js';
 
 export interface BatchTask {
