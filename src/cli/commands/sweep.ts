@@ -57,8 +57,14 @@ export function register(program: Command, io: CliIO): void {
     .argument('[file]', 'a scenario file (YAML or JSON) with an optional uncertainty: and sweep: block')
     .option('--runs <n>', 'replicates per design point (with --sensitivity: base samples N)')
     .option('--seed <s>', 'the seed: an integer in [0, 2^53)', '1')
-    .option('--workers <k>', `worker threads (default: every core, ${defaultThreads()} here)`)
-    .option('--models <list>', 'comma-separated models (default: the adapter’s default set)')
+    .option(
+      '--workers <k>',
+      `worker threads (default: every core, ${defaultThreads()} here; in process under ${SMALL_SWEEP.toLocaleString('en-US')} runs)`,
+    )
+    .option(
+      '--models <list>',
+      'comma-separated models: consensus, compromise, median, nash, eum (default: the first three)',
+    )
     .option(
       '--store <path|url>',
       'SQLite file or postgres:// URL (default: DATABASE_URL or .concord/concord.sqlite)',
