@@ -11,7 +11,10 @@ import { register as forecast } from './forecast.js';
 import { register as org } from './org.js';
 import { register as power } from './power.js';
 import { register as report } from './report.js';
+import { register as runs } from './runs.js';
+import { register as sweep } from './sweep.js';
 import { register as timeline } from './timeline.js';
+import { register as worker } from './worker.js';
 
 export const COMMANDS: ReadonlyArray<(program: Command, io: CliIO) => void> = [
   org,
@@ -25,4 +28,7 @@ export const COMMANDS: ReadonlyArray<(program: Command, io: CliIO) => void> = [
   forecast,
   backtest,
   report,
+  sweep,
+  runs,
+  worker,
 ];
