@@ -8,12 +8,15 @@ import { OrganizationSchema } from './org/schema.js';
 import { GameFileSchema } from './rules/game.js';
 import { RuleSchema } from './rules/schema.js';
 import { ScenarioFileSchema } from './scenario/schema.js';
+import { SweepDesignSchema, UncertaintySchema } from './sweep/schema.js';
 
 export const SCHEMAS: Record<string, z.ZodType> = {
   organization: OrganizationSchema,
   claims: ClaimsFileSchema,
   rule: RuleSchema,
   scenario: ScenarioFileSchema,
+  uncertainty: UncertaintySchema,
+  sweep: SweepDesignSchema,
   game: GameFileSchema,
 };
 

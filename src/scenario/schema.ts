@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../org/schema.js';
 import { RuleSchema } from '../rules/schema.js';
+import { SweepDesignSchema, UncertaintySchema } from '../sweep/schema.js';
 
 export const ActorIdSchema = z
   .string()
@@ -175,6 +176,9 @@ export const ScenarioFileSchema = z
     outcome: ObservedOutcomeSchema.optional().describe('The observed outcome of a single-issue scenario'),
     source: z.string().optional(),
     note: z.string().optional(),
+    // Read by `concord sweep` only (docs/sweeps.md); the forecasts ignore them.
+    uncertainty: UncertaintySchema.optional(),
+    sweep: SweepDesignSchema.optional(),
   })
   .strict()
   .refine((s) => !(s.outcome && s.issues.length > 1), {

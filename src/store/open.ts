@@ -89,6 +89,7 @@ export async function openStore(target?: string, o: OpenOptions = {}): Promise<R
       new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database: db }) }),
       'sqlite',
       location,
+      db,
     );
   }
   try {

@@ -8,7 +8,7 @@
  */
 import { type ColumnType, type Kysely, sql } from 'kysely';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type RunStatus = 'pending' | 'running' | 'complete' | 'interrupted' | 'failed';
 
@@ -52,6 +52,8 @@ export interface RunTable {
   finished_at: string | null;
   heartbeat_at: string | null;
   error: string | null;
+  /** JSON: the run's summary once complete (schema 2). */
+  summary: string | null;
 }
 
 export interface BatchTable {
@@ -63,6 +65,8 @@ export interface BatchTable {
   worker: string | null;
   attempts: number;
   finished_at: string | null;
+  /** JSON: the batch's aggregates (schema 2), written with its results in one transaction. */
+  aggregate: string | null;
 }
 
 export interface ResultTable {
@@ -162,6 +166,12 @@ export const MIGRATIONS: ReadonlyArray<(db: Kysely<StoreDatabase>) => Promise<vo
       .addPrimaryKeyConstraint('results_pk', ['run_id', 'issue', 'model', 'replicate'])
       .execute();
     await sql`select 1`.execute(db);
+  },
+  // 2: sweeps keep per-batch aggregates (merged in batch order into a reproducible summary) and the
+  // run's summary.
+  async (db) => {
+    await db.schema.alterTable('batches').addColumn('aggregate', 'text').execute();
+    await db.schema.alterTable('runs').addColumn('summary', 'text').execute();
   },
 ];
 

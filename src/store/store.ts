@@ -22,11 +22,11 @@ import {
 } from './schema.js';
 
 export type ResultRow = Omit<ResultTable, 'run_id'>;
-export type RunRecord = Omit<RunTable, 'params' | 'manifest'> & {
+export type RunRecord = Omit<RunTable, 'params' | 'manifest' | 'summary'> & {
   params: unknown;
   manifest: Record<string, unknown>;
 };
-export type BatchRecord = BatchTable;
+export type BatchRecord = Omit<BatchTable, 'aggregate'>;
 
 export interface NewRun {
   readonly id?: string;
@@ -44,6 +44,17 @@ export interface NewRun {
 
 export const DEFAULT_WORKSPACE = 'local';
 
+/** The parts of a better-sqlite3 Database that the store uses directly. */
+export interface SqliteStatement {
+  run(...params: unknown[]): unknown;
+}
+export interface SqliteHandle {
+  prepare(sql: string): SqliteStatement;
+}
+
+/** The PostgreSQL advisory-lock key under which the schema is migrated (any fixed 64-bit integer). */
+const MIGRATION_LOCK = 0x636f6e63;
+
 const now = () => new Date().toISOString();
 
 export class RunStore {
@@ -51,21 +62,49 @@ export class RunStore {
   readonly dialect: 'sqlite' | 'postgres';
   readonly location: string;
 
-  constructor(db: Kysely<StoreDatabase>, dialect: 'sqlite' | 'postgres', location: string) {
+  /** The better-sqlite3 handle under kysely (SQLite only): bulk inserts through one prepared statement. */
+  private readonly sqlite: SqliteHandle | null;
+  private insertResult: SqliteStatement | null = null;
+
+  constructor(
+    db: Kysely<StoreDatabase>,
+    dialect: 'sqlite' | 'postgres',
+    location: string,
+    sqlite: SqliteHandle | null = null,
+  ) {
     this.db = db;
     this.dialect = dialect;
     this.location = location;
+    this.sqlite = sqlite;
   }
 
   /** Creates or upgrades the schema; refuses a store written by a newer schema. */
   async migrate(): Promise<void> {
-    await this.db.schema
+    if (this.dialect === 'postgres') {
+      // Several processes (workers on many machines) may open a fresh database at once: migrate
+      // under a transaction-scoped advisory lock, in one transaction (PostgreSQL's DDL is
+      // transactional), so that exactly one of them creates the schema.
+      await this.db.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+        await this.migrateWith(trx, (step) => step(trx));
+      });
+    } else {
+      await this.migrateWith(this.db, (step) => this.db.transaction().execute(step));
+    }
+    await this.ensureWorkspace(DEFAULT_WORKSPACE);
+  }
+
+  private async migrateWith(
+    db: Kysely<StoreDatabase>,
+    inTransaction: (step: (trx: Kysely<StoreDatabase>) => Promise<void>) => Promise<void>,
+  ): Promise<void> {
+    await db.schema
       .createTable('concord_meta')
       .ifNotExists()
       .addColumn('key', 'text', (c) => c.primaryKey())
       .addColumn('value', 'text', (c) => c.notNull())
       .execute();
-    const row = await this.db
+    const row = await db
       .selectFrom('concord_meta')
       .select('value')
       .where('key', '=', 'schema_version')
@@ -79,7 +118,7 @@ export class RunStore {
       );
     }
     for (let v = version; v < SCHEMA_VERSION; v++) {
-      await this.db.transaction().execute(async (trx) => {
+      await inTransaction(async (trx) => {
         await MIGRATIONS[v]!(trx);
         await trx
           .insertInto('concord_meta')
@@ -88,7 +127,6 @@ export class RunStore {
           .execute();
       });
     }
-    await this.ensureWorkspace(DEFAULT_WORKSPACE);
   }
 
   async schemaVersion(): Promise<number> {
@@ -187,6 +225,7 @@ export class RunStore {
       finished_at: null,
       heartbeat_at: null,
       error: null,
+      summary: null,
     };
     const nBatches = Math.ceil(r.total / r.batchSize);
     await this.db.transaction().execute(async (trx) => {
@@ -205,6 +244,7 @@ export class RunStore {
             worker: null,
             attempts: 0,
             finished_at: null,
+            aggregate: null,
           });
         }
         await trx.insertInto('batches').values(values).execute();
@@ -215,7 +255,7 @@ export class RunStore {
 
   /** A run by id; with `workspace`, only if it belongs to that workspace (or is public). */
   async getRun(id: string, workspace?: string): Promise<RunRecord | null> {
-    let q = this.db.selectFrom('runs').selectAll().where('id', '=', id);
+    let q = this.db.selectFrom('runs').select(RUN_COLUMNS).where('id', '=', id);
     if (workspace !== undefined) {
       q = q.where((eb) => eb.or([eb('workspace', '=', workspace), eb('visibility', '=', 'public')]));
     }
@@ -226,7 +266,7 @@ export class RunStore {
   async listRuns(
     opts: { workspace?: string; limit?: number; status?: RunStatus } = {},
   ): Promise<RunRecord[]> {
-    let q = this.db.selectFrom('runs').selectAll();
+    let q = this.db.selectFrom('runs').select(RUN_COLUMNS);
     if (opts.workspace !== undefined) {
       const ws = opts.workspace;
       q = q.where((eb) => eb.or([eb('workspace', '=', ws), eb('visibility', '=', 'public')]));
@@ -292,7 +332,7 @@ export class RunStore {
   async pendingBatches(runId: string): Promise<BatchRecord[]> {
     return this.db
       .selectFrom('batches')
-      .selectAll()
+      .select(BATCH_COLUMNS)
       .where('run_id', '=', runId)
       .where('status', '=', 'pending')
       .orderBy('idx')
@@ -336,18 +376,39 @@ export class RunStore {
     idx: number,
     rows: readonly ResultRow[],
     worker: string,
+    opts: { aggregate?: string } = {},
   ): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const claimed = await trx
         .updateTable('batches')
-        .set({ status: 'done', worker, finished_at: now() })
+        .set({ status: 'done', worker, finished_at: now(), aggregate: opts.aggregate ?? null })
         .where('run_id', '=', runId)
         .where('idx', '=', idx)
         .where('status', '=', 'pending')
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) return false;
-      const chunk = this.dialect === 'sqlite' ? 3000 : 2000; // below each engine's bound-parameter limit
-      for (let i = 0; i < rows.length; i += chunk) {
+      if (this.sqlite) {
+        // Same connection and transaction as kysely's (SQLite has one): a prepared single-row insert
+        // run in a loop is several times faster than large multi-row statements.
+        this.insertResult ??= this.sqlite.prepare(
+          'insert into results (run_id, replicate, issue, model, outcome, adopted, blockers, participants, rounds) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        );
+        const st = this.insertResult;
+        for (const r of rows)
+          st.run(
+            runId,
+            r.replicate,
+            r.issue,
+            r.model,
+            r.outcome,
+            r.adopted,
+            r.blockers,
+            r.participants,
+            r.rounds,
+          );
+      }
+      const chunk = this.sqlite ? Number.POSITIVE_INFINITY : 2000; // below PostgreSQL's bound-parameter limit
+      for (let i = 0; !this.sqlite && i < rows.length; i += chunk) {
         const values = rows.slice(i, i + chunk).map((r) => ({ run_id: runId, ...r }));
         await trx.insertInto('results').values(values).execute();
       }
@@ -385,6 +446,53 @@ export class RunStore {
     }
   }
 
+  /**
+   * The aggregates of a run's done batches in batch order, streamed page by page (a run may have
+   * thousands of batches).
+   */
+  async *batchAggregates(
+    runId: string,
+    pageSize = 200,
+  ): AsyncGenerator<{ idx: number; first: number; count: number; aggregate: string | null }> {
+    let after = -1;
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('batches')
+        .select(['idx', 'first', 'count', 'aggregate'])
+        .where('run_id', '=', runId)
+        .where('status', '=', 'done')
+        .where('idx', '>', after)
+        .orderBy('idx')
+        .limit(pageSize)
+        .execute();
+      for (const r of rows) yield r;
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1]!.idx;
+    }
+  }
+
+  async batches(runId: string): Promise<BatchRecord[]> {
+    return this.db
+      .selectFrom('batches')
+      .select(BATCH_COLUMNS)
+      .where('run_id', '=', runId)
+      .orderBy('idx')
+      .execute();
+  }
+
+  async setSummary(runId: string, summary: unknown): Promise<void> {
+    await this.db
+      .updateTable('runs')
+      .set({ summary: JSON.stringify(summary) })
+      .where('id', '=', runId)
+      .execute();
+  }
+
+  async getSummary(runId: string): Promise<unknown | null> {
+    const r = await this.db.selectFrom('runs').select('summary').where('id', '=', runId).executeTakeFirst();
+    return r?.summary ? JSON.parse(r.summary) : null;
+  }
+
   async countResults(runId: string): Promise<number> {
     const r = await this.db
       .selectFrom('results')
@@ -399,6 +507,37 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-function decodeRun(row: RunTable): RunRecord {
+const RUN_COLUMNS = [
+  'id',
+  'workspace',
+  'kind',
+  'title',
+  'status',
+  'visibility',
+  'seed',
+  'scenario_hash',
+  'total',
+  'batch_size',
+  'params',
+  'manifest',
+  'created_at',
+  'started_at',
+  'finished_at',
+  'heartbeat_at',
+  'error',
+] as const;
+
+const BATCH_COLUMNS = [
+  'run_id',
+  'idx',
+  'first',
+  'count',
+  'status',
+  'worker',
+  'attempts',
+  'finished_at',
+] as const;
+
+function decodeRun(row: Omit<RunTable, 'summary'>): RunRecord {
   return { ...row, params: JSON.parse(row.params), manifest: JSON.parse(row.manifest) };
 }

@@ -1,6 +1,7 @@
 /** The behaviour every run store must have, run against SQLite (npm test) and PostgreSQL (test:postgres). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isConcordError } from '../../src/errors.js';
+import { SCHEMA_VERSION } from '../../src/store/schema.js';
 import type { ResultRow, RunStore } from '../../src/store/store.js';
 
 export function storeContract(name: string, open: () => Promise<RunStore>): void {
@@ -36,9 +37,9 @@ export function storeContract(name: string, open: () => Promise<RunStore>): void
       ]).flat();
 
     it('migrates to the current schema version, idempotently', async () => {
-      expect(await store.schemaVersion()).toBe(1);
+      expect(await store.schemaVersion()).toBe(SCHEMA_VERSION);
       await store.migrate();
-      expect(await store.schemaVersion()).toBe(1);
+      expect(await store.schemaVersion()).toBe(SCHEMA_VERSION);
     });
 
     it('creates a run with its batches and records the manifest once', async () => {
@@ -82,6 +83,41 @@ export function storeContract(name: string, open: () => Promise<RunStore>): void
       );
       expect(results.filter(Boolean)).toHaveLength(1);
       expect(await store.countResults(run.id)).toBe(40);
+    });
+
+    it('keeps a batch aggregate with its results, once, and streams aggregates in batch order', async () => {
+      const run = await store.createRun({
+        workspace: 'w1',
+        kind: 'sweep',
+        seed: '7',
+        total: 50,
+        batchSize: 10,
+        params: {},
+        manifest: {},
+      });
+      for (const idx of [3, 0, 4, 1]) {
+        const agg = JSON.stringify({ idx, x: 0.1 + idx / 3 });
+        expect(await store.completeBatch(run.id, idx, rows(idx * 10, 10), 'a', { aggregate: agg })).toBe(
+          true,
+        );
+      }
+      // A retry with different content changes nothing: the first completion stands.
+      expect(
+        await store.completeBatch(run.id, 3, rows(30, 10), 'b', { aggregate: JSON.stringify({ idx: 99 }) }),
+      ).toBe(false);
+      const got = [];
+      for await (const b of store.batchAggregates(run.id, 2)) got.push(b);
+      expect(got.map((b) => [b.idx, b.first, b.count])).toEqual([
+        [0, 0, 10],
+        [1, 10, 10],
+        [3, 30, 10],
+        [4, 40, 10],
+      ]);
+      expect(JSON.parse(got[2]!.aggregate!)).toEqual({ idx: 3, x: 0.1 + 3 / 3 });
+      expect(await store.countResults(run.id)).toBe(80);
+      await store.setSummary(run.id, { mean: 1 / 3 });
+      expect(await store.getSummary(run.id)).toEqual({ mean: 1 / 3 });
+      expect((await store.batches(run.id)).map((b) => b.status).join('')).toBe('donedonependingdonedone');
     });
 
     it('streams results in a stable order, page by page', async () => {
@@ -173,7 +209,7 @@ export function storeContract(name: string, open: () => Promise<RunStore>): void
       } finally {
         await store.db
           .updateTable('concord_meta')
-          .set({ value: '1' })
+          .set({ value: String(SCHEMA_VERSION) })
           .where('key', '=', 'schema_version')
           .execute();
       }

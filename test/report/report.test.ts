@@ -46,6 +46,7 @@ describe('the HTML report', async () => {
       'balance',
       'forecasts',
       'alignment',
+      'sweeps',
     ]);
     expect(r.summary).toContain('10 members');
     expect(r.summary).toContain('world-population-share: does not hold');

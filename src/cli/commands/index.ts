@@ -11,9 +11,12 @@ import { register as forecast } from './forecast.js';
 import { register as org } from './org.js';
 import { register as power } from './power.js';
 import { register as report } from './report.js';
+import { register as runs } from './runs.js';
 import { register as serve } from './serve.js';
+import { register as sweep } from './sweep.js';
 import { register as timeline } from './timeline.js';
 import { register as token } from './token.js';
+import { register as worker } from './worker.js';
 
 export const COMMANDS: ReadonlyArray<(program: Command, io: CliIO) => void> = [
   org,
@@ -27,6 +30,9 @@ export const COMMANDS: ReadonlyArray<(program: Command, io: CliIO) => void> = [
   forecast,
   backtest,
   report,
+  sweep,
+  runs,
+  worker,
   serve,
   token,
 ];

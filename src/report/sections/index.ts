@@ -7,6 +7,7 @@ import { claimsSection } from './claims.js';
 import { factsSection } from './facts.js';
 import { forecastsSection } from './forecasts.js';
 import { organizationSection } from './organization.js';
+import { sweepsSection } from './sweeps.js';
 import { timelineSection } from './timeline.js';
 
 export const SECTIONS: readonly ReportSection[] = [
@@ -18,4 +19,5 @@ export const SECTIONS: readonly ReportSection[] = [
   balanceSection,
   forecastsSection,
   alignmentSection,
+  sweepsSection,
 ];

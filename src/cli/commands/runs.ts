@@ -1,0 +1,248 @@
+/**
+ * `concord runs list | show ID | export ID --format csv|json`: the runs in the store, one run's
+ * manifest and summary, and its result rows streamed out (never all in memory).
+ */
+import { createWriteStream } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { ConcordError } from '../../errors.js';
+import type { RunRecord, RunStore } from '../../store/store.js';
+import type { SweepParams, SweepSummary } from '../../sweep/engine.js';
+import { formatSummary } from '../../sweep/format.js';
+import { json, table } from '../../util/format.js';
+import { type CliIO, processIO } from '../io.js';
+import { findRun, intOption } from './sweep.js';
+
+interface StoreOpt {
+  store?: string;
+  json?: boolean;
+}
+
+async function withStore<T>(
+  io: CliIO,
+  target: string | undefined,
+  f: (s: RunStore) => Promise<T>,
+): Promise<T> {
+  const { openStore } = await import('../../store/open.js');
+  const store = await openStore(target, { cwd: io.cwd, env: io.env });
+  try {
+    return await f(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export function register(program: Command, io: CliIO): void {
+  const runs = program.command('runs').description('list, show and export stored runs (sweeps)');
+  runs
+    .command('list')
+    .description('the runs in the store, newest first')
+    .option('--store <path|url>', 'SQLite file or postgres:// URL')
+    .option('--limit <n>', 'at most this many', '50')
+    .option('--json', 'print JSON')
+    .action(async (opts: StoreOpt & { limit: string }) => {
+      await withStore(io, opts.store, async (store) => {
+        const list = await store.listRuns({ limit: intOption(opts.limit, '--limit') });
+        const withProgress = await Promise.all(list.map(async (r) => ({ r, p: await store.progress(r.id) })));
+        if (opts.json) {
+          io.out(
+            json(
+              withProgress.map(({ r, p }) => ({
+                id: r.id,
+                kind: r.kind,
+                title: r.title,
+                status: r.status,
+                seed: r.seed,
+                total: r.total,
+                replicatesDone: p.replicatesDone,
+                createdAt: r.created_at,
+                finishedAt: r.finished_at,
+              })),
+            ),
+          );
+          return;
+        }
+        if (!list.length) {
+          io.out(`no runs in ${store.location}`);
+          return;
+        }
+        io.out(
+          table(
+            ['id', 'status', 'done', 'seed', 'created', 'title'],
+            withProgress.map(({ r, p }) => [
+              r.id,
+              r.status,
+              `${Math.floor((p.replicatesDone / r.total) * 100)}%`,
+              r.seed,
+              r.created_at.slice(0, 19).replace('T', ' '),
+              r.title ?? '',
+            ]),
+          ),
+        );
+      });
+    });
+  runs
+    .command('show')
+    .description('a run: its manifest, progress and summary')
+    .argument('<id>', 'run id (or a unique prefix)')
+    .option('--store <path|url>', 'SQLite file or postgres:// URL')
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts: StoreOpt) => {
+      await withStore(io, opts.store, async (store) => {
+        const run = await findRun(store, id);
+        const progress = await store.progress(run.id);
+        const summary = (await store.getSummary(run.id)) as SweepSummary | null;
+        const params = run.params as SweepParams;
+        const info = describeRun(run, progress);
+        if (opts.json) {
+          io.out(
+            json({
+              run: info,
+              params: {
+                ...params,
+                scenario: params?.scenario
+                  ? { file: params.scenario.file, sha256: params.scenario.sha256 }
+                  : undefined,
+              },
+              summary,
+            }),
+          );
+          return;
+        }
+        io.out(
+          table(
+            ['field', 'value'],
+            Object.entries(info).map(([k, v]) => [
+              k,
+              typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v ?? '–'),
+            ]),
+          ),
+        );
+        if (summary) io.out(`\n${formatSummary(summary)}`);
+        else if (run.status !== 'complete')
+          io.out(`\nnot complete: resume with \`concord sweep --resume ${run.id}\``);
+      });
+    });
+  runs
+    .command('export')
+    .description('stream a run’s result rows as CSV or JSON')
+    .argument('<id>', 'run id (or a unique prefix)')
+    .option('--format <fmt>', 'csv | json', 'csv')
+    .option('--out <file>', 'write to a file instead of standard output')
+    .option('--store <path|url>', 'SQLite file or postgres:// URL')
+    .action(async (id: string, opts: { format: string; out?: string; store?: string }) => {
+      if (opts.format !== 'csv' && opts.format !== 'json')
+        throw new ConcordError('E_USAGE', `--format must be csv or json, got "${opts.format}"`, {
+          path: '--format',
+        });
+      await withStore(io, opts.store, async (store) => {
+        const run = await findRun(store, id);
+        const params = run.params as SweepParams;
+        if (params?.keep === 'summary')
+          throw new ConcordError('E_NO_DATA', `run ${run.id} kept no result rows (--keep summary)`, {
+            hint: `Its summary is in \`concord runs show ${run.id} --json\`; rerun with --keep rows to export rows.`,
+          });
+        const sink = openSink(io, opts.out);
+        const runs = params?.runs ?? run.total;
+        const pointOf = (r: number) => (params?.mode === 'montecarlo' ? Math.floor(r / runs) : 0);
+        try {
+          if (opts.format === 'csv') {
+            await sink.write('replicate,point,issue,model,outcome,adopted,blockers,participants,rounds\n');
+            for await (const r of store.results(run.id)) {
+              await sink.write(
+                `${r.replicate},${pointOf(r.replicate)},${csv(r.issue)},${csv(r.model)},${r.outcome ?? ''},${r.adopted ?? ''},${csv(r.blockers)},${csv(r.participants)},${r.rounds ?? ''}\n`,
+              );
+            }
+          } else {
+            await sink.write(
+              `{"run":${JSON.stringify(describeRun(run, await store.progress(run.id)))},\n"rows":[`,
+            );
+            let first = true;
+            for await (const r of store.results(run.id)) {
+              const { run_id: _, ...row } = r;
+              await sink.write(
+                `${first ? '\n' : ',\n'}${JSON.stringify({ ...row, point: pointOf(r.replicate) })}`,
+              );
+              first = false;
+            }
+            await sink.write('\n]}\n');
+          }
+        } finally {
+          await sink.close();
+        }
+      });
+    });
+}
+
+function describeRun(run: RunRecord, progress: { batches: number; done: number; replicatesDone: number }) {
+  return {
+    id: run.id,
+    kind: run.kind,
+    title: run.title,
+    status: run.status,
+    seed: run.seed,
+    scenarioHash: run.scenario_hash,
+    total: run.total,
+    batchSize: run.batch_size,
+    batchesDone: `${progress.done}/${progress.batches}`,
+    replicatesDone: progress.replicatesDone,
+    createdAt: run.created_at,
+    startedAt: run.started_at,
+    finishedAt: run.finished_at,
+    error: run.error,
+    manifest: run.manifest,
+  };
+}
+
+function csv(v: string | null): string {
+  if (v === null) return '';
+  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+interface Sink {
+  write(s: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A writer that respects back-pressure (a slow pipe never makes the export buffer everything). */
+function openSink(io: CliIO, out: string | undefined): Sink {
+  if (!out && io !== processIO) {
+    // In-process callers (tests): collect lines through the IO.
+    let buf = '';
+    return {
+      async write(s) {
+        buf += s;
+        if (buf.length > 1 << 16) {
+          const cut = buf.lastIndexOf('\n');
+          if (cut >= 0) {
+            io.out(buf.slice(0, cut));
+            buf = buf.slice(cut + 1);
+          }
+        }
+      },
+      async close() {
+        if (buf) io.out(buf.replace(/\n$/, ''));
+      },
+    };
+  }
+  const stream = out ? createWriteStream(resolve(io.cwd, out)) : process.stdout;
+  return {
+    write(s) {
+      return new Promise<void>((res, rej) => {
+        if (stream.write(s)) res();
+        else {
+          const onErr = (e: Error) => rej(e);
+          stream.once('error', onErr);
+          stream.once('drain', () => {
+            stream.removeListener('error', onErr);
+            res();
+          });
+        }
+      });
+    },
+    close() {
+      if (stream === process.stdout) return Promise.resolve();
+      return new Promise<void>((res) => (stream as ReturnType<typeof createWriteStream>).end(() => res()));
+    },
+  };
+}

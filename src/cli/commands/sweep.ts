@@ -1,0 +1,283 @@
+/**
+ * `concord sweep FILE --runs N --seed S …`: a seeded Monte Carlo sweep (or, with --sensitivity, a
+ * Saltelli design for Sobol indices) of a scenario's uncertain positions, saliences and
+ * capabilities, streamed into the run store batch by batch; then its summary. `--resume RUN_ID`
+ * completes an interrupted run. See docs/sweeps.md.
+ */
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { ConcordError } from '../../errors.js';
+import type { RunRecord, RunStore } from '../../store/store.js';
+import { adapterIds, DEFAULT_ADAPTER } from '../../sweep/adapters.js';
+import type { Keep } from '../../sweep/engine.js';
+import { defaultThreads, type Executor } from '../../sweep/executors/executor.js';
+import { formatSummary } from '../../sweep/format.js';
+import type { planSweep } from '../../sweep/run.js';
+import { readUserFile } from '../../util/files.js';
+import { json } from '../../util/format.js';
+import { type CliIO, processIO } from '../io.js';
+
+interface SweepOptions {
+  runs?: string;
+  seed?: string;
+  workers?: string;
+  models?: string;
+  store?: string;
+  executor?: string;
+  redis?: string;
+  resume?: string;
+  sensitivity?: boolean;
+  keep?: string;
+  batchSize?: string;
+  adapter?: string;
+  quiet?: boolean;
+  force?: boolean;
+  json?: boolean;
+}
+
+/** Below this many runs, and without --workers, a sweep runs in process. */
+export const SMALL_SWEEP = 20_000;
+
+export function intOption(v: string | undefined, name: string, fallback?: number): number | undefined {
+  if (v === undefined) return fallback;
+  const t = v.replace(/_/g, '');
+  const n = /^[-+]?\d+(e\d+)?$/i.test(t) ? Number(t) : Number.NaN;
+  if (!Number.isSafeInteger(n))
+    throw new ConcordError('E_VALIDATION', `${name} must be an integer, got "${v}"`, {
+      path: name,
+      hint: `Give ${name} a whole number.`,
+    });
+  return n;
+}
+
+export function register(program: Command, io: CliIO): void {
+  program
+    .command('sweep')
+    .description('Monte Carlo uncertainty sweep of a scenario: seeded, stored, resumable (docs/sweeps.md)')
+    .argument('[file]', 'a scenario file (YAML or JSON) with an optional uncertainty: and sweep: block')
+    .option('--runs <n>', 'replicates per design point (with --sensitivity: base samples N)')
+    .option('--seed <s>', 'the seed: an integer in [0, 2^53)', '1')
+    .option(
+      '--workers <k>',
+      `worker threads (default: every core, ${defaultThreads()} here; in process under ${SMALL_SWEEP.toLocaleString('en-US')} runs)`,
+    )
+    .option(
+      '--models <list>',
+      'comma-separated models: consensus, compromise, median, nash, eum (default: the first three)',
+    )
+    .option(
+      '--store <path|url>',
+      'SQLite file or postgres:// URL (default: DATABASE_URL or .concord/concord.sqlite)',
+    )
+    .option(
+      '--executor <kind>',
+      'inline | threads | bullmq (default: threads with several workers, inline with one)',
+    )
+    .option('--redis <url>', 'Redis for --executor bullmq; start workers with `concord worker --redis URL`')
+    .option(
+      '--resume <runId>',
+      'complete an interrupted run (FILE, --runs and --seed are taken from the run)',
+    )
+    .option('--sensitivity', 'Saltelli sampling: first-order and total Sobol indices of each uncertain input')
+    .option('--keep <what>', 'rows (every result row, exportable) | summary (batch aggregates only)', 'rows')
+    .option('--batch-size <n>', 'replicates per stored batch (default: about 200 batches)')
+    .option('--adapter <id>', `what evaluates a replicate: ${adapterIds().join(' | ')}`, DEFAULT_ADAPTER)
+    .option('--quiet', 'no progress bar or messages on stderr')
+    .option('--force', 'allow very large sweeps, and resuming a run whose heartbeat is recent')
+    .option('--json', 'print the run and its summary as JSON')
+    .action(async (file: string | undefined, opts: SweepOptions) => {
+      const executorKind = opts.executor ?? (opts.redis ? 'bullmq' : undefined);
+      if (executorKind && !['inline', 'threads', 'bullmq'].includes(executorKind))
+        throw new ConcordError(
+          'E_USAGE',
+          `--executor must be inline, threads or bullmq, got "${executorKind}"`,
+          {
+            path: '--executor',
+            hint: 'Use --executor inline, threads or bullmq.',
+          },
+        );
+      if (executorKind === 'bullmq' && !opts.redis)
+        throw new ConcordError('E_USAGE', '--executor bullmq needs --redis URL', {
+          path: '--redis',
+          hint: 'Give the Redis that the workers use, e.g. --redis redis://127.0.0.1:6379.',
+        });
+      const keep = opts.keep as Keep;
+      if (keep !== 'rows' && keep !== 'summary')
+        throw new ConcordError('E_USAGE', `--keep must be rows or summary, got "${opts.keep}"`, {
+          path: '--keep',
+        });
+      const workers = intOption(opts.workers, '--workers', defaultThreads())!;
+      if (workers < 1 || workers > 256)
+        throw new ConcordError('E_VALIDATION', `--workers must be between 1 and 256, got ${workers}`, {
+          path: '--workers',
+        });
+      let kind = executorKind ?? (workers > 1 ? 'threads' : 'inline');
+      const say = (line: string) => {
+        if (!opts.quiet) io.err(line);
+      };
+
+      // The store (pg, kysely, better-sqlite3) and the engine are loaded only when a sweep runs.
+      const { openStore } = await import('../../store/open.js');
+      const { checkResumable, createSweepRun, executeSweep, planSweep, sweepParamsOf } = await import(
+        '../../sweep/run.js'
+      );
+      const { inlineExecutor } = await import('../../sweep/executors/inline.js');
+      // Plan (or load) before touching the store or Redis, so that bad input fails first.
+      let planned: ReturnType<typeof planSweep> | null = null;
+      if (!opts.resume) {
+        if (!file)
+          throw new ConcordError('E_USAGE', 'give a scenario file, or --resume RUN_ID', {
+            hint: 'concord sweep scenarios/sco/<case>.yaml --runs 10000 --seed 1',
+          });
+        if (opts.runs === undefined)
+          throw new ConcordError('E_USAGE', '--runs is required', {
+            path: '--runs',
+            hint: 'Give the number of replicates, e.g. --runs 10000.',
+          });
+        planned = planSweep({
+          adapter: opts.adapter ?? DEFAULT_ADAPTER,
+          file,
+          text: readUserFile(file, io.cwd, 'scenario file'),
+          models: opts.models
+            ?.split(',')
+            .map((m) => m.trim())
+            .filter(Boolean),
+          runs: intOption(opts.runs, '--runs')!,
+          seed: intOption(opts.seed, '--seed')!,
+          sensitivity: opts.sensitivity,
+          keep,
+          batchSize: intOption(opts.batchSize, '--batch-size'),
+          force: opts.force,
+        });
+      }
+      // Small sweeps run in process unless workers were asked for: starting threads costs more than
+      // it saves (the result is the same either way).
+      if (!executorKind && opts.workers === undefined && planned && planned.params.total < SMALL_SWEEP)
+        kind = 'inline';
+      // BullMQ and piscina are loaded only when used (they add a second to every start-up).
+      let executor: Executor;
+      if (kind === 'bullmq')
+        executor = (await import('../../sweep/executors/bullmq.js')).bullmqExecutor({
+          url: opts.redis!,
+          log: say,
+        });
+      else if (kind === 'threads')
+        executor = (await import('../../sweep/executors/threads.js')).threadsExecutor(workers);
+      else executor = inlineExecutor();
+
+      let store: RunStore;
+      try {
+        store = await openStore(opts.store, { cwd: io.cwd, env: io.env });
+      } catch (e) {
+        await executor.close();
+        throw e;
+      }
+      const controller = new AbortController();
+      const onSignal = () => controller.abort();
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      let bar: cliProgress.SingleBar | null = null;
+      try {
+        let run: RunRecord;
+        if (opts.resume) {
+          const found = await findRun(store, opts.resume);
+          sweepParamsOf(found);
+          checkResumable(found, opts.force);
+          run = found;
+        } else {
+          if (kind === 'bullmq') {
+            // Fail before creating the run when Redis is down: no orphan run.
+            await (await import('../../sweep/executors/bullmq.js')).checkRedis(opts.redis!);
+          }
+          run = await createSweepRun(store, planned!, { executor: kind });
+        }
+        const started = Date.now();
+        let done = 0;
+        let initial = 0;
+        const showBar = io.isTTY && !opts.quiet && io === processIO;
+        const result = await executeSweep(store, run.id, executor, {
+          signal: controller.signal,
+          onStart: (r, already) => {
+            done = already;
+            initial = already;
+            say(
+              `run ${r.id}: ${r.total.toLocaleString('en-US')} runs in ${Math.ceil(r.total / r.batch_size)} batches of ${r.batch_size}` +
+                `${already ? ` (${already.toLocaleString('en-US')} already done)` : ''}; executor ${kind}${kind === 'threads' ? ` × ${workers}` : ''}; store ${store.location}`,
+            );
+            if (showBar) {
+              bar = new cliProgress.SingleBar(
+                {
+                  format:
+                    'sweep |{bar}| {percentage}% | {value}/{total} runs | {rate} runs/s | ETA {eta_formatted}',
+                  stream: process.stderr,
+                  etaBuffer: 50,
+                  hideCursor: true,
+                  clearOnComplete: true,
+                },
+                cliProgress.Presets.shades_classic,
+              );
+              bar.start(r.total, already, { rate: '0' });
+            }
+          },
+          onBatch: (n) => {
+            done += n;
+            const secs = (Date.now() - started) / 1000;
+            bar?.update(done, {
+              rate: secs > 0 ? Math.round((done - initial) / secs).toLocaleString('en-US') : '0',
+            });
+          },
+        });
+        (bar as cliProgress.SingleBar | null)?.stop();
+        const secs = (Date.now() - started) / 1000;
+        say(`run ${run.id} complete in ${secs.toFixed(1)} s`);
+        if (opts.json) {
+          io.out(
+            json({
+              run: {
+                id: result.run.id,
+                status: result.run.status,
+                store: store.location,
+                seed: Number(result.run.seed),
+                total: result.run.total,
+                batchSize: result.run.batch_size,
+                scenarioHash: result.run.scenario_hash,
+              },
+              summary: result.summary,
+            }),
+          );
+        } else {
+          io.out(`run ${result.run.id} (${store.location})`);
+          io.out(formatSummary(result.summary));
+        }
+      } catch (e) {
+        (bar as cliProgress.SingleBar | null)?.stop();
+        throw e;
+      } finally {
+        process.removeListener('SIGINT', onSignal);
+        process.removeListener('SIGTERM', onSignal);
+        await store.close();
+      }
+    });
+}
+
+/** A run by id or unique id prefix. */
+export async function findRun(store: RunStore, id: string): Promise<RunRecord> {
+  const exact = await store.getRun(id);
+  if (exact) return exact;
+  if (/^[0-9a-f-]{4,}$/i.test(id)) {
+    const rows = await store.db
+      .selectFrom('runs')
+      .select('id')
+      .where('id', 'like', `${id}%`)
+      .limit(2)
+      .execute();
+    if (rows.length === 1) return (await store.getRun(rows[0]!.id))!;
+    if (rows.length > 1)
+      throw new ConcordError('E_UNKNOWN_ID', `"${id}" matches several runs`, {
+        hint: 'Give more characters of the id.',
+      });
+  }
+  throw new ConcordError('E_UNKNOWN_ID', `no run "${id}" in ${store.location}`, {
+    hint: 'List the runs with `concord runs list` (and the same --store).',
+  });
+}
