@@ -127,8 +127,15 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
     timeWindow: 60_000,
   });
 
-  // JSON (and YAML where a route takes files); anything else is a 415.
+  // JSON (and YAML where a route takes files); anything else is a 415. An empty JSON body is no
+  // body (a client may send the header on a POST that takes none); prototype poisoning is refused.
   app.removeContentTypeParser('text/plain');
+  const json = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (req, body, done) => {
+    if (body === '' || (typeof body === 'string' && body.trim() === '')) done(null, undefined);
+    else json(req, String(body), done);
+  });
   app.addContentTypeParser(YAML_TYPES, { parseAs: 'string', bodyLimit }, (_req, body, done) => {
     try {
       done(null, parseYamlBody(String(body)));
@@ -271,10 +278,10 @@ function registerRoute(
       try {
         result = await r.handler({ params, query, body, workspace, request, reply, ctx });
       } catch (e) {
-        // Library errors name command-line options (`--from`); over HTTP they are query parameters.
+        // Library errors name command-line options (`--from`); over HTTP they are query (or body) fields.
         if (e instanceof ConcordError && e.path?.startsWith('--')) {
           throw new ConcordError(e.code, e.message, {
-            path: `query.${e.path.slice(2)}`,
+            path: `${r.body ? 'body' : 'query'}.${e.path.slice(2)}`,
             ...(e.hint ? { hint: e.hint } : {}),
             cause: e,
           });

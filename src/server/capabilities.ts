@@ -9,6 +9,6 @@ export const CAPABILITIES: Record<string, boolean> = {
   runs: true,
   power: true,
   forecasts: true,
-  sweeps: false,
+  sweeps: true,
   alignment: true,
 };

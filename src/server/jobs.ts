@@ -4,10 +4,11 @@
  * in one transaction by the store), beats the run's heartbeat, and tells listeners (the SSE
  * streams) when a batch lands.
  *
- * Crash safety is the store's: a process killed mid-run leaves its run `running` with a stale
- * heartbeat and some batches done. The watchdog of any server on the same store marks such runs
- * `interrupted` once their heartbeat is older than `staleMs`; resuming executes only the batches
- * still pending, so no stored result is lost and none is counted twice.
+ * Crash safety is the store's: a process killed mid-run leaves its run `running` with some batches
+ * done. The watchdog of any server on the same store marks such runs `interrupted` — at once when
+ * the run's manifest names a process of this host that no longer exists, else once its heartbeat
+ * is older than `staleMs`; resuming executes only the batches still pending, so no stored result is
+ * lost and none is counted twice.
  *
  * What a run computes is its kind's business (`RunKind`): the sweeps of the uncertainty engine
  * plug in here. Executors must do heavy work off the event loop (worker threads) so that the
@@ -16,6 +17,7 @@
 import { ConcordError } from '../errors.js';
 import type { RunStatus } from '../store/schema.js';
 import type { RunRecord, RunStore } from '../store/store.js';
+import { ownerIsGone, STALE_MS } from '../sweep/run.js';
 
 export interface ExecuteArgs {
   readonly store: RunStore;
@@ -28,6 +30,11 @@ export interface ExecuteArgs {
 
 export interface RunKind {
   readonly kind: string;
+  /**
+   * The kind sets the run's status itself (running, then complete, failed or interrupted), as the
+   * sweep engine's `executeSweep` does; otherwise the job manager does.
+   */
+  readonly managesStatus?: boolean;
   /** Executes the run's pending batches into the store; resolves when none is left (or on abort). */
   execute(args: ExecuteArgs): Promise<void>;
 }
@@ -50,8 +57,10 @@ export const TERMINAL: ReadonlySet<RunStatus> = new Set(['complete', 'failed', '
 export interface JobOptions {
   /** How often a running job beats its run's heartbeat (ms). */
   readonly heartbeatMs?: number;
-  /** A `running` run whose heartbeat is older than this is taken for dead (ms). */
+  /** A `running` run whose heartbeat is older than this is taken for dead (ms; default 60 s, as the sweeps'). */
   readonly staleMs?: number;
+  /** Whether the process that runs a run is known to be gone (default: same host, pid not alive). */
+  readonly ownerIsGone?: (run: RunRecord) => boolean;
 }
 
 export class JobManager {
@@ -62,6 +71,8 @@ export class JobManager {
   readonly heartbeatMs: number;
   readonly staleMs: number;
 
+  private readonly ownerIsGone: (run: RunRecord) => boolean;
+
   constructor(
     private readonly store: RunStore,
     kinds: readonly RunKind[],
@@ -69,7 +80,8 @@ export class JobManager {
   ) {
     this.kinds = new Map(kinds.map((k) => [k.kind, k]));
     this.heartbeatMs = o.heartbeatMs ?? 1000;
-    this.staleMs = o.staleMs ?? 15_000;
+    this.staleMs = o.staleMs ?? STALE_MS;
+    this.ownerIsGone = o.ownerIsGone ?? ownerIsGone;
   }
 
   isActive(runId: string): boolean {
@@ -107,15 +119,25 @@ export class JobManager {
     }, this.heartbeatMs);
     beat.unref();
     try {
-      await store.setStatus(run.id, 'running', { error: null });
-      this.notify(run.id);
+      if (!kind.managesStatus) {
+        await store.setStatus(run.id, 'running', { error: null });
+        this.notify(run.id);
+      }
       await kind.execute({ store, run, signal, onBatch: () => this.notify(run.id) });
-      const left = (await store.pendingBatches(run.id)).length;
-      await store.setStatus(run.id, left === 0 && !signal.aborted ? 'complete' : 'interrupted');
+      if (!kind.managesStatus) {
+        const left = (await store.pendingBatches(run.id)).length;
+        await store.setStatus(run.id, left === 0 && !signal.aborted ? 'complete' : 'interrupted');
+      }
     } catch (e) {
-      const status = signal.aborted ? 'interrupted' : 'failed';
-      const message = e instanceof Error ? e.message : String(e);
-      await store.setStatus(run.id, status, { error: status === 'failed' ? message : null }).catch(() => {});
+      // A kind that manages its status has set it; make sure no run is left `running` all the same.
+      const cur = kind.managesStatus ? await store.getRun(run.id).catch(() => null) : null;
+      if (!kind.managesStatus || cur?.status === 'running' || cur?.status === 'pending') {
+        const status = signal.aborted ? 'interrupted' : 'failed';
+        const message = e instanceof Error ? e.message : String(e);
+        await store
+          .setStatus(run.id, status, { error: status === 'failed' ? message : null })
+          .catch(() => {});
+      }
     } finally {
       clearInterval(beat);
     }
@@ -162,6 +184,13 @@ export class JobManager {
   async startWatchdog(): Promise<string[]> {
     const sweep = async () => {
       const ids = await this.store.markInterrupted(this.staleMs);
+      // Runs whose process is known to be dead (same host, pid gone) need not wait for staleness.
+      for (const run of await this.store.listRuns({ status: 'running', limit: 1000 })) {
+        if (!this.active.has(run.id) && this.ownerIsGone(run)) {
+          await this.store.setStatus(run.id, 'interrupted');
+          ids.push(run.id);
+        }
+      }
       for (const id of ids) this.notify(id);
       return ids;
     };

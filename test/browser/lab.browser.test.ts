@@ -271,6 +271,36 @@ describe('the web lab in a browser', () => {
     await page.close();
   });
 
+  it('runs a sweep to completion, following its progress, and shows its histograms', async () => {
+    const page = await browser.newPage({ viewport: LAPTOP });
+    const w = watchPage(page, lab.base);
+    await page.goto(lab.labUrl);
+    await page.waitForSelector('text=Workspace: local');
+    await page.getByRole('link', { name: 'Sweeps', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Uncertainty sweeps' }).waitFor();
+    await page.getByLabel('Runs').fill('20000');
+    await page.getByRole('button', { name: 'Start sweep' }).click();
+    const status = page.locator('[data-testid="sweep-status"]');
+    await status.waitFor();
+    // Progress arrives over Server-Sent Events until the end.
+    await expect.poll(() => status.textContent(), { timeout: 120_000 }).toBe('complete');
+    await expect.poll(() => page.locator('progress').first().getAttribute('value')).toBe('20000');
+    const histogram = page.locator('.histogram-box svg');
+    await histogram.first().waitFor();
+    expect(await histogram.first().locator('rect').count()).toBeGreaterThan(10);
+    expect(await page.locator('[data-testid="adoption-bank-consensus"]').textContent()).toMatch(/%$/);
+    await page.screenshot({ path: join(ARTIFACTS, 'lab-sweep-complete.png'), fullPage: true });
+    copyFileSync(join(ARTIFACTS, 'lab-sweep-complete.png'), join(SCREENSHOTS, 'sweeps.png'));
+    // The run is in the history, with its summary.
+    await page.getByRole('link', { name: 'Runs', exact: true }).click();
+    await page.locator('table.runs a').first().click();
+    await page.locator('.run-view .histogram-box svg').first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'lab-runs-sweep.png'), fullPage: false });
+    copyFileSync(join(ARTIFACTS, 'lab-runs-sweep.png'), join(SCREENSHOTS, 'runs.png'));
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+
   it('changes the map when the date slider moves, by keyboard and by mouse', async () => {
     const page = await browser.newPage({ viewport: LAPTOP });
     const w = watchPage(page, lab.base);

@@ -6,6 +6,7 @@ import { AlignmentPage } from './pages/AlignmentPage.js';
 import { DecisionPage } from './pages/DecisionPage.js';
 import { OrganizationPage } from './pages/OrganizationPage.js';
 import { RunsPage } from './pages/RunsPage.js';
+import { SweepsPage } from './pages/SweepsPage.js';
 import { UnavailablePage } from './pages/Unavailable.js';
 import { WorkbenchPage } from './pages/WorkbenchPage.js';
 import { Link, usePath } from './router.js';
@@ -48,6 +49,7 @@ export const PAGES: PageDef[] = [
     path: '/sweeps',
     label: 'Sweeps',
     capability: 'sweeps',
+    page: SweepsPage,
     what: 'Uncertainty sweeps',
     issue: 'the sweep engine (issue 5)',
   },

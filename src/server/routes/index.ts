@@ -11,7 +11,8 @@ import { routes as orgs } from './orgs.js';
 import { routes as power } from './power.js';
 import { routes as runs } from './runs.js';
 import { routes as scenarios } from './scenarios.js';
+import { routes as sweeps } from './sweeps.js';
 
 export function apiRoutes(): AnyRoute[] {
-  return [...meta, ...orgs, ...balance, ...alignment, ...claims, ...power, ...scenarios, ...runs];
+  return [...meta, ...orgs, ...balance, ...alignment, ...claims, ...power, ...scenarios, ...sweeps, ...runs];
 }

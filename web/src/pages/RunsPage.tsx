@@ -6,6 +6,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { api, download, streamEvents } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
 import { ProgressBar } from '../components/ProgressBar.js';
+import { type Summary, SweepSummaryView } from '../components/SweepSummary.js';
 import { useLab } from '../context.js';
 import { useApi } from '../hooks.js';
 import { Link, navigate, useSearch, useTitle } from '../router.js';
@@ -218,10 +219,26 @@ export function RunView({ id, onChange }: { id: string; onChange?: () => void })
         ) : null}
       </div>
       <ErrorNote error={actionError} />
+      {run.kind === 'sweep' ? <RunSummary id={run.id} version={`${p.status}${p.batchesDone}`} /> : null}
       <details>
         <summary>Parameters</summary>
         <pre>{JSON.stringify(run.params, null, 2)}</pre>
       </details>
     </div>
+  );
+}
+
+function RunSummary({ id, version }: { id: string; version: string }) {
+  const r = useApi<{ complete: boolean; summary: Summary | null }>(
+    `/api/runs/${encodeURIComponent(id)}/summary`,
+    [version],
+  );
+  if (r.error) return <ErrorNote error={r.error} />;
+  if (!r.data?.summary) return <p className="small muted">No batch done yet: no summary.</p>;
+  return (
+    <>
+      {!r.data.complete ? <p className="small muted">Summary of the batches done so far:</p> : null}
+      <SweepSummaryView summary={r.data.summary} />
+    </>
   );
 }
