@@ -351,10 +351,9 @@ export const routes: AnyRoute[] = [
           { path: 'body.players', hint: 'Use `concord power FILE` for larger games.' },
         );
       }
-      const game = within('body', ['organization', 'at', 'add', 'players', 'rule'], () =>
-        resolveGame(body, body.name ?? 'game', ctx.registry, ctx.ds),
+      return within('body', ['organization', 'at', 'add', 'players', 'rule'], () =>
+        computePower(resolveGame(body, body.name ?? 'game', ctx.registry, ctx.ds), powerOptions(query)),
       );
-      return computePower(game, powerOptions(query));
     },
   }),
 ];
