@@ -22,12 +22,21 @@ export function buildWeb(): void {
 }
 
 export async function startLab(
-  o: { store?: string; args?: string[]; env?: Record<string, string> } = {},
+  o: { store?: string | null; args?: string[]; env?: Record<string, string> } = {},
 ): Promise<Lab> {
-  const store = o.store ?? join(mkdtempSync(join(tmpdir(), 'concord-lab-')), 'lab.sqlite');
+  // null: no --store (the server then takes DATABASE_URL, or its default file).
+  const store =
+    o.store === null ? '' : (o.store ?? join(mkdtempSync(join(tmpdir(), 'concord-lab-')), 'lab.sqlite'));
   const child = spawn(
     process.execPath,
-    [resolve('bin/concord.js'), 'serve', '--port', '0', '--store', store, ...(o.args ?? [])],
+    [
+      resolve('bin/concord.js'),
+      'serve',
+      '--port',
+      '0',
+      ...(store ? ['--store', store] : []),
+      ...(o.args ?? []),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...o.env } },
   );
   let out = '';
