@@ -1,13 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryIO } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
-
-async function run(...argv: string[]) {
-  const io = memoryIO();
-  const code = await main(argv, io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-}
+import { run } from '../helpers/cli.js';
 
 describe('concord alignment', () => {
   it('prints the matrix, the camps and the cohesion, with the 2017 stage compared', async () => {

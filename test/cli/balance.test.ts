@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wrap } from '../../src/cli/commands/balance.js';
-import { memoryIO } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
-
-async function run(...argv: string[]) {
-  const io = memoryIO();
-  const code = await main(argv, io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-}
+import { run } from '../helpers/cli.js';
 
 describe('concord balance', () => {
   it('prints the series and the stage table for the SCO on GDP, 2001–2023', async () => {

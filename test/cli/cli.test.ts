@@ -3,14 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryIO } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
-
-async function run(...argv: string[]) {
-  const io = memoryIO();
-  const code = await main(argv, io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-}
+import { run } from '../helpers/cli.js';
 
 describe('concord org', () => {
   it('lists the eight members on 2021-04-29 with the stable JSON keys', async () => {

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryIO } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
-
-async function run(...argv: string[]) {
-  const io = memoryIO();
-  const code = await main(argv, io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-}
+import { run } from '../helpers/cli.js';
 
 describe('concord forecast', () => {
   it('prints every model per issue and a one-line explanation', async () => {

@@ -3,18 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryIO } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
 import { openStore } from '../../src/store/open.js';
+import { run } from '../helpers/cli.js';
 
 const toy = join(import.meta.dirname, '../fixtures/sweep/toy.yaml');
 const dir = mkdtempSync(join(tmpdir(), 'concord-sweep-cli-'));
-
-async function run(...argv: string[]) {
-  const io = memoryIO({});
-  const code = await main(argv, io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-}
 
 const base = ['sweep', toy, '--adapter', 'synthetic', '--seed', '11', '--batch-size', '250'];
 

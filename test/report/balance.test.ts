@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadDefaultClaims } from '../../src/claims/load.js';
-import { loadDataset, loadWorldTopology } from '../../src/data/load.js';
-import { loadOrganizations } from '../../src/org/load.js';
 import type { ReportContext } from '../../src/report/report.js';
 import { balanceSection } from '../../src/report/sections/balance.js';
+import { reportContext } from '../helpers/report.js';
 
-const base: ReportContext = {
-  ds: loadDataset(),
-  registry: loadOrganizations(),
-  orgId: 'sco',
-  date: '2026-11-29',
-  topology: loadWorldTopology(),
-  claims: loadDefaultClaims(),
-  version: 'test',
-  generatedAt: 'now',
-};
+const base: ReportContext = reportContext();
 
 describe('the balance-of-power section', async () => {
   const r = await balanceSection.render(base);

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadDefaultClaims } from '../../src/claims/load.js';
-import { loadDataset, loadWorldTopology } from '../../src/data/load.js';
-import { loadOrganizations } from '../../src/org/load.js';
 import { renderBlockingChart, renderPassageChart } from '../../src/report/charts/capacity.js';
 import { capacitySection } from '../../src/report/sections/capacity.js';
+import { reportContext } from '../helpers/report.js';
 
 describe('the capacity-to-decide report section', async () => {
-  const out = await capacitySection.render({
-    ds: loadDataset(),
-    registry: loadOrganizations(),
-    orgId: 'sco',
-    date: '2026-11-29',
-    topology: loadWorldTopology(),
-    claims: loadDefaultClaims(),
-    version: 'test',
-    generatedAt: 'now',
-  });
+  const out = await capacitySection.render(reportContext());
 
   it('charts the passage probability by stage and rule, with the EU reference lines', () => {
     expect((out.html.match(/class="series"/g) ?? []).length).toBe(4);

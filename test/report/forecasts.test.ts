@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { loadDefaultClaims } from '../../src/claims/load.js';
-import { loadDataset, loadWorldTopology } from '../../src/data/load.js';
-import { loadOrganizations } from '../../src/org/load.js';
 import { renderIssueLine } from '../../src/report/charts/issue-line.js';
 import { renderReport } from '../../src/report/report.js';
 import { forecastsSection } from '../../src/report/sections/forecasts.js';
+import { reportContext } from '../helpers/report.js';
 
 describe('the forecasts section', async () => {
-  const r = await renderReport([forecastsSection], {
-    ds: loadDataset(),
-    registry: loadOrganizations(),
-    orgId: 'sco',
-    date: '2026-01-01',
-    topology: loadWorldTopology(),
-    claims: loadDefaultClaims(),
-    version: 'test',
-    generatedAt: 'now',
-  });
+  const r = await renderReport([forecastsSection], reportContext({ date: '2026-01-01' }));
 
   it('charts every issue of the SCO cases, each with the models and the observed outcome', () => {
     const charts = r.html.match(/<svg [^>]*class="issue-line"/g) ?? [];

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadDefaultClaims } from '../../src/claims/load.js';
-import { loadDataset, loadWorldTopology } from '../../src/data/load.js';
-import { loadOrganizations } from '../../src/org/load.js';
 import { renderReport } from '../../src/report/report.js';
 import { SECTIONS } from '../../src/report/sections/index.js';
+import { reportContext } from '../helpers/report.js';
 
 describe('the HTML report', async () => {
-  const r = await renderReport(SECTIONS, {
-    ds: loadDataset(),
-    registry: loadOrganizations(),
-    orgId: 'sco',
-    date: '2026-11-29',
-    topology: loadWorldTopology(),
-    claims: loadDefaultClaims(),
-    version: 'test',
-    generatedAt: 'now',
-  });
+  const r = await renderReport(SECTIONS, reportContext());
 
   it('is self-contained: no scripts, no external resources', () => {
     expect(r.html).not.toMatch(/<script/i);
