@@ -150,7 +150,7 @@ export function RunView({ id, onChange }: { id: string; onChange?: () => void })
             ['created', run.createdAt],
             ...(run.finishedAt ? [['finished', run.finishedAt]] : []),
             ...Object.entries(run.manifest)
-              .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
+              .filter(([k, v]) => (typeof v === 'string' || typeof v === 'number') && k !== 'seed')
               .map(([k, v]) => [k, String(v)]),
           ] as Array<[string, ReactNode]>
         ).map(([k, v]) => (
