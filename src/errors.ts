@@ -21,7 +21,11 @@ export type ErrorCode =
   | 'E_UNAVAILABLE'
   | 'E_AUTH'
   | 'E_FORBIDDEN'
-  | 'E_SCHEMA_VERSION';
+  | 'E_SCHEMA_VERSION'
+  | 'E_NOT_FOUND'
+  | 'E_RATE_LIMIT'
+  | 'E_TIMEOUT'
+  | 'E_INTERNAL';
 
 export interface ErrorDetails {
   /** How to fix it, in one sentence. */

@@ -12,8 +12,10 @@ import { register as org } from './org.js';
 import { register as power } from './power.js';
 import { register as report } from './report.js';
 import { register as runs } from './runs.js';
+import { register as serve } from './serve.js';
 import { register as sweep } from './sweep.js';
 import { register as timeline } from './timeline.js';
+import { register as token } from './token.js';
 import { register as worker } from './worker.js';
 
 export const COMMANDS: ReadonlyArray<(program: Command, io: CliIO) => void> = [
@@ -31,4 +33,6 @@ export const COMMANDS: ReadonlyArray<(program: Command, io: CliIO) => void> = [
   sweep,
   runs,
   worker,
+  serve,
+  token,
 ];

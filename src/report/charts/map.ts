@@ -55,11 +55,29 @@ export function worldFeatures(topology: Topology): CountryFeature[] {
   return fc.features as CountryFeature[];
 }
 
-export function renderMap(topology: Topology, o: MapOptions): string {
-  const width = o.width ?? 960;
-  const height = o.height ?? 560;
+/** A state's outline on the map of Eurasia, projected to SVG coordinates. */
+export interface MapShape {
+  /** ISO3 code, '' for territories that are not UN member states. */
+  readonly iso3: string;
+  readonly name: string;
+  /** SVG path data. */
+  readonly d: string;
+  /** Where to put a dot for a state too small to see, or null. */
+  readonly dot: readonly [number, number] | null;
+}
+
+/**
+ * The outlines of every state visible in the Eurasia frame, projected once (the report colours them
+ * on each render; the web lab ships them precomputed and colours them in the browser).
+ */
+export function mapShapes(
+  topology: Topology,
+  countries: readonly CountryRecord[],
+  width = 960,
+  height = 560,
+): MapShape[] {
   const features = worldFeatures(topology);
-  const byNumeric = new Map(o.countries.map((c) => [c.isoNumeric, c]));
+  const byNumeric = new Map(countries.map((c) => [c.isoNumeric, c]));
   const projection = geoConicEqualArea()
     .rotate([-80, 0])
     .parallels([25, 65])
@@ -75,28 +93,39 @@ export function renderMap(topology: Topology, o: MapOptions): string {
     [width, height],
   ]);
   const path = geoPath(projection).digits(1);
-  const paths: string[] = [];
-  const dots: string[] = [];
+  const shapes: MapShape[] = [];
   for (const f of features) {
     const c = byNumeric.get(String(f.id));
-    const iso3 = c?.iso3 ?? '';
-    const status = (iso3 && o.status.get(iso3)) || 'none';
     const d = path(f);
     if (!d) continue;
     const [[x0, y0], [x1, y1]] = path.bounds(f);
     if (x1 < 0 || y1 < 0 || x0 > width || y0 > height) continue;
-    const label = `${c?.name ?? f.properties.name}${status !== 'none' ? `: ${status}` : ''}`;
+    let dot: [number, number] | null = null;
+    if ((x1 - x0) * (y1 - y0) < 30) {
+      const p = projection(geoCentroid(f));
+      if (p && p[0] >= 0 && p[0] <= width && p[1] >= 0 && p[1] <= height) dot = [p[0], p[1]];
+    }
+    shapes.push({ iso3: c?.iso3 ?? '', name: c?.name ?? f.properties.name, d, dot });
+  }
+  return shapes;
+}
+
+export function renderMap(topology: Topology, o: MapOptions): string {
+  const width = o.width ?? 960;
+  const height = o.height ?? 560;
+  const paths: string[] = [];
+  const dots: string[] = [];
+  for (const shape of mapShapes(topology, o.countries, width, height)) {
+    const { iso3, d, dot } = shape;
+    const status = (iso3 && o.status.get(iso3)) || 'none';
+    const label = `${shape.name}${status !== 'none' ? `: ${status}` : ''}`;
     paths.push(
       `<path d="${d}" fill="${STATUS_COLOURS[status] ?? STATUS_COLOURS.none}" data-iso3="${esc(iso3)}" data-status="${esc(status)}"><title>${esc(label)}</title></path>`,
     );
-    const small = (x1 - x0) * (y1 - y0) < 30;
-    if (small && status !== 'none') {
-      const p = projection(geoCentroid(f));
-      if (p && p[0] >= 0 && p[0] <= width && p[1] >= 0 && p[1] <= height) {
-        dots.push(
-          `<circle cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="4" fill="${STATUS_COLOURS[status]}" stroke="#fff" stroke-width="1" data-iso3="${esc(iso3)}"><title>${esc(label)}</title></circle>`,
-        );
-      }
+    if (dot && status !== 'none') {
+      dots.push(
+        `<circle cx="${dot[0].toFixed(1)}" cy="${dot[1].toFixed(1)}" r="4" fill="${STATUS_COLOURS[status]}" stroke="#fff" stroke-width="1" data-iso3="${esc(iso3)}"><title>${esc(label)}</title></circle>`,
+      );
     }
   }
   const used = [...new Set(o.status.values())];

@@ -1,0 +1,93 @@
+/**
+ * Load on the HTTP API, on loopback: `concord serve` in a child process (its own store in a
+ * temporary directory; rate limiting on, with a limit above the load), and autocannon with 100
+ * concurrent connections for 20 seconds cycling through the public read endpoints. Prints the
+ * latency percentiles, requests per second, and every error, timeout and non-2xx answer.
+ * `npm run load` runs only this; CONCORD_LOAD_SECONDS shortens it.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { packageRoot } from '../src/data/load.js';
+import type { Benchmark } from './run.js';
+
+const DATES = [
+  '1997-01-01',
+  '2001-06-15',
+  '2005-07-05',
+  '2010-01-01',
+  '2017-06-09',
+  '2021-04-29',
+  '2023-07-04',
+  '2024-07-04',
+];
+
+export const benchmark: Benchmark = {
+  name: 'server',
+  description: 'HTTP API under load: 100 connections × 20 s on the read endpoints (autocannon, loopback)',
+  async run() {
+    const seconds = Number(process.env.CONCORD_LOAD_SECONDS ?? 20);
+    const dir = mkdtempSync(join(tmpdir(), 'concord-load-'));
+    const child = spawn(
+      process.execPath,
+      [
+        join(packageRoot(), 'bin', 'concord.js'),
+        'serve',
+        '--port',
+        '0',
+        '--store',
+        join(dir, 'load.sqlite'),
+        '--no-session-token',
+        '--rate-limit',
+        '10000000',
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      const base = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /listening on (http:\/\/\S+)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.on('exit', (code) => reject(new Error(`concord serve exited with ${code}: ${out}`)));
+      });
+      const requests = [
+        { path: '/api/orgs' },
+        ...DATES.map((d) => ({ path: `/api/orgs/sco?at=${d}` })),
+        { path: '/api/orgs/csto?at=2010-01-01' },
+        { path: '/api/orgs/sco/timeline' },
+        { path: '/api/orgs/sco/stages' },
+        { path: '/api/orgs/sco/history' },
+        { path: '/api/countries/KAZ?at=2015-01-01' },
+        { path: '/api/claims' },
+        { path: '/api/runs' },
+        { path: '/api/health' },
+      ];
+      console.log(
+        `server: ${base}; ${requests.length} read endpoints in rotation; a 2 s warm-up first; load average ${loadavg()
+          .map((x) => x.toFixed(2))
+          .join(' ')} on ${availableParallelism()} cores`,
+      );
+      await autocannon({ url: base, connections: 20, duration: 2, requests });
+      const r = await autocannon({ url: base, connections: 100, duration: seconds, requests, timeout: 10 });
+      console.log(`connections: 100, duration: ${r.duration} s`);
+      console.log(
+        `requests: ${r.requests.total} (${r.requests.average.toFixed(0)} req/s on average), 2xx: ${r['2xx']}`,
+      );
+      console.log(
+        `latency: p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, mean ${r.latency.mean.toFixed(1)} ms`,
+      );
+      console.log(`errors: ${r.errors}, timeouts: ${r.timeouts}, non-2xx: ${r.non2xx}`);
+      console.log(`throughput: ${(r.throughput.average / 1e6).toFixed(1)} MB/s`);
+      if (r.errors || r.timeouts || r.non2xx) process.exitCode = 1;
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

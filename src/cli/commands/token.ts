@@ -1,0 +1,84 @@
+/**
+ * `concord token create --workspace W [--label L]`, `concord token list`, `concord token revoke ID`:
+ * bearer tokens for the HTTP API. A token grants one workspace; only its SHA-256 hash is stored,
+ * and the secret is printed once.
+ */
+import type { Command } from 'commander';
+import { ConcordError } from '../../errors.js';
+import { openStore } from '../../store/open.js';
+import { json, table } from '../../util/format.js';
+import type { CliIO } from '../io.js';
+
+export function register(program: Command, io: CliIO): void {
+  const token = program.command('token').description('bearer tokens for the HTTP API (one workspace each)');
+  const storeOpt = [
+    '--store <path|url>',
+    'run store (default: DATABASE_URL, else .concord/concord.sqlite)',
+  ] as const;
+
+  token
+    .command('create')
+    .description('create a token for a workspace and print it (once: only its hash is kept)')
+    .requiredOption('--workspace <name>', 'the workspace the token grants (created if new)')
+    .option('--label <text>', 'a note to recognise the token by')
+    .option(...storeOpt)
+    .option('--json', 'print JSON')
+    .action(async (opts: { workspace: string; label?: string; store?: string; json?: boolean }) => {
+      const store = await openStore(opts.store, { cwd: io.cwd, env: io.env });
+      try {
+        const t = await store.createToken(opts.workspace, opts.label ?? null);
+        if (opts.json) io.out(json({ id: t.id, workspace: opts.workspace, token: t.token }));
+        else {
+          io.out(t.token);
+          io.err(`token ${t.id} for workspace "${opts.workspace}" in ${store.location}`);
+          io.err('Keep it secret: it is shown only this once. Send it as `Authorization: Bearer <token>`,');
+          io.err('or paste it in the lab (Workspace, top right).');
+        }
+      } finally {
+        await store.close();
+      }
+    });
+
+  token
+    .command('list')
+    .description('list the tokens (ids, workspaces, labels; never the secrets)')
+    .option('--workspace <name>', 'only this workspace')
+    .option(...storeOpt)
+    .option('--json', 'print JSON')
+    .action(async (opts: { workspace?: string; store?: string; json?: boolean }) => {
+      const store = await openStore(opts.store, { cwd: io.cwd, env: io.env });
+      try {
+        const rows = await store.listTokens(opts.workspace);
+        if (opts.json) io.out(json(rows));
+        else
+          io.out(
+            table(
+              ['id', 'workspace', 'label', 'created', 'revoked'],
+              rows.map((r) => [r.id, r.workspace, r.label ?? '', r.created_at, r.revoked_at ?? '']),
+            ),
+          );
+      } finally {
+        await store.close();
+      }
+    });
+
+  token
+    .command('revoke')
+    .description('revoke a token by its id')
+    .argument('<id>', 'the token id (from `concord token list`)')
+    .option(...storeOpt)
+    .action(async (id: string, opts: { store?: string }) => {
+      const store = await openStore(opts.store, { cwd: io.cwd, env: io.env });
+      try {
+        if (!(await store.revokeToken(id))) {
+          throw new ConcordError('E_UNKNOWN_ID', `no token ${id}`, {
+            path: 'id',
+            hint: '`concord token list` shows the ids.',
+          });
+        }
+        io.out(`revoked ${id}`);
+      } finally {
+        await store.close();
+      }
+    });
+}

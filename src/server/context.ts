@@ -1,0 +1,16 @@
+/** What every route handler can reach: the library's data, the run store, the jobs, the access rules. */
+import type { Dataset } from '../data/dataset.js';
+import type { OrganizationRegistry } from '../org/registry.js';
+import type { RunStore } from '../store/store.js';
+import type { Auth } from './auth.js';
+import type { JobManager } from './jobs.js';
+
+export interface ServerContext {
+  readonly store: RunStore;
+  readonly registry: OrganizationRegistry;
+  readonly ds: Dataset;
+  readonly jobs: JobManager;
+  readonly auth: Auth;
+  readonly version: string;
+  readonly startedAt: string;
+}

@@ -1,0 +1,120 @@
+/**
+ * HTTP errors: every error leaves the API as `{ error: { code, message, path, hint? } }` with a 4xx
+ * status chosen from its stable code. Only a genuine bug gives a 500 (code E_INTERNAL), and its
+ * details stay in the server log, never in the response.
+ */
+import { ConcordError, type ErrorCode, isConcordError } from '../errors.js';
+
+export interface ErrorBody {
+  readonly error: {
+    readonly code: ErrorCode;
+    readonly message: string;
+    /** Where the offending value is (`query.at`, `body.issues[0].positions.RUS`), or null. */
+    readonly path: string | null;
+    readonly hint?: string;
+  };
+}
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  E_USAGE: 400,
+  E_BAD_DATE: 400,
+  E_DATE_OUT_OF_RANGE: 400,
+  E_BEFORE_FOUNDING: 400,
+  E_FILE_FORMAT: 400,
+  E_VALIDATION: 400,
+  E_FILE_UNREADABLE: 400,
+  E_UNKNOWN_ORG: 404,
+  E_UNKNOWN_COUNTRY: 404,
+  E_UNKNOWN_ID: 404,
+  E_NOT_FOUND: 404,
+  E_AUTH: 401,
+  E_FORBIDDEN: 403,
+  E_CONFLICT: 409,
+  E_LIMIT: 413,
+  E_NO_DATA: 422,
+  E_UNSUPPORTED: 422,
+  E_RATE_LIMIT: 429,
+  E_UNAVAILABLE: 503,
+  E_TIMEOUT: 503,
+  E_SCHEMA_VERSION: 503,
+  E_INTERNAL: 500,
+};
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code] ?? 400;
+}
+
+export function errorBody(e: ConcordError): ErrorBody {
+  return {
+    error: {
+      code: e.code,
+      message: e.message,
+      path: e.path ?? null,
+      ...(e.hint ? { hint: e.hint } : {}),
+    },
+  };
+}
+
+interface FastifyishError {
+  code?: string;
+  statusCode?: number;
+  message?: string;
+}
+
+/**
+ * Turns anything thrown while serving a request into a ConcordError and its status: ConcordErrors
+ * keep their code; Fastify's own client errors (bad JSON, body too large, unsupported media type,
+ * rate limit, timeout) get a stable code; anything else is an internal error.
+ */
+export function toHttpError(e: unknown): { status: number; error: ConcordError; internal: boolean } {
+  if (isConcordError(e)) return { status: statusOf(e.code), error: e, internal: false };
+  const f = (e ?? {}) as FastifyishError;
+  const status = typeof f.statusCode === 'number' ? f.statusCode : 500;
+  const make = (code: ErrorCode, message: string, hint?: string, s = statusOf(code)) => ({
+    status: s,
+    error: new ConcordError(code, message, { path: code === 'E_FILE_FORMAT' ? 'body' : undefined, hint }),
+    internal: false,
+  });
+  switch (f.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return make('E_LIMIT', 'the request body is larger than the server accepts', 'Send a smaller body.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return make(
+        'E_UNSUPPORTED',
+        `unsupported content type: ${f.message ?? ''}`.trim(),
+        'Send application/json (or application/yaml for scenario and rule files).',
+        415,
+      );
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return make('E_FILE_FORMAT', 'the request body is empty', 'Send a JSON body, or no content type.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return make('E_FILE_FORMAT', `the request body is not valid JSON: ${f.message ?? ''}`.trim());
+    case 'FST_ERR_HANDLER_TIMEOUT':
+      return make('E_TIMEOUT', 'the request took too long and was stopped', 'Retry with a smaller request.');
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_ASYNC_CONSTRAINT':
+      return make('E_USAGE', 'the URL is malformed', 'Percent-encode the path parameters.');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return make('E_USAGE', 'a path parameter is too long', undefined, 414);
+  }
+  if (status === 429)
+    return make('E_RATE_LIMIT', f.message ?? 'too many requests', 'Wait a moment and retry.');
+  if (f instanceof SyntaxError || f.code === 'FST_ERR_CTP_INVALID_JSON') {
+    return make('E_FILE_FORMAT', `the request body is not valid JSON: ${f.message ?? ''}`.trim());
+  }
+  if (status >= 400 && status < 500) {
+    return {
+      status,
+      error: new ConcordError('E_USAGE', f.message ?? 'bad request'),
+      internal: false,
+    };
+  }
+  return {
+    status: 500,
+    error: new ConcordError('E_INTERNAL', 'internal error: the server could not answer this request', {
+      hint: 'This is a bug in Concord; the server log has the details. Please report it.',
+    }),
+    internal: true,
+  };
+}

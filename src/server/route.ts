@@ -1,0 +1,91 @@
+/**
+ * An API route as data: its method and URL, who may call it, the zod schemas of its path
+ * parameters, query and body (the same schemas the CLI validates with), the schema of its answer,
+ * and its handler. The server registers routes from this description and validates every input
+ * with the schemas; the OpenAPI document is generated from the same description, so the
+ * documentation cannot drift from what the server accepts.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { ConcordError } from '../errors.js';
+import { formatPath } from '../util/validate.js';
+import type { ServerContext } from './context.js';
+
+/**
+ * - `public`: anyone; a token, when given, must be valid (and is passed to the handler).
+ * - `token`: a valid bearer token is required; the handler acts in the token's workspace.
+ */
+export type Access = 'public' | 'token';
+
+export interface RouteRequest<P, Q, B> {
+  readonly params: P;
+  readonly query: Q;
+  readonly body: B;
+  /** The workspace of the bearer token, or null without one. */
+  readonly workspace: string | null;
+  readonly request: FastifyRequest;
+  readonly reply: FastifyReply;
+  readonly ctx: ServerContext;
+}
+
+export interface ApiRoute<P = unknown, Q = unknown, B = unknown> {
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Fastify-style URL: `/api/orgs/:id`. */
+  readonly url: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly tag: string;
+  readonly access: Access;
+  readonly params?: z.ZodType<P>;
+  readonly query?: z.ZodType<Q>;
+  readonly body?: z.ZodType<B>;
+  /** Also accept the body as YAML (files users already keep as YAML: scenarios, games, claims). */
+  readonly yamlBody?: boolean;
+  readonly response?: {
+    readonly status?: number;
+    readonly description: string;
+    readonly schema?: z.ZodType;
+    /** Default application/json. */
+    readonly contentType?: string;
+  };
+  /** Requests per minute per client for this route, when stricter than the server-wide limit. */
+  readonly rateLimitPerMinute?: number;
+  /** Overrides the server's handler timeout (ms). Streams (SSE, exports) hijack the reply instead. */
+  readonly timeoutMs?: number;
+  /**
+   * For built-in, immutable data only: the answer depends on the URL (and the day) alone, so the
+   * server keeps it, serialized, and browsers may cache it this many seconds.
+   */
+  readonly cacheSeconds?: number;
+  handler(r: RouteRequest<P, Q, B>): unknown | Promise<unknown>;
+}
+
+/** Identity function that infers the types of a route's handler from its schemas. */
+export function route<P = undefined, Q = undefined, B = undefined>(r: ApiRoute<P, Q, B>): ApiRoute<P, Q, B> {
+  return r;
+}
+
+/** Validates one part of a request; the error's path is prefixed with the part (`query.at`). */
+export function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, part: string): T {
+  if (!schema) return undefined as T;
+  const r = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
+  if (r.success) return r.data;
+  const issues = r.error.issues.slice(0, 5);
+  const where = (p: ReadonlyArray<PropertyKey>) => (p.length ? `${part}.${formatPath(p)}` : part);
+  throw new ConcordError(
+    'E_VALIDATION',
+    `${part}: ${issues.map((i) => `${where(i.path)}: ${i.message}`).join('; ')}`,
+    {
+      path: where(issues[0]!.path),
+      hint:
+        part === 'body'
+          ? 'Fix the value at that path; the schema is in /api/openapi.json.'
+          : 'Fix that parameter; /api/docs lists what each endpoint accepts.',
+    },
+  );
+}
+
+/** A route of any input types, for lists of routes. */
+// biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list; each route is checked where it is defined
+export type AnyRoute = ApiRoute<any, any, any>;

@@ -1,0 +1,139 @@
+/** Alignment in the UN General Assembly (src/alignment/): public, read-only. */
+import { z } from 'zod';
+import { alignOrganization } from '../../alignment/analysis.js';
+import { loadVoteData } from '../../alignment/load.js';
+import { type AnyRoute, route } from '../route.js';
+import { OrgParams } from '../schemas.js';
+
+const Year = z
+  .string()
+  .regex(/^\d{4}$/, 'expected a year such as 2001')
+  .transform(Number);
+const Positive = z
+  .string()
+  .max(20)
+  .transform(Number)
+  .refine((x) => Number.isFinite(x) && x > 0, { message: 'expected a positive number' });
+
+export const AlignmentQuery = z
+  .object({
+    from: Year.optional().describe('First year (default: the founding year, or the first year of the data)'),
+    to: Year.optional().describe('Last year (default: the last year of the data)'),
+    topic: z
+      .string()
+      .max(60)
+      .optional()
+      .describe('Only roll calls of one topic: me, nu, di, co, hr, ec (or its name)'),
+    with: z
+      .string()
+      .max(600)
+      .regex(/^[A-Za-z]+(,[A-Za-z]+)*$/, 'expected ISO3 codes, "partners" or "all", separated by commas')
+      .transform((s) => s.split(','))
+      .optional()
+      .describe('Also compare these states: ISO3 codes, "partners", "all"'),
+    seed: z
+      .string()
+      .regex(/^-?\d{1,9}$/, 'expected an integer')
+      .transform(Number)
+      .default(1)
+      .describe('Seed of the Louvain community detection'),
+    resolution: Positive.default(1).describe('Resolution of the modularity (higher: smaller camps)'),
+    campWeights: z.enum(['kappa', 'agreement']).default('kappa').describe('Edge weights of the camps graph'),
+    stageYears: Positive.optional().describe('Compare at most this many years before and after each stage'),
+  })
+  .strict();
+
+const Pair = z.looseObject({
+  a: z.string(),
+  b: z.string(),
+  rollCalls: z.number(),
+  agreement: z.number().nullable(),
+  kappa: z.number().nullable(),
+  s: z.number().nullable(),
+});
+
+export const AlignmentSchema = z
+  .looseObject({
+    organization: z.object({ id: z.string(), name: z.string(), shortName: z.string() }),
+    window: z.looseObject({ from: z.number(), to: z.number(), rollCalls: z.number() }),
+    states: z.array(
+      z.looseObject({ iso3: z.string(), name: z.string(), role: z.enum(['member', 'partner', 'reference']) }),
+    ),
+    pairs: z.array(Pair),
+    camps: z.looseObject({
+      camps: z.array(z.array(z.string())),
+      community: z.array(z.number()),
+      modularity: z.number(),
+    }),
+    cohesion: z.looseObject({
+      overall: z.looseObject({}),
+      byYear: z.array(z.looseObject({ year: z.number(), agreementIndex: z.number().nullable() })),
+    }),
+    stages: z.array(
+      z.looseObject({ date: z.string(), comparable: z.boolean(), change: z.number().nullable() }),
+    ),
+    notes: z.array(z.string()),
+  })
+  .describe('As `concord alignment ORG --json`');
+
+export const routes: AnyRoute[] = [
+  route({
+    method: 'GET',
+    url: '/api/alignment/topics',
+    operationId: 'alignmentTopics',
+    summary: 'The topics and years of the UN General Assembly roll calls in the data',
+    tag: 'alignment',
+    access: 'public',
+    cacheSeconds: 3600,
+    response: {
+      description: 'Topics and years',
+      schema: z.object({
+        topics: z.array(z.object({ code: z.string(), label: z.string() })),
+        firstYear: z.number(),
+        lastYear: z.number(),
+        source: z.string(),
+      }),
+    },
+    handler: () => {
+      const data = loadVoteData();
+      return {
+        topics: Object.entries(data.topics).map(([code, label]) => ({ code, label })),
+        firstYear: data.meta.firstYear,
+        lastYear: data.meta.lastYear,
+        source: data.meta.source,
+      };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/orgs/:id/alignment',
+    operationId: 'organizationAlignment',
+    summary: "Who votes with whom: the members' agreement in the UN General Assembly, camps, cohesion",
+    description:
+      'As `concord alignment ORG --json`: pairwise agreement, Cohen’s κ and Signorino–Ritter S; Louvain camps; the Agreement Index per year and session; cohesion before and after each enlargement.',
+    tag: 'alignment',
+    access: 'public',
+    params: OrgParams,
+    query: AlignmentQuery,
+    cacheSeconds: 3600,
+    response: { description: 'The alignment analysis', schema: AlignmentSchema },
+    handler: ({ ctx, params, query }) => {
+      const org = ctx.registry.get(params.id);
+      const data = loadVoteData();
+      const from = query.from ?? Math.max(Number(org.founded.slice(0, 4)), data.meta.firstYear);
+      const to =
+        query.to ??
+        (org.dissolved ? Math.min(Number(org.dissolved.slice(0, 4)), data.meta.lastYear) : undefined);
+      return alignOrganization(data, org, {
+        from,
+        ...(to !== undefined ? { to } : {}),
+        ...(query.topic ? { topic: query.topic } : {}),
+        with: query.with ?? [],
+        seed: query.seed,
+        resolution: query.resolution,
+        campWeights: query.campWeights,
+        ...(query.stageYears !== undefined ? { stageYears: query.stageYears } : {}),
+      });
+    },
+  }),
+];

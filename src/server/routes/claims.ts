@@ -1,0 +1,35 @@
+/** The claim check: the seed paper's claims (public), or a claims file sent in the body (computed, not stored). */
+import { checkClaims } from '../../claims/check.js';
+import { loadDefaultClaims } from '../../claims/load.js';
+import { ClaimsFileSchema } from '../../claims/schema.js';
+import { type AnyRoute, route } from '../route.js';
+import { ClaimsReportSchema } from '../schemas.js';
+
+export const routes: AnyRoute[] = [
+  route({
+    method: 'GET',
+    url: '/api/claims',
+    operationId: 'checkDefaultClaims',
+    summary: "The seed paper's quantitative claims, checked against the data",
+    description: 'As `concord claims --json` (data/claims/nurimbetov-2021.yaml).',
+    tag: 'claims',
+    access: 'public',
+    cacheSeconds: 3600,
+    response: { description: 'Each claim with its verdict', schema: ClaimsReportSchema },
+    handler: ({ ctx }) => checkClaims(loadDefaultClaims(), ctx.registry, ctx.ds),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/claims/check',
+    operationId: 'checkClaims',
+    summary: 'Check a claims file of your own (JSON or YAML body; nothing is stored)',
+    description:
+      'The body is a claims file (schema: docs/schemas/claims.json), as `concord claims FILE --json`.',
+    tag: 'claims',
+    access: 'public',
+    body: ClaimsFileSchema,
+    yamlBody: true,
+    response: { description: 'Each claim with its verdict', schema: ClaimsReportSchema },
+    handler: ({ ctx, body }) => checkClaims(body, ctx.registry, ctx.ds),
+  }),
+];

@@ -1,0 +1,18 @@
+/**
+ * The API's routes, one module per capability. A capability adds its module here (one line) and
+ * says so in ../capabilities.ts, which the lab reads to know which pages are wired.
+ */
+import type { AnyRoute } from '../route.js';
+import { routes as alignment } from './alignment.js';
+import { routes as balance } from './balance.js';
+import { routes as claims } from './claims.js';
+import { routes as meta } from './meta.js';
+import { routes as orgs } from './orgs.js';
+import { routes as power } from './power.js';
+import { routes as runs } from './runs.js';
+import { routes as scenarios } from './scenarios.js';
+import { routes as sweeps } from './sweeps.js';
+
+export function apiRoutes(): AnyRoute[] {
+  return [...meta, ...orgs, ...balance, ...alignment, ...claims, ...power, ...scenarios, ...sweeps, ...runs];
+}

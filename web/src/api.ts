@@ -1,0 +1,97 @@
+/** The lab's client of the Concord API: JSON calls with the workspace token, and progress streams. */
+import { getToken } from './auth.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly path: string | null,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+function headers(extra: Record<string, string> = {}): Record<string, string> {
+  const token = getToken();
+  return { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra };
+}
+
+async function fail(res: Response): Promise<never> {
+  let body: { error?: { code?: string; message?: string; path?: string | null; hint?: string } } = {};
+  try {
+    body = await res.json();
+  } catch {
+    // not JSON: keep the status
+  }
+  const e = body.error ?? {};
+  throw new ApiError(
+    res.status,
+    e.code ?? `HTTP_${res.status}`,
+    e.message ?? res.statusText,
+    e.path ?? null,
+    e.hint,
+  );
+}
+
+export async function api<T>(
+  path: string,
+  o: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
+  const res = await fetch(path, {
+    method: o.method ?? 'GET',
+    headers: headers(o.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}),
+    ...(o.signal ? { signal: o.signal } : {}),
+  });
+  if (!res.ok) await fail(res);
+  return (await res.json()) as T;
+}
+
+/** Downloads a file from the API (with the token, which a plain link could not send). */
+export async function download(path: string, filename: string): Promise<void> {
+  const res = await fetch(path, { headers: headers({ accept: '*/*' }) });
+  if (!res.ok) await fail(res);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Reads a Server-Sent Events stream with fetch (EventSource cannot send the Authorization header),
+ * calling `onEvent` for each event until the stream ends or `signal` aborts.
+ */
+export async function streamEvents(
+  path: string,
+  onEvent: (event: string, data: string) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  const res = await fetch(path, { headers: headers({ accept: 'text/event-stream' }), signal });
+  if (!res.ok) await fail(res);
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buf = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buf += value;
+    let end = buf.indexOf('\n\n');
+    while (end >= 0) {
+      const block = buf.slice(0, end);
+      buf = buf.slice(end + 2);
+      let event = 'message';
+      const data: string[] = [];
+      for (const line of block.split('\n')) {
+        if (line.startsWith('event:')) event = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+      }
+      if (data.length) onEvent(event, data.join('\n'));
+      end = buf.indexOf('\n\n');
+    }
+  }
+}

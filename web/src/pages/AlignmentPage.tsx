@@ -1,0 +1,319 @@
+/**
+ * Alignment: who votes with whom in the UN General Assembly — the agreement heatmap, the camps as a
+ * network, cohesion per year with the enlargements marked, and cohesion before and after each
+ * stage. The analysis is the library's (src/alignment/, through /api/orgs/{id}/alignment); the
+ * charts are the report's (src/report/charts/alignment.ts).
+ */
+import { useMemo, useState } from 'react';
+import type { PairMeasure, PairStats } from '../../../src/alignment/analysis.js';
+import { renderCampsNetwork, renderHeatmap, renderSeries } from '../../../src/report/charts/alignment.js';
+import { ErrorNote } from '../components/Notice.js';
+import { SvgChart } from '../components/SvgChart.js';
+import { useApi } from '../hooks.js';
+import { campWeights, pairMatrix } from '../matrix.js';
+import { useTitle } from '../router.js';
+import type { OrgSummary, Stage } from '../types.js';
+
+interface Summary {
+  rollCalls: number;
+  agreementIndex: number | null;
+  agreementIndexSe: number | null;
+}
+interface Alignment {
+  organization: { id: string; shortName: string };
+  window: { from: number; to: number; rollCalls: number; topic: { code: string; label: string } | null };
+  data: { source: string; lastYear: number; zero: string };
+  states: Array<{ iso3: string; name: string; role: 'member' | 'partner' | 'reference'; rollCalls: number }>;
+  pairs: PairStats[];
+  camps: {
+    camps: string[][];
+    community: number[];
+    modularity: number;
+    weights: 'kappa' | 'agreement';
+    membersModularity: number | null;
+  };
+  cohesion: {
+    overall: Summary;
+    byYear: Array<Summary & { year: number; rice: number | null; pairAgreement: number | null }>;
+  };
+  stages: Array<{
+    date: string;
+    joined: string[];
+    left: string[];
+    comparable: boolean;
+    note: string | null;
+    before: { from: string; to: string; rollCalls: number; oldSet: Summary; newSet: Summary } | null;
+    after: { from: string; to: string; rollCalls: number; oldSet: Summary; newSet: Summary } | null;
+    change: number | null;
+    changeSe: number | null;
+  }>;
+  notes: string[];
+}
+interface Topics {
+  topics: Array<{ code: string; label: string }>;
+  firstYear: number;
+  lastYear: number;
+}
+
+const MEASURES: Array<{ id: PairMeasure; label: string; percent: boolean }> = [
+  { id: 'agreement', label: 'agreement (% identical votes)', percent: true },
+  { id: 'kappa', label: "Cohen's κ (chance-corrected)", percent: false },
+  { id: 's', label: 'Signorino–Ritter S', percent: false },
+];
+
+const f3 = (x: number | null | undefined) => (x == null ? '–' : x.toFixed(3));
+
+export function AlignmentPage() {
+  useTitle('Alignment');
+  const [orgId, setOrgId] = useState('sco');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [topic, setTopic] = useState('');
+  const [withPartners, setWithPartners] = useState(false);
+  const [withUsa, setWithUsa] = useState(true);
+  const [measure, setMeasure] = useState<PairMeasure>('agreement');
+  const orgs = useApi<{ organizations: OrgSummary[] }>('/api/orgs');
+  const topics = useApi<Topics>('/api/alignment/topics');
+  const stages = useApi<{ stages: Stage[] }>(`/api/orgs/${orgId}/stages`);
+  const q = new URLSearchParams();
+  if (/^\d{4}$/.test(from)) q.set('from', from);
+  if (/^\d{4}$/.test(to)) q.set('to', to);
+  if (topic) q.set('topic', topic);
+  const extra = [...(withPartners ? ['partners'] : []), ...(withUsa ? ['USA'] : [])];
+  if (extra.length) q.set('with', extra.join(','));
+  const result = useApi<Alignment>(`/api/orgs/${orgId}/alignment?${q}`);
+  const r = result.data;
+
+  const charts = useMemo(() => {
+    if (!r) return null;
+    const codes = r.states.map((s) => s.iso3);
+    const members = new Set(r.states.filter((s) => s.role === 'member').map((s) => s.iso3));
+    const m = MEASURES.find((x) => x.id === measure)!;
+    const matrix = pairMatrix(codes, r.pairs, measure);
+    const values = matrix.flat().filter((v): v is number => v !== null);
+    const lo = values.length ? Math.min(...values) : 0;
+    const heatmap = renderHeatmap({
+      id: 'lab-heatmap',
+      title: `${m.label} in the UN General Assembly, ${r.window.from}–${r.window.to}`,
+      labels: codes,
+      names: r.states.map((s) => s.name),
+      values: matrix,
+      domain: [m.percent ? Math.max(0, Math.floor(lo * 10) / 10) : Math.min(0, lo), 1],
+      format: (x) => (m.percent ? (x * 100).toFixed(0) : x.toFixed(2)),
+      italic: new Set(codes.filter((c) => !members.has(c))),
+      legend: m.label,
+    });
+    const g = { weights: campWeights(codes, r.pairs, r.camps.weights) };
+    const edges: Array<{ a: string; b: string; weight: number }> = [];
+    for (let i = 0; i < codes.length; i++)
+      for (let j = i + 1; j < codes.length; j++) {
+        const w = g.weights[i]![j];
+        if (w) edges.push({ a: codes[i]!, b: codes[j]!, weight: w });
+      }
+    const network = renderCampsNetwork({
+      id: 'lab-camps',
+      title: `Camps of the agreement graph (Louvain, ${r.camps.weights} weights), ${r.window.from}–${r.window.to}`,
+      nodes: codes.map((c, i) => ({
+        id: c,
+        label: r.states[i]!.name,
+        camp: r.camps.community[i]!,
+        outsider: !members.has(c),
+      })),
+      edges,
+    });
+    const series = renderSeries({
+      id: 'lab-cohesion',
+      title: `Cohesion of the ${r.organization.shortName} members per year, ${r.window.from}–${r.window.to}`,
+      from: r.window.from,
+      to: r.window.to,
+      series: [
+        {
+          key: 'agreementIndex',
+          label: 'Agreement Index (Hix, Noury & Roland)',
+          points: r.cohesion.byYear.map((y) => ({ year: y.year, value: y.agreementIndex })),
+        },
+        {
+          key: 'pairAgreement',
+          label: 'share of member pairs voting alike',
+          points: r.cohesion.byYear.map((y) => ({ year: y.year, value: y.pairAgreement })),
+        },
+        {
+          key: 'rice',
+          label: 'Rice index (yes/no votes)',
+          points: r.cohesion.byYear.map((y) => ({ year: y.year, value: y.rice })),
+        },
+      ],
+      marks: (stages.data?.stages ?? [])
+        .slice(1)
+        .filter((s) => Number(s.from.slice(0, 4)) <= r.window.to)
+        .map((s) => ({
+          date: s.from,
+          label:
+            `${s.joined.length ? `+${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''}`.trim(),
+        })),
+      dataEnd: r.data.lastYear,
+      yLabel: 'cohesion (0–1)',
+    });
+    return { heatmap, network, series };
+  }, [r, measure, stages.data]);
+
+  return (
+    <>
+      <h1 tabIndex={-1}>Alignment in the UN General Assembly</h1>
+      <form className="panel controls-row" onSubmit={(e) => e.preventDefault()} aria-label="What to compare">
+        <label>
+          Organization{' '}
+          <select value={orgId} onChange={(e) => setOrgId(e.target.value)}>
+            {(orgs.data?.organizations ?? [{ id: 'sco', name: 'Shanghai Cooperation Organisation' }]).map(
+              (o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ),
+            )}
+          </select>
+        </label>
+        <label>
+          From{' '}
+          <input
+            type="number"
+            inputMode="numeric"
+            min={topics.data?.firstYear ?? 1946}
+            max={topics.data?.lastYear ?? 2019}
+            placeholder="founding"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            className="year"
+          />
+        </label>
+        <label>
+          To{' '}
+          <input
+            type="number"
+            inputMode="numeric"
+            min={topics.data?.firstYear ?? 1946}
+            max={topics.data?.lastYear ?? 2019}
+            placeholder={String(topics.data?.lastYear ?? 2019)}
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            className="year"
+          />
+        </label>
+        <label>
+          Topic{' '}
+          <select value={topic} onChange={(e) => setTopic(e.target.value)}>
+            <option value="">all roll calls</option>
+            {topics.data?.topics.map((t) => (
+              <option key={t.code} value={t.code}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset>
+          <legend>Compare also</legend>
+          <label>
+            <input
+              type="checkbox"
+              checked={withPartners}
+              onChange={(e) => setWithPartners(e.target.checked)}
+            />{' '}
+            partners
+          </label>{' '}
+          <label>
+            <input type="checkbox" checked={withUsa} onChange={(e) => setWithUsa(e.target.checked)} /> the
+            United States
+          </label>
+        </fieldset>
+        <label>
+          Heatmap{' '}
+          <select value={measure} onChange={(e) => setMeasure(e.target.value as PairMeasure)}>
+            {MEASURES.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      <ErrorNote error={result.error} />
+      {r && charts ? (
+        <>
+          <p aria-live="polite">
+            {r.window.rollCalls.toLocaleString('en-US')} roll calls, {r.window.from}–{r.window.to}
+            {r.window.topic ? ` on ${r.window.topic.label.toLowerCase()}` : ''}; camps:{' '}
+            {r.camps.camps.map((c) => c.join(' ')).join(' | ')} (modularity {r.camps.modularity.toFixed(3)}).
+            Agreement Index of the members over the window: {f3(r.cohesion.overall.agreementIndex)}.
+          </p>
+          <div className="grid-2">
+            <section className="panel" aria-labelledby="heat-h">
+              <h2 id="heat-h">Agreement</h2>
+              <SvgChart svg={charts.heatmap} className="heatmap-box" />
+              <p className="small muted">
+                Italic: states that are not members. Votes coded 0: {r.data.zero}.
+              </p>
+            </section>
+            <section className="panel" aria-labelledby="camps-h">
+              <h2 id="camps-h">Camps</h2>
+              <SvgChart svg={charts.network} className="network-box" />
+              <ul className="small">
+                {r.camps.camps.map((c) => (
+                  <li key={c.join()}>{c.join(', ')}</li>
+                ))}
+              </ul>
+            </section>
+          </div>
+          <section className="panel" aria-labelledby="cohesion-h">
+            <h2 id="cohesion-h">Cohesion over time, with the enlargements</h2>
+            <SvgChart svg={charts.series} className="series-box" />
+            <table>
+              <caption>Cohesion before and after each stage (Agreement Index, mean over roll calls)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Stage</th>
+                  <th scope="col">Change</th>
+                  <th scope="col">Old members before</th>
+                  <th scope="col">New members after</th>
+                  <th scope="col">Difference</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.stages.map((s) => (
+                  <tr key={s.date}>
+                    <td>{s.date}</td>
+                    <td>
+                      {`${s.joined.length ? `+${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''}`.trim()}
+                    </td>
+                    <td className="num">
+                      {s.before ? `${f3(s.before.oldSet.agreementIndex)} (${s.before.rollCalls})` : '–'}
+                    </td>
+                    <td className="num">
+                      {s.after ? `${f3(s.after.newSet.agreementIndex)} (${s.after.rollCalls})` : '–'}
+                    </td>
+                    <td>
+                      {s.comparable
+                        ? `${s.change! >= 0 ? '+' : ''}${f3(s.change)} ± ${f3(s.changeSe)}`
+                        : s.note}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          {r.notes.length ? (
+            <details className="panel">
+              <summary>Notes on the data ({r.notes.length})</summary>
+              <ul className="small">
+                {r.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </>
+      ) : result.loading ? (
+        <p>Computing…</p>
+      ) : null}
+    </>
+  );
+}
