@@ -32,10 +32,10 @@ describe('the HTML report', async () => {
       'facts',
       'claims',
       'capacity',
-      'balance',
       'forecasts',
-      'alignment',
       'sweeps',
+      'balance',
+      'alignment',
     ]);
     expect(r.summary).toContain('10 members');
     expect(r.summary).toContain('world-population-share: does not hold');

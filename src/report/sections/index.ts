@@ -16,8 +16,8 @@ export const SECTIONS: readonly ReportSection[] = [
   factsSection,
   claimsSection,
   capacitySection,
-  balanceSection,
   forecastsSection,
-  alignmentSection,
   sweepsSection,
+  balanceSection,
+  alignmentSection,
 ];
