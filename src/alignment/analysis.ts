@@ -13,8 +13,9 @@ import { ConcordError } from '../errors.js';
 import { membersOn, principalStatuses, type Stage, stages } from '../org/organization.js';
 import type { Organization } from '../org/schema.js';
 import type { IsoDate } from '../util/dates.js';
-import { type Camps, findCamps, modularity, type WeightedGraph } from './camps.js';
+import { type Camps, findCamps, modularity } from './camps.js';
 import type { RollCall, VoteData } from './data.js';
+import { type CampWeights, campGraph } from './matrix.js';
 import {
   agreement,
   agreementIndex,
@@ -29,6 +30,8 @@ import {
   voteCounts,
 } from './measures.js';
 import { issueCohesion, type PositionsMatrix, positionPairs, rescale } from './positions.js';
+
+export { type CampWeights, campGraph, type PairMeasure, pairMatrix } from './matrix.js';
 
 export interface WindowQuery {
   readonly from?: number;
@@ -286,48 +289,10 @@ export function allPairs(data: VoteData, states: readonly string[], indices: rea
   return out;
 }
 
-export type PairMeasure = 'agreement' | 'agreementYesNo' | 'kappa' | 'kappaYesNo' | 's';
-
-/** A symmetric matrix of one measure (diagonal 1 where the measure is defined for a state with itself). */
-export function pairMatrix(
-  states: readonly string[],
-  pairs: readonly PairStats[],
-  measure: PairMeasure,
-): Array<Array<number | null>> {
-  const idx = new Map(states.map((s, i) => [s, i]));
-  const m = states.map(() => states.map(() => null as number | null));
-  for (const p of pairs) {
-    const i = idx.get(p.a);
-    const j = idx.get(p.b);
-    if (i === undefined || j === undefined) continue;
-    m[i]![j] = p[measure];
-    m[j]![i] = p[measure];
-  }
-  return m;
-}
-
-/**
- * Edge weights of the agreement graph: `kappa` (default) is Cohen's κ with 0 as a vote, negative
- * values set to 0 (pairs agreeing no more than chance get no edge); `agreement` the raw share of
- * identical votes. Raw agreement is inflated by the many resolutions nearly everyone supports
- * (Häge 2011), and the modularity null model then finds little structure in a small group.
- */
-export type CampWeights = 'kappa' | 'agreement';
-
 export interface CampsResult extends Camps {
   readonly weights: CampWeights;
   /** Modularity of the partition {members, the other states} on the same graph; null without other states. */
   readonly membersModularity: number | null;
-}
-
-/** The weight matrix of the agreement graph. */
-export function campGraph(
-  states: readonly string[],
-  pairs: readonly PairStats[],
-  weights: CampWeights,
-): WeightedGraph {
-  const m = pairMatrix(states, pairs, weights === 'kappa' ? 'kappa' : 'agreement');
-  return { nodes: states, weights: m.map((row) => row.map((x) => (x === null ? null : Math.max(0, x)))) };
 }
 
 /** Louvain camps on the agreement graph of `states`; `members` for the members' partition. */

@@ -6,11 +6,11 @@
  */
 import { useMemo, useState } from 'react';
 import type { PairMeasure, PairStats } from '../../../src/alignment/analysis.js';
+import { campGraph, pairMatrix } from '../../../src/alignment/matrix.js';
 import { renderCampsNetwork, renderHeatmap, renderSeries } from '../../../src/report/charts/alignment.js';
 import { ErrorNote } from '../components/Notice.js';
 import { SvgChart } from '../components/SvgChart.js';
 import { useApi } from '../hooks.js';
-import { campWeights, pairMatrix } from '../matrix.js';
 import { useTitle } from '../router.js';
 import type { OrgSummary, Stage } from '../types.js';
 
@@ -103,7 +103,7 @@ export function AlignmentPage() {
       italic: new Set(codes.filter((c) => !members.has(c))),
       legend: m.label,
     });
-    const g = { weights: campWeights(codes, r.pairs, r.camps.weights) };
+    const g = campGraph(codes, r.pairs, r.camps.weights);
     const edges: Array<{ a: string; b: string; weight: number }> = [];
     for (let i = 0; i < codes.length; i++)
       for (let j = i + 1; j < codes.length; j++) {
