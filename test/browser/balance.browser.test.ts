@@ -1,39 +1,20 @@
-// Opens the HTML report in headless Chromium and checks that the balance-of-power charts render.
-// Run with `npm run test:browser` (needs Debian's chromium).
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchBrowser } from '../helpers/browser.js';
+import { ARTIFACTS, launchBrowser, openFile, writeReport } from '../helpers/browser.js';
 
-const report = resolve('artifacts/sco-report-balance.html');
 let browser: Browser;
+let report: string;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  execFileSync('node', [
-    'bin/concord.js',
-    'report',
-    '--out',
-    report,
-    '--at',
-    '2026-11-29',
-    '--sections',
-    'balance',
-  ]);
+  report = writeReport('balance', 'balance');
   browser = await launchBrowser();
 });
 afterAll(async () => browser?.close());
 
 describe('the balance-of-power section in a browser', () => {
   it('draws the stacked shares, the enlargement marks and the ratio chart, without errors', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(pathToFileURL(report).href);
+    const { page, errors } = await openFile(browser, report);
 
     const gdp = page.locator('svg#balance-gdp');
     const box = (await gdp.boundingBox())!;

@@ -185,6 +185,41 @@ export function renderCampsNetwork(o: NetworkOptions): string {
 </svg>`;
 }
 
+/** The edges of a weighted graph over `codes` (upper triangle, positive weights only). */
+export function graphEdges(
+  codes: readonly string[],
+  weights: ReadonlyArray<ReadonlyArray<number | null>>,
+): Array<{ a: string; b: string; weight: number }> {
+  const edges: Array<{ a: string; b: string; weight: number }> = [];
+  for (let i = 0; i < codes.length; i++)
+    for (let j = i + 1; j < codes.length; j++) {
+      const w = weights[i]![j];
+      if (w) edges.push({ a: codes[i]!, b: codes[j]!, weight: w });
+    }
+  return edges;
+}
+
+/** The three cohesion measures per year, as the lines of `renderSeries`. */
+export function cohesionSeries(
+  byYear: ReadonlyArray<{
+    year: number;
+    agreementIndex: number | null;
+    pairAgreement: number | null;
+    rice: number | null;
+  }>,
+): SeriesOptions['series'] {
+  const line = (key: 'agreementIndex' | 'pairAgreement' | 'rice', label: string) => ({
+    key,
+    label,
+    points: byYear.map((y) => ({ year: y.year, value: y[key] })),
+  });
+  return [
+    line('agreementIndex', 'Agreement Index (Hix, Noury & Roland)'),
+    line('pairAgreement', 'share of member pairs voting alike'),
+    line('rice', 'Rice index (yes/no votes)'),
+  ];
+}
+
 export interface SeriesOptions {
   readonly id?: string;
   readonly title: string;

@@ -7,7 +7,13 @@ import { type AlignmentResult, alignOrganization, campGraph, pairMatrix } from '
 import { loadVoteData } from '../../alignment/load.js';
 import { isConcordError } from '../../errors.js';
 import { membersOn, stages } from '../../org/organization.js';
-import { renderCampsNetwork, renderHeatmap, renderSeries } from '../charts/alignment.js';
+import {
+  cohesionSeries,
+  graphEdges,
+  renderCampsNetwork,
+  renderHeatmap,
+  renderSeries,
+} from '../charts/alignment.js';
 import { esc, htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
 
@@ -58,12 +64,7 @@ export const alignmentSection: ReportSection = {
       legend: '% identical votes (0 counted as a vote)',
     });
     const g = campGraph(codes, r.pairs, r.camps.weights);
-    const edges: Array<{ a: string; b: string; weight: number }> = [];
-    for (let i = 0; i < codes.length; i++)
-      for (let j = i + 1; j < codes.length; j++) {
-        const w = g.weights[i]![j];
-        if (w) edges.push({ a: codes[i]!, b: codes[j]!, weight: w });
-      }
+    const edges = graphEdges(codes, g.weights);
     const network = renderCampsNetwork({
       id: 'alignment-camps',
       title: `Camps of the agreement graph (Louvain, κ weights), ${r.window.from}–${r.window.to}`,
@@ -81,23 +82,7 @@ export const alignmentSection: ReportSection = {
       title: `Cohesion of the ${org.shortName} members in the UN General Assembly per year, ${r.window.from}–${ctx.date.slice(0, 4)}`,
       from: r.window.from,
       to: Number(ctx.date.slice(0, 4)),
-      series: [
-        {
-          key: 'agreementIndex',
-          label: 'Agreement Index (Hix, Noury & Roland)',
-          points: r.cohesion.byYear.map((y) => ({ year: y.year, value: y.agreementIndex })),
-        },
-        {
-          key: 'pairAgreement',
-          label: 'share of member pairs voting alike',
-          points: r.cohesion.byYear.map((y) => ({ year: y.year, value: y.pairAgreement })),
-        },
-        {
-          key: 'rice',
-          label: 'Rice index (yes/no votes)',
-          points: r.cohesion.byYear.map((y) => ({ year: y.year, value: y.rice })),
-        },
-      ],
+      series: cohesionSeries(r.cohesion.byYear),
       marks: orgStages
         .filter((s) => s.from <= ctx.date)
         .map((s) => ({

@@ -7,7 +7,13 @@
 import { useMemo, useState } from 'react';
 import type { PairMeasure, PairStats } from '../../../src/alignment/analysis.js';
 import { campGraph, pairMatrix } from '../../../src/alignment/matrix.js';
-import { renderCampsNetwork, renderHeatmap, renderSeries } from '../../../src/report/charts/alignment.js';
+import {
+  cohesionSeries,
+  graphEdges,
+  renderCampsNetwork,
+  renderHeatmap,
+  renderSeries,
+} from '../../../src/report/charts/alignment.js';
 import { ErrorNote } from '../components/Notice.js';
 import { SvgChart } from '../components/SvgChart.js';
 import { useApi } from '../hooks.js';
@@ -104,12 +110,7 @@ export function AlignmentPage() {
       legend: m.label,
     });
     const g = campGraph(codes, r.pairs, r.camps.weights);
-    const edges: Array<{ a: string; b: string; weight: number }> = [];
-    for (let i = 0; i < codes.length; i++)
-      for (let j = i + 1; j < codes.length; j++) {
-        const w = g.weights[i]![j];
-        if (w) edges.push({ a: codes[i]!, b: codes[j]!, weight: w });
-      }
+    const edges = graphEdges(codes, g.weights);
     const network = renderCampsNetwork({
       id: 'lab-camps',
       title: `Camps of the agreement graph (Louvain, ${r.camps.weights} weights), ${r.window.from}–${r.window.to}`,
@@ -126,23 +127,7 @@ export function AlignmentPage() {
       title: `Cohesion of the ${r.organization.shortName} members per year, ${r.window.from}–${r.window.to}`,
       from: r.window.from,
       to: r.window.to,
-      series: [
-        {
-          key: 'agreementIndex',
-          label: 'Agreement Index (Hix, Noury & Roland)',
-          points: r.cohesion.byYear.map((y) => ({ year: y.year, value: y.agreementIndex })),
-        },
-        {
-          key: 'pairAgreement',
-          label: 'share of member pairs voting alike',
-          points: r.cohesion.byYear.map((y) => ({ year: y.year, value: y.pairAgreement })),
-        },
-        {
-          key: 'rice',
-          label: 'Rice index (yes/no votes)',
-          points: r.cohesion.byYear.map((y) => ({ year: y.year, value: y.rice })),
-        },
-      ],
+      series: cohesionSeries(r.cohesion.byYear),
       marks: (stages.data?.stages ?? [])
         .slice(1)
         .filter((s) => Number(s.from.slice(0, 4)) <= r.window.to)
