@@ -31,7 +31,7 @@ export function register(program: Command, io: CliIO): void {
     .action(
       (id: string, opts: { rule?: string[]; add?: string; at?: string; eu: boolean; json?: boolean }) => {
         const org = loadOrganizations().get(id);
-        const rules = comparisonRules(org.rule, opts.rule ?? [...DEFAULT_COMPARISONS], io.cwd);
+        const rules = comparisonRules(org, opts.rule ?? [...DEFAULT_COMPARISONS], io.cwd);
         const add = opts.add
           ? opts.add
               .split(',')

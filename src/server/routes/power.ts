@@ -110,6 +110,7 @@ export const CapacitySchema = z
         from: z.string(),
         to: z.string().nullable(),
         hypothetical: z.boolean(),
+        ruleId: z.string().describe("The organization's rule period in force (docs/organizations.md)"),
         members: z.array(z.string()),
         joined: z.array(z.string()),
         outcomes: z.array(Outcome),
@@ -235,7 +236,7 @@ export const routes: AnyRoute[] = [
     response: { description: 'The capacity to decide', schema: CapacitySchema },
     handler: ({ ctx, params, query }) => {
       const org = ctx.registry.get(params.id);
-      const rules = comparisonRules(org.rule, query.rules ?? [...DEFAULT_COMPARISONS], process.cwd());
+      const rules = comparisonRules(org, query.rules ?? [...DEFAULT_COMPARISONS], process.cwd());
       return capacityOf(org, ctx.ds, rules, query.add ?? [], query.at, query.eu === 'true', 'query');
     },
   }),
@@ -256,7 +257,7 @@ export const routes: AnyRoute[] = [
     handler: ({ ctx, params, body }) => {
       const org = ctx.registry.get(params.id);
       const specs = body.rules ?? [...DEFAULT_COMPARISONS];
-      const own = comparisonRules(org.rule, [], process.cwd());
+      const own = comparisonRules(org, [], process.cwd());
       const rules: CapacityRule[] = [
         ...own,
         ...specs.map((spec, i): CapacityRule => {
