@@ -15,6 +15,11 @@ export class OrganizationRegistry {
     this.byId = new Map(orgs.map((o) => [o.id, o]));
   }
 
+  /** A registry with `org` added (in the place of a known organization with its id). */
+  with(org: Organization): OrganizationRegistry {
+    return new OrganizationRegistry([...[...this.byId.values()].filter((o) => o.id !== org.id), org]);
+  }
+
   ids(): string[] {
     return [...this.byId.keys()].sort();
   }
@@ -33,7 +38,7 @@ export class OrganizationRegistry {
     if (org) return org;
     throw new ConcordError('E_UNKNOWN_ORG', `unknown organization "${id}"`, {
       path: 'organization',
-      hint: `Known organizations: ${this.ids().join(', ')}. Add one as a YAML file in data/organizations/.`,
+      hint: `Known organizations: ${this.ids().join(', ')}. Give the path of an organization file (./my-org.yaml), or add its directory to CONCORD_ORG_PATH (docs/organizations.md).`,
     });
   }
 }

@@ -16,7 +16,7 @@ import {
 import { loadVoteData } from '../../alignment/load.js';
 import { type ScenarioPositions, scenarioPositions } from '../../alignment/scenario.js';
 import { ConcordError } from '../../errors.js';
-import { loadOrganizations } from '../../org/load.js';
+import { openOrganization } from '../../org/load.js';
 import { stages } from '../../org/organization.js';
 import { loadFile } from '../../scenario/load.js';
 import { json, table } from '../../util/format.js';
@@ -139,7 +139,7 @@ export function register(program: Command, io: CliIO): void {
           path: '--camp-weights',
           hint: 'Use --camp-weights kappa (default) or agreement.',
         });
-      const org = loadOrganizations().get(orgId);
+      const { org } = openOrganization(orgId, io.cwd);
       const data = loadVoteData();
       const from =
         year(opts.from, '--from') ?? Math.max(Number(org.founded.slice(0, 4)), data.meta.firstYear);

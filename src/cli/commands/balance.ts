@@ -9,7 +9,7 @@ import type { Concentration } from '../../balance/measures.js';
 import { MEASURE_IDS, YARDSTICKS, yardstick } from '../../balance/yardsticks.js';
 import { loadDataset } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
-import { loadOrganizations } from '../../org/load.js';
+import { openOrganization } from '../../org/load.js';
 import { json, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
 
@@ -49,7 +49,10 @@ export function register(program: Command, io: CliIO): void {
     .description(
       "the balance of power inside an organization: members' shares of a yardstick and their concentration, per year and at each enlargement",
     )
-    .argument('<org>', 'organization id (sco, csto, asean, shanghai-five, …)')
+    .argument(
+      '<org>',
+      'organization id (sco, csto, asean, shanghai-five, …) or the path of an organization file',
+    )
     .option('--measure <measure>', `yardstick: ${MEASURE_IDS.join(', ')}`, 'gdp')
     .option('--from <year>', "first year (default: the organization's first)")
     .option('--to <year>', "last year (default: the data's last year)")
@@ -60,8 +63,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--json', 'print JSON')
     .action((id: string, opts: Opts) => {
       const ys = yardstick(opts.measure);
-      const registry = loadOrganizations();
-      const org = registry.get(id);
+      const { org, registry } = openOrganization(id, io.cwd);
       const pairCodes = opts.pair === undefined ? undefined : codes(opts.pair);
       if (pairCodes && pairCodes.length !== 2) {
         throw new ConcordError('E_USAGE', `--pair: "${opts.pair}" does not name two states`, {

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
-import { loadOrganizations } from '../../org/load.js';
+import { openOrganization } from '../../org/load.js';
 import { type CapacityResult, capacity, type ReferencePoint } from '../../power/capacity.js';
 import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand, passageCell } from '../../power/load.js';
 import { NAMED_RULES } from '../../rules/load.js';
@@ -19,7 +19,10 @@ export function register(program: Command, io: CliIO): void {
     .description(
       'capacity to decide at each membership stage: passage probability and blocking power under several rules',
     )
-    .argument('<org>', 'organization id (sco, csto, asean, …)')
+    .argument(
+      '<org>',
+      'organization id (sco, csto, asean, eu-council, …) or the path of an organization file',
+    )
     .option(
       '--rule <rule...>',
       `comparison rules: names (${Object.keys(NAMED_RULES).join(', ')}), rule files or inline YAML (default: ${DEFAULT_COMPARISONS.join(', ')})`,
@@ -30,7 +33,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--json', 'print JSON')
     .action(
       (id: string, opts: { rule?: string[]; add?: string; at?: string; eu: boolean; json?: boolean }) => {
-        const org = loadOrganizations().get(id);
+        const { org } = openOrganization(id, io.cwd);
         const rules = comparisonRules(org, opts.rule ?? [...DEFAULT_COMPARISONS], io.cwd);
         const add = opts.add
           ? opts.add

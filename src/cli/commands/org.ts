@@ -1,7 +1,7 @@
 /** `concord org <id> [--at DATE] [--json]` and `concord orgs`: an organization on a date. */
 import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
-import { loadOrganizations } from '../../org/load.js';
+import { loadOrganizations, openOrganization } from '../../org/load.js';
 import { type Snapshot, snapshot } from '../../org/snapshot.js';
 import { parseDate, todayIso } from '../../util/dates.js';
 import { big, json, pct, table } from '../../util/format.js';
@@ -11,18 +11,22 @@ export function register(program: Command, io: CliIO): void {
   program
     .command('org')
     .description('an organization on a date: members, partners, chair and aggregate facts')
-    .argument('<id>', 'organization id (sco, csto, asean, shanghai-five, …)')
+    .argument(
+      '<org>',
+      'organization id (sco, csto, asean, eu-council, …) or the path of an organization file',
+    )
     .option('--at <date>', 'the date, YYYY-MM-DD (default: today)')
     .option('--json', 'print JSON')
     .action((id: string, opts: { at?: string; json?: boolean }) => {
       const date = parseDate(opts.at ?? todayIso(), '--at');
-      const snap = snapshot(loadOrganizations(), loadDataset(), id, date);
+      const { org, registry } = openOrganization(id, io.cwd);
+      const snap = snapshot(registry, loadDataset(), org.id, date);
       io.out(opts.json ? json(snap) : formatSnapshot(snap));
     });
 
   program
     .command('orgs')
-    .description('list the built-in organizations')
+    .description('list the organizations (built-in and those of CONCORD_ORG_PATH)')
     .option('--json', 'print JSON')
     .action((opts: { json?: boolean }) => {
       const orgs = loadOrganizations().all();

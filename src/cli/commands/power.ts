@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
-import { loadOrganizations } from '../../org/load.js';
+import { loadOrganizations, openOrganization } from '../../org/load.js';
 import { computePower, type Method, type PowerResult } from '../../power/power.js';
 import { builtinGames, readGameFile, readRule, resolveGame } from '../../rules/load.js';
 import { parseDate, todayIso } from '../../util/dates.js';
@@ -21,7 +21,10 @@ export function register(program: Command, io: CliIO): void {
       'voting power of every player of a game: Penrose, Banzhaf, Shapley–Shubik, Coleman, Holler, Deegan–Packel, Johnston',
     )
     .argument('[file]', `a game file (YAML/JSON), or a built-in game: ${builtinGames().join(', ')}`)
-    .option('--org <id>', "an organization's members as the players (instead of a file)")
+    .option(
+      '--org <org>',
+      "an organization's members as the players (an id or the path of an organization file)",
+    )
     .option('--at <date>', 'the date for --org, YYYY-MM-DD (default: today)')
     .option('--add <iso3,…>', 'with --org: hypothetical members, comma-separated')
     .option(
@@ -77,7 +80,8 @@ export function register(program: Command, io: CliIO): void {
         };
         const rule = opts.rule ? readRule(opts.rule, io.cwd).rule : undefined;
         const ds = loadDataset();
-        const registry = loadOrganizations();
+        const opened = opts.org ? openOrganization(opts.org, io.cwd) : null;
+        const registry = opened?.registry ?? loadOrganizations();
         const game = file
           ? (() => {
               const g = readGameFile(file, io.cwd);
@@ -85,7 +89,7 @@ export function register(program: Command, io: CliIO): void {
             })()
           : resolveGame(
               {
-                organization: opts.org!,
+                organization: opened!.org.id,
                 at: parseDate(opts.at ?? todayIso(), '--at'),
                 add: opts.add
                   ? opts.add
@@ -94,7 +98,7 @@ export function register(program: Command, io: CliIO): void {
                       .filter(Boolean)
                   : undefined,
               },
-              opts.org!,
+              opened!.org.id,
               registry,
               ds,
               { rule },

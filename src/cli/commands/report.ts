@@ -4,7 +4,7 @@ import { dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadDefaultClaims, parseClaims } from '../../claims/load.js';
 import { loadDataset, loadWorldTopology, packageVersion } from '../../data/load.js';
-import { loadOrganizations } from '../../org/load.js';
+import { openOrganization } from '../../org/load.js';
 import { renderReport } from '../../report/report.js';
 import { SECTIONS } from '../../report/sections/index.js';
 import { parseDate, todayIso } from '../../util/dates.js';
@@ -15,14 +15,13 @@ export function register(program: Command, io: CliIO): void {
   program
     .command('report')
     .description('write the HTML report (default out/sco-report.html) and print its summary')
-    .option('--org <id>', 'organization', 'sco')
+    .option('--org <org>', 'organization id or the path of an organization file', 'sco')
     .option('--at <date>', 'the date of the report, YYYY-MM-DD (default: today)')
     .option('--out <file>', 'where to write the HTML (default: out/<org>-report.html)')
     .option('--claims <file>', 'a claims file to check (default: the seed paper)')
     .option('--sections <ids>', 'comma-separated section ids to include (default: all)')
     .action(async (opts: { org: string; at?: string; out?: string; claims?: string; sections?: string }) => {
-      const registry = loadOrganizations();
-      const org = registry.get(opts.org);
+      const { org, registry } = openOrganization(opts.org, io.cwd);
       const date = parseDate(opts.at ?? todayIso(), '--at');
       const claims = opts.claims
         ? parseClaims(readUserFile(opts.claims, io.cwd, 'claims file'), opts.claims)
