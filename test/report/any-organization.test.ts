@@ -34,7 +34,9 @@ describe('the ASEAN report', async () => {
   });
 
   it('colours every ASEAN member on its map', () => {
-    const members = new Set([...r.html.matchAll(/data-iso3="(\w{3})" data-status="member"/g)].map((m) => m[1]));
+    const members = new Set(
+      [...r.html.matchAll(/data-iso3="(\w{3})" data-status="member"/g)].map((m) => m[1]),
+    );
     const expected = membersOn(loadOrganizations().get('asean'), '2026-11-29').map((m) => m.iso3);
     expect(expected.length).toBeGreaterThanOrEqual(10);
     for (const m of expected) expect(members, m).toContain(m);
@@ -94,7 +96,15 @@ describe('concord report --sections and the written file', () => {
 
   it('rejects a section with no content for the organization', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'concord-report-'));
-    const r = await runCli(['report', '--org', 'asean', '--out', join(dir, 'r.html'), '--sections', 'forecasts']);
+    const r = await runCli([
+      'report',
+      '--org',
+      'asean',
+      '--out',
+      join(dir, 'r.html'),
+      '--sections',
+      'forecasts',
+    ]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('forecasts has no content for ASEAN');
     expect(existsSync(join(dir, 'r.html'))).toBe(false);
