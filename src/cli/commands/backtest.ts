@@ -5,9 +5,11 @@
 import type { Command } from 'commander';
 import { type BacktestResult, backtest } from '../../bargaining/backtest.js';
 import { fmtPoint, MODEL_NAMES } from '../../bargaining/forecast.js';
+import { backtestCsv } from '../../bargaining/tidy.js';
 import { loadPath } from '../../scenario/load.js';
 import { json, pct, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
+import { wantsCsv } from '../output.js';
 import { parseFormat, parseModels, parseRounds } from './forecast.js';
 
 export const DEU_NOTE =
@@ -30,14 +32,15 @@ export function register(program: Command, io: CliIO): void {
     .argument('<path>', 'a scenario file or directory (e.g. scenarios/sco), or a DEU/KTAB/DECIDE table')
     .option(
       '--format <format>',
-      'scenario, deu, ktab or decide (default: from the file; scenario for a directory)',
+      'scenario, deu, ktab or decide (default: from the file; scenario for a directory); or csv: tidy CSV output (docs/interop.md)',
     )
     .option('--capabilities <source>', 'equal, or a file of `actor,capability` lines (needed for DEU tables)')
     .option('--model <names...>', `models to score (default: all): ${MODEL_NAMES.join(', ')}`)
     .option('--max-rounds <n>', 'round limit of the expected-utility model (default 100)')
     .option('--json', 'print JSON')
     .action((path: string, opts: Opts) => {
-      const format = parseFormat(opts.format);
+      const csvOut = wantsCsv(opts.format);
+      const format = parseFormat(csvOut ? undefined : opts.format);
       const models = parseModels(opts.model);
       const loaded = loadPath(path, io.cwd, { format, capabilities: opts.capabilities });
       const r = backtest(
@@ -45,6 +48,10 @@ export function register(program: Command, io: CliIO): void {
         { models, eum: { maxRounds: parseRounds(opts.maxRounds) } },
       );
       const isDeu = format === 'deu' || loaded.some((l) => /\(DEU-style table\)$/.test(l.scenario.title));
+      if (csvOut) {
+        io.out(backtestCsv(r).replace(/\n$/, ''));
+        return;
+      }
       if (opts.json) {
         io.out(json({ ...r, ...(isDeu ? { note: DEU_NOTE } : {}) }));
         return;

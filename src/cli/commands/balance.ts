@@ -6,12 +6,14 @@
 import { type Command, Option } from 'commander';
 import { type Balance, balance, type Distribution } from '../../balance/balance.js';
 import type { Concentration } from '../../balance/measures.js';
+import { balanceCsv } from '../../balance/tidy.js';
 import { MEASURE_IDS, YARDSTICKS, yardstick } from '../../balance/yardsticks.js';
 import { loadDataset } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
 import { openOrganization } from '../../org/load.js';
 import { json, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
+import { FORMAT_OPTION_HELP, outputFormat } from '../output.js';
 
 interface Opts {
   measure: string;
@@ -22,6 +24,7 @@ interface Opts {
   add?: string;
   without?: string;
   json?: boolean;
+  format?: string;
 }
 
 /** A year given on the command line: four digits between 1900 and 2100. */
@@ -61,7 +64,9 @@ export function register(program: Command, io: CliIO): void {
     .addOption(new Option('--add <ISO3,…>', 'same as --with').hideHelp())
     .option('--without <ISO3,…>', 'what if these members were not')
     .option('--json', 'print JSON')
+    .option('--format <fmt>', FORMAT_OPTION_HELP)
     .action((id: string, opts: Opts) => {
+      const fmt = outputFormat(opts);
       const ys = yardstick(opts.measure);
       const { org, registry } = openOrganization(id, io.cwd);
       const pairCodes = opts.pair === undefined ? undefined : codes(opts.pair);
@@ -82,7 +87,7 @@ export function register(program: Command, io: CliIO): void {
           ? { predecessor: registry.get(org.predecessor) }
           : {}),
       });
-      io.out(opts.json ? json(b) : formatBalance(b));
+      io.out(fmt === 'csv' ? balanceCsv(b).replace(/\n$/, '') : fmt === 'json' ? json(b) : formatBalance(b));
     });
 }
 

@@ -9,12 +9,14 @@ import {
   type IssueForecast,
   MODEL_NAMES,
 } from '../../bargaining/forecast.js';
+import { forecastCsv } from '../../bargaining/tidy.js';
 import { ConcordError } from '../../errors.js';
 import { FORMATS, type Format, loadFile } from '../../scenario/load.js';
 import type { ModelName } from '../../scenario/schema.js';
 import type { ResolvedScenario } from '../../scenario/types.js';
 import { json, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
+import { wantsCsv } from '../output.js';
 
 export function parseModels(names: readonly string[] | undefined): ModelName[] {
   if (!names || names.length === 0) return [...MODEL_NAMES];
@@ -71,15 +73,19 @@ export function register(program: Command, io: CliIO): void {
     )
     .argument('<file>', 'a scenario file (YAML/JSON), or a KTAB, DECIDE or DEU-style table')
     .option('--model <names...>', `models to run (default: all): ${MODEL_NAMES.join(', ')}`)
-    .option('--format <format>', `input format (default: from the file): ${FORMATS.join(', ')}`)
+    .option(
+      '--format <format>',
+      `input format (default: from the file): ${FORMATS.join(', ')}; or csv: tidy CSV output (docs/interop.md)`,
+    )
     .option('--capabilities <source>', 'equal, or a file of `actor,capability` lines (needed for DEU tables)')
     .option('--max-rounds <n>', 'round limit of the expected-utility model (default 100)')
     .option('--json', 'print JSON')
     .action((file: string, opts: Opts) => {
       const models = parseModels(opts.model);
       const maxRounds = parseRounds(opts.maxRounds);
+      const csvOut = wantsCsv(opts.format);
       const loaded = loadFile(file, io.cwd, {
-        format: parseFormat(opts.format),
+        format: parseFormat(csvOut ? undefined : opts.format),
         capabilities: opts.capabilities,
       });
       const results = loaded.map(({ scenario }) => {
@@ -98,6 +104,11 @@ export function register(program: Command, io: CliIO): void {
         }
         return { scenario, forecasts: fs };
       });
+      if (csvOut) {
+        const out = results.map((r) => forecastJson(r.scenario, r.forecasts));
+        io.out(forecastCsv({ scenarios: out }).replace(/\n$/, ''));
+        return;
+      }
       if (opts.json) {
         const out = results.map((r) => forecastJson(r.scenario, r.forecasts));
         io.out(json(out.length === 1 ? out[0] : { scenarios: out }));

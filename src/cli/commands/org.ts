@@ -3,9 +3,11 @@ import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
 import { loadOrganizations, openOrganization } from '../../org/load.js';
 import { type Snapshot, snapshot } from '../../org/snapshot.js';
+import { orgCsv } from '../../org/tidy.js';
 import { parseDate, todayIso } from '../../util/dates.js';
 import { big, json, pct, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
+import { FORMAT_OPTION_HELP, outputFormat } from '../output.js';
 
 export function register(program: Command, io: CliIO): void {
   program
@@ -17,11 +19,15 @@ export function register(program: Command, io: CliIO): void {
     )
     .option('--at <date>', 'the date, YYYY-MM-DD (default: today)')
     .option('--json', 'print JSON')
-    .action((id: string, opts: { at?: string; json?: boolean }) => {
+    .option('--format <fmt>', FORMAT_OPTION_HELP)
+    .action((id: string, opts: { at?: string; json?: boolean; format?: string }) => {
+      const fmt = outputFormat(opts);
       const date = parseDate(opts.at ?? todayIso(), '--at');
       const { org, registry } = openOrganization(id, io.cwd);
       const snap = snapshot(registry, loadDataset(), org.id, date);
-      io.out(opts.json ? json(snap) : formatSnapshot(snap));
+      io.out(
+        fmt === 'csv' ? orgCsv(snap).replace(/\n$/, '') : fmt === 'json' ? json(snap) : formatSnapshot(snap),
+      );
     });
 
   program

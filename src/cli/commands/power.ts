@@ -7,10 +7,12 @@ import { loadDataset } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
 import { loadOrganizations, openOrganization } from '../../org/load.js';
 import { computePower, type Method, type PowerResult } from '../../power/power.js';
+import { powerCsv } from '../../power/tidy.js';
 import { builtinGames, readGameFile, readRule, resolveGame } from '../../rules/load.js';
 import { parseDate, todayIso } from '../../util/dates.js';
 import { json, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
+import { FORMAT_OPTION_HELP, outputFormat } from '../output.js';
 
 const METHODS: Method[] = ['exact', 'montecarlo', 'enumerate'];
 
@@ -38,6 +40,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--samples <n>', 'Monte Carlo draws (default 100000)')
     .option('--seed <n>', 'Monte Carlo seed (default 1)')
     .option('--json', 'print JSON')
+    .option('--format <fmt>', FORMAT_OPTION_HELP)
     .action(
       (
         file: string | undefined,
@@ -50,6 +53,7 @@ export function register(program: Command, io: CliIO): void {
           samples?: string;
           seed?: string;
           json?: boolean;
+          format?: string;
         },
       ) => {
         if (!file === !opts.org) {
@@ -110,7 +114,14 @@ export function register(program: Command, io: CliIO): void {
           seed: num(opts.seed, '--seed'),
         });
         const ms = performance.now() - t0;
-        io.out(opts.json ? json(result) : formatPower(result, ms));
+        const fmt = outputFormat(opts);
+        io.out(
+          fmt === 'csv'
+            ? powerCsv(result).replace(/\n$/, '')
+            : fmt === 'json'
+              ? json(result)
+              : formatPower(result, ms),
+        );
       },
     );
 }

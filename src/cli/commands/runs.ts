@@ -9,6 +9,7 @@ import { ConcordError } from '../../errors.js';
 import type { RunRecord, RunStore } from '../../store/store.js';
 import type { SweepParams, SweepSummary } from '../../sweep/engine.js';
 import { formatSummary } from '../../sweep/format.js';
+import { sweepExport } from '../../sweep/tidy.js';
 import { json, table } from '../../util/format.js';
 import { type CliIO, processIO } from '../io.js';
 import { findRun, intOption } from './sweep.js';
@@ -143,26 +144,19 @@ export function register(program: Command, io: CliIO): void {
             hint: `Its summary is in \`concord runs show ${run.id} --json\`; rerun with --keep rows to export rows.`,
           });
         const sink = openSink(io, opts.out);
-        const runs = params?.runs ?? run.total;
-        const pointOf = (r: number) => (params?.mode === 'montecarlo' ? Math.floor(r / runs) : 0);
+        // The same columns and bytes as the API's export (src/sweep/tidy.ts).
+        const tidy = sweepExport(params);
         try {
           if (opts.format === 'csv') {
-            await sink.write('replicate,point,issue,model,outcome,adopted,blockers,participants,rounds\n');
-            for await (const r of store.results(run.id)) {
-              await sink.write(
-                `${r.replicate},${pointOf(r.replicate)},${csv(r.issue)},${csv(r.model)},${r.outcome ?? ''},${r.adopted ?? ''},${csv(r.blockers)},${csv(r.participants)},${r.rounds ?? ''}\n`,
-              );
-            }
+            await sink.write(tidy.header());
+            for await (const r of store.results(run.id)) await sink.write(tidy.line(r));
           } else {
             await sink.write(
               `{"run":${JSON.stringify(describeRun(run, await store.progress(run.id)))},\n"rows":[`,
             );
             let first = true;
             for await (const r of store.results(run.id)) {
-              const { run_id: _, ...row } = r;
-              await sink.write(
-                `${first ? '\n' : ',\n'}${JSON.stringify({ ...row, point: pointOf(r.replicate) })}`,
-              );
+              await sink.write(`${first ? '\n' : ',\n'}${JSON.stringify(tidy.record(r))}`);
               first = false;
             }
             await sink.write('\n]}\n');
@@ -192,11 +186,6 @@ function describeRun(run: RunRecord, progress: { batches: number; done: number; 
     error: run.error,
     manifest: run.manifest,
   };
-}
-
-function csv(v: string | null): string {
-  if (v === null) return '';
-  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 interface Sink {

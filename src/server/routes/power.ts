@@ -13,6 +13,7 @@ import { ConcordError } from '../../errors.js';
 import { type CapacityRule, capacity } from '../../power/capacity.js';
 import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand } from '../../power/load.js';
 import { computePower, type Method } from '../../power/power.js';
+import { capacityCsv, powerCsv } from '../../power/tidy.js';
 import { describeRule } from '../../rules/evaluate.js';
 import { GameFileSchema } from '../../rules/game.js';
 import { builtinGames, loadBuiltinGameFile, NAMED_RULES, resolveGame } from '../../rules/load.js';
@@ -234,6 +235,7 @@ export const routes: AnyRoute[] = [
     query: CapacityQuery,
     cacheSeconds: 3600,
     response: { description: 'The capacity to decide', schema: CapacitySchema },
+    csv: capacityCsv,
     handler: ({ ctx, params, query }) => {
       const org = ctx.registry.get(params.id);
       const rules = comparisonRules(org, query.rules ?? [...DEFAULT_COMPARISONS], process.cwd());
@@ -254,6 +256,7 @@ export const routes: AnyRoute[] = [
     yamlBody: true,
     rateLimitPerMinute: 120,
     response: { description: 'The capacity to decide', schema: CapacitySchema },
+    csv: capacityCsv,
     handler: ({ ctx, params, body }) => {
       const org = ctx.registry.get(params.id);
       const specs = body.rules ?? [...DEFAULT_COMPARISONS];
@@ -295,6 +298,7 @@ export const routes: AnyRoute[] = [
       .strict(),
     cacheSeconds: 3600,
     response: { description: 'The power indices', schema: PowerSchema },
+    csv: powerCsv,
     handler: ({ ctx, params, query }) => {
       const org = ctx.registry.get(params.id);
       const game = within('query', ['add', 'at'], () =>
@@ -320,6 +324,7 @@ export const routes: AnyRoute[] = [
     query: z.object(MethodQuery).strict(),
     cacheSeconds: 3600,
     response: { description: 'The power indices', schema: PowerSchema },
+    csv: powerCsv,
     handler: ({ ctx, params, query }) => {
       if (!builtinGames().includes(params.id)) {
         throw new ConcordError('E_UNKNOWN_ID', `no built-in game "${params.id}"`, {
@@ -344,6 +349,7 @@ export const routes: AnyRoute[] = [
     query: z.object(MethodQuery).strict(),
     rateLimitPerMinute: 120,
     response: { description: 'The power indices', schema: PowerSchema },
+    csv: powerCsv,
     handler: ({ ctx, body, query }) => {
       if (body.players && body.players.length > MAX_PLAYERS) {
         throw new ConcordError(
