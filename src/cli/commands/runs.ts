@@ -110,15 +110,7 @@ export function register(program: Command, io: CliIO): void {
           );
           return;
         }
-        io.out(
-          table(
-            ['field', 'value'],
-            Object.entries(info).map(([k, v]) => [
-              k,
-              typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v ?? '–'),
-            ]),
-          ),
-        );
+        io.out(formatRun(info, params));
         if (summary) io.out(`\n${formatSummary(summary)}`);
         else if (run.status !== 'complete')
           io.out(`\nnot complete: resume with \`concord sweep --resume ${run.id}\``);
@@ -166,6 +158,47 @@ export function register(program: Command, io: CliIO): void {
         }
       });
     });
+}
+
+/** `runs show` for people: the run, its parameters and its manifest, one field a line. */
+export function formatRun(info: ReturnType<typeof describeRun>, params: SweepParams | null): string {
+  const { manifest, ...run } = info;
+  const cell = (v: unknown): string =>
+    v === null || v === undefined
+      ? '–'
+      : Array.isArray(v)
+        ? v.map((x) => (typeof x === 'object' && x !== null ? JSON.stringify(x) : String(x))).join(', ') ||
+          '–'
+        : typeof v === 'object'
+          ? JSON.stringify(v)
+          : String(v);
+  const block = (title: string, o: Record<string, unknown>) =>
+    `${title}\n${table(
+      ['field', 'value'],
+      Object.entries(o).map(([k, v]) => [k, cell(v)]),
+    )}`;
+  const parts = [block(`Run ${run.id}`, run)];
+  if (params?.scenario)
+    parts.push(
+      block('Parameters', {
+        adapter: params.adapter,
+        scenario: params.scenario.file,
+        sha256: params.scenario.sha256,
+        models: params.models,
+        mode: params.mode,
+        runs: params.runs,
+        seed: params.seed,
+        batchSize: params.batchSize,
+        keep: params.keep,
+        total: params.total,
+      }),
+    );
+  if (manifest && typeof manifest === 'object') {
+    // The uncertain inputs are in the summary below (and are the input columns of `runs export`).
+    const { factors: _, ...rest } = manifest as Record<string, unknown>;
+    parts.push(block('Manifest', rest));
+  }
+  return parts.join('\n\n');
 }
 
 function describeRun(run: RunRecord, progress: { batches: number; done: number; replicatesDone: number }) {
