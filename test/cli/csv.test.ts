@@ -203,3 +203,27 @@ describe('sweep exports', () => {
     }
   });
 });
+
+describe('docs/interop.md', () => {
+  it('names every column of every export', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(join(root, 'docs/interop.md'), 'utf8');
+    const { ORG_CSV_COLUMNS } = await import('../../src/org/tidy.js');
+    const { POWER_CSV_COLUMNS, CAPACITY_CSV_COLUMNS } = await import('../../src/power/tidy.js');
+    const { FORECAST_CSV_COLUMNS, BACKTEST_CSV_COLUMNS } = await import('../../src/bargaining/tidy.js');
+    const { BALANCE_CSV_COLUMNS } = await import('../../src/balance/tidy.js');
+    const { ALIGNMENT_CSV_COLUMNS } = await import('../../src/alignment/tidy.js');
+    const { SWEEP_ROW_COLUMNS } = await import('../../src/sweep/tidy.js');
+    for (const cols of [
+      ORG_CSV_COLUMNS,
+      POWER_CSV_COLUMNS,
+      CAPACITY_CSV_COLUMNS,
+      FORECAST_CSV_COLUMNS,
+      BACKTEST_CSV_COLUMNS,
+      BALANCE_CSV_COLUMNS,
+      ALIGNMENT_CSV_COLUMNS,
+      SWEEP_ROW_COLUMNS,
+    ])
+      expect(doc.replace(/\s+/g, ' ')).toContain(`\`${cols.join(', ')}`);
+  });
+});
