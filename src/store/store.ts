@@ -21,8 +21,8 @@ import {
   type StoreDatabase,
 } from './schema.js';
 
-export type ResultRow = Omit<ResultTable, 'run_id'>;
-export type RunRecord = Omit<RunTable, 'params' | 'manifest' | 'summary'> & {
+export type ResultRow = Omit<ResultTable, 'run_key'>;
+export type RunRecord = Omit<RunTable, 'params' | 'manifest' | 'summary' | 'run_key'> & {
   params: unknown;
   manifest: Record<string, unknown>;
 };
@@ -65,6 +65,7 @@ export class RunStore {
   /** The better-sqlite3 handle under kysely (SQLite only): bulk inserts through one prepared statement. */
   private readonly sqlite: SqliteHandle | null;
   private insertResult: SqliteStatement | null = null;
+  private readonly runKeys = new Map<string, number>();
 
   constructor(
     db: Kysely<StoreDatabase>,
@@ -207,7 +208,7 @@ export class RunStore {
       throw new ConcordError('E_VALIDATION', `batch size must be a positive integer`, { path: 'batchSize' });
     await this.ensureWorkspace(r.workspace);
     const id = r.id ?? randomUUID();
-    const row: RunTable = {
+    const row: Omit<RunTable, 'run_key'> = {
       id,
       workspace: r.workspace,
       kind: r.kind,
@@ -228,8 +229,32 @@ export class RunStore {
       summary: null,
     };
     const nBatches = Math.ceil(r.total / r.batchSize);
+    // The next integer key. Two PostgreSQL clients creating runs at once may pick the same one:
+    // the unique index refuses the second, which tries again.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.insertRun(row, r, nBatches);
+        break;
+      } catch (e) {
+        if (attempt < 8 && /runs_run_key|run_key/i.test(String((e as Error).message))) continue;
+        throw e;
+      }
+    }
+    return (await this.getRun(id))!;
+  }
+
+  private async insertRun(row: Omit<RunTable, 'run_key'>, r: NewRun, nBatches: number): Promise<void> {
+    const id = row.id;
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('runs').values(row).execute();
+      const next = await trx
+        .selectFrom('runs')
+        .select((eb) => eb.fn.max<number | string | null>('run_key').as('k'))
+        .executeTakeFirst();
+      const runKey = Number(next?.k ?? 0) + 1;
+      await trx
+        .insertInto('runs')
+        .values({ ...row, run_key: runKey })
+        .execute();
       const chunk = 500;
       for (let b = 0; b < nBatches; b += chunk) {
         const values: BatchTable[] = [];
@@ -250,7 +275,18 @@ export class RunStore {
         await trx.insertInto('batches').values(values).execute();
       }
     });
-    return (await this.getRun(id))!;
+  }
+
+  /** The integer key of a run (keys never change: cached). */
+  private async keyOf(runId: string): Promise<number | null> {
+    const hit = this.runKeys.get(runId);
+    if (hit !== undefined) return hit;
+    const r = await this.db.selectFrom('runs').select('run_key').where('id', '=', runId).executeTakeFirst();
+    if (!r) return null;
+    const key = Number(r.run_key);
+    if (this.runKeys.size > 10_000) this.runKeys.clear();
+    this.runKeys.set(runId, key);
+    return key;
   }
 
   /** A run by id; with `workspace`, only if it belongs to that workspace (or is public). */
@@ -320,8 +356,10 @@ export class RunStore {
   }
 
   async deleteRun(id: string): Promise<void> {
+    const key = await this.keyOf(id);
+    this.runKeys.delete(id);
     await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('results').where('run_id', '=', id).execute();
+      if (key !== null) await trx.deleteFrom('results').where('run_key', '=', key).execute();
       await trx.deleteFrom('batches').where('run_id', '=', id).execute();
       await trx.deleteFrom('runs').where('id', '=', id).execute();
     });
@@ -378,6 +416,12 @@ export class RunStore {
     worker: string,
     opts: { aggregate?: string } = {},
   ): Promise<boolean> {
+    const runKey = await this.keyOf(runId);
+    if (runKey === null)
+      throw new ConcordError('E_UNKNOWN_ID', `no run ${runId}`, {
+        path: 'run',
+        hint: 'The run was deleted.',
+      });
     return this.db.transaction().execute(async (trx) => {
       const claimed = await trx
         .updateTable('batches')
@@ -391,12 +435,12 @@ export class RunStore {
         // Same connection and transaction as kysely's (SQLite has one): a prepared single-row insert
         // run in a loop is several times faster than large multi-row statements.
         this.insertResult ??= this.sqlite.prepare(
-          'insert into results (run_id, replicate, issue, model, outcome, adopted, blockers, participants, rounds) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          'insert into results (run_key, replicate, issue, model, outcome, adopted, blockers, participants, rounds) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         );
         const st = this.insertResult;
         for (const r of rows)
           st.run(
-            runId,
+            runKey,
             r.replicate,
             r.issue,
             r.model,
@@ -409,7 +453,7 @@ export class RunStore {
       }
       const chunk = this.sqlite ? Number.POSITIVE_INFINITY : 2000; // below PostgreSQL's bound-parameter limit
       for (let i = 0; !this.sqlite && i < rows.length; i += chunk) {
-        const values = rows.slice(i, i + chunk).map((r) => ({ run_id: runId, ...r }));
+        const values = rows.slice(i, i + chunk).map((r) => ({ run_key: runKey, ...r }));
         await trx.insertInto('results').values(values).execute();
       }
       await trx.updateTable('runs').set({ heartbeat_at: now() }).where('id', '=', runId).execute();
@@ -421,11 +465,13 @@ export class RunStore {
   async *results(
     runId: string,
     opts: { issue?: string; model?: string; pageSize?: number } = {},
-  ): AsyncGenerator<ResultTable> {
+  ): AsyncGenerator<ResultRow> {
     const page = opts.pageSize ?? 20_000;
+    const key = await this.keyOf(runId);
+    if (key === null) return;
     let after: { issue: string; model: string; replicate: number } | null = null;
     for (;;) {
-      let q = this.db.selectFrom('results').selectAll().where('run_id', '=', runId);
+      let q = this.db.selectFrom('results').select(RESULT_COLUMNS).where('run_key', '=', key);
       if (opts.issue) q = q.where('issue', '=', opts.issue);
       if (opts.model) q = q.where('model', '=', opts.model);
       if (after) {
@@ -494,10 +540,12 @@ export class RunStore {
   }
 
   async countResults(runId: string): Promise<number> {
+    const key = await this.keyOf(runId);
+    if (key === null) return 0;
     const r = await this.db
       .selectFrom('results')
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where('run_id', '=', runId)
+      .where('run_key', '=', key)
       .executeTakeFirstOrThrow();
     return Number(r.n);
   }
@@ -527,6 +575,17 @@ const RUN_COLUMNS = [
   'error',
 ] as const;
 
+const RESULT_COLUMNS = [
+  'replicate',
+  'issue',
+  'model',
+  'outcome',
+  'adopted',
+  'blockers',
+  'participants',
+  'rounds',
+] as const;
+
 const BATCH_COLUMNS = [
   'run_id',
   'idx',
@@ -538,6 +597,6 @@ const BATCH_COLUMNS = [
   'finished_at',
 ] as const;
 
-function decodeRun(row: Omit<RunTable, 'summary'>): RunRecord {
+function decodeRun(row: Omit<RunTable, 'summary' | 'run_key'>): RunRecord {
   return { ...row, params: JSON.parse(row.params), manifest: JSON.parse(row.manifest) };
 }

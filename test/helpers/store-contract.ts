@@ -140,6 +140,34 @@ export function storeContract(name: string, open: () => Promise<RunStore>): void
       expect(got[31]!.blockers).toBe('KAZ,UZB');
     });
 
+    it('gives runs created at once distinct integer keys, and keeps their rows apart', async () => {
+      const runs = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          store.createRun({
+            workspace: 'w1',
+            kind: 'sweep',
+            seed: String(i),
+            total: 10,
+            batchSize: 10,
+            params: {},
+            manifest: {},
+          }),
+        ),
+      );
+      const keys = await store.db
+        .selectFrom('runs')
+        .select('run_key')
+        .where(
+          'id',
+          'in',
+          runs.map((r) => r.id),
+        )
+        .execute();
+      expect(new Set(keys.map((k) => Number(k.run_key))).size).toBe(8);
+      await Promise.all(runs.map((r, i) => store.completeBatch(r.id, 0, rows(0, 10).slice(0, i + 1), 'a')));
+      for (const [i, r] of runs.entries()) expect(await store.countResults(r.id)).toBe(i + 1);
+    });
+
     it('keeps workspaces apart and shows public runs to all', async () => {
       const a = await store.createRun({
         workspace: 'alpha',

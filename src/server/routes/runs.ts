@@ -228,7 +228,7 @@ export const routes: AnyRoute[] = [
         let first = true;
         let buf = '';
         for await (const r of rows) {
-          const { run_id: _, ...row } = r;
+          const row = r;
           buf += `${first ? '' : ','}\n${JSON.stringify(row)}`;
           first = false;
           if (buf.length > 64_000) {
