@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { testServer } from '../helpers/server.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'orgs');
 const saved = process.env.CONCORD_ORG_PATH;
@@ -55,6 +56,20 @@ describe('CONCORD_ORG_PATH', () => {
     expect(JSON.parse(list.out).map((o: { id: string }) => o.id)).toEqual(
       expect.arrayContaining(['nordic', 'sco', 'eu-council']),
     );
+  });
+
+  it('serves them by id over the API, CSV included', async () => {
+    process.env.CONCORD_ORG_PATH = fixtures;
+    const s = await testServer();
+    try {
+      const r = await s.app.inject({ method: 'GET', url: '/api/orgs/nordic/capacity?eu=false' });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json().organization.id).toBe('nordic');
+      const csv = await s.app.inject({ method: 'GET', url: '/api/orgs/nordic?at=2020-01-01&format=csv' });
+      expect(csv.body.split('\n')).toHaveLength(1 + 5 + 1);
+    } finally {
+      await s.close();
+    }
   });
 
   it('rejects an entry that is not a directory, naming it', async () => {
