@@ -125,6 +125,11 @@ export function register(program: Command, io: CliIO): void {
         'Give a positive number, e.g. 1.',
       );
       if (opts.scenario) {
+        if (fmt === 'csv')
+          throw new ConcordError('E_UNSUPPORTED', '--format csv is for an organization, not --scenario', {
+            path: '--format',
+            hint: 'Use --json for the positions of a scenario.',
+          });
         const loaded = loadFile(opts.scenario, io.cwd);
         const sc = scenarioPositions(loaded[0]!.scenario);
         const r = alignPositions(sc.matrix, { seed, resolution });
