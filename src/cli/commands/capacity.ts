@@ -71,10 +71,13 @@ export function formatCapacity(r: CapacityResult, band: readonly ReferencePoint[
     'passage probability: the share of the 2^n coalitions of members that carry a decision (Coleman 1971)',
   );
   lines.push('');
-  const headers = ['stage', 'members', ...r.rules.map((x) => x.label)];
+  // An organization with its rule over time (the Council of the EU): the period in force.
+  const periods = r.stages.some((s) => s.ruleId !== 'default');
+  const headers = ['stage', 'members', ...(periods ? ['rule in force'] : []), ...r.rules.map((x) => x.label)];
   const rows = r.stages.map((s) => [
     `${s.from}${s.hypothetical ? ' (hypothetical)' : ''}`,
     `${s.members.length}${s.joined.length ? ` (+${s.joined.join(', ')})` : ''}${s.left.length ? ` (−${s.left.join(', ')})` : ''}`,
+    ...(periods ? [s.ruleId] : []),
     ...s.outcomes.map((o) => passageCell(o.passageProbability, o.passageProbabilityFraction)),
   ]);
   lines.push(table(headers, rows));
