@@ -13,7 +13,8 @@
  *   a voting rule   (column rule, qmv, vote, votingrule…): qmv / qualified majority / 1 → the
  *                   Council's qualified majority on the issue's date; unanimity / u / 0 →
  *                   unanimity of the member states; also consensus, majority or a rule in YAML flow
- *                   syntax. Without the column: unanimity of the member states.
+ *                   syntax. Without the column (or an empty cell): the qualified majority of
+ *                   the issue's date when it has one, else unanimity of the member states.
  *   a procedure     (proc, procedure, cod): a cell naming codecision (COD, "codecision",
  *                   ordinary legislative procedure) makes the Parliament (EP) an actor whose consent
  *                   is needed; otherwise the EP takes a position but no part in the decision.
