@@ -165,6 +165,29 @@ describe('DEU tables as published', () => {
     );
   });
 
+  it('reads a qmv column (1 qualified majority, 0 unanimity) on the Council of the date', () => {
+    const f = tmp(
+      'deu2.csv',
+      [
+        'prnrnmc,prnr,cod,isnr,qmv,date,rp,out,pcom,scom,pde,sde,pfr,sfr,ppl,spl,pep,sep',
+        '1,COM(2004)1,2004/0001(COD),a,1,2005-03-01,0,50,100,50,80,50,20,50,60,50,90,50',
+        '2,COM(2004)2,2004/0002(CNS),b,0,2005-03-01,0,0,100,50,80,50,20,50,60,50,90,50',
+      ].join('\n'),
+    );
+    const [l] = loadFile(f, cwd);
+    const s = l!.scenario;
+    expect(s.id).toBe('deu2-eu25-nice-2005');
+    const [a, b] = s.issues;
+    expect(a!.rule.description).toMatch(/votes ≥ 232/);
+    expect(a!.metadata).toMatchObject({ prnrnmc: '1', cod: '2004/0001(COD)' });
+    const ep = s.actors.findIndex((x) => x.id === 'EP');
+    expect(a!.rule.veto[ep]).toBe(1); // codecision
+    expect(b!.rule.veto[ep]).toBe(0);
+    // Unanimity: every member state of the date is a veto player, the Commission is not.
+    const veto = (id: string) => b!.rule.veto[s.actors.findIndex((x) => x.id === id)];
+    expect([veto('DEU'), veto('FRA'), veto('POL'), veto('COM')]).toEqual([1, 1, 1, 0]);
+  });
+
   it('reads day-month-year dates with two-digit years', () => {
     expect(parseDeuDate('27-04-16')).toBe('2016-04-27');
     expect(parseDeuDate('01/11/2004')).toBe('2004-11-01');

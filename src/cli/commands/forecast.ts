@@ -165,7 +165,9 @@ export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[]
   lines.push(`${s.id} — ${s.title}`);
   const capText =
     s.capabilitySource === 'equal'
-      ? 'capabilities: equal (or as given)'
+      ? s.capability.every((c) => c === s.capability[0])
+        ? 'capabilities: equal'
+        : 'capabilities: as given in the file'
       : `capabilities: ${s.capabilitySource.toUpperCase()}${s.capabilityYear ? ` ${s.capabilityYear}` : ''} shares`;
   const head = [
     s.organization ? `${s.organization.shortName} on ${s.date}` : s.date ? `on ${s.date}` : null,

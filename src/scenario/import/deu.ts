@@ -472,7 +472,7 @@ export function parseDeu(text: string, file: string, opts: DeuOptions = {}): Deu
   const scenarios: ScenarioFileInput[] = [...groups].map(([key, bs]) => {
     const era = bs[0]!.era;
     const date = bs[0]!.date;
-    const actorEntries = actors.map((id) => {
+    const actorEntries: Array<readonly [string, Record<string, unknown>]> = actors.map((id) => {
       const entry: { name?: string; capability?: number; fields?: Record<string, number> } = {};
       if (NAMES[id]) entry.name = NAMES[id];
       if (era) entry.fields = eraFields(era, id);
@@ -483,13 +483,41 @@ export function parseDeu(text: string, file: string, opts: DeuOptions = {}): Deu
       }
       return [id, entry] as const;
     });
+    // Members of the Council on the date with no column in the table still vote: they are
+    // actors without a position (indifferent), so that the rule counts them.
+    const extra = era ? era.members.filter((m) => !actors.includes(m)) : [];
+    for (const id of extra) {
+      actorEntries.push([
+        id,
+        {
+          fields: eraFields(era!, id),
+          ...(caps === 'votes'
+            ? { capability: eraCapability(era!, id) }
+            : caps !== 'equal'
+              ? { capability: 0 }
+              : {}),
+        },
+      ]);
+      tally.add(
+        'note',
+        'a member of the Council on the date has no column: it votes, with no position',
+        `${id} in ${era!.name}`,
+      );
+    }
     return {
       id: key ? `${base}-${key}` : base,
       title: `${file} (DEU table${key ? `, ${era!.name}` : ''})`,
       ...(era && date ? { date: `${date.slice(0, 4)}-07-01` } : {}),
       capability: 'equal',
       actors: Object.fromEntries(actorEntries),
-      issues: bs.map((b) => b.issue),
+      issues: bs.map((b) =>
+        extra.length
+          ? {
+              ...b.issue,
+              positions: { ...b.issue.positions, ...Object.fromEntries(extra.map((m) => [m, null])) },
+            }
+          : b.issue,
+      ),
       source: file,
     };
   });
