@@ -7,6 +7,7 @@
  * principal status is the highest of member > observer > dialogue partner = partner > applicant.
  */
 import { ConcordError } from '../errors.js';
+import type { Rule } from '../rules/schema.js';
 import { type IsoDate, within } from '../util/dates.js';
 import {
   type Chair,
@@ -15,6 +16,7 @@ import {
   type MembershipStatus,
   type Organization,
   type OrgEvent,
+  type RulePeriod,
 } from './schema.js';
 
 export interface MemberOnDate {
@@ -135,6 +137,89 @@ export function stages(org: Organization): Stage[] {
       left: prev.filter((x) => !members.includes(x)),
     });
     prev = members;
+  }
+  return out;
+}
+
+/** The decision rule in force on a date: a period of `rules`, or the organization's `rule`. */
+export interface RuleOnDate {
+  /** The period's id, or "default" for the organization's `rule`. */
+  readonly id: string;
+  readonly name: string;
+  readonly from: IsoDate;
+  readonly to: IsoDate | null;
+  readonly rule: Rule;
+  /** Each member's weighted votes, when the period has them. */
+  readonly votes: Readonly<Record<string, number>> | null;
+  readonly source: string | null;
+  readonly verified: boolean;
+  readonly note: string | null;
+}
+
+function fromPeriod(p: RulePeriod): RuleOnDate {
+  return {
+    id: p.id,
+    name: p.name,
+    from: p.from,
+    to: p.to ?? null,
+    rule: p.rule,
+    votes: p.votes ?? null,
+    source: p.source,
+    verified: p.verified,
+    note: p.note ?? null,
+  };
+}
+
+/** The rule in force on `date` (the period of `rules` that contains it, else the default rule). */
+export function ruleOn(org: Organization, date: IsoDate): RuleOnDate {
+  const p = org.rules.find((r) => within(date, r.from, r.to));
+  if (p) return fromPeriod(p);
+  const before = org.rules.filter((r) => r.to && r.to <= date).map((r) => r.to!);
+  const after = org.rules.filter((r) => r.from > date).map((r) => r.from);
+  return {
+    id: 'default',
+    name: org.rules.length ? `${org.shortName} rule outside the listed periods` : `${org.shortName} rule`,
+    from: before.sort().at(-1) ?? org.founded,
+    to: after.sort()[0] ?? org.dissolved ?? null,
+    rule: org.rule,
+    votes: null,
+    source: org.ruleSource ?? null,
+    verified: true,
+    note: null,
+  };
+}
+
+/** A stage of the capacity to decide: one member set under one rule. */
+export interface DecisionStage extends Stage {
+  readonly ruleId: string;
+}
+
+/**
+ * The membership stages split where the rule changes: maximal periods with one member set and one
+ * rule period. Without `rules`, the same as `stages` (each with ruleId "default").
+ */
+export function decisionStages(org: Organization): DecisionStage[] {
+  const out: DecisionStage[] = [];
+  for (const s of stages(org)) {
+    const cuts = new Set<IsoDate>([s.from]);
+    for (const r of org.rules) {
+      for (const d of [r.from, r.to]) if (d && d > s.from && (!s.to || d < s.to)) cuts.add(d);
+    }
+    const sorted = [...cuts].sort();
+    sorted.forEach((d, i) => {
+      const ruleId = ruleOn(org, d).id;
+      const last = out[out.length - 1];
+      if (i > 0 && last && last.ruleId === ruleId) return;
+      if (i > 0 && last) (last as { to: IsoDate | null }).to = d;
+      out.push({
+        from: d,
+        to: s.to,
+        members: s.members,
+        joined: i === 0 ? s.joined : [],
+        left: i === 0 ? s.left : [],
+        ruleId,
+      });
+    });
   }
   return out;
 }

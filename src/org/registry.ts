@@ -5,6 +5,7 @@
 import type { Dataset } from '../data/dataset.js';
 import { ConcordError } from '../errors.js';
 import { parseYamlText, validate } from '../util/validate.js';
+import { membersOn } from './organization.js';
 import { type Organization, OrganizationSchema } from './schema.js';
 
 export class OrganizationRegistry {
@@ -12,6 +13,11 @@ export class OrganizationRegistry {
 
   constructor(orgs: readonly Organization[]) {
     this.byId = new Map(orgs.map((o) => [o.id, o]));
+  }
+
+  /** A registry with `org` added (in the place of a known organization with its id). */
+  with(org: Organization): OrganizationRegistry {
+    return new OrganizationRegistry([...[...this.byId.values()].filter((o) => o.id !== org.id), org]);
   }
 
   ids(): string[] {
@@ -32,7 +38,7 @@ export class OrganizationRegistry {
     if (org) return org;
     throw new ConcordError('E_UNKNOWN_ORG', `unknown organization "${id}"`, {
       path: 'organization',
-      hint: `Known organizations: ${this.ids().join(', ')}. Add one as a YAML file in data/organizations/.`,
+      hint: `Known organizations: ${this.ids().join(', ')}. Give the path of an organization file (./my-org.yaml), or add its directory to CONCORD_ORG_PATH (docs/organizations.md).`,
     });
   }
 }
@@ -88,6 +94,39 @@ export function checkOrganization(org: Organization, file: string, ds?: Dataset)
         'chairmanships overlap',
         'List chairs in date order, each starting when the last ends.',
       );
+    }
+  });
+  org.rules.forEach((r, i) => {
+    if (r.to && r.to <= r.from)
+      fail(`rules[${i}].to`, `${r.to} is not after ${r.from}`, 'A rule period ends after it starts.');
+    const prev = org.rules[i - 1];
+    if (prev && (!prev.to || r.from < prev.to)) {
+      fail(
+        `rules[${i}].from`,
+        `rule period "${r.id}" starts before "${prev.id}" ends`,
+        'List rule periods in date order, each starting on or after the day the last ends.',
+      );
+    }
+    if (org.rules.findIndex((o) => o.id === r.id) !== i)
+      fail(`rules[${i}].id`, `duplicate rule id "${r.id}"`, 'Give each rule period its own id.');
+    if (!r.votes) return;
+    for (const code of Object.keys(r.votes)) states(`rules[${i}].votes.${code}`, code);
+    // Every member on every date of the period has its votes: check each member set in it.
+    const dates = new Set([r.from]);
+    for (const m of org.memberships) {
+      for (const d of [m.from, m.to]) if (d && d > r.from && (!r.to || d < r.to)) dates.add(d);
+    }
+    for (const d of dates) {
+      if (d < org.founded || (org.dissolved && d >= org.dissolved)) continue;
+      for (const m of membersOn(org, d)) {
+        if (r.votes[m.iso3] === undefined) {
+          fail(
+            `rules[${i}].votes`,
+            `${m.iso3} is a member on ${d} but has no votes in rule period "${r.id}"`,
+            `Add ${m.iso3} to rules[${i}].votes, or end the period before ${d}.`,
+          );
+        }
+      }
     }
   });
   org.events.forEach((e, i) => {

@@ -98,6 +98,30 @@ export const OrganSchema = z
   })
   .strict();
 
+/**
+ * One period of the organization's decision rule: from `from` (inclusive) to `to` (exclusive), the
+ * rule in force and, optionally, each member's weighted votes (the `votes` field of the players;
+ * without it every member has one vote). Other fields (`population`, `gdp`…) come from the
+ * country data. The id is stable: importers map a decision's date to it.
+ */
+export const RulePeriodSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'rule ids are lower-case letters, digits and dashes'),
+    name: z.string().min(1),
+    from: IsoDateSchema,
+    to: IsoDateSchema.nullish().describe('First day without this rule; absent while it lasts'),
+    rule: RuleSchema,
+    votes: z
+      .record(Iso3, z.number().finite().min(0, 'votes must be non-negative'))
+      .optional()
+      .describe("Each member's weighted votes in this period (every member on every date of it)"),
+    source: Source,
+    verified: z.boolean().default(true),
+    note: z.string().optional(),
+  })
+  .strict();
+export type RulePeriod = z.infer<typeof RulePeriodSchema>;
+
 export const OrganizationSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/, 'ids are lower-case letters, digits and dashes'),
@@ -113,6 +137,8 @@ export const OrganizationSchema = z
     languages: z.array(z.string()).default([]),
     rule: RuleSchema.default('consensus'),
     ruleSource: z.string().optional(),
+    /** The rule over time: periods in date order, not overlapping; `rule` applies outside them. */
+    rules: z.array(RulePeriodSchema).default([]),
     /** Other rules the organization uses for particular decisions (e.g. suspension). */
     specialRules: z
       .array(

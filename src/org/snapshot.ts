@@ -19,6 +19,7 @@ import {
   membersOn,
   type PartnerOnDate,
   partnersOn,
+  ruleOn,
 } from './organization.js';
 import type { OrganizationRegistry } from './registry.js';
 
@@ -34,7 +35,8 @@ export interface Snapshot {
   readonly date: IsoDate;
   /** Set when the answer is a predecessor organization's (the date is before the founding). */
   readonly era: { organization: string; note: string } | null;
-  readonly rule: { rule: Rule; description: string; source: string | null };
+  /** The rule in force on the date; `id` names its period of `rules` ("default" without one). */
+  readonly rule: { id: string; name: string; rule: Rule; description: string; source: string | null };
   readonly members: Array<MemberOnDate & { name: string }>;
   readonly partners: Array<PartnerOnDate & { name: string }>;
   readonly applicants: Array<MemberOnDate & { name: string }>;
@@ -93,7 +95,10 @@ export function snapshot(registry: OrganizationRegistry, ds: Dataset, id: string
     requested: requested.id,
     date,
     era,
-    rule: { rule: org.rule, description: describeRule(org.rule), source: org.ruleSource ?? null },
+    rule: (() => {
+      const r = ruleOn(org, date);
+      return { id: r.id, name: r.name, rule: r.rule, description: describeRule(r.rule), source: r.source };
+    })(),
     members,
     partners,
     applicants,

@@ -10,7 +10,7 @@
  */
 import type { Dataset } from '../data/dataset.js';
 import { ConcordError } from '../errors.js';
-import { stages } from '../org/organization.js';
+import { decisionStages, ruleOn } from '../org/organization.js';
 import type { Organization } from '../org/schema.js';
 import { describeRule } from '../rules/evaluate.js';
 import type { GameFile } from '../rules/game.js';
@@ -49,6 +49,8 @@ export interface CapacityStage {
   readonly from: IsoDate;
   readonly to: IsoDate | null;
   readonly hypothetical: boolean;
+  /** The id of the organization's rule period in force (docs/organizations.md), "default" without one. */
+  readonly ruleId: string;
   readonly members: string[];
   readonly joined: string[];
   readonly left: string[];
@@ -69,7 +71,7 @@ export function capacity(
   rules: readonly CapacityRule[],
   opts: { add?: readonly string[]; at?: IsoDate } = {},
 ): CapacityResult {
-  const st = stages(org).filter((s) => s.members.length > 0);
+  const st = decisionStages(org).filter((s) => s.members.length > 0);
   const plans = st.map((s, i) => ({
     from: s.from,
     to: s.to,
@@ -81,13 +83,31 @@ export function capacity(
   if (opts.add?.length) {
     const last = st[st.length - 1]!;
     const at = opts.at && opts.at > last.from ? opts.at : last.from;
-    plans.push({ from: at, to: null, add: opts.add, joined: [], left: [], hypothetical: true });
+    plans.push({
+      from: at,
+      to: null,
+      add: opts.add,
+      joined: [],
+      left: [],
+      hypothetical: true,
+    });
   }
   return {
     organization: { id: org.id, name: org.name, shortName: org.shortName },
-    rules: rules.map((r) => ({ id: r.id, label: r.label, description: describeRule(r.rule), own: r.own })),
+    rules: rules.map((r) => ({
+      id: r.id,
+      label: r.label,
+      description:
+        r.own && org.rules.length
+          ? `the rule in force at each stage: ${org.rules.map((x) => `${x.id} from ${x.from}`).join(', ')}`
+          : describeRule(r.rule),
+      own: r.own,
+    })),
     stages: plans.map((p) => {
       const op = organizationPlayers(org, ds, p.from, p.add);
+      const period = ruleOn(org, p.from);
+      // The organization's own rule is the one in force at the stage (its `rules` over time).
+      const ruleOf = (r: CapacityRule) => (r.own && org.rules.length ? period.rule : r.rule);
       const game = (rule: Rule) => ({
         name: `${org.shortName} ${p.from}`,
         players: op.players,
@@ -100,6 +120,7 @@ export function capacity(
         from: p.from,
         to: p.to,
         hypothetical: p.hypothetical,
+        ruleId: period.id,
         members: [...op.members, ...op.added],
         joined: p.hypothetical ? op.added : p.joined,
         left: p.left,
@@ -107,7 +128,7 @@ export function capacity(
         notes: op.notes,
         outcomes: rules.map((r) => {
           try {
-            return outcome(r.id, computePower(game(r.rule), { basicOnly: true }));
+            return outcome(r.id, computePower(game(ruleOf(r)), { basicOnly: true }));
           } catch (e) {
             // A quota above the stage's total (e.g. "at least 7 members" with 6): nothing passes.
             if (e instanceof ConcordError && e.message.includes('no coalition can win'))

@@ -3,6 +3,7 @@
  * comparison rules read from names, files or inline YAML, and the EU reference band loaded from the
  * built-in game files.
  */
+import type { Organization } from '../org/schema.js';
 import { describeRule } from '../rules/evaluate.js';
 import { loadBuiltinGameFile, NAMED_RULES, readRule } from '../rules/load.js';
 import { type CapacityRule, EU_REFERENCE_GAMES, type ReferencePoint, referenceBand } from './capacity.js';
@@ -10,14 +11,18 @@ import { type CapacityRule, EU_REFERENCE_GAMES, type ReferencePoint, referenceBa
 export const DEFAULT_COMPARISONS = ['majority', 'two-thirds', 'double-majority'] as const;
 
 export function comparisonRules(
-  own: CapacityRule['rule'],
+  own: CapacityRule['rule'] | Organization,
   specs: readonly string[],
   cwd: string,
 ): CapacityRule[] {
+  const org = typeof own === 'object' && 'memberships' in own ? own : null;
+  const rule = org ? org.rule : (own as CapacityRule['rule']);
   const ownRule: CapacityRule = {
     id: 'own',
-    label: `${describeRule(own).replace(' (unanimity)', '')} (own rule)`,
-    rule: own,
+    label: org?.rules.length
+      ? 'own rule by date'
+      : `${describeRule(rule).replace(' (unanimity)', '')} (own rule)`,
+    rule,
     own: true,
   };
   return [

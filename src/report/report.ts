@@ -18,6 +18,8 @@ export interface ReportContext {
   readonly date: IsoDate;
   readonly topology: Topology;
   readonly claims: ClaimsFile;
+  /** True when the user gave the claims file: its claims show even if it names no organization. */
+  readonly claimsGiven?: boolean;
   readonly version: string;
   readonly generatedAt: string;
 }
@@ -31,6 +33,8 @@ export interface SectionOutput {
 export interface ReportSection {
   readonly id: string;
   readonly title: string;
+  /** False when the section has no content for the organization: the report leaves it out. */
+  applies?(ctx: ReportContext): boolean;
   render(ctx: ReportContext): SectionOutput | Promise<SectionOutput>;
 }
 
@@ -71,7 +75,10 @@ export async function renderReport(
   ctx: ReportContext,
 ): Promise<RenderedReport> {
   const rendered: Array<{ section: ReportSection; out: SectionOutput }> = [];
-  for (const s of sections) rendered.push({ section: s, out: await s.render(ctx) });
+  for (const s of sections) {
+    if (s.applies && !s.applies(ctx)) continue;
+    rendered.push({ section: s, out: await s.render(ctx) });
+  }
   const org = ctx.registry.get(ctx.orgId);
   const title = `${org.name} (${org.shortName}) — Concord report`;
   const html = `<!doctype html>

@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import type { Dataset } from '../data/dataset.js';
 import { packageRoot, readText } from '../data/load.js';
 import { ConcordError } from '../errors.js';
+import { ruleOn } from '../org/organization.js';
 import type { OrganizationRegistry } from '../org/registry.js';
 import { todayIso } from '../util/dates.js';
 import { readUserFile } from '../util/files.js';
@@ -61,7 +62,8 @@ export function resolveGame(
   const org = registry.get(file.organization!);
   const date = file.at ?? todayIso();
   const op = organizationPlayers(org, ds, date, file.add ?? []);
-  const rule = override.rule ?? file.rule ?? org.rule;
+  const period = ruleOn(org, date);
+  const rule = override.rule ?? file.rule ?? period.rule;
   return {
     name: file.name ?? `${org.shortName} on ${date}${op.added.length ? ` with ${op.added.join(', ')}` : ''}`,
     players: op.players,
@@ -70,7 +72,7 @@ export function resolveGame(
       ...(typeof file.source === 'string' ? [file.source] : (file.source ?? [])),
       ...(file.rule || override.rule
         ? []
-        : [org.ruleSource ?? `${org.shortName}: ${describeRule(org.rule)}`]),
+        : [period.source ?? `${org.shortName}: ${describeRule(period.rule)}`]),
     ],
     notes: [...(file.notes ?? []), `members of ${org.shortName} on ${date}`, ...op.notes],
     literature: file.literature ?? [],

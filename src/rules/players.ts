@@ -2,7 +2,8 @@
  * Players from an organization on a date: its member states, each with numeric fields from the
  * country data. Pure function of the organization, the data set and the date.
  *
- * Fields: `votes` (1 each: one state, one vote), `population` (persons, World Bank SP.POP.TOTL),
+ * Fields: `votes` (1 each: one state, one vote; or the weighted votes of the organization's rule
+ * period on that date, `rules[].votes`), `population` (persons, World Bank SP.POP.TOTL),
  * `gdp` (current US$, World Bank NY.GDP.MKTP.CD, rounded to the dollar), `cinc` (COW NMC 6.0 share
  * of world capabilities), `milex` (COW, thousands of current US$), `milper` (COW, thousands),
  * `area` (km², world-countries). Year rule as in src/org/facts.ts: the date's year if the data has a
@@ -13,7 +14,7 @@ import type { Dataset } from '../data/dataset.js';
 import { country } from '../data/dataset.js';
 import type { YearSeries } from '../data/series.js';
 import { ConcordError } from '../errors.js';
-import { assertActive, membersOn } from '../org/organization.js';
+import { assertActive, membersOn, ruleOn } from '../org/organization.js';
 import type { Organization } from '../org/schema.js';
 import { type IsoDate, yearOf } from '../util/dates.js';
 import type { Player } from './evaluate.js';
@@ -35,6 +36,7 @@ export function playersOf(
   states: readonly string[],
   date: IsoDate,
   added: readonly string[] = [],
+  votes: Readonly<Record<string, number>> | null = null,
 ): Omit<OrganizationPlayers, 'date' | 'members' | 'added'> {
   const year = yearOf(date);
   const notes: string[] = [];
@@ -48,13 +50,24 @@ export function playersOf(
   ];
   const values = new Map<string, Record<string, number>>(states.map((s) => [s, {}]));
   for (const [field, s, round, who] of series) {
-    const y = s.commonYear(states, year);
+    let y = s.commonYear(states, year);
     if (y === null) {
-      notes.push(`${field}: no year at or before ${year} has ${who} data for every member; field left out`);
-      continue;
-    }
+      // Before the data begin (the EEC in 1958, population from 1960): the earliest year with a
+      // value for every member, said in the notes.
+      y = firstCommonYearAfter(s, states, year);
+      if (y === null) {
+        const missing = states.filter((st) => !s.has(st));
+        notes.push(
+          `${field}: no year has ${who} data for every member${missing.length ? ` (none for ${missing.join(', ')})` : ''}; field left out`,
+        );
+        continue;
+      }
+      notes.push(
+        `${field}: ${who} data begin after ${year} for some member; ${y}, the first year with every member, used`,
+      );
+    } else if (y !== year)
+      notes.push(`${field}: ${who} data for ${year} not available for every member; ${y} used`);
     years[field] = y;
-    if (y !== year) notes.push(`${field}: ${who} data for ${year} not available for every member; ${y} used`);
     for (const st of states) values.get(st)![field] = round(s.get(st, y)!);
   }
   const players = states.map((iso3) => {
@@ -62,13 +75,20 @@ export function playersOf(
     return {
       id: iso3,
       name: c.name,
-      votes: 1,
+      votes: votes?.[iso3] ?? 1,
       ...values.get(iso3),
       area: c.areaKm2,
     } as Player;
   });
   if (added.length) notes.push(`hypothetical members: ${added.join(', ')}`);
   return { players, years, notes };
+}
+
+function firstCommonYearAfter(s: YearSeries, states: readonly string[], year: number): number | null {
+  for (let y = Math.max(year + 1, s.firstYear); y <= s.lastYear; y++) {
+    if (states.every((c) => s.get(c, y) !== null)) return y;
+  }
+  return null;
 }
 
 export function organizationPlayers(
@@ -95,5 +115,21 @@ export function organizationPlayers(
     added.push(iso3);
   });
   const states = [...members, ...added];
-  return { ...playersOf(ds, states, date, added), date, members, added };
+  const period = ruleOn(org, date);
+  if (period.votes) {
+    const without = added.filter((s) => period.votes![s] === undefined);
+    if (without.length) {
+      throw new ConcordError(
+        'E_VALIDATION',
+        `add: ${without.join(', ')} ${without.length > 1 ? 'have' : 'has'} no weighted votes under ${org.shortName}'s rule "${period.id}" (${period.from} on)`,
+        {
+          path: 'add',
+          hint: `The weights of "${period.id}" cover its members only; give a date under a rule without weights, or a rule of your own.`,
+        },
+      );
+    }
+  }
+  const out = playersOf(ds, states, date, added, period.votes);
+  if (period.votes) out.notes.push(`votes: weighted votes of rule period "${period.id}"`);
+  return { ...out, date, members, added };
 }

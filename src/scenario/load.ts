@@ -3,7 +3,7 @@
  * the imported formats (KTAB SMP CSV, DECIDE, DEU-style tables), a file or a directory of them.
  * Errors name the file, the line and the field: `scenarios/x.yaml:23: issues[0].positions.RUS.salience: …`.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument, parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
@@ -381,6 +381,17 @@ export function loadPath(path: string, cwd: string, opts: LoadOptions = {}): Loa
     );
   }
   return files.flatMap((f) => loadFile(join(full, f), cwd, { ...opts, format }));
+}
+
+/**
+ * The built-in cases of an organization (scenarios/<id>/*, those whose organization is `id`), for
+ * the report: none when the organization has no such directory.
+ */
+export function loadOrganizationCases(orgId: string): LoadedScenario[] {
+  const root = packageRoot();
+  const dir = join(root, 'scenarios', orgId);
+  if (!/^[a-z0-9-]+$/.test(orgId) || !existsSync(dir)) return [];
+  return loadPath(dir, root).filter((c) => c.scenario.organization?.id === orgId);
 }
 
 /** The built-in SCO cases (scenarios/sco/*.yaml), for the report. */

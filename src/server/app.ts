@@ -14,6 +14,7 @@ import { loadDataset, packageRoot, packageVersion } from '../data/load.js';
 import { ConcordError } from '../errors.js';
 import { loadOrganizations } from '../org/load.js';
 import type { RunStore } from '../store/store.js';
+import { CSV_MEDIA_TYPE } from '../util/csv.js';
 import { todayIso } from '../util/dates.js';
 import { Auth } from './auth.js';
 import { AnswerCache } from './cache.js';
@@ -22,7 +23,7 @@ import { DOCS_CSS, renderDocs } from './docs.js';
 import { errorBody, toHttpError } from './errors.js';
 import { JobManager, type RunKind } from './jobs.js';
 import { openApiDocument } from './openapi.js';
-import { type AnyRoute, parsePart } from './route.js';
+import { type AnyRoute, parsePart, wantsCsvAnswer } from './route.js';
 import { apiRoutes } from './routes/index.js';
 import { RUN_KINDS } from './run-kinds.js';
 import { parseYamlBody } from './yaml.js';
@@ -260,19 +261,33 @@ function registerRoute(
           hint: 'Send application/json.',
         });
       }
+      // A route with a CSV form answers CSV for ?format=csv or Accept: text/csv.
+      const csv = !!r.csv && wantsCsvAnswer(request.query, request.headers.accept);
+      const contentType = csv ? CSV_MEDIA_TYPE : 'application/json; charset=utf-8';
+      let rawQuery: unknown = request.query;
+      if (r.csv && rawQuery && typeof rawQuery === 'object' && 'format' in rawQuery) {
+        const { format, ...rest } = rawQuery as Record<string, unknown>;
+        if (format !== 'csv' && format !== 'json')
+          throw new ConcordError('E_VALIDATION', `query.format: "${String(format)}" is not csv or json`, {
+            path: 'query.format',
+            hint: 'Use format=csv or format=json (or send Accept: text/csv).',
+          });
+        rawQuery = rest;
+      }
       // The day is part of the key: answers without a date are about today.
-      const key = cached ? `${todayIso()} ${request.url}` : '';
+      const key = cached ? `${todayIso()} ${csv ? 'csv' : 'json'} ${request.url}` : '';
       if (cached) {
         const hit = cache.get(key);
         if (hit !== undefined) {
           return reply
             .header('cache-control', `public, max-age=${r.cacheSeconds}`)
-            .type('application/json; charset=utf-8')
+            .header('vary', 'accept')
+            .type(contentType)
             .send(hit);
         }
       }
       const params = parsePart(r.params, request.params, 'params');
-      const query = parsePart(r.query, request.query, 'query');
+      const query = parsePart(r.query, rawQuery, 'query');
       const body = parsePart(r.body, request.body, 'body');
       let result: unknown;
       try {
@@ -290,6 +305,14 @@ function registerRoute(
       }
       if (reply.sent) return reply;
       reply.code(r.response?.status ?? 200);
+      if (csv && r.csv) {
+        const text = r.csv(result);
+        if (cached) {
+          cache.set(key, text);
+          reply.header('cache-control', `public, max-age=${r.cacheSeconds}`);
+        }
+        return reply.header('vary', 'accept').type(contentType).send(text);
+      }
       if (cached) {
         const text = JSON.stringify(result);
         cache.set(key, text);

@@ -63,6 +63,15 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): J
         content: { [ct]: { schema: { type: 'string' } } },
       };
     }
+    if (r.csv) {
+      const ok = responses[status] as { content: Record<string, Json> };
+      ok.content['text/csv'] = {
+        schema: {
+          type: 'string',
+          description: 'Tidy CSV, as `--format csv` on the command line (docs/interop.md)',
+        },
+      };
+    }
     const errors = ['400', '404', '413', '429', '503'];
     if (r.access === 'token') errors.push('401', '403');
     for (const e of errors.sort()) responses[e] = { $ref: '#/components/responses/Error' };
@@ -71,7 +80,21 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): J
       summary: r.summary,
       ...(r.description ? { description: r.description } : {}),
       tags: [r.tag],
-      parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
+      parameters: [
+        ...parameters(r.params, 'path'),
+        ...parameters(r.query, 'query'),
+        ...(r.csv && !parameters(r.query, 'query').some((p) => (p as { name?: string }).name === 'format')
+          ? [
+              {
+                name: 'format',
+                in: 'query',
+                required: false,
+                description: 'csv: the tidy CSV of the answer (or send Accept: text/csv)',
+                schema: { type: 'string', enum: ['json', 'csv'] },
+              },
+            ]
+          : []),
+      ],
       responses,
       security: r.access === 'token' ? [{ bearer: [] }] : [{}, { bearer: [] }],
       'x-access': r.access,

@@ -59,6 +59,20 @@ export interface ApiRoute<P = unknown, Q = unknown, B = unknown> {
    */
   readonly cacheSeconds?: number;
   handler(r: RouteRequest<P, Q, B>): unknown | Promise<unknown>;
+  /**
+   * The tidy CSV of the answer (the same function as the command line's `--format csv`, so both
+   * give the same bytes): sent for `?format=csv` or `Accept: text/csv`; `format` is taken out of
+   * the query before it is validated.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: the answer's type is the handler's
+  readonly csv?: (answer: any) => string;
+}
+
+/** True when a request to a route with a CSV form asks for it: `?format=csv` or `Accept: text/csv`. */
+export function wantsCsvAnswer(query: unknown, accept: string | undefined): boolean {
+  const f = query && typeof query === 'object' ? (query as Record<string, unknown>).format : undefined;
+  if (f !== undefined) return f === 'csv';
+  return /(^|,)\s*text\/csv\b/i.test(accept ?? '');
 }
 
 /** Identity function that infers the types of a route's handler from its schemas. */

@@ -382,6 +382,40 @@ export class SweepContext<F = unknown, R extends SweepFrame = SweepFrame> {
     };
   }
 
+  /**
+   * The sampled value of every uncertain input (`factors`, in their order) in replicate `r`: the
+   * same draws `computeBatch` made (capabilities as the factor on the share, before rescaling).
+   */
+  inputsOf(r: number): number[] {
+    const { params } = this;
+    const nSlots = this.slots.length;
+    const u = new Float64Array(nSlots);
+    const rng = Rng.forReplicate(params.seed, 0);
+    let st: PointState;
+    if (params.mode === 'montecarlo') {
+      const p = Math.floor(r / params.runs);
+      rng.reseed(params.seed, r - p * params.runs, MC_STREAM);
+      for (let i = 0; i < nSlots; i++) u[i] = rng.uniform();
+      st = this.pointState(p);
+    } else {
+      const gsize = this.factors.length + 2;
+      const g = Math.floor(r / gsize);
+      const c = r - g * gsize;
+      rng.reseed(params.seed, g, SALTELLI_STREAM);
+      const uA = new Float64Array(nSlots);
+      const uB = new Float64Array(nSlots);
+      for (let i = 0; i < nSlots; i++) uA[i] = rng.uniform();
+      for (let i = 0; i < nSlots; i++) uB[i] = rng.uniform();
+      u.set(c === 1 ? uB : uA);
+      if (c >= 2) u[this.factorSlots[c - 2]!] = uB[this.factorSlots[c - 2]!]!;
+      st = this.pointState(0);
+    }
+    return this.factorSlots.map((i) => {
+      const sampler = st.samplers[i];
+      return sampler ? sampler(u[i]!) : st.base[i]!;
+    });
+  }
+
   /** Folds batch aggregates (in batch order) into the summary. */
   summarizer(): Summarizer {
     return new Summarizer(this);

@@ -48,7 +48,10 @@ describe('concord sweep', () => {
     const csv = (await run('runs', 'export', a.run.id, '--store', store, '--format', 'csv')).out
       .trim()
       .split('\n');
-    expect(csv[0]).toBe('replicate,point,issue,model,outcome,adopted,blockers,participants,rounds');
+    // The fixed columns, then one per uncertain input (docs/interop.md).
+    expect(csv[0]).toMatch(
+      /^replicate,point,issue,model,outcome,adopted,blockers,participants,rounds,position\./,
+    );
     expect(csv).toHaveLength(1 + 3000 * 2);
     const exp = JSON.parse((await run('runs', 'export', a.run.id, '--store', store, '--format', 'json')).out);
     expect(exp.rows).toHaveLength(6000);

@@ -88,9 +88,10 @@ describe('reading runs', () => {
     const csv = await req('GET', `/api/runs/${privA.id}/export`, tokenA);
     expect(csv.status).toBe(200);
     expect(csv.body.split('\n')).toEqual([
-      'replicate,issue,model,outcome,adopted,blockers,participants,rounds',
-      '0,x,m,0,0,"KAZ,UZB",,',
-      '1,x,m,0.1,1,,,',
+      // A test run has no sweep parameters: the fixed columns, no inputs, point 0.
+      'replicate,point,issue,model,outcome,adopted,blockers,participants,rounds',
+      '0,0,x,m,0,0,"KAZ,UZB",,',
+      '1,0,x,m,0.1,1,,,',
       '',
     ]);
     const json = (await req('GET', `/api/runs/${privA.id}/export?format=json`, tokenA)).json();

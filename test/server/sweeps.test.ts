@@ -96,7 +96,9 @@ describe('sweeps over the API', () => {
     const cli = JSON.parse(io.stdout.join('\n')).summary;
     expect(JSON.stringify(summary.summary.results)).toBe(JSON.stringify(cli.results));
     const csv = (await get(`/api/runs/${run.id}/export?format=csv`, alpha)).body.split('\n');
-    expect(csv[0]).toBe('replicate,issue,model,outcome,adopted,blockers,participants,rounds');
+    expect(csv[0]).toMatch(
+      /^replicate,point,issue,model,outcome,adopted,blockers,participants,rounds,position\./,
+    );
     expect(csv.length).toBe(3000 * 3 + 2);
   });
 

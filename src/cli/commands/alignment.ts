@@ -15,12 +15,14 @@ import {
 } from '../../alignment/analysis.js';
 import { loadVoteData } from '../../alignment/load.js';
 import { type ScenarioPositions, scenarioPositions } from '../../alignment/scenario.js';
+import { alignmentCsv } from '../../alignment/tidy.js';
 import { ConcordError } from '../../errors.js';
-import { loadOrganizations } from '../../org/load.js';
+import { openOrganization } from '../../org/load.js';
 import { stages } from '../../org/organization.js';
 import { loadFile } from '../../scenario/load.js';
 import { json, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
+import { FORMAT_OPTION_HELP, outputFormat } from '../output.js';
 
 interface Options {
   from?: string;
@@ -34,6 +36,7 @@ interface Options {
   stageYears?: string;
   scenario?: string;
   json?: boolean;
+  format?: string;
 }
 
 const MEASURES: Record<string, { key: PairMeasure; title: string; percent: boolean }> = {
@@ -101,7 +104,9 @@ export function register(program: Command, io: CliIO): void {
       "the same measures on a scenario's positions (actors × issues) instead of UN votes",
     )
     .option('--json', 'print JSON')
+    .option('--format <fmt>', FORMAT_OPTION_HELP)
     .action((orgId: string | undefined, opts: Options) => {
+      const fmt = outputFormat(opts);
       const measures = opts.measures
         .split(',')
         .map((m) => m.trim())
@@ -139,7 +144,7 @@ export function register(program: Command, io: CliIO): void {
           path: '--camp-weights',
           hint: 'Use --camp-weights kappa (default) or agreement.',
         });
-      const org = loadOrganizations().get(orgId);
+      const { org } = openOrganization(orgId, io.cwd);
       const data = loadVoteData();
       const from =
         year(opts.from, '--from') ?? Math.max(Number(org.founded.slice(0, 4)), data.meta.firstYear);
@@ -166,7 +171,8 @@ export function register(program: Command, io: CliIO): void {
             }
           : {}),
       });
-      io.out(opts.json ? json(r) : formatAlignment(r, measures, stages(org)));
+      if (fmt === 'csv') return io.out(alignmentCsv(r).replace(/\n$/, ''));
+      io.out(fmt === 'json' ? json(r) : formatAlignment(r, measures, stages(org)));
     });
 }
 

@@ -5,9 +5,11 @@
 import type { Command } from 'commander';
 import { type BacktestResult, backtest } from '../../bargaining/backtest.js';
 import { fmtPoint, MODEL_NAMES } from '../../bargaining/forecast.js';
+import { backtestCsv } from '../../bargaining/tidy.js';
 import { loadPath } from '../../scenario/load.js';
 import { json, pct, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
+import { wantsCsv } from '../output.js';
 import {
   importSummaries,
   parseFormat,
@@ -38,7 +40,7 @@ export function register(program: Command, io: CliIO): void {
     .argument('<path>', 'a scenario file or directory (e.g. scenarios/sco), or a DEU/KTAB/DECIDE table')
     .option(
       '--format <format>',
-      'scenario, long, deu, decide or ktab (default: from the file; scenario for a directory)',
+      'scenario, long, deu, decide or ktab (default: from the file; scenario for a directory); or csv: tidy CSV output (docs/interop.md)',
     )
     .option(
       '--capabilities <source>',
@@ -52,7 +54,8 @@ export function register(program: Command, io: CliIO): void {
     .option('--max-rounds <n>', 'round limit of the expected-utility model (default 100)')
     .option('--json', 'print JSON')
     .action((path: string, opts: Opts) => {
-      const format = parseFormat(opts.format);
+      const csvOut = wantsCsv(opts.format);
+      const format = parseFormat(csvOut ? undefined : opts.format);
       const models = parseModels(opts.model);
       const loaded = loadPath(path, io.cwd, {
         format,
@@ -65,6 +68,10 @@ export function register(program: Command, io: CliIO): void {
         { models, eum: { maxRounds: parseRounds(opts.maxRounds) } },
       );
       const isDeu = format === 'deu' || imports.some((s) => s.format === 'deu');
+      if (csvOut) {
+        io.out(backtestCsv(r).replace(/\n$/, ''));
+        return;
+      }
       if (opts.json) {
         io.out(
           json({

@@ -6,12 +6,14 @@
 import { type Command, Option } from 'commander';
 import { type Balance, balance, type Distribution } from '../../balance/balance.js';
 import type { Concentration } from '../../balance/measures.js';
+import { balanceCsv } from '../../balance/tidy.js';
 import { MEASURE_IDS, YARDSTICKS, yardstick } from '../../balance/yardsticks.js';
 import { loadDataset } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
-import { loadOrganizations } from '../../org/load.js';
+import { openOrganization } from '../../org/load.js';
 import { json, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
+import { FORMAT_OPTION_HELP, outputFormat } from '../output.js';
 
 interface Opts {
   measure: string;
@@ -22,6 +24,7 @@ interface Opts {
   add?: string;
   without?: string;
   json?: boolean;
+  format?: string;
 }
 
 /** A year given on the command line: four digits between 1900 and 2100. */
@@ -49,7 +52,10 @@ export function register(program: Command, io: CliIO): void {
     .description(
       "the balance of power inside an organization: members' shares of a yardstick and their concentration, per year and at each enlargement",
     )
-    .argument('<org>', 'organization id (sco, csto, asean, shanghai-five, …)')
+    .argument(
+      '<org>',
+      'organization id (sco, csto, asean, shanghai-five, …) or the path of an organization file',
+    )
     .option('--measure <measure>', `yardstick: ${MEASURE_IDS.join(', ')}`, 'gdp')
     .option('--from <year>', "first year (default: the organization's first)")
     .option('--to <year>', "last year (default: the data's last year)")
@@ -58,10 +64,11 @@ export function register(program: Command, io: CliIO): void {
     .addOption(new Option('--add <ISO3,…>', 'same as --with').hideHelp())
     .option('--without <ISO3,…>', 'what if these members were not')
     .option('--json', 'print JSON')
+    .option('--format <fmt>', FORMAT_OPTION_HELP)
     .action((id: string, opts: Opts) => {
+      const fmt = outputFormat(opts);
       const ys = yardstick(opts.measure);
-      const registry = loadOrganizations();
-      const org = registry.get(id);
+      const { org, registry } = openOrganization(id, io.cwd);
       const pairCodes = opts.pair === undefined ? undefined : codes(opts.pair);
       if (pairCodes && pairCodes.length !== 2) {
         throw new ConcordError('E_USAGE', `--pair: "${opts.pair}" does not name two states`, {
@@ -80,7 +87,7 @@ export function register(program: Command, io: CliIO): void {
           ? { predecessor: registry.get(org.predecessor) }
           : {}),
       });
-      io.out(opts.json ? json(b) : formatBalance(b));
+      io.out(fmt === 'csv' ? balanceCsv(b).replace(/\n$/, '') : fmt === 'json' ? json(b) : formatBalance(b));
     });
 }
 

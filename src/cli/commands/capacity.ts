@@ -5,13 +5,15 @@
  */
 import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
-import { loadOrganizations } from '../../org/load.js';
+import { openOrganization } from '../../org/load.js';
 import { type CapacityResult, capacity, type ReferencePoint } from '../../power/capacity.js';
 import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand, passageCell } from '../../power/load.js';
+import { capacityCsv } from '../../power/tidy.js';
 import { NAMED_RULES } from '../../rules/load.js';
 import { parseDate } from '../../util/dates.js';
 import { json, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
+import { FORMAT_OPTION_HELP, outputFormat } from '../output.js';
 
 export function register(program: Command, io: CliIO): void {
   program
@@ -19,7 +21,10 @@ export function register(program: Command, io: CliIO): void {
     .description(
       'capacity to decide at each membership stage: passage probability and blocking power under several rules',
     )
-    .argument('<org>', 'organization id (sco, csto, asean, …)')
+    .argument(
+      '<org>',
+      'organization id (sco, csto, asean, eu-council, …) or the path of an organization file',
+    )
     .option(
       '--rule <rule...>',
       `comparison rules: names (${Object.keys(NAMED_RULES).join(', ')}), rule files or inline YAML (default: ${DEFAULT_COMPARISONS.join(', ')})`,
@@ -28,10 +33,15 @@ export function register(program: Command, io: CliIO): void {
     .option('--at <date>', 'the date of the hypothetical stage (its data year), YYYY-MM-DD')
     .option('--no-eu', 'leave out the EU Council reference band')
     .option('--json', 'print JSON')
+    .option('--format <fmt>', FORMAT_OPTION_HELP)
     .action(
-      (id: string, opts: { rule?: string[]; add?: string; at?: string; eu: boolean; json?: boolean }) => {
-        const org = loadOrganizations().get(id);
-        const rules = comparisonRules(org.rule, opts.rule ?? [...DEFAULT_COMPARISONS], io.cwd);
+      (
+        id: string,
+        opts: { rule?: string[]; add?: string; at?: string; eu: boolean; json?: boolean; format?: string },
+      ) => {
+        const fmt = outputFormat(opts);
+        const { org } = openOrganization(id, io.cwd);
+        const rules = comparisonRules(org, opts.rule ?? [...DEFAULT_COMPARISONS], io.cwd);
         const add = opts.add
           ? opts.add
               .split(',')
@@ -43,7 +53,13 @@ export function register(program: Command, io: CliIO): void {
           at: opts.at ? parseDate(opts.at, '--at') : undefined,
         });
         const band = opts.eu ? loadReferenceBand() : [];
-        io.out(opts.json ? json({ ...result, euReference: band }) : formatCapacity(result, band));
+        io.out(
+          fmt === 'csv'
+            ? capacityCsv({ ...result, euReference: band }).replace(/\n$/, '')
+            : fmt === 'json'
+              ? json({ ...result, euReference: band })
+              : formatCapacity(result, band),
+        );
       },
     );
 }

@@ -9,6 +9,7 @@ import {
   type IssueForecast,
   MODEL_NAMES,
 } from '../../bargaining/forecast.js';
+import { forecastCsv } from '../../bargaining/tidy.js';
 import { ConcordError } from '../../errors.js';
 import { formatSummary, type ImportSummary } from '../../scenario/import/summary.js';
 import { FORMATS, type Format, type LoadedScenario, loadFile } from '../../scenario/load.js';
@@ -16,6 +17,7 @@ import type { ModelName } from '../../scenario/schema.js';
 import type { ResolvedScenario } from '../../scenario/types.js';
 import { json, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
+import { wantsCsv } from '../output.js';
 
 export function parseModels(names: readonly string[] | undefined): ModelName[] {
   if (!names || names.length === 0) return [...MODEL_NAMES];
@@ -103,7 +105,10 @@ export function register(program: Command, io: CliIO): void {
       'a scenario file (YAML/JSON), a long table (CSV/TSV/XLSX), or a DEU, DECIDE or KTAB file',
     )
     .option('--model <names...>', `models to run (default: all): ${MODEL_NAMES.join(', ')}`)
-    .option('--format <format>', `input format (default: from the file): ${FORMATS.join(', ')}`)
+    .option(
+      '--format <format>',
+      `input format (default: from the file): ${FORMATS.join(', ')}; or csv: tidy CSV output (docs/interop.md)`,
+    )
     .option(
       '--capabilities <source>',
       'equal, votes (DEU: Council votes on the date), or a file of `actor,capability` lines',
@@ -117,8 +122,9 @@ export function register(program: Command, io: CliIO): void {
     .action((file: string, opts: Opts) => {
       const models = parseModels(opts.model);
       const maxRounds = parseRounds(opts.maxRounds);
+      const csvOut = wantsCsv(opts.format);
       const loaded = loadFile(file, io.cwd, {
-        format: parseFormat(opts.format),
+        format: parseFormat(csvOut ? undefined : opts.format),
         capabilities: opts.capabilities,
         defaultSalience: parseSalience(opts.defaultSalience),
       });
@@ -139,6 +145,11 @@ export function register(program: Command, io: CliIO): void {
         }
         return { scenario, forecasts: fs };
       });
+      if (csvOut) {
+        const out = results.map((r) => forecastJson(r.scenario, r.forecasts));
+        io.out(forecastCsv({ scenarios: out }).replace(/\n$/, ''));
+        return;
+      }
       if (opts.json) {
         const out = results.map((r) => forecastJson(r.scenario, r.forecasts));
         const body = out.length === 1 ? out[0]! : { scenarios: out };

@@ -1,28 +1,38 @@
 /** `concord org <id> [--at DATE] [--json]` and `concord orgs`: an organization on a date. */
 import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
-import { loadOrganizations } from '../../org/load.js';
+import { loadOrganizations, openOrganization } from '../../org/load.js';
 import { type Snapshot, snapshot } from '../../org/snapshot.js';
+import { orgCsv } from '../../org/tidy.js';
 import { parseDate, todayIso } from '../../util/dates.js';
 import { big, json, pct, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
+import { FORMAT_OPTION_HELP, outputFormat } from '../output.js';
 
 export function register(program: Command, io: CliIO): void {
   program
     .command('org')
     .description('an organization on a date: members, partners, chair and aggregate facts')
-    .argument('<id>', 'organization id (sco, csto, asean, shanghai-five, …)')
+    .argument(
+      '<org>',
+      'organization id (sco, csto, asean, eu-council, …) or the path of an organization file',
+    )
     .option('--at <date>', 'the date, YYYY-MM-DD (default: today)')
     .option('--json', 'print JSON')
-    .action((id: string, opts: { at?: string; json?: boolean }) => {
+    .option('--format <fmt>', FORMAT_OPTION_HELP)
+    .action((id: string, opts: { at?: string; json?: boolean; format?: string }) => {
+      const fmt = outputFormat(opts);
       const date = parseDate(opts.at ?? todayIso(), '--at');
-      const snap = snapshot(loadOrganizations(), loadDataset(), id, date);
-      io.out(opts.json ? json(snap) : formatSnapshot(snap));
+      const { org, registry } = openOrganization(id, io.cwd);
+      const snap = snapshot(registry, loadDataset(), org.id, date);
+      io.out(
+        fmt === 'csv' ? orgCsv(snap).replace(/\n$/, '') : fmt === 'json' ? json(snap) : formatSnapshot(snap),
+      );
     });
 
   program
     .command('orgs')
-    .description('list the built-in organizations')
+    .description('list the organizations (built-in and those of CONCORD_ORG_PATH)')
     .option('--json', 'print JSON')
     .action((opts: { json?: boolean }) => {
       const orgs = loadOrganizations().all();

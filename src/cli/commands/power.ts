@@ -5,12 +5,14 @@
 import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
-import { loadOrganizations } from '../../org/load.js';
+import { loadOrganizations, openOrganization } from '../../org/load.js';
 import { computePower, type Method, type PowerResult } from '../../power/power.js';
+import { powerCsv } from '../../power/tidy.js';
 import { builtinGames, readGameFile, readRule, resolveGame } from '../../rules/load.js';
 import { parseDate, todayIso } from '../../util/dates.js';
 import { json, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
+import { FORMAT_OPTION_HELP, outputFormat } from '../output.js';
 
 const METHODS: Method[] = ['exact', 'montecarlo', 'enumerate'];
 
@@ -21,7 +23,10 @@ export function register(program: Command, io: CliIO): void {
       'voting power of every player of a game: Penrose, Banzhaf, Shapley–Shubik, Coleman, Holler, Deegan–Packel, Johnston',
     )
     .argument('[file]', `a game file (YAML/JSON), or a built-in game: ${builtinGames().join(', ')}`)
-    .option('--org <id>', "an organization's members as the players (instead of a file)")
+    .option(
+      '--org <org>',
+      "an organization's members as the players (an id or the path of an organization file)",
+    )
     .option('--at <date>', 'the date for --org, YYYY-MM-DD (default: today)')
     .option('--add <iso3,…>', 'with --org: hypothetical members, comma-separated')
     .option(
@@ -35,6 +40,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--samples <n>', 'Monte Carlo draws (default 100000)')
     .option('--seed <n>', 'Monte Carlo seed (default 1)')
     .option('--json', 'print JSON')
+    .option('--format <fmt>', FORMAT_OPTION_HELP)
     .action(
       (
         file: string | undefined,
@@ -47,6 +53,7 @@ export function register(program: Command, io: CliIO): void {
           samples?: string;
           seed?: string;
           json?: boolean;
+          format?: string;
         },
       ) => {
         if (!file === !opts.org) {
@@ -77,7 +84,8 @@ export function register(program: Command, io: CliIO): void {
         };
         const rule = opts.rule ? readRule(opts.rule, io.cwd).rule : undefined;
         const ds = loadDataset();
-        const registry = loadOrganizations();
+        const opened = opts.org ? openOrganization(opts.org, io.cwd) : null;
+        const registry = opened?.registry ?? loadOrganizations();
         const game = file
           ? (() => {
               const g = readGameFile(file, io.cwd);
@@ -85,7 +93,7 @@ export function register(program: Command, io: CliIO): void {
             })()
           : resolveGame(
               {
-                organization: opts.org!,
+                organization: opened!.org.id,
                 at: parseDate(opts.at ?? todayIso(), '--at'),
                 add: opts.add
                   ? opts.add
@@ -94,7 +102,7 @@ export function register(program: Command, io: CliIO): void {
                       .filter(Boolean)
                   : undefined,
               },
-              opts.org!,
+              opened!.org.id,
               registry,
               ds,
               { rule },
@@ -106,7 +114,14 @@ export function register(program: Command, io: CliIO): void {
           seed: num(opts.seed, '--seed'),
         });
         const ms = performance.now() - t0;
-        io.out(opts.json ? json(result) : formatPower(result, ms));
+        const fmt = outputFormat(opts);
+        io.out(
+          fmt === 'csv'
+            ? powerCsv(result).replace(/\n$/, '')
+            : fmt === 'json'
+              ? json(result)
+              : formatPower(result, ms),
+        );
       },
     );
 }

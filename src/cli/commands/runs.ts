@@ -9,6 +9,7 @@ import { ConcordError } from '../../errors.js';
 import type { RunRecord, RunStore } from '../../store/store.js';
 import type { SweepParams, SweepSummary } from '../../sweep/engine.js';
 import { formatSummary } from '../../sweep/format.js';
+import { sweepExport } from '../../sweep/tidy.js';
 import { json, table } from '../../util/format.js';
 import { type CliIO, processIO } from '../io.js';
 import { findRun, intOption } from './sweep.js';
@@ -109,15 +110,7 @@ export function register(program: Command, io: CliIO): void {
           );
           return;
         }
-        io.out(
-          table(
-            ['field', 'value'],
-            Object.entries(info).map(([k, v]) => [
-              k,
-              typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v ?? '–'),
-            ]),
-          ),
-        );
+        io.out(formatRun(info, params));
         if (summary) io.out(`\n${formatSummary(summary)}`);
         else if (run.status !== 'complete')
           io.out(`\nnot complete: resume with \`concord sweep --resume ${run.id}\``);
@@ -143,26 +136,19 @@ export function register(program: Command, io: CliIO): void {
             hint: `Its summary is in \`concord runs show ${run.id} --json\`; rerun with --keep rows to export rows.`,
           });
         const sink = openSink(io, opts.out);
-        const runs = params?.runs ?? run.total;
-        const pointOf = (r: number) => (params?.mode === 'montecarlo' ? Math.floor(r / runs) : 0);
+        // The same columns and bytes as the API's export (src/sweep/tidy.ts).
+        const tidy = sweepExport(params);
         try {
           if (opts.format === 'csv') {
-            await sink.write('replicate,point,issue,model,outcome,adopted,blockers,participants,rounds\n');
-            for await (const r of store.results(run.id)) {
-              await sink.write(
-                `${r.replicate},${pointOf(r.replicate)},${csv(r.issue)},${csv(r.model)},${r.outcome ?? ''},${r.adopted ?? ''},${csv(r.blockers)},${csv(r.participants)},${r.rounds ?? ''}\n`,
-              );
-            }
+            await sink.write(tidy.header());
+            for await (const r of store.results(run.id)) await sink.write(tidy.line(r));
           } else {
             await sink.write(
               `{"run":${JSON.stringify(describeRun(run, await store.progress(run.id)))},\n"rows":[`,
             );
             let first = true;
             for await (const r of store.results(run.id)) {
-              const { run_id: _, ...row } = r;
-              await sink.write(
-                `${first ? '\n' : ',\n'}${JSON.stringify({ ...row, point: pointOf(r.replicate) })}`,
-              );
+              await sink.write(`${first ? '\n' : ',\n'}${JSON.stringify(tidy.record(r))}`);
               first = false;
             }
             await sink.write('\n]}\n');
@@ -172,6 +158,47 @@ export function register(program: Command, io: CliIO): void {
         }
       });
     });
+}
+
+/** `runs show` for people: the run, its parameters and its manifest, one field a line. */
+export function formatRun(info: ReturnType<typeof describeRun>, params: SweepParams | null): string {
+  const { manifest, ...run } = info;
+  const cell = (v: unknown): string =>
+    v === null || v === undefined
+      ? '–'
+      : Array.isArray(v)
+        ? v.map((x) => (typeof x === 'object' && x !== null ? JSON.stringify(x) : String(x))).join(', ') ||
+          '–'
+        : typeof v === 'object'
+          ? JSON.stringify(v)
+          : String(v);
+  const block = (title: string, o: Record<string, unknown>) =>
+    `${title}\n${table(
+      ['field', 'value'],
+      Object.entries(o).map(([k, v]) => [k, cell(v)]),
+    )}`;
+  const parts = [block(`Run ${run.id}`, run)];
+  if (params?.scenario)
+    parts.push(
+      block('Parameters', {
+        adapter: params.adapter,
+        scenario: params.scenario.file,
+        sha256: params.scenario.sha256,
+        models: params.models,
+        mode: params.mode,
+        runs: params.runs,
+        seed: params.seed,
+        batchSize: params.batchSize,
+        keep: params.keep,
+        total: params.total,
+      }),
+    );
+  if (manifest && typeof manifest === 'object') {
+    // The uncertain inputs are in the summary below (and are the input columns of `runs export`).
+    const { factors: _, ...rest } = manifest as Record<string, unknown>;
+    parts.push(block('Manifest', rest));
+  }
+  return parts.join('\n\n');
 }
 
 function describeRun(run: RunRecord, progress: { batches: number; done: number; replicatesDone: number }) {
@@ -192,11 +219,6 @@ function describeRun(run: RunRecord, progress: { batches: number; done: number; 
     error: run.error,
     manifest: run.manifest,
   };
-}
-
-function csv(v: string | null): string {
-  if (v === null) return '';
-  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 interface Sink {

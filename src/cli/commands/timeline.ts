@@ -1,7 +1,7 @@
 /** `concord timeline <id> [--json]`: the dated events of an organization and its predecessors. */
 import type { Command } from 'commander';
 import { fullTimeline } from '../../org/history.js';
-import { loadOrganizations } from '../../org/load.js';
+import { openOrganization } from '../../org/load.js';
 import { json } from '../../util/format.js';
 import type { CliIO } from '../io.js';
 
@@ -9,12 +9,13 @@ export function register(program: Command, io: CliIO): void {
   program
     .command('timeline')
     .description('the dated events of an organization (with its predecessors)')
-    .argument('<id>', 'organization id')
+    .argument('<org>', 'organization id or the path of an organization file')
     .option('--json', 'print JSON')
     .action((id: string, opts: { json?: boolean }) => {
-      const events = fullTimeline(loadOrganizations(), id);
+      const { org, registry } = openOrganization(id, io.cwd);
+      const events = fullTimeline(registry, org.id);
       if (opts.json) {
-        io.out(json({ organization: id.toLowerCase(), events }));
+        io.out(json({ organization: org.id, events }));
         return;
       }
       for (const e of events) {

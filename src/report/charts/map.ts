@@ -1,11 +1,22 @@
 /**
- * A map of Eurasia with states coloured by status, rendered to an SVG string with d3-geo
- * (Albers equal-area conic, central meridian 80°E, standard parallels 25°N and 65°N, so areas compare fairly).
+ * A map with states coloured by status, rendered to an SVG string with d3-geo. By default Eurasia
+ * (Albers equal-area conic, central meridian 80°E, standard parallels 25°N and 65°N, so areas
+ * compare fairly); with `fit`, the frame fitted to the given states (an equal-area conic centred on
+ * them, or the Equal Earth world projection when they span the world).
  * Boundaries: Natural Earth 1:50m via the npm package world-atlas. States too small to see get a
  * dot at their centroid. Pure: the topology is passed in.
  */
-import { geoCentroid, geoConicEqualArea, geoPath } from 'd3-geo';
-import type { Feature, FeatureCollection, Geometry, MultiPoint } from 'geojson';
+import {
+  type GeoProjection,
+  geoArea,
+  geoBounds,
+  geoCentroid,
+  geoConicEqualArea,
+  geoDistance,
+  geoEqualEarth,
+  geoPath,
+} from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry, MultiPoint, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -20,6 +31,8 @@ export interface MapOptions {
   readonly status: ReadonlyMap<string, string>;
   readonly countries: readonly CountryRecord[];
   readonly id?: string;
+  /** Fit the map to these states (ISO3) instead of Eurasia. */
+  readonly fit?: readonly string[];
 }
 
 /**
@@ -75,19 +88,22 @@ export function mapShapes(
   countries: readonly CountryRecord[],
   width = 960,
   height = 560,
+  fit?: readonly string[],
 ): MapShape[] {
   const features = worldFeatures(topology);
   const byNumeric = new Map(countries.map((c) => [c.isoNumeric, c]));
-  const projection = geoConicEqualArea()
-    .rotate([-80, 0])
-    .parallels([25, 65])
-    .fitExtent(
-      [
-        [8, 8],
-        [width - 8, height - 8],
-      ],
-      EURASIA_FRAME,
-    );
+  const projection = fit?.length
+    ? fittedProjection(features, countries, fit, width, height).projection
+    : geoConicEqualArea()
+        .rotate([-80, 0])
+        .parallels([25, 65])
+        .fitExtent(
+          [
+            [8, 8],
+            [width - 8, height - 8],
+          ],
+          EURASIA_FRAME,
+        );
   projection.clipExtent([
     [0, 0],
     [width, height],
@@ -110,12 +126,102 @@ export function mapShapes(
   return shapes;
 }
 
+/**
+ * The polygons of a state linked to its largest one by gaps of at most 20° of arc (single linkage:
+ * a polygon joins when its centroid is that close to a vertex of one already in): the mainland and
+ * the islands around it, Indonesia from Sumatra to Papua, Russia across the antimeridian, but not
+ * overseas territories (French Guiana for France, Réunion) that would stretch the frame across an
+ * ocean.
+ */
+function mainPolygons(g: Geometry): Polygon['coordinates'][] {
+  if (g.type === 'Polygon') return [g.coordinates];
+  if (g.type !== 'MultiPolygon') return [];
+  const polys = g.coordinates.map((c) => ({
+    c,
+    area: geoArea({ type: 'Polygon', coordinates: c }),
+    centre: geoCentroid({ type: 'Polygon', coordinates: c }),
+  }));
+  const largest = polys.reduce((a, b) => (b.area > a.area ? b : a));
+  const inside = [largest];
+  const rest = new Set(polys.filter((p) => p !== largest));
+  const near = (p: (typeof polys)[number]) =>
+    inside.some((q) => {
+      const ring = q.c[0]!;
+      const step = Math.max(1, Math.floor(ring.length / 200));
+      for (let i = 0; i < ring.length; i += step)
+        if (geoDistance(p.centre, ring[i] as [number, number]) <= Math.PI / 9) return true;
+      return false;
+    });
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of rest) {
+      if (near(p)) {
+        inside.push(p);
+        rest.delete(p);
+        grew = true;
+      }
+    }
+  }
+  return inside.map((p) => p.c);
+}
+
+export interface FittedFrame {
+  readonly projection: GeoProjection;
+  /** "regional" (equal-area conic centred on the states) or "world" (Equal Earth). */
+  readonly kind: 'regional' | 'world';
+}
+
+/**
+ * A projection fitted to the states `iso3s`: an Albers equal-area conic centred on their extent
+ * (standard parallels at one sixth and five sixths of its latitudes), or the Equal Earth world map
+ * when they span more than 180° of longitude or 100° of latitude.
+ */
+export function fittedProjection(
+  features: readonly CountryFeature[],
+  countries: readonly CountryRecord[],
+  iso3s: readonly string[],
+  width: number,
+  height: number,
+): FittedFrame {
+  const numeric = new Set(countries.filter((c) => iso3s.includes(c.iso3)).map((c) => c.isoNumeric));
+  const polygons = features.filter((f) => numeric.has(String(f.id))).flatMap((f) => mainPolygons(f.geometry));
+  const extent: [[number, number], [number, number]] = [
+    [8, 8],
+    [width - 8, height - 30],
+  ];
+  const world = (): FittedFrame => ({
+    kind: 'world',
+    projection: geoEqualEarth().fitExtent(extent, { type: 'Sphere' }),
+  });
+  if (!polygons.length) return world();
+  const shape: MultiPolygon = { type: 'MultiPolygon', coordinates: polygons };
+  const [[lon0, lat0], [lon1, lat1]] = geoBounds(shape);
+  const lonSpan = lon1 >= lon0 ? lon1 - lon0 : lon1 + 360 - lon0;
+  const latSpan = lat1 - lat0;
+  if (lonSpan > 180 || latSpan > 100) return world();
+  // Centred on the states' area-weighted centroid (Russia and China for the SCO), not the middle
+  // of their extent: the conic distorts least where most of the land is.
+  const centre = geoCentroid(shape)[0];
+  const p1 = lat0 + latSpan / 6;
+  const p2 = lat1 - latSpan / 6;
+  // Parallels symmetric about the equator make the conic a cylinder: keep them apart.
+  const parallels: [number, number] = Math.abs(p1 + p2) < 1 ? [p1, p2 + 2] : [p1, p2];
+  const projection = geoConicEqualArea().rotate([-centre, 0]).parallels(parallels).fitExtent(extent, shape);
+  // A margin around the states: zoom out by 8%.
+  const [tx, ty] = projection.translate();
+  const k = projection.scale();
+  projection
+    .scale(k * 0.92)
+    .translate([width / 2 + (tx - width / 2) * 0.92, (height - 22) / 2 + (ty - (height - 22) / 2) * 0.92]);
+  return { kind: 'regional', projection };
+}
+
 export function renderMap(topology: Topology, o: MapOptions): string {
   const width = o.width ?? 960;
   const height = o.height ?? 560;
   const paths: string[] = [];
   const dots: string[] = [];
-  for (const shape of mapShapes(topology, o.countries, width, height)) {
+  for (const shape of mapShapes(topology, o.countries, width, height, o.fit)) {
     const { iso3, d, dot } = shape;
     const status = (iso3 && o.status.get(iso3)) || 'none';
     const label = `${shape.name}${status !== 'none' ? `: ${status}` : ''}`;

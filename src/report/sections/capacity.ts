@@ -15,7 +15,7 @@ export const capacitySection: ReportSection = {
   title: 'Capacity to decide',
   render(ctx) {
     const org = ctx.registry.get(ctx.orgId);
-    const rules = comparisonRules(org.rule, [...DEFAULT_COMPARISONS], process.cwd());
+    const rules = comparisonRules(org, [...DEFAULT_COMPARISONS], process.cwd());
     const full = capacity(org, ctx.ds, rules);
     const stages = full.stages.filter((s) => s.from <= ctx.date);
     if (!stages.length) return { html: '<p>No membership stage before the report date.</p>', summary: [] };

@@ -1,14 +1,29 @@
-/** Report section: the seed paper's claims checked against the data. */
+/** Report section: a paper's claims about the organization checked against the data (none: no section). */
 import { checkClaims } from '../../claims/check.js';
+import type { ClaimsFile } from '../../claims/schema.js';
 import { pct } from '../../util/format.js';
 import { esc, htmlTable } from '../html.js';
-import type { ReportSection } from '../report.js';
+import type { ReportContext, ReportSection } from '../report.js';
+
+/**
+ * The claims about the report's organization (a claim's own organization, else the file's); a
+ * claims file the user gave that names no organization (a group of states) counts whole.
+ */
+export function claimsAbout(ctx: ReportContext): ClaimsFile['claims'] {
+  return ctx.claims.claims.filter(
+    (c) =>
+      (c.organization ?? ctx.claims.organization)?.toLowerCase() === ctx.orgId ||
+      (ctx.claimsGiven === true && !c.organization && !ctx.claims.organization),
+  );
+}
 
 export const claimsSection: ReportSection = {
   id: 'claims',
   title: 'Claim check',
+  applies: (ctx) => claimsAbout(ctx).length > 0,
   render(ctx) {
-    const r = checkClaims(ctx.claims, ctx.registry, ctx.ds);
+    const about = claimsAbout(ctx);
+    const r = checkClaims({ ...ctx.claims, claims: about }, ctx.registry, ctx.ds);
     const table = htmlTable(
       ['Claim', 'The paper says', 'Verdict', 'Deviation', 'Data year', 'Computed'],
       r.claims.map((c) => [

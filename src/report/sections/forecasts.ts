@@ -11,7 +11,7 @@ import {
   MODEL_TITLES,
   modelOutcome,
 } from '../../bargaining/forecast.js';
-import { loadScoCases } from '../../scenario/load.js';
+import { loadOrganizationCases } from '../../scenario/load.js';
 import { pct } from '../../util/format.js';
 import { MODEL_COLOURS, renderIssueLine } from '../charts/issue-line.js';
 import { esc, htmlTable } from '../html.js';
@@ -20,8 +20,11 @@ import type { ReportSection } from '../report.js';
 export const forecastsSection: ReportSection = {
   id: 'forecasts',
   title: 'Forecasts',
-  render() {
-    const cases = loadScoCases();
+  // The organization's own cases (scenarios/<id>/); none: no section.
+  applies: (ctx) => loadOrganizationCases(ctx.orgId).length > 0,
+  render(ctx) {
+    const cases = loadOrganizationCases(ctx.orgId);
+    const short = ctx.registry.get(ctx.orgId).shortName;
     const scenarios = cases.map((c) => c.scenario);
     const bt = backtest(scenarios);
     const fmt = (v: number | null | undefined) =>
@@ -49,7 +52,7 @@ export const forecastsSection: ReportSection = {
         ];
       }),
       {
-        caption: `Backtest on the ${scenarios.length} SCO decisions (${bt.cases.length} issues with an observed outcome)`,
+        caption: `Backtest on the ${scenarios.length} ${short} decisions (${bt.cases.length} issues with an observed outcome)`,
       },
     );
     const perCase = htmlTable(
@@ -113,9 +116,9 @@ ${notes ? `<ul class="note">${notes}</ul>` : ''}
           .join('\n');
       })
       .join('\n');
-    const legend = `<p class="note">Each chart: members' positions (dot area grows with the capability share; red: blocks the tabled proposal), the status quo (◆) and the proposal (▽), the core of the rule (green) and the win-set of the status quo (light blue), each model's forecast on its own row, and the observed outcome (★, dashed line). Positions and saliences are the coding in scenarios/sco/*.yaml, each with its rationale and source; capabilities are GDP shares on the decision date. Models: docs/models.md.</p>`;
+    const legend = `<p class="note">Each chart: members' positions (dot area grows with the capability share; red: blocks the tabled proposal), the status quo (◆) and the proposal (▽), the core of the rule (green) and the win-set of the status quo (light blue), each model's forecast on its own row, and the observed outcome (★, dashed line). Positions and saliences are the coding in scenarios/${esc(ctx.orgId)}/*.yaml, each with its rationale and source; capabilities are GDP shares on the decision date. Models: docs/models.md.</p>`;
     const summary = [
-      `${scenarios.length} SCO cases, ${bt.cases.length} issues with an observed outcome`,
+      `${scenarios.length} ${short} cases, ${bt.cases.length} issues with an observed outcome`,
       ...MODEL_NAMES.map((m) => {
         const s = bt.models[m]!;
         return `${m}: MAE ${s.mae === undefined ? '–' : s.mae.toFixed(1)}, adoption calls ${s.adoptionAccuracy === undefined ? '–' : pct(s.adoptionAccuracy)} right`;

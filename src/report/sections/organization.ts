@@ -1,4 +1,7 @@
-/** Report section: the organization on the report date — a map of Eurasia, members and partners. */
+/**
+ * Report section: the organization on the report date — a map fitted to its members and partners,
+ * and the table of them.
+ */
 import { snapshot } from '../../org/snapshot.js';
 import { renderMap } from '../charts/map.js';
 import { esc, htmlTable } from '../html.js';
@@ -17,6 +20,8 @@ export const organizationSection: ReportSection = {
       title: `${s.organization.shortName} members and partners on ${s.date}`,
       status,
       countries: [...ctx.ds.countries.values()],
+      // Fitted to the members, partners and applicants (a world map when they span it).
+      fit: [...status.keys()],
     });
     const rows = [
       ...s.members.map((m) => [m.iso3, m.name, 'member', m.since]),

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { packageRoot } from '../../data/load.js';
+import { loadOrganizationCases } from '../../scenario/load.js';
 import type { SweepFrame } from '../../sweep/adapter.js';
 import { adapterIds } from '../../sweep/adapters.js';
 import { DEFAULT_UNCERTAINTY_TEXT, type SweepSummary } from '../../sweep/engine.js';
@@ -27,9 +28,14 @@ export interface CaseSweep {
 }
 
 /** The SCO cases swept in memory (empty when the cases or the forecast models are not there). */
-export function sweepScoCases(runs = REPORT_SWEEP_RUNS, seed = REPORT_SWEEP_SEED): CaseSweep[] {
+export function sweepScoCases(
+  runs = REPORT_SWEEP_RUNS,
+  seed = REPORT_SWEEP_SEED,
+  orgId = 'sco',
+): CaseSweep[] {
   if (!adapterIds().includes('forecast')) return [];
-  const dir = join(packageRoot(), 'scenarios', 'sco');
+  if (!/^[a-z0-9-]+$/.test(orgId)) return [];
+  const dir = join(packageRoot(), 'scenarios', orgId);
   let files: string[];
   try {
     files = readdirSync(dir)
@@ -58,12 +64,14 @@ const fmt = (x: number | null | undefined) => (x == null ? '–' : Number(x.toFi
 export const sweepsSection: ReportSection = {
   id: 'sweeps',
   title: 'Uncertainty',
-  render() {
+  // The organization's own cases (scenarios/<id>/) and the forecast models; none: no section.
+  applies: (ctx) => adapterIds().includes('forecast') && loadOrganizationCases(ctx.orgId).length > 0,
+  render(ctx) {
     const started = Date.now();
-    const cases = sweepScoCases();
+    const cases = sweepScoCases(REPORT_SWEEP_RUNS, REPORT_SWEEP_SEED, ctx.orgId);
     if (!cases.length)
       return {
-        html: '<p class="note">The uncertainty sweeps need the SCO cases (scenarios/sco/) and the forecast models.</p>',
+        html: '<p class="note">The uncertainty sweeps need the organization\'s cases (scenarios/) and the forecast models.</p>',
         summary: [],
       };
     const runs = cases[0]!.summary.sweep.runs;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { alignOrganization } from '../../alignment/analysis.js';
 import { loadVoteData } from '../../alignment/load.js';
+import { alignmentCsv } from '../../alignment/tidy.js';
 import { type AnyRoute, route } from '../route.js';
 import { OrgParams } from '../schemas.js';
 
@@ -117,6 +118,7 @@ export const routes: AnyRoute[] = [
     query: AlignmentQuery,
     cacheSeconds: 3600,
     response: { description: 'The alignment analysis', schema: AlignmentSchema },
+    csv: alignmentCsv,
     handler: ({ ctx, params, query }) => {
       const org = ctx.registry.get(params.id);
       const data = loadVoteData();

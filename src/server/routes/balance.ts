@@ -1,6 +1,7 @@
 /** The balance of power inside an organization (src/balance/): public, read-only. */
 import { z } from 'zod';
 import { balance } from '../../balance/balance.js';
+import { balanceCsv } from '../../balance/tidy.js';
 import { MEASURE_IDS } from '../../balance/yardsticks.js';
 import { ConcordError } from '../../errors.js';
 import { type AnyRoute, route } from '../route.js';
@@ -78,6 +79,7 @@ export const routes: AnyRoute[] = [
     query: BalanceQuery,
     cacheSeconds: 3600,
     response: { description: 'The balance', schema: BalanceSchema },
+    csv: balanceCsv,
     handler: ({ ctx, params, query }) => {
       const org = ctx.registry.get(params.id);
       if (query.pair && query.pair.length !== 2) {

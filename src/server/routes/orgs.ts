@@ -4,6 +4,7 @@ import { country } from '../../data/dataset.js';
 import { fullTimeline, lineage } from '../../org/history.js';
 import { principalStatuses, stages } from '../../org/organization.js';
 import { snapshot } from '../../org/snapshot.js';
+import { orgCsv } from '../../org/tidy.js';
 import { parseDate, todayIso, yearOf } from '../../util/dates.js';
 import { type AnyRoute, route } from '../route.js';
 import {
@@ -59,6 +60,7 @@ export const routes: AnyRoute[] = [
     query: AtQuery,
     cacheSeconds: DAY,
     response: { description: 'The organization on that date', schema: SnapshotSchema },
+    csv: orgCsv,
     handler: ({ ctx, params, query }) =>
       snapshot(ctx.registry, ctx.ds, params.id, parseDate(query.at ?? todayIso(), 'query.at')),
   }),

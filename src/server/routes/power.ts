@@ -13,6 +13,7 @@ import { ConcordError } from '../../errors.js';
 import { type CapacityRule, capacity } from '../../power/capacity.js';
 import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand } from '../../power/load.js';
 import { computePower, type Method } from '../../power/power.js';
+import { capacityCsv, powerCsv } from '../../power/tidy.js';
 import { describeRule } from '../../rules/evaluate.js';
 import { GameFileSchema } from '../../rules/game.js';
 import { builtinGames, loadBuiltinGameFile, NAMED_RULES, resolveGame } from '../../rules/load.js';
@@ -110,6 +111,7 @@ export const CapacitySchema = z
         from: z.string(),
         to: z.string().nullable(),
         hypothetical: z.boolean(),
+        ruleId: z.string().describe("The organization's rule period in force (docs/organizations.md)"),
         members: z.array(z.string()),
         joined: z.array(z.string()),
         outcomes: z.array(Outcome),
@@ -233,9 +235,10 @@ export const routes: AnyRoute[] = [
     query: CapacityQuery,
     cacheSeconds: 3600,
     response: { description: 'The capacity to decide', schema: CapacitySchema },
+    csv: capacityCsv,
     handler: ({ ctx, params, query }) => {
       const org = ctx.registry.get(params.id);
-      const rules = comparisonRules(org.rule, query.rules ?? [...DEFAULT_COMPARISONS], process.cwd());
+      const rules = comparisonRules(org, query.rules ?? [...DEFAULT_COMPARISONS], process.cwd());
       return capacityOf(org, ctx.ds, rules, query.add ?? [], query.at, query.eu === 'true', 'query');
     },
   }),
@@ -253,10 +256,11 @@ export const routes: AnyRoute[] = [
     yamlBody: true,
     rateLimitPerMinute: 120,
     response: { description: 'The capacity to decide', schema: CapacitySchema },
+    csv: capacityCsv,
     handler: ({ ctx, params, body }) => {
       const org = ctx.registry.get(params.id);
       const specs = body.rules ?? [...DEFAULT_COMPARISONS];
-      const own = comparisonRules(org.rule, [], process.cwd());
+      const own = comparisonRules(org, [], process.cwd());
       const rules: CapacityRule[] = [
         ...own,
         ...specs.map((spec, i): CapacityRule => {
@@ -294,6 +298,7 @@ export const routes: AnyRoute[] = [
       .strict(),
     cacheSeconds: 3600,
     response: { description: 'The power indices', schema: PowerSchema },
+    csv: powerCsv,
     handler: ({ ctx, params, query }) => {
       const org = ctx.registry.get(params.id);
       const game = within('query', ['add', 'at'], () =>
@@ -319,6 +324,7 @@ export const routes: AnyRoute[] = [
     query: z.object(MethodQuery).strict(),
     cacheSeconds: 3600,
     response: { description: 'The power indices', schema: PowerSchema },
+    csv: powerCsv,
     handler: ({ ctx, params, query }) => {
       if (!builtinGames().includes(params.id)) {
         throw new ConcordError('E_UNKNOWN_ID', `no built-in game "${params.id}"`, {
@@ -343,6 +349,7 @@ export const routes: AnyRoute[] = [
     query: z.object(MethodQuery).strict(),
     rateLimitPerMinute: 120,
     response: { description: 'The power indices', schema: PowerSchema },
+    csv: powerCsv,
     handler: ({ ctx, body, query }) => {
       if (body.players && body.players.length > MAX_PLAYERS) {
         throw new ConcordError(

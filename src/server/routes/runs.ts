@@ -10,6 +10,8 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { ConcordError } from '../../errors.js';
 import type { RunRecord } from '../../store/store.js';
+import type { SweepParams } from '../../sweep/engine.js';
+import { sweepExport } from '../../sweep/tidy.js';
 import { requireWorkspace } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { TERMINAL } from '../jobs.js';
@@ -81,23 +83,6 @@ export function runView(r: RunRecord, workspace: string | null): z.infer<typeof 
     error: r.error,
     owned: workspace !== null && r.workspace === workspace,
   };
-}
-
-const CSV_COLUMNS = [
-  'replicate',
-  'issue',
-  'model',
-  'outcome',
-  'adopted',
-  'blockers',
-  'participants',
-  'rounds',
-] as const;
-
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export const routes: AnyRoute[] = [
@@ -224,11 +209,13 @@ export const routes: AnyRoute[] = [
         ...(query.model ? { model: query.model } : {}),
       };
       const rows = ctx.store.results(run.id, filter);
+      // The same columns and bytes as `concord runs export` (src/sweep/tidy.ts).
+      const tidy = sweepExport(run.params as SweepParams);
       async function* csv() {
-        yield `${CSV_COLUMNS.join(',')}\n`;
+        yield tidy.header();
         let buf = '';
         for await (const r of rows) {
-          buf += `${CSV_COLUMNS.map((c) => csvCell(r[c])).join(',')}\n`;
+          buf += tidy.line(r);
           if (buf.length > 64_000) {
             yield buf;
             buf = '';

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { backtest } from '../../bargaining/backtest.js';
 import { forecastAll, forecastJson, MODEL_NAMES } from '../../bargaining/forecast.js';
+import { backtestCsv, forecastCsv } from '../../bargaining/tidy.js';
 import { packageRoot, readJson, readText } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
 import { parseScenarioText, resolveWithLines } from '../../scenario/load.js';
@@ -189,6 +190,7 @@ export const routes: AnyRoute[] = [
     query: ModelsQuery,
     cacheSeconds: 3600,
     response: { description: 'The forecasts', schema: ForecastSchema },
+    csv: forecastCsv,
     handler: ({ params, query }) => {
       const b = findBuiltIn(params.id);
       const s = resolveWithLines(parseScenarioText(b.text, b.file), b.file, b.text);
@@ -209,6 +211,7 @@ export const routes: AnyRoute[] = [
     query: ModelsQuery,
     rateLimitPerMinute: 120,
     response: { description: 'The forecasts', schema: ForecastSchema },
+    csv: forecastCsv,
     handler: ({ ctx, body, query }) => {
       const s = resolveBody(ctx, body);
       return forecastJson(s, forecastAll(s, models(query)));
@@ -231,6 +234,7 @@ export const routes: AnyRoute[] = [
         models: z.record(z.string(), z.unknown()),
       }),
     },
+    csv: backtestCsv,
     handler: ({ query }) =>
       backtest(
         builtInScenarios().map((b) => resolveWithLines(parseScenarioText(b.text, b.file), b.file, b.text)),
