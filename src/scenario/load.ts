@@ -5,14 +5,13 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { LineCounter, parseDocument, parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { z } from 'zod';
-import { loadDataset, packageRoot, readText } from '../data/load.js';
+import { LineCounter, parseDocument, stringify as stringifyYaml } from 'yaml';
+import { loadDataset, packageRoot } from '../data/load.js';
 import { ConcordError } from '../errors.js';
 import { loadOrganizations } from '../org/load.js';
 import { readUserBytes, readUserFile } from '../util/files.js';
 import { formatPath } from '../util/validate.js';
-import { type CouncilEra, eraOn } from './import/council.js';
+import { type CouncilEra, councilEra } from './import/council.js';
 import { type CapabilityInput, parseCapabilities } from './import/deu.js';
 import { detectFormat, type Format, importScenarios } from './import/index.js';
 import { isZip } from './import/read.js';
@@ -157,70 +156,18 @@ function withCapabilities(
   return { ...s, actors };
 }
 
-const EraFileSchema = z.object({
-  eras: z.array(
-    z
-      .object({
-        id: z.string(),
-        name: z.string(),
-        from: z.string(),
-        to: z.string().nullable(),
-        qmv: z.discriminatedUnion('kind', [
-          z.object({ kind: z.literal('weights'), votes: z.number() }),
-          z.object({
-            kind: z.literal('nice'),
-            votes: z.number(),
-            members: z.number(),
-            population: z.number(),
-          }),
-          z.object({
-            kind: z.literal('lisbon'),
-            membersShare: z.number(),
-            population: z.number(),
-            blockingMinimum: z.number(),
-          }),
-        ]),
-        votes: z.record(z.string(), z.number()).optional(),
-        members: z.array(z.string()).optional(),
-        source: z.string(),
-      })
-      .strict(),
-  ),
-});
-
-let eras: CouncilEra[] | undefined;
+const eras = new Map<string, CouncilEra | null>();
 
 /**
- * The Council's eras (data/council/eu-council-eras.yaml): under Lisbon, which has no weighted votes,
- * `--capabilities votes` takes the last Nice weights of the members.
+ * The Council of the EU on a date, for DEU tables (qualified majority, `--capabilities votes`): from
+ * the organization eu-council (data/organizations/eu-council.yaml); null without it.
  */
-export function councilEras(): CouncilEra[] {
-  if (eras) return eras;
-  const file = 'data/council/eu-council-eras.yaml';
-  const data = EraFileSchema.parse(parseYaml(readText(file)));
-  let lastVotes: Record<string, number> = {};
-  eras = data.eras.map((e) => {
-    const votes = e.votes ?? null;
-    if (votes) lastVotes = votes;
-    const members = e.members ?? Object.keys(votes ?? {});
-    return {
-      id: e.id,
-      name: e.name,
-      from: e.from,
-      to: e.to,
-      members,
-      votes,
-      qmv: e.qmv,
-      ...(votes ? {} : { capabilityVotes: Object.fromEntries(members.map((m) => [m, lastVotes[m] ?? 0])) }),
-      source: `${file}: ${e.source}`,
-    };
-  });
-  return eras;
-}
-
-/** The Council of the EU over time, for DEU tables (qualified majority, `--capabilities votes`). */
 export function councilOn(date: string): CouncilEra | null {
-  return eraOn(councilEras(), date);
+  if (!eras.has(date)) {
+    const registry = loadOrganizations();
+    eras.set(date, registry.has('eu-council') ? councilEra(registry.get('eu-council'), date) : null);
+  }
+  return eras.get(date)!;
 }
 
 /** Imports bytes or text of any format into validated scenario files (not yet resolved). */

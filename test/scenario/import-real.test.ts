@@ -12,9 +12,9 @@ import { describe, expect, it } from 'vitest';
 import { forecastAll } from '../../src/bargaining/forecast.js';
 import { ConcordError } from '../../src/errors.js';
 import { compileRule } from '../../src/rules/evaluate.js';
-import { councilRule, eraOn } from '../../src/scenario/import/council.js';
+import { councilRule } from '../../src/scenario/import/council.js';
 import { parseDeuDate } from '../../src/scenario/import/deu.js';
-import { councilEras, detectFormat, loadFile } from '../../src/scenario/load.js';
+import { councilOn, detectFormat, loadFile } from '../../src/scenario/load.js';
 
 const DIR = 'test/fixtures/import';
 const cwd = process.cwd();
@@ -139,11 +139,11 @@ describe('DEU tables as published', () => {
       throw new Error(id);
     };
     const gdpr = byIssue('2012/0011-1'); // finact 27-04-16: Lisbon, codecision
-    expect(gdpr.s.id).toBe('deu3-shaped-eu28-lisbon-2016');
+    expect(gdpr.s.id).toBe('deu3-shaped-lisbon-2014-eu28-2016');
     expect(gdpr.is.rule.veto[gdpr.s.actors.findIndex((a) => a.id === 'EP')]).toBe(1);
     expect(gdpr.is.rule.veto[gdpr.s.actors.findIndex((a) => a.id === 'COM')]).toBe(0);
     const posting = byIssue('2013/0296-1'); // finact 15-05-14: Nice EU-28, consultation
-    expect(posting.s.id).toBe('deu3-shaped-eu28-nice-2014');
+    expect(posting.s.id).toBe('deu3-shaped-nice-2013-eu28-2014');
     expect(posting.is.rule.description).toMatch(/votes ≥ 260/);
     expect(posting.is.rule.veto.every((v) => v === 0)).toBe(true);
   });
@@ -152,7 +152,7 @@ describe('DEU tables as published', () => {
     const ls = load({ capabilities: 'votes' });
     const cases = ls.flatMap((l) => l.scenario.issues.filter((i) => i.observed));
     expect(cases).toHaveLength(4);
-    const s = ls.find((l) => l.scenario.id === 'deu3-shaped-eu28-lisbon-2016')!.scenario;
+    const s = ls.find((l) => l.scenario.id === 'deu3-shaped-lisbon-2014-eu28-2016')!.scenario;
     // --capabilities votes under Lisbon: the last Nice weights (Germany 29, Malta 3).
     const share = (id: string) => s.capability[s.actors.findIndex((a) => a.id === id)]!;
     expect(share('DEU') / share('MLT')).toBeCloseTo(29 / 3, 12);
@@ -176,7 +176,7 @@ describe('DEU tables as published', () => {
     );
     const [l] = loadFile(f, cwd);
     const s = l!.scenario;
-    expect(s.id).toBe('deu2-eu25-nice-2005');
+    expect(s.id).toBe('deu2-nice-2004-eu25-2005');
     const [a, b] = s.issues;
     expect(a!.rule.description).toMatch(/votes ≥ 232/);
     expect(a!.metadata).toMatchObject({ prnrnmc: '1', cod: '2004/0001(COD)' });
@@ -197,18 +197,35 @@ describe('DEU tables as published', () => {
 });
 
 describe('the Council of the EU over time', () => {
-  const eras = councilEras();
+  // From the Council of the EU organization (data/organizations/eu-council.yaml).
   it('switches to Nice on 2004-11-01 and to Lisbon on 2014-11-01; the UK leaves on 2020-01-31', () => {
-    expect(eraOn(eras, '2004-10-31')!.id).toBe('eu25-transitional');
-    expect(eraOn(eras, '2004-11-01')!.id).toBe('eu25-nice');
-    expect(eraOn(eras, '2014-10-31')!.id).toBe('eu28-nice');
-    expect(eraOn(eras, '2014-11-01')!.id).toBe('eu28-lisbon');
-    expect(eraOn(eras, '2020-01-31')!.members).toContain('GBR');
-    expect(eraOn(eras, '2020-02-01')!.members).not.toContain('GBR');
+    expect(councilOn('2004-10-31')!.id).toBe('eu25-2004');
+    expect(councilOn('2004-11-01')!.id).toBe('nice-2004');
+    expect(councilOn('2014-10-31')!.id).toBe('nice-2013');
+    expect(councilOn('2014-11-01')!.id).toBe('lisbon-2014');
+    expect(councilOn('2020-01-31')!.members).toContain('GBR');
+    expect(councilOn('2020-02-01')!.members).not.toContain('GBR');
+    expect(councilOn('2020-02-01')!.members).toHaveLength(27);
+  });
+
+  it("rewrites the organization's member counts over the scenario's fields (Lisbon: 55%, 15, 65%, or at most 3 against)", () => {
+    expect(councilOn('2016-01-01')!.qmv).toEqual({
+      any: [
+        {
+          all: [
+            { sum: 'member', atLeastShare: 0.55 },
+            { sum: 'member', atLeast: 15 },
+            { sum: 'population', atLeastShare: 0.65 },
+          ],
+        },
+        { sum: 'member', atLeast: 25 },
+      ],
+    });
+    expect(councilOn('2016-01-01')!.dataFields).toEqual(['population']);
   });
 
   it('the weights sum to the treaty totals (87, 124, 321, 345, 352)', () => {
-    const total = (d: string) => Object.values(eraOn(eras, d)!.votes!).reduce((a, b) => a + b, 0);
+    const total = (d: string) => Object.values(councilOn(d)!.votes!).reduce((a, b) => a + b, 0);
     expect([
       total('2000-01-01'),
       total('2004-06-01'),
@@ -219,7 +236,7 @@ describe('the Council of the EU over time', () => {
   });
 
   it('QMV of EU-15: 62 of 87 votes passes, 61 fails (brute force on two coalitions)', () => {
-    const era = eraOn(eras, '2000-01-01')!;
+    const era = councilOn('2000-01-01')!;
     const players = era.members.map((id) => ({ id, votes: era.votes![id]!, member: 1, ep: 0 }));
     const test = compileRule(councilRule(era, 'qmv', false), players as never);
     const yes = (ids: string[]) => test(era.members.map((m) => ids.includes(m)));
