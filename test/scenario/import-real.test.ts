@@ -249,6 +249,9 @@ describe('the Council of the EU over time', () => {
 describe('long tables (CSV, TSV, XLSX)', () => {
   it('a four-column CSV (actor,position,salience,capability) is detected and forecast', () => {
     expect(detectFormat('f.csv', 'actor,position,salience,capability\n')).toBe('long');
+    // …even when an actor is called "Actor" (KTAB's second line starts so).
+    expect(detectFormat('f.csv', 'actor,position,salience\nActor,50,0.5\n')).toBe('long');
+    expect(detectFormat('f.csv', 'x,y,2,1\nActor,Description,Power,P,S\n')).toBe('ktab');
     const [l] = loadFile(`${DIR}/four-columns.csv`, cwd);
     const s = l!.scenario;
     expect(s.actors.map((a) => a.id)).toEqual(['CHN', 'RUS', 'KAZ', 'IND']);

@@ -50,11 +50,11 @@ export function detectFormat(file: string, text: string, bytes?: Uint8Array): Fo
   const first = lines[0] ?? '';
   const decideLine = /^\s*(['"]?)#[AOPMD/]\1\s*([\t;]|$)/;
   if (decideLine.test(first) || lines.some((l) => /^\s*(['"]?)#D\1[\t;]/.test(l))) return 'decide';
-  const second = lines[1] ?? '';
-  if (/^\s*Actor\s*,/i.test(second)) return 'ktab';
   const headerLine = lines.find((l) => !l.startsWith('#')) ?? '';
   const header = splitLine(headerLine, sniffDelimiter(headerLine));
   if (isLongHeader(header)) return 'long';
+  const second = lines[1] ?? '';
+  if (/^\s*Actor\s*,/i.test(second)) return 'ktab';
   const lower = header.map((c) => c.toLowerCase());
   if (lower.some((c) => c.length > 1 && c[0] === 'p' && lower.includes(`s${c.slice(1)}`))) return 'deu';
   if (/^\s*[{[]/.test(text) || /^\s*[A-Za-z_]+\s*:/m.test(first)) return 'scenario';
