@@ -523,6 +523,10 @@ export function parseDeu(text: string, file: string, opts: DeuOptions = {}): Deu
   });
   if (caps === 'equal')
     tally.notes.push('capabilities: equal (a DEU table records none; give --capabilities votes or FILE)');
+  else if (caps === 'votes')
+    tally.notes.push(
+      "capabilities: each member's Council votes on the date (under Lisbon the last Nice weights); the Commission and the Parliament the members' mean",
+    );
   return {
     scenarios,
     summary: {

@@ -12,7 +12,7 @@ import { type CapabilityInput, parseDeu } from './deu.js';
 import { parseKtab } from './ktab.js';
 import { EXPECTED_HEADER, isLongHeader, parseLong } from './long.js';
 import { csvRows, isZip, xlsxRows } from './read.js';
-import type { ImportSummary } from './summary.js';
+import { type ImportSummary, Tally } from './summary.js';
 import { sniffDelimiter, splitLine } from './table.js';
 
 export const FORMATS = ['scenario', 'long', 'deu', 'decide', 'ktab'] as const;
@@ -103,9 +103,40 @@ export function importScenarios(
       });
       return { format, text: null, scenarios: r.scenarios, summary: r.summary };
     }
-    case 'decide':
-      return { format, text: null, scenarios: parseDecide(text, file), summary: null };
-    case 'ktab':
-      return { format, text: null, scenarios: [parseKtab(text, file)], summary: null };
+    case 'decide': {
+      const scenarios = parseDecide(text, file);
+      const tally = new Tally();
+      for (const sc of scenarios)
+        for (const is of sc.issues)
+          for (const [a, p] of Object.entries(is.positions))
+            if (p === null)
+              tally.add('note', 'no #D line: the actor takes no position on the issue', `${a} on ${is.id}`);
+      if (scenarios.length > 1)
+        tally.notes.push(`powers differ between issues: one scenario per issue (${scenarios.length})`);
+      return { format, text: null, scenarios, summary: plainSummary('decide', file, scenarios, tally) };
+    }
+    case 'ktab': {
+      const scenarios = [parseKtab(text, file)];
+      return { format, text: null, scenarios, summary: plainSummary('ktab', file, scenarios, new Tally()) };
+    }
   }
+}
+
+function plainSummary(
+  format: Format,
+  file: string,
+  scenarios: readonly ScenarioFileInput[],
+  tally: Tally,
+): ImportSummary {
+  const actors = new Set(scenarios.flatMap((s) => Object.keys(s.actors ?? {})));
+  const issues = new Set(scenarios.flatMap((s) => s.issues.map((i) => i.id)));
+  return {
+    format,
+    file,
+    issues: issues.size,
+    actors: actors.size,
+    metadata: [],
+    counts: tally.counts(),
+    notes: tally.notes,
+  };
 }

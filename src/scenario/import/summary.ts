@@ -50,7 +50,7 @@ export class Tally {
 /** The summary as lines for stderr. */
 export function formatSummary(s: ImportSummary): string {
   const lines = [
-    `${s.file}: ${s.format} table: ${s.issues} issue${s.issues === 1 ? '' : 's'}, ${s.actors} actor${s.actors === 1 ? '' : 's'}`,
+    `${s.file}: ${s.format === 'long' || s.format === 'deu' ? `${s.format} table` : `${s.format} file`}: ${s.issues} issue${s.issues === 1 ? '' : 's'}, ${s.actors} actor${s.actors === 1 ? '' : 's'}`,
   ];
   if (s.metadata.length) lines.push(`  case metadata kept: ${s.metadata.join(', ')}`);
   for (const c of s.counts) {

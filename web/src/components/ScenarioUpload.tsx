@@ -46,8 +46,9 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
   return (
     <div className="small" data-testid="import-summary">
       <p>
-        {summary.file}: {summary.format} table, {summary.issues} issue{summary.issues === 1 ? '' : 's'},{' '}
-        {summary.actors} actor{summary.actors === 1 ? '' : 's'}
+        {summary.file}: {summary.format}{' '}
+        {summary.format === 'long' || summary.format === 'deu' ? 'table' : 'file'}, {summary.issues} issue
+        {summary.issues === 1 ? '' : 's'}, {summary.actors} actor{summary.actors === 1 ? '' : 's'}
         {summary.metadata.length ? `; case metadata kept: ${summary.metadata.join(', ')}` : ''}
       </p>
       {summary.counts.length || summary.notes.length ? (
