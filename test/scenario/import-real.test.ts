@@ -169,9 +169,9 @@ describe('DEU tables as published', () => {
     const f = tmp(
       'deu2.csv',
       [
-        'prnrnmc,prnr,cod,isnr,qmv,date,rp,out,pcom,scom,pde,sde,pfr,sfr,ppl,spl,pep,sep',
-        '1,COM(2004)1,2004/0001(COD),a,1,2005-03-01,0,50,100,50,80,50,20,50,60,50,90,50',
-        '2,COM(2004)2,2004/0002(CNS),b,0,2005-03-01,0,0,100,50,80,50,20,50,60,50,90,50',
+        'prnrnmc,prnr,cod,isnr,qmv,date,rp,out,pcom,scom,pde,sde,pfr,sfr,ppl,spl,pep,sep,pcou,scou',
+        '1,COM(2004)1,2004/0001(COD),a,1,2005-03-01,0,50,100,50,80,50,20,50,60,50,90,50,70,50',
+        '2,COM(2004)2,2004/0002(CNS),b,0,2005-03-01,0,0,100,50,80,50,20,50,60,50,90,50,70,50',
       ].join('\n'),
     );
     const [l] = loadFile(f, cwd);
@@ -179,7 +179,8 @@ describe('DEU tables as published', () => {
     expect(s.id).toBe('deu2-nice-2004-eu25-2005');
     const [a, b] = s.issues;
     expect(a!.rule.description).toMatch(/votes ≥ 232/);
-    expect(a!.metadata).toMatchObject({ prnrnmc: '1', cod: '2004/0001(COD)' });
+    expect(a!.metadata).toMatchObject({ prnrnmc: '1', cod: '2004/0001(COD)', pcou: '70' });
+    expect(s.actors.map((x) => x.id)).not.toContain('COU');
     const ep = s.actors.findIndex((x) => x.id === 'EP');
     expect(a!.rule.veto[ep]).toBe(1); // codecision
     expect(b!.rule.veto[ep]).toBe(0);

@@ -7,7 +7,7 @@
  *   p<X> and s<X>   actor X's position and salience on the issue's 0–100 scale. A pair is an actor
  *                   only when BOTH columns exist (pcom/scom, pep/sep, pfr/sfr…); every other
  *                   column — prnr, prname, proc, post04, pepppty… — is case metadata, kept on the
- *                   issue and shown.
+ *                   issue and shown; so is pcou/scou, the Council's aggregate in derived files.
  *   isnr (or id)    the issue's id (default: row<line>); prname (or title) names it
  *   rp, out         the reference point (status quo) and the observed outcome
  *   a voting rule   (column rule, qmv, vote, votingrule…): qmv / qualified majority / 1 → the
@@ -60,7 +60,6 @@ export const DEFAULT_SALIENCE = 50;
 const DEU_CODES: Record<string, string> = {
   com: 'COM',
   ep: 'EP',
-  cou: 'COU',
   at: 'AUT',
   be: 'BEL',
   bu: 'BGR',
@@ -174,6 +173,8 @@ export function parseDeu(text: string, file: string, opts: DeuOptions = {}): Deu
     if (c.length < 2 || c[0] !== 'p') return;
     const s = lower.indexOf(`s${c.slice(1)}`);
     if (s < 0) return;
+    // pcou/scou, where a derived file has them, is the Council's aggregate, not an actor.
+    if (c === 'pcou') return;
     const code = cols[k]!.slice(1);
     actorCols.push({ code, id: deuActorId(code), p: k, s });
   });
