@@ -4,54 +4,41 @@
  * Errors name the file, the line and the field: `scenarios/x.yaml:23: issues[0].positions.RUS.salience: …`.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { join, relative, resolve } from 'node:path';
+import { LineCounter, parseDocument, stringify as stringifyYaml } from 'yaml';
 import { loadDataset, packageRoot } from '../data/load.js';
 import { ConcordError } from '../errors.js';
 import { loadOrganizations } from '../org/load.js';
-import { readUserFile } from '../util/files.js';
+import { readUserBytes, readUserFile } from '../util/files.js';
 import { formatPath } from '../util/validate.js';
-import { parseDecide } from './import/decide.js';
-import { type CapabilityInput, parseCapabilities, parseDeu } from './import/deu.js';
-import { parseKtab } from './import/ktab.js';
+import { type CouncilEra, councilEra } from './import/council.js';
+import { type CapabilityInput, parseCapabilities } from './import/deu.js';
+import { detectFormat, type Format, importScenarios } from './import/index.js';
+import { isZip } from './import/read.js';
+import type { ImportSummary } from './import/summary.js';
 import { resolveScenario } from './resolve.js';
 import { type ScenarioFile, ScenarioFileSchema } from './schema.js';
 import type { ResolvedScenario } from './types.js';
 
-export const FORMATS = ['scenario', 'deu', 'ktab', 'decide'] as const;
-export type Format = (typeof FORMATS)[number];
+export { detectFormat, FORMATS, type Format } from './import/index.js';
 
 export interface LoadOptions {
   /** The format; detected from the name and content when absent. */
   readonly format?: Format;
-  /** For DEU tables (and to override imported powers): 'equal' or a capabilities file. */
+  /** equal, votes (DEU: Council votes on the date), or a capabilities file; overrides imported powers. */
   readonly capabilities?: string;
+  /** DEU tables: the salience (0–100) of a position given without one (default 50). */
+  readonly defaultSalience?: number;
 }
 
 export interface LoadedScenario {
   /** The file, as given (relative to the working directory when possible). */
   readonly file: string;
   readonly scenario: ResolvedScenario;
-}
-
-/** Guesses the format of a file from its name and first lines. */
-export function detectFormat(file: string, text: string): Format {
-  const ext = extname(file).toLowerCase();
-  if (ext === '.yaml' || ext === '.yml' || ext === '.json') return 'scenario';
-  const lines = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .filter((l) => l.trim() !== '');
-  const first = lines[0] ?? '';
-  if (/^#[AOPMD/]\b|^#[AOPMD/][\t;]/.test(first) || lines.some((l) => /^#D[\t;]/.test(l))) return 'decide';
-  const second = lines[1] ?? '';
-  if (/^\s*Actor\s*,/i.test(second)) return 'ktab';
-  const header = lines.find((l) => !l.startsWith('#')) ?? '';
-  if (/(^|[\t,])\s*p[A-Za-z0-9]/.test(header) && /(^|[\t,])\s*s[A-Za-z0-9]/.test(header)) return 'deu';
-  throw new ConcordError('E_FILE_FORMAT', `${file}: cannot tell the format of this file`, {
-    path: file,
-    hint: 'Give --format scenario|deu|ktab|decide.',
-  });
+  /** The scenario file behind it (parsed; for an imported table, what the import made of it). */
+  readonly input: ScenarioFile;
+  /** What the import skipped or defaulted (tables), or null. */
+  readonly summary: ImportSummary | null;
 }
 
 /** The line of a YAML node at a path like `issues[0].positions.RUS.salience` (the nearest existing parent). */
@@ -135,85 +122,179 @@ export function resolveWithLines(s: ScenarioFile, file: string, text: string | n
 
 function capabilityOption(opt: string | undefined, cwd: string): CapabilityInput | undefined {
   if (opt === undefined) return undefined;
-  if (opt === 'equal') return 'equal';
+  if (opt === 'equal' || opt === 'votes') return opt;
   return parseCapabilities(readUserFile(opt, cwd, 'capabilities file'), opt);
+}
+
+/** Applies --capabilities (equal or a file) to a scenario file; DEU tables take it on import. */
+function withCapabilities(
+  s: ScenarioFile,
+  caps: CapabilityInput | undefined,
+  capsFile: string | undefined,
+  file: string,
+  allIds: readonly string[],
+): ScenarioFile {
+  if (caps === undefined || caps === 'votes') return s;
+  if (caps === 'equal')
+    return {
+      ...s,
+      capability: 'equal',
+      actors: Object.fromEntries(
+        Object.entries(s.actors ?? {}).map(([k, v]) => [k, { ...v, capability: undefined }]),
+      ),
+    };
+  const actors = { ...(s.actors ?? {}) };
+  for (const id of allIds) {
+    if (!(id in caps)) {
+      throw new ConcordError('E_VALIDATION', `${capsFile}: no capability for ${id} (an actor of ${file})`, {
+        path: capsFile,
+        hint: 'Give every actor a capability, or use --capabilities equal.',
+      });
+    }
+    actors[id] = { ...actors[id], capability: caps[id] };
+  }
+  return { ...s, actors };
+}
+
+const eras = new Map<string, CouncilEra | null>();
+
+/**
+ * The Council of the EU on a date, for DEU tables (qualified majority, `--capabilities votes`): from
+ * the organization eu-council (data/organizations/eu-council.yaml); null without it.
+ */
+export function councilOn(date: string): CouncilEra | null {
+  if (!eras.has(date)) {
+    const registry = loadOrganizations();
+    eras.set(date, registry.has('eu-council') ? councilEra(registry.get('eu-council'), date) : null);
+  }
+  return eras.get(date)!;
+}
+
+/** Imports bytes or text of any format into validated scenario files (not yet resolved). */
+export function importFiles(
+  input: string | Uint8Array,
+  file: string,
+  opts: {
+    format?: Format;
+    capabilities?: CapabilityInput;
+    capabilitiesFile?: string;
+    defaultSalience?: number;
+  } = {},
+): {
+  inputs: Array<{ scenario: ScenarioFile; text: string | null }>;
+  summary: ImportSummary | null;
+  format: Format;
+} {
+  const imp = importScenarios(input, file, {
+    format: opts.format,
+    capabilities: opts.capabilities,
+    defaultSalience: opts.defaultSalience,
+    council: councilOn,
+  });
+  if (imp.format === 'scenario') {
+    const s = parseScenarioText(imp.text!, file);
+    const caps = opts.capabilities;
+    if (caps === undefined || caps === 'equal' || caps === 'votes')
+      return {
+        inputs: [{ scenario: withCapabilities(s, caps, opts.capabilitiesFile, file, []), text: imp.text }],
+        summary: null,
+        format: imp.format,
+      };
+    // A capabilities file covers every actor, members included: list them all as overrides.
+    const ids = resolveWithLines(s, file, imp.text).actors.map((a) => a.id);
+    const all = Object.fromEntries(ids.map((id) => [id, s.actors?.[id] ?? {}]));
+    return {
+      inputs: [
+        {
+          scenario: withCapabilities({ ...s, actors: all }, caps, opts.capabilitiesFile, file, ids),
+          text: imp.text,
+        },
+      ],
+      summary: null,
+      format: imp.format,
+    };
+  }
+  const inputs = imp.scenarios.map((raw) => {
+    const r = ScenarioFileSchema.safeParse(raw);
+    if (!r.success) {
+      const i = r.error.issues[0]!;
+      throw new ConcordError('E_VALIDATION', `${file}: ${formatPath(i.path)}: ${i.message}`, {
+        path: file,
+        hint: 'The imported table gives a value the scenario schema refuses; see docs/scenarios.md.',
+      });
+    }
+    const s =
+      imp.format === 'deu'
+        ? r.data
+        : withCapabilities(
+            r.data,
+            opts.capabilities,
+            opts.capabilitiesFile,
+            file,
+            Object.keys(r.data.actors ?? {}),
+          );
+    return { scenario: s, text: null };
+  });
+  return { inputs, summary: imp.summary, format: imp.format };
 }
 
 /** Loads one file (which may hold several scenarios: a DECIDE file with issue-specific powers). */
 export function loadFile(path: string, cwd: string, opts: LoadOptions = {}): LoadedScenario[] {
   const file = display(path, cwd);
-  const text = readUserFile(path, cwd, 'scenario file');
-  const format = opts.format ?? detectFormat(file, text);
-  const caps = capabilityOption(opts.capabilities, cwd);
-  const withCaps = (s: ScenarioFile): ScenarioFile => {
-    if (caps === undefined) return s;
-    if (caps === 'equal')
-      return {
-        ...s,
-        capability: 'equal',
-        actors: Object.fromEntries(
-          Object.entries(s.actors ?? {}).map(([k, v]) => [k, { ...v, capability: undefined }]),
-        ),
-      };
-    const actors = { ...(s.actors ?? {}) };
-    for (const id of Object.keys(actors)) {
-      if (!(id in caps)) {
-        throw new ConcordError(
-          'E_VALIDATION',
-          `${opts.capabilities}: no capability for ${id} (an actor of ${file})`,
-          {
-            path: opts.capabilities,
-            hint: 'Give every actor a capability, or use --capabilities equal.',
-          },
-        );
-      }
-      actors[id] = { ...actors[id], capability: caps[id] };
-    }
-    return { ...s, actors };
-  };
-  switch (format) {
-    case 'scenario': {
-      const s = parseScenarioText(text, file);
-      if (caps === undefined || caps === 'equal') {
-        return [{ file, scenario: resolveWithLines(caps === undefined ? s : withCaps(s), file, text) }];
-      }
-      // A capabilities file covers every actor, members included: list them all as overrides.
-      const first = resolveWithLines(s, file, text);
-      const all = Object.fromEntries(first.actors.map((a) => [a.id, s.actors?.[a.id] ?? {}]));
-      return [{ file, scenario: resolveWithLines(withCaps({ ...s, actors: all }), file, text) }];
-    }
-    case 'ktab':
-      return [
-        {
-          file,
-          scenario: resolveWithLines(withCaps(ScenarioFileSchema.parse(parseKtab(text, file))), file, null),
-        },
-      ];
-    case 'decide':
-      return parseDecide(text, file).map((s) => ({
-        file,
-        scenario: resolveWithLines(withCaps(ScenarioFileSchema.parse(s)), file, null),
-      }));
-    case 'deu': {
-      if (caps === undefined) {
-        throw new ConcordError('E_USAGE', `${file}: a DEU-style table carries no capabilities`, {
-          path: file,
-          hint: 'Give --capabilities equal, or --capabilities FILE with `actor,capability` lines.',
-        });
-      }
-      const id = basename(file).replace(/\.[^.]+$/, '');
-      return [
-        {
-          file,
-          scenario: resolveWithLines(ScenarioFileSchema.parse(parseDeu(text, file, caps, id)), file, null),
-        },
-      ];
-    }
-  }
+  const bytes = readUserBytes(path, cwd, 'scenario file');
+  if (opts.defaultSalience !== undefined && !(opts.defaultSalience >= 0 && opts.defaultSalience <= 100))
+    throw new ConcordError(
+      'E_USAGE',
+      `--default-salience: ${opts.defaultSalience} is not a number from 0 to 100`,
+      {
+        path: '--default-salience',
+        hint: 'A DEU salience is on 0–100, e.g. --default-salience 50.',
+      },
+    );
+  const { inputs, summary } = importFiles(bytes, file, {
+    format: opts.format,
+    capabilities: capabilityOption(opts.capabilities, cwd),
+    capabilitiesFile: opts.capabilities,
+    defaultSalience: opts.defaultSalience,
+  });
+  return inputs.map(({ scenario, text }) => ({
+    file,
+    scenario: resolveWithLines(scenario, file, text),
+    input: scenario,
+    summary,
+  }));
+}
+
+/**
+ * The text of a scenario file for a sweep (whose manifest stores the text): the file itself for a
+ * scenario file, else the one scenario an imported table gives, as YAML.
+ */
+export function scenarioTextOf(
+  path: string,
+  cwd: string,
+  opts: LoadOptions = {},
+): { file: string; text: string; summary: ImportSummary | null } {
+  const file = display(path, cwd);
+  const bytes = readUserBytes(path, cwd, 'scenario file');
+  const format = opts.format ?? detectFormat(file, isZip(bytes) ? '' : bytes.toString('utf8'), bytes);
+  if (format === 'scenario' && opts.capabilities === undefined)
+    return { file, text: bytes.toString('utf8'), summary: null };
+  const loaded = loadFile(path, cwd, { ...opts, format });
+  if (loaded.length !== 1)
+    throw new ConcordError(
+      'E_UNSUPPORTED',
+      `${file}: a sweep takes one scenario; this file gives ${loaded.length}`,
+      {
+        path: file,
+        hint: 'A DECIDE file with issue-specific powers, or a DEU table spanning several Council eras, gives one scenario per issue or era: split the file, or sweep each part.',
+      },
+    );
+  return { file, text: stringifyYaml(loaded[0]!.input), summary: loaded[0]!.summary };
 }
 
 const EXT: Record<Format, RegExp> = {
   scenario: /\.(ya?ml|json)$/i,
+  long: /\.(csv|tsv|txt|xlsx)$/i,
   deu: /\.(tsv|csv|txt|tab)$/i,
   ktab: /\.csv$/i,
   decide: /\.(csv|txt|tsv)$/i,

@@ -111,6 +111,7 @@ export function resolveScenario(s: ScenarioFile, opts: ResolveOptions = {}): Res
         if (v !== null) p[field] = v;
       }
     }
+    Object.assign(p, s.actors?.[id]?.fields ?? {});
     return p as unknown as Player;
   });
   const rules = new Map<string, ResolvedRule>();
@@ -454,6 +455,7 @@ function resolveIssue(
     observed,
     positionNotes,
     modelNotes: issue.modelNotes ?? {},
+    metadata: issue.metadata ?? {},
     note: issue.note ?? null,
     source: issue.source ?? null,
   };

@@ -122,6 +122,12 @@ export const IssueSchema = z
       .record(ActorIdSchema, PositionEntrySchema.nullable())
       .describe('One entry per actor; null = the actor takes no position on this issue'),
     outcome: ObservedOutcomeSchema.optional().describe('The observed outcome, for backtests'),
+    metadata: z
+      .record(z.string().max(128), z.string().max(4096))
+      .optional()
+      .describe(
+        'Case metadata carried over from an imported table (proposal number and name, procedure, dates…): kept and shown, never used by the models',
+      ),
     modelNotes: z
       .partialRecord(ModelNameSchema, z.string())
       .optional()
@@ -145,6 +151,15 @@ export const ActorOverrideSchema = z
       .min(0)
       .optional()
       .describe('A relative capability; replaces the value from the data'),
+    fields: z
+      .record(
+        z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, 'expected a field name: letters, digits, _'),
+        z.number().finite().min(0),
+      )
+      .optional()
+      .describe(
+        'Numeric fields for sum rules (votes, member, population…): they replace the values from the data on `date`',
+      ),
     note: z.string().optional(),
   })
   .strict();

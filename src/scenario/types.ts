@@ -72,6 +72,8 @@ export interface ResolvedIssue {
   readonly observed: ResolvedObserved | null;
   readonly positionNotes: ReadonlyArray<{ note?: string; source?: string } | null>;
   readonly modelNotes: Partial<Record<ModelName, string>>;
+  /** Case metadata from an imported table (shown, never modelled). */
+  readonly metadata: Readonly<Record<string, string>>;
   readonly note: string | null;
   readonly source: string | null;
 }

@@ -9,9 +9,6 @@
  */
 import { type ColumnType, type Kysely, sql } from 'kysely';
 
-/** The number of migrations (the lead renumbers at merge: keep it MIGRATIONS.length). */
-export const SCHEMA_VERSION = 3;
-
 export type RunStatus = 'pending' | 'running' | 'complete' | 'interrupted' | 'failed';
 
 export interface MetaTable {
@@ -88,8 +85,28 @@ export interface ResultTable {
   rounds: number | null;
 }
 
+/** A scenario uploaded into a workspace (schema 3): the scenario file it stands for, as YAML. */
+export interface ScenarioTable {
+  id: string;
+  workspace: string;
+  /** The uploaded file's name (four.csv). */
+  name: string;
+  /** The format it was read as: scenario, long, deu, decide, ktab. */
+  format: string;
+  title: string | null;
+  /** The scenario file (YAML): what forecasts and sweeps read. */
+  text: string;
+  /** JSON: the import summary (tables), or null. */
+  summary: string | null;
+  /** SHA-256 of the uploaded bytes. */
+  source_sha256: string;
+  bytes: number;
+  created_at: string;
+}
+
 export interface StoreDatabase {
   concord_meta: MetaTable;
+  scenarios: ScenarioTable;
   workspaces: WorkspaceTable;
   tokens: TokenTable;
   runs: RunTable;
@@ -204,6 +221,32 @@ export const MIGRATIONS: ReadonlyArray<(db: Kysely<StoreDatabase>) => Promise<vo
     await sql`drop table results`.execute(db);
     await sql`alter table results_v3 rename to results`.execute(db);
   },
+  // 4: scenarios uploaded into a workspace (the API's and the lab's upload).
+  async (db) => {
+    await db.schema
+      .createTable('scenarios')
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('workspace', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('format', 'text', (c) => c.notNull())
+      .addColumn('title', 'text')
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('summary', 'text')
+      .addColumn('source_sha256', 'text', (c) => c.notNull())
+      .addColumn('bytes', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('scenarios_workspace')
+      .ifNotExists()
+      .on('scenarios')
+      .columns(['workspace', 'created_at'])
+      .execute();
+  },
 ];
 
 export type Timestamp = ColumnType<string, string, string>;
+
+/** The schema version this Concord writes: the number of migrations. */
+export const SCHEMA_VERSION = MIGRATIONS.length;

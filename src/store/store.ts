@@ -18,10 +18,13 @@ import {
   type RunStatus,
   type RunTable,
   SCHEMA_VERSION,
+  type ScenarioTable,
   type StoreDatabase,
 } from './schema.js';
 
 export type ResultRow = Omit<ResultTable, 'run_key'>;
+export type ScenarioRecord = ScenarioTable;
+export type NewScenario = Omit<ScenarioTable, 'id' | 'created_at'>;
 export type RunRecord = Omit<RunTable, 'params' | 'manifest' | 'summary' | 'run_key'> & {
   params: unknown;
   manifest: Record<string, unknown>;
@@ -194,6 +197,59 @@ export class RunStore {
     let q = this.db.selectFrom('tokens').select(['id', 'workspace', 'label', 'created_at', 'revoked_at']);
     if (workspace) q = q.where('workspace', '=', workspace);
     return q.orderBy('created_at').execute();
+  }
+
+  // ─── uploaded scenarios ───────────────────────────────────────────────────────────────────
+
+  /** Stores scenarios uploaded together, in one transaction (all or none). */
+  async putScenarios(items: readonly NewScenario[]): Promise<ScenarioRecord[]> {
+    if (items.length === 0) return [];
+    for (const it of items) await this.ensureWorkspace(it.workspace);
+    const created_at = now();
+    const rows = items.map((it) => ({ ...it, id: randomUUID(), created_at }));
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('scenarios').values(rows).execute();
+    });
+    return rows;
+  }
+
+  async listScenarios(workspace: string): Promise<Omit<ScenarioRecord, 'text'>[]> {
+    return this.db
+      .selectFrom('scenarios')
+      .select([
+        'id',
+        'workspace',
+        'name',
+        'format',
+        'title',
+        'summary',
+        'source_sha256',
+        'bytes',
+        'created_at',
+      ])
+      .where('workspace', '=', workspace)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .execute();
+  }
+
+  async getScenario(workspace: string, id: string): Promise<ScenarioRecord | null> {
+    const r = await this.db
+      .selectFrom('scenarios')
+      .selectAll()
+      .where('workspace', '=', workspace)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return r ?? null;
+  }
+
+  async deleteScenario(workspace: string, id: string): Promise<boolean> {
+    const r = await this.db
+      .deleteFrom('scenarios')
+      .where('workspace', '=', workspace)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
   }
 
   // ─── runs ─────────────────────────────────────────────────────────────────────────────────

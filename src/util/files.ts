@@ -5,7 +5,20 @@ import { ConcordError } from '../errors.js';
 
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-export function readUserFile(path: string, cwd: string, what = 'file'): string {
+/** The bytes of a user file (a spreadsheet), with the same checks and errors as readUserFile. */
+export function readUserBytes(path: string, cwd: string, what = 'file'): Buffer {
+  const full = checkedPath(path, cwd, what);
+  try {
+    return readFileSync(full);
+  } catch (e) {
+    throw new ConcordError('E_FILE_UNREADABLE', `cannot read ${what} ${path}: ${(e as Error).message}`, {
+      path,
+      cause: e,
+    });
+  }
+}
+
+function checkedPath(path: string, cwd: string, what: string): string {
   const full = resolve(cwd, path);
   let size: number;
   try {
@@ -39,6 +52,11 @@ export function readUserFile(path: string, cwd: string, what = 'file'): string {
       },
     );
   }
+  return full;
+}
+
+export function readUserFile(path: string, cwd: string, what = 'file'): string {
+  const full = checkedPath(path, cwd, what);
   try {
     const text = readFileSync(full, 'utf8');
     if (text.includes('\u0000')) {

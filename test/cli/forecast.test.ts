@@ -53,7 +53,8 @@ describe('concord forecast', () => {
       [['forecast', 'scenarios/sco/01-rats-2002.yaml', '--model', 'oracle'], 'E_USAGE'],
       [['forecast', 'test/fixtures/bargaining/ktab-ragged.csv'], 'E_FILE_FORMAT'],
       [['forecast', 'test/fixtures/bargaining/ktab-3.csv', '--model', 'consensus'], 'E_VALIDATION'],
-      [['forecast', 'test/fixtures/bargaining/deu-small.tsv', '--format', 'deu'], 'E_USAGE'],
+      [['forecast', 'test/fixtures/bargaining/deu-small.tsv', '--default-salience', '150'], 'E_USAGE'],
+      [['forecast', 'test/fixtures/import/four-columns.csv', '--format', 'xlsx'], 'E_USAGE'],
       [['forecast', '/nonexistent.yaml'], 'E_FILE_UNREADABLE'],
     ] as const) {
       const r = await run(...args);

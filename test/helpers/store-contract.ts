@@ -206,6 +206,27 @@ export function storeContract(name: string, open: () => Promise<RunStore>): void
       expect(await store.workspaceForToken(token)).toBeNull();
     });
 
+    it('keeps uploaded scenarios per workspace: stored together, listed, read and deleted', async () => {
+      const item = (workspace: string, name: string) => ({
+        workspace,
+        name,
+        format: 'long',
+        title: name,
+        text: `id: ${name}\nissues: []\n`,
+        summary: JSON.stringify({ issues: 1 }),
+        source_sha256: 'ab'.repeat(32),
+        bytes: 12,
+      });
+      const [a, b] = await store.putScenarios([item('up1', 'one'), item('up1', 'two')]);
+      await store.putScenarios([item('up2', 'three')]);
+      expect((await store.listScenarios('up1')).map((x) => x.name).sort()).toEqual(['one', 'two']);
+      expect((await store.getScenario('up1', a!.id))!.text).toBe('id: one\nissues: []\n');
+      expect(await store.getScenario('up2', a!.id)).toBeNull();
+      expect(await store.deleteScenario('up2', b!.id)).toBe(false);
+      expect(await store.deleteScenario('up1', b!.id)).toBe(true);
+      expect((await store.listScenarios('up1')).map((x) => x.name)).toEqual(['one']);
+    });
+
     it('marks runs whose heartbeat stopped as interrupted', async () => {
       const run = await store.createRun({
         workspace: 'w1',

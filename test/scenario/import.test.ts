@@ -89,8 +89,10 @@ describe('DEU-style tables', () => {
     expect(e.message).toMatch(/the capabilities file gives nothing for C/);
   });
 
-  it('needs capabilities', () => {
-    expect(error(() => loadFile(`${DIR}/deu-small.tsv`, cwd)).code).toBe('E_USAGE');
+  it('takes equal capabilities when none are given, and says so in the summary', () => {
+    const [l] = loadFile(`${DIR}/deu-small.tsv`, cwd);
+    expect(Array.from(l!.scenario.capability)).toEqual([1 / 3, 1 / 3, 1 / 3]);
+    expect(l!.summary!.notes.join(' ')).toMatch(/capabilities: equal/);
   });
 
   it('rejects ragged rows and out-of-scale values, naming the line and the column', () => {
@@ -98,7 +100,7 @@ describe('DEU-style tables', () => {
       `${DIR}/deu-ragged.csv:3: row has 4 cells; the header has 7 (ragged row)`,
     );
     expect(error(() => loadFile(`${DIR}/deu-outside.tsv`, cwd, { capabilities: 'equal' })).message).toBe(
-      `${DIR}/deu-outside.tsv:2: column pB: position 120 is outside [0, 100]`,
+      `${DIR}/deu-outside.tsv:2: column pB: position 120 is outside the scale [0, 100]`,
     );
   });
 });

@@ -10,7 +10,14 @@ import { loadPath } from '../../scenario/load.js';
 import { json, pct, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
 import { wantsCsv } from '../output.js';
-import { parseFormat, parseModels, parseRounds } from './forecast.js';
+import {
+  importSummaries,
+  parseFormat,
+  parseModels,
+  parseRounds,
+  parseSalience,
+  reportImports,
+} from './forecast.js';
 
 export const DEU_NOTE =
   'The published band on the EU Decides (DEU) data — the compromise model’s mean absolute error in the low-to-mid 20s, clearly below the median’s (Thomson, Stokman, Achen & König 2006) — can be checked only on that data set, which Concord does not ship.';
@@ -18,6 +25,7 @@ export const DEU_NOTE =
 interface Opts {
   format?: string;
   capabilities?: string;
+  defaultSalience?: string;
   model?: string[];
   maxRounds?: string;
   json?: boolean;
@@ -32,9 +40,16 @@ export function register(program: Command, io: CliIO): void {
     .argument('<path>', 'a scenario file or directory (e.g. scenarios/sco), or a DEU/KTAB/DECIDE table')
     .option(
       '--format <format>',
-      'scenario, deu, ktab or decide (default: from the file; scenario for a directory); or csv: tidy CSV output (docs/interop.md)',
+      'scenario, long, deu, decide or ktab (default: from the file; scenario for a directory); or csv: tidy CSV output (docs/interop.md)',
     )
-    .option('--capabilities <source>', 'equal, or a file of `actor,capability` lines (needed for DEU tables)')
+    .option(
+      '--capabilities <source>',
+      'equal, votes (DEU: Council votes on the date), or a file of `actor,capability` lines',
+    )
+    .option(
+      '--default-salience <s>',
+      'DEU tables: the salience (0–100) of a position given without one (default 50)',
+    )
     .option('--model <names...>', `models to score (default: all): ${MODEL_NAMES.join(', ')}`)
     .option('--max-rounds <n>', 'round limit of the expected-utility model (default 100)')
     .option('--json', 'print JSON')
@@ -42,18 +57,29 @@ export function register(program: Command, io: CliIO): void {
       const csvOut = wantsCsv(opts.format);
       const format = parseFormat(csvOut ? undefined : opts.format);
       const models = parseModels(opts.model);
-      const loaded = loadPath(path, io.cwd, { format, capabilities: opts.capabilities });
+      const loaded = loadPath(path, io.cwd, {
+        format,
+        capabilities: opts.capabilities,
+        defaultSalience: parseSalience(opts.defaultSalience),
+      });
+      const imports = opts.json ? importSummaries(loaded) : reportImports(io, loaded);
       const r = backtest(
         loaded.map((l) => l.scenario),
         { models, eum: { maxRounds: parseRounds(opts.maxRounds) } },
       );
-      const isDeu = format === 'deu' || loaded.some((l) => /\(DEU-style table\)$/.test(l.scenario.title));
+      const isDeu = format === 'deu' || imports.some((s) => s.format === 'deu');
       if (csvOut) {
         io.out(backtestCsv(r).replace(/\n$/, ''));
         return;
       }
       if (opts.json) {
-        io.out(json({ ...r, ...(isDeu ? { note: DEU_NOTE } : {}) }));
+        io.out(
+          json({
+            ...r,
+            ...(isDeu ? { note: DEU_NOTE } : {}),
+            ...(imports.length ? { import: imports } : {}),
+          }),
+        );
         return;
       }
       io.out(formatBacktest(r, path, loaded.length, models));

@@ -11,7 +11,8 @@ import {
 } from '../../bargaining/forecast.js';
 import { forecastCsv } from '../../bargaining/tidy.js';
 import { ConcordError } from '../../errors.js';
-import { FORMATS, type Format, loadFile } from '../../scenario/load.js';
+import { formatSummary, type ImportSummary } from '../../scenario/import/summary.js';
+import { FORMATS, type Format, type LoadedScenario, loadFile } from '../../scenario/load.js';
 import type { ModelName } from '../../scenario/schema.js';
 import type { ResolvedScenario } from '../../scenario/types.js';
 import { json, table } from '../../util/format.js';
@@ -45,6 +46,33 @@ export function parseFormat(f: string | undefined): Format | undefined {
   return f as Format;
 }
 
+/** --default-salience: a number on 0–100. */
+export function parseSalience(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
+    throw new ConcordError('E_USAGE', `--default-salience: "${v}" is not a number from 0 to 100`, {
+      path: '--default-salience',
+      hint: 'A DEU salience is on 0–100, e.g. --default-salience 50.',
+    });
+  }
+  return n;
+}
+
+/** The import summaries of the loaded files, one per file. */
+export function importSummaries(loaded: readonly LoadedScenario[]): ImportSummary[] {
+  const out: ImportSummary[] = [];
+  for (const l of loaded) if (l.summary && !out.includes(l.summary)) out.push(l.summary);
+  return out;
+}
+
+/** Prints what the imports skipped or defaulted on stderr. */
+export function reportImports(io: CliIO, loaded: readonly LoadedScenario[]): ImportSummary[] {
+  const ss = importSummaries(loaded);
+  for (const s of ss) io.err(formatSummary(s));
+  return ss;
+}
+
 export function parseRounds(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
@@ -62,6 +90,7 @@ interface Opts {
   json?: boolean;
   format?: string;
   capabilities?: string;
+  defaultSalience?: string;
   maxRounds?: string;
 }
 
@@ -71,13 +100,23 @@ export function register(program: Command, io: CliIO): void {
     .description(
       'forecast each issue of a scenario with every model (consensus, compromise, median, nash, eum)',
     )
-    .argument('<file>', 'a scenario file (YAML/JSON), or a KTAB, DECIDE or DEU-style table')
+    .argument(
+      '<file>',
+      'a scenario file (YAML/JSON), a long table (CSV/TSV/XLSX), or a DEU, DECIDE or KTAB file',
+    )
     .option('--model <names...>', `models to run (default: all): ${MODEL_NAMES.join(', ')}`)
     .option(
       '--format <format>',
       `input format (default: from the file): ${FORMATS.join(', ')}; or csv: tidy CSV output (docs/interop.md)`,
     )
-    .option('--capabilities <source>', 'equal, or a file of `actor,capability` lines (needed for DEU tables)')
+    .option(
+      '--capabilities <source>',
+      'equal, votes (DEU: Council votes on the date), or a file of `actor,capability` lines',
+    )
+    .option(
+      '--default-salience <s>',
+      'DEU tables: the salience (0–100) of a position given without one (default 50)',
+    )
     .option('--max-rounds <n>', 'round limit of the expected-utility model (default 100)')
     .option('--json', 'print JSON')
     .action((file: string, opts: Opts) => {
@@ -87,7 +126,9 @@ export function register(program: Command, io: CliIO): void {
       const loaded = loadFile(file, io.cwd, {
         format: parseFormat(csvOut ? undefined : opts.format),
         capabilities: opts.capabilities,
+        defaultSalience: parseSalience(opts.defaultSalience),
       });
+      const imports = opts.json ? importSummaries(loaded) : reportImports(io, loaded);
       const results = loaded.map(({ scenario }) => {
         const fs = forecastAll(scenario, { models, eum: { maxRounds } });
         for (const f of fs) {
@@ -111,7 +152,10 @@ export function register(program: Command, io: CliIO): void {
       }
       if (opts.json) {
         const out = results.map((r) => forecastJson(r.scenario, r.forecasts));
-        io.out(json(out.length === 1 ? out[0] : { scenarios: out }));
+        const body = out.length === 1 ? out[0]! : { scenarios: out };
+        io.out(
+          json(imports.length ? { ...body, import: imports.length === 1 ? imports[0] : imports } : body),
+        );
         return;
       }
       io.out(
@@ -132,7 +176,9 @@ export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[]
   lines.push(`${s.id} — ${s.title}`);
   const capText =
     s.capabilitySource === 'equal'
-      ? 'capabilities: equal (or as given)'
+      ? s.capability.every((c) => c === s.capability[0])
+        ? 'capabilities: equal'
+        : 'capabilities: as given in the file'
       : `capabilities: ${s.capabilitySource.toUpperCase()}${s.capabilityYear ? ` ${s.capabilityYear}` : ''} shares`;
   const head = [
     s.organization ? `${s.organization.shortName} on ${s.date}` : s.date ? `on ${s.date}` : null,
@@ -159,6 +205,8 @@ export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[]
       is.optOut ? 'opt-out allowed' : is.amendable ? 'amendable' : 'take it or leave it',
     ].filter(Boolean);
     lines.push(facts.join(' · '));
+    const meta = Object.entries(is.metadata);
+    if (meta.length) lines.push(`case: ${meta.map(([k, v]) => `${k} ${v}`).join(' · ')}`);
     const actorRows = s.actors.map((a, i) => [
       a.id,
       fmtCap(s.capability[i]!),

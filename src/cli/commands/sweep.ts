@@ -7,15 +7,16 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ConcordError } from '../../errors.js';
+import { formatSummary as formatImport } from '../../scenario/import/summary.js';
 import type { RunRecord, RunStore } from '../../store/store.js';
 import { adapterIds, DEFAULT_ADAPTER } from '../../sweep/adapters.js';
 import type { Keep } from '../../sweep/engine.js';
 import { defaultThreads, type Executor } from '../../sweep/executors/executor.js';
 import { formatSummary } from '../../sweep/format.js';
 import type { planSweep } from '../../sweep/run.js';
-import { readUserFile } from '../../util/files.js';
 import { json } from '../../util/format.js';
 import { type CliIO, processIO } from '../io.js';
+import { parseFormat, parseSalience } from './forecast.js';
 
 interface SweepOptions {
   runs?: string;
@@ -33,6 +34,9 @@ interface SweepOptions {
   quiet?: boolean;
   force?: boolean;
   json?: boolean;
+  format?: string;
+  capabilities?: string;
+  defaultSalience?: string;
 }
 
 /** Below this many runs, and without --workers, a sweep runs in process. */
@@ -54,7 +58,19 @@ export function register(program: Command, io: CliIO): void {
   program
     .command('sweep')
     .description('Monte Carlo uncertainty sweep of a scenario: seeded, stored, resumable (docs/sweeps.md)')
-    .argument('[file]', 'a scenario file (YAML or JSON) with an optional uncertainty: and sweep: block')
+    .argument(
+      '[file]',
+      'a scenario file (YAML or JSON, with optional uncertainty: and sweep: blocks), a long table (CSV/TSV/XLSX), or a DEU, DECIDE or KTAB file',
+    )
+    .option('--format <format>', 'input format (default: from the file): scenario, long, deu, decide, ktab')
+    .option(
+      '--capabilities <source>',
+      'equal, votes (DEU: Council votes on the date), or a file of `actor,capability` lines',
+    )
+    .option(
+      '--default-salience <s>',
+      'DEU tables: the salience (0–100) of a position given without one (default 50)',
+    )
     .option('--runs <n>', 'replicates per design point (with --sensitivity: base samples N)')
     .option('--seed <s>', 'the seed: an integer in [0, 2^53)', '1')
     .option(
@@ -134,10 +150,19 @@ export function register(program: Command, io: CliIO): void {
             path: '--runs',
             hint: 'Give the number of replicates, e.g. --runs 10000.',
           });
+        // Every importable format: a table becomes the scenario file it stands for, and that text is
+        // what the run's manifest keeps (a resumed or repeated run needs nothing else).
+        const { scenarioTextOf } = await import('../../scenario/load.js');
+        const input = scenarioTextOf(file, io.cwd, {
+          format: parseFormat(opts.format),
+          capabilities: opts.capabilities,
+          defaultSalience: parseSalience(opts.defaultSalience),
+        });
+        if (input.summary && !opts.quiet) io.err(formatImport(input.summary));
         planned = planSweep({
           adapter: opts.adapter ?? DEFAULT_ADAPTER,
           file,
-          text: readUserFile(file, io.cwd, 'scenario file'),
+          text: input.text,
           models: opts.models
             ?.split(',')
             .map((m) => m.trim())

@@ -1,14 +1,16 @@
 /**
  * The input format of the DECIDE exchange-model package (Stokman's exchange model;
  * https://github.com/foarsitter/decide-exchange-model, data/input/*.csv): one record per line, the
- * first cell saying what it is, cells separated by tabs or semicolons:
+ * first cell saying what it is, cells separated by tabs or semicolons, each cell optionally
+ * quoted with single or double quotes — the package's own files (data/input/sample_data.txt,
+ * cop21.csv, copenhagen.csv) write `'#A'\t'Willems'\t'Willems'\t'Test'`:
  *
  *   #O  title                                  (optional)
  *   #/  …                                      a comment
- *   #A  actor-id  full name                    an actor
- *   #P  issue-id  description                  an issue
- *   #M  issue-id  value  meaning               a labelled point of the issue's scale (optional)
- *   #D  actor-id  issue-id  position  salience  power
+ *   #A  actor-id  full name  [comment]         an actor
+ *   #P  issue-id  name  [description]          an issue
+ *   #M  issue-id  value  [meaning]             a labelled point of the issue's scale (optional)
+ *   #D  actor-id  issue-id  position  salience  power  [comment]
  *
  * Saliences are on 0–1; power is any non-negative number. An issue's scale runs from its lowest to
  * its highest #M value when it has two or more, else 0–100. An actor without a #D line on an issue
@@ -20,9 +22,9 @@ import type { ScenarioFileInput } from '../schema.js';
 import { formatError, num, type Row, rows, sniffDelimiter, toId, trimTrailing } from './table.js';
 
 export function parseDecide(text: string, file: string): ScenarioFileInput[] {
-  const firstData = text.split(/\r?\n/).find((l) => l.startsWith('#')) ?? '';
+  const firstData = text.split(/\r?\n/).find((l) => /^\s*['"]?#/.test(l)) ?? '';
   const delim = firstData.includes('\t') ? '\t' : firstData.includes(';') ? ';' : sniffDelimiter(firstData);
-  const all = rows(text, delim).map((r) => ({ line: r.line, cells: trimTrailing(r.cells) }));
+  const all = rows(text, delim, undefined, `'"`).map((r) => ({ line: r.line, cells: trimTrailing(r.cells) }));
   let title: string | undefined;
   const actors = new Map<string, { name: string; line: number }>();
   const issues = new Map<string, { title: string; marks: number[]; line: number }>();
@@ -41,7 +43,7 @@ export function parseDecide(text: string, file: string): ScenarioFileInput[] {
         file,
         r.line,
         `"${tag}" is not a record type; lines start with #A, #P, #M, #D, #O or #/`,
-        'See the DECIDE sample data (data/input/sample_data.txt).',
+        'Each line starts with a record type (#A, #P, #M, #D, #O or #/), quoted or not; see docs/scenarios.md.',
       );
     }
     const need = (k: number, what: string) => {
@@ -91,11 +93,11 @@ export function parseDecide(text: string, file: string): ScenarioFileInput[] {
       }
       case '#D': {
         need(6, '#D, actor, issue, position, salience, power');
-        if (r.cells.length > 6) {
+        if (r.cells.length > 7) {
           throw formatError(
             file,
             r.line,
-            `#D line has ${r.cells.length} cells; it takes 6 (#D, actor, issue, position, salience, power)`,
+            `#D line has ${r.cells.length} cells; it takes 6 or 7 (#D, actor, issue, position, salience, power, comment)`,
             'Remove the extra cells.',
           );
         }
@@ -157,7 +159,7 @@ export function parseDecide(text: string, file: string): ScenarioFileInput[] {
       file,
       all[all.length - 1]?.line ?? 1,
       'the file needs #A, #P and #D lines',
-      'See the DECIDE sample data.',
+      'A DECIDE file defines actors (#A), issues (#P) and positions (#D); see docs/scenarios.md.',
     );
   }
   const ids = new Map([...actors.keys()].map((a) => [a, toId(a)]));

@@ -7,22 +7,26 @@ export interface Row {
   readonly cells: string[];
 }
 
-/** Splits one line on `delim`, honouring double quotes ("" inside quotes is a quote); trims cells. */
-export function splitLine(line: string, delim: string): string[] {
+/**
+ * Splits one line on `delim`, honouring quoted cells: a cell that starts with one of `quotes` runs
+ * to the matching quote (a doubled quote inside is a quote). Double quotes by default; DECIDE's
+ * files quote with single quotes (`'#A'\t'Willems'`). Trims cells.
+ */
+export function splitLine(line: string, delim: string, quotes = '"'): string[] {
   const out: string[] = [];
   let cur = '';
-  let quoted = false;
+  let quote = '';
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (line[i + 1] === '"') {
-          cur += '"';
+    if (quote) {
+      if (ch === quote) {
+        if (line[i + 1] === quote) {
+          cur += quote;
           i++;
-        } else quoted = false;
+        } else quote = '';
       } else cur += ch;
-    } else if (ch === '"' && cur.trim() === '') {
-      quoted = true;
+    } else if (quotes.includes(ch) && cur.trim() === '') {
+      quote = ch;
       cur = '';
     } else if (ch === delim) {
       out.push(cur.trim());
@@ -34,7 +38,7 @@ export function splitLine(line: string, delim: string): string[] {
 }
 
 /** The non-blank lines of a text, split; lines starting with `comment` (if given) are skipped. */
-export function rows(text: string, delim: string, comment?: string): Row[] {
+export function rows(text: string, delim: string, comment?: string, quotes = '"'): Row[] {
   const out: Row[] = [];
   text
     .replace(/^\uFEFF/, '')
@@ -42,7 +46,7 @@ export function rows(text: string, delim: string, comment?: string): Row[] {
     .forEach((raw, k) => {
       if (raw.trim() === '') return;
       if (comment && raw.trimStart().startsWith(comment)) return;
-      out.push({ line: k + 1, cells: splitLine(raw, delim) });
+      out.push({ line: k + 1, cells: splitLine(raw, delim, quotes) });
     });
   return out;
 }

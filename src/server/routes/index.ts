@@ -12,7 +12,19 @@ import { routes as power } from './power.js';
 import { routes as runs } from './runs.js';
 import { routes as scenarios } from './scenarios.js';
 import { routes as sweeps } from './sweeps.js';
+import { routes as uploads } from './uploads.js';
 
 export function apiRoutes(): AnyRoute[] {
-  return [...meta, ...orgs, ...balance, ...alignment, ...claims, ...power, ...scenarios, ...sweeps, ...runs];
+  return [
+    ...meta,
+    ...orgs,
+    ...balance,
+    ...alignment,
+    ...claims,
+    ...power,
+    ...scenarios,
+    ...uploads,
+    ...sweeps,
+    ...runs,
+  ];
 }

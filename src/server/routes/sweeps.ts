@@ -19,6 +19,7 @@ import { type AnyRoute, route } from '../route.js';
 import { ProgressSchema, RunParams, RunSchema } from '../schemas.js';
 import { runView, visibleRun } from './runs.js';
 import { builtInScenarios } from './scenarios.js';
+import { findUpload } from './uploads.js';
 
 /** Largest sweep the API starts (replicates × design points), and largest number of stored rows. */
 export const MAX_API_TOTAL = 2_000_000;
@@ -35,6 +36,11 @@ export const SweepBody = z
       .describe(
         'A scenario file of your own (YAML or JSON text), with optional uncertainty: and sweep: blocks',
       ),
+    upload: z
+      .string()
+      .uuid()
+      .optional()
+      .describe('A scenario uploaded into the workspace (POST /api/workspace/scenarios)'),
     file: z.string().min(1).max(200).optional().describe('A name for `text`, for messages and the manifest'),
     runs: z.number().int().min(1).describe('Replicates per design point (with sensitivity: base samples N)'),
     seed: z
@@ -63,8 +69,8 @@ export const SweepBody = z
     visibility: z.enum(['private', 'public']).default('private'),
   })
   .strict()
-  .refine((b) => (b.scenario === undefined) !== (b.text === undefined), {
-    message: 'give either a built-in `scenario` id or the `text` of a scenario file',
+  .refine((b) => [b.scenario, b.text, b.upload].filter((x) => x !== undefined).length === 1, {
+    message: 'give one of a built-in `scenario` id, the `text` of a scenario file, or an `upload` id',
     path: ['scenario'],
   });
 
@@ -115,7 +121,7 @@ async function prefixSummary(
 }
 
 /** Library errors name CLI options (`--runs`) or paths in the scenario file; over HTTP both are in the body. */
-function inBody<T>(field: 'scenario' | 'text', f: () => T): T {
+function inBody<T>(field: 'scenario' | 'text' | 'upload', f: () => T): T {
   try {
     return f();
   } catch (e) {
@@ -175,18 +181,21 @@ export const routes: AnyRoute[] = [
           hint: 'Run the sweep with `concord sweep` on the command line.',
         });
       }
-      const source = body.scenario
-        ? (() => {
-            const b = builtInScenarios().find((x) => x.id === body.scenario);
-            if (!b)
-              throw new ConcordError('E_UNKNOWN_ID', `no built-in scenario "${body.scenario}"`, {
-                path: 'body.scenario',
-                hint: 'GET /api/scenarios lists them; or send the file as `text`.',
-              });
-            return { file: b.file, text: b.text };
-          })()
-        : { file: body.file ?? 'scenario (sent to the API)', text: body.text! };
-      const planned = inBody(body.scenario ? 'scenario' : 'text', () =>
+      const uploaded = body.upload ? await findUpload(ctx, ws, body.upload) : null;
+      const source = uploaded
+        ? { file: uploaded.name, text: uploaded.text }
+        : body.scenario
+          ? (() => {
+              const b = builtInScenarios().find((x) => x.id === body.scenario);
+              if (!b)
+                throw new ConcordError('E_UNKNOWN_ID', `no built-in scenario "${body.scenario}"`, {
+                  path: 'body.scenario',
+                  hint: 'GET /api/scenarios lists them; or send the file as `text`.',
+                });
+              return { file: b.file, text: b.text };
+            })()
+          : { file: body.file ?? 'scenario (sent to the API)', text: body.text! };
+      const planned = inBody(body.scenario ? 'scenario' : body.upload ? 'upload' : 'text', () =>
         planSweep({
           adapter: DEFAULT_ADAPTER,
           file: source.file,

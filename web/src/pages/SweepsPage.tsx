@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, streamEvents } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
 import { ProgressBar } from '../components/ProgressBar.js';
+import { ScenarioUpload, type Uploaded } from '../components/ScenarioUpload.js';
 import { type Marks, type Summary, SweepSummaryView } from '../components/SweepSummary.js';
 import { useLab } from '../context.js';
 import { useApi } from '../hooks.js';
@@ -60,6 +61,11 @@ export function SweepsPage() {
   const options = useApi<Options>('/api/sweeps/options');
   const scenarios = useApi<{ scenarios: ScenarioSummary[] }>('/api/scenarios');
   const [scenario, setScenario] = useState('sco-development-bank-2010');
+  // Scenarios uploaded into the workspace: the select's value is `upload:<id>` for them.
+  const uploads = useApi<{ scenarios: Uploaded[] }>(workspace ? '/api/workspace/scenarios' : null, [
+    workspace,
+  ]);
+  const uploadId = scenario.startsWith('upload:') ? scenario.slice('upload:'.length) : null;
   const [runs, setRuns] = useState('10000');
   const [seed, setSeed] = useState('1');
   const [models, setModels] = useState<string[] | null>(null);
@@ -110,7 +116,7 @@ export function SweepsPage() {
       const r = await api<{ run: Run; progress: Progress }>('/api/sweeps', {
         method: 'POST',
         body: {
-          scenario,
+          ...(uploadId ? { upload: uploadId } : { scenario }),
           runs: Number(runs),
           seed: Number(seed),
           models: chosen,
@@ -121,7 +127,11 @@ export function SweepsPage() {
       });
       setProgress(r.progress);
       setRunId(r.run.id);
-      api<{ issues: ForecastIssue[] }>(`/api/scenarios/${encodeURIComponent(scenario)}/forecast`)
+      api<{ issues: ForecastIssue[] }>(
+        uploadId
+          ? `/api/workspace/scenarios/${uploadId}/forecast`
+          : `/api/scenarios/${encodeURIComponent(scenario)}/forecast`,
+      )
         .then((f) => setMarks(marksOf(f.issues)))
         .catch(() => setMarks(undefined));
     } catch (e) {
@@ -132,6 +142,13 @@ export function SweepsPage() {
   return (
     <>
       <h1 tabIndex={-1}>Uncertainty sweeps</h1>
+      <ScenarioUpload
+        disabled={!workspace}
+        onUploaded={(u) => {
+          uploads.reload();
+          if (u[0]) setScenario(`upload:${u[0].id}`);
+        }}
+      />
       <form
         className="panel sweep-form"
         aria-label="Start a sweep"
@@ -142,13 +159,31 @@ export function SweepsPage() {
       >
         <label>
           Scenario{' '}
-          <select value={scenario} onChange={(e) => setScenario(e.target.value)} className="wide-select">
-            {(scenarios.data?.scenarios ?? [{ id: scenario, title: scenario, date: null }]).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.date ? `${s.date.slice(0, 4)}: ` : ''}
-                {s.title}
-              </option>
-            ))}
+          <select
+            value={scenario}
+            onChange={(e) => setScenario(e.target.value)}
+            className="wide-select"
+            data-testid="sweep-scenario"
+          >
+            {uploads.data?.scenarios.length ? (
+              <optgroup label="Uploaded (your workspace)">
+                {uploads.data.scenarios.map((u) => (
+                  <option key={u.id} value={`upload:${u.id}`}>
+                    {u.title && !u.title.includes(u.name) ? `${u.title} (${u.name})` : (u.title ?? u.name)}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            <optgroup label="Shipped">
+              {(scenarios.data?.scenarios ?? [{ id: scenario, title: scenario, date: null }])
+                .filter((s) => !s.id.startsWith('upload:'))
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.date ? `${s.date.slice(0, 4)}: ` : ''}
+                    {s.title}
+                  </option>
+                ))}
+            </optgroup>
           </select>
         </label>
         <label>
