@@ -80,7 +80,7 @@ export const alignmentSection: ReportSection = {
     const series = renderSeries({
       id: 'alignment-cohesion',
       title: `Cohesion of the ${org.shortName} members in the UN General Assembly per year, ${r.window.from}–${ctx.date.slice(0, 4)}`,
-      from: r.window.from,
+      from: r.window.fromYear,
       to: Number(ctx.date.slice(0, 4)),
       series: cohesionSeries(r.cohesion.byYear),
       marks: orgStages
