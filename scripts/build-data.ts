@@ -147,7 +147,7 @@ function buildWorldBank(codes: Set<string>): void {
   }
 }
 
-function buildCow(): void {
+function buildCow(): CowFile {
   const firstYear = 1946;
   const rows = parse(readFileSync(join(raw, 'cow-nmc-6.0-abridged.csv')), { columns: true }) as Array<
     Record<string, string>
@@ -200,6 +200,7 @@ function buildCow(): void {
     milper: sorted(milper),
   };
   write('cow-nmc.json', file);
+  return file;
 }
 
 /** Natural order of resolution symbols: A/RES/74/7 before A/RES/74/12. */
@@ -536,7 +537,93 @@ function buildUnga(countries: readonly CountryRecord[]): void {
     );
 }
 
+/**
+ * Military expenditure in current US$ → `milex.json`: SIPRI's figures for 1992–2024 (the SCO's
+ * members and partners, Turkmenistan and the USA; US$ million, written as thousands) and COW's
+ * before 1992 (thousands of current US$). Each year names its source in `meta.segments`; a state or
+ * year SIPRI gives no figure for is null (SIPRI's marks kept in `meta.flags`), never filled from COW.
+ */
+function buildMilex(cow: CowFile): void {
+  const file = 'sipri-milex-sco-current-usd.csv';
+  const rows = parse(readFileSync(join(raw, file)), { columns: true, skip_empty_lines: true }) as Array<
+    Record<string, string>
+  >;
+  const years = rows.map((r) => Number(r.year));
+  const sipriFirst = Math.min(...years);
+  const sipriLast = Math.max(...years);
+  const firstYear = cow.meta.firstYear;
+  const lastCow = sipriFirst - 1;
+  const n = sipriLast - firstYear + 1;
+  const series: Record<string, (number | null)[]> = {};
+  const flags: Record<string, Record<string, string>> = {};
+  for (const [iso3, values] of Object.entries(cow.milex)) {
+    const s = new Array<number | null>(n).fill(null);
+    for (let y = firstYear; y <= lastCow; y++) s[y - firstYear] = values[y - firstYear] ?? null;
+    series[iso3] = s;
+  }
+  const names: Record<string, string> = {};
+  for (const r of rows) {
+    const iso3 = r.iso3!;
+    const year = Number(r.year);
+    if (!/^[A-Z]{3}$/.test(iso3) || !Number.isInteger(year))
+      throw new Error(`${file}: bad row ${JSON.stringify(r)}`);
+    names[iso3] = r.sipri_name!;
+    series[iso3] ??= new Array<number | null>(n).fill(null);
+    const v = r.milex_usd_million ?? '';
+    if (v === '') {
+      if (!r.flag) throw new Error(`${file}: ${iso3} ${year}: no value and no flag`);
+      flags[iso3] ??= {};
+      flags[iso3]![String(year)] = r.flag;
+      continue;
+    }
+    const x = Number(v);
+    if (!Number.isFinite(x) || x < 0) throw new Error(`${file}: ${iso3} ${year}: bad value ${v}`);
+    series[iso3]![year - firstYear] = Math.round(x * 1000); // US$ million → thousands
+  }
+  const sipri = 'SIPRI Military Expenditure Database 2025, https://www.sipri.org/databases/milex';
+  const sipriTerms =
+    'SIPRI terms: fair use for non-commercial research and teaching, cite "SIPRI Military Expenditure Database 2025, https://www.sipri.org/databases/milex"; at most 10% (3,500 data points) of the database may be reproduced: this subset holds ' +
+    `${rows.length} (${Object.keys(names).length} states × ${sipriLast - sipriFirst + 1} years)`;
+  const out: YearSeriesFile & { meta: DataMeta & Record<string, unknown> } = {
+    meta: {
+      title: `Military expenditure, current US$: SIPRI ${sipriFirst}–${sipriLast}, Correlates of War ${firstYear}–${lastCow}`,
+      source: `${sipri} (${sipriFirst}–${sipriLast}, sheet "Current US$"); ${cow.meta.source} (${firstYear}–${lastCow})`,
+      url: `https://www.sipri.org/databases/milex; ${cow.meta.url}`,
+      licence: `${sipriTerms}; COW: ${cow.meta.licence}`,
+      derivedFrom: `${file}, cow-nmc-6.0-abridged.csv`,
+      unit: 'thousands of current US$ (SIPRI: US$ million at current prices and exchange rates, × 1,000; COW: thousands of current US$)',
+      firstYear,
+      lastYear: sipriLast,
+      note:
+        `SIPRI's figures from ${sipriFirst} for the ${Object.keys(names).length} states of its file (the SCO's members and partners but the Maldives, which SIPRI does not cover, plus Turkmenistan and the USA); COW's before ${sipriFirst} for every state. ` +
+        `After ${lastCow} a state outside SIPRI's file, or a year SIPRI marks "..." (data unavailable) or "xxx" (state did not exist), is null: never filled from COW. ` +
+        "SIPRI's colouring of estimates and uncertain figures is not carried.",
+      segments: [
+        {
+          firstYear,
+          lastYear: lastCow,
+          source: 'COW NMC 6.0',
+          unit: 'thousands of current US$',
+          url: cow.meta.url,
+        },
+        {
+          firstYear: sipriFirst,
+          lastYear: sipriLast,
+          source: 'SIPRI Milex 2025',
+          unit: 'US$ million at current prices and exchange rates',
+          url: 'https://www.sipri.org/databases/milex',
+        },
+      ],
+      terms: sipriTerms,
+      flags: Object.fromEntries(Object.entries(flags).sort(([a], [b]) => a.localeCompare(b))),
+      sipriNames: Object.fromEntries(Object.entries(names).sort(([a], [b]) => a.localeCompare(b))),
+    },
+    series: Object.fromEntries(Object.entries(series).sort(([a], [b]) => a.localeCompare(b))),
+  };
+  write('milex.json', out);
+}
+
 const countries = buildCountries();
 buildWorldBank(new Set(countries.map((c) => c.iso3)));
-buildCow();
+buildMilex(buildCow());
 buildUnga(countries);
