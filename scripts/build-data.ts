@@ -19,6 +19,8 @@ import { FORMER_STATE_NAMES, ungaNameToIso3 } from '../src/data/unga-names.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const raw = resolve(process.env.CONCORD_RAW_DATA ?? join(root, '..', 'shared', 'data'));
+/** The SCO chronology's folder: CONCORD_RAW_SCO, else `sco/` next to the raw data folder. */
+const rawSco = resolve(process.env.CONCORD_RAW_SCO ?? join(raw, '..', 'sco'));
 const out = resolve(process.env.CONCORD_DATA_OUT ?? join(root, 'data', 'generated'));
 mkdirSync(out, { recursive: true });
 const require = createRequire(import.meta.url);
@@ -623,7 +625,57 @@ function buildMilex(cow: CowFile): void {
   write('milex.json', out);
 }
 
+/**
+ * The SCO chronology → `sco-chronology.json`: every summit 2001–2025 (date, host, the chair that
+ * follows) and every status change, each with two independent public sources. The organization
+ * file data/organizations/sco.yaml is checked against it by test/org/chronology.test.ts.
+ */
+function buildChronology(): void {
+  const file = 'sco-chronology.csv';
+  const rows = parse(readFileSync(join(rawSco, file)), { columns: true, skip_empty_lines: true }) as Array<
+    Record<string, string>
+  >;
+  const DATE = /^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}-\d{2}-\d{2})?$/;
+  const records = rows.map((r, i) => {
+    if (!DATE.test(r.date ?? '')) throw new Error(`${file}: row ${i + 2}: bad date ${r.date}`);
+    if (!/^https?:\/\//.test(r.source1 ?? '') || !/^https?:\/\//.test(r.source2 ?? ''))
+      throw new Error(`${file}: row ${i + 2}: two source URLs expected`);
+    if (r.source1 === r.source2) throw new Error(`${file}: row ${i + 2}: the two sources are the same`);
+    const [first, last] = r.date!.split('/');
+    return {
+      event: r.event!,
+      states: r.iso3 ? r.iso3.split(';') : [],
+      status: r.status ?? '',
+      date: r.date!,
+      /** The day the record counts from: a range's last day; '' when only the year or month is known. */
+      day: (last ?? first)!.length === 10 ? (last ?? first)! : '',
+      precision: first!.length === 4 ? 'year' : first!.length === 7 ? 'month' : 'day',
+      sources: [r.source1!, r.source2!],
+      note: r.note ?? '',
+    };
+  });
+  const years = records.map((r) => Number(r.date.slice(0, 4)));
+  const out = {
+    meta: {
+      title:
+        'The Shanghai Cooperation Organisation: summits, chairs and status changes, 2001–2025, two public sources per record',
+      source:
+        'Compiled for the project from public sources named per record (Kremlin, Xinhua, China Daily, TASS, RIA, the SCO Secretariat, foreign ministries, news agencies)',
+      url: 'see records[].sources',
+      licence: 'facts, with their sources cited per record; the sources keep their own terms',
+      derivedFrom: file,
+      unit: 'dates: YYYY-MM-DD; YYYY or YYYY-MM where only the year or month is verified; A/B a range',
+      firstYear: Math.min(...years),
+      lastYear: Math.max(...years),
+      note: `${records.length} records. A summit record gives the host and the chair that follows; a range's last day is the Council of Heads of State. No source found dated after September 2025 changes any status.`,
+    },
+    records,
+  };
+  write('sco-chronology.json', out);
+}
+
 const countries = buildCountries();
 buildWorldBank(new Set(countries.map((c) => c.iso3)));
 buildMilex(buildCow());
 buildUnga(countries);
+buildChronology();

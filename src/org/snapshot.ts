@@ -19,8 +19,10 @@ import {
   membersOn,
   type PartnerOnDate,
   partnersOn,
+  withDateConvention,
 } from './organization.js';
 import type { OrganizationRegistry } from './registry.js';
+import type { DateConvention } from './schema.js';
 
 export interface Snapshot {
   readonly organization: {
@@ -32,6 +34,8 @@ export interface Snapshot {
   };
   readonly requested: string;
   readonly date: IsoDate;
+  /** Which date a status counts from (`--dates`): the memorandum's (default) or the decision's. */
+  readonly dates: DateConvention;
   /** Set when the answer is a predecessor organization's (the date is before the founding). */
   readonly era: { organization: string; note: string } | null;
   readonly rule: { rule: Rule; description: string; source: string | null };
@@ -44,6 +48,8 @@ export interface Snapshot {
     from: IsoDate;
     to: IsoDate | null;
     summit: string | null;
+    source: string;
+    source2: string | null;
     verified: boolean;
   } | null;
   readonly facts: Facts;
@@ -51,14 +57,20 @@ export interface Snapshot {
   readonly unverified: string[];
 }
 
-export function snapshot(registry: OrganizationRegistry, ds: Dataset, id: string, date: IsoDate): Snapshot {
-  const requested = registry.get(id);
+export function snapshot(
+  registry: OrganizationRegistry,
+  ds: Dataset,
+  id: string,
+  date: IsoDate,
+  dates: DateConvention = 'memorandum',
+): Snapshot {
+  const requested = withDateConvention(registry.get(id), dates);
   let org = requested;
   let era: Snapshot['era'] = null;
   if (date < requested.founded && requested.predecessor && registry.has(requested.predecessor)) {
     const pred = registry.get(requested.predecessor);
     if (isActiveOn(pred, date)) {
-      org = pred;
+      org = withDateConvention(pred, dates);
       era = {
         organization: pred.id,
         note: `${requested.shortName} did not exist yet on ${date} (founded ${requested.founded}); this is its predecessor, the ${pred.name} (${pred.founded} to ${pred.dissolved ?? 'now'}).`,
@@ -92,6 +104,7 @@ export function snapshot(registry: OrganizationRegistry, ds: Dataset, id: string
     },
     requested: requested.id,
     date,
+    dates,
     era,
     rule: { rule: org.rule, description: describeRule(org.rule), source: org.ruleSource ?? null },
     members,
@@ -104,6 +117,8 @@ export function snapshot(registry: OrganizationRegistry, ds: Dataset, id: string
           from: chair.from,
           to: chair.to ?? null,
           summit: chair.summit ?? null,
+          source: chair.source,
+          source2: chair.source2 ?? null,
           verified: chair.verified,
         }
       : null,

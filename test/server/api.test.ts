@@ -225,7 +225,7 @@ describe('scenarios and forecasts', () => {
     expect(r.json()).toEqual(JSON.parse(io.stdout.join('\n')));
     const lib = (await get('/api/library')).json();
     expect(lib.organizations.map((o: { id: string }) => o.id)).toContain('sco');
-    expect(Object.keys(lib.dataset).sort()).toEqual(['countries', 'cow', 'gdp', 'population']);
+    expect(Object.keys(lib.dataset).sort()).toEqual(['countries', 'cow', 'gdp', 'milex', 'population']);
   });
 });
 

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
 import { loadOrganizations } from '../../org/load.js';
+import { dateConvention, type StatusPeriod } from '../../org/organization.js';
 import { type Snapshot, snapshot } from '../../org/snapshot.js';
 import { parseDate, todayIso } from '../../util/dates.js';
 import { big, json, pct, table } from '../../util/format.js';
@@ -13,10 +14,15 @@ export function register(program: Command, io: CliIO): void {
     .description('an organization on a date: members, partners, chair and aggregate facts')
     .argument('<id>', 'organization id (sco, csto, asean, shanghai-five, …)')
     .option('--at <date>', 'the date, YYYY-MM-DD (default: today)')
+    .option(
+      '--dates <convention>',
+      'which date a status counts from: memorandum (default: the memorandum that brought it into force) or decision (the summit that agreed it)',
+    )
     .option('--json', 'print JSON')
-    .action((id: string, opts: { at?: string; json?: boolean }) => {
+    .action((id: string, opts: { at?: string; dates?: string; json?: boolean }) => {
+      const dates = dateConvention(opts.dates);
       const date = parseDate(opts.at ?? todayIso(), '--at');
-      const snap = snapshot(loadOrganizations(), loadDataset(), id, date);
+      const snap = snapshot(loadOrganizations(), loadDataset(), id, date, dates);
       io.out(opts.json ? json(snap) : formatSnapshot(snap));
     });
 
@@ -48,6 +54,11 @@ export function formatSnapshot(s: Snapshot): string {
   const f = s.facts;
   const lines: string[] = [];
   lines.push(`${s.organization.name} (${s.organization.shortName}) on ${s.date}`);
+  lines.push(
+    s.dates === 'memorandum'
+      ? 'status dates: from the memorandum that brought each status into force, where there is one (--dates decision: from the summit decision)'
+      : 'status dates: from the summit decision, where there is one (--dates memorandum, the default: from the memorandum)',
+  );
   if (s.era) lines.push(`note: ${s.era.note}`);
   lines.push(`rule: ${s.rule.description}${s.rule.source ? ` — ${s.rule.source.split(' (http')[0]}` : ''}`);
   if (s.chairDetail) {
@@ -60,15 +71,15 @@ export function formatSnapshot(s: Snapshot): string {
   lines.push(
     table(
       ['iso3', 'state', 'since'],
-      s.members.map((m) => [m.iso3, m.name, m.since + (m.verified ? '' : ' *')]),
+      s.members.map((m) => [m.iso3, m.name, m.since + mark(m)]),
     ),
   );
   if (s.partners.length) {
     lines.push('', `Partners (${s.partners.length})`);
     lines.push(
       table(
-        ['iso3', 'state', 'status', 'since'],
-        s.partners.map((p) => [p.iso3, p.name, p.status, p.since + (p.verified ? '' : ' *')]),
+        ['iso3', 'state', 'status', 'since', 'history'],
+        s.partners.map((p) => [p.iso3, p.name, p.status, p.since + mark(p), history(p.history)]),
       ),
     );
   }
@@ -115,5 +126,23 @@ export function formatSnapshot(s: Snapshot): string {
     lines.push(`undeclared nuclear arsenals: ${f.undeclaredNuclearStates.join(', ')}`);
   for (const n of f.notes) lines.push(`note: ${n}`);
   if (s.unverified.length) lines.push(`* unverified (needs a second source): ${s.unverified.join('; ')}`);
+  if ([...s.members, ...s.partners].some((m) => m.precision))
+    lines.push("† date verified only to the year (y) or the month (m); see the record's note");
   return lines.join('\n');
+}
+
+/** ` *` for an unverified date, ` †y` / ` †m` for one verified only to the year or month. */
+function mark(m: { verified: boolean; precision?: 'year' | 'month' }): string {
+  return `${m.verified ? '' : ' *'}${m.precision ? ` †${m.precision[0]}` : ''}`;
+}
+
+/** "observer 2004-06-17 – 2025-09-01; partner since 2025-09-01". */
+export function history(h: readonly StatusPeriod[]): string {
+  return h
+    .filter((p) => p.status !== 'applicant')
+    .map((p) => {
+      const dec = p.decided && p.decided !== p.from ? ` (decided ${p.decided})` : '';
+      return p.to ? `${p.status} ${p.from} – ${p.to}${dec}` : `${p.status} since ${p.from}${dec}`;
+    })
+    .join('; ');
 }
