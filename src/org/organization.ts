@@ -229,6 +229,7 @@ export interface TimelineEvent {
   readonly title: string;
   readonly states: string[];
   readonly source: string;
+  readonly source2?: string;
   readonly verified: boolean;
 }
 
@@ -244,6 +245,7 @@ export function timeline(org: Organization): TimelineEvent[] {
     title: e.title,
     states: e.states ?? [],
     source: e.source,
+    ...(e.source2 ? { source2: e.source2 } : {}),
     verified: e.verified,
   }));
   for (const d of org.documents) {
@@ -287,6 +289,7 @@ export function timeline(org: Organization): TimelineEvent[] {
       title,
       states,
       source: ms[0]!.source,
+      ...(ms[0]!.source2 ? { source2: ms[0]!.source2 } : {}),
       verified: ms.every((m) => m.verified),
     });
   }
