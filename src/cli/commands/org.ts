@@ -86,7 +86,7 @@ export function formatSnapshot(s: Snapshot): string {
   if (s.applicants.length) {
     lines.push(
       '',
-      `Applicants (${s.applicants.length}): ${s.applicants.map((a) => `${a.iso3} (since ${a.since})`).join(', ')}`,
+      `Applicants (${s.applicants.length}): ${s.applicants.map((a) => `${a.iso3} (since ${a.since}${mark(a)})`).join(', ')}`,
     );
   }
   lines.push('', 'Facts of the member states');

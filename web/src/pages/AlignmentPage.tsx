@@ -266,49 +266,51 @@ export function AlignmentPage() {
           <section className="panel" aria-labelledby="cohesion-h">
             <h2 id="cohesion-h">Cohesion over time, with the enlargements</h2>
             <SvgChart svg={charts.series} className="series-box" />
-            <table>
-              <caption>
-                Cohesion before and after each stage (Agreement Index, mean over roll calls), split by
-                composition: the old and the new member set, each before and after
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Stage</th>
-                  <th scope="col">Change</th>
-                  <th scope="col">Old set before</th>
-                  <th scope="col">New set before</th>
-                  <th scope="col">New set after</th>
-                  <th scope="col">Old set after</th>
-                  <th scope="col">Composition</th>
-                  <th scope="col">Behaviour</th>
-                  <th scope="col">Difference (new after − old before)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.stages.map((s) => (
-                  <tr key={s.date}>
-                    <td>{s.date}</td>
-                    <td>
-                      {`${s.joined.length ? `+${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''}`.trim()}
-                    </td>
-                    <td className="num">
-                      {s.before ? `${f3(s.before.oldSet.agreementIndex)} (${s.before.rollCalls})` : '–'}
-                    </td>
-                    <td className="num">{s.before ? f3(s.before.newSet.agreementIndex) : '–'}</td>
-                    <td className="num">
-                      {s.after ? `${f3(s.after.newSet.agreementIndex)} (${s.after.rollCalls})` : '–'}
-                    </td>
-                    <td className="num">{s.after ? f3(s.after.oldSet.agreementIndex) : '–'}</td>
-                    <td className="num">{s.split ? signed(s.split.composition) : '–'}</td>
-                    <td className="num">{s.split ? signed(s.split.behaviour) : '–'}</td>
-                    <td>
-                      {s.comparable ? `${signed(s.change!)} ± ${f3(s.changeSe)}` : null}
-                      {s.note ? <span className="small muted"> {s.note}</span> : null}
-                    </td>
+            <div className="scroll">
+              <table>
+                <caption>
+                  Cohesion before and after each stage (Agreement Index, mean over roll calls), split by
+                  composition: the old and the new member set, each before and after
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Stage</th>
+                    <th scope="col">Change</th>
+                    <th scope="col">Old set before</th>
+                    <th scope="col">New set before</th>
+                    <th scope="col">New set after</th>
+                    <th scope="col">Old set after</th>
+                    <th scope="col">Composition</th>
+                    <th scope="col">Behaviour</th>
+                    <th scope="col">Difference (new after − old before)</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {r.stages.map((s) => (
+                    <tr key={s.date}>
+                      <td>{s.date}</td>
+                      <td>
+                        {`${s.joined.length ? `+${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''}`.trim()}
+                      </td>
+                      <td className="num">
+                        {s.before ? `${f3(s.before.oldSet.agreementIndex)} (${s.before.rollCalls})` : '–'}
+                      </td>
+                      <td className="num">{s.before ? f3(s.before.newSet.agreementIndex) : '–'}</td>
+                      <td className="num">
+                        {s.after ? `${f3(s.after.newSet.agreementIndex)} (${s.after.rollCalls})` : '–'}
+                      </td>
+                      <td className="num">{s.after ? f3(s.after.oldSet.agreementIndex) : '–'}</td>
+                      <td className="num">{s.split ? signed(s.split.composition) : '–'}</td>
+                      <td className="num">{s.split ? signed(s.split.behaviour) : '–'}</td>
+                      <td>
+                        {s.comparable ? `${signed(s.change!)} ± ${f3(s.changeSe)}` : null}
+                        {s.note ? <span className="small muted"> {s.note}</span> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </section>
           {r.notes.length ? (
             <details className="panel">
