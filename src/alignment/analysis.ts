@@ -161,6 +161,12 @@ export function selectRollCalls(data: VoteData, q: WindowQuery): RollCallWindow 
     notes.push(
       `no recorded ${what} in ${yearsWithoutVotes.join(', ')}: ${yearsWithoutVotes.length === 1 ? 'that year has' : 'those years have'} no cohesion figure`,
     );
+  if (topic && indices.some((i) => data.rollCalls[i]!.rcid === null)) {
+    const rep = data.meta.topicRules?.reproduction.find((r) => r.topic === topic.code);
+    notes.push(
+      `topics of the roll calls only in the UN's records (2020 on) come from title rules (src/alignment/topics.ts), not from Voeten${rep ? `: on Voeten's roll calls they label ${(rep.alike * 100).toFixed(1)}% alike for ${topic.code}, finding ${rep.recall === null ? '–' : `${(rep.recall * 100).toFixed(0)}%`} of his ${topic.code} roll calls` : ''}`,
+    );
+  }
   const seam = data.seam;
   if (seam && from < seam && to >= seam) {
     notes.push(

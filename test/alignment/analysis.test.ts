@@ -264,6 +264,14 @@ describe('the SCO on current data: the UN records to 2026 and the 2023 and 2024 
     expect(r.notes.join('\n')).toMatch(/Figures for 2019 differ/);
   });
 
+  it('says where the topics of the new roll calls come from, and how well the rules reproduce Voeten', () => {
+    const nu = alignOrganization(votes, sco, { from: 2020, topic: 'nu' });
+    expect(nu.window.rollCalls).toBeGreaterThan(20);
+    expect(nu.notes.join('\n')).toMatch(/title rules .* label 96\.3% alike for nu/);
+    const old = alignOrganization(votes, sco, { from: 2010, to: 2018, topic: 'nu' });
+    expect(old.notes.join('\n')).not.toMatch(/title rules/);
+  });
+
   it('a window outside the data is an error naming its range', () => {
     expect(() => alignOrganization(votes, sco, { from: '2026-06-05' })).toThrow(
       /outside the data: the UN vote data run from 1946-01-01 to 2026-06-04/,
