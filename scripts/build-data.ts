@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { encodeVotes, type UngaVotesFile } from '../src/alignment/data.js';
+import { encodeDigits, type UngaVotesFile } from '../src/alignment/data.js';
+import { TOPIC_RULES, topicReproduction, topicsOfTitle } from '../src/alignment/topics.js';
 import { cowPriority, cowToIso3 } from '../src/data/cow-iso3.js';
 import { isEurasianRegion } from '../src/data/eurasia.js';
 import type { CountriesFile, CountryRecord, CowFile, DataMeta, YearSeriesFile } from '../src/data/types.js';
@@ -18,6 +19,8 @@ import { FORMER_STATE_NAMES, ungaNameToIso3 } from '../src/data/unga-names.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const raw = resolve(process.env.CONCORD_RAW_DATA ?? join(root, '..', 'shared', 'data'));
+/** The SCO chronology's folder: CONCORD_RAW_SCO, else `sco/` next to the raw data folder. */
+const rawSco = resolve(process.env.CONCORD_RAW_SCO ?? join(raw, '..', 'sco'));
 const out = resolve(process.env.CONCORD_DATA_OUT ?? join(root, 'data', 'generated'));
 mkdirSync(out, { recursive: true });
 const require = createRequire(import.meta.url);
@@ -146,7 +149,7 @@ function buildWorldBank(codes: Set<string>): void {
   }
 }
 
-function buildCow(): void {
+function buildCow(): CowFile {
   const firstYear = 1946;
   const rows = parse(readFileSync(join(raw, 'cow-nmc-6.0-abridged.csv')), { columns: true }) as Array<
     Record<string, string>
@@ -199,12 +202,22 @@ function buildCow(): void {
     milper: sorted(milper),
   };
   write('cow-nmc.json', file);
+  return file;
+}
+
+/** Natural order of resolution symbols: A/RES/74/7 before A/RES/74/12. */
+function symbolOrder(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
 }
 
 /**
- * UN General Assembly roll calls (Voeten 2013, via the `unvotes` package): the votes matrix, the
- * roll calls' dates and sessions, and their topics → `unga-votes.json` (encoding in
- * src/alignment/data.ts, definitions in docs/alignment.md).
+ * UN General Assembly roll calls → `unga-votes.json` (encoding in src/alignment/data.ts,
+ * definitions in docs/alignment.md): Voeten's 1946–2019 data (via the `unvotes` package: the votes
+ * matrix, the roll calls' dates and sessions, their topics) merged with the UN's records of the
+ * adopted resolutions voted on from 2019-11-07 to 2026-06-04. The two overlap in Nov–Dec 2019: the
+ * build checks that every UN-records roll call of the overlap matches one of Voeten's on symbol and
+ * date with the same votes, and keeps the UN's copy (it tells abstention from absence), with
+ * Voeten's id, flags and topics.
  */
 function buildUnga(countries: readonly CountryRecord[]): void {
   const matrix = parse(readFileSync(join(raw, 'unga-votes-matrix.csv')), {
@@ -245,24 +258,13 @@ function buildUnga(countries: readonly CountryRecord[]): void {
     if (!topicsOf.has(rcid)) topicsOf.set(rcid, new Set());
     topicsOf.get(rcid)!.add(code);
   }
-  // Columns with a described roll call, in date order (then rcid).
+  // Voeten's columns with a described roll call, in date order (then rcid).
   const dropped = columnRcid.filter((id) => !byRcid.has(id)).sort((a, b) => a - b);
   const columns = columnRcid
     .map((rcid, j) => ({ rcid, j, call: byRcid.get(rcid) }))
     .filter((c): c is { rcid: number; j: number; call: Record<string, string> } => c.call !== undefined)
     .sort((a, b) => a.call.date!.localeCompare(b.call.date!) || a.rcid - b.rcid);
-  const n = columns.length;
-  const flag = (v: string | undefined, c: string) => (v === '1' ? c : '');
-  const rollCalls = {
-    rcid: columns.map((c) => c.rcid),
-    session: columns.map((c) => Number(c.call.session)),
-    date: columns.map((c) => c.call.date!),
-    unres: columns.map((c) => (c.call.unres && c.call.unres !== 'NA' ? c.call.unres.trim() : '')),
-    flags: columns.map(
-      (c) => flag(c.call.importantvote, 'i') + flag(c.call.amend, 'a') + flag(c.call.para, 'p'),
-    ),
-    topics: columns.map((c) => [...(topicsOf.get(c.rcid) ?? [])].sort().join(',')),
-  };
+  const nOld = columns.length;
   // Rows → codes (merging the rows of one code), checking that merged rows never overlap.
   const names = new Map(countries.map((c) => [c.iso3, c.name]));
   const merged = new Map<string, { votes: Int8Array; sourceNames: string[] }>();
@@ -284,8 +286,8 @@ function buildUnga(countries: readonly CountryRecord[]): void {
       droppedNames.push(name);
       continue;
     }
-    const m = merged.get(iso3) ?? { votes: new Int8Array(n), sourceNames: [] };
-    for (let i = 0; i < n; i++) {
+    const m = merged.get(iso3) ?? { votes: new Int8Array(nOld), sourceNames: [] };
+    for (let i = 0; i < nOld; i++) {
       if (votes[i] === 0) continue;
       if (m.votes[i] !== 0)
         throw new Error(`unga-votes-matrix.csv: ${name} and ${m.sourceNames} both vote on a roll call`);
@@ -296,42 +298,217 @@ function buildUnga(countries: readonly CountryRecord[]): void {
   }
   for (const c of countries)
     if (!merged.has(c.iso3)) throw new Error(`unga-votes-matrix.csv: no row for UN member ${c.iso3}`);
-  const states = [...merged.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([iso3, m]) => {
-      let first = m.votes.findIndex((v) => v !== 0);
-      let last = m.votes.findLastIndex((v) => v !== 0);
-      if (first < 0) [first, last] = [0, -1];
-      const name = names.get(iso3) ?? FORMER_STATE_NAMES[iso3];
-      if (!name) throw new Error(`no name for ${iso3}`);
-      return {
-        iso3,
-        name,
-        sourceNames: m.sourceNames,
-        first,
-        count: last - first + 1,
-        votes: encodeVotes(m.votes.subarray(first, last + 1)),
-      };
+
+  // The UN's records, 2019-11-07 – 2026-06-04.
+  const unDir = 'unga-2019-2026';
+  const resolutions = parse(readFileSync(join(raw, unDir, 'unga-resolutions-2019-2026.csv')), {
+    columns: true,
+    skip_empty_lines: true,
+  }) as Array<Record<string, string>>;
+  const unVotes = parse(readFileSync(join(raw, unDir, 'unga-votes-2019-2026.csv')), {
+    columns: true,
+    skip_empty_lines: true,
+  }) as Array<Record<string, string>>;
+  const UN_DIGIT: Record<string, number> = { N: 0, A: 1, Y: 2, X: 3 };
+  const votesOf = new Map<string, Map<string, number>>();
+  for (const v of unVotes) {
+    const d = UN_DIGIT[v.vote!];
+    if (d === undefined)
+      throw new Error(`unga-votes-2019-2026.csv: ${v.resolution} ${v.iso3}: vote ${v.vote}`);
+    if (!names.has(v.iso3!)) throw new Error(`unga-votes-2019-2026.csv: ${v.iso3} is not a UN member`);
+    if (!votesOf.has(v.resolution!)) votesOf.set(v.resolution!, new Map());
+    const m = votesOf.get(v.resolution!)!;
+    if (m.has(v.iso3!)) throw new Error(`unga-votes-2019-2026.csv: ${v.resolution} ${v.iso3} twice`);
+    m.set(v.iso3!, d);
+  }
+  // Regular sessions open in September; an emergency special session's roll calls go to the regular
+  // session sitting on their date (the first regular session whose first roll call is on or before it).
+  const sessionStart = new Map<number, string>();
+  for (const r of resolutions)
+    if (/^\d+$/.test(r.session!)) {
+      const s = Number(r.session);
+      if (!sessionStart.has(s) || r.date! < sessionStart.get(s)!) sessionStart.set(s, r.date!);
+    }
+  const regularSession = (date: string) =>
+    Math.max(...[...sessionStart.entries()].filter(([, d]) => d <= date).map(([s]) => s));
+  const oldBySymbolDate = new Map(
+    columns.map((c, i) => [`${c.call.unres!.trim()}|${c.call.date}`, i] as const),
+  );
+  const replaced = new Map<number, number>(); // old column index → UN resolution index
+  const lastOld = columns.at(-1)!.call.date!;
+  let overlapVotes = 0;
+  resolutions.forEach((r, k) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(r.date ?? '')) throw new Error(`${r.resolution}: bad date`);
+    const m = votesOf.get(r.resolution!);
+    if (!m || m.size !== countries.length)
+      throw new Error(`${r.resolution}: ${m?.size ?? 0} votes, not ${countries.length}`);
+    if (r.date! > lastOld) return;
+    const i = oldBySymbolDate.get(`${r.resolution}|${r.date}`);
+    if (i === undefined)
+      throw new Error(`${r.resolution} (${r.date}) overlaps Voeten's data but has no match`);
+    for (const [iso3, d] of m) {
+      const old = merged.get(iso3)!.votes[i]!;
+      if (old !== (d === 3 ? 0 : d - 1))
+        throw new Error(`${r.resolution} ${iso3}: UN ${d}, Voeten ${old}: the two copies disagree`);
+      overlapVotes++;
+    }
+    replaced.set(i, k);
+  });
+  const overlapFrom = resolutions.find((r) => r.date! <= lastOld)?.date;
+  if (columns.slice(0, nOld).some((c, i) => replaced.has(i) !== c.call.date! >= overlapFrom!))
+    throw new Error("Voeten's roll calls from the start of the UN records are not all matched");
+
+  // The merged table, in date order: Voeten's id first (the overlap keeps it), then the symbol.
+  type Row = { old?: number; un?: number; date: string; rcid: number | null; symbol: string };
+  const rows: Row[] = [
+    ...columns.map((c, i) => ({
+      old: i,
+      ...(replaced.has(i) ? { un: replaced.get(i)! } : {}),
+      date: c.call.date!,
+      rcid: c.rcid,
+      symbol: c.call.unres!.trim(),
+    })),
+    ...resolutions
+      .map((r, k) => ({ un: k, date: r.date!, rcid: null, symbol: r.resolution! }))
+      .filter((r) => r.date > lastOld),
+  ].sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      (a.rcid ?? Number.POSITIVE_INFINITY) - (b.rcid ?? Number.POSITIVE_INFINITY) ||
+      symbolOrder(a.symbol, b.symbol),
+  );
+  const n = rows.length;
+  const flag = (v: string | undefined, c: string) => (v === '1' ? c : '');
+  const oldTitle = (c: Record<string, string>) => {
+    const short = (c.short ?? '').trim();
+    if (short && short !== 'NA') return short;
+    const d = (c.descr ?? '')
+      .replace(/\s*:\s*resolution\s*\/\s*adopted by the General Assembly\.?\s*$/i, '')
+      .trim();
+    return d === 'NA' ? '' : d.length > 120 ? `${d.slice(0, 119)}…` : d;
+  };
+  const reproduction = topicReproduction(
+    columns.map((c) => ({ title: oldTitle(c.call), topics: [...(topicsOf.get(c.rcid) ?? [])] })),
+  );
+  const rollCalls = {
+    rcid: rows.map((r) => r.rcid),
+    session: rows.map((r) =>
+      r.old !== undefined
+        ? Number(columns[r.old]!.call.session)
+        : /^\d+$/.test(resolutions[r.un!]!.session!)
+          ? Number(resolutions[r.un!]!.session)
+          : regularSession(r.date),
+    ),
+    date: rows.map((r) => r.date),
+    unres: rows.map((r) =>
+      r.un !== undefined ? resolutions[r.un]!.resolution! : r.symbol === 'NA' ? '' : r.symbol,
+    ),
+    flags: rows.map((r) => {
+      if (r.old === undefined) return '';
+      const c = columns[r.old]!.call;
+      return flag(c.importantvote, 'i') + flag(c.amend, 'a') + flag(c.para, 'p');
+    }),
+    topics: rows.map((r) =>
+      r.old !== undefined
+        ? [...(topicsOf.get(columns[r.old]!.rcid) ?? [])].sort().join(',')
+        : topicsOfTitle(resolutions[r.un!]!.title!).join(','),
+    ),
+    source: rows.map((r) => (r.un !== undefined ? 1 : 0)),
+    title: rows.map((r) =>
+      r.un !== undefined ? resolutions[r.un]!.title!.trim() : oldTitle(columns[r.old!]!.call),
+    ),
+  };
+  const allStates = [...new Set([...merged.keys()])].sort();
+  const states = allStates.map((iso3) => {
+    const m = merged.get(iso3)!;
+    const digits = rows.map((r) => {
+      if (r.un !== undefined) return votesOf.get(resolutions[r.un]!.resolution!)!.get(iso3) ?? 3;
+      return m.votes[r.old!]! + 1;
     });
+    const blank = (i: number) => (rows[i]!.un !== undefined ? 3 : 1);
+    let first = digits.findIndex((d, i) => d !== blank(i));
+    let last = digits.findLastIndex((d, i) => d !== blank(i));
+    if (first < 0) [first, last] = [0, -1];
+    const name = names.get(iso3) ?? FORMER_STATE_NAMES[iso3];
+    if (!name) throw new Error(`no name for ${iso3}`);
+    return {
+      iso3,
+      name,
+      sourceNames: m.sourceNames,
+      first,
+      count: last - first + 1,
+      votes: encodeDigits(digits.slice(first, last + 1)),
+    };
+  });
   const years = rollCalls.date.map((d) => Number(d.slice(0, 4)));
+  const unFirst = resolutions.map((r) => r.date!).sort()[0]!;
+  const unLast = resolutions
+    .map((r) => r.date!)
+    .sort()
+    .at(-1)!;
+  const voeten =
+    'Erik Voeten, Anton Strezhnev & Michael Bailey, "United Nations General Assembly Voting Data", Harvard Dataverse (hdl:1902.1/12379); Voeten, "Data and Analyses of Voting in the UN General Assembly", Routledge Handbook of International Organization (2013); as distributed in the R package unvotes (D. Robinson)';
+  const un =
+    "United Nations, Department for General Assembly and Conference Management: the General Assembly's machine-readable resolutions (UNxml/GAresolutions; sessions 74–80, ES-10, ES-11), recorded votes on adopted resolutions";
   const file: UngaVotesFile = {
     meta: {
-      title: 'UN General Assembly roll-call votes, 1946–2019: votes by state, dates, sessions and topics',
-      source:
-        'Erik Voeten, Anton Strezhnev & Michael Bailey, "United Nations General Assembly Voting Data", Harvard Dataverse (hdl:1902.1/12379); Voeten, "Data and Analyses of Voting in the UN General Assembly", Routledge Handbook of International Organization (2013); as distributed in the R package unvotes (D. Robinson)',
-      url: 'https://doi.org/10.7910/DVN/LEJUQZ',
-      licence: "Voeten's Harvard Dataverse terms of use; cite Voeten (2013) and the dataverse",
-      derivedFrom: 'unga-votes-matrix.csv, unga-roll-calls.csv, unga-roll-call-issues.csv',
-      unit: 'vote: 1 yes, -1 no, 0 abstention OR absence OR non-membership (merged in the source copy)',
+      title: `UN General Assembly roll-call votes, ${Math.min(...years)}–${Math.max(...years)}: votes by state, dates, sessions, symbols, titles, scope and topics`,
+      source: `${voeten} (1946-01-01 – ${lastOld}); ${un} (${unFirst} – ${unLast})`,
+      url: 'https://doi.org/10.7910/DVN/LEJUQZ; https://github.com/UNxml/GAresolutions',
+      licence:
+        "Voeten's Harvard Dataverse terms of use (cite Voeten 2013 and the dataverse); the UN's records: unofficial copies without warranty, the United Nations acknowledged as the source",
+      derivedFrom:
+        'unga-votes-matrix.csv, unga-roll-calls.csv, unga-roll-call-issues.csv; unga-2019-2026/unga-votes-2019-2026.csv, unga-2019-2026/unga-resolutions-2019-2026.csv',
+      unit: "vote: yes, no, abstention, or no vote recorded (the UN's records); yes, no, or 0 merging abstention, absence and non-membership (Voeten's)",
       firstYear: Math.min(...years),
       lastYear: Math.max(...years),
       note:
-        `${n} roll calls in date order; ${states.length} states keyed by ISO3 (src/data/unga-names.ts; former states by ISO 3166-3 codes CSK, DDR, YMD; the Republic of China to 1971 as TWN). ` +
+        `${n} roll calls in date order (Voeten's ${nOld}, of which the ${replaced.size} of ${overlapFrom} – ${lastOld} are kept in the UN's copy: ${overlapVotes.toLocaleString('en-US')} country votes checked equal; and ${n - nOld} from the UN's records only); ${states.length} states keyed by ISO3 (src/data/unga-names.ts; former states by ISO 3166-3 codes CSK, DDR, YMD; the Republic of China to 1971 as TWN). ` +
         `Dropped: roll call${dropped.length === 1 ? '' : 's'} ${dropped.join(', ')} (in the vote matrix, not in the roll-call file: no date); ${droppedNames.join(', ')} (no recorded vote). ` +
-        'Flags are set where the source says 1 (its NA and 0 are not distinguished). Topics: not every roll call has one; some have several.',
+        "Flags are set where Voeten's file says 1 (its NA and 0 are not distinguished): scope is amendment (flag a), paragraph (flag p), else resolution as a whole. The UN's records hold only adopted resolutions voted on as a whole. " +
+        "Emergency special sessions are filed under the regular session sitting on their date. Topics: Voeten's labels for his roll calls (the overlap keeps them); the title rules of src/alignment/topics.ts for the others (meta.topicRules). Not every roll call has a topic; some have several. " +
+        "Known gaps of the UN's records: emergency sessions partial (ES-10/21, 22, 24; ES-11/1–6 only); budget resolutions 79/259 A-C, 80/84 A-B, 80/236 A-B, 80/244 A-C carry no votes; about 5 recorded votes a year missing from Sep 2024 on.",
       droppedRollCalls: dropped,
       encoding:
-        'states[].votes: base-3 digits (0 no, 1 zero, 2 yes), four roll calls a character, digit0 + 3·digit1 + 9·digit2 + 27·digit3 indexing the 81 characters ASCII 35–116 without backslash; over roll calls first … first+count−1; src/alignment/data.ts',
+        'states[].votes: base-4 digits (0 no, 1 zero or abstention, 2 yes, 3 no vote recorded), three roll calls a character, digit0 + 4·digit1 + 16·digit2 indexing the characters ASCII 35–99 without backslash; over roll calls first … first+count−1, outside it the blank of the source (1 Voeten, 3 UN); src/alignment/data.ts',
+      sources: [
+        {
+          id: 'voeten',
+          title: 'UN General Assembly Voting Data, 1946–2019 (Voeten, Strezhnev & Bailey)',
+          source: voeten,
+          url: 'https://doi.org/10.7910/DVN/LEJUQZ',
+          licence: "Voeten's Harvard Dataverse terms of use; cite Voeten (2013) and the dataverse",
+          derivedFrom: 'unga-votes-matrix.csv, unga-roll-calls.csv, unga-roll-call-issues.csv',
+          firstDate: columns[0]!.call.date!,
+          lastDate:
+            overlapFrom! > columns[0]!.call.date!
+              ? columns.filter((c) => c.call.date! < overlapFrom!).at(-1)!.call.date!
+              : lastOld,
+          abstention: 'merged',
+          note: '1 yes, -1 no, 0 abstention OR absence OR non-membership (merged in this copy); amendment and paragraph votes included',
+        },
+        {
+          id: 'un',
+          title: 'UN General Assembly recorded votes on adopted resolutions, 2019–2026 (UN records)',
+          source: un,
+          url: 'https://github.com/UNxml/GAresolutions',
+          licence:
+            'unofficial copies provided without warranty; acknowledge the United Nations as the source',
+          derivedFrom:
+            'unga-2019-2026/unga-votes-2019-2026.csv, unga-2019-2026/unga-resolutions-2019-2026.csv',
+          firstDate: unFirst,
+          lastDate: unLast,
+          abstention: 'distinct',
+          note: 'Y yes, N no, A abstention, X no vote recorded (absent, not participating, or no vote under Art. 19); adopted resolutions voted on as a whole only',
+        },
+      ],
+      seam: unFirst,
+      topicRules: {
+        method:
+          "A roll call of the UN's records gets every topic whose pattern matches its title (case-insensitive); reproduction: the same rules applied to the titles of Voeten's roll calls, compared with his labels (alike: both with the topic or both without; recall: of his labelled, the share the rules find; precision: of the rules' labels, the share he has)",
+        rules: Object.fromEntries(Object.entries(TOPIC_RULES).map(([k, v]) => [k, v.source])),
+        reproduction,
+      },
     },
     topics: Object.fromEntries(Object.entries(topics).sort(([a], [b]) => a.localeCompare(b))),
     rollCalls,
@@ -353,10 +530,152 @@ function buildUnga(countries: readonly CountryRecord[]): void {
     '}',
   ];
   writeFileSync(join(out, 'unga-votes.json'), `${lines.join('\n')}\n`);
-  console.log(`wrote data/generated/unga-votes.json (${n} roll calls, ${states.length} states)`);
+  console.log(
+    `wrote data/generated/unga-votes.json (${n} roll calls, ${states.length} states; overlap ${replaced.size} roll calls, ${overlapVotes} votes checked)`,
+  );
+  for (const r of reproduction)
+    console.log(
+      `  topic ${r.topic}: ${(r.alike * 100).toFixed(1)}% labelled alike, recall ${r.recall}, precision ${r.precision} (${r.rollCalls} roll calls)`,
+    );
+}
+
+/**
+ * Military expenditure in current US$ → `milex.json`: SIPRI's figures for 1992–2024 (the SCO's
+ * members and partners, Turkmenistan and the USA; US$ million, written as thousands) and COW's
+ * before 1992 (thousands of current US$). Each year names its source in `meta.segments`; a state or
+ * year SIPRI gives no figure for is null (SIPRI's marks kept in `meta.flags`), never filled from COW.
+ */
+function buildMilex(cow: CowFile): void {
+  const file = 'sipri-milex-sco-current-usd.csv';
+  const rows = parse(readFileSync(join(raw, file)), { columns: true, skip_empty_lines: true }) as Array<
+    Record<string, string>
+  >;
+  const years = rows.map((r) => Number(r.year));
+  const sipriFirst = Math.min(...years);
+  const sipriLast = Math.max(...years);
+  const firstYear = cow.meta.firstYear;
+  const lastCow = sipriFirst - 1;
+  const n = sipriLast - firstYear + 1;
+  const series: Record<string, (number | null)[]> = {};
+  const flags: Record<string, Record<string, string>> = {};
+  for (const [iso3, values] of Object.entries(cow.milex)) {
+    const s = new Array<number | null>(n).fill(null);
+    for (let y = firstYear; y <= lastCow; y++) s[y - firstYear] = values[y - firstYear] ?? null;
+    series[iso3] = s;
+  }
+  const names: Record<string, string> = {};
+  for (const r of rows) {
+    const iso3 = r.iso3!;
+    const year = Number(r.year);
+    if (!/^[A-Z]{3}$/.test(iso3) || !Number.isInteger(year))
+      throw new Error(`${file}: bad row ${JSON.stringify(r)}`);
+    names[iso3] = r.sipri_name!;
+    series[iso3] ??= new Array<number | null>(n).fill(null);
+    const v = r.milex_usd_million ?? '';
+    if (v === '') {
+      if (!r.flag) throw new Error(`${file}: ${iso3} ${year}: no value and no flag`);
+      flags[iso3] ??= {};
+      flags[iso3]![String(year)] = r.flag;
+      continue;
+    }
+    const x = Number(v);
+    if (!Number.isFinite(x) || x < 0) throw new Error(`${file}: ${iso3} ${year}: bad value ${v}`);
+    series[iso3]![year - firstYear] = Math.round(x * 1000); // US$ million → thousands
+  }
+  const sipri = 'SIPRI Military Expenditure Database 2025, https://www.sipri.org/databases/milex';
+  const sipriTerms =
+    'SIPRI terms: fair use for non-commercial research and teaching, cite "SIPRI Military Expenditure Database 2025, https://www.sipri.org/databases/milex"; at most 10% (3,500 data points) of the database may be reproduced: this subset holds ' +
+    `${rows.length} (${Object.keys(names).length} states × ${sipriLast - sipriFirst + 1} years)`;
+  const out: YearSeriesFile & { meta: DataMeta & Record<string, unknown> } = {
+    meta: {
+      title: `Military expenditure, current US$: SIPRI ${sipriFirst}–${sipriLast}, Correlates of War ${firstYear}–${lastCow}`,
+      source: `${sipri} (${sipriFirst}–${sipriLast}, sheet "Current US$"); ${cow.meta.source} (${firstYear}–${lastCow})`,
+      url: `https://www.sipri.org/databases/milex; ${cow.meta.url}`,
+      licence: `${sipriTerms}; COW: ${cow.meta.licence}`,
+      derivedFrom: `${file}, cow-nmc-6.0-abridged.csv`,
+      unit: 'thousands of current US$ (SIPRI: US$ million at current prices and exchange rates, × 1,000; COW: thousands of current US$)',
+      firstYear,
+      lastYear: sipriLast,
+      note:
+        `SIPRI's figures from ${sipriFirst} for the ${Object.keys(names).length} states of its file (the SCO's members and partners but the Maldives, which SIPRI does not cover, plus Turkmenistan and the USA); COW's before ${sipriFirst} for every state. ` +
+        `After ${lastCow} a state outside SIPRI's file, or a year SIPRI marks "..." (data unavailable) or "xxx" (state did not exist), is null: never filled from COW. ` +
+        "SIPRI's colouring of estimates and uncertain figures is not carried.",
+      segments: [
+        {
+          firstYear,
+          lastYear: lastCow,
+          source: 'COW NMC 6.0',
+          unit: 'thousands of current US$',
+          url: cow.meta.url,
+        },
+        {
+          firstYear: sipriFirst,
+          lastYear: sipriLast,
+          source: 'SIPRI Milex 2025',
+          unit: 'US$ million at current prices and exchange rates',
+          url: 'https://www.sipri.org/databases/milex',
+        },
+      ],
+      terms: sipriTerms,
+      flags: Object.fromEntries(Object.entries(flags).sort(([a], [b]) => a.localeCompare(b))),
+      sipriNames: Object.fromEntries(Object.entries(names).sort(([a], [b]) => a.localeCompare(b))),
+    },
+    series: Object.fromEntries(Object.entries(series).sort(([a], [b]) => a.localeCompare(b))),
+  };
+  write('milex.json', out);
+}
+
+/**
+ * The SCO chronology → `sco-chronology.json`: every summit 2001–2025 (date, host, the chair that
+ * follows) and every status change, each with two independent public sources. The organization
+ * file data/organizations/sco.yaml is checked against it by test/org/chronology.test.ts.
+ */
+function buildChronology(): void {
+  const file = 'sco-chronology.csv';
+  const rows = parse(readFileSync(join(rawSco, file)), { columns: true, skip_empty_lines: true }) as Array<
+    Record<string, string>
+  >;
+  const DATE = /^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}-\d{2}-\d{2})?$/;
+  const records = rows.map((r, i) => {
+    if (!DATE.test(r.date ?? '')) throw new Error(`${file}: row ${i + 2}: bad date ${r.date}`);
+    if (!/^https?:\/\//.test(r.source1 ?? '') || !/^https?:\/\//.test(r.source2 ?? ''))
+      throw new Error(`${file}: row ${i + 2}: two source URLs expected`);
+    if (r.source1 === r.source2) throw new Error(`${file}: row ${i + 2}: the two sources are the same`);
+    const [first, last] = r.date!.split('/');
+    return {
+      event: r.event!,
+      states: r.iso3 ? r.iso3.split(';') : [],
+      status: r.status ?? '',
+      date: r.date!,
+      /** The day the record counts from: a range's last day; '' when only the year or month is known. */
+      day: (last ?? first)!.length === 10 ? (last ?? first)! : '',
+      precision: first!.length === 4 ? 'year' : first!.length === 7 ? 'month' : 'day',
+      sources: [r.source1!, r.source2!],
+      note: r.note ?? '',
+    };
+  });
+  const years = records.map((r) => Number(r.date.slice(0, 4)));
+  const out = {
+    meta: {
+      title:
+        'The Shanghai Cooperation Organisation: summits, chairs and status changes, 2001–2025, two public sources per record',
+      source:
+        'Compiled for the project from public sources named per record (Kremlin, Xinhua, China Daily, TASS, RIA, the SCO Secretariat, foreign ministries, news agencies)',
+      url: 'see records[].sources',
+      licence: 'facts, with their sources cited per record; the sources keep their own terms',
+      derivedFrom: file,
+      unit: 'dates: YYYY-MM-DD; YYYY or YYYY-MM where only the year or month is verified; A/B a range',
+      firstYear: Math.min(...years),
+      lastYear: Math.max(...years),
+      note: `${records.length} records. A summit record gives the host and the chair that follows; a range's last day is the Council of Heads of State. No source found dated after September 2025 changes any status.`,
+    },
+    records,
+  };
+  write('sco-chronology.json', out);
 }
 
 const countries = buildCountries();
 buildWorldBank(new Set(countries.map((c) => c.iso3)));
-buildCow();
+buildMilex(buildCow());
 buildUnga(countries);
+buildChronology();

@@ -66,6 +66,8 @@ export interface BalanceYear extends Distribution {
   /** complete: every member has a figure; partial: some lack one (listed); missing: no measure. */
   readonly status: YearStatus;
   readonly note: string | null;
+  /** The source and unit of the year's figures, where the series joins several (military expenditure). */
+  readonly source?: { readonly source: string; readonly unit: string };
 }
 
 export type StageKind = 'founding' | 'enlargement' | 'withdrawal' | 'change';
@@ -118,6 +120,14 @@ export interface Balance {
     firstYear: number;
     lastYear: number;
     caveat: string;
+    /** The years, source and unit of each part of a joined series (military expenditure). */
+    segments?: ReadonlyArray<{
+      firstYear: number;
+      lastYear: number;
+      source: string;
+      unit: string;
+      url: string;
+    }>;
   };
   readonly membershipRule: string;
   readonly stageRule: string;
@@ -197,6 +207,18 @@ export function distribution(
 }
 
 function yearRow(
+  ys: Yardstick,
+  ds: Dataset,
+  members: string[],
+  year: number,
+  pair: readonly [string, string] | null,
+): BalanceYear {
+  const seg = ys.series(ds).meta.segments?.find((x) => x.firstYear <= year && year <= x.lastYear);
+  const row = yearRowOf(ys, ds, members, year, pair);
+  return seg ? { ...row, source: { source: seg.source, unit: seg.unit } } : row;
+}
+
+function yearRowOf(
   ys: Yardstick,
   ds: Dataset,
   members: string[],
@@ -574,6 +596,7 @@ export function balance(org: Organization, ds: Dataset, options: BalanceOptions)
       firstYear: series.firstYear,
       lastYear: series.lastYear,
       caveat: ys.caveat,
+      ...(series.meta.segments ? { segments: series.meta.segments } : {}),
     },
     membershipRule: MEMBERSHIP_RULE,
     stageRule: STAGE_RULE,

@@ -64,14 +64,14 @@ export const YARDSTICKS: Readonly<Record<MeasureId, Yardstick>> = {
   },
   milex: {
     id: 'milex',
-    label: 'military expenditure (COW, current US$)',
+    label: 'military expenditure (SIPRI from 1992, COW before; current US$)',
     noun: 'military expenditure',
     unit: 'current US$',
     scale: 1000,
     series: (ds) => ds.milex,
     formatTotal: (x) => `US$${big(x)}`,
     caveat:
-      'Military expenditure from the Correlates of War National Material Capabilities data (milex, current US$), to 2016; many figures are estimates with breaks between sources (China: US$46.0 billion in 2001, US$29.9 billion in 2005; Russia: US$63.7 billion in 2001, US$18.8 billion in 2005), and some small members lack figures in some years.',
+      'Military expenditure in current US$ at market exchange rates: SIPRI Military Expenditure Database 2025 for 1992–2024 (US$ million at current prices and exchange rates; cite "SIPRI Military Expenditure Database 2025, https://www.sipri.org/databases/milex"; non-commercial fair use), the Correlates of War National Material Capabilities data before 1992. SIPRI has no figure for some members in some years (Uzbekistan: only 1994–2003 but 1998, and 2018; Afghanistan: most years) and none for the Maldives: they are n/a and left out of that year\'s shares. SIPRI’s estimates and uncertain figures are not marked.',
   },
 };
 

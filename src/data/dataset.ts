@@ -13,6 +13,8 @@ export interface DatasetFiles {
   readonly population: YearSeriesFile;
   readonly gdp: YearSeriesFile;
   readonly cow: CowFile;
+  /** Military expenditure, SIPRI from 1992 and COW before (`milex.json`); without it, COW's alone. */
+  readonly milex?: YearSeriesFile;
 }
 
 export interface Dataset {
@@ -21,7 +23,10 @@ export interface Dataset {
   readonly population: YearSeries;
   readonly gdp: YearSeries;
   readonly cinc: YearSeries;
+  /** Military expenditure, thousands of current US$: SIPRI 1992–2024, COW before (see `meta.segments`). */
   readonly milex: YearSeries;
+  /** COW's military expenditure alone, 1946–2016. */
+  readonly cowMilex: YearSeries;
   readonly milper: YearSeries;
   readonly nuclear: readonly NuclearState[];
   /** Total area of the Eurasian UN member states (see src/data/eurasia.ts), km². */
@@ -38,7 +43,10 @@ export function createDataset(files: DatasetFiles): Dataset {
     population: new YearSeries(files.population.meta, files.population.series),
     gdp: new YearSeries(files.gdp.meta, files.gdp.series),
     cinc: new YearSeries(files.cow.meta, files.cow.cinc),
-    milex: new YearSeries(files.cow.meta, files.cow.milex),
+    milex: files.milex
+      ? new YearSeries(files.milex.meta, files.milex.series)
+      : new YearSeries(files.cow.meta, files.cow.milex),
+    cowMilex: new YearSeries(files.cow.meta, files.cow.milex),
     milper: new YearSeries(files.cow.meta, files.cow.milper),
     nuclear: NUCLEAR_STATES,
     eurasiaAreaKm2: files.countries.countries.filter((c) => c.eurasia).reduce((s, c) => s + c.areaKm2, 0),

@@ -42,6 +42,7 @@ export function loadDataset(): Dataset {
     population: readJson('data/generated/population.json'),
     gdp: readJson('data/generated/gdp.json'),
     cow: readJson('data/generated/cow-nmc.json'),
+    milex: readJson('data/generated/milex.json'),
   });
   return cached;
 }

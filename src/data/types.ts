@@ -13,6 +13,14 @@ export interface DataMeta {
   readonly firstYear: number;
   readonly lastYear: number;
   readonly note?: string;
+  /** Where a series joins several sources: the years, source and unit of each (e.g. COW, then SIPRI). */
+  readonly segments?: ReadonlyArray<{
+    readonly firstYear: number;
+    readonly lastYear: number;
+    readonly source: string;
+    readonly unit: string;
+    readonly url: string;
+  }>;
 }
 
 /** A yearly series per ISO3 code: `values[i]` is the value for `firstYear + i`, `null` when missing. */

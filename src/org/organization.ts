@@ -11,6 +11,8 @@ import type { Rule } from '../rules/schema.js';
 import { type IsoDate, within } from '../util/dates.js';
 import {
   type Chair,
+  DATE_CONVENTIONS,
+  type DateConvention,
   EventKindSchema,
   type Membership,
   type MembershipStatus,
@@ -24,7 +26,20 @@ export interface MemberOnDate {
   /** Start of the uninterrupted membership that includes the date. */
   readonly since: IsoDate;
   readonly source: string;
+  readonly source2?: string;
   readonly verified: boolean;
+  /** `since` is verified only to the year or the month. */
+  readonly precision?: 'year' | 'month';
+}
+
+/** One status record of a state, for its history. */
+export interface StatusPeriod {
+  readonly status: MembershipStatus;
+  readonly from: IsoDate;
+  readonly to: IsoDate | null;
+  readonly decided?: IsoDate;
+  readonly memorandum?: IsoDate;
+  readonly precision?: 'year' | 'month';
 }
 
 export interface PartnerOnDate {
@@ -32,8 +47,68 @@ export interface PartnerOnDate {
   readonly status: Exclude<MembershipStatus, 'member' | 'applicant'>;
   readonly since: IsoDate;
   readonly source: string;
+  readonly source2?: string;
   readonly verified: boolean;
+  readonly precision?: 'year' | 'month';
+  /** The state's statuses up to the date, oldest first (observer since 2004, partner since 2025, …). */
+  readonly history: readonly StatusPeriod[];
 }
+
+/**
+ * The organization with its status dates read by one convention: `memorandum` (default, the
+ * records as written: a status counts from the memorandum that brought it into force, where there
+ * is one) or `decision` (from the summit decision, `decided`, where the record has one). A record
+ * ending on the day a re-dated record of the same state begins is re-dated with it.
+ */
+export function withDateConvention(org: Organization, dates: DateConvention = 'memorandum'): Organization {
+  if (dates === 'memorandum') return org;
+  const moved = new Map<string, IsoDate>();
+  for (const m of org.memberships)
+    if (m.decided && m.decided !== m.from) moved.set(`${m.state}|${m.from}`, m.decided);
+  if (!moved.size) return org;
+  return {
+    ...org,
+    memberships: org.memberships.map((m) => {
+      const from = moved.get(`${m.state}|${m.from}`) ?? m.from;
+      const to = m.to ? (moved.get(`${m.state}|${m.to}`) ?? m.to) : m.to;
+      if (from === m.from && to === m.to) return m;
+      // The decision date is exact: the precision of a memorandum's date does not carry over.
+      const { precision: _p, ...rest } = m;
+      return { ...(from === m.from ? m : rest), from, ...(to ? { to } : {}) };
+    }),
+  };
+}
+
+/** Checks a `--dates` value: exit 2 with the list otherwise. */
+export function dateConvention(v: string | undefined, path = '--dates'): DateConvention {
+  if (v === undefined) return 'memorandum';
+  const t = v.trim().toLowerCase();
+  if ((DATE_CONVENTIONS as readonly string[]).includes(t)) return t as DateConvention;
+  throw new ConcordError('E_USAGE', `${path}: "${v}" is not one of ${DATE_CONVENTIONS.join(', ')}`, {
+    path,
+    hint: `Use ${DATE_CONVENTIONS.map((d) => `${path} ${d}`).join(' or ')}: memorandum (default) counts a status from the memorandum that brought it into force, decision from the summit that agreed it.`,
+  });
+}
+
+/** A state's status records that began on or before `date`, oldest first. */
+export function historyOf(org: Organization, iso3: string, date: IsoDate): StatusPeriod[] {
+  return org.memberships
+    .filter((m) => m.state === iso3 && m.from <= date)
+    .sort((a, b) => a.from.localeCompare(b.from) || RANK[a.status] - RANK[b.status])
+    .map((m) => ({
+      status: m.status,
+      from: m.from,
+      to: m.to && m.to <= date ? m.to : null,
+      ...(m.decided ? { decided: m.decided } : {}),
+      ...(m.memorandum ? { memorandum: m.memorandum } : {}),
+      ...(m.precision ? { precision: m.precision } : {}),
+    }));
+}
+
+const extras = (m: Membership) => ({
+  ...(m.source2 ? { source2: m.source2 } : {}),
+  ...(m.precision ? { precision: m.precision } : {}),
+});
 
 const RANK: Record<MembershipStatus, number> = {
   member: 4,
@@ -70,7 +145,13 @@ export function principalStatuses(org: Organization, date: IsoDate): Map<string,
 export function membersOn(org: Organization, date: IsoDate): MemberOnDate[] {
   return [...principalStatuses(org, date).values()]
     .filter((m) => m.status === 'member')
-    .map((m) => ({ iso3: m.state, since: runStart(org, m), source: m.source, verified: m.verified }))
+    .map((m) => ({
+      iso3: m.state,
+      since: runStart(org, m),
+      source: m.source,
+      ...extras(m),
+      verified: m.verified,
+    }))
     .sort((a, b) => a.since.localeCompare(b.since) || a.iso3.localeCompare(b.iso3));
 }
 
@@ -82,7 +163,9 @@ export function partnersOn(org: Organization, date: IsoDate): PartnerOnDate[] {
       status: m.status as PartnerOnDate['status'],
       since: runStart(org, m),
       source: m.source,
+      ...extras(m),
       verified: m.verified,
+      history: historyOf(org, m.state, date),
     }))
     .sort((a, b) => a.since.localeCompare(b.since) || a.iso3.localeCompare(b.iso3));
 }
@@ -91,7 +174,7 @@ export function partnersOn(org: Organization, date: IsoDate): PartnerOnDate[] {
 export function applicantsOn(org: Organization, date: IsoDate): MemberOnDate[] {
   return recordsOn(org, date)
     .filter((m) => m.status === 'applicant')
-    .map((m) => ({ iso3: m.state, since: m.from, source: m.source, verified: m.verified }));
+    .map((m) => ({ iso3: m.state, since: m.from, source: m.source, ...extras(m), verified: m.verified }));
 }
 
 export function chairOn(org: Organization, date: IsoDate): Chair | null {
@@ -231,6 +314,7 @@ export interface TimelineEvent {
   readonly title: string;
   readonly states: string[];
   readonly source: string;
+  readonly source2?: string;
   readonly verified: boolean;
 }
 
@@ -246,6 +330,7 @@ export function timeline(org: Organization): TimelineEvent[] {
     title: e.title,
     states: e.states ?? [],
     source: e.source,
+    ...(e.source2 ? { source2: e.source2 } : {}),
     verified: e.verified,
   }));
   for (const d of org.documents) {
@@ -289,6 +374,7 @@ export function timeline(org: Organization): TimelineEvent[] {
       title,
       states,
       source: ms[0]!.source,
+      ...(ms[0]!.source2 ? { source2: ms[0]!.source2 } : {}),
       verified: ms.every((m) => m.verified),
     });
   }

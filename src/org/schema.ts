@@ -13,6 +13,15 @@ export const IsoDateSchema = z
   .describe('A calendar date, YYYY-MM-DD');
 
 const Source = z.string().min(1).describe('Where the fact comes from: a URL or a citation');
+const Source2 = z
+  .string()
+  .min(1)
+  .describe('A second, independent source of the same fact (a record is verified when two agree)');
+export const DatePrecisionSchema = z
+  .enum(['year', 'month'])
+  .describe(
+    'The date is verified only to the year or the month (the day given is a convention, see the note)',
+  );
 const Iso3 = z
   .string()
   .regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code such as CHN')
@@ -33,12 +42,22 @@ export const MembershipSchema = z
     status: MembershipStatusSchema,
     from: IsoDateSchema,
     to: IsoDateSchema.nullish().describe('First day without this status; absent while it lasts'),
+    decided: IsoDateSchema.optional().describe(
+      'The decision (summit) date, when the status took effect later, with a memorandum; `--dates decision` counts from it',
+    ),
+    memorandum: IsoDateSchema.optional().describe('The date the memorandum was signed (the default `from`)'),
+    precision: DatePrecisionSchema.optional(),
     source: Source,
+    source2: Source2.optional(),
     verified: z.boolean().default(true),
     note: z.string().optional(),
   })
   .strict();
 export type Membership = z.infer<typeof MembershipSchema>;
+
+/** Which date a status counts from: the memorandum's (default) or the decision's. */
+export const DATE_CONVENTIONS = ['memorandum', 'decision'] as const;
+export type DateConvention = (typeof DATE_CONVENTIONS)[number];
 
 export const ChairSchema = z
   .object({
@@ -47,7 +66,9 @@ export const ChairSchema = z
     to: IsoDateSchema.nullish(),
     summit: z.string().optional().describe('The summit that closes the chairmanship'),
     source: Source,
+    source2: Source2.optional(),
     verified: z.boolean().default(true),
+    note: z.string().optional(),
   })
   .strict();
 export type Chair = z.infer<typeof ChairSchema>;
@@ -70,7 +91,9 @@ export const EventSchema = z
     title: z.string().min(1),
     kind: EventKindSchema.default('other'),
     states: z.array(Iso3).optional(),
+    precision: DatePrecisionSchema.optional(),
     source: Source,
+    source2: Source2.optional(),
     verified: z.boolean().default(true),
   })
   .strict();

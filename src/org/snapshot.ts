@@ -20,8 +20,10 @@ import {
   type PartnerOnDate,
   partnersOn,
   ruleOn,
+  withDateConvention,
 } from './organization.js';
 import type { OrganizationRegistry } from './registry.js';
+import type { DateConvention } from './schema.js';
 
 export interface Snapshot {
   readonly organization: {
@@ -33,6 +35,8 @@ export interface Snapshot {
   };
   readonly requested: string;
   readonly date: IsoDate;
+  /** Which date a status counts from (`--dates`): the memorandum's (default) or the decision's. */
+  readonly dates: DateConvention;
   /** Set when the answer is a predecessor organization's (the date is before the founding). */
   readonly era: { organization: string; note: string } | null;
   /** The rule in force on the date; `id` names its period of `rules` ("default" without one). */
@@ -46,6 +50,8 @@ export interface Snapshot {
     from: IsoDate;
     to: IsoDate | null;
     summit: string | null;
+    source: string;
+    source2: string | null;
     verified: boolean;
   } | null;
   readonly facts: Facts;
@@ -53,14 +59,20 @@ export interface Snapshot {
   readonly unverified: string[];
 }
 
-export function snapshot(registry: OrganizationRegistry, ds: Dataset, id: string, date: IsoDate): Snapshot {
-  const requested = registry.get(id);
+export function snapshot(
+  registry: OrganizationRegistry,
+  ds: Dataset,
+  id: string,
+  date: IsoDate,
+  dates: DateConvention = 'memorandum',
+): Snapshot {
+  const requested = withDateConvention(registry.get(id), dates);
   let org = requested;
   let era: Snapshot['era'] = null;
   if (date < requested.founded && requested.predecessor && registry.has(requested.predecessor)) {
     const pred = registry.get(requested.predecessor);
     if (isActiveOn(pred, date)) {
-      org = pred;
+      org = withDateConvention(pred, dates);
       era = {
         organization: pred.id,
         note: `${requested.shortName} did not exist yet on ${date} (founded ${requested.founded}); this is its predecessor, the ${pred.name} (${pred.founded} to ${pred.dissolved ?? 'now'}).`,
@@ -94,6 +106,7 @@ export function snapshot(registry: OrganizationRegistry, ds: Dataset, id: string
     },
     requested: requested.id,
     date,
+    dates,
     era,
     rule: (() => {
       const r = ruleOn(org, date);
@@ -109,6 +122,8 @@ export function snapshot(registry: OrganizationRegistry, ds: Dataset, id: string
           from: chair.from,
           to: chair.to ?? null,
           summit: chair.summit ?? null,
+          source: chair.source,
+          source2: chair.source2 ?? null,
           verified: chair.verified,
         }
       : null,

@@ -9,6 +9,24 @@ export function esc(s: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
+const URL_RE = /\bhttps?:\/\/[^\s<>"'()]+[^\s<>"'().,;:!?]/g;
+
+/**
+ * Escapes text and turns every http(s) URL in it into a link (the report stays self-contained:
+ * links only, nothing fetched). `rel="noreferrer"` keeps the reader's report private.
+ */
+export function escLinks(s: unknown): string {
+  const text = String(s);
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(URL_RE)) {
+    out += esc(text.slice(last, m.index));
+    out += `<a href="${esc(m[0])}" rel="noreferrer">${esc(m[0])}</a>`;
+    last = m.index + m[0].length;
+  }
+  return out + esc(text.slice(last));
+}
+
 /** An HTML table; cells are escaped unless given as `{ html }`. */
 export function htmlTable(
   headers: readonly string[],

@@ -45,7 +45,7 @@ export function playersOf(
     ['population', ds.population, Math.round, 'World Bank'],
     ['gdp', ds.gdp, Math.round, 'World Bank'],
     ['cinc', ds.cinc, (v) => v, 'COW NMC 6.0'],
-    ['milex', ds.milex, (v) => v, 'COW NMC 6.0'],
+    ['milex', ds.milex, (v) => v, 'SIPRI (from 1992) / COW'],
     ['milper', ds.milper, (v) => v, 'COW NMC 6.0'],
   ];
   const values = new Map<string, Record<string, number>>(states.map((s) => [s, {}]));

@@ -16,20 +16,22 @@ describe('the vote encoding', () => {
     expect(JSON.stringify(VOTE_ALPHABET)).toBe(`"${VOTE_ALPHABET}"`);
   });
 
-  it('round-trips any vote vector', () => {
+  it('round-trips any vote vector: no, 0 (abstention), yes and no vote recorded', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(-1, 0, 1), { maxLength: 200 }), (v) => {
+      fc.property(fc.array(fc.constantFrom(-1, 0, 1, null), { maxLength: 200 }), (v) => {
         const s = encodeVotes(v);
-        expect(s).toHaveLength(Math.ceil(v.length / 4));
-        expect([...decodeVotes(s, v.length)]).toEqual(v);
+        expect(s).toHaveLength(Math.ceil(v.length / 3));
+        expect([...decodeVotes(s, v.length)]).toEqual(v.map((x) => (x === null ? MISSING : x + 1)));
       }),
     );
   });
 
   it('rejects bad input', () => {
-    expect(() => encodeVotes([2])).toThrow(/not -1, 0 or 1/);
+    expect(() => encodeVotes([2])).toThrow(/not -1, 0, 1 or null/);
     expect(() => decodeVotes('"', 1)).toThrow(/bad character/);
     expect(() => decodeVotes('##', 1)).toThrow(/cannot hold/);
+    // Characters past the 64 the encoding uses are not votes.
+    expect(() => decodeVotes(VOTE_ALPHABET[70]!, 1)).toThrow(/bad character/);
   });
 });
 
@@ -78,20 +80,61 @@ describe('the country-name → ISO3 table', () => {
 describe('the derived UN vote data (data/generated/unga-votes.json)', () => {
   const data = loadVoteData();
 
-  it('records its source, licence and years', () => {
+  it('records its sources, licences and years', () => {
     expect(data.meta.source).toMatch(/Voeten/);
+    expect(data.meta.source).toMatch(/United Nations/);
     expect(data.meta.licence).toMatch(/Voeten/);
+    expect(data.meta.licence).toMatch(/United Nations/);
     expect(data.meta.derivedFrom).toContain('unga-votes-matrix.csv');
-    expect([data.meta.firstYear, data.meta.lastYear]).toEqual([1946, 2019]);
+    expect(data.meta.derivedFrom).toContain('unga-votes-2019-2026.csv');
+    expect(data.meta.derivedFrom).not.toMatch(/shared\//);
+    expect([data.meta.firstYear, data.meta.lastYear]).toEqual([1946, 2026]);
     expect(data.meta.droppedRollCalls).toEqual([9079]);
+    expect(data.meta.sources.map((s) => [s.id, s.abstention])).toEqual([
+      ['voeten', 'merged'],
+      ['un', 'distinct'],
+    ]);
+    expect(data.seam).toBe('2019-11-07');
   });
 
-  it('has 6,202 roll calls in date order, with sessions and topics', () => {
-    expect(data.rollCalls).toHaveLength(6202);
+  it("keeps one copy of the Nov–Dec 2019 overlap (the UN's, with Voeten's ids and topics)", () => {
+    const y2019 = data.rollCalls.filter((r) => r.year === 2019);
+    expect(y2019).toHaveLength(90);
+    expect(y2019.every((r) => r.source === 'un' && r.rcid !== null)).toBe(true);
+    expect(new Set(data.rollCalls.map((r) => r.rcid).filter((x) => x !== null)).size).toBe(6202);
+    expect(data.rollCalls.filter((r) => r.source === 'un')).toHaveLength(737);
+    // The UN's records are resolutions voted on as a whole; Voeten's also amendments and paragraphs.
+    expect(data.rollCalls.filter((r) => r.source === 'un').every((r) => r.scope === 'resolution')).toBe(true);
+    expect(data.rollCalls.filter((r) => r.scope !== 'resolution').length).toBeGreaterThan(1000);
+    expect(
+      data.rollCalls.filter((r) => r.source === 'un' && r.rcid === null).every((r) => r.year >= 2020),
+    ).toBe(true);
+  });
+
+  it('gives the new roll calls topics by the documented title rules, and says how well they reproduce Voeten', () => {
+    const rep = data.meta.topicRules.reproduction;
+    expect(rep.map((r) => r.topic)).toEqual(['co', 'di', 'ec', 'hr', 'me', 'nu']);
+    for (const r of rep) {
+      expect(r.alike).toBeGreaterThan(0.8);
+      expect(r.rollCalls).toBeGreaterThan(6000);
+    }
+    const ukraine = data.rollCalls.find((r) => r.unres === 'A/RES/ES-11/1')!;
+    expect(ukraine.title).toBe('Aggression against Ukraine');
+    expect(ukraine.session).toBe(76); // ES-11 filed under the regular session sitting on 2022-03-02
+    const nuclear = data.rollCalls.filter((r) => r.rcid === null && /nuclear/i.test(r.title));
+    expect(nuclear.length).toBeGreaterThan(50);
+    expect(nuclear.every((r) => r.topics.includes('nu'))).toBe(true);
+  });
+
+  it('has 6,849 roll calls in date order, with sessions and topics', () => {
+    expect(data.rollCalls).toHaveLength(6849);
     for (let i = 1; i < data.rollCalls.length; i++)
       expect(data.rollCalls[i - 1]!.date <= data.rollCalls[i]!.date).toBe(true);
     expect(Object.keys(data.topics).sort()).toEqual(['co', 'di', 'ec', 'hr', 'me', 'nu']);
-    expect(data.rollCalls.filter((r) => r.topics.length).length).toBe(4099);
+    expect(
+      data.rollCalls.filter((r) => r.source === 'voeten' || r.rcid !== null).filter((r) => r.topics.length)
+        .length,
+    ).toBe(4099);
     // No recorded vote in 1964 (the 19th session's Article 19 crisis).
     expect(data.rollCalls.some((r) => r.year === 1964)).toBe(false);
   });
@@ -124,10 +167,10 @@ describe('the derived UN vote data (data/generated/unga-votes.json)', () => {
     expect(before.every((c) => c === MISSING)).toBe(true);
   });
 
-  it('data test (issue 7): China and Russia cast the same vote on at least 80% of the 2001–2019 roll calls', () => {
+  it('data test (issue 7): China and Russia cast the same vote on at least 80% of the 2001–2018 roll calls', () => {
     const chn = data.codes.get('CHN')!;
     const rus = data.codes.get('RUS')!;
-    const rcs = data.rollCalls.filter((r) => r.year >= 2001 && r.year <= 2019);
+    const rcs = data.rollCalls.filter((r) => r.year >= 2001 && r.year <= 2018);
     let both = 0;
     let same = 0;
     let all = 0;
@@ -142,14 +185,14 @@ describe('the derived UN vote data (data/generated/unga-votes.json)', () => {
         if (x === y) same++;
       }
     }
-    // Of the roll calls on which both cast a vote (yes or no): 1,234 of 1,295 = 95.3%.
-    expect(both).toBe(1295);
+    // Of the roll calls on which both cast a vote (yes or no): 1,167 of 1,224 = 95.3%.
+    expect(both).toBe(1224);
     expect(same / both).toBeGreaterThanOrEqual(0.8);
-    expect(same).toBe(1234);
-    // Counting the merged 0 (abstention or absence) as a vote, the share is lower: 1,336 of 1,784 = 74.9%.
+    expect(same).toBe(1167);
+    // Counting the merged 0 (abstention or absence) as a vote, the share is lower: 1,266 of 1,694 = 74.7%.
     // Both figures were computed independently from the raw CSV (a Python count) during development.
-    expect(all).toBe(1784);
-    expect(identical).toBe(1336);
+    expect(all).toBe(1694);
+    expect(identical).toBe(1266);
   });
 
   const raw = process.env.CONCORD_RAW_DATA ?? join(packageRoot(), '..', 'shared', 'data');
@@ -171,13 +214,33 @@ describe('the derived UN vote data (data/generated/unga-votes.json)', () => {
       ] as const) {
         const codes = data.codes.get(iso3)!;
         for (const rc of data.rollCalls) {
-          const j = col.get(rc.rcid)!;
+          if (rc.source !== 'voeten') continue;
+          const j = col.get(rc.rcid!)!;
           const v = names.map((n) => Number(byName.get(n)![j])).find((x) => x !== 0) ?? 0;
           const c = codes[rc.index]!;
           if (c === MISSING) expect(v, `${iso3} ${rc.rcid}`).toBe(0);
           else expect(c - 1, `${iso3} ${rc.rcid}`).toBe(v);
         }
       }
+    },
+  );
+
+  it.skipIf(!existsSync(join(raw, 'unga-2019-2026', 'unga-votes-2019-2026.csv')))(
+    "decodes to the UN's records: Y, N, A as votes, X as not taking part",
+    () => {
+      const rows = parse(readFileSync(join(raw, 'unga-2019-2026', 'unga-votes-2019-2026.csv')), {
+        columns: true,
+      }) as Array<Record<string, string>>;
+      const idx = new Map(data.rollCalls.filter((r) => r.source === 'un').map((r) => [r.unres, r.index]));
+      const expected: Record<string, number> = { N: 0, A: 1, Y: 2, X: MISSING };
+      let n = 0;
+      for (const row of rows) {
+        const i = idx.get(row.resolution!);
+        expect(i, row.resolution).toBeDefined();
+        expect(data.codes.get(row.iso3!)![i!], `${row.resolution} ${row.iso3}`).toBe(expected[row.vote!]);
+        n++;
+      }
+      expect(n).toBe(142241);
     },
   );
 });

@@ -19,6 +19,22 @@ export function syntheticVotes(
       lastYear: Math.max(...years),
       droppedRollCalls: [],
       encoding: 'test',
+      sources: [
+        {
+          id: 'voeten',
+          title: 'test',
+          source: 'test',
+          url: 'test',
+          licence: 'test',
+          derivedFrom: 'test',
+          firstDate: rollCalls[0]?.date ?? '',
+          lastDate: rollCalls.at(-1)?.date ?? '',
+          abstention: 'merged',
+          note: 'test',
+        },
+      ],
+      seam: '',
+      topicRules: { method: 'test', rules: {}, reproduction: [] },
     },
     topics: { hr: 'Human rights', me: 'Palestinian conflict' },
     rollCalls: {
@@ -28,6 +44,8 @@ export function syntheticVotes(
       unres: rollCalls.map(() => ''),
       flags: rollCalls.map(() => ''),
       topics: rollCalls.map((r) => r.topics ?? ''),
+      source: rollCalls.map(() => 0),
+      title: rollCalls.map(() => ''),
     },
     states: Object.entries(votes).map(([iso3, v]) => {
       if (v.length !== n) throw new Error(`${iso3}: ${v.length} votes for ${n} roll calls`);

@@ -113,7 +113,7 @@ describe('missing figures are reported, never zero', () => {
   });
 
   it('leaves a member without a figure out of the shares and lists it', () => {
-    // COW has no military expenditure for Uzbekistan in 2008.
+    // Neither SIPRI nor COW has military expenditure for Uzbekistan in 2008.
     expect(ds.milex.get('UZB', 2008)).toBeNull();
     const b = balance(sco, ds, { measure: 'milex', from: 2001, to: 2016 });
     const y = b.years.find((r) => r.year === 2008)!;
@@ -126,10 +126,35 @@ describe('missing figures are reported, never zero', () => {
     expect(b.notes.join(' ')).toMatch(/UZB/);
     // A stage is measured on a year with figures for every state involved.
     const st = b.stages.find((s) => s.from === '2017-06-09')!;
-    expect(st.dataYear).toBe(2011);
+    // SIPRI's last figure for Uzbekistan before 2017 is for 2003.
+    expect(st.dataYear).toBe(2003);
     expect(st.before!.missing).toEqual([]);
     expect(st.after!.missing).toEqual([]);
-    expect(st.dataYearNote).toMatch(/KGZ, TJK, UZB/);
+    expect(st.dataYearNote).toMatch(/UZB/);
+  });
+
+  it('military expenditure: SIPRI for 1992–2024, COW before, each year naming its source', () => {
+    const b = balance(sco, ds, { measure: 'milex', from: 2001, to: 2024 });
+    const y = b.years.find((r) => r.year === 2024)!;
+    expect(y.source).toEqual({
+      source: 'SIPRI Milex 2025',
+      unit: 'US$ million at current prices and exchange rates',
+    });
+    expect(y.missing).toEqual(['UZB']);
+    expect(y.values.UZB).toBeNull();
+    // SIPRI Military Expenditure Database 2025, "Current US$": China 313,658.3, Russia 148,967.3 (US$ million, 2024).
+    expect(y.values.CHN).toBe(313658300 * 1000);
+    expect(y.values.RUS).toBe(148967300 * 1000);
+    expect(y.values.BLR).not.toBeNull();
+    expect(Object.values(y.shares).reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
+    expect(b.measure.segments!.map((g) => [g.firstYear, g.lastYear, g.source])).toEqual([
+      [1946, 1991, 'COW NMC 6.0'],
+      [1992, 2024, 'SIPRI Milex 2025'],
+    ]);
+    // Before 1992 the figures are COW's; after, never filled from COW.
+    expect(ds.milex.get('CHN', 1990)).toBe(ds.cowMilex.get('CHN', 1990));
+    expect(ds.milex.get('DEU', 2010)).toBeNull();
+    expect(ds.cowMilex.get('DEU', 2010)).not.toBeNull();
   });
 
   it('scales COW military expenditure from thousands to US$', () => {

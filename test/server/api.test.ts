@@ -123,25 +123,46 @@ describe('the balance of power', () => {
 
 describe('alignment in the UN General Assembly', () => {
   it('answers as `concord alignment --json`', async () => {
-    const r = await get('/api/orgs/sco/alignment?from=2001&to=2019&with=USA');
+    const r = await get('/api/orgs/sco/alignment?from=2001&to=2018&with=USA&bootstrap=20');
     expect(r.status).toBe(200);
     const body = r.json();
     const io = memoryIO();
     expect(
-      await main(['alignment', 'sco', '--from', '2001', '--to', '2019', '--with', 'USA', '--json'], io),
+      await main(
+        [
+          'alignment',
+          'sco',
+          '--from',
+          '2001',
+          '--to',
+          '2018',
+          '--with',
+          'USA',
+          '--bootstrap',
+          '20',
+          '--json',
+        ],
+        io,
+      ),
     ).toBe(0);
     expect(body).toEqual(JSON.parse(io.stdout.join('\n')));
     expect(responseSchema('organizationAlignment').safeParse(body).success).toBe(true);
     const chnRus = body.pairs.find((p: { a: string; b: string }) => [p.a, p.b].sort().join() === 'CHN,RUS');
-    // 1,234 of the 1,295 roll calls on which both voted yes or no (test/alignment/data.test.ts).
-    expect(chnRus.yesNoRollCalls).toBe(1295);
-    expect(chnRus.agreementYesNo).toBeCloseTo(1234 / 1295, 10);
+    // 1,167 of the 1,224 roll calls on which both voted yes or no (test/alignment/data.test.ts).
+    expect(chnRus.yesNoRollCalls).toBe(1224);
+    expect(chnRus.agreementYesNo).toBeCloseTo(1167 / 1224, 10);
+    expect(body.camps.uncertainty.resamples).toBe(20);
     const topics = (await get('/api/alignment/topics')).json();
     expect(responseSchema('alignmentTopics').safeParse(topics).success).toBe(true);
     expect(topics.topics.map((t: { code: string }) => t.code)).toContain('hr');
     expectError(await get('/api/orgs/sco/alignment?topic=astrology'), 404, 'E_UNKNOWN_ID', 'query.topic');
     expectError(await get('/api/orgs/sco/alignment?resolution=0'), 400, 'E_VALIDATION', 'query.resolution');
     expectError(await get('/api/orgs/sco/alignment?with=XYZ'), 404, 'E_UNKNOWN_COUNTRY', 'query.with');
+    expectError(await get('/api/orgs/sco/alignment?bootstrap=5000'), 400, 'E_VALIDATION', 'query.bootstrap');
+    expectError(await get('/api/orgs/sco/alignment?scope=some'), 400, 'E_VALIDATION', 'query.scope');
+    const late = await get('/api/orgs/sco/alignment?from=2030');
+    expect(late.status).toBeLessThan(500);
+    expect(late.status).toBeGreaterThanOrEqual(400);
   });
 });
 
@@ -204,7 +225,7 @@ describe('scenarios and forecasts', () => {
     expect(r.json()).toEqual(JSON.parse(io.stdout.join('\n')));
     const lib = (await get('/api/library')).json();
     expect(lib.organizations.map((o: { id: string }) => o.id)).toContain('sco');
-    expect(Object.keys(lib.dataset).sort()).toEqual(['countries', 'cow', 'gdp', 'population']);
+    expect(Object.keys(lib.dataset).sort()).toEqual(['countries', 'cow', 'gdp', 'milex', 'population']);
   });
 });
 

@@ -12,10 +12,13 @@ import {
   type PairMeasure,
   type PositionsAlignment,
   pairMatrix,
+  windowBound,
+  windowLabel,
 } from '../../alignment/analysis.js';
 import { loadVoteData } from '../../alignment/load.js';
 import { type ScenarioPositions, scenarioPositions } from '../../alignment/scenario.js';
 import { alignmentCsv } from '../../alignment/tidy.js';
+import type { CampUncertainty } from '../../alignment/uncertainty.js';
 import { ConcordError } from '../../errors.js';
 import { openOrganization } from '../../org/load.js';
 import { stages } from '../../org/organization.js';
@@ -34,6 +37,9 @@ interface Options {
   resolution: string;
   campWeights: string;
   stageYears?: string;
+  scope: string;
+  bootstrap: string;
+  pair?: string;
   scenario?: string;
   json?: boolean;
   format?: string;
@@ -59,14 +65,11 @@ const MEASURES: Record<string, { key: PairMeasure; title: string; percent: boole
   s: { key: 's', title: 'Signorino–Ritter S (linear distance, no −1 / 0 / yes +1)', percent: false },
 };
 
-function year(v: string | undefined, flag: string): number | undefined {
+/** A window bound as given (a year: the whole year; or a day `YYYY-MM-DD`), checked. */
+function bound(v: string | undefined, flag: '--from' | '--to'): string | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d{4}$/.test(v.trim()))
-    throw new ConcordError('E_USAGE', `${flag}: "${v}" is not a year`, {
-      path: flag,
-      hint: 'Give a year such as 2001.',
-    });
-  return Number(v);
+  windowBound(v, flag === '--from' ? 'from' : 'to');
+  return v.trim();
 }
 
 function number(v: string, flag: string, check: (x: number) => boolean, hint: string): number {
@@ -83,8 +86,13 @@ export function register(program: Command, io: CliIO): void {
       'who votes with whom in the UN General Assembly: agreement, camps, cohesion across enlargements',
     )
     .argument('[org]', 'organization id (sco, csto, asean, …)')
-    .option('--from <year>', 'first year (default: the founding year, or 1946)')
-    .option('--to <year>', 'last year (default: the last year of the data, 2019)')
+    .option('--from <date>', 'first day, YYYY-MM-DD, or a year (default: the founding date, or 1946)')
+    .option('--to <date>', 'last day, YYYY-MM-DD, or a year (default: the last roll call of the data)')
+    .option(
+      '--scope <scope>',
+      'all roll calls, or only resolutions voted on as a whole (the scope both sources share)',
+      'all',
+    )
     .option('--topic <topic>', 'only roll calls of one topic: me, nu, di, co, hr, ec (or its name)')
     .option('--with <states>', 'also compare these states: ISO3 codes, "partners", "all" (comma-separated)')
     .option(
@@ -95,6 +103,12 @@ export function register(program: Command, io: CliIO): void {
     .option('--seed <n>', 'seed of the Louvain community detection', '1')
     .option('--resolution <x>', 'resolution of the modularity (higher: smaller camps)', '1')
     .option('--camp-weights <w>', 'edge weights for the camps: kappa (negative → 0) or agreement', 'kappa')
+    .option(
+      '--bootstrap <n>',
+      'resamples of the bootstrap over roll calls (and permutations of the null model) of the camps; 0: none',
+      '1000',
+    )
+    .option('--pair <a,b>', 'the pair followed year by year (default CHN,RUS)')
     .option(
       '--stage-years <n>',
       'compare at most n years before and after each stage (default: whole stages)',
@@ -149,18 +163,40 @@ export function register(program: Command, io: CliIO): void {
           path: '--camp-weights',
           hint: 'Use --camp-weights kappa (default) or agreement.',
         });
+      if (opts.scope !== 'all' && opts.scope !== 'resolutions')
+        throw new ConcordError('E_USAGE', `--scope: "${opts.scope}" is not all or resolutions`, {
+          path: '--scope',
+          hint: 'Use --scope all (default) or --scope resolutions (resolutions voted on as a whole).',
+        });
+      const bootstrap = number(
+        opts.bootstrap,
+        '--bootstrap',
+        (x) => Number.isInteger(x) && x >= 0 && x <= 100000,
+        'Give a whole number of resamples from 0 to 100000, e.g. 1000.',
+      );
+      const pair = opts.pair
+        ? (opts.pair.split(',').map((x) => x.trim().toUpperCase()) as [string, string])
+        : undefined;
+      if (pair && (pair.length !== 2 || pair[0] === pair[1]))
+        throw new ConcordError('E_USAGE', `--pair: "${opts.pair}" is not two different ISO3 codes`, {
+          path: '--pair',
+          hint: 'Give two ISO3 codes separated by a comma, e.g. --pair CHN,RUS.',
+        });
       const { org } = openOrganization(orgId, io.cwd);
       const data = loadVoteData();
-      const from =
-        year(opts.from, '--from') ?? Math.max(Number(org.founded.slice(0, 4)), data.meta.firstYear);
-      // A dissolved organization: by default up to its dissolution.
+      const first = `${data.meta.firstYear}-01-01`;
+      const from = bound(opts.from, '--from') ?? (org.founded > first ? org.founded : first);
+      // A dissolved organization: by default up to the day before its dissolution.
+      const lastData = data.rollCalls.at(-1)!.date;
       const to =
-        year(opts.to, '--to') ??
-        (org.dissolved ? Math.min(Number(org.dissolved.slice(0, 4)), data.meta.lastYear) : undefined);
+        bound(opts.to, '--to') ?? (org.dissolved && org.dissolved <= lastData ? org.dissolved : undefined);
       const r = alignOrganization(data, org, {
         from,
         ...(to !== undefined ? { to } : {}),
         ...(opts.topic ? { topic: opts.topic } : {}),
+        scope: opts.scope,
+        bootstrap,
+        ...(pair ? { pair } : {}),
         with: opts.with ? opts.with.split(',') : [],
         seed,
         resolution,
@@ -215,11 +251,11 @@ export function formatAlignment(
   const lines: string[] = [];
   const topic = w.topic ? `topic: ${w.topic.label} (${w.topic.code})` : 'all topics';
   lines.push(
-    `${r.organization.name} (${r.organization.shortName}) in the UN General Assembly, ${w.from}–${w.to}: ${int(w.rollCalls)} roll calls (${w.firstDate} – ${w.lastDate}), ${topic}`,
+    `${r.organization.name} (${r.organization.shortName}) in the UN General Assembly, ${windowLabel(w)}: ${int(w.rollCalls)} roll calls (${w.firstDate} – ${w.lastDate}), ${topic}${w.scope === 'resolutions' ? ', resolutions voted on as a whole only' : ''}`,
   );
-  lines.push(
-    `data: Voeten, Strezhnev & Bailey, UN General Assembly Voting Data, ${r.data.firstYear}–${r.data.lastYear} (unvotes)`,
-  );
+  for (const s of r.data.sources)
+    if (s.firstDate <= w.lastDate && s.lastDate >= w.firstDate)
+      lines.push(`data: ${s.title}, ${s.firstDate} – ${s.lastDate}`);
   lines.push(`note: ${r.data.zero}; see docs/alignment.md`);
   const members = r.states.filter((s) => s.role === 'member');
   lines.push(
@@ -269,6 +305,7 @@ export function formatAlignment(
   );
   if (c.membersModularity !== null)
     lines.push(`  modularity of the partition members | others Q = ${fx(c.membersModularity, 4)}`);
+  if (c.uncertainty) lines.push(...uncertaintyLines(c.uncertainty, '  '));
 
   lines.push(
     '',
@@ -358,16 +395,75 @@ export function formatAlignment(
       );
       if (s.comparable)
         lines.push(
-          `change, new set after − old set before: ${s.change! >= 0 ? '+' : ''}${f3(s.change)}${s.changeSe != null ? ` ± ${s.changeSe.toFixed(3)} (roll calls taken as independent: a lower bound of the uncertainty)` : ''}`,
+          `change, new set after − old set before: ${sign(s.change!)}${f3(s.change)}${s.changeSe != null ? ` ± ${s.changeSe.toFixed(3)} (roll calls taken as independent: a lower bound of the uncertainty)` : ''}`,
         );
+      if (s.split)
+        lines.push(
+          `  of which composition (new set before − old set before) ${sign(s.split.composition)}${f3(s.split.composition)}, behaviour (new set after − new set before) ${sign(s.split.behaviour)}${f3(s.split.behaviour)}`,
+        );
+      for (const [label, p] of [
+        ['before', s.before],
+        ['after', s.after],
+      ] as const)
+        if (p?.newCampsUncertainty)
+          lines.push(`camps of the new set ${label}:`, ...uncertaintyLines(p.newCampsUncertainty, '  '));
       if (s.note) lines.push(s.note);
     }
+  }
+  if (r.pairByYear) {
+    const p = r.pairByYear;
+    lines.push(
+      '',
+      `${p.a}–${p.b} agreement per year (share of identical votes, 0 or abstention counted as a vote; resolutions: those voted on as a whole only)`,
+    );
+    lines.push(
+      table(
+        ['year', 'roll calls', 'agreement', 'yes/no only', 'κ', 'resolutions', 'agreement', 'source'],
+        p.years.map((y) => [
+          String(y.year),
+          y.rollCalls ? int(y.rollCalls) : 'none',
+          pc(y.agreement),
+          pc(y.agreementYesNo),
+          f3(y.kappa),
+          y.resolutions.rollCalls ? int(y.resolutions.rollCalls) : 'none',
+          pc(y.resolutions.agreement),
+          y.source === 'un'
+            ? 'UN records'
+            : y.source === 'voeten'
+              ? 'Voeten'
+              : y.source === 'both'
+                ? 'both'
+                : '',
+        ]),
+      ),
+    );
   }
   if (r.notes.length) {
     lines.push('');
     for (const n of r.notes) lines.push(`note: ${n}`);
   }
   return lines.join('\n');
+}
+
+const sign = (x: number) => (x >= 0 ? '+' : '');
+
+/** The bootstrap interval, the null model and the plain verdict on the camps. */
+export function uncertaintyLines(u: CampUncertainty, indent: string): string[] {
+  const unstable = u.sameCamp.filter((p) => p.share > 0.05 && p.share < 0.95);
+  return [
+    `${indent}bootstrap over roll calls (${int(u.resamples)} resamples, seed ${u.seed}): Q ${fx(u.observed, 3)}, 95% interval ${fx(u.bootstrap.lo, 3)} – ${fx(u.bootstrap.hi, 3)}`,
+    `${indent}null model (votes permuted within each roll call, ${int(u.permutations)} permutations): Q by chance ${fx(u.null.mean, 3)} on average, 95th percentile ${fx(u.null.hi, 3)}; p = ${u.null.p.toFixed(3)}`,
+    `${indent}${u.strongerThanChance ? 'the camps are stronger than chance' : 'the camps are NO stronger than chance: read them as noise'}`,
+    ...(unstable.length
+      ? [
+          `${indent}pairs whose camp changes across resamples (share of resamples together): ${unstable
+            .sort((a, b) => a.share - b.share)
+            .slice(0, 8)
+            .map((p) => `${p.a}–${p.b} ${(p.share * 100).toFixed(0)}%`)
+            .join(', ')}${unstable.length > 8 ? `, … (${unstable.length} in all)` : ''}`,
+        ]
+      : [`${indent}every pair is in the same camp, or apart, in at least 95% of the resamples`]),
+  ];
 }
 
 export function formatPositions(sc: ScenarioPositions, r: PositionsAlignment): string {

@@ -141,7 +141,9 @@ export function formatBalance(b: Balance): string {
   lines.push(wrap(`Members counted: the ${b.membershipRule}.`));
   lines.push(
     wrap(
-      `Source: ${b.measure.source} (${b.measure.firstYear}–${b.measure.lastYear}). Shares are of the members' total.`,
+      b.measure.segments
+        ? `Source by year: ${b.measure.segments.map((g) => `${g.firstYear}–${g.lastYear} ${g.source} (${g.unit})`).join('; ')}. Shares are of the members' total.`
+        : `Source: ${b.measure.source} (${b.measure.firstYear}–${b.measure.lastYear}). Shares are of the members' total.`,
     ),
   );
 

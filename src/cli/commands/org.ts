@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
 import { loadOrganizations, openOrganization } from '../../org/load.js';
+import { dateConvention, type StatusPeriod } from '../../org/organization.js';
 import { type Snapshot, snapshot } from '../../org/snapshot.js';
 import { orgCsv } from '../../org/tidy.js';
 import { parseDate, todayIso } from '../../util/dates.js';
@@ -18,13 +19,18 @@ export function register(program: Command, io: CliIO): void {
       'organization id (sco, csto, asean, eu-council, …) or the path of an organization file',
     )
     .option('--at <date>', 'the date, YYYY-MM-DD (default: today)')
+    .option(
+      '--dates <convention>',
+      'which date a status counts from: memorandum (default: the memorandum that brought it into force) or decision (the summit that agreed it)',
+    )
     .option('--json', 'print JSON')
     .option('--format <fmt>', FORMAT_OPTION_HELP)
-    .action((id: string, opts: { at?: string; json?: boolean; format?: string }) => {
+    .action((id: string, opts: { at?: string; dates?: string; json?: boolean; format?: string }) => {
       const fmt = outputFormat(opts);
+      const dates = dateConvention(opts.dates);
       const date = parseDate(opts.at ?? todayIso(), '--at');
       const { org, registry } = openOrganization(id, io.cwd);
-      const snap = snapshot(registry, loadDataset(), org.id, date);
+      const snap = snapshot(registry, loadDataset(), org.id, date, dates);
       io.out(
         fmt === 'csv' ? orgCsv(snap).replace(/\n$/, '') : fmt === 'json' ? json(snap) : formatSnapshot(snap),
       );
@@ -58,6 +64,11 @@ export function formatSnapshot(s: Snapshot): string {
   const f = s.facts;
   const lines: string[] = [];
   lines.push(`${s.organization.name} (${s.organization.shortName}) on ${s.date}`);
+  lines.push(
+    s.dates === 'memorandum'
+      ? 'status dates: from the memorandum that brought each status into force, where there is one (--dates decision: from the summit decision)'
+      : 'status dates: from the summit decision, where there is one (--dates memorandum, the default: from the memorandum)',
+  );
   if (s.era) lines.push(`note: ${s.era.note}`);
   lines.push(`rule: ${s.rule.description}${s.rule.source ? ` — ${s.rule.source.split(' (http')[0]}` : ''}`);
   if (s.chairDetail) {
@@ -70,22 +81,22 @@ export function formatSnapshot(s: Snapshot): string {
   lines.push(
     table(
       ['iso3', 'state', 'since'],
-      s.members.map((m) => [m.iso3, m.name, m.since + (m.verified ? '' : ' *')]),
+      s.members.map((m) => [m.iso3, m.name, m.since + mark(m)]),
     ),
   );
   if (s.partners.length) {
     lines.push('', `Partners (${s.partners.length})`);
     lines.push(
       table(
-        ['iso3', 'state', 'status', 'since'],
-        s.partners.map((p) => [p.iso3, p.name, p.status, p.since + (p.verified ? '' : ' *')]),
+        ['iso3', 'state', 'status', 'since', 'history'],
+        s.partners.map((p) => [p.iso3, p.name, p.status, p.since + mark(p), history(p.history)]),
       ),
     );
   }
   if (s.applicants.length) {
     lines.push(
       '',
-      `Applicants (${s.applicants.length}): ${s.applicants.map((a) => `${a.iso3} (since ${a.since})`).join(', ')}`,
+      `Applicants (${s.applicants.length}): ${s.applicants.map((a) => `${a.iso3} (since ${a.since}${mark(a)})`).join(', ')}`,
     );
   }
   lines.push('', 'Facts of the member states');
@@ -125,5 +136,23 @@ export function formatSnapshot(s: Snapshot): string {
     lines.push(`undeclared nuclear arsenals: ${f.undeclaredNuclearStates.join(', ')}`);
   for (const n of f.notes) lines.push(`note: ${n}`);
   if (s.unverified.length) lines.push(`* unverified (needs a second source): ${s.unverified.join('; ')}`);
+  if ([...s.members, ...s.partners].some((m) => m.precision))
+    lines.push("† date verified only to the year (y) or the month (m); see the record's note");
   return lines.join('\n');
+}
+
+/** ` *` for an unverified date, ` †y` / ` †m` for one verified only to the year or month. */
+function mark(m: { verified: boolean; precision?: 'year' | 'month' }): string {
+  return `${m.verified ? '' : ' *'}${m.precision ? ` †${m.precision[0]}` : ''}`;
+}
+
+/** "observer 2004-06-17 – 2025-09-01; partner since 2025-09-01". */
+export function history(h: readonly StatusPeriod[]): string {
+  return h
+    .filter((p) => p.status !== 'applicant')
+    .map((p) => {
+      const dec = p.decided && p.decided !== p.from ? ` (decided ${p.decided})` : '';
+      return p.to ? `${p.status} ${p.from} – ${p.to}${dec}` : `${p.status} since ${p.from}${dec}`;
+    })
+    .join('; ');
 }

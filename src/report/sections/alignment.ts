@@ -3,8 +3,17 @@
  * camps as a network, and cohesion per year with the enlargements marked, plus cohesion before and
  * after each stage. Measures in src/alignment/ (docs/alignment.md).
  */
-import { type AlignmentResult, alignOrganization, campGraph, pairMatrix } from '../../alignment/analysis.js';
+import {
+  type AlignmentResult,
+  alignOrganization,
+  campGraph,
+  campsUncertaintyOf,
+  pairMatrix,
+  selectRollCalls,
+  windowLabel,
+} from '../../alignment/analysis.js';
 import { loadVoteData } from '../../alignment/load.js';
+import type { CampUncertainty } from '../../alignment/uncertainty.js';
 import { isConcordError } from '../../errors.js';
 import { membersOn, stages } from '../../org/organization.js';
 import {
@@ -14,10 +23,12 @@ import {
   renderHeatmap,
   renderSeries,
 } from '../charts/alignment.js';
-import { esc, htmlTable } from '../html.js';
+import { esc, escLinks, htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
 
 const REFERENCE = 'USA';
+/** Bootstrap resamples and null-model permutations of the report's camps. */
+export const BOOTSTRAP = 1000;
 
 const f3 = (x: number | null | undefined) => (x == null ? '–' : x.toFixed(3));
 const fx = (x: number, d: number) => (Math.abs(x) < 0.5 * 10 ** -d ? 0 : x).toFixed(d);
@@ -29,9 +40,11 @@ export const alignmentSection: ReportSection = {
   render(ctx) {
     const org = ctx.registry.get(ctx.orgId);
     const data = loadVoteData();
-    const from = Math.max(Number(org.founded.slice(0, 4)), data.meta.firstYear);
+    const first = `${data.meta.firstYear}-01-01`;
+    const lastData = data.rollCalls.at(-1)!.date;
+    const from = org.founded > first ? org.founded : first;
     const end = org.dissolved && org.dissolved < ctx.date ? org.dissolved : ctx.date;
-    const to = Math.min(Number(end.slice(0, 4)), data.meta.lastYear);
+    const to = end < lastData ? end : lastData;
     const later = membersOn(org, ctx.date)
       .map((m) => m.iso3)
       .filter((s) => data.codes.has(s));
@@ -46,6 +59,14 @@ export const alignmentSection: ReportSection = {
       };
     }
     const codes = r.states.map((s) => s.iso3);
+    const span = windowLabel(r.window);
+    const unc = campsUncertaintyOf(
+      data,
+      codes.filter((c) => r.states.find((s) => s.iso3 === c)!.rollCalls > 0),
+      selectRollCalls(data, { from, to }).indices,
+      r.camps.modularity,
+      { bootstrap: BOOTSTRAP, seed: r.camps.seed },
+    );
     const memberSet = new Set(r.states.filter((s) => s.role === 'member').map((s) => s.iso3));
     const laterOnly = codes.filter((s) => !memberSet.has(s) && s !== REFERENCE);
     const label = (s: string) => (laterOnly.includes(s) ? `${s}†` : s);
@@ -54,7 +75,7 @@ export const alignmentSection: ReportSection = {
     const lo = Math.max(0, Math.floor(Math.min(...values) * 10) / 10);
     const heatmap = renderHeatmap({
       id: 'alignment-heatmap',
-      title: `Agreement in the UN General Assembly, ${r.window.from}–${r.window.to}: share of identical votes`,
+      title: `Agreement in the UN General Assembly, ${span}: share of identical votes`,
       labels: codes.map(label),
       names: codes.map((s) => r.states.find((x) => x.iso3 === s)!.name),
       values: agreementM,
@@ -67,7 +88,7 @@ export const alignmentSection: ReportSection = {
     const edges = graphEdges(codes, g.weights);
     const network = renderCampsNetwork({
       id: 'alignment-camps',
-      title: `Camps of the agreement graph (Louvain, κ weights), ${r.window.from}–${r.window.to}`,
+      title: `Camps of the agreement graph (Louvain, κ weights), ${span}`,
       nodes: codes.map((s, i) => ({
         id: label(s),
         label: r.states[i]!.name,
@@ -80,7 +101,7 @@ export const alignmentSection: ReportSection = {
     const series = renderSeries({
       id: 'alignment-cohesion',
       title: `Cohesion of the ${org.shortName} members in the UN General Assembly per year, ${r.window.from}–${ctx.date.slice(0, 4)}`,
-      from: r.window.from,
+      from: r.window.fromYear,
       to: Number(ctx.date.slice(0, 4)),
       series: cohesionSeries(r.cohesion.byYear),
       marks: orgStages
@@ -138,16 +159,16 @@ export const alignmentSection: ReportSection = {
     const pairTable = htmlTable(
       ['Pair', 'Roll calls', 'Agreement', 'Agreement, yes/no only', 'κ', 'S'],
       pairRows,
-      { caption: `Member pairs, ${r.window.from}–${r.window.to}` },
+      { caption: `Member pairs, ${span}` },
     );
     const campText = r.camps.camps.map((c, i) => `${i + 1}. ${c.map(label).join(', ')}`).join('; ');
-    const html = `<p>Who votes with whom in the UN General Assembly, ${r.window.from}–${r.window.to}: ${r.window.rollCalls.toLocaleString('en-US')} roll calls (Voeten, Strezhnev &amp; Bailey; the data end on ${esc(data.rollCalls.at(-1)!.date)}). The members in those years${laterOnly.length ? `, the later members (†: ${esc(laterOnly.join(', '))}, with their votes before they joined)` : ''} and the United States for reference (italic).</p>
+    const html = `<p>Who votes with whom in the UN General Assembly, ${span}: ${r.window.rollCalls.toLocaleString('en-US')} roll calls (Voeten, Strezhnev &amp; Bailey to ${esc(data.seam ?? lastData)}, then the UN's own records of recorded votes on adopted resolutions; the data end on ${esc(lastData)}). The members in those years${laterOnly.length ? `, the later members (†: ${esc(laterOnly.join(', '))}, with their votes before they joined)` : ''} and the United States for reference (italic).</p>
 ${heatmap}
-<p class="note">Agreement: share of roll calls on which the two cast the same vote, counting the merged code 0 (abstention, absence, or non-membership in this copy of the data) as a vote; a state that cast no yes or no vote in a whole session is left out of that session. See docs/alignment.md.</p>
+<p class="note">Agreement: share of roll calls on which the two cast the same vote, abstention counted as a vote. To ${esc(data.seam ?? lastData)} the source merges abstention, absence and non-membership into one code 0, counted as a vote, and a state that cast no yes or no vote in a whole session is left out of that session; from then on the UN's records tell abstention from absence, and an absent state is left out of that roll call. See docs/alignment.md. Sources: ${data.meta.sources.map((x) => `${esc(x.title)} (${escLinks(x.url)})`).join('; ')}.</p>
 ${network}
-<p>Camps (Louvain communities of the agreement graph, weights Cohen's κ with negative values set to 0, seed ${r.camps.seed}): ${esc(campText)}; modularity Q = ${fx(r.camps.modularity, 3)}${r.camps.membersModularity !== null ? `; modularity of the partition members | others Q = ${fx(r.camps.membersModularity, 3)}` : ''}.</p>
+<p>Camps (Louvain communities of the agreement graph, weights Cohen's κ with negative values set to 0, seed ${r.camps.seed}): ${esc(campText)}; modularity Q = ${fx(r.camps.modularity, 3)}${r.camps.membersModularity !== null ? `; modularity of the partition members | others Q = ${fx(r.camps.membersModularity, 3)}` : ''}.${unc ? ` ${esc(uncertaintySentence(unc))}` : ''}</p>
 ${series}
-<p class="note">Cohesion of the members on each vote's date (a year's value is the mean over its roll calls). The Agreement Index counts 0 as a third option; the Rice index uses yes and no only. Marks: membership stages; stages after ${data.meta.lastYear} cannot be compared with votes.</p>
+<p class="note">Cohesion of the members on each vote's date (a year's value is the mean over its roll calls). The Agreement Index counts 0 (abstention) as a third option; the Rice index uses yes and no only. Marks: membership stages. From ${esc(data.seam ?? lastData)} the roll calls are resolutions voted on as a whole only (no amendment or paragraph votes).</p>
 ${stageTable}
 <p class="note">Old set: the members before the stage; new set: after it. The new set before the stage shows what the change of composition alone does; the old set after it, whether the old members changed. ± is the standard error with roll calls taken as independent, a lower bound.</p>
 <details><summary>All member pairs</summary>${pairTable}</details>
@@ -156,9 +177,11 @@ ${r.notes.length ? `<p class="note">${r.notes.map(esc).join('<br>')}</p>` : ''}`
     const cr = r.pairs.find((p) => (p.a === 'CHN' && p.b === 'RUS') || (p.a === 'RUS' && p.b === 'CHN'));
     if (cr)
       summary.push(
-        `CHN–RUS: same vote on ${pc(cr.agreement)} of ${cr.rollCalls} roll calls ${r.window.from}–${r.window.to} (${pc(cr.agreementYesNo)} of the ${cr.yesNoRollCalls} where both voted yes or no); κ ${f3(cr.kappa)}`,
+        `CHN–RUS: same vote on ${pc(cr.agreement)} of ${cr.rollCalls} roll calls ${span} (${pc(cr.agreementYesNo)} of the ${cr.yesNoRollCalls} where both voted yes or no); κ ${f3(cr.kappa)}`,
       );
-    summary.push(`camps (Louvain, κ weights): ${campText}; Q = ${fx(r.camps.modularity, 3)}`);
+    summary.push(
+      `camps (Louvain, κ weights): ${campText}; Q = ${fx(r.camps.modularity, 3)}${unc ? `, 95% bootstrap interval ${fx(unc.bootstrap.lo, 3)}–${fx(unc.bootstrap.hi, 3)}, null 95th percentile ${fx(unc.null.hi, 3)}: ${unc.strongerThanChance ? 'stronger than chance' : 'no stronger than chance'}` : ''}`,
+    );
     for (const s of r.stages.filter((x) => x.date <= ctx.date)) {
       const what = [
         s.date,
@@ -176,3 +199,9 @@ ${r.notes.length ? `<p class="note">${r.notes.map(esc).join('<br>')}</p>` : ''}`
     return { html, summary };
   },
 };
+
+/** The bootstrap and null-model figures of camps in one plain sentence. */
+export function uncertaintySentence(u: CampUncertainty): string {
+  const f = (x: number) => (Math.abs(x) < 0.0005 ? 0 : x).toFixed(3);
+  return `A bootstrap over roll calls (${u.resamples.toLocaleString('en-US')} resamples, seed ${u.seed}) puts Q between ${f(u.bootstrap.lo)} and ${f(u.bootstrap.hi)} (95%); with the votes of each roll call shuffled among the states (${u.permutations.toLocaleString('en-US')} permutations) Louvain finds Q ${f(u.null.mean)} on average, ${f(u.null.hi)} at the 95th percentile (p = ${u.null.p.toFixed(3)}): ${u.strongerThanChance ? 'the camps are stronger than chance.' : 'the camps are no stronger than chance, and should not be read as blocs.'}`;
+}

@@ -12,7 +12,7 @@ import type { Organization } from '../../org/schema.js';
 import { yearOf } from '../../util/dates.js';
 import { renderLines } from '../charts/lines.js';
 import { PALETTE, renderStacked } from '../charts/stacked.js';
-import { esc, htmlTable } from '../html.js';
+import { esc, escLinks, htmlTable } from '../html.js';
 import type { ReportContext, ReportSection } from '../report.js';
 
 const pct = (x: number | null | undefined) => (x == null ? '–' : `${(x * 100).toFixed(1)}%`);
@@ -81,7 +81,7 @@ function measureBlock(b: Balance, ctx: ReportContext, colours: Map<string, strin
     partial.length
       ? ` Years ${partial.map((y) => y.year).join(', ')} lack figures for ${[...new Set(partial.flatMap((y) => y.missing))].join(', ')}: their shares are of the other members.`
       : ''
-  } Source: ${esc(b.measure.source)}. ${esc(b.measure.caveat)}</figcaption></figure>
+  } Source: ${escLinks(b.measure.source)}. ${escLinks(b.measure.caveat)}</figcaption></figure>
 <h3>What each stage changed: ${esc(YARDSTICKS[b.measure.id].noun)}</h3>
 <ul class="balance-stages">${sentences.join('')}</ul>`;
 }

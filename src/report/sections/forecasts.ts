@@ -14,7 +14,7 @@ import {
 import { loadOrganizationCases } from '../../scenario/load.js';
 import { pct } from '../../util/format.js';
 import { MODEL_COLOURS, renderIssueLine } from '../charts/issue-line.js';
-import { esc, htmlTable } from '../html.js';
+import { esc, escLinks, htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
 
 export const forecastsSection: ReportSection = {
@@ -109,7 +109,7 @@ export const forecastsSection: ReportSection = {
             return `<figure class="case">
 <figcaption><strong>${esc(s.title)}</strong> — ${esc(is.title)} <span class="note">(${esc(s.date ?? '')}; ${esc(is.rule.description)}; ${is.optOut ? 'opt-out allowed' : is.amendable ? 'amendable' : 'take it or leave it'}; file ${esc(file)})</span></figcaption>
 ${svg}
-<p>${esc(j.issues[k]!.explanation)}.${is.observed?.source ? ` <span class="note">Observed: ${esc(is.observed.source)}</span>` : ''}</p>
+<p>${esc(j.issues[k]!.explanation)}.${is.observed?.source ? ` <span class="note">Observed: ${escLinks(is.observed.source)}</span>` : ''}</p>
 ${notes ? `<ul class="note">${notes}</ul>` : ''}
 </figure>`;
           })

@@ -6,6 +6,7 @@ import { capacitySection } from './capacity.js';
 import { claimsSection } from './claims.js';
 import { factsSection } from './facts.js';
 import { forecastsSection } from './forecasts.js';
+import { fragmentationSection } from './fragmentation.js';
 import { organizationSection } from './organization.js';
 import { sweepsSection } from './sweeps.js';
 import { timelineSection } from './timeline.js';
@@ -20,4 +21,5 @@ export const SECTIONS: readonly ReportSection[] = [
   sweepsSection,
   balanceSection,
   alignmentSection,
+  fragmentationSection,
 ];

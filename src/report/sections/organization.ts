@@ -4,7 +4,7 @@
  */
 import { snapshot } from '../../org/snapshot.js';
 import { renderMap } from '../charts/map.js';
-import { esc, htmlTable } from '../html.js';
+import { esc, escLinks, htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
 
 export const organizationSection: ReportSection = {
@@ -23,14 +23,20 @@ export const organizationSection: ReportSection = {
       // Fitted to the members, partners and applicants (a world map when they span it).
       fit: [...status.keys()],
     });
+    const cite = (r: { source: string; source2?: string }) => ({
+      html: `<span class="note">${[r.source, r.source2].filter(Boolean).map(escLinks).join('<br>')}</span>`,
+    });
+    const since = (r: { since: string; precision?: 'year' | 'month' }) =>
+      r.precision ? `${r.since} (${r.precision} verified)` : r.since;
     const rows = [
-      ...s.members.map((m) => [m.iso3, m.name, 'member', m.since]),
-      ...s.partners.map((p) => [p.iso3, p.name, p.status, p.since]),
-      ...s.applicants.map((a) => [a.iso3, a.name, 'applicant', a.since]),
+      ...s.members.map((m) => [m.iso3, m.name, 'member', since(m), cite(m)]),
+      ...s.partners.map((p) => [p.iso3, p.name, p.status, since(p), cite(p)]),
+      ...s.applicants.map((a) => [a.iso3, a.name, 'applicant', since(a), cite(a)]),
     ];
     const html = `${map}
 <p>${s.members.length} members, ${s.partners.length} partners${s.applicants.length ? `, ${s.applicants.length} applicants` : ''}; chair: ${esc(s.chair ?? 'not recorded')}${s.chairDetail && !s.chairDetail.verified ? ' <span class="unverified">(unverified)</span>' : ''}. Decision rule: ${esc(s.rule.description)}.</p>
-${htmlTable(['ISO3', 'State', 'Status', 'Since'], rows, { caption: `Status on ${s.date}` })}
+${htmlTable(['ISO3', 'State', 'Status', 'Since', 'Sources'], rows, { caption: `Status on ${s.date} (a status counts from the memorandum that brought it into force, where there is one)` })}
+${s.chairDetail ? `<p class="note">Chair: ${esc(s.chairDetail.state)}${s.chairDetail.summit ? `, until ${esc(s.chairDetail.summit)}` : ''}; sources: ${[s.chairDetail.source, s.chairDetail.source2].filter(Boolean).map(escLinks).join(', ')}.</p>` : ''}
 ${s.unverified.length ? `<p class="note unverified">Unverified records: ${esc(s.unverified.join('; '))}.</p>` : ''}`;
     return {
       html,

@@ -3,7 +3,7 @@
 import { fullTimeline, lineage } from '../../org/history.js';
 import { stages } from '../../org/organization.js';
 import { renderTimeline, type TimelineLane } from '../charts/timeline.js';
-import { esc, htmlTable } from '../html.js';
+import { esc, escLinks, htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
 
 export const timelineSection: ReportSection = {
@@ -47,11 +47,14 @@ export const timelineSection: ReportSection = {
     });
     const events = fullTimeline(ctx.registry, ctx.orgId).filter((e) => e.date <= ctx.date);
     const table = htmlTable(
-      ['Date', 'Organization', 'Event'],
+      ['Date', 'Organization', 'Event', 'Sources'],
       events.map((e) => [
         e.date,
         e.organization,
         { html: `${esc(e.title)}${e.verified ? '' : ' <span class="unverified">(unverified)</span>'}` },
+        {
+          html: `<span class="note">${[e.source, e.source2].filter(Boolean).map(escLinks).join('<br>')}</span>`,
+        },
       ]),
       { caption: 'Dated events' },
     );

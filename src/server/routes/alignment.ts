@@ -6,10 +6,9 @@ import { alignmentCsv } from '../../alignment/tidy.js';
 import { type AnyRoute, route } from '../route.js';
 import { OrgParams } from '../schemas.js';
 
-const Year = z
+const Bound = z
   .string()
-  .regex(/^\d{4}$/, 'expected a year such as 2001')
-  .transform(Number);
+  .regex(/^\d{4}(-\d{2}-\d{2})?$/, 'expected a year such as 2001 or a day such as 2001-06-15');
 const Positive = z
   .string()
   .max(20)
@@ -18,8 +17,21 @@ const Positive = z
 
 export const AlignmentQuery = z
   .object({
-    from: Year.optional().describe('First year (default: the founding year, or the first year of the data)'),
-    to: Year.optional().describe('Last year (default: the last year of the data)'),
+    from: Bound.optional().describe(
+      'First day (YYYY-MM-DD) or year (default: the founding date, or the first day of the data)',
+    ),
+    to: Bound.optional().describe('Last day (YYYY-MM-DD) or year (default: the last roll call of the data)'),
+    scope: z
+      .enum(['all', 'resolutions'])
+      .default('all')
+      .describe('All roll calls, or only resolutions voted on as a whole (the scope both sources share)'),
+    bootstrap: z
+      .string()
+      .regex(/^\d{1,4}$/, 'expected a whole number of resamples, at most 2000')
+      .transform(Number)
+      .refine((x) => x <= 2000, { message: 'at most 2000 resamples' })
+      .default(0)
+      .describe('Bootstrap resamples (and null-model permutations) of the camps, 0–2000 (default 0: none)'),
     topic: z
       .string()
       .max(60)
@@ -56,7 +68,7 @@ const Pair = z.looseObject({
 export const AlignmentSchema = z
   .looseObject({
     organization: z.object({ id: z.string(), name: z.string(), shortName: z.string() }),
-    window: z.looseObject({ from: z.number(), to: z.number(), rollCalls: z.number() }),
+    window: z.looseObject({ from: z.string(), to: z.string(), rollCalls: z.number() }),
     states: z.array(
       z.looseObject({ iso3: z.string(), name: z.string(), role: z.enum(['member', 'partner', 'reference']) }),
     ),
@@ -122,14 +134,16 @@ export const routes: AnyRoute[] = [
     handler: ({ ctx, params, query }) => {
       const org = ctx.registry.get(params.id);
       const data = loadVoteData();
-      const from = query.from ?? Math.max(Number(org.founded.slice(0, 4)), data.meta.firstYear);
-      const to =
-        query.to ??
-        (org.dissolved ? Math.min(Number(org.dissolved.slice(0, 4)), data.meta.lastYear) : undefined);
+      const first = `${data.meta.firstYear}-01-01`;
+      const lastData = data.rollCalls.at(-1)!.date;
+      const from = query.from ?? (org.founded > first ? org.founded : first);
+      const to = query.to ?? (org.dissolved && org.dissolved <= lastData ? org.dissolved : undefined);
       return alignOrganization(data, org, {
         from,
         ...(to !== undefined ? { to } : {}),
         ...(query.topic ? { topic: query.topic } : {}),
+        scope: query.scope,
+        bootstrap: query.bootstrap,
         with: query.with ?? [],
         seed: query.seed,
         resolution: query.resolution,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { country } from '../../data/dataset.js';
 import { fullTimeline, lineage } from '../../org/history.js';
 import { principalStatuses, stages } from '../../org/organization.js';
+import { DATE_CONVENTIONS } from '../../org/schema.js';
 import { snapshot } from '../../org/snapshot.js';
 import { orgCsv } from '../../org/tidy.js';
 import { parseDate, todayIso, yearOf } from '../../util/dates.js';
@@ -57,12 +58,17 @@ export const routes: AnyRoute[] = [
     tag: 'organizations',
     access: 'public',
     params: OrgParams,
-    query: AtQuery,
+    query: AtQuery.extend({
+      dates: z
+        .enum(DATE_CONVENTIONS)
+        .default('memorandum')
+        .describe('Which date a status counts from: the memorandum (default) or the summit decision'),
+    }).strict(),
     cacheSeconds: DAY,
     response: { description: 'The organization on that date', schema: SnapshotSchema },
     csv: orgCsv,
     handler: ({ ctx, params, query }) =>
-      snapshot(ctx.registry, ctx.ds, params.id, parseDate(query.at ?? todayIso(), 'query.at')),
+      snapshot(ctx.registry, ctx.ds, params.id, parseDate(query.at ?? todayIso(), 'query.at'), query.dates),
   }),
   route({
     method: 'GET',

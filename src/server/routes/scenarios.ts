@@ -270,6 +270,7 @@ export const routes: AnyRoute[] = [
         population: readJson('data/generated/population.json'),
         gdp: readJson('data/generated/gdp.json'),
         cow: readJson('data/generated/cow-nmc.json'),
+        milex: readJson('data/generated/milex.json'),
       },
       organizations: ctx.registry.all(),
     }),

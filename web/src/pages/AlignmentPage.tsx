@@ -27,7 +27,14 @@ interface Summary {
 }
 interface Alignment {
   organization: { id: string; shortName: string };
-  window: { from: number; to: number; rollCalls: number; topic: { code: string; label: string } | null };
+  window: {
+    from: string;
+    to: string;
+    fromYear: number;
+    toYear: number;
+    rollCalls: number;
+    topic: { code: string; label: string } | null;
+  };
   data: { source: string; lastYear: number; zero: string };
   states: Array<{ iso3: string; name: string; role: 'member' | 'partner' | 'reference'; rollCalls: number }>;
   pairs: PairStats[];
@@ -52,6 +59,8 @@ interface Alignment {
     after: { from: string; to: string; rollCalls: number; oldSet: Summary; newSet: Summary } | null;
     change: number | null;
     changeSe: number | null;
+    scope: 'all' | 'resolutions';
+    split: { composition: number; behaviour: number } | null;
   }>;
   notes: string[];
 }
@@ -68,6 +77,12 @@ const MEASURES: Array<{ id: PairMeasure; label: string; percent: boolean }> = [
 ];
 
 const f3 = (x: number | null | undefined) => (x == null ? '–' : x.toFixed(3));
+const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
+/** "2015–2019" for whole years, else the two days. */
+const span = (w: { from: string; to: string }) =>
+  w.from.endsWith('-01-01') && w.to.endsWith('-12-31')
+    ? `${w.from.slice(0, 4)}–${w.to.slice(0, 4)}`
+    : `${w.from} – ${w.to}`;
 
 export function AlignmentPage() {
   useTitle('Alignment');
@@ -82,8 +97,8 @@ export function AlignmentPage() {
   const topics = useApi<Topics>('/api/alignment/topics');
   const stages = useApi<{ stages: Stage[] }>(`/api/orgs/${orgId}/stages`);
   const q = new URLSearchParams();
-  if (/^\d{4}$/.test(from)) q.set('from', from);
-  if (/^\d{4}$/.test(to)) q.set('to', to);
+  if (/^\d{4}(-\d{2}-\d{2})?$/.test(from)) q.set('from', from);
+  if (/^\d{4}(-\d{2}-\d{2})?$/.test(to)) q.set('to', to);
   if (topic) q.set('topic', topic);
   const extra = [...(withPartners ? ['partners'] : []), ...(withUsa ? ['USA'] : [])];
   if (extra.length) q.set('with', extra.join(','));
@@ -100,7 +115,7 @@ export function AlignmentPage() {
     const lo = values.length ? Math.min(...values) : 0;
     const heatmap = renderHeatmap({
       id: 'lab-heatmap',
-      title: `${m.label} in the UN General Assembly, ${r.window.from}–${r.window.to}`,
+      title: `${m.label} in the UN General Assembly, ${span(r.window)}`,
       labels: codes,
       names: r.states.map((s) => s.name),
       values: matrix,
@@ -113,7 +128,7 @@ export function AlignmentPage() {
     const edges = graphEdges(codes, g.weights);
     const network = renderCampsNetwork({
       id: 'lab-camps',
-      title: `Camps of the agreement graph (Louvain, ${r.camps.weights} weights), ${r.window.from}–${r.window.to}`,
+      title: `Camps of the agreement graph (Louvain, ${r.camps.weights} weights), ${span(r.window)}`,
       nodes: codes.map((c, i) => ({
         id: c,
         label: r.states[i]!.name,
@@ -124,13 +139,13 @@ export function AlignmentPage() {
     });
     const series = renderSeries({
       id: 'lab-cohesion',
-      title: `Cohesion of the ${r.organization.shortName} members per year, ${r.window.from}–${r.window.to}`,
-      from: r.window.from,
-      to: r.window.to,
+      title: `Cohesion of the ${r.organization.shortName} members per year, ${span(r.window)}`,
+      from: r.window.fromYear,
+      to: r.window.toYear,
       series: cohesionSeries(r.cohesion.byYear),
       marks: (stages.data?.stages ?? [])
         .slice(1)
-        .filter((s) => Number(s.from.slice(0, 4)) <= r.window.to)
+        .filter((s) => s.from <= r.window.to)
         .map((s) => ({
           date: s.from,
           label:
@@ -161,10 +176,10 @@ export function AlignmentPage() {
         <label>
           From{' '}
           <input
-            type="number"
+            type="text"
             inputMode="numeric"
-            min={topics.data?.firstYear ?? 1946}
-            max={topics.data?.lastYear ?? 2019}
+            pattern="\d{4}(-\d{2}-\d{2})?"
+            title="A year (the whole year) or a day, YYYY-MM-DD"
             placeholder="founding"
             value={from}
             onChange={(e) => setFrom(e.target.value)}
@@ -174,11 +189,11 @@ export function AlignmentPage() {
         <label>
           To{' '}
           <input
-            type="number"
+            type="text"
             inputMode="numeric"
-            min={topics.data?.firstYear ?? 1946}
-            max={topics.data?.lastYear ?? 2019}
-            placeholder={String(topics.data?.lastYear ?? 2019)}
+            pattern="\d{4}(-\d{2}-\d{2})?"
+            title="A year (the whole year) or a day, YYYY-MM-DD"
+            placeholder={String(topics.data?.lastYear ?? 2026)}
             value={to}
             onChange={(e) => setTo(e.target.value)}
             className="year"
@@ -225,7 +240,7 @@ export function AlignmentPage() {
       {r && charts ? (
         <>
           <p aria-live="polite">
-            {r.window.rollCalls.toLocaleString('en-US')} roll calls, {r.window.from}–{r.window.to}
+            {r.window.rollCalls.toLocaleString('en-US')} roll calls, {span(r.window)}
             {r.window.topic ? ` on ${r.window.topic.label.toLowerCase()}` : ''}; camps:{' '}
             {r.camps.camps.map((c) => c.join(' ')).join(' | ')} (modularity {r.camps.modularity.toFixed(3)}).
             Agreement Index of the members over the window: {f3(r.cohesion.overall.agreementIndex)}.
@@ -251,39 +266,51 @@ export function AlignmentPage() {
           <section className="panel" aria-labelledby="cohesion-h">
             <h2 id="cohesion-h">Cohesion over time, with the enlargements</h2>
             <SvgChart svg={charts.series} className="series-box" />
-            <table>
-              <caption>Cohesion before and after each stage (Agreement Index, mean over roll calls)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Stage</th>
-                  <th scope="col">Change</th>
-                  <th scope="col">Old members before</th>
-                  <th scope="col">New members after</th>
-                  <th scope="col">Difference</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.stages.map((s) => (
-                  <tr key={s.date}>
-                    <td>{s.date}</td>
-                    <td>
-                      {`${s.joined.length ? `+${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''}`.trim()}
-                    </td>
-                    <td className="num">
-                      {s.before ? `${f3(s.before.oldSet.agreementIndex)} (${s.before.rollCalls})` : '–'}
-                    </td>
-                    <td className="num">
-                      {s.after ? `${f3(s.after.newSet.agreementIndex)} (${s.after.rollCalls})` : '–'}
-                    </td>
-                    <td>
-                      {s.comparable
-                        ? `${s.change! >= 0 ? '+' : ''}${f3(s.change)} ± ${f3(s.changeSe)}`
-                        : s.note}
-                    </td>
+            <div className="scroll">
+              <table>
+                <caption>
+                  Cohesion before and after each stage (Agreement Index, mean over roll calls), split by
+                  composition: the old and the new member set, each before and after
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Stage</th>
+                    <th scope="col">Change</th>
+                    <th scope="col">Old set before</th>
+                    <th scope="col">New set before</th>
+                    <th scope="col">New set after</th>
+                    <th scope="col">Old set after</th>
+                    <th scope="col">Composition</th>
+                    <th scope="col">Behaviour</th>
+                    <th scope="col">Difference (new after − old before)</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {r.stages.map((s) => (
+                    <tr key={s.date}>
+                      <td>{s.date}</td>
+                      <td>
+                        {`${s.joined.length ? `+${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''}`.trim()}
+                      </td>
+                      <td className="num">
+                        {s.before ? `${f3(s.before.oldSet.agreementIndex)} (${s.before.rollCalls})` : '–'}
+                      </td>
+                      <td className="num">{s.before ? f3(s.before.newSet.agreementIndex) : '–'}</td>
+                      <td className="num">
+                        {s.after ? `${f3(s.after.newSet.agreementIndex)} (${s.after.rollCalls})` : '–'}
+                      </td>
+                      <td className="num">{s.after ? f3(s.after.oldSet.agreementIndex) : '–'}</td>
+                      <td className="num">{s.split ? signed(s.split.composition) : '–'}</td>
+                      <td className="num">{s.split ? signed(s.split.behaviour) : '–'}</td>
+                      <td>
+                        {s.comparable ? `${signed(s.change!)} ± ${f3(s.changeSe)}` : null}
+                        {s.note ? <span className="small muted"> {s.note}</span> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </section>
           {r.notes.length ? (
             <details className="panel">
