@@ -187,6 +187,8 @@ export function resolveScenario(s: ScenarioFile, opts: ResolveOptions = {}): Res
     issues,
     source: s.source ?? null,
     note: s.note ?? s.description ?? null,
+    coded: s.coded ?? null,
+    ...(s.modelOptions ? { modelOptions: s.modelOptions } : {}),
   };
 }
 

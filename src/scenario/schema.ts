@@ -88,6 +88,40 @@ export type ObservedOutcome = z.infer<typeof ObservedOutcomeSchema>;
 export const ModelNameSchema = z.enum(['consensus', 'compromise', 'median', 'nash', 'eum']);
 export type ModelName = z.infer<typeof ModelNameSchema>;
 
+/**
+ * Options of the expected-utility model (src/bargaining/eum.ts): the variant and its four choices
+ * (a)–(d), each settable on its own; a command-line option overrides the file.
+ */
+export const EumOptionsSchema = z
+  .object({
+    variant: z
+      .enum(['text', 'scholz'])
+      .optional()
+      .describe("'text' (the paper's text, the default) or 'scholz' (the code behind the published numbers)"),
+    probability: z
+      .enum(['pair', 'triples'])
+      .optional()
+      .describe('(a) the denominator of the probability of success'),
+    perspective: z
+      .enum(['sender', 'receiver'])
+      .optional()
+      .describe('(b) whose risk exponent evaluates an offer'),
+    voterRisk: z
+      .enum(['linear', 'own'])
+      .optional()
+      .describe("(c) voters' distances raised to their own risk exponent"),
+    selection: z.enum(['smallest-move', 'by-type']).optional().describe('(d) which offer a receiver takes'),
+    maxRounds: z.number().int().min(1).max(100000).optional(),
+  })
+  .strict();
+export type EumOptionsInput = z.infer<typeof EumOptionsSchema>;
+
+export const ModelOptionsSchema = z
+  .object({ eum: EumOptionsSchema.optional() })
+  .strict()
+  .describe('Options of the models, for this scenario');
+export type ModelOptions = z.infer<typeof ModelOptionsSchema>;
+
 export const IssueSchema = z
   .object({
     id: z.string().min(1).max(128),
@@ -168,6 +202,10 @@ export const ScenarioFileSchema = z
       'The agenda setter when an issue names no proposer (default: the chair on `date`)',
     ),
     capability: CapabilitySourceSchema.default('equal'),
+    coded: IsoDateSchema.optional().describe(
+      'When the positions were coded: a backtest sets cases coded before their outcome apart from the rest',
+    ),
+    modelOptions: ModelOptionsSchema.optional(),
     actors: z
       .record(ActorIdSchema, ActorOverrideSchema)
       .optional()

@@ -11,7 +11,7 @@
  */
 import type { WinningTest } from '../rules/evaluate.js';
 import type { Rule } from '../rules/schema.js';
-import type { CapabilitySource, ModelName } from './schema.js';
+import type { CapabilitySource, ModelName, ModelOptions } from './schema.js';
 
 export interface ResolvedActor {
   readonly id: string;
@@ -93,4 +93,8 @@ export interface ResolvedScenario {
   readonly issues: readonly ResolvedIssue[];
   readonly source: string | null;
   readonly note: string | null;
+  /** When the positions were coded (`coded:`), if the file says. */
+  readonly coded?: string | null;
+  /** The file's model options (`modelOptions:`). */
+  readonly modelOptions?: ModelOptions;
 }

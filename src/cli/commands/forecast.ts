@@ -1,5 +1,6 @@
 /** `concord forecast FILE [--model NAME…] [--json]`: every model's forecast for each issue of a scenario. */
 import type { Command } from 'commander';
+import { EUM_VARIANTS, type EumVariant } from '../../bargaining/eum.js';
 import {
   type ForecastJson,
   fmtIntervals,
@@ -55,12 +56,26 @@ export function parseRounds(v: string | undefined): number | undefined {
   return n;
 }
 
+export function parseVariant(v: string | undefined): EumVariant | undefined {
+  if (v === undefined) return undefined;
+  if (!(EUM_VARIANTS as readonly string[]).includes(v)) {
+    throw new ConcordError('E_USAGE', `--eum-variant: unknown variant "${v}"`, {
+      path: '--eum-variant',
+      hint: `Variants: ${EUM_VARIANTS.join(', ')} (text: the paper's text; scholz: the code behind its numbers).`,
+    });
+  }
+  return v as EumVariant;
+}
+
 interface Opts {
   model?: string[];
   json?: boolean;
   format?: string;
   capabilities?: string;
   maxRounds?: string;
+  eumVariant?: string;
+  trace?: boolean;
+  eumSensitivity?: boolean;
 }
 
 export function register(program: Command, io: CliIO): void {
@@ -74,16 +89,27 @@ export function register(program: Command, io: CliIO): void {
     .option('--format <format>', `input format (default: from the file): ${FORMATS.join(', ')}`)
     .option('--capabilities <source>', 'equal, or a file of `actor,capability` lines (needed for DEU tables)')
     .option('--max-rounds <n>', 'round limit of the expected-utility model (default 100)')
+    .option(
+      '--eum-variant <variant>',
+      "expected-utility model: text (the paper's text, default) or scholz (the code behind its published numbers)",
+    )
+    .option('--trace', "add the expected-utility model's positions round by round")
+    .option(
+      '--eum-sensitivity',
+      'run the expected-utility model under all 16 combinations of its four choices',
+    )
     .option('--json', 'print JSON')
     .action((file: string, opts: Opts) => {
       const models = parseModels(opts.model);
       const maxRounds = parseRounds(opts.maxRounds);
+      const variant = parseVariant(opts.eumVariant);
+      const eum = { maxRounds, variant, trace: opts.trace ? true : undefined };
       const loaded = loadFile(file, io.cwd, {
         format: parseFormat(opts.format),
         capabilities: opts.capabilities,
       });
       const results = loaded.map(({ scenario }) => {
-        const fs = forecastAll(scenario, { models, eum: { maxRounds } });
+        const fs = forecastAll(scenario, { models, eum, eumSensitivity: opts.eumSensitivity });
         for (const f of fs) {
           if (models.includes('consensus') && !f.issue.statusQuo && opts.model?.length) {
             throw new ConcordError(
@@ -178,7 +204,10 @@ export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[]
         detail = parts.join(' · ');
       } else if (m === 'eum' && f.eum) {
         outcome = fmtPoint(f.eum.outcome);
-        detail = `${f.eum.rounds} round${f.eum.rounds === 1 ? '' : 's'}${f.eum.converged ? ', converged' : ', round limit reached'}; mean of final positions ${fmtPoint(f.eum.mean)}`;
+        detail = `${(mj as { variant?: string }).variant ?? 'text'} variant; ${f.eum.rounds} round${f.eum.rounds === 1 ? '' : 's'}${f.eum.converged ? ', converged' : ', round limit reached'}; mean of final positions ${fmtPoint(f.eum.mean)}`;
+        const sens = f.eumSensitivity;
+        if (sens)
+          detail += `; over the 16 combinations of choices (a)–(d): min ${fmtPoint(sens.min)}, median ${fmtPoint(sens.median)}, max ${fmtPoint(sens.max)}${sens.moving.length ? `, moved by ${sens.moving.join(', ')}` : ', no choice moves it'}`;
       } else if (m === 'nash' && f.nash) {
         outcome = fmtPoint(f.nash.outcome);
         detail = `disagreement point: ${f.nash.disagreement === 'statusQuo' ? 'the status quo for veto players' : 'worst point (no status quo)'}; feasible [${fmtPoint(f.nash.feasible[0])}, ${fmtPoint(f.nash.feasible[1])}]`;
@@ -203,6 +232,22 @@ export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[]
       ]);
     }
     lines.push('', table(['model', 'outcome', 'adopted', 'detail'], rows));
+    if (f.eum?.history) {
+      const present = s.actors.flatMap((a, i) => (is.has[i] ? [i] : []));
+      lines.push(
+        '',
+        'Expected-utility model, round by round:',
+        table(
+          ['round', ...present.map((i) => s.actors[i]!.id), 'median', 'mean'],
+          f.eum.history.map((row, k) => [
+            String(k),
+            ...present.map((i) => fmtPoint(row[i]!, 2)),
+            fmtPoint(f.eum!.medians![k]!, 2),
+            fmtPoint(f.eum!.means![k]!, 2),
+          ]),
+        ),
+      );
+    }
     lines.push('', ij.explanation);
     const notes = Object.entries(is.modelNotes);
     if (notes.length) {
