@@ -21,6 +21,7 @@ import { yearOf } from '../util/dates.js';
 import type { Issue, ObservedOutcome, ScenarioFile } from './schema.js';
 import type {
   ResolvedActor,
+  ResolvedCoding,
   ResolvedIssue,
   ResolvedObserved,
   ResolvedRule,
@@ -337,27 +338,67 @@ function resolveIssue(
   const position = new Float64Array(n * dims);
   const salience = new Float64Array(n * dims);
   const has = new Uint8Array(n);
-  const positionNotes: Array<{ note?: string; source?: string } | null> = new Array(n).fill(null);
+  const positionNotes: Array<{
+    note?: string;
+    source?: string;
+    inferred?: boolean;
+    sourceDate?: string;
+  } | null> = new Array(n).fill(null);
+  const codings: Array<ResolvedCoding[] | null> = new Array(n).fill(null);
+  let multi = false;
   for (const [id, entry] of Object.entries(issue.positions)) {
     const a = index.get(id);
     if (a === undefined) unknownActor(`${at}.positions.${id}`, id);
     if (entry === null) continue;
-    const p = point(entry.position, `${at}.positions.${id}.position`, 'position');
-    const sArr =
-      typeof entry.salience === 'number' ? new Array<number>(dims).fill(entry.salience) : entry.salience;
-    if (sArr.length !== dims) {
-      fail(
-        `${at}.positions.${id}.salience`,
-        `salience has ${sArr.length} number(s); the issue has ${dims} dimension(s)`,
-        'Give one salience, or one per dimension.',
-      );
-    }
+    const list = Array.isArray(entry) ? entry : [entry];
+    const resolved = list.map((c, k) => {
+      const path = Array.isArray(entry) ? `${at}.positions.${id}[${k}]` : `${at}.positions.${id}`;
+      const p = point(c.position, `${path}.position`, 'position');
+      const sArr = typeof c.salience === 'number' ? new Array<number>(dims).fill(c.salience) : c.salience;
+      if (sArr.length !== dims) {
+        fail(
+          `${path}.salience`,
+          `salience has ${sArr.length} number(s); the issue has ${dims} dimension(s)`,
+          'Give one salience, or one per dimension.',
+        );
+      }
+      return { coder: c.coder ?? 'coder', position: p, salience: Float64Array.from(sArr) };
+    });
+    // several codings: the models use their mean
     for (let d = 0; d < dims; d++) {
-      position[a! * dims + d] = p[d]!;
-      salience[a! * dims + d] = sArr[d]!;
+      let ps = 0;
+      let ss = 0;
+      for (const c of resolved) {
+        ps += c.position[d]!;
+        ss += c.salience[d]!;
+      }
+      position[a! * dims + d] = ps / resolved.length;
+      salience[a! * dims + d] = ss / resolved.length;
     }
     has[a!] = 1;
-    positionNotes[a!] = { note: entry.note, source: entry.source };
+    if (list.length > 1) multi = true;
+    codings[a!] = resolved;
+    positionNotes[a!] = {
+      note:
+        list
+          .map((c) => c.note)
+          .filter(Boolean)
+          .join(' / ') || undefined,
+      source:
+        list
+          .map((c) => c.source)
+          .filter(Boolean)
+          .join('; ') || undefined,
+      inferred: list.some((c) => c.inferred === true),
+      ...(list.every((c) => c.sourceDate)
+        ? {
+            sourceDate: list
+              .map((c) => c.sourceDate!)
+              .sort()
+              .at(-1),
+          }
+        : {}),
+    };
   }
   for (const [id, a] of index) {
     if (!(id in issue.positions)) {
@@ -455,6 +496,7 @@ function resolveIssue(
     rule: c.rule,
     observed,
     positionNotes,
+    ...(multi ? { codings } : {}),
     modelNotes: issue.modelNotes ?? {},
     note: issue.note ?? null,
     source: issue.source ?? null,

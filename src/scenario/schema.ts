@@ -34,14 +34,46 @@ export const SalienceSchema = z
   .union([Salience, z.array(Salience).min(1).max(16)])
   .describe('How much the actor cares, 0 (not at all) to 1 (most of all); one per dimension if several');
 
-export const PositionEntrySchema = z
+export const CodingSchema = z
   .object({
     position: PointSchema.describe("The actor's ideal point on the issue scale"),
     salience: SalienceSchema,
     note: z.string().optional().describe('One line of rationale for the coding'),
     source: z.string().optional().describe('Where the coding comes from: a URL or a citation'),
+    sourceDate: IsoDateSchema.optional().describe(
+      'The date of the source (before the decision, for a fair backtest)',
+    ),
+    inferred: z
+      .boolean()
+      .optional()
+      .describe(
+        'true: the coding is inferred from the outcome (no source before the decision); backtests set such cases apart',
+      ),
+    coder: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe('Who coded it (needed when several coders code one position)'),
   })
   .strict();
+export type Coding = z.infer<typeof CodingSchema>;
+
+/**
+ * One actor's position on an issue: one coding, or several (one per coder, each naming its
+ * `coder`); with several, the models use their mean unless a coder is chosen, and `concord
+ * reliability` measures how far the coders agree.
+ */
+export const PositionEntrySchema = z.union([
+  CodingSchema,
+  z
+    .array(CodingSchema.extend({ coder: z.string().min(1).max(64) }))
+    .min(1)
+    .max(32)
+    .refine((cs) => new Set(cs.map((c) => c.coder)).size === cs.length, {
+      message: 'each coder codes a position once',
+    }),
+]);
 export type PositionEntry = z.infer<typeof PositionEntrySchema>;
 
 export const CapabilitySourceSchema = z

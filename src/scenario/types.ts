@@ -45,6 +45,12 @@ export interface ResolvedObserved {
   readonly note: string | null;
 }
 
+export interface ResolvedCoding {
+  readonly coder: string;
+  readonly position: Float64Array;
+  readonly salience: Float64Array;
+}
+
 export interface ResolvedIssue {
   readonly id: string;
   readonly title: string;
@@ -70,7 +76,15 @@ export interface ResolvedIssue {
   readonly optOut: boolean;
   readonly rule: ResolvedRule;
   readonly observed: ResolvedObserved | null;
-  readonly positionNotes: ReadonlyArray<{ note?: string; source?: string } | null>;
+  readonly positionNotes: ReadonlyArray<{
+    note?: string;
+    source?: string;
+    inferred?: boolean;
+    /** The latest date of the position's sources, when every coding gives one. */
+    sourceDate?: string;
+  } | null>;
+  /** When some position has several codings: each actor's codings (null without a position). */
+  readonly codings?: ReadonlyArray<readonly ResolvedCoding[] | null>;
   readonly modelNotes: Partial<Record<ModelName, string>>;
   readonly note: string | null;
   readonly source: string | null;
