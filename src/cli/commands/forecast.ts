@@ -233,7 +233,7 @@ export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[]
     }
     lines.push('', table(['model', 'outcome', 'adopted', 'detail'], rows));
     if (f.eum?.history) {
-      const present = s.actors.flatMap((a, i) => (is.has[i] ? [i] : []));
+      const present = s.actors.flatMap((_a, i) => (is.has[i] ? [i] : []));
       lines.push(
         '',
         'Expected-utility model, round by round:',
