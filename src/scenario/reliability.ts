@@ -121,7 +121,8 @@ export function issueUnits(is: ResolvedIssue, what: 'position' | 'salience'): nu
 /** The coders named in a scenario's codings. */
 export function codersOf(s: ResolvedScenario): string[] {
   const set = new Set<string>();
-  for (const is of s.issues) for (const l of is.codings ?? []) for (const c of l ?? []) set.add(c.coder);
+  for (const is of s.issues)
+    for (const l of is.codings ?? []) for (const c of l ?? []) if (c.coder) set.add(c.coder);
   return [...set].sort();
 }
 

@@ -83,7 +83,7 @@ export interface ResolvedIssue {
     /** The latest date of the position's sources, when every coding gives one. */
     sourceDate?: string;
   } | null>;
-  /** When some position has several codings: each actor's codings (null without a position). */
+  /** When some position has several codings: each actor's codings (null without a position; coder '' when unnamed). */
   readonly codings?: ReadonlyArray<readonly ResolvedCoding[] | null>;
   readonly modelNotes: Partial<Record<ModelName, string>>;
   readonly note: string | null;

@@ -8,7 +8,7 @@
  */
 import { type ColumnType, type Kysely, sql } from 'kysely';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export type RunStatus = 'pending' | 'running' | 'complete' | 'interrupted' | 'failed';
 
@@ -83,6 +83,25 @@ export interface ResultTable {
   rounds: number | null;
 }
 
+/** A registered forecast (schema 3): what every model said, before the outcome was known. */
+export interface ForecastTable {
+  id: string;
+  workspace: string;
+  created_at: string;
+  scenario_id: string;
+  /** The file as given when registered. */
+  file: string;
+  /** SHA-256 of the scenario without its outcomes (canonical JSON): adding an outcome keeps it. */
+  scenario_hash: string;
+  /** Concord's version and git commit. */
+  code_version: string;
+  /** JSON: the forecast of every model per issue, and the options. */
+  forecast: string;
+  /** JSON: the score once the outcome is in, else null. */
+  score: string | null;
+  scored_at: string | null;
+}
+
 export interface StoreDatabase {
   concord_meta: MetaTable;
   workspaces: WorkspaceTable;
@@ -90,6 +109,7 @@ export interface StoreDatabase {
   runs: RunTable;
   batches: BatchTable;
   results: ResultTable;
+  forecasts: ForecastTable;
 }
 
 /** Migration n brings the schema from version n − 1 to n. */
@@ -172,6 +192,29 @@ export const MIGRATIONS: ReadonlyArray<(db: Kysely<StoreDatabase>) => Promise<vo
   async (db) => {
     await db.schema.alterTable('batches').addColumn('aggregate', 'text').execute();
     await db.schema.alterTable('runs').addColumn('summary', 'text').execute();
+  },
+  // 3: the forecast registry (`concord forecast FILE --register`, `concord registry`).
+  async (db) => {
+    await db.schema
+      .createTable('forecasts')
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('workspace', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('scenario_id', 'text', (c) => c.notNull())
+      .addColumn('file', 'text', (c) => c.notNull())
+      .addColumn('scenario_hash', 'text', (c) => c.notNull())
+      .addColumn('code_version', 'text', (c) => c.notNull())
+      .addColumn('forecast', 'text', (c) => c.notNull())
+      .addColumn('score', 'text')
+      .addColumn('scored_at', 'text')
+      .execute();
+    await db.schema
+      .createIndex('forecasts_workspace')
+      .ifNotExists()
+      .on('forecasts')
+      .columns(['workspace', 'created_at'])
+      .execute();
   },
 ];
 

@@ -1,4 +1,5 @@
 /** `concord forecast FILE [--model NAME…] [--json]`: every model's forecast for each issue of a scenario. */
+import { resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
 import { EUM_VARIANTS, type EumVariant } from '../../bargaining/eum.js';
 import {
@@ -76,6 +77,8 @@ interface Opts {
   eumVariant?: string;
   trace?: boolean;
   eumSensitivity?: boolean;
+  register?: boolean;
+  store?: string;
 }
 
 export function register(program: Command, io: CliIO): void {
@@ -98,8 +101,13 @@ export function register(program: Command, io: CliIO): void {
       '--eum-sensitivity',
       'run the expected-utility model under all 16 combinations of its four choices',
     )
+    .option(
+      '--register',
+      "store every model's forecast in the registry (scored later by `concord registry score`)",
+    )
+    .option('--store <path|url>', 'the store for --register: SQLite file or postgres:// URL')
     .option('--json', 'print JSON')
-    .action((file: string, opts: Opts) => {
+    .action(async (file: string, opts: Opts) => {
       const models = parseModels(opts.model);
       const maxRounds = parseRounds(opts.maxRounds);
       const variant = parseVariant(opts.eumVariant);
@@ -124,9 +132,30 @@ export function register(program: Command, io: CliIO): void {
         }
         return { scenario, forecasts: fs };
       });
+      let registered: { id: string; scenarioHash: string; codeVersion: string; date: string } | null = null;
+      if (opts.register) {
+        const { scenarioFileHash, withStore } = await import('./registry.js');
+        const { registeredForecast } = await import('../../bargaining/registry.js');
+        const { softwareManifest } = await import('../../sweep/manifest.js');
+        const hash = scenarioFileHash(file, io.cwd);
+        const sw = softwareManifest();
+        const codeVersion = `${sw.concord}${sw.commit ? ` (${sw.commit.slice(0, 12)})` : ''}`;
+        const r = results[0]!;
+        const rec = await withStore(io, opts.store, (store) =>
+          store.registerForecast({
+            scenarioId: r.scenario.id,
+            file: resolvePath(io.cwd, file),
+            scenarioHash: hash,
+            codeVersion,
+            forecast: registeredForecast(r.scenario, r.forecasts, models, { ...eum, trace: undefined }),
+          }),
+        );
+        registered = { id: rec.id, scenarioHash: hash, codeVersion, date: rec.created_at };
+      }
       if (opts.json) {
         const out = results.map((r) => forecastJson(r.scenario, r.forecasts));
-        io.out(json(out.length === 1 ? out[0] : { scenarios: out }));
+        const one = out.length === 1 ? out[0] : { scenarios: out };
+        io.out(json(registered ? { ...one, registered } : one));
         return;
       }
       io.out(
@@ -134,6 +163,10 @@ export function register(program: Command, io: CliIO): void {
           .map((r) => formatForecast(r.scenario, r.forecasts, forecastJson(r.scenario, r.forecasts)))
           .join('\n\n'),
       );
+      if (registered)
+        io.out(
+          `\nRegistered as ${registered.id} (${registered.date}; scenario ${registered.scenarioHash.slice(0, 12)}, Concord ${registered.codeVersion}). Score it once the file has an outcome: concord registry score ${registered.id.slice(0, 8)}`,
+        );
     });
 }
 
