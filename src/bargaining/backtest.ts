@@ -29,6 +29,7 @@
  * 10-bin calibration table (cases by forecast probability: mean probability, observed frequency).
  */
 import { seededRng } from '../power/rng.js';
+import { codersOf, withCoder } from '../scenario/reliability.js';
 import type { ModelName } from '../scenario/schema.js';
 import type { ResolvedIssue, ResolvedScenario } from '../scenario/types.js';
 import {
@@ -68,7 +69,7 @@ export interface BacktestCase {
   readonly codedBeforeOutcome: boolean;
   /** Positions coded on the issue. */
   readonly positions: number;
-  /** Positions whose every coding gives a source dated (`sourceDate`) before the decision. */
+  /** Positions with a coding (not inferred) whose source is dated (`sourceDate`) before the decision. */
   readonly sourcedPositions: number;
   /** Positions marked as inferred from the outcome (`inferred: true`). */
   readonly inferredPositions: number;
@@ -316,11 +317,11 @@ export function backtest(scenarios: readonly ResolvedScenario[], opts: BacktestO
     bootstrap: { resamples, seed, level: 0.95 },
     subsets: {
       sourcesBefore: subset(
-        'cases whose every position cites a source dated (sourceDate) before the decision',
+        'cases whose every position has a coding that cites a source dated (sourceDate) before the decision (the mean coding may mix in retrospective codings: see `coders` for each coder alone)',
         (c) => c.positions > 0 && c.sourcedPositions === c.positions,
       ),
       inferred: subset(
-        'cases with at least one position marked as inferred from the outcome',
+        'cases with at least one position only inferred from the outcome (every coding marked inferred)',
         (c) => c.inferredPositions > 0,
       ),
       undated: subset(
@@ -453,4 +454,32 @@ export function calibrate(pairs: ReadonlyArray<readonly [number | null, boolean 
     meanProbability: b.n ? b.p / b.n : null,
     observedFrequency: b.n ? b.y / b.n : null,
   }));
+}
+
+/**
+ * The backtest on the mean coding, and — when the cases have several coders — once per coder (each
+ * coder's codings where given, the mean coding elsewhere; no bootstrap), under `coders`: the
+ * spread a referee asks for. `concord backtest` and the API's /api/backtest both return this.
+ */
+export function backtestWithCoders(
+  scenarios: readonly ResolvedScenario[],
+  opts: BacktestOptions = {},
+): BacktestResult & {
+  coders?: Record<string, { models: BacktestResult['models']; baselines: BacktestResult['baselines'] }>;
+} {
+  const r = backtest(scenarios, opts);
+  const coders = [...new Set(scenarios.flatMap(codersOf))].sort();
+  if (coders.length < 2) return r;
+  return {
+    ...r,
+    coders: Object.fromEntries(
+      coders.map((c) => {
+        const rc = backtest(
+          scenarios.map((s) => withCoder(s, c)),
+          { ...opts, resamples: 0, probabilities: undefined },
+        );
+        return [c, { models: rc.models, baselines: rc.baselines }];
+      }),
+    ),
+  };
 }

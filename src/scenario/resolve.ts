@@ -389,10 +389,12 @@ function resolveIssue(
           .map((c) => c.source)
           .filter(Boolean)
           .join('; ') || undefined,
-      inferred: list.some((c) => c.inferred === true),
-      ...(list.every((c) => c.sourceDate)
+      // inferred only when no coding rests on a source; dated by the latest source of the grounded codings
+      inferred: list.every((c) => c.inferred === true),
+      ...(list.some((c) => c.sourceDate && c.inferred !== true)
         ? {
             sourceDate: list
+              .filter((c) => c.sourceDate && c.inferred !== true)
               .map((c) => c.sourceDate!)
               .sort()
               .at(-1),

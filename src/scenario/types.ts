@@ -79,8 +79,9 @@ export interface ResolvedIssue {
   readonly positionNotes: ReadonlyArray<{
     note?: string;
     source?: string;
+    /** True when every coding of the position is marked inferred from the outcome. */
     inferred?: boolean;
-    /** The latest date of the position's sources, when every coding gives one. */
+    /** The latest source date of the codings that rest on a dated source (not inferred), if any. */
     sourceDate?: string;
   } | null>;
   /** When some position has several codings: each actor's codings (null without a position; coder '' when unnamed). */

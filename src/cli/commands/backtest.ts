@@ -6,11 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { BASELINE_NAMES, type BacktestResult, backtest } from '../../bargaining/backtest.js';
+import { BASELINE_NAMES, type BacktestResult, backtestWithCoders } from '../../bargaining/backtest.js';
 import { fmtPoint, MODEL_NAMES } from '../../bargaining/forecast.js';
 import { ConcordError } from '../../errors.js';
 import { loadPath } from '../../scenario/load.js';
-import { codersOf, withCoder } from '../../scenario/reliability.js';
 import { adoptionProbabilities } from '../../sweep/backtest.js';
 import { json, pct, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
@@ -88,21 +87,8 @@ export function register(program: Command, io: CliIO): void {
         );
       }
       const scenarios = loaded.map((l) => l.scenario);
-      const r = backtest(scenarios, { models, eum, resamples, seed, probabilities });
-      // several coders: the backtest per coder (each coder's codings where given, the mean elsewhere)
-      const coders = [...new Set(scenarios.flatMap(codersOf))].sort();
-      const perCoder =
-        coders.length > 1
-          ? Object.fromEntries(
-              coders.map((c) => {
-                const rc = backtest(
-                  scenarios.map((s) => withCoder(s, c)),
-                  { models, eum, resamples: 0 },
-                );
-                return [c, { models: rc.models, baselines: rc.baselines }];
-              }),
-            )
-          : null;
+      const r = backtestWithCoders(scenarios, { models, eum, resamples, seed, probabilities });
+      const perCoder = r.coders ?? null;
       const isDeu = format === 'deu' || loaded.some((l) => /\(DEU-style table\)$/.test(l.scenario.title));
       if (opts.json) {
         io.out(

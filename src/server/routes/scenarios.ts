@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { backtest } from '../../bargaining/backtest.js';
+import { backtestWithCoders } from '../../bargaining/backtest.js';
 import { forecastAll, forecastJson, MODEL_NAMES } from '../../bargaining/forecast.js';
 import { packageRoot, readJson, readText } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
@@ -232,7 +232,7 @@ export const routes: AnyRoute[] = [
       }),
     },
     handler: ({ query }) =>
-      backtest(
+      backtestWithCoders(
         builtInScenarios().map((b) => resolveWithLines(parseScenarioText(b.text, b.file), b.file, b.text)),
         models(query),
       ),
