@@ -181,7 +181,7 @@ export function resolveScenario(s: ScenarioFile, opts: ResolveOptions = {}): Res
     organization: org ? { id: org.id, shortName: org.shortName } : null,
     actors,
     capability: cap.shares,
-    capabilitySource: s.capability,
+    capabilitySource: cap.given ? 'given' : s.capability,
     capabilityYear: cap.year,
     capabilityNote: cap.note,
     chair,
@@ -213,7 +213,7 @@ function resolveCapabilities(
   ids: readonly string[],
   ds: Dataset | undefined,
   fail: Fail,
-): { shares: Float64Array; year: number | null; note: string | null } {
+): { shares: Float64Array; year: number | null; note: string | null; given: boolean } {
   const n = ids.length;
   const override = ids.map((id) => s.actors?.[id]?.capability);
   const fixed = orderFreeSum(override.map((v) => v ?? 0));
@@ -264,6 +264,9 @@ function resolveCapabilities(
     ids.forEach((_, i) => {
       shares[i] = override[i]! / fixed;
     });
+    // every capability given: used as given, labelled so; shares only because sum rules need them
+    if (Math.abs(fixed - 1) > 1e-12)
+      note = `capabilities as given (they sum to ${Number(fixed.toPrecision(6))}); divided by their sum for the models, whose forecasts do not depend on the scale`;
   } else {
     if (fixed >= 1) {
       fail(
@@ -278,7 +281,7 @@ function resolveCapabilities(
       shares[i] = override[i] !== undefined ? override[i]! : (raw[i]! / freeTotal) * (1 - fixed);
     });
   }
-  return { shares, year, note };
+  return { shares, year, note, given: free.length === 0 };
 }
 
 interface IssueContext {

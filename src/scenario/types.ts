@@ -99,7 +99,8 @@ export interface ResolvedScenario {
   readonly actors: readonly ResolvedActor[];
   /** Capability shares, aligned with `actors` (sum 1). */
   readonly capability: Float64Array;
-  readonly capabilitySource: CapabilitySource | 'file';
+  /** Where the capabilities come from; 'given' when the file gives every actor's capability. */
+  readonly capabilitySource: CapabilitySource | 'file' | 'given';
   /** The data year the capabilities come from, when from the data. */
   readonly capabilityYear: number | null;
   readonly capabilityNote: string | null;

@@ -79,6 +79,7 @@ interface Opts {
   eumSensitivity?: boolean;
   register?: boolean;
   store?: string;
+  capabilitySensitivity?: boolean;
 }
 
 export function register(program: Command, io: CliIO): void {
@@ -106,6 +107,10 @@ export function register(program: Command, io: CliIO): void {
       "store every model's forecast in the registry (scored later by `concord registry score`)",
     )
     .option('--store <path|url>', 'the store for --register: SQLite file or postgres:// URL')
+    .option(
+      '--capability-sensitivity',
+      "each model's forecast under each capability yardstick (gdp, cinc, population, equal)",
+    )
     .option('--json', 'print JSON')
     .action(async (file: string, opts: Opts) => {
       const models = parseModels(opts.model);
@@ -152,10 +157,19 @@ export function register(program: Command, io: CliIO): void {
         );
         registered = { id: rec.id, scenarioHash: hash, codeVersion, date: rec.created_at };
       }
+      const capSens = opts.capabilitySensitivity
+        ? (await import('./capability-sensitivity.js')).capabilitySensitivity(file, io.cwd, models)
+        : null;
       if (opts.json) {
         const out = results.map((r) => forecastJson(r.scenario, r.forecasts));
         const one = out.length === 1 ? out[0] : { scenarios: out };
-        io.out(json(registered ? { ...one, registered } : one));
+        io.out(
+          json({
+            ...one,
+            ...(capSens ? { capabilitySensitivity: capSens } : {}),
+            ...(registered ? { registered } : {}),
+          }),
+        );
         return;
       }
       io.out(
@@ -163,6 +177,30 @@ export function register(program: Command, io: CliIO): void {
           .map((r) => formatForecast(r.scenario, r.forecasts, forecastJson(r.scenario, r.forecasts)))
           .join('\n\n'),
       );
+      if (capSens) {
+        const avail = capSens.yardsticks.filter((y) => y.available);
+        for (const id of Object.keys(capSens.range)) {
+          io.out(
+            `\nIssue ${id}, forecast by capability yardstick${
+              capSens.yardsticks.some((y) => !y.available)
+                ? ` (no data for every actor: ${capSens.yardsticks
+                    .filter((y) => !y.available)
+                    .map((y) => y.capability)
+                    .join(', ')})`
+                : ''
+            }:\n${table(
+              ['model', ...avail.map((y) => y.capability), 'range'],
+              models.map((m) => [
+                m,
+                ...avail.map((y) => fmtPoint(y.forecasts[id]?.[m] ?? null)),
+                capSens.range[id]![m]
+                  ? `${fmtPoint(capSens.range[id]![m]![0])}–${fmtPoint(capSens.range[id]![m]![1])}`
+                  : '–',
+              ]),
+            )}`,
+          );
+        }
+      }
       if (registered)
         io.out(
           `\nRegistered as ${registered.id} (${registered.date}; scenario ${registered.scenarioHash.slice(0, 12)}, Concord ${registered.codeVersion}). Score it once the file has an outcome: concord registry score ${registered.id.slice(0, 8)}`,
@@ -180,8 +218,10 @@ export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[]
   lines.push(`${s.id} — ${s.title}`);
   const capText =
     s.capabilitySource === 'equal'
-      ? 'capabilities: equal (or as given)'
-      : `capabilities: ${s.capabilitySource.toUpperCase()}${s.capabilityYear ? ` ${s.capabilityYear}` : ''} shares`;
+      ? 'capabilities: equal'
+      : s.capabilitySource === 'given'
+        ? 'capabilities: as given in the file'
+        : `capabilities: ${s.capabilitySource.toUpperCase()}${s.capabilityYear ? ` ${s.capabilityYear}` : ''} shares`;
   const head = [
     s.organization ? `${s.organization.shortName} on ${s.date}` : s.date ? `on ${s.date}` : null,
     s.chair >= 0 ? `chair: ${s.actors[s.chair]!.id}` : null,
