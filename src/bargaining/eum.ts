@@ -68,6 +68,53 @@
 import type { ResolvedIssue } from '../scenario/types.js';
 import { MedianWorkspace, weightedMedian } from './median.js';
 
+/**
+ * The four choices that separate the paper's text from the code behind its published numbers, as a
+ * public replication of that code documents them (jmckib/bdm-scholz-expected-utility-model, and its
+ * Python 3 port dmasad/bdm-scholz-expected-utility-model; see docs/models.md):
+ *  (a) `probability`: 'pair' divides i's votes over j by the votes of the pair (P_ij + P_ji = 1, the
+ *      text); 'triples' divides by Σ_k Σ_a Σ_b |v_k(a, b)|, the sum over every triple of actors (the
+ *      code), which makes every P small.
+ *  (b) `perspective`: whose risk exponent evaluates an offer between sender i and receiver j:
+ *      'sender' (the text: i computes EU(i→j) and EU(j→i) with r_i) or 'receiver' (the code: j
+ *      evaluates both with r_j).
+ *  (c) `voterRisk`: 'linear' votes v_k(a, b) = c_k s_k (d_kb − d_ka) (the text) or 'own' with each
+ *      voter's distances raised to its own risk exponent, c_k s_k (d_kb^r_k − d_ka^r_k) (the code).
+ *  (d) `selection`: 'smallest-move' (the text: the receiver takes the offer that moves it least) or
+ *      'by-type' (the code: a conflict if there is one, the one needing the least move; else a
+ *      compromise, the one with the lowest |EU|-weighted mean of the two positions; capitulations
+ *      are never taken, because the code's test for one, eu_ji < |eu_ji| with eu_ji > 0, can never
+ *      hold).
+ */
+export interface EumChoices {
+  readonly probability: 'pair' | 'triples';
+  readonly perspective: 'sender' | 'receiver';
+  readonly voterRisk: 'linear' | 'own';
+  readonly selection: 'smallest-move' | 'by-type';
+}
+
+export type EumVariant = 'text' | 'scholz';
+export const EUM_VARIANTS: readonly EumVariant[] = ['text', 'scholz'];
+
+export const EUM_CHOICES: Record<EumVariant, EumChoices> = {
+  text: { probability: 'pair', perspective: 'sender', voterRisk: 'linear', selection: 'smallest-move' },
+  scholz: { probability: 'triples', perspective: 'receiver', voterRisk: 'own', selection: 'by-type' },
+};
+
+/** The choice keys, (a)–(d) in order. */
+export const EUM_CHOICE_KEYS = ['probability', 'perspective', 'voterRisk', 'selection'] as const;
+
+/**
+ * Positions closer than this fraction of the issue's scale are the same position,
+ * everywhere in the model: pairs at one position do not bargain, offers whose moves differ by less
+ * are tied, and positions spread over less are one position. A billionth of the range is far below
+ * the resolution of any coding and far above floating-point noise (about 1e-16 of it): positions
+ * perturbed by 1e-9 on a 0–100 scale (1e-11 of it) give the same trajectory. The replication
+ * tests exact equality instead; on its reference cases the two agree to 1e-9 over 10 rounds (the
+ * trajectories would part only once an actor came within 1e-9 of the scale of another's position).
+ */
+export const SAME_POSITION = 1e-9;
+
 export interface EumOptions {
   readonly maxRounds?: number;
   /** Stop when no actor moves more than this fraction of R in a round. */
@@ -77,6 +124,23 @@ export interface EumOptions {
   readonly normalize?: 'positions' | 'scale';
   /** Record the positions after every round (allocates; for charts and the web lab). */
   readonly trace?: boolean;
+  /** 'text' (default) or 'scholz': the defaults of choices (a)–(d). */
+  readonly variant?: EumVariant;
+  readonly probability?: EumChoices['probability'];
+  readonly perspective?: EumChoices['perspective'];
+  readonly voterRisk?: EumChoices['voterRisk'];
+  readonly selection?: EumChoices['selection'];
+}
+
+/** The choices (a)–(d) in force: the variant's, with any set one by one. */
+export function eumChoices(opts: EumOptions = {}): EumChoices {
+  const base = EUM_CHOICES[opts.variant ?? 'text'];
+  return {
+    probability: opts.probability ?? base.probability,
+    perspective: opts.perspective ?? base.perspective,
+    voterRisk: opts.voterRisk ?? base.voterRisk,
+    selection: opts.selection ?? base.selection,
+  };
 }
 
 export interface EumResult {
@@ -92,9 +156,16 @@ export interface EumResult {
   readonly positions: Float64Array;
   /** Final risk exponents. */
   readonly risk: Float64Array;
+  /** The choices (a)–(d) the run used. */
+  readonly choices: EumChoices;
   /** With `trace`: the weighted median after each round (index 0 = before bargaining). */
   readonly medians?: number[];
+  /** With `trace`: the weighted mean after each round (index 0 = before bargaining). */
+  readonly means?: number[];
+  /** With `trace`: the positions after each round (index 0 = the starting positions). */
   readonly history?: Float64Array[];
+  /** With `trace`: the risk exponents used in each round (index 0 = all 1, before bargaining). */
+  readonly risks?: Float64Array[];
 }
 
 export class EumWorkspace {
@@ -110,8 +181,12 @@ export class EumWorkspace {
   P: Float64Array = new Float64Array(0);
   ls: Float64Array = new Float64Array(0);
   lf: Float64Array = new Float64Array(0);
+  dr: Float64Array = new Float64Array(0);
   best: Float64Array = new Float64Array(0);
   bestEu: Float64Array = new Float64Array(0);
+  bestKey: Float64Array = new Float64Array(0);
+  bestKind: Int8Array = new Int8Array(0);
+  bestFrom: Int32Array = new Int32Array(0);
   ones: Uint8Array = new Uint8Array(0);
   readonly median = new MedianWorkspace();
 
@@ -128,8 +203,12 @@ export class EumWorkspace {
     this.P = new Float64Array(m * m);
     this.ls = new Float64Array(m * m);
     this.lf = new Float64Array(m * m);
+    this.dr = new Float64Array(m * m);
     this.best = new Float64Array(m);
     this.bestEu = new Float64Array(m);
+    this.bestKey = new Float64Array(m);
+    this.bestKind = new Int8Array(m);
+    this.bestFrom = new Int32Array(m);
     this.ones = new Uint8Array(m).fill(1);
   }
 }
@@ -138,6 +217,10 @@ const shared = new EumWorkspace();
 
 /** Expected utilities closer than this are equal (rounding must not decide a contest). */
 const TIE = 1e-12;
+
+const CONFLICT = 1;
+const COMPROMISE = 2;
+const CAPITULATION = 3;
 
 /** Expected utility of challenging, from the perspective of an actor with risk exponent r. */
 function eu(r: number, d: number, p: number, sTarget: number, dMu: number, Q: number, T: number): number {
@@ -151,6 +234,78 @@ function eu(r: number, d: number, p: number, sTarget: number, dMu: number, Q: nu
     v -= (1 - Q) * (T * ub + (1 - T) * uw);
   }
   return v;
+}
+
+/**
+ * A distance dx as a share of R, with the tolerance: 0 when dx is within `same` of 0, 1 when within
+ * `same` of R. The utilities (0.5 ∓ 0.5 d)^r and the votes d^r have infinite slopes at d = 0 and
+ * d = 1 when r < 1, so noise of 1e-11 there would otherwise move a compromise by 1e-4.
+ */
+function normDist(dx: number, R: number, same: number): number {
+  if (dx <= same) return 0;
+  if (R - dx <= same) return 1;
+  return dx / R;
+}
+
+/**
+ * P[i*m + j], the probability that i prevails over j, from the votes of all actors: with
+ * `ownRisk`, voter k's normalized distances are raised to r_k (choice c); with `triples`, the
+ * denominator is the sum over every triple (choice a), else over the pair.
+ */
+function probabilities(
+  m: number,
+  x: Float64Array,
+  w: Float64Array,
+  r: Float64Array,
+  R: number,
+  ownRisk: boolean,
+  triples: boolean,
+  P: Float64Array,
+  dr: Float64Array,
+  same: number,
+): void {
+  // dr[k*m + a] = voter k's (normalized) distance to a, raised to r_k when ownRisk; 0 within the
+  // tolerance (see normDist)
+  for (let k = 0; k < m; k++) {
+    const rk = ownRisk ? r[k]! : 1;
+    for (let a = 0; a < m; a++) {
+      const d = normDist(Math.abs(x[k]! - x[a]!), R, same);
+      dr[k * m + a] = rk === 1 ? d : d ** rk;
+    }
+  }
+  let all = 0;
+  if (triples) {
+    for (let k = 0; k < m; k++) {
+      let t = 0;
+      const row = k * m;
+      for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) t += Math.abs(dr[row + b]! - dr[row + a]!);
+      all += w[k]! * t;
+    }
+  }
+  for (let i = 0; i < m; i++) {
+    P[i * m + i] = 0;
+    for (let j = i + 1; j < m; j++) {
+      let num = 0;
+      let numj = 0;
+      let den = 0;
+      for (let k = 0; k < m; k++) {
+        const v = w[k]! * (dr[k * m + j]! - dr[k * m + i]!);
+        if (v > 0) num += v;
+        else numj -= v;
+        den += Math.abs(v);
+      }
+      if (triples) {
+        // the code returns 0 for two actors at one position
+        const apart = all > 0 && Math.abs(x[i]! - x[j]!) > same;
+        P[i * m + j] = apart ? num / all : 0;
+        P[j * m + i] = apart ? numj / all : 0;
+      } else {
+        const p = den > 0 ? num / den : 0.5;
+        P[i * m + j] = p;
+        P[j * m + i] = den > 0 ? 1 - p : 0.5;
+      }
+    }
+  }
 }
 
 /**
@@ -172,9 +327,16 @@ export function expectedUtility(
   const tol = opts.tolerance ?? 1e-3;
   const Q = opts.Q ?? 1;
   const T = opts.T ?? 1;
+  const choices = eumChoices(opts);
+  const triples = choices.probability === 'triples';
+  const receiver = choices.perspective === 'receiver';
+  const ownRisk = choices.voterRisk === 'own';
+  const byType = choices.selection === 'by-type';
+  // The text's choices with Q = 1 take the fast path (one log per pair, one exp per perceiver).
+  const fast = Q === 1 && !receiver;
   ws.ensure(n);
-  const { idx, x, nx, c, s, w, r, S, P, best, bestEu } = ws;
-  // Canonical order: by position, capability, salience.
+  const { idx, x, nx, c, s, w, r, S, P, best, bestEu, bestKey, bestKind, bestFrom } = ws;
+  // Canonical order: by position, capability, salience (ties: the input order).
   let m = 0;
   for (let i = 0; i < n; i++) {
     if (has[i] === 0) continue;
@@ -203,37 +365,31 @@ export function expectedUtility(
   const ones = ws.ones;
   const weightOf = (k: number) => w[k]!;
   const median = () => weightedMedian(m, x, 1, 0, weightOf, ones, ws.median);
+  const mean = () => {
+    let num = 0;
+    for (let k = 0; k < m; k++) num += w[k]! * x[k]!;
+    return num / wsum;
+  };
   const initialMedian = median();
   const R = opts.normalize === 'scale' ? hi - lo : xmax - xmin;
-  const medians: number[] | undefined = opts.trace ? [initialMedian] : undefined;
-  const history: Float64Array[] | undefined = opts.trace ? [x.slice(0, m)] : undefined;
   r.fill(1, 0, m);
+  const medians: number[] | undefined = opts.trace ? [initialMedian] : undefined;
+  const means: number[] | undefined = opts.trace ? [mean()] : undefined;
+  const history: Float64Array[] | undefined = opts.trace ? [x.slice(0, m)] : undefined;
+  const risks: Float64Array[] | undefined = opts.trace ? [r.slice(0, m)] : undefined;
   // positions closer than this are the same position (floating-point noise must not start a contest)
-  const same = 1e-12 * R;
+  const same = SAME_POSITION * Math.max(hi - lo, R);
   let rounds = 0;
-  // positions spread over less than 1e-9 of the scale are one position: nothing to bargain over
-  let converged = !(R > 1e-9 * (hi - lo));
+  // positions spread over less than the tolerance of the scale are one position: nothing to bargain over
+  let converged = !(R > SAME_POSITION * (hi - lo));
+  const LS = ws.ls;
+  const LF = ws.lf;
   while (!converged && rounds < maxRounds) {
     rounds++;
     const mu = median();
-    // (1) probabilities P[i*m + j] that i prevails over j.
-    const LS = ws.ls;
-    const LF = ws.lf;
-    for (let i = 0; i < m; i++) {
-      P[i * m + i] = 0;
-      for (let j = i + 1; j < m; j++) {
-        let num = 0;
-        let den = 0;
-        for (let k = 0; k < m; k++) {
-          const v = w[k]! * (Math.abs(x[k]! - x[j]!) - Math.abs(x[k]! - x[i]!));
-          if (v > 0) num += v;
-          den += Math.abs(v);
-        }
-        const p = den > 0 ? num / den : 0.5;
-        P[i * m + j] = p;
-        P[j * m + i] = den > 0 ? 1 - p : 0.5;
-      }
-    }
+    // (1) probabilities with every r = 1 (the risk exponents are recomputed from scratch each round)
+    r.fill(1, 0, m);
+    probabilities(m, x, w, r, R, false, triples, P, ws.dr, same);
     // (4) risk, from expected utilities with r = 1.
     let smax = Number.NEGATIVE_INFINITY;
     let smin = Number.POSITIVE_INFINITY;
@@ -241,7 +397,7 @@ export function expectedUtility(
       let sum = 0;
       for (let j = 0; j < m; j++) {
         if (j === i) continue;
-        const d = Math.abs(x[i]! - x[j]!) / R;
+        const d = normDist(Math.abs(x[i]! - x[j]!), R, same);
         // with r = 1: U_s = 2d, U_f = −2d, U_sq = 0, so EU = 2d (1 − 2 s_i (1 − P_ji)) when Q = 1
         sum +=
           Q === 1
@@ -256,56 +412,86 @@ export function expectedUtility(
       const Ri = smax > smin ? (2 * S[i]! - smax - smin) / (smax - smin) : 0;
       r[i] = (1 - Ri / 3) / (1 + Ri / 3);
     }
-    // (5) offers, from each sender's perspective; (6) each receiver keeps the smallest move.
+    // (c) the votes with each voter's own risk exponent
+    if (ownRisk) probabilities(m, x, w, r, R, true, triples, P, ws.dr, same);
+    // (5) offers; (6) each receiver keeps one (the smallest move, or by type).
     best.fill(Number.NaN, 0, m);
     bestEu.fill(0, 0, m);
-    if (Q === 1) {
+    bestKind.fill(0, 0, m);
+    if (fast) {
       // ln(0.5 ∓ 0.5 d) per pair, so that each perceiver's U_s, U_f cost an exp, not a pow
       for (let i = 0; i < m; i++) {
         for (let j = i + 1; j < m; j++) {
-          const d = Math.abs(x[i]! - x[j]!) / R;
+          const d = normDist(Math.abs(x[i]! - x[j]!), R, same);
           LS[i * m + j] = LS[j * m + i] = Math.log(0.5 - 0.5 * d);
           LF[i * m + j] = LF[j * m + i] = Math.log(0.5 + 0.5 * d);
         }
       }
     }
     for (let i = 0; i < m; i++) {
-      const ri = r[i]!;
-      const usq = 2 - 4 * 0.5 ** ri;
       for (let j = 0; j < m; j++) {
         if (j === i || Math.abs(x[j]! - x[i]!) <= same) continue;
-        const d = Math.abs(x[i]! - x[j]!) / R;
+        // i (sender) to j (receiver): a = EU(i→j), b = EU(j→i), both from the perceiver's view
+        const rp = receiver ? r[j]! : r[i]!;
         let a: number;
         let b: number;
-        if (Q === 1) {
-          // U_s and U_f are the same for i's challenge of j and j's of i (same distance, i's risk)
-          const us = 2 - 4 * Math.exp(ri * LS[i * m + j]!);
-          const uf = 2 - 4 * Math.exp(ri * LF[i * m + j]!);
+        if (fast) {
+          // U_s and U_f are the same for i's challenge of j and j's of i (same distance, one risk)
+          const us = 2 - 4 * Math.exp(rp * LS[i * m + j]!);
+          const uf = 2 - 4 * Math.exp(rp * LF[i * m + j]!);
+          const usq = 2 - 4 * 0.5 ** rp;
           const pij = P[i * m + j]!;
           a = s[j]! * (pij * us + (1 - pij) * uf) + (1 - s[j]!) * us - usq;
           if (!(a > TIE)) continue;
           const pji = P[j * m + i]!;
           b = s[i]! * (pji * us + (1 - pji) * uf) + (1 - s[i]!) * us - usq;
         } else {
-          a = eu(ri, d, P[i * m + j]!, s[j]!, Math.abs(x[i]! - mu) / R, Q, T);
+          const d = normDist(Math.abs(x[i]! - x[j]!), R, same);
+          a = eu(rp, d, P[i * m + j]!, s[j]!, Math.abs(x[i]! - mu) / R, Q, T);
           if (!(a > TIE)) continue;
-          b = eu(ri, d, P[j * m + i]!, s[i]!, Math.abs(x[j]! - mu) / R, Q, T);
+          b = eu(rp, d, P[j * m + i]!, s[i]!, Math.abs(x[j]! - mu) / R, Q, T);
         }
         let target: number;
+        let kind: number;
         if (b > TIE) {
           if (!(a > b + TIE)) continue;
           target = x[i]!; // conflict i expects to win
+          kind = CONFLICT;
         } else if (a > -b) {
           target = b >= 0 ? x[j]! : x[j]! + (x[i]! - x[j]!) * (-b / a); // compromise
+          kind = COMPROMISE;
         } else {
+          if (byType) continue; // never taken by the code (see (d))
           target = x[i]!; // capitulation
+          kind = CAPITULATION;
+        }
+        const move = Math.abs(target - x[j]!);
+        if (byType) {
+          // conflicts before compromises; among conflicts the least move, among compromises the
+          // lowest |EU|-weighted mean of the two positions; ties: the first sender in input order
+          const key = kind === CONFLICT ? move : (Math.abs(b) * x[j]! + a * x[i]!) / (a + Math.abs(b));
+          const k0 = bestKind[j]!;
+          const better =
+            k0 === 0 ||
+            kind < k0 ||
+            (kind === k0 &&
+              (key < bestKey[j]! - same || (Math.abs(key - bestKey[j]!) <= same && idx[i]! < bestFrom[j]!)));
+          if (better) {
+            best[j] = target;
+            bestEu[j] = a;
+            bestKey[j] = key;
+            bestKind[j] = kind;
+            bestFrom[j] = idx[i]!;
+          }
+          continue;
         }
         const cur = best[j]!;
-        const move = Math.abs(target - x[j]!);
+        const curMove = Math.abs(cur - x[j]!);
         if (
           Number.isNaN(cur) ||
-          move < Math.abs(cur - x[j]!) ||
-          (move === Math.abs(cur - x[j]!) && (a > bestEu[j]! || (a === bestEu[j]! && target < cur)))
+          move < curMove - same ||
+          (Math.abs(move - curMove) <= same &&
+            (a > bestEu[j]! + TIE || (Math.abs(a - bestEu[j]!) <= TIE && target < cur)))
         ) {
           best[j] = target;
           bestEu[j] = a;
@@ -319,11 +505,11 @@ export function expectedUtility(
     }
     for (let j = 0; j < m; j++) x[j] = nx[j]!;
     if (medians) medians.push(median());
+    if (means) means.push(mean());
     if (history) history.push(x.slice(0, m));
+    if (risks) risks.push(r.slice(0, m));
     if (moved <= tol * R) converged = true;
   }
-  let num = 0;
-  for (let k = 0; k < m; k++) num += w[k]! * x[k]!;
   const positions = new Float64Array(n).fill(Number.NaN);
   const risk = new Float64Array(n).fill(Number.NaN);
   for (let k = 0; k < m; k++) {
@@ -332,21 +518,22 @@ export function expectedUtility(
   }
   const result: EumResult = {
     outcome: median(),
-    mean: num / wsum,
+    mean: mean(),
     initialMedian,
     rounds,
     converged,
     positions,
     risk,
+    choices,
   };
-  if (medians && history) {
+  if (medians && means && history && risks) {
     // history rows are in canonical order: map them back to the actors' order
-    const mapped = history.map((row) => {
+    const mapBack = (row: Float64Array) => {
       const out = new Float64Array(n).fill(Number.NaN);
       for (let k = 0; k < m; k++) out[idx[k]!] = row[k]!;
       return out;
-    });
-    return { ...result, medians, history: mapped };
+    };
+    return { ...result, medians, means, history: history.map(mapBack), risks: risks.map(mapBack) };
   }
   return result;
 }
@@ -382,4 +569,74 @@ export function eumModel(
     opts,
     ws,
   );
+}
+
+export interface EumSensitivity {
+  /** Every combination of choices (a)–(d), with its forecast (null when the model cannot say). */
+  readonly combinations: Array<{ choices: EumChoices; outcome: number | null; rounds: number }>;
+  readonly min: number | null;
+  readonly median: number | null;
+  readonly max: number | null;
+  /**
+   * For each choice, how much switching it alone moves the forecast: the mean and the largest
+   * absolute change over the 8 combinations of the other three.
+   */
+  readonly effects: Record<(typeof EUM_CHOICE_KEYS)[number], { mean: number; max: number }>;
+  /** The choices whose switch moves the forecast by more than 1e-9 of the scale somewhere. */
+  readonly moving: Array<(typeof EUM_CHOICE_KEYS)[number]>;
+}
+
+/** Runs the model under all 16 combinations of choices (a)–(d) (other options as given). */
+export function eumSensitivity(
+  issue: ResolvedIssue,
+  capability: ArrayLike<number>,
+  opts: EumOptions = {},
+  ws?: EumWorkspace,
+): EumSensitivity | null {
+  if (issue.dims !== 1) return null;
+  const alternatives = {
+    probability: ['pair', 'triples'],
+    perspective: ['sender', 'receiver'],
+    voterRisk: ['linear', 'own'],
+    selection: ['smallest-move', 'by-type'],
+  } as const;
+  const combinations: EumSensitivity['combinations'] = [];
+  for (let bits = 0; bits < 16; bits++) {
+    const choices: EumChoices = {
+      probability: alternatives.probability[bits & 1]!,
+      perspective: alternatives.perspective[(bits >> 1) & 1]!,
+      voterRisk: alternatives.voterRisk[(bits >> 2) & 1]!,
+      selection: alternatives.selection[(bits >> 3) & 1]!,
+    };
+    const r = eumModel(issue, capability, { ...opts, ...choices, trace: false }, ws);
+    combinations.push({ choices, outcome: r ? r.outcome : null, rounds: r ? r.rounds : 0 });
+  }
+  const values = combinations.flatMap((c) => (c.outcome === null ? [] : [c.outcome])).sort((a, b) => a - b);
+  const q = (p: number) => {
+    if (values.length === 0) return null;
+    const h = (values.length - 1) * p;
+    const l = Math.floor(h);
+    return values[l]! + (values[Math.min(l + 1, values.length - 1)]! - values[l]!) * (h - l);
+  };
+  const scale = issue.hi[0]! - issue.lo[0]!;
+  const effects = {} as Record<(typeof EUM_CHOICE_KEYS)[number], { mean: number; max: number }>;
+  const moving: Array<(typeof EUM_CHOICE_KEYS)[number]> = [];
+  EUM_CHOICE_KEYS.forEach((key, bit) => {
+    let sum = 0;
+    let max = 0;
+    let k = 0;
+    for (let bits = 0; bits < 16; bits++) {
+      if (bits & (1 << bit)) continue;
+      const a = combinations[bits]!.outcome;
+      const b = combinations[bits | (1 << bit)]!.outcome;
+      if (a === null || b === null) continue;
+      const d = Math.abs(a - b);
+      sum += d;
+      k++;
+      if (d > max) max = d;
+    }
+    effects[key] = { mean: k ? sum / k : 0, max };
+    if (max > SAME_POSITION * scale) moving.push(key);
+  });
+  return { combinations, min: q(0), median: q(0.5), max: q(1), effects, moving };
 }

@@ -9,7 +9,17 @@ import type { ResolvedIssue, ResolvedScenario } from '../scenario/types.js';
 import { type ConsensusResult, ConsensusWorkspace, consensusModel } from '../spatial/consensus.js';
 import type { Interval } from '../spatial/line.js';
 import { compromiseModel } from './compromise.js';
-import { type EumOptions, type EumResult, EumWorkspace, eumModel } from './eum.js';
+import {
+  EUM_CHOICE_KEYS,
+  EUM_CHOICES,
+  EUM_VARIANTS,
+  type EumOptions,
+  type EumResult,
+  type EumSensitivity,
+  EumWorkspace,
+  eumModel,
+  eumSensitivity,
+} from './eum.js';
 import { MedianWorkspace, medianModel } from './median.js';
 import { type NashResult, nashModel } from './nash.js';
 
@@ -33,7 +43,16 @@ export interface ForecastOptions {
   /** Models to run (default: all). */
   readonly models?: readonly ModelName[];
   readonly eum?: EumOptions;
+  /** Also run the expected-utility model under all 16 combinations of its choices (a)–(d). */
+  readonly eumSensitivity?: boolean;
   readonly workspace?: ForecastWorkspace;
+}
+
+/** The expected-utility options in force: the scenario's `modelOptions.eum`, overridden by `opts` (unset keys ignored). */
+export function eumOptionsFor(s: ResolvedScenario, opts: EumOptions | undefined): EumOptions {
+  const out: Record<string, unknown> = { ...(s.modelOptions?.eum ?? {}) };
+  for (const [k, v] of Object.entries(opts ?? {})) if (v !== undefined) out[k] = v;
+  return out as EumOptions;
 }
 
 export interface IssueForecast {
@@ -44,6 +63,7 @@ export interface IssueForecast {
   readonly median?: Float64Array | null;
   readonly nash?: NashResult | null;
   readonly eum?: EumResult | null;
+  readonly eumSensitivity?: EumSensitivity | null;
   readonly notes: Partial<Record<ModelName, string>>;
 }
 
@@ -87,7 +107,9 @@ export function forecastIssue(
         }
         break;
       case 'eum':
-        out.eum = eumModel(issue, s.capability, opts.eum, ws.eum);
+        out.eum = eumModel(issue, s.capability, eumOptionsFor(s, opts.eum), ws.eum);
+        if (opts.eumSensitivity)
+          out.eumSensitivity = eumSensitivity(issue, s.capability, eumOptionsFor(s, opts.eum), ws.eum);
         if (!out.eum) {
           notes.eum =
             issue.dims > 1
@@ -223,8 +245,33 @@ export function modelOutcome(f: IssueForecast, m: ModelName): Float64Array | nul
   }
 }
 
+/** 'text', 'scholz', or 'custom' for any other combination of the choices (a)–(d). */
+export function variantName(c: EumResult['choices']): 'text' | 'scholz' | 'custom' {
+  for (const v of EUM_VARIANTS) {
+    const d = EUM_CHOICES[v];
+    if (EUM_CHOICE_KEYS.every((k) => d[k] === c[k])) return v;
+  }
+  return 'custom';
+}
+
+function sensitivityJson(x: EumSensitivity) {
+  const r = (v: number | null) => (v === null ? null : round(v));
+  return {
+    min: r(x.min),
+    median: r(x.median),
+    max: r(x.max),
+    moving: x.moving,
+    effects: Object.fromEntries(
+      Object.entries(x.effects).map(([k, e]) => [k, { mean: round(e.mean), max: round(e.max) }]),
+    ),
+    combinations: x.combinations.map((c) => ({ ...c.choices, outcome: r(c.outcome), rounds: c.rounds })),
+  };
+}
+
 export function forecastJson(s: ResolvedScenario, forecasts: readonly IssueForecast[]): ForecastJson {
   const id = (i: number) => (i >= 0 ? s.actors[i]!.id : null);
+  const actorMap = (row: Float64Array) =>
+    Object.fromEntries(s.actors.flatMap((a, i) => (Number.isNaN(row[i]!) ? [] : [[a.id, round(row[i]!)]])));
   const ids = (xs: readonly number[] | null | undefined) => (xs ? xs.map((i) => s.actors[i]!.id) : null);
   return {
     scenario: {
@@ -298,11 +345,20 @@ export function forecastJson(s: ResolvedScenario, forecasts: readonly IssueForec
               converged: r.converged,
               mean: round(r.mean),
               initialMedian: round(r.initialMedian),
-              positions: Object.fromEntries(
-                s.actors.flatMap((a, i) =>
-                  Number.isNaN(r.positions[i]!) ? [] : [[a.id, round(r.positions[i]!)]],
-                ),
-              ),
+              variant: variantName(r.choices),
+              choices: r.choices,
+              positions: actorMap(r.positions),
+              ...(r.history
+                ? {
+                    trace: r.history.map((row, k) => ({
+                      round: k,
+                      positions: actorMap(row),
+                      median: round(r.medians![k]!),
+                      mean: round(r.means![k]!),
+                    })),
+                  }
+                : {}),
+              ...(f.eumSensitivity ? { sensitivity: sensitivityJson(f.eumSensitivity) } : {}),
               note: null,
             }
           : { outcome: null, rounds: 0, note: f.notes.eum ?? null };

@@ -21,6 +21,7 @@ import { yearOf } from '../util/dates.js';
 import type { Issue, ObservedOutcome, ScenarioFile } from './schema.js';
 import type {
   ResolvedActor,
+  ResolvedCoding,
   ResolvedIssue,
   ResolvedObserved,
   ResolvedRule,
@@ -181,13 +182,15 @@ export function resolveScenario(s: ScenarioFile, opts: ResolveOptions = {}): Res
     organization: org ? { id: org.id, shortName: org.shortName } : null,
     actors,
     capability: cap.shares,
-    capabilitySource: s.capability,
+    capabilitySource: cap.given ? 'given' : s.capability,
     capabilityYear: cap.year,
     capabilityNote: cap.note,
     chair,
     issues,
     source: s.source ?? null,
     note: s.note ?? s.description ?? null,
+    coded: s.coded ?? null,
+    ...(s.modelOptions ? { modelOptions: s.modelOptions } : {}),
   };
 }
 
@@ -211,7 +214,7 @@ function resolveCapabilities(
   ids: readonly string[],
   ds: Dataset | undefined,
   fail: Fail,
-): { shares: Float64Array; year: number | null; note: string | null } {
+): { shares: Float64Array; year: number | null; note: string | null; given: boolean } {
   const n = ids.length;
   const override = ids.map((id) => s.actors?.[id]?.capability);
   const fixed = orderFreeSum(override.map((v) => v ?? 0));
@@ -262,6 +265,9 @@ function resolveCapabilities(
     ids.forEach((_, i) => {
       shares[i] = override[i]! / fixed;
     });
+    // every capability given: used as given, labelled so; shares only because sum rules need them
+    if (Math.abs(fixed - 1) > 1e-12)
+      note = `capabilities as given (they sum to ${Number(fixed.toPrecision(6))}); divided by their sum for the models, whose forecasts do not depend on the scale`;
   } else {
     if (fixed >= 1) {
       fail(
@@ -276,7 +282,7 @@ function resolveCapabilities(
       shares[i] = override[i] !== undefined ? override[i]! : (raw[i]! / freeTotal) * (1 - fixed);
     });
   }
-  return { shares, year, note };
+  return { shares, year, note, given: free.length === 0 };
 }
 
 interface IssueContext {
@@ -336,27 +342,69 @@ function resolveIssue(
   const position = new Float64Array(n * dims);
   const salience = new Float64Array(n * dims);
   const has = new Uint8Array(n);
-  const positionNotes: Array<{ note?: string; source?: string } | null> = new Array(n).fill(null);
+  const positionNotes: Array<{
+    note?: string;
+    source?: string;
+    inferred?: boolean;
+    sourceDate?: string;
+  } | null> = new Array(n).fill(null);
+  const codings: Array<ResolvedCoding[] | null> = new Array(n).fill(null);
+  let multi = false;
   for (const [id, entry] of Object.entries(issue.positions)) {
     const a = index.get(id);
     if (a === undefined) unknownActor(`${at}.positions.${id}`, id);
     if (entry === null) continue;
-    const p = point(entry.position, `${at}.positions.${id}.position`, 'position');
-    const sArr =
-      typeof entry.salience === 'number' ? new Array<number>(dims).fill(entry.salience) : entry.salience;
-    if (sArr.length !== dims) {
-      fail(
-        `${at}.positions.${id}.salience`,
-        `salience has ${sArr.length} number(s); the issue has ${dims} dimension(s)`,
-        'Give one salience, or one per dimension.',
-      );
-    }
+    const list = Array.isArray(entry) ? entry : [entry];
+    const resolved = list.map((c, k) => {
+      const path = Array.isArray(entry) ? `${at}.positions.${id}[${k}]` : `${at}.positions.${id}`;
+      const p = point(c.position, `${path}.position`, 'position');
+      const sArr = typeof c.salience === 'number' ? new Array<number>(dims).fill(c.salience) : c.salience;
+      if (sArr.length !== dims) {
+        fail(
+          `${path}.salience`,
+          `salience has ${sArr.length} number(s); the issue has ${dims} dimension(s)`,
+          'Give one salience, or one per dimension.',
+        );
+      }
+      return { coder: c.coder ?? '', position: p, salience: Float64Array.from(sArr) };
+    });
+    // several codings: the models use their mean
     for (let d = 0; d < dims; d++) {
-      position[a! * dims + d] = p[d]!;
-      salience[a! * dims + d] = sArr[d]!;
+      let ps = 0;
+      let ss = 0;
+      for (const c of resolved) {
+        ps += c.position[d]!;
+        ss += c.salience[d]!;
+      }
+      position[a! * dims + d] = ps / resolved.length;
+      salience[a! * dims + d] = ss / resolved.length;
     }
     has[a!] = 1;
-    positionNotes[a!] = { note: entry.note, source: entry.source };
+    if (list.length > 1) multi = true;
+    codings[a!] = resolved;
+    positionNotes[a!] = {
+      note:
+        list
+          .map((c) => c.note)
+          .filter(Boolean)
+          .join(' / ') || undefined,
+      source:
+        list
+          .map((c) => c.source)
+          .filter(Boolean)
+          .join('; ') || undefined,
+      // inferred only when no coding rests on a source; dated by the latest source of the grounded codings
+      inferred: list.every((c) => c.inferred === true),
+      ...(list.some((c) => c.sourceDate && c.inferred !== true)
+        ? {
+            sourceDate: list
+              .filter((c) => c.sourceDate && c.inferred !== true)
+              .map((c) => c.sourceDate!)
+              .sort()
+              .at(-1),
+          }
+        : {}),
+    };
   }
   for (const [id, a] of index) {
     if (!(id in issue.positions)) {
@@ -454,6 +502,7 @@ function resolveIssue(
     rule: c.rule,
     observed,
     positionNotes,
+    ...(multi ? { codings } : {}),
     modelNotes: issue.modelNotes ?? {},
     metadata: issue.metadata ?? {},
     note: issue.note ?? null,

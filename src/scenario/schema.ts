@@ -34,14 +34,46 @@ export const SalienceSchema = z
   .union([Salience, z.array(Salience).min(1).max(16)])
   .describe('How much the actor cares, 0 (not at all) to 1 (most of all); one per dimension if several');
 
-export const PositionEntrySchema = z
+export const CodingSchema = z
   .object({
     position: PointSchema.describe("The actor's ideal point on the issue scale"),
     salience: SalienceSchema,
     note: z.string().optional().describe('One line of rationale for the coding'),
     source: z.string().optional().describe('Where the coding comes from: a URL or a citation'),
+    sourceDate: IsoDateSchema.optional().describe(
+      'The date of the source (before the decision, for a fair backtest)',
+    ),
+    inferred: z
+      .boolean()
+      .optional()
+      .describe(
+        'true: the coding is inferred from the outcome (no source before the decision); backtests set such cases apart',
+      ),
+    coder: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe('Who coded it (needed when several coders code one position)'),
   })
   .strict();
+export type Coding = z.infer<typeof CodingSchema>;
+
+/**
+ * One actor's position on an issue: one coding, or several (one per coder, each naming its
+ * `coder`); with several, the models use their mean unless a coder is chosen, and `concord
+ * reliability` measures how far the coders agree.
+ */
+export const PositionEntrySchema = z.union([
+  CodingSchema,
+  z
+    .array(CodingSchema.extend({ coder: z.string().min(1).max(64) }))
+    .min(1)
+    .max(32)
+    .refine((cs) => new Set(cs.map((c) => c.coder)).size === cs.length, {
+      message: 'each coder codes a position once',
+    }),
+]);
 export type PositionEntry = z.infer<typeof PositionEntrySchema>;
 
 export const CapabilitySourceSchema = z
@@ -87,6 +119,40 @@ export type ObservedOutcome = z.infer<typeof ObservedOutcomeSchema>;
 
 export const ModelNameSchema = z.enum(['consensus', 'compromise', 'median', 'nash', 'eum']);
 export type ModelName = z.infer<typeof ModelNameSchema>;
+
+/**
+ * Options of the expected-utility model (src/bargaining/eum.ts): the variant and its four choices
+ * (a)–(d), each settable on its own; a command-line option overrides the file.
+ */
+export const EumOptionsSchema = z
+  .object({
+    variant: z
+      .enum(['text', 'scholz'])
+      .optional()
+      .describe("'text' (the paper's text, the default) or 'scholz' (the code behind the published numbers)"),
+    probability: z
+      .enum(['pair', 'triples'])
+      .optional()
+      .describe('(a) the denominator of the probability of success'),
+    perspective: z
+      .enum(['sender', 'receiver'])
+      .optional()
+      .describe('(b) whose risk exponent evaluates an offer'),
+    voterRisk: z
+      .enum(['linear', 'own'])
+      .optional()
+      .describe("(c) voters' distances raised to their own risk exponent"),
+    selection: z.enum(['smallest-move', 'by-type']).optional().describe('(d) which offer a receiver takes'),
+    maxRounds: z.number().int().min(1).max(100000).optional(),
+  })
+  .strict();
+export type EumOptionsInput = z.infer<typeof EumOptionsSchema>;
+
+export const ModelOptionsSchema = z
+  .object({ eum: EumOptionsSchema.optional() })
+  .strict()
+  .describe('Options of the models, for this scenario');
+export type ModelOptions = z.infer<typeof ModelOptionsSchema>;
 
 export const IssueSchema = z
   .object({
@@ -183,6 +249,10 @@ export const ScenarioFileSchema = z
       'The agenda setter when an issue names no proposer (default: the chair on `date`)',
     ),
     capability: CapabilitySourceSchema.default('equal'),
+    coded: IsoDateSchema.optional().describe(
+      'When the positions were coded: a backtest sets cases coded before their outcome apart from the rest',
+    ),
+    modelOptions: ModelOptionsSchema.optional(),
     actors: z
       .record(ActorIdSchema, ActorOverrideSchema)
       .optional()

@@ -11,7 +11,7 @@
  */
 import type { WinningTest } from '../rules/evaluate.js';
 import type { Rule } from '../rules/schema.js';
-import type { CapabilitySource, ModelName } from './schema.js';
+import type { CapabilitySource, ModelName, ModelOptions } from './schema.js';
 
 export interface ResolvedActor {
   readonly id: string;
@@ -45,6 +45,12 @@ export interface ResolvedObserved {
   readonly note: string | null;
 }
 
+export interface ResolvedCoding {
+  readonly coder: string;
+  readonly position: Float64Array;
+  readonly salience: Float64Array;
+}
+
 export interface ResolvedIssue {
   readonly id: string;
   readonly title: string;
@@ -70,7 +76,16 @@ export interface ResolvedIssue {
   readonly optOut: boolean;
   readonly rule: ResolvedRule;
   readonly observed: ResolvedObserved | null;
-  readonly positionNotes: ReadonlyArray<{ note?: string; source?: string } | null>;
+  readonly positionNotes: ReadonlyArray<{
+    note?: string;
+    source?: string;
+    /** True when every coding of the position is marked inferred from the outcome. */
+    inferred?: boolean;
+    /** The latest source date of the codings that rest on a dated source (not inferred), if any. */
+    sourceDate?: string;
+  } | null>;
+  /** When some position has several codings: each actor's codings (null without a position; coder '' when unnamed). */
+  readonly codings?: ReadonlyArray<readonly ResolvedCoding[] | null>;
   readonly modelNotes: Partial<Record<ModelName, string>>;
   /** Case metadata from an imported table (shown, never modelled). */
   readonly metadata: Readonly<Record<string, string>>;
@@ -86,7 +101,8 @@ export interface ResolvedScenario {
   readonly actors: readonly ResolvedActor[];
   /** Capability shares, aligned with `actors` (sum 1). */
   readonly capability: Float64Array;
-  readonly capabilitySource: CapabilitySource | 'file';
+  /** Where the capabilities come from; 'given' when the file gives every actor's capability. */
+  readonly capabilitySource: CapabilitySource | 'file' | 'given';
   /** The data year the capabilities come from, when from the data. */
   readonly capabilityYear: number | null;
   readonly capabilityNote: string | null;
@@ -95,4 +111,8 @@ export interface ResolvedScenario {
   readonly issues: readonly ResolvedIssue[];
   readonly source: string | null;
   readonly note: string | null;
+  /** When the positions were coded (`coded:`), if the file says. */
+  readonly coded?: string | null;
+  /** The file's model options (`modelOptions:`). */
+  readonly modelOptions?: ModelOptions;
 }

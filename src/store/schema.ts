@@ -85,7 +85,7 @@ export interface ResultTable {
   rounds: number | null;
 }
 
-/** A scenario uploaded into a workspace (schema 3): the scenario file it stands for, as YAML. */
+/** A scenario uploaded into a workspace (schema 4): the scenario file it stands for, as YAML. */
 export interface ScenarioTable {
   id: string;
   workspace: string;
@@ -104,6 +104,25 @@ export interface ScenarioTable {
   created_at: string;
 }
 
+/** A registered forecast (schema 5): what every model said, before the outcome was known. */
+export interface ForecastTable {
+  id: string;
+  workspace: string;
+  created_at: string;
+  scenario_id: string;
+  /** The file as given when registered. */
+  file: string;
+  /** SHA-256 of the scenario without its outcomes (canonical JSON): adding an outcome keeps it. */
+  scenario_hash: string;
+  /** Concord's version and git commit. */
+  code_version: string;
+  /** JSON: the forecast of every model per issue, and the options. */
+  forecast: string;
+  /** JSON: the score once the outcome is in, else null. */
+  score: string | null;
+  scored_at: string | null;
+}
+
 export interface StoreDatabase {
   concord_meta: MetaTable;
   scenarios: ScenarioTable;
@@ -112,6 +131,7 @@ export interface StoreDatabase {
   runs: RunTable;
   batches: BatchTable;
   results: ResultTable;
+  forecasts: ForecastTable;
 }
 
 /** Migration n brings the schema from version n − 1 to n. */
@@ -241,6 +261,29 @@ export const MIGRATIONS: ReadonlyArray<(db: Kysely<StoreDatabase>) => Promise<vo
       .createIndex('scenarios_workspace')
       .ifNotExists()
       .on('scenarios')
+      .columns(['workspace', 'created_at'])
+      .execute();
+  },
+  // 5: the forecast registry (`concord forecast FILE --register`, `concord registry`).
+  async (db) => {
+    await db.schema
+      .createTable('forecasts')
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('workspace', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('scenario_id', 'text', (c) => c.notNull())
+      .addColumn('file', 'text', (c) => c.notNull())
+      .addColumn('scenario_hash', 'text', (c) => c.notNull())
+      .addColumn('code_version', 'text', (c) => c.notNull())
+      .addColumn('forecast', 'text', (c) => c.notNull())
+      .addColumn('score', 'text')
+      .addColumn('scored_at', 'text')
+      .execute();
+    await db.schema
+      .createIndex('forecasts_workspace')
+      .ifNotExists()
+      .on('forecasts')
       .columns(['workspace', 'created_at'])
       .execute();
   },

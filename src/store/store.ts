@@ -13,6 +13,7 @@ import { type Kysely, sql } from 'kysely';
 import { ConcordError } from '../errors.js';
 import {
   type BatchTable,
+  type ForecastTable,
   MIGRATIONS,
   type ResultTable,
   type RunStatus,
@@ -30,6 +31,10 @@ export type RunRecord = Omit<RunTable, 'params' | 'manifest' | 'summary' | 'run_
   manifest: Record<string, unknown>;
 };
 export type BatchRecord = Omit<BatchTable, 'aggregate'>;
+export type ForecastRecord = Omit<ForecastTable, 'forecast' | 'score'> & {
+  forecast: unknown;
+  score: unknown | null;
+};
 
 export interface NewRun {
   readonly id?: string;
@@ -595,6 +600,62 @@ export class RunStore {
     return r?.summary ? JSON.parse(r.summary) : null;
   }
 
+  /** Registers a forecast (the registry): returns its record. */
+  async registerForecast(f: {
+    workspace?: string;
+    scenarioId: string;
+    file: string;
+    scenarioHash: string;
+    codeVersion: string;
+    forecast: unknown;
+  }): Promise<ForecastRecord> {
+    const workspace = f.workspace ?? DEFAULT_WORKSPACE;
+    await this.ensureWorkspace(workspace);
+    const row: ForecastTable = {
+      id: randomUUID(),
+      workspace,
+      created_at: now(),
+      scenario_id: f.scenarioId,
+      file: f.file,
+      scenario_hash: f.scenarioHash,
+      code_version: f.codeVersion,
+      forecast: JSON.stringify(f.forecast),
+      score: null,
+      scored_at: null,
+    };
+    await this.db.insertInto('forecasts').values(row).execute();
+    return (await this.getForecast(row.id))!;
+  }
+
+  /** A registered forecast by id (or a unique prefix of at least 6 characters). */
+  async getForecast(id: string, workspace?: string): Promise<ForecastRecord | null> {
+    let q = this.db.selectFrom('forecasts').selectAll();
+    q =
+      id.length >= 6 && id.length < 36
+        ? q.where('id', 'like', `${id.replace(/[%_]/g, '')}%`)
+        : q.where('id', '=', id);
+    if (workspace !== undefined) q = q.where('workspace', '=', workspace);
+    const rows = await q.limit(2).execute();
+    if (rows.length !== 1) return null;
+    return forecastRecord(rows[0]!);
+  }
+
+  /** Registered forecasts, newest first. */
+  async listForecasts(workspace?: string, limit = 1000): Promise<ForecastRecord[]> {
+    let q = this.db.selectFrom('forecasts').selectAll();
+    if (workspace !== undefined) q = q.where('workspace', '=', workspace);
+    const rows = await q.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+    return rows.map(forecastRecord);
+  }
+
+  async setForecastScore(id: string, score: unknown): Promise<void> {
+    await this.db
+      .updateTable('forecasts')
+      .set({ score: JSON.stringify(score), scored_at: now() })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async countResults(runId: string): Promise<number> {
     const key = await this.keyOf(runId);
     if (key === null) return 0;
@@ -605,6 +666,10 @@ export class RunStore {
       .executeTakeFirstOrThrow();
     return Number(r.n);
   }
+}
+
+function forecastRecord(r: ForecastTable): ForecastRecord {
+  return { ...r, forecast: JSON.parse(r.forecast), score: r.score === null ? null : JSON.parse(r.score) };
 }
 
 export function hashToken(token: string): string {

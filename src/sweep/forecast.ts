@@ -55,8 +55,10 @@ export const forecastAdapter: SweepAdapter<ScenarioFile, ResolvedScenario> = {
         else {
           const entry = issue!.positions[b!];
           if (!entry) bad(file, key, `${b} takes no position on ${a}`);
-          if (kind === 'position') entry!.position = Number(value);
-          else entry!.salience = Number(value);
+          for (const c of Array.isArray(entry) ? entry : [entry!]) {
+            if (kind === 'position') c.position = Number(value);
+            else c.salience = Number(value);
+          }
         }
       }
     }

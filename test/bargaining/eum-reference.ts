@@ -3,6 +3,8 @@
  * src/bargaining/eum.ts (Scholz, Calbert & Smith 2011), written independently of the fast
  * implementation (objects and maps, no workspace, no canonical order), for cross-checking it.
  */
+import { SAME_POSITION } from '../../src/bargaining/eum.js';
+
 export interface RefActor {
   name: string;
   x: number;
@@ -31,18 +33,23 @@ export function refEum(
   input: RefActor[],
   maxRounds = 100,
   tol = 1e-3,
+  scale = 100,
 ): { outcome: number; rounds: number; positions: Map<string, number> } {
   const actors = input.map((a) => ({ ...a }));
   const xs = actors.map((a) => a.x);
   const R = Math.max(...xs) - Math.min(...xs);
+  // the model's one tolerance for "same position" (SAME_POSITION of the scale; the tests use 0–100)
+  const same = SAME_POSITION * Math.max(scale, R);
+  // a distance as a share of R: 0 within the tolerance of 0, 1 within it of R
+  const nd = (dx: number) => (dx <= same ? 0 : R - dx <= same ? 1 : dx / R);
   if (!(R > 1e-9 * 100))
     return { outcome: refMedian(actors), rounds: 0, positions: new Map(actors.map((a) => [a.name, a.x])) };
   const prob = (i: RefActor, j: RefActor) => {
     let num = 0;
     let den = 0;
     for (const k of actors) {
-      const uki = 1 - (2 * Math.abs(k.x - i.x)) / R;
-      const ukj = 1 - (2 * Math.abs(k.x - j.x)) / R;
+      const uki = 1 - 2 * nd(Math.abs(k.x - i.x));
+      const ukj = 1 - 2 * nd(Math.abs(k.x - j.x));
       const v = k.c * k.s * (uki - ukj);
       if (v > 0) num += v;
       den += Math.abs(v);
@@ -50,7 +57,7 @@ export function refEum(
     return den > 0 ? num / den : 0.5;
   };
   const expected = (r: number, i: RefActor, j: RefActor) => {
-    const d = Math.abs(i.x - j.x) / R;
+    const d = nd(Math.abs(i.x - j.x));
     const us = 2 - 4 * (0.5 - 0.5 * d) ** r;
     const uf = 2 - 4 * (0.5 + 0.5 * d) ** r;
     const usq = 2 - 4 * 0.5 ** r;
@@ -75,7 +82,7 @@ export function refEum(
     const offers = new Map<string, Array<{ to: number; eu: number }>>();
     for (const i of actors) {
       for (const j of actors) {
-        if (i === j || Math.abs(i.x - j.x) <= 1e-12 * R) continue;
+        if (i === j || Math.abs(i.x - j.x) <= same) continue;
         const a = expected(risk.get(i.name)!, i, j);
         const b = expected(risk.get(i.name)!, j, i);
         const tie = 1e-12;
@@ -93,9 +100,19 @@ export function refEum(
         next.set(j.name, j.x);
         continue;
       }
-      list.sort((p, q) => Math.abs(p.to - j.x) - Math.abs(q.to - j.x) || q.eu - p.eu || p.to - q.to);
-      next.set(j.name, list[0]!.to);
-      moved = Math.max(moved, Math.abs(list[0]!.to - j.x));
+      // the least move; moves within the tolerance are tied: the larger sender EU, then the lower position
+      let pick = list[0]!;
+      for (const o of list.slice(1)) {
+        const dm = Math.abs(o.to - j.x) - Math.abs(pick.to - j.x);
+        if (
+          dm < -same ||
+          (Math.abs(dm) <= same &&
+            (o.eu > pick.eu + 1e-12 || (Math.abs(o.eu - pick.eu) <= 1e-12 && o.to < pick.to)))
+        )
+          pick = o;
+      }
+      next.set(j.name, pick.to);
+      moved = Math.max(moved, Math.abs(pick.to - j.x));
     }
     for (const j of actors) j.x = next.get(j.name)!;
     if (moved <= tol * R) break;

@@ -2,11 +2,16 @@
  * `concord backtest PATH [--format scenario|deu|ktab|decide] [--capabilities equal|FILE] [--json]`:
  * every model against the observed outcomes of the cases in PATH (a file, or a directory of them).
  */
+
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { type BacktestResult, backtest } from '../../bargaining/backtest.js';
+import { BASELINE_NAMES, type BacktestResult, backtestWithCoders } from '../../bargaining/backtest.js';
 import { fmtPoint, MODEL_NAMES } from '../../bargaining/forecast.js';
 import { backtestCsv } from '../../bargaining/tidy.js';
+import { ConcordError } from '../../errors.js';
 import { loadPath } from '../../scenario/load.js';
+import { adoptionProbabilities } from '../../sweep/backtest.js';
 import { json, pct, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
 import { wantsCsv } from '../output.js';
@@ -16,6 +21,7 @@ import {
   parseModels,
   parseRounds,
   parseSalience,
+  parseVariant,
   reportImports,
 } from './forecast.js';
 
@@ -28,7 +34,22 @@ interface Opts {
   defaultSalience?: string;
   model?: string[];
   maxRounds?: string;
+  eumVariant?: string;
+  sweepRuns?: string;
+  seed?: string;
+  resamples?: string;
   json?: boolean;
+}
+
+function parseCount(v: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConcordError('E_USAGE', `${flag}: "${v}" is not a whole number from ${min} to ${max}`, {
+      path: flag,
+      hint: `For example ${flag} ${Math.max(min, Math.min(max, 1000))}.`,
+    });
+  return n;
 }
 
 export function register(program: Command, io: CliIO): void {
@@ -52,6 +73,13 @@ export function register(program: Command, io: CliIO): void {
     )
     .option('--model <names...>', `models to score (default: all): ${MODEL_NAMES.join(', ')}`)
     .option('--max-rounds <n>', 'round limit of the expected-utility model (default 100)')
+    .option('--eum-variant <variant>', 'expected-utility model: text (default) or scholz')
+    .option(
+      '--sweep-runs <n>',
+      "score each model's probability of adoption (Brier, log score, calibration) from a seeded sweep of N replicates per case",
+    )
+    .option('--seed <n>', 'seed of the sweep and of the bootstrap (default 1)')
+    .option('--resamples <n>', 'resamples of the paired bootstrap (default 10000)')
     .option('--json', 'print JSON')
     .action((path: string, opts: Opts) => {
       const csvOut = wantsCsv(opts.format);
@@ -63,10 +91,28 @@ export function register(program: Command, io: CliIO): void {
         defaultSalience: parseSalience(opts.defaultSalience),
       });
       const imports = opts.json ? importSummaries(loaded) : reportImports(io, loaded);
-      const r = backtest(
-        loaded.map((l) => l.scenario),
-        { models, eum: { maxRounds: parseRounds(opts.maxRounds) } },
-      );
+      const runs = parseCount(opts.sweepRuns, '--sweep-runs', 10, 1_000_000);
+      const seed = parseCount(opts.seed, '--seed', 0, 2 ** 31 - 1) ?? 1;
+      const resamples = parseCount(opts.resamples, '--resamples', 0, 1_000_000);
+      const eum = { maxRounds: parseRounds(opts.maxRounds), variant: parseVariant(opts.eumVariant) };
+      let probabilities: ReturnType<typeof adoptionProbabilities> | undefined;
+      if (runs !== undefined) {
+        const files = [...new Set(loaded.map((l) => l.file))];
+        if (files.some((f) => !/\.(ya?ml|json)$/i.test(f)))
+          throw new ConcordError('E_UNSUPPORTED', '--sweep-runs works on scenario files (YAML/JSON) only', {
+            path: '--sweep-runs',
+            hint: 'Convert the table to a scenario file, or leave out --sweep-runs.',
+          });
+        probabilities = adoptionProbabilities(
+          files.map((f) => ({ file: f, text: readFileSync(resolve(io.cwd, f), 'utf8') })),
+          runs,
+          seed,
+          models,
+        );
+      }
+      const scenarios = loaded.map((l) => l.scenario);
+      const r = backtestWithCoders(scenarios, { models, eum, resamples, seed, probabilities });
+      const perCoder = r.coders ?? null;
       const isDeu = format === 'deu' || imports.some((s) => s.format === 'deu');
       if (csvOut) {
         io.out(backtestCsv(r).replace(/\n$/, ''));
@@ -76,6 +122,7 @@ export function register(program: Command, io: CliIO): void {
         io.out(
           json({
             ...r,
+            ...(perCoder ? { coders: perCoder } : {}),
             ...(isDeu ? { note: DEU_NOTE } : {}),
             ...(imports.length ? { import: imports } : {}),
           }),
@@ -83,9 +130,20 @@ export function register(program: Command, io: CliIO): void {
         return;
       }
       io.out(formatBacktest(r, path, loaded.length, models));
+      if (perCoder) {
+        io.out(
+          `\nPer coder (each coder's codings where given, the mean coding elsewhere), MAE:\n${table(
+            ['coder', ...models],
+            Object.entries(perCoder).map(([c, x]) => [c, ...models.map((m) => fmt1(x.models[m]?.mae))]),
+          )}`,
+        );
+      }
       if (isDeu) io.out(`\n${DEU_NOTE}`);
     });
 }
+
+const fmt1 = (v: number | undefined | null) => (v === undefined || v === null ? '–' : v.toFixed(1));
+const fmt3 = (v: number | undefined | null) => (v === undefined || v === null ? '–' : v.toFixed(3));
 
 export function formatBacktest(r: BacktestResult, path: string, files: number, models = MODEL_NAMES): string {
   const lines = [
@@ -130,5 +188,64 @@ export function formatBacktest(r: BacktestResult, path: string, files: number, m
       }),
     ),
   );
+  const withProb = r.sweep !== undefined;
+  lines.push('', 'Models and baselines:');
+  lines.push(
+    table(
+      [
+        'predictor',
+        'MAE',
+        'adoption right',
+        'participation right',
+        ...(withProb ? ['Brier', 'log score'] : []),
+      ],
+      [
+        ...models.map((m) => ['model', m, r.models[m]!] as const),
+        ...BASELINE_NAMES.map((b) => ['baseline', b, r.baselines[b]] as const),
+      ].map(([kind, name, sc]) => [
+        `${name}${kind === 'baseline' ? ' (baseline)' : ''}`,
+        fmt1(sc.mae),
+        sc.adoptionAccuracy === undefined ? '–' : pct(sc.adoptionAccuracy),
+        sc.participantAccuracy === undefined ? '–' : pct(sc.participantAccuracy),
+        ...(withProb ? [fmt3(sc.brier), fmt3(sc.logScore)] : []),
+      ]),
+    ),
+  );
+  lines.push(
+    '',
+    `Paired bootstrap over cases (${r.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${r.bootstrap.seed}): model MAE minus the other's, with its 95% interval (below 0: the model is better)`,
+    table(
+      ['model', 'against', 'cases', 'MAE difference', '95% interval'],
+      r.comparisons.map((c) => [
+        c.model,
+        c.against,
+        String(c.n),
+        fmt1(c.maeDifference),
+        c.ci95 ? `[${c.ci95[0].toFixed(1)}, ${c.ci95[1].toFixed(1)}]` : '–',
+      ]),
+    ),
+  );
+  lines.push('', 'Subsets:');
+  for (const sub of Object.values(r.subsets)) {
+    lines.push(
+      `  ${sub.description}: ${sub.cases} case${sub.cases === 1 ? '' : 's'}${
+        sub.cases
+          ? ` — MAE ${models.map((m) => `${m} ${fmt1(sub.models[m]?.mae)}`).join(', ')}; proposal baseline ${fmt1(sub.baselines.proposal.mae)}`
+          : ''
+      }`,
+    );
+  }
+  if (r.sweep && r.calibration) {
+    lines.push(
+      '',
+      `Adoption probabilities from a sweep of ${r.sweep.runs.toLocaleString('en-US')} replicates per case (seed ${r.sweep.seed}; ${r.sweep.uncertainty}). Calibration (cases per bin: mean probability → observed share adopted):`,
+    );
+    for (const m of models) {
+      const bins = r.calibration[m]!.filter((b) => b.n > 0);
+      lines.push(
+        `  ${m}: ${bins.map((b) => `[${b.lo.toFixed(1)}, ${b.hi.toFixed(1)}${b.hi === 1 ? ']' : ')'} n=${b.n}: ${fmt3(b.meanProbability)} → ${fmt3(b.observedFrequency)}`).join('; ') || 'no probabilities'}`,
+      );
+    }
+  }
   return lines.join('\n');
 }

@@ -1,5 +1,7 @@
 /** `concord forecast FILE [--model NAME…] [--json]`: every model's forecast for each issue of a scenario. */
+import { resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
+import { EUM_VARIANTS, type EumVariant } from '../../bargaining/eum.js';
 import {
   type ForecastJson,
   fmtIntervals,
@@ -85,6 +87,17 @@ export function parseRounds(v: string | undefined): number | undefined {
   return n;
 }
 
+export function parseVariant(v: string | undefined): EumVariant | undefined {
+  if (v === undefined) return undefined;
+  if (!(EUM_VARIANTS as readonly string[]).includes(v)) {
+    throw new ConcordError('E_USAGE', `--eum-variant: unknown variant "${v}"`, {
+      path: '--eum-variant',
+      hint: `Variants: ${EUM_VARIANTS.join(', ')} (text: the paper's text; scholz: the code behind its numbers).`,
+    });
+  }
+  return v as EumVariant;
+}
+
 interface Opts {
   model?: string[];
   json?: boolean;
@@ -92,6 +105,12 @@ interface Opts {
   capabilities?: string;
   defaultSalience?: string;
   maxRounds?: string;
+  eumVariant?: string;
+  trace?: boolean;
+  eumSensitivity?: boolean;
+  register?: boolean;
+  store?: string;
+  capabilitySensitivity?: boolean;
 }
 
 export function register(program: Command, io: CliIO): void {
@@ -118,11 +137,31 @@ export function register(program: Command, io: CliIO): void {
       'DEU tables: the salience (0–100) of a position given without one (default 50)',
     )
     .option('--max-rounds <n>', 'round limit of the expected-utility model (default 100)')
+    .option(
+      '--eum-variant <variant>',
+      "expected-utility model: text (the paper's text, default) or scholz (the code behind its published numbers)",
+    )
+    .option('--trace', "add the expected-utility model's positions round by round")
+    .option(
+      '--eum-sensitivity',
+      'run the expected-utility model under all 16 combinations of its four choices',
+    )
+    .option(
+      '--register',
+      "store every model's forecast in the registry (scored later by `concord registry score`)",
+    )
+    .option('--store <path|url>', 'the store for --register: SQLite file or postgres:// URL')
+    .option(
+      '--capability-sensitivity',
+      "each model's forecast under each capability yardstick (gdp, cinc, population, equal)",
+    )
     .option('--json', 'print JSON')
-    .action((file: string, opts: Opts) => {
+    .action(async (file: string, opts: Opts) => {
       const models = parseModels(opts.model);
       const maxRounds = parseRounds(opts.maxRounds);
       const csvOut = wantsCsv(opts.format);
+      const variant = parseVariant(opts.eumVariant);
+      const eum = { maxRounds, variant, trace: opts.trace ? true : undefined };
       const loaded = loadFile(file, io.cwd, {
         format: parseFormat(csvOut ? undefined : opts.format),
         capabilities: opts.capabilities,
@@ -130,7 +169,7 @@ export function register(program: Command, io: CliIO): void {
       });
       const imports = opts.json ? importSummaries(loaded) : reportImports(io, loaded);
       const results = loaded.map(({ scenario }) => {
-        const fs = forecastAll(scenario, { models, eum: { maxRounds } });
+        const fs = forecastAll(scenario, { models, eum, eumSensitivity: opts.eumSensitivity });
         for (const f of fs) {
           if (models.includes('consensus') && !f.issue.statusQuo && opts.model?.length) {
             throw new ConcordError(
@@ -145,6 +184,29 @@ export function register(program: Command, io: CliIO): void {
         }
         return { scenario, forecasts: fs };
       });
+      let registered: { id: string; scenarioHash: string; codeVersion: string; date: string } | null = null;
+      if (opts.register) {
+        const { scenarioFileHash, withStore } = await import('./registry.js');
+        const { registeredForecast } = await import('../../bargaining/registry.js');
+        const { softwareManifest } = await import('../../sweep/manifest.js');
+        const hash = scenarioFileHash(file, io.cwd);
+        const sw = softwareManifest();
+        const codeVersion = `${sw.concord}${sw.commit ? ` (${sw.commit.slice(0, 12)})` : ''}`;
+        const r = results[0]!;
+        const rec = await withStore(io, opts.store, (store) =>
+          store.registerForecast({
+            scenarioId: r.scenario.id,
+            file: resolvePath(io.cwd, file),
+            scenarioHash: hash,
+            codeVersion,
+            forecast: registeredForecast(r.scenario, r.forecasts, models, { ...eum, trace: undefined }),
+          }),
+        );
+        registered = { id: rec.id, scenarioHash: hash, codeVersion, date: rec.created_at };
+      }
+      const capSens = opts.capabilitySensitivity
+        ? (await import('./capability-sensitivity.js')).capabilitySensitivity(file, io.cwd, models)
+        : null;
       if (csvOut) {
         const out = results.map((r) => forecastJson(r.scenario, r.forecasts));
         io.out(forecastCsv({ scenarios: out }).replace(/\n$/, ''));
@@ -152,9 +214,14 @@ export function register(program: Command, io: CliIO): void {
       }
       if (opts.json) {
         const out = results.map((r) => forecastJson(r.scenario, r.forecasts));
-        const body = out.length === 1 ? out[0]! : { scenarios: out };
+        const one = out.length === 1 ? out[0] : { scenarios: out };
         io.out(
-          json(imports.length ? { ...body, import: imports.length === 1 ? imports[0] : imports } : body),
+          json({
+            ...one,
+            ...(capSens ? { capabilitySensitivity: capSens } : {}),
+            ...(registered ? { registered } : {}),
+            ...(imports.length ? { import: imports.length === 1 ? imports[0] : imports } : {}),
+          }),
         );
         return;
       }
@@ -163,6 +230,34 @@ export function register(program: Command, io: CliIO): void {
           .map((r) => formatForecast(r.scenario, r.forecasts, forecastJson(r.scenario, r.forecasts)))
           .join('\n\n'),
       );
+      if (capSens) {
+        const avail = capSens.yardsticks.filter((y) => y.available);
+        for (const id of Object.keys(capSens.range)) {
+          io.out(
+            `\nIssue ${id}, forecast by capability yardstick${
+              capSens.yardsticks.some((y) => !y.available)
+                ? ` (no data for every actor: ${capSens.yardsticks
+                    .filter((y) => !y.available)
+                    .map((y) => y.capability)
+                    .join(', ')})`
+                : ''
+            }:\n${table(
+              ['model', ...avail.map((y) => y.capability), 'range'],
+              models.map((m) => [
+                m,
+                ...avail.map((y) => fmtPoint(y.forecasts[id]?.[m] ?? null)),
+                capSens.range[id]![m]
+                  ? `${fmtPoint(capSens.range[id]![m]![0])}–${fmtPoint(capSens.range[id]![m]![1])}`
+                  : '–',
+              ]),
+            )}`,
+          );
+        }
+      }
+      if (registered)
+        io.out(
+          `\nRegistered as ${registered.id} (${registered.date}; scenario ${registered.scenarioHash.slice(0, 12)}, Concord ${registered.codeVersion}). Score it once the file has an outcome: concord registry score ${registered.id.slice(0, 8)}`,
+        );
     });
 }
 
@@ -176,10 +271,10 @@ export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[]
   lines.push(`${s.id} — ${s.title}`);
   const capText =
     s.capabilitySource === 'equal'
-      ? s.capability.every((c) => c === s.capability[0])
-        ? 'capabilities: equal'
-        : 'capabilities: as given in the file'
-      : `capabilities: ${s.capabilitySource.toUpperCase()}${s.capabilityYear ? ` ${s.capabilityYear}` : ''} shares`;
+      ? 'capabilities: equal'
+      : s.capabilitySource === 'given'
+        ? 'capabilities: as given in the file'
+        : `capabilities: ${s.capabilitySource.toUpperCase()}${s.capabilityYear ? ` ${s.capabilityYear}` : ''} shares`;
   const head = [
     s.organization ? `${s.organization.shortName} on ${s.date}` : s.date ? `on ${s.date}` : null,
     s.chair >= 0 ? `chair: ${s.actors[s.chair]!.id}` : null,
@@ -237,7 +332,10 @@ export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[]
         detail = parts.join(' · ');
       } else if (m === 'eum' && f.eum) {
         outcome = fmtPoint(f.eum.outcome);
-        detail = `${f.eum.rounds} round${f.eum.rounds === 1 ? '' : 's'}${f.eum.converged ? ', converged' : ', round limit reached'}; mean of final positions ${fmtPoint(f.eum.mean)}`;
+        detail = `${(mj as { variant?: string }).variant ?? 'text'} variant; ${f.eum.rounds} round${f.eum.rounds === 1 ? '' : 's'}${f.eum.converged ? ', converged' : ', round limit reached'}; mean of final positions ${fmtPoint(f.eum.mean)}`;
+        const sens = f.eumSensitivity;
+        if (sens)
+          detail += `; over the 16 combinations of choices (a)–(d): min ${fmtPoint(sens.min)}, median ${fmtPoint(sens.median)}, max ${fmtPoint(sens.max)}${sens.moving.length ? `, moved by ${sens.moving.join(', ')}` : ', no choice moves it'}`;
       } else if (m === 'nash' && f.nash) {
         outcome = fmtPoint(f.nash.outcome);
         detail = `disagreement point: ${f.nash.disagreement === 'statusQuo' ? 'the status quo for veto players' : 'worst point (no status quo)'}; feasible [${fmtPoint(f.nash.feasible[0])}, ${fmtPoint(f.nash.feasible[1])}]`;
@@ -262,6 +360,22 @@ export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[]
       ]);
     }
     lines.push('', table(['model', 'outcome', 'adopted', 'detail'], rows));
+    if (f.eum?.history) {
+      const present = s.actors.flatMap((_a, i) => (is.has[i] ? [i] : []));
+      lines.push(
+        '',
+        'Expected-utility model, round by round:',
+        table(
+          ['round', ...present.map((i) => s.actors[i]!.id), 'median', 'mean'],
+          f.eum.history.map((row, k) => [
+            String(k),
+            ...present.map((i) => fmtPoint(row[i]!, 2)),
+            fmtPoint(f.eum!.medians![k]!, 2),
+            fmtPoint(f.eum!.means![k]!, 2),
+          ]),
+        ),
+      );
+    }
     lines.push('', ij.explanation);
     const notes = Object.entries(is.modelNotes);
     if (notes.length) {

@@ -10,6 +10,8 @@ import { register as country } from './country.js';
 import { register as forecast } from './forecast.js';
 import { register as org } from './org.js';
 import { register as power } from './power.js';
+import { register as registry } from './registry.js';
+import { register as reliability } from './reliability.js';
 import { register as report } from './report.js';
 import { register as runs } from './runs.js';
 import { register as serve } from './serve.js';
@@ -29,6 +31,8 @@ export const COMMANDS: ReadonlyArray<(program: Command, io: CliIO) => void> = [
   alignment,
   forecast,
   backtest,
+  reliability,
+  registry,
   report,
   sweep,
   runs,

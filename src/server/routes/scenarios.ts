@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { backtest } from '../../bargaining/backtest.js';
+import { backtestWithCoders } from '../../bargaining/backtest.js';
 import { forecastAll, forecastJson, MODEL_NAMES } from '../../bargaining/forecast.js';
 import { backtestCsv, forecastCsv } from '../../bargaining/tidy.js';
 import { packageRoot, readJson, readText } from '../../data/load.js';
@@ -236,7 +236,7 @@ export const routes: AnyRoute[] = [
     },
     csv: backtestCsv,
     handler: ({ query }) =>
-      backtest(
+      backtestWithCoders(
         builtInScenarios().map((b) => resolveWithLines(parseScenarioText(b.text, b.file), b.file, b.text)),
         models(query),
       ),

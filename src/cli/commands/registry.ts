@@ -1,0 +1,191 @@
+/**
+ * The forecast registry: `concord forecast FILE --register` stores every model's forecast with the
+ * scenario's content hash (outcomes left out), Concord's version and the date; `concord registry
+ * list | show ID | score [ID]` lists them, shows one, and scores them once their scenario files
+ * carry an outcome — refusing one whose scenario changed since it was registered.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import {
+  canonicalScenario,
+  type RegisteredForecast,
+  type RegistryScore,
+  scoreRegistered,
+} from '../../bargaining/registry.js';
+import { ConcordError } from '../../errors.js';
+import { loadFile } from '../../scenario/load.js';
+import type { ForecastRecord, RunStore } from '../../store/store.js';
+import { json, pct, table } from '../../util/format.js';
+import { parseYamlText } from '../../util/validate.js';
+import type { CliIO } from '../io.js';
+
+export async function withStore<T>(
+  io: CliIO,
+  target: string | undefined,
+  f: (s: RunStore) => Promise<T>,
+): Promise<T> {
+  const { openStore } = await import('../../store/open.js');
+  const store = await openStore(target, { cwd: io.cwd, env: io.env });
+  try {
+    return await f(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** The content hash of a scenario file (its outcomes left out). */
+export function scenarioFileHash(file: string, cwd: string): string {
+  const full = resolve(cwd, file);
+  let text: string;
+  try {
+    text = readFileSync(full, 'utf8');
+  } catch (e) {
+    throw new ConcordError('E_FILE_UNREADABLE', `${file}: cannot read the scenario file`, {
+      path: file,
+      hint: 'The registry scores a forecast against its scenario file: keep the file where it was registered.',
+      cause: e,
+    });
+  }
+  if (!/\.(ya?ml|json)$/i.test(file))
+    throw new ConcordError('E_UNSUPPORTED', `${file}: only scenario files (YAML/JSON) can be registered`, {
+      path: file,
+      hint: 'Convert the table to a scenario file first.',
+    });
+  return createHash('sha256')
+    .update(canonicalScenario(parseYamlText(text, file)))
+    .digest('hex');
+}
+
+interface Scored {
+  id: string;
+  status: 'scored' | 'no outcome yet' | 'scenario changed' | 'file missing';
+  score: RegistryScore | null;
+  message?: string;
+}
+
+async function scoreOne(store: RunStore, rec: ForecastRecord, io: CliIO): Promise<Scored> {
+  let hash: string;
+  try {
+    hash = scenarioFileHash(rec.file, io.cwd);
+  } catch (e) {
+    return { id: rec.id, status: 'file missing', score: null, message: (e as Error).message };
+  }
+  if (hash !== rec.scenario_hash)
+    return {
+      id: rec.id,
+      status: 'scenario changed',
+      score: null,
+      message: `${rec.file} changed since the forecast was registered (${rec.created_at}) other than by adding outcomes: it is not the scenario that was forecast`,
+    };
+  const loaded = loadFile(rec.file, io.cwd, { format: 'scenario' });
+  const score = scoreRegistered(rec.forecast as RegisteredForecast, loaded[0]!.scenario);
+  if (!score) return { id: rec.id, status: 'no outcome yet', score: null };
+  await store.setForecastScore(rec.id, score);
+  return { id: rec.id, status: 'scored', score };
+}
+
+function fmtScore(s: RegistryScore | null): string {
+  if (!s) return '–';
+  return Object.entries(s.models)
+    .map(
+      ([m, x]) =>
+        `${m} ${x.mae === null ? '–' : x.mae.toFixed(1)}${x.adoptionAccuracy === null ? '' : ` (${pct(x.adoptionAccuracy)} adoption)`}`,
+    )
+    .join(', ');
+}
+
+export function register(program: Command, io: CliIO): void {
+  const reg = program
+    .command('registry')
+    .description('registered forecasts (concord forecast FILE --register): list, show, score');
+  reg
+    .command('list')
+    .description('registered forecasts, newest first')
+    .option('--store <path|url>', 'SQLite file or postgres:// URL')
+    .option('--json', 'print JSON')
+    .action((opts: { store?: string; json?: boolean }) =>
+      withStore(io, opts.store, async (store) => {
+        const rows = await store.listForecasts();
+        if (opts.json) {
+          io.out(json({ forecasts: rows }));
+          return;
+        }
+        if (rows.length === 0) {
+          io.out('No registered forecasts. Register one with `concord forecast FILE --register`.');
+          return;
+        }
+        io.out(
+          table(
+            ['id', 'registered', 'scenario', 'file', 'scored', 'MAE (0–100)'],
+            rows.map((r) => [
+              r.id.slice(0, 8),
+              r.created_at.slice(0, 19).replace('T', ' '),
+              r.scenario_id,
+              r.file,
+              r.scored_at ? r.scored_at.slice(0, 10) : 'not yet',
+              fmtScore(r.score as RegistryScore | null),
+            ]),
+          ),
+        );
+      }),
+    );
+  reg
+    .command('show')
+    .description('one registered forecast: what each model said, and its score')
+    .argument('<id>', 'the id (or its first 8 characters)')
+    .option('--store <path|url>', 'SQLite file or postgres:// URL')
+    .action((id: string, opts: { store?: string }) =>
+      withStore(io, opts.store, async (store) => {
+        const rec = await store.getForecast(id);
+        if (!rec)
+          throw new ConcordError('E_NOT_FOUND', `no registered forecast "${id}"`, {
+            path: 'id',
+            hint: 'See `concord registry list`.',
+          });
+        io.out(json(rec));
+      }),
+    );
+  reg
+    .command('score')
+    .description('score registered forecasts whose scenario files now carry outcomes')
+    .argument('[id]', 'one forecast (default: all)')
+    .option('--store <path|url>', 'SQLite file or postgres:// URL')
+    .option('--json', 'print JSON')
+    .action((id: string | undefined, opts: { store?: string; json?: boolean }) =>
+      withStore(io, opts.store, async (store) => {
+        let recs: ForecastRecord[];
+        if (id) {
+          const rec = await store.getForecast(id);
+          if (!rec)
+            throw new ConcordError('E_NOT_FOUND', `no registered forecast "${id}"`, {
+              path: 'id',
+              hint: 'See `concord registry list`.',
+            });
+          recs = [rec];
+        } else recs = await store.listForecasts();
+        const out: Scored[] = [];
+        for (const r of recs) out.push(await scoreOne(store, r, io));
+        if (id && out[0]!.status === 'scenario changed')
+          throw new ConcordError('E_CONFLICT', `registered forecast ${id}: ${out[0]!.message}`, {
+            path: recs[0]!.file,
+            hint: 'Register the changed scenario as a new forecast (concord forecast FILE --register); only outcomes may be added to a registered one.',
+          });
+        if (opts.json) {
+          io.out(json({ forecasts: out }));
+          return;
+        }
+        io.out(
+          table(
+            ['id', 'status', 'MAE (0–100) per model'],
+            out.map((r) => [
+              r.id.slice(0, 8),
+              r.status,
+              r.status === 'scored' ? fmtScore(r.score) : (r.message ?? ''),
+            ]),
+          ),
+        );
+      }),
+    );
+}
