@@ -17,9 +17,11 @@ import type { RunStore } from '../store/store.js';
 import { todayIso } from '../util/dates.js';
 import { Auth } from './auth.js';
 import { AnswerCache } from './cache.js';
+import { ComputePool, runWork } from './compute.js';
 import type { ServerContext } from './context.js';
 import { DOCS_CSS, renderDocs } from './docs.js';
 import { errorBody, toHttpError } from './errors.js';
+import { CostLimiter, canonicalKey, checkHost, clientErrorHandler, ownHostNames } from './guard.js';
 import { JobManager, type RunKind } from './jobs.js';
 import { openApiDocument } from './openapi.js';
 import { type AnyRoute, parsePart } from './route.js';
@@ -47,6 +49,17 @@ export interface ServerOptions {
   readonly logger?: boolean | Record<string, unknown>;
   /** Called with every internal error (a 500), for logs and tests. */
   readonly onInternalError?: (e: unknown, request: FastifyRequest) => void;
+  /** Worker threads for the routes' computations (default: every core but one); 0: inline (tests). */
+  readonly computeThreads?: number;
+  /** A computation not done within this time is stopped: 503 E_TIMEOUT (default 10 s). */
+  readonly computeBudgetMs?: number;
+  /**
+   * The cost-aware limit of the computing routes: estimated worker milliseconds per minute per
+   * client (token's workspace, else address; default 60,000); 0 turns it off.
+   */
+  readonly costPerMinute?: number;
+  /** Host names answered (default: this machine's own names and addresses); 'any': every name. */
+  readonly allowedHosts?: readonly string[] | 'any';
 }
 
 export interface Server {
@@ -59,6 +72,8 @@ export interface Server {
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_COMPUTE_BUDGET_MS = 10_000;
+export const DEFAULT_COST_PER_MINUTE = 60_000;
 
 /** Where the built lab is, and whether it is there. */
 export function webRootOf(o: { webRoot?: string | null }): string | null {
@@ -80,6 +95,8 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
     forceCloseConnections: 'idle',
+    // Errors of Node's HTTP parser (headers too large: 431; a NUL in a header: 400), in our shape.
+    clientErrorHandler,
     // Errors the router raises before any route runs (bad URL encoding, a parameter too long).
     frameworkErrors: (error, _request, raw) => {
       const h = toHttpError(error);
@@ -92,8 +109,17 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
     ...(o.heartbeatMs ? { heartbeatMs: o.heartbeatMs } : {}),
     ...(o.staleMs ? { staleMs: o.staleMs } : {}),
   });
+  const compute = new ComputePool(
+    o.computeThreads !== undefined ? { threads: o.computeThreads } : {},
+    // Inline (no worker threads): the same work functions, on the event loop.
+    (task) => {
+      const r = routeById.get(task.operationId);
+      return runWork((w) => r!.work!.run({ ...task.input, ctx: w }), { registry: ctx.registry, ds: ctx.ds });
+    },
+  );
   const ctx: ServerContext = {
     store,
+    compute,
     registry: loadOrganizations(),
     ds: loadDataset(),
     jobs,
@@ -144,6 +170,11 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
     }
   });
 
+  const allowedHosts = o.allowedHosts ?? ownHostNames();
+  app.addHook('onRequest', async (request) => {
+    checkHost(request.headers.host, allowedHosts);
+  });
+
   app.setErrorHandler((error, request, reply) => {
     const h = toHttpError(error);
     if (h.internal) {
@@ -155,8 +186,14 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
   });
 
   const routes = apiRoutes();
+  const routeById = new Map(routes.map((r) => [r.operationId, r]));
   const cache = new AnswerCache();
-  for (const r of routes) registerRoute(app, ctx, r, limit > 0, cache);
+  const guards: RouteGuards = {
+    cache,
+    costs: new CostLimiter(o.costPerMinute ?? (limit > 0 ? DEFAULT_COST_PER_MINUTE : 0)),
+    budgetMs: o.computeBudgetMs ?? DEFAULT_COMPUTE_BUDGET_MS,
+  };
+  for (const r of routes) registerRoute(app, ctx, r, limit > 0, guards);
 
   const doc = openApiDocument(routes, ctx.version);
   const docsHtml = renderDocs(doc);
@@ -223,8 +260,16 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
     async close() {
       await jobs.shutdown();
       await app.close();
+      await compute.close();
     },
   };
+}
+
+/** What the server shares between its routes: the answer cache, the cost limit, the time budget. */
+interface RouteGuards {
+  readonly cache: AnswerCache;
+  readonly costs: CostLimiter;
+  readonly budgetMs: number;
 }
 
 function registerRoute(
@@ -232,9 +277,12 @@ function registerRoute(
   ctx: ServerContext,
   r: AnyRoute,
   limited: boolean,
-  cache: AnswerCache,
+  guards: RouteGuards,
 ): void {
-  const cached = !!r.cacheSeconds && r.method === 'GET';
+  const { cache } = guards;
+  const cached = !!r.cacheSeconds;
+  const cacheHeader = cached && r.method === 'GET' ? `public, max-age=${r.cacheSeconds}` : 'no-store';
+  if (!r.work === !r.handler) throw new Error(`route ${r.operationId}: give either work or a handler`);
   app.route({
     method: r.method,
     url: r.url,
@@ -260,23 +308,55 @@ function registerRoute(
           hint: 'Send application/json.',
         });
       }
-      // The day is part of the key: answers without a date are about today.
-      const key = cached ? `${todayIso()} ${request.url}` : '';
-      if (cached) {
-        const hit = cache.get(key);
-        if (hit !== undefined) {
-          return reply
-            .header('cache-control', `public, max-age=${r.cacheSeconds}`)
-            .type('application/json; charset=utf-8')
-            .send(hit);
-        }
-      }
       const params = parsePart(r.params, request.params, 'params');
       const query = parsePart(r.query, request.query, 'query');
       const body = parsePart(r.body, request.body, 'body');
+      const input = { params, query, body };
+      r.work?.caps?.(input);
+      // The key is the validated input (keys and code lists in canonical order) and the day:
+      // answers without a date are about today.
+      const key = cached ? canonicalKey(r.operationId, todayIso(), input) : '';
+      if (cached) {
+        const hit = cache.get(key);
+        if (hit !== undefined) {
+          return reply.header('cache-control', cacheHeader).type('application/json; charset=utf-8').send(hit);
+        }
+      }
       let result: unknown;
       try {
-        result = await r.handler({ params, query, body, workspace, request, reply, ctx });
+        if (r.work) {
+          const cost = r.work.cost?.(input) ?? 10;
+          const wait = guards.costs.take(workspace ?? request.ip, cost);
+          if (wait > 0) {
+            reply.header('retry-after', String(wait));
+            throw new ConcordError(
+              'E_RATE_LIMIT',
+              `this request asks for about ${Math.round(cost).toLocaleString('en-US')} ms of computing; your budget of computing per minute is spent`,
+              { hint: `Retry in ${wait} s, ask for less, or compute it with the CLI.` },
+            );
+          }
+          // A client that goes away stops its computation (queued or running).
+          const gone = new AbortController();
+          const onClose = () => {
+            if (!reply.raw.writableFinished) gone.abort();
+          };
+          reply.raw.once('close', onClose);
+          if (request.raw.socket?.destroyed) gone.abort();
+          try {
+            result = await ctx.compute.run(
+              { operationId: r.operationId, input },
+              {
+                signal: gone.signal,
+                budgetMs: r.timeoutMs ?? guards.budgetMs,
+                ...(r.work.timeoutHint ? { hint: r.work.timeoutHint } : {}),
+              },
+            );
+          } finally {
+            reply.raw.off('close', onClose);
+          }
+        } else {
+          result = await r.handler!({ params, query, body, workspace, request, reply, ctx });
+        }
       } catch (e) {
         // Library errors name command-line options (`--from`); over HTTP they are query (or body) fields.
         if (e instanceof ConcordError && e.path?.startsWith('--')) {
@@ -293,10 +373,7 @@ function registerRoute(
       if (cached) {
         const text = JSON.stringify(result);
         cache.set(key, text);
-        return reply
-          .header('cache-control', `public, max-age=${r.cacheSeconds}`)
-          .type('application/json; charset=utf-8')
-          .send(text);
+        return reply.header('cache-control', cacheHeader).type('application/json; charset=utf-8').send(text);
       }
       return result;
     },

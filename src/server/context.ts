@@ -3,10 +3,13 @@ import type { Dataset } from '../data/dataset.js';
 import type { OrganizationRegistry } from '../org/registry.js';
 import type { RunStore } from '../store/store.js';
 import type { Auth } from './auth.js';
+import type { ComputePool } from './compute.js';
 import type { JobManager } from './jobs.js';
 
 export interface ServerContext {
   readonly store: RunStore;
+  /** The worker pool of the routes' computations. */
+  readonly compute: ComputePool;
   readonly registry: OrganizationRegistry;
   readonly ds: Dataset;
   readonly jobs: JobManager;

@@ -117,23 +117,26 @@ export const routes: AnyRoute[] = [
     query: AlignmentQuery,
     cacheSeconds: 3600,
     response: { description: 'The alignment analysis', schema: AlignmentSchema },
-    handler: ({ ctx, params, query }) => {
-      const org = ctx.registry.get(params.id);
-      const data = loadVoteData();
-      const from = query.from ?? Math.max(Number(org.founded.slice(0, 4)), data.meta.firstYear);
-      const to =
-        query.to ??
-        (org.dissolved ? Math.min(Number(org.dissolved.slice(0, 4)), data.meta.lastYear) : undefined);
-      return alignOrganization(data, org, {
-        from,
-        ...(to !== undefined ? { to } : {}),
-        ...(query.topic ? { topic: query.topic } : {}),
-        with: query.with ?? [],
-        seed: query.seed,
-        resolution: query.resolution,
-        campWeights: query.campWeights,
-        ...(query.stageYears !== undefined ? { stageYears: query.stageYears } : {}),
-      });
+    work: {
+      cost: ({ query }) => 300 + (query.with?.length ?? 0) * 20,
+      run: ({ ctx, params, query }) => {
+        const org = ctx.registry.get(params.id);
+        const data = loadVoteData();
+        const from = query.from ?? Math.max(Number(org.founded.slice(0, 4)), data.meta.firstYear);
+        const to =
+          query.to ??
+          (org.dissolved ? Math.min(Number(org.dissolved.slice(0, 4)), data.meta.lastYear) : undefined);
+        return alignOrganization(data, org, {
+          from,
+          ...(to !== undefined ? { to } : {}),
+          ...(query.topic ? { topic: query.topic } : {}),
+          with: query.with ?? [],
+          seed: query.seed,
+          resolution: query.resolution,
+          campWeights: query.campWeights,
+          ...(query.stageYears !== undefined ? { stageYears: query.stageYears } : {}),
+        });
+      },
     },
   }),
 ];

@@ -5,8 +5,9 @@
  *
  * Rules come by name (the built-in comparison rules) or inline in a JSON body, validated by the rule
  * language's schema; never by file name, so a request cannot make the server read a file. The
- * computations are exact and run on the request: games sent in a body are limited in size so that
- * one request cannot hold the server (the CLI has no such limit).
+ * computations run on the server's worker pool under its time budget, and requests are capped in
+ * size (players, Monte Carlo draws) so that the largest allowed one finishes within it (the CLI has
+ * no such caps).
  */
 import { z } from 'zod';
 import { ConcordError } from '../../errors.js';
@@ -24,7 +25,47 @@ import { DateParam, OrgParams } from '../schemas.js';
 /** Largest game sent in a body (players), and largest Monte Carlo sample, per request. */
 export const MAX_PLAYERS = 400;
 export const MAX_SAMPLES = 1_000_000;
+/** Largest Monte Carlo work per request: draws × players (about 3 s of a worker). */
+export const MAX_PLAYER_DRAWS = 50_000_000;
 const MAX_ADDED = 30;
+const DEFAULT_SAMPLES = 100_000;
+
+/** Estimated worker milliseconds of the power indices of `n` players (the cost-aware limit). */
+export function powerCost(n: number, q: { method?: Method; samples?: number }): number {
+  const mc = (q.samples ?? DEFAULT_SAMPLES) * n * 6.6e-5;
+  if (q.method === 'montecarlo') return mc;
+  if (n <= 16) return 2;
+  // Exact: generating functions or the decision diagram, bounded by their work budgets.
+  return Math.min(3 * n * n, 10_000);
+}
+
+/** The caps on a power request of `n` players: E_LIMIT naming the cap. */
+export function powerCaps(n: number, q: { method?: Method; samples?: number }, path: string): void {
+  if (n > MAX_PLAYERS) {
+    throw new ConcordError(
+      'E_LIMIT',
+      `the game has ${n} players; the API takes at most ${MAX_PLAYERS} (cap: players)`,
+      {
+        path,
+        hint: 'Use `concord power FILE` for larger games.',
+      },
+    );
+  }
+  const samples = q.samples ?? DEFAULT_SAMPLES;
+  if (q.method === 'montecarlo' && samples * n > MAX_PLAYER_DRAWS) {
+    throw new ConcordError(
+      'E_LIMIT',
+      `${samples.toLocaleString('en-US')} Monte Carlo draws × ${n} players is above the API's cap of ${MAX_PLAYER_DRAWS.toLocaleString('en-US')} (cap: samples × players)`,
+      {
+        path: 'query.samples',
+        hint: `Use at most ${Math.floor(MAX_PLAYER_DRAWS / Math.max(1, n)).toLocaleString('en-US')} samples for ${n} players, or the CLI.`,
+      },
+    );
+  }
+}
+
+const POWER_TIMEOUT_HINT =
+  'Use method=montecarlo with fewer samples, or `concord power` on the command line.';
 
 const RULE_NAMES = Object.keys(NAMED_RULES) as [string, ...string[]];
 const RuleName = z.enum(RULE_NAMES);
@@ -33,7 +74,8 @@ const Codes = z
   .string()
   .max(200)
   .regex(/^[A-Za-z]{3}(,[A-Za-z]{3})*$/, 'expected ISO3 codes separated by commas, e.g. IRN,BLR')
-  .transform((s) => s.toUpperCase().split(','));
+  // A set: in canonical order, so that IRN,BLR and BLR,IRN are one question (and one cache entry).
+  .transform((s) => [...new Set(s.toUpperCase().split(','))].sort());
 
 const MethodQuery = {
   method: z.enum(['exact', 'montecarlo', 'enumerate']).optional().describe('Default: exact when feasible'),
@@ -84,6 +126,7 @@ const CapacityBody = z
     add: z
       .array(z.string().regex(/^[A-Z]{3}$/, 'expected an ISO3 code such as IRN'))
       .max(MAX_ADDED)
+      .transform((a) => [...new Set(a)].sort())
       .optional(),
     at: DateParam.optional(),
     eu: z.boolean().default(true),
@@ -180,6 +223,19 @@ function within<T>(part: 'query' | 'body', fields: readonly string[], f: () => T
   }
 }
 
+/** Players of a game file: its list, or (for an organization on a date) a generous bound. */
+function gamePlayers(g: { players?: readonly unknown[]; add?: readonly unknown[] }): number {
+  return g.players ? g.players.length : 30 + (g.add?.length ?? 0);
+}
+
+const CAPACITY_TIMEOUT_HINT =
+  'Compare fewer rules or add fewer states, or use `concord capacity` on the command line.';
+
+/** Estimated worker milliseconds of a capacity table: every rule at every stage. */
+function capacityCost(rules: number, added: number): number {
+  return (rules + 1) * (20 + added * added * 2);
+}
+
 function powerOptions(q: { method?: Method; samples?: number; seed?: number }) {
   return {
     ...(q.method ? { method: q.method } : {}),
@@ -233,10 +289,15 @@ export const routes: AnyRoute[] = [
     query: CapacityQuery,
     cacheSeconds: 3600,
     response: { description: 'The capacity to decide', schema: CapacitySchema },
-    handler: ({ ctx, params, query }) => {
-      const org = ctx.registry.get(params.id);
-      const rules = comparisonRules(org.rule, query.rules ?? [...DEFAULT_COMPARISONS], process.cwd());
-      return capacityOf(org, ctx.ds, rules, query.add ?? [], query.at, query.eu === 'true', 'query');
+    work: {
+      cost: ({ query }) =>
+        capacityCost(query.rules?.length ?? DEFAULT_COMPARISONS.length, query.add?.length ?? 0),
+      timeoutHint: CAPACITY_TIMEOUT_HINT,
+      run: ({ ctx, params, query }) => {
+        const org = ctx.registry.get(params.id);
+        const rules = comparisonRules(org.rule, query.rules ?? [...DEFAULT_COMPARISONS], process.cwd());
+        return capacityOf(org, ctx.ds, rules, query.add ?? [], query.at, query.eu === 'true', 'query');
+      },
     },
   }),
   route({
@@ -251,28 +312,33 @@ export const routes: AnyRoute[] = [
     params: OrgParams,
     body: CapacityBody,
     yamlBody: true,
-    rateLimitPerMinute: 120,
+    cacheSeconds: 3600,
     response: { description: 'The capacity to decide', schema: CapacitySchema },
-    handler: ({ ctx, params, body }) => {
-      const org = ctx.registry.get(params.id);
-      const specs = body.rules ?? [...DEFAULT_COMPARISONS];
-      const own = comparisonRules(org.rule, [], process.cwd());
-      const rules: CapacityRule[] = [
-        ...own,
-        ...specs.map((spec, i): CapacityRule => {
-          if (typeof spec === 'string') {
-            const r = NAMED_RULES[spec]!;
-            return { id: spec, label: r.label, rule: r.rule, own: false };
-          }
-          return {
-            id: `rule-${i + 1}`,
-            label: spec.label ?? describeRule(spec.rule),
-            rule: spec.rule,
-            own: false,
-          };
-        }),
-      ];
-      return capacityOf(org, ctx.ds, rules, body.add ?? [], body.at, body.eu, 'body');
+    work: {
+      cost: ({ body }) =>
+        capacityCost((body.rules?.length ?? DEFAULT_COMPARISONS.length) + 1, body.add?.length ?? 0),
+      timeoutHint: CAPACITY_TIMEOUT_HINT,
+      run: ({ ctx, params, body }) => {
+        const org = ctx.registry.get(params.id);
+        const specs = body.rules ?? [...DEFAULT_COMPARISONS];
+        const own = comparisonRules(org.rule, [], process.cwd());
+        const rules: CapacityRule[] = [
+          ...own,
+          ...specs.map((spec, i): CapacityRule => {
+            if (typeof spec === 'string') {
+              const r = NAMED_RULES[spec]!;
+              return { id: spec, label: r.label, rule: r.rule, own: false };
+            }
+            return {
+              id: `rule-${i + 1}`,
+              label: spec.label ?? describeRule(spec.rule),
+              rule: spec.rule,
+              own: false,
+            };
+          }),
+        ];
+        return capacityOf(org, ctx.ds, rules, body.add ?? [], body.at, body.eu, 'body');
+      },
     },
   }),
   route({
@@ -294,18 +360,24 @@ export const routes: AnyRoute[] = [
       .strict(),
     cacheSeconds: 3600,
     response: { description: 'The power indices', schema: PowerSchema },
-    handler: ({ ctx, params, query }) => {
-      const org = ctx.registry.get(params.id);
-      const game = within('query', ['add', 'at'], () =>
-        resolveGame(
-          { organization: org.id, at: parseDate(query.at ?? todayIso(), 'query.at'), add: query.add },
-          org.id,
-          ctx.registry,
-          ctx.ds,
-          query.rule ? { rule: NAMED_RULES[query.rule]!.rule } : {},
-        ),
-      );
-      return computePower(game, powerOptions(query));
+    work: {
+      // The members (at most a few dozen) and the added states.
+      caps: ({ query }) => powerCaps(30 + (query.add?.length ?? 0), query, 'query.add'),
+      cost: ({ query }) => powerCost(30 + (query.add?.length ?? 0), query),
+      timeoutHint: POWER_TIMEOUT_HINT,
+      run: ({ ctx, params, query }) => {
+        const org = ctx.registry.get(params.id);
+        const game = within('query', ['add', 'at'], () =>
+          resolveGame(
+            { organization: org.id, at: parseDate(query.at ?? todayIso(), 'query.at'), add: query.add },
+            org.id,
+            ctx.registry,
+            ctx.ds,
+            query.rule ? { rule: NAMED_RULES[query.rule]!.rule } : {},
+          ),
+        );
+        return computePower(game, powerOptions(query));
+      },
     },
   }),
   route({
@@ -319,15 +391,20 @@ export const routes: AnyRoute[] = [
     query: z.object(MethodQuery).strict(),
     cacheSeconds: 3600,
     response: { description: 'The power indices', schema: PowerSchema },
-    handler: ({ ctx, params, query }) => {
-      if (!builtinGames().includes(params.id)) {
-        throw new ConcordError('E_UNKNOWN_ID', `no built-in game "${params.id}"`, {
-          path: 'params.id',
-          hint: `Built-in games: ${builtinGames().join(', ')}.`,
-        });
-      }
-      const game = resolveGame(loadBuiltinGameFile(params.id), params.id, ctx.registry, ctx.ds);
-      return computePower(game, powerOptions(query));
+    work: {
+      caps: ({ query }) => powerCaps(27, query, 'query.samples'),
+      cost: ({ query }) => powerCost(27, query),
+      timeoutHint: POWER_TIMEOUT_HINT,
+      run: ({ ctx, params, query }) => {
+        if (!builtinGames().includes(params.id)) {
+          throw new ConcordError('E_UNKNOWN_ID', `no built-in game "${params.id}"`, {
+            path: 'params.id',
+            hint: `Built-in games: ${builtinGames().join(', ')}.`,
+          });
+        }
+        const game = resolveGame(loadBuiltinGameFile(params.id), params.id, ctx.registry, ctx.ds);
+        return computePower(game, powerOptions(query));
+      },
     },
   }),
   route({
@@ -341,19 +418,16 @@ export const routes: AnyRoute[] = [
     body: GameFileSchema,
     yamlBody: true,
     query: z.object(MethodQuery).strict(),
-    rateLimitPerMinute: 120,
+    cacheSeconds: 3600,
     response: { description: 'The power indices', schema: PowerSchema },
-    handler: ({ ctx, body, query }) => {
-      if (body.players && body.players.length > MAX_PLAYERS) {
-        throw new ConcordError(
-          'E_LIMIT',
-          `the game has ${body.players.length} players; the API takes at most ${MAX_PLAYERS}`,
-          { path: 'body.players', hint: 'Use `concord power FILE` for larger games.' },
-        );
-      }
-      return within('body', ['organization', 'at', 'add', 'players', 'rule'], () =>
-        computePower(resolveGame(body, body.name ?? 'game', ctx.registry, ctx.ds), powerOptions(query)),
-      );
+    work: {
+      caps: ({ body, query }) => powerCaps(gamePlayers(body), query, 'body.players'),
+      cost: ({ body, query }) => powerCost(gamePlayers(body), query),
+      timeoutHint: POWER_TIMEOUT_HINT,
+      run: ({ ctx, body, query }) =>
+        within('body', ['organization', 'at', 'add', 'players', 'rule'], () =>
+          computePower(resolveGame(body, body.name ?? 'game', ctx.registry, ctx.ds), powerOptions(query)),
+        ),
     },
   }),
 ];
