@@ -18,7 +18,7 @@ import { todayIso } from '../util/dates.js';
 import { Auth } from './auth.js';
 import { AnswerCache } from './cache.js';
 import { ComputePool, runWork } from './compute.js';
-import type { ServerContext } from './context.js';
+import { DEFAULT_QUOTAS, type Quotas, type ServerContext } from './context.js';
 import { DOCS_CSS, renderDocs } from './docs.js';
 import { errorBody, toHttpError } from './errors.js';
 import { CostLimiter, canonicalKey, checkHost, clientErrorHandler, ownHostNames } from './guard.js';
@@ -58,6 +58,8 @@ export interface ServerOptions {
    * client (token's workspace, else address; default 60,000); 0 turns it off.
    */
   readonly costPerMinute?: number;
+  /** Per-workspace limits on concurrent sweeps and stored runs (default DEFAULT_QUOTAS). */
+  readonly quotas?: Partial<Quotas>;
   /** Host names answered (default: this machine's own names and addresses); 'any': every name. */
   readonly allowedHosts?: readonly string[] | 'any';
 }
@@ -124,6 +126,7 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
     ds: loadDataset(),
     jobs,
     auth: new Auth(store),
+    quotas: { ...DEFAULT_QUOTAS, ...o.quotas },
     version: packageVersion(),
     startedAt: new Date().toISOString(),
   };

@@ -3,9 +3,14 @@
  * JavaScript in dist/ (npm run build). It finds the route by its operation id and runs the route's
  * `work` with the validated input and this thread's copy of the library data.
  */
+
+import { lowerThreadPriority } from '../util/threads.js';
 import { type ComputeResult, type ComputeTask, runWork, workContext } from './compute.js';
 import type { AnyRoute } from './route.js';
 import { apiRoutes } from './routes/index.js';
+
+// The server's event loop comes first: /api/health answers at once while this thread computes.
+lowerThreadPriority();
 
 let routes: Map<string, AnyRoute> | undefined;
 

@@ -8,9 +8,10 @@
  */
 import { type ColumnType, type Kysely, sql } from 'kysely';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
-export type RunStatus = 'pending' | 'running' | 'complete' | 'interrupted' | 'failed';
+/** `cancelled`: stopped on request (`concord runs cancel`, DELETE /api/runs/{id}); resumable like `interrupted`. */
+export type RunStatus = 'pending' | 'running' | 'complete' | 'interrupted' | 'failed' | 'cancelled';
 
 export interface MetaTable {
   key: string;
@@ -30,6 +31,8 @@ export interface TokenTable {
   label: string | null;
   created_at: string;
   revoked_at: string | null;
+  /** ISO time after which the token no longer grants access; null: it does not expire (schema 3). */
+  expires_at: string | null;
 }
 
 export interface RunTable {
@@ -172,6 +175,10 @@ export const MIGRATIONS: ReadonlyArray<(db: Kysely<StoreDatabase>) => Promise<vo
   async (db) => {
     await db.schema.alterTable('batches').addColumn('aggregate', 'text').execute();
     await db.schema.alterTable('runs').addColumn('summary', 'text').execute();
+  },
+  // 3: tokens may expire (`concord token create --expires 30d`).
+  async (db) => {
+    await db.schema.alterTable('tokens').addColumn('expires_at', 'text').execute();
   },
 ];
 

@@ -1,6 +1,6 @@
 /** Alignment in the UN General Assembly (src/alignment/): public, read-only. */
 import { z } from 'zod';
-import { alignOrganization } from '../../alignment/analysis.js';
+import { alignOrganization, MAX_STAGE_YEARS } from '../../alignment/analysis.js';
 import { loadVoteData } from '../../alignment/load.js';
 import { type AnyRoute, route } from '../route.js';
 import { OrgParams } from '../schemas.js';
@@ -39,7 +39,11 @@ export const AlignmentQuery = z
       .describe('Seed of the Louvain community detection'),
     resolution: Positive.default(1).describe('Resolution of the modularity (higher: smaller camps)'),
     campWeights: z.enum(['kappa', 'agreement']).default('kappa').describe('Edge weights of the camps graph'),
-    stageYears: Positive.optional().describe('Compare at most this many years before and after each stage'),
+    stageYears: Positive.refine((x) => x <= MAX_STAGE_YEARS, {
+      message: `expected at most ${MAX_STAGE_YEARS} years`,
+    })
+      .optional()
+      .describe(`Compare at most this many years before and after each stage (at most ${MAX_STAGE_YEARS})`),
   })
   .strict();
 

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { ConcordError } from '../../errors.js';
 import { type CapacityRule, capacity } from '../../power/capacity.js';
 import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand } from '../../power/load.js';
-import { computePower, type Method } from '../../power/power.js';
+import { computePower, type Method, type PowerOptions } from '../../power/power.js';
 import { describeRule } from '../../rules/evaluate.js';
 import { GameFileSchema } from '../../rules/game.js';
 import { builtinGames, loadBuiltinGameFile, NAMED_RULES, resolveGame } from '../../rules/load.js';
@@ -25,18 +25,33 @@ import { DateParam, OrgParams } from '../schemas.js';
 /** Largest game sent in a body (players), and largest Monte Carlo sample, per request. */
 export const MAX_PLAYERS = 400;
 export const MAX_SAMPLES = 1_000_000;
-/** Largest Monte Carlo work per request: draws × players (about 3 s of a worker). */
-export const MAX_PLAYER_DRAWS = 50_000_000;
+/** Largest Monte Carlo work per request: draws × players (about 1.5 s of an idle worker). */
+export const MAX_PLAYER_DRAWS = 20_000_000;
 const MAX_ADDED = 30;
 const DEFAULT_SAMPLES = 100_000;
 
+/**
+ * The work budgets of the exact algorithms over the API: a tenth of the CLI's, so that an exact
+ * answer takes at most a second or two of a worker; a larger game gets Monte Carlo estimates
+ * (automatic method) or E_LIMIT (method=exact), never a computation past the time budget.
+ */
+export const API_POWER_BUDGETS: NonNullable<PowerOptions['budgets']> = {
+  gfOps: 4e8,
+  gfCells: 1e7,
+  gfMinimalOps: 2e7,
+  diagramNodes: 4e4,
+  diagramCells: 4e6,
+  minimalVisits: 3e6,
+  johnstonCoalitions: 2 ** 20,
+};
+
 /** Estimated worker milliseconds of the power indices of `n` players (the cost-aware limit). */
 export function powerCost(n: number, q: { method?: Method; samples?: number }): number {
-  const mc = (q.samples ?? DEFAULT_SAMPLES) * n * 6.6e-5;
+  const mc = (q.samples ?? defaultSamples(n)) * n * 6.6e-5;
   if (q.method === 'montecarlo') return mc;
   if (n <= 16) return 2;
-  // Exact: generating functions or the decision diagram, bounded by their work budgets.
-  return Math.min(3 * n * n, 10_000);
+  // Exact (or Monte Carlo when exact does not fit the API's budgets), bounded by those budgets.
+  return Math.min(2 * n * n, 2_000);
 }
 
 /** The caps on a power request of `n` players: E_LIMIT naming the cap. */
@@ -51,8 +66,8 @@ export function powerCaps(n: number, q: { method?: Method; samples?: number }, p
       },
     );
   }
-  const samples = q.samples ?? DEFAULT_SAMPLES;
-  if (q.method === 'montecarlo' && samples * n > MAX_PLAYER_DRAWS) {
+  const samples = q.samples ?? defaultSamples(n);
+  if (q.method !== 'exact' && q.method !== 'enumerate' && samples * n > MAX_PLAYER_DRAWS) {
     throw new ConcordError(
       'E_LIMIT',
       `${samples.toLocaleString('en-US')} Monte Carlo draws × ${n} players is above the API's cap of ${MAX_PLAYER_DRAWS.toLocaleString('en-US')} (cap: samples × players)`,
@@ -198,7 +213,11 @@ function capacityOf(
   if (add.length > MAX_ADDED)
     throw new ConcordError('E_LIMIT', `at most ${MAX_ADDED} hypothetical members`, { path: `${part}.add` });
   const r = within(part, ['add', 'at'], () =>
-    capacity(org, ds, rules, { add, ...(at ? { at: parseDate(at, `${part}.at`) } : {}) }),
+    capacity(org, ds, rules, {
+      add,
+      budgets: API_POWER_BUDGETS,
+      ...(at ? { at: parseDate(at, `${part}.at`) } : {}),
+    }),
   );
   return { ...r, euReference: eu ? loadReferenceBand() : [] };
 }
@@ -236,10 +255,16 @@ function capacityCost(rules: number, added: number): number {
   return (rules + 1) * (20 + added * added * 2);
 }
 
-function powerOptions(q: { method?: Method; samples?: number; seed?: number }) {
+/** The default Monte Carlo sample over the API: 100,000 draws, fewer for large games (the cap). */
+function defaultSamples(n: number): number {
+  return Math.min(DEFAULT_SAMPLES, Math.floor(MAX_PLAYER_DRAWS / Math.max(1, n)));
+}
+
+function powerOptions(q: { method?: Method; samples?: number; seed?: number }, n: number): PowerOptions {
   return {
+    budgets: API_POWER_BUDGETS,
+    samples: q.samples ?? defaultSamples(n),
     ...(q.method ? { method: q.method } : {}),
-    ...(q.samples !== undefined ? { samples: q.samples } : {}),
     ...(q.seed !== undefined ? { seed: q.seed } : {}),
   };
 }
@@ -376,7 +401,7 @@ export const routes: AnyRoute[] = [
             query.rule ? { rule: NAMED_RULES[query.rule]!.rule } : {},
           ),
         );
-        return computePower(game, powerOptions(query));
+        return computePower(game, powerOptions(query, game.players.length));
       },
     },
   }),
@@ -403,7 +428,7 @@ export const routes: AnyRoute[] = [
           });
         }
         const game = resolveGame(loadBuiltinGameFile(params.id), params.id, ctx.registry, ctx.ds);
-        return computePower(game, powerOptions(query));
+        return computePower(game, powerOptions(query, game.players.length));
       },
     },
   }),
@@ -425,9 +450,10 @@ export const routes: AnyRoute[] = [
       cost: ({ body, query }) => powerCost(gamePlayers(body), query),
       timeoutHint: POWER_TIMEOUT_HINT,
       run: ({ ctx, body, query }) =>
-        within('body', ['organization', 'at', 'add', 'players', 'rule'], () =>
-          computePower(resolveGame(body, body.name ?? 'game', ctx.registry, ctx.ds), powerOptions(query)),
-        ),
+        within('body', ['organization', 'at', 'add', 'players', 'rule'], () => {
+          const game = resolveGame(body, body.name ?? 'game', ctx.registry, ctx.ds);
+          return computePower(game, powerOptions(query, game.players.length));
+        }),
     },
   }),
 ];

@@ -22,9 +22,9 @@ const SCO_DIR = 'scenarios/sco';
 /**
  * The caps on a scenario sent to the API: actors, issues and dimensions, and the work of the
  * expected-utility model (actors² × issues), so that the largest allowed forecast finishes within
- * the server's budget (about 5 s of a worker). The CLI has no caps.
+ * the server's budget (about 2 s of an idle worker). The CLI has no caps.
  */
-export const SCENARIO_CAPS = { actors: 200, issues: 50, dimensions: 16, actorPairsTimesIssues: 160_000 };
+export const SCENARIO_CAPS = { actors: 200, issues: 50, dimensions: 16, actorPairsTimesIssues: 80_000 };
 
 /** Distinct actors of a scenario file: its `actors` and every actor with a position. */
 function actorCount(s: z.infer<typeof ScenarioFileSchema>): number {

@@ -127,6 +127,24 @@ function inBody<T>(field: 'scenario' | 'text', f: () => T): T {
   }
 }
 
+/** The workspace's quotas: sweeps running at once, and runs kept (E_LIMIT naming the quota). */
+export async function checkQuotas(ctx: ServerContext, workspace: string): Promise<void> {
+  const u = await ctx.store.workspaceUsage(workspace);
+  const q = ctx.quotas;
+  if (u.active >= q.concurrentSweeps)
+    throw new ConcordError(
+      'E_LIMIT',
+      `workspace ${workspace} has ${u.active} sweeps running; the server runs at most ${q.concurrentSweeps} at once per workspace (quota: concurrent sweeps)`,
+      { path: 'body.runs', hint: 'Wait for one to end, or cancel one (DELETE /api/runs/{id}).' },
+    );
+  if (u.runs >= q.runsPerWorkspace)
+    throw new ConcordError(
+      'E_LIMIT',
+      `workspace ${workspace} keeps ${u.runs} runs; the server keeps at most ${q.runsPerWorkspace} per workspace (quota: runs)`,
+      { path: 'body.runs', hint: 'Delete runs you no longer need (DELETE /api/runs/{id}).' },
+    );
+}
+
 export const routes: AnyRoute[] = [
   route({
     method: 'GET',
@@ -212,6 +230,7 @@ export const routes: AnyRoute[] = [
           },
         );
       }
+      await checkQuotas(ctx, ws);
       const run = await createSweepRun(ctx.store, planned, {
         workspace: ws,
         ...(body.title ? { title: body.title } : {}),
