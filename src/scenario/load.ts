@@ -10,7 +10,7 @@ import { loadDataset, packageRoot } from '../data/load.js';
 import { ConcordError } from '../errors.js';
 import { loadOrganizations } from '../org/load.js';
 import { readUserFile } from '../util/files.js';
-import { formatPath } from '../util/validate.js';
+import { checkDepth, formatPath, validate } from '../util/validate.js';
 import { parseDecide } from './import/decide.js';
 import { type CapabilityInput, parseCapabilities, parseDeu } from './import/deu.js';
 import { parseKtab } from './import/ktab.js';
@@ -90,7 +90,17 @@ export function parseScenarioText(text: string, file: string): ScenarioFile {
       },
     );
   }
-  const data = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // An alias bomb ("Excessive alias count"), a cyclic alias.
+    throw new ConcordError('E_FILE_FORMAT', `${file}: not a usable YAML document: ${(e as Error).message}`, {
+      path: file,
+      hint: 'Write the values out instead of repeating them through YAML aliases (&a / *a).',
+    });
+  }
+  checkDepth(data, file);
   const r = ScenarioFileSchema.safeParse(data);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
@@ -186,13 +196,17 @@ export function loadFile(path: string, cwd: string, opts: LoadOptions = {}): Loa
       return [
         {
           file,
-          scenario: resolveWithLines(withCaps(ScenarioFileSchema.parse(parseKtab(text, file))), file, null),
+          scenario: resolveWithLines(
+            withCaps(validate(ScenarioFileSchema, parseKtab(text, file), file)),
+            file,
+            null,
+          ),
         },
       ];
     case 'decide':
       return parseDecide(text, file).map((s) => ({
         file,
-        scenario: resolveWithLines(withCaps(ScenarioFileSchema.parse(s)), file, null),
+        scenario: resolveWithLines(withCaps(validate(ScenarioFileSchema, s, file)), file, null),
       }));
     case 'deu': {
       if (caps === undefined) {
@@ -205,7 +219,11 @@ export function loadFile(path: string, cwd: string, opts: LoadOptions = {}): Loa
       return [
         {
           file,
-          scenario: resolveWithLines(ScenarioFileSchema.parse(parseDeu(text, file, caps, id)), file, null),
+          scenario: resolveWithLines(
+            validate(ScenarioFileSchema, parseDeu(text, file, caps, id), file),
+            file,
+            null,
+          ),
         },
       ];
     }

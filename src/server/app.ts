@@ -268,6 +268,16 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
   };
 }
 
+/** The 429 of the cost-aware limit, with Retry-After. */
+function costRefusal(reply: FastifyReply, wait: number, cost: number | null): ConcordError {
+  reply.header('retry-after', String(wait));
+  return new ConcordError(
+    'E_RATE_LIMIT',
+    `${cost === null ? 'your' : `this request asks for about ${Math.round(cost).toLocaleString('en-US')} ms of computing; your`} budget of computing per minute is spent`,
+    { hint: `Retry in ${wait} s, ask for less, or compute it with the CLI.` },
+  );
+}
+
 /** What the server shares between its routes: the answer cache, the cost limit, the time budget. */
 interface RouteGuards {
   readonly cache: AnswerCache;
@@ -289,6 +299,16 @@ function registerRoute(
   app.route({
     method: r.method,
     url: r.url,
+    // A client whose computing budget is spent is refused before its body is even read.
+    ...(r.work
+      ? {
+          onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
+            const ws = await ctx.auth.workspaceOf(request.headers.authorization);
+            const spent = guards.costs.spent(ws ?? request.ip);
+            if (spent > 0) throw costRefusal(reply, spent, null);
+          },
+        }
+      : {}),
     ...(r.timeoutMs ? { handlerTimeout: r.timeoutMs } : {}),
     ...(r.rateLimitPerMinute && limited
       ? { config: { rateLimit: { max: r.rateLimitPerMinute, timeWindow: 60_000 } } }
@@ -330,14 +350,7 @@ function registerRoute(
         if (r.work) {
           const cost = r.work.cost?.(input) ?? 10;
           const wait = guards.costs.take(workspace ?? request.ip, cost);
-          if (wait > 0) {
-            reply.header('retry-after', String(wait));
-            throw new ConcordError(
-              'E_RATE_LIMIT',
-              `this request asks for about ${Math.round(cost).toLocaleString('en-US')} ms of computing; your budget of computing per minute is spent`,
-              { hint: `Retry in ${wait} s, ask for less, or compute it with the CLI.` },
-            );
-          }
+          if (wait > 0) throw costRefusal(reply, wait, cost);
           // A client that goes away stops its computation (queued or running).
           const gone = new AbortController();
           const onClose = () => {

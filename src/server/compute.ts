@@ -121,10 +121,10 @@ export class ComputePool {
     this.pool = file
       ? new Piscina<ComputeTask, ComputeResult>({
           filename: file,
-          minThreads: 1,
+          // Threads start on demand and leave after 20 s idle, giving their memory back.
+          minThreads: 0,
           maxThreads: this.threads,
-          // Idle threads beyond the first go, and give their memory back after a burst.
-          idleTimeout: 5_000,
+          idleTimeout: 20_000,
           maxQueue: o.maxQueue ?? this.threads * 4,
           resourceLimits: { maxOldGenerationSizeMb: o.maxHeapMb ?? 1024, stackSizeMb: 4 },
         })

@@ -123,6 +123,14 @@ export class CostLimiter {
 
   constructor(readonly perMinute: number) {}
 
+  /** Seconds until `client` has any budget again (0: it has some): checked before parsing a body. */
+  spent(client: string, now = Date.now()): number {
+    const b = this.buckets.get(client);
+    if (this.perMinute <= 0 || !b) return 0;
+    const level = b.level + (now - b.at) * (this.perMinute / 60_000);
+    return level >= 1 ? 0 : Math.max(1, Math.ceil((1 - level) / (this.perMinute / 60_000) / 1000));
+  }
+
   /** Charges `cost` to `client`: 0 if granted, else the seconds to wait before it would be. */
   take(client: string, cost: number, now = Date.now()): number {
     if (this.perMinute <= 0) return 0;

@@ -4,7 +4,7 @@ import {
   type ForecastJson,
   fmtIntervals,
   fmtPoint,
-  forecastAll,
+  forecastIssue,
   forecastJson,
   type IssueForecast,
   MODEL_NAMES,
@@ -14,6 +14,7 @@ import { FORMATS, type Format, loadFile } from '../../scenario/load.js';
 import type { ModelName } from '../../scenario/schema.js';
 import type { ResolvedScenario } from '../../scenario/types.js';
 import { json, table } from '../../util/format.js';
+import { forecastEstimateMs, progressBar, warnIfLong } from '../estimate.js';
 import type { CliIO } from '../io.js';
 
 export function parseModels(names: readonly string[] | undefined): ModelName[] {
@@ -83,7 +84,19 @@ export function register(program: Command, io: CliIO): void {
         capabilities: opts.capabilities,
       });
       const results = loaded.map(({ scenario }) => {
-        const fs = forecastAll(scenario, { models, eum: { maxRounds } });
+        const long = warnIfLong(
+          io,
+          forecastEstimateMs(scenario, models, maxRounds),
+          `forecasting ${scenario.actors.length} actors on ${scenario.issues.length} issue(s) (the eum model grows with the square of the actors)`,
+          '--model consensus compromise median nash (without eum), or --max-rounds 20.',
+        );
+        const bar = long ? progressBar(io, scenario.issues.length, 'issues') : null;
+        const fs = scenario.issues.map((issue) => {
+          const f = forecastIssue(scenario, issue, { models, eum: { maxRounds } });
+          bar?.tick();
+          return f;
+        });
+        bar?.stop();
         for (const f of fs) {
           if (models.includes('consensus') && !f.issue.statusQuo && opts.model?.length) {
             throw new ConcordError(
