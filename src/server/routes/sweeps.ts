@@ -120,7 +120,11 @@ function inBody<T>(field: 'scenario' | 'text', f: () => T): T {
     return f();
   } catch (e) {
     if (e instanceof ConcordError && !e.path?.startsWith('body')) {
-      const path = e.path?.startsWith('--') ? `body.${e.path.slice(2)}` : `body.${field}`;
+      // `--batch-size` → `body.batchSize`
+      const option = e.path?.startsWith('--')
+        ? e.path.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
+        : null;
+      const path = option ? `body.${option}` : `body.${field}`;
       throw new ConcordError(e.code, e.message, { path, ...(e.hint ? { hint: e.hint } : {}), cause: e });
     }
     throw e;
