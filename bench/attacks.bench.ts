@@ -510,7 +510,9 @@ export const benchmark: Benchmark = {
     const t0 = performance.now();
     spawnSync(process.execPath, [CLI, 'power', small], { cwd: dir });
     const startup = performance.now() - t0;
-    console.log(`CLI: \`concord power\` on a 3-player game takes ${startup.toFixed(0)} ms (start-up); the times below include it`);
+    console.log(
+      `CLI: \`concord power\` on a 3-player game takes ${startup.toFixed(0)} ms (start-up); the times below include it`,
+    );
     const cli = (
       attack: string,
       args: string[],
