@@ -203,6 +203,9 @@ function orderFreeSum(values: number[]): number {
   return values.sort((a, b) => a - b).reduce((a, b) => a + b, 0);
 }
 
+/** The largest end of an issue's scale (its squares and their weighted sums stay finite). */
+export const MAX_SCALE = 1e100;
+
 type Fail = (path: string, message: string, hint: string, code?: 'E_VALIDATION' | 'E_NO_DATA') => never;
 
 function resolveCapabilities(
@@ -329,12 +332,13 @@ function resolveIssue(
   const lo = Float64Array.from(dimsSpec, (d) => d.scale[0]);
   const hi = Float64Array.from(dimsSpec, (d) => d.scale[1]);
   for (let d = 0; d < dims; d++) {
-    // The models work with distances on the scale: its width must be a finite number.
-    if (!Number.isFinite(hi[d]! - lo[d]!))
+    // The models square distances on the scale (and weigh them by capability and salience): with
+    // ends beyond ±1e100 an intermediate would overflow to Infinity and a forecast silently break.
+    if (!(Math.abs(lo[d]!) <= MAX_SCALE && Math.abs(hi[d]!) <= MAX_SCALE))
       fail(
         issue.dimensions ? `${at}.dimensions[${d}].scale` : `${at}.scale`,
-        `the scale [${lo[d]}, ${hi[d]}] is wider than a double can hold`,
-        'Use a smaller scale, e.g. [0, 100].',
+        `the scale [${lo[d]}, ${hi[d]}] reaches beyond ±${MAX_SCALE}, where the models' squared distances overflow`,
+        'Use a scale of ordinary size, e.g. [0, 100]: the models depend on positions only relative to the scale.',
       );
   }
   const scaleText = (d: number) => `[${lo[d]}, ${hi[d]}]`;

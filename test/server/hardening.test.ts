@@ -391,3 +391,43 @@ describe('concord runs cancel', () => {
     expect(again.err).toContain('E_CONFLICT');
   });
 });
+
+describe('numbers that cannot overflow silently', () => {
+  it('scales capabilities near the largest double before summing, and refuses scales whose squares overflow', async () => {
+    const s = await testServer({ rateLimitPerMinute: 0 });
+    try {
+      const base = {
+        id: 'overflow',
+        actors: { A: { capability: 1.7e308 }, B: { capability: 1.7e308 } },
+        issues: [
+          {
+            id: 'x',
+            statusQuo: 0,
+            positions: { A: { position: 0, salience: 1 }, B: { position: 100, salience: 1 } },
+          },
+        ],
+      };
+      const ok = await s.app.inject({ method: 'POST', url: '/api/forecast', payload: base });
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json().scenario.capability.shares).toEqual({ A: 0.5, B: 0.5 });
+      const wide = await s.app.inject({
+        method: 'POST',
+        url: '/api/forecast',
+        payload: {
+          ...base,
+          issues: [
+            {
+              ...base.issues[0],
+              scale: [0, 1e200],
+              positions: { A: { position: 0, salience: 1 }, B: { position: 1e200, salience: 1 } },
+            },
+          ],
+        },
+      });
+      expect(wide.statusCode).toBe(400);
+      expect(wide.json().error.path).toBe('body.issues[0].scale');
+    } finally {
+      await s.close();
+    }
+  });
+});
