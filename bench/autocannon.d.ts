@@ -27,7 +27,17 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     pipelining?: number;
-    requests?: Array<{ method?: string; path: string; headers?: Record<string, string> }>;
+    requests?: Array<{
+      method?: string;
+      path: string;
+      headers?: Record<string, string>;
+      body?: string;
+      setupRequest?: (req: { method?: string; path: string; body?: string }) => {
+        method?: string;
+        path: string;
+        body?: string;
+      };
+    }>;
     timeout?: number;
   }
   function autocannon(opts: Options): Promise<Result>;

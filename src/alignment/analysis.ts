@@ -721,6 +721,9 @@ function minDate(a: IsoDate | null, b: IsoDate): IsoDate {
   return a && a < b ? a : b;
 }
 
+/** The longest period compared on each side of an enlargement (the roll calls span 1946 on). */
+export const MAX_STAGE_YEARS = 100;
+
 export interface AlignmentOptions extends WindowQuery {
   readonly with?: readonly string[];
   readonly seed?: number;
@@ -813,6 +816,13 @@ export function alignOrganization(
   org: Organization,
   opts: AlignmentOptions = {},
 ): AlignmentResult {
+  // Stage windows are dates computed from this number: keep them inside the calendar.
+  if (opts.stageYears !== undefined && !(opts.stageYears > 0 && opts.stageYears <= MAX_STAGE_YEARS))
+    throw new ConcordError(
+      'E_VALIDATION',
+      `--stage-years must be a number of years above 0 and at most ${MAX_STAGE_YEARS}, got ${opts.stageYears}`,
+      { path: '--stage-years', hint: 'Give a number of years, e.g. 3.' },
+    );
   const window = selectRollCalls(data, opts);
   const states = resolveStates(data, org, window, opts.with ?? []);
   const codes = states.map((s) => s.iso3);

@@ -18,7 +18,7 @@ import { gameFromPlayers } from '../rules/game.js';
 import { organizationPlayers } from '../rules/players.js';
 import type { Rule } from '../rules/schema.js';
 import type { IsoDate } from '../util/dates.js';
-import { computePower, type PowerResult } from './power.js';
+import { computePower, type PowerOptions, type PowerResult } from './power.js';
 
 export interface CapacityRule {
   readonly id: string;
@@ -69,7 +69,7 @@ export function capacity(
   org: Organization,
   ds: Dataset,
   rules: readonly CapacityRule[],
-  opts: { add?: readonly string[]; at?: IsoDate } = {},
+  opts: { add?: readonly string[]; at?: IsoDate; budgets?: PowerOptions['budgets'] } = {},
 ): CapacityResult {
   const st = decisionStages(org).filter((s) => s.members.length > 0);
   const plans = st.map((s, i) => ({
@@ -128,7 +128,13 @@ export function capacity(
         notes: op.notes,
         outcomes: rules.map((r) => {
           try {
-            return outcome(r.id, computePower(game(ruleOf(r)), { basicOnly: true }));
+            return outcome(
+              r.id,
+              computePower(game(ruleOf(r)), {
+                basicOnly: true,
+                ...(opts.budgets ? { budgets: opts.budgets } : {}),
+              }),
+            );
           } catch (e) {
             // A quota above the stage's total (e.g. "at least 7 members" with 6): nothing passes.
             if (e instanceof ConcordError && e.message.includes('no coalition can win'))

@@ -10,7 +10,7 @@ import { loadDataset, packageRoot } from '../data/load.js';
 import { ConcordError } from '../errors.js';
 import { loadOrganizations } from '../org/load.js';
 import { readUserBytes, readUserFile } from '../util/files.js';
-import { formatPath } from '../util/validate.js';
+import { checkDepth, formatPath } from '../util/validate.js';
 import { type CouncilEra, councilEra } from './import/council.js';
 import { type CapabilityInput, parseCapabilities } from './import/deu.js';
 import { detectFormat, type Format, importScenarios } from './import/index.js';
@@ -77,7 +77,17 @@ export function parseScenarioText(text: string, file: string): ScenarioFile {
       },
     );
   }
-  const data = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // An alias bomb ("Excessive alias count"), a cyclic alias.
+    throw new ConcordError('E_FILE_FORMAT', `${file}: not a usable YAML document: ${(e as Error).message}`, {
+      path: file,
+      hint: 'Write the values out instead of repeating them through YAML aliases (&a / *a).',
+    });
+  }
+  checkDepth(data, file);
   const r = ScenarioFileSchema.safeParse(data);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;

@@ -207,6 +207,9 @@ function orderFreeSum(values: number[]): number {
   return values.sort((a, b) => a - b).reduce((a, b) => a + b, 0);
 }
 
+/** The largest end of an issue's scale (its squares and their weighted sums stay finite). */
+export const MAX_SCALE = 1e100;
+
 type Fail = (path: string, message: string, hint: string, code?: 'E_VALIDATION' | 'E_NO_DATA') => never;
 
 function resolveCapabilities(
@@ -216,8 +219,21 @@ function resolveCapabilities(
   fail: Fail,
 ): { shares: Float64Array; year: number | null; note: string | null; given: boolean } {
   const n = ids.length;
-  const override = ids.map((id) => s.actors?.[id]?.capability);
-  const fixed = orderFreeSum(override.map((v) => v ?? 0));
+  let override = ids.map((id) => s.actors?.[id]?.capability);
+  let fixed = orderFreeSum(override.map((v) => v ?? 0));
+  if (!Number.isFinite(fixed)) {
+    // Capabilities near the largest double overflow when summed: scale them first (shares are
+    // relative, so dividing every one by the largest changes none of them).
+    if (override.some((v) => v === undefined))
+      fail(
+        'actors',
+        `the capability overrides sum to more than a double can hold (${override.filter((v) => v !== undefined).length} overrides)`,
+        'Overrides mixed with capabilities from the data are shares of the total: keep their sum below 1.',
+      );
+    const max = Math.max(...override.map((v) => v!));
+    override = override.map((v) => v! / max);
+    fixed = orderFreeSum(override.map((v) => v!));
+  }
   const free = ids.filter((_, i) => override[i] === undefined);
   const raw = new Float64Array(n);
   let year: number | null = null;
@@ -282,6 +298,15 @@ function resolveCapabilities(
       shares[i] = override[i] !== undefined ? override[i]! : (raw[i]! / freeTotal) * (1 - fixed);
     });
   }
+  // A non-finite share (an overflow somewhere) is an error naming the actor, never a silent 0.
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(shares[i]!))
+      fail(
+        `actors.${ids[i]}.capability`,
+        `the capability share of ${ids[i]} is not a finite number (${shares[i]})`,
+        'Give capabilities of ordinary size (they are relative: 1, 2, 3 say the same as 1e300, 2e300, 3e300).',
+      );
+  }
   return { shares, year, note, given: free.length === 0 };
 }
 
@@ -313,6 +338,16 @@ function resolveIssue(
   const dims = dimsSpec.length;
   const lo = Float64Array.from(dimsSpec, (d) => d.scale[0]);
   const hi = Float64Array.from(dimsSpec, (d) => d.scale[1]);
+  for (let d = 0; d < dims; d++) {
+    // The models square distances on the scale (and weigh them by capability and salience): with
+    // ends beyond ±1e100 an intermediate would overflow to Infinity and a forecast silently break.
+    if (!(Math.abs(lo[d]!) <= MAX_SCALE && Math.abs(hi[d]!) <= MAX_SCALE))
+      fail(
+        issue.dimensions ? `${at}.dimensions[${d}].scale` : `${at}.scale`,
+        `the scale [${lo[d]}, ${hi[d]}] reaches beyond ±${MAX_SCALE}, where the models' squared distances overflow`,
+        'Use a scale of ordinary size, e.g. [0, 100]: the models depend on positions only relative to the scale.',
+      );
+  }
   const scaleText = (d: number) => `[${lo[d]}, ${hi[d]}]`;
 
   /** A point of the right dimension inside the scale. */

@@ -18,9 +18,11 @@ import { CSV_MEDIA_TYPE } from '../util/csv.js';
 import { todayIso } from '../util/dates.js';
 import { Auth } from './auth.js';
 import { AnswerCache } from './cache.js';
-import type { ServerContext } from './context.js';
+import { ComputePool, runWork } from './compute.js';
+import { DEFAULT_QUOTAS, type Quotas, type ServerContext } from './context.js';
 import { DOCS_CSS, renderDocs } from './docs.js';
 import { errorBody, toHttpError } from './errors.js';
+import { CostLimiter, canonicalKey, checkHost, clientErrorHandler, ownHostNames } from './guard.js';
 import { JobManager, type RunKind } from './jobs.js';
 import { openApiDocument } from './openapi.js';
 import { type AnyRoute, parsePart, wantsCsvAnswer } from './route.js';
@@ -48,6 +50,19 @@ export interface ServerOptions {
   readonly logger?: boolean | Record<string, unknown>;
   /** Called with every internal error (a 500), for logs and tests. */
   readonly onInternalError?: (e: unknown, request: FastifyRequest) => void;
+  /** Worker threads for the routes' computations (default: every core but one); 0: inline (tests). */
+  readonly computeThreads?: number;
+  /** A computation not done within this time is stopped: 503 E_TIMEOUT (default 10 s). */
+  readonly computeBudgetMs?: number;
+  /**
+   * The cost-aware limit of the computing routes: estimated worker milliseconds per minute per
+   * client (token's workspace, else address; default 60,000); 0 turns it off.
+   */
+  readonly costPerMinute?: number;
+  /** Per-workspace limits on concurrent sweeps and stored runs (default DEFAULT_QUOTAS). */
+  readonly quotas?: Partial<Quotas>;
+  /** Host names answered (default: this machine's own names and addresses); 'any': every name. */
+  readonly allowedHosts?: readonly string[] | 'any';
 }
 
 export interface Server {
@@ -60,6 +75,8 @@ export interface Server {
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_COMPUTE_BUDGET_MS = 10_000;
+export const DEFAULT_COST_PER_MINUTE = 60_000;
 
 /** Where the built lab is, and whether it is there. */
 export function webRootOf(o: { webRoot?: string | null }): string | null {
@@ -81,6 +98,8 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
     forceCloseConnections: 'idle',
+    // Errors of Node's HTTP parser (headers too large: 431; a NUL in a header: 400), in our shape.
+    clientErrorHandler,
     // Errors the router raises before any route runs (bad URL encoding, a parameter too long).
     frameworkErrors: (error, _request, raw) => {
       const h = toHttpError(error);
@@ -93,12 +112,22 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
     ...(o.heartbeatMs ? { heartbeatMs: o.heartbeatMs } : {}),
     ...(o.staleMs ? { staleMs: o.staleMs } : {}),
   });
+  const compute = new ComputePool(
+    o.computeThreads !== undefined ? { threads: o.computeThreads } : {},
+    // Inline (no worker threads): the same work functions, on the event loop.
+    (task) => {
+      const r = routeById.get(task.operationId);
+      return runWork((w) => r!.work!.run({ ...task.input, ctx: w }), { registry: ctx.registry, ds: ctx.ds });
+    },
+  );
   const ctx: ServerContext = {
     store,
+    compute,
     registry: loadOrganizations(),
     ds: loadDataset(),
     jobs,
     auth: new Auth(store),
+    quotas: { ...DEFAULT_QUOTAS, ...o.quotas },
     version: packageVersion(),
     startedAt: new Date().toISOString(),
   };
@@ -145,6 +174,11 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
     }
   });
 
+  const allowedHosts = o.allowedHosts ?? ownHostNames();
+  app.addHook('onRequest', async (request) => {
+    checkHost(request.headers.host, allowedHosts);
+  });
+
   app.setErrorHandler((error, request, reply) => {
     const h = toHttpError(error);
     if (h.internal) {
@@ -156,8 +190,14 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
   });
 
   const routes = apiRoutes();
+  const routeById = new Map(routes.map((r) => [r.operationId, r]));
   const cache = new AnswerCache();
-  for (const r of routes) registerRoute(app, ctx, r, limit > 0, cache);
+  const guards: RouteGuards = {
+    cache,
+    costs: new CostLimiter(o.costPerMinute ?? (limit > 0 ? DEFAULT_COST_PER_MINUTE : 0)),
+    budgetMs: o.computeBudgetMs ?? DEFAULT_COMPUTE_BUDGET_MS,
+  };
+  for (const r of routes) registerRoute(app, ctx, r, limit > 0, guards);
 
   const doc = openApiDocument(routes, ctx.version);
   const docsHtml = renderDocs(doc);
@@ -224,8 +264,26 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
     async close() {
       await jobs.shutdown();
       await app.close();
+      await compute.close();
     },
   };
+}
+
+/** The 429 of the cost-aware limit, with Retry-After. */
+function costRefusal(reply: FastifyReply, wait: number, cost: number | null): ConcordError {
+  reply.header('retry-after', String(wait));
+  return new ConcordError(
+    'E_RATE_LIMIT',
+    `${cost === null ? 'your' : `this request asks for about ${Math.round(cost).toLocaleString('en-US')} ms of computing; your`} budget of computing per minute is spent`,
+    { hint: `Retry in ${wait} s, ask for less, or compute it with the CLI.` },
+  );
+}
+
+/** What the server shares between its routes: the answer cache, the cost limit, the time budget. */
+interface RouteGuards {
+  readonly cache: AnswerCache;
+  readonly costs: CostLimiter;
+  readonly budgetMs: number;
 }
 
 function registerRoute(
@@ -233,12 +291,25 @@ function registerRoute(
   ctx: ServerContext,
   r: AnyRoute,
   limited: boolean,
-  cache: AnswerCache,
+  guards: RouteGuards,
 ): void {
-  const cached = !!r.cacheSeconds && r.method === 'GET';
+  const { cache } = guards;
+  const cached = !!r.cacheSeconds;
+  const cacheHeader = cached && r.method === 'GET' ? `public, max-age=${r.cacheSeconds}` : 'no-store';
+  if (!r.work === !r.handler) throw new Error(`route ${r.operationId}: give either work or a handler`);
   app.route({
     method: r.method,
     url: r.url,
+    // A client whose computing budget is spent is refused before its body is even read.
+    ...(r.work
+      ? {
+          onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
+            const ws = await ctx.auth.workspaceOf(request.headers.authorization);
+            const spent = guards.costs.spent(ws ?? request.ip);
+            if (spent > 0) throw costRefusal(reply, spent, null);
+          },
+        }
+      : {}),
     ...(r.timeoutMs ? { handlerTimeout: r.timeoutMs } : {}),
     ...(r.rateLimitPerMinute && limited
       ? { config: { rateLimit: { max: r.rateLimitPerMinute, timeWindow: 60_000 } } }
@@ -274,24 +345,49 @@ function registerRoute(
           });
         rawQuery = rest;
       }
-      // The day is part of the key: answers without a date are about today.
-      const key = cached ? `${todayIso()} ${csv ? 'csv' : 'json'} ${request.url}` : '';
-      if (cached) {
-        const hit = cache.get(key);
-        if (hit !== undefined) {
-          return reply
-            .header('cache-control', `public, max-age=${r.cacheSeconds}`)
-            .header('vary', 'accept')
-            .type(contentType)
-            .send(hit);
-        }
-      }
       const params = parsePart(r.params, request.params, 'params');
       const query = parsePart(r.query, rawQuery, 'query');
       const body = parsePart(r.body, request.body, 'body');
+      const input = { params, query, body };
+      r.work?.caps?.(input);
+      // The key is the validated input (keys and code lists in canonical order) and the day:
+      // answers without a date are about today.
+      const key = cached ? canonicalKey(csv ? `${r.operationId}.csv` : r.operationId, todayIso(), input) : '';
+      if (cached) {
+        const hit = cache.get(key);
+        if (hit !== undefined) {
+          if (r.csv) reply.header('vary', 'accept');
+          return reply.header('cache-control', cacheHeader).type(contentType).send(hit);
+        }
+      }
       let result: unknown;
       try {
-        result = await r.handler({ params, query, body, workspace, request, reply, ctx });
+        if (r.work) {
+          const cost = r.work.cost?.(input) ?? 10;
+          const wait = guards.costs.take(workspace ?? request.ip, cost);
+          if (wait > 0) throw costRefusal(reply, wait, cost);
+          // A client that goes away stops its computation (queued or running).
+          const gone = new AbortController();
+          const onClose = () => {
+            if (!reply.raw.writableFinished) gone.abort();
+          };
+          reply.raw.once('close', onClose);
+          if (request.raw.socket?.destroyed) gone.abort();
+          try {
+            result = await ctx.compute.run(
+              { operationId: r.operationId, input },
+              {
+                signal: gone.signal,
+                budgetMs: r.timeoutMs ?? guards.budgetMs,
+                ...(r.work.timeoutHint ? { hint: r.work.timeoutHint } : {}),
+              },
+            );
+          } finally {
+            reply.raw.off('close', onClose);
+          }
+        } else {
+          result = await r.handler!({ params, query, body, workspace, request, reply, ctx });
+        }
       } catch (e) {
         // Library errors name command-line options (`--from`); over HTTP they are query (or body) fields.
         if (e instanceof ConcordError && e.path?.startsWith('--')) {
@@ -309,17 +405,14 @@ function registerRoute(
         const text = r.csv(result);
         if (cached) {
           cache.set(key, text);
-          reply.header('cache-control', `public, max-age=${r.cacheSeconds}`);
+          reply.header('cache-control', cacheHeader);
         }
         return reply.header('vary', 'accept').type(contentType).send(text);
       }
       if (cached) {
         const text = JSON.stringify(result);
         cache.set(key, text);
-        return reply
-          .header('cache-control', `public, max-age=${r.cacheSeconds}`)
-          .type('application/json; charset=utf-8')
-          .send(text);
+        return reply.header('cache-control', cacheHeader).type('application/json; charset=utf-8').send(text);
       }
       return result;
     },

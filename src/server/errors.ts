@@ -103,6 +103,24 @@ export function toHttpError(e: unknown): { status: number; error: ConcordError; 
   if (f instanceof SyntaxError || f.code === 'FST_ERR_CTP_INVALID_JSON') {
     return make('E_FILE_FORMAT', `the request body is not valid JSON: ${f.message ?? ''}`.trim());
   }
+  if (status === 403) {
+    // @fastify/static refuses a path that leaves its root (../ in any encoding).
+    return make(
+      'E_FORBIDDEN',
+      'this path is not served',
+      'Paths may not leave the lab’s files (no ..).',
+      403,
+    );
+  }
+  if (status === 404)
+    return make('E_NOT_FOUND', 'no such file', 'The endpoints are listed at /api/docs.', 404);
+  if (status === 431)
+    return make(
+      'E_LIMIT',
+      'the request headers are larger than the server accepts',
+      'Send a shorter URL.',
+      431,
+    );
   if (status >= 400 && status < 500) {
     return {
       status,

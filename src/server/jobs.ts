@@ -52,7 +52,7 @@ export interface Progress {
   readonly error: string | null;
 }
 
-export const TERMINAL: ReadonlySet<RunStatus> = new Set(['complete', 'failed', 'interrupted']);
+export const TERMINAL: ReadonlySet<RunStatus> = new Set(['complete', 'failed', 'interrupted', 'cancelled']);
 
 export interface JobOptions {
   /** How often a running job beats its run's heartbeat (ms). */
@@ -124,7 +124,7 @@ export class JobManager {
         this.notify(run.id);
       }
       await kind.execute({ store, run, signal, onBatch: () => this.notify(run.id) });
-      if (!kind.managesStatus) {
+      if (!kind.managesStatus && (await store.getStatus(run.id)) !== 'cancelled') {
         const left = (await store.pendingBatches(run.id)).length;
         await store.setStatus(run.id, left === 0 && !signal.aborted ? 'complete' : 'interrupted');
       }
@@ -133,6 +133,7 @@ export class JobManager {
       const cur = kind.managesStatus ? await store.getRun(run.id).catch(() => null) : null;
       if (!kind.managesStatus || cur?.status === 'running' || cur?.status === 'pending') {
         const status = signal.aborted ? 'interrupted' : 'failed';
+        if (cur?.status === 'cancelled') return;
         const message = e instanceof Error ? e.message : String(e);
         await store
           .setStatus(run.id, status, { error: status === 'failed' ? message : null })
@@ -141,6 +142,18 @@ export class JobManager {
     } finally {
       clearInterval(beat);
     }
+  }
+
+  /**
+   * Stops a run executing in this process (the caller has marked it `cancelled` in the store):
+   * resolves when its job has ended, or after `waitMs`. False if it was not executing here.
+   */
+  async cancel(runId: string, waitMs = 900): Promise<boolean> {
+    const job = this.active.get(runId);
+    if (!job) return false;
+    job.abort.abort();
+    await Promise.race([job.done, new Promise((r) => setTimeout(r, waitMs).unref())]);
+    return true;
   }
 
   /** Listens for progress of a run; returns the function that stops listening. */

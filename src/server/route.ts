@@ -7,8 +7,10 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { Dataset } from '../data/dataset.js';
 import { ConcordError } from '../errors.js';
-import { formatPath } from '../util/validate.js';
+import type { OrganizationRegistry } from '../org/registry.js';
+import { checkDepth, formatPath } from '../util/validate.js';
 import type { ServerContext } from './context.js';
 
 /**
@@ -26,6 +28,39 @@ export interface RouteRequest<P, Q, B> {
   readonly request: FastifyRequest;
   readonly reply: FastifyReply;
   readonly ctx: ServerContext;
+}
+
+/** The validated parts of a request, as a computation receives them (structured-cloneable). */
+export interface WorkInput<P, Q, B> {
+  readonly params: P;
+  readonly query: Q;
+  readonly body: B;
+}
+
+/** What a computation on a worker thread can read: the library's data, nothing of the server. */
+export interface WorkContext {
+  readonly registry: OrganizationRegistry;
+  readonly ds: Dataset;
+}
+
+/**
+ * Heavy work (./compute.ts): a pure function of the validated input, run on the server's worker
+ * pool under a time budget, never on the event loop.
+ */
+export interface RouteWork<P, Q, B> {
+  run(r: WorkInput<P, Q, B> & { readonly ctx: WorkContext }): unknown;
+  /**
+   * The documented size caps (actors, issues, players, samples…): throws E_LIMIT naming the cap.
+   * Checked on the main thread before any work is queued.
+   */
+  caps?(r: WorkInput<P, Q, B>): void;
+  /**
+   * The work the request asks for, in estimated milliseconds of a worker (default 10): charged to
+   * the client's budget of the cost-aware rate limit before the work is queued.
+   */
+  cost?(r: WorkInput<P, Q, B>): number;
+  /** What to do instead when the budget runs out (the 503's hint). */
+  readonly timeoutHint?: string;
 }
 
 export interface ApiRoute<P = unknown, Q = unknown, B = unknown> {
@@ -54,11 +89,12 @@ export interface ApiRoute<P = unknown, Q = unknown, B = unknown> {
   /** Overrides the server's handler timeout (ms). Streams (SSE, exports) hijack the reply instead. */
   readonly timeoutMs?: number;
   /**
-   * For built-in, immutable data only: the answer depends on the URL (and the day) alone, so the
-   * server keeps it, serialized, and browsers may cache it this many seconds.
+   * The answer depends on the validated input (and the day) alone — built-in, immutable data and
+   * computations on it: the server keeps it, serialized, under a canonical key of the input (the
+   * order of object keys and of code lists does not matter), and browsers may cache a GET's answer
+   * this many seconds.
    */
   readonly cacheSeconds?: number;
-  handler(r: RouteRequest<P, Q, B>): unknown | Promise<unknown>;
   /**
    * The tidy CSV of the answer (the same function as the command line's `--format csv`, so both
    * give the same bytes): sent for `?format=csv` or `Accept: text/csv`; `format` is taken out of
@@ -66,6 +102,10 @@ export interface ApiRoute<P = unknown, Q = unknown, B = unknown> {
    */
   // biome-ignore lint/suspicious/noExplicitAny: the answer's type is the handler's
   readonly csv?: (answer: any) => string;
+  /** A computation run on the worker pool (instead of `handler`). */
+  readonly work?: RouteWork<P, Q, B>;
+  /** Answers on the event loop: light work only (store reads, streams); give `work` otherwise. */
+  readonly handler?: (r: RouteRequest<P, Q, B>) => unknown | Promise<unknown>;
 }
 
 /** True when a request to a route with a CSV form asks for it: `?format=csv` or `Accept: text/csv`. */
@@ -83,6 +123,8 @@ export function route<P = undefined, Q = undefined, B = undefined>(r: ApiRoute<P
 /** Validates one part of a request; the error's path is prefixed with the part (`query.at`). */
 export function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, part: string): T {
   if (!schema) return undefined as T;
+  // Recursive schemas (rules, packages) would overflow the stack on a deeply nested value.
+  checkDepth(value, part);
   const r = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
   if (r.success) return r.data;
   const issues = r.error.issues.slice(0, 5);

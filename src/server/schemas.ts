@@ -190,11 +190,19 @@ export const ClaimsReportSchema = z.object({
   claims: z.array(ClaimResultSchema),
 });
 
-export const RunStatusSchema = z.enum(['pending', 'running', 'complete', 'interrupted', 'failed']);
+export const RunStatusSchema = z.enum([
+  'pending',
+  'running',
+  'complete',
+  'interrupted',
+  'failed',
+  'cancelled',
+]);
 
 export const RunSchema = z.object({
   id: z.string(),
-  workspace: z.string(),
+  /** The owner's workspace; null for a public run of another workspace (others' names are not shown). */
+  workspace: z.string().nullable(),
   kind: z.string(),
   title: z.string().nullable(),
   status: RunStatusSchema,

@@ -3,7 +3,7 @@
  * the path of a SQLite file (default `.concord/concord.sqlite` under the working directory, or under
  * CONCORD_DATA_DIR). The schema is created or upgraded on open.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -67,7 +67,10 @@ export async function openStore(target?: string, o: OpenOptions = {}): Promise<R
   } else {
     let db: Database.Database;
     try {
-      mkdirSync(dirname(location), { recursive: true });
+      // Owner-only: the store holds every workspace's runs and the token hashes. SQLite gives its
+      // -wal and -shm files the permissions of the database file.
+      mkdirSync(dirname(location), { recursive: true, mode: 0o700 });
+      closeSync(openSync(location, 'a', 0o600));
       db = new Database(location, { timeout: 10_000 });
       db.pragma('journal_mode = WAL');
       // With WAL, NORMAL is durable against a crash of the process (kill -9); only a power loss can

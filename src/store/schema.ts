@@ -9,7 +9,8 @@
  */
 import { type ColumnType, type Kysely, sql } from 'kysely';
 
-export type RunStatus = 'pending' | 'running' | 'complete' | 'interrupted' | 'failed';
+/** `cancelled`: stopped on request (`concord runs cancel`, DELETE /api/runs/{id}); resumable like `interrupted`. */
+export type RunStatus = 'pending' | 'running' | 'complete' | 'interrupted' | 'failed' | 'cancelled';
 
 export interface MetaTable {
   key: string;
@@ -29,6 +30,8 @@ export interface TokenTable {
   label: string | null;
   created_at: string;
   revoked_at: string | null;
+  /** ISO time after which the token no longer grants access; null: it does not expire (schema 3). */
+  expires_at: string | null;
 }
 
 export interface RunTable {
@@ -286,6 +289,10 @@ export const MIGRATIONS: ReadonlyArray<(db: Kysely<StoreDatabase>) => Promise<vo
       .on('forecasts')
       .columns(['workspace', 'created_at'])
       .execute();
+  },
+  // 6: tokens may expire (`concord token create --expires 30d`).
+  async (db) => {
+    await db.schema.alterTable('tokens').addColumn('expires_at', 'text').execute();
   },
 ];
 

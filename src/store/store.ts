@@ -167,26 +167,43 @@ export class RunStore {
       .execute();
   }
 
-  /** Creates a token for a workspace; returns the secret, which is shown once and stored hashed. */
-  async createToken(workspace: string, label: string | null = null): Promise<{ id: string; token: string }> {
+  /**
+   * Creates a token for a workspace; returns the secret, which is shown once and stored hashed.
+   * With `expiresAt` (an ISO time) the token stops granting access then.
+   */
+  async createToken(
+    workspace: string,
+    label: string | null = null,
+    expiresAt: string | null = null,
+  ): Promise<{ id: string; token: string; expiresAt: string | null }> {
     await this.ensureWorkspace(workspace);
     const id = randomUUID();
     const token = `cc_${randomBytes(24).toString('base64url')}`;
     await this.db
       .insertInto('tokens')
-      .values({ id, workspace, hash: hashToken(token), label, created_at: now(), revoked_at: null })
+      .values({
+        id,
+        workspace,
+        hash: hashToken(token),
+        label,
+        created_at: now(),
+        revoked_at: null,
+        expires_at: expiresAt,
+      })
       .execute();
-    return { id, token };
+    return { id, token, expiresAt };
   }
 
-  /** The workspace a token grants, or null for an unknown or revoked token. */
+  /** The workspace a token grants, or null for an unknown, revoked or expired token. */
   async workspaceForToken(token: string): Promise<string | null> {
     const row = await this.db
       .selectFrom('tokens')
-      .select(['workspace', 'revoked_at'])
+      .select(['workspace', 'revoked_at', 'expires_at'])
       .where('hash', '=', hashToken(token))
       .executeTakeFirst();
-    return row && !row.revoked_at ? row.workspace : null;
+    if (!row || row.revoked_at) return null;
+    if (row.expires_at && row.expires_at <= now()) return null;
+    return row.workspace;
   }
 
   async revokeToken(id: string): Promise<boolean> {
@@ -199,7 +216,9 @@ export class RunStore {
   }
 
   async listTokens(workspace?: string) {
-    let q = this.db.selectFrom('tokens').select(['id', 'workspace', 'label', 'created_at', 'revoked_at']);
+    let q = this.db
+      .selectFrom('tokens')
+      .select(['id', 'workspace', 'label', 'created_at', 'revoked_at', 'expires_at']);
     if (workspace) q = q.where('workspace', '=', workspace);
     return q.orderBy('created_at').execute();
   }
@@ -394,6 +413,42 @@ export class RunStore {
       })
       .where('id', '=', id)
       .execute();
+  }
+
+  /** A run's status alone (cheap: polled by executing sweeps to notice a cancellation). */
+  async getStatus(id: string): Promise<RunStatus | null> {
+    const row = await this.db.selectFrom('runs').select('status').where('id', '=', id).executeTakeFirst();
+    return row ? row.status : null;
+  }
+
+  /**
+   * Marks a pending or running run `cancelled`; the process executing it notices within a
+   * fraction of a second and stops, keeping the batches done. True if the run was cancelled.
+   */
+  async cancelRun(id: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('runs')
+      .set({ status: 'cancelled', heartbeat_at: now(), error: null })
+      .where('id', '=', id)
+      .where('status', 'in', ['pending', 'running'])
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  /** Runs of a workspace now pending or running, and the replicates of all its stored runs. */
+  async workspaceUsage(workspace: string): Promise<{ active: number; runs: number; replicates: number }> {
+    const r = await this.db
+      .selectFrom('runs')
+      .select((eb) => [
+        eb.fn.countAll<string | number>().as('runs'),
+        eb.fn
+          .sum<string | number | null>(sql`case when status in ('pending', 'running') then 1 else 0 end`)
+          .as('active'),
+        eb.fn.sum<string | number | null>('total').as('replicates'),
+      ])
+      .where('workspace', '=', workspace)
+      .executeTakeFirstOrThrow();
+    return { active: Number(r.active ?? 0), runs: Number(r.runs), replicates: Number(r.replicates ?? 0) };
   }
 
   async heartbeat(id: string): Promise<void> {

@@ -46,8 +46,17 @@ export interface SweepRequest {
 
 /** The default batch size: about 200 batches, between 100 and 10,000 replicates each. */
 export function defaultBatchSize(total: number): number {
-  return Math.min(10_000, Math.max(100, Math.ceil(total / 200)));
+  return Math.min(10_000, Math.max(MIN_BATCH_SIZE, Math.ceil(total / 200)));
 }
+
+/**
+ * The smallest batch (unless the whole sweep is smaller): every batch is a row and a transaction in
+ * the store, so tiny batches make a large sweep slow to create and to run.
+ */
+export const MIN_BATCH_SIZE = 100;
+
+/** How often an executing sweep looks whether it was cancelled (ms). */
+export const CANCEL_POLL_MS = 200;
 
 /** Validates a request and sizes the sweep. Throws a ConcordError naming the problem. */
 export function planSweep(req: SweepRequest): { params: SweepParams; ctx: SweepContext } {
@@ -65,6 +74,15 @@ export function planSweep(req: SweepRequest): { params: SweepParams; ctx: SweepC
     throw new ConcordError('E_VALIDATION', `--batch-size must be a positive integer, got ${req.batchSize}`, {
       path: '--batch-size',
     });
+  if (req.batchSize !== undefined && req.batchSize < MIN_BATCH_SIZE && req.batchSize < req.runs)
+    throw new ConcordError(
+      'E_VALIDATION',
+      `--batch-size must be at least ${MIN_BATCH_SIZE} (or the whole sweep), got ${req.batchSize}`,
+      {
+        path: '--batch-size',
+        hint: `Leave it out (the default is about 200 batches), or give ${MIN_BATCH_SIZE} or more.`,
+      },
+    );
   const adapter = getAdapter(req.adapter);
   const models = req.models?.length ? [...req.models] : [...adapter.defaultModels];
   const mode: SweepMode = req.sensitivity ? 'saltelli' : 'montecarlo';
@@ -222,6 +240,26 @@ export async function executeSweep(
   const controller = new AbortController();
   const onAbort = () => controller.abort();
   hooks.signal?.addEventListener('abort', onAbort);
+  // A cancellation (`concord runs cancel`, DELETE /api/runs/{id}) may come from any process.
+  let cancelled = false;
+  const isCancelled = async () => {
+    cancelled ||= (await store.getStatus(runId).catch(() => null)) === 'cancelled';
+    return cancelled;
+  };
+  const watch = setInterval(() => {
+    void isCancelled().then((c) => {
+      if (c) controller.abort();
+    });
+  }, CANCEL_POLL_MS);
+  watch.unref();
+  const cancelledError = (done: number, batches: number) =>
+    new ConcordError(
+      'E_CONFLICT',
+      `run ${runId} was cancelled: ${done} of ${batches} batches done and kept`,
+      {
+        hint: `Resume it with \`concord sweep --resume ${runId}\`.`,
+      },
+    );
   try {
     const batches = await store.pendingBatches(runId);
     await executor.run({
@@ -233,6 +271,8 @@ export async function executeSweep(
       signal: controller.signal,
     });
     const progress = await store.progress(runId);
+    if (progress.done < progress.batches && (await isCancelled()))
+      throw cancelledError(progress.done, progress.batches);
     if (progress.done < progress.batches) {
       const status = hooks.signal?.aborted ? 'interrupted' : 'failed';
       await store.setStatus(runId, status, {
@@ -260,13 +300,30 @@ export async function executeSweep(
     });
     return { run: (await store.getRun(runId))!, summary };
   } catch (e) {
+    if (await isCancelled()) {
+      if (e instanceof ConcordError && e.message.includes('was cancelled')) throw e;
+      const p = await store.progress(runId);
+      throw cancelledError(p.done, p.batches);
+    }
     const cur = await store.getRun(runId).catch(() => null);
     if (cur && cur.status === 'running')
       await store
         .setStatus(runId, hooks.signal?.aborted ? 'interrupted' : 'failed', { error: (e as Error).message })
         .catch(() => {});
+    if (hooks.signal?.aborted && !(e instanceof ConcordError)) {
+      // The threads' tasks were stopped mid-batch: an interruption, not a bug.
+      const p = await store.progress(runId);
+      throw new ConcordError(
+        'E_CONFLICT',
+        `run ${runId} was interrupted: ${p.done} of ${p.batches} batches done`,
+        {
+          hint: `Resume it with \`concord sweep --resume ${runId}\`.`,
+        },
+      );
+    }
     throw e;
   } finally {
+    clearInterval(watch);
     clearInterval(heartbeat);
     hooks.signal?.removeEventListener('abort', onAbort);
     await executor.close().catch(() => {});

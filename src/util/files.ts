@@ -3,7 +3,17 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConcordError } from '../errors.js';
 
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+/**
+ * The largest input file (16 MiB; CONCORD_MAX_INPUT_MB raises it): checked by the file's size
+ * before anything is read, so an oversized file is refused at once instead of after a long parse.
+ * The scenarios, games and tables of the field are far smaller (a 10,000-player game is ~0.3 MB).
+ */
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+export function maxInputBytes(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const mb = Number(env.CONCORD_MAX_INPUT_MB);
+  return Number.isFinite(mb) && mb > 0 ? Math.floor(mb * 1024 * 1024) : MAX_INPUT_BYTES;
+}
 
 /** The bytes of a user file (a spreadsheet), with the same checks and errors as readUserFile. */
 export function readUserBytes(path: string, cwd: string, what = 'file'): Buffer {
@@ -42,13 +52,14 @@ function checkedPath(path: string, cwd: string, what: string): string {
       },
     );
   }
-  if (size > MAX_INPUT_BYTES) {
+  const max = maxInputBytes();
+  if (size > max) {
     throw new ConcordError(
       'E_LIMIT',
-      `${path} is ${size} bytes, above the ${MAX_INPUT_BYTES}-byte limit for a ${what}`,
+      `${path} is ${(size / 1024 / 1024).toFixed(1)} MiB, above the ${(max / 1024 / 1024).toFixed(0)} MiB limit for a ${what}`,
       {
         path,
-        hint: 'Split the input into smaller files.',
+        hint: 'Split the input into smaller files, or raise the limit with CONCORD_MAX_INPUT_MB.',
       },
     );
   }

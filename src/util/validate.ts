@@ -13,8 +13,59 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out || '(root)';
 }
 
+/**
+ * The deepest nesting of objects and arrays a document may have. The recursive schemas (rules,
+ * packages) recurse once per level, and a value nested a few thousand levels deep would overflow
+ * the stack inside the parser: the depth is checked, without recursion, before parsing.
+ */
+export const MAX_DEPTH = 64;
+
+/**
+ * Throws E_LIMIT when `value` nests objects and arrays more than `max` levels deep (or contains a
+ * cycle). Shared sub-values (YAML aliases) are measured once, so the check is linear in the size
+ * of the document, never exponential.
+ */
+export function checkDepth(value: unknown, where: string, max = MAX_DEPTH): void {
+  if (value === null || typeof value !== 'object') return;
+  const height = new Map<object, number>();
+  const IN_PROGRESS = -1;
+  const stack: { node: object; children: unknown[]; next: number; depth: number }[] = [];
+  const childrenOf = (o: object): unknown[] => (Array.isArray(o) ? o : Object.values(o));
+  const tooDeep = () =>
+    new ConcordError('E_LIMIT', `${where}: nested more than ${max} levels deep`, {
+      path: where,
+      hint: `Objects and lists may nest at most ${max} levels (cap: depth); flatten the rule or document.`,
+    });
+  stack.push({ node: value, children: childrenOf(value), next: 0, depth: 1 });
+  height.set(value, IN_PROGRESS);
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    if (top.next < top.children.length) {
+      const c = top.children[top.next++];
+      if (c === null || typeof c !== 'object') continue;
+      const h = height.get(c);
+      if (h === IN_PROGRESS) throw tooDeep(); // a cycle
+      if (h !== undefined) {
+        if (top.depth + h > max) throw tooDeep();
+        continue;
+      }
+      if (top.depth + 1 > max) throw tooDeep();
+      height.set(c, IN_PROGRESS);
+      stack.push({ node: c, children: childrenOf(c), next: 0, depth: top.depth + 1 });
+    } else {
+      stack.pop();
+      let h = 1;
+      for (const c of top.children) {
+        if (c !== null && typeof c === 'object') h = Math.max(h, 1 + height.get(c)!);
+      }
+      height.set(top.node, h);
+    }
+  }
+}
+
 /** Validates `data` against `schema`; the error names the first offending path, and lists up to five. */
 export function validate<S extends z.ZodType>(schema: S, data: unknown, where: string): z.output<S> {
+  checkDepth(data, where);
   const r = schema.safeParse(data);
   if (r.success) return r.data;
   const issues = r.error.issues.slice(0, 5).map((i) => `${formatPath(i.path)}: ${i.message}`);

@@ -141,3 +141,40 @@ describe('concord sweep', () => {
     expect(r.err).toContain('[E_SCHEMA_VERSION]');
   });
 });
+
+describe('concord runs cancel', () => {
+  it('stops a sweep running on threads mid-way, keeps its batches, and the resumed run has the uninterrupted summary', async () => {
+    const store = join(dir, 'cancel.sqlite');
+    const args = [...base, '--runs', '200000', '--workers', '2', '--store', store, '--json'];
+    const full = await run(...args);
+    expect(full.code, full.err).toBe(0);
+    const reference = JSON.parse(full.out).summary;
+    // The same sweep again, cancelled from another connection to the store once batches land.
+    const running = run(...args);
+    const s = await openStore(store);
+    let id = '';
+    try {
+      for (let i = 0; i < 300 && !id; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        const runs = await s.listRuns({ status: 'running' });
+        if (runs[0] && (await s.progress(runs[0].id)).done > 0) id = runs[0].id;
+      }
+      expect(id).not.toBe('');
+      const t = performance.now();
+      expect((await run('runs', 'cancel', id, '--store', store)).code).toBe(0);
+      const r = await running;
+      expect(performance.now() - t).toBeLessThan(1500);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/was cancelled: \d+ of \d+ batches done and kept/);
+      expect((await s.getRun(id))!.status).toBe('cancelled');
+      const kept = (await s.progress(id)).done;
+      expect(kept).toBeGreaterThan(0);
+      expect(kept).toBeLessThan((await s.progress(id)).batches);
+    } finally {
+      await s.close();
+    }
+    const resumed = await run('sweep', '--resume', id, '--store', store, '--json');
+    expect(resumed.code, resumed.err).toBe(0);
+    expect(JSON.stringify(JSON.parse(resumed.out).summary)).toBe(JSON.stringify(reference));
+  }, 120_000);
+});

@@ -41,15 +41,21 @@ export async function startLab(
   );
   let out = '';
   let err = '';
-  child.stderr!.on('data', (d: Buffer) => {
-    err += d.toString();
-  });
+  // The session token is printed on standard error (never on standard output).
+  const withToken = !(o.args ?? []).includes('--no-session-token');
   const { base, labUrl } = await new Promise<{ base: string; labUrl: string }>((ok, fail) => {
+    const check = () => {
+      const b = /listening on (http:\/\/\S+)/.exec(out);
+      const l = withToken ? /session token: (http:\/\/\S+)/.exec(err) : /lab: (http:\/\/\S+)/.exec(out);
+      if (b && l) ok({ base: b[1]!, labUrl: l[1]! });
+    };
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const b = /listening on (http:\/\/\S+)/.exec(out);
-      const l = /lab: (http:\/\/\S+)/.exec(out);
-      if (b && l) ok({ base: b[1]!, labUrl: l[1]! });
+      check();
+    });
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+      check();
     });
     child.once('exit', (code) => fail(new Error(`concord serve exited (${code}):\n${out}\n${err}`)));
   });

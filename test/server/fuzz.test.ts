@@ -226,3 +226,172 @@ describe('the API under random input', () => {
     expect(s.internalErrors).toEqual([]);
   });
 });
+
+// Issue 12: hostile values at every endpoint — nesting far deeper than any schema recurses,
+// numbers at the ends of the doubles, dates at the edges of the calendar, YAML alias bombs — and
+// the largest requests the caps allow. Never a 5xx, always the error shape, and within a time bound.
+describe('the API under hostile values and at its caps', () => {
+  let h: TestServer;
+  beforeAll(async () => {
+    h = await testServer({ rateLimitPerMinute: 0, computeBudgetMs: 60_000 });
+  });
+  afterAll(async () => h?.close());
+
+  const deep = (depth: number, kind: 'array' | 'object' | 'rule'): unknown => {
+    let v: unknown = kind === 'rule' ? 'consensus' : 1;
+    for (let i = 0; i < depth; i++) v = kind === 'array' ? [v] : kind === 'object' ? { a: v } : { any: [v] };
+    return v;
+  };
+  const number = fc.constantFrom(
+    1e308,
+    -1e308,
+    1.7976931348623157e308,
+    5e-324,
+    -5e-324,
+    -0,
+    2 ** 53 + 2,
+    1e-320,
+  );
+  const date = fc.constantFrom(
+    '0000-01-01',
+    '0001-01-01',
+    '1899-12-31',
+    '1900-01-01',
+    '1900-02-29',
+    '2000-02-29',
+    '2100-02-29',
+    '2100-12-31',
+    '2101-01-01',
+    '9999-12-31',
+    '+275760-09-13',
+    '2024-02-30',
+  );
+  const text = fc.oneof(
+    date,
+    number.map(String),
+    fc.constantFrom('1e308', '-1e308', '5e-324', '7976', '300000', '1e300', 'NaN', 'Infinity', '-0'),
+  );
+  // Deep values are built inside the property: fast-check could not print them.
+  const hostile = fc.oneof(
+    fc.record({
+      depth: fc.integer({ min: 30, max: 1200 }),
+      kind: fc.constantFrom('array', 'object', 'rule'),
+    }),
+    number,
+    text,
+  );
+  const materialize = (v: unknown): unknown =>
+    typeof v === 'object' && v !== null && 'depth' in v
+      ? deep((v as { depth: number }).depth, (v as unknown as { kind: 'array' | 'object' | 'rule' }).kind)
+      : v;
+  const bomb =
+    'a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
+
+  const check = (
+    r: { statusCode: number; body: string; json(): { error?: Record<string, unknown> } },
+    what: string,
+    ms: number,
+  ) => {
+    expect(r.statusCode, `${what}: ${r.body.slice(0, 300)}`).toBeLessThan(500);
+    expect(ms, what).toBeLessThan(30_000);
+    if (r.statusCode >= 400) {
+      const e = r.json().error!;
+      expect(e.code).toMatch(/^E_[A-Z_]+$/);
+      expect(e).toHaveProperty('path');
+    }
+  };
+
+  it('answers hostile values in every query parameter and body of every endpoint with a 4xx or a 2xx', async () => {
+    const routes = h.routes.filter((r) => !r.url.includes('/events') && !r.url.includes('/export'));
+    const token = (await h.ctx.store.createToken('hostile')).token;
+    const keysOf = (schema: unknown): string[] => {
+      const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
+      return shape ? Object.keys(shape) : ['at', 'from', 'to'];
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: routes.length - 1 }),
+        fc.nat(),
+        hostile,
+        fc.constantFrom('query', 'body', 'yaml'),
+        async (k, pick, spec, where) => {
+          const value = materialize(spec);
+          const r = routes[k]!;
+          const url = r.url.replace(/:[a-z0-9]+/gi, (p) =>
+            p === ':iso3' ? 'KAZ' : p === ':id' && r.url.startsWith('/api/orgs') ? 'sco' : 'sco-rats-2002',
+          );
+          const keys = keysOf(r.query);
+          const key = keys[pick % keys.length]!;
+          const qs =
+            where === 'query'
+              ? `?${new URLSearchParams({ [key]: typeof value === 'string' ? value : JSON.stringify(value) })}`
+              : '';
+          const bodyKeys = keysOf(r.body);
+          const payload =
+            where === 'yaml'
+              ? bomb
+              : where === 'body'
+                ? JSON.stringify({ [bodyKeys[pick % bodyKeys.length]!]: value, rule: deep(1000, 'rule') })
+                : undefined;
+          const t = performance.now();
+          const res = await h.app.inject({
+            method: r.method,
+            url: `${url}${qs}`,
+            headers: {
+              authorization: `Bearer ${token}`,
+              ...(payload !== undefined && r.method !== 'GET'
+                ? { 'content-type': where === 'yaml' ? 'application/yaml' : 'application/json' }
+                : {}),
+            },
+            ...(payload !== undefined && r.method !== 'GET' ? { payload } : {}),
+          });
+          check(res, `${r.method} ${url}${qs} ${where}`, performance.now() - t);
+        },
+      ),
+      { numRuns: 300, seed: 12 },
+    );
+    expect(h.internalErrors).toEqual([]);
+  });
+
+  it('answers the largest requests its caps allow', { timeout: 240_000 }, async () => {
+    const actors = Object.fromEntries(
+      Array.from({ length: 200 }, (_, i) => [`A${i}`, { capability: 1 + (i % 7) }]),
+    );
+    const issue = (k: number) => ({
+      id: `i${k}`,
+      statusQuo: 0,
+      positions: Object.fromEntries(
+        Object.keys(actors).map((a, i) => [a, { position: (i * 37) % 101, salience: 0.5 }]),
+      ),
+    });
+    const players = Array.from({ length: 400 }, (_, i) => ({ id: `P${i}`, weight: 1 + ((i * 7919) % 97) }));
+    const add =
+      'AFG,ARM,AZE,BGD,BHR,EGY,KHM,KWT,LKA,MMR,MDV,NPL,QAT,SAU,TUR,ARE,TKM,MNG,MYS,IDN,THA,VNM,LAO,PHL,SGP,BRN,GEO,UKR,MDA,SYR';
+    const cases = [
+      {
+        method: 'POST' as const,
+        url: '/api/forecast',
+        payload: { id: 'big', actors, issues: [issue(0), issue(1)] },
+      },
+      {
+        method: 'POST' as const,
+        url: '/api/power?method=montecarlo&samples=50000',
+        payload: { players, rule: { sum: 'weight', moreThanShare: 0.5 } },
+      },
+      {
+        method: 'POST' as const,
+        url: '/api/power',
+        payload: { players, rule: { sum: 'weight', moreThanShare: 0.5 } },
+      },
+      { method: 'GET' as const, url: `/api/orgs/sco/power?add=${add}&rule=eu-qmv` },
+      { method: 'GET' as const, url: `/api/orgs/sco/capacity?add=${add}` },
+    ];
+    for (const c of cases) {
+      const t = performance.now();
+      const r = await h.app.inject(c);
+      check(r, `${c.method} ${c.url}`, performance.now() - t);
+      expect(r.statusCode, `${c.url}: ${r.body.slice(0, 200)}`).toBe(200);
+    }
+    expect(h.internalErrors).toEqual([]);
+  });
+});

@@ -94,7 +94,8 @@ export interface ClaimsReport {
 }
 export interface Run {
   id: string;
-  workspace: string;
+  /** null for a public run of another workspace (its name is not shown). */
+  workspace: string | null;
   kind: string;
   title: string | null;
   status: 'pending' | 'running' | 'complete' | 'interrupted' | 'failed';

@@ -6,7 +6,7 @@ import {
   type ForecastJson,
   fmtIntervals,
   fmtPoint,
-  forecastAll,
+  forecastIssue,
   forecastJson,
   type IssueForecast,
   MODEL_NAMES,
@@ -18,6 +18,7 @@ import { FORMATS, type Format, type LoadedScenario, loadFile } from '../../scena
 import type { ModelName } from '../../scenario/schema.js';
 import type { ResolvedScenario } from '../../scenario/types.js';
 import { json, table } from '../../util/format.js';
+import { forecastEstimateMs, progressBar, warnIfLong } from '../estimate.js';
 import type { CliIO } from '../io.js';
 import { wantsCsv } from '../output.js';
 
@@ -169,7 +170,19 @@ export function register(program: Command, io: CliIO): void {
       });
       const imports = opts.json ? importSummaries(loaded) : reportImports(io, loaded);
       const results = loaded.map(({ scenario }) => {
-        const fs = forecastAll(scenario, { models, eum, eumSensitivity: opts.eumSensitivity });
+        const long = warnIfLong(
+          io,
+          forecastEstimateMs(scenario, models, maxRounds),
+          `forecasting ${scenario.actors.length} actors on ${scenario.issues.length} issue(s) (the eum model grows with the square of the actors)`,
+          '--model consensus compromise median nash (without eum), or --max-rounds 20.',
+        );
+        const bar = long ? progressBar(io, scenario.issues.length, 'issues') : null;
+        const fs = scenario.issues.map((issue) => {
+          const f = forecastIssue(scenario, issue, { models, eum, eumSensitivity: opts.eumSensitivity });
+          bar?.tick();
+          return f;
+        });
+        bar?.stop();
         for (const f of fs) {
           if (models.includes('consensus') && !f.issue.statusQuo && opts.model?.length) {
             throw new ConcordError(

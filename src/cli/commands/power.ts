@@ -11,6 +11,7 @@ import { powerCsv } from '../../power/tidy.js';
 import { builtinGames, readGameFile, readRule, resolveGame } from '../../rules/load.js';
 import { parseDate, todayIso } from '../../util/dates.js';
 import { json, table } from '../../util/format.js';
+import { LONG_MS, powerEstimateMs, warnIfLong } from '../estimate.js';
 import type { CliIO } from '../io.js';
 import { FORMAT_OPTION_HELP, outputFormat } from '../output.js';
 
@@ -107,6 +108,18 @@ export function register(program: Command, io: CliIO): void {
               ds,
               { rule },
             );
+        const n = game.players.length;
+        const samples = num(opts.samples, '--samples');
+        warnIfLong(
+          io,
+          powerEstimateMs(n, opts.method, samples) ?? (n > 60 ? LONG_MS : null),
+          opts.method === 'montecarlo'
+            ? `Monte Carlo power with ${(samples ?? 100_000).toLocaleString('en-US')} draws for ${n.toLocaleString('en-US')} players`
+            : `exact power indices of ${n.toLocaleString('en-US')} players (counting algorithms, within work budgets)`,
+          opts.method === 'montecarlo'
+            ? 'fewer --samples (the 95% intervals widen as 1/√samples).'
+            : '--method montecarlo --samples 10000 (estimates with 95% intervals).',
+        );
         const t0 = performance.now();
         const result = computePower(game, {
           method: opts.method as Method | undefined,

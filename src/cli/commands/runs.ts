@@ -1,6 +1,7 @@
 /**
- * `concord runs list | show ID | export ID --format csv|json`: the runs in the store, one run's
- * manifest and summary, and its result rows streamed out (never all in memory).
+ * `concord runs list | show ID | export ID --format csv|json | cancel ID`: the runs in the store,
+ * one run's manifest and summary, its result rows streamed out (never all in memory), and stopping
+ * a running sweep (status `cancelled`, resumable).
  */
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,6 +11,7 @@ import type { RunRecord, RunStore } from '../../store/store.js';
 import type { SweepParams, SweepSummary } from '../../sweep/engine.js';
 import { formatSummary } from '../../sweep/format.js';
 import { sweepExport } from '../../sweep/tidy.js';
+import { CANCEL_POLL_MS } from '../../sweep/run.js';
 import { json, table } from '../../util/format.js';
 import { type CliIO, processIO } from '../io.js';
 import { findRun, intOption } from './sweep.js';
@@ -156,6 +158,38 @@ export function register(program: Command, io: CliIO): void {
         } finally {
           await sink.close();
         }
+      });
+    });
+  runs
+    .command('cancel')
+    .description('stop a running sweep (in any process on this store), keeping its finished batches')
+    .argument('<id>', 'run id (or a unique prefix)')
+    .option('--store <path|url>', 'SQLite file or postgres:// URL')
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts: StoreOpt) => {
+      await withStore(io, opts.store, async (store) => {
+        const run = await findRun(store, id);
+        if (!(await store.cancelRun(run.id))) {
+          throw new ConcordError(
+            'E_CONFLICT',
+            `run ${run.id} is ${run.status}, not running: nothing to cancel`,
+            {
+              hint:
+                run.status === 'complete'
+                  ? `See it with \`concord runs show ${run.id}\`.`
+                  : `Resume it with \`concord sweep --resume ${run.id}\`.`,
+            },
+          );
+        }
+        // The executing process polls the status every CANCEL_POLL_MS and stops its threads then.
+        await new Promise((r) => setTimeout(r, 2 * CANCEL_POLL_MS));
+        const p = await store.progress(run.id);
+        if (opts.json) {
+          io.out(json({ id: run.id, status: 'cancelled', batchesDone: p.done, batches: p.batches }));
+          return;
+        }
+        io.out(`cancelled run ${run.id}: ${p.done} of ${p.batches} batches done and kept`);
+        io.err(`resume it with \`concord sweep --resume ${run.id}\``);
       });
     });
 }

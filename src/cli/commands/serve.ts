@@ -3,14 +3,26 @@
  * JSON API. The store is a SQLite file in the data directory by default (CONCORD_DATA_DIR, else
  * .concord/), PostgreSQL with a postgres:// URL or DATABASE_URL.
  *
- * At start-up the server prints the lab's address with a session token in the fragment (never
- * sent to the server in requests' URLs, never stored): opening it lets the browser start sweeps
- * in the session's workspace. Tokens from `concord token create` work as well.
+ * At start-up the server creates a session token (valid while it runs), writes it to an
+ * owner-only file next to the store (`session-token`, removed at shutdown) and prints the lab's
+ * address with the token in the fragment once on standard error — never on standard output, which
+ * log collectors keep — unless --quiet. Opening that address lets the browser start sweeps in the
+ * session's workspace. Tokens from `concord token create` work as well. The server answers only
+ * its own host names (against DNS rebinding) unless --allowed-hosts says otherwise.
  */
+import { rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { ConcordError } from '../../errors.js';
-import { buildServer, DEFAULT_BODY_LIMIT } from '../../server/app.js';
-import { openStore } from '../../store/open.js';
+import {
+  buildServer,
+  DEFAULT_BODY_LIMIT,
+  DEFAULT_COMPUTE_BUDGET_MS,
+  DEFAULT_COST_PER_MINUTE,
+} from '../../server/app.js';
+import { DEFAULT_QUOTAS } from '../../server/context.js';
+import { parseAllowedHosts } from '../../server/guard.js';
+import { isPostgresUrl, openStore, storeLocation } from '../../store/open.js';
 import { DEFAULT_WORKSPACE } from '../../store/store.js';
 import type { CliIO } from '../io.js';
 
@@ -23,6 +35,13 @@ interface ServeOptions {
   rateLimit: string;
   bodyLimit: string;
   log?: boolean;
+  quiet?: boolean;
+  allowedHosts?: string;
+  budget: string;
+  costLimit: string;
+  workers?: string;
+  maxConcurrentSweeps: string;
+  maxRuns: string;
   heartbeatMs?: string;
   staleMs?: string;
 }
@@ -55,6 +74,28 @@ export function register(program: Command, io: CliIO): void {
     .option('--rate-limit <n>', 'requests per minute per client address (0: no limit)', '1200')
     .option('--body-limit <bytes>', 'largest request body', String(DEFAULT_BODY_LIMIT))
     .option('--log', 'log every request (JSON lines on stdout)')
+    .option('--quiet', 'do not print the session token (it is in the owner-only file named at start-up)')
+    .option(
+      '--allowed-hosts <names>',
+      "host names to answer besides this machine's own, comma-separated (*.example.org; * for any)",
+    )
+    .option('--budget <seconds>', 'time budget of one computation', String(DEFAULT_COMPUTE_BUDGET_MS / 1000))
+    .option(
+      '--cost-limit <ms>',
+      'computing per client per minute, in estimated worker milliseconds (0: no limit)',
+      String(DEFAULT_COST_PER_MINUTE),
+    )
+    .option('--workers <n>', 'worker threads for computations (default: every core but one)')
+    .option(
+      '--max-concurrent-sweeps <n>',
+      'sweeps one workspace may run at once',
+      String(DEFAULT_QUOTAS.concurrentSweeps),
+    )
+    .option(
+      '--max-runs <n>',
+      'runs one workspace may keep in the store',
+      String(DEFAULT_QUOTAS.runsPerWorkspace),
+    )
     .addOption(new Option('--heartbeat-ms <n>').hideHelp())
     .addOption(new Option('--stale-ms <n>').hideHelp())
     .action(async (opts: ServeOptions) => {
@@ -67,6 +108,14 @@ export function register(program: Command, io: CliIO): void {
         rateLimitPerMinute: rate,
         bodyLimit,
         logger: opts.log ? { level: 'info' } : { level: 'error' },
+        computeBudgetMs: int(opts.budget, '--budget', 1, 3600) * 1000,
+        costPerMinute: rate === 0 ? 0 : int(opts.costLimit, '--cost-limit', 0, 1e9),
+        ...(opts.workers ? { computeThreads: int(opts.workers, '--workers', 1, 256) } : {}),
+        quotas: {
+          concurrentSweeps: int(opts.maxConcurrentSweeps, '--max-concurrent-sweeps', 1, 1000),
+          runsPerWorkspace: int(opts.maxRuns, '--max-runs', 1, 10_000_000),
+        },
+        ...(opts.allowedHosts ? { allowedHosts: parseAllowedHosts(opts.allowedHosts) } : {}),
         ...(opts.heartbeatMs ? { heartbeatMs: int(opts.heartbeatMs, '--heartbeat-ms', 10, 600_000) } : {}),
         ...(opts.staleMs ? { staleMs: int(opts.staleMs, '--stale-ms', 10, 86_400_000) } : {}),
       });
@@ -93,10 +142,27 @@ export function register(program: Command, io: CliIO): void {
         io.out(
           `marked ${interrupted.length} run(s) of a stopped process as interrupted: resume them from the Runs page`,
         );
+      let tokenFile: string | null = null;
       if (opts.sessionToken) {
         const token = server.ctx.auth.createSessionToken(opts.workspace);
-        io.out(`lab: ${base}/#token=${token}`);
-        io.out(`  (a session token for workspace "${opts.workspace}", valid while this server runs)`);
+        // Never on standard output (log collectors keep it): in an owner-only file, and once on
+        // the terminal (standard error) unless --quiet.
+        const location = storeLocation(opts.store, { cwd: io.cwd, env: io.env });
+        const dir = isPostgresUrl(location)
+          ? resolve(io.env.CONCORD_DATA_DIR ?? resolve(io.cwd, '.concord'))
+          : dirname(location);
+        tokenFile = join(dir, 'session-token');
+        try {
+          rmSync(tokenFile, { force: true });
+          writeFileSync(tokenFile, `${token}\n`, { mode: 0o600, flag: 'wx' });
+        } catch (e) {
+          tokenFile = null;
+          io.err(`note: could not write the session token file: ${(e as Error).message}`);
+        }
+        io.out(`lab: ${base}/`);
+        if (tokenFile)
+          io.out(`session token (workspace "${opts.workspace}", valid while this server runs): ${tokenFile}`);
+        if (!opts.quiet || !tokenFile) io.err(`open the lab with its session token: ${base}/#token=${token}`);
       } else {
         io.out(`lab: ${base}/`);
       }
@@ -112,6 +178,7 @@ export function register(program: Command, io: CliIO): void {
           process.off('SIGTERM', onTerm);
           await server.close().catch(() => {});
           await store.close().catch(() => {});
+          if (tokenFile) rmSync(tokenFile, { force: true });
           resolveStop();
         };
         const onInt = () => void stop('SIGINT');

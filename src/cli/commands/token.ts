@@ -6,8 +6,35 @@
 import type { Command } from 'commander';
 import { ConcordError } from '../../errors.js';
 import { openStore } from '../../store/open.js';
+import { parseDate } from '../../util/dates.js';
 import { json, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
+
+/** `--expires`: a duration from now (90m, 12h, 30d, 8w) or a date (the token ends at its start, UTC). */
+export function expiryOf(s: string, now = Date.now()): string {
+  const m = /^(\d{1,6})([mhdw])$/.exec(s.trim());
+  if (m) {
+    const unit = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[m[2] as 'm' | 'h' | 'd' | 'w'];
+    const n = Number(m[1]);
+    if (n > 0 && n * unit <= 10 * 366 * 86_400_000) return new Date(now + n * unit).toISOString();
+  } else if (/^\d{4}-\d{2}-\d{2}$/.test(s.trim())) {
+    const d = parseDate(s, '--expires');
+    const t = Date.parse(`${d}T00:00:00Z`);
+    if (t > now) return new Date(t).toISOString();
+    throw new ConcordError('E_VALIDATION', `--expires: ${d} is not in the future`, {
+      path: '--expires',
+      hint: 'Give a later date, or a duration such as 30d.',
+    });
+  }
+  throw new ConcordError(
+    'E_USAGE',
+    `--expires: "${s}" is not a duration (90m, 12h, 30d, 8w; at most 10 years) or a date`,
+    {
+      path: '--expires',
+      hint: 'For example --expires 30d or --expires 2027-06-30.',
+    },
+  );
+}
 
 export function register(program: Command, io: CliIO): void {
   const token = program.command('token').description('bearer tokens for the HTTP API (one workspace each)');
@@ -21,23 +48,35 @@ export function register(program: Command, io: CliIO): void {
     .description('create a token for a workspace and print it (once: only its hash is kept)')
     .requiredOption('--workspace <name>', 'the workspace the token grants (created if new)')
     .option('--label <text>', 'a note to recognise the token by')
+    .option('--expires <when>', 'when the token stops working: 90m, 12h, 30d, 8w, or a date YYYY-MM-DD')
     .option(...storeOpt)
     .option('--json', 'print JSON')
-    .action(async (opts: { workspace: string; label?: string; store?: string; json?: boolean }) => {
-      const store = await openStore(opts.store, { cwd: io.cwd, env: io.env });
-      try {
-        const t = await store.createToken(opts.workspace, opts.label ?? null);
-        if (opts.json) io.out(json({ id: t.id, workspace: opts.workspace, token: t.token }));
-        else {
-          io.out(t.token);
-          io.err(`token ${t.id} for workspace "${opts.workspace}" in ${store.location}`);
-          io.err('Keep it secret: it is shown only this once. Send it as `Authorization: Bearer <token>`,');
-          io.err('or paste it in the lab (Workspace, top right).');
+    .action(
+      async (opts: {
+        workspace: string;
+        label?: string;
+        expires?: string;
+        store?: string;
+        json?: boolean;
+      }) => {
+        const expiresAt = opts.expires ? expiryOf(opts.expires) : null;
+        const store = await openStore(opts.store, { cwd: io.cwd, env: io.env });
+        try {
+          const t = await store.createToken(opts.workspace, opts.label ?? null, expiresAt);
+          if (opts.json) io.out(json({ id: t.id, workspace: opts.workspace, token: t.token, expiresAt }));
+          else {
+            io.out(t.token);
+            io.err(
+              `token ${t.id} for workspace "${opts.workspace}" in ${store.location}${expiresAt ? `, valid until ${expiresAt}` : ', no expiry'}`,
+            );
+            io.err('Keep it secret: it is shown only this once. Send it as `Authorization: Bearer <token>`,');
+            io.err('or paste it in the lab (Workspace, top right).');
+          }
+        } finally {
+          await store.close();
         }
-      } finally {
-        await store.close();
-      }
-    });
+      },
+    );
 
   token
     .command('list')
@@ -53,8 +92,15 @@ export function register(program: Command, io: CliIO): void {
         else
           io.out(
             table(
-              ['id', 'workspace', 'label', 'created', 'revoked'],
-              rows.map((r) => [r.id, r.workspace, r.label ?? '', r.created_at, r.revoked_at ?? '']),
+              ['id', 'workspace', 'label', 'created', 'expires', 'revoked'],
+              rows.map((r) => [
+                r.id,
+                r.workspace,
+                r.label ?? '',
+                r.created_at,
+                r.expires_at ?? '',
+                r.revoked_at ?? '',
+              ]),
             ),
           );
       } finally {

@@ -1,6 +1,6 @@
 /** Alignment in the UN General Assembly (src/alignment/): public, read-only. */
 import { z } from 'zod';
-import { alignOrganization } from '../../alignment/analysis.js';
+import { alignOrganization, MAX_STAGE_YEARS } from '../../alignment/analysis.js';
 import { loadVoteData } from '../../alignment/load.js';
 import { alignmentCsv } from '../../alignment/tidy.js';
 import { type AnyRoute, route } from '../route.js';
@@ -52,7 +52,11 @@ export const AlignmentQuery = z
       .describe('Seed of the Louvain community detection'),
     resolution: Positive.default(1).describe('Resolution of the modularity (higher: smaller camps)'),
     campWeights: z.enum(['kappa', 'agreement']).default('kappa').describe('Edge weights of the camps graph'),
-    stageYears: Positive.optional().describe('Compare at most this many years before and after each stage'),
+    stageYears: Positive.refine((x) => x <= MAX_STAGE_YEARS, {
+      message: `expected at most ${MAX_STAGE_YEARS} years`,
+    })
+      .optional()
+      .describe(`Compare at most this many years before and after each stage (at most ${MAX_STAGE_YEARS})`),
   })
   .strict();
 
@@ -131,25 +135,28 @@ export const routes: AnyRoute[] = [
     cacheSeconds: 3600,
     response: { description: 'The alignment analysis', schema: AlignmentSchema },
     csv: alignmentCsv,
-    handler: ({ ctx, params, query }) => {
-      const org = ctx.registry.get(params.id);
-      const data = loadVoteData();
-      const first = `${data.meta.firstYear}-01-01`;
-      const lastData = data.rollCalls.at(-1)!.date;
-      const from = query.from ?? (org.founded > first ? org.founded : first);
-      const to = query.to ?? (org.dissolved && org.dissolved <= lastData ? org.dissolved : undefined);
-      return alignOrganization(data, org, {
-        from,
-        ...(to !== undefined ? { to } : {}),
-        ...(query.topic ? { topic: query.topic } : {}),
-        scope: query.scope,
-        bootstrap: query.bootstrap,
-        with: query.with ?? [],
-        seed: query.seed,
-        resolution: query.resolution,
-        campWeights: query.campWeights,
-        ...(query.stageYears !== undefined ? { stageYears: query.stageYears } : {}),
-      });
+    work: {
+      cost: ({ query }) => 300 + (query.with?.length ?? 0) * 20,
+      run: ({ ctx, params, query }) => {
+        const org = ctx.registry.get(params.id);
+        const data = loadVoteData();
+        const first = `${data.meta.firstYear}-01-01`;
+        const lastData = data.rollCalls.at(-1)!.date;
+        const from = query.from ?? (org.founded > first ? org.founded : first);
+        const to = query.to ?? (org.dissolved && org.dissolved <= lastData ? org.dissolved : undefined);
+        return alignOrganization(data, org, {
+          from,
+          ...(to !== undefined ? { to } : {}),
+          ...(query.topic ? { topic: query.topic } : {}),
+          scope: query.scope,
+          bootstrap: query.bootstrap,
+          with: query.with ?? [],
+          seed: query.seed,
+          resolution: query.resolution,
+          campWeights: query.campWeights,
+          ...(query.stageYears !== undefined ? { stageYears: query.stageYears } : {}),
+        });
+      },
     },
   }),
 ];

@@ -80,29 +80,32 @@ export const routes: AnyRoute[] = [
     cacheSeconds: 3600,
     response: { description: 'The balance', schema: BalanceSchema },
     csv: balanceCsv,
-    handler: ({ ctx, params, query }) => {
-      const org = ctx.registry.get(params.id);
-      if (query.pair && query.pair.length !== 2) {
-        throw new ConcordError(
-          'E_VALIDATION',
-          `query.pair: "${query.pair.join(',')}" does not name two states`,
-          {
-            path: 'query.pair',
-            hint: 'Give two ISO3 codes separated by a comma, e.g. pair=CHN,RUS.',
-          },
-        );
-      }
-      return balance(org, ctx.ds, {
-        measure: query.measure,
-        ...(query.from !== undefined ? { from: query.from } : {}),
-        ...(query.to !== undefined ? { to: query.to } : {}),
-        ...(query.pair ? { pair: query.pair as [string, string] } : {}),
-        add: query.with ?? [],
-        remove: query.without ?? [],
-        ...(org.predecessor && ctx.registry.has(org.predecessor)
-          ? { predecessor: ctx.registry.get(org.predecessor) }
-          : {}),
-      });
+    work: {
+      cost: () => 30,
+      run: ({ ctx, params, query }) => {
+        const org = ctx.registry.get(params.id);
+        if (query.pair && query.pair.length !== 2) {
+          throw new ConcordError(
+            'E_VALIDATION',
+            `query.pair: "${query.pair.join(',')}" does not name two states`,
+            {
+              path: 'query.pair',
+              hint: 'Give two ISO3 codes separated by a comma, e.g. pair=CHN,RUS.',
+            },
+          );
+        }
+        return balance(org, ctx.ds, {
+          measure: query.measure,
+          ...(query.from !== undefined ? { from: query.from } : {}),
+          ...(query.to !== undefined ? { to: query.to } : {}),
+          ...(query.pair ? { pair: query.pair as [string, string] } : {}),
+          add: query.with ?? [],
+          remove: query.without ?? [],
+          ...(org.predecessor && ctx.registry.has(org.predecessor)
+            ? { predecessor: ctx.registry.get(org.predecessor) }
+            : {}),
+        });
+      },
     },
   }),
 ];

@@ -5,14 +5,15 @@
  *
  * Rules come by name (the built-in comparison rules) or inline in a JSON body, validated by the rule
  * language's schema; never by file name, so a request cannot make the server read a file. The
- * computations are exact and run on the request: games sent in a body are limited in size so that
- * one request cannot hold the server (the CLI has no such limit).
+ * computations run on the server's worker pool under its time budget, and requests are capped in
+ * size (players, Monte Carlo draws) so that the largest allowed one finishes within it (the CLI has
+ * no such caps).
  */
 import { z } from 'zod';
 import { ConcordError } from '../../errors.js';
 import { type CapacityRule, capacity } from '../../power/capacity.js';
 import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand } from '../../power/load.js';
-import { computePower, type Method } from '../../power/power.js';
+import { computePower, type Method, type PowerOptions } from '../../power/power.js';
 import { capacityCsv, powerCsv } from '../../power/tidy.js';
 import { describeRule } from '../../rules/evaluate.js';
 import { GameFileSchema } from '../../rules/game.js';
@@ -25,7 +26,62 @@ import { DateParam, OrgParams } from '../schemas.js';
 /** Largest game sent in a body (players), and largest Monte Carlo sample, per request. */
 export const MAX_PLAYERS = 400;
 export const MAX_SAMPLES = 1_000_000;
+/** Largest Monte Carlo work per request: draws × players (about 1.5 s of an idle worker). */
+export const MAX_PLAYER_DRAWS = 20_000_000;
 const MAX_ADDED = 30;
+const DEFAULT_SAMPLES = 100_000;
+
+/**
+ * The work budgets of the exact algorithms over the API: a tenth of the CLI's, so that an exact
+ * answer takes at most a second or two of a worker; a larger game gets Monte Carlo estimates
+ * (automatic method) or E_LIMIT (method=exact), never a computation past the time budget.
+ */
+export const API_POWER_BUDGETS: NonNullable<PowerOptions['budgets']> = {
+  gfOps: 4e8,
+  gfCells: 1e7,
+  gfMinimalOps: 2e7,
+  diagramNodes: 4e4,
+  diagramCells: 4e6,
+  minimalVisits: 3e6,
+  johnstonCoalitions: 2 ** 20,
+};
+
+/** Estimated worker milliseconds of the power indices of `n` players (the cost-aware limit). */
+export function powerCost(n: number, q: { method?: Method; samples?: number }): number {
+  const mc = (q.samples ?? defaultSamples(n)) * n * 6.6e-5;
+  if (q.method === 'montecarlo') return mc;
+  if (n <= 16) return 2;
+  // Exact (or Monte Carlo when exact does not fit the API's budgets), bounded by those budgets.
+  return Math.min(2 * n * n, 2_000);
+}
+
+/** The caps on a power request of `n` players: E_LIMIT naming the cap. */
+export function powerCaps(n: number, q: { method?: Method; samples?: number }, path: string): void {
+  if (n > MAX_PLAYERS) {
+    throw new ConcordError(
+      'E_LIMIT',
+      `the game has ${n} players; the API takes at most ${MAX_PLAYERS} (cap: players)`,
+      {
+        path,
+        hint: 'Use `concord power FILE` for larger games.',
+      },
+    );
+  }
+  const samples = q.samples ?? defaultSamples(n);
+  if (q.method !== 'exact' && q.method !== 'enumerate' && samples * n > MAX_PLAYER_DRAWS) {
+    throw new ConcordError(
+      'E_LIMIT',
+      `${samples.toLocaleString('en-US')} Monte Carlo draws × ${n} players is above the API's cap of ${MAX_PLAYER_DRAWS.toLocaleString('en-US')} (cap: samples × players)`,
+      {
+        path: 'query.samples',
+        hint: `Use at most ${Math.floor(MAX_PLAYER_DRAWS / Math.max(1, n)).toLocaleString('en-US')} samples for ${n} players, or the CLI.`,
+      },
+    );
+  }
+}
+
+const POWER_TIMEOUT_HINT =
+  'Use method=montecarlo with fewer samples, or `concord power` on the command line.';
 
 const RULE_NAMES = Object.keys(NAMED_RULES) as [string, ...string[]];
 const RuleName = z.enum(RULE_NAMES);
@@ -34,7 +90,8 @@ const Codes = z
   .string()
   .max(200)
   .regex(/^[A-Za-z]{3}(,[A-Za-z]{3})*$/, 'expected ISO3 codes separated by commas, e.g. IRN,BLR')
-  .transform((s) => s.toUpperCase().split(','));
+  // A set: in canonical order, so that IRN,BLR and BLR,IRN are one question (and one cache entry).
+  .transform((s) => [...new Set(s.toUpperCase().split(','))].sort());
 
 const MethodQuery = {
   method: z.enum(['exact', 'montecarlo', 'enumerate']).optional().describe('Default: exact when feasible'),
@@ -85,6 +142,7 @@ const CapacityBody = z
     add: z
       .array(z.string().regex(/^[A-Z]{3}$/, 'expected an ISO3 code such as IRN'))
       .max(MAX_ADDED)
+      .transform((a) => [...new Set(a)].sort())
       .optional(),
     at: DateParam.optional(),
     eu: z.boolean().default(true),
@@ -157,7 +215,11 @@ function capacityOf(
   if (add.length > MAX_ADDED)
     throw new ConcordError('E_LIMIT', `at most ${MAX_ADDED} hypothetical members`, { path: `${part}.add` });
   const r = within(part, ['add', 'at'], () =>
-    capacity(org, ds, rules, { add, ...(at ? { at: parseDate(at, `${part}.at`) } : {}) }),
+    capacity(org, ds, rules, {
+      add,
+      budgets: API_POWER_BUDGETS,
+      ...(at ? { at: parseDate(at, `${part}.at`) } : {}),
+    }),
   );
   return { ...r, euReference: eu ? loadReferenceBand() : [] };
 }
@@ -182,10 +244,29 @@ function within<T>(part: 'query' | 'body', fields: readonly string[], f: () => T
   }
 }
 
-function powerOptions(q: { method?: Method; samples?: number; seed?: number }) {
+/** Players of a game file: its list, or (for an organization on a date) a generous bound. */
+function gamePlayers(g: { players?: readonly unknown[]; add?: readonly unknown[] }): number {
+  return g.players ? g.players.length : 30 + (g.add?.length ?? 0);
+}
+
+const CAPACITY_TIMEOUT_HINT =
+  'Compare fewer rules or add fewer states, or use `concord capacity` on the command line.';
+
+/** Estimated worker milliseconds of a capacity table: every rule at every stage. */
+function capacityCost(rules: number, added: number): number {
+  return (rules + 1) * (20 + added * added * 2);
+}
+
+/** The default Monte Carlo sample over the API: 100,000 draws, fewer for large games (the cap). */
+function defaultSamples(n: number): number {
+  return Math.min(DEFAULT_SAMPLES, Math.floor(MAX_PLAYER_DRAWS / Math.max(1, n)));
+}
+
+function powerOptions(q: { method?: Method; samples?: number; seed?: number }, n: number): PowerOptions {
   return {
+    budgets: API_POWER_BUDGETS,
+    samples: q.samples ?? defaultSamples(n),
     ...(q.method ? { method: q.method } : {}),
-    ...(q.samples !== undefined ? { samples: q.samples } : {}),
     ...(q.seed !== undefined ? { seed: q.seed } : {}),
   };
 }
@@ -236,10 +317,15 @@ export const routes: AnyRoute[] = [
     cacheSeconds: 3600,
     response: { description: 'The capacity to decide', schema: CapacitySchema },
     csv: capacityCsv,
-    handler: ({ ctx, params, query }) => {
-      const org = ctx.registry.get(params.id);
-      const rules = comparisonRules(org, query.rules ?? [...DEFAULT_COMPARISONS], process.cwd());
-      return capacityOf(org, ctx.ds, rules, query.add ?? [], query.at, query.eu === 'true', 'query');
+    work: {
+      cost: ({ query }) =>
+        capacityCost(query.rules?.length ?? DEFAULT_COMPARISONS.length, query.add?.length ?? 0),
+      timeoutHint: CAPACITY_TIMEOUT_HINT,
+      run: ({ ctx, params, query }) => {
+        const org = ctx.registry.get(params.id);
+        const rules = comparisonRules(org, query.rules ?? [...DEFAULT_COMPARISONS], process.cwd());
+        return capacityOf(org, ctx.ds, rules, query.add ?? [], query.at, query.eu === 'true', 'query');
+      },
     },
   }),
   route({
@@ -254,29 +340,34 @@ export const routes: AnyRoute[] = [
     params: OrgParams,
     body: CapacityBody,
     yamlBody: true,
-    rateLimitPerMinute: 120,
+    cacheSeconds: 3600,
     response: { description: 'The capacity to decide', schema: CapacitySchema },
     csv: capacityCsv,
-    handler: ({ ctx, params, body }) => {
-      const org = ctx.registry.get(params.id);
-      const specs = body.rules ?? [...DEFAULT_COMPARISONS];
-      const own = comparisonRules(org, [], process.cwd());
-      const rules: CapacityRule[] = [
-        ...own,
-        ...specs.map((spec, i): CapacityRule => {
-          if (typeof spec === 'string') {
-            const r = NAMED_RULES[spec]!;
-            return { id: spec, label: r.label, rule: r.rule, own: false };
-          }
-          return {
-            id: `rule-${i + 1}`,
-            label: spec.label ?? describeRule(spec.rule),
-            rule: spec.rule,
-            own: false,
-          };
-        }),
-      ];
-      return capacityOf(org, ctx.ds, rules, body.add ?? [], body.at, body.eu, 'body');
+    work: {
+      cost: ({ body }) =>
+        capacityCost((body.rules?.length ?? DEFAULT_COMPARISONS.length) + 1, body.add?.length ?? 0),
+      timeoutHint: CAPACITY_TIMEOUT_HINT,
+      run: ({ ctx, params, body }) => {
+        const org = ctx.registry.get(params.id);
+        const specs = body.rules ?? [...DEFAULT_COMPARISONS];
+        const own = comparisonRules(org, [], process.cwd());
+        const rules: CapacityRule[] = [
+          ...own,
+          ...specs.map((spec, i): CapacityRule => {
+            if (typeof spec === 'string') {
+              const r = NAMED_RULES[spec]!;
+              return { id: spec, label: r.label, rule: r.rule, own: false };
+            }
+            return {
+              id: `rule-${i + 1}`,
+              label: spec.label ?? describeRule(spec.rule),
+              rule: spec.rule,
+              own: false,
+            };
+          }),
+        ];
+        return capacityOf(org, ctx.ds, rules, body.add ?? [], body.at, body.eu, 'body');
+      },
     },
   }),
   route({
@@ -299,18 +390,24 @@ export const routes: AnyRoute[] = [
     cacheSeconds: 3600,
     response: { description: 'The power indices', schema: PowerSchema },
     csv: powerCsv,
-    handler: ({ ctx, params, query }) => {
-      const org = ctx.registry.get(params.id);
-      const game = within('query', ['add', 'at'], () =>
-        resolveGame(
-          { organization: org.id, at: parseDate(query.at ?? todayIso(), 'query.at'), add: query.add },
-          org.id,
-          ctx.registry,
-          ctx.ds,
-          query.rule ? { rule: NAMED_RULES[query.rule]!.rule } : {},
-        ),
-      );
-      return computePower(game, powerOptions(query));
+    work: {
+      // The members (at most a few dozen) and the added states.
+      caps: ({ query }) => powerCaps(30 + (query.add?.length ?? 0), query, 'query.add'),
+      cost: ({ query }) => powerCost(30 + (query.add?.length ?? 0), query),
+      timeoutHint: POWER_TIMEOUT_HINT,
+      run: ({ ctx, params, query }) => {
+        const org = ctx.registry.get(params.id);
+        const game = within('query', ['add', 'at'], () =>
+          resolveGame(
+            { organization: org.id, at: parseDate(query.at ?? todayIso(), 'query.at'), add: query.add },
+            org.id,
+            ctx.registry,
+            ctx.ds,
+            query.rule ? { rule: NAMED_RULES[query.rule]!.rule } : {},
+          ),
+        );
+        return computePower(game, powerOptions(query, game.players.length));
+      },
     },
   }),
   route({
@@ -325,15 +422,20 @@ export const routes: AnyRoute[] = [
     cacheSeconds: 3600,
     response: { description: 'The power indices', schema: PowerSchema },
     csv: powerCsv,
-    handler: ({ ctx, params, query }) => {
-      if (!builtinGames().includes(params.id)) {
-        throw new ConcordError('E_UNKNOWN_ID', `no built-in game "${params.id}"`, {
-          path: 'params.id',
-          hint: `Built-in games: ${builtinGames().join(', ')}.`,
-        });
-      }
-      const game = resolveGame(loadBuiltinGameFile(params.id), params.id, ctx.registry, ctx.ds);
-      return computePower(game, powerOptions(query));
+    work: {
+      caps: ({ query }) => powerCaps(27, query, 'query.samples'),
+      cost: ({ query }) => powerCost(27, query),
+      timeoutHint: POWER_TIMEOUT_HINT,
+      run: ({ ctx, params, query }) => {
+        if (!builtinGames().includes(params.id)) {
+          throw new ConcordError('E_UNKNOWN_ID', `no built-in game "${params.id}"`, {
+            path: 'params.id',
+            hint: `Built-in games: ${builtinGames().join(', ')}.`,
+          });
+        }
+        const game = resolveGame(loadBuiltinGameFile(params.id), params.id, ctx.registry, ctx.ds);
+        return computePower(game, powerOptions(query, game.players.length));
+      },
     },
   }),
   route({
@@ -347,20 +449,18 @@ export const routes: AnyRoute[] = [
     body: GameFileSchema,
     yamlBody: true,
     query: z.object(MethodQuery).strict(),
-    rateLimitPerMinute: 120,
+    cacheSeconds: 3600,
     response: { description: 'The power indices', schema: PowerSchema },
     csv: powerCsv,
-    handler: ({ ctx, body, query }) => {
-      if (body.players && body.players.length > MAX_PLAYERS) {
-        throw new ConcordError(
-          'E_LIMIT',
-          `the game has ${body.players.length} players; the API takes at most ${MAX_PLAYERS}`,
-          { path: 'body.players', hint: 'Use `concord power FILE` for larger games.' },
-        );
-      }
-      return within('body', ['organization', 'at', 'add', 'players', 'rule'], () =>
-        computePower(resolveGame(body, body.name ?? 'game', ctx.registry, ctx.ds), powerOptions(query)),
-      );
+    work: {
+      caps: ({ body, query }) => powerCaps(gamePlayers(body), query, 'body.players'),
+      cost: ({ body, query }) => powerCost(gamePlayers(body), query),
+      timeoutHint: POWER_TIMEOUT_HINT,
+      run: ({ ctx, body, query }) =>
+        within('body', ['organization', 'at', 'add', 'players', 'rule'], () => {
+          const game = resolveGame(body, body.name ?? 'game', ctx.registry, ctx.ds);
+          return computePower(game, powerOptions(query, game.players.length));
+        }),
     },
   }),
 ];

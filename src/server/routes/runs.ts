@@ -24,6 +24,7 @@ import {
   RunParams,
   RunPatchSchema,
   RunSchema,
+  RunStatusSchema,
   RunsQuery,
 } from '../schemas.js';
 import { openEventStream } from '../sse.js';
@@ -64,10 +65,43 @@ export async function ownedRun(ctx: ServerContext, id: string, workspace: string
   return run;
 }
 
+/**
+ * What a reader who does not own a public run sees of its manifest: what reproduces and describes
+ * the run (version, seed, size, models, design), never the host, process, paths or commit.
+ */
+const PUBLIC_MANIFEST_KEYS = [
+  'concord',
+  'scenarioHash',
+  'seed',
+  'runs',
+  'mode',
+  'models',
+  'keep',
+  'adapter',
+  'adapterLabel',
+  'designPoints',
+  'factors',
+  'created',
+  'finished',
+] as const;
+
+export function publicManifest(m: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(PUBLIC_MANIFEST_KEYS.filter((k) => k in m).map((k) => [k, m[k]]));
+}
+
+/** A run's parameters for a reader who does not own it: the scenario's file name without its path. */
+export function publicParams(p: unknown): unknown {
+  const sp = p as { scenario?: { file?: unknown } } | null;
+  if (!sp?.scenario || typeof sp.scenario.file !== 'string') return p;
+  const file = sp.scenario.file.split(/[\\/]/).pop();
+  return { ...sp, scenario: { ...sp.scenario, file } };
+}
+
 export function runView(r: RunRecord, workspace: string | null): z.infer<typeof RunSchema> {
+  const owned = workspace !== null && r.workspace === workspace;
   return {
     id: r.id,
-    workspace: r.workspace,
+    workspace: owned ? r.workspace : null,
     kind: r.kind,
     title: r.title,
     status: r.status,
@@ -81,7 +115,7 @@ export function runView(r: RunRecord, workspace: string | null): z.infer<typeof 
     finishedAt: r.finished_at,
     heartbeatAt: r.heartbeat_at,
     error: r.error,
-    owned: workspace !== null && r.workspace === workspace,
+    owned,
   };
 }
 
@@ -118,15 +152,18 @@ export const routes: AnyRoute[] = [
     handler: async ({ ctx, params, workspace }) => {
       const run = await visibleRun(ctx, params.id, workspace);
       const progress = await ctx.jobs.progress(run);
+      const owned = workspace !== null && run.workspace === workspace;
       return {
         ...runView(run, workspace),
         status: progress.status,
-        params: run.params,
-        manifest: run.manifest,
+        params: owned ? run.params : publicParams(run.params),
+        manifest: owned ? run.manifest : publicManifest(run.manifest),
         progress,
         results: await ctx.store.countResults(run.id),
         resumable:
-          (progress.status === 'interrupted' || progress.status === 'failed') &&
+          (progress.status === 'interrupted' ||
+            progress.status === 'failed' ||
+            progress.status === 'cancelled') &&
           progress.batchesDone < progress.batches &&
           ctx.jobs.kinds.has(run.kind),
       };
@@ -224,7 +261,8 @@ export const routes: AnyRoute[] = [
         if (buf) yield buf;
       }
       async function* json() {
-        yield `{"run":${JSON.stringify(runView(run, workspace))},"params":${JSON.stringify(run.params)},"results":[`;
+        const owned = workspace !== null && run.workspace === workspace;
+        yield `{"run":${JSON.stringify(runView(run, workspace))},"params":${JSON.stringify(owned ? run.params : publicParams(run.params))},"results":[`;
         let first = true;
         let buf = '';
         for await (const r of rows) {
@@ -293,6 +331,14 @@ export const routes: AnyRoute[] = [
       if (run.status === 'complete') {
         throw new ConcordError('E_CONFLICT', `run ${run.id} is already complete`, { path: 'params.id' });
       }
+      const active = (await ctx.store.workspaceUsage(run.workspace)).active;
+      if (active >= ctx.quotas.concurrentSweeps) {
+        throw new ConcordError(
+          'E_LIMIT',
+          `workspace ${run.workspace} has ${active} runs executing; at most ${ctx.quotas.concurrentSweeps} at once (quota: concurrent sweeps)`,
+          { path: 'params.id', hint: 'Wait for one to end, or cancel one (DELETE /api/runs/{id}).' },
+        );
+      }
       ctx.jobs.start(run);
       return ctx.jobs.progress(run);
     },
@@ -301,18 +347,31 @@ export const routes: AnyRoute[] = [
     method: 'DELETE',
     url: '/api/runs/:id',
     operationId: 'deleteRun',
-    summary: "Delete a run and its results (the owner's token)",
+    summary: "Cancel a running run, or delete a run that is not running (the owner's token)",
+    description:
+      'A pending or running run is cancelled: it stops within a second, keeps its finished batches and becomes `cancelled` (resumable with POST /api/runs/{id}/resume); the answer is `{ cancelled }`. Any other run is deleted with its results: `{ deleted }`.',
     tag: 'runs',
     access: 'token',
     params: RunParams,
     rateLimitPerMinute: 60,
-    response: { status: 200, description: 'Deleted', schema: z.object({ deleted: z.string() }) },
+    response: {
+      status: 200,
+      description: 'Cancelled, or deleted',
+      schema: z.object({
+        deleted: z.string().optional(),
+        cancelled: z.string().optional(),
+        status: RunStatusSchema.optional(),
+        batchesDone: z.number().int().optional(),
+      }),
+    },
     handler: async ({ ctx, params, workspace }) => {
       const run = await ownedRun(ctx, params.id, workspace);
-      if (ctx.jobs.isActive(run.id)) {
-        throw new ConcordError('E_CONFLICT', `run ${run.id} is executing; wait for it to end`, {
-          path: 'params.id',
-        });
+      if (ctx.jobs.isActive(run.id) || run.status === 'running' || run.status === 'pending') {
+        await ctx.store.cancelRun(run.id);
+        // Executing here: stop it now; elsewhere, its process notices the status within 200 ms.
+        await ctx.jobs.cancel(run.id);
+        const p = await ctx.jobs.progress(run);
+        return { cancelled: run.id, status: p.status, batchesDone: p.batchesDone };
       }
       await ctx.store.deleteRun(run.id);
       return { deleted: run.id };

@@ -16,10 +16,64 @@ import { parseScenarioText, resolveWithLines } from '../../scenario/load.js';
 import { resolveScenario } from '../../scenario/resolve.js';
 import { type ModelName, ModelNameSchema, ScenarioFileSchema } from '../../scenario/schema.js';
 import type { ResolvedScenario } from '../../scenario/types.js';
-import type { ServerContext } from '../context.js';
-import { type AnyRoute, route } from '../route.js';
+import { type AnyRoute, route, type WorkContext } from '../route.js';
 
 const SCO_DIR = 'scenarios/sco';
+
+/**
+ * The caps on a scenario sent to the API: actors, issues and dimensions, and the work of the
+ * expected-utility model (actors² × issues), so that the largest allowed forecast finishes within
+ * the server's budget (about 2 s of an idle worker). The CLI has no caps.
+ */
+export const SCENARIO_CAPS = { actors: 200, issues: 50, dimensions: 16, actorPairsTimesIssues: 80_000 };
+
+/** Distinct actors of a scenario file: its `actors` and every actor with a position. */
+function actorCount(s: z.infer<typeof ScenarioFileSchema>): number {
+  const ids = new Set(Object.keys(s.actors ?? {}));
+  for (const i of s.issues) for (const a of Object.keys(i.positions)) ids.add(a);
+  return ids.size;
+}
+
+export function scenarioCaps(s: z.infer<typeof ScenarioFileSchema>): void {
+  const limit = (what: string, n: number, cap: number, path: string, hint: string) => {
+    if (n > cap)
+      throw new ConcordError(
+        'E_LIMIT',
+        `the scenario has ${n.toLocaleString('en-US')} ${what}; the API takes at most ${cap.toLocaleString('en-US')} (cap: ${what})`,
+        { path, hint },
+      );
+  };
+  const cli = 'Use `concord forecast FILE` on the command line, which has no caps.';
+  const actors = actorCount(s);
+  limit('actors', actors, SCENARIO_CAPS.actors, 'body.actors', cli);
+  limit('issues', s.issues.length, SCENARIO_CAPS.issues, 'body.issues', `Split the scenario, or ${cli}`);
+  for (const [k, i] of s.issues.entries()) {
+    limit(
+      'dimensions',
+      i.dimensions?.length ?? 1,
+      SCENARIO_CAPS.dimensions,
+      `body.issues[${k}].dimensions`,
+      cli,
+    );
+  }
+  limit(
+    'actors² × issues',
+    actors * actors * s.issues.length,
+    SCENARIO_CAPS.actorPairsTimesIssues,
+    'body.issues',
+    `Fewer actors or issues; or leave out the eum model; or ${cli}`,
+  );
+}
+
+/** Estimated worker milliseconds of a forecast (the expected-utility model dominates). */
+function forecastCost(
+  s: z.infer<typeof ScenarioFileSchema>,
+  q: { models?: ModelName[] | undefined },
+): number {
+  const n = actorCount(s) || 10;
+  const eum = !q.models || q.models.includes('eum');
+  return 5 + s.issues.length * (n * 0.05 + (eum ? n * n * 0.03 : 0));
+}
 
 interface BuiltIn {
   readonly id: string;
@@ -116,7 +170,7 @@ function models(q: { models?: ModelName[] | undefined }) {
 }
 
 /** Resolves a scenario sent in a request; the library's paths become paths in the body. */
-function resolveBody(ctx: ServerContext, body: z.infer<typeof ScenarioFileSchema>): ResolvedScenario {
+function resolveBody(ctx: WorkContext, body: z.infer<typeof ScenarioFileSchema>): ResolvedScenario {
   try {
     return resolveScenario(body, { registry: ctx.registry, dataset: ctx.ds, file: 'body' });
   } catch (e) {
@@ -191,10 +245,13 @@ export const routes: AnyRoute[] = [
     cacheSeconds: 3600,
     response: { description: 'The forecasts', schema: ForecastSchema },
     csv: forecastCsv,
-    handler: ({ params, query }) => {
-      const b = findBuiltIn(params.id);
-      const s = resolveWithLines(parseScenarioText(b.text, b.file), b.file, b.text);
-      return forecastJson(s, forecastAll(s, models(query)));
+    work: {
+      cost: () => 20,
+      run: ({ params, query }) => {
+        const b = findBuiltIn(params.id);
+        const s = resolveWithLines(parseScenarioText(b.text, b.file), b.file, b.text);
+        return forecastJson(s, forecastAll(s, models(query)));
+      },
     },
   }),
   route({
@@ -209,12 +266,18 @@ export const routes: AnyRoute[] = [
     body: ScenarioFileSchema,
     yamlBody: true,
     query: ModelsQuery,
-    rateLimitPerMinute: 120,
+    cacheSeconds: 3600,
     response: { description: 'The forecasts', schema: ForecastSchema },
     csv: forecastCsv,
-    handler: ({ ctx, body, query }) => {
-      const s = resolveBody(ctx, body);
-      return forecastJson(s, forecastAll(s, models(query)));
+    work: {
+      caps: ({ body }) => scenarioCaps(body),
+      cost: ({ body, query }) => forecastCost(body, query),
+      timeoutHint:
+        'Leave out the eum model (models=consensus,compromise,median,nash), or use `concord forecast FILE`.',
+      run: ({ ctx, body, query }) => {
+        const s = resolveBody(ctx, body);
+        return forecastJson(s, forecastAll(s, models(query)));
+      },
     },
   }),
   route({
@@ -235,11 +298,14 @@ export const routes: AnyRoute[] = [
       }),
     },
     csv: backtestCsv,
-    handler: ({ query }) =>
-      backtestWithCoders(
-        builtInScenarios().map((b) => resolveWithLines(parseScenarioText(b.text, b.file), b.file, b.text)),
-        models(query),
-      ),
+    work: {
+      cost: () => 200,
+      run: ({ query }) =>
+        backtestWithCoders(
+          builtInScenarios().map((b) => resolveWithLines(parseScenarioText(b.text, b.file), b.file, b.text)),
+          models(query),
+        ),
+    },
   }),
   route({
     method: 'GET',

@@ -126,11 +126,33 @@ function inBody<T>(field: 'scenario' | 'text' | 'upload', f: () => T): T {
     return f();
   } catch (e) {
     if (e instanceof ConcordError && !e.path?.startsWith('body')) {
-      const path = e.path?.startsWith('--') ? `body.${e.path.slice(2)}` : `body.${field}`;
+      // `--batch-size` → `body.batchSize`
+      const option = e.path?.startsWith('--')
+        ? e.path.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
+        : null;
+      const path = option ? `body.${option}` : `body.${field}`;
       throw new ConcordError(e.code, e.message, { path, ...(e.hint ? { hint: e.hint } : {}), cause: e });
     }
     throw e;
   }
+}
+
+/** The workspace's quotas: sweeps running at once, and runs kept (E_LIMIT naming the quota). */
+export async function checkQuotas(ctx: ServerContext, workspace: string): Promise<void> {
+  const u = await ctx.store.workspaceUsage(workspace);
+  const q = ctx.quotas;
+  if (u.active >= q.concurrentSweeps)
+    throw new ConcordError(
+      'E_LIMIT',
+      `workspace ${workspace} has ${u.active} sweeps running; the server runs at most ${q.concurrentSweeps} at once per workspace (quota: concurrent sweeps)`,
+      { path: 'body.runs', hint: 'Wait for one to end, or cancel one (DELETE /api/runs/{id}).' },
+    );
+  if (u.runs >= q.runsPerWorkspace)
+    throw new ConcordError(
+      'E_LIMIT',
+      `workspace ${workspace} keeps ${u.runs} runs; the server keeps at most ${q.runsPerWorkspace} per workspace (quota: runs)`,
+      { path: 'body.runs', hint: 'Delete runs you no longer need (DELETE /api/runs/{id}).' },
+    );
 }
 
 export const routes: AnyRoute[] = [
@@ -221,6 +243,7 @@ export const routes: AnyRoute[] = [
           },
         );
       }
+      await checkQuotas(ctx, ws);
       const run = await createSweepRun(ctx.store, planned, {
         workspace: ws,
         ...(body.title ? { title: body.title } : {}),

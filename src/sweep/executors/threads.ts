@@ -51,13 +51,17 @@ export function threadsExecutor(threads: number): Executor {
         while (queue.length && !job.signal.aborted && !failure) {
           const b = queue.shift()!;
           try {
-            const r = await pool.run({ params: job.params, idx: b.idx, first: b.first, count: b.count });
+            // Aborting (shutdown, cancellation) terminates the threads mid-batch: it stops at once.
+            const r = await pool.run(
+              { params: job.params, idx: b.idx, first: b.first, count: b.count },
+              { signal: job.signal },
+            );
             if (job.signal.aborted) return;
             await job.store.noteAttempt(job.runId, b.idx, me);
             await job.store.completeBatch(job.runId, b.idx, r.rows ?? [], me, { aggregate: r.aggregate });
             job.onBatch(b.count);
           } catch (e) {
-            failure ??= e;
+            if (!job.signal.aborted) failure ??= e;
           }
         }
       };

@@ -70,7 +70,7 @@ export function RunsPage() {
                       <td>{r.createdAt.slice(0, 16).replace('T', ' ')}</td>
                       <td>
                         {r.visibility}
-                        {r.owned ? ' · yours' : ` · ${r.workspace}`}
+                        {r.owned ? ' · yours' : ' · another workspace'}
                       </td>
                     </tr>
                   ))}
@@ -143,7 +143,7 @@ export function RunView({ id, onChange }: { id: string; onChange?: () => void })
           [
             ['id', <code key="id">{run.id}</code>],
             ['kind', run.kind],
-            ['workspace', `${run.workspace} (${run.visibility}${run.owned ? ', yours' : ''})`],
+            ['workspace', `${run.workspace ?? 'another workspace'} (${run.visibility}${run.owned ? ', yours' : ''})`],
             ['seed', <code key="seed">{run.seed}</code>],
             ['replicates', `${run.total.toLocaleString('en-US')} in batches of ${run.batchSize}`],
             ['stored rows', run.results.toLocaleString('en-US')],
