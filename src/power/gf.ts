@@ -390,7 +390,9 @@ function addConstantPlain(table: Float64Array, dst: number, from: number, to: nu
  * i of weight u are windows of F_{<j}/(1 + x^u), read by the same telescoping sums. O(n·q) for the
  * table and Σ_j Σ_u q/u lookups: cheap where the size-indexed count is not.
  */
-export function gfHollerCounts(plan: GfPlan): { total: bigint; containing: bigint[] } | null {
+export function gfHollerCounts(
+  plan: Pick<GfPlan, 'n' | 'weights' | 'theta' | 'primes' | 'total'>,
+): { total: bigint; containing: bigint[] } | null {
   const { n, weights, theta, primes } = plan;
   const q = theta[0]!;
   for (let k = 0; k <= n; k++) if (theta[k]! !== q) return null;

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { ConcordError } from '../../errors.js';
 import { type CapacityRule, capacity } from '../../power/capacity.js';
+import { POWER_INDEX_NAMES, type PowerIndexName, parseIndexList } from '../../power/indices.js';
 import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand } from '../../power/load.js';
 import { computePower, type Method } from '../../power/power.js';
 import { describeRule } from '../../rules/evaluate.js';
@@ -50,6 +51,19 @@ const MethodQuery = {
     .transform(Number)
     .optional()
     .describe('Monte Carlo seed (default 1)'),
+  index: z
+    .string()
+    .max(200)
+    .transform((s, ctx) => {
+      try {
+        return parseIndexList(s, 'query.index');
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : String(e) });
+        return z.NEVER;
+      }
+    })
+    .optional()
+    .describe(`The indices to compute, comma-separated (default all): ${POWER_INDEX_NAMES.join(', ')}`),
 };
 
 const CapacityQuery = z
@@ -180,9 +194,10 @@ function within<T>(part: 'query' | 'body', fields: readonly string[], f: () => T
   }
 }
 
-function powerOptions(q: { method?: Method; samples?: number; seed?: number }) {
+function powerOptions(q: { method?: Method; samples?: number; seed?: number; index?: PowerIndexName[] }) {
   return {
     ...(q.method ? { method: q.method } : {}),
+    ...(q.index ? { indices: q.index } : {}),
     ...(q.samples !== undefined ? { samples: q.samples } : {}),
     ...(q.seed !== undefined ? { seed: q.seed } : {}),
   };
