@@ -15,6 +15,7 @@ import { type CompiledRule, compile, type NumericRule, numericRule } from '../ru
 import { describeRule } from '../rules/evaluate.js';
 import type { Game } from '../rules/game.js';
 import type { Rule } from '../rules/schema.js';
+import { sizeTableCost, weightedSizeSwings } from './bysize.js';
 import { criticalCounts, minimalWinning } from './coalitions.js';
 import { diagramCounts, heaviestFirst } from './diagram.js';
 import { ENUMERATION_MAX_PLAYERS, enumerateCounts } from './enumerate.js';
@@ -53,6 +54,8 @@ export const DEFAULT_BUDGETS = {
   weightedOps: 2e10,
   /** …and its cells (limbs × weights), i.e. memory / 8 bytes. */
   weightedCells: 1e8,
+  /** Weighted games, Deegan–Packel: the table by size and weight and the reads of the minimal winning coalitions. */
+  sizeMinimalOps: 1.5e10,
   /** Generating functions: table additions (all primes). */
   gfOps: 4e9,
   /** Generating functions: table cells (all primes), i.e. memory / 8 bytes. */
@@ -121,6 +124,7 @@ interface Plan {
     | 'enumeration'
     | 'generating functions'
     | 'swings by weight'
+    | 'swings by size and weight'
     | 'decision diagram'
     | 'Monte Carlo';
   readonly reason: string;
@@ -231,12 +235,44 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
   }
   const weighted = asWeightedGame(r);
   const obstacle = gfObstacle(r);
-  // A weighted game without Shapley–Shubik or Deegan–Packel (which need counts by size): the swings
-  // over one table by weight, Holler over a second one, Johnston by listing.
-  if (weighted && !wantSs && !wantDp) {
-    const fits = fitsWeighted(weighted, budgets);
+  // A weighted game: the swings over one table by weight, or by size and weight for Shapley–Shubik;
+  // the minimal winning coalitions by size (Deegan–Packel, and Holler with it) while that table
+  // is built; Holler alone over a table by weight; Johnston by listing.
+  if (weighted) {
+    let dpNote: string | null = null;
+    if (wantDp) {
+      const cost = sizeTableCost(weighted, true);
+      if (cost.ops <= budgets.sizeMinimalOps && cost.cells <= budgets.weightedCells) {
+        const w = weightedSizeSwings(weighted, { minimal: true });
+        let counts: PowerCounts = {
+          n,
+          winning: w.winning,
+          swings: w.swings,
+          swingsBySize: w.swingsBySize,
+          veto: w.veto,
+          minimal: w.minimal,
+          johnstonByCritical: null,
+          notes: [],
+        };
+        if (wantJohnston) counts = addJohnston(r, counts, budgets, notes);
+        return fromCounts(
+          c,
+          base,
+          {
+            method: 'exact',
+            algorithm: 'swings by size and weight',
+            reason: `weighted game (total ${weighted.total}, quota ${weighted.quota}): swings per player and coalition size, and minimal winning coalitions by size, over one table of coalitions by size and weight, with removal`,
+          },
+          counts,
+          notes,
+        );
+      }
+      dpNote = `Deegan–Packel not computed: counting the minimal winning coalitions by size per player would take about ${sci(cost.ops)} operations and ${sci(cost.cells)} cells (budget ${sci(budgets.sizeMinimalOps)} and ${sci(budgets.weightedCells)})`;
+    }
+    const fits = wantSs ? fitsBySize(weighted, budgets) : fitsWeighted(weighted, budgets);
     if (fits === true) {
-      let counts = swingCounts(weighted);
+      let counts = wantSs ? sizeCounts(weighted) : swingCounts(weighted);
+      if (dpNote) notes.push(dpNote);
       if (wantHoller) counts = addHoller(weighted, counts, budgets, notes);
       if (wantJohnston) counts = addJohnston(r, counts, budgets, notes);
       return fromCounts(
@@ -244,8 +280,10 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
         base,
         {
           method: 'exact',
-          algorithm: 'swings by weight',
-          reason: `weighted game (total ${weighted.total}, quota ${weighted.quota}): swings per player over one table of coalitions by weight, with removal`,
+          algorithm: wantSs ? 'swings by size and weight' : 'swings by weight',
+          reason: wantSs
+            ? `weighted game (total ${weighted.total}, quota ${weighted.quota}): swings per player and coalition size over one table of coalitions by size and weight, with removal`
+            : `weighted game (total ${weighted.total}, quota ${weighted.quota}): swings per player over one table of coalitions by weight, with removal`,
         },
         counts,
         notes,
@@ -374,6 +412,27 @@ function fitsWeighted(g: WeightedGame, budgets: typeof DEFAULT_BUDGETS): true | 
   const cells = weightedCells(g);
   if (ops <= budgets.weightedOps && cells <= budgets.weightedCells) return true;
   return `the table of coalitions by weight would need ${sci(ops)} additions and ${sci(cells)} cells`;
+}
+
+/** True when the table by size and weight fits the budgets, else why not. */
+function fitsBySize(g: WeightedGame, budgets: typeof DEFAULT_BUDGETS): true | string {
+  const cost = sizeTableCost(g);
+  if (cost.ops <= budgets.weightedOps && cost.cells <= budgets.weightedCells) return true;
+  return `the table of coalitions by size and weight would need ${sci(cost.ops)} additions and ${sci(cost.cells)} cells`;
+}
+
+function sizeCounts(g: WeightedGame): PowerCounts {
+  const w = weightedSizeSwings(g);
+  return {
+    n: g.n,
+    winning: w.winning,
+    swings: w.swings,
+    swingsBySize: w.swingsBySize,
+    veto: w.veto,
+    minimal: null,
+    johnstonByCritical: null,
+    notes: [],
+  };
 }
 
 function swingCounts(g: WeightedGame): PowerCounts {

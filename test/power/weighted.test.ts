@@ -8,9 +8,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { weightedSizeSwings } from '../../src/power/bysize.js';
+import { gfCounts, planGf } from '../../src/power/gf.js';
 import { parseIndexList } from '../../src/power/indices.js';
 import { computePower } from '../../src/power/power.js';
 import { weightedSwings } from '../../src/power/weighted.js';
+import { compile, numericRule } from '../../src/rules/compile.js';
 import type { Game } from '../../src/rules/game.js';
 
 function game(weights: number[], quota: number): Game {
@@ -36,6 +39,38 @@ function brute(weights: number[], quota: number): { winning: bigint; swings: big
   }
   return { winning, swings };
 }
+
+function bruteBySize(weights: number[], quota: number): { winning: bigint; bySize: bigint[][] } {
+  const n = weights.length;
+  const bySize = Array.from({ length: n }, () => Array<bigint>(n).fill(0n));
+  let winning = 0n;
+  for (let s = 0; s < 1 << n; s++) {
+    let w = 0;
+    let size = 0;
+    for (let i = 0; i < n; i++)
+      if (s & (1 << i)) {
+        w += weights[i]!;
+        size++;
+      }
+    if (w >= quota) winning++;
+    for (let i = 0; i < n; i++)
+      if (!(s & (1 << i)) && w < quota && w + weights[i]! >= quota) bySize[i]![size]!++;
+  }
+  return { winning, bySize };
+}
+
+function gfOf(weights: number[], quota: number) {
+  const g = game(weights, quota);
+  return gfCounts(planGf(numericRule(compile(g.rule, g.players))!), { minimal: false });
+}
+
+const bySizeOf = (weights: number[], quota: number) =>
+  weightedSizeSwings({
+    n: weights.length,
+    weights: Float64Array.from(weights),
+    total: weights.reduce((a, b) => a + b, 0),
+    quota,
+  });
 
 const swingsOf = (weights: number[], quota: number) =>
   weightedSwings({
@@ -64,23 +99,40 @@ describe('swings by weight', () => {
     );
   });
 
-  it('agrees with the generating functions by size past 52 players (several 40-bit limbs)', () => {
+  it('agrees with the generating functions (residues modulo primes) past 52 players (several 40-bit limbs)', () => {
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 53, maxLength: 130 }),
-        fc.double({ min: 0.3, max: 0.9, noNaN: true }),
+        fc.double({ min: 0.2, max: 0.9, noNaN: true }),
         (weights, share) => {
           const quota = Math.max(1, Math.round(share * weights.reduce((a, b) => a + b, 0)));
-          const g = game(weights, quota);
-          const byWeight = computePower(g, { indices: ['banzhaf'], method: 'exact' });
-          const bySize = computePower(g, { indices: ['shapley-shubik'], method: 'exact' });
-          expect(byWeight.algorithm).toBe('swings by weight');
-          expect(bySize.algorithm).toBe('generating functions');
-          expect(byWeight.winningCoalitions).toBe(bySize.winningCoalitions);
-          expect(byWeight.players.map((p) => p.swings)).toEqual(bySize.players.map((p) => p.swings));
+          const gf = gfOf(weights, quota);
+          const byWeight = swingsOf(weights, quota);
+          const bySize = bySizeOf(weights, quota);
+          expect(byWeight.winning).toBe(gf.winning);
+          expect(byWeight.swings).toEqual(gf.swings);
+          expect(bySize.winning).toBe(gf.winning);
+          expect(bySize.swingsBySize).toEqual(gf.swingsBySize);
         },
       ),
-      { numRuns: 12 },
+      { numRuns: 15 },
+    );
+  });
+
+  it('by size: equals brute force on small games, dual tables included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 25 }), { minLength: 1, maxLength: 10 }),
+        fc.double({ min: -0.1, max: 1.1, noNaN: true }),
+        (weights, share) => {
+          const quota = Math.round(share * weights.reduce((a, b) => a + b, 0));
+          const b = bruteBySize(weights, quota);
+          const r = bySizeOf(weights, quota);
+          expect(r.winning).toBe(b.winning);
+          expect(r.swingsBySize).toEqual(b.bySize);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
