@@ -230,6 +230,45 @@ describe("golden values: EPIC's exact counts", () => {
     expect(sum(r.players.map((p) => p.minimalWinning))).toBe('339603273148802');
   });
 
+  it('Shapley–Shubik by size: EPIC RSH (numerators over n!) on the two large benchmark games', () => {
+    const fact = (n: number) => {
+      let f = 1n;
+      for (let k = 2n; k <= BigInt(n); k++) f *= k;
+      return f;
+    };
+    const over = (f: string | null | undefined, n: number) => {
+      const [a, b] = f!.split('/');
+      return (BigInt(a!) * fact(n)) / BigInt(b ?? '1');
+    };
+    const r = computePower(game(W193, 13062), { indices: ['shapley-shubik'] });
+    expect(r.algorithm).toBe('swings by size and weight');
+    expect(over(r.players[0]!.fractions!.shapleyShubik, 193).toString()).toBe(
+      '419337428728033798946114051237091169195042471112230695055117621708398809539660258704535144076741617729936302315869702441595831648006595496201536511799123703101833500457236387250727085482092637389237846618981644838559810376165943625388663013643376318648288571378014940376377614296932029468489371663021555126349332480000000000000000000000000000000000000000000',
+    );
+    expect(over(r.players[192]!.fractions!.shapleyShubik, 193).toString()).toBe(
+      '588524607081856136357712749968171190623264746340853940879806521510053077132596285242218327046900854633120666566580983499239308448978921884886976689550266031520086605908316572850830988854978213631665179258944967613741382531731309149899500413749756683479937668977084070363831393033407474032282143814302217991744389120000000000000000000000000000000000000000000',
+    );
+    const s = computePower(game(W50, 639738), { indices: ['shapley-shubik'] });
+    expect(over(s.players[0]!.fractions!.shapleyShubik, 50).toString()).toBe(
+      '133381688596514912587954538812069102314357794222899200000000000',
+    );
+    expect(over(s.players[49]!.fractions!.shapleyShubik, 50).toString()).toBe(
+      '892792401373511023135732803365482012208154042622279680000000000',
+    );
+  });
+
+  it('Deegan–Packel and the minimal winning coalitions by size: EPIC DP and WM', () => {
+    const r = computePower(game(EU27_VOTES, 255), { indices: ['deegan-packel'] });
+    expect(r.algorithm).toBe('swings by size and weight');
+    expect(r.minimalWinningCoalitions).toBe('561645');
+    // EPIC prints 0.048979529066108506608124, 0.038466567612152189359059, 0.02591590156982875953969
+    expect([0, 6, 26].map((i) => r.players[i]!.deeganPackel)).toEqual(
+      [0.04897952906610851, 0.03846656761215219, 0.02591590156982876].map((x) => expect.closeTo(x, 15)),
+    );
+    const g50 = computePower(game(W50, 639738), { indices: ['deegan-packel'] });
+    expect(g50.minimalWinningCoalitions).toBe('13699522954034');
+  });
+
   it('EPIC test game AIIB (87 members, 1,128,975 votes, quota 564488): exact, not Monte Carlo', () => {
     const r = computePower(game(AIIB, 564488), { indices: ['banzhaf', 'passage', 'holler'] });
     expect(r.method).toBe('exact');
