@@ -1,7 +1,7 @@
 /**
  * One whole-process power computation for bench/power.bench.ts: `node dist/bench/power-child.js
  * GAME.json INDEX[,INDEX…]` computes the indices of a weighted game exactly and prints one JSON line
- * (compute time, peak memory, the values). GAME.json: { "weights": [...], "quota": q }.
+ * (compute time, the whole process's CPU time, peak memory, the values). GAME.json: { "weights": [...], "quota": q }.
  */
 import { readFileSync } from 'node:fs';
 import { parseIndexList } from '../src/power/indices.js';
@@ -22,9 +22,12 @@ const r = computePower(
   { indices: parseIndexList(spec), method: 'exact' },
 );
 const ms = performance.now() - t0;
+const cpu = process.cpuUsage();
 process.stdout.write(
   `${JSON.stringify({
     ms,
+    // CPU time of the whole process (start-up and module loading included)
+    cpuMs: (cpu.user + cpu.system) / 1000,
     maxRssKb: process.resourceUsage().maxRSS,
     algorithm: r.algorithm,
     winning: r.winningCoalitions,

@@ -125,6 +125,8 @@ function epicCases(dir: string, indices: readonly PowerIndexName[]): BenchGame[]
 
 interface Run {
   wallMs: number;
+  /** CPU time of the whole process (user + system): what a loaded machine perturbs least. */
+  cpuMs: number | null;
   computeMs: number | null;
   maxRssKb: number | null;
   values: number[] | null;
@@ -145,6 +147,7 @@ function runConcord(file: string, index: PowerIndexName | 'all'): Run {
     if (p.status !== 0)
       return {
         wallMs,
+        cpuMs: null,
         computeMs: null,
         maxRssKb: null,
         values: null,
@@ -152,6 +155,7 @@ function runConcord(file: string, index: PowerIndexName | 'all'): Run {
       };
     const r = JSON.parse(p.stdout) as {
       ms: number;
+      cpuMs: number;
       maxRssKb: number;
       passage: number;
       winning: string | null;
@@ -168,6 +172,7 @@ function runConcord(file: string, index: PowerIndexName | 'all'): Run {
             : r.players.map((pl) => pl[INDEX_FIELD[index]] as number);
     runs.push({
       wallMs,
+      cpuMs: r.cpuMs,
       computeMs: r.ms,
       maxRssKb: r.maxRssKb,
       values,
@@ -181,19 +186,21 @@ function runConcord(file: string, index: PowerIndexName | 'all'): Run {
   return {
     ...runs[0]!,
     wallMs: median(runs.map((r) => r.wallMs)),
+    cpuMs: median(runs.map((r) => r.cpuMs!)),
     computeMs: median(runs.map((r) => r.computeMs!)),
   };
 }
 
 function runEpic(bin: string, csv: string, quota: number, index: PowerIndexName, timeoutMs: number): Run {
   const runs: number[] = [];
+  const cpus: number[] = [];
   let last: Run | null = null;
   const time = existsSync('/usr/bin/time');
   for (let k = 0; k < 3; k++) {
     const args = ['-i', EPIC_INDEX[index], '-w', csv, '-q', String(quota), '--quiet'];
     const t = performance.now();
     const p = time
-      ? spawnSync('/usr/bin/time', ['-f', 'maxrss=%M', bin, ...args], {
+      ? spawnSync('/usr/bin/time', ['-f', 'maxrss=%M cpu=%U+%S', bin, ...args], {
           encoding: 'utf8',
           timeout: timeoutMs,
           maxBuffer: 1 << 28,
@@ -203,6 +210,7 @@ function runEpic(bin: string, csv: string, quota: number, index: PowerIndexName,
     if (p.error || p.status !== 0) {
       return {
         wallMs,
+        cpuMs: null,
         computeMs: null,
         maxRssKb: null,
         values: null,
@@ -212,8 +220,11 @@ function runEpic(bin: string, csv: string, quota: number, index: PowerIndexName,
     const lines = p.stdout.split('\n').filter((l) => l.trim());
     const values = lines.filter((l) => /^P\d+:/.test(l)).map((l) => Number(l.split(':')[1]));
     const rss = /maxrss=(\d+)/.exec(p.stderr ?? '');
+    const cpu = /cpu=([\d.]+)\+([\d.]+)/.exec(p.stderr ?? '');
+    if (cpu) cpus.push((Number(cpu[1]) + Number(cpu[2])) * 1000);
     last = {
       wallMs,
+      cpuMs: null,
       computeMs: null,
       maxRssKb: rss ? Number(rss[1]) : null,
       values: values.length ? values : [Number(lines[lines.length - 1])],
@@ -222,7 +233,7 @@ function runEpic(bin: string, csv: string, quota: number, index: PowerIndexName,
     runs.push(wallMs);
     if (wallMs > 3000) break;
   }
-  return { ...last!, wallMs: median(runs) };
+  return { ...last!, wallMs: median(runs), cpuMs: cpus.length ? median(cpus) : null };
 }
 
 /** Concord's values (doubles from exact fractions) against EPIC's 6-digit prints. */
@@ -257,7 +268,10 @@ function compareWithEpic(): void {
   const dir = mkdtempSync(join(tmpdir(), 'concord-power-bench-'));
   try {
     console.log(
-      'game | index | Concord ms (whole process) | compute ms | peak MB | EPIC ms (whole process) | EPIC peak MB | Concord / EPIC | values',
+      'Whole processes, median of up to 3 runs: wall ms, and CPU ms (user + system, start-up included: the fairer figure on a shared machine); the ratio is of CPU times (of wall times without /usr/bin/time).',
+    );
+    console.log(
+      'game | index | Concord wall ms | Concord CPU ms | of which computing | peak MB | EPIC wall ms | EPIC CPU ms | EPIC peak MB | Concord / EPIC | values',
     );
     const summary: string[] = [];
     games.forEach((g, gi) => {
@@ -266,25 +280,29 @@ function compareWithEpic(): void {
       writeFileSync(json, JSON.stringify({ weights: g.weights, quota: g.quota }));
       writeFileSync(csv, `${g.weights.join('\n')}\n`);
       let epicTotal = 0;
+      let epicCpuTotal = 0;
       let epicAll = true;
       for (const index of g.indices) {
         const c = runConcord(json, index);
         const e = epic ? runEpic(epic, csv, g.quota, index, timeoutMs) : null;
         if (e && e.note === null) epicTotal += e.wallMs;
         else epicAll = false;
-        const ratio = e && e.note === null && c.note === null ? (c.wallMs / e.wallMs).toFixed(2) : '–';
+        const ratioOf = (a: Run, b: Run) =>
+          a.cpuMs !== null && b.cpuMs !== null ? a.cpuMs / Math.max(b.cpuMs, 1) : a.wallMs / b.wallMs;
+        const ratio = e && e.note === null && c.note === null ? ratioOf(c, e).toFixed(2) : '–';
         const values =
           index === 'passage' ? agree(c.values, e?.values ?? null) : agree(c.values, e?.values ?? null);
         console.log(
-          `${g.name} | ${index} | ${c.note ? `– (${c.note})` : fmtMs(c.wallMs)} | ${fmtMs(c.computeMs)} | ${fmtMb(c.maxRssKb)} | ${e ? (e.note ? `– (${e.note})` : fmtMs(e.wallMs)) : '–'} | ${fmtMb(e?.maxRssKb ?? null)} | ${ratio} | ${values}`,
+          `${g.name} | ${index} | ${c.note ? `– (${c.note})` : fmtMs(c.wallMs)} | ${fmtMs(c.cpuMs)} | ${fmtMs(c.computeMs)} | ${fmtMb(c.maxRssKb)} | ${e ? (e.note ? `– (${e.note})` : fmtMs(e.wallMs)) : '–'} | ${fmtMs(e?.cpuMs ?? null)} | ${fmtMb(e?.maxRssKb ?? null)} | ${ratio} | ${values}`,
         );
-        if (g.large && e && e.note === null && c.note === null && c.wallMs > e.wallMs)
-          summary.push(`${g.name} ${index}: Concord ${fmtMs(c.wallMs)} ms > EPIC ${fmtMs(e.wallMs)} ms`);
+        if (g.large && e && e.note === null && c.note === null && ratioOf(c, e) > 1)
+          summary.push(`${g.name} ${index}: Concord / EPIC = ${ratioOf(c, e).toFixed(2)}`);
+        if (e && e.note === null) epicCpuTotal += e.cpuMs ?? e.wallMs;
       }
       if (g.indices.length > 1) {
         const c = runConcord(json, 'all');
         console.log(
-          `${g.name} | all, one process | ${fmtMs(c.wallMs)} | ${fmtMs(c.computeMs)} | ${fmtMb(c.maxRssKb)} | ${epic ? `${epicAll ? '' : '≥ '}${fmtMs(epicTotal)} (sum of runs)` : '–'} | – | ${epic ? (c.wallMs / epicTotal).toFixed(2) : '–'} |`,
+          `${g.name} | all, one process | ${fmtMs(c.wallMs)} | ${fmtMs(c.cpuMs)} | ${fmtMs(c.computeMs)} | ${fmtMb(c.maxRssKb)} | ${epic ? `${epicAll ? '' : '≥ '}${fmtMs(epicTotal)} (sum of runs)` : '–'} | ${epic ? fmtMs(epicCpuTotal) : '–'} | – | ${epic && c.cpuMs !== null ? (c.cpuMs / Math.max(epicCpuTotal, 1)).toFixed(2) : '–'} |`,
         );
       }
     });
@@ -292,7 +310,7 @@ function compareWithEpic(): void {
       console.log(
         summary.length
           ? `large games where Concord is slower than EPIC:\n  ${summary.join('\n  ')}`
-          : 'large games: every index computed by both at or below EPIC',
+          : 'large games: every index computed by both at or below EPIC (CPU time, whole process)',
       );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -21,7 +21,13 @@ import { diagramCounts, heaviestFirst } from './diagram.js';
 import { ENUMERATION_MAX_PLAYERS, enumerateCounts } from './enumerate.js';
 import { fracString, primesFor, toNumber } from './exact.js';
 import { type GfPlan, gfCounts, gfHollerCounts, gfObstacle, planGf } from './gf.js';
-import { exactIndices, type PowerCounts, type PowerIndexName, parseIndexList } from './indices.js';
+import {
+  exactIndices,
+  POWER_INDEX_NAMES,
+  type PowerCounts,
+  type PowerIndexName,
+  parseIndexList,
+} from './indices.js';
 import { type Interval, monteCarlo } from './montecarlo.js';
 import { type Rng, seededRng } from './rng.js';
 import { asWeightedGame, type WeightedGame, weightedCells, weightedOps, weightedSwings } from './weighted.js';
@@ -54,8 +60,11 @@ export const DEFAULT_BUDGETS = {
   weightedOps: 2e10,
   /** …and its cells (limbs × weights), i.e. memory / 8 bytes. */
   weightedCells: 1e8,
-  /** Weighted games, Deegan–Packel: the table by size and weight and the reads of the minimal winning coalitions. */
-  sizeMinimalOps: 1.5e10,
+  /**
+   * Weighted games, Deegan–Packel: the table by size and weight and the reads of the minimal
+   * winning coalitions; four times more when Deegan–Packel is asked for by name (not in "all").
+   */
+  sizeMinimalOps: 4e9,
   /** Generating functions: table additions (all primes). */
   gfOps: 4e9,
   /** Generating functions: table cells (all primes), i.e. memory / 8 bytes. */
@@ -242,7 +251,8 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
     let dpNote: string | null = null;
     if (wantDp) {
       const cost = sizeTableCost(weighted, true);
-      if (cost.ops <= budgets.sizeMinimalOps && cost.cells <= budgets.weightedCells) {
+      const dpBudget = budgets.sizeMinimalOps * (indices.length < POWER_INDEX_NAMES.length ? 4 : 1);
+      if (cost.ops <= dpBudget && cost.cells <= budgets.weightedCells) {
         const w = weightedSizeSwings(weighted, { minimal: true });
         let counts: PowerCounts = {
           n,
@@ -267,7 +277,7 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
           notes,
         );
       }
-      dpNote = `Deegan–Packel not computed: counting the minimal winning coalitions by size per player would take about ${sci(cost.ops)} operations and ${sci(cost.cells)} cells (budget ${sci(budgets.sizeMinimalOps)} and ${sci(budgets.weightedCells)})`;
+      dpNote = `Deegan–Packel not computed: counting the minimal winning coalitions by size per player would take about ${sci(cost.ops)} operations and ${sci(cost.cells)} cells (budget ${sci(dpBudget)} and ${sci(budgets.weightedCells)}); asked for by name (--index deegan-packel) it gets four times the budget of "all"`;
     }
     const fits = wantSs ? fitsBySize(weighted, budgets) : fitsWeighted(weighted, budgets);
     if (fits === true) {
