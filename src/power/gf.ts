@@ -390,7 +390,9 @@ function addConstantPlain(table: Float64Array, dst: number, from: number, to: nu
  * i of weight u are windows of F_{<j}/(1 + x^u), read by the same telescoping sums. O(n·q) for the
  * table and Σ_j Σ_u q/u lookups: cheap where the size-indexed count is not.
  */
-export function gfHollerCounts(plan: GfPlan): { total: bigint; containing: bigint[] } | null {
+export function gfHollerCounts(
+  plan: Pick<GfPlan, 'n' | 'weights' | 'theta' | 'primes' | 'total'>,
+): { total: bigint; containing: bigint[] } | null {
   const { n, weights, theta, primes } = plan;
   const q = theta[0]!;
   for (let k = 0; k <= n; k++) if (theta[k]! !== q) return null;
@@ -402,11 +404,12 @@ export function gfHollerCounts(plan: GfPlan): { total: bigint; containing: bigin
   const table = new Float64Array(q); // prefix sums: coalitions of the players so far with weight ≤ x
   for (let pi = 0; pi < P; pi++) {
     const p = primes[pi]!;
-    const inv = 1 / p;
     table.fill(1);
     let count = 1; // all coalitions so far (2^s mod p)
     const upTo = (x: number) => (x < 0 ? 0 : x >= q ? count : table[x]!);
-    const classes = new Map<number, number[]>();
+    // the weights seen so far (descending: players come heaviest first) and their players
+    const classWeights: number[] = [];
+    const classMembers: number[][] = [];
     for (let s = 0; s < n; s++) {
       const j = order[s]!;
       const v = weights[j]!;
@@ -415,21 +418,23 @@ export function gfHollerCounts(plan: GfPlan): { total: bigint; containing: bigin
       if (last < 0) last += p;
       totals[pi] = (totals[pi]! + last) % p;
       containing[j]![pi] = (containing[j]![pi]! + last) % p;
-      for (const [u, members] of classes) {
+      for (let c = 0; c < classWeights.length; c++) {
+        const u = classWeights[c]!;
         // (a player of weight 0 is in no minimal winning coalition of a weighted game)
         if (u === 0) continue;
-        // window [a − u, q − u) of the table without one player of weight u
+        // window [a − u, q − u) of the table without one player of weight u: an alternating sum
+        // of differences of prefix sums (each in (−p, p), so one correction keeps acc in [0, p))
         let acc = 0;
-        for (let t = 0; ; t++) {
-          const top = q - u - 1 - t * u;
-          if (top < 0) break;
-          acc += (t & 1 ? -1 : 1) * (upTo(top) - upTo(a - u - 1 - t * u));
-          acc -= Math.floor(acc * inv) * p;
+        let top = q - u - 1;
+        let bot = a - u - 1;
+        for (let t = 0; top >= 0; t++, top -= u, bot -= u) {
+          const d = table[top]! - (bot < 0 ? 0 : table[bot]!);
+          acc = t & 1 ? acc - d : acc + d;
           if (acc < 0) acc += p;
           else if (acc >= p) acc -= p;
         }
         if (acc === 0) continue;
-        for (const i of members) containing[i]![pi] = (containing[i]![pi]! + acc) % p;
+        for (const i of classMembers[c]!) containing[i]![pi] = (containing[i]![pi]! + acc) % p;
       }
       // add player j: C'[x] = C[x] + C[x − v]
       for (let x = q - 1; x >= v; x--) {
@@ -437,9 +442,11 @@ export function gfHollerCounts(plan: GfPlan): { total: bigint; containing: bigin
         table[x] = y >= p ? y - p : y;
       }
       count = (count * 2) % p;
-      const list = classes.get(v);
-      if (list) list.push(j);
-      else classes.set(v, [j]);
+      if (classWeights[classWeights.length - 1] === v) classMembers[classMembers.length - 1]!.push(j);
+      else {
+        classWeights.push(v);
+        classMembers.push([j]);
+      }
     }
   }
   const crt = new Crt(primes);

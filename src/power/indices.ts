@@ -16,6 +16,7 @@
  *
  * Every index is computed as an exact fraction of BigInts and converted to a double at the end.
  */
+import { ConcordError } from '../errors.js';
 import { type Fraction, factorials, frac, fracString, toNumber } from './exact.js';
 
 /** What a counting algorithm produces; `null` for what it did not compute. */
@@ -123,3 +124,87 @@ export function numberOrNull(f: Fraction | null): number | null {
 export function stringOrNull(f: Fraction | null): string | null {
   return f ? fracString(f) : null;
 }
+
+/** The indices one can ask for (`--index`, `?index=`), by their command-line names. */
+export const POWER_INDEX_NAMES = [
+  'banzhaf',
+  'penrose',
+  'shapley-shubik',
+  'coleman-prevent',
+  'coleman-initiate',
+  'passage',
+  'holler',
+  'deegan-packel',
+  'johnston',
+] as const;
+export type PowerIndexName = (typeof POWER_INDEX_NAMES)[number];
+
+/** The player field of each index (the passage probability is the game's). */
+export const INDEX_FIELD: Record<PowerIndexName, IndexKey | 'passageProbability'> = {
+  banzhaf: 'banzhaf',
+  penrose: 'penrose',
+  'shapley-shubik': 'shapleyShubik',
+  'coleman-prevent': 'colemanPrevent',
+  'coleman-initiate': 'colemanInitiate',
+  passage: 'passageProbability',
+  holler: 'holler',
+  'deegan-packel': 'deeganPackel',
+  johnston: 'johnston',
+};
+
+/** The indices read from the swings and the number of winning coalitions alone. */
+export const SWING_INDICES: readonly PowerIndexName[] = [
+  'banzhaf',
+  'penrose',
+  'coleman-prevent',
+  'coleman-initiate',
+  'passage',
+];
+
+/**
+ * `"banzhaf,shapley-shubik"`, `["holler"]` or `"all"` (the default) as a list of index names in
+ * the canonical order; unknown names are an `E_USAGE` error naming `path`.
+ */
+export function parseIndexList(
+  spec: string | readonly string[] | undefined,
+  path = '--index',
+): PowerIndexName[] {
+  if (spec === undefined) return [...POWER_INDEX_NAMES];
+  const parts = (typeof spec === 'string' ? spec.split(',') : spec).map((s) => s.trim().toLowerCase());
+  const wanted = new Set<PowerIndexName>();
+  for (const p of parts) {
+    if (p === '') continue;
+    if (p === 'all') {
+      for (const n of POWER_INDEX_NAMES) wanted.add(n);
+      continue;
+    }
+    const alias = INDEX_ALIASES[p] ?? p;
+    if (!(POWER_INDEX_NAMES as readonly string[]).includes(alias))
+      throw new ConcordError('E_USAGE', `${path}: "${p}" is not a power index`, {
+        path,
+        hint: `Use "all" or a comma-separated list of ${POWER_INDEX_NAMES.join(', ')}.`,
+      });
+    wanted.add(alias as PowerIndexName);
+  }
+  if (wanted.size === 0)
+    throw new ConcordError('E_USAGE', `${path}: no index given`, {
+      path,
+      hint: `Use "all" or a comma-separated list of ${POWER_INDEX_NAMES.join(', ')}.`,
+    });
+  return POWER_INDEX_NAMES.filter((n) => wanted.has(n));
+}
+
+/** Other spellings accepted on input (field names and common abbreviations). */
+const INDEX_ALIASES: Record<string, PowerIndexName> = {
+  shapleyshubik: 'shapley-shubik',
+  'shapley-shubik': 'shapley-shubik',
+  shapley: 'shapley-shubik',
+  ss: 'shapley-shubik',
+  bz: 'banzhaf',
+  colemanprevent: 'coleman-prevent',
+  colemaninitiate: 'coleman-initiate',
+  'passage-probability': 'passage',
+  passageprobability: 'passage',
+  'public-good': 'holler',
+  deeganpackel: 'deegan-packel',
+};

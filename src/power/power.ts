@@ -15,14 +15,22 @@ import { type CompiledRule, compile, type NumericRule, numericRule } from '../ru
 import { describeRule } from '../rules/evaluate.js';
 import type { Game } from '../rules/game.js';
 import type { Rule } from '../rules/schema.js';
+import { sizeTableCost, weightedSizeSwings } from './bysize.js';
 import { criticalCounts, minimalWinning } from './coalitions.js';
 import { diagramCounts, heaviestFirst } from './diagram.js';
 import { ENUMERATION_MAX_PLAYERS, enumerateCounts } from './enumerate.js';
-import { fracString, toNumber } from './exact.js';
-import { gfCounts, gfHollerCounts, gfObstacle, planGf } from './gf.js';
-import { exactIndices, type PowerCounts } from './indices.js';
+import { fracString, primesFor, toNumber } from './exact.js';
+import { type GfPlan, gfCounts, gfHollerCounts, gfObstacle, planGf } from './gf.js';
+import {
+  exactIndices,
+  POWER_INDEX_NAMES,
+  type PowerCounts,
+  type PowerIndexName,
+  parseIndexList,
+} from './indices.js';
 import { type Interval, monteCarlo } from './montecarlo.js';
 import { type Rng, seededRng } from './rng.js';
+import { asWeightedGame, type WeightedGame, weightedCells, weightedOps, weightedSwings } from './weighted.js';
 
 export type Method = 'exact' | 'montecarlo' | 'enumerate';
 
@@ -34,6 +42,11 @@ export interface PowerOptions {
   /** Monte Carlo generator; `seededRng(seed)` by default. */
   readonly rng?: Rng;
   readonly seed?: number;
+  /**
+   * The indices to compute (default all). Penrose, Banzhaf, both Coleman indices and the passage
+   * probability come from the same swing counts, which every exact algorithm produces.
+   */
+  readonly indices?: readonly PowerIndexName[] | string;
   /** Skip the minimal-winning and Johnston indices (faster; used by `capacity`). */
   readonly basicOnly?: boolean;
   /** Budgets (work units ≈ elementary operations). */
@@ -43,6 +56,15 @@ export interface PowerOptions {
 export const DEFAULT_BUDGETS = {
   /** Below this many players, enumerate: everything exact at once. */
   enumerateBelow: 16,
+  /** Weighted games, swing indices only: limb additions of the table by weight (./weighted.ts). */
+  weightedOps: 2e10,
+  /** …and its cells (limbs × weights), i.e. memory / 8 bytes. */
+  weightedCells: 1e8,
+  /**
+   * Weighted games, Deegan–Packel: the table by size and weight and the reads of the minimal
+   * winning coalitions; four times more when Deegan–Packel is asked for by name (not in "all").
+   */
+  sizeMinimalOps: 4e9,
   /** Generating functions: table additions (all primes). */
   gfOps: 4e9,
   /** Generating functions: table cells (all primes), i.e. memory / 8 bytes. */
@@ -91,6 +113,8 @@ export interface PowerResult {
   readonly method: Method;
   readonly algorithm: string;
   readonly reason: string;
+  /** The indices asked for (the others are null, and left out of the table). */
+  readonly indices: readonly PowerIndexName[];
   readonly totalCoalitions: string;
   readonly winningCoalitions: string | null;
   readonly minimalWinningCoalitions: string | null;
@@ -105,7 +129,13 @@ export interface PowerResult {
 
 interface Plan {
   readonly method: Method;
-  readonly algorithm: 'enumeration' | 'generating functions' | 'decision diagram' | 'Monte Carlo';
+  readonly algorithm:
+    | 'enumeration'
+    | 'generating functions'
+    | 'swings by weight'
+    | 'swings by size and weight'
+    | 'decision diagram'
+    | 'Monte Carlo';
   readonly reason: string;
 }
 
@@ -135,6 +165,13 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
   const r = numericRule(c);
   const n = c.n;
   const notes: string[] = [];
+  let indices = parseIndexList(typeof opts.indices === 'string' ? opts.indices : opts.indices, 'indices');
+  if (opts.basicOnly) indices = indices.filter((i) => !MINIMAL_OR_JOHNSTON.includes(i));
+  const want = new Set(indices);
+  const wantSs = want.has('shapley-shubik');
+  const wantHoller = want.has('holler');
+  const wantDp = want.has('deegan-packel');
+  const wantJohnston = want.has('johnston');
   const base = {
     game: {
       name: game.name,
@@ -143,6 +180,7 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
       source: game.source,
       notes: game.notes,
     },
+    indices,
     totalCoalitions: (1n << BigInt(n)).toString(),
   };
   const seed = opts.seed ?? 1;
@@ -204,25 +242,84 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
       notes,
     );
   }
+  const weighted = asWeightedGame(r);
   const obstacle = gfObstacle(r);
+  // A weighted game: the swings over one table by weight, or by size and weight for Shapley–Shubik;
+  // the minimal winning coalitions by size (Deegan–Packel, and Holler with it) while that table
+  // is built; Holler alone over a table by weight; Johnston by listing.
+  if (weighted) {
+    let dpNote: string | null = null;
+    if (wantDp) {
+      const cost = sizeTableCost(weighted, true);
+      const dpBudget = budgets.sizeMinimalOps * (indices.length < POWER_INDEX_NAMES.length ? 4 : 1);
+      if (cost.ops <= dpBudget && cost.cells <= budgets.weightedCells) {
+        const w = weightedSizeSwings(weighted, { minimal: true });
+        let counts: PowerCounts = {
+          n,
+          winning: w.winning,
+          swings: w.swings,
+          swingsBySize: w.swingsBySize,
+          veto: w.veto,
+          minimal: w.minimal,
+          johnstonByCritical: null,
+          notes: [],
+        };
+        if (wantJohnston) counts = addJohnston(r, counts, budgets, notes);
+        return fromCounts(
+          c,
+          base,
+          {
+            method: 'exact',
+            algorithm: 'swings by size and weight',
+            reason: `weighted game (total ${weighted.total}, quota ${weighted.quota}): swings per player and coalition size, and minimal winning coalitions by size, over one table of coalitions by size and weight, with removal`,
+          },
+          counts,
+          notes,
+        );
+      }
+      dpNote = `Deegan–Packel not computed: counting the minimal winning coalitions by size per player would take about ${sci(cost.ops)} operations and ${sci(cost.cells)} cells (budget ${sci(dpBudget)} and ${sci(budgets.weightedCells)}); asked for by name (--index deegan-packel) it gets four times the budget of "all"`;
+    }
+    const fits = wantSs ? fitsBySize(weighted, budgets) : fitsWeighted(weighted, budgets);
+    if (fits === true) {
+      let counts = wantSs ? sizeCounts(weighted) : swingCounts(weighted);
+      if (dpNote) notes.push(dpNote);
+      if (wantHoller) counts = addHoller(weighted, counts, budgets, notes);
+      if (wantJohnston) counts = addJohnston(r, counts, budgets, notes);
+      return fromCounts(
+        c,
+        base,
+        {
+          method: 'exact',
+          algorithm: wantSs ? 'swings by size and weight' : 'swings by weight',
+          reason: wantSs
+            ? `weighted game (total ${weighted.total}, quota ${weighted.quota}): swings per player and coalition size over one table of coalitions by size and weight, with removal`
+            : `weighted game (total ${weighted.total}, quota ${weighted.quota}): swings per player over one table of coalitions by weight, with removal`,
+        },
+        counts,
+        notes,
+      );
+    }
+    tried.push(fits);
+  }
   if (!obstacle) {
     const plan = planGf(r);
     if (plan.buildOps <= budgets.gfOps && plan.cells * plan.primes.length <= budgets.gfCells) {
-      const wantMinimal = !opts.basicOnly && plan.minimalOps <= budgets.gfMinimalOps;
+      const wantMinimal = (wantHoller || wantDp) && plan.minimalOps <= budgets.gfMinimalOps;
       let counts = gfCounts(plan, { minimal: wantMinimal });
-      if (!opts.basicOnly && !wantMinimal) {
-        const holler = gfHollerCounts(plan);
+      if ((wantHoller || wantDp) && !wantMinimal) {
+        const holler = wantHoller ? gfHollerCounts(plan) : null;
         if (holler) {
           counts = { ...counts, minimalTotal: holler.total, minimalContaining: holler.containing };
-          notes.push(
-            `Deegan–Packel not computed: it needs the minimal winning coalitions by size, about ${sci(plan.minimalOps)} operations (budget ${sci(budgets.gfMinimalOps)}); Holler counted without sizes`,
-          );
+          if (wantDp)
+            notes.push(
+              `Deegan–Packel not computed: it needs the minimal winning coalitions by size, about ${sci(plan.minimalOps)} operations (budget ${sci(budgets.gfMinimalOps)}); Holler counted without sizes`,
+            );
         } else
           notes.push(
-            `Holler and Deegan–Packel not computed: counting minimal winning coalitions per player would take about ${sci(plan.minimalOps)} operations (budget ${sci(budgets.gfMinimalOps)})`,
+            `${wantHoller ? 'Holler and ' : ''}Deegan–Packel not computed: counting minimal winning coalitions per player would take about ${sci(plan.minimalOps)} operations (budget ${sci(budgets.gfMinimalOps)})`,
           );
       }
-      const withJ = opts.basicOnly ? counts : addJohnston(r, counts, budgets, notes);
+      const withJ = wantJohnston ? addJohnston(r, counts, budgets, notes) : counts;
       return fromCounts(
         c,
         base,
@@ -242,15 +339,15 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
   const d = diagramCounts(r, { maxNodes: Math.min(budgets.diagramNodes, budgets.diagramCells / (n + 1)) });
   if (d) {
     let counts = d.counts;
-    if (!opts.basicOnly) {
+    if (wantHoller || wantDp) {
       const m = minimalWinning(r, d.order, budgets.minimalVisits);
       if (m) counts = { ...counts, minimal: m };
       else
         notes.push(
           `Holler and Deegan–Packel not computed: listing the minimal winning coalitions exceeded ${sci(budgets.minimalVisits)} steps`,
         );
-      counts = addJohnston(r, counts, budgets, notes);
     }
+    if (wantJohnston) counts = addJohnston(r, counts, budgets, notes);
     return fromCounts(
       c,
       base,
@@ -266,6 +363,27 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
   tried.push(
     `the decision diagram exceeded ${sci(Math.min(budgets.diagramNodes, budgets.diagramCells / (n + 1)))} states`,
   );
+  // Too large for the tables by size: the swing indices still exact by weight, the rest noted.
+  if (weighted && fitsWeighted(weighted, budgets) === true) {
+    let counts = swingCounts(weighted);
+    const missing = [wantSs ? 'Shapley–Shubik' : null, wantDp ? 'Deegan–Packel' : null].filter(Boolean);
+    notes.push(
+      `${missing.join(' and ')} not computed exactly: ${tried.join('; ')}; --method montecarlo estimates ${missing.length > 1 ? 'them' : 'it'}`,
+    );
+    if (wantHoller) counts = addHoller(weighted, counts, budgets, notes);
+    if (wantJohnston) counts = addJohnston(r, counts, budgets, notes);
+    return fromCounts(
+      c,
+      base,
+      {
+        method: 'exact',
+        algorithm: 'swings by weight',
+        reason: `weighted game (total ${weighted.total}, quota ${weighted.quota}): swings per player over one table of coalitions by weight, with removal`,
+      },
+      counts,
+      notes,
+    );
+  }
   if (n <= ENUMERATION_MAX_PLAYERS && n <= 22) {
     return fromCounts(
       c,
@@ -296,6 +414,91 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
   );
 }
 
+const MINIMAL_OR_JOHNSTON: readonly PowerIndexName[] = ['holler', 'deegan-packel', 'johnston'];
+
+/** True when the table by weight fits the budgets, else why not. */
+function fitsWeighted(g: WeightedGame, budgets: typeof DEFAULT_BUDGETS): true | string {
+  const ops = weightedOps(g);
+  const cells = weightedCells(g);
+  if (ops <= budgets.weightedOps && cells <= budgets.weightedCells) return true;
+  return `the table of coalitions by weight would need ${sci(ops)} additions and ${sci(cells)} cells`;
+}
+
+/** True when the table by size and weight fits the budgets, else why not. */
+function fitsBySize(g: WeightedGame, budgets: typeof DEFAULT_BUDGETS): true | string {
+  const cost = sizeTableCost(g);
+  if (cost.ops <= budgets.weightedOps && cost.cells <= budgets.weightedCells) return true;
+  return `the table of coalitions by size and weight would need ${sci(cost.ops)} additions and ${sci(cost.cells)} cells`;
+}
+
+function sizeCounts(g: WeightedGame): PowerCounts {
+  const w = weightedSizeSwings(g);
+  return {
+    n: g.n,
+    winning: w.winning,
+    swings: w.swings,
+    swingsBySize: w.swingsBySize,
+    veto: w.veto,
+    minimal: null,
+    johnstonByCritical: null,
+    notes: [],
+  };
+}
+
+function swingCounts(g: WeightedGame): PowerCounts {
+  const w = weightedSwings(g);
+  return {
+    n: g.n,
+    winning: w.winning,
+    swings: w.swings,
+    swingsBySize: null,
+    veto: w.veto,
+    minimal: null,
+    johnstonByCritical: null,
+    notes: [],
+  };
+}
+
+/** Holler's counts over a table by weight (./gf.ts `gfHollerCounts`), within its budget. */
+function addHoller(
+  g: WeightedGame,
+  counts: PowerCounts,
+  budgets: typeof DEFAULT_BUDGETS,
+  notes: string[],
+): PowerCounts {
+  const plan = hollerPlan(g);
+  if (plan.ops > budgets.gfOps + budgets.gfMinimalOps) {
+    notes.push(
+      `Holler not computed: counting minimal winning coalitions per player would take about ${sci(plan.ops)} operations (budget ${sci(budgets.gfOps + budgets.gfMinimalOps)})`,
+    );
+    return counts;
+  }
+  const h = gfHollerCounts(plan.plan);
+  if (!h) return counts;
+  return { ...counts, minimalTotal: h.total, minimalContaining: h.containing };
+}
+
+function hollerPlan(g: WeightedGame): {
+  plan: Pick<GfPlan, 'n' | 'weights' | 'theta' | 'primes' | 'total'>;
+  ops: number;
+} {
+  const primes = primesFor(g.n);
+  const q = Math.max(0, Math.min(g.quota, g.total + 1));
+  // the table (n·q) and, per player, one window per distinct lighter-or-equal earlier weight
+  const sorted = Float64Array.from(g.weights).sort().reverse();
+  let lookups = 0;
+  const seen: number[] = [];
+  for (const v of sorted) {
+    for (const u of seen) lookups += q / u;
+    if (v > 0 && seen[seen.length - 1] !== v) seen.push(v);
+  }
+  const theta = new Float64Array(g.n + 2).fill(q);
+  return {
+    plan: { n: g.n, weights: g.weights, total: g.total, theta, primes },
+    ops: (g.n * q + lookups) * primes.length,
+  };
+}
+
 function addJohnston(
   r: NumericRule,
   counts: PowerCounts,
@@ -321,7 +524,7 @@ function sci(x: number): string {
   return x < 1e4 ? String(Math.round(x)) : x.toExponential(1).replace('e+', 'e');
 }
 
-type Base = Pick<PowerResult, 'game' | 'totalCoalitions'>;
+type Base = Pick<PowerResult, 'game' | 'totalCoalitions' | 'indices'>;
 
 function fromCounts(
   c: CompiledRule,
@@ -331,10 +534,21 @@ function fromCounts(
   notes: string[],
 ): PowerResult {
   const ex = exactIndices(counts);
-  const players: PlayerPower[] = ex.players.map((p, i) => {
+  const want = new Set(base.indices);
+  const players: PlayerPower[] = ex.players.map((raw, i) => {
+    const p = {
+      ...raw,
+      shapleyShubik: want.has('shapley-shubik') ? raw.shapleyShubik : null,
+      colemanPrevent: want.has('coleman-prevent') ? raw.colemanPrevent : null,
+      colemanInitiate: want.has('coleman-initiate') ? raw.colemanInitiate : null,
+      holler: want.has('holler') ? raw.holler : null,
+      deeganPackel: want.has('deegan-packel') ? raw.deeganPackel : null,
+      johnston: want.has('johnston') ? raw.johnston : null,
+    };
     const num = (f: typeof p.penrose | null) => (f ? toNumber(f) : null);
     const str = (f: typeof p.penrose | null) => (f ? fracString(f) : null);
-    const mw = counts.minimal?.containingBySize[i]?.reduce((a, b) => a + b, 0n);
+    const mw =
+      counts.minimal?.containingBySize[i]?.reduce((a, b) => a + b, 0n) ?? counts.minimalContaining?.[i];
     return {
       id: c.ids[i]!,
       name: null,
@@ -399,6 +613,8 @@ function fromMonteCarlo(
       hint: 'Use at least 100 samples (default 100,000).',
     });
   const mc = monteCarlo(r, samples, rng);
+  const want = new Set(base.indices);
+  const ask = <T>(name: PowerIndexName, v: T): T | null => (want.has(name) ? v : null);
   return {
     ...base,
     method: 'montecarlo',
@@ -416,9 +632,9 @@ function fromMonteCarlo(
       name: null,
       penrose: p.penrose,
       banzhaf: p.banzhaf,
-      shapleyShubik: p.shapleyShubik,
-      colemanPrevent: p.colemanPrevent,
-      colemanInitiate: p.colemanInitiate,
+      shapleyShubik: ask('shapley-shubik', p.shapleyShubik),
+      colemanPrevent: ask('coleman-prevent', p.colemanPrevent),
+      colemanInitiate: ask('coleman-initiate', p.colemanInitiate),
       holler: null,
       deeganPackel: null,
       johnston: null,
@@ -429,14 +645,18 @@ function fromMonteCarlo(
       ci: {
         penrose: p.penroseCI,
         banzhaf: p.banzhafCI,
-        shapleyShubik: p.shapleyShubikCI,
-        colemanPrevent: p.colemanPreventCI,
-        colemanInitiate: p.colemanInitiateCI,
+        shapleyShubik: ask('shapley-shubik', p.shapleyShubikCI),
+        colemanPrevent: ask('coleman-prevent', p.colemanPreventCI),
+        colemanInitiate: ask('coleman-initiate', p.colemanInitiateCI),
       },
     })),
     notes: [
       ...notes,
-      'Holler, Deegan–Packel and Johnston are not estimated by Monte Carlo (minimal winning coalitions are too rare among random draws)',
+      ...(MINIMAL_OR_JOHNSTON.some((i) => want.has(i))
+        ? [
+            'Holler, Deegan–Packel and Johnston are not estimated by Monte Carlo (minimal winning coalitions are too rare among random draws)',
+          ]
+        : []),
     ],
   };
 }

@@ -18,7 +18,8 @@
  */
 import { ConcordError } from '../errors.js';
 import type { Player } from './evaluate.js';
-import { FRACTION, type Rule, type Share } from './schema.js';
+import { FRACTION } from './fraction.js';
+import type { Rule, Share } from './schema.js';
 
 /** One weight vector shared by the atoms that sum the same thing. */
 export interface Dimension {

@@ -23,8 +23,11 @@
 import { z } from 'zod';
 
 const iso = z.string().min(1).max(64);
+
 /** "a/b" with 0 ≤ a ≤ b, b > 0. */
-export const FRACTION = /^\s*(\d+)\s*\/\s*(\d+)\s*$/;
+import { FRACTION } from './fraction.js';
+
+export { FRACTION };
 
 export const ShareSchema = z
   .union([

@@ -36,6 +36,26 @@ describe('concord power', () => {
     );
   });
 
+  it('--index computes and prints only the indices asked for', async () => {
+    const r = await run(['power', 'eec-1958', '--index', 'banzhaf']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/player\s+Banzhaf\s+veto/);
+    expect(r.out).not.toContain('Sh-Shubik');
+    expect(r.out).toMatch(/FRA\s+5\/21/);
+    const j = JSON.parse(
+      (await run(['power', 'eec-1958', '--index', 'shapley-shubik,johnston', '--json'])).out,
+    );
+    expect(j.indices).toEqual(['shapley-shubik', 'johnston']);
+    expect(j.players[0].shapleyShubik).toBeCloseTo(7 / 30, 15);
+    expect(j.players[0].holler).toBeNull();
+    expect(j.players[0].johnston).not.toBeNull();
+    const bad = await run(['power', 'eec-1958', '--index', 'shapley']);
+    expect(bad.code).toBe(0);
+    const unknown = await run(['power', 'eec-1958', '--index', 'banzaf']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('--index: "banzaf" is not a power index');
+  });
+
   it('forces a method, and Monte Carlo is reproducible with --seed', async () => {
     const e = JSON.parse((await run(['power', 'unsc', '--method', 'enumerate', '--json'])).out);
     expect(e.method).toBe('enumerate');

@@ -14,8 +14,15 @@ const builtin = (id: string): Game => gameFromPlayers(loadBuiltinGameFile(id), i
 
 const ALGORITHMS: Array<[string, PowerOptions]> = [
   ['enumeration', { method: 'enumerate' }],
-  ['generating functions', { method: 'exact', budgets: { enumerateBelow: 0 } }],
-  ['decision diagram', { method: 'exact', budgets: { enumerateBelow: 0, gfOps: -1 } }],
+  ['swings by size and weight', { method: 'exact', budgets: { enumerateBelow: 0 } }],
+  [
+    'generating functions',
+    { method: 'exact', budgets: { enumerateBelow: 0, weightedOps: -1, sizeMinimalOps: -1 } },
+  ],
+  [
+    'decision diagram',
+    { method: 'exact', budgets: { enumerateBelow: 0, gfOps: -1, weightedOps: -1, sizeMinimalOps: -1 } },
+  ],
 ];
 
 const fr = (r: PowerResult, key: string) => r.players.map((p) => p.fractions![key]);

@@ -135,7 +135,10 @@ describe('Holler without sizes (pure weighted voting) agrees with enumeration', 
         });
         const e = tryPower(g, { method: 'enumerate' });
         if (!e) return;
-        const x = computePower(g, { method: 'exact', budgets: { enumerateBelow: 0, gfMinimalOps: -1 } });
+        const x = computePower(g, {
+          method: 'exact',
+          budgets: { enumerateBelow: 0, gfMinimalOps: -1, sizeMinimalOps: -1 },
+        });
         expect(x.players.every((p) => p.deeganPackel === null)).toBe(true);
         if (x.players.some((p) => p.holler === null)) return;
         compared++;

@@ -310,6 +310,15 @@ describe('decision rules and voting power', () => {
     });
     expect(neg.json().error.path).toBe('body.players[0].w');
     expectError(await get('/api/games/eec-1958/power?samples=0'), 400, 'E_VALIDATION', 'query.samples');
+    // only the indices asked for, as `concord power --index`
+    const only = (await get('/api/games/eec-1958/power?index=banzhaf,holler')).json();
+    expect(only.indices).toEqual(['banzhaf', 'holler']);
+    expect(only.players[0].shapleyShubik).toBeNull();
+    expect(only.players[0].holler).not.toBeNull();
+    const cli = memoryIO();
+    expect(await main(['power', 'eec-1958', '--index', 'banzhaf,holler', '--json'], cli)).toBe(0);
+    expect(only).toEqual(JSON.parse(cli.stdout.join('\n')));
+    expectError(await get('/api/games/eec-1958/power?index=banzaf'), 400, 'E_VALIDATION', 'query.index');
     expectError(await get('/api/games/nope/power'), 404, 'E_UNKNOWN_ID', 'params.id');
   });
 });

@@ -1,11 +1,13 @@
 /**
  * `concord power [FILE] [--org ID --at DATE] [--rule RULE] [--method exact|montecarlo|enumerate]
- * [--samples N] [--seed N] [--json]`: every power index of every player of a game.
+ * [--index NAME,…] [--samples N] [--seed N] [--json]`: the power indices of every player of a game
+ * (all of them, or only those named by --index).
  */
 import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
 import { loadOrganizations, openOrganization } from '../../org/load.js';
+import { POWER_INDEX_NAMES, type PowerIndexName, parseIndexList } from '../../power/indices.js';
 import { computePower, type Method, type PowerResult } from '../../power/power.js';
 import { powerCsv } from '../../power/tidy.js';
 import { builtinGames, readGameFile, readRule, resolveGame } from '../../rules/load.js';
@@ -38,6 +40,10 @@ export function register(program: Command, io: CliIO): void {
       '--method <method>',
       'exact | montecarlo | enumerate (default: exact when feasible, else Monte Carlo)',
     )
+    .option(
+      '--index <names>',
+      `the indices to compute, comma-separated (default all): ${POWER_INDEX_NAMES.join(', ')}`,
+    )
     .option('--samples <n>', 'Monte Carlo draws (default 100000)')
     .option('--seed <n>', 'Monte Carlo seed (default 1)')
     .option('--json', 'print JSON')
@@ -51,6 +57,7 @@ export function register(program: Command, io: CliIO): void {
           add?: string;
           rule?: string;
           method?: string;
+          index?: string;
           samples?: string;
           seed?: string;
           json?: boolean;
@@ -83,6 +90,7 @@ export function register(program: Command, io: CliIO): void {
             });
           return v;
         };
+        const indices = parseIndexList(opts.index, '--index');
         const rule = opts.rule ? readRule(opts.rule, io.cwd).rule : undefined;
         const ds = loadDataset();
         const opened = opts.org ? openOrganization(opts.org, io.cwd) : null;
@@ -123,6 +131,7 @@ export function register(program: Command, io: CliIO): void {
         const t0 = performance.now();
         const result = computePower(game, {
           method: opts.method as Method | undefined,
+          indices,
           samples: num(opts.samples, '--samples'),
           seed: num(opts.seed, '--seed'),
         });
@@ -163,65 +172,36 @@ export function formatPower(r: PowerResult, ms?: number): string {
   if (r.minimalWinningCoalitions !== null)
     lines.push(`minimal winning coalitions: ${r.minimalWinningCoalitions}`);
   lines.push('');
-  const rows = r.players.map((p) => [
-    p.id,
-    f4(p.penrose),
-    f4(p.banzhaf),
-    f4(p.shapleyShubik),
-    f4(p.colemanPrevent),
-    f4(p.colemanInitiate),
-    f4(p.holler),
-    f4(p.deeganPackel),
-    f4(p.johnston),
-    p.veto ? 'yes' : 'no',
-  ]);
-  lines.push(
-    table(
-      [
-        'player',
-        'Penrose',
-        'Banzhaf',
-        'Sh-Shubik',
-        'Col.prev',
-        'Col.init',
-        'Holler',
-        'D-Packel',
-        'Johnston',
-        'veto',
-      ],
-      rows,
-    ),
-  );
+  const asked = new Set(r.indices ?? POWER_INDEX_NAMES);
+  const columns = COLUMNS.filter((c) => asked.has(c.index));
+  const rows = r.players.map((p) => [p.id, ...columns.map((c) => f4(p[c.field])), p.veto ? 'yes' : 'no']);
+  lines.push(table(['player', ...columns.map((c) => c.short), 'veto'], rows));
+  const exact = EXACT_COLUMNS.filter((c) => asked.has(c.index));
   const small =
     r.players.length <= 12 && r.players.every((p) => p.fractions && (p.fractions.banzhaf ?? '').length <= 12);
-  if (small) {
+  if (small && exact.length) {
     lines.push('', 'exact values');
     lines.push(
       table(
-        ['player', 'Banzhaf', 'Shapley–Shubik', 'Penrose', 'Holler', 'Deegan–Packel', 'Johnston'],
-        r.players.map((p) => [
-          p.id,
-          p.fractions!.banzhaf ?? '–',
-          p.fractions!.shapleyShubik ?? '–',
-          p.fractions!.penrose ?? '–',
-          p.fractions!.holler ?? '–',
-          p.fractions!.deeganPackel ?? '–',
-          p.fractions!.johnston ?? '–',
-        ]),
+        ['player', ...exact.map((c) => c.long)],
+        r.players.map((p) => [p.id, ...exact.map((c) => p.fractions![c.field] ?? '–')]),
       ),
     );
   }
-  if (r.method === 'montecarlo') {
+  const intervals = EXACT_COLUMNS.filter(
+    (c) => asked.has(c.index) && ['penrose', 'banzhaf', 'shapleyShubik'].includes(c.field),
+  );
+  if (r.method === 'montecarlo' && intervals.length) {
     lines.push('', '95% intervals');
     lines.push(
       table(
-        ['player', 'Penrose', 'Banzhaf', 'Shapley–Shubik'],
+        ['player', ...intervals.map((c) => c.long)],
         r.players.map((p) => {
           const iv = (k: string) => {
             const v = p.ci?.[k];
             return v ? `${v[0].toFixed(4)}–${v[1].toFixed(4)}` : '–';
           };
-          return [p.id, iv('penrose'), iv('banzhaf'), iv('shapleyShubik')];
+          return [p.id, ...intervals.map((c) => iv(c.field))];
         }),
       ),
     );
@@ -231,3 +211,33 @@ export function formatPower(r: PowerResult, ms?: number): string {
   for (const s of r.game.source) lines.push(`source: ${s}`);
   return lines.join('\n');
 }
+
+type Field =
+  | 'penrose'
+  | 'banzhaf'
+  | 'shapleyShubik'
+  | 'colemanPrevent'
+  | 'colemanInitiate'
+  | 'holler'
+  | 'deeganPackel'
+  | 'johnston';
+
+const COLUMNS: ReadonlyArray<{ index: PowerIndexName; field: Field; short: string }> = [
+  { index: 'penrose', field: 'penrose', short: 'Penrose' },
+  { index: 'banzhaf', field: 'banzhaf', short: 'Banzhaf' },
+  { index: 'shapley-shubik', field: 'shapleyShubik', short: 'Sh-Shubik' },
+  { index: 'coleman-prevent', field: 'colemanPrevent', short: 'Col.prev' },
+  { index: 'coleman-initiate', field: 'colemanInitiate', short: 'Col.init' },
+  { index: 'holler', field: 'holler', short: 'Holler' },
+  { index: 'deegan-packel', field: 'deeganPackel', short: 'D-Packel' },
+  { index: 'johnston', field: 'johnston', short: 'Johnston' },
+];
+
+const EXACT_COLUMNS: ReadonlyArray<{ index: PowerIndexName; field: Field; long: string }> = [
+  { index: 'banzhaf', field: 'banzhaf', long: 'Banzhaf' },
+  { index: 'shapley-shubik', field: 'shapleyShubik', long: 'Shapley–Shubik' },
+  { index: 'penrose', field: 'penrose', long: 'Penrose' },
+  { index: 'holler', field: 'holler', long: 'Holler' },
+  { index: 'deegan-packel', field: 'deeganPackel', long: 'Deegan–Packel' },
+  { index: 'johnston', field: 'johnston', long: 'Johnston' },
+];

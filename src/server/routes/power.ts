@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { ConcordError } from '../../errors.js';
 import { type CapacityRule, capacity } from '../../power/capacity.js';
+import { POWER_INDEX_NAMES, type PowerIndexName, parseIndexList } from '../../power/indices.js';
 import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand } from '../../power/load.js';
 import { computePower, type Method, type PowerOptions } from '../../power/power.js';
 import { capacityCsv, powerCsv } from '../../power/tidy.js';
@@ -108,6 +109,19 @@ const MethodQuery = {
     .transform(Number)
     .optional()
     .describe('Monte Carlo seed (default 1)'),
+  index: z
+    .string()
+    .max(200)
+    .transform((s, ctx) => {
+      try {
+        return parseIndexList(s, 'query.index');
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : String(e) });
+        return z.NEVER;
+      }
+    })
+    .optional()
+    .describe(`The indices to compute, comma-separated (default all): ${POWER_INDEX_NAMES.join(', ')}`),
 };
 
 const CapacityQuery = z
@@ -262,11 +276,15 @@ function defaultSamples(n: number): number {
   return Math.min(DEFAULT_SAMPLES, Math.floor(MAX_PLAYER_DRAWS / Math.max(1, n)));
 }
 
-function powerOptions(q: { method?: Method; samples?: number; seed?: number }, n: number): PowerOptions {
+function powerOptions(
+  q: { method?: Method; samples?: number; seed?: number; index?: PowerIndexName[] },
+  n: number,
+): PowerOptions {
   return {
     budgets: API_POWER_BUDGETS,
     samples: q.samples ?? defaultSamples(n),
     ...(q.method ? { method: q.method } : {}),
+    ...(q.index ? { indices: q.index } : {}),
     ...(q.seed !== undefined ? { seed: q.seed } : {}),
   };
 }

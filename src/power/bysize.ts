@@ -1,0 +1,338 @@
+/**
+ * Swings by coalition size of a weighted voting game [q; w] — what Shapley–Shubik needs — over one
+ * table of coalition counts by size and weight, with removal per distinct weight; the size-indexed
+ * dynamic programme of EPIC's Shapley–Shubik (jhstaudacher/EPIC, `SwingsPerPlayerAndCardinality.cpp`;
+ * Kurz 2016, §3.2) kept as prefix sums over the weight, so that removing a player costs
+ * O(k · min(k, q / w_i)) lookups per size k rather than a pass over the table.
+ *
+ *   F_k(x) = #{S : |S| = k, w(S) ≤ x}, 0 ≤ x < Q; adding a player of weight v: F_k(x) += F_{k−1}(x − v).
+ *   Without player i: F^{−i}_k(x) = Σ_t (−1)^t F_{k−t}(x − t·w_i).
+ *   s_i(k) = #{S ∌ i : |S| = k, Q − w_i ≤ w(S) < Q} = F^{−i}_k(Q − 1) − F^{−i}_k(Q − 1 − w_i).
+ * Row k is stored only over [lo_k, hi_k): below the k lightest weights' sum it is 0, from the k
+ * heaviest weights' sum on it is the number of k-subsets so far. When the quota is above half, the
+ * dual game [W − q + 1; w] is counted instead (a smaller table): T is a swing of i in the game iff
+ * N ∖ T ∖ {i} is one in the dual, so s_i(k) = s*_i(n − 1 − k), and |W| is the dual's losing count.
+ *
+ * Counts are exact, as 40-bit limbs in Float64Arrays with lazy carries (as in ./weighted.ts); row k
+ * holds at most C(n, k) < 2^bits(k), so it gets ⌈bits(k) / 40⌉ limbs, and a game whose largest
+ * binomial C(n, ⌊n/2⌋) stays below 2^52 (n ≤ 54) needs one plain double per cell and no carrying.
+ */
+import type { WeightedGame } from './weighted.js';
+
+const LIMB_BITS = 40;
+const LIMB = 2 ** LIMB_BITS;
+const INV_LIMB = 2 ** -LIMB_BITS;
+const BIG_LIMB_BITS = BigInt(LIMB_BITS);
+
+export interface SizeSwings {
+  readonly winning: bigint;
+  /** With `minimal`: minimal winning coalitions, in all and containing each player, by size 0..n. */
+  readonly minimal: { total: bigint; containingBySize: bigint[][] } | null;
+  /** swingsBySize[i][k], k = 0..n−1. */
+  readonly swingsBySize: bigint[][];
+  readonly swings: bigint[];
+  readonly veto: boolean[];
+}
+
+interface Layout {
+  readonly Q: number;
+  readonly dual: boolean;
+  /** Rows 0..K hold something below Q. */
+  readonly K: number;
+  readonly lo: Int32Array;
+  readonly hi: Int32Array;
+  /** Limbs of row k. */
+  readonly limbs: Int32Array;
+  readonly single: boolean;
+  readonly cells: number;
+  readonly ops: number;
+}
+
+/** log2 C(m, k) for m ≤ n, from log-factorials. */
+function log2Binomials(n: number): (m: number, k: number) => number {
+  const lf = new Float64Array(n + 1);
+  for (let i = 2; i <= n; i++) lf[i] = lf[i - 1]! + Math.log2(i);
+  return (m, k) => (k < 0 || k > m ? 0 : lf[m]! - lf[k]! - lf[m - k]!);
+}
+
+function layout(g: WeightedGame, allowDual = true): Layout | null {
+  const { n, weights, total, quota } = g;
+  if (quota <= 0 || quota > total) return null;
+  const dual = allowDual && quota > total - quota + 1;
+  const Q = dual ? total - quota + 1 : quota;
+  const asc = Float64Array.from(weights).sort();
+  const lo = new Int32Array(n + 1);
+  const hi = new Int32Array(n + 1);
+  const limbs = new Int32Array(n + 1);
+  const lb = log2Binomials(n);
+  const single = lb(n, Math.floor(n / 2)) < 51.5;
+  let small = 0;
+  let large = 0;
+  let K = 0;
+  let cells = 0;
+  for (let k = 0; k <= n; k++) {
+    if (k > 0) {
+      small += asc[k - 1]!;
+      large += asc[n - k]!;
+    }
+    if (small >= Q) break;
+    K = k;
+    lo[k] = small;
+    hi[k] = Math.max(small, Math.min(Q, large + 1));
+    limbs[k] = single ? 1 : Math.max(1, Math.ceil((lb(n, k) + 1) / LIMB_BITS));
+    cells += (hi[k]! - lo[k]!) * limbs[k]!;
+  }
+  // additions: each player updates rows 1..min(j, K), with the limbs that row needs by then
+  let ops = 0;
+  for (let j = 1; j <= n; j++)
+    for (let k = 1; k <= Math.min(j, K); k++)
+      ops +=
+        (hi[k]! - lo[k]!) *
+        (single ? 1 : Math.min(limbs[k]!, Math.max(1, Math.ceil((lb(j, k) + 1) / LIMB_BITS))));
+  if (!single) ops *= allowDual ? 1 + 1 / (52 - LIMB_BITS) : 2;
+  return { Q, dual, K, lo, hi, limbs, single, cells, ops };
+}
+
+/** Cells and limb-additions of the table (for the feasibility budget). */
+export function sizeTableCost(g: WeightedGame, minimal = false): { cells: number; ops: number } {
+  const l = layout(g, !minimal);
+  if (!l) return { cells: 0, ops: 0 };
+  if (!minimal) return { cells: l.cells, ops: l.ops };
+  // per player, a window per size and per earlier distinct weight u, min(k, Q/u) lookups per limb
+  const desc = Float64Array.from(g.weights).sort().reverse();
+  const maxLimbs = l.limbs.reduce((a, b) => Math.max(a, b), 1);
+  const seen: number[] = [];
+  let reads = 0;
+  for (const v of desc) {
+    let perPlayer = 0;
+    for (const u of seen) perPlayer += u > 0 ? Math.min(l.K, l.Q / u) : 0;
+    reads += (perPlayer * l.K + l.K) * 2 * maxLimbs;
+    if (seen[seen.length - 1] !== v) seen.push(v);
+  }
+  return { cells: l.cells, ops: l.ops + reads * 4 };
+}
+
+/**
+ * With `minimal`, also the minimal winning coalitions by size (Holler, Deegan–Packel), as in
+ * ./gf.ts: with the players added heaviest first, a winning S is minimal iff its last (lightest)
+ * member j is critical, so those ending with j are T ∪ {j}, T of the players before j with
+ * q − w_j ≤ w(T) < q, read off the table before j is added (F_k(q−1) − F_k(q−1−w_j)); those that
+ * also contain an earlier player i of weight u are the same windows of the table without i,
+ * shifted by u. The table is then over the game itself (no dual) and carried before every read.
+ */
+export function weightedSizeSwings(g: WeightedGame, opts: { minimal?: boolean } = {}): SizeSwings {
+  const { n, weights, total, quota } = g;
+  const veto = Array.from(weights, (w) => quota > 0 && total - w < quota);
+  const wantMinimal = opts.minimal === true;
+  const L = layout(g, !wantMinimal);
+  const zeros = () => Array.from({ length: n }, () => Array<bigint>(n).fill(0n));
+  if (!L) {
+    const swingsBySize = zeros();
+    return {
+      winning: quota <= 0 ? 1n << BigInt(n) : 0n,
+      minimal: wantMinimal
+        ? quota <= 0
+          ? // only the empty coalition, which contains nobody
+            { total: 1n, containingBySize: Array.from({ length: n }, () => Array<bigint>(n + 1).fill(0n)) }
+          : { total: 0n, containingBySize: Array.from({ length: n }, () => Array<bigint>(n + 1).fill(0n)) }
+        : null,
+      swingsBySize,
+      swings: Array(n).fill(0n),
+      veto,
+    };
+  }
+  const { Q, dual, K, lo, hi, limbs, single } = L;
+  const lb = log2Binomials(n);
+  // rows[k][l]: limb l of row k over [lo_k, hi_k); tot[k][l]: limb l of the number of k-subsets so far
+  const rows: Float64Array[][] = [];
+  const tot: Float64Array[] = [];
+  for (let k = 0; k <= K; k++) {
+    const r: Float64Array[] = [];
+    for (let l = 0; l < limbs[k]!; l++) r.push(new Float64Array(hi[k]! - lo[k]!));
+    rows.push(r);
+    tot.push(new Float64Array(limbs[k]!));
+  }
+  // the empty coalition: F_0(x) = 1 for every x ≥ 0
+  rows[0]![0]!.fill(1);
+  tot[0]![0] = 1;
+
+  // F_k(x) limb l, for any x
+  const at = (k: number, l: number, x: number): number => {
+    if (k < 0 || k > K || x < lo[k]!) return 0;
+    const r = rows[k]!;
+    if (l >= r.length) return 0;
+    if (x >= hi[k]!) return tot[k]![l]!;
+    return r[l]![x - lo[k]!]!;
+  };
+  const maxLimbs = limbs.reduce((a, b) => Math.max(a, b), 1);
+  const value = (parts: Float64Array): bigint => {
+    let r = 0n;
+    for (let l = parts.length - 1; l >= 0; l--) r = (r << BIG_LIMB_BITS) + BigInt(parts[l]!);
+    return r;
+  };
+  // out += sign · F^{−i}_k(x) for a player i of weight v, limb-wise (|each limb sum| < 2^52)
+  const without = (k: number, x: number, v: number, out: Float64Array, sign: number) => {
+    for (let l = 0; l < maxLimbs; l++) {
+      let s = 0;
+      let y = x;
+      for (let t = 0; t <= k && y >= 0; t++, y -= v) {
+        const a = at(k - t, l, y);
+        s = t & 1 ? s - a : s + a;
+      }
+      out[l] = out[l]! + sign * s;
+    }
+  };
+  const parts = new Float64Array(maxLimbs);
+
+  // minimal winning coalitions: by size for the total and for each last member; per earlier class
+  // a running sum by size, and for each player the sums when it joined its class (what it gets is
+  // the difference at the end)
+  const mTotal = wantMinimal ? Array<bigint>(n + 2).fill(0n) : [];
+  const mOwn = wantMinimal ? Array.from({ length: n }, () => Array<bigint>(n + 1).fill(0n)) : [];
+  const classWeights: number[] = [];
+  const classSums: bigint[][] = [];
+  const classOf = new Int32Array(n);
+  const joined: bigint[][] = wantMinimal ? Array(n) : [];
+
+  // lightest first without minimal (cheapest: the rows grow late), heaviest first with it
+  const order = Array.from(weights, (_, i) => i).sort((a, b) =>
+    wantMinimal ? weights[b]! - weights[a]! || a - b : weights[a]! - weights[b]!,
+  );
+  let bits = 0;
+  let j = 0;
+  for (const i of order) {
+    const v = weights[i]!;
+    j++;
+    if (!single && (bits >= 52 || (wantMinimal && bits > LIMB_BITS))) {
+      carryAll(rows, tot, K);
+      bits = LIMB_BITS;
+    }
+    if (wantMinimal) {
+      // minimal winning coalitions of size k + 1 ending with i (T: k of the j − 1 heavier players)
+      for (let k = 0; k < j && k <= K; k++) {
+        parts.fill(0);
+        for (let l = 0; l < maxLimbs; l++) parts[l] = at(k, l, Q - 1) - at(k, l, Q - 1 - v);
+        const c = value(parts);
+        if (c === 0n) continue;
+        mTotal[k + 1] = mTotal[k + 1]! + c;
+        mOwn[i]![k + 1] = mOwn[i]![k + 1]! + c;
+        if (k === 0) continue;
+        for (let cl = 0; cl < classWeights.length; cl++) {
+          const u = classWeights[cl]!;
+          if (u === 0) continue;
+          parts.fill(0);
+          without(k - 1, Q - 1 - u, u, parts, 1);
+          without(k - 1, Q - 1 - u - v, u, parts, -1);
+          const cu = value(parts);
+          if (cu !== 0n) classSums[cl]![k + 1] = classSums[cl]![k + 1]! + cu;
+        }
+      }
+      if (classWeights[classWeights.length - 1] !== v) {
+        classWeights.push(v);
+        classSums.push(Array<bigint>(n + 1).fill(0n));
+      }
+      classOf[i] = classWeights.length - 1;
+      joined[i] = [...classSums[classSums.length - 1]!];
+    }
+    for (let k = Math.min(j, K); k >= 1; k--) {
+      const active = single ? 1 : Math.min(limbs[k]!, Math.max(1, Math.ceil((lb(j, k) + 1) / LIMB_BITS)));
+      const lk = lo[k]!;
+      const hk = hi[k]!;
+      const l1 = lo[k - 1]!;
+      const h1 = hi[k - 1]!;
+      const below = rows[k - 1]!;
+      const belowTot = tot[k - 1]!;
+      for (let l = 0; l < active; l++) {
+        const dst = rows[k]![l]!;
+        const src = below[l];
+        const t1 = l < belowTot.length ? belowTot[l]! : 0;
+        // x − v in [l1, h1): the row below; x − v ≥ h1: its total; x − v < l1: nothing
+        const from = Math.max(lk, l1 + v);
+        const mid = Math.min(hk, h1 + v);
+        if (src && from < mid) addRange(dst, from - lk, src, from - v - l1, mid - from);
+        const c0 = Math.max(lk, h1 + v);
+        if (t1 !== 0 && c0 < hk) addConstant(dst, c0 - lk, hk - c0, t1);
+        tot[k]![l] = tot[k]![l]! + t1;
+      }
+    }
+    bits = Math.min(bits + 1, j);
+  }
+  if (!single) carryAll(rows, tot, K);
+
+  let losing = 0n;
+  const row = new Float64Array(maxLimbs);
+  for (let k = 0; k <= K; k++) {
+    row.fill(0);
+    for (let l = 0; l < maxLimbs; l++) row[l] = at(k, l, Q - 1);
+    losing += value(row);
+  }
+  const byWeight = new Map<number, bigint[]>();
+  const swingsBySize = Array.from(weights, (v) => {
+    let s = byWeight.get(v);
+    if (!s) {
+      s = Array<bigint>(n).fill(0n);
+      if (v > 0)
+        for (let k = 0; k < n && k <= K; k++) {
+          parts.fill(0);
+          without(k, Q - 1, v, parts, 1);
+          without(k, Q - 1 - v, v, parts, -1);
+          s[k] = value(parts);
+        }
+      if (dual) s.reverse();
+      byWeight.set(v, s);
+    }
+    return s;
+  });
+  const all = 1n << BigInt(n);
+  const minimal = wantMinimal
+    ? {
+        total: mTotal.reduce((a, b) => a + b, 0n),
+        containingBySize: mOwn.map((own, i) => {
+          const sums = classSums[classOf[i]!]!;
+          const at0 = joined[i]!;
+          return own.map((m, size) => (weights[i] === 0 ? 0n : m + sums[size]! - at0[size]!));
+        }),
+      }
+    : null;
+  return {
+    winning: dual ? losing : all - losing,
+    minimal,
+    swingsBySize,
+    swings: swingsBySize.map((r) => r.reduce((a, b) => a + b, 0n)),
+    veto,
+  };
+}
+
+/** dst[d + x] += src[s + x] for x in [0, len): the hot loop (small and monomorphic, so optimised early). */
+function addRange(dst: Float64Array, d: number, src: Float64Array, s: number, len: number): void {
+  for (let x = 0; x < len; x++) dst[d + x] = dst[d + x]! + src[s + x]!;
+}
+
+function addConstant(dst: Float64Array, d: number, len: number, c: number): void {
+  for (let x = 0; x < len; x++) dst[d + x] = dst[d + x]! + c;
+}
+
+function carryAll(rows: Float64Array[][], tot: Float64Array[], K: number): void {
+  for (let k = 0; k <= K; k++) {
+    const r = rows[k]!;
+    for (let l = 0; l + 1 < r.length; l++) {
+      const a = r[l]!;
+      const b = r[l + 1]!;
+      for (let x = 0; x < a.length; x++) {
+        const y = a[x]!;
+        if (y >= LIMB) {
+          const c = Math.floor(y * INV_LIMB);
+          a[x] = y - c * LIMB;
+          b[x] = b[x]! + c;
+        }
+      }
+      const t = tot[k]!;
+      const y = t[l]!;
+      if (y >= LIMB) {
+        const c = Math.floor(y * INV_LIMB);
+        t[l] = y - c * LIMB;
+        t[l + 1] = t[l + 1]! + c;
+      }
+    }
+  }
+}
