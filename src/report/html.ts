@@ -20,11 +20,13 @@ export function htmlTable(
     const num = typeof c === 'number' || (typeof c === 'string' && /^[-+]?[\d.,]+\s*%?$/.test(c));
     return `<${tag}${num ? ' class="num"' : ''}>${content}</${tag}>`;
   };
-  return `<table${opts.className ? ` class="${opts.className}"` : ''}>${opts.caption ? `<caption>${esc(opts.caption)}</caption>` : ''}<thead><tr>${headers
+  // The table scrolls sideways in its own box on a narrow screen (focusable, so a keyboard can scroll it).
+  const label = opts.caption ? ` aria-label="${esc(opts.caption)}"` : ' aria-label="table"';
+  return `<div class="table-scroll" role="region" tabindex="0"${label}><table${opts.className ? ` class="${opts.className}"` : ''}>${opts.caption ? `<caption>${esc(opts.caption)}</caption>` : ''}<thead><tr>${headers
     .map((h) => `<th scope="col">${esc(h)}</th>`)
     .join(
       '',
-    )}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => cell(c, 'td')).join('')}</tr>`).join('')}</tbody></table>`;
+    )}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => cell(c, 'td')).join('')}</tr>`).join('')}</tbody></table></div>`;
 }
 
 /** Colours by membership status, shared by the map, the timeline and the web lab (colour-blind safe). */

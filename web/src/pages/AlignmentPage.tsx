@@ -16,6 +16,7 @@ import {
 } from '../../../src/report/charts/alignment.js';
 import { ErrorNote } from '../components/Notice.js';
 import { SvgChart } from '../components/SvgChart.js';
+import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
 import { useTitle } from '../router.js';
 import type { OrgSummary, Stage } from '../types.js';
@@ -251,39 +252,43 @@ export function AlignmentPage() {
           <section className="panel" aria-labelledby="cohesion-h">
             <h2 id="cohesion-h">Cohesion over time, with the enlargements</h2>
             <SvgChart svg={charts.series} className="series-box" />
-            <table>
-              <caption>Cohesion before and after each stage (Agreement Index, mean over roll calls)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Stage</th>
-                  <th scope="col">Change</th>
-                  <th scope="col">Old members before</th>
-                  <th scope="col">New members after</th>
-                  <th scope="col">Difference</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.stages.map((s) => (
-                  <tr key={s.date}>
-                    <td>{s.date}</td>
-                    <td>
-                      {`${s.joined.length ? `+${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''}`.trim()}
-                    </td>
-                    <td className="num">
-                      {s.before ? `${f3(s.before.oldSet.agreementIndex)} (${s.before.rollCalls})` : '–'}
-                    </td>
-                    <td className="num">
-                      {s.after ? `${f3(s.after.newSet.agreementIndex)} (${s.after.rollCalls})` : '–'}
-                    </td>
-                    <td>
-                      {s.comparable
-                        ? `${s.change! >= 0 ? '+' : ''}${f3(s.change)} ± ${f3(s.changeSe)}`
-                        : s.note}
-                    </td>
+            <TableBox label="Cohesion before and after each stage">
+              <table>
+                <caption>
+                  Cohesion before and after each stage (Agreement Index, mean over roll calls)
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Stage</th>
+                    <th scope="col">Change</th>
+                    <th scope="col">Old members before</th>
+                    <th scope="col">New members after</th>
+                    <th scope="col">Difference</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {r.stages.map((s) => (
+                    <tr key={s.date}>
+                      <td>{s.date}</td>
+                      <td>
+                        {`${s.joined.length ? `+${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''}`.trim()}
+                      </td>
+                      <td className="num">
+                        {s.before ? `${f3(s.before.oldSet.agreementIndex)} (${s.before.rollCalls})` : '–'}
+                      </td>
+                      <td className="num">
+                        {s.after ? `${f3(s.after.newSet.agreementIndex)} (${s.after.rollCalls})` : '–'}
+                      </td>
+                      <td>
+                        {s.comparable
+                          ? `${s.change! >= 0 ? '+' : ''}${f3(s.change)} ± ${f3(s.changeSe)}`
+                          : s.note}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableBox>
           </section>
           {r.notes.length ? (
             <details className="panel">

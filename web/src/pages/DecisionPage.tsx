@@ -12,6 +12,7 @@ import type { Rule } from '../../../src/rules/schema.js';
 import { api } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
 import { SvgChart } from '../components/SvgChart.js';
+import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
 import { useTitle } from '../router.js';
 import type { OrgSummary } from '../types.js';
@@ -305,29 +306,31 @@ export function DecisionPage() {
             <section className="panel" aria-labelledby="passage-h">
               <h2 id="passage-h">Passage probability by stage</h2>
               <SvgChart svg={charts.passage} />
-              <table>
-                <caption>Reference band: the EU Council of Ministers (qualified majority)</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Council</th>
-                    <th scope="col">Members</th>
-                    <th scope="col">Passage probability</th>
-                    <th scope="col">Literature</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.euReference.map((b) => (
-                    <tr key={b.id}>
-                      <td>{b.shortName}</td>
-                      <td className="num">{b.players}</td>
-                      <td className="num">
-                        {passageCell(b.passageProbability, b.passageProbabilityFraction)}
-                      </td>
-                      <td className="small">{b.literature ?? ''}</td>
+              <TableBox label="EU reference band">
+                <table>
+                  <caption>Reference band: the EU Council of Ministers (qualified majority)</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Council</th>
+                      <th scope="col">Members</th>
+                      <th scope="col">Passage probability</th>
+                      <th scope="col">Literature</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {r.euReference.map((b) => (
+                      <tr key={b.id}>
+                        <td>{b.shortName}</td>
+                        <td className="num">{b.players}</td>
+                        <td className="num">
+                          {passageCell(b.passageProbability, b.passageProbabilityFraction)}
+                        </td>
+                        <td className="small">{b.literature ?? ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableBox>
             </section>
             <section className="panel" aria-labelledby="blocking-h">
               <h2 id="blocking-h">
@@ -335,38 +338,40 @@ export function DecisionPage() {
                 {stage.hypothetical ? ' (hypothetical)' : ''}
               </h2>
               <SvgChart svg={charts.blocking} />
-              <table>
-                <caption>
-                  Coleman's power to prevent: the share of winning coalitions a member turns into losing ones
-                  by leaving (1 = a veto)
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Member</th>
-                    {r.rules.map((x) => (
-                      <th key={x.id} scope="col">
-                        {x.label}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {stage.members.map((m, i) => (
-                    <tr key={m}>
-                      <th scope="row">{m}</th>
-                      {stage.outcomes.map((o) => {
-                        const p = o.players[i]!;
-                        return (
-                          <td key={o.rule} className="num nowrap">
-                            {p.blockingPower === null ? '–' : p.blockingPower.toFixed(3)}
-                            {p.veto ? ' (veto)' : ''}
-                          </td>
-                        );
-                      })}
+              <TableBox label="Blocking power by member">
+                <table>
+                  <caption>
+                    Coleman's power to prevent: the share of winning coalitions a member turns into losing
+                    ones by leaving (1 = a veto)
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Member</th>
+                      {r.rules.map((x) => (
+                        <th key={x.id} scope="col">
+                          {x.label}
+                        </th>
+                      ))}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {stage.members.map((m, i) => (
+                      <tr key={m}>
+                        <th scope="row">{m}</th>
+                        {stage.outcomes.map((o) => {
+                          const p = o.players[i]!;
+                          return (
+                            <td key={o.rule} className="num nowrap">
+                              {p.blockingPower === null ? '–' : p.blockingPower.toFixed(3)}
+                              {p.veto ? ' (veto)' : ''}
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableBox>
               {stage.notes.length ? <p className="small muted">{stage.notes.join('; ')}</p> : null}
             </section>
           </div>

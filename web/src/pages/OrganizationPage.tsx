@@ -9,6 +9,7 @@ import { BalancePanel } from '../components/BalancePanel.js';
 import { EurasiaMap } from '../components/EurasiaMap.js';
 import { MembershipTimeline } from '../components/MembershipTimeline.js';
 import { ErrorNote } from '../components/Notice.js';
+import { TableBox } from '../components/TableBox.js';
 import { fromDay, toDay, today } from '../dates.js';
 import { useApi } from '../hooks.js';
 import { useSearch, useTitle } from '../router.js';
@@ -289,27 +290,29 @@ function Facts({ snap }: { snap: Snapshot }) {
   ];
   return (
     <>
-      <table>
-        <caption className="sr-only">Aggregate facts on {snap.date}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Measure</th>
-            <th scope="col">Value</th>
-            <th scope="col">Share</th>
-            <th scope="col">Data year</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r[0]}>
-              <th scope="row">{r[0]}</th>
-              <td className="num">{r[1]}</td>
-              <td>{r[2]}</td>
-              <td>{r[3]}</td>
+      <TableBox label="Aggregate facts">
+        <table>
+          <caption className="sr-only">Aggregate facts on {snap.date}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Measure</th>
+              <th scope="col">Value</th>
+              <th scope="col">Share</th>
+              <th scope="col">Data year</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r[0]}>
+                <th scope="row">{r[0]}</th>
+                <td className="num">{r[1]}</td>
+                <td>{r[2]}</td>
+                <td>{r[3]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableBox>
       {f.notes.map((n) => (
         <p key={n} className="muted small">
           note: {n}
@@ -323,33 +326,35 @@ function Claims({ report }: { report: ClaimsReport }) {
   return (
     <>
       <p className="muted">{report.document}</p>
-      <table>
-        <caption className="sr-only">Claims and verdicts</caption>
-        <thead>
-          <tr>
-            <th scope="col">Claim</th>
-            <th scope="col">Verdict</th>
-            <th scope="col">Deviation</th>
-            <th scope="col">Explanation</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.claims.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <q>{c.quote}</q>
-              </td>
-              <td>
-                <span className={`verdict v-${c.verdict.replace(/ /g, '-')}`}>{c.verdict}</span>
-              </td>
-              <td className="num">
-                {c.deviation === null ? '–' : `${c.deviation >= 0 ? '+' : ''}${pct(c.deviation)}`}
-              </td>
-              <td>{c.explanation}</td>
+      <TableBox label="Claims and verdicts">
+        <table>
+          <caption className="sr-only">Claims and verdicts</caption>
+          <thead>
+            <tr>
+              <th scope="col">Claim</th>
+              <th scope="col">Verdict</th>
+              <th scope="col">Deviation</th>
+              <th scope="col">Explanation</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {report.claims.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <q>{c.quote}</q>
+                </td>
+                <td>
+                  <span className={`verdict v-${c.verdict.replace(/ /g, '-')}`}>{c.verdict}</span>
+                </td>
+                <td className="num">
+                  {c.deviation === null ? '–' : `${c.deviation >= 0 ? '+' : ''}${pct(c.deviation)}`}
+                </td>
+                <td>{c.explanation}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableBox>
     </>
   );
 }

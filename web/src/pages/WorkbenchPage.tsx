@@ -26,6 +26,7 @@ import type { ModelName, ScenarioFile } from '../../../src/scenario/schema.js';
 import type { ResolvedIssue, ResolvedScenario } from '../../../src/scenario/types.js';
 import { api } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
+import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
 import { useSearch, useTitle } from '../router.js';
 
@@ -608,54 +609,58 @@ function ForecastTable({ s, f }: { s: ResolvedScenario; f: IssueForecast }) {
     xs?.length ? xs.map((i) => s.actors[i]!.id).join(', ') : '–';
   const c = f.consensus ?? null;
   return (
-    <table className="forecasts">
-      <caption className="sr-only">Each model's forecast for {f.issue.title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Model</th>
-          <th scope="col">Forecast</th>
-          <th scope="col">Adopted</th>
-          <th scope="col">Blockers / participants</th>
-          <th scope="col">Note</th>
-        </tr>
-      </thead>
-      <tbody>
-        {MODEL_NAMES.map((m) => {
-          const o = modelOutcome(f, m);
-          const adopted = modelAdoption(f, m);
-          return (
-            <tr key={m} data-model={m}>
-              <th scope="row">
-                <span className="swatch" style={{ background: MODEL_COLOURS[m] }} aria-hidden="true" />
-                {MODEL_TITLES[m]}
-              </th>
-              <td className="num" data-testid={`outcome-${f.issue.id}-${m}`}>
-                {fmtPoint(o)}
-              </td>
-              <td>{adopted === null ? '–' : adopted ? 'yes' : 'no'}</td>
-              <td>
-                {m === 'consensus' && c
-                  ? c.participants
-                    ? `take part: ${ids(c.participants)}`
-                    : `block: ${ids(c.blockers)}`
-                  : m === 'eum' && f.eum
-                    ? `${f.eum.rounds} rounds${f.eum.converged ? '' : ', not converged'}`
-                    : ''}
-              </td>
-              <td className="small">{f.notes[m] ?? ''}</td>
-            </tr>
-          );
-        })}
-        {f.issue.observed ? (
+    <TableBox label={`Forecasts for ${f.issue.title}`}>
+      <table className="forecasts">
+        <caption className="sr-only">Each model's forecast for {f.issue.title}</caption>
+        <thead>
           <tr>
-            <th scope="row">observed</th>
-            <td className="num">{fmtPoint(f.issue.observed.position)}</td>
-            <td>{f.issue.observed.adopted === null ? '–' : f.issue.observed.adopted ? 'yes' : 'no'}</td>
-            <td>{f.issue.observed.participants ? `took part: ${ids(f.issue.observed.participants)}` : ''}</td>
-            <td className="small">{f.issue.observed.note ?? ''}</td>
+            <th scope="col">Model</th>
+            <th scope="col">Forecast</th>
+            <th scope="col">Adopted</th>
+            <th scope="col">Blockers / participants</th>
+            <th scope="col">Note</th>
           </tr>
-        ) : null}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {MODEL_NAMES.map((m) => {
+            const o = modelOutcome(f, m);
+            const adopted = modelAdoption(f, m);
+            return (
+              <tr key={m} data-model={m}>
+                <th scope="row">
+                  <span className="swatch" style={{ background: MODEL_COLOURS[m] }} aria-hidden="true" />
+                  {MODEL_TITLES[m]}
+                </th>
+                <td className="num" data-testid={`outcome-${f.issue.id}-${m}`}>
+                  {fmtPoint(o)}
+                </td>
+                <td>{adopted === null ? '–' : adopted ? 'yes' : 'no'}</td>
+                <td>
+                  {m === 'consensus' && c
+                    ? c.participants
+                      ? `take part: ${ids(c.participants)}`
+                      : `block: ${ids(c.blockers)}`
+                    : m === 'eum' && f.eum
+                      ? `${f.eum.rounds} rounds${f.eum.converged ? '' : ', not converged'}`
+                      : ''}
+                </td>
+                <td className="small">{f.notes[m] ?? ''}</td>
+              </tr>
+            );
+          })}
+          {f.issue.observed ? (
+            <tr>
+              <th scope="row">observed</th>
+              <td className="num">{fmtPoint(f.issue.observed.position)}</td>
+              <td>{f.issue.observed.adopted === null ? '–' : f.issue.observed.adopted ? 'yes' : 'no'}</td>
+              <td>
+                {f.issue.observed.participants ? `took part: ${ids(f.issue.observed.participants)}` : ''}
+              </td>
+              <td className="small">{f.issue.observed.note ?? ''}</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </TableBox>
   );
 }
