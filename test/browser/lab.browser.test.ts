@@ -217,7 +217,7 @@ describe('the web lab in a browser', () => {
       .poll(() => page.locator('g.actor[data-actor="UZB"]').getAttribute('aria-valuenow'))
       .toBe('100');
     await expect.poll(() => consensus.textContent()).not.toBe(mid);
-    await page.getByRole('button', { name: 'Reset positions' }).click();
+    await page.getByRole('button', { name: 'Reset all edits' }).click();
     await expect.poll(() => consensus.textContent()).toBe(before.consensus);
     expect(await page.locator('[data-testid="timing"]').textContent()).toMatch(
       /Recompute .* median [\d.]+ ms/,

@@ -91,7 +91,10 @@ describe('layouts that hold', () => {
       await page.goto(pathToFileURL(report).href);
       const o = await overflow(page);
       (widths.report ??= {})[width] = o.over + width;
-      expect(o.over, `the report at ${width} px is wider than the screen (${o.culprits})`).toBeLessThanOrEqual(0);
+      expect(
+        o.over,
+        `the report at ${width} px is wider than the screen (${o.culprits})`,
+      ).toBeLessThanOrEqual(0);
       if (width === 390 || width === 1280)
         await page.screenshot({ path: join(OUT, `report-${width}.png`), fullPage: false });
       await ctx.close();
@@ -108,7 +111,11 @@ describe('layouts that hold', () => {
       ),
     );
     const pdf = join(OUT, 'sco-report.pdf');
-    await page.pdf({ path: pdf, format: 'A4', margin: { top: '15mm', bottom: '15mm', left: '12mm', right: '12mm' } });
+    await page.pdf({
+      path: pdf,
+      format: 'A4',
+      margin: { top: '15mm', bottom: '15mm', left: '12mm', right: '12mm' },
+    });
     const layout = pdfLayout(pdf);
     const r = strandedHeadings(layout, headings);
     console.log(`printed report: ${layout.pages} A4 pages, ${r.found} of ${headings.length} headings found`);
