@@ -70,6 +70,9 @@ async function overflow(page: Page) {
 describe('layouts that hold', () => {
   it('fits every lab page and the report at 390, 768, 1280 and 1920 px', async () => {
     const widths: Record<string, Record<number, number>> = {};
+    const record = (name: string, width: number, scrollWidth: number) => {
+      widths[name] = { ...widths[name], [width]: scrollWidth };
+    };
     for (const width of WIDTHS) {
       const ctx = await browser.newContext({ viewport: { width, height: 844 } });
       const page = await ctx.newPage();
@@ -82,7 +85,7 @@ describe('layouts that hold', () => {
         await page.locator(p.ready).first().waitFor();
         await page.waitForLoadState('networkidle');
         const o = await overflow(page);
-        (widths[p.name] ??= {})[width] = o.over + width;
+        record(p.name, width, o.over + width);
         expect(o, `${p.name} at ${width} px`).toEqual({ over: expect.any(Number), culprits: [] });
         expect(o.over, `${p.name} at ${width} px is wider than the screen`).toBeLessThanOrEqual(0);
         if (width === 390 || width === 1280)
@@ -90,7 +93,7 @@ describe('layouts that hold', () => {
       }
       await page.goto(pathToFileURL(report).href);
       const o = await overflow(page);
-      (widths.report ??= {})[width] = o.over + width;
+      record('report', width, o.over + width);
       expect(
         o.over,
         `the report at ${width} px is wider than the screen (${o.culprits})`,
