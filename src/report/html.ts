@@ -38,3 +38,24 @@ export const STATUS_COLOURS: Record<string, string> = {
   applicant: '#c77dba',
   none: '#e6e6e6',
 };
+
+/** Base64 of a UTF-8 string (Node and browsers alike). */
+function base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+/** Links that download a chart as SVG and its data as CSV (data: URLs: the report stays one file, without scripts). */
+export function downloadLinks(name: string, svg: string, csv: string | null): string {
+  const file = name.replace(/[^A-Za-z0-9_.-]+/g, '-');
+  const svgDoc = svg.includes('xmlns=')
+    ? svg
+    : svg.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"');
+  return `<p class="downloads">Download: <a download="${esc(file)}.svg" href="data:image/svg+xml;base64,${base64(svgDoc)}">chart (SVG)</a>${
+    csv === null
+      ? ''
+      : `<a download="${esc(file)}.csv" href="data:text/csv;charset=utf-8;base64,${base64(csv)}">data (CSV)</a>`
+  }</p>`;
+}

@@ -75,6 +75,11 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .note { color: var(--muted); font-size: .9rem; }
 .unverified { color: #8a5a00; }
 .downloads { font-size: .85rem; margin: .2rem 0 .6rem; }
+.briefing-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(440px, 100%), 1fr)); gap: .6rem 1.2rem; }
+.briefing-figure { margin: .4rem 0; min-width: 0; }
+.briefing-figure svg { max-width: 640px; }
+.question { font-size: 1.02rem; }
+ul.answer { margin: .3rem 0 .8rem; }
 .downloads a { margin-right: .8rem; }
 footer { color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); padding: 1rem 2rem; }
 @media (max-width: 700px) {
@@ -89,6 +94,9 @@ footer { color: var(--muted); font-size: .85rem; border-top: 1px solid var(--lin
   nav.toc { background: none; padding: .5rem 0; border: 0; }
   main { max-width: none; padding: 0; }
   section { break-before: page; margin: 0; }
+  article.briefing { break-before: page; }
+  .briefing-grid { display: block; }
+  details > summary { display: none; }
   h2, h3, caption, figcaption.before { break-after: avoid; page-break-after: avoid; }
   h2, h3 { break-inside: avoid; }
   figure, svg, tr, .keep { break-inside: avoid; page-break-inside: avoid; }

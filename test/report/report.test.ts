@@ -36,6 +36,7 @@ describe('the HTML report', async () => {
       'sweeps',
       'balance',
       'alignment',
+      'briefings',
     ]);
     expect(r.summary).toContain('10 members');
     expect(r.summary).toContain('world-population-share: does not hold');

@@ -2,6 +2,7 @@
 import type { ReportSection } from '../report.js';
 import { alignmentSection } from './alignment.js';
 import { balanceSection } from './balance.js';
+import { briefingsSection } from './briefings.js';
 import { capacitySection } from './capacity.js';
 import { claimsSection } from './claims.js';
 import { factsSection } from './facts.js';
@@ -20,4 +21,5 @@ export const SECTIONS: readonly ReportSection[] = [
   sweepsSection,
   balanceSection,
   alignmentSection,
+  briefingsSection,
 ];

@@ -5,6 +5,7 @@
 import type { AnyRoute } from '../route.js';
 import { routes as alignment } from './alignment.js';
 import { routes as balance } from './balance.js';
+import { routes as briefings } from './briefings.js';
 import { routes as claims } from './claims.js';
 import { routes as meta } from './meta.js';
 import { routes as orgs } from './orgs.js';
@@ -14,5 +15,16 @@ import { routes as scenarios } from './scenarios.js';
 import { routes as sweeps } from './sweeps.js';
 
 export function apiRoutes(): AnyRoute[] {
-  return [...meta, ...orgs, ...balance, ...alignment, ...claims, ...power, ...scenarios, ...sweeps, ...runs];
+  return [
+    ...meta,
+    ...orgs,
+    ...balance,
+    ...briefings,
+    ...alignment,
+    ...claims,
+    ...power,
+    ...scenarios,
+    ...sweeps,
+    ...runs,
+  ];
 }
