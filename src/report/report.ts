@@ -9,7 +9,7 @@ import type { ClaimsFile } from '../claims/schema.js';
 import type { Dataset } from '../data/dataset.js';
 import type { OrganizationRegistry } from '../org/registry.js';
 import type { IsoDate } from '../util/dates.js';
-import { esc } from './html.js';
+import { esc, withChartDownloads } from './html.js';
 
 export interface ReportContext {
   readonly ds: Dataset;
@@ -122,7 +122,7 @@ export async function renderReport(
 <header><h1>${esc(org.name)} (${esc(org.shortName)})</h1><p>Concord report as of ${esc(ctx.date)} · generated ${esc(ctx.generatedAt)} · Concord ${esc(ctx.version)}</p></header>
 <nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">Contents</h2><ol>${rendered.map(({ section }) => `<li><a href="#${esc(section.id)}">${esc(section.title)}</a></li>`).join('')}</ol></nav>
 <main>
-${rendered.map(({ section, out }) => `<section id="${esc(section.id)}" aria-labelledby="${esc(section.id)}-h"><h2 id="${esc(section.id)}-h">${esc(section.title)}<a class="permalink" href="#${esc(section.id)}" aria-label="Permalink to ${esc(section.title)}">#</a></h2>\n${out.html}\n</section>`).join('\n')}
+${rendered.map(({ section, out }) => `<section id="${esc(section.id)}" aria-labelledby="${esc(section.id)}-h"><h2 id="${esc(section.id)}-h">${esc(section.title)}<a class="permalink" href="#${esc(section.id)}" aria-label="Permalink to ${esc(section.title)}">#</a></h2>\n${withChartDownloads(out.html, `${ctx.orgId}-${section.id}`)}\n</section>`).join('\n')}
 </main>
 <footer>Data: World Bank WDI (population, GDP; ODC-PDDL), Correlates of War NMC 6.0 (CINC), world-countries (areas; ODbL), Natural Earth via world-atlas (boundaries), Arms Control Association (nuclear tests); organization records with their sources in data/organizations/. Items marked unverified still need a second source.</footer>
 </body></html>

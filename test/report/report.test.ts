@@ -54,3 +54,28 @@ describe('the HTML report', async () => {
     expect(r.summary).toMatch(/2023-07-04 \+IRN: not comparable/);
   });
 });
+
+describe('the report as a reader uses it', async () => {
+  const r = await renderReport(SECTIONS, reportContext());
+
+  it('has a table of contents and a permalink on every section', () => {
+    for (const s of r.sections) {
+      expect(r.html).toContain(`<li><a href="#${s.id}">`);
+      expect(r.html).toContain(`<a class="permalink" href="#${s.id}"`);
+    }
+  });
+
+  it('lets every chart download as SVG and every table as CSV', () => {
+    const charts = (r.html.match(/<svg\b/g) ?? []).length;
+    const svgLinks = (r.html.match(/download="[^"]+\.svg" href="data:image\/svg\+xml;base64,/g) ?? []).length;
+    expect(svgLinks).toBe(charts);
+    const tables = (r.html.match(/<table\b/g) ?? []).length;
+    const briefingTables = (
+      r.html.match(/<details><summary>Data table<\/summary><div class="table-scroll"/g) ?? []
+    ).length;
+    const csvLinks = (r.html.match(/download="[^"]+\.csv" href="data:text\/csv/g) ?? []).length;
+    // Each table has its CSV; a briefing figure's table shares the figure's CSV link.
+    expect(csvLinks).toBe(tables);
+    expect(briefingTables).toBeGreaterThan(0);
+  });
+});

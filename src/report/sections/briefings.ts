@@ -56,13 +56,13 @@ export function briefingHtml(b: Briefing): string {
         r.before === null ? '–' : fmt(f.unit)(r.before),
         r.after === null ? '–' : fmt(f.unit)(r.after),
       ]),
-      { caption: f.title },
+      { caption: f.title, csv: '' },
     );
     return `<figure class="briefing-figure" id="${esc(id)}">
 <figcaption class="before"><strong>${esc(f.title)}</strong> <a class="permalink" href="#${esc(id)}" aria-label="Permalink to this figure">#</a></figcaption>
 ${svg}
-<p class="note"><strong>Shows:</strong> ${esc(f.shows)} <strong>Does not show:</strong> ${esc(f.doesNotShow)}</p>
 ${downloadLinks(`${b.organization.id}-${id}`, svg, figureCsv(f))}
+<p class="note"><strong>Shows:</strong> ${esc(f.shows)} <strong>Does not show:</strong> ${esc(f.doesNotShow)}</p>
 <details><summary>Data table</summary>${table}</details>
 </figure>`;
   });
