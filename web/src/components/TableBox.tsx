@@ -5,10 +5,19 @@
  */
 import type { ReactNode } from 'react';
 
-export function TableBox({ label, children }: { label: string; children: ReactNode }) {
+export function TableBox({
+  label,
+  children,
+  className,
+}: {
+  label: string;
+  children: ReactNode;
+  /** Extra classes, e.g. `scroll` for a box that also scrolls down. */
+  className?: string;
+}) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-    <section className="table-box" aria-label={label} tabIndex={0}>
+    <section className={`table-box ${className ?? ''}`} aria-label={label} tabIndex={0}>
       {children}
     </section>
   );

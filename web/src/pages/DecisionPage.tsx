@@ -247,7 +247,7 @@ export function DecisionPage() {
         <>
           <section className="panel" aria-labelledby="side-h">
             <h2 id="side-h">Rules side by side</h2>
-            <div className="scroll">
+            <TableBox className="scroll" label="Rules side by side">
               <table className="capacity">
                 <caption>
                   Passage probability: the share of the 2<sup>n</sup> coalitions of members that carry a
@@ -293,7 +293,7 @@ export function DecisionPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableBox>
             <ul className="small">
               {r.rules.map((x) => (
                 <li key={x.id}>

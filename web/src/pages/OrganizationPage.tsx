@@ -168,7 +168,7 @@ export function OrganizationPage() {
                   : 'not recorded'}
                 . Rule: {snap.rule.description}.
               </p>
-              <div className="scroll">
+              <TableBox className="scroll" label="Member states">
                 <table>
                   <caption className="sr-only">Status of each state on {snap.date}</caption>
                   <thead>
@@ -197,7 +197,7 @@ export function OrganizationPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableBox>
               {snap.unverified.length ? (
                 <p className="muted small">
                   * unverified (needs a second source): {snap.unverified.join('; ')}
