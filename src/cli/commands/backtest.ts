@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { type BacktestResult, backtest } from '../../bargaining/backtest.js';
-import { fmtPoint, MODEL_NAMES } from '../../bargaining/forecast.js';
+import { ADOPTION_RULE, fmtPoint, MODEL_NAMES } from '../../bargaining/forecast.js';
 import { loadPath } from '../../scenario/load.js';
 import { json, pct, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
@@ -77,7 +77,7 @@ export function formatBacktest(r: BacktestResult, path: string, files: number, m
   );
   lines.push(
     '',
-    'cells: forecast (absolute error on 0–100); ✓/✗ whether the adoption call was right (a point forecast calls "adopted" when it is closer to the proposal than to the status quo)',
+    `cells: forecast (absolute error on 0–100); ✓/✗ whether the adoption call was right (${ADOPTION_RULE})`,
     '',
   );
   lines.push(

@@ -10,6 +10,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { parse as parseYaml } from 'yaml';
 import {
+  ADOPTION_TOLERANCE,
   explain,
   ForecastWorkspace,
   fmtPoint,
@@ -1262,7 +1263,12 @@ function ForecastTable({ s, f }: { s: ResolvedScenario; f: IssueForecast }) {
           <tr>
             <th scope="col">Model</th>
             <th scope="col">Forecast</th>
-            <th scope="col">Adopted</th>
+            <th scope="col">
+              Adopted{' '}
+              <span className="small muted">
+                (moves the status quo by more than {ADOPTION_TOLERANCE * 100}% of the scale)
+              </span>
+            </th>
             <th scope="col">Blockers / participants</th>
             <th scope="col">Note</th>
           </tr>
