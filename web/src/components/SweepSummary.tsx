@@ -92,9 +92,8 @@ export function SweepSummaryView({ summary: s, marks }: { summary: Summary; mark
             note: r.adoption === null ? `mean ${f1(r.mean)}` : `adopted ${pc(r.adoption)}`,
           })),
         });
-        const actors = s.sweep.actors.filter((a) =>
-          rows.some((r) => (r.blocking?.[a] ?? 0) > 0 || (r.participation?.[a] ?? 0) > 0),
-        );
+        // Every member, those that never block (0%) too: a member missing from the table would read as unknown.
+        const actors = rows.some((r) => r.blocking || r.participation) ? s.sweep.actors : [];
         const sobol = s.sensitivity?.filter((x) => x.issue === out.issue) ?? [];
         return (
           <section key={out.issue} className="sweep-issue" aria-label={`Issue ${out.issue}`}>

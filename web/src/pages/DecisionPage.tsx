@@ -7,7 +7,11 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { parse as parseYaml } from 'yaml';
-import { renderBlockingChart, renderPassageChart } from '../../../src/report/charts/capacity.js';
+import {
+  MAJORITY_PARITY_NOTE,
+  renderBlockingChart,
+  renderPassageChart,
+} from '../../../src/report/charts/capacity.js';
 import type { Rule } from '../../../src/rules/schema.js';
 import { api } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
@@ -306,6 +310,7 @@ export function DecisionPage() {
             <section className="panel" aria-labelledby="passage-h">
               <h2 id="passage-h">Passage probability by stage</h2>
               <SvgChart svg={charts.passage} />
+              {rules.includes('majority') ? <p className="small muted">{MAJORITY_PARITY_NOTE}</p> : null}
               <TableBox label="EU reference band">
                 <table>
                   <caption>Reference band: the EU Council of Ministers (qualified majority)</caption>

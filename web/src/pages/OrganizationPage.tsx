@@ -29,6 +29,8 @@ export function OrganizationPage() {
   const [orgId, setOrgId] = useState(search.get('org') ?? 'sco');
   const end = today();
   const [date, setDate] = useState(search.get('at') ?? '2021-04-29');
+  /** Says so when a typed date was outside the organization's life and moved to its edge. */
+  const [clamped, setClamped] = useState<string | null>(null);
   const orgs = useApi<{ organizations: OrgSummary[] }>('/api/orgs');
   const orgHistory = useApi<History>(`/api/orgs/${encodeURIComponent(orgId)}/history`);
   const claims = useApi<ClaimsReport>('/api/claims');
@@ -114,7 +116,10 @@ export function OrganizationPage() {
             step={1}
             value={toDay(clamp(date))}
             aria-valuetext={date}
-            onChange={(e) => setDate(fromDay(Number(e.target.value)))}
+            onChange={(e) => {
+              setClamped(null);
+              setDate(fromDay(Number(e.target.value)));
+            }}
           />
           <input
             type="date"
@@ -122,9 +127,24 @@ export function OrganizationPage() {
             value={date}
             min={start}
             max={last}
-            onChange={(e) => e.target.value && setDate(clamp(e.target.value))}
+            onChange={(e) => {
+              const v = e.target.value;
+              if (!v) return;
+              const c = clamp(v);
+              setClamped(
+                c === v
+                  ? null
+                  : `${v} is ${v < start ? `before ${org?.shortName ?? 'the organization'} existed (founded ${start})` : `after the last date with data (${last})`}: showing ${c} instead.`,
+              );
+              setDate(c);
+            }}
           />
         </div>
+        {clamped ? (
+          <p className="note" role="status" data-testid="clamped-date">
+            {clamped}
+          </p>
+        ) : null}
         <div className="button-row">
           <button type="button" disabled={!prevEvent} onClick={() => prevEvent && setDate(prevEvent.date)}>
             ◀ Previous event{prevEvent ? ` (${prevEvent.date})` : ''}
