@@ -41,9 +41,18 @@ export interface Summary {
   sensitivity?: Array<{
     issue: string;
     model: string;
-    factors: Array<{ factor: string; first: number | null; total: number | null }>;
+    factors: Array<{
+      factor: string;
+      first: number | null;
+      total: number | null;
+      firstCi?: [number, number] | null;
+      totalCi?: [number, number] | null;
+    }>;
+    warnings?: string[];
   }>;
 }
+
+const ci = (x: [number, number] | null | undefined) => (x ? `${x[0].toFixed(2)} – ${x[1].toFixed(2)}` : '–');
 
 export interface Marks {
   [issue: string]: Array<{ x: number; label: string; colour?: string }>;
@@ -166,33 +175,52 @@ export function SweepSummaryView({ summary: s, marks }: { summary: Summary; mark
               </TableBox>
             ) : null}
             {sobol.length ? (
-              <TableBox label="Sobol sensitivity indices">
-                <table className="sweep-table">
-                  <caption>Sobol indices of the outcome (first order / total)</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Model</th>
-                      <th scope="col">Input</th>
-                      <th scope="col">First order</th>
-                      <th scope="col">Total</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {sobol.flatMap((x) =>
-                      x.factors
-                        .filter((f) => (f.total ?? 0) >= 0.01)
-                        .map((f) => (
-                          <tr key={`${x.model}${f.factor}`}>
-                            <td>{x.model}</td>
-                            <td>{f.factor}</td>
-                            <td className="num">{f.first == null ? '–' : f.first.toFixed(2)}</td>
-                            <td className="num">{f.total == null ? '–' : f.total.toFixed(2)}</td>
-                          </tr>
-                        )),
-                    )}
-                  </tbody>
-                </table>
-              </TableBox>
+              <>
+                <TableBox label="Sobol sensitivity indices">
+                  <table className="sweep-table">
+                    <caption>
+                      Sobol indices of the outcome (first order / total), with 95% bootstrap intervals over
+                      batches
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Model</th>
+                        <th scope="col">Input</th>
+                        <th scope="col">First order</th>
+                        <th scope="col">95% interval</th>
+                        <th scope="col">Total</th>
+                        <th scope="col">95% interval</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {sobol.flatMap((x) =>
+                        x.factors
+                          .filter((f) => (f.total ?? 0) >= 0.01)
+                          .map((f) => (
+                            <tr key={`${x.model}${f.factor}`}>
+                              <td>{x.model}</td>
+                              <td>{f.factor}</td>
+                              <td className="num">{f.first == null ? '–' : f.first.toFixed(2)}</td>
+                              <td className="num">{ci(f.firstCi)}</td>
+                              <td className="num">{f.total == null ? '–' : f.total.toFixed(2)}</td>
+                              <td className="num">{ci(f.totalCi)}</td>
+                            </tr>
+                          )),
+                      )}
+                    </tbody>
+                  </table>
+                </TableBox>
+                {sobol.flatMap((x) => (x.warnings ?? []).map((w) => `${x.model}: ${w}`)).length ? (
+                  <div className="note unavailable" role="status" data-testid="sobol-warnings">
+                    <strong>Check these estimates:</strong>
+                    <ul className="small">
+                      {sobol.flatMap((x) =>
+                        (x.warnings ?? []).map((w) => <li key={`${x.model}${w}`}>{`${x.model}: ${w}`}</li>),
+                      )}
+                    </ul>
+                  </div>
+                ) : null}
+              </>
             ) : null}
           </section>
         );
