@@ -515,9 +515,7 @@ export class Summarizer {
    * SOBOL_BOOTSTRAP.resamples resamples of the batches with replacement; the generator is the
    * sweep's seed on its own stream, so the intervals are reproducible. Null with too few batches.
    */
-  private bootstrap(
-    ci: number,
-  ): {
+  private bootstrap(ci: number): {
     first: Array<[number, number] | null>;
     total: Array<[number, number] | null>;
     gap: Array<[number, number] | null>;
