@@ -42,15 +42,25 @@ export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
   );
 }
 
-export function ChartDownloads({ svg, name, csv }: { svg: string; name: string; csv?: string | null }) {
+export function ChartDownloads({
+  svg: given,
+  name,
+  csv,
+}: {
+  /** The chart's SVG, or a function giving it when a download is asked for (a chart drawn by React). */
+  svg: string | (() => string);
+  name: string;
+  csv?: string | null;
+}) {
   const file = name.replace(/[^A-Za-z0-9_.-]+/g, '-');
+  const svgOf = () => (typeof given === 'string' ? given : given());
   return (
     <p className="downloads small">
       <span className="muted">Download:</span>{' '}
       <button
         type="button"
         className="link"
-        onClick={() => save(new Blob([svgDocument(svg)], { type: 'image/svg+xml' }), `${file}.svg`)}
+        onClick={() => save(new Blob([svgDocument(svgOf())], { type: 'image/svg+xml' }), `${file}.svg`)}
         aria-label={`Download the chart ${name} as SVG`}
       >
         SVG
@@ -58,7 +68,7 @@ export function ChartDownloads({ svg, name, csv }: { svg: string; name: string; 
       <button
         type="button"
         className="link"
-        onClick={() => void svgToPng(svg).then((b) => save(b, `${file}.png`))}
+        onClick={() => void svgToPng(svgOf()).then((b) => save(b, `${file}.png`))}
         aria-label={`Download the chart ${name} as PNG`}
       >
         PNG
@@ -78,4 +88,10 @@ export function ChartDownloads({ svg, name, csv }: { svg: string; name: string; 
       ) : null}
     </p>
   );
+}
+
+/** The SVG element inside `el` (a chart drawn by React), as markup. */
+export function svgIn(el: HTMLElement | null): string {
+  const svg = el?.querySelector('svg');
+  return svg ? new XMLSerializer().serializeToString(svg) : '<svg xmlns="http://www.w3.org/2000/svg"/>';
 }

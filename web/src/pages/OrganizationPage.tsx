@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { big, pct } from '../../../src/util/format.js';
 import { api } from '../api.js';
 import { BalancePanel } from '../components/BalancePanel.js';
+import { ChartDownloads, svgIn } from '../components/ChartDownloads.js';
 import { EurasiaMap } from '../components/EurasiaMap.js';
 import { MembershipTimeline } from '../components/MembershipTimeline.js';
 import { ErrorNote } from '../components/Notice.js';
@@ -31,6 +32,7 @@ export function OrganizationPage() {
   const [date, setDate] = useState(search.get('at') ?? '2021-04-29');
   /** Says so when a typed date was outside the organization's life and moved to its edge. */
   const [clamped, setClamped] = useState<string | null>(null);
+  const timelineBox = useRef<HTMLDivElement>(null);
   const orgs = useApi<{ organizations: OrgSummary[] }>('/api/orgs');
   const orgHistory = useApi<History>(`/api/orgs/${encodeURIComponent(orgId)}/history`);
   const claims = useApi<ClaimsReport>('/api/claims');
@@ -246,7 +248,10 @@ export function OrganizationPage() {
       <section aria-labelledby="timeline-h" className="panel">
         <h2 id="timeline-h">Timeline</h2>
         {orgHistory.data ? (
-          <MembershipTimeline history={orgHistory.data} date={date} end={last} />
+          <div ref={timelineBox}>
+            <MembershipTimeline history={orgHistory.data} date={date} end={last} />
+            <ChartDownloads svg={() => svgIn(timelineBox.current)} name={`timeline-${orgId}-${date}`} />
+          </div>
         ) : (
           <p>Loading…</p>
         )}

@@ -31,6 +31,7 @@ import { resolveScenario } from '../../../src/scenario/resolve.js';
 import { type ModelName, type ScenarioFile, ScenarioFileSchema } from '../../../src/scenario/schema.js';
 import type { ResolvedIssue, ResolvedScenario } from '../../../src/scenario/types.js';
 import { api } from '../api.js';
+import { ChartDownloads, svgIn } from '../components/ChartDownloads.js';
 import { ErrorNote } from '../components/Notice.js';
 import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
@@ -1223,6 +1224,10 @@ function IssueLine({
           );
         })}
       </svg>
+      <ChartDownloads
+        svg={() => svgIn(box.current)}
+        name={`${s.id}-${is.id}${is.dims > 1 ? `-${is.dimensionIds[d]}` : ''}`}
+      />
     </div>
   );
 }
