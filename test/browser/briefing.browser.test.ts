@@ -29,13 +29,13 @@ describe('the enlargement briefing', () => {
     const answer = page.locator('ul.answer');
     const box = (await answer.boundingBox())!;
     expect(box.y + box.height).toBeLessThan(800);
-    const text = await answer.innerText();
+    const text = (await answer.textContent()) ?? '';
     expect(text).toMatch(/China's share of the members' GDP went from 87\.1% to 71\.9%/);
     expect(text).toMatch(/1\.563% to 0\.391%/);
     const figures = page.locator('.briefing-figure');
     expect(await figures.count()).toBe(5);
     for (let i = 0; i < 5; i++) {
-      expect(await figures.nth(i).innerText()).toMatch(/Shows:[\s\S]*Does not show:/);
+      expect(await figures.nth(i).textContent()).toMatch(/Shows:[\s\S]*Does not show:/);
     }
     // The first row of figures starts on the first screen.
     expect((await figures.first().boundingBox())!.y).toBeLessThan(800);
