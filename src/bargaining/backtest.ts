@@ -7,9 +7,9 @@
  * calls that were right (pooled over member × case). A predictor that makes no forecast on a case is
  * left out of that case's averages (the counts say how many cases each figure rests on).
  *
- * Adoption calls: the consensus model makes its own (`adopted`); a point forecast counts as
- * "adopted" when it is closer to the tabled proposal than to the status quo. The observed
- * `adopted` says whether a decision moved the status quo.
+ * Adoption calls: one definition for every model (`ADOPTION_RULE` in ./forecast.ts: the outcome
+ * moves the status quo by more than 5% of the scale). The observed `adopted` says whether a
+ * decision moved the status quo.
  *
  * Baselines (what a model must beat to be worth its assumptions):
  *  - statusQuo: nothing changes (forecast = the status quo; "not adopted"; nobody takes part);

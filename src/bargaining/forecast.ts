@@ -132,6 +132,8 @@ export function forecastAll(s: ResolvedScenario, opts: ForecastOptions = {}): Is
 export type Point = number | number[] | null;
 
 export interface ForecastJson {
+  /** What `adopted` means in every model's result. */
+  readonly adoption: { readonly tolerance: number; readonly rule: string };
   readonly scenario: {
     id: string;
     title: string;
@@ -198,26 +200,36 @@ export function fmtIntervals(set: readonly Interval[] | null): string {
 }
 
 /**
- * The adoption call of a point forecast: adopted when the forecast is closer to the tabled proposal
- * than to the status quo (null without both).
+ * One definition of "adopted" for every model (and the observed outcomes' `adopted`): the outcome
+ * moves the status quo by more than ADOPTION_TOLERANCE of the scale (the distance over the
+ * dimensions, each divided by its range). 5% is the coding step of the 0–100 scales: a smaller move
+ * is inside the coding's own resolution. Chosen before looking at any backtest, not fitted to one.
  */
-export function adoptionCall(issue: ResolvedIssue, f: ArrayLike<number> | null | undefined): boolean | null {
-  if (!f || !issue.statusQuo || !issue.proposal) return null;
+export const ADOPTION_TOLERANCE = 0.05;
+export const ADOPTION_RULE = `adopted: the outcome moves the status quo by more than ${ADOPTION_TOLERANCE * 100}% of the scale`;
+
+/** The adoption call of a forecast point (null without a status quo or a forecast). */
+export function adoptionCall(
+  issue: ResolvedIssue,
+  f: ArrayLike<number> | null | undefined,
+  tolerance = ADOPTION_TOLERANCE,
+): boolean | null {
+  if (!f || !issue.statusQuo) return null;
   let dq = 0;
-  let dy = 0;
   for (let d = 0; d < issue.dims; d++) {
-    const r = issue.hi[d]! - issue.lo[d]!;
-    dq += ((f[d]! - issue.statusQuo[d]!) / r) ** 2;
-    dy += ((f[d]! - issue.proposal[d]!) / r) ** 2;
+    if (!Number.isFinite(f[d]!)) return null;
+    dq += ((f[d]! - issue.statusQuo[d]!) / (issue.hi[d]! - issue.lo[d]!)) ** 2;
   }
-  return dy < dq;
+  return Math.sqrt(dq) > tolerance;
 }
 
 /** The adoption call of any model's result. */
 export function modelAdoption(f: IssueForecast, m: ModelName): boolean | null {
   switch (m) {
     case 'consensus':
-      return f.consensus?.adopted ?? null;
+      // The same rule on the consensus model's outcome (for an opt-out: the participants' outcome).
+      if (!f.consensus) return null;
+      return f.consensus.outcome ? adoptionCall(f.issue, f.consensus.outcome) : f.consensus.adopted;
     case 'compromise':
       return adoptionCall(f.issue, f.compromise);
     case 'median':
@@ -274,6 +286,7 @@ export function forecastJson(s: ResolvedScenario, forecasts: readonly IssueForec
     Object.fromEntries(s.actors.flatMap((a, i) => (Number.isNaN(row[i]!) ? [] : [[a.id, round(row[i]!)]])));
   const ids = (xs: readonly number[] | null | undefined) => (xs ? xs.map((i) => s.actors[i]!.id) : null);
   return {
+    adoption: { tolerance: ADOPTION_TOLERANCE, rule: ADOPTION_RULE },
     scenario: {
       id: s.id,
       title: s.title,
@@ -294,7 +307,7 @@ export function forecastJson(s: ResolvedScenario, forecasts: readonly IssueForec
         const c = f.consensus;
         models.consensus = c
           ? {
-              adopted: c.adopted,
+              adopted: modelAdoption(f, 'consensus'),
               outcome: point(c.outcome),
               blockers: ids(c.blockers),
               participants: ids(c.participants),

@@ -20,7 +20,7 @@ import { Auth } from './auth.js';
 import { AnswerCache } from './cache.js';
 import { ComputePool, runWork } from './compute.js';
 import { DEFAULT_QUOTAS, type Quotas, type ServerContext } from './context.js';
-import { DOCS_CSS, renderDocs } from './docs.js';
+import { DOCS_CSS, docsFor, renderDocs } from './docs.js';
 import { errorBody, toHttpError } from './errors.js';
 import { CostLimiter, canonicalKey, checkHost, clientErrorHandler, ownHostNames } from './guard.js';
 import { JobManager, type RunKind } from './jobs.js';
@@ -202,7 +202,12 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
   const doc = openApiDocument(routes, ctx.version);
   const docsHtml = renderDocs(doc);
   app.get('/api/openapi.json', async (_req, reply) => reply.header('cache-control', 'no-cache').send(doc));
-  app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(docsHtml));
+  app.get('/api/docs', async (req, reply) =>
+    // The curl examples name the address the reader used (scheme and Host, escaped).
+    reply
+      .type('text/html; charset=utf-8')
+      .send(docsFor(docsHtml, `${req.protocol}://${req.headers.host ?? req.hostname}`)),
+  );
   app.get('/favicon.ico', async (_req, reply) =>
     reply.code(204).header('cache-control', 'public, max-age=86400').send(),
   );

@@ -6,6 +6,14 @@ import { esc } from '../report/html.js';
 
 type Json = Record<string, unknown>;
 
+/** Stands for the server's own address in the rendered page; replaced per request (`docsFor`). */
+export const BASE_PLACEHOLDER = '__CONCORD_BASE__';
+
+/** The documentation page with the examples addressed to `origin` (the address the reader used). */
+export function docsFor(html: string, origin: string): string {
+  return html.replaceAll(BASE_PLACEHOLDER, esc(origin));
+}
+
 export const DOCS_CSS = `
 :root { --ink:#1d2733; --muted:#4f5b66; --line:#d8dee4; --accent:#1f4e9c; }
 * { box-sizing: border-box; }
@@ -28,6 +36,7 @@ section.op h3 { margin: 0; font-size: 1rem; font-family: ui-monospace, monospace
 table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .25rem .6rem; text-align: left; vertical-align: top; }
 pre { background: #f4f6f8; padding: .6rem; overflow: auto; font-size: .8rem; max-height: 28rem; }
+@media (max-width: 760px) { .layout { grid-template-columns: 1fr; } nav { position: static; height: auto; max-height: 40vh; border-right: 0; border-bottom: 1px solid var(--line); } main, header { padding-left: 1rem; padding-right: 1rem; } }
 code { font-family: ui-monospace, monospace; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } nav { position: static; height: auto; } }
@@ -85,7 +94,7 @@ export function renderDocs(doc: Json): string {
       const okType = okContent ? Object.keys(okContent)[0] : undefined;
       const okSchema = okContent ? resolveRef(doc, Object.values(okContent)[0]!.schema) : undefined;
       const access = op['x-access'] === 'token' ? 'needs a bearer token' : 'public';
-      const curl = `curl ${method !== 'GET' ? `-X ${method} ` : ''}${op['x-access'] === 'token' ? '-H "Authorization: Bearer $CONCORD_TOKEN" ' : ''}${reqBody ? "-H 'content-type: application/json' --data @body.json " : ''}http://127.0.0.1:8080${path.replace(/\{id\}/, 'ID').replace(/\{iso3\}/, 'KAZ')}`;
+      const curl = `curl ${method !== 'GET' ? `-X ${method} ` : ''}${op['x-access'] === 'token' ? '-H "Authorization: Bearer $CONCORD_TOKEN" ' : ''}${reqBody ? "-H 'content-type: application/json' --data @body.json " : ''}${BASE_PLACEHOLDER}${path.replace(/\{id\}/, 'ID').replace(/\{iso3\}/, 'KAZ')}`;
       return `<section class="op" id="${esc(op.operationId)}" aria-labelledby="${esc(op.operationId)}-h">
 <h3 id="${esc(op.operationId)}-h"><span class="method ${esc(method)}">${esc(method)}</span>${esc(path)}<span class="access">${esc(access)}</span></h3>
 <p>${esc(op.summary)}</p>${op.description ? `<p>${esc(op.description)}</p>` : ''}

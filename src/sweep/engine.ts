@@ -45,6 +45,10 @@ import { type SweepBlocks, SweepBlocksSchema } from './schema.js';
 
 export const MC_STREAM = 0;
 export const SALTELLI_STREAM = 2;
+/** The generator stream of the Sobol indices' bootstrap over batches. */
+export const BOOTSTRAP_STREAM = 3;
+/** Bootstrap resamples of the batches behind each Sobol interval, and the fewest batches for one. */
+export const SOBOL_BOOTSTRAP = { resamples: 400, minBatches: 10 } as const;
 
 export type SweepMode = 'montecarlo' | 'saltelli';
 export type Keep = 'rows' | 'summary';
@@ -476,7 +480,16 @@ export interface SensitivityResult {
   readonly groups: number;
   readonly skipped: number;
   readonly variance: number | null;
-  readonly factors: Array<{ factor: string; first: number | null; total: number | null }>;
+  readonly factors: Array<{
+    factor: string;
+    first: number | null;
+    total: number | null;
+    /** 95% bootstrap intervals (percentile; batches resampled with replacement), null with too few batches. */
+    firstCi: [number, number] | null;
+    totalCi: [number, number] | null;
+  }>;
+  /** Warnings on the estimates, e.g. a first-order index above the total beyond sampling error. */
+  readonly warnings: string[];
 }
 
 export interface SweepSummary {
@@ -490,6 +503,8 @@ export interface SweepSummary {
 export class Summarizer {
   private readonly cells: Cell[];
   private readonly sobol: SobolCell[] | null;
+  /** Each batch's Sobol sums, for the bootstrap over batches (batches are independent blocks of groups). */
+  private readonly sobolBatches: Array<Array<SobolCell | null>> = [];
   private batches = 0;
   private replicates = 0;
   private nextFirst = 0;
@@ -512,14 +527,61 @@ export class Summarizer {
       cell.merge(Cell.fromJSON(c, cell.lo, cell.hi, actors));
     });
     if (this.sobol && agg.sobol) {
+      const kept: Array<SobolCell | null> = [];
       agg.sobol.forEach((s, i) => {
-        if (!s) return;
+        if (!s) {
+          kept[i] = null;
+          return;
+        }
         const cell = this.sobol![i]!;
-        cell.merge(SobolCell.fromJSON(s, cell.k, cell.shift));
+        const b = SobolCell.fromJSON(s, cell.k, cell.shift);
+        cell.merge(b);
+        kept[i] = b;
       });
+      this.sobolBatches.push(kept);
     }
     this.batches++;
     this.replicates += count;
+  }
+
+  /**
+   * 95% percentile intervals of the Sobol indices of cell `ci` (and of first − total), from
+   * SOBOL_BOOTSTRAP.resamples resamples of the batches with replacement; the generator is the
+   * sweep's seed on its own stream, so the intervals are reproducible. Null with too few batches.
+   */
+  private bootstrap(ci: number): {
+    first: Array<[number, number] | null>;
+    total: Array<[number, number] | null>;
+    gap: Array<[number, number] | null>;
+  } | null {
+    const batches = this.sobolBatches.map((b) => b[ci]).filter((b): b is SobolCell => !!b && b.groups > 0);
+    if (batches.length < SOBOL_BOOTSTRAP.minBatches) return null;
+    const k = this.sobol![ci]!.k;
+    const shift = this.sobol![ci]!.shift;
+    const rng = Rng.forReplicate(this.ctx.params.seed, ci, BOOTSTRAP_STREAM);
+    const firsts: number[][] = Array.from({ length: k }, () => []);
+    const totals: number[][] = Array.from({ length: k }, () => []);
+    const gaps: number[][] = Array.from({ length: k }, () => []);
+    for (let r = 0; r < SOBOL_BOOTSTRAP.resamples; r++) {
+      const cell = new SobolCell(k, shift);
+      for (let j = 0; j < batches.length; j++) cell.merge(batches[rng.int(batches.length)]!);
+      const s = summarizeSobol(cell);
+      for (let i = 0; i < k; i++) {
+        const f = s.first[i];
+        const t = s.total[i];
+        if (f == null || t == null) continue;
+        firsts[i]!.push(f);
+        totals[i]!.push(t);
+        gaps[i]!.push(f - t);
+      }
+    }
+    const interval = (xs: number[]): [number, number] | null => {
+      if (xs.length < SOBOL_BOOTSTRAP.resamples / 2) return null;
+      const a = [...xs].sort((x, y) => x - y);
+      const q = (p: number) => a[Math.min(a.length - 1, Math.max(0, Math.round(p * (a.length - 1))))]!;
+      return [q(0.025), q(0.975)];
+    };
+    return { first: firsts.map(interval), total: totals.map(interval), gap: gaps.map(interval) };
   }
 
   summary(): SweepSummary {
@@ -544,18 +606,34 @@ export class Summarizer {
       const sensitivity: SensitivityResult[] = [];
       ctx.outputs.forEach((o, oi) => {
         models.forEach((m, mi) => {
-          const s: SobolSummary = summarizeSobol(this.sobol![oi * models.length + mi]!);
+          const ci = oi * models.length + mi;
+          const s: SobolSummary = summarizeSobol(this.sobol![ci]!);
+          const boot = this.bootstrap(ci);
+          const warnings: string[] = [];
+          const factors = ctx.factors.map((f, i) => {
+            const first = s.first[i] ?? null;
+            const total = s.total[i] ?? null;
+            const firstCi = boot?.first[i] ?? null;
+            const totalCi = boot?.total[i] ?? null;
+            const gap = boot?.gap[i] ?? null;
+            // Differences under 0.01 (1% of the variance) are not worth a warning.
+            if (first !== null && total !== null && first - total >= 0.01) {
+              warnings.push(
+                gap && gap[0] > 0
+                  ? `${f.name}: the first-order index (${first.toFixed(3)}) exceeds the total (${total.toFixed(3)}) beyond their 95% bootstrap interval: the estimates are not to be trusted (more runs, or a model whose outcome jumps)`
+                  : `${f.name}: the first-order index (${first.toFixed(3)}) is above the total (${total.toFixed(3)}), within sampling error${gap ? ` (difference ${gap[0].toFixed(3)} to ${gap[1].toFixed(3)})` : ' (too few batches for an interval)'}`,
+              );
+            }
+            return { factor: f.name, first, total, firstCi, totalCi };
+          });
           sensitivity.push({
             issue: o.key,
             model: m,
             groups: s.groups,
             skipped: s.skipped,
             variance: s.variance,
-            factors: ctx.factors.map((f, i) => ({
-              factor: f.name,
-              first: s.first[i] ?? null,
-              total: s.total[i] ?? null,
-            })),
+            factors,
+            warnings,
           });
         });
       });

@@ -108,13 +108,15 @@ export function formatSummary(s: SweepSummary): string {
         (f) => Math.abs(f.total ?? 0) >= 0.0005 || Math.abs(f.first ?? 0) >= 0.0005,
       );
       const rest = sorted.length - shown.length;
+      const ci = (x: [number, number] | null | undefined) => (x ? `[${num(x[0], 3)}, ${num(x[1], 3)}]` : '–');
       lines.push(
         table(
-          ['factor', 'first order', 'total'],
-          shown.map((f) => [f.factor, num(f.first, 3), num(f.total, 3)]),
+          ['factor', 'first order', '95% interval', 'total', '95% interval'],
+          shown.map((f) => [f.factor, num(f.first, 3), ci(f.firstCi), num(f.total, 3), ci(f.totalCi)]),
         ),
       );
       if (rest) lines.push(`(${rest} other input${rest > 1 ? 's' : ''}: both indices below 0.0005)`);
+      for (const w of sens.warnings ?? []) lines.push(`warning: ${w}`);
     }
   }
   return lines.join('\n');

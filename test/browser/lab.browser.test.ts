@@ -101,6 +101,11 @@ const PAGES = [
   { path: '/workbench', name: 'workbench', heading: 'Issue workbench' },
   { path: '/sweeps', name: 'sweeps', heading: 'Sweeps' },
   { path: '/alignment', name: 'alignment', heading: 'Alignment in the UN General Assembly' },
+  {
+    path: '/briefing?stage=2017',
+    name: 'briefing',
+    heading: 'Enlargement briefing: India and Pakistan, 2017',
+  },
   { path: '/runs', name: 'runs', heading: 'Runs' },
 ];
 
@@ -124,6 +129,7 @@ describe('the web lab in a browser', () => {
         await page.waitForSelector('svg#lab-blocking');
       }
       if (p.name === 'workbench') await page.locator('svg.issue-line g.actor').first().waitFor();
+      if (p.name === 'briefing') await page.waitForSelector('svg#lab-briefing-passage');
       if (p.name === 'alignment') {
         await page.waitForSelector('svg#lab-heatmap');
         await page.waitForSelector('svg#lab-camps');
@@ -217,7 +223,7 @@ describe('the web lab in a browser', () => {
       .poll(() => page.locator('g.actor[data-actor="UZB"]').getAttribute('aria-valuenow'))
       .toBe('100');
     await expect.poll(() => consensus.textContent()).not.toBe(mid);
-    await page.getByRole('button', { name: 'Reset positions' }).click();
+    await page.getByRole('button', { name: 'Reset all edits' }).click();
     await expect.poll(() => consensus.textContent()).toBe(before.consensus);
     expect(await page.locator('[data-testid="timing"]').textContent()).toMatch(
       /Recompute .* median [\d.]+ ms/,
@@ -333,6 +339,20 @@ describe('the web lab in a browser', () => {
     expect(value >= '2001-06-15' && value < '2005-07-05').toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'lab-slider-mouse.png') });
     expect(w.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says so when a typed date lies before the organization existed', async () => {
+    const page = await browser.newPage({ viewport: LAPTOP });
+    await page.goto(`${lab.base}/?org=asean&at=2000-01-01`);
+    const input = page.locator('input[type="date"]');
+    await input.waitFor();
+    await input.fill('1960-01-01');
+    const note = page.getByTestId('clamped-date');
+    await expect
+      .poll(() => note.textContent())
+      .toContain('1960-01-01 is before ASEAN existed (founded 1967-08-08)');
+    expect(await input.inputValue()).toBe('1967-08-08');
     await page.close();
   });
 });

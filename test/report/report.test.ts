@@ -50,6 +50,7 @@ describe('the HTML report', async () => {
       'balance',
       'alignment',
       'fragmentation',
+      'briefings',
     ]);
     expect(r.summary).toContain('10 members');
     expect(r.summary).toContain('world-population-share: does not hold');
@@ -80,5 +81,30 @@ describe('the HTML report', async () => {
     expect(section).toContain('CHN–RUS agreement per year');
     expect(section).toMatch(/<td class="num">2026<\/td>|<td>2026<\/td>/);
     expect(r.summary).toMatch(/Did enlargement fragment the SCO\?\n {2}On [\d,]+ UN General Assembly roll calls/);
+  });
+});
+
+describe('the report as a reader uses it', async () => {
+  const r = await renderReport(SECTIONS, reportContext());
+
+  it('has a table of contents and a permalink on every section', () => {
+    for (const s of r.sections) {
+      expect(r.html).toContain(`<li><a href="#${s.id}">`);
+      expect(r.html).toContain(`<a class="permalink" href="#${s.id}"`);
+    }
+  });
+
+  it('lets every chart download as SVG and every table as CSV', () => {
+    const charts = (r.html.match(/<svg\b/g) ?? []).length;
+    const svgLinks = (r.html.match(/download="[^"]+\.svg" href="data:image\/svg\+xml;base64,/g) ?? []).length;
+    expect(svgLinks).toBe(charts);
+    const tables = (r.html.match(/<table\b/g) ?? []).length;
+    const briefingTables = (
+      r.html.match(/<details><summary>Data table<\/summary><div class="table-scroll"/g) ?? []
+    ).length;
+    const csvLinks = (r.html.match(/download="[^"]+\.csv" href="data:text\/csv/g) ?? []).length;
+    // Each table has its CSV; a briefing figure's table shares the figure's CSV link.
+    expect(csvLinks).toBe(tables);
+    expect(briefingTables).toBeGreaterThan(0);
   });
 });

@@ -409,12 +409,20 @@ describe('the OpenAPI document and the docs page', () => {
   });
 
   it('serves a self-contained docs page (no scripts, nothing from elsewhere)', async () => {
-    const r = await get('/api/docs');
+    const r = await get('/api/docs', { host: '127.0.0.1:41234' });
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toMatch(/text\/html/);
     for (const route of s.routes) expect(r.body).toContain(`id="${route.operationId}"`);
     expect(r.body).not.toMatch(/<script|https?:\/\/(?!127\.0\.0\.1)/);
     expect((await get('/api/docs.css')).status).toBe(200);
+  });
+
+  it("writes the curl examples with the server's own address, whatever its port", async () => {
+    const r = await get('/api/docs', { host: '127.0.0.1:41234' });
+    expect(r.body).toContain('curl http://127.0.0.1:41234/api/orgs');
+    expect(r.body).not.toContain(':8080');
+    const other = await get('/api/docs', { host: 'lab.example:9000' });
+    expect(other.body).toContain('curl http://lab.example:9000/api/orgs');
   });
 });
 

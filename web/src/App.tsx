@@ -3,6 +3,7 @@ import { type ComponentType, useEffect, useRef, useState } from 'react';
 import { getToken, setToken } from './auth.js';
 import { useLab } from './context.js';
 import { AlignmentPage } from './pages/AlignmentPage.js';
+import { BriefingPage } from './pages/BriefingPage.js';
 import { DecisionPage } from './pages/DecisionPage.js';
 import { OrganizationPage } from './pages/OrganizationPage.js';
 import { RunsPage } from './pages/RunsPage.js';
@@ -60,6 +61,14 @@ export const PAGES: PageDef[] = [
     page: AlignmentPage,
     what: 'Voting alignment in the UN General Assembly',
     issue: 'the alignment library (issue 7)',
+  },
+  {
+    path: '/briefing',
+    label: 'Briefings',
+    capability: 'balance',
+    page: BriefingPage,
+    what: 'Briefings per enlargement (balance, capacity, blocking power, alignment)',
+    issue: 'the report library',
   },
   { path: '/runs', label: 'Runs', capability: 'runs', page: RunsPage, what: '', issue: '' },
 ];

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { BASELINE_NAMES, type BacktestResult, backtestWithCoders } from '../../bargaining/backtest.js';
-import { fmtPoint, MODEL_NAMES } from '../../bargaining/forecast.js';
+import { ADOPTION_RULE, fmtPoint, MODEL_NAMES } from '../../bargaining/forecast.js';
 import { backtestCsv } from '../../bargaining/tidy.js';
 import { ConcordError } from '../../errors.js';
 import { loadPath } from '../../scenario/load.js';
@@ -168,7 +168,7 @@ export function formatBacktest(r: BacktestResult, path: string, files: number, m
   );
   lines.push(
     '',
-    'cells: forecast (absolute error on 0–100); ✓/✗ whether the adoption call was right (a point forecast calls "adopted" when it is closer to the proposal than to the status quo)',
+    `cells: forecast (absolute error on 0–100); ✓/✗ whether the adoption call was right (${ADOPTION_RULE})`,
     '',
   );
   lines.push(

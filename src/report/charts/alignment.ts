@@ -299,15 +299,24 @@ export function renderSeries(o: SeriesOptions): string {
       return `<g class="enlargement-mark" transform="translate(${mx.toFixed(1)},0)"><line y1="${m.top}" y2="${height - m.bottom}" stroke="#b00" stroke-dasharray="4 3"/><text y="${m.top - 8 - row * 11}" text-anchor="middle" fill="#b00">${esc(k.label)}</text></g>`;
     })
     .join('');
+  // Legend entries left to right, wrapping to a new row (below the chart) when one would not fit;
+  // widths are generous (7.2 px a character at 11 px) so that labels never run into each other.
   let lx = m.left + 8;
+  let lrow = 0;
   const legend = o.series
     .map((s, i) => {
-      const g = `<g transform="translate(${lx},${height - 8})"><rect width="14" height="3" y="-4" fill="${CATEGORY_COLOURS[i % CATEGORY_COLOURS.length]}"/><text x="20">${esc(s.label)}</text></g>`;
-      lx += 40 + s.label.length * 6.2;
+      const w = 34 + s.label.length * 7.2;
+      if (lx + w > width - m.right && lx > m.left + 8) {
+        lx = m.left + 8;
+        lrow++;
+      }
+      const g = `<g transform="translate(${lx.toFixed(1)},${height - 8 + lrow * 15})"><rect width="14" height="3" y="-4" fill="${CATEGORY_COLOURS[i % CATEGORY_COLOURS.length]}"/><text x="20">${esc(s.label)}</text></g>`;
+      lx += w;
       return g;
     })
     .join('');
-  return `<svg id="${esc(id)}" class="series-chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11">
+  const fullHeight = height + lrow * 15;
+  return `<svg id="${esc(id)}" class="series-chart" viewBox="0 0 ${width} ${fullHeight}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11">
 <title id="${esc(id)}-title">${esc(o.title)}</title>
 ${shade}<g fill="#555">${grid}</g>${o.yLabel ? `<text transform="translate(12,${(m.top + height - m.bottom) / 2}) rotate(-90)" text-anchor="middle" fill="#555">${esc(o.yLabel)}</text>` : ''}
 ${lines}

@@ -7,6 +7,10 @@ import { scaleBand, scaleLinear, scaleLog, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
 import { esc } from '../html.js';
 
+/** Why simple majority zigzags between odd and even member counts (said wherever it is charted). */
+export const MAJORITY_PARITY_NOTE =
+  'Simple majority (more than half) passes exactly half of all coalitions when the number of members is odd, and fewer when it is even, since a tie of n/2 against n/2 fails (6 members: 22/64 = 34.4%; 9: 50%; 10: 386/1024 = 37.7%): its line zigzags with the parity of the member count, not with anything the members do.';
+
 export const RULE_COLOURS = ['#a3161b', '#1f4e9c', '#2a9d8f', '#e9a03b', '#6a4c93', '#4d4d4d'];
 
 export interface Series {

@@ -73,6 +73,14 @@ export function renderIssueLine(o: IssueLineOptions): string {
       `<text x="${left}" y="12" fill="#555">← ${esc(o.poles[0])}</text><text x="${width - right}" y="12" text-anchor="end" fill="#555">${esc(o.poles[1])} →</text>`,
     );
   }
+  // The observed outcome first: its dashed line runs under every label drawn after it.
+  if (o.observed !== null) {
+    const cx = x(o.observed);
+    const cy = rowY(rows.length - 1);
+    parts.push(
+      `<line class="observed-line" x1="${cx.toFixed(1)}" x2="${cx.toFixed(1)}" y1="${top}" y2="${cy}" stroke="#000" stroke-dasharray="4 3"/><path class="observed" d="${star(cx, cy, 7)}" fill="#000"><title>observed outcome ${fmt(o.observed)}</title></path>`,
+    );
+  }
   rows.forEach((r, k) => {
     parts.push(`<text x="${left - 8}" y="${rowY(k) + 4}" text-anchor="end" fill="#333">${esc(r)}</text>`);
   });
@@ -125,13 +133,6 @@ export function renderIssueLine(o: IssueLineOptions): string {
       `<g class="forecast" data-model="${esc(m.name)}"><circle cx="${x(m.outcome).toFixed(1)}" cy="${rowY(k + 2)}" r="5" fill="${c}"><title>${esc(`${m.name}: ${fmt(m.outcome)}`)}</title></circle>${label(x(m.outcome), rowY(k + 2) + 4, 8, fmt(m.outcome), width - right, ` fill="${c}"`)}</g>`,
     );
   });
-  if (o.observed !== null) {
-    const cx = x(o.observed);
-    const cy = rowY(rows.length - 1);
-    parts.push(
-      `<line class="observed-line" x1="${cx.toFixed(1)}" x2="${cx.toFixed(1)}" y1="${top}" y2="${cy}" stroke="#000" stroke-dasharray="4 3"/><path class="observed" d="${star(cx, cy, 7)}" fill="#000"><title>observed outcome ${fmt(o.observed)}</title></path>`,
-    );
-  }
   return `<svg id="${esc(o.id)}" class="issue-line" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(o.id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11">
 <title id="${esc(o.id)}-title">${esc(o.title)}</title>
 ${parts.join('\n')}
@@ -141,7 +142,8 @@ ${parts.join('\n')}
 /** A small label right of a mark, or left of it near the right edge. */
 function label(cx: number, y: number, gap: number, text: string, edge: number, attrs: string): string {
   const leftSide = cx + gap + 6 * text.length > edge + 30;
-  return `<text x="${(leftSide ? cx - gap : cx + gap).toFixed(1)}" y="${y}" font-size="10"${leftSide ? ' text-anchor="end"' : ''}${attrs}>${text}</text>`;
+  // A white halo: lines under the label never cut through it.
+  return `<text x="${(leftSide ? cx - gap : cx + gap).toFixed(1)}" y="${y}" font-size="10" stroke="#fff" stroke-width="3" paint-order="stroke"${leftSide ? ' text-anchor="end"' : ''}${attrs}>${text}</text>`;
 }
 
 function star(cx: number, cy: number, r: number): string {

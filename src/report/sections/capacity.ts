@@ -6,7 +6,7 @@
 
 import { capacity } from '../../power/capacity.js';
 import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand, passageCell } from '../../power/load.js';
-import { renderBlockingChart, renderPassageChart } from '../charts/capacity.js';
+import { MAJORITY_PARITY_NOTE, renderBlockingChart, renderPassageChart } from '../charts/capacity.js';
 import { esc, htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
 
@@ -79,7 +79,7 @@ ${passageTable}
 ${bandTable}
 ${blocking}
 ${blockingTable}
-<p class="note">Population-weighted rules use the World Bank population of each stage's first year. Comparison rules: simple majority (more than half of the members), two-thirds (at least 2/3 of the members), double majority (more than half of the members representing more than half of the members' population).</p>`;
+<p class="note">Population-weighted rules use the World Bank population of each stage's first year. Comparison rules: simple majority (more than half of the members), two-thirds (at least 2/3 of the members), double majority (more than half of the members representing more than half of the members' population). ${esc(MAJORITY_PARITY_NOTE)}</p>`;
     return {
       html,
       summary: [

@@ -5,6 +5,7 @@
  */
 import { backtest } from '../../bargaining/backtest.js';
 import {
+  ADOPTION_RULE,
   forecastAll,
   forecastJson,
   MODEL_NAMES,
@@ -67,7 +68,9 @@ export const forecastsSection: ReportSection = {
           return `${fmt(r.outcome as number)} (${fmt(r.error)})${mark}`;
         }),
       ]),
-      { caption: 'Forecast (absolute error on 0–100) per case; ✓/✗: the adoption call was right/wrong' },
+      {
+        caption: `Forecast (absolute error on 0–100) per case; ✓/✗: the adoption call was right/wrong (${ADOPTION_RULE})`,
+      },
     );
     const charts = cases
       .map(({ scenario: s, file }) => {

@@ -2,6 +2,7 @@
 import type { ReportSection } from '../report.js';
 import { alignmentSection } from './alignment.js';
 import { balanceSection } from './balance.js';
+import { briefingsSection } from './briefings.js';
 import { capacitySection } from './capacity.js';
 import { claimsSection } from './claims.js';
 import { factsSection } from './facts.js';
@@ -22,4 +23,5 @@ export const SECTIONS: readonly ReportSection[] = [
   balanceSection,
   alignmentSection,
   fragmentationSection,
+  briefingsSection,
 ];

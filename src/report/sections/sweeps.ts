@@ -156,7 +156,7 @@ ${svg}
     );
     const seconds = (Date.now() - started) / 1000;
     const html = `<p>Coded positions and saliences are judgements. To show how much the forecasts depend on them, each SCO case is re-run ${runs.toLocaleString('en-US')} times with perturbed inputs (seed ${REPORT_SWEEP_SEED}; the default uncertainty, as no case file has an <code>uncertainty</code> block: ${esc(DEFAULT_UNCERTAINTY_TEXT)}). Each strip is the distribution of one model's forecast on the case's scale; dashed lines mark the status quo, the proposal and the observed outcome. Reproduce or enlarge a case with <code>concord sweep ${esc(cases[0]!.file)} --runs 100000 --seed 1</code> (see docs/sweeps.md), which also gives Sobol indices with <code>--sensitivity</code>.</p>
-<div style="display:grid;grid-template-columns:repeat(auto-fill,minmax(460px,1fr));gap:.8rem">${cards.join('\n')}</div>
+<div style="display:grid;grid-template-columns:repeat(auto-fill,minmax(min(460px,100%),1fr));gap:.8rem">${cards.join('\n')}</div>
 ${table}
 <p class="note">Computed in ${seconds.toFixed(1)} s while writing this report (models: ${REPORT_SWEEP_MODELS.join(', ')}).</p>`;
     const adoption = outputs.map(

@@ -5,6 +5,7 @@
 import type { AnyRoute } from '../route.js';
 import { routes as alignment } from './alignment.js';
 import { routes as balance } from './balance.js';
+import { routes as briefings } from './briefings.js';
 import { routes as claims } from './claims.js';
 import { routes as meta } from './meta.js';
 import { routes as orgs } from './orgs.js';
@@ -19,6 +20,7 @@ export function apiRoutes(): AnyRoute[] {
     ...meta,
     ...orgs,
     ...balance,
+    ...briefings,
     ...alignment,
     ...claims,
     ...power,

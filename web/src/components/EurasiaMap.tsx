@@ -4,8 +4,9 @@
  * change here, so moving the date slider redraws at once.
  */
 import map from 'virtual:concord-map';
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { STATUS_COLOURS } from '../../../src/report/html.js';
+import { ChartDownloads, svgIn } from './ChartDownloads.js';
 
 export const STATUS_ORDER = ['member', 'observer', 'dialogue partner', 'partner', 'applicant'] as const;
 
@@ -19,8 +20,9 @@ function EurasiaMapImpl({
   id?: string;
 }) {
   const used = STATUS_ORDER.filter((s) => [...status.values()].includes(s));
+  const ref = useRef<HTMLElement>(null);
   return (
-    <figure className="map-figure">
+    <figure className="map-figure" ref={ref}>
       <svg
         id={id}
         className="map"
@@ -82,6 +84,7 @@ function EurasiaMapImpl({
             </li>
           ))}
         </ul>
+        <ChartDownloads svg={() => svgIn(ref.current)} name={title} />
       </figcaption>
     </figure>
   );

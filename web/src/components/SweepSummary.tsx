@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { MODEL_COLOURS, renderHistograms } from '../../../src/report/charts/histogram.js';
 import { SvgChart } from './SvgChart.js';
+import { TableBox } from './TableBox.js';
 
 interface Result {
   point: number;
@@ -40,9 +41,18 @@ export interface Summary {
   sensitivity?: Array<{
     issue: string;
     model: string;
-    factors: Array<{ factor: string; first: number | null; total: number | null }>;
+    factors: Array<{
+      factor: string;
+      first: number | null;
+      total: number | null;
+      firstCi?: [number, number] | null;
+      totalCi?: [number, number] | null;
+    }>;
+    warnings?: string[];
   }>;
 }
+
+const ci = (x: [number, number] | null | undefined) => (x ? `${x[0].toFixed(2)} – ${x[1].toFixed(2)}` : '–');
 
 export interface Marks {
   [issue: string]: Array<{ x: number; label: string; colour?: string }>;
@@ -91,102 +101,126 @@ export function SweepSummaryView({ summary: s, marks }: { summary: Summary; mark
             note: r.adoption === null ? `mean ${f1(r.mean)}` : `adopted ${pc(r.adoption)}`,
           })),
         });
-        const actors = s.sweep.actors.filter((a) =>
-          rows.some((r) => (r.blocking?.[a] ?? 0) > 0 || (r.participation?.[a] ?? 0) > 0),
-        );
+        // Every member, those that never block (0%) too: a member missing from the table would read as unknown.
+        const actors = rows.some((r) => r.blocking || r.participation) ? s.sweep.actors : [];
         const sobol = s.sensitivity?.filter((x) => x.issue === out.issue) ?? [];
         return (
           <section key={out.issue} className="sweep-issue" aria-label={`Issue ${out.issue}`}>
             <h3>{out.issue}</h3>
             <SvgChart svg={svg} className="histogram-box" />
-            <table className="sweep-table">
-              <caption className="sr-only">Outcome distribution of each model on {out.issue}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Model</th>
-                  <th scope="col">Mean</th>
-                  <th scope="col">SD</th>
-                  <th scope="col">5%</th>
-                  <th scope="col">Median</th>
-                  <th scope="col">95%</th>
-                  <th scope="col">P(adopted)</th>
-                  <th scope="col">P(someone blocks)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.model} data-model={r.model}>
-                    <th scope="row">{r.model}</th>
-                    <td className="num">{f1(r.mean)}</td>
-                    <td className="num">{f1(r.sd)}</td>
-                    <td className="num">{f1(r.quantiles.p05)}</td>
-                    <td className="num">{f1(r.quantiles.p50)}</td>
-                    <td className="num">{f1(r.quantiles.p95)}</td>
-                    <td className="num" data-testid={`adoption-${out.issue}-${r.model}`}>
-                      {pc(r.adoption)}
-                    </td>
-                    <td className="num">{pc(r.anyBlocker)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {actors.length ? (
+            <TableBox label="Outcome summary">
               <table className="sweep-table">
-                <caption>
-                  How often each member blocks (or takes part in) the tabled proposal, share of runs
-                </caption>
+                <caption className="sr-only">Outcome distribution of each model on {out.issue}</caption>
                 <thead>
                   <tr>
                     <th scope="col">Model</th>
-                    {actors.map((a) => (
-                      <th key={a} scope="col">
-                        {a}
-                      </th>
-                    ))}
+                    <th scope="col">Mean</th>
+                    <th scope="col">SD</th>
+                    <th scope="col">5%</th>
+                    <th scope="col">Median</th>
+                    <th scope="col">95%</th>
+                    <th scope="col">P(adopted)</th>
+                    <th scope="col">P(someone blocks)</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {rows
-                    .filter((r) => r.blocking || r.participation)
-                    .map((r) => (
-                      <tr key={r.model}>
-                        <th scope="row">{r.model}</th>
-                        {actors.map((a) => (
-                          <td key={a} className="num">
-                            {pc(r.blocking?.[a] ?? r.participation?.[a] ?? null)}
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
+                  {rows.map((r) => (
+                    <tr key={r.model} data-model={r.model}>
+                      <th scope="row">{r.model}</th>
+                      <td className="num">{f1(r.mean)}</td>
+                      <td className="num">{f1(r.sd)}</td>
+                      <td className="num">{f1(r.quantiles.p05)}</td>
+                      <td className="num">{f1(r.quantiles.p50)}</td>
+                      <td className="num">{f1(r.quantiles.p95)}</td>
+                      <td className="num" data-testid={`adoption-${out.issue}-${r.model}`}>
+                        {pc(r.adoption)}
+                      </td>
+                      <td className="num">{pc(r.anyBlocker)}</td>
+                    </tr>
+                  ))}
                 </tbody>
               </table>
+            </TableBox>
+            {actors.length ? (
+              <TableBox label="Blocking and participation by member">
+                <table className="sweep-table">
+                  <caption>
+                    How often each member blocks (or takes part in) the tabled proposal, share of runs
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Model</th>
+                      {actors.map((a) => (
+                        <th key={a} scope="col">
+                          {a}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows
+                      .filter((r) => r.blocking || r.participation)
+                      .map((r) => (
+                        <tr key={r.model}>
+                          <th scope="row">{r.model}</th>
+                          {actors.map((a) => (
+                            <td key={a} className="num">
+                              {pc(r.blocking?.[a] ?? r.participation?.[a] ?? null)}
+                            </td>
+                          ))}
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              </TableBox>
             ) : null}
             {sobol.length ? (
-              <table className="sweep-table">
-                <caption>Sobol indices of the outcome (first order / total)</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Model</th>
-                    <th scope="col">Input</th>
-                    <th scope="col">First order</th>
-                    <th scope="col">Total</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {sobol.flatMap((x) =>
-                    x.factors
-                      .filter((f) => (f.total ?? 0) >= 0.01)
-                      .map((f) => (
-                        <tr key={`${x.model}${f.factor}`}>
-                          <td>{x.model}</td>
-                          <td>{f.factor}</td>
-                          <td className="num">{f.first == null ? '–' : f.first.toFixed(2)}</td>
-                          <td className="num">{f.total == null ? '–' : f.total.toFixed(2)}</td>
-                        </tr>
-                      )),
-                  )}
-                </tbody>
-              </table>
+              <>
+                <TableBox label="Sobol sensitivity indices">
+                  <table className="sweep-table">
+                    <caption>
+                      Sobol indices of the outcome (first order / total), with 95% bootstrap intervals over
+                      batches
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Model</th>
+                        <th scope="col">Input</th>
+                        <th scope="col">First order</th>
+                        <th scope="col">95% interval</th>
+                        <th scope="col">Total</th>
+                        <th scope="col">95% interval</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {sobol.flatMap((x) =>
+                        x.factors
+                          .filter((f) => (f.total ?? 0) >= 0.01)
+                          .map((f) => (
+                            <tr key={`${x.model}${f.factor}`}>
+                              <td>{x.model}</td>
+                              <td>{f.factor}</td>
+                              <td className="num">{f.first == null ? '–' : f.first.toFixed(2)}</td>
+                              <td className="num">{ci(f.firstCi)}</td>
+                              <td className="num">{f.total == null ? '–' : f.total.toFixed(2)}</td>
+                              <td className="num">{ci(f.totalCi)}</td>
+                            </tr>
+                          )),
+                      )}
+                    </tbody>
+                  </table>
+                </TableBox>
+                {sobol.flatMap((x) => (x.warnings ?? []).map((w) => `${x.model}: ${w}`)).length ? (
+                  <div className="note unavailable" role="status" data-testid="sobol-warnings">
+                    <strong>Check these estimates:</strong>
+                    <ul className="small">
+                      {sobol.flatMap((x) =>
+                        (x.warnings ?? []).map((w) => <li key={`${x.model}${w}`}>{`${x.model}: ${w}`}</li>),
+                      )}
+                    </ul>
+                  </div>
+                ) : null}
+              </>
             ) : null}
           </section>
         );

@@ -16,6 +16,7 @@ import {
 } from '../../../src/report/charts/alignment.js';
 import { ErrorNote } from '../components/Notice.js';
 import { SvgChart } from '../components/SvgChart.js';
+import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
 import { useTitle } from '../router.js';
 import type { OrgSummary, Stage } from '../types.js';
@@ -266,7 +267,7 @@ export function AlignmentPage() {
           <section className="panel" aria-labelledby="cohesion-h">
             <h2 id="cohesion-h">Cohesion over time, with the enlargements</h2>
             <SvgChart svg={charts.series} className="series-box" />
-            <div className="scroll">
+            <TableBox label="Cohesion before and after each stage">
               <table>
                 <caption>
                   Cohesion before and after each stage (Agreement Index, mean over roll calls), split by
@@ -310,7 +311,7 @@ export function AlignmentPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableBox>
           </section>
           {r.notes.length ? (
             <details className="panel">

@@ -7,11 +7,16 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { parse as parseYaml } from 'yaml';
-import { renderBlockingChart, renderPassageChart } from '../../../src/report/charts/capacity.js';
+import {
+  MAJORITY_PARITY_NOTE,
+  renderBlockingChart,
+  renderPassageChart,
+} from '../../../src/report/charts/capacity.js';
 import type { Rule } from '../../../src/rules/schema.js';
 import { api } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
 import { SvgChart } from '../components/SvgChart.js';
+import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
 import { useTitle } from '../router.js';
 import type { OrgSummary } from '../types.js';
@@ -246,7 +251,7 @@ export function DecisionPage() {
         <>
           <section className="panel" aria-labelledby="side-h">
             <h2 id="side-h">Rules side by side</h2>
-            <div className="scroll">
+            <TableBox className="scroll" label="Rules side by side">
               <table className="capacity">
                 <caption>
                   Passage probability: the share of the 2<sup>n</sup> coalitions of members that carry a
@@ -292,7 +297,7 @@ export function DecisionPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableBox>
             <ul className="small">
               {r.rules.map((x) => (
                 <li key={x.id}>
@@ -305,29 +310,32 @@ export function DecisionPage() {
             <section className="panel" aria-labelledby="passage-h">
               <h2 id="passage-h">Passage probability by stage</h2>
               <SvgChart svg={charts.passage} />
-              <table>
-                <caption>Reference band: the EU Council of Ministers (qualified majority)</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Council</th>
-                    <th scope="col">Members</th>
-                    <th scope="col">Passage probability</th>
-                    <th scope="col">Literature</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.euReference.map((b) => (
-                    <tr key={b.id}>
-                      <td>{b.shortName}</td>
-                      <td className="num">{b.players}</td>
-                      <td className="num">
-                        {passageCell(b.passageProbability, b.passageProbabilityFraction)}
-                      </td>
-                      <td className="small">{b.literature ?? ''}</td>
+              {rules.includes('majority') ? <p className="small muted">{MAJORITY_PARITY_NOTE}</p> : null}
+              <TableBox label="EU reference band">
+                <table>
+                  <caption>Reference band: the EU Council of Ministers (qualified majority)</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Council</th>
+                      <th scope="col">Members</th>
+                      <th scope="col">Passage probability</th>
+                      <th scope="col">Literature</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {r.euReference.map((b) => (
+                      <tr key={b.id}>
+                        <td>{b.shortName}</td>
+                        <td className="num">{b.players}</td>
+                        <td className="num">
+                          {passageCell(b.passageProbability, b.passageProbabilityFraction)}
+                        </td>
+                        <td className="small">{b.literature ?? ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableBox>
             </section>
             <section className="panel" aria-labelledby="blocking-h">
               <h2 id="blocking-h">
@@ -335,38 +343,40 @@ export function DecisionPage() {
                 {stage.hypothetical ? ' (hypothetical)' : ''}
               </h2>
               <SvgChart svg={charts.blocking} />
-              <table>
-                <caption>
-                  Coleman's power to prevent: the share of winning coalitions a member turns into losing ones
-                  by leaving (1 = a veto)
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Member</th>
-                    {r.rules.map((x) => (
-                      <th key={x.id} scope="col">
-                        {x.label}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {stage.members.map((m, i) => (
-                    <tr key={m}>
-                      <th scope="row">{m}</th>
-                      {stage.outcomes.map((o) => {
-                        const p = o.players[i]!;
-                        return (
-                          <td key={o.rule} className="num nowrap">
-                            {p.blockingPower === null ? '–' : p.blockingPower.toFixed(3)}
-                            {p.veto ? ' (veto)' : ''}
-                          </td>
-                        );
-                      })}
+              <TableBox label="Blocking power by member">
+                <table>
+                  <caption>
+                    Coleman's power to prevent: the share of winning coalitions a member turns into losing
+                    ones by leaving (1 = a veto)
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Member</th>
+                      {r.rules.map((x) => (
+                        <th key={x.id} scope="col">
+                          {x.label}
+                        </th>
+                      ))}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {stage.members.map((m, i) => (
+                      <tr key={m}>
+                        <th scope="row">{m}</th>
+                        {stage.outcomes.map((o) => {
+                          const p = o.players[i]!;
+                          return (
+                            <td key={o.rule} className="num nowrap">
+                              {p.blockingPower === null ? '–' : p.blockingPower.toFixed(3)}
+                              {p.veto ? ' (veto)' : ''}
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableBox>
               {stage.notes.length ? <p className="small muted">{stage.notes.join('; ')}</p> : null}
             </section>
           </div>

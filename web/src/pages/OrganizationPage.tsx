@@ -6,9 +6,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { big, pct } from '../../../src/util/format.js';
 import { api } from '../api.js';
 import { BalancePanel } from '../components/BalancePanel.js';
+import { ChartDownloads, svgIn } from '../components/ChartDownloads.js';
 import { EurasiaMap } from '../components/EurasiaMap.js';
 import { MembershipTimeline } from '../components/MembershipTimeline.js';
 import { ErrorNote } from '../components/Notice.js';
+import { TableBox } from '../components/TableBox.js';
 import { fromDay, toDay, today } from '../dates.js';
 import { useApi } from '../hooks.js';
 import { useSearch, useTitle } from '../router.js';
@@ -28,6 +30,9 @@ export function OrganizationPage() {
   const [orgId, setOrgId] = useState(search.get('org') ?? 'sco');
   const end = today();
   const [date, setDate] = useState(search.get('at') ?? '2021-04-29');
+  /** Says so when a typed date was outside the organization's life and moved to its edge. */
+  const [clamped, setClamped] = useState<string | null>(null);
+  const timelineBox = useRef<HTMLDivElement>(null);
   const orgs = useApi<{ organizations: OrgSummary[] }>('/api/orgs');
   const orgHistory = useApi<History>(`/api/orgs/${encodeURIComponent(orgId)}/history`);
   const claims = useApi<ClaimsReport>('/api/claims');
@@ -113,7 +118,10 @@ export function OrganizationPage() {
             step={1}
             value={toDay(clamp(date))}
             aria-valuetext={date}
-            onChange={(e) => setDate(fromDay(Number(e.target.value)))}
+            onChange={(e) => {
+              setClamped(null);
+              setDate(fromDay(Number(e.target.value)));
+            }}
           />
           <input
             type="date"
@@ -121,9 +129,24 @@ export function OrganizationPage() {
             value={date}
             min={start}
             max={last}
-            onChange={(e) => e.target.value && setDate(clamp(e.target.value))}
+            onChange={(e) => {
+              const v = e.target.value;
+              if (!v) return;
+              const c = clamp(v);
+              setClamped(
+                c === v
+                  ? null
+                  : `${v} is ${v < start ? `before ${org?.shortName ?? 'the organization'} existed (founded ${start})` : `after the last date with data (${last})`}: showing ${c} instead.`,
+              );
+              setDate(c);
+            }}
           />
         </div>
+        {clamped ? (
+          <p className="note" role="status" data-testid="clamped-date">
+            {clamped}
+          </p>
+        ) : null}
         <div className="button-row">
           <button type="button" disabled={!prevEvent} onClick={() => prevEvent && setDate(prevEvent.date)}>
             ◀ Previous event{prevEvent ? ` (${prevEvent.date})` : ''}
@@ -167,7 +190,7 @@ export function OrganizationPage() {
                   : 'not recorded'}
                 . Rule: {snap.rule.description}.
               </p>
-              <div className="scroll">
+              <TableBox className="scroll" label="Member states">
                 <table>
                   <caption className="sr-only">Status of each state on {snap.date}</caption>
                   <thead>
@@ -196,7 +219,7 @@ export function OrganizationPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableBox>
               {snap.unverified.length ? (
                 <p className="muted small">
                   * unverified (needs a second source): {snap.unverified.join('; ')}
@@ -225,7 +248,10 @@ export function OrganizationPage() {
       <section aria-labelledby="timeline-h" className="panel">
         <h2 id="timeline-h">Timeline</h2>
         {orgHistory.data ? (
-          <MembershipTimeline history={orgHistory.data} date={date} end={last} />
+          <div ref={timelineBox}>
+            <MembershipTimeline history={orgHistory.data} date={date} end={last} />
+            <ChartDownloads svg={() => svgIn(timelineBox.current)} name={`timeline-${orgId}-${date}`} />
+          </div>
         ) : (
           <p>Loading…</p>
         )}
@@ -289,27 +315,29 @@ function Facts({ snap }: { snap: Snapshot }) {
   ];
   return (
     <>
-      <table>
-        <caption className="sr-only">Aggregate facts on {snap.date}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Measure</th>
-            <th scope="col">Value</th>
-            <th scope="col">Share</th>
-            <th scope="col">Data year</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r[0]}>
-              <th scope="row">{r[0]}</th>
-              <td className="num">{r[1]}</td>
-              <td>{r[2]}</td>
-              <td>{r[3]}</td>
+      <TableBox label="Aggregate facts">
+        <table>
+          <caption className="sr-only">Aggregate facts on {snap.date}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Measure</th>
+              <th scope="col">Value</th>
+              <th scope="col">Share</th>
+              <th scope="col">Data year</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r[0]}>
+                <th scope="row">{r[0]}</th>
+                <td className="num">{r[1]}</td>
+                <td>{r[2]}</td>
+                <td>{r[3]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableBox>
       {f.notes.map((n) => (
         <p key={n} className="muted small">
           note: {n}
@@ -323,33 +351,35 @@ function Claims({ report }: { report: ClaimsReport }) {
   return (
     <>
       <p className="muted">{report.document}</p>
-      <table>
-        <caption className="sr-only">Claims and verdicts</caption>
-        <thead>
-          <tr>
-            <th scope="col">Claim</th>
-            <th scope="col">Verdict</th>
-            <th scope="col">Deviation</th>
-            <th scope="col">Explanation</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.claims.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <q>{c.quote}</q>
-              </td>
-              <td>
-                <span className={`verdict v-${c.verdict.replace(/ /g, '-')}`}>{c.verdict}</span>
-              </td>
-              <td className="num">
-                {c.deviation === null ? '–' : `${c.deviation >= 0 ? '+' : ''}${pct(c.deviation)}`}
-              </td>
-              <td>{c.explanation}</td>
+      <TableBox label="Claims and verdicts">
+        <table>
+          <caption className="sr-only">Claims and verdicts</caption>
+          <thead>
+            <tr>
+              <th scope="col">Claim</th>
+              <th scope="col">Verdict</th>
+              <th scope="col">Deviation</th>
+              <th scope="col">Explanation</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {report.claims.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <q>{c.quote}</q>
+                </td>
+                <td>
+                  <span className={`verdict v-${c.verdict.replace(/ /g, '-')}`}>{c.verdict}</span>
+                </td>
+                <td className="num">
+                  {c.deviation === null ? '–' : `${c.deviation >= 0 ? '+' : ''}${pct(c.deviation)}`}
+                </td>
+                <td>{c.explanation}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableBox>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { api, download, streamEvents } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { type Summary, SweepSummaryView } from '../components/SweepSummary.js';
+import { TableBox } from '../components/TableBox.js';
 import { useLab } from '../context.js';
 import { useApi } from '../hooks.js';
 import { Link, navigate, useSearch, useTitle } from '../router.js';
@@ -41,7 +42,7 @@ export function RunsPage() {
           </button>
           {runs.data && runs.data.runs.length === 0 ? <p>No runs yet.</p> : null}
           {runs.data && runs.data.runs.length > 0 ? (
-            <div className="scroll tall">
+            <TableBox className="scroll tall" label="Run history">
               <table className="runs">
                 <caption className="sr-only">Stored runs</caption>
                 <thead>
@@ -76,7 +77,7 @@ export function RunsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableBox>
           ) : null}
         </section>
         <section aria-labelledby="run-h" className="panel">

@@ -1,13 +1,16 @@
 /**
  * The issue workbench: a scenario's issues as lines, one row per actor with its position as a
- * handle. Drag a handle with the mouse, or focus it and use the arrow keys, and the consensus model
- * (win-set, core, blockers), the compromise, the weighted median, the Nash bargaining solution and
- * the expected-utility model are recomputed at once — in the browser, with the library's own code
- * (src/scenario/resolve.ts resolves the scenario exactly as the CLI does; src/bargaining/forecast.ts
- * runs the models on its typed arrays). Each recompute is timed with performance.now().
+ * handle, and the case itself editable — positions, saliences, capabilities, the status quo, the
+ * proposal, the chair and the rule; actors added or removed. Every edit is a change to the scenario
+ * file (../workbench/edit.ts), which is resolved exactly as the CLI resolves it
+ * (src/scenario/resolve.ts) and forecast by every model (src/bargaining/forecast.ts), in the
+ * browser. The case lives in the address (compressed), so a link reproduces it; it can be undone,
+ * redone and saved as a scenario file (YAML). Recompute timings sit in a debug panel.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { parse as parseYaml } from 'yaml';
 import {
+  ADOPTION_TOLERANCE,
   explain,
   ForecastWorkspace,
   fmtPoint,
@@ -19,15 +22,39 @@ import {
   modelOutcome,
 } from '../../../src/bargaining/forecast.js';
 import { createDataset, type Dataset, type DatasetFiles } from '../../../src/data/dataset.js';
+import { ConcordError } from '../../../src/errors.js';
 import { OrganizationRegistry } from '../../../src/org/registry.js';
 import type { Organization } from '../../../src/org/schema.js';
+import { describeRule } from '../../../src/rules/evaluate.js';
+import type { Rule } from '../../../src/rules/schema.js';
 import { resolveScenario } from '../../../src/scenario/resolve.js';
-import type { ModelName, ScenarioFile } from '../../../src/scenario/schema.js';
+import { type ModelName, type ScenarioFile, ScenarioFileSchema } from '../../../src/scenario/schema.js';
 import type { ResolvedIssue, ResolvedScenario } from '../../../src/scenario/types.js';
 import { api } from '../api.js';
+import { ChartDownloads, svgIn } from '../components/ChartDownloads.js';
 import { ErrorNote } from '../components/Notice.js';
+import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
 import { useSearch, useTitle } from '../router.js';
+import {
+  addActor,
+  caseYaml,
+  decodeCase,
+  edited,
+  encodeCase,
+  presetOf,
+  RULE_PRESETS,
+  removeActor,
+  sameCase,
+  setCapability,
+  setChair,
+  setPosition,
+  setProposal,
+  setRule,
+  setSalience,
+  setStatusQuo,
+  setTakesPart,
+} from '../workbench/edit.js';
 
 interface ScenarioSummary {
   id: string;
@@ -89,66 +116,175 @@ declare global {
   }
 }
 
+/** The workbench's history: the case now, the cases before it (undo) and after it (redo). */
+interface History {
+  past: ScenarioFile[];
+  now: ScenarioFile | null;
+  future: ScenarioFile[];
+  /** While a handle is dragged, its moves merge into one undo step. */
+  merging: boolean;
+}
+
+const EMPTY: History = { past: [], now: null, future: [], merging: false };
+
+function initialCase(): { file: ScenarioFile | null; error: Error | null } {
+  const text = new URLSearchParams(window.location.search).get('case');
+  if (!text) return { file: null, error: null };
+  try {
+    return { file: decodeCase(text), error: null };
+  } catch (e) {
+    return { file: null, error: e as Error };
+  }
+}
+
 export function WorkbenchPage() {
   useTitle('Issue workbench');
   const search = useSearch();
   const list = useApi<{ scenarios: ScenarioSummary[] }>('/api/scenarios');
-  const [id, setId] = useState<string>(search.get('scenario') ?? 'sco-development-bank-2010');
-  const [file, setFile] = useState<ScenarioFile | null>(null);
-  const [scenario, setScenario] = useState<ResolvedScenario | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [forecasts, setForecasts] = useState<IssueForecast[]>([]);
+  const fromLink = useRef(initialCase());
+  const [id, setId] = useState<string>(
+    search.get('scenario') ?? fromLink.current.file?.id ?? 'sco-development-bank-2010',
+  );
+  /** Where the case came from: a shipped scenario (its id) or a file opened here. */
+  const [origin, setOrigin] = useState<{ kind: 'shipped' | 'file'; name: string }>({
+    kind: 'shipped',
+    name: id,
+  });
+  const [lib, setLib] = useState<{ registry: OrganizationRegistry; dataset: Dataset } | null>(null);
+  const [base, setBase] = useState<ScenarioFile | null>(null);
+  const [hist, setHist] = useState<History>(EMPTY);
+  const [error, setError] = useState<Error | null>(fromLink.current.error);
+  const [copied, setCopied] = useState<string | null>(null);
   const timings = useRef(new Timings());
   const ws = useRef(new ForecastWorkspace());
   const pendingFrame = useRef<number | null>(null);
 
-  const load = useCallback(
-    (sc: ScenarioFile, lib: { registry: OrganizationRegistry; dataset: Dataset }) => {
-      const r = resolveScenario(sc, { ...lib, file: id });
-      setScenario(r);
-      setForecasts(r.issues.map((is) => forecastIssue(r, is, { workspace: ws.current })));
-    },
-    [id],
-  );
-
   useEffect(() => {
-    const q = new URLSearchParams(window.location.search);
-    q.set('scenario', id);
-    window.history.replaceState(null, '', `${window.location.pathname}?${q}`);
+    loadLibrary()
+      .then(setLib)
+      .catch((e: Error) => setError(e));
+  }, []);
+
+  // A shipped scenario: fetched when chosen (the case from a link replaces it once).
+  useEffect(() => {
+    if (origin.kind !== 'shipped') return;
     let live = true;
-    setError(null);
-    Promise.all([loadLibrary(), api<{ scenario: ScenarioFile }>(`/api/scenarios/${encodeURIComponent(id)}`)])
-      .then(([lib, r]) => {
+    api<{ scenario: ScenarioFile }>(`/api/scenarios/${encodeURIComponent(id)}`)
+      .then((r) => {
         if (!live) return;
-        setFile(r.scenario);
-        load(r.scenario, lib);
+        setBase(r.scenario);
+        const linked = fromLink.current.file;
+        fromLink.current = { file: null, error: null };
+        setHist({ ...EMPTY, now: linked ?? r.scenario });
       })
-      .catch((e: Error) => live && setError(e));
+      .catch((e: Error) => {
+        if (!live) return;
+        // A link to a case whose scenario is not shipped here still opens.
+        const linked = fromLink.current.file;
+        fromLink.current = { file: null, error: null };
+        if (linked) {
+          setBase(null);
+          setHist({ ...EMPTY, now: linked });
+        } else setError(e);
+      });
     return () => {
       live = false;
     };
-  }, [id, load]);
+  }, [id, origin.kind]);
 
-  const reset = useCallback(async () => {
-    if (file) load(file, await loadLibrary());
-  }, [file, load]);
-
-  /**
-   * Applies a change to issue k (a position, the status quo or the proposal, edited in place in the
-   * resolved scenario's typed arrays) and recomputes every model on that issue, timed.
-   */
-  const change = useCallback(
-    (k: number, apply: () => void) => {
-      if (!scenario) return;
-      const t0 = performance.now();
-      apply();
-      const f = forecastIssue(scenario, scenario.issues[k]!, { workspace: ws.current });
+  // The case, resolved as the CLI resolves it, and every model on every issue.
+  const { scenario, forecasts, caseError } = useMemo(() => {
+    if (!hist.now || !lib) return { scenario: null, forecasts: [] as IssueForecast[], caseError: null };
+    const t0 = performance.now();
+    try {
+      const r = resolveScenario(hist.now, { ...lib, file: origin.name });
+      const fs = r.issues.map((is) => forecastIssue(r, is, { workspace: ws.current }));
       timings.current.add('compute', performance.now() - t0);
-      pendingFrame.current = t0;
-      setForecasts((prev) => prev.map((x, j) => (j === k ? f : x)));
-    },
-    [scenario],
+      return { scenario: r, forecasts: fs, caseError: null };
+    } catch (e) {
+      return { scenario: null, forecasts: [] as IssueForecast[], caseError: e as Error };
+    }
+  }, [hist.now, lib, origin.name]);
+  // The last case that resolved, kept on screen while an edit is wrong.
+  const shown = useRef<{ scenario: ResolvedScenario; forecasts: IssueForecast[] } | null>(null);
+  if (scenario) shown.current = { scenario, forecasts };
+  if (hist.now === null) shown.current = null;
+
+  // The state in the address: the scenario's id, and the whole case when it was edited.
+  useEffect(() => {
+    if (!hist.now) return;
+    const q = new URLSearchParams(window.location.search);
+    q.set('scenario', origin.kind === 'shipped' ? id : hist.now.id);
+    if (origin.kind === 'shipped' && sameCase(hist.now, base)) q.delete('case');
+    else q.set('case', encodeCase(hist.now));
+    const next = `${window.location.pathname}?${q}`;
+    if (next !== window.location.pathname + window.location.search)
+      window.history.replaceState(null, '', next);
+  }, [hist.now, base, id, origin.kind]);
+
+  const apply = useCallback((edit: (d: ScenarioFile) => void, o: { merge?: boolean } = {}) => {
+    pendingFrame.current = performance.now();
+    setCopied(null);
+    setHist((h) => {
+      if (!h.now) return h;
+      const next = edited(h.now, edit);
+      if (sameCase(next, h.now)) return h;
+      if (o.merge && h.merging) return { ...h, now: next };
+      return { past: [...h.past, h.now].slice(-200), now: next, future: [], merging: !!o.merge };
+    });
+  }, []);
+  const endMerge = useCallback(() => setHist((h) => (h.merging ? { ...h, merging: false } : h)), []);
+  const undo = useCallback(
+    () =>
+      setHist((h) =>
+        h.past.length && h.now
+          ? {
+              past: h.past.slice(0, -1),
+              now: h.past[h.past.length - 1]!,
+              future: [h.now, ...h.future],
+              merging: false,
+            }
+          : h,
+      ),
+    [],
   );
+  const redo = useCallback(
+    () =>
+      setHist((h) =>
+        h.future.length && h.now
+          ? { past: [...h.past, h.now], now: h.future[0]!, future: h.future.slice(1), merging: false }
+          : h,
+      ),
+    [],
+  );
+  const reset = useCallback(
+    () =>
+      setHist((h) =>
+        base && h.now && !sameCase(base, h.now)
+          ? { past: [...h.past, h.now], now: base, future: [], merging: false }
+          : h,
+      ),
+    [base],
+  );
+
+  // Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) anywhere on the page but in a text field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')) return;
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        undo();
+      } else if ((k === 'z' && e.shiftKey) || k === 'y') {
+        e.preventDefault();
+        redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
 
   // The whole update, from the input to React's committed render.
   useLayoutEffect(() => {
@@ -185,16 +321,69 @@ export function WorkbenchPage() {
     };
   }, [scenario]);
 
+  const openFile = async (file: File) => {
+    setError(null);
+    try {
+      const raw = parseYaml(await file.text(), { maxAliasCount: 100 });
+      const r = ScenarioFileSchema.safeParse(raw);
+      if (!r.success) {
+        const i = r.error.issues[0]!;
+        throw new Error(`${file.name}: ${i.path.join('.') || '(root)'}: ${i.message}`);
+      }
+      setOrigin({ kind: 'file', name: file.name });
+      setBase(r.data);
+      setHist({ ...EMPTY, now: r.data });
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+
+  const saveYaml = () => {
+    if (!hist.now) return;
+    const text = caseYaml(hist.now, origin.kind === 'shipped' ? `scenario ${id}` : origin.name);
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${hist.now.id}${sameCase(hist.now, base) ? '' : '-edited'}.yaml`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  const copyLink = async () => {
+    const href = window.location.href;
+    try {
+      await navigator.clipboard.writeText(href);
+      setCopied('The link to this exact case is on the clipboard.');
+    } catch {
+      setCopied('Copy the address from the box below: it holds this exact case.');
+    }
+  };
+
   const scenarios = list.data?.scenarios ?? [];
   const c = timings.current.stats('compute');
   const fr = timings.current.stats('frame');
+  const view = shown.current;
+  const orgRule = hist.now?.organization && lib ? lib.registry.get(hist.now.organization).rule : undefined;
+  const edits = hist.past.length;
+  const changed = !sameCase(hist.now, base);
   return (
     <>
       <h1 tabIndex={-1}>Issue workbench</h1>
       <div className="panel controls-row">
         <label>
           Scenario{' '}
-          <select value={id} onChange={(e) => setId(e.target.value)} className="wide-select">
+          <select
+            value={origin.kind === 'shipped' ? id : ''}
+            onChange={(e) => {
+              setError(null);
+              setOrigin({ kind: 'shipped', name: e.target.value });
+              setId(e.target.value);
+            }}
+            className="wide-select"
+          >
+            {origin.kind === 'file' ? <option value="">{origin.name} (opened here)</option> : null}
             {(scenarios.length ? scenarios : [{ id, title: id, date: null }]).map((s) => (
               <option key={s.id} value={s.id}>
                 {s.date ? `${s.date.slice(0, 4)}: ` : ''}
@@ -203,53 +392,346 @@ export function WorkbenchPage() {
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => void reset()} disabled={!file}>
-          Reset positions
-        </button>
-        <p className="small muted timing" data-testid="timing">
-          {c
-            ? `Recompute (all models, one issue): last ${c.last.toFixed(2)} ms, median ${c.median.toFixed(2)} ms, max ${c.max.toFixed(2)} ms over ${c.n}; input to screen: median ${fr ? fr.median.toFixed(1) : '–'} ms, max ${fr ? fr.max.toFixed(1) : '–'} ms (one frame: 16.7 ms).`
-            : 'Drag a position (or focus it and use the arrow keys): every model is recomputed in this browser.'}
-        </p>
+        <label className="file-open">
+          Open a scenario file{' '}
+          <input
+            type="file"
+            accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void openFile(f);
+              e.target.value = '';
+            }}
+          />
+        </label>
       </div>
+      <div className="panel button-row toolbar" role="toolbar" aria-label="Case">
+        <button type="button" onClick={undo} disabled={!hist.past.length} aria-keyshortcuts="Control+Z">
+          Undo
+        </button>
+        <button
+          type="button"
+          onClick={redo}
+          disabled={!hist.future.length}
+          aria-keyshortcuts="Control+Shift+Z Control+Y"
+        >
+          Redo
+        </button>
+        <button type="button" onClick={reset} disabled={!changed || !base}>
+          Reset all edits
+        </button>
+        <button type="button" onClick={() => void copyLink()} disabled={!hist.now}>
+          Copy link to this case
+        </button>
+        <button type="button" onClick={saveYaml} disabled={!hist.now}>
+          Save as YAML
+        </button>
+        <span className="small muted" aria-live="polite" data-testid="edit-state">
+          {!changed
+            ? `As in ${origin.name}.`
+            : edits
+              ? `Edited: ${edits} change${edits === 1 ? '' : 's'} from ${origin.name}.`
+              : `Edited: the case from the link, which differs from ${origin.name} as shipped here.`}
+        </span>
+      </div>
+      {copied ? (
+        <div className="note" role="status">
+          {copied}
+          <input
+            readOnly
+            className="link-box mono"
+            aria-label="Link to this case"
+            value={window.location.href}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        </div>
+      ) : null}
       <ErrorNote error={error ?? list.error} />
-      {scenario ? (
+      {caseError ? (
+        <div className="note error" role="alert">
+          <strong>This edit makes the case invalid:</strong> {caseError.message}{' '}
+          <button type="button" onClick={undo} disabled={!hist.past.length}>
+            Undo it
+          </button>
+          {caseError instanceof ConcordError && caseError.hint ? (
+            <div className="muted">{caseError.hint}</div>
+          ) : null}
+        </div>
+      ) : null}
+      {view && hist.now ? (
         <>
           <p>
-            <strong>{scenario.title}</strong>
-            {scenario.date ? `, ${scenario.date}` : ''}. Capabilities: {scenario.capabilitySource}
-            {scenario.capabilityYear ? ` (${scenario.capabilityYear} data)` : ''}
-            {scenario.chair >= 0 ? `; chair ${scenario.actors[scenario.chair]!.id}` : ''}.
+            <strong>{view.scenario.title}</strong>
+            {view.scenario.date ? `, ${view.scenario.date}` : ''}. Capabilities:{' '}
+            {view.scenario.capabilitySource}
+            {view.scenario.capabilityYear ? ` (${view.scenario.capabilityYear} data)` : ''}
+            {view.scenario.chair >= 0 ? `; chair ${view.scenario.actors[view.scenario.chair]!.id}` : ''}.
           </p>
-          {scenario.issues.map((is, k) =>
-            forecasts[k] ? (
+          <CasePanel s={view.scenario} file={hist.now} orgRule={orgRule} apply={apply} />
+          {view.scenario.issues.map((is, k) =>
+            view.forecasts[k] ? (
               <IssuePanel
-                key={`${scenario.id}-${is.id}`}
-                scenario={scenario}
+                key={`${view.scenario.id}-${is.id}`}
+                k={k}
+                scenario={view.scenario}
                 issue={is}
-                forecast={forecasts[k]!}
-                onChange={(apply) => change(k, apply)}
+                forecast={view.forecasts[k]!}
+                apply={apply}
+                endMerge={endMerge}
               />
             ) : null,
           )}
         </>
-      ) : !error ? (
+      ) : !error && !caseError ? (
         <p>Loading the scenario…</p>
       ) : null}
+      <details className="panel debug">
+        <summary>Debug: recompute timings</summary>
+        <p className="small muted timing" data-testid="timing">
+          {c
+            ? `Recompute (resolve the case and run all models on every issue): last ${c.last.toFixed(2)} ms, median ${c.median.toFixed(2)} ms, max ${c.max.toFixed(2)} ms over ${c.n}; input to screen: median ${fr ? fr.median.toFixed(1) : '–'} ms, max ${fr ? fr.max.toFixed(1) : '–'} ms (one frame: 16.7 ms).`
+            : 'No recompute yet.'}
+        </p>
+      </details>
     </>
   );
 }
 
+/** The case's rule, chair, capabilities and actors. */
+function CasePanel({
+  s,
+  file,
+  orgRule,
+  apply,
+}: {
+  s: ResolvedScenario;
+  file: ScenarioFile;
+  orgRule: Rule | undefined;
+  apply: (edit: (d: ScenarioFile) => void) => void;
+}) {
+  const [newId, setNewId] = useState('');
+  const [newName, setNewName] = useState('');
+  const preset = presetOf(file.rule);
+  const rules = new Set(s.issues.map((is) => is.rule.description));
+  const idOk = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(newId) && !s.actors.some((a) => a.id === newId);
+  return (
+    <section className="panel" aria-labelledby="case-h">
+      <h2 id="case-h">The case: rule, chair, capabilities and actors</h2>
+      <div className="controls-row">
+        <label>
+          Decision rule{' '}
+          <select
+            value={preset}
+            onChange={(e) => {
+              const v = e.target.value;
+              if (v === 'custom') return;
+              apply(setRule(v === '' ? undefined : RULE_PRESETS.find((p) => p.id === v)!.rule));
+            }}
+          >
+            <option value="">The organization's rule{orgRule ? ` (${describeRule(orgRule)})` : ''}</option>
+            {RULE_PRESETS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+            {preset === 'custom' ? <option value="custom">As coded: {[...rules].join('; ')}</option> : null}
+          </select>
+        </label>
+        <label>
+          Chair (sets the agenda when an issue names no proposer){' '}
+          <select
+            value={s.chair >= 0 ? s.actors[s.chair]!.id : ''}
+            onChange={(e) => e.target.value && apply(setChair(e.target.value))}
+          >
+            {s.chair < 0 ? <option value="">none</option> : null}
+            {s.actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.id} {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Capabilities from{' '}
+          <select
+            value={file.capability}
+            onChange={(e) =>
+              apply((d) => {
+                d.capability = e.target.value as ScenarioFile['capability'];
+              })
+            }
+          >
+            <option value="gdp">GDP (World Bank)</option>
+            <option value="cinc">CINC (Correlates of War)</option>
+            <option value="population">population</option>
+            <option value="equal">equal</option>
+          </select>
+        </label>
+      </div>
+      <p className="small muted">
+        Rule in force: {[...rules].join('; ')}. {s.capabilityNote ?? ''}
+      </p>
+      <details>
+        <summary>Actors and capabilities ({s.actors.length})</summary>
+        <TableBox label="Actors and capabilities">
+          <table className="edit-table">
+            <caption className="sr-only">Each actor's capability share; empty: from the data</caption>
+            <thead>
+              <tr>
+                <th scope="col">Actor</th>
+                <th scope="col">Capability share now</th>
+                <th scope="col">Set a share (%)</th>
+                <th scope="col">
+                  <span className="sr-only">Remove</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.actors.map((a, i) => {
+                const given = file.actors?.[a.id]?.capability;
+                return (
+                  <tr key={a.id}>
+                    <th scope="row">
+                      {a.id} {a.name}
+                      {a.member ? '' : ' (not a member)'}
+                    </th>
+                    <td className="num">{(s.capability[i]! * 100).toFixed(1)}%</td>
+                    <td>
+                      <NumberField
+                        label={`${a.name}'s capability share in percent (empty: from the data)`}
+                        value={given === undefined ? null : given * 100}
+                        min={0}
+                        max={100}
+                        step={0.5}
+                        allowEmpty
+                        onCommit={(v) => apply(setCapability(a.id, v === null ? null : v / 100))}
+                      />
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="danger"
+                        disabled={s.actors.length <= 2}
+                        onClick={() => apply(removeActor(a.id, s, orgRule))}
+                        aria-label={`Remove ${a.name} from the case`}
+                      >
+                        Remove
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableBox>
+        <form
+          className="inline-form add-actor"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!idOk) return;
+            apply(addActor(newId, newName, 0.05, s, orgRule));
+            setNewId('');
+            setNewName('');
+          }}
+        >
+          <label>
+            New actor's id <input value={newId} onChange={(e) => setNewId(e.target.value)} size={8} />
+          </label>
+          <label>
+            name <input value={newName} onChange={(e) => setNewName(e.target.value)} size={14} />
+          </label>
+          <button type="submit" disabled={!idOk}>
+            Add actor (5% capability, middle of each scale)
+          </button>
+        </form>
+        <p className="small muted">
+          Removing a member writes the case out with explicit actors: the others keep their capability shares
+          (renormalised), the organization's rule and chair.
+        </p>
+      </details>
+    </section>
+  );
+}
+
+/** A number input that commits on change of a valid value (Enter, blur, the spinner). */
+function NumberField({
+  label,
+  value,
+  min,
+  max,
+  step,
+  allowEmpty,
+  onCommit,
+  disabled,
+}: {
+  label: string;
+  value: number | null;
+  min: number;
+  max: number;
+  step: number;
+  allowEmpty?: boolean;
+  onCommit: (v: number | null) => void;
+  disabled?: boolean;
+}) {
+  const shownValue = value === null ? '' : String(Math.round(value * 1000) / 1000);
+  const [draft, setDraft] = useState(shownValue);
+  const [bad, setBad] = useState(false);
+  useEffect(() => setDraft(shownValue), [shownValue]);
+  const commit = (text: string) => {
+    if (text.trim() === '') {
+      if (allowEmpty) {
+        setBad(false);
+        if (value !== null) onCommit(null);
+      }
+      return;
+    }
+    const v = Number(text);
+    if (!Number.isFinite(v) || v < min || v > max) {
+      setBad(true);
+      return;
+    }
+    setBad(false);
+    if (v !== value) onCommit(v);
+  };
+  return (
+    <input
+      type="number"
+      className="num-input"
+      aria-label={label}
+      aria-invalid={bad || undefined}
+      title={bad ? `Between ${min} and ${max}` : undefined}
+      min={min}
+      max={max}
+      step={step}
+      value={draft}
+      disabled={disabled}
+      onChange={(e) => {
+        setDraft(e.target.value);
+        // The spinner and the arrow keys change the value at once; typing commits on Enter or blur.
+        if ((e.nativeEvent as InputEvent).inputType === undefined) commit(e.target.value);
+      }}
+      onBlur={(e) => commit(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit(e.currentTarget.value);
+      }}
+    />
+  );
+}
+
 function IssuePanel({
+  k,
   scenario: s,
   issue: is,
   forecast: f,
-  onChange,
+  apply,
+  endMerge,
 }: {
+  k: number;
   scenario: ResolvedScenario;
   issue: ResolvedIssue;
   forecast: IssueForecast;
-  onChange: (apply: () => void) => void;
+  apply: (edit: (d: ScenarioFile) => void, o?: { merge?: boolean }) => void;
+  endMerge: () => void;
 }) {
   const headingId = `issue-${is.id}`;
   return (
@@ -258,11 +740,21 @@ function IssuePanel({
       <p className="small">
         Rule: {is.rule.description}
         {is.proposer >= 0 ? `; proposer ${s.actors[is.proposer]!.id}` : ''}
+        {is.proposer < 0 && is.setter >= 0 ? `; agenda set by the chair, ${s.actors[is.setter]!.id}` : ''}
         {is.amendable ? '' : '; take it or leave it'}
         {is.optOut ? '; interested members may go ahead alone' : ''}.
       </p>
       {Array.from({ length: is.dims }, (_, d) => (
-        <IssueLine key={is.dimensionIds[d] ?? d} s={s} is={is} d={d} f={f} onChange={onChange} />
+        <IssueLine
+          key={is.dimensionIds[d] ?? d}
+          k={k}
+          s={s}
+          is={is}
+          d={d}
+          f={f}
+          apply={apply}
+          endMerge={endMerge}
+        />
       ))}
       <ul className="legend small" aria-label="How to read the line">
         <li>
@@ -291,6 +783,10 @@ function IssuePanel({
         {explain(s, f)}
       </p>
       <ForecastTable s={s} f={f} />
+      <details className="edit-actors">
+        <summary>Edit positions and saliences on this issue</summary>
+        <PositionsTable k={k} s={s} is={is} apply={apply} />
+      </details>
       {Object.keys(is.modelNotes).length ? (
         <details>
           <summary>The coder's notes on each model for this case (for the positions as coded)</summary>
@@ -307,31 +803,138 @@ function IssuePanel({
   );
 }
 
-const W = 940;
-const LEFT = 150;
-const RIGHT = 24;
-const TOP = 58;
-const ROW = 24;
+/** Every actor of the case on one issue: whether it takes part, its position and salience. */
+function PositionsTable({
+  k,
+  s,
+  is,
+  apply,
+}: {
+  k: number;
+  s: ResolvedScenario;
+  is: ResolvedIssue;
+  apply: (edit: (d: ScenarioFile) => void) => void;
+}) {
+  const dimName = (d: number) => (is.dims > 1 ? ` (${is.dimensionTitles[d] ?? is.dimensionIds[d]})` : '');
+  return (
+    <TableBox label={`Positions and saliences on ${is.title}`}>
+      <table className="edit-table" data-issue={is.id}>
+        <caption className="sr-only">Positions and saliences on {is.title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Actor</th>
+            <th scope="col">Takes part</th>
+            {Array.from({ length: is.dims }, (_, d) => (
+              <th key={`p${is.dimensionIds[d]}`} scope="col">
+                Position{dimName(d)} [{fmtPoint(is.lo[d]!)}, {fmtPoint(is.hi[d]!)}]
+              </th>
+            ))}
+            {Array.from({ length: is.dims }, (_, d) => (
+              <th key={`s${is.dimensionIds[d]}`} scope="col">
+                Salience{dimName(d)} (0–1)
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {s.actors.map((a, i) => {
+            const has = is.has[i] === 1;
+            return (
+              <tr key={a.id} data-actor={a.id}>
+                <th scope="row">
+                  {a.id} {a.name}
+                </th>
+                <td>
+                  <input
+                    type="checkbox"
+                    checked={has}
+                    aria-label={`${a.name} takes a position on ${is.title}`}
+                    onChange={(e) => apply(setTakesPart(k, a.id, e.target.checked, s))}
+                  />
+                </td>
+                {Array.from({ length: is.dims }, (_, d) => (
+                  <td key={`p${is.dimensionIds[d]}`}>
+                    <NumberField
+                      label={`${a.name}'s position on ${is.title}${dimName(d)}`}
+                      value={has ? is.position[i * is.dims + d]! : null}
+                      min={is.lo[d]!}
+                      max={is.hi[d]!}
+                      step={(is.hi[d]! - is.lo[d]!) / 100}
+                      disabled={!has}
+                      onCommit={(v) => v !== null && apply(setPosition(k, a.id, is.dims, d, v))}
+                    />
+                  </td>
+                ))}
+                {Array.from({ length: is.dims }, (_, d) => (
+                  <td key={`s${is.dimensionIds[d]}`}>
+                    <NumberField
+                      label={`${a.name}'s salience on ${is.title}${dimName(d)}`}
+                      value={has ? is.salience[i * is.dims + d]! : null}
+                      min={0}
+                      max={1}
+                      step={0.05}
+                      disabled={!has}
+                      onCommit={(v) => v !== null && apply(setSalience(k, a.id, is.dims, d, v))}
+                    />
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableBox>
+  );
+}
+
+/** The chart's width in CSS pixels (one SVG unit is one pixel, so handles keep their size on a phone). */
+function useWidth(ref: React.RefObject<HTMLElement | null>, initial: number): number {
+  const [w, setW] = useState(initial);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setW(Math.max(300, Math.round(el.getBoundingClientRect().width)));
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return w;
+}
+
+const TOP = 84;
 
 function IssueLine({
+  k,
   s,
   is,
   d,
   f,
-  onChange,
+  apply,
+  endMerge,
 }: {
+  k: number;
   s: ResolvedScenario;
   is: ResolvedIssue;
   d: number;
   f: IssueForecast;
-  onChange: (apply: () => void) => void;
+  apply: (edit: (d: ScenarioFile) => void, o?: { merge?: boolean }) => void;
+  endMerge: () => void;
 }) {
+  const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
+  const W = useWidth(box, 940);
+  // A phone: touch targets of 44 px and rows to match; else handles of at least 24 px.
+  const narrow = W < 640;
+  const LEFT = narrow ? 64 : 150;
+  const RIGHT = narrow ? 18 : 24;
+  const ROW = narrow ? 44 : 26;
+  const HIT = narrow ? 22 : 12;
   const lo = is.lo[d]!;
   const hi = is.hi[d]!;
   const x = (v: number) => LEFT + ((v - lo) / (hi - lo)) * (W - LEFT - RIGHT);
   const actors = s.actors.map((a, i) => ({ a, i })).filter(({ i }) => is.has[i] === 1);
-  const H = TOP + actors.length * ROW + 12;
+  const H = TOP + actors.length * ROW + 16;
   const c = f.consensus ?? null;
   const blockers = new Set(c?.blockers ?? []);
   const participants = new Set(c?.participants ?? []);
@@ -349,18 +952,20 @@ function IssueLine({
   };
 
   /** A draggable value: an actor's position, the status quo or the proposal. */
-  const handle = (get: () => number, set: (v: number) => void) => ({
+  const handle = (get: () => number, set: (v: number) => (d: ScenarioFile) => void) => ({
     onPointerDown: (e: React.PointerEvent<SVGGElement>) => {
       e.currentTarget.setPointerCapture(e.pointerId);
       e.currentTarget.focus();
+      endMerge();
       const v = valueAt(e.clientX);
-      if (v !== get()) onChange(() => set(v));
+      if (v !== get()) apply(set(v), { merge: true });
     },
     onPointerMove: (e: React.PointerEvent<SVGGElement>) => {
       if (!e.currentTarget.hasPointerCapture(e.pointerId)) return;
       const v = valueAt(e.clientX);
-      if (v !== get()) onChange(() => set(v));
+      if (v !== get()) apply(set(v), { merge: true });
     },
+    onPointerUp: () => endMerge(),
     onKeyDown: (e: React.KeyboardEvent<SVGGElement>) => {
       const big = (hi - lo) / 10;
       const keys: Record<string, number> = {
@@ -378,13 +983,13 @@ function IssueLine({
       if (v === null) return;
       e.preventDefault();
       const nv = Math.min(hi, Math.max(lo, v));
-      if (nv !== get()) onChange(() => set(nv));
+      if (nv !== get()) apply(set(nv));
     },
   });
 
   const where = (v: number) =>
     poles ? `${fmtPoint(v)} (${fmtPoint(lo)} = ${poles[0]}, ${fmtPoint(hi)} = ${poles[1]})` : fmtPoint(v);
-  const ticks = Array.from({ length: 11 }, (_, k) => lo + (k * (hi - lo)) / 10);
+  const ticks = Array.from({ length: narrow ? 6 : 11 }, (_, t) => lo + (t * (hi - lo)) / (narrow ? 5 : 10));
   const markers: Array<{ key: string; label: string; value: number; colour: string; dash?: string }> = [];
   for (const m of MODEL_NAMES) {
     const o = modelOutcome(f, m);
@@ -401,181 +1006,229 @@ function IssueLine({
     });
   }
   const dimTitle = is.dims > 1 ? `${is.title}: ${is.dimensionTitles[d] ?? is.dimensionIds[d]}` : is.title;
+  const sq = is.statusQuo;
+  const pr = is.proposal;
   return (
-    // biome-ignore lint/a11y/useSemanticElements: an SVG drawing cannot be a fieldset; the group names its sliders
-    <svg
-      ref={svg}
-      className="issue-line"
-      viewBox={`0 0 ${W} ${H}`}
-      role="group"
-      aria-label={`${dimTitle}: positions on a line from ${fmtPoint(lo)} to ${fmtPoint(hi)}`}
-      fontSize={11}
-      fontFamily="system-ui, sans-serif"
-      data-issue={is.id}
-    >
-      {/* The core (one dimension) and the win-set of the status quo, across every row. */}
-      {(c?.core ?? []).map((iv) => (
-        <rect
-          key={`core${iv.lo}`}
-          className="core"
-          x={x(iv.lo) - (iv.hi - iv.lo < step ? 1.5 : 0)}
-          width={Math.max(3, x(iv.hi) - x(iv.lo))}
-          y={TOP - 6}
-          height={H - TOP}
-          fill="#dfeedd"
-        >
-          <title>{`core [${fmtPoint(iv.lo)}, ${fmtPoint(iv.hi)}]: no winning coalition can move an outcome here`}</title>
-        </rect>
-      ))}
-      {(c?.winSet ?? []).map((iv) => (
-        <rect
-          key={`ws${iv.lo}`}
-          className="winset"
-          x={x(iv.lo)}
-          width={Math.max(2, x(iv.hi) - x(iv.lo))}
-          y={TOP - 12}
-          height={5}
-          fill="#0072b2"
-          fillOpacity={0.55}
-        >
-          <title>{`win-set of the status quo: [${fmtPoint(iv.lo)}, ${fmtPoint(iv.hi)}]`}</title>
-        </rect>
-      ))}
-      <g fill="#4f5b66">
-        {ticks.map((t) => (
-          <g key={t} transform={`translate(${x(t)},0)`}>
-            <line y1={TOP - 4} y2={H - 6} stroke="#e3e7eb" />
-            <text y={H - 0} textAnchor="middle" fontSize={9}>
-              {fmtPoint(t)}
-            </text>
+    <div ref={box} className="issue-line-box">
+      {/* biome-ignore lint/a11y/useSemanticElements: an SVG drawing cannot be a fieldset; the group names its sliders */}
+      <svg
+        ref={svg}
+        className="issue-line"
+        width={W}
+        height={H}
+        viewBox={`0 0 ${W} ${H}`}
+        role="group"
+        aria-label={`${dimTitle}: positions on a line from ${fmtPoint(lo)} to ${fmtPoint(hi)}`}
+        fontSize={11}
+        fontFamily="system-ui, sans-serif"
+        data-issue={is.id}
+      >
+        {/* The core (one dimension) and the win-set of the status quo, across every row. */}
+        {(c?.core ?? []).map((iv) => (
+          <rect
+            key={`core${iv.lo}`}
+            className="core"
+            x={x(iv.lo) - (iv.hi - iv.lo < step ? 1.5 : 0)}
+            width={Math.max(3, x(iv.hi) - x(iv.lo))}
+            y={TOP - 6}
+            height={H - TOP}
+            fill="#dfeedd"
+          >
+            <title>{`core [${fmtPoint(iv.lo)}, ${fmtPoint(iv.hi)}]: no winning coalition can move an outcome here`}</title>
+          </rect>
+        ))}
+        {(c?.winSet ?? []).map((iv) => (
+          <rect
+            key={`ws${iv.lo}`}
+            className="winset"
+            x={x(iv.lo)}
+            width={Math.max(2, x(iv.hi) - x(iv.lo))}
+            y={TOP - 12}
+            height={5}
+            fill="#0072b2"
+            fillOpacity={0.55}
+          >
+            <title>{`win-set of the status quo: [${fmtPoint(iv.lo)}, ${fmtPoint(iv.hi)}]`}</title>
+          </rect>
+        ))}
+        <g fill="#4f5b66">
+          {ticks.map((t) => (
+            <g key={t} transform={`translate(${x(t)},0)`}>
+              <line y1={TOP - 4} y2={H - 14} stroke="#e3e7eb" />
+              <text y={H - 2} textAnchor="middle" fontSize={10}>
+                {fmtPoint(t)}
+              </text>
+            </g>
+          ))}
+          {poles ? (
+            <>
+              <text x={LEFT} y={12}>
+                ← {narrow && poles[0].length > 18 ? `${poles[0].slice(0, 17)}…` : poles[0]}
+                <title>{poles[0]}</title>
+              </text>
+              <text x={W - RIGHT} y={24} textAnchor="end">
+                {narrow && poles[1].length > 18 ? `${poles[1].slice(0, 17)}…` : poles[1]} →
+                <title>{poles[1]}</title>
+              </text>
+            </>
+          ) : null}
+        </g>
+        {/* Each model's forecast and the observed outcome: lines first, labels on top with a halo. */}
+        {layoutLabels(markers.map((m) => ({ ...m, at: x(m.value) }))).map((m) => (
+          <g key={m.key} className={`marker marker-${m.key}`} data-value={m.value}>
+            <line
+              x1={m.at}
+              x2={m.at}
+              y1={TOP - 14}
+              y2={H - 14}
+              stroke={m.colour}
+              strokeWidth={2}
+              strokeDasharray={m.dash}
+            />
+            <title>{`${m.label}: ${fmtPoint(m.value)}`}</title>
           </g>
         ))}
-        {poles ? (
-          <>
-            <text x={LEFT} y={12}>
-              ← {poles[0]}
-            </text>
-            <text x={W - RIGHT} y={12} textAnchor="end">
-              {poles[1]} →
-            </text>
-          </>
-        ) : null}
-      </g>
-      {/* Each model's forecast, the observed outcome. */}
-      {layoutLabels(markers.map((m) => ({ ...m, at: x(m.value) }))).map((m) => (
-        <g key={m.key} className={`marker marker-${m.key}`} data-value={m.value}>
-          <line
-            x1={m.at}
-            x2={m.at}
-            y1={TOP - 14}
-            y2={H - 8}
-            stroke={m.colour}
-            strokeWidth={2}
-            strokeDasharray={m.dash}
-          />
-          <text x={m.labelX} y={24 + m.row * 11} textAnchor="middle" fill={m.colour} fontWeight={600}>
+        {layoutLabels(markers.map((m) => ({ ...m, at: x(m.value) }))).map((m) => (
+          <text
+            key={`l${m.key}`}
+            x={Math.min(W - 4 - m.label.length * 3.3, Math.max(4 + m.label.length * 3.3, m.labelX))}
+            y={36 + m.row * 12}
+            textAnchor="middle"
+            fill={m.colour}
+            fontWeight={600}
+            stroke="#fff"
+            strokeWidth={3}
+            paintOrder="stroke"
+          >
             {m.label}
           </text>
-          <title>{`${m.label}: ${fmtPoint(m.value)}`}</title>
-        </g>
-      ))}
-      {/* The status quo and the proposal: draggable too. */}
-      {is.statusQuo ? (
-        <g
-          role="slider"
-          tabIndex={0}
-          aria-label={`Status quo of ${dimTitle}`}
-          aria-valuemin={lo}
-          aria-valuemax={hi}
-          aria-valuenow={is.statusQuo[d]}
-          aria-valuetext={where(is.statusQuo[d]!)}
-          className="handle sq"
-          {...handle(
-            () => is.statusQuo![d]!,
-            (v) => {
-              is.statusQuo![d] = v;
-            },
-          )}
-        >
-          <path d={`M${x(is.statusQuo[d]!)},${TOP - 22} l7,7 l-7,7 l-7,-7 z`} fill="#1d2733" />
-          <text x={x(is.statusQuo[d]!) + 9} y={TOP - 11} fontWeight={700}>
-            SQ
-          </text>
-        </g>
-      ) : null}
-      {is.proposal ? (
-        <g
-          role="slider"
-          tabIndex={0}
-          aria-label={`Tabled proposal of ${dimTitle}`}
-          aria-valuemin={lo}
-          aria-valuemax={hi}
-          aria-valuenow={is.proposal[d]}
-          aria-valuetext={where(is.proposal[d]!)}
-          className="handle proposal"
-          {...handle(
-            () => is.proposal![d]!,
-            (v) => {
-              is.proposal![d] = v;
-            },
-          )}
-        >
-          <path d={`M${x(is.proposal[d]!)},${TOP - 22} l6,14 l-12,0 z`} fill="#a11d1d" />
-          <text x={x(is.proposal[d]!) - 9} y={TOP - 11} textAnchor="end" fontWeight={700} fill="#a11d1d">
-            proposal
-          </text>
-        </g>
-      ) : null}
-      {actors.map(({ a, i }, row) => {
-        const y = TOP + row * ROW + ROW / 2;
-        const v = is.position[i * is.dims + d]!;
-        const sal = is.salience[i * is.dims + d]!;
-        const role = blockers.has(i) ? 'blocks' : participants.has(i) ? 'takes part' : '';
-        const fill = blockers.has(i)
-          ? '#a11d1d'
-          : participants.has(i)
-            ? '#1f6f43'
-            : a.member
-              ? '#1f4e9c'
-              : '#6b7580';
-        return (
-          <g key={a.id} className="actor-row" data-actor={a.id}>
-            <text x={LEFT - 8} y={y + 4} textAnchor="end" fill="#1d2733">
-              {a.id} {a.name.length > 14 ? `${a.name.slice(0, 13)}…` : a.name}
-            </text>
-            <line x1={LEFT} x2={W - RIGHT} y1={y} y2={y} stroke="#c5ccd3" />
-            <g
-              role="slider"
-              tabIndex={0}
-              aria-label={`${a.name}'s position on ${dimTitle}`}
-              aria-valuemin={lo}
-              aria-valuemax={hi}
-              aria-valuenow={v}
-              aria-valuetext={`${where(v)}${role ? `; ${role}` : ''}; salience ${sal.toFixed(2)}, capability ${(s.capability[i]! * 100).toFixed(1)}%`}
-              className="handle actor"
-              data-actor={a.id}
-              {...handle(
-                () => is.position[i * is.dims + d]!,
-                (nv) => {
-                  is.position[i * is.dims + d] = nv;
-                },
-              )}
+        ))}
+        {/* The status quo and the proposal: draggable too. */}
+        {sq ? (
+          <g
+            role="slider"
+            tabIndex={0}
+            aria-label={`Status quo of ${dimTitle}`}
+            aria-valuemin={lo}
+            aria-valuemax={hi}
+            aria-valuenow={sq[d]}
+            aria-valuetext={where(sq[d]!)}
+            className="handle sq"
+            {...handle(
+              () => sq[d]!,
+              (v) => setStatusQuo(k, is.dims, d, v, sq),
+            )}
+          >
+            <rect
+              x={x(sq[d]!) - HIT}
+              y={TOP - 15 - HIT}
+              width={2 * HIT}
+              height={2 * HIT}
+              fill="transparent"
+            />
+            <path d={`M${x(sq[d]!)},${TOP - 22} l7,7 l-7,7 l-7,-7 z`} fill="#1d2733" />
+            <text
+              x={x(sq[d]!) + 9}
+              y={TOP - 11}
+              fontWeight={700}
+              stroke="#fff"
+              strokeWidth={3}
+              paintOrder="stroke"
             >
-              <circle cx={x(v)} cy={y} r={11} fill="transparent" />
-              <circle
-                cx={x(v)}
-                cy={y}
-                r={4 + 5 * Math.sqrt(Math.max(0, sal))}
-                fill={fill}
-                stroke="#fff"
-                strokeWidth={1.5}
-              />
-              <title>{`${a.name}: ${fmtPoint(v)}, salience ${sal.toFixed(2)}${role ? `, ${role}` : ''}`}</title>
-            </g>
+              SQ
+            </text>
           </g>
-        );
-      })}
-    </svg>
+        ) : null}
+        {pr ? (
+          <g
+            role="slider"
+            tabIndex={0}
+            aria-label={`Tabled proposal of ${dimTitle}`}
+            aria-valuemin={lo}
+            aria-valuemax={hi}
+            aria-valuenow={pr[d]}
+            aria-valuetext={where(pr[d]!)}
+            className="handle proposal"
+            {...handle(
+              () => pr[d]!,
+              (v) => setProposal(k, is.dims, d, v, pr),
+            )}
+          >
+            <rect
+              x={x(pr[d]!) - HIT}
+              y={TOP - 15 - HIT}
+              width={2 * HIT}
+              height={2 * HIT}
+              fill="transparent"
+            />
+            <path d={`M${x(pr[d]!)},${TOP - 22} l6,14 l-12,0 z`} fill="#a11d1d" />
+            <text
+              x={x(pr[d]!) - 9}
+              y={TOP - 11}
+              textAnchor="end"
+              fontWeight={700}
+              fill="#a11d1d"
+              stroke="#fff"
+              strokeWidth={3}
+              paintOrder="stroke"
+            >
+              proposal
+            </text>
+          </g>
+        ) : null}
+        {actors.map(({ a, i }, row) => {
+          const y = TOP + row * ROW + ROW / 2;
+          const v = is.position[i * is.dims + d]!;
+          const sal = is.salience[i * is.dims + d]!;
+          const role = blockers.has(i) ? 'blocks' : participants.has(i) ? 'takes part' : '';
+          const fill = blockers.has(i)
+            ? '#a11d1d'
+            : participants.has(i)
+              ? '#1f6f43'
+              : a.member
+                ? '#1f4e9c'
+                : '#6b7580';
+          return (
+            <g key={a.id} className="actor-row" data-actor={a.id}>
+              <text x={LEFT - 8} y={y + 4} textAnchor="end" fill="#1d2733">
+                {narrow ? a.id : `${a.id} ${a.name.length > 14 ? `${a.name.slice(0, 13)}…` : a.name}`}
+              </text>
+              <line x1={LEFT} x2={W - RIGHT} y1={y} y2={y} stroke="#c5ccd3" />
+              <g
+                role="slider"
+                tabIndex={0}
+                aria-label={`${a.name}'s position on ${dimTitle}`}
+                aria-valuemin={lo}
+                aria-valuemax={hi}
+                aria-valuenow={v}
+                aria-valuetext={`${where(v)}${role ? `; ${role}` : ''}; salience ${sal.toFixed(2)}, capability ${(s.capability[i]! * 100).toFixed(1)}%`}
+                className="handle actor"
+                data-actor={a.id}
+                {...handle(
+                  () => is.position[i * is.dims + d]!,
+                  (nv) => setPosition(k, a.id, is.dims, d, nv),
+                )}
+              >
+                <circle className="hit" cx={x(v)} cy={y} r={HIT} fill="transparent" />
+                <circle
+                  cx={x(v)}
+                  cy={y}
+                  r={4 + 5 * Math.sqrt(Math.max(0, sal))}
+                  fill={fill}
+                  stroke="#fff"
+                  strokeWidth={1.5}
+                />
+                <title>{`${a.name}: ${fmtPoint(v)}, salience ${sal.toFixed(2)}${role ? `, ${role}` : ''}`}</title>
+              </g>
+            </g>
+          );
+        })}
+      </svg>
+      <ChartDownloads
+        svg={() => svgIn(box.current)}
+        name={`${s.id}-${is.id}${is.dims > 1 ? `-${is.dimensionIds[d]}` : ''}`}
+      />
+    </div>
   );
 }
 
@@ -608,54 +1261,63 @@ function ForecastTable({ s, f }: { s: ResolvedScenario; f: IssueForecast }) {
     xs?.length ? xs.map((i) => s.actors[i]!.id).join(', ') : '–';
   const c = f.consensus ?? null;
   return (
-    <table className="forecasts">
-      <caption className="sr-only">Each model's forecast for {f.issue.title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Model</th>
-          <th scope="col">Forecast</th>
-          <th scope="col">Adopted</th>
-          <th scope="col">Blockers / participants</th>
-          <th scope="col">Note</th>
-        </tr>
-      </thead>
-      <tbody>
-        {MODEL_NAMES.map((m) => {
-          const o = modelOutcome(f, m);
-          const adopted = modelAdoption(f, m);
-          return (
-            <tr key={m} data-model={m}>
-              <th scope="row">
-                <span className="swatch" style={{ background: MODEL_COLOURS[m] }} aria-hidden="true" />
-                {MODEL_TITLES[m]}
-              </th>
-              <td className="num" data-testid={`outcome-${f.issue.id}-${m}`}>
-                {fmtPoint(o)}
-              </td>
-              <td>{adopted === null ? '–' : adopted ? 'yes' : 'no'}</td>
-              <td>
-                {m === 'consensus' && c
-                  ? c.participants
-                    ? `take part: ${ids(c.participants)}`
-                    : `block: ${ids(c.blockers)}`
-                  : m === 'eum' && f.eum
-                    ? `${f.eum.rounds} rounds${f.eum.converged ? '' : ', not converged'}`
-                    : ''}
-              </td>
-              <td className="small">{f.notes[m] ?? ''}</td>
-            </tr>
-          );
-        })}
-        {f.issue.observed ? (
+    <TableBox label={`Forecasts for ${f.issue.title}`}>
+      <table className="forecasts">
+        <caption className="sr-only">Each model's forecast for {f.issue.title}</caption>
+        <thead>
           <tr>
-            <th scope="row">observed</th>
-            <td className="num">{fmtPoint(f.issue.observed.position)}</td>
-            <td>{f.issue.observed.adopted === null ? '–' : f.issue.observed.adopted ? 'yes' : 'no'}</td>
-            <td>{f.issue.observed.participants ? `took part: ${ids(f.issue.observed.participants)}` : ''}</td>
-            <td className="small">{f.issue.observed.note ?? ''}</td>
+            <th scope="col">Model</th>
+            <th scope="col">Forecast</th>
+            <th scope="col">
+              Adopted{' '}
+              <span className="small muted">
+                (moves the status quo by more than {ADOPTION_TOLERANCE * 100}% of the scale)
+              </span>
+            </th>
+            <th scope="col">Blockers / participants</th>
+            <th scope="col">Note</th>
           </tr>
-        ) : null}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {MODEL_NAMES.map((m) => {
+            const o = modelOutcome(f, m);
+            const adopted = modelAdoption(f, m);
+            return (
+              <tr key={m} data-model={m}>
+                <th scope="row">
+                  <span className="swatch" style={{ background: MODEL_COLOURS[m] }} aria-hidden="true" />
+                  {MODEL_TITLES[m]}
+                </th>
+                <td className="num" data-testid={`outcome-${f.issue.id}-${m}`}>
+                  {fmtPoint(o)}
+                </td>
+                <td>{adopted === null ? '–' : adopted ? 'yes' : 'no'}</td>
+                <td>
+                  {m === 'consensus' && c
+                    ? c.participants
+                      ? `take part: ${ids(c.participants)}`
+                      : `block: ${ids(c.blockers)}`
+                    : m === 'eum' && f.eum
+                      ? `${f.eum.rounds} rounds${f.eum.converged ? '' : ', not converged'}`
+                      : ''}
+                </td>
+                <td className="small">{f.notes[m] ?? ''}</td>
+              </tr>
+            );
+          })}
+          {f.issue.observed ? (
+            <tr>
+              <th scope="row">observed</th>
+              <td className="num">{fmtPoint(f.issue.observed.position)}</td>
+              <td>{f.issue.observed.adopted === null ? '–' : f.issue.observed.adopted ? 'yes' : 'no'}</td>
+              <td>
+                {f.issue.observed.participants ? `took part: ${ids(f.issue.observed.participants)}` : ''}
+              </td>
+              <td className="small">{f.issue.observed.note ?? ''}</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </TableBox>
   );
 }

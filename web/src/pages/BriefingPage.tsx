@@ -1,0 +1,128 @@
+/**
+ * Briefings per enlargement: one screen that answers "did this enlargement dilute the leader or
+ * paralyse the organization?" — the answer in three sentences, then the balance, the capacity to
+ * decide, blocking power and alignment before and after, each chart with what it shows and what it
+ * does not, its data table and its downloads. Data from /api/orgs/sco/briefings/{stage}; charts by
+ * the report's own code (src/report/charts/before-after.ts).
+ */
+import { useMemo } from 'react';
+import { BRIEFINGS, type Briefing, figureCsv } from '../../../src/report/briefing.js';
+import { renderBeforeAfter } from '../../../src/report/charts/before-after.js';
+import { ErrorNote } from '../components/Notice.js';
+import { SvgChart } from '../components/SvgChart.js';
+import { TableBox } from '../components/TableBox.js';
+import { useApi } from '../hooks.js';
+import { Link, useSearch, useTitle } from '../router.js';
+
+const fmt = (unit: 'share' | 'index') => (v: number) =>
+  unit === 'share' ? `${(v * 100).toFixed(v < 0.01 ? 2 : 1)}%` : v.toFixed(3);
+
+export function BriefingPage() {
+  const search = useSearch();
+  const stage = BRIEFINGS.find((b) => b.id === search.get('stage'))?.id ?? '2017';
+  const spec = BRIEFINGS.find((b) => b.id === stage)!;
+  useTitle(`Briefing: ${spec.title}`);
+  const r = useApi<Briefing>(`/api/orgs/sco/briefings/${stage}`);
+  const b = r.data && r.data.id === stage ? r.data : null;
+  const charts = useMemo(
+    () =>
+      b?.figures.map((f) =>
+        renderBeforeAfter({
+          id: `lab-briefing-${f.id}`,
+          title: f.title,
+          description: `${f.shows} ${f.doesNotShow}`,
+          rows: f.rows,
+          beforeLabel: f.beforeLabel,
+          afterLabel: f.afterLabel,
+          format: fmt(f.unit),
+          ...(f.unit === 'index' ? { max: 1 } : {}),
+        }),
+      ) ?? [],
+    [b],
+  );
+  return (
+    <>
+      <h1 tabIndex={-1}>Enlargement briefing: {spec.title}</h1>
+      <nav aria-label="Briefings" className="button-row">
+        {BRIEFINGS.map((x) => (
+          <Link
+            key={x.id}
+            href={`/briefing?stage=${x.id}`}
+            className="chip-link"
+            aria-current={x.id === stage ? 'page' : undefined}
+          >
+            {x.title}
+          </Link>
+        ))}
+      </nav>
+      <ErrorNote error={r.error} />
+      {b ? (
+        <>
+          <section className="panel answer-panel" aria-labelledby="answer-h">
+            <h2 id="answer-h">{b.question}</h2>
+            <ul className="answer">
+              {b.answer.map((a) => (
+                <li key={a}>{a}</li>
+              ))}
+            </ul>
+            <p className="small muted">
+              Stage of {b.date}: {b.membersBefore.length} → {b.membersAfter.length} members (+
+              {b.joined.join(', ')}).
+            </p>
+          </section>
+          <div className="briefing-grid">
+            {b.figures.map((f, i) => (
+              <section key={f.id} className="panel briefing-figure" aria-labelledby={`fig-${f.id}-h`}>
+                <h2 id={`fig-${f.id}-h`} className="figure-title">
+                  {f.title}
+                </h2>
+                <SvgChart svg={charts[i]!} name={`sco-briefing-${b.id}-${f.id}`} csv={figureCsv(f)} />
+                <p className="small">
+                  <strong>Shows:</strong> {f.shows}
+                </p>
+                <p className="small">
+                  <strong>Does not show:</strong> {f.doesNotShow}
+                </p>
+                <details>
+                  <summary>Data table</summary>
+                  <TableBox label={`Data of ${f.title}`}>
+                    <table>
+                      <caption className="sr-only">{f.title}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">
+                            <span className="sr-only">Row</span>
+                          </th>
+                          <th scope="col">{f.beforeLabel}</th>
+                          <th scope="col">{f.afterLabel}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {f.rows.map((row) => (
+                          <tr key={row.label}>
+                            <th scope="row">{row.label}</th>
+                            <td className="num">{row.before === null ? '–' : fmt(f.unit)(row.before)}</td>
+                            <td className="num">{row.after === null ? '–' : fmt(f.unit)(row.after)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </TableBox>
+                </details>
+              </section>
+            ))}
+          </div>
+          {b.notes.length ? (
+            <ul className="small muted">
+              {b.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ) : r.loading ? (
+        <p>Computing the briefing…</p>
+      ) : null}
+    </>
+  );
+}
