@@ -8,7 +8,7 @@ import { OrganizationSchema } from './org/schema.js';
 import { GameFileSchema } from './rules/game.js';
 import { RuleSchema } from './rules/schema.js';
 import { ScenarioFileSchema } from './scenario/schema.js';
-import { SweepDesignSchema, UncertaintySchema } from './sweep/schema.js';
+import { SweepDesignSchema, UncertaintySchema } from './scenario/uncertainty.js';
 
 export const SCHEMAS: Record<string, z.ZodType> = {
   organization: OrganizationSchema,

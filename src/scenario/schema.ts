@@ -11,8 +11,8 @@
  */
 import { z } from 'zod';
 import { RuleSchema } from '../rules/schema.js';
-import { SweepDesignSchema, UncertaintySchema } from '../sweep/schema.js';
 import { IsoDateSchema } from '../util/dates.js';
+import { SweepDesignSchema, UncertaintySchema } from './uncertainty.js';
 
 export const ActorIdSchema = z
   .string()
