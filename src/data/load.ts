@@ -4,8 +4,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Topology } from 'topojson-specification';
-import { simplifyTopology } from '../report/charts/map.js';
 import { createDataset, type Dataset } from './dataset.js';
+import { simplifyTopology } from './topology.js';
 
 let root: string | undefined;
 
