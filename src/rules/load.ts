@@ -7,13 +7,13 @@ import { basename, join } from 'node:path';
 import type { Dataset } from '../data/dataset.js';
 import { packageRoot, readText } from '../data/load.js';
 import { ConcordError } from '../errors.js';
+import { organizationPlayers } from '../org/players.js';
 import type { OrganizationRegistry } from '../org/registry.js';
 import { todayIso } from '../util/dates.js';
 import { readUserFile } from '../util/files.js';
 import { parseYamlText, validate } from '../util/validate.js';
 import { describeRule } from './evaluate.js';
 import { type Game, type GameFile, gameFromPlayers, parseGameFile } from './game.js';
-import { organizationPlayers } from './players.js';
 import { type Rule, RuleSchema } from './schema.js';
 
 export const GAMES_DIR = 'data/games';

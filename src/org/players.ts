@@ -13,10 +13,10 @@ import type { Dataset } from '../data/dataset.js';
 import { country } from '../data/dataset.js';
 import type { YearSeries } from '../data/series.js';
 import { ConcordError } from '../errors.js';
-import { assertActive, membersOn } from '../org/organization.js';
-import type { Organization } from '../org/schema.js';
+import type { Player } from '../rules/evaluate.js';
 import { type IsoDate, yearOf } from '../util/dates.js';
-import type { Player } from './evaluate.js';
+import { assertActive, membersOn } from './organization.js';
+import type { Organization } from './schema.js';
 
 export interface OrganizationPlayers {
   readonly players: Player[];
