@@ -14,8 +14,12 @@ import { country } from '../data/dataset.js';
 import type { YearSeries } from '../data/series.js';
 import { ConcordError } from '../errors.js';
 import type { Player } from '../rules/evaluate.js';
-import { type IsoDate, yearOf } from '../util/dates.js';
+import { describeRule } from '../rules/evaluate.js';
+import { type Game, type GameFile, gameFromPlayers } from '../rules/game.js';
+import type { Rule } from '../rules/schema.js';
+import { type IsoDate, todayIso, yearOf } from '../util/dates.js';
 import { assertActive, membersOn } from './organization.js';
+import type { OrganizationRegistry } from './registry.js';
 import type { Organization } from './schema.js';
 
 export interface OrganizationPlayers {
@@ -96,4 +100,33 @@ export function organizationPlayers(
   });
   const states = [...members, ...added];
   return { ...playersOf(ds, states, date, added), date, members, added };
+}
+
+/** Resolves a game file to players and a rule (an organization file takes its members on `at`). */
+export function resolveGame(
+  file: GameFile,
+  name: string,
+  registry: OrganizationRegistry,
+  ds: Dataset,
+  override: { rule?: Rule } = {},
+): Game {
+  if (file.players)
+    return { ...gameFromPlayers(file, name), ...(override.rule ? { rule: override.rule } : {}) };
+  const org = registry.get(file.organization!);
+  const date = file.at ?? todayIso();
+  const op = organizationPlayers(org, ds, date, file.add ?? []);
+  const rule = override.rule ?? file.rule ?? org.rule;
+  return {
+    name: file.name ?? `${org.shortName} on ${date}${op.added.length ? ` with ${op.added.join(', ')}` : ''}`,
+    players: op.players,
+    rule,
+    source: [
+      ...(typeof file.source === 'string' ? [file.source] : (file.source ?? [])),
+      ...(file.rule || override.rule
+        ? []
+        : [org.ruleSource ?? `${org.shortName}: ${describeRule(org.rule)}`]),
+    ],
+    notes: [...(file.notes ?? []), `members of ${org.shortName} on ${date}`, ...op.notes],
+    literature: file.literature ?? [],
+  };
 }
