@@ -1,13 +1,6 @@
 /** Small helpers for writing HTML and SVG as strings (the report is one self-contained file). */
 
-export function esc(s: unknown): string {
-  return String(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+import { esc } from '../util/html.js';
 
 /** An HTML table; cells are escaped unless given as `{ html }`. */
 export function htmlTable(
@@ -26,13 +19,3 @@ export function htmlTable(
       '',
     )}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => cell(c, 'td')).join('')}</tr>`).join('')}</tbody></table>`;
 }
-
-/** Colours by membership status, shared by the map, the timeline and the web lab (colour-blind safe). */
-export const STATUS_COLOURS: Record<string, string> = {
-  member: '#1f4e9c',
-  observer: '#2a9d8f',
-  'dialogue partner': '#8ecae6',
-  partner: '#e9a03b',
-  applicant: '#c77dba',
-  none: '#e6e6e6',
-};

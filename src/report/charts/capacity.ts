@@ -5,7 +5,7 @@
  */
 import { scaleBand, scaleLinear, scaleLog, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
-import { esc } from '../html.js';
+import { esc } from '../../util/html.js';
 
 export const RULE_COLOURS = ['#a3161b', '#1f4e9c', '#2a9d8f', '#e9a03b', '#6a4c93', '#4d4d4d'];
 

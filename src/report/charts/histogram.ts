@@ -3,7 +3,7 @@
  * model on a shared scale, with dashed marks (status quo, proposal, observed outcome). Pure.
  */
 import { scaleLinear } from 'd3-scale';
-import { esc } from '../html.js';
+import { esc } from '../../util/html.js';
 
 export interface HistogramSeries {
   readonly label: string;

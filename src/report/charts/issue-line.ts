@@ -4,7 +4,7 @@
  * forecast on its own row, and the observed outcome (a dashed line across all rows). Pure.
  */
 import { scaleLinear } from 'd3-scale';
-import { esc } from '../html.js';
+import { esc } from '../../util/html.js';
 
 /** Okabe–Ito colours (colour-blind safe), one per model. */
 export const MODEL_COLOURS: Record<string, string> = {

@@ -9,7 +9,8 @@ import type { Feature, FeatureCollection, Geometry, MultiPoint } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { CountryRecord } from '../../data/types.js';
-import { esc, STATUS_COLOURS } from '../html.js';
+import { esc } from '../../util/html.js';
+import { STATUS_COLOURS } from '../../util/palette.js';
 
 export interface MapOptions {
   readonly width?: number;

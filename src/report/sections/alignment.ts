@@ -7,6 +7,7 @@ import { type AlignmentResult, alignOrganization, campGraph, pairMatrix } from '
 import { loadVoteData } from '../../alignment/load.js';
 import { isConcordError } from '../../errors.js';
 import { membersOn, stages } from '../../org/organization.js';
+import { esc } from '../../util/html.js';
 import {
   cohesionSeries,
   graphEdges,
@@ -14,7 +15,7 @@ import {
   renderHeatmap,
   renderSeries,
 } from '../charts/alignment.js';
-import { esc, htmlTable } from '../html.js';
+import { htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
 
 const REFERENCE = 'USA';

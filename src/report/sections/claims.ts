@@ -1,7 +1,8 @@
 /** Report section: the seed paper's claims checked against the data. */
 import { checkClaims } from '../../claims/check.js';
 import { pct } from '../../util/format.js';
-import { esc, htmlTable } from '../html.js';
+import { esc } from '../../util/html.js';
+import { htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
 
 export const claimsSection: ReportSection = {

@@ -13,8 +13,9 @@ import {
 } from '../../bargaining/forecast.js';
 import { loadScoCases } from '../../scenario/load.js';
 import { pct } from '../../util/format.js';
+import { esc } from '../../util/html.js';
 import { MODEL_COLOURS, renderIssueLine } from '../charts/issue-line.js';
-import { esc, htmlTable } from '../html.js';
+import { htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
 
 export const forecastsSection: ReportSection = {

@@ -1,7 +1,8 @@
 /** Report section: the organization on the report date — a map of Eurasia, members and partners. */
 import { snapshot } from '../../org/snapshot.js';
+import { esc } from '../../util/html.js';
 import { renderMap } from '../charts/map.js';
-import { esc, htmlTable } from '../html.js';
+import { htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
 
 export const organizationSection: ReportSection = {
