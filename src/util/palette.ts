@@ -9,3 +9,18 @@ export const STATUS_COLOURS: Record<string, string> = {
   applicant: '#c77dba',
   none: '#e6e6e6',
 };
+
+/**
+ * One colour per bargaining model, used by every chart of the report and the lab (the issue line,
+ * the sweep histograms, the workbench markers). Okabe–Ito hues, darkened where needed so each
+ * reaches 3:1 against white; the names are those of MODEL_NAMES (a test checks they agree).
+ */
+export const MODEL_COLOURS: Readonly<
+  Record<'consensus' | 'compromise' | 'median' | 'nash' | 'eum', string> & Record<string, string | undefined>
+> = {
+  consensus: '#0072b2',
+  compromise: '#b35c00',
+  median: '#009e73',
+  nash: '#cc79a7',
+  eum: '#6a3d9a',
+};

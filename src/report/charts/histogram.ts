@@ -23,14 +23,6 @@ export interface HistogramOptions {
   readonly width?: number;
 }
 
-export const MODEL_COLOURS: Record<string, string> = {
-  consensus: '#1f4e9c',
-  compromise: '#e07b39',
-  median: '#2a9d8f',
-  nash: '#8e6bb8',
-  eum: '#b5485d',
-};
-
 export function renderHistograms(o: HistogramOptions): string {
   const width = o.width ?? 520;
   const left = 92;

@@ -5,15 +5,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { esc } from '../../util/html.js';
-
-/** Okabe–Ito colours (colour-blind safe), one per model. */
-export const MODEL_COLOURS: Record<string, string> = {
-  consensus: '#0072B2',
-  compromise: '#E69F00',
-  median: '#009E73',
-  nash: '#CC79A7',
-  eum: '#D55E00',
-};
+import { MODEL_COLOURS } from '../../util/palette.js';
 
 export interface IssueLineOptions {
   readonly id: string;

@@ -14,7 +14,8 @@ import {
 import { loadScoCases } from '../../scenario/load.js';
 import { pct } from '../../util/format.js';
 import { esc } from '../../util/html.js';
-import { MODEL_COLOURS, renderIssueLine } from '../charts/issue-line.js';
+import { MODEL_COLOURS } from '../../util/palette.js';
+import { renderIssueLine } from '../charts/issue-line.js';
 import { htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
 

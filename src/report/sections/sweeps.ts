@@ -13,7 +13,8 @@ import { DEFAULT_UNCERTAINTY_TEXT, type SweepSummary } from '../../sweep/engine.
 import { planSweep, sweepInMemory } from '../../sweep/run.js';
 import { pct } from '../../util/format.js';
 import { esc } from '../../util/html.js';
-import { MODEL_COLOURS, renderHistograms } from '../charts/histogram.js';
+import { MODEL_COLOURS } from '../../util/palette.js';
+import { renderHistograms } from '../charts/histogram.js';
 import { htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
 

@@ -22,8 +22,9 @@ import { createDataset, type Dataset, type DatasetFiles } from '../../../src/dat
 import { OrganizationRegistry } from '../../../src/org/registry.js';
 import type { Organization } from '../../../src/org/schema.js';
 import { resolveScenario } from '../../../src/scenario/resolve.js';
-import type { ModelName, ScenarioFile } from '../../../src/scenario/schema.js';
+import type { ScenarioFile } from '../../../src/scenario/schema.js';
 import type { ResolvedIssue, ResolvedScenario } from '../../../src/scenario/types.js';
+import { MODEL_COLOURS } from '../../../src/util/palette.js';
 import { api } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
 import { useApi } from '../hooks.js';
@@ -36,14 +37,6 @@ interface ScenarioSummary {
   file: string;
   issues: Array<{ id: string; title: string; dimensions: number }>;
 }
-
-export const MODEL_COLOURS: Record<ModelName, string> = {
-  consensus: '#0072b2',
-  compromise: '#b35c00',
-  median: '#009e73',
-  nash: '#cc79a7',
-  eum: '#6a3d9a',
-};
 
 let library: Promise<{ registry: OrganizationRegistry; dataset: Dataset }> | undefined;
 
