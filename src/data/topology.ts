@@ -1,4 +1,6 @@
 /** Simplification of the world boundaries (topojson-simplify), applied once when they are loaded. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
 import type { Topology } from 'topojson-specification';
 
@@ -11,4 +13,15 @@ export function simplifyTopology(topology: Topology, minWeight = 1e-6): Topology
     presimplify(structuredClone(topology) as Topology<never>, sphericalTriangleArea),
     minWeight,
   ) as Topology;
+}
+
+let topology: Topology | undefined;
+
+/** Natural Earth 1:50m country boundaries from the npm package world-atlas (bundled, no network), simplified. */
+export function loadWorldTopology(): Topology {
+  const require = createRequire(import.meta.url);
+  topology ??= simplifyTopology(
+    JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')),
+  );
+  return topology;
 }
