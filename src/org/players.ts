@@ -102,19 +102,22 @@ export function organizationPlayers(
   return { ...playersOf(ds, states, date, added), date, members, added };
 }
 
-/** Resolves a game file to players and a rule (an organization file takes its members on `at`). */
+/**
+ * Resolves a game file to players and a rule (an organization file takes its members on `at`).
+ * The registry and the data set may be given as loaders: a game that lists its players needs neither.
+ */
 export function resolveGame(
   file: GameFile,
   name: string,
-  registry: OrganizationRegistry,
-  ds: Dataset,
+  registry: OrganizationRegistry | (() => OrganizationRegistry),
+  ds: Dataset | (() => Dataset),
   override: { rule?: Rule } = {},
 ): Game {
   if (file.players)
     return { ...gameFromPlayers(file, name), ...(override.rule ? { rule: override.rule } : {}) };
-  const org = registry.get(file.organization!);
+  const org = (typeof registry === 'function' ? registry() : registry).get(file.organization!);
   const date = file.at ?? todayIso();
-  const op = organizationPlayers(org, ds, date, file.add ?? []);
+  const op = organizationPlayers(org, typeof ds === 'function' ? ds() : ds, date, file.add ?? []);
   const rule = override.rule ?? file.rule ?? org.rule;
   return {
     name: file.name ?? `${org.shortName} on ${date}${op.added.length ? ` with ${op.added.join(', ')}` : ''}`,

@@ -77,8 +77,9 @@ export function register(program: Command, io: CliIO): void {
           return v;
         };
         const rule = opts.rule ? readRule(opts.rule, io.cwd).rule : undefined;
-        const ds = loadDataset();
-        const registry = loadOrganizations();
+        // Loaded only for a game drawn from an organization (a list of players needs neither).
+        const ds = loadDataset;
+        const registry = loadOrganizations;
         const game = file
           ? (() => {
               const g = readGameFile(file, io.cwd);
