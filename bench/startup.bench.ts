@@ -42,7 +42,11 @@ export const benchmark: Benchmark = {
       { label: 'concord --version', args: [bin, '--version'], target: 1.5 },
       { label: 'concord --help', args: [bin, '--help'], target: 1.5 },
       { label: `concord ${power.join(' ')}`, args: [bin, ...power], target: 2 },
-      { label: 'concord org sco --at 2017-06-09', args: [bin, 'org', 'sco', '--at', '2017-06-09'], target: 2 },
+      {
+        label: 'concord org sco --at 2017-06-09',
+        args: [bin, 'org', 'sco', '--at', '2017-06-09'],
+        target: 2,
+      },
       { label: 'concord timeline sco', args: [bin, 'timeline', 'sco'], target: null },
     ];
     for (const c of cases) timeOnce(c.args); // warm the file cache
