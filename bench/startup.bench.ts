@@ -5,7 +5,10 @@
  * the per-round ratios to `node -e 0`. Targets (issue 19): --version and --help ≤ 1.5×;
  * `power eec-1958 --index banzhaf` and `org sco --at DATE` ≤ 2×.
  *
- * `CONCORD_BIN=path` measures another entry script (e.g. an unbundled build, to compare).
+ * Each concord command is measured twice: through the bundle bin/concord.js runs (dist/cli/, see
+ * scripts/bundle-cli.mjs) and unbundled (CONCORD_UNBUNDLED=1: dist/src/cli/main.js and its
+ * hundreds of modules), so the gain of bundling is a ratio of the same run. `CONCORD_BIN=path`
+ * measures another entry script.
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -20,9 +23,9 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-function timeOnce(args: readonly string[]): number {
+function timeOnce(args: readonly string[], env: NodeJS.ProcessEnv): number {
   const t = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = performance.now() - t;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return ms;
@@ -33,30 +36,44 @@ export const benchmark: Benchmark = {
   description: 'CLI start-up, whole process, as ratios to `node -e 0` in the same run',
   run() {
     const bin = process.env.CONCORD_BIN ?? join(root, 'bin', 'concord.js');
-    const rounds = Number(process.env.STARTUP_ROUNDS ?? 15);
+    const rounds = Number(process.env.STARTUP_ROUNDS ?? 11);
     const power = ['power', 'eec-1958', '--index', 'banzhaf'];
     const probe = spawnSync(process.execPath, [bin, ...power], { cwd: root, stdio: 'ignore' });
     if (probe.status !== 0) power.splice(2); // --index not in this build yet: measure all indices
-    const cases: Array<{ label: string; args: string[]; target: number | null }> = [
-      { label: 'node -e 0', args: ['-e', '0'], target: null },
-      { label: 'concord --version', args: [bin, '--version'], target: 1.5 },
-      { label: 'concord --help', args: [bin, '--help'], target: 1.5 },
-      { label: `concord ${power.join(' ')}`, args: [bin, ...power], target: 2 },
-      {
-        label: 'concord org sco --at 2017-06-09',
-        args: [bin, 'org', 'sco', '--at', '2017-06-09'],
-        target: 2,
-      },
-      { label: 'concord timeline sco', args: [bin, 'timeline', 'sco'], target: null },
+    const commands: Array<{ args: string[]; target: number | null }> = [
+      { args: ['--version'], target: 1.5 },
+      { args: ['--help'], target: 1.5 },
+      { args: power, target: 2 },
+      { args: ['org', 'sco', '--at', '2017-06-09'], target: 2 },
+      { args: ['timeline', 'sco'], target: null },
     ];
-    for (const c of cases) timeOnce(c.args); // warm the file cache
+    const bundled = { ...process.env, CONCORD_UNBUNDLED: '0' };
+    const unbundled = { ...process.env, CONCORD_UNBUNDLED: '1' };
+    const cases: Array<{ label: string; args: string[]; env: NodeJS.ProcessEnv; target: number | null }> = [
+      { label: 'node -e 0', args: ['-e', '0'], env: bundled, target: null },
+      ...commands.map((c) => ({
+        label: `concord ${c.args.join(' ')}`,
+        args: [bin, ...c.args],
+        env: bundled,
+        target: c.target,
+      })),
+      ...(process.env.CONCORD_BIN
+        ? []
+        : commands.map((c) => ({
+            label: `  unbundled: ${c.args.join(' ')}`,
+            args: [bin, ...c.args],
+            env: unbundled,
+            target: null,
+          }))),
+    ];
+    for (const c of cases) timeOnce(c.args, c.env); // warm the file cache
     const times = cases.map(() => [] as number[]);
     const ratios = cases.map(() => [] as number[]);
     for (let r = 0; r < rounds; r++) {
       const t = new Array<number>(cases.length);
       for (let k = 0; k < cases.length; k++) {
         const i = (k + r) % cases.length;
-        t[i] = timeOnce(cases[i]!.args);
+        t[i] = timeOnce(cases[i]!.args, cases[i]!.env);
       }
       t.forEach((ms, i) => {
         times[i]!.push(ms);

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Entry point of the `concord` command. The TypeScript sources are compiled to dist/ by
-// `npm run build`, which `npm ci` runs through the `prepare` script.
-import { main } from '../dist/src/cli/main.js';
+// Entry point of the `concord` command. The TypeScript sources are compiled to dist/ and the CLI
+// bundled into dist/cli/ by `npm run build`, which `npm ci` runs through the `prepare` script.
+// CONCORD_UNBUNDLED=1 runs the unbundled build (dist/src/cli/main.js) instead.
+const { main } = await import(
+  process.env.CONCORD_UNBUNDLED === '1' ? '../dist/src/cli/main.js' : '../dist/cli/main.js'
+);
 
 // A closed pipe (`concord timeline sco | head`) is not an error.
 process.stdout.on('error', (e) => {

@@ -16,7 +16,10 @@ import { memoryIO } from '../../src/cli/io.js';
 const root = join(import.meta.dirname, '..', '..');
 
 /** The files and packages a `concord …` process resolves. */
-function traced(...argv: string[]): {
+function traced(
+  argv: string[],
+  bundle = false,
+): {
   files: string[];
   packages: Set<string>;
   status: number | null;
@@ -26,7 +29,11 @@ function traced(...argv: string[]): {
   const r = spawnSync(
     process.execPath,
     ['--import', './test/fixtures/cli/trace-imports.mjs', 'bin/concord.js', ...argv],
-    { cwd: root, env: { ...process.env, CONCORD_TRACE_IMPORTS: trace }, encoding: 'utf8' },
+    {
+      cwd: root,
+      env: { ...process.env, CONCORD_TRACE_IMPORTS: trace, CONCORD_UNBUNDLED: bundle ? '0' : '1' },
+      encoding: 'utf8',
+    },
   );
   const urls = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
   const files = urls.filter((u) => u.startsWith('file:')).map((u) => u.slice(`file://${root}/`.length));
@@ -75,10 +82,10 @@ describe('the command table', () => {
   });
 });
 
-describe('start-up loads only what the command needs', () => {
+describe('start-up loads only what the command needs (unbundled build, module by module)', () => {
   it('--version and --help load no command module and no zod', () => {
     for (const args of [['--version'], ['--help']]) {
-      const t = traced(...args);
+      const t = traced(args);
       expect(t.status).toBe(0);
       expect(commandModules(t.files)).toEqual([]);
       expect([...t.packages].sort()).toEqual(['commander']);
@@ -86,23 +93,39 @@ describe('start-up loads only what the command needs', () => {
   });
 
   it('power with a game file loads the power command alone, and no server, store or map library', () => {
-    const t = traced('power', 'eec-1958');
+    const t = traced(['power', 'eec-1958']);
     expect(t.status).toBe(0);
     expect(commandModules(t.files)).toEqual(['dist/src/cli/commands/power.js']);
     for (const p of HEAVY) expect(t.packages.has(p), p).toBe(false);
   });
 
   it('org loads the org command alone', () => {
-    const t = traced('org', 'sco', '--at', '2017-06-09');
+    const t = traced(['org', 'sco', '--at', '2017-06-09']);
     expect(t.status).toBe(0);
     expect(commandModules(t.files)).toEqual(['dist/src/cli/commands/org.js']);
     for (const p of HEAVY) expect(t.packages.has(p), p).toBe(false);
   });
 
   it('an unknown command loads nothing and still suggests the right one', () => {
-    const t = traced('powr');
+    const t = traced(['powr']);
     expect(t.status).toBe(2);
     expect(t.stderr).toContain('Did you mean power?');
     expect(commandModules(t.files)).toEqual([]);
+  });
+});
+
+describe('the bundled CLI (dist/cli/)', () => {
+  it('runs a command, and --version loads no command chunk', () => {
+    const v = traced(['--version'], true);
+    expect(v.status).toBe(0);
+    const commandChunk = new RegExp(`/(${COMMANDS.map((c) => c.name).join('|')})-\\w+\\.js$`);
+    expect(v.files.filter((f) => commandChunk.test(f))).toEqual([]);
+    expect(v.files.some((f) => f.startsWith('dist/src/'))).toBe(false);
+    const p = traced(['power', 'eec-1958'], true);
+    expect(p.status).toBe(0);
+    const chunks = p.files.filter((f) => f.startsWith('dist/cli/chunks/'));
+    expect(chunks.some((f) => /\/power-\w+\.js$/.test(f))).toBe(true);
+    expect(chunks.some((f) => /\/(org|serve|sweep|report)-\w+\.js$/.test(f))).toBe(false);
+    for (const pkg of HEAVY) expect(p.packages.has(pkg), pkg).toBe(false);
   });
 });
