@@ -1,6 +1,7 @@
 /**
  * The JSON Schemas of Concord's input files, generated from the zod schemas (the single source of
  * truth). `npm run docs:schemas` writes them to docs/schemas/; a test checks they are current.
+ * Also the entry `concord/schemas`: the zod schemas themselves, by name.
  */
 import { z } from 'zod';
 import { ClaimsFileSchema } from './claims/schema.js';
@@ -28,3 +29,14 @@ export function jsonSchema(name: string): Record<string, unknown> {
     ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', reused: 'ref' }),
   };
 }
+
+export { IsoDateSchema } from './util/dates.js';
+export {
+  ClaimsFileSchema,
+  GameFileSchema,
+  OrganizationSchema,
+  RuleSchema,
+  ScenarioFileSchema,
+  SweepDesignSchema,
+  UncertaintySchema,
+};
