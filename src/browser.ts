@@ -4,6 +4,8 @@
  * objects, e.g. from GET /api/library) instead of being read from disk. This is what the web lab
  * computes with; test/api/exports.test.ts pins the names and bundles this entry for the browser
  * (esbuild, platform browser) to prove it imports nothing of Node.
+ *
+ * @module concord/browser
  */
 
 export { type PairStats, pairStats } from './alignment/analysis.js';

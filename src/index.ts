@@ -7,6 +7,8 @@
  * The browser-safe subset (no Node built-ins, no file access) is `concord/browser`; the zod schemas
  * and their JSON Schemas are also `concord/schemas`. The names exported here are pinned by
  * test/api/exports.test.ts: adding one is a decision, removing one a breaking change.
+ *
+ * @module concord
  */
 
 // ── Alignment in the UN General Assembly ─────────────────────────────────────────────────────

@@ -2,6 +2,8 @@
  * The JSON Schemas of Concord's input files, generated from the zod schemas (the single source of
  * truth). `npm run docs:schemas` writes them to docs/schemas/; a test checks they are current.
  * Also the entry `concord/schemas`: the zod schemas themselves, by name.
+ *
+ * @module concord/schemas
  */
 import { z } from 'zod';
 import { ClaimsFileSchema } from './claims/schema.js';
