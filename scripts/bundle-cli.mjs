@@ -29,5 +29,8 @@ await build({
   banner: {
     js: "import { createRequire as __concordRequire } from 'node:module';\nconst require = __concordRequire(import.meta.url);",
   },
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
   logLevel: 'warning',
 });
