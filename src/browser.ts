@@ -1,9 +1,10 @@
 /**
  * The browser-safe part of the library, `import { … } from 'concord/browser'`: no Node built-ins,
  * no file or network access. The data comes in as objects (a `DatasetFiles` and the organization
- * objects, e.g. from GET /api/library) instead of being read from disk. This is what the web lab
- * computes with; test/api/exports.test.ts pins the names and bundles this entry for the browser
- * (esbuild, platform browser) to prove it imports nothing of Node.
+ * objects, e.g. from GET /api/library) instead of being read from disk. These are the functions
+ * the web lab computes with (its modules import them from src/ directly). test/api/exports.test.ts
+ * pins the names and bundles this entry for the browser (esbuild, platform browser) to prove it
+ * imports nothing of Node.
  *
  * @module concord/browser
  */
