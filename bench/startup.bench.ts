@@ -8,7 +8,8 @@
  * Each concord command is measured twice: through the bundle bin/concord.js runs (dist/cli/, see
  * scripts/bundle-cli.mjs) and unbundled (CONCORD_UNBUNDLED=1: dist/src/cli/main.js and its
  * hundreds of modules), so the gain of bundling is a ratio of the same run. `CONCORD_BIN=path`
- * measures another entry script.
+ * measures another entry script. One row measures `org` without the build's cache of parsed YAML
+ * (src/data/yaml-cache.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -57,6 +58,12 @@ export const benchmark: Benchmark = {
         env: bundled,
         target: c.target,
       })),
+      {
+        label: '  no YAML cache: org sco --at 2017-06-09',
+        args: [bin, 'org', 'sco', '--at', '2017-06-09'],
+        env: { ...bundled, CONCORD_NO_YAML_CACHE: '1' },
+        target: null,
+      },
       ...(process.env.CONCORD_BIN
         ? []
         : commands.map((c) => ({

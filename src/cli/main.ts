@@ -8,12 +8,14 @@
  */
 import { Command, CommanderError, Help } from 'commander';
 import { packageVersion } from '../data/load.js';
+import { installYamlCache } from '../data/yaml-cache.js';
 import { isConcordError } from '../errors.js';
 import { COMMANDS, invokedCommand } from './commands/index.js';
 import { type CliIO, processIO } from './io.js';
 
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   const debug = argv.includes('--debug');
+  installYamlCache();
   const program = new Command('concord')
     .description('Concord: a computational laboratory for consensus-based international organizations')
     .version(packageVersion(), '-V, --version')
