@@ -9,7 +9,8 @@ import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { loadDataset, loadWorldTopology } from './src/data/load.js';
+import { loadDataset } from './src/data/load.js';
+import { loadWorldTopology } from './src/data/topology.js';
 import { mapShapes } from './src/report/charts/map.js';
 
 const MAP_ID = 'virtual:concord-map';

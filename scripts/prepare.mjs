@@ -27,7 +27,7 @@ const builds = [
   {
     name: 'library (tsc → dist/)',
     inputs: ['src', 'bench', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'],
-    output: 'dist/src/cli/main.js',
+    output: 'dist/cli/main.js',
     command: 'npm run build',
   },
   {

@@ -1,6 +1,9 @@
 /**
  * The JSON Schemas of Concord's input files, generated from the zod schemas (the single source of
  * truth). `npm run docs:schemas` writes them to docs/schemas/; a test checks they are current.
+ * Also the entry `concord/schemas`: the zod schemas themselves, by name.
+ *
+ * @module concord/schemas
  */
 import { z } from 'zod';
 import { ClaimsFileSchema } from './claims/schema.js';
@@ -8,7 +11,7 @@ import { OrganizationSchema } from './org/schema.js';
 import { GameFileSchema } from './rules/game.js';
 import { RuleSchema } from './rules/schema.js';
 import { ScenarioFileSchema } from './scenario/schema.js';
-import { SweepDesignSchema, UncertaintySchema } from './sweep/schema.js';
+import { SweepDesignSchema, UncertaintySchema } from './scenario/uncertainty.js';
 
 export const SCHEMAS: Record<string, z.ZodType> = {
   organization: OrganizationSchema,
@@ -28,3 +31,14 @@ export function jsonSchema(name: string): Record<string, unknown> {
     ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', reused: 'ref' }),
   };
 }
+
+export { IsoDateSchema } from './util/dates.js';
+export {
+  ClaimsFileSchema,
+  GameFileSchema,
+  OrganizationSchema,
+  RuleSchema,
+  ScenarioFileSchema,
+  SweepDesignSchema,
+  UncertaintySchema,
+};

@@ -3,7 +3,7 @@
  * states) on a date, checked against the data by `concord claims`.
  */
 import { z } from 'zod';
-import { IsoDateSchema } from '../org/schema.js';
+import { IsoDateSchema } from '../util/dates.js';
 
 export const MeasureSchema = z.enum([
   'memberCount',

@@ -1,10 +1,7 @@
 /** Node-side loading of the built-in data files (the edge where I/O happens). */
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Topology } from 'topojson-specification';
-import { simplifyTopology } from '../report/charts/map.js';
 import { createDataset, type Dataset } from './dataset.js';
 
 let root: string | undefined;
@@ -49,15 +46,4 @@ export function loadDataset(): Dataset {
 
 export function packageVersion(): string {
   return readJson<{ version: string }>('package.json').version;
-}
-
-let topology: Topology | undefined;
-
-/** Natural Earth 1:50m country boundaries from the npm package world-atlas (bundled, no network), simplified. */
-export function loadWorldTopology(): Topology {
-  const require = createRequire(import.meta.url);
-  topology ??= simplifyTopology(
-    JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')),
-  );
-  return topology;
 }

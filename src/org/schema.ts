@@ -5,12 +5,7 @@
  */
 import { z } from 'zod';
 import { RuleSchema } from '../rules/schema.js';
-import { isIsoDate } from '../util/dates.js';
-
-export const IsoDateSchema = z
-  .string()
-  .refine(isIsoDate, { message: 'expected a calendar date written YYYY-MM-DD' })
-  .describe('A calendar date, YYYY-MM-DD');
+import { IsoDateSchema } from '../util/dates.js';
 
 const Source = z.string().min(1).describe('Where the fact comes from: a URL or a citation');
 const Source2 = z

@@ -11,11 +11,11 @@
 import type { Dataset } from '../data/dataset.js';
 import { ConcordError } from '../errors.js';
 import { decisionStages, ruleOn } from '../org/organization.js';
+import { organizationPlayers } from '../org/players.js';
 import type { Organization } from '../org/schema.js';
 import { describeRule } from '../rules/evaluate.js';
 import type { GameFile } from '../rules/game.js';
 import { gameFromPlayers } from '../rules/game.js';
-import { organizationPlayers } from '../rules/players.js';
 import type { Rule } from '../rules/schema.js';
 import type { IsoDate } from '../util/dates.js';
 import { computePower, type PowerOptions, type PowerResult } from './power.js';

@@ -1,14 +1,6 @@
 /** Small helpers for writing HTML and SVG as strings (the report is one self-contained file). */
 import { csvLine } from '../util/csv.js';
-
-export function esc(s: unknown): string {
-  return String(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+import { esc } from '../util/html.js';
 
 const URL_RE = /\bhttps?:\/\/[^\s<>"'()]+[^\s<>"'().,;:!?]/g;
 
@@ -75,16 +67,6 @@ export function htmlTable(
   ]);
   return `${table}<p class="downloads">Download: ${dataLink(`${file}.csv`, 'text/csv;charset=utf-8', csv, 'table (CSV)')}</p>`;
 }
-
-/** Colours by membership status, shared by the map, the timeline and the web lab (colour-blind safe). */
-export const STATUS_COLOURS: Record<string, string> = {
-  member: '#1f4e9c',
-  observer: '#2a9d8f',
-  'dialogue partner': '#8ecae6',
-  partner: '#e9a03b',
-  applicant: '#c77dba',
-  none: '#e6e6e6',
-};
 
 /** Base64 of a UTF-8 string (Node and browsers alike). */
 function base64(text: string): string {

@@ -9,7 +9,8 @@ import type { ClaimsFile } from '../claims/schema.js';
 import type { Dataset } from '../data/dataset.js';
 import type { OrganizationRegistry } from '../org/registry.js';
 import type { IsoDate } from '../util/dates.js';
-import { esc, withChartDownloads } from './html.js';
+import { esc } from '../util/html.js';
+import { withChartDownloads } from './html.js';
 
 export interface ReportContext {
   readonly ds: Dataset;

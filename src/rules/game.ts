@@ -17,7 +17,7 @@
  * Pure: parsing and checking only (the Node loader is ./load.ts).
  */
 import { z } from 'zod';
-import { IsoDateSchema } from '../org/schema.js';
+import { IsoDateSchema } from '../util/dates.js';
 import { parseYamlText, validate } from '../util/validate.js';
 import type { Player } from './evaluate.js';
 import { type Rule, RuleSchema } from './schema.js';

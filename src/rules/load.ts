@@ -4,17 +4,12 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Dataset } from '../data/dataset.js';
 import { packageRoot, readText } from '../data/load.js';
 import { ConcordError } from '../errors.js';
-import { ruleOn } from '../org/organization.js';
-import type { OrganizationRegistry } from '../org/registry.js';
-import { todayIso } from '../util/dates.js';
 import { readUserFile } from '../util/files.js';
 import { parseYamlText, validate } from '../util/validate.js';
 import { describeRule } from './evaluate.js';
-import { type Game, type GameFile, gameFromPlayers, parseGameFile } from './game.js';
-import { organizationPlayers } from './players.js';
+import { type GameFile, parseGameFile } from './game.js';
 import { type Rule, RuleSchema } from './schema.js';
 
 export const GAMES_DIR = 'data/games';
@@ -47,36 +42,6 @@ export function readGameFile(pathOrId: string, cwd: string): { file: GameFile; n
   }
   const text = readUserFile(pathOrId, cwd, 'game file');
   return { file: parseGameFile(text, pathOrId), name: basename(pathOrId).replace(/\.(ya?ml|json)$/i, '') };
-}
-
-/** Resolves a game file to players and a rule (an organization file takes its members on `at`). */
-export function resolveGame(
-  file: GameFile,
-  name: string,
-  registry: OrganizationRegistry,
-  ds: Dataset,
-  override: { rule?: Rule } = {},
-): Game {
-  if (file.players)
-    return { ...gameFromPlayers(file, name), ...(override.rule ? { rule: override.rule } : {}) };
-  const org = registry.get(file.organization!);
-  const date = file.at ?? todayIso();
-  const op = organizationPlayers(org, ds, date, file.add ?? []);
-  const period = ruleOn(org, date);
-  const rule = override.rule ?? file.rule ?? period.rule;
-  return {
-    name: file.name ?? `${org.shortName} on ${date}${op.added.length ? ` with ${op.added.join(', ')}` : ''}`,
-    players: op.players,
-    rule,
-    source: [
-      ...(typeof file.source === 'string' ? [file.source] : (file.source ?? [])),
-      ...(file.rule || override.rule
-        ? []
-        : [period.source ?? `${org.shortName}: ${describeRule(period.rule)}`]),
-    ],
-    notes: [...(file.notes ?? []), `members of ${org.shortName} on ${date}`, ...op.notes],
-    literature: file.literature ?? [],
-  };
 }
 
 /** Built-in rule names for `--rule`. */

@@ -10,9 +10,9 @@
  * same paths (`issues[0].positions.RUS.position`).
  */
 import { z } from 'zod';
-import { IsoDateSchema } from '../org/schema.js';
 import { RuleSchema } from '../rules/schema.js';
-import { SweepDesignSchema, UncertaintySchema } from '../sweep/schema.js';
+import { IsoDateSchema } from '../util/dates.js';
+import { SweepDesignSchema, UncertaintySchema } from './uncertainty.js';
 
 export const ActorIdSchema = z
   .string()

@@ -1,8 +1,9 @@
+import { esc } from '../util/html.js';
+
 /**
  * The API's documentation page (/api/docs): rendered on the server from the OpenAPI document, as
  * plain HTML with a stylesheet from the same server — no scripts, no CDN, nothing fetched elsewhere.
  */
-import { esc } from '../report/html.js';
 
 type Json = Record<string, unknown>;
 

@@ -2,8 +2,15 @@
  * The OpenAPI 3.1 document of the HTTP API, generated from the routes' zod schemas with
  * `z.toJSONSchema` (JSON Schema 2020-12, which OpenAPI 3.1 uses as its schema dialect): the same
  * schemas validate the requests, so the document says exactly what the server accepts.
+ *
+ * Every body and response schema is a named component, converted in one pass per direction (zod's
+ * registry conversion), so a schema used in several places, and above all a recursive one (the
+ * decision rule), is emitted once and referenced as `#/components/schemas/NAME`: no component
+ * carries its own `$defs`, and every `$ref` resolves (redocly lint and openapi-typescript accept
+ * the document; test/server/openapi.test.ts checks both).
  */
 import { z } from 'zod';
+import { RuleSchema } from '../rules/schema.js';
 import type { AnyRoute } from './route.js';
 import { ErrorSchema } from './schemas.js';
 
@@ -19,6 +26,49 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
   delete s.$schema;
   return s;
 }
+
+/** Schemas shared by several bodies and responses, each emitted once under its name. */
+const SHARED: ReadonlyArray<readonly [string, z.ZodType]> = [['Rule', RuleSchema]];
+
+const ref = (id: string) => `#/components/schemas/${id}`;
+
+/**
+ * The components for one direction: each named schema and each shared one, with references between
+ * them. Shared components get `suffix` in this direction (empty when both directions agree).
+ */
+function components(
+  named: ReadonlyMap<z.ZodType, string>,
+  io: 'input' | 'output',
+  suffix: string,
+): Record<string, Json> {
+  const registry = z.registry<{ id: string }>();
+  const shared = new Set(SHARED.map(([id]) => id));
+  for (const [id, schema] of SHARED) registry.add(schema, { id });
+  for (const [schema, id] of named) if (!registry.has(schema)) registry.add(schema, { id });
+  const rename = (id: string) => (shared.has(id) ? `${id}${suffix}` : id);
+  const { schemas } = z.toJSONSchema(registry, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+    uri: (id) => ref(rename(id)),
+  }) as { schemas: Record<string, Json> };
+  const out: Record<string, Json> = {};
+  for (const [id, { $schema: _s, $id: _i, ...body }] of Object.entries(schemas)) out[rename(id)] = body;
+  return out;
+}
+
+/** What each tag of the document groups (a tag not listed here gets no description). */
+const TAG_DESCRIPTIONS: Record<string, string> = {
+  server: 'The server itself: health, capabilities, the session',
+  organizations: 'Organizations on a date: members, stages, timeline, facts, balance, capacity and power',
+  countries: "The states in the data and a state's figures on a date",
+  alignment: 'Who votes with whom in the UN General Assembly',
+  claims: "A paper's quantitative claims checked against the data",
+  decision: 'Decision rules and voting power of games',
+  forecasts: 'Scenarios, forecasts with every model, and backtests',
+  sweeps: 'Monte Carlo uncertainty sweeps (stored runs, per workspace)',
+  runs: 'Stored runs of a workspace: list, show, results, events',
+};
 
 /** `/api/runs/:id` → `/api/runs/{id}`. */
 export function openapiPath(url: string): string {
@@ -44,18 +94,24 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): Jso
 
 export function openApiDocument(routes: readonly AnyRoute[], version: string): Json {
   const paths: Record<string, Record<string, Json>> = {};
-  const schemas: Record<string, Json> = { Error: jsonSchema(ErrorSchema, 'output') };
+  const inputs = new Map<z.ZodType, string>();
+  const outputs = new Map<z.ZodType, string>([[ErrorSchema, 'Error']]);
+  const nameOf = (names: Map<z.ZodType, string>, schema: z.ZodType, name: string) => {
+    const shared = SHARED.find(([, s]) => s === schema)?.[0];
+    if (!names.has(schema)) names.set(schema, shared ?? name);
+    return names.get(schema)!;
+  };
+  const title = (r: AnyRoute) => `${r.operationId[0]!.toUpperCase()}${r.operationId.slice(1)}`;
   for (const r of routes) {
     const path = openapiPath(r.url);
     const responses: Json = {};
     const status = String(r.response?.status ?? 200);
     const ct = r.response?.contentType ?? 'application/json';
     if (r.response?.schema) {
-      const name = `${r.operationId[0]!.toUpperCase()}${r.operationId.slice(1)}Response`;
-      schemas[name] = jsonSchema(r.response.schema, 'output');
+      const name = nameOf(outputs, r.response.schema, `${title(r)}Response`);
       responses[status] = {
         description: r.response.description,
-        content: { [ct]: { schema: { $ref: `#/components/schemas/${name}` } } },
+        content: { [ct]: { schema: { $ref: `@output/${name}` } } },
       };
     } else {
       responses[status] = {
@@ -100,17 +156,36 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): J
       'x-access': r.access,
     };
     if (r.body) {
-      const name = `${r.operationId[0]!.toUpperCase()}${r.operationId.slice(1)}Body`;
-      schemas[name] = jsonSchema(r.body, 'input');
-      const ref = { schema: { $ref: `#/components/schemas/${name}` } };
+      const name = nameOf(inputs, r.body, `${title(r)}Body`);
+      const body = { schema: { $ref: `@input/${name}` } };
       op.requestBody = {
         required: true,
-        content: { 'application/json': ref, ...(r.yamlBody ? { 'application/yaml': ref } : {}) },
+        content: { 'application/json': body, ...(r.yamlBody ? { 'application/yaml': body } : {}) },
       };
     }
     paths[path] ??= {};
     paths[path]![r.method.toLowerCase()] = op;
   }
+  // Inputs and outputs of the same schema differ when it has defaults (present on output), so the
+  // two directions are converted apart; a shared schema gets an `Output` twin only if they differ.
+  const inSchemas = components(inputs, 'input', '');
+  let outSchemas = components(outputs, 'output', '');
+  const twins = SHARED.map(([id]) => id).filter(
+    (id) =>
+      id in outSchemas && id in inSchemas && JSON.stringify(outSchemas[id]) !== JSON.stringify(inSchemas[id]),
+  );
+  if (twins.length) outSchemas = components(outputs, 'output', 'Output');
+  for (const name of Object.keys(outSchemas))
+    if (name in inSchemas && JSON.stringify(outSchemas[name]) !== JSON.stringify(inSchemas[name]))
+      throw new Error(`openapi: component ${name} differs between requests and responses`);
+  const schemas = { ...inSchemas, ...outSchemas };
+  const outName = (name: string) => (twins.includes(name) ? `${name}Output` : name);
+  // The placeholders @input/NAME and @output/NAME become references to the right component.
+  const resolved = JSON.parse(
+    JSON.stringify(paths)
+      .replace(/"@input\/([^"]+)"/g, (_m, n: string) => JSON.stringify(ref(n)))
+      .replace(/"@output\/([^"]+)"/g, (_m, n: string) => JSON.stringify(ref(outName(n)))),
+  ) as typeof paths;
   return {
     openapi: '3.1.0',
     info: {
@@ -122,8 +197,10 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): J
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     servers: [{ url: '/' }],
-    tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
-    paths,
+    tags: [...new Set(routes.map((r) => r.tag))].map((name) =>
+      TAG_DESCRIPTIONS[name] ? { name, description: TAG_DESCRIPTIONS[name] } : { name },
+    ),
+    paths: resolved,
     components: {
       schemas,
       responses: {

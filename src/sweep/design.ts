@@ -8,9 +8,9 @@
  * reproduced exactly from the seed.
  */
 import { ConcordError } from '../errors.js';
+import type { SweepDesign } from '../scenario/uncertainty.js';
 import type { DesignPoint, DesignValue } from './adapter.js';
 import { Rng } from './random.js';
-import type { SweepDesign } from './schema.js';
 
 export const MAX_DESIGN_POINTS = 10_000;
 export const DESIGN_STREAM = 1;

@@ -8,7 +8,7 @@
  * is exact (no rejection). For the normal, the masses Φ(a), Φ(b) are computed once per input.
  */
 import { ConcordError } from '../errors.js';
-import type { CapabilityDist, PositionDist, SalienceDist } from './schema.js';
+import type { CapabilityDist, PositionDist, SalienceDist } from '../scenario/uncertainty.js';
 import { betaQuantile, logBeta, normalCdf, normalQuantile } from './special.js';
 
 export type ResolvedDist =

@@ -18,6 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ConcordError } from '../errors.js';
+import { type SweepBlocks, SweepBlocksSchema } from '../scenario/uncertainty.js';
 import type { ResultRow } from '../store/store.js';
 import { parseYamlText } from '../util/validate.js';
 import type { DesignPoint, ForecastRow, Perturbation, SweepAdapter, SweepFrame } from './adapter.js';
@@ -41,7 +42,6 @@ import {
   type Sampler,
 } from './distributions.js';
 import { Rng } from './random.js';
-import { type SweepBlocks, SweepBlocksSchema } from './schema.js';
 
 export const MC_STREAM = 0;
 export const SALTELLI_STREAM = 2;

@@ -2,6 +2,7 @@
  * Calendar dates as ISO strings (`YYYY-MM-DD`). Strings of this form compare correctly with `<`,
  * so membership intervals need no Date objects and no time zones.
  */
+import { z } from 'zod';
 import { ConcordError } from '../errors.js';
 
 export type IsoDate = string;
@@ -32,6 +33,12 @@ export function isIsoDate(s: string): boolean {
   ];
   return d <= days[mo - 1]!;
 }
+
+/** The zod schema of a date field. */
+export const IsoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: 'expected a calendar date written YYYY-MM-DD' })
+  .describe('A calendar date, YYYY-MM-DD');
 
 /** Parse a user-supplied date: `YYYY-MM-DD`, or `today`. Throws E_BAD_DATE / E_DATE_OUT_OF_RANGE. */
 export function parseDate(input: string, field = 'date', today: IsoDate = todayIso()): IsoDate {

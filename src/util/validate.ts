@@ -2,6 +2,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { ConcordError } from '../errors.js';
+import { parsedYaml } from './parsed-yaml.js';
 
 /** Formats a zod issue path as `issues[0].positions.RUS.salience`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -78,6 +79,8 @@ export function validate<S extends z.ZodType>(schema: S, data: unknown, where: s
 
 /** Parses YAML (a superset of JSON) with line numbers in the error. */
 export function parseYamlText(text: string, file: string): unknown {
+  const cached = parsedYaml(text);
+  if (cached !== undefined) return cached;
   try {
     return parseYaml(text, { prettyErrors: true, maxAliasCount: 100 });
   } catch (e) {

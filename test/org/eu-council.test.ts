@@ -8,10 +8,10 @@ import { loadDataset } from '../../src/data/load.js';
 import { isConcordError } from '../../src/errors.js';
 import { loadOrganizations } from '../../src/org/load.js';
 import { decisionStages, membersOn, ruleOn } from '../../src/org/organization.js';
+import { organizationPlayers } from '../../src/org/players.js';
 import { parseOrganization } from '../../src/org/registry.js';
 import { capacity } from '../../src/power/capacity.js';
 import { comparisonRules, loadReferenceBand } from '../../src/power/load.js';
-import { organizationPlayers } from '../../src/rules/players.js';
 
 const reg = loadOrganizations();
 const ds = loadDataset();

@@ -18,9 +18,7 @@ describe('the HTML report', async () => {
   });
 
   it('turns every URL of a source into a link', () => {
-    const outside = r.html
-      .replace(/<a [^>]*>[^<]*<\/a>/g, '')
-      .replace(/\sxmlns(:\w+)?="https?:[^"]*"/g, '');
+    const outside = r.html.replace(/<a [^>]*>[^<]*<\/a>/g, '').replace(/\sxmlns(:\w+)?="https?:[^"]*"/g, '');
     expect(outside.match(/https?:\/\/\S{0,60}/g) ?? []).toEqual([]);
     expect(r.html).toContain('<a href="https://tass.com/world/2010381/amp" rel="noreferrer">');
   });
@@ -80,7 +78,9 @@ describe('the HTML report', async () => {
     expect(section).toMatch(/(stronger|no stronger) than chance/);
     expect(section).toContain('CHN–RUS agreement per year');
     expect(section).toMatch(/<td class="num">2026<\/td>|<td>2026<\/td>/);
-    expect(r.summary).toMatch(/Did enlargement fragment the SCO\?\n {2}On [\d,]+ UN General Assembly roll calls/);
+    expect(r.summary).toMatch(
+      /Did enlargement fragment the SCO\?\n {2}On [\d,]+ UN General Assembly roll calls/,
+    );
   });
 });
 

@@ -7,10 +7,11 @@ import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
 import { loadOrganizations, openOrganization } from '../../org/load.js';
+import { resolveGame } from '../../org/players.js';
 import { POWER_INDEX_NAMES, type PowerIndexName, parseIndexList } from '../../power/indices.js';
 import { computePower, type Method, type PowerResult } from '../../power/power.js';
 import { powerCsv } from '../../power/tidy.js';
-import { builtinGames, readGameFile, readRule, resolveGame } from '../../rules/load.js';
+import { builtinGames, readGameFile, readRule } from '../../rules/load.js';
 import { parseDate, todayIso } from '../../util/dates.js';
 import { json, table } from '../../util/format.js';
 import { LONG_MS, powerEstimateMs, warnIfLong } from '../estimate.js';
@@ -92,9 +93,10 @@ export function register(program: Command, io: CliIO): void {
         };
         const indices = parseIndexList(opts.index, '--index');
         const rule = opts.rule ? readRule(opts.rule, io.cwd).rule : undefined;
-        const ds = loadDataset();
+        // Loaded only for a game drawn from an organization (a list of players needs neither).
+        const ds = loadDataset;
         const opened = opts.org ? openOrganization(opts.org, io.cwd) : null;
-        const registry = opened?.registry ?? loadOrganizations();
+        const registry = opened ? () => opened.registry : loadOrganizations;
         const game = file
           ? (() => {
               const g = readGameFile(file, io.cwd);

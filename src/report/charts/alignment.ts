@@ -6,7 +6,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { esc } from '../html.js';
+import { esc } from '../../util/html.js';
 import { decimalYear } from './timeline.js';
 
 /** Okabe–Ito colours (colour-blind safe), for camps and series. */

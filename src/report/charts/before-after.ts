@@ -4,7 +4,7 @@
  * covers one. Pure.
  */
 import { scaleLinear } from 'd3-scale';
-import { esc } from '../html.js';
+import { esc } from '../../util/html.js';
 
 export const BEFORE_AFTER_COLOURS = { before: '#8a96a3', after: '#1f4e9c' } as const;
 

@@ -5,7 +5,7 @@
  */
 import { scaleBand, scaleLinear, scaleLog, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
-import { esc } from '../html.js';
+import { esc } from '../../util/html.js';
 
 /** Why simple majority zigzags between odd and even member counts (said wherever it is charted). */
 export const MAJORITY_PARITY_NOTE =

@@ -3,7 +3,7 @@
  * model on a shared scale, with dashed marks (status quo, proposal, observed outcome). Pure.
  */
 import { scaleLinear } from 'd3-scale';
-import { esc } from '../html.js';
+import { esc } from '../../util/html.js';
 
 export interface HistogramSeries {
   readonly label: string;
@@ -22,14 +22,6 @@ export interface HistogramOptions {
   readonly poles?: readonly [string, string] | null;
   readonly width?: number;
 }
-
-export const MODEL_COLOURS: Record<string, string> = {
-  consensus: '#1f4e9c',
-  compromise: '#e07b39',
-  median: '#2a9d8f',
-  nash: '#8e6bb8',
-  eum: '#b5485d',
-};
 
 export function renderHistograms(o: HistogramOptions): string {
   const width = o.width ?? 520;

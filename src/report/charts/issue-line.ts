@@ -4,16 +4,8 @@
  * forecast on its own row, and the observed outcome (a dashed line across all rows). Pure.
  */
 import { scaleLinear } from 'd3-scale';
-import { esc } from '../html.js';
-
-/** Okabe–Ito colours (colour-blind safe), one per model. */
-export const MODEL_COLOURS: Record<string, string> = {
-  consensus: '#0072B2',
-  compromise: '#E69F00',
-  median: '#009E73',
-  nash: '#CC79A7',
-  eum: '#D55E00',
-};
+import { esc } from '../../util/html.js';
+import { MODEL_COLOURS } from '../../util/palette.js';
 
 export interface IssueLineOptions {
   readonly id: string;

@@ -5,7 +5,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { esc } from '../html.js';
+import { esc } from '../../util/html.js';
 
 export interface LineSeries {
   readonly key: string;

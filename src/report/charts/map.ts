@@ -18,10 +18,10 @@ import {
 } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiPoint, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
-import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { CountryRecord } from '../../data/types.js';
-import { esc, STATUS_COLOURS } from '../html.js';
+import { esc } from '../../util/html.js';
+import { STATUS_COLOURS } from '../../util/palette.js';
 
 export interface MapOptions {
   readonly width?: number;
@@ -48,17 +48,6 @@ const EURASIA_FRAME: MultiPoint = {
 };
 
 type CountryFeature = Feature<Geometry, { name: string }> & { id?: string | number };
-
-/**
- * Visvalingam simplification of the boundaries to a minimum triangle area in steradians; 1e-6 sr
- * is about a fifth of a pixel at the report's scale, and cuts the SVG by 60%.
- */
-export function simplifyTopology(topology: Topology, minWeight = 1e-6): Topology {
-  return simplify(
-    presimplify(structuredClone(topology) as Topology<never>, sphericalTriangleArea),
-    minWeight,
-  ) as Topology;
-}
 
 export function worldFeatures(topology: Topology): CountryFeature[] {
   const fc = feature(

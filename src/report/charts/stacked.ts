@@ -6,7 +6,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { area, curveStepAfter } from 'd3-shape';
-import { esc } from '../html.js';
+import { esc } from '../../util/html.js';
 
 export interface StackedBand {
   readonly key: string;

@@ -4,7 +4,8 @@
  */
 import { scaleLinear } from 'd3-scale';
 import type { IsoDate } from '../../util/dates.js';
-import { esc, STATUS_COLOURS } from '../html.js';
+import { esc } from '../../util/html.js';
+import { STATUS_COLOURS } from '../../util/palette.js';
 
 export interface TimelineBar {
   readonly from: IsoDate;

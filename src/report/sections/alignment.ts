@@ -16,6 +16,7 @@ import { loadVoteData } from '../../alignment/load.js';
 import type { CampUncertainty } from '../../alignment/uncertainty.js';
 import { isConcordError } from '../../errors.js';
 import { membersOn, stages } from '../../org/organization.js';
+import { esc } from '../../util/html.js';
 import {
   cohesionSeries,
   graphEdges,
@@ -23,7 +24,7 @@ import {
   renderHeatmap,
   renderSeries,
 } from '../charts/alignment.js';
-import { esc, escLinks, htmlTable } from '../html.js';
+import { escLinks, htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
 
 const REFERENCE = 'USA';

@@ -10,9 +10,10 @@ import { type MeasureId, YARDSTICKS } from '../../balance/yardsticks.js';
 import { isConcordError } from '../../errors.js';
 import type { Organization } from '../../org/schema.js';
 import { yearOf } from '../../util/dates.js';
+import { esc } from '../../util/html.js';
 import { renderLines } from '../charts/lines.js';
 import { PALETTE, renderStacked } from '../charts/stacked.js';
-import { esc, escLinks, htmlTable } from '../html.js';
+import { escLinks, htmlTable } from '../html.js';
 import type { ReportContext, ReportSection } from '../report.js';
 
 const pct = (x: number | null | undefined) => (x == null ? '–' : `${(x * 100).toFixed(1)}%`);

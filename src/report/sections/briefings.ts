@@ -7,9 +7,10 @@ import { type AlignmentResult, alignOrganization } from '../../alignment/analysi
 import { loadVoteData } from '../../alignment/load.js';
 import { isConcordError } from '../../errors.js';
 import { comparisonRules, DEFAULT_COMPARISONS } from '../../power/load.js';
+import { esc } from '../../util/html.js';
 import { BRIEFINGS, type Briefing, briefing, briefingStage, figureCsv } from '../briefing.js';
 import { renderBeforeAfter } from '../charts/before-after.js';
-import { downloadLinks, esc, htmlTable } from '../html.js';
+import { downloadLinks, htmlTable } from '../html.js';
 import type { ReportContext, ReportSection } from '../report.js';
 
 const fmt = (unit: 'share' | 'index') => (v: number) =>

@@ -6,8 +6,9 @@
 
 import { capacity } from '../../power/capacity.js';
 import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand, passageCell } from '../../power/load.js';
+import { esc } from '../../util/html.js';
 import { MAJORITY_PARITY_NOTE, renderBlockingChart, renderPassageChart } from '../charts/capacity.js';
-import { esc, htmlTable } from '../html.js';
+import { htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
 
 export const capacitySection: ReportSection = {

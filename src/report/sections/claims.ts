@@ -2,7 +2,8 @@
 import { checkClaims } from '../../claims/check.js';
 import type { ClaimsFile } from '../../claims/schema.js';
 import { pct } from '../../util/format.js';
-import { esc, htmlTable } from '../html.js';
+import { esc } from '../../util/html.js';
+import { htmlTable } from '../html.js';
 import type { ReportContext, ReportSection } from '../report.js';
 
 /**

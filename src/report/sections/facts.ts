@@ -3,7 +3,8 @@ import { computeFacts } from '../../org/facts.js';
 import { stages } from '../../org/organization.js';
 import { snapshot } from '../../org/snapshot.js';
 import { big, pct } from '../../util/format.js';
-import { esc, htmlTable } from '../html.js';
+import { esc } from '../../util/html.js';
+import { htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
 
 export const factsSection: ReportSection = {

@@ -14,8 +14,10 @@ import {
 } from '../../bargaining/forecast.js';
 import { loadOrganizationCases } from '../../scenario/load.js';
 import { pct } from '../../util/format.js';
-import { MODEL_COLOURS, renderIssueLine } from '../charts/issue-line.js';
-import { esc, escLinks, htmlTable } from '../html.js';
+import { esc } from '../../util/html.js';
+import { MODEL_COLOURS } from '../../util/palette.js';
+import { renderIssueLine } from '../charts/issue-line.js';
+import { escLinks, htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
 
 export const forecastsSection: ReportSection = {

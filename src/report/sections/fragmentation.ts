@@ -8,8 +8,9 @@ import { type AlignmentResult, alignOrganization, type StageComparison } from '.
 import { loadVoteData } from '../../alignment/load.js';
 import type { CampUncertainty } from '../../alignment/uncertainty.js';
 import { isConcordError } from '../../errors.js';
+import { esc } from '../../util/html.js';
 import { renderSeries } from '../charts/alignment.js';
-import { esc, htmlTable } from '../html.js';
+import { htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
 import { BOOTSTRAP } from './alignment.js';
 

@@ -3,8 +3,9 @@
  * and the table of them.
  */
 import { snapshot } from '../../org/snapshot.js';
+import { esc } from '../../util/html.js';
 import { renderMap } from '../charts/map.js';
-import { esc, escLinks, htmlTable } from '../html.js';
+import { escLinks, htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
 
 export const organizationSection: ReportSection = {

@@ -13,8 +13,10 @@ import { adapterIds } from '../../sweep/adapters.js';
 import { DEFAULT_UNCERTAINTY_TEXT, type SweepSummary } from '../../sweep/engine.js';
 import { planSweep, sweepInMemory } from '../../sweep/run.js';
 import { pct } from '../../util/format.js';
-import { MODEL_COLOURS, renderHistograms } from '../charts/histogram.js';
-import { esc, htmlTable } from '../html.js';
+import { esc } from '../../util/html.js';
+import { MODEL_COLOURS } from '../../util/palette.js';
+import { renderHistograms } from '../charts/histogram.js';
+import { htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
 
 export const REPORT_SWEEP_RUNS = 2000;

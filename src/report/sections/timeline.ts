@@ -2,8 +2,9 @@
 
 import { fullTimeline, lineage } from '../../org/history.js';
 import { stages } from '../../org/organization.js';
+import { esc } from '../../util/html.js';
 import { renderTimeline, type TimelineLane } from '../charts/timeline.js';
-import { esc, escLinks, htmlTable } from '../html.js';
+import { escLinks, htmlTable } from '../html.js';
 import type { ReportSection } from '../report.js';
 
 export const timelineSection: ReportSection = {

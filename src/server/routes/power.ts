@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { ConcordError } from '../../errors.js';
+import { resolveGame } from '../../org/players.js';
 import { type CapacityRule, capacity } from '../../power/capacity.js';
 import { POWER_INDEX_NAMES, type PowerIndexName, parseIndexList } from '../../power/indices.js';
 import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand } from '../../power/load.js';
@@ -18,7 +19,7 @@ import { computePower, type Method, type PowerOptions } from '../../power/power.
 import { capacityCsv, powerCsv } from '../../power/tidy.js';
 import { describeRule } from '../../rules/evaluate.js';
 import { GameFileSchema } from '../../rules/game.js';
-import { builtinGames, loadBuiltinGameFile, NAMED_RULES, resolveGame } from '../../rules/load.js';
+import { builtinGames, loadBuiltinGameFile, NAMED_RULES } from '../../rules/load.js';
 import { RuleSchema } from '../../rules/schema.js';
 import { parseDate, todayIso } from '../../util/dates.js';
 import { type AnyRoute, route } from '../route.js';

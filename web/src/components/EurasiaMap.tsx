@@ -5,7 +5,7 @@
  */
 import map from 'virtual:concord-map';
 import { memo, useRef } from 'react';
-import { STATUS_COLOURS } from '../../../src/report/html.js';
+import { STATUS_COLOURS } from '../../../src/util/palette.js';
 import { ChartDownloads, svgIn } from './ChartDownloads.js';
 
 export const STATUS_ORDER = ['member', 'observer', 'dialogue partner', 'partner', 'applicant'] as const;

@@ -5,7 +5,7 @@
 import { scaleLinear } from 'd3-scale';
 import { memo, useMemo } from 'react';
 import { decimalYear } from '../../../src/report/charts/timeline.js';
-import { STATUS_COLOURS } from '../../../src/report/html.js';
+import { STATUS_COLOURS } from '../../../src/util/palette.js';
 import type { History } from '../types.js';
 import { STATUS_ORDER } from './EurasiaMap.js';
 

@@ -4,7 +4,8 @@
  * often each member blocks or takes part, and Sobol indices when the sweep estimated them.
  */
 import { useState } from 'react';
-import { MODEL_COLOURS, renderHistograms } from '../../../src/report/charts/histogram.js';
+import { renderHistograms } from '../../../src/report/charts/histogram.js';
+import { MODEL_COLOURS } from '../../../src/util/palette.js';
 import { SvgChart } from './SvgChart.js';
 import { TableBox } from './TableBox.js';
 

@@ -28,8 +28,9 @@ import type { Organization } from '../../../src/org/schema.js';
 import { describeRule } from '../../../src/rules/evaluate.js';
 import type { Rule } from '../../../src/rules/schema.js';
 import { resolveScenario } from '../../../src/scenario/resolve.js';
-import { type ModelName, type ScenarioFile, ScenarioFileSchema } from '../../../src/scenario/schema.js';
+import { type ScenarioFile, ScenarioFileSchema } from '../../../src/scenario/schema.js';
 import type { ResolvedIssue, ResolvedScenario } from '../../../src/scenario/types.js';
+import { MODEL_COLOURS } from '../../../src/util/palette.js';
 import { api } from '../api.js';
 import { ChartDownloads, svgIn } from '../components/ChartDownloads.js';
 import { ErrorNote } from '../components/Notice.js';
@@ -63,14 +64,6 @@ interface ScenarioSummary {
   file: string;
   issues: Array<{ id: string; title: string; dimensions: number }>;
 }
-
-export const MODEL_COLOURS: Record<ModelName, string> = {
-  consensus: '#0072b2',
-  compromise: '#b35c00',
-  median: '#009e73',
-  nash: '#cc79a7',
-  eum: '#6a3d9a',
-};
 
 let library: Promise<{ registry: OrganizationRegistry; dataset: Dataset }> | undefined;
 

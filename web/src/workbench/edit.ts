@@ -61,7 +61,8 @@ function oneCoding(f: ScenarioFile, k: number, actor: string) {
   const e = positions[actor];
   if (!e || !Array.isArray(e)) return e;
   const mean = (xs: Array<number | number[]>) => {
-    if (xs.every((x) => typeof x === 'number')) return round((xs as number[]).reduce((a, b) => a + b, 0) / xs.length);
+    if (xs.every((x) => typeof x === 'number'))
+      return round((xs as number[]).reduce((a, b) => a + b, 0) / xs.length);
     const arrs = xs.map((x) => (Array.isArray(x) ? x : [x]));
     return arrs[0]!.map((_, d) => round(arrs.reduce((a, x) => a + x[d]!, 0) / arrs.length));
   };

@@ -14,10 +14,14 @@ import type { Dataset } from '../data/dataset.js';
 import { country } from '../data/dataset.js';
 import type { YearSeries } from '../data/series.js';
 import { ConcordError } from '../errors.js';
-import { assertActive, membersOn, ruleOn } from '../org/organization.js';
-import type { Organization } from '../org/schema.js';
-import { type IsoDate, yearOf } from '../util/dates.js';
-import type { Player } from './evaluate.js';
+import type { Player } from '../rules/evaluate.js';
+import { describeRule } from '../rules/evaluate.js';
+import { type Game, type GameFile, gameFromPlayers } from '../rules/game.js';
+import type { Rule } from '../rules/schema.js';
+import { type IsoDate, todayIso, yearOf } from '../util/dates.js';
+import { assertActive, membersOn, ruleOn } from './organization.js';
+import type { OrganizationRegistry } from './registry.js';
+import type { Organization } from './schema.js';
 
 export interface OrganizationPlayers {
   readonly players: Player[];
@@ -132,4 +136,37 @@ export function organizationPlayers(
   const out = playersOf(ds, states, date, added, period.votes);
   if (period.votes) out.notes.push(`votes: weighted votes of rule period "${period.id}"`);
   return { ...out, date, members, added };
+}
+
+/**
+ * Resolves a game file to players and a rule (an organization file takes its members on `at`).
+ * The registry and the data set may be given as loaders: a game that lists its players needs neither.
+ */
+export function resolveGame(
+  file: GameFile,
+  name: string,
+  registry: OrganizationRegistry | (() => OrganizationRegistry),
+  ds: Dataset | (() => Dataset),
+  override: { rule?: Rule } = {},
+): Game {
+  if (file.players)
+    return { ...gameFromPlayers(file, name), ...(override.rule ? { rule: override.rule } : {}) };
+  const org = (typeof registry === 'function' ? registry() : registry).get(file.organization!);
+  const date = file.at ?? todayIso();
+  const op = organizationPlayers(org, typeof ds === 'function' ? ds() : ds, date, file.add ?? []);
+  const period = ruleOn(org, date);
+  const rule = override.rule ?? file.rule ?? period.rule;
+  return {
+    name: file.name ?? `${org.shortName} on ${date}${op.added.length ? ` with ${op.added.join(', ')}` : ''}`,
+    players: op.players,
+    rule,
+    source: [
+      ...(typeof file.source === 'string' ? [file.source] : (file.source ?? [])),
+      ...(file.rule || override.rule
+        ? []
+        : [period.source ?? `${org.shortName}: ${describeRule(period.rule)}`]),
+    ],
+    notes: [...(file.notes ?? []), `members of ${org.shortName} on ${date}`, ...op.notes],
+    literature: file.literature ?? [],
+  };
 }

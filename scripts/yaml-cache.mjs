@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+/**
+ * `npm run build` step 3: parses every shipped YAML file (data/**, scenarios/**) with the library's
+ * own parseYamlText and writes dist/yaml-cache.json (see src/data/yaml-cache.ts).
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { yamlCacheEntries, YAML_CACHE_FILE } = await import(join(root, 'dist/src/data/yaml-cache.js'));
+const { parseYamlText } = await import(join(root, 'dist/src/util/validate.js'));
+
+const files = [];
+const walk = (dir) => {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (/\.ya?ml$/.test(e.name)) files.push(p);
+  }
+};
+for (const d of ['data', 'scenarios']) walk(join(root, d));
+const parsed = [];
+for (const f of files) {
+  const text = readFileSync(f, 'utf8');
+  try {
+    parsed.push([text, parseYamlText(text, relative(root, f))]);
+  } catch {
+    // a file that does not parse is parsed (and reported) at run time, as before
+  }
+}
+const entries = yamlCacheEntries(parsed);
+writeFileSync(join(root, YAML_CACHE_FILE), JSON.stringify(entries));
+console.log(`yaml cache: ${Object.keys(entries).length} of ${files.length} files in ${YAML_CACHE_FILE}`);
