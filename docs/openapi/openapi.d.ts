@@ -182,6 +182,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{id}/briefings/{stage}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A briefing on one enlargement: balance, capacity, blocking power and alignment before and after
+         * @description As the report section "Enlargement briefings": each figure with its data, what it shows and what it does not.
+         */
+        get: operations["enlargementBriefing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/alignment/topics": {
         parameters: {
             query?: never;
@@ -471,6 +491,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspace/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scenarios uploaded into the workspace, newest first */
+        get: operations["listUploadedScenarios"];
+        put?: never;
+        /**
+         * Upload a scenario of your own (YAML, JSON, CSV, TSV, XLSX; DEU, DECIDE, KTAB) into the workspace
+         * @description The file is read as `concord forecast FILE` reads it (docs/scenarios.md) and stored as the scenario file it stands for, with the import summary (what was skipped or defaulted). A DEU table spanning several Council eras gives one scenario per era. Nothing is stored when any part fails.
+         */
+        post: operations["uploadScenario"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspace/scenarios/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An uploaded scenario: the scenario file it stands for (YAML `text`, parsed `scenario`) and its import summary */
+        get: operations["showUploadedScenario"];
+        put?: never;
+        post?: never;
+        /** Delete an uploaded scenario (runs made from it keep their own copy) */
+        delete: operations["deleteUploadedScenario"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspace/scenarios/{id}/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every model's forecast for an uploaded scenario
+         * @description As `concord forecast FILE --json` on the uploaded file.
+         */
+        get: operations["forecastUploadedScenario"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sweeps/options": {
         parameters: {
             query?: never;
@@ -556,7 +635,10 @@ export interface paths {
         get: operations["showRun"];
         put?: never;
         post?: never;
-        /** Delete a run and its results (the owner's token) */
+        /**
+         * Cancel a running run, or delete a run that is not running (the owner's token)
+         * @description A pending or running run is cancelled: it stops within a second, keeps its finished batches and becomes `cancelled` (resumable with POST /api/runs/{id}/resume); the answer is `{ cancelled }`. Any other run is deleted with its results: `{ deleted }`.
+         */
         delete: operations["deleteRun"];
         options?: never;
         head?: never;
@@ -750,12 +832,49 @@ export interface components {
              * @enum {string}
              */
             capability: "gdp" | "cinc" | "population" | "equal";
+            /** @description When the positions were coded: a backtest sets cases coded before their outcome apart from the rest */
+            coded?: string;
+            /** @description Options of the models, for this scenario */
+            modelOptions?: {
+                eum?: {
+                    /**
+                     * @description 'text' (the paper's text, the default) or 'scholz' (the code behind the published numbers)
+                     * @enum {string}
+                     */
+                    variant?: "text" | "scholz";
+                    /**
+                     * @description (a) the denominator of the probability of success
+                     * @enum {string}
+                     */
+                    probability?: "pair" | "triples";
+                    /**
+                     * @description (b) whose risk exponent evaluates an offer
+                     * @enum {string}
+                     */
+                    perspective?: "sender" | "receiver";
+                    /**
+                     * @description (c) voters' distances raised to their own risk exponent
+                     * @enum {string}
+                     */
+                    voterRisk?: "linear" | "own";
+                    /**
+                     * @description (d) which offer a receiver takes
+                     * @enum {string}
+                     */
+                    selection?: "smallest-move" | "by-type";
+                    maxRounds?: number;
+                };
+            };
             /** @description Extra actors, or overrides of the members’ names and capabilities */
             actors?: {
                 [key: string]: {
                     name?: string;
                     /** @description A relative capability; replaces the value from the data */
                     capability?: number;
+                    /** @description Numeric fields for sum rules (votes, member, population…): they replace the values from the data on `date` */
+                    fields?: {
+                        [key: string]: number;
+                    };
                     note?: string;
                 };
             };
@@ -813,7 +932,7 @@ export interface components {
                 rule?: components["schemas"]["Rule"];
                 /** @description One entry per actor; null = the actor takes no position on this issue */
                 positions: {
-                    [key: string]: {
+                    [key: string]: ({
                         /** @description The actor's ideal point on the issue scale */
                         position: number | number[];
                         /** @description How much the actor cares, 0 (not at all) to 1 (most of all); one per dimension if several */
@@ -822,7 +941,27 @@ export interface components {
                         note?: string;
                         /** @description Where the coding comes from: a URL or a citation */
                         source?: string;
-                    } | null;
+                        /** @description The date of the source (before the decision, for a fair backtest) */
+                        sourceDate?: string;
+                        /** @description true: the coding is inferred from the outcome (no source before the decision); backtests set such cases apart */
+                        inferred?: boolean;
+                        /** @description Who coded it (needed when several coders code one position) */
+                        coder?: string;
+                    } | {
+                        /** @description The actor's ideal point on the issue scale */
+                        position: number | number[];
+                        /** @description How much the actor cares, 0 (not at all) to 1 (most of all); one per dimension if several */
+                        salience: number | number[];
+                        /** @description One line of rationale for the coding */
+                        note?: string;
+                        /** @description Where the coding comes from: a URL or a citation */
+                        source?: string;
+                        /** @description The date of the source (before the decision, for a fair backtest) */
+                        sourceDate?: string;
+                        /** @description true: the coding is inferred from the outcome (no source before the decision); backtests set such cases apart */
+                        inferred?: boolean;
+                        coder: string;
+                    }[]) | null;
                 };
                 /** @description The observed outcome, for backtests */
                 outcome?: {
@@ -834,6 +973,10 @@ export interface components {
                     participants?: string[];
                     source?: string;
                     note?: string;
+                };
+                /** @description Case metadata carried over from an imported table (proposal number and name, procedure, dates…): kept and shown, never used by the models */
+                metadata?: {
+                    [key: string]: string;
                 };
                 /** @description Why a model misses (or hits) this case */
                 modelNotes?: {
@@ -1096,11 +1239,40 @@ export interface components {
                 };
             };
         };
+        UploadScenarioBody: {
+            /** @description The file’s name (cases.csv, positions.xlsx, case.yaml): its extension helps tell the format */
+            name: string;
+            /** @description The file: its text, or its bytes in base64 with `encoding: base64` (XLSX) */
+            content: string;
+            /**
+             * @default text
+             * @enum {string}
+             */
+            encoding: "text" | "base64";
+            /**
+             * @description The format (default: from the name and the content)
+             * @enum {string}
+             */
+            format?: "scenario" | "long" | "deu" | "decide" | "ktab";
+            /**
+             * @description equal, or votes (DEU tables: Council votes on the date)
+             * @enum {string}
+             */
+            capabilities?: "equal" | "votes";
+            /** @description DEU tables: the salience (0–100) of a position given without one (default 50) */
+            defaultSalience?: number;
+            title?: string;
+        };
         StartSweepBody: {
             /** @description A built-in scenario id (GET /api/scenarios) */
             scenario?: string;
             /** @description A scenario file of your own (YAML or JSON text), with optional uncertainty: and sweep: blocks */
             text?: string;
+            /**
+             * Format: uuid
+             * @description A scenario uploaded into the workspace (POST /api/workspace/scenarios)
+             */
+            upload?: string;
             /** @description A name for `text`, for messages and the manifest */
             file?: string;
             /** @description Replicates per design point (with sensitivity: base samples N) */
@@ -1194,6 +1366,9 @@ export interface components {
                 note: string;
             } | null;
             rule: {
+                /** @description The rule period in force (docs/organizations.md), "default" without one */
+                id: string;
+                name: string;
                 rule: components["schemas"]["Rule"];
                 description: string;
                 source: string | null;
@@ -1424,6 +1599,41 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description One view of an enlargement: balance, capacity, blocking power and alignment, before and after */
+        EnlargementBriefingResponse: {
+            id: string;
+            title: string;
+            question: string;
+            organization: {
+                id: string;
+                shortName: string;
+            };
+            date: string;
+            joined: string[];
+            membersBefore: string[];
+            membersAfter: string[];
+            answer: string[];
+            figures: ({
+                id: string;
+                title: string;
+                /** @enum {string} */
+                unit: "share" | "index";
+                rows: {
+                    label: string;
+                    before: number | null;
+                    after: number | null;
+                }[];
+                beforeLabel: string;
+                afterLabel: string;
+                shows: string;
+                doesNotShow: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            notes: string[];
+        } & {
+            [key: string]: unknown;
+        };
         AlignmentTopicsResponse: {
             topics: {
                 code: string;
@@ -1441,8 +1651,8 @@ export interface components {
                 shortName: string;
             };
             window: {
-                from: number;
-                to: number;
+                from: string;
+                to: string;
                 rollCalls: number;
             } & {
                 [key: string]: unknown;
@@ -1551,6 +1761,8 @@ export interface components {
                 from: string;
                 to: string | null;
                 hypothetical: boolean;
+                /** @description The organization's rule period in force (docs/organizations.md) */
+                ruleId: string;
                 members: string[];
                 joined: string[];
                 outcomes: ({
@@ -1687,6 +1899,43 @@ export interface components {
             };
             organizations: unknown[];
         };
+        UploadScenarioResponse: {
+            scenarios: {
+                id: string;
+                name: string;
+                format: string;
+                title: string | null;
+                bytes: number;
+                createdAt: string;
+                import: unknown | null;
+            }[];
+            import: unknown | null;
+        };
+        ListUploadedScenariosResponse: {
+            scenarios: {
+                id: string;
+                name: string;
+                format: string;
+                title: string | null;
+                bytes: number;
+                createdAt: string;
+                import: unknown | null;
+            }[];
+        };
+        ShowUploadedScenarioResponse: {
+            id: string;
+            name: string;
+            format: string;
+            title: string | null;
+            bytes: number;
+            createdAt: string;
+            import: unknown | null;
+            text: string;
+            scenario: unknown;
+        };
+        DeleteUploadedScenarioResponse: {
+            deleted: string;
+        };
         SweepOptionsResponse: {
             models: string[];
             defaultModels: string[];
@@ -1741,11 +1990,11 @@ export interface components {
         };
         ShowRunResponse: {
             id: string;
-            workspace: string;
+            workspace: string | null;
             kind: string;
             title: string | null;
             /** @enum {string} */
-            status: "pending" | "running" | "complete" | "interrupted" | "failed";
+            status: "pending" | "running" | "complete" | "interrupted" | "failed" | "cancelled";
             /** @enum {string} */
             visibility: "private" | "public";
             seed: string;
@@ -1770,7 +2019,7 @@ export interface components {
         RunEventsResponse: {
             runId: string;
             /** @enum {string} */
-            status: "pending" | "running" | "complete" | "interrupted" | "failed";
+            status: "pending" | "running" | "complete" | "interrupted" | "failed" | "cancelled";
             total: number;
             batches: number;
             batchesDone: number;
@@ -1781,11 +2030,11 @@ export interface components {
         };
         UpdateRunResponse: {
             id: string;
-            workspace: string;
+            workspace: string | null;
             kind: string;
             title: string | null;
             /** @enum {string} */
-            status: "pending" | "running" | "complete" | "interrupted" | "failed";
+            status: "pending" | "running" | "complete" | "interrupted" | "failed" | "cancelled";
             /** @enum {string} */
             visibility: "private" | "public";
             seed: string;
@@ -1800,7 +2049,11 @@ export interface components {
             owned: boolean;
         };
         DeleteRunResponse: {
-            deleted: string;
+            deleted?: string;
+            cancelled?: string;
+            /** @enum {string} */
+            status?: "pending" | "running" | "complete" | "interrupted" | "failed" | "cancelled";
+            batchesDone?: number;
         };
     };
     responses: {
@@ -1901,6 +2154,10 @@ export interface operations {
             query?: {
                 /** @description The date, YYYY-MM-DD (default: today) */
                 at?: string;
+                /** @description Which date a status counts from: the memorandum (default) or the summit decision */
+                dates?: "memorandum" | "decision";
+                /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
+                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -1918,6 +2175,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationOnDateResponse"];
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["Error"];
@@ -2083,6 +2341,8 @@ export interface operations {
                 with?: string;
                 /** @description What if these members were not */
                 without?: string;
+                /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
+                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -2100,6 +2360,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationBalanceResponse"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    enlargementBriefing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id: sco, csto, asean, shanghai-five, … */
+                id: string;
+                /** @description The enlargement: 2017, 2023 or 2024 */
+                stage: "2017" | "2023" | "2024";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The briefing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnlargementBriefingResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2137,10 +2428,14 @@ export interface operations {
     organizationAlignment: {
         parameters: {
             query?: {
-                /** @description First year (default: the founding year, or the first year of the data) */
+                /** @description First day (YYYY-MM-DD) or year (default: the founding date, or the first day of the data) */
                 from?: string;
-                /** @description Last year (default: the last year of the data) */
+                /** @description Last day (YYYY-MM-DD) or year (default: the last roll call of the data) */
                 to?: string;
+                /** @description All roll calls, or only resolutions voted on as a whole (the scope both sources share) */
+                scope?: "all" | "resolutions";
+                /** @description Bootstrap resamples (and null-model permutations) of the camps, 0–2000 (default 0: none) */
+                bootstrap?: string;
                 /** @description Only roll calls of one topic: me, nu, di, co, hr, ec (or its name) */
                 topic?: string;
                 /** @description Also compare these states: ISO3 codes, "partners", "all" */
@@ -2151,8 +2446,10 @@ export interface operations {
                 resolution?: string;
                 /** @description Edge weights of the camps graph */
                 campWeights?: "kappa" | "agreement";
-                /** @description Compare at most this many years before and after each stage */
+                /** @description Compare at most this many years before and after each stage (at most 100) */
                 stageYears?: string;
+                /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
+                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -2170,6 +2467,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationAlignmentResponse"];
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["Error"];
@@ -2270,6 +2568,8 @@ export interface operations {
                 at?: string;
                 /** @description Include the EU Council reference band */
                 eu?: "true" | "false";
+                /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
+                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -2287,6 +2587,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationCapacityResponse"];
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["Error"];
@@ -2298,7 +2599,10 @@ export interface operations {
     };
     organizationCapacityWithRules: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
+                format?: "json" | "csv";
+            };
             header?: never;
             path: {
                 /** @description Organization id: sco, csto, asean, shanghai-five, … */
@@ -2320,6 +2624,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationCapacityResponse"];
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["Error"];
@@ -2344,6 +2649,10 @@ export interface operations {
                 samples?: string;
                 /** @description Monte Carlo seed (default 1) */
                 seed?: string;
+                /** @description The indices to compute, comma-separated (default all): banzhaf, penrose, shapley-shubik, coleman-prevent, coleman-initiate, passage, holler, deegan-packel, johnston */
+                index?: string;
+                /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
+                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -2361,6 +2670,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationPowerResponse"];
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["Error"];
@@ -2379,6 +2689,10 @@ export interface operations {
                 samples?: string;
                 /** @description Monte Carlo seed (default 1) */
                 seed?: string;
+                /** @description The indices to compute, comma-separated (default all): banzhaf, penrose, shapley-shubik, coleman-prevent, coleman-initiate, passage, holler, deegan-packel, johnston */
+                index?: string;
+                /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
+                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -2395,6 +2709,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationPowerResponse"];
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["Error"];
@@ -2413,6 +2728,10 @@ export interface operations {
                 samples?: string;
                 /** @description Monte Carlo seed (default 1) */
                 seed?: string;
+                /** @description The indices to compute, comma-separated (default all): banzhaf, penrose, shapley-shubik, coleman-prevent, coleman-initiate, passage, holler, deegan-packel, johnston */
+                index?: string;
+                /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
+                format?: "json" | "csv";
             };
             header?: never;
             path?: never;
@@ -2432,6 +2751,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationPowerResponse"];
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["Error"];
@@ -2499,6 +2819,8 @@ export interface operations {
             query?: {
                 /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum) */
                 models?: string;
+                /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
+                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -2516,6 +2838,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForecastScenarioResponse"];
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["Error"];
@@ -2530,6 +2853,8 @@ export interface operations {
             query?: {
                 /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum) */
                 models?: string;
+                /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
+                format?: "json" | "csv";
             };
             header?: never;
             path?: never;
@@ -2549,6 +2874,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForecastScenarioResponse"];
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["Error"];
@@ -2563,6 +2889,8 @@ export interface operations {
             query?: {
                 /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum) */
                 models?: string;
+                /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
+                format?: "json" | "csv";
             };
             header?: never;
             path?: never;
@@ -2577,6 +2905,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BacktestScoCasesResponse"];
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["Error"];
@@ -2605,6 +2934,154 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    listUploadedScenarios: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scenarios */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListUploadedScenariosResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    uploadScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadScenarioBody"];
+            };
+        };
+        responses: {
+            /** @description The stored scenarios */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadScenarioResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    showUploadedScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An uploaded scenario’s id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scenario */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowUploadedScenarioResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    deleteUploadedScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An uploaded scenario’s id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteUploadedScenarioResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    forecastUploadedScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An uploaded scenario’s id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forecasts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastScenarioResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
             404: components["responses"]["Error"];
             413: components["responses"]["Error"];
             429: components["responses"]["Error"];
@@ -2698,7 +3175,7 @@ export interface operations {
     listRuns: {
         parameters: {
             query?: {
-                status?: "pending" | "running" | "complete" | "interrupted" | "failed";
+                status?: "pending" | "running" | "complete" | "interrupted" | "failed" | "cancelled";
                 kind?: string;
                 limit?: number;
             };
@@ -2764,7 +3241,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted */
+            /** @description Cancelled, or deleted */
             200: {
                 headers: {
                     [name: string]: unknown;

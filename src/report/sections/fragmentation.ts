@@ -56,6 +56,8 @@ function stageSentence(s: StageComparison): string {
 export const fragmentationSection: ReportSection = {
   id: 'fragmentation',
   title: 'Did enlargement fragment the SCO?',
+  // The seed paper's warning is about the SCO and its enlargements.
+  applies: (ctx) => ctx.orgId === 'sco',
   render(ctx) {
     const org = ctx.registry.get(ctx.orgId);
     const data = loadVoteData();
