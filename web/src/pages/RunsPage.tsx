@@ -143,7 +143,10 @@ export function RunView({ id, onChange }: { id: string; onChange?: () => void })
           [
             ['id', <code key="id">{run.id}</code>],
             ['kind', run.kind],
-            ['workspace', `${run.workspace ?? 'another workspace'} (${run.visibility}${run.owned ? ', yours' : ''})`],
+            [
+              'workspace',
+              `${run.workspace ?? 'another workspace'} (${run.visibility}${run.owned ? ', yours' : ''})`,
+            ],
             ['seed', <code key="seed">{run.seed}</code>],
             ['replicates', `${run.total.toLocaleString('en-US')} in batches of ${run.batchSize}`],
             ['stored rows', run.results.toLocaleString('en-US')],
