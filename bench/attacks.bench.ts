@@ -374,7 +374,13 @@ export const benchmark: Benchmark = {
           ms: 0,
           bad: resume.status !== 202,
         });
+        // Cancel the resumed run, then delete it (a DELETE of a stopped run deletes).
         await fetch(`${base}/api/runs/${id}`, { method: 'DELETE', headers: auth }).then((r) => r.text());
+        await new Promise((r) => setTimeout(r, 1000));
+        const gone = await fetch(`${base}/api/runs/${id}`, { method: 'DELETE', headers: auth }).then((r) =>
+          r.text(),
+        );
+        console.log(`  then: ${gone}`);
       }
 
       // ── leaks ────────────────────────────────────────────────────────────────────────────
