@@ -99,7 +99,8 @@ footer { color: var(--muted); font-size: .85rem; border-top: 1px solid var(--lin
   nav.toc { background: none; padding: .5rem 0; border: 0; }
   main { max-width: none; padding: 0; }
   section { break-before: page; margin: 0; }
-  article.briefing { break-before: page; }
+  article.briefing:not(:first-of-type) { break-before: page; }
+  nav.toc ol { display: block; }
   .briefing-grid { display: block; }
   details > summary { display: none; }
   h2, h3, caption, figcaption.before { break-after: avoid; page-break-after: avoid; }
