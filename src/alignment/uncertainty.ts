@@ -45,27 +45,34 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
-/** The κ (or agreement) weight matrix of dense code vectors, each roll call counted `weight[k]` times. */
+/** Cell of the 3×3 table (row a's code, column b's) per roll call; 9 where either is MISSING. */
+function pairCells(a: Uint8Array, b: Uint8Array, out: Uint8Array): Uint8Array {
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k]!;
+    const y = b[k]!;
+    out[k] = x === MISSING || y === MISSING ? 9 : x * 3 + y;
+  }
+  return out;
+}
+
+const table = new Float64Array(10);
+
+/** The κ (or agreement) weight matrix from the pairs' cells, each roll call counted `weight[k]` times. */
 function weightsOf(
-  cols: readonly Uint8Array[],
+  s: number,
+  cells: readonly Uint8Array[],
   weight: Int32Array | null,
   measure: CampWeights,
 ): Array<Array<number | null>> {
-  const s = cols.length;
-  const n = cols[0]?.length ?? 0;
-  const m = cols.map(() => cols.map(() => null as number | null));
-  const t = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const m = Array.from({ length: s }, () => new Array<number | null>(s).fill(null));
+  let p = 0;
   for (let i = 0; i < s; i++)
-    for (let j = i + 1; j < s; j++) {
-      t.fill(0);
-      const a = cols[i]!;
-      const b = cols[j]!;
-      for (let k = 0; k < n; k++) {
-        const x = a[k]!;
-        const y = b[k]!;
-        if (x === MISSING || y === MISSING) continue;
-        t[x * 3 + y]! += weight ? weight[k]! : 1;
-      }
+    for (let j = i + 1; j < s; j++, p++) {
+      table.fill(0);
+      const c = cells[p]!;
+      if (weight) for (let k = 0; k < c.length; k++) table[c[k]!]! += weight[k]!;
+      else for (let k = 0; k < c.length; k++) table[c[k]!]!++;
+      const t = Array.from(table.subarray(0, 9));
       const v = measure === 'kappa' ? cohenKappa(t, 'category', 'nominal') : agreement(t, 'category');
       const w = v === null ? null : Math.max(0, v);
       m[i]![j] = w;
@@ -97,6 +104,9 @@ export function campUncertainty(
   const louvain = { seed, resolution: opts.resolution ?? 1 };
   const n = cols[0]?.length ?? 0;
   const s = states.length;
+  const cells: Uint8Array[] = [];
+  for (let i = 0; i < s; i++)
+    for (let j = i + 1; j < s; j++) cells.push(pairCells(cols[i]!, cols[j]!, new Uint8Array(n)));
   // Bootstrap.
   const rand = seededRandom(seed);
   const weight = new Int32Array(n);
@@ -105,7 +115,7 @@ export function campUncertainty(
   for (let r = 0; r < resamples; r++) {
     weight.fill(0);
     for (let k = 0; k < n; k++) weight[Math.floor(rand() * n)]!++;
-    const c = findCamps({ nodes: states, weights: weightsOf(cols, weight, measure) }, louvain);
+    const c = findCamps({ nodes: states, weights: weightsOf(s, cells, weight, measure) }, louvain);
     qs.push(c.modularity);
     for (let i = 0; i < s; i++)
       for (let j = i + 1; j < s; j++) if (c.community[i] === c.community[j]) same[i * s + j]!++;
@@ -114,12 +124,13 @@ export function campUncertainty(
   // Null model: votes permuted within each roll call among the states taking part.
   const rand2 = seededRandom((seed ^ 0x5bd1e995) >>> 0);
   const shuffled = cols.map((c) => new Uint8Array(c));
-  const present: number[] = [];
+  const presentOf = Array.from({ length: n }, (_, k) =>
+    cols.flatMap((c, i) => (c[k] !== MISSING ? [i] : [])),
+  );
   const nullQs: number[] = [];
   for (let r = 0; r < permutations; r++) {
     for (let k = 0; k < n; k++) {
-      present.length = 0;
-      for (let i = 0; i < s; i++) if (cols[i]![k] !== MISSING) present.push(i);
+      const present = presentOf[k]!;
       for (let x = present.length - 1; x > 0; x--) {
         const y = Math.floor(rand2() * (x + 1));
         const a = shuffled[present[x]!]!;
@@ -129,8 +140,11 @@ export function campUncertainty(
         b[k] = t;
       }
     }
+    let p = 0;
+    for (let i = 0; i < s; i++)
+      for (let j = i + 1; j < s; j++, p++) pairCells(shuffled[i]!, shuffled[j]!, cells[p]!);
     nullQs.push(
-      findCamps({ nodes: states, weights: weightsOf(shuffled, null, measure) }, louvain).modularity,
+      findCamps({ nodes: states, weights: weightsOf(s, cells, null, measure) }, louvain).modularity,
     );
   }
   nullQs.sort((a, b) => a - b);

@@ -10,7 +10,7 @@ import type { Dataset } from '../data/dataset.js';
 import type { OrganizationRegistry } from '../org/registry.js';
 import type { IsoDate } from '../util/dates.js';
 import { esc } from '../util/html.js';
-import { withChartDownloads } from './html.js';
+import { escLinks, withChartDownloads } from './html.js';
 
 export interface ReportContext {
   readonly ds: Dataset;
@@ -133,7 +133,7 @@ export async function renderReport(
 <main>
 ${rendered.map(({ section, out }) => `<section id="${esc(section.id)}" aria-labelledby="${esc(section.id)}-h"><h2 id="${esc(section.id)}-h">${esc(section.title)}<a class="permalink" href="#${esc(section.id)}" aria-label="Permalink to ${esc(section.title)}">#</a></h2>\n${withChartDownloads(out.html, `${ctx.orgId}-${section.id}`)}\n</section>`).join('\n')}
 </main>
-<footer>Data: World Bank WDI (population, GDP; ODC-PDDL), Correlates of War NMC 6.0 (CINC), world-countries (areas; ODbL), Natural Earth via world-atlas (boundaries), Arms Control Association (nuclear tests); organization records with their sources in data/organizations/. Items marked unverified still need a second source.</footer>
+<footer>Data: World Bank WDI (population, GDP; ODC-PDDL), Correlates of War NMC 6.0 (CINC; military expenditure before 1992), ${escLinks('SIPRI Military Expenditure Database 2025, https://www.sipri.org/databases/milex (military expenditure 1992–2024; non-commercial fair use)')}, ${escLinks("Voeten, Strezhnev & Bailey's UN General Assembly voting data, https://doi.org/10.7910/DVN/LEJUQZ (1946–2019), and the United Nations' records of recorded votes, https://github.com/UNxml/GAresolutions (2019–2026)")}, world-countries (areas; ODbL), Natural Earth via world-atlas (boundaries), Arms Control Association (nuclear tests); organization records with their two sources in data/organizations/. Items marked unverified still need a second source.</footer>
 </body></html>
 `;
   const summary = [

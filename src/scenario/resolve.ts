@@ -256,7 +256,14 @@ function resolveCapabilities(
           `capabilities from ${s.capability} are taken on the scenario date; there is none`,
           'Add `date: YYYY-MM-DD`, or use `capability: equal`.',
         );
-      const series = s.capability === 'gdp' ? ds!.gdp : s.capability === 'cinc' ? ds!.cinc : ds!.population;
+      const series =
+        s.capability === 'gdp'
+          ? ds!.gdp
+          : s.capability === 'cinc'
+            ? ds!.cinc
+            : s.capability === 'milex'
+              ? ds!.milex
+              : ds!.population;
       const wanted = yearOf(s.date!);
       year = series.commonYear(free, wanted);
       if (year === null) {

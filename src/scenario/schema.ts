@@ -77,9 +77,9 @@ export const PositionEntrySchema = z.union([
 export type PositionEntry = z.infer<typeof PositionEntrySchema>;
 
 export const CapabilitySourceSchema = z
-  .enum(['gdp', 'cinc', 'population', 'equal'])
+  .enum(['gdp', 'cinc', 'population', 'milex', 'equal'])
   .describe(
-    'Where capabilities come from: GDP (World Bank), CINC (Correlates of War), population, or equal; from the data on `date`',
+    'Where capabilities come from: GDP (World Bank), CINC (Correlates of War), population, military expenditure (SIPRI from 1992, COW before), or equal; from the data on `date`',
   );
 export type CapabilitySource = z.infer<typeof CapabilitySourceSchema>;
 

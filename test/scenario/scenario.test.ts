@@ -87,6 +87,22 @@ describe('resolving a scenario', () => {
   });
 });
 
+describe('capabilities from military expenditure (SIPRI from 1992)', () => {
+  it("takes SIPRI's figures of the date's year, or the latest year with a figure for every actor", () => {
+    const text = BASE.replace('capability: gdp', 'capability: milex').replace('2010-11-25', '2016-06-24');
+    const s = resolveScenario(parseScenarioText(text, 't.yaml'), { registry: reg, dataset: ds });
+    // SIPRI has no figure for Uzbekistan from 2004 to 2017, so the common year is 2003.
+    expect(s.capabilityYear).toBe(2003);
+    const i = s.actors.findIndex((a) => a.id === 'CHN');
+    const j = s.actors.findIndex((a) => a.id === 'RUS');
+    expect(s.capability[i]! / s.capability[j]!).toBeCloseTo(
+      ds.milex.get('CHN', 2003)! / ds.milex.get('RUS', 2003)!,
+      9,
+    );
+    expect(ds.milex.meta.segments!.at(-1)!.source).toBe('SIPRI Milex 2025');
+  });
+});
+
 describe('bad input names the file, the line and the field', () => {
   it('a position outside the scale', () => {
     const e = error(() => {

@@ -60,6 +60,16 @@ describe('organizations', () => {
     expectError(await get('/api/orgs/sco?at=1990-01-01'), 400, 'E_BEFORE_FOUNDING');
   });
 
+  it('counts statuses from the memorandum by default, from the decision with ?dates=decision', async () => {
+    const partners = async (q: string) =>
+      ((await get(`/api/orgs/sco?at=2023-06-01${q}`)).json().partners as Array<{ iso3: string }>).map(
+        (p) => p.iso3,
+      );
+    expect(await partners('')).not.toContain('BHR');
+    expect(await partners('&dates=decision')).toContain('BHR');
+    expectError(await get('/api/orgs/sco?at=2023-06-01&dates=signature'), 400, 'E_VALIDATION', 'query.dates');
+  });
+
   it('lists organizations, timeline, stages, history and countries with their documented shapes', async () => {
     for (const [url, op] of [
       ['/api/orgs', 'listOrganizations'],
