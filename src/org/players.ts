@@ -60,7 +60,10 @@ export function playersOf(
       // value for every member, said in the notes.
       y = firstCommonYearAfter(s, states, year);
       if (y === null) {
-        const missing = states.filter((st) => !s.has(st));
+        const missing = states.filter((st) => {
+          for (let yy = s.firstYear; yy <= s.lastYear; yy++) if (s.get(st, yy) !== null) return false;
+          return true;
+        });
         notes.push(
           `${field}: no year has ${who} data for every member${missing.length ? ` (none for ${missing.join(', ')})` : ''}; field left out`,
         );

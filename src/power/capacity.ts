@@ -143,6 +143,20 @@ export function capacity(
                 op.players.map((x) => x.id),
                 e.message,
               );
+            // A field the country data lack for a member on that date: say which and why.
+            const field =
+              e instanceof ConcordError ? /unknown field "([^"]+)"/.exec(e.message)?.[1] : undefined;
+            const why = field ? op.notes.find((n) => n.startsWith(`${field}:`)) : undefined;
+            if (e instanceof ConcordError && why)
+              throw new ConcordError(
+                e.code,
+                `${org.shortName} on ${p.from}, rule ${r.label}: ${e.message} (${why})`,
+                {
+                  path: e.path ?? 'rule',
+                  hint: `The rule needs ${field} for every member; give a rule without it for this stage, or add the missing data.`,
+                  cause: e,
+                },
+              );
             throw e;
           }
         }),

@@ -121,6 +121,16 @@ describe('an organization file that fails its schema', () => {
     expect(r.err).toContain('rule.yaml');
     expect(r.err).toContain('rule');
   });
+  it('says which member lacks the data a rule field needs', async () => {
+    const f = bad(
+      'gdp.yaml',
+      'id: x\nname: X\nshortName: X\nfounded: 2000-01-01\nrule: { sum: gdp, atLeastShare: 0.6 }\nmemberships:\n  - { state: FRA, status: member, from: 2000-01-01, source: s }\n  - { state: PRK, status: member, from: 2000-01-01, source: s }\n',
+    );
+    const r = await runCli(['capacity', f, '--no-eu'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown field "gdp"');
+    expect(r.err).toContain('none for PRK');
+  });
   it('names a missing file', async () => {
     const r = await runCli(['capacity', './nowhere.yaml'], dir);
     expect(r.code).toBe(2);

@@ -99,6 +99,7 @@ describe('reading runs', () => {
     expect(json.results).toHaveLength(2);
     expect(json.results[1]).toEqual({
       replicate: 1,
+      point: 0,
       issue: 'x',
       model: 'm',
       outcome: 0.1,

@@ -231,7 +231,7 @@ export const routes: AnyRoute[] = [
     operationId: 'exportRun',
     summary: "A run's results in tidy long form, as CSV or JSON",
     description:
-      'One row per replicate × issue × model: replicate, issue, model, outcome, adopted, blockers, participants, rounds. Streamed.',
+      'One row per replicate × issue × model: replicate, point, issue, model, outcome, adopted, blockers, participants, rounds, then one column per uncertain input (its sampled value in that replicate). The same bytes as `concord runs export ID --format csv` (docs/interop.md). Streamed.',
     tag: 'runs',
     access: 'public',
     params: RunParams,
@@ -266,8 +266,8 @@ export const routes: AnyRoute[] = [
         let first = true;
         let buf = '';
         for await (const r of rows) {
-          const row = r;
-          buf += `${first ? '' : ','}\n${JSON.stringify(row)}`;
+          // The same fields as the CSV (and `concord runs export --format json`), inputs included.
+          buf += `${first ? '' : ','}\n${JSON.stringify(tidy.record(r))}`;
           first = false;
           if (buf.length > 64_000) {
             yield buf;
