@@ -3,6 +3,8 @@
  * inner loop of the uncertainty sweeps (issue 5) — per model and all together. The scenario is
  * drawn from a seeded generator (no Math.random), so every run measures the same work.
  */
+
+import { EUM_VARIANTS } from '../src/bargaining/eum.js';
 import {
   ForecastWorkspace,
   type ForecastWorkspace as FW,
@@ -78,6 +80,16 @@ export const benchmark: Benchmark = {
     for (const m of MODEL_NAMES)
       time(`${m} (10 issues per run)`, N, () => forecastAll(s, { models: [m as ModelName], workspace: ws }));
     time('all five models (10 issues per run)', N, () => forecastAll(s, { workspace: ws }));
+    // the expected-utility model's variants (issue 11): the text's choices, Scholz's code's, and
+    // all 16 combinations of choices (a)–(d) (the sensitivity run: 16 model runs per issue)
+    for (const variant of EUM_VARIANTS)
+      time(`eum, variant ${variant} (10 issues per run)`, N, () =>
+        forecastAll(s, { models: ['eum'], eum: { variant }, workspace: ws }),
+      );
+    const NS = Math.max(1, Math.round(N / 16));
+    time('eum --eum-sensitivity, 16 combinations (10 issues)', NS, () =>
+      forecastAll(s, { models: ['eum'], eumSensitivity: true, workspace: ws }),
+    );
     const once: number[] = [];
     for (let k = 0; k < 21; k++) {
       t = performance.now();
@@ -86,8 +98,10 @@ export const benchmark: Benchmark = {
     }
     once.sort((a, b) => a - b);
     console.log(`one call, all models, 10 issues (warm, median of 21): ${once[10]!.toFixed(3)} ms`);
-    const eum = forecastAll(s, { models: ['eum'] }).map((f) => f.eum!.rounds);
-    console.log(`expected-utility rounds per issue: ${eum.join(' ')}`);
+    for (const variant of EUM_VARIANTS) {
+      const eum = forecastAll(s, { models: ['eum'], eum: { variant } }).map((f) => f.eum!.rounds);
+      console.log(`expected-utility rounds per issue (${variant}): ${eum.join(' ')}`);
+    }
     console.log(`heap used after the loops: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1)} MiB`);
   },
 };

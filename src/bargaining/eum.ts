@@ -187,6 +187,7 @@ export class EumWorkspace {
   bestKey: Float64Array = new Float64Array(0);
   bestKind: Int8Array = new Int8Array(0);
   bestFrom: Int32Array = new Int32Array(0);
+  usq: Float64Array = new Float64Array(0);
   ones: Uint8Array = new Uint8Array(0);
   readonly median = new MedianWorkspace();
 
@@ -209,6 +210,7 @@ export class EumWorkspace {
     this.bestKey = new Float64Array(m);
     this.bestKind = new Int8Array(m);
     this.bestFrom = new Int32Array(m);
+    this.usq = new Float64Array(m);
     this.ones = new Uint8Array(m).fill(1);
   }
 }
@@ -264,6 +266,25 @@ function probabilities(
   dr: Float64Array,
   same: number,
 ): void {
+  if (!triples && !ownRisk) {
+    // the text's votes: linear in the distances (smooth, so no tolerance is needed), over the pair
+    for (let i = 0; i < m; i++) {
+      P[i * m + i] = 0;
+      for (let j = i + 1; j < m; j++) {
+        let num = 0;
+        let den = 0;
+        for (let k = 0; k < m; k++) {
+          const v = w[k]! * (Math.abs(x[k]! - x[j]!) - Math.abs(x[k]! - x[i]!));
+          if (v > 0) num += v;
+          den += Math.abs(v);
+        }
+        const p = den > 0 ? num / den : 0.5;
+        P[i * m + j] = p;
+        P[j * m + i] = den > 0 ? 1 - p : 0.5;
+      }
+    }
+    return;
+  }
   // dr[k*m + a] = voter k's (normalized) distance to a, raised to r_k when ownRisk; 0 within the
   // tolerance (see normDist)
   for (let k = 0; k < m; k++) {
@@ -336,6 +357,7 @@ export function expectedUtility(
   const fast = Q === 1 && !receiver;
   ws.ensure(n);
   const { idx, x, nx, c, s, w, r, S, P, best, bestEu, bestKey, bestKind, bestFrom } = ws;
+  const usqOf = ws.usq;
   // Canonical order: by position, capability, salience (ties: the input order).
   let m = 0;
   for (let i = 0; i < n; i++) {
@@ -397,7 +419,7 @@ export function expectedUtility(
       let sum = 0;
       for (let j = 0; j < m; j++) {
         if (j === i) continue;
-        const d = normDist(Math.abs(x[i]! - x[j]!), R, same);
+        const d = Math.abs(x[i]! - x[j]!) / R; // enters linearly (r = 1): no tolerance needed
         // with r = 1: U_s = 2d, U_f = −2d, U_sq = 0, so EU = 2d (1 − 2 s_i (1 − P_ji)) when Q = 1
         sum +=
           Q === 1
@@ -411,6 +433,7 @@ export function expectedUtility(
     for (let i = 0; i < m; i++) {
       const Ri = smax > smin ? (2 * S[i]! - smax - smin) / (smax - smin) : 0;
       r[i] = (1 - Ri / 3) / (1 + Ri / 3);
+      usqOf[i] = 2 - 4 * 0.5 ** r[i]!;
     }
     // (c) the votes with each voter's own risk exponent
     if (ownRisk) probabilities(m, x, w, r, R, true, triples, P, ws.dr, same);
@@ -439,7 +462,7 @@ export function expectedUtility(
           // U_s and U_f are the same for i's challenge of j and j's of i (same distance, one risk)
           const us = 2 - 4 * Math.exp(rp * LS[i * m + j]!);
           const uf = 2 - 4 * Math.exp(rp * LF[i * m + j]!);
-          const usq = 2 - 4 * 0.5 ** rp;
+          const usq = receiver ? usqOf[j]! : usqOf[i]!;
           const pij = P[i * m + j]!;
           a = s[j]! * (pij * us + (1 - pij) * uf) + (1 - s[j]!) * us - usq;
           if (!(a > TIE)) continue;

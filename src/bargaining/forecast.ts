@@ -21,7 +21,7 @@ import {
   eumSensitivity,
 } from './eum.js';
 import { MedianWorkspace, medianModel } from './median.js';
-import { type NashResult, nashModel } from './nash.js';
+import { type NashDisagreement, type NashResult, nashModel } from './nash.js';
 
 export const MODEL_NAMES: readonly ModelName[] = ModelNameSchema.options;
 
@@ -43,6 +43,8 @@ export interface ForecastOptions {
   /** Models to run (default: all). */
   readonly models?: readonly ModelName[];
   readonly eum?: EumOptions;
+  /** The Nash model's disagreement point (default 'veto'; see ./nash.ts). */
+  readonly nashDisagreement?: NashDisagreement;
   /** Also run the expected-utility model under all 16 combinations of its choices (a)–(d). */
   readonly eumSensitivity?: boolean;
   readonly workspace?: ForecastWorkspace;
@@ -98,7 +100,7 @@ export function forecastIssue(
         if (!out.median) notes.median = 'no actor has a positive capability × salience';
         break;
       case 'nash':
-        out.nash = nashModel(issue, s.capability);
+        out.nash = nashModel(issue, s.capability, opts.nashDisagreement);
         if (!out.nash) {
           notes.nash =
             issue.dims > 1
@@ -343,6 +345,12 @@ export function forecastJson(s: ResolvedScenario, forecasts: readonly IssueForec
               outcome: round(r.outcome),
               adopted: adoptionCall(is, [r.outcome]),
               disagreement: r.disagreement,
+              disagreementFor:
+                r.disagreement === 'worst'
+                  ? 'all (no status quo)'
+                  : r.mode === 'statusQuo'
+                    ? 'all'
+                    : 'veto players',
               feasible: [round(r.feasible[0]), round(r.feasible[1])],
               note: null,
             }

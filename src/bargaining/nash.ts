@@ -25,12 +25,24 @@
  */
 import type { ResolvedIssue } from '../scenario/types.js';
 
+/**
+ * The disagreement point: 'veto' (default) — the status quo for veto players, the worst point of
+ * the scale for the others (Concord's assumption: an actor that can be outvoted cannot guarantee
+ * itself the status quo; no published source); 'statusQuo' — the status quo for everyone, as in
+ * Nash (1950), where the disagreement point is what each gets without agreement, and in Achen's
+ * (2006) Nash bargaining model of EU decisions, which uses the reference point for all actors.
+ */
+export type NashDisagreement = 'veto' | 'statusQuo';
+export const NASH_DISAGREEMENTS: readonly NashDisagreement[] = ['veto', 'statusQuo'];
+
 export interface NashResult {
   readonly outcome: number;
   /** 'statusQuo' when the veto players' disagreement point is the status quo; 'worst' when there is none. */
   readonly disagreement: 'statusQuo' | 'worst';
   /** The feasible interval F. */
   readonly feasible: readonly [number, number];
+  /** Whose disagreement point is the status quo (see NashDisagreement). */
+  readonly mode?: NashDisagreement;
 }
 
 export function nashBargaining(
@@ -43,6 +55,7 @@ export function nashBargaining(
   q: number | null,
   lo: number,
   hi: number,
+  mode: NashDisagreement = 'veto',
 ): NashResult | null {
   // The feasible interval F.
   let fLo = lo;
@@ -62,10 +75,12 @@ export function nashBargaining(
   const eps = (hi - lo) * 1e-12;
   if (fHi - fLo <= eps) {
     const z = q !== null ? q : fLo;
-    return { outcome: z, disagreement, feasible: [fLo, fHi] };
+    return { outcome: z, disagreement, feasible: [fLo, fHi], mode };
   }
   const a = (i: number) =>
-    q !== null && veto[i] === 1 ? Math.abs(q - x[i]!) : Math.max(x[i]! - lo, hi - x[i]!);
+    q !== null && (veto[i] === 1 || mode === 'statusQuo')
+      ? Math.abs(q - x[i]!)
+      : Math.max(x[i]! - lo, hi - x[i]!);
   // Left and right derivatives of the objective at z.
   const slopes = (z: number): [number, number] => {
     let left = 0;
@@ -101,10 +116,14 @@ export function nashBargaining(
       h = z;
     }
   }
-  return { outcome: (l + h) / 2, disagreement, feasible: [fLo, fHi] };
+  return { outcome: (l + h) / 2, disagreement, feasible: [fLo, fHi], mode };
 }
 
-export function nashModel(issue: ResolvedIssue, capability: ArrayLike<number>): NashResult | null {
+export function nashModel(
+  issue: ResolvedIssue,
+  capability: ArrayLike<number>,
+  mode: NashDisagreement = 'veto',
+): NashResult | null {
   if (issue.dims !== 1) return null;
   if (!issue.rule.passable && issue.statusQuo) {
     // nothing can pass the rule: the disagreement point is the outcome
@@ -124,5 +143,6 @@ export function nashModel(issue: ResolvedIssue, capability: ArrayLike<number>): 
     issue.statusQuo ? issue.statusQuo[0]! : null,
     issue.lo[0]!,
     issue.hi[0]!,
+    mode,
   );
 }

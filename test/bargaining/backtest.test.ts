@@ -78,3 +78,21 @@ describe('backtest: baselines, comparisons, probabilistic scores', () => {
     expect(bins[0]!.meanProbability).toBe(0.05);
   });
 });
+
+describe('the Nash model, sourced alternatives', () => {
+  it('--nash-disagreement statusQuo takes the status quo for every actor (Nash 1950; Achen 2006)', async () => {
+    const { nashBargaining } = await import('../../src/bargaining/nash.js');
+    // two actors, no veto: with the worst point the non-veto disagreement is far; with the status quo it is q
+    const x = [0, 100];
+    const w = [1, 1];
+    const has = [1, 1];
+    const veto = [0, 0];
+    const a = nashBargaining(2, x, [1, 1], has, w, veto, 50, 0, 100, 'veto')!;
+    const b = nashBargaining(2, x, [1, 1], has, w, veto, 20, 0, 100, 'statusQuo')!;
+    expect(a.outcome).toBeCloseTo(50, 9);
+    // with the status quo 20 for both: gains g0 = 20 − z and g1 = 80 − (100 − z) = z − 20 are both
+    // non-negative only at z = 20, which is then the solution
+    expect(b.outcome).toBeCloseTo(20, 6);
+    expect(b.mode).toBe('statusQuo');
+  });
+});

@@ -48,16 +48,17 @@ export function refEum(
     let num = 0;
     let den = 0;
     for (const k of actors) {
-      const uki = 1 - 2 * nd(Math.abs(k.x - i.x));
-      const ukj = 1 - 2 * nd(Math.abs(k.x - j.x));
+      // the votes are linear in the distances: no tolerance (as in the model)
+      const uki = 1 - (2 * Math.abs(k.x - i.x)) / R;
+      const ukj = 1 - (2 * Math.abs(k.x - j.x)) / R;
       const v = k.c * k.s * (uki - ukj);
       if (v > 0) num += v;
       den += Math.abs(v);
     }
     return den > 0 ? num / den : 0.5;
   };
-  const expected = (r: number, i: RefActor, j: RefActor) => {
-    const d = nd(Math.abs(i.x - j.x));
+  const expected = (r: number, i: RefActor, j: RefActor, tolerance = true) => {
+    const d = tolerance ? nd(Math.abs(i.x - j.x)) : Math.abs(i.x - j.x) / R;
     const us = 2 - 4 * (0.5 - 0.5 * d) ** r;
     const uf = 2 - 4 * (0.5 + 0.5 * d) ** r;
     const usq = 2 - 4 * 0.5 ** r;
@@ -69,7 +70,10 @@ export function refEum(
     if (rounds >= maxRounds) break;
     rounds++;
     const S = new Map(
-      actors.map((i) => [i.name, actors.filter((j) => j !== i).reduce((t, j) => t + expected(1, j, i), 0)]),
+      actors.map((i) => [
+        i.name,
+        actors.filter((j) => j !== i).reduce((t, j) => t + expected(1, j, i, false), 0),
+      ]),
     );
     const smax = Math.max(...S.values());
     const smin = Math.min(...S.values());

@@ -11,6 +11,7 @@ import {
   type IssueForecast,
   MODEL_NAMES,
 } from '../../bargaining/forecast.js';
+import { NASH_DISAGREEMENTS, type NashDisagreement } from '../../bargaining/nash.js';
 import { forecastCsv } from '../../bargaining/tidy.js';
 import { ConcordError } from '../../errors.js';
 import { formatSummary, type ImportSummary } from '../../scenario/import/summary.js';
@@ -99,6 +100,16 @@ export function parseVariant(v: string | undefined): EumVariant | undefined {
   return v as EumVariant;
 }
 
+export function parseNash(v: string | undefined): NashDisagreement | undefined {
+  if (v === undefined) return undefined;
+  if (!(NASH_DISAGREEMENTS as readonly string[]).includes(v))
+    throw new ConcordError('E_USAGE', `--nash-disagreement: unknown disagreement point "${v}"`, {
+      path: '--nash-disagreement',
+      hint: `Choose ${NASH_DISAGREEMENTS.join(' or ')}.`,
+    });
+  return v as NashDisagreement;
+}
+
 interface Opts {
   model?: string[];
   json?: boolean;
@@ -112,6 +123,7 @@ interface Opts {
   register?: boolean;
   store?: string;
   capabilitySensitivity?: boolean;
+  nashDisagreement?: string;
 }
 
 export function register(program: Command, io: CliIO): void {
@@ -153,6 +165,10 @@ export function register(program: Command, io: CliIO): void {
     )
     .option('--store <path|url>', 'the store for --register: SQLite file or postgres:// URL')
     .option(
+      '--nash-disagreement <point>',
+      "Nash model's disagreement point: veto (status quo for veto players, worst point for the others; default) or statusQuo (for all, as Nash 1950 and Achen 2006)",
+    )
+    .option(
       '--capability-sensitivity',
       "each model's forecast under each capability yardstick (gdp, cinc, population, equal)",
     )
@@ -169,6 +185,7 @@ export function register(program: Command, io: CliIO): void {
         defaultSalience: parseSalience(opts.defaultSalience),
       });
       const imports = opts.json ? importSummaries(loaded) : reportImports(io, loaded);
+      const nashDisagreement = parseNash(opts.nashDisagreement);
       const results = loaded.map(({ scenario }) => {
         const long = warnIfLong(
           io,
@@ -178,7 +195,12 @@ export function register(program: Command, io: CliIO): void {
         );
         const bar = long ? progressBar(io, scenario.issues.length, 'issues') : null;
         const fs = scenario.issues.map((issue) => {
-          const f = forecastIssue(scenario, issue, { models, eum, eumSensitivity: opts.eumSensitivity });
+          const f = forecastIssue(scenario, issue, {
+            models,
+            eum,
+            eumSensitivity: opts.eumSensitivity,
+            nashDisagreement,
+          });
           bar?.tick();
           return f;
         });
@@ -351,7 +373,7 @@ export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[]
           detail += `; over the 16 combinations of choices (a)–(d): min ${fmtPoint(sens.min)}, median ${fmtPoint(sens.median)}, max ${fmtPoint(sens.max)}${sens.moving.length ? `, moved by ${sens.moving.join(', ')}` : ', no choice moves it'}`;
       } else if (m === 'nash' && f.nash) {
         outcome = fmtPoint(f.nash.outcome);
-        detail = `disagreement point: ${f.nash.disagreement === 'statusQuo' ? 'the status quo for veto players' : 'worst point (no status quo)'}; feasible [${fmtPoint(f.nash.feasible[0])}, ${fmtPoint(f.nash.feasible[1])}]`;
+        detail = `disagreement point: ${f.nash.disagreement === 'statusQuo' ? (f.nash.mode === 'statusQuo' ? 'the status quo for all' : 'the status quo for veto players, the worst point for the others') : 'worst point (no status quo)'}; feasible [${fmtPoint(f.nash.feasible[0])}, ${fmtPoint(f.nash.feasible[1])}]`;
       } else if (m === 'compromise' && f.compromise) {
         outcome = fmtPoint(f.compromise);
         detail = 'capability × salience weighted mean';

@@ -10,6 +10,7 @@ import { routes as claims } from './claims.js';
 import { routes as meta } from './meta.js';
 import { routes as orgs } from './orgs.js';
 import { routes as power } from './power.js';
+import { routes as registry } from './registry.js';
 import { routes as runs } from './runs.js';
 import { routes as scenarios } from './scenarios.js';
 import { routes as sweeps } from './sweeps.js';
@@ -26,6 +27,7 @@ export function apiRoutes(): AnyRoute[] {
     ...power,
     ...scenarios,
     ...uploads,
+    ...registry,
     ...sweeps,
     ...runs,
   ];
