@@ -128,6 +128,8 @@ interface Run {
   /** CPU time of the whole process (user + system): what a loaded machine perturbs least. */
   cpuMs: number | null;
   computeMs: number | null;
+  /** CPU time of the computation alone (Concord). */
+  computeCpuMs?: number | null;
   maxRssKb: number | null;
   values: number[] | null;
   note: string | null;
@@ -155,6 +157,7 @@ function runConcord(file: string, index: PowerIndexName | 'all'): Run {
       };
     const r = JSON.parse(p.stdout) as {
       ms: number;
+      computeCpuMs: number;
       cpuMs: number;
       maxRssKb: number;
       passage: number;
@@ -174,6 +177,7 @@ function runConcord(file: string, index: PowerIndexName | 'all'): Run {
       wallMs,
       cpuMs: r.cpuMs,
       computeMs: r.ms,
+      computeCpuMs: r.computeCpuMs,
       maxRssKb: r.maxRssKb,
       values,
       note:
@@ -188,6 +192,7 @@ function runConcord(file: string, index: PowerIndexName | 'all'): Run {
     wallMs: median(runs.map((r) => r.wallMs)),
     cpuMs: median(runs.map((r) => r.cpuMs!)),
     computeMs: median(runs.map((r) => r.computeMs!)),
+    computeCpuMs: median(runs.map((r) => r.computeCpuMs!)),
   };
 }
 
@@ -236,6 +241,23 @@ function runEpic(bin: string, csv: string, quota: number, index: PowerIndexName,
   return { ...last!, wallMs: median(runs), cpuMs: cpus.length ? median(cpus) : null };
 }
 
+/** A bare Node process: the part of Concord's whole-process time that is not Concord's. */
+function startupFloor(): { wallMs: number; cpuMs: number } {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const t = performance.now();
+    const p = spawnSync(
+      process.execPath,
+      ['-e', 'const c = process.cpuUsage(); console.log((c.user + c.system) / 1000)'],
+      { encoding: 'utf8' },
+    );
+    wall.push(performance.now() - t);
+    cpu.push(Number(p.stdout.trim()));
+  }
+  return { wallMs: median(wall), cpuMs: median(cpu) };
+}
+
 /** Concord's values (doubles from exact fractions) against EPIC's 6-digit prints. */
 function agree(a: number[] | null, b: number[] | null): string {
   if (!a || !b) return '';
@@ -271,7 +293,11 @@ function compareWithEpic(): void {
       'Whole processes, median of up to 3 runs: wall ms, and CPU ms (user + system, start-up included: the fairer figure on a shared machine); the ratio is of CPU times (of wall times without /usr/bin/time).',
     );
     console.log(
-      'game | index | Concord wall ms | Concord CPU ms | of which computing | peak MB | EPIC wall ms | EPIC CPU ms | EPIC peak MB | Concord / EPIC | values',
+      'game | index | Concord wall ms | Concord CPU ms | of which computing (CPU ms) | peak MB | EPIC wall ms | EPIC CPU ms | EPIC peak MB | Concord / EPIC | values',
+    );
+    const floor = startupFloor();
+    console.log(
+      `start-up floor: node -e 0 takes ${fmtMs(floor.cpuMs)} ms CPU (${fmtMs(floor.wallMs)} ms wall); /usr/bin/time counts CPU in steps of 10 ms`,
     );
     const summary: string[] = [];
     games.forEach((g, gi) => {
@@ -293,23 +319,30 @@ function compareWithEpic(): void {
         const values =
           index === 'passage' ? agree(c.values, e?.values ?? null) : agree(c.values, e?.values ?? null);
         console.log(
-          `${g.name} | ${index} | ${c.note ? `– (${c.note})` : fmtMs(c.wallMs)} | ${fmtMs(c.cpuMs)} | ${fmtMs(c.computeMs)} | ${fmtMb(c.maxRssKb)} | ${e ? (e.note ? `– (${e.note})` : fmtMs(e.wallMs)) : '–'} | ${fmtMs(e?.cpuMs ?? null)} | ${fmtMb(e?.maxRssKb ?? null)} | ${ratio} | ${values}`,
+          `${g.name} | ${index} | ${c.note ? `– (${c.note})` : fmtMs(c.wallMs)} | ${fmtMs(c.cpuMs)} | ${fmtMs(c.computeCpuMs ?? null)} | ${fmtMb(c.maxRssKb)} | ${e ? (e.note ? `– (${e.note})` : fmtMs(e.wallMs)) : '–'} | ${fmtMs(e?.cpuMs ?? null)} | ${fmtMb(e?.maxRssKb ?? null)} | ${ratio} | ${values}`,
         );
-        if (g.large && e && e.note === null && c.note === null && ratioOf(c, e) > 1)
-          summary.push(`${g.name} ${index}: Concord / EPIC = ${ratioOf(c, e).toFixed(2)}`);
+        if (g.large && e && e.note === null && c.note === null && ratioOf(c, e) > 1) {
+          const alone =
+            c.computeCpuMs != null && e.cpuMs !== null
+              ? `; computing alone ${fmtMs(c.computeCpuMs)} ms CPU against EPIC's whole ${fmtMs(e.cpuMs)} ms`
+              : '';
+          summary.push(`${g.name} ${index}: Concord / EPIC = ${ratioOf(c, e).toFixed(2)}${alone}`);
+        }
+        if (g.large && e && e.note !== null && c.note === null)
+          summary.push(`${g.name} ${index}: Concord exact, EPIC ${e.note}`);
         if (e && e.note === null) epicCpuTotal += e.cpuMs ?? e.wallMs;
       }
       if (g.indices.length > 1) {
         const c = runConcord(json, 'all');
         console.log(
-          `${g.name} | all, one process | ${fmtMs(c.wallMs)} | ${fmtMs(c.cpuMs)} | ${fmtMs(c.computeMs)} | ${fmtMb(c.maxRssKb)} | ${epic ? `${epicAll ? '' : '≥ '}${fmtMs(epicTotal)} (sum of runs)` : '–'} | ${epic ? fmtMs(epicCpuTotal) : '–'} | – | ${epic && c.cpuMs !== null ? (c.cpuMs / Math.max(epicCpuTotal, 1)).toFixed(2) : '–'} |`,
+          `${g.name} | all, one process | ${fmtMs(c.wallMs)} | ${fmtMs(c.cpuMs)} | ${fmtMs(c.computeCpuMs ?? null)} | ${fmtMb(c.maxRssKb)} | ${epic ? `${epicAll ? '' : '≥ '}${fmtMs(epicTotal)} (sum of runs)` : '–'} | ${epic ? fmtMs(epicCpuTotal) : '–'} | – | ${epic && c.cpuMs !== null ? (c.cpuMs / Math.max(epicCpuTotal, 1)).toFixed(2) : '–'} |`,
         );
       }
     });
     if (epic)
       console.log(
         summary.length
-          ? `large games where Concord is slower than EPIC:\n  ${summary.join('\n  ')}`
+          ? `large games where Concord's whole process is slower than EPIC's, or EPIC did not finish:\n  ${summary.join('\n  ')}`
           : 'large games: every index computed by both at or below EPIC (CPU time, whole process)',
       );
   } finally {
