@@ -12,7 +12,8 @@
  * 200), i = 1…193, quota ⌈2/3 of the total⌉; 50 players with w_i = 1000 + (104729·i mod 50000),
  * quota half + 1. With `EPIC_CASES=…/EPIC/test_cases`, also EPIC's own test games (AIIB; 266 to
  * 3,434 players; uniform, normal and linear weights), for the indices in `EPIC_CASE_INDICES`
- * (default banzhaf,passage,holler). Works without EPIC: then only Concord's figures.
+ * (default banzhaf,passage,holler). `POWER_BENCH=large` runs the two large games only. Works
+ * without EPIC: then only Concord's figures.
  *
  * Part 2 — every index at once, in this process: the two large games, then EU-27 Nice with its
  * three criteria, the 193 UN members by square-root population, the 50 most populous states.
@@ -281,7 +282,8 @@ function compareWithEpic(): void {
   if (!epic)
     console.log('(set EPIC_BIN=/path/to/epic to compare with EPIC; build: make all in jhstaudacher/EPIC)');
   const timeoutMs = Number(process.env.EPIC_TIMEOUT ?? 300) * 1000;
-  const games = benchmarkGames();
+  // POWER_BENCH=large: only the two large games (and no part 2 beyond them)
+  const games = benchmarkGames().filter((g) => process.env.POWER_BENCH !== 'large' || g.large);
   const casesDir = process.env.EPIC_CASES;
   if (casesDir) {
     const idx = (process.env.EPIC_CASE_INDICES ?? 'banzhaf,passage,holler').split(',') as PowerIndexName[];
@@ -399,6 +401,7 @@ export const benchmark: Benchmark = {
     for (const g of benchmarkGames().filter((g) => g.large))
       timed(g.name, weightedGame(g.name, g.weights, g.quota));
     console.log(`both large games, all indices: ${(performance.now() - t0).toFixed(0)} ms`);
+    if (process.env.POWER_BENCH === 'large') return;
 
     const ds = loadDataset();
     timed(
