@@ -12,7 +12,8 @@
  * 200), i = 1…193, quota ⌈2/3 of the total⌉; 50 players with w_i = 1000 + (104729·i mod 50000),
  * quota half + 1. With `EPIC_CASES=…/EPIC/test_cases`, also EPIC's own test games (AIIB; 266 to
  * 3,434 players; uniform, normal and linear weights), for the indices in `EPIC_CASE_INDICES`
- * (default banzhaf,passage,holler). Works without EPIC: then only Concord's figures.
+ * (default banzhaf,passage,holler). `POWER_BENCH=large` runs the two large games only. Works
+ * without EPIC: then only Concord's figures.
  *
  * Part 2 — every index at once, in this process: the two large games, then EU-27 Nice with its
  * three criteria, the 193 UN members by square-root population, the 50 most populous states.
@@ -128,6 +129,8 @@ interface Run {
   /** CPU time of the whole process (user + system): what a loaded machine perturbs least. */
   cpuMs: number | null;
   computeMs: number | null;
+  /** CPU time of the computation alone (Concord). */
+  computeCpuMs?: number | null;
   maxRssKb: number | null;
   values: number[] | null;
   note: string | null;
@@ -155,6 +158,7 @@ function runConcord(file: string, index: PowerIndexName | 'all'): Run {
       };
     const r = JSON.parse(p.stdout) as {
       ms: number;
+      computeCpuMs: number;
       cpuMs: number;
       maxRssKb: number;
       passage: number;
@@ -174,6 +178,7 @@ function runConcord(file: string, index: PowerIndexName | 'all'): Run {
       wallMs,
       cpuMs: r.cpuMs,
       computeMs: r.ms,
+      computeCpuMs: r.computeCpuMs,
       maxRssKb: r.maxRssKb,
       values,
       note:
@@ -188,6 +193,7 @@ function runConcord(file: string, index: PowerIndexName | 'all'): Run {
     wallMs: median(runs.map((r) => r.wallMs)),
     cpuMs: median(runs.map((r) => r.cpuMs!)),
     computeMs: median(runs.map((r) => r.computeMs!)),
+    computeCpuMs: median(runs.map((r) => r.computeCpuMs!)),
   };
 }
 
@@ -236,6 +242,23 @@ function runEpic(bin: string, csv: string, quota: number, index: PowerIndexName,
   return { ...last!, wallMs: median(runs), cpuMs: cpus.length ? median(cpus) : null };
 }
 
+/** A bare Node process: the part of Concord's whole-process time that is not Concord's. */
+function startupFloor(): { wallMs: number; cpuMs: number } {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const t = performance.now();
+    const p = spawnSync(
+      process.execPath,
+      ['-e', 'const c = process.cpuUsage(); console.log((c.user + c.system) / 1000)'],
+      { encoding: 'utf8' },
+    );
+    wall.push(performance.now() - t);
+    cpu.push(Number(p.stdout.trim()));
+  }
+  return { wallMs: median(wall), cpuMs: median(cpu) };
+}
+
 /** Concord's values (doubles from exact fractions) against EPIC's 6-digit prints. */
 function agree(a: number[] | null, b: number[] | null): string {
   if (!a || !b) return '';
@@ -259,7 +282,8 @@ function compareWithEpic(): void {
   if (!epic)
     console.log('(set EPIC_BIN=/path/to/epic to compare with EPIC; build: make all in jhstaudacher/EPIC)');
   const timeoutMs = Number(process.env.EPIC_TIMEOUT ?? 300) * 1000;
-  const games = benchmarkGames();
+  // POWER_BENCH=large: only the two large games (and no part 2 beyond them)
+  const games = benchmarkGames().filter((g) => process.env.POWER_BENCH !== 'large' || g.large);
   const casesDir = process.env.EPIC_CASES;
   if (casesDir) {
     const idx = (process.env.EPIC_CASE_INDICES ?? 'banzhaf,passage,holler').split(',') as PowerIndexName[];
@@ -271,7 +295,11 @@ function compareWithEpic(): void {
       'Whole processes, median of up to 3 runs: wall ms, and CPU ms (user + system, start-up included: the fairer figure on a shared machine); the ratio is of CPU times (of wall times without /usr/bin/time).',
     );
     console.log(
-      'game | index | Concord wall ms | Concord CPU ms | of which computing | peak MB | EPIC wall ms | EPIC CPU ms | EPIC peak MB | Concord / EPIC | values',
+      'game | index | Concord wall ms | Concord CPU ms | of which computing (CPU ms) | peak MB | EPIC wall ms | EPIC CPU ms | EPIC peak MB | Concord / EPIC | values',
+    );
+    const floor = startupFloor();
+    console.log(
+      `start-up floor: node -e 0 takes ${fmtMs(floor.cpuMs)} ms CPU (${fmtMs(floor.wallMs)} ms wall); /usr/bin/time counts CPU in steps of 10 ms`,
     );
     const summary: string[] = [];
     games.forEach((g, gi) => {
@@ -293,23 +321,30 @@ function compareWithEpic(): void {
         const values =
           index === 'passage' ? agree(c.values, e?.values ?? null) : agree(c.values, e?.values ?? null);
         console.log(
-          `${g.name} | ${index} | ${c.note ? `– (${c.note})` : fmtMs(c.wallMs)} | ${fmtMs(c.cpuMs)} | ${fmtMs(c.computeMs)} | ${fmtMb(c.maxRssKb)} | ${e ? (e.note ? `– (${e.note})` : fmtMs(e.wallMs)) : '–'} | ${fmtMs(e?.cpuMs ?? null)} | ${fmtMb(e?.maxRssKb ?? null)} | ${ratio} | ${values}`,
+          `${g.name} | ${index} | ${c.note ? `– (${c.note})` : fmtMs(c.wallMs)} | ${fmtMs(c.cpuMs)} | ${fmtMs(c.computeCpuMs ?? null)} | ${fmtMb(c.maxRssKb)} | ${e ? (e.note ? `– (${e.note})` : fmtMs(e.wallMs)) : '–'} | ${fmtMs(e?.cpuMs ?? null)} | ${fmtMb(e?.maxRssKb ?? null)} | ${ratio} | ${values}`,
         );
-        if (g.large && e && e.note === null && c.note === null && ratioOf(c, e) > 1)
-          summary.push(`${g.name} ${index}: Concord / EPIC = ${ratioOf(c, e).toFixed(2)}`);
+        if (g.large && e && e.note === null && c.note === null && ratioOf(c, e) > 1) {
+          const alone =
+            c.computeCpuMs != null && e.cpuMs !== null
+              ? `; computing alone ${fmtMs(c.computeCpuMs)} ms CPU against EPIC's whole ${fmtMs(e.cpuMs)} ms`
+              : '';
+          summary.push(`${g.name} ${index}: Concord / EPIC = ${ratioOf(c, e).toFixed(2)}${alone}`);
+        }
+        if (g.large && e && e.note !== null && c.note === null)
+          summary.push(`${g.name} ${index}: Concord exact, EPIC ${e.note}`);
         if (e && e.note === null) epicCpuTotal += e.cpuMs ?? e.wallMs;
       }
       if (g.indices.length > 1) {
         const c = runConcord(json, 'all');
         console.log(
-          `${g.name} | all, one process | ${fmtMs(c.wallMs)} | ${fmtMs(c.cpuMs)} | ${fmtMs(c.computeMs)} | ${fmtMb(c.maxRssKb)} | ${epic ? `${epicAll ? '' : '≥ '}${fmtMs(epicTotal)} (sum of runs)` : '–'} | ${epic ? fmtMs(epicCpuTotal) : '–'} | – | ${epic && c.cpuMs !== null ? (c.cpuMs / Math.max(epicCpuTotal, 1)).toFixed(2) : '–'} |`,
+          `${g.name} | all, one process | ${fmtMs(c.wallMs)} | ${fmtMs(c.cpuMs)} | ${fmtMs(c.computeCpuMs ?? null)} | ${fmtMb(c.maxRssKb)} | ${epic ? `${epicAll ? '' : '≥ '}${fmtMs(epicTotal)} (sum of runs)` : '–'} | ${epic ? fmtMs(epicCpuTotal) : '–'} | – | ${epic && c.cpuMs !== null ? (c.cpuMs / Math.max(epicCpuTotal, 1)).toFixed(2) : '–'} |`,
         );
       }
     });
     if (epic)
       console.log(
         summary.length
-          ? `large games where Concord is slower than EPIC:\n  ${summary.join('\n  ')}`
+          ? `large games where Concord's whole process is slower than EPIC's, or EPIC did not finish:\n  ${summary.join('\n  ')}`
           : 'large games: every index computed by both at or below EPIC (CPU time, whole process)',
       );
   } finally {
@@ -366,6 +401,7 @@ export const benchmark: Benchmark = {
     for (const g of benchmarkGames().filter((g) => g.large))
       timed(g.name, weightedGame(g.name, g.weights, g.quota));
     console.log(`both large games, all indices: ${(performance.now() - t0).toFixed(0)} ms`);
+    if (process.env.POWER_BENCH === 'large') return;
 
     const ds = loadDataset();
     timed(

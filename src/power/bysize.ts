@@ -130,11 +130,9 @@ export function weightedSizeSwings(g: WeightedGame, opts: { minimal?: boolean } 
     const swingsBySize = zeros();
     return {
       winning: quota <= 0 ? 1n << BigInt(n) : 0n,
+      // (when everything wins, only the empty coalition is minimal; not counted, as in the enumeration)
       minimal: wantMinimal
-        ? quota <= 0
-          ? // only the empty coalition, which contains nobody
-            { total: 1n, containingBySize: Array.from({ length: n }, () => Array<bigint>(n + 1).fill(0n)) }
-          : { total: 0n, containingBySize: Array.from({ length: n }, () => Array<bigint>(n + 1).fill(0n)) }
+        ? { total: 0n, containingBySize: Array.from({ length: n }, () => Array<bigint>(n + 1).fill(0n)) }
         : null,
       swingsBySize,
       swings: Array(n).fill(0n),

@@ -383,6 +383,24 @@ function addConstantPlain(table: Float64Array, dst: number, from: number, to: nu
 }
 
 /**
+ * The window [bot + 1, top] of a prefix-sum table without one player of weight u, mod p: an
+ * alternating sum of differences of prefix sums, Σ_t (−1)^t (C[top − t·u] − C[bot − t·u]) (each
+ * difference in (−p, p), so one correction keeps the sum in [0, p)). Small, so optimised early.
+ */
+function windowWithoutOne(table: Float64Array, top: number, bot: number, u: number, p: number): number {
+  let acc = 0;
+  let odd = false;
+  for (let x = top, y = bot; x >= 0; x -= u, y -= u) {
+    const d = table[x]! - (y < 0 ? 0 : table[y]!);
+    acc = odd ? acc - d : acc + d;
+    if (acc < 0) acc += p;
+    else if (acc >= p) acc -= p;
+    odd = !odd;
+  }
+  return acc;
+}
+
+/**
  * Holler's counts without sizes, for rules whose threshold does not depend on the number of
  * players (θ(k) the same for every k: pure weighted voting). Then a one-dimensional table over
  * weights suffices: the minimal winning coalitions whose last (lightest) member is j are the
@@ -424,15 +442,7 @@ export function gfHollerCounts(
         if (u === 0) continue;
         // window [a − u, q − u) of the table without one player of weight u: an alternating sum
         // of differences of prefix sums (each in (−p, p), so one correction keeps acc in [0, p))
-        let acc = 0;
-        let top = q - u - 1;
-        let bot = a - u - 1;
-        for (let t = 0; top >= 0; t++, top -= u, bot -= u) {
-          const d = table[top]! - (bot < 0 ? 0 : table[bot]!);
-          acc = t & 1 ? acc - d : acc + d;
-          if (acc < 0) acc += p;
-          else if (acc >= p) acc -= p;
-        }
+        const acc = windowWithoutOne(table, q - u - 1, a - u - 1, u, p);
         if (acc === 0) continue;
         for (const i of classMembers[c]!) containing[i]![pi] = (containing[i]![pi]! + acc) % p;
       }

@@ -19,8 +19,8 @@ import { sizeTableCost, weightedSizeSwings } from './bysize.js';
 import { criticalCounts, minimalWinning } from './coalitions.js';
 import { diagramCounts, heaviestFirst } from './diagram.js';
 import { ENUMERATION_MAX_PLAYERS, enumerateCounts } from './enumerate.js';
-import { fracString, primesFor, toNumber } from './exact.js';
-import { type GfPlan, gfCounts, gfHollerCounts, gfObstacle, planGf } from './gf.js';
+import { fracString, toNumber } from './exact.js';
+import { gfCounts, gfHollerCounts, gfObstacle, planGf } from './gf.js';
 import {
   exactIndices,
   POWER_INDEX_NAMES,
@@ -30,7 +30,14 @@ import {
 } from './indices.js';
 import { type Interval, monteCarlo } from './montecarlo.js';
 import { type Rng, seededRng } from './rng.js';
-import { asWeightedGame, type WeightedGame, weightedCells, weightedOps, weightedSwings } from './weighted.js';
+import {
+  asWeightedGame,
+  type WeightedGame,
+  weightedCells,
+  weightedHoller,
+  weightedOps,
+  weightedSwings,
+} from './weighted.js';
 
 export type Method = 'exact' | 'montecarlo' | 'enumerate';
 
@@ -459,32 +466,27 @@ function swingCounts(g: WeightedGame): PowerCounts {
   };
 }
 
-/** Holler's counts over a table by weight (./gf.ts `gfHollerCounts`), within its budget. */
+/** Holler's counts over a table by weight (./weighted.ts `weightedHoller`), within its budget. */
 function addHoller(
   g: WeightedGame,
   counts: PowerCounts,
   budgets: typeof DEFAULT_BUDGETS,
   notes: string[],
 ): PowerCounts {
-  const plan = hollerPlan(g);
-  if (plan.ops > budgets.gfOps + budgets.gfMinimalOps) {
+  const ops = hollerOps(g);
+  if (ops > budgets.gfOps + budgets.gfMinimalOps) {
     notes.push(
-      `Holler not computed: counting minimal winning coalitions per player would take about ${sci(plan.ops)} operations (budget ${sci(budgets.gfOps + budgets.gfMinimalOps)})`,
+      `Holler not computed: counting minimal winning coalitions per player would take about ${sci(ops)} operations (budget ${sci(budgets.gfOps + budgets.gfMinimalOps)})`,
     );
     return counts;
   }
-  const h = gfHollerCounts(plan.plan);
-  if (!h) return counts;
+  const h = weightedHoller(g);
   return { ...counts, minimalTotal: h.total, minimalContaining: h.containing };
 }
 
-function hollerPlan(g: WeightedGame): {
-  plan: Pick<GfPlan, 'n' | 'weights' | 'theta' | 'primes' | 'total'>;
-  ops: number;
-} {
-  const primes = primesFor(g.n);
+/** Limb operations of `weightedHoller`: the table (added and carried) and one window per player and earlier weight. */
+function hollerOps(g: WeightedGame): number {
   const q = Math.max(0, Math.min(g.quota, g.total + 1));
-  // the table (n·q) and, per player, one window per distinct lighter-or-equal earlier weight
   const sorted = Float64Array.from(g.weights).sort().reverse();
   let lookups = 0;
   const seen: number[] = [];
@@ -492,11 +494,8 @@ function hollerPlan(g: WeightedGame): {
     for (const u of seen) lookups += q / u;
     if (v > 0 && seen[seen.length - 1] !== v) seen.push(v);
   }
-  const theta = new Float64Array(g.n + 2).fill(q);
-  return {
-    plan: { n: g.n, weights: g.weights, total: g.total, theta, primes },
-    ops: (g.n * q + lookups) * primes.length,
-  };
+  const limbs = Math.max(1, Math.ceil(g.n / 40)) / (g.n > 52 ? 2 : 1);
+  return (g.n * q * 2 + 2 * lookups) * limbs;
 }
 
 function addJohnston(

@@ -9,10 +9,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { weightedSizeSwings } from '../../src/power/bysize.js';
-import { gfCounts, planGf } from '../../src/power/gf.js';
+import { primesFor } from '../../src/power/exact.js';
+import { gfCounts, gfHollerCounts, planGf } from '../../src/power/gf.js';
 import { parseIndexList } from '../../src/power/indices.js';
 import { computePower } from '../../src/power/power.js';
-import { weightedSwings } from '../../src/power/weighted.js';
+import { weightedHoller, weightedSwings } from '../../src/power/weighted.js';
 import { compile, numericRule } from '../../src/rules/compile.js';
 import type { Game } from '../../src/rules/game.js';
 
@@ -133,6 +134,47 @@ describe('swings by weight', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('Holler by weight: equals enumeration on small games and the residues modulo primes past 52 players', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 25 }), { minLength: 1, maxLength: 11 }),
+        fc.double({ min: -0.1, max: 1.1, noNaN: true }),
+        (weights, share) => {
+          const total = weights.reduce((a, b) => a + b, 0);
+          const quota = Math.max(0, Math.min(total, Math.round(share * total))); // (the rule language refuses others)
+          const e = computePower(game(weights, quota), { method: 'enumerate', indices: ['holler'] });
+          const h = weightedHoller({ n: weights.length, weights: Float64Array.from(weights), total, quota });
+          expect(h.total.toString()).toBe(e.minimalWinningCoalitions);
+          expect(h.containing.map(String)).toEqual(e.players.map((p) => p.minimalWinning));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 53, maxLength: 130 }),
+        fc.double({ min: 0.2, max: 0.9, noNaN: true }),
+        (weights, share) => {
+          const total = weights.reduce((a, b) => a + b, 0);
+          const quota = Math.max(1, Math.round(share * total));
+          const n = weights.length;
+          const w = Float64Array.from(weights);
+          const h = weightedHoller({ n, weights: w, total, quota });
+          const p = gfHollerCounts({
+            n,
+            weights: w,
+            total,
+            theta: new Float64Array(n + 2).fill(quota),
+            primes: primesFor(n),
+          })!;
+          expect(h.total).toBe(p.total);
+          expect(h.containing).toEqual(p.containing);
+        },
+      ),
+      { numRuns: 15 },
     );
   });
 
