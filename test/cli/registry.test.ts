@@ -76,3 +76,22 @@ issues:
     expect(f.issues[0].models.compromise.outcome).toBeGreaterThan(0);
   });
 });
+
+describe('forecast per coder', () => {
+  it('a file with two coders: the forecast JSON adds each coder’s forecasts next to the mean coding’s', async () => {
+    const r = await runCli([
+      'forecast',
+      'scenarios/sco/13-iran-admission-2023.yaml',
+      '--model',
+      'compromise',
+      '--json',
+    ]);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j.coders)).toEqual(['a', 'b']);
+    // coder b codes every member at 100: the weighted mean is 100; the mean coding lies between a and b
+    expect(j.coders.b['admit-iran'].compromise).toBeCloseTo(100, 9);
+    const mean = j.issues[0].models.compromise.outcome;
+    expect(mean).toBeGreaterThan(j.coders.a['admit-iran'].compromise);
+    expect(mean).toBeLessThan(100);
+  });
+});

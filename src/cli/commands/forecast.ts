@@ -10,6 +10,8 @@ import {
   forecastJson,
   type IssueForecast,
   MODEL_NAMES,
+  modelOutcome,
+  point,
 } from '../../bargaining/forecast.js';
 import { NASH_DISAGREEMENTS, type NashDisagreement } from '../../bargaining/nash.js';
 import { forecastCsv } from '../../bargaining/tidy.js';
@@ -239,6 +241,24 @@ export function register(program: Command, io: CliIO): void {
         );
         registered = { id: rec.id, scenarioHash: hash, codeVersion, date: rec.created_at };
       }
+      // several coders: every model on each coder's codings (the mean coding elsewhere), and the spread
+      const { codersOf, withCoder } = await import('../../scenario/reliability.js');
+      const perCoder = (sc: ResolvedScenario) => {
+        const coders = codersOf(sc);
+        if (coders.length < 2) return null;
+        const byCoder = Object.fromEntries(
+          coders.map((c) => [
+            c,
+            Object.fromEntries(
+              forecastAll(withCoder(sc, c), { models, eum: { ...eum, trace: undefined } }).map((f) => [
+                f.issue.id,
+                Object.fromEntries(models.map((m) => [m, point(modelOutcome(f, m))])),
+              ]),
+            ),
+          ]),
+        );
+        return byCoder as Record<string, Record<string, Record<string, number | number[] | null>>>;
+      };
       const capSens = opts.capabilitySensitivity
         ? (await import('./capability-sensitivity.js')).capabilitySensitivity(file, io.cwd, models)
         : null;
@@ -248,7 +268,11 @@ export function register(program: Command, io: CliIO): void {
         return;
       }
       if (opts.json) {
-        const out = results.map((r) => forecastJson(r.scenario, r.forecasts));
+        const out = results.map((r) => {
+          const j = forecastJson(r.scenario, r.forecasts);
+          const pc = perCoder(r.scenario);
+          return pc ? { ...j, coders: pc } : j;
+        });
         const one = out.length === 1 ? out[0] : { scenarios: out };
         io.out(
           json({
@@ -265,6 +289,26 @@ export function register(program: Command, io: CliIO): void {
           .map((r) => formatForecast(r.scenario, r.forecasts, forecastJson(r.scenario, r.forecasts)))
           .join('\n\n'),
       );
+      for (const r of results) {
+        const pc = perCoder(r.scenario);
+        if (!pc) continue;
+        for (const is of r.scenario.issues) {
+          io.out(
+            `\nIssue ${is.id} per coder (each coder's codings, the mean elsewhere; the table above uses the mean coding):\n${table(
+              ['model', ...Object.keys(pc)],
+              models.map((m) => [
+                m,
+                ...Object.values(pc).map((x) => {
+                  const v = x[is.id]?.[m];
+                  return v === null || v === undefined
+                    ? '–'
+                    : fmtPoint(typeof v === 'number' ? v : Float64Array.from(v));
+                }),
+              ]),
+            )}`,
+          );
+        }
+      }
       if (capSens) {
         const avail = capSens.yardsticks.filter((y) => y.available);
         for (const id of Object.keys(capSens.range)) {
