@@ -13,6 +13,7 @@ import { builtinGames, readGameFile, readRule, resolveGame } from '../../rules/l
 import { parseDate, todayIso } from '../../util/dates.js';
 import { json, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
+import { blocsOf, formatBlocs, withBlocs } from './blocs.js';
 
 const METHODS: Method[] = ['exact', 'montecarlo', 'enumerate'];
 
@@ -38,6 +39,10 @@ export function register(program: Command, io: CliIO): void {
       '--index <names>',
       `the indices to compute, comma-separated (default all): ${POWER_INDEX_NAMES.join(', ')}`,
     )
+    .option(
+      '--unions <blocs>',
+      'a priori unions: ids comma-separated, unions separated by ";" (e.g. "KAZ,KGZ,TJK,UZB;CHN,RUS"); adds Owen, Banzhaf–Owen and symmetric coalitional Banzhaf',
+    )
     .option('--samples <n>', 'Monte Carlo draws (default 100000)')
     .option('--seed <n>', 'Monte Carlo seed (default 1)')
     .option('--json', 'print JSON')
@@ -51,6 +56,7 @@ export function register(program: Command, io: CliIO): void {
           rule?: string;
           method?: string;
           index?: string;
+          unions?: string;
           samples?: string;
           seed?: string;
           json?: boolean;
@@ -114,8 +120,13 @@ export function register(program: Command, io: CliIO): void {
           samples: num(opts.samples, '--samples'),
           seed: num(opts.seed, '--seed'),
         });
+        const blocs = blocsOf(game, opts.unions);
         const ms = performance.now() - t0;
-        io.out(opts.json ? json(result) : formatPower(result, ms));
+        if (blocs)
+          io.out(
+            opts.json ? json(withBlocs(result, blocs)) : `${formatPower(result, ms)}${formatBlocs(blocs)}`,
+          );
+        else io.out(opts.json ? json(result) : formatPower(result, ms));
       },
     );
 }
