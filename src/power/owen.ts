@@ -62,7 +62,9 @@ export function parseUnions(
       hint: 'Give unions as comma-separated ids, unions separated by ";", e.g. --unions "KAZ,KGZ,TJK,UZB;CHN,RUS".',
     });
   const index = new Map<string, number>();
-  ids.forEach((id, i) => index.set(id.toUpperCase(), i));
+  ids.forEach((id, i) => {
+    index.set(id.toUpperCase(), i);
+  });
   const owner = new Map<number, number>();
   const out: number[][] = [];
   groups.forEach((g, k) => {

@@ -74,7 +74,9 @@ describe('golden values', () => {
     };
     expect(c.ids[5]).toBe('POL');
     const close = (got: number[], want: number[]) =>
-      got.forEach((x, i) => expect(Math.abs(x - want[i]!) / want[i]!).toBeLessThan(1e-5));
+      got.forEach((x, i) => {
+        expect(Math.abs(x - want[i]!) / want[i]!).toBeLessThan(1e-5);
+      });
     close(
       res.players.map((p) => toNumber(p.owen)),
       epic.owen,
