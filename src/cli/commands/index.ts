@@ -10,6 +10,7 @@ import { register as country } from './country.js';
 import { register as forecast } from './forecast.js';
 import { register as org } from './org.js';
 import { register as power } from './power.js';
+import { register as quota } from './quota.js';
 import { register as report } from './report.js';
 import { register as runs } from './runs.js';
 import { register as serve } from './serve.js';
@@ -24,6 +25,7 @@ export const COMMANDS: ReadonlyArray<(program: Command, io: CliIO) => void> = [
   claims,
   country,
   power,
+  quota,
   capacity,
   balance,
   alignment,
