@@ -7,6 +7,7 @@ import { register as balance } from './balance.js';
 import { register as capacity } from './capacity.js';
 import { register as claims } from './claims.js';
 import { register as country } from './country.js';
+import { register as design } from './design.js';
 import { register as forecast } from './forecast.js';
 import { register as org } from './org.js';
 import { register as power } from './power.js';
@@ -26,6 +27,7 @@ export const COMMANDS: ReadonlyArray<(program: Command, io: CliIO) => void> = [
   country,
   power,
   quota,
+  design,
   capacity,
   balance,
   alignment,
