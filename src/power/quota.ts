@@ -84,10 +84,15 @@ export class QuotaTables {
   readonly bySize: boolean;
   /** Coalitions by weight, all players. */
   readonly all: Float64Array;
-  /** Per player, prefix sums over weight of the coalitions without the player (T + 2 entries). */
-  private readonly prefix: Float64Array[];
-  /** …and of the Shapley–Shubik-weighted counts. */
-  private readonly prefixSs: Float64Array[] | null;
+  /** Coalitions by size and weight, C[k·(T+1) + x], when Shapley–Shubik is wanted. */
+  private readonly C: Float64Array | null;
+  private readonly coef: Float64Array | null;
+  /**
+   * One player's prefix sums over weight of the coalitions without that player (and of the
+   * Shapley–Shubik-weighted counts), computed on demand: ask player by player to build each once.
+   */
+  private cached: { i: number; prefix: Float64Array; prefixSs: Float64Array | null } | null = null;
+  private scratch: Float64Array | null = null;
 
   constructor(
     readonly weights: readonly number[],
@@ -106,7 +111,7 @@ export class QuotaTables {
     for (const w of weights)
       if (!Number.isInteger(w) || w < 0) throw new RangeError('weights must be non-negative integers');
     const T = weights.reduce((a, b) => a + b, 0);
-    const cells = (opts.shapleyShubik ? n + 1 : 1) * (T + 1) * 2;
+    const cells = (opts.shapleyShubik ? 2 * n + 1 : 1) * (T + 1) + 4 * (T + 2);
     if (cells > QUOTA_CELL_BUDGET)
       throw new ConcordError(
         'E_LIMIT',
@@ -132,14 +137,8 @@ export class QuotaTables {
         else for (let x = top; x >= w; x--) all[x] = all[x]! + all[x - w]!;
       }
       this.all = all;
-      this.prefix = weights.map((w) => {
-        // c_i[x] = C[x] − c_i[x − w]; for w = 0, c_i = C / 2
-        const c = new Float64Array(W);
-        if (w === 0) for (let x = 0; x < W; x++) c[x] = all[x]! / 2;
-        else for (let x = 0; x < W; x++) c[x] = all[x]! - (x >= w ? c[x - w]! : 0);
-        return prefixOf(c);
-      });
-      this.prefixSs = null;
+      this.C = null;
+      this.coef = null;
       return;
     }
     // by size and weight: C[k·W + x]
@@ -157,38 +156,53 @@ export class QuotaTables {
     const all = new Float64Array(W);
     for (let k = 0; k <= n; k++) for (let x = 0; x < W; x++) all[x] = all[x]! + C[k * W + x]!;
     this.all = all;
+    this.C = C;
     // Shapley–Shubik coefficients k!(n−1−k)!/n! as doubles, through logs of factorials
     const lf = new Float64Array(n + 1);
     for (let k = 1; k <= n; k++) lf[k] = lf[k - 1]! + Math.log(k);
-    const coef = Float64Array.from({ length: n }, (_, k) => Math.exp(lf[k]! + lf[n - 1 - k]! - lf[n]!));
-    this.prefix = [];
-    this.prefixSs = [];
-    const c = new Float64Array(n * W);
-    for (const w of weights) {
-      // c[k·W + x] = C[k·W + x] − c[(k−1)·W + x − w]
-      for (let k = 0; k < n; k++) {
-        const row = k * W;
-        for (let x = 0; x < W; x++) {
-          const sub = k > 0 && x >= w ? c[(k - 1) * W + x - w]! : 0;
-          c[row + x] = C[row + x]! - sub;
-        }
-      }
-      const g = new Float64Array(W);
-      const f = new Float64Array(W);
-      for (let k = 0; k < n; k++) {
-        const row = k * W;
-        const ck = coef[k]!;
-        for (let x = 0; x < W; x++) {
-          const v = c[row + x]!;
-          if (v) {
-            g[x] = g[x]! + v;
-            f[x] = f[x]! + v * ck;
-          }
-        }
-      }
-      this.prefix.push(prefixOf(g));
-      this.prefixSs.push(prefixOf(f));
+    this.coef = Float64Array.from({ length: n }, (_, k) => Math.exp(lf[k]! + lf[n - 1 - k]! - lf[n]!));
+  }
+
+  private player(i: number): { prefix: Float64Array; prefixSs: Float64Array | null } {
+    if (this.cached?.i === i) return this.cached;
+    const w = this.weights[i]!;
+    const W = this.total + 1;
+    const n = this.n;
+    if (!this.C) {
+      // c_i[x] = C[x] − c_i[x − w]; for w = 0, c_i = C / 2
+      const all = this.all;
+      const c = (this.scratch ??= new Float64Array(W));
+      if (w === 0) for (let x = 0; x < W; x++) c[x] = all[x]! / 2;
+      else for (let x = 0; x < W; x++) c[x] = all[x]! - (x >= w ? c[x - w]! : 0);
+      this.cached = { i, prefix: prefixOf(c), prefixSs: null };
+      return this.cached;
     }
+    const C = this.C;
+    const coef = this.coef!;
+    const c = (this.scratch ??= new Float64Array(n * W));
+    // c[k·W + x] = C[k·W + x] − c[(k−1)·W + x − w]
+    for (let k = 0; k < n; k++) {
+      const row = k * W;
+      for (let x = 0; x < W; x++) {
+        const sub = k > 0 && x >= w ? c[(k - 1) * W + x - w]! : 0;
+        c[row + x] = C[row + x]! - sub;
+      }
+    }
+    const g = new Float64Array(W);
+    const f = new Float64Array(W);
+    for (let k = 0; k < n; k++) {
+      const row = k * W;
+      const ck = coef[k]!;
+      for (let x = 0; x < W; x++) {
+        const v = c[row + x]!;
+        if (v) {
+          g[x] = g[x]! + v;
+          f[x] = f[x]! + v * ck;
+        }
+      }
+    }
+    this.cached = { i, prefix: prefixOf(g), prefixSs: prefixOf(f) };
+    return this.cached;
   }
 
   /** Coalitions of weight at least q. */
@@ -200,11 +214,12 @@ export class QuotaTables {
 
   /** Swings of player i at quota q: coalitions without i weighing q − w_i … q − 1. */
   swings(i: number, q: number): number {
-    return window(this.prefix[i]!, q - this.weights[i]!, q, this.total);
+    return window(this.player(i).prefix, q - this.weights[i]!, q, this.total);
   }
 
   shapleyShubik(i: number, q: number): number | null {
-    return this.prefixSs ? window(this.prefixSs[i]!, q - this.weights[i]!, q, this.total) : null;
+    const p = this.player(i).prefixSs;
+    return p ? window(p, q - this.weights[i]!, q, this.total) : null;
   }
 }
 
@@ -259,26 +274,35 @@ export function quotaSweep(
   const all = 2 ** n;
   const half = 2 ** (n - 1);
   const rel = squareRootOptimalQuota(weights);
-  const quotas = qs.map((q): QuotaRow => {
-    const winning = tables.winning(q);
-    const sw = weights.map((_, i) => tables.swings(i, q));
-    const totalSw = sw.reduce((a, b) => a + b, 0);
+  // player by player (each one's table built once), then the rows
+  const sw = weights.map((_, i) => qs.map((q) => tables.swings(i, q)));
+  const ss = want.has('shapley-shubik')
+    ? weights.map((_, i) => qs.map((q) => tables.shapleyShubik(i, q)!))
+    : null;
+  const suffix = new Float64Array(T + 2);
+  for (let x = T; x >= 0; x--) suffix[x] = suffix[x + 1]! + tables.all[x]!;
+  const quotas = qs.map((q, r): QuotaRow => {
+    const winning = suffix[Math.min(Math.max(q, 0), T + 1)]!;
+    const totalSw = weights.reduce((a, _, i) => a + sw[i]![r]!, 0);
     return {
       quota: q,
       winningCoalitions: winning,
       passageProbability: winning / all,
       jump: jumpSet.has(q),
-      players: ids.map((id, i) => ({
-        id,
-        swings: sw[i]!,
-        ...(want.has('penrose') ? { penrose: sw[i]! / half } : {}),
-        ...(want.has('banzhaf') ? { banzhaf: totalSw ? sw[i]! / totalSw : 0 } : {}),
-        ...(want.has('shapley-shubik') ? { shapleyShubik: tables.shapleyShubik(i, q)! } : {}),
-        ...(want.has('coleman-prevent') ? { colemanPrevent: winning ? sw[i]! / winning : null } : {}),
-        ...(want.has('coleman-initiate')
-          ? { colemanInitiate: all - winning ? sw[i]! / (all - winning) : null }
-          : {}),
-      })),
+      players: ids.map((id, i) => {
+        const x = sw[i]![r]!;
+        return {
+          id,
+          swings: x,
+          ...(want.has('penrose') ? { penrose: x / half } : {}),
+          ...(want.has('banzhaf') ? { banzhaf: totalSw ? x / totalSw : 0 } : {}),
+          ...(ss ? { shapleyShubik: ss[i]![r]! } : {}),
+          ...(want.has('coleman-prevent') ? { colemanPrevent: winning ? x / winning : null } : {}),
+          ...(want.has('coleman-initiate')
+            ? { colemanInitiate: all - winning ? x / (all - winning) : null }
+            : {}),
+        };
+      }),
     };
   });
   return {
