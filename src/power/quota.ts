@@ -171,7 +171,8 @@ export class QuotaTables {
     if (!this.C) {
       // c_i[x] = C[x] − c_i[x − w]; for w = 0, c_i = C / 2
       const all = this.all;
-      const c = (this.scratch ??= new Float64Array(W));
+      if (!this.scratch) this.scratch = new Float64Array(W);
+      const c = this.scratch;
       if (w === 0) for (let x = 0; x < W; x++) c[x] = all[x]! / 2;
       else for (let x = 0; x < W; x++) c[x] = all[x]! - (x >= w ? c[x - w]! : 0);
       this.cached = { i, prefix: prefixOf(c), prefixSs: null };
@@ -179,7 +180,8 @@ export class QuotaTables {
     }
     const C = this.C;
     const coef = this.coef!;
-    const c = (this.scratch ??= new Float64Array(n * W));
+    if (!this.scratch) this.scratch = new Float64Array(n * W);
+    const c = this.scratch;
     // c[k·W + x] = C[k·W + x] − c[(k−1)·W + x − w]
     for (let k = 0; k < n; k++) {
       const row = k * W;
