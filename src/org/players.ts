@@ -171,5 +171,6 @@ export function resolveGame(
     ],
     notes: [...(file.notes ?? []), `members of ${org.shortName} on ${date}`, ...op.notes],
     literature: file.literature ?? [],
+    ...(file.unions ? { unions: file.unions } : {}),
   };
 }

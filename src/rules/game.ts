@@ -57,6 +57,12 @@ export const GameFileSchema = z
     at: IsoDateSchema.optional().describe('The date for `organization` (default: today)'),
     add: z.array(Iso3).optional().describe('Hypothetical members added to the organization'),
     rule: RuleSchema.optional().describe("The decision rule (default: the organization's own rule)"),
+    unions: z
+      .array(z.array(z.string().min(1)).min(1))
+      .optional()
+      .describe(
+        'A priori unions (blocs) of player ids, e.g. [[KAZ, KGZ, TJK, UZB], [CHN, RUS]]; the rest singletons',
+      ),
     /** Values from the literature, for documentation and tests: not used in computations. */
     literature: z
       .array(
@@ -112,6 +118,8 @@ export interface Game {
   /** Where the players' fields come from (years of the data), caveats. */
   readonly notes: readonly string[];
   readonly literature: NonNullable<GameFile['literature']>;
+  /** A priori unions (blocs) of player ids, when the game declares them. */
+  readonly unions?: ReadonlyArray<readonly string[]>;
 }
 
 export function parseGameFile(text: string, file: string): GameFile {
@@ -127,5 +135,6 @@ export function gameFromPlayers(g: GameFile, fallbackName: string): Game {
     source: typeof g.source === 'string' ? [g.source] : (g.source ?? []),
     notes: g.notes ?? [],
     literature: g.literature ?? [],
+    ...(g.unions ? { unions: g.unions } : {}),
   };
 }

@@ -6,6 +6,7 @@ import {
   type ForecastJson,
   fmtIntervals,
   fmtPoint,
+  forecastAll,
   forecastIssue,
   forecastJson,
   type IssueForecast,

@@ -68,6 +68,20 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./power.js'),
   },
   {
+    name: 'quota',
+    term: 'quota [options] [file]',
+    summary:
+      'power and passage probability against the quota of a weighted game: every quota, the jumps, the square-root optimal quota',
+    load: () => import('./quota.js'),
+  },
+  {
+    name: 'design',
+    term: 'design [options] <file>',
+    summary:
+      "integer weights and a quota whose Banzhaf indices come closest to a target (Leech's iterative method): square-root rule or a file",
+    load: () => import('./design.js'),
+  },
+  {
     name: 'capacity',
     term: 'capacity [options] <org>',
     summary:

@@ -17,6 +17,7 @@ import { json, table } from '../../util/format.js';
 import { LONG_MS, powerEstimateMs, warnIfLong } from '../estimate.js';
 import type { CliIO } from '../io.js';
 import { FORMAT_OPTION_HELP, outputFormat } from '../output.js';
+import { blocsOf, formatBlocs, withBlocs } from './blocs.js';
 
 const METHODS: Method[] = ['exact', 'montecarlo', 'enumerate'];
 
@@ -45,6 +46,10 @@ export function register(program: Command, io: CliIO): void {
       '--index <names>',
       `the indices to compute, comma-separated (default all): ${POWER_INDEX_NAMES.join(', ')}`,
     )
+    .option(
+      '--unions <blocs>',
+      'a priori unions: ids comma-separated, unions separated by ";" (e.g. "KAZ,KGZ,TJK,UZB;CHN,RUS"); adds Owen, Banzhaf–Owen and symmetric coalitional Banzhaf',
+    )
     .option('--samples <n>', 'Monte Carlo draws (default 100000)')
     .option('--seed <n>', 'Monte Carlo seed (default 1)')
     .option('--json', 'print JSON')
@@ -59,6 +64,7 @@ export function register(program: Command, io: CliIO): void {
           rule?: string;
           method?: string;
           index?: string;
+          unions?: string;
           samples?: string;
           seed?: string;
           json?: boolean;
@@ -137,14 +143,15 @@ export function register(program: Command, io: CliIO): void {
           samples: num(opts.samples, '--samples'),
           seed: num(opts.seed, '--seed'),
         });
+        const blocs = blocsOf(game, opts.unions);
         const ms = performance.now() - t0;
         const fmt = outputFormat(opts);
         io.out(
           fmt === 'csv'
             ? powerCsv(result).replace(/\n$/, '')
             : fmt === 'json'
-              ? json(result)
-              : formatPower(result, ms),
+              ? json(blocs ? withBlocs(result, blocs) : result)
+              : `${formatPower(result, ms)}${blocs ? formatBlocs(blocs) : ''}`,
         );
       },
     );
