@@ -26,6 +26,7 @@ import { JobManager, type RunKind } from './jobs.js';
 import { openApiDocument } from './openapi.js';
 import { type AnyRoute, parsePart } from './route.js';
 import { apiRoutes } from './routes/index.js';
+import { type RoomLimits, RoomHub } from './rooms.js';
 import { RUN_KINDS } from './run-kinds.js';
 import { parseYamlBody } from './yaml.js';
 
@@ -62,6 +63,8 @@ export interface ServerOptions {
   readonly quotas?: Partial<Quotas>;
   /** Host names answered (default: this machine's own names and addresses); 'any': every name. */
   readonly allowedHosts?: readonly string[] | 'any';
+  /** Per-participant limits of the negotiation rooms (docs/rooms.md). */
+  readonly roomLimits?: Partial<RoomLimits>;
 }
 
 export interface Server {
@@ -125,6 +128,7 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
     registry: loadOrganizations(),
     ds: loadDataset(),
     jobs,
+    rooms: new RoomHub(store, o.roomLimits),
     auth: new Auth(store),
     quotas: { ...DEFAULT_QUOTAS, ...o.quotas },
     version: packageVersion(),

@@ -9,10 +9,11 @@ import { routes as claims } from './claims.js';
 import { routes as meta } from './meta.js';
 import { routes as orgs } from './orgs.js';
 import { routes as power } from './power.js';
+import { routes as rooms } from './rooms.js';
 import { routes as runs } from './runs.js';
 import { routes as scenarios } from './scenarios.js';
 import { routes as sweeps } from './sweeps.js';
 
 export function apiRoutes(): AnyRoute[] {
-  return [...meta, ...orgs, ...balance, ...alignment, ...claims, ...power, ...scenarios, ...sweeps, ...runs];
+  return [...meta, ...orgs, ...balance, ...alignment, ...claims, ...power, ...scenarios, ...sweeps, ...runs, ...rooms];
 }
