@@ -145,7 +145,7 @@ describe('the room fold', () => {
           expect(b).toEqual(a);
           // The result is blocked exactly when the last answer of some member is "object".
           const last = new Map<string, string>();
-          answers.forEach((x, k) => last.set(ds[k % ds.length]!, x));
+          for (const [k, x] of answers.entries()) last.set(ds[k % ds.length]!, x);
           expect(a.calls[0]!.result).toBe([...last.values()].includes('object') ? 'blocked' : 'adopted');
         },
       ),
