@@ -24,9 +24,9 @@ import { errorBody, toHttpError } from './errors.js';
 import { CostLimiter, canonicalKey, checkHost, clientErrorHandler, ownHostNames } from './guard.js';
 import { JobManager, type RunKind } from './jobs.js';
 import { openApiDocument } from './openapi.js';
+import { RoomHub, type RoomLimits } from './rooms.js';
 import { type AnyRoute, parsePart } from './route.js';
 import { apiRoutes } from './routes/index.js';
-import { type RoomLimits, RoomHub } from './rooms.js';
 import { RUN_KINDS } from './run-kinds.js';
 import { parseYamlBody } from './yaml.js';
 

@@ -15,5 +15,16 @@ import { routes as scenarios } from './scenarios.js';
 import { routes as sweeps } from './sweeps.js';
 
 export function apiRoutes(): AnyRoute[] {
-  return [...meta, ...orgs, ...balance, ...alignment, ...claims, ...power, ...scenarios, ...sweeps, ...runs, ...rooms];
+  return [
+    ...meta,
+    ...orgs,
+    ...balance,
+    ...alignment,
+    ...claims,
+    ...power,
+    ...scenarios,
+    ...sweeps,
+    ...runs,
+    ...rooms,
+  ];
 }
