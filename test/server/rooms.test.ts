@@ -52,6 +52,26 @@ async function join(code: string, name: string, delegation?: string) {
 const events = async (id: string) => (await s.ctx.store.roomEvents(id)).length;
 
 describe('rooms: the API contract', () => {
+  it('documents every room endpoint in the OpenAPI document', async () => {
+    const doc = (await call('GET', '/api/openapi.json', null)).json();
+    for (const p of [
+      '/api/rooms',
+      '/api/rooms/join',
+      '/api/rooms/{id}',
+      '/api/rooms/{id}/brief',
+      '/api/rooms/{id}/briefs/{delegation}',
+      '/api/rooms/{id}/texts',
+      '/api/rooms/{id}/calls',
+      '/api/rooms/{id}/calls/{callId}/answers',
+      '/api/rooms/{id}/calls/{callId}/close',
+      '/api/rooms/{id}/events',
+      '/api/rooms/{id}/debrief',
+    ]) {
+      expect(doc.paths[p], p).toBeDefined();
+    }
+    expect(doc.paths['/api/rooms'].post.responses['201']).toBeDefined();
+  });
+
   it('creates a room (201 room with id, code, phase; moderator token) only with a workspace token', async () => {
     const { room, moderatorToken } = await newRoom();
     expect(room).toMatchObject({ phase: 'preparation', scenario: { id: 'sco-iran-membership-2019' } });
