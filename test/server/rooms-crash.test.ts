@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
 import { startLab } from '../helpers/lab.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers read loosely in tests
 type J = Record<string, any>;
 
 /** Reads an SSE stream until `n` events with ids have arrived (or the time is up). */

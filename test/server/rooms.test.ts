@@ -14,6 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => s?.close());
 
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers read loosely in tests
 type J = Record<string, any>;
 async function call(method: string, url: string, token: string | null, body?: unknown) {
   const r = await s.app.inject({
