@@ -15,7 +15,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['rules'],
   ['org'],
   ['claims', 'power', 'scenario', 'spatial', 'bargaining'],
-  ['balance', 'alignment'],
+  ['balance', 'alignment', 'rooms'],
   ['store'],
   ['sweep'],
   ['report'],

@@ -720,6 +720,313 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a negotiation room from a scenario (you become its moderator)
+         * @description Body `{ "scenario": "<built-in scenario id>" }` or a scenario file as `scenario`. The answer holds the join code (shown once: only its hash is stored) and the moderator token.
+         */
+        post: operations["createRoom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join a room with its code and a display name (no account)
+         * @description Without `delegation` you get the first delegation nobody plays yet. The participant token is scoped to that delegation of that room and expires when the room closes.
+         */
+        post: operations["joinRoom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A room's state: phase, delegations and who plays them, the tabled text, the calls and their results */
+        get: operations["showRoom"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/brief": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your delegation's private brief (participant token) */
+        get: operations["showOwnBrief"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/briefs/{delegation}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A delegation's brief: the moderator's, a participant's own, everyone's once revealed */
+        get: operations["showBrief"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/phase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Advance the room: preparation → round (again for each round) → final-call → debrief → closed (moderator)
+         * @description With `minutes`, the phase has a timer (`endsAt`); closing the room expires its participant tokens.
+         */
+        post: operations["setRoomPhase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Table a text: a point on each issue of the package (moderator, or the chair delegation) */
+        post: operations["tableText"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose an amendment: your delegation's point on some issues (participant, during a round) */
+        post: operations["sendAmendment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a message to all, or to one delegation (kept in the log; at most 4 KiB) */
+        post: operations["sendMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call for consensus on the tabled text (moderator); the bots of unplayed delegations answer at once */
+        post: operations["callForConsensus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/calls/{callId}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a call for your delegation: accept, object or abstain (participant; the last answer counts) */
+        post: operations["answerCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/calls/{callId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a call: its result under the scenario rule (moderator)
+         * @description adopted: no veto player objected; blocked: one did; adopted-by-participants: one did, but every issue allows an opt-out and at least two delegations accepted, and they adopt it among themselves. A delegation that has not answered raises no objection.
+         */
+        post: operations["closeCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reveal every delegation's brief to all (moderator, at the debrief) */
+        post: operations["revealBriefs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The room's events live (Server-Sent Events), from after the last event id seen
+         * @description Each event has `id:` its sequence number; a reconnecting EventSource sends Last-Event-ID and gets what it missed, then the live events. A browser passes its token as `?token=` (EventSource sends no headers). Private messages reach only their two delegations and the moderator.
+         */
+        get: operations["roomEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The room's event log as JSON or CSV (what this viewer may see; the moderator gets all) */
+        get: operations["exportRoomLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/scenario": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The played positions as a scenario file Concord can forecast and sweep (moderator, or anyone at the debrief) */
+        get: operations["exportPlayedScenario"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/debrief": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The debrief: the game's outcome beside every model's forecast on the played and the coded positions
+         * @description Also the observed outcome where the case has one, who blocked each call and why (their distance to the text against the status quo), the timeline, and each delegation's utility. The forecasts run on the worker pool.
+         */
+        get: operations["roomDebrief"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -825,6 +1132,8 @@ export interface components {
             add?: string[];
             /** @description The decision rule (default: the organization's own rule) */
             rule?: components["schemas"]["Rule"];
+            /** @description A priori unions (blocs) of player ids, e.g. [[KAZ, KGZ, TJK, UZB], [CHN, RUS]]; the rest singletons */
+            unions?: string[][];
             literature?: {
                 quantity: string;
                 value: number | string;
@@ -1324,6 +1633,47 @@ export interface components {
             title?: string | null;
             /** @enum {string} */
             visibility?: "private" | "public";
+        };
+        CreateRoomBody: {
+            /** @description A built-in scenario id, or a scenario file */
+            scenario: string | components["schemas"]["ForecastBody"];
+            /** @description People who may play one delegation (default 4) */
+            seatsPerDelegation?: number;
+        };
+        JoinRoomBody: {
+            /** @description The join code, as the moderator shows it */
+            code: string;
+            /** @description Your display name */
+            name: string;
+            /** @description The delegation (actor id) you play */
+            delegation?: string;
+        };
+        SetRoomPhaseBody: {
+            /** @enum {string} */
+            phase: "round" | "final-call" | "debrief" | "closed";
+            minutes?: number;
+        };
+        TableTextBody: {
+            /** @description A point on the scale of each issue of the text: `{ "<issue id>": x }` (an array in several dimensions) */
+            positions: {
+                [key: string]: number | number[];
+            };
+        };
+        SendAmendmentBody: {
+            /** @description A point on the scale of each issue of the text: `{ "<issue id>": x }` (an array in several dimensions) */
+            positions: {
+                [key: string]: number | number[];
+            };
+        };
+        SendMessageBody: {
+            /** @description The message (at most 4,096 bytes of UTF-8) */
+            body: string;
+            /** @description A delegation id; absent: to all */
+            to?: string;
+        };
+        AnswerCallBody: {
+            /** @enum {string} */
+            answer: "accept" | "object" | "abstain";
         };
         /** @description Every error */
         Error: {
@@ -2084,6 +2434,241 @@ export interface components {
             /** @enum {string} */
             status?: "pending" | "running" | "complete" | "interrupted" | "failed" | "cancelled";
             batchesDone?: number;
+        };
+        CreateRoomResponse: {
+            /** @description The room's state as this viewer may see it */
+            room: {
+                id: string;
+                /** @enum {string} */
+                phase: "preparation" | "round" | "final-call" | "debrief" | "closed";
+                round: number;
+                /** @enum {string} */
+                status: "open" | "closed";
+                scenario: {
+                    id: string;
+                    title: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                delegations: ({
+                    id: string;
+                    players: unknown[];
+                    bot: boolean;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                text: unknown;
+                calls: unknown[];
+            } & {
+                [key: string]: unknown;
+            };
+            moderatorToken: string;
+        };
+        JoinRoomResponse: {
+            participant: {
+                token: string;
+                id: string;
+                delegation: string;
+                roomId: string;
+                name: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description The room's state as this viewer may see it */
+            room: {
+                id: string;
+                /** @enum {string} */
+                phase: "preparation" | "round" | "final-call" | "debrief" | "closed";
+                round: number;
+                /** @enum {string} */
+                status: "open" | "closed";
+                scenario: {
+                    id: string;
+                    title: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                delegations: ({
+                    id: string;
+                    players: unknown[];
+                    bot: boolean;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                text: unknown;
+                calls: unknown[];
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        ShowRoomResponse: {
+            /** @description The room's state as this viewer may see it */
+            room: {
+                id: string;
+                /** @enum {string} */
+                phase: "preparation" | "round" | "final-call" | "debrief" | "closed";
+                round: number;
+                /** @enum {string} */
+                status: "open" | "closed";
+                scenario: {
+                    id: string;
+                    title: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                delegations: ({
+                    id: string;
+                    players: unknown[];
+                    bot: boolean;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                text: unknown;
+                calls: unknown[];
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        ShowOwnBriefResponse: {
+            brief: {
+                delegation: string;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        ShowBriefResponse: {
+            brief: {
+                delegation: string;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        SetRoomPhaseResponse: {
+            /** @description The room's state as this viewer may see it */
+            room: {
+                id: string;
+                /** @enum {string} */
+                phase: "preparation" | "round" | "final-call" | "debrief" | "closed";
+                round: number;
+                /** @enum {string} */
+                status: "open" | "closed";
+                scenario: {
+                    id: string;
+                    title: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                delegations: ({
+                    id: string;
+                    players: unknown[];
+                    bot: boolean;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                text: unknown;
+                calls: unknown[];
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        TableTextResponse: {
+            text: {
+                id: string;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        SendAmendmentResponse: {
+            amendment: {
+                id: string;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        SendMessageResponse: {
+            message: {
+                id: string;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        CallForConsensusResponse: {
+            call: {
+                id: string;
+                text: string;
+                /** @enum {string} */
+                status: "open" | "closed";
+                result: ("adopted" | "blocked" | "adopted-by-participants") | null;
+                objections: string[];
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        AnswerCallResponse: {
+            call: {
+                id: string;
+                text: string;
+                /** @enum {string} */
+                status: "open" | "closed";
+                result: ("adopted" | "blocked" | "adopted-by-participants") | null;
+                objections: string[];
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        CloseCallResponse: {
+            call: {
+                id: string;
+                text: string;
+                /** @enum {string} */
+                status: "open" | "closed";
+                result: ("adopted" | "blocked" | "adopted-by-participants") | null;
+                objections: string[];
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        RevealBriefsResponse: {
+            /** @description The room's state as this viewer may see it */
+            room: {
+                id: string;
+                /** @enum {string} */
+                phase: "preparation" | "round" | "final-call" | "debrief" | "closed";
+                round: number;
+                /** @enum {string} */
+                status: "open" | "closed";
+                scenario: {
+                    id: string;
+                    title: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                delegations: ({
+                    id: string;
+                    players: unknown[];
+                    bot: boolean;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                text: unknown;
+                calls: unknown[];
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        ExportRoomLogResponse: {
+            events: unknown[];
+        };
+        ExportPlayedScenarioResponse: {
+            id: string;
+        } & {
+            [key: string]: unknown;
+        };
+        RoomDebriefResponse: {
+            outcome: unknown;
+            issues: unknown[];
+        } & {
+            [key: string]: unknown;
         };
     };
     responses: {
@@ -3434,6 +4019,516 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    createRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoomBody"];
+            };
+        };
+        responses: {
+            /** @description The room, its code and the moderator token */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateRoomResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    joinRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinRoomBody"];
+            };
+        };
+        responses: {
+            /** @description The participant and its token */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRoomResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    showRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The room id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The room */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowRoomResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    showOwnBrief: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The room id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The brief */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowOwnBriefResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    showBrief: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description A delegation id */
+                delegation: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The brief */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowBriefResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    setRoomPhase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The room id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetRoomPhaseBody"];
+            };
+        };
+        responses: {
+            /** @description The room */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetRoomPhaseResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    tableText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The room id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TableTextBody"];
+            };
+        };
+        responses: {
+            /** @description The tabled text */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TableTextResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    sendAmendment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The room id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendAmendmentBody"];
+            };
+        };
+        responses: {
+            /** @description The amendment */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendAmendmentResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    sendMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The room id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageBody"];
+            };
+        };
+        responses: {
+            /** @description The message */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendMessageResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    callForConsensus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The room id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The call */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallForConsensusResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    answerCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The call id */
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerCallBody"];
+            };
+        };
+        responses: {
+            /** @description The call */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerCallResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    closeCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The call id */
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The closed call */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CloseCallResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    revealBriefs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The room id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The room */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealBriefsResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    roomEvents: {
+        parameters: {
+            query?: {
+                token?: string;
+                /** @description Send the events after this sequence number */
+                after?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The room id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    exportRoomLog: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+                token?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The room id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportRoomLogResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    exportPlayedScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The room id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A scenario file (JSON) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportPlayedScenarioResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    roomDebrief: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The room id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The debrief */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomDebriefResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
             404: components["responses"]["Error"];
             413: components["responses"]["Error"];
             429: components["responses"]["Error"];

@@ -25,6 +25,7 @@ import { errorBody, toHttpError } from './errors.js';
 import { CostLimiter, canonicalKey, checkHost, clientErrorHandler, ownHostNames } from './guard.js';
 import { JobManager, type RunKind } from './jobs.js';
 import { openApiDocument } from './openapi.js';
+import { RoomHub, type RoomLimits } from './rooms.js';
 import { type AnyRoute, parsePart, wantsCsvAnswer } from './route.js';
 import { apiRoutes } from './routes/index.js';
 import { RUN_KINDS } from './run-kinds.js';
@@ -63,6 +64,8 @@ export interface ServerOptions {
   readonly quotas?: Partial<Quotas>;
   /** Host names answered (default: this machine's own names and addresses); 'any': every name. */
   readonly allowedHosts?: readonly string[] | 'any';
+  /** Per-participant limits of the negotiation rooms (docs/rooms.md). */
+  readonly roomLimits?: Partial<RoomLimits>;
 }
 
 export interface Server {
@@ -126,6 +129,7 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
     registry: loadOrganizations(),
     ds: loadDataset(),
     jobs,
+    rooms: new RoomHub(store, o.roomLimits),
     auth: new Auth(store),
     quotas: { ...DEFAULT_QUOTAS, ...o.quotas },
     version: packageVersion(),

@@ -34,6 +34,9 @@ export class Auth {
       });
     }
     const token = m[1]!;
+    // Room tokens (moderator cm_, participant cp_) grant one room, never a workspace: the room
+    // routes check them (./rooms.ts).
+    if (/^c[mp]_/.test(token)) return null;
     const session = this.session.get(hashToken(token));
     if (session) return session;
     const ws = await this.store.workspaceForToken(token);

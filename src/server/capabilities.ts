@@ -11,4 +11,5 @@ export const CAPABILITIES: Record<string, boolean> = {
   forecasts: true,
   sweeps: true,
   alignment: true,
+  rooms: true,
 };

@@ -5,6 +5,7 @@ import type { RunStore } from '../store/store.js';
 import type { Auth } from './auth.js';
 import type { ComputePool } from './compute.js';
 import type { JobManager } from './jobs.js';
+import type { RoomHub } from './rooms.js';
 
 /** Per-workspace quotas of the runs the server executes and stores (docs/lab.md). */
 export interface Quotas {
@@ -23,6 +24,8 @@ export interface ServerContext {
   readonly registry: OrganizationRegistry;
   readonly ds: Dataset;
   readonly jobs: JobManager;
+  /** Negotiation rooms: their states, writes and live listeners. */
+  readonly rooms: RoomHub;
   readonly auth: Auth;
   readonly quotas: Quotas;
   readonly version: string;

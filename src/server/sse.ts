@@ -7,7 +7,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export interface EventStream {
   readonly closed: boolean;
-  send(event: string, data: string): void;
+  /** With `id`, the browser's EventSource sends it back as Last-Event-ID when it reconnects. */
+  send(event: string, data: string, id?: number | string): void;
   close(): void;
   onClose(fn: () => void): void;
 }
@@ -42,9 +43,10 @@ export function openEventStream(_request: FastifyRequest, reply: FastifyReply, p
     get closed() {
       return closed;
     },
-    send(event, data) {
+    send(event, data, id) {
       if (closed) return;
-      raw.write(`event: ${event}\ndata: ${data.replace(/\n/g, '\ndata: ')}\n\n`);
+      const idLine = id === undefined ? '' : `id: ${String(id).replace(/[\r\n]/g, '')}\n`;
+      raw.write(`${idLine}event: ${event}\ndata: ${data.replace(/\n/g, '\ndata: ')}\n\n`);
     },
     close,
     onClose(fn) {

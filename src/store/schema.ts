@@ -126,9 +126,43 @@ export interface ForecastTable {
   scored_at: string | null;
 }
 
+/** A negotiation room (src/rooms/): its join code and moderator token kept as SHA-256 hashes only. */
+export interface RoomTable {
+  id: string;
+  workspace: string;
+  scenario_id: string;
+  code_hash: string;
+  moderator_hash: string;
+  status: 'open' | 'closed';
+  created_at: string;
+  closed_at: string | null;
+}
+
+/** A participant of a room: one delegation of one room; the token is stored hashed. */
+export interface RoomParticipantTable {
+  id: string;
+  room_id: string;
+  token_hash: string;
+  delegation: string;
+  name: string;
+  created_at: string;
+}
+
+/** The append-only event log of a room: `seq` counts from 1 without gaps; `data` is JSON. */
+export interface RoomEventTable {
+  room_id: string;
+  seq: number;
+  type: string;
+  data: string;
+  created_at: string;
+}
+
 export interface StoreDatabase {
   concord_meta: MetaTable;
   scenarios: ScenarioTable;
+  rooms: RoomTable;
+  room_participants: RoomParticipantTable;
+  room_events: RoomEventTable;
   workspaces: WorkspaceTable;
   tokens: TokenTable;
   runs: RunTable;
@@ -293,6 +327,41 @@ export const MIGRATIONS: ReadonlyArray<(db: Kysely<StoreDatabase>) => Promise<vo
   // 6: tokens may expire (`concord token create --expires 30d`).
   async (db) => {
     await db.schema.alterTable('tokens').addColumn('expires_at', 'text').execute();
+  },
+  // 7: negotiation rooms (docs/rooms.md): rooms, their participants, their append-only event logs.
+  async (db) => {
+    await db.schema
+      .createTable('rooms')
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('workspace', 'text', (c) => c.notNull())
+      .addColumn('scenario_id', 'text', (c) => c.notNull())
+      .addColumn('code_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('moderator_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('closed_at', 'text')
+      .execute();
+    await db.schema
+      .createTable('room_participants')
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('room_id', 'text', (c) => c.notNull().references('rooms.id').onDelete('cascade'))
+      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('delegation', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('room_events')
+      .ifNotExists()
+      .addColumn('room_id', 'text', (c) => c.notNull().references('rooms.id').onDelete('cascade'))
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('room_events_pk', ['room_id', 'seq'])
+      .execute();
   },
 ];
 

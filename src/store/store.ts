@@ -16,6 +16,7 @@ import {
   type ForecastTable,
   MIGRATIONS,
   type ResultTable,
+  type RoomTable,
   type RunStatus,
   type RunTable,
   SCHEMA_VERSION,
@@ -51,6 +52,47 @@ export interface NewRun {
 }
 
 export const DEFAULT_WORKSPACE = 'local';
+
+export interface NewRoom {
+  readonly id: string;
+  readonly workspace: string;
+  readonly scenarioId: string;
+  readonly codeHash: string;
+  readonly moderatorHash: string;
+  /** The room's first event (seq 1). */
+  readonly first: { readonly type: string; readonly data: unknown };
+}
+
+export interface RoomRecord {
+  readonly id: string;
+  readonly workspace: string;
+  readonly scenarioId: string;
+  readonly status: 'open' | 'closed';
+  readonly createdAt: string;
+  readonly closedAt: string | null;
+}
+
+export interface NewRoomParticipant {
+  readonly id: string;
+  readonly tokenHash: string;
+  readonly delegation: string;
+  readonly name: string;
+}
+
+export interface RoomParticipantRecord {
+  readonly id: string;
+  readonly roomId: string;
+  readonly delegation: string;
+  readonly name: string;
+  readonly createdAt: string;
+}
+
+export interface StoredRoomEvent {
+  readonly seq: number;
+  readonly type: string;
+  readonly data: unknown;
+  readonly at: string;
+}
 
 /** The parts of a better-sqlite3 Database that the store uses directly. */
 export interface SqliteStatement {
@@ -481,6 +523,159 @@ export class RunStore {
     });
   }
 
+  // ─── negotiation rooms ────────────────────────────────────────────────────────────────────
+
+  /**
+   * Creates a room and its first event (seq 1) in one transaction. The join code and the moderator
+   * token are given as hashes (hashToken): the secrets are never stored.
+   */
+  async createRoom(r: NewRoom): Promise<RoomRecord> {
+    const row = {
+      id: r.id,
+      workspace: r.workspace,
+      scenario_id: r.scenarioId,
+      code_hash: r.codeHash,
+      moderator_hash: r.moderatorHash,
+      status: 'open' as const,
+      created_at: now(),
+      closed_at: null,
+    };
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('rooms').values(row).execute();
+      await trx
+        .insertInto('room_events')
+        .values({
+          room_id: r.id,
+          seq: 1,
+          type: r.first.type,
+          data: JSON.stringify(r.first.data),
+          created_at: row.created_at,
+        })
+        .execute();
+    });
+    return decodeRoom(row);
+  }
+
+  async getRoom(id: string): Promise<RoomRecord | null> {
+    const row = await this.db.selectFrom('rooms').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? decodeRoom(row) : null;
+  }
+
+  async roomByCodeHash(codeHash: string): Promise<RoomRecord | null> {
+    const row = await this.db
+      .selectFrom('rooms')
+      .selectAll()
+      .where('code_hash', '=', codeHash)
+      .executeTakeFirst();
+    return row ? decodeRoom(row) : null;
+  }
+
+  /** The room whose moderator token has this hash. */
+  async roomByModeratorHash(hash: string): Promise<RoomRecord | null> {
+    const row = await this.db
+      .selectFrom('rooms')
+      .selectAll()
+      .where('moderator_hash', '=', hash)
+      .executeTakeFirst();
+    return row ? decodeRoom(row) : null;
+  }
+
+  async roomParticipant(tokenHash: string): Promise<RoomParticipantRecord | null> {
+    const row = await this.db
+      .selectFrom('room_participants')
+      .select(['id', 'room_id', 'delegation', 'name', 'created_at'])
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return row
+      ? {
+          id: row.id,
+          roomId: row.room_id,
+          delegation: row.delegation,
+          name: row.name,
+          createdAt: row.created_at,
+        }
+      : null;
+  }
+
+  /**
+   * Appends events at `seq`, `seq` + 1, … (`seq` = the last seq seen + 1), with the participant it
+   * admits and the room's closing when given, all in one transaction. Returns false, storing nothing,
+   * when another writer took that seq first (optimistic concurrency: re-read the log, decide again).
+   */
+  async appendRoomEvents(
+    roomId: string,
+    seq: number,
+    events: ReadonlyArray<{ readonly type: string; readonly data: unknown }>,
+    o: { participant?: NewRoomParticipant; close?: boolean } = {},
+  ): Promise<boolean> {
+    const at = now();
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('room_events')
+          .values(
+            events.map((e, k) => ({
+              room_id: roomId,
+              seq: seq + k,
+              type: e.type,
+              data: JSON.stringify(e.data),
+              created_at: at,
+            })),
+          )
+          .execute();
+        if (o.participant) {
+          await trx
+            .insertInto('room_participants')
+            .values({
+              id: o.participant.id,
+              room_id: roomId,
+              token_hash: o.participant.tokenHash,
+              delegation: o.participant.delegation,
+              name: o.participant.name,
+              created_at: at,
+            })
+            .execute();
+        }
+        if (o.close) {
+          await trx
+            .updateTable('rooms')
+            .set({ status: 'closed', closed_at: at })
+            .where('id', '=', roomId)
+            .execute();
+        }
+      });
+      return true;
+    } catch (e) {
+      if (isUniqueViolation(e)) {
+        const taken = await this.db
+          .selectFrom('room_events')
+          .select('seq')
+          .where('room_id', '=', roomId)
+          .where('seq', '=', seq)
+          .executeTakeFirst();
+        if (taken) return false;
+      }
+      throw e;
+    }
+  }
+
+  /** A room's events after `afterSeq`, in order. */
+  async roomEvents(roomId: string, afterSeq = 0): Promise<StoredRoomEvent[]> {
+    const rows = await this.db
+      .selectFrom('room_events')
+      .select(['seq', 'type', 'data', 'created_at'])
+      .where('room_id', '=', roomId)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .execute();
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      type: r.type,
+      data: JSON.parse(r.data),
+      at: r.created_at,
+    }));
+  }
+
   // ─── batches and results ──────────────────────────────────────────────────────────────────
 
   async pendingBatches(runId: string): Promise<BatchRecord[]> {
@@ -775,4 +970,25 @@ const BATCH_COLUMNS = [
 
 function decodeRun(row: Omit<RunTable, 'summary' | 'run_key'>): RunRecord {
   return { ...row, params: JSON.parse(row.params), manifest: JSON.parse(row.manifest) };
+}
+
+function decodeRoom(row: RoomTable): RoomRecord {
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    scenarioId: row.scenario_id,
+    status: row.status,
+    createdAt: row.created_at,
+    closedAt: row.closed_at,
+  };
+}
+
+/** A primary-key or unique violation, in SQLite or PostgreSQL. */
+function isUniqueViolation(e: unknown): boolean {
+  const x = e as { code?: string; message?: string };
+  return (
+    x?.code === '23505' ||
+    /^SQLITE_CONSTRAINT/.test(String(x?.code ?? '')) ||
+    /UNIQUE constraint/.test(String(x?.message))
+  );
 }

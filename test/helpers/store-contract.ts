@@ -244,6 +244,51 @@ export function storeContract(name: string, open: () => Promise<RunStore>): void
       expect((await store.getRun(run.id))!.status).toBe('interrupted');
     });
 
+    it('keeps a room log append-only: one writer per seq, participants with their event, closing', async () => {
+      const id = `room-${Math.random().toString(36).slice(2)}`;
+      await store.createRoom({
+        id,
+        workspace: 'w1',
+        scenarioId: 's',
+        codeHash: `code-${id}`,
+        moderatorHash: `mod-${id}`,
+        first: { type: 'room.created', data: { a: 1 } },
+      });
+      expect((await store.roomByCodeHash(`code-${id}`))!.id).toBe(id);
+      expect((await store.roomByModeratorHash(`mod-${id}`))!.status).toBe('open');
+      const p = { id: `p-${id}`, tokenHash: `tok-${id}`, delegation: 'KAZ', name: 'Aigerim' };
+      expect(
+        await store.appendRoomEvents(id, 2, [{ type: 'joined', data: { p: 1 } }], { participant: p }),
+      ).toBe(true);
+      // Two writers of seq 3 at once: exactly one wins; the loser stores nothing (not even its participant).
+      const q = { ...p, id: `q-${id}`, tokenHash: `tok2-${id}` };
+      const both = await Promise.all([
+        store.appendRoomEvents(id, 3, [
+          { type: 'x', data: 1 },
+          { type: 'y', data: 2 },
+        ]),
+        store.appendRoomEvents(id, 3, [{ type: 'z', data: 3 }], { participant: q }),
+      ]);
+      expect(both.filter(Boolean)).toHaveLength(1);
+      const events = await store.roomEvents(id);
+      expect(events.map((e) => e.seq)).toEqual(both[0] ? [1, 2, 3, 4] : [1, 2, 3]);
+      expect(await store.roomParticipant(`tok2-${id}`)).toEqual(
+        both[1] ? expect.objectContaining({ delegation: 'KAZ' }) : null,
+      );
+      expect(await store.roomParticipant(`tok-${id}`)).toMatchObject({
+        roomId: id,
+        delegation: 'KAZ',
+        name: 'Aigerim',
+      });
+      expect((await store.roomEvents(id, 2)).map((e) => e.seq)[0]).toBe(3);
+      const last = events.at(-1)!.seq;
+      expect(
+        await store.appendRoomEvents(id, last + 1, [{ type: 'closed', data: {} }], { close: true }),
+      ).toBe(true);
+      expect((await store.getRoom(id))!.status).toBe('closed');
+      expect(await store.getRoom('nope')).toBeNull();
+    });
+
     it('refuses a store written by a newer schema', async () => {
       await store.db
         .updateTable('concord_meta')

@@ -11,6 +11,7 @@ import { routes as meta } from './meta.js';
 import { routes as orgs } from './orgs.js';
 import { routes as power } from './power.js';
 import { routes as registry } from './registry.js';
+import { routes as rooms } from './rooms.js';
 import { routes as runs } from './runs.js';
 import { routes as scenarios } from './scenarios.js';
 import { routes as sweeps } from './sweeps.js';
@@ -30,5 +31,6 @@ export function apiRoutes(): AnyRoute[] {
     ...registry,
     ...sweeps,
     ...runs,
+    ...rooms,
   ];
 }

@@ -1,0 +1,466 @@
+/**
+ * A negotiation room as an append-only event log, and its state as a pure fold over the events.
+ * `apply(state, event)` both checks an event against the state (throwing a ConcordError, so that a
+ * refused action stores nothing) and returns the next state; replaying the stored log with the
+ * same function rebuilds the room after a restart exactly as it was.
+ *
+ * Decision at a call (docs/rooms.md): each delegation's answer is the last one any of its players
+ * (or its bot) gave; a delegation that has not answered when the call closes raises no objection
+ * (the silence procedure). Under the scenario's collegial rule one objection of a veto player
+ * blocks; when every issue of the text allows an opt-out, the delegations that accepted adopt the
+ * text among themselves if there are at least two of them.
+ */
+import { ConcordError } from '../errors.js';
+import type { RoomSetup } from './setup.js';
+
+export type Phase = 'preparation' | 'round' | 'final-call' | 'debrief' | 'closed';
+export const PHASES: readonly Phase[] = ['preparation', 'round', 'final-call', 'debrief', 'closed'];
+export type Answer = 'accept' | 'object' | 'abstain';
+export type CallResult = 'adopted' | 'blocked' | 'adopted-by-participants';
+/** Who acts: the moderator, or a delegation (by one of its participants, or its bot). */
+export type Author =
+  | { readonly kind: 'moderator' }
+  | { readonly kind: 'participant'; readonly id: string }
+  | { readonly kind: 'bot' };
+
+export type RoomEvent =
+  | { readonly type: 'room.created'; readonly data: { readonly setup: RoomSetup } }
+  | {
+      readonly type: 'participant.joined';
+      readonly data: { readonly participant: string; readonly name: string; readonly delegation: string };
+    }
+  | {
+      readonly type: 'phase.set';
+      readonly data: { readonly phase: Phase; readonly endsAt: string | null };
+    }
+  | {
+      readonly type: 'text.tabled';
+      readonly data: {
+        readonly text: string;
+        readonly by: string;
+        readonly positions: Record<string, number[]>;
+      };
+    }
+  | {
+      readonly type: 'amendment.sent';
+      readonly data: {
+        readonly amendment: string;
+        readonly delegation: string;
+        readonly participant: string;
+        readonly positions: Record<string, number[]>;
+      };
+    }
+  | {
+      readonly type: 'message.sent';
+      readonly data: {
+        readonly message: string;
+        readonly from: string;
+        readonly participant: string | null;
+        readonly to: string | null;
+        readonly body: string;
+      };
+    }
+  | { readonly type: 'call.opened'; readonly data: { readonly call: string; readonly text: string } }
+  | {
+      readonly type: 'answer.given';
+      readonly data: {
+        readonly call: string;
+        readonly delegation: string;
+        readonly answer: Answer;
+        /** The participant's id, or "bot". */
+        readonly by: string;
+      };
+    }
+  | { readonly type: 'call.closed'; readonly data: { readonly call: string } }
+  | { readonly type: 'briefs.revealed'; readonly data: Record<string, never> };
+
+export type RoomEventType = RoomEvent['type'];
+
+export interface TextState {
+  readonly id: string;
+  readonly by: string;
+  readonly positions: Readonly<Record<string, number[]>>;
+  readonly seq: number;
+}
+
+export interface CallState {
+  readonly id: string;
+  readonly text: string;
+  readonly status: 'open' | 'closed';
+  /** Each delegation's answer (the last given) and who gave it. */
+  readonly answers: Readonly<Record<string, { readonly answer: Answer; readonly by: string }>>;
+  readonly result: CallResult | null;
+  /** Delegations that objected (closed calls). */
+  readonly objections: readonly string[];
+  /** Of those, the ones whose objection blocks under the rule. */
+  readonly blockers: readonly string[];
+  /** adopted-by-participants: the delegations that adopt the text among themselves. */
+  readonly participants: readonly string[] | null;
+  readonly openedSeq: number;
+  readonly closedSeq: number | null;
+}
+
+export interface ParticipantState {
+  readonly id: string;
+  readonly name: string;
+  readonly delegation: string;
+}
+
+export interface RoomState {
+  readonly setup: RoomSetup;
+  readonly seq: number;
+  readonly phase: Phase;
+  /** Rounds begun so far (the current round's number while in a round). */
+  readonly round: number;
+  readonly endsAt: string | null;
+  readonly participants: readonly ParticipantState[];
+  readonly texts: readonly TextState[];
+  readonly amendments: ReadonlyArray<{
+    readonly id: string;
+    readonly delegation: string;
+    readonly participant: string;
+    readonly positions: Readonly<Record<string, number[]>>;
+    readonly seq: number;
+  }>;
+  readonly messages: ReadonlyArray<{
+    readonly id: string;
+    readonly from: string;
+    readonly to: string | null;
+    readonly body: string;
+    readonly seq: number;
+  }>;
+  readonly calls: readonly CallState[];
+  readonly revealed: boolean;
+}
+
+const fail = (
+  code: 'E_CONFLICT' | 'E_VALIDATION' | 'E_UNKNOWN_ID' | 'E_LIMIT',
+  message: string,
+  path: string,
+  hint: string,
+) => new ConcordError(code, message, { path, hint });
+
+export function delegationOf(s: RoomState, participant: string): string | null {
+  return s.participants.find((p) => p.id === participant)?.delegation ?? null;
+}
+
+export function playedDelegations(s: RoomState): Set<string> {
+  return new Set(s.participants.map((p) => p.delegation));
+}
+
+/** The room's current text: the last tabled. */
+export function currentText(s: RoomState): TextState | null {
+  return s.texts.at(-1) ?? null;
+}
+
+export function openCall(s: RoomState): CallState | null {
+  return s.calls.find((c) => c.status === 'open') ?? null;
+}
+
+/** Checks a text's positions against the issues' scales; returns them as arrays. */
+export function checkPositions(
+  setup: RoomSetup,
+  positions: Readonly<Record<string, number | number[]>>,
+  path: string,
+): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  const keys = Object.keys(positions);
+  if (keys.length === 0) {
+    throw fail('E_VALIDATION', 'the text has no positions', path, 'Give a point on at least one issue.');
+  }
+  for (const id of keys) {
+    const issue = setup.issues.find((i) => i.id === id);
+    if (!issue) {
+      throw fail(
+        'E_UNKNOWN_ID',
+        `no issue "${id}" in this room`,
+        `${path}.${id}`,
+        `The issues are ${setup.issues.map((i) => i.id).join(', ')}.`,
+      );
+    }
+    const v = positions[id]!;
+    const z = typeof v === 'number' ? [v] : [...v];
+    if (z.length !== issue.dims) {
+      throw fail(
+        'E_VALIDATION',
+        `issue "${id}" has ${issue.dims} dimension(s); the text gives ${z.length}`,
+        `${path}.${id}`,
+        'Give one number per dimension.',
+      );
+    }
+    z.forEach((x, d) => {
+      if (!Number.isFinite(x) || x < issue.lo[d]! || x > issue.hi[d]!) {
+        throw fail(
+          'E_VALIDATION',
+          `${x} is outside the scale [${issue.lo[d]}, ${issue.hi[d]}] of issue "${id}"${issue.dims > 1 ? ` (dimension ${issue.dimensionIds[d]})` : ''}`,
+          `${path}.${id}`,
+          'Give a point on the issue scale.',
+        );
+      }
+    });
+    out[id] = z;
+  }
+  return out;
+}
+
+/** The result of a call from its answers, under the set-up's rule (pure). */
+export function decide(
+  setup: RoomSetup,
+  text: TextState,
+  answers: CallState['answers'],
+): { result: CallResult; objections: string[]; blockers: string[]; participants: string[] | null } {
+  const issues = setup.issues.filter((i) => text.positions[i.id]);
+  const veto = new Set(issues.flatMap((i) => i.veto));
+  const order = setup.delegations.map((d) => d.id);
+  const objections = order.filter((d) => answers[d]?.answer === 'object');
+  const blockers = objections.filter((d) => veto.has(d));
+  if (blockers.length === 0) return { result: 'adopted', objections, blockers, participants: null };
+  const accepters = order.filter((d) => answers[d]?.answer === 'accept');
+  if (issues.length > 0 && issues.every((i) => i.optOut) && accepters.length >= 2) {
+    return { result: 'adopted-by-participants', objections, blockers, participants: accepters };
+  }
+  return { result: 'blocked', objections, blockers, participants: null };
+}
+
+function initial(setup: RoomSetup): RoomState {
+  return {
+    setup,
+    seq: 1,
+    phase: 'preparation',
+    round: 0,
+    endsAt: null,
+    participants: [],
+    texts: [],
+    amendments: [],
+    messages: [],
+    calls: [],
+    revealed: false,
+  };
+}
+
+const PLAYING: readonly Phase[] = ['preparation', 'round', 'final-call'];
+
+/**
+ * The next state after `event` (stored at `seq`), or a ConcordError when the room refuses it. A
+ * pure function: replaying a log gives the same state every time.
+ */
+export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState {
+  if (e.type === 'room.created') {
+    if (s) throw fail('E_CONFLICT', 'the room exists already', 'body', 'Create another room.');
+    return initial(e.data.setup);
+  }
+  if (!s)
+    throw fail('E_CONFLICT', 'the log does not begin with room.created', 'events', 'Replay a whole log.');
+  if (s.phase === 'closed') {
+    throw fail('E_CONFLICT', 'the room is closed', 'room', 'Create a new room to play again.');
+  }
+  const next = { ...s, seq };
+  const d = e.data;
+  switch (e.type) {
+    case 'participant.joined': {
+      const del = s.setup.delegations.find((x) => x.id === e.data.delegation);
+      if (!del) {
+        throw fail(
+          'E_UNKNOWN_ID',
+          `no delegation "${e.data.delegation}" in this room`,
+          'body.delegation',
+          `The delegations are ${s.setup.delegations.map((x) => x.id).join(', ')}.`,
+        );
+      }
+      const seated = s.participants.filter((p) => p.delegation === del.id).length;
+      if (seated >= s.setup.seatsPerDelegation) {
+        throw fail(
+          'E_CONFLICT',
+          `every seat of delegation ${del.id} is taken (${s.setup.seatsPerDelegation})`,
+          'body.delegation',
+          'Choose another delegation.',
+        );
+      }
+      if (s.phase === 'debrief')
+        throw fail('E_CONFLICT', 'the game is over', 'room', 'Read the debrief instead.');
+      return {
+        ...next,
+        participants: [...s.participants, { id: e.data.participant, name: e.data.name, delegation: del.id }],
+      };
+    }
+    case 'phase.set': {
+      const to = e.data.phase;
+      if (PHASES.indexOf(to) < PHASES.indexOf(s.phase) || (to === s.phase && to !== 'round')) {
+        throw fail(
+          'E_CONFLICT',
+          `the room cannot go from ${s.phase} back to ${to}`,
+          'body.phase',
+          'Phases go preparation → round (repeatable) → final-call → debrief → closed.',
+        );
+      }
+      if (openCall(s) && to !== 'closed') {
+        throw fail('E_CONFLICT', 'a call is open', 'body.phase', 'Close the call first.');
+      }
+      return { ...next, phase: to, round: to === 'round' ? s.round + 1 : s.round, endsAt: e.data.endsAt };
+    }
+    case 'text.tabled': {
+      if (!PLAYING.includes(s.phase) || s.phase === 'preparation') {
+        throw fail(
+          'E_CONFLICT',
+          `no text can be tabled in the ${s.phase} phase`,
+          'room.phase',
+          'Start a round first.',
+        );
+      }
+      if (openCall(s))
+        throw fail('E_CONFLICT', 'a call is open on the current text', 'room', 'Close the call first.');
+      checkPositions(s.setup, e.data.positions, 'body.positions');
+      return {
+        ...next,
+        texts: [...s.texts, { id: e.data.text, by: e.data.by, positions: e.data.positions, seq }],
+      };
+    }
+    case 'amendment.sent': {
+      if (s.phase !== 'round')
+        throw fail(
+          'E_CONFLICT',
+          'amendments are sent during a round',
+          'room.phase',
+          'Wait for the next round.',
+        );
+      checkPositions(s.setup, e.data.positions, 'body.positions');
+      return {
+        ...next,
+        amendments: [
+          ...s.amendments,
+          {
+            id: e.data.amendment,
+            delegation: e.data.delegation,
+            participant: e.data.participant,
+            positions: e.data.positions,
+            seq,
+          },
+        ],
+      };
+    }
+    case 'message.sent': {
+      if (!PLAYING.includes(s.phase))
+        throw fail('E_CONFLICT', 'the game is over', 'room.phase', 'Messages are for the game.');
+      if (e.data.to !== null && !s.setup.delegations.some((x) => x.id === e.data.to)) {
+        throw fail(
+          'E_UNKNOWN_ID',
+          `no delegation "${e.data.to}" in this room`,
+          'body.to',
+          'Send to a delegation of the room, or to all (no "to").',
+        );
+      }
+      return {
+        ...next,
+        messages: [
+          ...s.messages,
+          { id: e.data.message, from: e.data.from, to: e.data.to, body: e.data.body, seq },
+        ],
+      };
+    }
+    case 'call.opened': {
+      if (s.phase !== 'round' && s.phase !== 'final-call') {
+        throw fail(
+          'E_CONFLICT',
+          `no call in the ${s.phase} phase`,
+          'room.phase',
+          'Start a round or the final call.',
+        );
+      }
+      if (openCall(s)) throw fail('E_CONFLICT', 'a call is open already', 'room', 'Close it first.');
+      const text = currentText(s);
+      if (!text || text.id !== e.data.text)
+        throw fail('E_CONFLICT', 'there is no tabled text to call on', 'room', 'Table a text first.');
+      const call: CallState = {
+        id: e.data.call,
+        text: text.id,
+        status: 'open',
+        answers: {},
+        result: null,
+        objections: [],
+        blockers: [],
+        participants: null,
+        openedSeq: seq,
+        closedSeq: null,
+      };
+      return { ...next, calls: [...s.calls, call] };
+    }
+    case 'answer.given': {
+      const call = s.calls.find((c) => c.id === e.data.call);
+      if (!call)
+        throw fail(
+          'E_UNKNOWN_ID',
+          `no call "${e.data.call}" in this room`,
+          'params.callId',
+          'GET /api/rooms/{id} lists the calls.',
+        );
+      if (call.status !== 'open')
+        throw fail('E_CONFLICT', `call ${call.id} is closed`, 'params.callId', 'Answer the next call.');
+      const calls = s.calls.map((c) =>
+        c.id === call.id
+          ? { ...c, answers: { ...c.answers, [e.data.delegation]: { answer: e.data.answer, by: e.data.by } } }
+          : c,
+      );
+      return { ...next, calls };
+    }
+    case 'call.closed': {
+      const call = s.calls.find((c) => c.id === e.data.call);
+      if (!call)
+        throw fail(
+          'E_UNKNOWN_ID',
+          `no call "${e.data.call}" in this room`,
+          'params.callId',
+          'GET /api/rooms/{id} lists the calls.',
+        );
+      if (call.status !== 'open')
+        throw fail('E_CONFLICT', `call ${call.id} is closed already`, 'params.callId', 'Nothing to do.');
+      const text = s.texts.find((t) => t.id === call.text)!;
+      const r = decide(s.setup, text, call.answers);
+      const calls = s.calls.map((c) =>
+        c.id === call.id ? { ...c, status: 'closed' as const, ...r, closedSeq: seq } : c,
+      );
+      return { ...next, calls };
+    }
+    case 'briefs.revealed':
+      if (s.phase !== 'debrief')
+        throw fail(
+          'E_CONFLICT',
+          'briefs are revealed at the debrief',
+          'room.phase',
+          'Advance to the debrief first.',
+        );
+      void d;
+      return { ...next, revealed: true };
+  }
+}
+
+/** The state after a whole log (events in seq order). */
+export function fold(
+  events: ReadonlyArray<{ readonly seq: number; readonly type: string; readonly data: unknown }>,
+): RoomState {
+  let s: RoomState | null = null;
+  for (const e of events) s = apply(s, e as RoomEvent, e.seq);
+  if (!s) throw fail('E_CONFLICT', 'the room has no events', 'room', 'The room was not created.');
+  return s;
+}
+
+/** The outcome of the game: the text of the last call that adopted one, else the status quo. */
+export function finalOutcome(s: RoomState): {
+  call: CallState | null;
+  positions: Record<string, number[]> | null;
+} {
+  const adopted = [...s.calls].reverse().find((c) => c.status === 'closed' && c.result !== 'blocked');
+  if (!adopted) return { call: null, positions: null };
+  return { call: adopted, positions: { ...s.texts.find((t) => t.id === adopted.text)!.positions } };
+}
+
+/** Each delegation's played positions: its coded position, replaced by its last amendment per issue. */
+export function playedPositions(s: RoomState): Record<string, Record<string, number[]>> {
+  const out: Record<string, Record<string, number[]>> = {};
+  for (const issue of s.setup.issues) {
+    out[issue.id] = {};
+    for (const [d, c] of Object.entries(issue.coded)) out[issue.id]![d] = [...c.position];
+  }
+  for (const a of s.amendments)
+    for (const [i, z] of Object.entries(a.positions)) out[i]![a.delegation] = [...z];
+  return out;
+}

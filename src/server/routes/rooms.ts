@@ -1,0 +1,998 @@
+/**
+ * Negotiation rooms over HTTP (docs/rooms.md): create a room from a scenario, join it by code, read
+ * one's brief, table texts, amend, message, call for consensus, answer, close the call, advance the
+ * phases, reveal the briefs, follow the room live (Server-Sent Events, resuming from the last event
+ * id), export the log and the played positions, and read the debrief beside every model's forecast.
+ *
+ * Every action is decided by the room's pure fold (src/rooms/state.ts) before anything is stored,
+ * so a refused action (4xx) leaves no trace. The debrief's forecasts run on the worker pool (the
+ * `forecast` computation), never on the event loop.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ConcordError } from '../../errors.js';
+import { brief } from '../../rooms/brief.js';
+import { botAnswer, packageDistance, type RoomSetup, roomSetup } from '../../rooms/setup.js';
+import {
+  type Answer,
+  type CallState,
+  currentText,
+  finalOutcome,
+  PHASES,
+  type Phase,
+  playedDelegations,
+  playedPositions,
+  type RoomEvent,
+  type RoomState,
+} from '../../rooms/state.js';
+import { parseScenarioText, resolveWithLines } from '../../scenario/load.js';
+import { resolveScenario } from '../../scenario/resolve.js';
+import { type ScenarioFile, ScenarioFileSchema } from '../../scenario/schema.js';
+import type { ResolvedScenario } from '../../scenario/types.js';
+import { hashToken, type StoredRoomEvent } from '../../store/store.js';
+import type { ServerContext } from '../context.js';
+import {
+  newJoinCode,
+  newModeratorToken,
+  newParticipantToken,
+  normalizeCode,
+  RoomHub,
+  type Viewer,
+} from '../rooms.js';
+import { type AnyRoute, route } from '../route.js';
+import { openEventStream } from '../sse.js';
+import { builtInScenarios, scenarioCaps } from './scenarios.js';
+
+/** Largest message body, bytes of UTF-8. */
+export const MESSAGE_MAX_BYTES = 4096;
+
+const RoomParams = z.object({ id: z.string().min(1).max(64).describe('The room id') }).strict();
+const CallParams = z
+  .object({ id: z.string().min(1).max(64), callId: z.string().min(1).max(64).describe('The call id') })
+  .strict();
+const BriefParams = z
+  .object({
+    id: z.string().min(1).max(64),
+    delegation: z.string().min(1).max(64).describe('A delegation id'),
+  })
+  .strict();
+const Point = z.union([z.number(), z.array(z.number()).min(1).max(16)]);
+const Positions = z
+  .record(z.string().min(1).max(200), Point)
+  .describe(
+    'A point on the scale of each issue of the text: `{ "<issue id>": x }` (an array in several dimensions)',
+  );
+
+const RoomSchema = z
+  .looseObject({
+    id: z.string(),
+    phase: z.enum(PHASES as [Phase, ...Phase[]]),
+    round: z.number(),
+    status: z.enum(['open', 'closed']),
+    scenario: z.looseObject({ id: z.string(), title: z.string() }),
+    delegations: z.array(z.looseObject({ id: z.string(), players: z.array(z.unknown()), bot: z.boolean() })),
+    text: z.unknown(),
+    calls: z.array(z.unknown()),
+  })
+  .describe("The room's state as this viewer may see it");
+const CallSchema = z.looseObject({
+  id: z.string(),
+  text: z.string(),
+  status: z.enum(['open', 'closed']),
+  result: z.enum(['adopted', 'blocked', 'adopted-by-participants']).nullable(),
+  objections: z.array(z.string()),
+});
+
+// ─── views ─────────────────────────────────────────────────────────────────────────────────
+
+function textView(t: { id: string; by: string; positions: Readonly<Record<string, number[]>>; seq: number }) {
+  return { id: t.id, by: t.by, positions: t.positions, seq: t.seq };
+}
+
+function callView(c: CallState) {
+  return {
+    id: c.id,
+    text: c.text,
+    status: c.status,
+    answers: c.answers,
+    result: c.result,
+    objections: c.objections,
+    blockers: c.blockers,
+    participants: c.participants,
+  };
+}
+
+function canSee(v: Viewer, m: { from: string; to: string | null }): boolean {
+  if (m.to === null || v.kind === 'moderator') return true;
+  return v.delegation === m.from || v.delegation === m.to;
+}
+
+export function roomView(ctx: ServerContext, s: RoomState, v: Viewer) {
+  const played = playedDelegations(s);
+  const t = currentText(s);
+  return {
+    id: v.room.id,
+    phase: s.phase,
+    round: s.round,
+    endsAt: s.endsAt,
+    status: v.room.status === 'closed' || s.phase === 'closed' ? 'closed' : 'open',
+    seq: s.seq,
+    scenario: {
+      id: s.setup.scenarioId,
+      title: s.setup.title,
+      date: s.setup.date,
+      organization: s.setup.organization,
+    },
+    chair: s.setup.chair,
+    seatsPerDelegation: s.setup.seatsPerDelegation,
+    botModel: s.setup.botModel,
+    delegations: s.setup.delegations.map((d) => ({
+      id: d.id,
+      name: d.name,
+      member: d.member,
+      players: s.participants.filter((p) => p.delegation === d.id).map((p) => ({ id: p.id, name: p.name })),
+      bot: !played.has(d.id),
+    })),
+    issues: s.setup.issues.map((i) => ({
+      id: i.id,
+      title: i.title,
+      dimensions: i.dimensionIds,
+      scale: i.lo.map((lo, d) => [lo, i.hi[d]!]),
+      poles: i.poles,
+      statusQuo: i.statusQuo,
+      proposal: i.proposal,
+      rule: i.rule,
+      optOut: i.optOut,
+    })),
+    text: t ? textView(t) : null,
+    texts: s.texts.map(textView),
+    amendments: s.amendments,
+    messages: s.messages.filter((m) => canSee(v, m)),
+    calls: s.calls.map(callView),
+    revealed: s.revealed,
+    connected: ctx.rooms.connected(v.room.id),
+    you:
+      v.kind === 'moderator'
+        ? { role: 'moderator' }
+        : { role: 'participant', id: v.id, delegation: v.delegation, name: v.name },
+  };
+}
+
+/** An event as a viewer may see it: the set-up reduced to its public part; private messages only to their parties. */
+function visibleEvent(e: StoredRoomEvent, v: Viewer, full = false): StoredRoomEvent | null {
+  if (e.type === 'room.created' && !full) {
+    const setup = (e.data as { setup: RoomSetup }).setup;
+    return {
+      ...e,
+      data: {
+        scenario: setup.scenarioId,
+        title: setup.title,
+        delegations: setup.delegations.map((d) => d.id),
+      },
+    };
+  }
+  if (e.type === 'message.sent') {
+    const m = e.data as { from: string; to: string | null };
+    if (!canSee(v, m)) return null;
+  }
+  return e;
+}
+
+// ─── helpers ───────────────────────────────────────────────────────────────────────────────
+
+function bearer(request: FastifyRequest): string | null {
+  const h = request.headers.authorization;
+  const m = h ? /^Bearer\s+(\S+)\s*$/i.exec(h) : null;
+  if (m) return m[1]!;
+  const q = (request.query as { token?: unknown } | undefined)?.token;
+  return typeof q === 'string' ? q : null;
+}
+
+function viewerOf(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  roomId: string,
+  workspace: string | null,
+): Promise<Viewer> {
+  return ctx.rooms.viewer(roomId, bearer(request), workspace);
+}
+
+function needModerator(v: Viewer): asserts v is Extract<Viewer, { kind: 'moderator' }> {
+  if (v.kind !== 'moderator') {
+    throw new ConcordError('E_FORBIDDEN', 'only the moderator may do this', {
+      path: 'headers.authorization',
+      hint: 'Send the moderator token of the room.',
+    });
+  }
+}
+
+function needParticipant(v: Viewer): asserts v is Extract<Viewer, { kind: 'participant' }> {
+  if (v.kind !== 'participant') {
+    throw new ConcordError('E_FORBIDDEN', 'only a participant (a delegation) may do this', {
+      path: 'headers.authorization',
+      hint: 'Join the room with its code and send the participant token.',
+    });
+  }
+}
+
+/** The scenario a room is created from, resolved, with its file. */
+function scenarioFor(
+  ctx: ServerContext,
+  scenario: string | ScenarioFile,
+): { resolved: ResolvedScenario; file: ScenarioFile } {
+  if (typeof scenario === 'string') {
+    const b = builtInScenarios().find((x) => x.id === scenario);
+    if (!b) {
+      throw new ConcordError('E_UNKNOWN_ID', `no built-in scenario "${scenario}"`, {
+        path: 'body.scenario',
+        hint: 'GET /api/scenarios lists them; or send a scenario file as body.scenario.',
+      });
+    }
+    const file = parseScenarioText(b.text, b.file);
+    return { resolved: resolveWithLines(file, b.file, b.text), file };
+  }
+  scenarioCaps(scenario);
+  try {
+    return {
+      resolved: resolveScenario(scenario, { registry: ctx.registry, dataset: ctx.ds, file: 'body.scenario' }),
+      file: scenario,
+    };
+  } catch (e) {
+    if (e instanceof ConcordError && e.path && !e.path.startsWith('body')) {
+      throw new ConcordError(e.code, e.message, {
+        path: `body.scenario.${e.path}`,
+        ...(e.hint ? { hint: e.hint } : {}),
+        cause: e,
+      });
+    }
+    throw e;
+  }
+}
+
+/** Wrong codes per client address per minute before E_RATE_LIMIT (guessing a 50-bit code is hopeless anyway). */
+const WRONG_CODES_PER_MINUTE = 10;
+const wrongCodes = new Map<string, number[]>();
+function countWrongCode(ip: string): void {
+  const at = Date.now();
+  const h = (wrongCodes.get(ip) ?? []).filter((t) => t > at - 60_000);
+  h.push(at);
+  wrongCodes.set(ip, h);
+  if (wrongCodes.size > 10_000) wrongCodes.clear();
+}
+function checkWrongCodes(ip: string): void {
+  const h = (wrongCodes.get(ip) ?? []).filter((t) => t > Date.now() - 60_000);
+  if (h.length >= WRONG_CODES_PER_MINUTE) {
+    throw new ConcordError('E_RATE_LIMIT', 'too many wrong room codes from this address', {
+      path: 'body.code',
+      hint: 'Wait a minute, and check the code with the moderator.',
+    });
+  }
+}
+
+/** The played positions as a scenario file: each delegation's last amendment replaces its coded position. */
+export function playedScenario(s: RoomState): ScenarioFile {
+  const played = playedPositions(s);
+  const moved = new Set(
+    s.amendments.flatMap((a) => Object.keys(a.positions).map((i) => `${i}\u0000${a.delegation}`)),
+  );
+  const file = structuredClone(s.setup.file) as ScenarioFile & {
+    issues: Array<{ id: string; positions: Record<string, unknown> }>;
+  };
+  for (const issue of file.issues) {
+    for (const [d, z] of Object.entries(played[issue.id] ?? {})) {
+      if (!moved.has(`${issue.id}\u0000${d}`)) continue;
+      const old = issue.positions[d] as
+        | { salience: number | number[]; note?: string; source?: string }
+        | null
+        | undefined;
+      const position = z.length === 1 ? z[0]! : z;
+      issue.positions[d] = {
+        position,
+        salience: old?.salience ?? 0.5,
+        note: `played in a Concord room (last amendment)${old?.note ? `; coded: ${old.note}` : ''}`,
+        ...(old?.source ? { source: old.source } : {}),
+      };
+    }
+  }
+  return {
+    ...file,
+    id: `${s.setup.scenarioId}-played`,
+    title: `${s.setup.title} (as played)`,
+  } as ScenarioFile;
+}
+
+function csvCell(v: string): string {
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+interface ForecastIssue {
+  id: string;
+  models: Record<string, { outcome: unknown; adopted?: unknown; blockers?: unknown }>;
+}
+
+async function forecast(ctx: ServerContext, file: ScenarioFile): Promise<{ issues: ForecastIssue[] }> {
+  return (await ctx.compute.run(
+    { operationId: 'forecast', input: { params: undefined, query: {}, body: file } },
+    { budgetMs: 20_000 },
+  )) as { issues: ForecastIssue[] };
+}
+
+// ─── routes ────────────────────────────────────────────────────────────────────────────────
+
+export const routes: AnyRoute[] = [
+  route({
+    method: 'POST',
+    url: '/api/rooms',
+    operationId: 'createRoom',
+    summary: 'Create a negotiation room from a scenario (you become its moderator)',
+    description:
+      'Body `{ "scenario": "<built-in scenario id>" }` or a scenario file as `scenario`. The answer holds the join code (shown once: only its hash is stored) and the moderator token.',
+    tag: 'rooms',
+    access: 'token',
+    rateLimitPerMinute: 30,
+    body: z
+      .object({
+        scenario: z
+          .union([z.string().min(1).max(200), ScenarioFileSchema])
+          .describe('A built-in scenario id, or a scenario file'),
+        seatsPerDelegation: z
+          .number()
+          .int()
+          .min(1)
+          .max(50)
+          .optional()
+          .describe('People who may play one delegation (default 4)'),
+      })
+      .strict(),
+    response: {
+      status: 201,
+      description: 'The room, its code and the moderator token',
+      schema: z.object({ room: RoomSchema, moderatorToken: z.string() }),
+    },
+    handler: async ({ ctx, body, workspace }) => {
+      const { resolved, file } = scenarioFor(ctx, body.scenario);
+      const setup = roomSetup(
+        resolved,
+        file,
+        body.seatsPerDelegation ? { seatsPerDelegation: body.seatsPerDelegation } : {},
+      );
+      const id = RoomHub.newId();
+      const code = newJoinCode();
+      const moderatorToken = newModeratorToken();
+      const s = await ctx.rooms.create(
+        {
+          id,
+          workspace: workspace!,
+          scenarioId: setup.scenarioId,
+          codeHash: hashToken(normalizeCode(code)),
+          moderatorHash: hashToken(moderatorToken),
+        },
+        { type: 'room.created', data: { setup } },
+      );
+      const room = (await ctx.store.getRoom(id))!;
+      return { room: { ...roomView(ctx, s, { kind: 'moderator', room }), code }, moderatorToken };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/rooms/join',
+    operationId: 'joinRoom',
+    summary: 'Join a room with its code and a display name (no account)',
+    description:
+      'Without `delegation` you get the first delegation nobody plays yet. The participant token is scoped to that delegation of that room and expires when the room closes.',
+    tag: 'rooms',
+    access: 'public',
+    rateLimitPerMinute: 60,
+    body: z
+      .object({
+        code: z.string().min(1).max(40).describe('The join code, as the moderator shows it'),
+        name: z.string().trim().min(1).max(80).describe('Your display name'),
+        delegation: z.string().min(1).max(64).optional().describe('The delegation (actor id) you play'),
+      })
+      .strict(),
+    response: {
+      status: 201,
+      description: 'The participant and its token',
+      schema: z.object({
+        participant: z.looseObject({
+          token: z.string(),
+          id: z.string(),
+          delegation: z.string(),
+          roomId: z.string(),
+          name: z.string(),
+        }),
+        room: RoomSchema,
+      }),
+    },
+    handler: async ({ ctx, body, request }) => {
+      checkWrongCodes(request.ip);
+      const room = await ctx.store.roomByCodeHash(hashToken(normalizeCode(body.code)));
+      if (!room) {
+        countWrongCode(request.ip);
+        throw new ConcordError('E_NOT_FOUND', 'no room has this code', {
+          path: 'body.code',
+          hint: 'Check the code with the moderator.',
+        });
+      }
+      if (room.status === 'closed') {
+        throw new ConcordError('E_CONFLICT', 'the room is closed', {
+          path: 'body.code',
+          hint: 'Ask the moderator for a new room.',
+        });
+      }
+      const token = newParticipantToken();
+      const id = randomUUID();
+      let delegation = '';
+      const s = await ctx.rooms.commit(room.id, (st) => {
+        delegation = body.delegation ?? pickDelegation(st);
+        return {
+          events: [{ type: 'participant.joined', data: { participant: id, name: body.name, delegation } }],
+          participant: { id, tokenHash: hashToken(token), delegation, name: body.name },
+        };
+      });
+      const v: Viewer = { kind: 'participant', room, id, delegation, name: body.name };
+      return {
+        participant: { token, id, delegation, roomId: room.id, name: body.name },
+        room: roomView(ctx, s, v),
+      };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/rooms/:id',
+    operationId: 'showRoom',
+    summary:
+      "A room's state: phase, delegations and who plays them, the tabled text, the calls and their results",
+    tag: 'rooms',
+    access: 'public',
+    params: RoomParams,
+    response: { description: 'The room', schema: z.object({ room: RoomSchema }) },
+    handler: async ({ ctx, params, request, workspace }) => {
+      const v = await viewerOf(ctx, request, params.id, workspace);
+      return { room: roomView(ctx, await ctx.rooms.state(params.id), v) };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/rooms/:id/brief',
+    operationId: 'showOwnBrief',
+    summary: "Your delegation's private brief (participant token)",
+    tag: 'rooms',
+    access: 'public',
+    params: RoomParams,
+    response: {
+      description: 'The brief',
+      schema: z.object({ brief: z.looseObject({ delegation: z.string() }) }),
+    },
+    handler: async ({ ctx, params, request, workspace }) => {
+      const v = await viewerOf(ctx, request, params.id, workspace);
+      needParticipant(v);
+      const s = await ctx.rooms.state(params.id);
+      return { brief: brief(s.setup, v.delegation) };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/rooms/:id/briefs/:delegation',
+    operationId: 'showBrief',
+    summary: "A delegation's brief: the moderator's, a participant's own, everyone's once revealed",
+    tag: 'rooms',
+    access: 'public',
+    params: BriefParams,
+    response: {
+      description: 'The brief',
+      schema: z.object({ brief: z.looseObject({ delegation: z.string() }) }),
+    },
+    handler: async ({ ctx, params, request, workspace }) => {
+      const v = await viewerOf(ctx, request, params.id, workspace);
+      const s = await ctx.rooms.state(params.id);
+      if (v.kind === 'participant' && v.delegation !== params.delegation && !s.revealed) {
+        throw new ConcordError(
+          'E_FORBIDDEN',
+          `the brief of ${params.delegation} is private to that delegation`,
+          {
+            path: 'params.delegation',
+            hint: 'Read your own brief (GET /api/rooms/{id}/brief); the moderator reveals all at the debrief.',
+          },
+        );
+      }
+      const b = brief(s.setup, params.delegation);
+      if (!b) {
+        throw new ConcordError('E_UNKNOWN_ID', `no delegation "${params.delegation}" in this room`, {
+          path: 'params.delegation',
+          hint: 'GET /api/rooms/{id} lists the delegations.',
+        });
+      }
+      return { brief: b };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/rooms/:id/phase',
+    operationId: 'setRoomPhase',
+    summary:
+      'Advance the room: preparation → round (again for each round) → final-call → debrief → closed (moderator)',
+    description:
+      'With `minutes`, the phase has a timer (`endsAt`); closing the room expires its participant tokens.',
+    tag: 'rooms',
+    access: 'public',
+    params: RoomParams,
+    body: z
+      .object({
+        phase: z.enum(['round', 'final-call', 'debrief', 'closed']),
+        minutes: z.number().min(0.1).max(600).optional(),
+      })
+      .strict(),
+    response: { description: 'The room', schema: z.object({ room: RoomSchema }) },
+    handler: async ({ ctx, params, request, workspace, body }) => {
+      const v = await viewerOf(ctx, request, params.id, workspace);
+      needModerator(v);
+      const endsAt = body.minutes ? new Date(Date.now() + body.minutes * 60_000).toISOString() : null;
+      const s = await ctx.rooms.commit(params.id, () => ({
+        events: [{ type: 'phase.set', data: { phase: body.phase, endsAt } }],
+      }));
+      const room = (await ctx.store.getRoom(params.id))!;
+      return { room: roomView(ctx, s, { kind: 'moderator', room }) };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/rooms/:id/texts',
+    operationId: 'tableText',
+    summary: 'Table a text: a point on each issue of the package (moderator, or the chair delegation)',
+    tag: 'rooms',
+    access: 'public',
+    params: RoomParams,
+    body: z.object({ positions: Positions }).strict(),
+    response: {
+      status: 201,
+      description: 'The tabled text',
+      schema: z.object({ text: z.looseObject({ id: z.string() }) }),
+    },
+    handler: async ({ ctx, params, request, workspace, body }) => {
+      const v = await viewerOf(ctx, request, params.id, workspace);
+      const id = randomUUID();
+      const s = await ctx.rooms.commit(params.id, (st) => {
+        let by = 'moderator';
+        if (v.kind === 'participant') {
+          if (st.setup.chair !== v.delegation) {
+            throw new ConcordError('E_FORBIDDEN', 'only the moderator or the chair tables texts', {
+              path: 'headers.authorization',
+              hint: `The chair is ${st.setup.chair ?? 'nobody: the moderator tables'}; send an amendment instead.`,
+            });
+          }
+          ctx.rooms.limit('action', v.id);
+          by = v.delegation;
+        }
+        return {
+          events: [{ type: 'text.tabled', data: { text: id, by, positions: arrays(body.positions) } }],
+        };
+      });
+      return { text: textView(s.texts.at(-1)!) };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/rooms/:id/amendments',
+    operationId: 'sendAmendment',
+    summary: "Propose an amendment: your delegation's point on some issues (participant, during a round)",
+    tag: 'rooms',
+    access: 'public',
+    params: RoomParams,
+    body: z.object({ positions: Positions }).strict(),
+    response: {
+      status: 201,
+      description: 'The amendment',
+      schema: z.object({ amendment: z.looseObject({ id: z.string() }) }),
+    },
+    handler: async ({ ctx, params, request, workspace, body }) => {
+      const v = await viewerOf(ctx, request, params.id, workspace);
+      needParticipant(v);
+      const id = randomUUID();
+      const s = await ctx.rooms.commit(params.id, () => {
+        ctx.rooms.limit('action', v.id);
+        return {
+          events: [
+            {
+              type: 'amendment.sent',
+              data: {
+                amendment: id,
+                delegation: v.delegation,
+                participant: v.id,
+                positions: arrays(body.positions),
+              },
+            },
+          ],
+        };
+      });
+      return { amendment: s.amendments.at(-1)! };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/rooms/:id/messages',
+    operationId: 'sendMessage',
+    summary: 'Send a message to all, or to one delegation (kept in the log; at most 4 KiB)',
+    tag: 'rooms',
+    access: 'public',
+    params: RoomParams,
+    body: z
+      .object({
+        body: z.string().min(1).max(20_000).describe('The message (at most 4,096 bytes of UTF-8)'),
+        to: z.string().min(1).max(64).optional().describe('A delegation id; absent: to all'),
+      })
+      .strict(),
+    response: {
+      status: 201,
+      description: 'The message',
+      schema: z.object({ message: z.looseObject({ id: z.string() }) }),
+    },
+    handler: async ({ ctx, params, request, workspace, body }) => {
+      const v = await viewerOf(ctx, request, params.id, workspace);
+      const bytes = Buffer.byteLength(body.body, 'utf8');
+      if (bytes > MESSAGE_MAX_BYTES) {
+        throw new ConcordError(
+          'E_LIMIT',
+          `the message has ${bytes} bytes; a room takes at most ${MESSAGE_MAX_BYTES}`,
+          {
+            path: 'body.body',
+            hint: 'Shorten it, or send it in parts.',
+          },
+        );
+      }
+      const id = randomUUID();
+      const s = await ctx.rooms.commit(params.id, () => {
+        if (v.kind === 'participant') ctx.rooms.limit('message', v.id);
+        return {
+          events: [
+            {
+              type: 'message.sent',
+              data: {
+                message: id,
+                from: v.kind === 'participant' ? v.delegation : 'moderator',
+                participant: v.kind === 'participant' ? v.id : null,
+                to: body.to ?? null,
+                body: body.body,
+              },
+            },
+          ],
+        };
+      });
+      return { message: s.messages.at(-1)! };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/rooms/:id/calls',
+    operationId: 'callForConsensus',
+    summary:
+      'Call for consensus on the tabled text (moderator); the bots of unplayed delegations answer at once',
+    tag: 'rooms',
+    access: 'public',
+    params: RoomParams,
+    response: { status: 201, description: 'The call', schema: z.object({ call: CallSchema }) },
+    handler: async ({ ctx, params, request, workspace }) => {
+      const v = await viewerOf(ctx, request, params.id, workspace);
+      needModerator(v);
+      const id = randomUUID();
+      const s = await ctx.rooms.commit(params.id, (st) => {
+        const text = currentText(st);
+        const events: RoomEvent[] = [{ type: 'call.opened', data: { call: id, text: text?.id ?? '' } }];
+        if (text) {
+          const played = playedDelegations(st);
+          for (const d of st.setup.delegations) {
+            if (played.has(d.id)) continue;
+            events.push({
+              type: 'answer.given',
+              data: {
+                call: id,
+                delegation: d.id,
+                answer: botAnswer(st.setup, d.id, text.positions),
+                by: 'bot',
+              },
+            });
+          }
+        }
+        return { events };
+      });
+      return { call: callView(s.calls.find((c) => c.id === id)!) };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/rooms/:id/calls/:callId/answers',
+    operationId: 'answerCall',
+    summary:
+      'Answer a call for your delegation: accept, object or abstain (participant; the last answer counts)',
+    tag: 'rooms',
+    access: 'public',
+    params: CallParams,
+    body: z.object({ answer: z.enum(['accept', 'object', 'abstain']) }).strict(),
+    response: { status: 201, description: 'The call', schema: z.object({ call: CallSchema }) },
+    handler: async ({ ctx, params, request, workspace, body }) => {
+      const v = await viewerOf(ctx, request, params.id, workspace);
+      needParticipant(v);
+      const s = await ctx.rooms.commit(params.id, () => {
+        ctx.rooms.limit('action', v.id);
+        return {
+          events: [
+            {
+              type: 'answer.given',
+              data: {
+                call: params.callId,
+                delegation: v.delegation,
+                answer: body.answer as Answer,
+                by: v.id,
+              },
+            },
+          ],
+        };
+      });
+      return { call: callView(s.calls.find((c) => c.id === params.callId)!) };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/rooms/:id/calls/:callId/close',
+    operationId: 'closeCall',
+    summary: 'Close a call: its result under the scenario rule (moderator)',
+    description:
+      'adopted: no veto player objected; blocked: one did; adopted-by-participants: one did, but every issue allows an opt-out and at least two delegations accepted, and they adopt it among themselves. A delegation that has not answered raises no objection.',
+    tag: 'rooms',
+    access: 'public',
+    params: CallParams,
+    response: { description: 'The closed call', schema: z.object({ call: CallSchema }) },
+    handler: async ({ ctx, params, request, workspace }) => {
+      const v = await viewerOf(ctx, request, params.id, workspace);
+      needModerator(v);
+      const s = await ctx.rooms.commit(params.id, () => ({
+        events: [{ type: 'call.closed', data: { call: params.callId } }],
+      }));
+      return { call: callView(s.calls.find((c) => c.id === params.callId)!) };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/rooms/:id/reveal',
+    operationId: 'revealBriefs',
+    summary: "Reveal every delegation's brief to all (moderator, at the debrief)",
+    tag: 'rooms',
+    access: 'public',
+    params: RoomParams,
+    response: { description: 'The room', schema: z.object({ room: RoomSchema }) },
+    handler: async ({ ctx, params, request, workspace }) => {
+      const v = await viewerOf(ctx, request, params.id, workspace);
+      needModerator(v);
+      const s = await ctx.rooms.commit(params.id, () => ({
+        events: [{ type: 'briefs.revealed', data: {} }],
+      }));
+      return { room: roomView(ctx, s, v) };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/rooms/:id/events',
+    operationId: 'roomEvents',
+    summary: "The room's events live (Server-Sent Events), from after the last event id seen",
+    description:
+      'Each event has `id:` its sequence number; a reconnecting EventSource sends Last-Event-ID and gets what it missed, then the live events. A browser passes its token as `?token=` (EventSource sends no headers). Private messages reach only their two delegations and the moderator.',
+    tag: 'rooms',
+    access: 'public',
+    params: RoomParams,
+    query: z
+      .object({
+        token: z.string().max(200).optional(),
+        after: z.coerce
+          .number()
+          .int()
+          .min(0)
+          .optional()
+          .describe('Send the events after this sequence number'),
+      })
+      .strict(),
+    response: { description: 'An event stream', contentType: 'text/event-stream' },
+    handler: async ({ ctx, params, query, request, reply, workspace }) => {
+      const v = await viewerOf(ctx, request, params.id, workspace);
+      const header = Number(request.headers['last-event-id']);
+      let last = Number.isInteger(header) && header >= 0 ? header : (query.after ?? 0);
+      const stream = openEventStream(request, reply);
+      const pending: StoredRoomEvent[] = [];
+      let live = false;
+      const send = (e: StoredRoomEvent) => {
+        if (e.seq <= last) return;
+        last = e.seq;
+        const x = visibleEvent(e, v);
+        if (x) stream.send(x.type, JSON.stringify(x), x.seq);
+      };
+      const off = ctx.rooms.subscribe(params.id, (e) => (live ? send(e) : pending.push(e)));
+      stream.onClose(off);
+      for (const e of await ctx.store.roomEvents(params.id, last)) send(e);
+      for (const e of pending) send(e);
+      live = true;
+      return reply;
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/rooms/:id/log',
+    operationId: 'exportRoomLog',
+    summary: "The room's event log as JSON or CSV (what this viewer may see; the moderator gets all)",
+    tag: 'rooms',
+    access: 'public',
+    params: RoomParams,
+    query: z
+      .object({ format: z.enum(['json', 'csv']).optional(), token: z.string().max(200).optional() })
+      .strict(),
+    response: { description: 'The events', schema: z.object({ events: z.array(z.unknown()) }) },
+    handler: async ({ ctx, params, query, request, reply, workspace }) => {
+      const v = await viewerOf(ctx, request, params.id, workspace);
+      const events = (await ctx.store.roomEvents(params.id))
+        .map((e) => visibleEvent(e, v, v.kind === 'moderator'))
+        .filter((e): e is StoredRoomEvent => e !== null);
+      if (query.format === 'csv') {
+        const lines = [
+          'seq,at,type,data',
+          ...events.map((e) => [String(e.seq), e.at, e.type, JSON.stringify(e.data)].map(csvCell).join(',')),
+        ];
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="room-${params.id}.csv"`);
+        return `${lines.join('\n')}\n`;
+      }
+      return { events };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/rooms/:id/scenario',
+    operationId: 'exportPlayedScenario',
+    summary:
+      'The played positions as a scenario file Concord can forecast and sweep (moderator, or anyone at the debrief)',
+    tag: 'rooms',
+    access: 'public',
+    params: RoomParams,
+    response: { description: 'A scenario file (JSON)', schema: z.looseObject({ id: z.string() }) },
+    handler: async ({ ctx, params, request, workspace }) => {
+      const v = await viewerOf(ctx, request, params.id, workspace);
+      const s = await ctx.rooms.state(params.id);
+      needDebrief(v, s);
+      return playedScenario(s);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/rooms/:id/debrief',
+    operationId: 'roomDebrief',
+    summary:
+      "The debrief: the game's outcome beside every model's forecast on the played and the coded positions",
+    description:
+      "Also the observed outcome where the case has one, who blocked each call and why (their distance to the text against the status quo), the timeline, and each delegation's utility. The forecasts run on the worker pool.",
+    tag: 'rooms',
+    access: 'public',
+    params: RoomParams,
+    response: {
+      description: 'The debrief',
+      schema: z.looseObject({ outcome: z.unknown(), issues: z.array(z.unknown()) }),
+    },
+    handler: async ({ ctx, params, request, workspace }) => {
+      const v = await viewerOf(ctx, request, params.id, workspace);
+      const s = await ctx.rooms.state(params.id);
+      needDebrief(v, s);
+      const played = playedScenario(s);
+      const [coded, asPlayed] = await Promise.all([forecast(ctx, s.setup.file), forecast(ctx, played)]);
+      return debrief(s, await ctx.store.roomEvents(params.id), coded, asPlayed);
+    },
+  }),
+];
+
+function needDebrief(v: Viewer, s: RoomState): void {
+  if (v.kind === 'moderator' || s.phase === 'debrief' || s.phase === 'closed') return;
+  throw new ConcordError('E_FORBIDDEN', 'the debrief opens when the moderator ends the game', {
+    path: 'room.phase',
+    hint: 'Wait for the debrief phase.',
+  });
+}
+
+function arrays(p: Record<string, number | number[]>): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const [k, v] of Object.entries(p)) out[k] = typeof v === 'number' ? [v] : v;
+  return out;
+}
+
+/** The first delegation nobody plays (members first), else the one with the fewest players and a free seat. */
+function pickDelegation(s: RoomState): string {
+  const count = (d: string) => s.participants.filter((p) => p.delegation === d).length;
+  const order = [...s.setup.delegations].sort((a, b) => Number(b.member) - Number(a.member));
+  const free = order.filter((d) => count(d.id) < s.setup.seatsPerDelegation);
+  if (free.length === 0) {
+    throw new ConcordError('E_CONFLICT', 'every seat of the room is taken', {
+      path: 'body.delegation',
+      hint: 'Ask the moderator for another room.',
+    });
+  }
+  return free.reduce((best, d) => (count(d.id) < count(best.id) ? d : best)).id;
+}
+
+function debrief(
+  s: RoomState,
+  log: readonly StoredRoomEvent[],
+  coded: { issues: ForecastIssue[] },
+  asPlayed: { issues: ForecastIssue[] },
+) {
+  const { call, positions } = finalOutcome(s);
+  const outcome: Record<string, number[] | null> = {};
+  for (const i of s.setup.issues) outcome[i.id] = positions?.[i.id] ?? i.statusQuo;
+  const known = Object.fromEntries(
+    Object.entries(outcome).filter((e): e is [string, number[]] => e[1] !== null),
+  );
+  const sq: Record<string, number[]> = {};
+  for (const i of s.setup.issues) if (i.statusQuo && known[i.id]) sq[i.id] = i.statusQuo;
+  const at = new Map(log.map((e) => [e.seq, e.at]));
+  return {
+    room: s.setup.scenarioId,
+    title: s.setup.title,
+    outcome: {
+      adopted: call ? call.result : 'nothing adopted',
+      call: call?.id ?? null,
+      participants: call?.participants ?? null,
+      positions: outcome,
+    },
+    issues: s.setup.issues.map((i) => {
+      const c = coded.issues.find((x) => x.id === i.id);
+      const p = asPlayed.issues.find((x) => x.id === i.id);
+      const models = (f: ForecastIssue | undefined) =>
+        Object.fromEntries(
+          Object.entries(f?.models ?? {}).map(([m, r]) => [
+            m,
+            { outcome: r.outcome, adopted: r.adopted ?? null },
+          ]),
+        );
+      return {
+        id: i.id,
+        title: i.title,
+        statusQuo: i.statusQuo,
+        game: outcome[i.id],
+        observed: i.observed,
+        forecasts: { played: models(p), coded: models(c) },
+      };
+    }),
+    calls: s.calls.map((c) => {
+      const text = s.texts.find((t) => t.id === c.text)!;
+      const tq: Record<string, number[]> = {};
+      for (const i of s.setup.issues) if (i.statusQuo && text.positions[i.id]) tq[i.id] = i.statusQuo;
+      return {
+        ...callView(c),
+        positions: text.positions,
+        why: c.blockers.map((d) => ({
+          delegation: d,
+          by: c.answers[d]?.by === 'bot' ? 'bot' : 'player',
+          distanceToText: round(packageDistance(s.setup, d, text.positions)),
+          distanceToStatusQuo: round(packageDistance(s.setup, d, tq)),
+        })),
+      };
+    }),
+    timeline: log
+      .filter((e) =>
+        ['phase.set', 'text.tabled', 'amendment.sent', 'call.opened', 'answer.given', 'call.closed'].includes(
+          e.type,
+        ),
+      )
+      .map((e) => ({ seq: e.seq, at: at.get(e.seq), type: e.type, data: e.data })),
+    utilities: s.setup.delegations.map((d) => {
+      const dOut = packageDistance(s.setup, d.id, known);
+      const dSq = packageDistance(s.setup, d.id, sq);
+      return {
+        delegation: d.id,
+        played: playedDelegations(s).has(d.id),
+        /** Minus the salience-weighted distance of the outcome from the coded position (0 best). */
+        utility: round(-dOut),
+        /** The gain over the status quo (positive: the outcome is closer to its brief than no agreement). */
+        gain: round(dSq - dOut),
+      };
+    }),
+  };
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
