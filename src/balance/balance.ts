@@ -188,6 +188,15 @@ export function distribution(
   const missing = members.filter((m) => values[m] === null);
   const shares = present.size >= 2 ? sharesOf(present) : null;
   const total = shares ? [...present.values()].reduce((s, x) => s + x, 0) : null;
+  if (total !== null && !Number.isFinite(total))
+    throw new ConcordError(
+      'E_VALIDATION',
+      `the members' ${ys.noun} figures for ${year} sum to more than a double can hold`,
+      {
+        path: `${ys.id}.${year}.total`,
+        hint: 'Give figures of ordinary size (in larger units).',
+      },
+    );
   const a = pair ? present.get(pair[0]) : undefined;
   const b = pair ? present.get(pair[1]) : undefined;
   return {

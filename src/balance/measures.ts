@@ -20,6 +20,7 @@
  *   all the other members together); the ratio of the two largest shares; the share of the members
  *   outside the two largest.
  */
+import { ConcordError } from '../errors.js';
 
 export interface Ranked {
   readonly iso3: string;
@@ -47,23 +48,42 @@ export interface Concentration {
 
 function assertValue(iso3: string, x: number): void {
   if (!Number.isFinite(x) || x < 0) {
-    throw new RangeError(`${iso3}: a yardstick value must be a finite number ≥ 0, got ${x}`);
+    throw new ConcordError(
+      'E_VALIDATION',
+      `${iso3}: a yardstick value must be a finite number ≥ 0, got ${x}`,
+      {
+        path: `values.${iso3}`,
+        hint: 'Give every member a finite, non-negative figure (or none).',
+      },
+    );
   }
 }
 
 /**
  * Each member's share of the members' total. `values` holds only members with a value; a total of
- * zero has no shares (null).
+ * zero has no shares (null). The values are divided by the largest before summing (shares are
+ * relative, so this changes none of them), so figures near the largest double cannot overflow the
+ * total into a silent share of 0; a share that still is not finite is an error naming the member.
  */
 export function sharesOf(values: ReadonlyMap<string, number>): Map<string, number> | null {
-  let total = 0;
+  let max = 0;
   for (const [iso3, x] of values) {
     assertValue(iso3, x);
-    total += x;
+    if (x > max) max = x;
   }
-  if (!(total > 0)) return null;
+  if (!(max > 0)) return null;
+  let total = 0;
+  for (const x of values.values()) total += x / max;
   const out = new Map<string, number>();
-  for (const [iso3, x] of values) out.set(iso3, x / total);
+  for (const [iso3, x] of values) {
+    const s = x / max / total;
+    if (!Number.isFinite(s))
+      throw new ConcordError('E_VALIDATION', `the share of ${iso3} is not a finite number (${s})`, {
+        path: `values.${iso3}`,
+        hint: 'Give figures of ordinary size.',
+      });
+    out.set(iso3, s);
+  }
   return out;
 }
 

@@ -20,11 +20,33 @@
  * With Saltelli sampling, a second aggregate per (issue, model) accumulates the sums behind the
  * Sobol estimators (./sobol.ts).
  */
+import { ConcordError } from '../errors.js';
 import type { ForecastRow } from './adapter.js';
 
 export const FINE_BINS = 1000;
 export const DISPLAY_BINS = 20;
 export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
+/**
+ * The unit in which squares of outcomes are summed: 1 for ordinary scales (so sums are exactly
+ * what they always were), the largest power of two not above the scale's width for scales wider than 2^300 or narrower
+ * than 2^-300, whose squared deviations would overflow a double or underflow to a silent 0 (a power of two divides exactly: nothing is rounded).
+ */
+export function momentUnit(lo: number, hi: number): number {
+  const w = hi - lo;
+  if (!(w > 2 ** 300 || (w > 0 && w < 2 ** -300))) return 1;
+  return 2 ** Math.floor(Math.log2(w));
+}
+
+/** A summary figure that is not finite is an error naming it, never a NaN or a null in output. */
+function finite(x: number, field: string): number {
+  if (!Number.isFinite(x))
+    throw new ConcordError('E_VALIDATION', `the sweep's ${field} is not a finite number (${x})`, {
+      path: field,
+      hint: 'Use an issue scale of ordinary size (e.g. [0, 100]): outcomes are relative to it.',
+    });
+  return x;
+}
 
 /** The aggregate of one (point, issue, model) cell. */
 export class Cell {
@@ -52,12 +74,15 @@ export class Cell {
   readonly part: Int32Array;
   roundsN = 0;
   roundsSum = 0;
+  /** m2 is the sum of squared deviations in this unit squared (see momentUnit). */
+  readonly unit: number;
 
   constructor(
     readonly lo: number,
     readonly hi: number,
     readonly actors: number,
   ) {
+    this.unit = momentUnit(lo, hi);
     this.hist = new Int32Array(FINE_BINS);
     this.atom = new Float64Array(FINE_BINS).fill(Number.NaN);
     this.block = new Int32Array(actors);
@@ -71,7 +96,7 @@ export class Cell {
       this.n++;
       const d = x - this.mean;
       this.mean += d / this.n;
-      this.m2 += d * (x - this.mean);
+      this.m2 += (d / this.unit) * ((x - this.mean) / this.unit);
       if (x < this.min) this.min = x;
       if (x > this.max) this.max = x;
       const b = this.bin(x);
@@ -114,8 +139,9 @@ export class Cell {
       } else {
         const n = this.n + o.n;
         const delta = o.mean - this.mean;
-        this.mean += (delta * o.n) / n;
-        this.m2 += o.m2 + (delta * delta * this.n * o.n) / n;
+        this.mean += delta * (o.n / n); // not (delta · o.n) / n, which overflows near the largest double
+        const du = delta / this.unit;
+        this.m2 += o.m2 + (du * du * this.n * o.n) / n;
         this.n = n;
       }
       if (o.min < this.min) this.min = o.min;
@@ -237,6 +263,8 @@ export class SobolCell {
   constructor(
     readonly k: number,
     readonly shift: number,
+    /** Outcomes are divided by this unit too (see momentUnit); the indices are ratios, unchanged. */
+    readonly unit = 1,
   ) {
     this.first = new Float64Array(k);
     this.total = new Float64Array(k);
@@ -251,15 +279,15 @@ export class SobolCell {
         return;
       }
     }
-    const fa = y[offset]! - this.shift;
-    const fb = y[offset + stride]! - this.shift;
+    const fa = (y[offset]! - this.shift) / this.unit;
+    const fb = (y[offset + stride]! - this.shift) / this.unit;
     this.groups++;
     this.sA += fa;
     this.sB += fb;
     this.sAA += fa * fa;
     this.sBB += fb * fb;
     for (let i = 0; i < k; i++) {
-      const fab = y[offset + (2 + i) * stride]! - this.shift;
+      const fab = (y[offset + (2 + i) * stride]! - this.shift) / this.unit;
       this.first[i]! += fb * (fab - fa);
       this.total[i]! += (fa - fab) * (fa - fab);
     }
@@ -291,8 +319,8 @@ export class SobolCell {
     };
   }
 
-  static fromJSON(j: SobolJSON, k: number, shift: number): SobolCell {
-    const c = new SobolCell(k, shift);
+  static fromJSON(j: SobolJSON, k: number, shift: number, unit = 1): SobolCell {
+    const c = new SobolCell(k, shift, unit);
     c.groups = j.groups;
     c.skipped = j.skipped;
     c.sA = j.sA;
@@ -364,7 +392,7 @@ export function summarizeCell(c: Cell, actorIds: readonly string[]): CellSummary
     n: c.n,
     missing: c.missing,
     mean: c.n ? c.mean : null,
-    sd: c.n > 1 ? Math.sqrt(c.m2 / (c.n - 1)) : c.n === 1 ? 0 : null,
+    sd: c.n > 1 ? finite(Math.sqrt(c.m2 / (c.n - 1)) * c.unit, 'sd') : c.n === 1 ? 0 : null,
     min: c.n ? c.min : null,
     max: c.n ? c.max : null,
     quantiles,
@@ -424,15 +452,15 @@ export function summarizeSobol(s: SobolCell): SobolSummary {
     return {
       groups: n,
       skipped: s.skipped,
-      variance: v > 0 ? v : 0,
+      variance: v > 0 ? finite(v * s.unit * s.unit, 'sobol.variance') : 0,
       first: Array.from(s.first, () => null),
       total: Array.from(s.total, () => null),
     };
   return {
     groups: n,
     skipped: s.skipped,
-    variance: v,
-    first: Array.from(s.first, (x) => x / n / v),
-    total: Array.from(s.total, (x) => x / (2 * n) / v),
+    variance: finite(v * s.unit * s.unit, 'sobol.variance'),
+    first: Array.from(s.first, (x) => finite(x / n / v, 'sobol.first')),
+    total: Array.from(s.total, (x) => finite(x / (2 * n) / v, 'sobol.total')),
   };
 }

@@ -27,6 +27,7 @@ import {
   type BatchAggregateJSON,
   Cell,
   type CellSummary,
+  momentUnit,
   SobolCell,
   type SobolSummary,
   summarizeCell,
@@ -292,7 +293,9 @@ export class SweepContext<F = unknown, R extends SweepFrame = SweepFrame> {
 
   newSobolCells(): SobolCell[] {
     return this.outputs.flatMap((o) =>
-      this.params.models.map(() => new SobolCell(this.factors.length, (o.lo + o.hi) / 2)),
+      this.params.models.map(
+        () => new SobolCell(this.factors.length, (o.lo + o.hi) / 2, momentUnit(o.lo, o.hi)),
+      ),
     );
   }
 
@@ -534,7 +537,7 @@ export class Summarizer {
           return;
         }
         const cell = this.sobol![i]!;
-        const b = SobolCell.fromJSON(s, cell.k, cell.shift);
+        const b = SobolCell.fromJSON(s, cell.k, cell.shift, cell.unit);
         cell.merge(b);
         kept[i] = b;
       });
@@ -558,12 +561,13 @@ export class Summarizer {
     if (batches.length < SOBOL_BOOTSTRAP.minBatches) return null;
     const k = this.sobol![ci]!.k;
     const shift = this.sobol![ci]!.shift;
+    const unit = this.sobol![ci]!.unit;
     const rng = Rng.forReplicate(this.ctx.params.seed, ci, BOOTSTRAP_STREAM);
     const firsts: number[][] = Array.from({ length: k }, () => []);
     const totals: number[][] = Array.from({ length: k }, () => []);
     const gaps: number[][] = Array.from({ length: k }, () => []);
     for (let r = 0; r < SOBOL_BOOTSTRAP.resamples; r++) {
-      const cell = new SobolCell(k, shift);
+      const cell = new SobolCell(k, shift, unit);
       for (let j = 0; j < batches.length; j++) cell.merge(batches[rng.int(batches.length)]!);
       const s = summarizeSobol(cell);
       for (let i = 0; i < k; i++) {

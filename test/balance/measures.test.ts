@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { con, concentration, hhi, ranked, sharesOf } from '../../src/balance/measures.js';
+import { ConcordError } from '../../src/errors.js';
 
 const map = (xs: readonly number[]) => new Map(xs.map((x, i) => [`S${String(i).padStart(2, '0')}`, x]));
 
@@ -13,6 +14,37 @@ const figures = fc
   .filter((xs) => xs.reduce((s, x) => s + x, 0) > 1e-6);
 
 describe('shares', () => {
+  it('does not overflow with figures near the largest double (two of 1.7e308: one half each)', () => {
+    const s = sharesOf(map([1.7e308, 1.7e308]))!;
+    expect([...s.values()]).toEqual([0.5, 0.5]);
+    expect(concentration(s).hhi).toBe(0.5);
+  });
+
+  it('gives the same shares for figures scaled to huge or tiny sizes (property)', () => {
+    fc.assert(
+      fc.property(figures, fc.constantFrom(1e295, 1e200, 1e-200, 1e-290), (xs, k) => {
+        const plain = [...sharesOf(map(xs))!.values()];
+        const scaled = [...sharesOf(map(xs.map((x) => x * k)))!.values()];
+        const sum = scaled.reduce((a, b) => a + b, 0);
+        expect(Math.abs(sum - 1)).toBeLessThan(1e-9);
+        scaled.forEach((x, i) => {
+          expect(Number.isFinite(x)).toBe(true);
+          expect(Math.abs(x - plain[i]!)).toBeLessThan(1e-9);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('names the member whose figure is not finite', () => {
+    try {
+      sharesOf(map([1, Number.POSITIVE_INFINITY]));
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ConcordError).path).toBe('values.S01');
+    }
+  });
+
   it('divides each figure by the total', () => {
     const s = sharesOf(map([5, 3, 2]))!;
     expect([...s.values()]).toEqual([0.5, 0.3, 0.2]);
@@ -20,9 +52,9 @@ describe('shares', () => {
 
   it('has no shares when the total is zero, and rejects negative or non-finite figures', () => {
     expect(sharesOf(map([0, 0]))).toBeNull();
-    expect(() => sharesOf(map([1, -1]))).toThrow(RangeError);
-    expect(() => sharesOf(map([1, Number.NaN]))).toThrow(RangeError);
-    expect(() => sharesOf(map([1, Number.POSITIVE_INFINITY]))).toThrow(RangeError);
+    expect(() => sharesOf(map([1, -1]))).toThrow(ConcordError);
+    expect(() => sharesOf(map([1, Number.NaN]))).toThrow(ConcordError);
+    expect(() => sharesOf(map([1, Number.POSITIVE_INFINITY]))).toThrow(ConcordError);
   });
 
   it('sum to one (property)', () => {

@@ -293,3 +293,48 @@ describe('beyond 2^53: the multi-prime generating functions agree with the BigIn
     );
   });
 });
+
+describe('weights near the largest and the smallest double', () => {
+  it('weights scaled by 1e300 or 1e-300 give the same power as the plain weights (property)', () => {
+    fc.assert(
+      fc.property(game(10, false), fc.constantFrom(290, 300, -290, -300), (raw, e) => {
+        const g = toGame(raw);
+        const plain = tryPower(g, { method: 'exact' });
+        if (!plain) return;
+        // scaled by a power of ten (written as a decimal: 7e-290, not 7 × 1e-290), the decimals are exactly the plain ones times 10^e: sums are
+        // exact integers (BigInt), so the winning coalitions and every index are identical
+        const scaled: Game = { ...g, players: g.players.map((p) => ({ ...p, a: Number(`${p.a}e${e}`) })) };
+        const x = computePower(scaled, { method: 'exact' });
+        expect(x.winningCoalitions).toBe(plain.winningCoalitions);
+        for (let i = 0; i < g.players.length; i++)
+          for (const key of KEYS)
+            expect(x.players[i]!.fractions![key]).toBe(plain.players[i]!.fractions![key]);
+      }),
+      { numRuns: 80, seed: 20261201 },
+    );
+  });
+
+  it('40 players of 1.7e308 each: the total (6.8e309) overflows a double but not the count', () => {
+    const g: Game = {
+      name: 'huge',
+      players: Array.from({ length: 40 }, (_, i) => ({
+        id: `p${i}`,
+        population: i < 20 ? 1.7e308 : 0.85e308,
+      })),
+      rule: { sum: 'population', moreThanShare: 0.5 },
+      source: [],
+      notes: [],
+      literature: [],
+    };
+    const plain: Game = {
+      ...g,
+      players: g.players.map((p, i) => ({ id: p.id, population: i < 20 ? 2 : 1 })),
+    };
+    const x = computePower(g, { method: 'exact' });
+    const y = computePower(plain, { method: 'exact' });
+    expect(x.winningCoalitions).toBe(y.winningCoalitions);
+    expect(x.players.map((p) => p.fractions!.banzhaf)).toEqual(y.players.map((p) => p.fractions!.banzhaf));
+    // heavy players have more power than light ones
+    expect(x.players[0]!.banzhaf!).toBeGreaterThan(x.players[39]!.banzhaf!);
+  });
+});

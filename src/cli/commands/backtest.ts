@@ -13,6 +13,7 @@ import { ConcordError } from '../../errors.js';
 import { loadPath } from '../../scenario/load.js';
 import { adoptionProbabilities } from '../../sweep/backtest.js';
 import { json, pct, table } from '../../util/format.js';
+import { backtestEstimateMs, warnIfLong } from '../estimate.js';
 import type { CliIO } from '../io.js';
 import { wantsCsv } from '../output.js';
 import {
@@ -95,6 +96,22 @@ export function register(program: Command, io: CliIO): void {
       const seed = parseCount(opts.seed, '--seed', 0, 2 ** 31 - 1) ?? 1;
       const resamples = parseCount(opts.resamples, '--resamples', 0, 1_000_000);
       const eum = { maxRounds: parseRounds(opts.maxRounds), variant: parseVariant(opts.eumVariant) };
+      // Before the sweep and the bootstrap: what the user is in for, and the way to a faster answer.
+      warnIfLong(
+        io,
+        backtestEstimateMs(
+          loaded.map((l) => l.scenario),
+          models,
+          { maxRounds: eum.maxRounds, sweepRuns: runs, resamples },
+        ),
+        `backtesting ${loaded.reduce((t, l) => t + l.scenario.issues.length, 0)} case(s) of up to ${Math.max(0, ...loaded.map((l) => l.scenario.actors.length))} actors${runs ? ` with ${runs.toLocaleString('en-US')} sweep replicates each` : ''}`,
+        [
+          ...(runs ? ['fewer --sweep-runs'] : []),
+          ...((resamples ?? 10_000) > 10_000 ? ['fewer --resamples (10000 is the default)'] : []),
+          '--model without eum (it grows with the square of the actors)',
+          'or --max-rounds 20.',
+        ].join(', '),
+      );
       let probabilities: ReturnType<typeof adoptionProbabilities> | undefined;
       if (runs !== undefined) {
         const files = [...new Set(loaded.map((l) => l.file))];

@@ -6,12 +6,14 @@
 import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
 import { openOrganization } from '../../org/load.js';
+import { decisionStages } from '../../org/organization.js';
 import { type CapacityResult, capacity, type ReferencePoint } from '../../power/capacity.js';
 import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand, passageCell } from '../../power/load.js';
 import { capacityCsv } from '../../power/tidy.js';
 import { NAMED_RULES } from '../../rules/load.js';
 import { parseDate } from '../../util/dates.js';
 import { json, table } from '../../util/format.js';
+import { capacityEstimateMs, warnIfLong } from '../estimate.js';
 import type { CliIO } from '../io.js';
 import { FORMAT_OPTION_HELP, outputFormat } from '../output.js';
 
@@ -48,6 +50,16 @@ export function register(program: Command, io: CliIO): void {
               .map((s) => s.trim().toUpperCase())
               .filter(Boolean)
           : [];
+        const sizes = decisionStages(org)
+          .map((s) => s.members.length)
+          .filter((n) => n > 0);
+        if (add.length && sizes.length) sizes.push(sizes[sizes.length - 1]! + add.length);
+        warnIfLong(
+          io,
+          capacityEstimateMs(sizes, rules.filter((r) => JSON.stringify(r.rule).includes('"sum"')).length),
+          `exact power for ${sizes.length} stage(s) of up to ${Math.max(0, ...sizes)} members under ${rules.length} rule(s)`,
+          'fewer --rule comparisons or a shorter --add list; for one rule, `concord power --method montecarlo --samples 10000`.',
+        );
         const result = capacity(org, loadDataset(), rules, {
           add,
           at: opts.at ? parseDate(opts.at, '--at') : undefined,
