@@ -35,6 +35,7 @@
  *
  * Pure: no I/O, no randomness; one-dimensional issues only.
  */
+import type { ResolvedScenario } from '../scenario/types.js';
 
 export interface ExchangeIssueInput {
   readonly id: string;
@@ -497,7 +498,8 @@ export function exchangeModel(input: ExchangeInput, opts: ExchangeOptions = {}):
           v = best.gain;
         } else {
           const inner = g[a] === best.inner[0] || g[a] === best.inner[1];
-          key = v > 0 ? (inner ? 'innerPositive' : 'outerPositive') : inner ? 'innerNegative' : 'outerNegative';
+          key =
+            v > 0 ? (inner ? 'innerPositive' : 'outerPositive') : inner ? 'innerNegative' : 'outerNegative';
         }
         add(ext[a]!, key, v);
         add(issueExt[best.p]!, key, v);
@@ -536,4 +538,63 @@ export function exchangeModel(input: ExchangeInput, opts: ExchangeOptions = {}):
     ? Float64Array.from(rounds[rounds.length - 1]!.after)
     : (m.calcNbs(), Float64Array.from(m.nbs, (v, q) => denorm(q, v)));
   return { rounds, positions, forecast };
+}
+
+// ───────────────────────── on a resolved scenario ─────────────────────────
+
+export interface ScenarioExchange {
+  /** Null when the model cannot run (see `note`). */
+  readonly result: ExchangeResult | null;
+  /** Scenario issue index per model issue (the one-dimensional issues). */
+  readonly issues: readonly number[];
+  readonly note: string | null;
+}
+
+const cache = new WeakMap<ResolvedScenario, Map<string, ScenarioExchange>>();
+
+/**
+ * The exchange model over a scenario's one-dimensional issues, with the scenario's capabilities as
+ * every actor's power (the model depends only on their ratios). Cached per scenario and options, so
+ * that forecasting issue by issue runs it once.
+ */
+export function scenarioExchange(s: ResolvedScenario, opts: ExchangeOptions = {}): ScenarioExchange {
+  const key = `${opts.rounds ?? ''}|${opts.salienceWeight ?? ''}|${opts.fixedWeight ?? ''}`;
+  let byKey = cache.get(s);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(s, byKey);
+  }
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const idx = s.issues.flatMap((is, q) => (is.dims === 1 ? [q] : []));
+  let out: ScenarioExchange;
+  if (idx.length < 2) {
+    out = {
+      result: null,
+      issues: idx,
+      note:
+        s.issues.length < 2
+          ? 'the exchange model trades shifts between issues; this scenario has one issue'
+          : 'the exchange model is one-dimensional; fewer than two issues here have one dimension',
+    };
+  } else {
+    const input: ExchangeInput = {
+      actors: s.actors.map((a) => a.id),
+      capability: s.capability,
+      issues: idx.map((q) => {
+        const is = s.issues[q]!;
+        return {
+          id: is.id,
+          lo: is.lo[0]!,
+          hi: is.hi[0]!,
+          position: is.position,
+          salience: is.salience,
+          has: is.has,
+        };
+      }),
+    };
+    out = { result: exchangeModel(input, opts), issues: idx, note: null };
+  }
+  byKey.set(key, out);
+  return out;
 }

@@ -15,6 +15,7 @@ import type { ModelName } from '../../scenario/schema.js';
 import type { ResolvedScenario } from '../../scenario/types.js';
 import { json, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
+import { exchangeDetail, exchangeIssueIds, exchangeRounds } from './exchange-rounds.js';
 
 export function parseModels(names: readonly string[] | undefined): ModelName[] {
   if (!names || names.length === 0) return [...MODEL_NAMES];
@@ -67,7 +68,7 @@ export function register(program: Command, io: CliIO): void {
   program
     .command('forecast')
     .description(
-      'forecast each issue of a scenario with every model (consensus, compromise, median, nash, eum)',
+      'forecast each issue of a scenario with every model (consensus, compromise, median, nash, eum, exchange)',
     )
     .argument('<file>', 'a scenario file (YAML/JSON), or a KTAB, DECIDE or DEU-style table')
     .option('--model <names...>', `models to run (default: all): ${MODEL_NAMES.join(', ')}`)
@@ -185,6 +186,9 @@ export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[]
       } else if (m === 'compromise' && f.compromise) {
         outcome = fmtPoint(f.compromise);
         detail = 'capability × salience weighted mean';
+      } else if (m === 'exchange' && f.exchange) {
+        outcome = fmtPoint(f.exchange.outcome);
+        detail = exchangeDetail(f.exchange);
       } else if (m === 'median' && f.median) {
         outcome = fmtPoint(f.median);
         detail = 'capability × salience weighted median';
@@ -204,6 +208,7 @@ export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[]
     }
     lines.push('', table(['model', 'outcome', 'adopted', 'detail'], rows));
     lines.push('', ij.explanation);
+    if (f.exchange) lines.push('', ...exchangeRounds(s, f.exchange, exchangeIssueIds(s)));
     const notes = Object.entries(is.modelNotes);
     if (notes.length) {
       lines.push('', 'Notes from the case file:');
