@@ -534,9 +534,10 @@ export function exchangeModel(input: ExchangeInput, opts: ExchangeOptions = {}):
   const positions = m.x.map((x, q) =>
     Float64Array.from(x, (v, a) => (m.has[q]![a] ? denorm(q, v) : Number.NaN)),
   );
+  m.calcNbs();
   const forecast = rounds.length
     ? Float64Array.from(rounds[rounds.length - 1]!.after)
-    : (m.calcNbs(), Float64Array.from(m.nbs, (v, q) => denorm(q, v)));
+    : Float64Array.from(m.nbs, (v, q) => denorm(q, v));
   return { rounds, positions, forecast };
 }
 

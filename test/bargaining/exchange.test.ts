@@ -17,7 +17,7 @@ import { forecastAll } from '../../src/bargaining/forecast.js';
 import { loadFile } from '../../src/scenario/load.js';
 
 const file = 'test/fixtures/exchange/synthetic.csv';
-const [{ scenario }] = loadFile(file, process.cwd(), { format: 'decide' });
+const scenario = loadFile(file, process.cwd(), { format: 'decide' })[0]!.scenario;
 const ISSUES = ['tariff', 'fund', 'quota', 'seat'];
 
 const REF_NBS = [
@@ -47,7 +47,9 @@ const REF_FINAL: Record<string, Record<string, number>> = {
   quota: { N: 42.694295, S: 29.278101, E: 0.147778, W: 32.34334, C: 41.35957, I: 19.140484 },
   seat: { N: 20.782678, S: 17.701935, E: 19.080817, W: 11.024737, C: 21.596849, I: 41.271933 },
 };
-const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(5e-7);
+const close = (a: number, b: number): void => {
+  expect(Math.abs(a - b)).toBeLessThan(5e-7);
+};
 
 describe('exchange model (Equal Gain) against the decide package', () => {
   const x = scenarioExchange(scenario);
