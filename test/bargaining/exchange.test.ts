@@ -60,7 +60,9 @@ describe('exchange model (Equal Gain) against the decide package', () => {
     expect(r.rounds).toHaveLength(10);
     r.rounds.forEach((rd, t) => {
       expect(rd.exchanges.length).toBe(REF_COUNTS[t]);
-      ISSUES.forEach((_, q) => close(rd.after[q]!, REF_NBS[t]![q]!));
+      ISSUES.forEach((_, q) => {
+        close(rd.after[q]!, REF_NBS[t]![q]!);
+      });
     });
   });
 
@@ -101,12 +103,14 @@ describe('exchange model (Equal Gain) against the decide package', () => {
   });
 
   it('reproduces the start positions after the last round', () => {
-    ISSUES.forEach((is, q) => ids.forEach((a, i) => close(r.positions[q]![i]!, REF_FINAL[is]![a]!)));
+    for (const [q, is] of ISSUES.entries()) {
+      for (const [i, a] of ids.entries()) close(r.positions[q]![i]!, REF_FINAL[is]![a]!);
+    }
   });
 
   it('is the forecast of `--model exchange`, and says why not on a single issue', () => {
     const fs = forecastAll(scenario, { models: ['exchange'] });
-    fs.forEach((f, q) => close(f.exchange!.outcome, REF_NBS[9]![q]!));
+    for (const [q, f] of fs.entries()) close(f.exchange!.outcome, REF_NBS[9]![q]!);
     const one = { ...scenario, issues: scenario.issues.slice(0, 1) };
     const f1 = forecastAll(one, { models: ['exchange'] })[0]!;
     expect(f1.exchange).toBeNull();
