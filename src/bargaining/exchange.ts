@@ -350,40 +350,40 @@ function setUpdate(e: Exchange, issue: number, s: Side): void {
   else u.set(s.actor, prev > s.y ? prev : s.y);
 }
 
+const sameSupply = (a: Side, b: Side): boolean => a.actor === b.actor && a.sup === b.sup;
+const sameDemand = (a: Side, b: Side): boolean => a.actor === b.actor && a.dem === b.dem;
+
+/** Moves `mine` to the made exchange's new position when they share the actor and supply issue. */
+function follow(mine: Side, done: Exchange): boolean {
+  const src = sameSupply(mine, done.i) ? done.i : sameSupply(mine, done.j) ? done.j : null;
+  if (!src) return false;
+  mine.x = src.y;
+  mine.moves.push(src.moves[src.moves.length - 1]!);
+  return true;
+}
+
+function dropMoves(e: Exchange): void {
+  e.i.moves.pop();
+  e.j.moves.pop();
+}
+
 /** Another exchange was made: shift this one's positions and recalculate it if they share a side. */
 function recalculate(m: Model, e: Exchange, done: Exchange): void {
-  const same = (a: Side, b: Side) => a.actor === b.actor && a.sup === b.sup;
-  const sameDemand = (a: Side, b: Side) => a.actor === b.actor && a.dem === b.dem;
-  let invI = false;
-  let invJ = false;
-  for (const [mine, flag] of [
-    [e.i, 'i'],
-    [e.j, 'j'],
-  ] as const) {
-    const src = same(mine, done.i) ? done.i : same(mine, done.j) ? done.j : null;
-    if (!src) continue;
-    mine.x = src.y;
-    mine.moves.push(src.moves[src.moves.length - 1]!);
-    if (flag === 'i') invI = true;
-    else invJ = true;
-  }
-  const invalidate = () => {
-    e.i.moves.pop();
-    e.j.moves.pop();
-  };
+  const invI = follow(e.i, done);
+  const invJ = follow(e.j, done);
   let re = invI || invJ;
-  if (re) invalidate();
+  if (re) dropMoves(e);
   if (sameDemand(done.j, e.j) || sameDemand(done.j, e.i)) {
     setUpdate(e, done.j.dem, done.i);
     if (!re) {
-      invalidate();
+      dropMoves(e);
       re = true;
     }
   }
   if (sameDemand(done.i, e.j) || sameDemand(done.i, e.i)) {
     setUpdate(e, done.i.dem, done.j);
     if (!re) {
-      invalidate();
+      dropMoves(e);
       re = true;
     }
   }
@@ -462,15 +462,15 @@ export function exchangeModel(input: ExchangeInput, opts: ExchangeOptions = {}):
     const made: Exchange[] = [];
     const ext = Array.from({ length: n }, zeroExt);
     const issueExt = Array.from({ length: k }, zeroExt);
-    const add = (x: Externalities, key: keyof Externalities, v: number) => {
-      x[key] += v;
-    };
     while (list.length > 0) {
       // Highest gain first; a stable sort keeps the pair order among gains equal to 12 digits (the
       // package's 28-digit decimals make such ties exact, and it then keeps the list order).
+      // An invalid exchange never becomes valid again: the package pops and drops them one by one,
+      // which leaves the order of the others as it is; drop them all at once.
+      list = list.filter((e) => e.valid);
+      if (list.length === 0) break;
       list.sort(byGain);
       const best = list.shift()!;
-      if (!best.valid) continue;
       const keep: Exchange[] = [];
       for (const e of list) {
         if (!e.valid) continue;
@@ -501,9 +501,9 @@ export function exchangeModel(input: ExchangeInput, opts: ExchangeOptions = {}):
           key =
             v > 0 ? (inner ? 'innerPositive' : 'outerPositive') : inner ? 'innerNegative' : 'outerNegative';
         }
-        add(ext[a]!, key, v);
-        add(issueExt[best.p]!, key, v);
-        add(issueExt[best.q]!, key, v);
+        ext[a]![key] += v;
+        issueExt[best.p]![key] += v;
+        issueExt[best.q]![key] += v;
       }
     }
     const exchanges: ExchangeMade[] = made.map((e) => {
