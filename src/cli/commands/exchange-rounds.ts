@@ -1,6 +1,7 @@
 /** The exchange model's rounds on one issue, explained for `concord forecast --model exchange`. */
-import type { IssueExchange } from '../../bargaining/forecast.js';
+import type { IssueExchange, IssueForecast } from '../../bargaining/forecast.js';
 import { fmtPoint } from '../../bargaining/forecast.js';
+import { ConcordError } from '../../errors.js';
 import type { ResolvedScenario } from '../../scenario/types.js';
 
 export function exchangeDetail(x: IssueExchange): string {
@@ -34,4 +35,22 @@ export function exchangeRounds(s: ResolvedScenario, x: IssueExchange, issueIds: 
 /** The ids of the exchange model's issues (the scenario's one-dimensional issues, in order). */
 export function exchangeIssueIds(s: ResolvedScenario): string[] {
   return s.issues.filter((is) => is.dims === 1).map((is) => is.id);
+}
+
+/** `--model exchange` asked for explicitly on a scenario it cannot run on: exit 2 naming the field. */
+export function requireExchange(file: string, s: ResolvedScenario, fs: readonly IssueForecast[]): void {
+  const f = fs.find((x) => x.exchange === null);
+  if (!f) return;
+  const one = s.issues.length < 2;
+  const path = one ? 'issues' : `issues[${f.issue.index}].dimensions`;
+  throw new ConcordError(
+    'E_VALIDATION',
+    `${file}: ${path}: ${f.notes.exchange ?? 'the exchange model cannot run here'}${one ? ` (only "${f.issue.id}")` : ` (issue "${f.issue.id}")`}`,
+    {
+      path,
+      hint: one
+        ? 'The exchange model needs at least two issues with positions and saliences of the same actors; run other models (--model compromise median nash eum) on a single issue.'
+        : 'The exchange model runs on one-dimensional issues only; give this issue one dimension or run other models on it.',
+    },
+  );
 }

@@ -15,7 +15,7 @@ import type { ModelName } from '../../scenario/schema.js';
 import type { ResolvedScenario } from '../../scenario/types.js';
 import { json, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
-import { exchangeDetail, exchangeIssueIds, exchangeRounds } from './exchange-rounds.js';
+import { exchangeDetail, exchangeIssueIds, exchangeRounds, requireExchange } from './exchange-rounds.js';
 
 export function parseModels(names: readonly string[] | undefined): ModelName[] {
   if (!names || names.length === 0) return [...MODEL_NAMES];
@@ -97,6 +97,7 @@ export function register(program: Command, io: CliIO): void {
             );
           }
         }
+        if (opts.model?.length) requireExchange(file, scenario, fs);
         return { scenario, forecasts: fs };
       });
       if (opts.json) {
