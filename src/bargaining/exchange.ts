@@ -160,6 +160,9 @@ class Model {
   readonly has: Uint8Array[];
   readonly denom: Float64Array;
   readonly nbs: Float64Array;
+  /** c·s per issue and actor (0 where absent), and Σ c·s·x of the round's start positions. */
+  readonly w: Float64Array[];
+  readonly sum: Float64Array;
 
   constructor(input: ExchangeInput) {
     this.n = input.actors.length;
@@ -189,6 +192,8 @@ class Model {
     }
     this.denom = new Float64Array(this.k);
     this.nbs = new Float64Array(this.k);
+    this.sum = new Float64Array(this.k);
+    this.w = this.s.map((s, q) => Float64Array.from(s, (v, a) => (this.has[q]![a] ? v * this.c[q]![a]! : 0)));
   }
 
   calcNbs(): void {
@@ -202,24 +207,43 @@ class Model {
         den += w;
       }
       this.denom[q] = den;
+      this.sum[q] = num;
       this.nbs[q] = den === 0 ? 0 : num / den;
     }
   }
 
+  /**
+   * Σ c·s·x on the side's supply issue with the exchange's updates applied and the side's own
+   * position at `own` (unless an update names it): the round's sum corrected by the few updates.
+   */
+  private adjustedSum(e: Exchange, side: Side, own: number): number {
+    const q = side.sup;
+    const x = this.x[q]!;
+    const w = this.w[q]!;
+    let num = this.sum[q]!;
+    const upd = e.updates.get(q);
+    let selfUpdated = false;
+    if (upd) {
+      for (const [a, u] of upd) {
+        if (!this.has[q]![a]) continue;
+        num += w[a]! * (u - x[a]!);
+        if (a === side.actor) selfUpdated = true;
+      }
+    }
+    if (!selfUpdated) num += w[side.actor]! * (own - x[side.actor]!);
+    return num;
+  }
+
   /** The forecast on the side's supply issue with the exchange's updates and the side at `pos`. */
   adjustNbs(e: Exchange, side: Side, pos: number): number {
-    const q = side.sup;
-    const den = this.denom[q]!;
+    const den = this.denom[side.sup]!;
     if (den === 0) return 0;
+    // Here the side's position wins over an update naming it (the package sets it last).
+    const q = side.sup;
     const upd = e.updates.get(q);
-    let num = 0;
-    for (let a = 0; a < this.n; a++) {
-      if (!this.has[q]![a]) continue;
-      let xa = this.x[q]![a]!;
-      if (upd?.has(a)) xa = upd.get(a)!;
-      if (a === side.actor) xa = pos;
-      num += this.s[q]![a]! * this.c[q]![a]! * xa;
-    }
+    const mine = upd?.get(side.actor);
+    let num = this.adjustedSum(e, side, pos);
+    if (mine !== undefined) num += this.w[q]![side.actor]! * (pos - mine);
     return num / den;
   }
 
@@ -228,16 +252,8 @@ class Model {
    * supply position) to `target`: (target − O)·Σcs / (s·c).
    */
   shiftToNbs(e: Exchange, side: Side, target: number): number {
-    const q = side.sup;
-    const upd = e.updates.get(q);
-    let num = 0;
-    for (let a = 0; a < this.n; a++) {
-      if (!this.has[q]![a]) continue;
-      let xa = a === side.actor ? side.x : this.x[q]![a]!;
-      if (upd?.has(a)) xa = upd.get(a)!;
-      num += this.s[q]![a]! * this.c[q]![a]! * xa;
-    }
-    return (target * this.denom[q]! - num) / (side.sS * side.cS);
+    const num = this.adjustedSum(e, side, side.x);
+    return (target * this.denom[side.sup]! - num) / (side.sS * side.cS);
   }
 }
 
@@ -459,22 +475,26 @@ export function exchangeModel(input: ExchangeInput, opts: ExchangeOptions = {}):
         }
       }
     }
+    // An invalid exchange never becomes valid again: the package pops and drops them one by one,
+    // which leaves the order of the others as it is; drop them all at once (the recalculation
+    // below keeps only valid ones).
+    list = list.filter((e) => e.valid);
     const made: Exchange[] = [];
     const ext = Array.from({ length: n }, zeroExt);
     const issueExt = Array.from({ length: k }, zeroExt);
     while (list.length > 0) {
       // Highest gain first; a stable sort keeps the pair order among gains equal to 12 digits (the
       // package's 28-digit decimals make such ties exact, and it then keeps the list order).
-      // An invalid exchange never becomes valid again: the package pops and drops them one by one,
-      // which leaves the order of the others as it is; drop them all at once.
-      list = list.filter((e) => e.valid);
-      if (list.length === 0) break;
       list.sort(byGain);
       const best = list.shift()!;
       const keep: Exchange[] = [];
+      const ai = best.i.actor;
+      const aj = best.j.actor;
       for (const e of list) {
-        if (!e.valid) continue;
-        recalculate(m, e, best);
+        // Only an exchange with one of the two actors can be affected.
+        const ei = e.i.actor;
+        const ej = e.j.actor;
+        if (ei === ai || ei === aj || ej === ai || ej === aj) recalculate(m, e, best);
         if (e.valid) keep.push(e);
       }
       list = keep;
@@ -551,26 +571,14 @@ export interface ScenarioExchange {
   readonly note: string | null;
 }
 
-const cache = new WeakMap<ResolvedScenario, Map<string, ScenarioExchange>>();
-
 /**
  * The exchange model over a scenario's one-dimensional issues, with the scenario's capabilities as
- * every actor's power (the model depends only on their ratios). Cached per scenario and options, so
- * that forecasting issue by issue runs it once.
+ * every actor's power (the model depends only on their ratios).
  */
 export function scenarioExchange(s: ResolvedScenario, opts: ExchangeOptions = {}): ScenarioExchange {
-  const key = `${opts.rounds ?? ''}|${opts.salienceWeight ?? ''}|${opts.fixedWeight ?? ''}`;
-  let byKey = cache.get(s);
-  if (!byKey) {
-    byKey = new Map();
-    cache.set(s, byKey);
-  }
-  const hit = byKey.get(key);
-  if (hit) return hit;
   const idx = s.issues.flatMap((is, q) => (is.dims === 1 ? [q] : []));
-  let out: ScenarioExchange;
   if (idx.length < 2) {
-    out = {
+    return {
       result: null,
       issues: idx,
       note:
@@ -594,8 +602,6 @@ export function scenarioExchange(s: ResolvedScenario, opts: ExchangeOptions = {}
         };
       }),
     };
-    out = { result: exchangeModel(input, opts), issues: idx, note: null };
+    return { result: exchangeModel(input, opts), issues: idx, note: null };
   }
-  byKey.set(key, out);
-  return out;
 }

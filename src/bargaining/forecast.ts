@@ -10,7 +10,12 @@ import { type ConsensusResult, ConsensusWorkspace, consensusModel } from '../spa
 import type { Interval } from '../spatial/line.js';
 import { compromiseModel } from './compromise.js';
 import { type EumOptions, type EumResult, EumWorkspace, eumModel } from './eum.js';
-import { type ExchangeOptions, type ExchangeResult, scenarioExchange } from './exchange.js';
+import {
+  type ExchangeOptions,
+  type ExchangeResult,
+  type ScenarioExchange,
+  scenarioExchange,
+} from './exchange.js';
 import { MedianWorkspace, medianModel } from './median.js';
 import { type NashResult, nashModel } from './nash.js';
 
@@ -61,10 +66,16 @@ export interface IssueExchange {
 
 const defaultWorkspace = new ForecastWorkspace();
 
+/** Work shared by the issues of one `forecastAll` call (the exchange model runs once for all). */
+export interface ForecastMemo {
+  exchange?: ScenarioExchange;
+}
+
 export function forecastIssue(
   s: ResolvedScenario,
   issue: ResolvedIssue,
   opts: ForecastOptions = {},
+  memo: ForecastMemo = {},
 ): IssueForecast {
   const ws = opts.workspace ?? defaultWorkspace;
   const models = opts.models ?? MODEL_NAMES;
@@ -108,7 +119,8 @@ export function forecastIssue(
         }
         break;
       case 'exchange': {
-        const x = scenarioExchange(s, opts.exchange);
+        memo.exchange ??= scenarioExchange(s, opts.exchange);
+        const x = memo.exchange;
         const k = x.issues.indexOf(s.issues.indexOf(issue));
         if (x.result && k >= 0) out.exchange = { run: x.result, k, outcome: x.result.forecast[k]! };
         else {
@@ -125,7 +137,8 @@ export function forecastIssue(
 
 /** Every requested model on every issue of the scenario. */
 export function forecastAll(s: ResolvedScenario, opts: ForecastOptions = {}): IssueForecast[] {
-  return s.issues.map((issue) => forecastIssue(s, issue, opts));
+  const memo: ForecastMemo = {};
+  return s.issues.map((issue) => forecastIssue(s, issue, opts, memo));
 }
 
 // ───────────────────────── the JSON contract and the explanations ─────────────────────────
