@@ -29,6 +29,7 @@ export const MODEL_COLOURS: Record<string, string> = {
   median: '#2a9d8f',
   nash: '#8e6bb8',
   eum: '#b5485d',
+  exchange: '#56b4e9',
 };
 
 export function renderHistograms(o: HistogramOptions): string {

@@ -13,6 +13,7 @@ export const MODEL_COLOURS: Record<string, string> = {
   median: '#009E73',
   nash: '#CC79A7',
   eum: '#D55E00',
+  exchange: '#56B4E9',
 };
 
 export interface IssueLineOptions {

@@ -43,6 +43,7 @@ export const MODEL_COLOURS: Record<ModelName, string> = {
   median: '#009e73',
   nash: '#cc79a7',
   eum: '#6a3d9a',
+  exchange: '#56b4e9',
 };
 
 let library: Promise<{ registry: OrganizationRegistry; dataset: Dataset }> | undefined;
