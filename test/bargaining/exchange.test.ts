@@ -11,8 +11,9 @@
  * On the package's own sample_data.txt (10 actors × 6 issues, not in this repo) rounds 1–4 agree
  * to 3e-14; from round 5 the two part at a tie that its 28-digit decimals break differently.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scenarioExchange } from '../../src/bargaining/exchange.js';
+import { exchangeModel, scenarioExchange } from '../../src/bargaining/exchange.js';
 import { forecastAll } from '../../src/bargaining/forecast.js';
 import { loadFile } from '../../src/scenario/load.js';
 
@@ -128,5 +129,65 @@ describe('exchange model (Equal Gain) against the decide package', () => {
         }
       }
     }
+  });
+});
+
+describe('exchange model properties', () => {
+  const arb = fc
+    .record({
+      n: fc.integer({ min: 3, max: 7 }),
+      k: fc.integer({ min: 2, max: 4 }),
+      seed: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), {
+        minLength: 7 * 4 * 3,
+        maxLength: 7 * 4 * 3,
+      }),
+    })
+    .map(({ n, k, seed }) => {
+      let t = 0;
+      const next = () => seed[t++ % seed.length]!;
+      const capability = Float64Array.from({ length: n }, () => 0.1 + next());
+      const issues = Array.from({ length: k }, (_, q) => ({
+        id: `q${q}`,
+        lo: 0,
+        hi: 100,
+        position: Float64Array.from({ length: n }, () => Math.round(next() * 100)),
+        salience: Float64Array.from({ length: n }, () => 0.05 + 0.95 * next()),
+        has: new Uint8Array(n).fill(1),
+      }));
+      return { actors: Array.from({ length: n }, (_, i) => `A${i}`), capability, issues };
+    });
+
+  it('shifts each mover in round 1 towards its partner, at most to the partner’s position, for a positive gain', () => {
+    fc.assert(
+      fc.property(arb, (input) => {
+        const r = exchangeModel(input, { rounds: 1 });
+        for (const e of r.rounds[0]!.exchanges) {
+          expect(e.gain).toBeGreaterThan(0);
+          for (const [me, other] of [
+            [e.i, e.j],
+            [e.j, e.i],
+          ] as const) {
+            const target = input.issues[me.supply]!.position[other.actor]!;
+            const lo = Math.min(me.from, target) - 1e-9;
+            const hi = Math.max(me.from, target) + 1e-9;
+            expect(me.to).toBeGreaterThanOrEqual(lo);
+            expect(me.to).toBeLessThanOrEqual(hi);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('depends on capabilities only through their ratios (×4 changes no bit)', () => {
+    fc.assert(
+      fc.property(arb, (input) => {
+        const a = exchangeModel(input, { rounds: 3 });
+        const b = exchangeModel({ ...input, capability: input.capability.map((c) => c * 4) }, { rounds: 3 });
+        expect(Array.from(b.forecast)).toEqual(Array.from(a.forecast));
+        expect(b.rounds.map((r) => r.exchanges.length)).toEqual(a.rounds.map((r) => r.exchanges.length));
+      }),
+      { numRuns: 40 },
+    );
   });
 });
