@@ -142,7 +142,8 @@ interface Exchange {
   dp: number;
   dq: number;
   valid: boolean;
-  updates: Map<number, Map<number, number>>;
+  /** Positions of other actors moved by exchanges made this round, per issue (made on first use). */
+  updates: Map<number, Map<number, number>> | null;
 }
 
 const EPS = 1e-10;
@@ -221,7 +222,7 @@ class Model {
     const x = this.x[q]!;
     const w = this.w[q]!;
     let num = this.sum[q]!;
-    const upd = e.updates.get(q);
+    const upd = e.updates?.get(q);
     let selfUpdated = false;
     if (upd) {
       for (const [a, u] of upd) {
@@ -240,7 +241,7 @@ class Model {
     if (den === 0) return 0;
     // Here the side's position wins over an update naming it (the package sets it last).
     const q = side.sup;
-    const upd = e.updates.get(q);
+    const upd = e.updates?.get(q);
     const mine = upd?.get(side.actor);
     let num = this.adjustedSum(e, side, pos);
     if (mine !== undefined) num += this.w[q]![side.actor]! * (pos - mine);
@@ -355,6 +356,7 @@ function calculate(m: Model, e: Exchange): void {
 }
 
 function setUpdate(e: Exchange, issue: number, s: Side): void {
+  e.updates ??= new Map();
   let u = e.updates.get(issue);
   if (!u) {
     u = new Map();
@@ -466,7 +468,7 @@ export function exchangeModel(input: ExchangeInput, opts: ExchangeOptions = {}):
                 dp: 0,
                 dq: 0,
                 valid: true,
-                updates: new Map(),
+                updates: null,
               };
               calculate(m, e);
               list.push(e);
