@@ -5,6 +5,7 @@
  */
 
 import { EUM_VARIANTS } from '../src/bargaining/eum.js';
+import { scenarioExchange } from '../src/bargaining/exchange.js';
 import {
   ForecastWorkspace,
   type ForecastWorkspace as FW,
@@ -65,6 +66,31 @@ function time(label: string, runs: number, fn: () => void): number {
   return per;
 }
 
+/**
+ * The exchange model (all issues at once) on a 15-actor × 10-issue scenario: one run cold, the
+ * median of 21 warm runs, and 10,000 runs in a loop (BENCH_EXCHANGE_RUNS).
+ */
+function benchExchange(defaultRuns: number): void {
+  const s = benchScenario(7, 15, 10);
+  let t = performance.now();
+  const first = scenarioExchange(s).result!;
+  const cold = performance.now() - t;
+  const made = first.rounds.map((r) => r.exchanges.length);
+  console.log(
+    `exchange model, 15 actors × 10 issues, 10 rounds: first run (cold) ${cold.toFixed(2)} ms; exchanges per round ${made.join(' ')}`,
+  );
+  const once: number[] = [];
+  for (let k = 0; k < 21; k++) {
+    t = performance.now();
+    scenarioExchange(s);
+    once.push(performance.now() - t);
+  }
+  once.sort((a, b) => a - b);
+  console.log(`exchange model, one run (warm, median of 21): ${once[10]!.toFixed(3)} ms`);
+  const runs = Number(process.env.BENCH_EXCHANGE_RUNS ?? Math.min(defaultRuns, 10_000));
+  time('exchange (15 actors × 10 issues per run)', runs, () => scenarioExchange(s));
+}
+
 export const benchmark: Benchmark = {
   name: 'bargaining',
   description: 'all models on a 10-actor, 10-issue scenario: once, then 100,000 times in a loop',
@@ -77,9 +103,12 @@ export const benchmark: Benchmark = {
     console.log(
       `first call, all models, 10 issues (cold, includes JIT warm-up): ${(performance.now() - t).toFixed(2)} ms`,
     );
-    for (const m of MODEL_NAMES)
+    for (const m of MODEL_NAMES.filter((m) => m !== 'exchange'))
       time(`${m} (10 issues per run)`, N, () => forecastAll(s, { models: [m as ModelName], workspace: ws }));
-    time('all five models (10 issues per run)', N, () => forecastAll(s, { workspace: ws }));
+    const perIssue = MODEL_NAMES.filter((m) => m !== 'exchange');
+    time('all five per-issue models (10 issues per run)', N, () =>
+      forecastAll(s, { models: perIssue, workspace: ws }),
+    );
     // the expected-utility model's variants (issue 11): the text's choices, Scholz's code's, and
     // all 16 combinations of choices (a)–(d) (the sensitivity run: 16 model runs per issue)
     for (const variant of EUM_VARIANTS)
@@ -93,15 +122,18 @@ export const benchmark: Benchmark = {
     const once: number[] = [];
     for (let k = 0; k < 21; k++) {
       t = performance.now();
-      forecastAll(s, { workspace: ws });
+      forecastAll(s, { models: perIssue, workspace: ws });
       once.push(performance.now() - t);
     }
     once.sort((a, b) => a - b);
-    console.log(`one call, all models, 10 issues (warm, median of 21): ${once[10]!.toFixed(3)} ms`);
+    console.log(
+      `one call, the five per-issue models, 10 issues (warm, median of 21): ${once[10]!.toFixed(3)} ms`,
+    );
     for (const variant of EUM_VARIANTS) {
       const eum = forecastAll(s, { models: ['eum'], eum: { variant } }).map((f) => f.eum!.rounds);
       console.log(`expected-utility rounds per issue (${variant}): ${eum.join(' ')}`);
     }
+    benchExchange(N);
     console.log(`heap used after the loops: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1)} MiB`);
   },
 };

@@ -20,6 +20,12 @@ import {
   eumModel,
   eumSensitivity,
 } from './eum.js';
+import {
+  type ExchangeOptions,
+  type ExchangeResult,
+  type ScenarioExchange,
+  scenarioExchange,
+} from './exchange.js';
 import { MedianWorkspace, medianModel } from './median.js';
 import { type NashDisagreement, type NashResult, nashModel } from './nash.js';
 
@@ -31,6 +37,7 @@ export const MODEL_TITLES: Record<ModelName, string> = {
   median: 'weighted median',
   nash: 'Nash bargaining',
   eum: 'expected utility (Bueno de Mesquita)',
+  exchange: 'exchange of voting positions (Stokman, equal gain)',
 };
 
 export class ForecastWorkspace {
@@ -47,6 +54,7 @@ export interface ForecastOptions {
   readonly nashDisagreement?: NashDisagreement;
   /** Also run the expected-utility model under all 16 combinations of its choices (a)–(d). */
   readonly eumSensitivity?: boolean;
+  readonly exchange?: ExchangeOptions;
   readonly workspace?: ForecastWorkspace;
 }
 
@@ -66,15 +74,30 @@ export interface IssueForecast {
   readonly nash?: NashResult | null;
   readonly eum?: EumResult | null;
   readonly eumSensitivity?: EumSensitivity | null;
+  /** The exchange model: the scenario-wide run and this issue's index in it. */
+  readonly exchange?: IssueExchange | null;
   readonly notes: Partial<Record<ModelName, string>>;
 }
 
+export interface IssueExchange {
+  readonly run: ExchangeResult;
+  /** This issue's index among the model's issues. */
+  readonly k: number;
+  readonly outcome: number;
+}
+
 const defaultWorkspace = new ForecastWorkspace();
+
+/** Work shared by the issues of one `forecastAll` call (the exchange model runs once for all). */
+export interface ForecastMemo {
+  exchange?: ScenarioExchange;
+}
 
 export function forecastIssue(
   s: ResolvedScenario,
   issue: ResolvedIssue,
   opts: ForecastOptions = {},
+  memo: ForecastMemo = {},
 ): IssueForecast {
   const ws = opts.workspace ?? defaultWorkspace;
   const models = opts.models ?? MODEL_NAMES;
@@ -119,6 +142,18 @@ export function forecastIssue(
               : 'no actor has a positive capability × salience';
         }
         break;
+      case 'exchange': {
+        memo.exchange ??= scenarioExchange(s, opts.exchange);
+        const x = memo.exchange;
+        const k = x.issues.indexOf(s.issues.indexOf(issue));
+        if (x.result && k >= 0) out.exchange = { run: x.result, k, outcome: x.result.forecast[k]! };
+        else {
+          out.exchange = null;
+          notes.exchange =
+            x.note ?? `the exchange model is one-dimensional; this issue has ${issue.dims} dimensions`;
+        }
+        break;
+      }
     }
   }
   return out;
@@ -126,7 +161,8 @@ export function forecastIssue(
 
 /** Every requested model on every issue of the scenario. */
 export function forecastAll(s: ResolvedScenario, opts: ForecastOptions = {}): IssueForecast[] {
-  return s.issues.map((issue) => forecastIssue(s, issue, opts));
+  const memo: ForecastMemo = {};
+  return s.issues.map((issue) => forecastIssue(s, issue, opts, memo));
 }
 
 // ───────────────────────── the JSON contract and the explanations ─────────────────────────
@@ -240,6 +276,8 @@ export function modelAdoption(f: IssueForecast, m: ModelName): boolean | null {
       return f.nash ? adoptionCall(f.issue, [f.nash.outcome]) : null;
     case 'eum':
       return f.eum ? adoptionCall(f.issue, [f.eum.outcome]) : null;
+    case 'exchange':
+      return f.exchange ? adoptionCall(f.issue, [f.exchange.outcome]) : null;
   }
 }
 
@@ -256,6 +294,8 @@ export function modelOutcome(f: IssueForecast, m: ModelName): Float64Array | nul
       return f.nash ? Float64Array.of(f.nash.outcome) : null;
     case 'eum':
       return f.eum ? Float64Array.of(f.eum.outcome) : null;
+    case 'exchange':
+      return f.exchange ? Float64Array.of(f.exchange.outcome) : null;
   }
 }
 
@@ -384,6 +424,53 @@ export function forecastJson(s: ResolvedScenario, forecasts: readonly IssueForec
             }
           : { outcome: null, rounds: 0, note: f.notes.eum ?? null };
       }
+      if (f.exchange !== undefined) {
+        const x = f.exchange;
+        models.exchange = x
+          ? {
+              outcome: round(x.outcome),
+              adopted: adoptionCall(is, [x.outcome]),
+              rounds: x.run.rounds.map((r) => ({
+                before: round(r.before[x.k]!),
+                after: round(r.after[x.k]!),
+                exchanges: r.exchanges
+                  .filter((e) => e.i.supply === x.k || e.j.supply === x.k)
+                  .map((e) => {
+                    const [mover, partner] = e.i.supply === x.k ? [e.i, e.j] : [e.j, e.i];
+                    return {
+                      mover: s.actors[mover.actor]!.id,
+                      from: round(mover.from),
+                      to: round(mover.to),
+                      partner: s.actors[partner.actor]!.id,
+                      partnerIssue: s.issues[exchangeIssue(s, x, partner.supply)]!.id,
+                      partnerFrom: round(partner.from),
+                      partnerTo: round(partner.to),
+                      gain: round(e.gain),
+                    };
+                  }),
+                externalities: extJson(r.issueExternalities[x.k]!),
+              })),
+              positions: Object.fromEntries(
+                s.actors.flatMap((a, i) => {
+                  const v = x.run.positions[x.k]![i]!;
+                  return Number.isNaN(v) ? [] : [[a.id, round(v)]];
+                }),
+              ),
+              externalities: Object.fromEntries(
+                s.actors.map((a, i) => [
+                  a.id,
+                  extJson(
+                    x.run.rounds.reduce(
+                      (acc, r) => addExt(acc, r.externalities[i]!),
+                      addExt(zeroExtJ(), zeroExtJ()),
+                    ),
+                  ),
+                ]),
+              ),
+              note: null,
+            }
+          : { outcome: null, note: f.notes.exchange ?? null };
+      }
       const vetoPlayers: string[] = [];
       is.rule.veto.forEach((v, i) => {
         if (v === 1) vetoPlayers.push(s.actors[i]!.id);
@@ -416,6 +503,43 @@ export function forecastJson(s: ResolvedScenario, forecasts: readonly IssueForec
   };
 }
 
+/** The scenario issue index of the exchange model's issue k. */
+function exchangeIssue(s: ResolvedScenario, x: IssueExchange, k: number): number {
+  let seen = -1;
+  for (let q = 0; q < s.issues.length; q++) {
+    if (s.issues[q]!.dims === 1) seen++;
+    if (seen === k) return q;
+  }
+  return x.k;
+}
+
+type ExtJ = ExchangeResult['rounds'][number]['externalities'][number];
+const zeroExtJ = (): ExtJ => ({
+  own: 0,
+  innerPositive: 0,
+  innerNegative: 0,
+  outerPositive: 0,
+  outerNegative: 0,
+});
+function addExt(a: ExtJ, b: ExtJ): ExtJ {
+  return {
+    own: a.own + b.own,
+    innerPositive: a.innerPositive + b.innerPositive,
+    innerNegative: a.innerNegative + b.innerNegative,
+    outerPositive: a.outerPositive + b.outerPositive,
+    outerNegative: a.outerNegative + b.outerNegative,
+  };
+}
+function extJson(e: ExtJ): Record<string, number> {
+  return {
+    own: round(e.own),
+    innerPositive: round(e.innerPositive),
+    innerNegative: round(e.innerNegative),
+    outerPositive: round(e.outerPositive),
+    outerNegative: round(e.outerNegative),
+  };
+}
+
 function list(s: ResolvedScenario, xs: readonly number[], max = 6): string {
   const names = xs.map((i) => s.actors[i]!.id);
   return names.length > max
@@ -433,7 +557,11 @@ export function explain(s: ResolvedScenario, f: IssueForecast): string {
   const c = f.consensus;
   if (!c) {
     const m =
-      f.compromise ?? f.median ?? (f.nash ? [f.nash.outcome] : null) ?? (f.eum ? [f.eum.outcome] : null);
+      f.compromise ??
+      f.median ??
+      (f.nash ? [f.nash.outcome] : null) ??
+      (f.eum ? [f.eum.outcome] : null) ??
+      (f.exchange ? [f.exchange.outcome] : null);
     return m ? `forecast ${fmtPoint(m)} (no consensus model run)` : 'no forecast';
   }
   if (!c.outcome && c.note) return `consensus model: ${c.note}`;

@@ -117,7 +117,7 @@ export const ObservedOutcomeSchema = z
   .strict();
 export type ObservedOutcome = z.infer<typeof ObservedOutcomeSchema>;
 
-export const ModelNameSchema = z.enum(['consensus', 'compromise', 'median', 'nash', 'eum']);
+export const ModelNameSchema = z.enum(['consensus', 'compromise', 'median', 'nash', 'eum', 'exchange']);
 export type ModelName = z.infer<typeof ModelNameSchema>;
 
 /**

@@ -16,11 +16,14 @@ export const STATUS_COLOURS: Record<string, string> = {
  * reaches 3:1 against white; the names are those of MODEL_NAMES (a test checks they agree).
  */
 export const MODEL_COLOURS: Readonly<
-  Record<'consensus' | 'compromise' | 'median' | 'nash' | 'eum', string> & Record<string, string | undefined>
+  Record<'consensus' | 'compromise' | 'median' | 'nash' | 'eum' | 'exchange', string> &
+    Record<string, string | undefined>
 > = {
   consensus: '#0072b2',
   compromise: '#b35c00',
   median: '#009e73',
   nash: '#cc79a7',
   eum: '#6a3d9a',
+  // not an Okabe–Ito hue: their sky blue (#56b4e9) is too light on white; a neutral dark grey
+  exchange: '#4d4d4d',
 };

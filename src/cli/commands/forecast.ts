@@ -25,6 +25,7 @@ import { json, table } from '../../util/format.js';
 import { forecastEstimateMs, progressBar, warnIfLong } from '../estimate.js';
 import type { CliIO } from '../io.js';
 import { wantsCsv } from '../output.js';
+import { exchangeDetail, exchangeIssueIds, exchangeRounds, requireExchange } from './exchange-rounds.js';
 
 export function parseModels(names: readonly string[] | undefined): ModelName[] {
   if (!names || names.length === 0) return [...MODEL_NAMES];
@@ -133,7 +134,7 @@ export function register(program: Command, io: CliIO): void {
   program
     .command('forecast')
     .description(
-      'forecast each issue of a scenario with every model (consensus, compromise, median, nash, eum)',
+      'forecast each issue of a scenario with every model (consensus, compromise, median, nash, eum, exchange)',
     )
     .argument(
       '<file>',
@@ -220,6 +221,7 @@ export function register(program: Command, io: CliIO): void {
             );
           }
         }
+        if (opts.model?.length) requireExchange(file, scenario, fs);
         return { scenario, forecasts: fs };
       });
       let registered: { id: string; scenarioHash: string; codeVersion: string; date: string } | null = null;
@@ -422,6 +424,9 @@ export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[]
       } else if (m === 'compromise' && f.compromise) {
         outcome = fmtPoint(f.compromise);
         detail = 'capability × salience weighted mean';
+      } else if (m === 'exchange' && f.exchange) {
+        outcome = fmtPoint(f.exchange.outcome);
+        detail = exchangeDetail(f.exchange);
       } else if (m === 'median' && f.median) {
         outcome = fmtPoint(f.median);
         detail = 'capability × salience weighted median';
@@ -457,6 +462,7 @@ export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[]
       );
     }
     lines.push('', ij.explanation);
+    if (f.exchange) lines.push('', ...exchangeRounds(s, f.exchange, exchangeIssueIds(s)));
     const notes = Object.entries(is.modelNotes);
     if (notes.length) {
       lines.push('', 'Notes from the case file:');
