@@ -1609,7 +1609,7 @@ export interface components {
              */
             seed: number;
             /** @description Default: consensus, compromise, median */
-            models?: ("consensus" | "compromise" | "median" | "nash" | "eum")[];
+            models?: ("consensus" | "compromise" | "median" | "nash" | "eum" | "exchange")[];
             /**
              * @description Saltelli sampling for first-order and total Sobol indices
              * @default false
@@ -3432,7 +3432,7 @@ export interface operations {
     forecastScenario: {
         parameters: {
             query?: {
-                /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum) */
+                /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum, exchange) */
                 models?: string;
                 /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
                 format?: "json" | "csv";
@@ -3466,7 +3466,7 @@ export interface operations {
     forecast: {
         parameters: {
             query?: {
-                /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum) */
+                /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum, exchange) */
                 models?: string;
                 /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
                 format?: "json" | "csv";
@@ -3502,7 +3502,7 @@ export interface operations {
     backtestScoCases: {
         parameters: {
             query?: {
-                /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum) */
+                /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum, exchange) */
                 models?: string;
                 /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
                 format?: "json" | "csv";

@@ -95,7 +95,11 @@ describe('start-up loads only what the command needs (unbundled build, module by
   it('power with a game file loads the power command alone, and no server, store or map library', () => {
     const t = traced(['power', 'eec-1958']);
     expect(t.status).toBe(0);
-    expect(commandModules(t.files)).toEqual(['dist/src/cli/commands/power.js']);
+    // blocs.js is the power command's own --unions helper
+    expect(commandModules(t.files)).toEqual([
+      'dist/src/cli/commands/blocs.js',
+      'dist/src/cli/commands/power.js',
+    ]);
     for (const p of HEAVY) expect(t.packages.has(p), p).toBe(false);
   });
 

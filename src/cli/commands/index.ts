@@ -104,7 +104,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'forecast',
     term: 'forecast [options] <file>',
-    summary: 'forecast each issue of a scenario with every model (consensus, compromise, median, nash, eum)',
+    summary:
+      'forecast each issue of a scenario with every model (consensus, compromise, median, nash, eum, exchange)',
     load: () => import('./forecast.js'),
   },
   {
