@@ -1,4 +1,6 @@
 /** Shapes of the API's answers used by the lab (the OpenAPI document has the full schemas). */
+import type { StatusPeriodView } from './org/history.js';
+
 export interface Named {
   iso3: string;
   name: string;
@@ -17,7 +19,7 @@ export interface Snapshot {
   era: { organization: string; note: string } | null;
   rule: { rule: unknown; description: string; source: string | null };
   members: Named[];
-  partners: Array<Named & { status: string }>;
+  partners: Array<Named & { status: string; history?: StatusPeriodView[] }>;
   applicants: Named[];
   chair: string | null;
   chairDetail: { state: string; summit: string | null; verified: boolean } | null;

@@ -14,6 +14,7 @@ import {
   renderHeatmap,
   renderSeries,
 } from '../../../src/report/charts/alignment.js';
+import { type CampUncertaintyView, campsUncertaintyText, campsVerdict } from '../camps.js';
 import { ErrorNote } from '../components/Notice.js';
 import { SvgChart } from '../components/SvgChart.js';
 import { TableBox } from '../components/TableBox.js';
@@ -45,6 +46,7 @@ interface Alignment {
     modularity: number;
     weights: 'kappa' | 'agreement';
     membersModularity: number | null;
+    uncertainty: CampUncertaintyView | null;
   };
   cohesion: {
     overall: Summary;
@@ -77,6 +79,8 @@ const MEASURES: Array<{ id: PairMeasure; label: string; percent: boolean }> = [
   { id: 's', label: 'Signorino–Ritter S', percent: false },
 ];
 
+const BOOTSTRAPS = ['0', '200', '500', '1000'];
+
 const f3 = (x: number | null | undefined) => (x == null ? '–' : x.toFixed(3));
 const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
 /** "2015–2019" for whole years, else the two days. */
@@ -94,6 +98,8 @@ export function AlignmentPage() {
   const [withPartners, setWithPartners] = useState(false);
   const [withUsa, setWithUsa] = useState(true);
   const [measure, setMeasure] = useState<PairMeasure>('agreement');
+  /** Bootstrap resamples of the camps (and null-model permutations); the API caps them at 2000. */
+  const [bootstrap, setBootstrap] = useState('200');
   const orgs = useApi<{ organizations: OrgSummary[] }>('/api/orgs');
   const topics = useApi<Topics>('/api/alignment/topics');
   const stages = useApi<{ stages: Stage[] }>(`/api/orgs/${orgId}/stages`);
@@ -103,6 +109,7 @@ export function AlignmentPage() {
   if (topic) q.set('topic', topic);
   const extra = [...(withPartners ? ['partners'] : []), ...(withUsa ? ['USA'] : [])];
   if (extra.length) q.set('with', extra.join(','));
+  if (bootstrap !== '0') q.set('bootstrap', bootstrap);
   const result = useApi<Alignment>(`/api/orgs/${orgId}/alignment?${q}`);
   const r = result.data;
 
@@ -236,6 +243,16 @@ export function AlignmentPage() {
             ))}
           </select>
         </label>
+        <label>
+          Camps' bootstrap{' '}
+          <select value={bootstrap} onChange={(e) => setBootstrap(e.target.value)}>
+            {BOOTSTRAPS.map((b) => (
+              <option key={b} value={b}>
+                {b === '0' ? 'none' : `${b} resamples`}
+              </option>
+            ))}
+          </select>
+        </label>
       </form>
       <ErrorNote error={result.error} />
       {r && charts ? (
@@ -262,6 +279,18 @@ export function AlignmentPage() {
                   <li key={c.join()}>{c.join(', ')}</li>
                 ))}
               </ul>
+              {r.camps.uncertainty ? (
+                <p className="small" data-testid="camps-uncertainty">
+                  Camps <strong>{campsVerdict(r.camps.uncertainty)}</strong>:{' '}
+                  {campsUncertaintyText(r.camps.uncertainty)}.
+                </p>
+              ) : result.loading ? (
+                <p className="small muted">Resampling the camps…</p>
+              ) : (
+                <p className="small muted">
+                  No bootstrap: choose resamples to see how sure the camps are and whether they beat chance.
+                </p>
+              )}
             </section>
           </div>
           <section className="panel" aria-labelledby="cohesion-h">

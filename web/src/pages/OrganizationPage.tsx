@@ -13,6 +13,7 @@ import { ErrorNote } from '../components/Notice.js';
 import { TableBox } from '../components/TableBox.js';
 import { fromDay, toDay, today } from '../dates.js';
 import { useApi } from '../hooks.js';
+import { statusHistory } from '../org/history.js';
 import { useSearch, useTitle } from '../router.js';
 import type { ClaimsReport, History, OrgSummary, Snapshot } from '../types.js';
 
@@ -198,13 +199,14 @@ export function OrganizationPage() {
                       <th scope="col">State</th>
                       <th scope="col">Status</th>
                       <th scope="col">Since</th>
+                      <th scope="col">History</th>
                     </tr>
                   </thead>
                   <tbody>
                     {[
-                      ...snap.members.map((m) => ({ ...m, status: 'member' })),
+                      ...snap.members.map((m) => ({ ...m, status: 'member', history: undefined })),
                       ...snap.partners,
-                      ...snap.applicants.map((a) => ({ ...a, status: 'applicant' })),
+                      ...snap.applicants.map((a) => ({ ...a, status: 'applicant', history: undefined })),
                     ].map((r) => (
                       <tr key={`${r.iso3}${r.status}`}>
                         <td>
@@ -214,6 +216,9 @@ export function OrganizationPage() {
                         <td>
                           {r.since}
                           {r.verified ? '' : ' *'}
+                        </td>
+                        <td className="small" data-testid={r.history ? `history-${r.iso3}` : undefined}>
+                          {statusHistory(r.history)}
                         </td>
                       </tr>
                     ))}

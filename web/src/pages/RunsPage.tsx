@@ -1,11 +1,12 @@
 /**
  * Runs: the history of stored runs visible to this workspace (and public ones), with live progress,
- * export, resume, publish and delete.
+ * export, resume, publish and delete; and the workspace's registered forecasts with their scores.
  */
 import { type ReactNode, useEffect, useState } from 'react';
 import { api, download, streamEvents } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
 import { ProgressBar } from '../components/ProgressBar.js';
+import { RegistryPanel } from '../components/RegistryPanel.js';
 import { type Summary, SweepSummaryView } from '../components/SweepSummary.js';
 import { TableBox } from '../components/TableBox.js';
 import { useLab } from '../context.js';
@@ -89,6 +90,10 @@ export function RunsPage() {
           )}
         </section>
       </div>
+      <section aria-labelledby="registry-h" className="panel">
+        <h2 id="registry-h">Registered forecasts</h2>
+        <RegistryPanel />
+      </section>
     </>
   );
 }

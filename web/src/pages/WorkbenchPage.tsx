@@ -34,7 +34,9 @@ import { MODEL_COLOURS } from '../../../src/util/palette.js';
 import { api } from '../api.js';
 import { ChartDownloads, svgIn } from '../components/ChartDownloads.js';
 import { ErrorNote } from '../components/Notice.js';
+import type { Uploaded } from '../components/ScenarioUpload.js';
 import { TableBox } from '../components/TableBox.js';
+import { useLab } from '../context.js';
 import { useApi } from '../hooks.js';
 import { useSearch, useTitle } from '../router.js';
 import {
@@ -63,6 +65,11 @@ interface ScenarioSummary {
   date: string | null;
   file: string;
   issues: Array<{ id: string; title: string; dimensions: number }>;
+}
+
+/** The id of an uploaded scenario from the select's value `upload:<id>`, else null. */
+function uploadOf(value: string): string | null {
+  return value.startsWith('upload:') ? value.slice('upload:'.length) : null;
 }
 
 let library: Promise<{ registry: OrganizationRegistry; dataset: Dataset }> | undefined;
@@ -134,11 +141,19 @@ export function WorkbenchPage() {
   useTitle('Issue workbench');
   const search = useSearch();
   const list = useApi<{ scenarios: ScenarioSummary[] }>('/api/scenarios');
+  // Scenarios uploaded into the token's workspace (Sweeps page): the select's value is `upload:<id>`.
+  const { workspace } = useLab();
+  const uploads = useApi<{ scenarios: Uploaded[] }>(workspace ? '/api/workspace/scenarios' : null, [
+    workspace,
+  ]);
   const fromLink = useRef(initialCase());
   const [id, setId] = useState<string>(
     search.get('scenario') ?? fromLink.current.file?.id ?? 'sco-development-bank-2010',
   );
-  /** Where the case came from: a shipped scenario (its id) or a file opened here. */
+  /**
+   * Where the case came from: a listed scenario (`shipped`: a shipped one by its id, or one uploaded
+   * into the workspace, `upload:<id>`, named by its file) or a file opened here.
+   */
   const [origin, setOrigin] = useState<{ kind: 'shipped' | 'file'; name: string }>({
     kind: 'shipped',
     name: id,
@@ -158,13 +173,19 @@ export function WorkbenchPage() {
       .catch((e: Error) => setError(e));
   }, []);
 
-  // A shipped scenario: fetched when chosen (the case from a link replaces it once).
+  // A listed scenario: fetched when chosen (the case from a link replaces it once).
   useEffect(() => {
     if (origin.kind !== 'shipped') return;
     let live = true;
-    api<{ scenario: ScenarioFile }>(`/api/scenarios/${encodeURIComponent(id)}`)
+    const upload = uploadOf(id);
+    api<{ scenario: ScenarioFile; name?: string }>(
+      upload
+        ? `/api/workspace/scenarios/${encodeURIComponent(upload)}`
+        : `/api/scenarios/${encodeURIComponent(id)}`,
+    )
       .then((r) => {
         if (!live) return;
+        if (upload && r.name) setOrigin({ kind: 'shipped', name: r.name });
         setBase(r.scenario);
         const linked = fromLink.current.file;
         fromLink.current = { file: null, error: null };
@@ -333,7 +354,10 @@ export function WorkbenchPage() {
 
   const saveYaml = () => {
     if (!hist.now) return;
-    const text = caseYaml(hist.now, origin.kind === 'shipped' ? `scenario ${id}` : origin.name);
+    const text = caseYaml(
+      hist.now,
+      origin.kind === 'shipped' && !uploadOf(id) ? `scenario ${id}` : origin.name,
+    );
     const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
     const a = document.createElement('a');
     a.href = url;
@@ -370,19 +394,37 @@ export function WorkbenchPage() {
           <select
             value={origin.kind === 'shipped' ? id : ''}
             onChange={(e) => {
+              const v = e.target.value;
               setError(null);
-              setOrigin({ kind: 'shipped', name: e.target.value });
-              setId(e.target.value);
+              const up = uploads.data?.scenarios.find((u) => u.id === uploadOf(v));
+              setOrigin({ kind: 'shipped', name: up ? up.name : v });
+              setId(v);
             }}
             className="wide-select"
+            data-testid="workbench-scenario"
           >
             {origin.kind === 'file' ? <option value="">{origin.name} (opened here)</option> : null}
-            {(scenarios.length ? scenarios : [{ id, title: id, date: null }]).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.date ? `${s.date.slice(0, 4)}: ` : ''}
-                {s.title}
-              </option>
-            ))}
+            {uploads.data?.scenarios.length ? (
+              <optgroup label="Uploaded (your workspace)">
+                {uploads.data.scenarios.map((u) => (
+                  <option key={u.id} value={`upload:${u.id}`}>
+                    {u.title && !u.title.includes(u.name) ? `${u.title} (${u.name})` : (u.title ?? u.name)}
+                  </option>
+                ))}
+              </optgroup>
+            ) : uploadOf(id) ? (
+              <option value={id}>{origin.name} (uploaded)</option>
+            ) : null}
+            <optgroup label="Shipped">
+              {(scenarios.length ? scenarios : uploadOf(id) ? [] : [{ id, title: id, date: null }]).map(
+                (s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.date ? `${s.date.slice(0, 4)}: ` : ''}
+                    {s.title}
+                  </option>
+                ),
+              )}
+            </optgroup>
           </select>
         </label>
         <label className="file-open">
