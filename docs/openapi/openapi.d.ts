@@ -550,6 +550,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registered forecasts of the token's workspace, newest first, with their scores */
+        get: operations["listRegisteredForecasts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sweeps/options": {
         parameters: {
             query?: never;
@@ -675,7 +692,7 @@ export interface paths {
         };
         /**
          * A run's results in tidy long form, as CSV or JSON
-         * @description One row per replicate × issue × model: replicate, issue, model, outcome, adopted, blockers, participants, rounds. Streamed.
+         * @description One row per replicate × issue × model: replicate, point, issue, model, outcome, adopted, blockers, participants, rounds, then one column per uncertain input (its sampled value in that replicate). The same bytes as `concord runs export ID --format csv` (docs/interop.md). Streamed.
          */
         get: operations["exportRun"];
         put?: never;
@@ -827,11 +844,11 @@ export interface components {
             /** @description The agenda setter when an issue names no proposer (default: the chair on `date`) */
             chair?: string;
             /**
-             * @description Where capabilities come from: GDP (World Bank), CINC (Correlates of War), population, or equal; from the data on `date`
+             * @description Where capabilities come from: GDP (World Bank), CINC (Correlates of War), population, military expenditure (SIPRI from 1992, COW before), or equal; from the data on `date`
              * @default equal
              * @enum {string}
              */
-            capability: "gdp" | "cinc" | "population" | "equal";
+            capability: "gdp" | "cinc" | "population" | "milex" | "equal";
             /** @description When the positions were coded: a backtest sets cases coded before their outcome apart from the rest */
             coded?: string;
             /** @description Options of the models, for this scenario */
@@ -947,6 +964,8 @@ export interface components {
                         inferred?: boolean;
                         /** @description Who coded it (needed when several coders code one position) */
                         coder?: string;
+                        /** @description false: this coding is not an independent coder's (e.g. the same person as another coder, knowing that coding or the outcome); backtests and reports say so next to this coder's figures */
+                        independent?: boolean;
                     } | {
                         /** @description The actor's ideal point on the issue scale */
                         position: number | number[];
@@ -961,6 +980,8 @@ export interface components {
                         /** @description true: the coding is inferred from the outcome (no source before the decision); backtests set such cases apart */
                         inferred?: boolean;
                         coder: string;
+                        /** @description false: this coding is not an independent coder's (e.g. the same person as another coder, knowing that coding or the outcome); backtests and reports say so next to this coder's figures */
+                        independent?: boolean;
                     }[]) | null;
                 };
                 /** @description The observed outcome, for backtests */
@@ -1935,6 +1956,19 @@ export interface components {
         };
         DeleteUploadedScenarioResponse: {
             deleted: string;
+        };
+        ListRegisteredForecastsResponse: {
+            forecasts: {
+                id: string;
+                createdAt: string;
+                scenarioId: string;
+                file: string;
+                scenarioHash: string;
+                codeVersion: string;
+                forecast: unknown;
+                score: unknown | null;
+                scoredAt: string | null;
+            }[];
         };
         SweepOptionsResponse: {
             models: string[];
@@ -3077,6 +3111,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForecastScenarioResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    listRegisteredForecasts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Registered forecasts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListRegisteredForecastsResponse"];
                 };
             };
             400: components["responses"]["Error"];

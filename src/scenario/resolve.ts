@@ -408,7 +408,12 @@ function resolveIssue(
           'Give one salience, or one per dimension.',
         );
       }
-      return { coder: c.coder ?? '', position: p, salience: Float64Array.from(sArr) };
+      return {
+        coder: c.coder ?? '',
+        position: p,
+        salience: Float64Array.from(sArr),
+        ...(c.independent === false ? { independent: false } : {}),
+      };
     });
     // several codings: the models use their mean
     for (let d = 0; d < dims; d++) {

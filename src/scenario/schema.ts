@@ -55,6 +55,12 @@ export const CodingSchema = z
       .max(64)
       .optional()
       .describe('Who coded it (needed when several coders code one position)'),
+    independent: z
+      .boolean()
+      .optional()
+      .describe(
+        "false: this coding is not an independent coder's (e.g. the same person as another coder, knowing that coding or the outcome); backtests and reports say so next to this coder's figures",
+      ),
   })
   .strict();
 export type Coding = z.infer<typeof CodingSchema>;
