@@ -844,11 +844,10 @@ export interface components {
             /** @description The agenda setter when an issue names no proposer (default: the chair on `date`) */
             chair?: string;
             /**
-             * @description Where capabilities come from: GDP (World Bank), CINC (Correlates of War), population, military expenditure (SIPRI from 1992, COW before), or equal; from the data on `date`
+             * @description Where capabilities come from: GDP (World Bank), CINC (Correlates of War), population, military expenditure (SIPRI from 1992, COW before), equal (from the data on `date`), or a numeric field of the actors (`actors.<id>.fields.<field>`)
              * @default equal
-             * @enum {string}
              */
-            capability: "gdp" | "cinc" | "population" | "milex" | "equal";
+            capability: ("gdp" | "cinc" | "population" | "milex" | "equal") | string;
             /** @description When the positions were coded: a backtest sets cases coded before their outcome apart from the rest */
             coded?: string;
             /** @description Options of the models, for this scenario */
