@@ -55,11 +55,10 @@ describe('the forecasts section', async () => {
 
   it('shows each model under each yardstick, the cells being what --capability-sensitivity gives', () => {
     const t = text(r.html);
-    expect(t).toContain('in the order gdp · cinc · population · milex · equal');
+    expect(t).toContain('in the order gdp · cinc · population · milex · equal, in whole points');
     const c = cases.find((x) => x.input.id === 'sco-development-strategy-2030')!;
     const cs = capabilitySensitivityOfText(readFileSync(c.file, 'utf8'), c.file);
-    const f = (v: number | null | undefined) =>
-      v === null || v === undefined ? '–' : Number.isInteger(v) ? String(v) : v.toFixed(1);
+    const f = (v: number | null | undefined) => (v === null || v === undefined ? '–' : String(Math.round(v)));
     const cell = cs.yardsticks.map((y) => (y.available ? f(y.forecasts['strategy-2030']?.compromise) : '–'));
     expect(new Set(cell).size).toBeGreaterThan(1); // the yardstick moves the compromise model here
     expect(t).toContain(cell.join(' · '));

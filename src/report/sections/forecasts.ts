@@ -81,7 +81,8 @@ export const forecastsSection: ReportSection = {
       }),
       { caption: 'Baselines on the same issues: a model earns its keep only where it beats them' },
     );
-    const against = [...BASELINE_NAMES, 'compromise'] as const;
+    // always adopted forecasts no position, so it has no MAE to compare with
+    const against = [...BASELINE_NAMES.filter((b) => b !== 'alwaysAdopted'), 'compromise'] as const;
     const signed = (v: number) => (v < 0 ? `−${(-v).toFixed(1)}` : v.toFixed(1));
     const comparisons = htmlTable(
       [
@@ -222,13 +223,13 @@ function capabilityTable(cases: ReturnType<typeof loadOrganizationCases>): strin
     ),
   }));
   const names = [...new Set(per.flatMap((p) => p.cs.yardsticks.map((y) => y.capability)))];
-  const f = (v: number | null | undefined) =>
-    v === null || v === undefined ? '–' : Number.isInteger(v) ? String(v) : v.toFixed(1);
+  const f = (v: number | null | undefined) => (v === null || v === undefined ? '–' : String(Math.round(v)));
   const unavailable = new Map<string, string[]>();
   const rows = per.flatMap(({ input, cs }) =>
     input.issues.map((is) => {
       for (const y of cs.yardsticks)
-        if (!y.available) unavailable.set(y.capability, [...new Set([...(unavailable.get(y.capability) ?? []), input.id])]);
+        if (!y.available)
+          unavailable.set(y.capability, [...new Set([...(unavailable.get(y.capability) ?? []), input.id])]);
       return [
         `${input.id.replace(/^sco-/, '')} / ${is.id}`,
         ...MODEL_NAMES.map((m) => {
@@ -236,14 +237,16 @@ function capabilityTable(cases: ReturnType<typeof loadOrganizationCases>): strin
             const y = cs.yardsticks.find((x) => x.capability === n);
             return y?.available ? f(y.forecasts[is.id]?.[m]) : '–';
           });
-          return new Set(vs).size === 1 ? vs[0]! : vs.join(' · ');
+          return new Set(vs).size === 1
+            ? `${vs[0]!} (all)`
+            : { html: `<span style="white-space:nowrap">${esc(vs.join(' · '))}</span>` };
         }),
       ];
     }),
   );
   const missing = [...unavailable].map(([y, ids]) => `${y} for ${ids.join(', ')}`).join('; ');
   return `${htmlTable(['Case / issue', ...MODEL_NAMES.map((m) => MODEL_TITLES[m])], rows, {
-    caption: `Each model's forecast under each capability yardstick, in the order ${names.join(' · ')}; one number: the same under all`,
+    caption: `Each model's forecast under each capability yardstick, in the order ${names.join(' · ')}, in whole points of the 0–100 scale; (all): the same under every one`,
   })}
-<p class="note">The scenario files code capabilities as GDP shares; here each case is run again with ${names.join(', ')} (World Bank GDP, COW CINC to 2016, population, SIPRI military expenditure, equal weights), on the decision date or the latest earlier year with data for every member, the rest of the file unchanged${missing ? `. Without data for every member: ${esc(missing)} (–)` : ''}. The consensus model uses no capability; the weighted models move with the yardstick. <code>concord forecast FILE --capability-sensitivity</code> gives the same per file.</p>`;
+<p class="note">The scenario files code capabilities as GDP shares; here each case is run again with ${names.join(', ')} (World Bank GDP, COW CINC to 2016, population, SIPRI military expenditure, equal weights), on the decision date or the latest earlier year with data for every member, the rest of the file unchanged${missing ? `. Without data for every member: ${esc(missing)} (–)` : ''}. The weighted models move with the yardstick; <code>concord forecast FILE --capability-sensitivity</code> gives the exact values per file.</p>`;
 }
