@@ -1153,11 +1153,10 @@ export interface components {
             /** @description The agenda setter when an issue names no proposer (default: the chair on `date`) */
             chair?: string;
             /**
-             * @description Where capabilities come from: GDP (World Bank), CINC (Correlates of War), population, military expenditure (SIPRI from 1992, COW before), or equal; from the data on `date`
+             * @description Where capabilities come from: GDP (World Bank), CINC (Correlates of War), population, military expenditure (SIPRI from 1992, COW before), equal (from the data on `date`), or a numeric field of the actors (`actors.<id>.fields.<field>`)
              * @default equal
-             * @enum {string}
              */
-            capability: "gdp" | "cinc" | "population" | "milex" | "equal";
+            capability: ("gdp" | "cinc" | "population" | "milex" | "equal") | string;
             /** @description When the positions were coded: a backtest sets cases coded before their outcome apart from the rest */
             coded?: string;
             /** @description Options of the models, for this scenario */
@@ -1273,6 +1272,8 @@ export interface components {
                         inferred?: boolean;
                         /** @description Who coded it (needed when several coders code one position) */
                         coder?: string;
+                        /** @description false: this coding is not an independent coder's (e.g. the same person as another coder, knowing that coding or the outcome); backtests and reports say so next to this coder's figures */
+                        independent?: boolean;
                     } | {
                         /** @description The actor's ideal point on the issue scale */
                         position: number | number[];
@@ -1287,6 +1288,8 @@ export interface components {
                         /** @description true: the coding is inferred from the outcome (no source before the decision); backtests set such cases apart */
                         inferred?: boolean;
                         coder: string;
+                        /** @description false: this coding is not an independent coder's (e.g. the same person as another coder, knowing that coding or the outcome); backtests and reports say so next to this coder's figures */
+                        independent?: boolean;
                     }[]) | null;
                 };
                 /** @description The observed outcome, for backtests */

@@ -29,7 +29,7 @@
  * 10-bin calibration table (cases by forecast probability: mean probability, observed frequency).
  */
 import { seededRng } from '../power/rng.js';
-import { codersOf, withCoder } from '../scenario/reliability.js';
+import { codersOf, dependentCodersOf, withCoder } from '../scenario/reliability.js';
 import type { ModelName } from '../scenario/schema.js';
 import type { ResolvedIssue, ResolvedScenario } from '../scenario/types.js';
 import {
@@ -466,12 +466,27 @@ export function backtestWithCoders(
   opts: BacktestOptions = {},
 ): BacktestResult & {
   coders?: Record<string, { models: BacktestResult['models']; baselines: BacktestResult['baselines'] }>;
+  /** Coders whose codings say they are not independent, and the sentence that says what follows. */
+  codersNotIndependent?: { coders: string[]; independent: string[]; note: string };
 } {
   const r = backtest(scenarios, opts);
   const coders = [...new Set(scenarios.flatMap(codersOf))].sort();
   if (coders.length < 2) return r;
+  const dependent = [...new Set(scenarios.flatMap(dependentCodersOf))].sort();
   return {
     ...r,
+    ...(dependent.length
+      ? {
+          codersNotIndependent: {
+            coders: dependent,
+            independent: coders.filter((c) => !dependent.includes(c)),
+            note: notIndependentNote(
+              dependent,
+              coders.filter((c) => !dependent.includes(c)),
+            ),
+          },
+        }
+      : {}),
     coders: Object.fromEntries(
       coders.map((c) => {
         const rc = backtest(
@@ -482,4 +497,11 @@ export function backtestWithCoders(
       }),
     ),
   };
+}
+
+/** The one sentence printed next to per-coder figures when some coder is not independent. */
+export function notIndependentNote(dependent: readonly string[], independent: readonly string[]): string {
+  const d = dependent.join(', ');
+  const i = independent.length ? independent.join(', ') : null;
+  return `Coder ${d} is not an independent coder (its codings say independent: false: written by the same person as ${i ? `coder ${i}` : 'another coder'}, knowing that coding and the outcomes), so the mean-coding headline leans on it; ${i ? `coder ${i} alone` : 'no coder'} is the fairer figure.`;
 }

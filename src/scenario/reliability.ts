@@ -126,6 +126,15 @@ export function codersOf(s: ResolvedScenario): string[] {
   return [...set].sort();
 }
 
+/** The coders some of whose codings say they are not independent (`independent: false`). */
+export function dependentCodersOf(s: ResolvedScenario): string[] {
+  const set = new Set<string>();
+  for (const is of s.issues)
+    for (const l of is.codings ?? [])
+      for (const c of l ?? []) if (c.coder && c.independent === false) set.add(c.coder);
+  return [...set].sort();
+}
+
 /**
  * The scenario as one coder coded it: where the coder coded a position, its coding replaces the mean;
  * elsewhere the mean (or the single coding) stays.

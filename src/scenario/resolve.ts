@@ -18,7 +18,7 @@ import type { Organization } from '../org/schema.js';
 import { compileRule, describeRule, type Player, vetoPlayers } from '../rules/evaluate.js';
 import type { Rule } from '../rules/schema.js';
 import { yearOf } from '../util/dates.js';
-import type { Issue, ObservedOutcome, ScenarioFile } from './schema.js';
+import { DATA_YARDSTICKS, type Issue, type ObservedOutcome, type ScenarioFile } from './schema.js';
 import type {
   ResolvedActor,
   ResolvedCoding,
@@ -243,6 +243,26 @@ function resolveCapabilities(
       ids.forEach((_, i) => {
         if (override[i] === undefined) raw[i] = 1;
       });
+    } else if (!(DATA_YARDSTICKS as readonly string[]).includes(s.capability)) {
+      // a numeric field of the actors (`actors.<id>.fields.<field>`), as the sum rules read it
+      const field = s.capability;
+      const missing = free.filter((id) => typeof s.actors?.[id]?.fields?.[field] !== 'number');
+      if (missing.length) {
+        const known = [
+          ...new Set(Object.values(s.actors ?? {}).flatMap((a) => Object.keys(a.fields ?? {}))),
+        ].sort();
+        fail(
+          `actors.${missing[0]}.fields.${field}`,
+          `capability: ${field} is not gdp, cinc, population, milex or equal, so it names a field of the actors; ${missing.join(', ')} give${missing.length === 1 ? 's' : ''} no "${field}"`,
+          known.length
+            ? `Give every actor \`fields: { ${field}: … }\`, or use one of their fields (${known.join(', ')}) or gdp, cinc, population, milex, equal.`
+            : `Give every actor \`fields: { ${field}: … }\` under \`actors\`, or use gdp, cinc, population, milex or equal.`,
+          'E_NO_DATA',
+        );
+      }
+      ids.forEach((id, i) => {
+        if (override[i] === undefined) raw[i] = s.actors![id]!.fields![field]!;
+      });
     } else {
       if (!ds)
         fail(
@@ -408,7 +428,12 @@ function resolveIssue(
           'Give one salience, or one per dimension.',
         );
       }
-      return { coder: c.coder ?? '', position: p, salience: Float64Array.from(sArr) };
+      return {
+        coder: c.coder ?? '',
+        position: p,
+        salience: Float64Array.from(sArr),
+        ...(c.independent === false ? { independent: false } : {}),
+      };
     });
     // several codings: the models use their mean
     for (let d = 0; d < dims; d++) {

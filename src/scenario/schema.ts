@@ -55,6 +55,12 @@ export const CodingSchema = z
       .max(64)
       .optional()
       .describe('Who coded it (needed when several coders code one position)'),
+    independent: z
+      .boolean()
+      .optional()
+      .describe(
+        "false: this coding is not an independent coder's (e.g. the same person as another coder, knowing that coding or the outcome); backtests and reports say so next to this coder's figures",
+      ),
   })
   .strict();
 export type Coding = z.infer<typeof CodingSchema>;
@@ -76,10 +82,19 @@ export const PositionEntrySchema = z.union([
 ]);
 export type PositionEntry = z.infer<typeof PositionEntrySchema>;
 
+/** The capability yardsticks the data set offers (a numeric field of the actors is the other kind). */
+export const DATA_YARDSTICKS = ['gdp', 'cinc', 'population', 'milex', 'equal'] as const;
+
 export const CapabilitySourceSchema = z
-  .enum(['gdp', 'cinc', 'population', 'milex', 'equal'])
+  .union([
+    z.enum(DATA_YARDSTICKS),
+    z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, 'expected gdp, cinc, population, milex, equal or a field name')
+      .describe('A numeric field every actor gives under `actors.<id>.fields` (as the sum rules use it)'),
+  ])
   .describe(
-    'Where capabilities come from: GDP (World Bank), CINC (Correlates of War), population, military expenditure (SIPRI from 1992, COW before), or equal; from the data on `date`',
+    'Where capabilities come from: GDP (World Bank), CINC (Correlates of War), population, military expenditure (SIPRI from 1992, COW before), equal (from the data on `date`), or a numeric field of the actors (`actors.<id>.fields.<field>`)',
   );
 export type CapabilitySource = z.infer<typeof CapabilitySourceSchema>;
 

@@ -49,6 +49,8 @@ export interface ResolvedCoding {
   readonly coder: string;
   readonly position: Float64Array;
   readonly salience: Float64Array;
+  /** false: the coding says it is not an independent coder's (see the schema's `independent`). */
+  readonly independent?: boolean;
 }
 
 export interface ResolvedIssue {

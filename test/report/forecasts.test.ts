@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { backtestWithCoders } from '../../src/bargaining/backtest.js';
+import { capabilitySensitivityOfText } from '../../src/cli/commands/capability-sensitivity.js';
 import { renderIssueLine } from '../../src/report/charts/issue-line.js';
 import { renderReport } from '../../src/report/report.js';
 import { forecastsSection } from '../../src/report/sections/forecasts.js';
+import { loadOrganizationCases } from '../../src/scenario/load.js';
 import { reportContext } from '../helpers/report.js';
 
 describe('the forecasts section', async () => {
@@ -20,6 +24,44 @@ describe('the forecasts section', async () => {
     expect(r.html).toContain('Backtest on the 17 SCO decisions');
     expect(r.summary).toMatch(/17 SCO cases/);
     expect(r.summary).toMatch(/compromise: MAE \d/);
+  });
+
+  const cases = loadOrganizationCases('sco');
+  const bt = backtestWithCoders(cases.map((c) => c.scenario));
+  const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/−/g, '-');
+
+  it('shows the baselines and every model-vs-baseline comparison with its 95% interval, as computed', () => {
+    const t = text(r.html);
+    expect(t).toContain('Baselines on the same issues');
+    expect(t).toMatch(new RegExp(`The tabled proposal${bt.baselines.proposal.mae!.toFixed(1)}`));
+    const c = bt.comparisons.find((x) => x.model === 'consensus' && x.against === 'meanPosition')!;
+    expect(c.ci95).not.toBeNull();
+    const cell = `${c.maeDifference!.toFixed(1)} [${c.ci95![0].toFixed(1)}, ${c.ci95![1].toFixed(1)}]`;
+    expect(t).toContain(cell);
+    expect(t).toMatch(/paired bootstrap over cases \(10,000 resamples, seed 1\)/);
+  });
+
+  it('prints coder a alone next to the mean-coding headline, and says coder b is not independent', () => {
+    const t = text(r.html);
+    const a = bt.coders!.a!.models.consensus!.mae!.toFixed(1);
+    const mean = bt.models.consensus!.mae!.toFixed(1);
+    expect(a).not.toBe(mean);
+    expect(t).toMatch(new RegExp(`Mean of the coders \\(the headline above\\)${mean}`));
+    expect(t).toMatch(new RegExp(`Coder a alone${a}`));
+    expect(t).toContain('Coder b alone (not independent)');
+    expect(t).toContain('Coder b is not an independent coder');
+    expect(String(r.summary)).toContain(`consensus MAE ${mean} on the mean coding, ${a} by coder a alone`);
+  });
+
+  it('shows each model under each yardstick, the cells being what --capability-sensitivity gives', () => {
+    const t = text(r.html);
+    expect(t).toContain('in the order gdp · cinc · population · milex · equal, in whole points');
+    const c = cases.find((x) => x.input.id === 'sco-development-strategy-2030')!;
+    const cs = capabilitySensitivityOfText(readFileSync(c.file, 'utf8'), c.file);
+    const f = (v: number | null | undefined) => (v === null || v === undefined ? '–' : String(Math.round(v)));
+    const cell = cs.yardsticks.map((y) => (y.available ? f(y.forecasts['strategy-2030']?.compromise) : '–'));
+    expect(new Set(cell).size).toBeGreaterThan(1); // the yardstick moves the compromise model here
+    expect(t).toContain(cell.join(' · '));
   });
 });
 

@@ -149,11 +149,18 @@ export function register(program: Command, io: CliIO): void {
       io.out(formatBacktest(r, path, loaded.length, models));
       if (perCoder) {
         io.out(
-          `\nPer coder (each coder's codings where given, the mean coding elsewhere), MAE:\n${table(
-            ['coder', ...models],
-            Object.entries(perCoder).map(([c, x]) => [c, ...models.map((m) => fmt1(x.models[m]?.mae))]),
+          `\nPer coder (each coder's codings where given, the mean coding elsewhere), MAE, next to the mean-coding headline:\n${table(
+            ['coding', ...models],
+            [
+              ['mean of the coders (headline)', ...models.map((m) => fmt1(r.models[m]?.mae))],
+              ...Object.entries(perCoder).map(([c, x]) => [
+                `coder ${c} alone${r.codersNotIndependent?.coders.includes(c) ? ' (not independent)' : ''}`,
+                ...models.map((m) => fmt1(x.models[m]?.mae)),
+              ]),
+            ],
           )}`,
         );
+        if (r.codersNotIndependent) io.out(r.codersNotIndependent.note);
       }
       if (isDeu) io.out(`\n${DEU_NOTE}`);
     });
