@@ -201,7 +201,7 @@ ${notes ? `<ul class="note">${notes}</ul>` : ''}
       }),
     ];
     return {
-      html: `${legend}\n${scores}\n${baselines}\n${comparisons}\n${coderRows}\n${charts}\n<h3>Every case</h3>\n${perCase}\n<h3>Forecasts by capability yardstick</h3>\n${yardstickTable}`,
+      html: `${legend}\n${scores}\n${baselines}\n${comparisons}\n${coderRows}\n${charts}\n<h3>Every case</h3>\n${perCase}\n<div class="keep"><h3>Forecasts by capability yardstick</h3>\n${yardstickTable}</div>`,
       summary,
     };
   },
