@@ -71,6 +71,19 @@ describe('computations on the worker pool', () => {
     }
   });
 
+  it('computes an enlargement briefing on the pool, and serves the second request from the cache', async () => {
+    const before = s.ctx.compute.stats.run;
+    const r = await s.app.inject({ url: '/api/orgs/sco/briefings/2017' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().joined).toEqual(['IND', 'PAK']);
+    expect(s.ctx.compute.stats.run).toBe(before + 1);
+    const again = await s.app.inject({ url: '/api/orgs/sco/briefings/2017' });
+    expect(again.body).toBe(r.body);
+    expect(s.ctx.compute.stats.run).toBe(before + 1);
+    const none = await s.app.inject({ url: '/api/orgs/asean/briefings/2017' });
+    expect(none.statusCode).toBe(404);
+  });
+
   it('refuses requests above the documented caps with 413 naming the cap', async () => {
     const a = await s.app.inject({ method: 'POST', url: '/api/forecast', payload: scenario(201) });
     expect(a.statusCode).toBe(413);

@@ -1,7 +1,7 @@
-/** Enlargement briefings (src/report/briefing.ts): public, read-only, computed once per organization. */
+/** Enlargement briefings (src/report/briefing.ts): public, read-only, computed on the worker pool. */
 import { z } from 'zod';
 import { ConcordError } from '../../errors.js';
-import { BRIEFINGS, type Briefing } from '../../report/briefing.js';
+import { BRIEFINGS } from '../../report/briefing.js';
 import { briefingsFor } from '../../report/sections/briefings.js';
 import { todayIso } from '../../util/dates.js';
 import { type AnyRoute, route } from '../route.js';
@@ -43,9 +43,6 @@ export const BriefingSchema = z
   })
   .describe('One view of an enlargement: balance, capacity, blocking power and alignment, before and after');
 
-// The data do not change while the server runs: each organization's briefings are computed once.
-const cache = new Map<string, Briefing[]>();
-
 export const routes: AnyRoute[] = [
   route({
     method: 'GET',
@@ -60,20 +57,21 @@ export const routes: AnyRoute[] = [
     params: BriefingParams,
     cacheSeconds: 3600,
     response: { description: 'The briefing', schema: BriefingSchema },
-    handler: ({ ctx, params }) => {
-      ctx.registry.get(params.id);
-      let all = cache.get(params.id);
-      if (!all) {
-        all = briefingsFor({ ds: ctx.ds, registry: ctx.registry, orgId: params.id, date: todayIso() });
-        cache.set(params.id, all);
-      }
-      const b = all.find((x) => x.id === params.stage);
-      if (!b)
-        throw new ConcordError('E_NOT_FOUND', `no briefing ${params.stage} for ${params.id}`, {
-          path: 'params.stage',
-          hint: `Briefings of this organization: ${all.map((x) => x.id).join(', ') || 'none'}.`,
-        });
-      return b;
+    // Computed on the worker pool (balance, capacity and the alignment of two periods: about a
+    // second); the answer is cached by the server under its validated input.
+    work: {
+      cost: () => 1000,
+      run: ({ ctx, params }) => {
+        ctx.registry.get(params.id);
+        const all = briefingsFor({ ds: ctx.ds, registry: ctx.registry, orgId: params.id, date: todayIso() });
+        const b = all.find((x) => x.id === params.stage);
+        if (!b)
+          throw new ConcordError('E_NOT_FOUND', `no briefing ${params.stage} for ${params.id}`, {
+            path: 'params.stage',
+            hint: `Briefings of this organization: ${all.map((x) => x.id).join(', ') || 'none'}.`,
+          });
+        return b;
+      },
     },
   }),
 ];
