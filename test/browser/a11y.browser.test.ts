@@ -9,18 +9,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AxeFinding, axeViolations } from '../helpers/axe.js';
 import { ARTIFACTS, launchBrowser } from '../helpers/browser.js';
-import { buildWeb, type Lab, startLab } from '../helpers/lab.js';
+import { buildWeb, LAB_PAGES, type Lab, startLab } from '../helpers/lab.js';
 
 const report = resolve(ARTIFACTS, 'sco-report-a11y.html');
-const PAGES = [
-  { path: '/?org=sco&at=2021-04-29', name: 'organization', ready: 'svg#lab-map path' },
-  { path: '/decision', name: 'decision', ready: 'svg#lab-blocking' },
-  { path: '/workbench?scenario=sco-india-pakistan-2017', name: 'workbench', ready: 'svg.issue-line g.actor' },
-  { path: '/sweeps', name: 'sweeps', ready: 'h1' },
-  { path: '/alignment', name: 'alignment', ready: 'svg#lab-cohesion' },
-  { path: '/briefing?stage=2017', name: 'briefing', ready: 'svg#lab-briefing-passage' },
-  { path: '/runs', name: 'runs', ready: 'h1' },
-];
+const PAGES = LAB_PAGES;
 
 let browser: Browser;
 let lab: Lab;

@@ -9,22 +9,15 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, launchBrowser } from '../helpers/browser.js';
-import { buildWeb, type Lab, startLab } from '../helpers/lab.js';
+import { buildWeb, LAB_PAGES, type Lab, startLab } from '../helpers/lab.js';
 import { pdfLayout, strandedHeadings } from '../helpers/print.js';
 
 const WIDTHS = [390, 768, 1280, 1920];
 const OUT = join(ARTIFACTS, 'layout');
 const report = resolve(ARTIFACTS, 'sco-report-layout.html');
 
-const PAGES = [
-  { path: '/?org=sco&at=2021-04-29', name: 'organization', ready: 'svg#lab-map path' },
-  { path: '/decision', name: 'decision', ready: 'svg#lab-blocking' },
-  { path: '/workbench', name: 'workbench', ready: 'svg.issue-line g.actor' },
-  { path: '/sweeps', name: 'sweeps', ready: 'h1' },
-  { path: '/alignment', name: 'alignment', ready: 'svg#lab-cohesion' },
-  { path: '/briefing', name: 'briefing', ready: 'h1' },
-  { path: '/runs', name: 'runs', ready: '.run-view .histogram-box svg' },
-];
+// The Runs page with a run selected (the widest view): its histograms drawn.
+const PAGES = LAB_PAGES.map((p) => (p.name === 'runs' ? { ...p, ready: '.run-view .histogram-box svg' } : p));
 
 let browser: Browser;
 let lab: Lab;

@@ -88,3 +88,14 @@ export function watchPage(page: Page, base: string) {
   });
   return { errors, foreign };
 }
+
+/** Every page of the lab, with a selector that is present once the page has drawn. */
+export const LAB_PAGES: ReadonlyArray<{ path: string; name: string; ready: string }> = [
+  { path: '/?org=sco&at=2021-04-29', name: 'organization', ready: 'svg#lab-map path' },
+  { path: '/decision', name: 'decision', ready: 'svg#lab-blocking' },
+  { path: '/workbench?scenario=sco-india-pakistan-2017', name: 'workbench', ready: 'svg.issue-line g.actor' },
+  { path: '/sweeps', name: 'sweeps', ready: 'h1' },
+  { path: '/alignment', name: 'alignment', ready: 'svg#lab-cohesion' },
+  { path: '/briefing?stage=2017', name: 'briefing', ready: 'svg#lab-briefing-passage' },
+  { path: '/runs', name: 'runs', ready: 'h1' },
+];
