@@ -54,6 +54,8 @@ export interface Translate<K extends string> {
   readonly locale: Locale;
   /** True when the key exists (for computed keys that may be absent). */
   has(key: string): boolean;
+  /** A computed key that may be absent (a status or verdict from data): its message, or `fallback`. */
+  or(key: string, fallback: string, values?: MessageValues): string;
 }
 
 const compiled = new Map<string, IntlMessageFormat>();
@@ -80,6 +82,8 @@ export function translator<K extends string>(ns: Namespace<K>, locale: Locale): 
   }) as Translate<K>;
   Object.defineProperty(t, 'locale', { value: locale });
   t.has = (key: string) => ns.catalogues[locale][key] !== undefined || ns.catalogues.en[key] !== undefined;
+  t.or = (key: string, fallback: string, values?: MessageValues) =>
+    t.has(key) ? t(key as K, values) : fallback;
   return t;
 }
 

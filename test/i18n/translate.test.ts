@@ -87,5 +87,9 @@ describe('formatter', () => {
     expect(formatter('en').date('2024-07-04')).toBe('July 4, 2024');
     expect(formatter('ru').list(['Китай', 'Россия', 'Индия'])).toBe('Китай, Россия и Индия');
     expect(formatter('en').number(Number.NaN)).toBe('—');
+    expect(formatter('en').big(3.21e9)).toBe('3.210 billion');
+    expect(formatter('ru').big(3.21e9)).toBe('3,21\u00a0млрд');
+    expect(formatter('zh-Hans').big(3.21e9)).toBe('32.1亿');
+    expect(formatter('zh-Hans').big(null)).toBe('—');
   });
 });
