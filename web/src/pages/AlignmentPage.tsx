@@ -268,6 +268,7 @@ export function AlignmentPage() {
             {t('summary', {
               rollCalls: n.number(r.window.rollCalls, 0),
               span: span(r.window),
+              hasTopic: r.window.topic ? 'yes' : 'no',
               topic: r.window.topic
                 ? t.or(`topic.${r.window.topic.code}`, r.window.topic.label.toLowerCase())
                 : '',
