@@ -54,13 +54,23 @@ export async function prepareErrorLocale(locale: Locale): Promise<void> {
   await zodLocale(locale);
 }
 
+/** The `issue.` keys of the errors catalogue by their English text: the schemas' own messages. */
+let ownMessages: Map<string, string> | undefined;
+
 function issueText(issue: ValidationIssue, locale: Locale): string {
+  ownMessages ??= new Map(
+    Object.entries(errors.catalogues.en)
+      .filter(([k]) => k.startsWith('issue.'))
+      .map(([k, v]) => [v, k]),
+  );
+  const own = ownMessages.get(issue.message);
+  if (own) return translator(errors, locale)(own as never);
   const en = zodLocales.get('en');
-  const own = zodLocales.get(locale);
-  if (!en || !own) return issue.message;
-  // A message the schema wrote itself (not zod's default) is kept as written.
+  const loc = zodLocales.get(locale);
+  if (!en || !loc) return issue.message;
+  // Any other message the schema wrote itself (not zod's default) is kept as written, in English.
   if (text(en.localeError(issue as never)) !== issue.message) return issue.message;
-  return text(own.localeError(issue as never)) ?? issue.message;
+  return text(loc.localeError(issue as never)) ?? issue.message;
 }
 
 /** The error's code, message, hint and path in a locale (see the module comment for what is translated). */

@@ -88,7 +88,7 @@ export function validate<S extends z.ZodType>(schema: S, data: unknown, where: s
  * its code and parameters, the path as text, and the offending input reduced to what the wording
  * needs (its type; a short primitive as is), so the error never holds a large document.
  */
-function keptIssue(i: z.core.$ZodIssue): ValidationIssue {
+export function keptIssue(i: z.core.$ZodIssue): ValidationIssue {
   const { input, path, message, ...params } = i as z.core.$ZodIssue & { input?: unknown };
   const small =
     input === null || typeof input !== 'object'

@@ -8,4 +8,10 @@ import en from './en.json' with { type: 'json' };
 import ru from './ru.json' with { type: 'json' };
 import zh from './zh-Hans.json' with { type: 'json' };
 
-export const errors = defineNamespace('errors', { en, ru, 'zh-Hans': zh }, { dynamic: ['hint.', 'usage.'] });
+export const errors = defineNamespace(
+  'errors',
+  { en, ru, 'zh-Hans': zh },
+  {
+    dynamic: ['hint.', 'usage.', 'issue.'],
+  },
+);
