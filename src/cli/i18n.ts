@@ -12,6 +12,9 @@ import { intlTag, type Namespace, type Translate, translator } from '../i18n/tra
 import { big, pct } from '../util/format.js';
 import { type CliIO, localeOf } from './io.js';
 
+/** The keys of a namespace. */
+export type NamespaceKeys<N> = N extends Namespace<infer K> ? K : never;
+
 export interface CliText<K extends string> {
   readonly locale: Locale;
   readonly t: Translate<K>;

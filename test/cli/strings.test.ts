@@ -23,7 +23,6 @@ const NOT_YET = new Set([
   'src/cli/commands/balance.ts',
   'src/cli/commands/blocs.ts',
   'src/cli/commands/capacity.ts',
-  'src/cli/commands/claims.ts',
   'src/cli/commands/design.ts',
   'src/cli/commands/exchange-rounds.ts',
   'src/cli/commands/forecast.ts',

@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
 import { cliOrg } from '../../i18n/messages/cli-org/index.js';
-import type { Namespace } from '../../i18n/translate.js';
 import { loadOrganizations, openOrganization } from '../../org/load.js';
 import { organizationName, organizationShortName } from '../../org/names.js';
 import { dateConvention, type StatusPeriod } from '../../org/organization.js';
@@ -10,7 +9,7 @@ import { type Snapshot, snapshot } from '../../org/snapshot.js';
 import { orgCsv } from '../../org/tidy.js';
 import { parseDate, todayIso } from '../../util/dates.js';
 import { json, table } from '../../util/format.js';
-import { type CliText, cliText } from '../i18n.js';
+import { type CliText, cliText, type NamespaceKeys } from '../i18n.js';
 import type { CliIO } from '../io.js';
 import { FORMAT_OPTION_HELP, outputFormat } from '../output.js';
 
@@ -93,7 +92,6 @@ export function register(program: Command, io: CliIO): void {
     });
 }
 
-type NamespaceKeys<N> = N extends Namespace<infer K> ? K : never;
 type OrgText = CliText<NamespaceKeys<typeof cliOrg>>;
 
 /** The snapshot as text in the locale of `c` (English by default: the output Concord has always printed). */
