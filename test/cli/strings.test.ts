@@ -43,7 +43,7 @@ const NOT_YET = new Set([
 const ALLOWED = new Set(['world-countries', 'CINC', 'iso3']);
 
 /** The string and template literals (their static text) inside printing calls, outside translator calls. */
-export function printedLiterals(source: string): Array<{ line: number; text: string }> {
+function printedLiterals(source: string): Array<{ line: number; text: string }> {
   const out: Array<{ line: number; text: string }> = [];
   const lineOf = (i: number) => source.slice(0, i).split('\n').length;
   const starts = /\b(?:io\.(?:out|err)|lines\.push|table)\(/g;
@@ -136,6 +136,7 @@ describe('CLI strings', () => {
   });
 
   it('finds a literal in a printing call and ignores translated keys', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source text under test
     const src =
       "io.out(`${a} members`); io.out(t('org.title', { x: 'key' })); lines.push(c.t('a.b'), 'Facts');";
     expect(printedLiterals(src).map((o) => o.text)).toEqual(['  members', 'Facts']);
