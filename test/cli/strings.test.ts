@@ -136,8 +136,8 @@ describe('CLI strings', () => {
   });
 
   it('finds a literal in a printing call and ignores translated keys', () => {
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source text under test
     const src =
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source text under test
       "io.out(`${a} members`); io.out(t('org.title', { x: 'key' })); lines.push(c.t('a.b'), 'Facts');";
     expect(printedLiterals(src).map((o) => o.text)).toEqual(['  members', 'Facts']);
   });
