@@ -638,10 +638,16 @@ export function expectedUtility(
 
 /** Rounds whose states are kept for cycle detection (beyond them every round is run). */
 const MAX_CYCLE_ROUNDS = 4096;
+/**
+ * The longest period looked for (a longer cycle is simply run round by round): Scholz's choices
+ * cycle with periods of 2 to 8 rounds on the benchmark's issues, and a wider search costs the
+ * converging runs of the text's choices more than it saves.
+ */
+const MAX_PERIOD = 16;
 
 /**
  * Stores the positions after round k (and the risk exponents used in it) and returns the earlier
- * round whose positions are the same to the last bit (Object.is, so −0 and 0 differ), or −1.
+ * round whose positions are the same to the last bit (Object.is, so −0 and 0 differ) within the last MAX_PERIOD rounds, or −1.
  */
 function saveState(ws: EumWorkspace, k: number, m: number, x: Float64Array, r: Float64Array): number {
   let h = 0;
@@ -652,8 +658,8 @@ function saveState(ws: EumWorkspace, k: number, m: number, x: Float64Array, r: F
     ws.stateRisks[base + a] = r[a]!;
   }
   ws.stateHash[k] = h;
-  for (let p = k - 1; p >= 0; p--) {
-    if (!Object.is(ws.stateHash[p], h)) continue;
+  for (let p = k - 1; p >= 0 && p >= k - MAX_PERIOD; p--) {
+    if (ws.stateHash[p] !== h) continue;
     let same = true;
     for (let a = 0; a < m && same; a++) same = Object.is(ws.states[p * m + a], x[a]);
     if (same) return p;
