@@ -111,10 +111,17 @@ export const benchmark: Benchmark = {
     );
     // the expected-utility model's variants (issue 11): the text's choices, Scholz's code's, and
     // all 16 combinations of choices (a)–(d) (the sensitivity run: 16 model runs per issue)
-    for (const variant of EUM_VARIANTS)
+    // and each variant without the shortcuts (`reference`: every round run, every expected utility
+    // by the general formula), the work before they were added: same results to the last bit
+    // (test/bargaining/eum-speed.test.ts), so the ratio is the shortcuts' gain within this run
+    for (const variant of EUM_VARIANTS) {
       time(`eum, variant ${variant} (10 issues per run)`, N, () =>
         forecastAll(s, { models: ['eum'], eum: { variant }, workspace: ws }),
       );
+      time(`eum, variant ${variant}, no shortcuts (reference)`, N, () =>
+        forecastAll(s, { models: ['eum'], eum: { variant, reference: true }, workspace: ws }),
+      );
+    }
     const NS = Math.max(1, Math.round(N / 16));
     time('eum --eum-sensitivity, 16 combinations (10 issues)', NS, () =>
       forecastAll(s, { models: ['eum'], eumSensitivity: true, workspace: ws }),

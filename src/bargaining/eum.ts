@@ -130,6 +130,12 @@ export interface EumOptions {
   readonly perspective?: EumChoices['perspective'];
   readonly voterRisk?: EumChoices['voterRisk'];
   readonly selection?: EumChoices['selection'];
+  /**
+   * For tests: run every round and evaluate every expected utility with the general formula (no
+   * shortcut). The shortcuts give the same values to the last bit; test/bargaining/eum-speed.test.ts
+   * checks it.
+   */
+  readonly reference?: boolean;
 }
 
 /** The choices (a)–(d) in force: the variant's, with any set one by one. */
@@ -189,7 +195,27 @@ export class EumWorkspace {
   bestFrom: Int32Array = new Int32Array(0);
   usq: Float64Array = new Float64Array(0);
   ones: Uint8Array = new Uint8Array(0);
+  /** The positions after each round and the risk exponents of that round (cycle detection). */
+  states: Float64Array = new Float64Array(0);
+  stateRisks: Float64Array = new Float64Array(0);
+  stateHash: Float64Array = new Float64Array(0);
   readonly median = new MedianWorkspace();
+
+  /** Room for the states of rounds 0..rounds (m actors each); grows by doubling. */
+  ensureStates(rounds: number, m: number): void {
+    const need = (rounds + 1) * m;
+    if (this.states.length >= need && this.stateHash.length > rounds) return;
+    const cap = Math.max(need, 2 * this.states.length, 64 * m);
+    const st = new Float64Array(cap);
+    st.set(this.states.subarray(0, Math.min(this.states.length, cap)));
+    const sr = new Float64Array(cap);
+    sr.set(this.stateRisks.subarray(0, Math.min(this.stateRisks.length, cap)));
+    const sh = new Float64Array(Math.max(rounds + 1, 2 * this.stateHash.length, 64));
+    sh.set(this.stateHash);
+    this.states = st;
+    this.stateRisks = sr;
+    this.stateHash = sh;
+  }
 
   ensure(m: number): void {
     if (this.x.length >= m) return;
@@ -353,8 +379,15 @@ export function expectedUtility(
   const receiver = choices.perspective === 'receiver';
   const ownRisk = choices.voterRisk === 'own';
   const byType = choices.selection === 'by-type';
+  const reference = opts.reference === true;
   // The text's choices with Q = 1 take the fast path (one log per pair, one exp per perceiver).
   const fast = Q === 1 && !receiver;
+  // A round maps the positions alone to the next positions (the risk exponents, probabilities and
+  // offers are recomputed from them), so once the positions repeat those after an earlier round the
+  // trajectory is periodic, never converges (every move in the cycle exceeded the tolerance) and its
+  // state after maxRounds is known without running the rest: Scholz's choices cycle on most issues.
+  // States are kept for up to MAX_CYCLE_ROUNDS rounds.
+  const detectCycles = !reference && maxRounds > 1;
   ws.ensure(n);
   const { idx, x, nx, c, s, w, r, S, P, best, bestEu, bestKey, bestKind, bestFrom } = ws;
   const usqOf = ws.usq;
@@ -406,6 +439,10 @@ export function expectedUtility(
   let converged = !(R > SAME_POSITION * (hi - lo));
   const LS = ws.ls;
   const LF = ws.lf;
+  if (detectCycles) {
+    ws.ensureStates(0, m);
+    saveState(ws, 0, m, x, r);
+  }
   while (!converged && rounds < maxRounds) {
     rounds++;
     const mu = median();
@@ -464,6 +501,20 @@ export function expectedUtility(
           const uf = 2 - 4 * Math.exp(rp * LF[i * m + j]!);
           const usq = receiver ? usqOf[j]! : usqOf[i]!;
           const pij = P[i * m + j]!;
+          a = s[j]! * (pij * us + (1 - pij) * uf) + (1 - s[j]!) * us - usq;
+          if (!(a > TIE)) continue;
+          const pji = P[j * m + i]!;
+          b = s[i]! * (pji * us + (1 - pji) * uf) + (1 - s[i]!) * us - usq;
+        } else if (Q === 1 && !reference) {
+          // Q = 1 (the default; the receiver's perspective of Scholz's code lands here): U_b and U_w
+          // drop out, and a and b share one distance and one perceiver, so U_s, U_f and U_sq are
+          // computed once per ordered pair (U_sq once per perceiver, above) — the operations of eu(),
+          // in its order, so every value is the same to the last bit
+          const d = normDist(Math.abs(x[i]! - x[j]!), R, same);
+          const us = 2 - 4 * (0.5 - 0.5 * d) ** rp;
+          const usq = receiver ? usqOf[j]! : usqOf[i]!;
+          const pij = P[i * m + j]!;
+          const uf = 2 - 4 * (0.5 + 0.5 * d) ** rp;
           a = s[j]! * (pij * us + (1 - pij) * uf) + (1 - s[j]!) * us - usq;
           if (!(a > TIE)) continue;
           const pji = P[j * m + i]!;
@@ -532,6 +583,30 @@ export function expectedUtility(
     if (history) history.push(x.slice(0, m));
     if (risks) risks.push(r.slice(0, m));
     if (moved <= tol * R) converged = true;
+    else if (detectCycles && rounds < maxRounds && rounds <= MAX_CYCLE_ROUNDS) {
+      ws.ensureStates(rounds, m);
+      const p = saveState(ws, rounds, m, x, r);
+      if (p >= 0) {
+        // the state after round `rounds` is the state after round p: period L = rounds − p, and the
+        // state after round k ≥ p is the state after round p + (k − p) mod L; the risk exponents
+        // used in round k come from the state before it, so they are those of round at(k − 1) + 1
+        const L = rounds - p;
+        const at = (k: number) => p + ((k - p) % L);
+        if (medians && means && history && risks)
+          for (let k = rounds + 1; k <= maxRounds; k++) {
+            const q = at(k);
+            medians.push(medians[q]!);
+            means.push(means[q]!);
+            history.push(history[q]!);
+            risks.push(risks[at(k - 1) + 1]!);
+          }
+        const fin = at(maxRounds);
+        const used = at(maxRounds - 1) + 1;
+        x.set(ws.states.subarray(fin * m, fin * m + m));
+        r.set(ws.stateRisks.subarray(used * m, used * m + m));
+        rounds = maxRounds;
+      }
+    }
   }
   const positions = new Float64Array(n).fill(Number.NaN);
   const risk = new Float64Array(n).fill(Number.NaN);
@@ -559,6 +634,37 @@ export function expectedUtility(
     return { ...result, medians, means, history: history.map(mapBack), risks: risks.map(mapBack) };
   }
   return result;
+}
+
+/** Rounds whose states are kept for cycle detection (beyond them every round is run). */
+const MAX_CYCLE_ROUNDS = 4096;
+/**
+ * The longest period looked for (a longer cycle is simply run round by round): Scholz's choices
+ * cycle with periods of 2 to 8 rounds on the benchmark's issues, and a wider search costs the
+ * converging runs of the text's choices more than it saves.
+ */
+const MAX_PERIOD = 16;
+
+/**
+ * Stores the positions after round k (and the risk exponents used in it) and returns the earlier
+ * round whose positions are the same to the last bit (Object.is, so −0 and 0 differ) within the last MAX_PERIOD rounds, or −1.
+ */
+function saveState(ws: EumWorkspace, k: number, m: number, x: Float64Array, r: Float64Array): number {
+  let h = 0;
+  for (let a = 0; a < m; a++) h += x[a]! * (a + 1);
+  const base = k * m;
+  for (let a = 0; a < m; a++) {
+    ws.states[base + a] = x[a]!;
+    ws.stateRisks[base + a] = r[a]!;
+  }
+  ws.stateHash[k] = h;
+  for (let p = k - 1; p >= 0 && p >= k - MAX_PERIOD; p--) {
+    if (ws.stateHash[p] !== h) continue;
+    let same = true;
+    for (let a = 0; a < m && same; a++) same = Object.is(ws.states[p * m + a], x[a]);
+    if (same) return p;
+  }
+  return -1;
 }
 
 /** Does actor a come after actor b in the canonical order? */

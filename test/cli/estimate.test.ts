@@ -31,7 +31,7 @@ describe('cost estimates of backtest and capacity', () => {
   it('the CLI says what a long backtest is in for, and how to be faster', async () => {
     const r = await runCli(['backtest', 'scenarios/sco', '--resamples', '300000', '--json']);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toMatch(/note: backtesting 23 case\(s\).*will take about \d+ s.*fewer --resamples/s);
+    expect(r.err).toMatch(/note: backtesting 32 case\(s\).*will take about \d+ s.*fewer --resamples/s);
     const quick = await runCli(['backtest', 'scenarios/sco', '--model', 'consensus', 'median', '--json']);
     expect(quick.err).not.toMatch(/will take about/);
   }, 120_000);

@@ -13,16 +13,16 @@ describe('the forecasts section', async () => {
 
   it('charts every issue of the SCO cases, each with the models and the observed outcome', () => {
     const charts = r.html.match(/<svg [^>]*class="issue-line"/g) ?? [];
-    expect(charts.length).toBe(23);
-    expect((r.html.match(/class="forecast" data-model="consensus"/g) ?? []).length).toBe(23);
-    expect((r.html.match(/class="observed"/g) ?? []).length).toBe(23);
+    expect(charts.length).toBe(32);
+    expect((r.html.match(/class="forecast" data-model="consensus"/g) ?? []).length).toBe(32);
+    expect((r.html.match(/class="observed"/g) ?? []).length).toBe(32);
     expect(r.html).toContain('not adopted: TJK prefers the status quo 0 to Russia’s proposal 100');
     expect(r.html).not.toMatch(/<script/i);
   });
 
   it('has the backtest table and summary lines', () => {
-    expect(r.html).toContain('Backtest on the 17 SCO decisions');
-    expect(r.summary).toMatch(/17 SCO cases/);
+    expect(r.html).toContain('Backtest on the 26 SCO decisions');
+    expect(r.summary).toMatch(/26 SCO cases/);
     expect(r.summary).toMatch(/compromise: MAE \d/);
   });
 

@@ -192,8 +192,8 @@ describe('bad input names the file, the line and the field', () => {
 describe('the SCO cases', () => {
   const cases = loadPath('scenarios/sco', process.cwd());
 
-  it('code all 17 decisions, each position with a rationale and a source, each issue with an observed outcome', () => {
-    expect(cases).toHaveLength(17);
+  it('code all 26 decisions, each position with a rationale and a source, each issue with an observed outcome', () => {
+    expect(cases).toHaveLength(26);
     for (const { scenario: s, file } of cases) {
       expect(s.organization?.id, file).toBe('sco');
       for (const is of s.issues) {

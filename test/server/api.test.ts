@@ -180,7 +180,7 @@ describe('scenarios and forecasts', () => {
   it('lists the SCO cases and forecasts them as `concord forecast --json`', async () => {
     const list = (await get('/api/scenarios')).json();
     expect(responseSchema('listScenarios').safeParse(list).success).toBe(true);
-    expect(list.scenarios.length).toBe(17);
+    expect(list.scenarios.length).toBe(26);
     const bank = list.scenarios.find((x: { id: string }) => x.id === 'sco-development-bank-2010');
     const r = await get('/api/scenarios/sco-development-bank-2010/forecast');
     expect(r.status).toBe(200);

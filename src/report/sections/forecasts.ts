@@ -3,9 +3,14 @@
  * the status quo, the core, every model's forecast and the observed outcome, with the consensus
  * model's explanation and the case file's notes on misses — the backtest table with its baselines,
  * the paired-bootstrap comparisons and their 95% intervals, the figures per coder (with the sentence
- * saying which coder is not independent), and each model's forecast under each capability yardstick.
+ * saying which coder is not independent), the calibration of each model's adoption probability (a
+ * reliability diagram and its ten-bin table, with the Brier and log scores, from a seeded sweep of
+ * every case's uncertainty of REPORT_CALIBRATION_RUNS replicates), and each model's forecast under
+ * each capability yardstick.
  */
-import { BASELINE_NAMES, backtestWithCoders } from '../../bargaining/backtest.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BASELINE_NAMES, type BacktestResult, backtestWithCoders } from '../../bargaining/backtest.js';
 import { capabilitySensitivity, yardsticksOf } from '../../bargaining/capability-sensitivity.js';
 import {
   ADOPTION_RULE,
@@ -15,13 +20,27 @@ import {
   MODEL_TITLES,
   modelOutcome,
 } from '../../bargaining/forecast.js';
+import { packageRoot } from '../../data/load.js';
+import { DEFAULT_LOCALE, formatter, type Locale, translator } from '../../i18n/index.js';
+import { forecasts as forecastsMessages } from '../../i18n/messages/forecasts/index.js';
 import { loadOrganizationCases, resolveWithLines } from '../../scenario/load.js';
+import { adoptionProbabilities } from '../../sweep/backtest.js';
 import { pct } from '../../util/format.js';
 import { esc } from '../../util/html.js';
 import { MODEL_COLOURS } from '../../util/palette.js';
 import { renderIssueLine } from '../charts/issue-line.js';
-import { escLinks, htmlTable } from '../html.js';
-import type { ReportSection } from '../report.js';
+import { renderReliability } from '../charts/reliability.js';
+import { downloadLinks, escLinks, htmlTable } from '../html.js';
+import type { ReportContext, ReportSection } from '../report.js';
+
+/**
+ * The sweep behind the report's adoption probabilities: replicates per case file (every model), and
+ * its seed. 200 keeps the section to a few seconds on the 26 SCO files (about 0.03 s a replicate for
+ * all six models under load, most of it the expected-utility model); `concord backtest scenarios/sco
+ * --sweep-runs 2000 --seed 1` is the full run.
+ */
+export const REPORT_CALIBRATION_RUNS = 200;
+export const REPORT_CALIBRATION_SEED = 1;
 
 export const forecastsSection: ReportSection = {
   id: 'forecasts',
@@ -32,7 +51,16 @@ export const forecastsSection: ReportSection = {
     const cases = loadOrganizationCases(ctx.orgId);
     const short = ctx.registry.get(ctx.orgId).shortName;
     const scenarios = cases.map((c) => c.scenario);
-    const bt = backtestWithCoders(scenarios);
+    const files = [...new Set(cases.map((c) => c.file))].filter((f) => /\.(ya?ml|json)$/i.test(f));
+    const probabilities = adoptionProbabilities(
+      files.map((f) => ({ file: f, text: readFileSync(join(packageRoot(), f), 'utf8') })),
+      REPORT_CALIBRATION_RUNS,
+      REPORT_CALIBRATION_SEED,
+      MODEL_NAMES,
+    );
+    const bt = backtestWithCoders(scenarios, { probabilities });
+    const locale = (ctx as ReportContext & { readonly locale?: Locale }).locale ?? DEFAULT_LOCALE;
+    const calibration = calibrationBlock(bt, locale, ctx.orgId);
     const fmt = (v: number | null | undefined) =>
       v === null || v === undefined ? '–' : Number.isInteger(v) ? String(v) : v.toFixed(1);
     const scores = htmlTable(
@@ -199,15 +227,139 @@ ${notes ? `<ul class="note">${notes}</ul>` : ''}
         const s = bt.models[m]!;
         return `${m}: MAE ${s.mae === undefined ? '–' : s.mae.toFixed(1)}, adoption calls ${s.adoptionAccuracy === undefined ? '–' : pct(s.adoptionAccuracy)} right`;
       }),
+      calibration.summary,
     ];
     return {
-      html: `${legend}\n${scores}\n${baselines}\n${comparisons}\n${coderRows}\n${charts}\n<h3>Every case</h3>\n${perCase}\n<div class="keep"><h3>Forecasts by capability yardstick</h3>\n${yardstickTable}</div>`,
+      html: `${legend}\n${scores}\n${baselines}\n${comparisons}\n${coderRows}\n${calibration.html}\n${charts}\n<h3>Every case</h3>\n${perCase}\n<div class="keep"><h3>Forecasts by capability yardstick</h3>\n${yardstickTable}</div>`,
       summary,
     };
   },
 };
 
 const fmtMae = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(1));
+
+/**
+ * The calibration block: the reliability diagram of every model's adoption probability beside its
+ * ten-bin table, then the Brier and log scores of the models and the baselines. Its strings are in
+ * the `forecasts` catalogue (src/i18n/messages/forecasts/).
+ */
+export function calibrationBlock(
+  bt: BacktestResult,
+  locale: Locale,
+  orgId: string,
+): { html: string; summary: string } {
+  const t = translator(forecastsMessages, locale);
+  const f = formatter(locale);
+  const sweep = bt.sweep!;
+  const cal = bt.calibration!;
+  const models = MODEL_NAMES.filter((m) => cal[m]?.some((b) => b.n > 0));
+  const p2 = (v: number | null) => (v === null ? '–' : f.fixed(v, 2));
+  const range = (lo: number, hi: number) => `[${f.fixed(lo, 1)}, ${f.fixed(hi, 1)}${hi === 1 ? ']' : ')'}`;
+  const series = models.map((m) => ({
+    key: m,
+    label: m,
+    colour: MODEL_COLOURS[m],
+    bins: cal[m]!,
+  }));
+  const svg = renderReliability({
+    id: `${orgId}-reliability`,
+    title: t('calibration.chartTitle'),
+    series,
+    xLabel: t('calibration.x'),
+    yLabel: t('calibration.y'),
+    diagonalLabel: t('calibration.diagonal'),
+    tick: (v) => f.fixed(v, 1),
+    pointTitle: (s, b) =>
+      t('calibration.point', {
+        model: MODEL_TITLES[s.key as (typeof MODEL_NAMES)[number]],
+        n: b.n,
+        range: range(b.lo, b.hi),
+        p: p2(b.meanProbability),
+        obs: p2(b.observedFrequency),
+      }),
+  });
+  const csv = [
+    'model,bin_lo,bin_hi,issues,mean_probability,observed_share',
+    ...models.flatMap((m) =>
+      cal[m]!.map(
+        (b) => `${m},${b.lo},${b.hi},${b.n},${b.meanProbability ?? ''},${b.observedFrequency ?? ''}`,
+      ),
+    ),
+  ].join('\n');
+  const bins = htmlTable(
+    [t('calibration.bin'), ...models],
+    cal[models[0] ?? 'consensus']!.map((b0, k) => [
+      { html: `<span style="white-space:nowrap">${esc(range(b0.lo, b0.hi))}</span>` },
+      ...models.map((m) => {
+        const b = cal[m]![k]!;
+        return b.n
+          ? {
+              html: `<span style="white-space:nowrap">${esc(t('calibration.cell', { n: b.n, p: p2(b.meanProbability), obs: p2(b.observedFrequency) }))}</span>`,
+            }
+          : '·';
+      }),
+    ]),
+    // its data download is the chart's (the same bins, tidy): one CSV link for the figure and its table
+    { caption: t('calibration.tableCaption'), csv: '' },
+  );
+  const fmt3 = (v: number | undefined) => (v === undefined ? '–' : f.fixed(v, 3));
+  const BASELINE_LABELS: Record<(typeof BASELINE_NAMES)[number], string> = {
+    statusQuo: t('baseline.statusQuo'),
+    proposal: t('baseline.proposal'),
+    alwaysAdopted: t('baseline.alwaysAdopted'),
+    meanPosition: t('baseline.meanPosition'),
+  };
+  const scores = htmlTable(
+    [t('scores.predictor'), t('scores.brier'), t('scores.log'), t('scores.issues')],
+    [
+      ...models.map((m) => {
+        const s = bt.models[m]!;
+        return [
+          { html: `<span style="color:${MODEL_COLOURS[m]}">●</span> ${esc(MODEL_TITLES[m])}` },
+          fmt3(s.brier),
+          fmt3(s.logScore),
+          s.n.probability ?? 0,
+        ];
+      }),
+      ...BASELINE_NAMES.map((b) => {
+        const s = bt.baselines[b];
+        return [
+          t('scores.baseline', { name: BASELINE_LABELS[b] }),
+          fmt3(s.brier),
+          fmt3(s.logScore),
+          s.n.probability ?? 0,
+        ];
+      }),
+    ],
+    {
+      caption: t('scores.caption', { runs: sweep.runs, seed: sweep.seed }),
+      csv: `${orgId}-probabilistic-scores`,
+    },
+  );
+  const issues = bt.cases.filter((c) => c.observed.adopted !== null);
+  const html = `<div class="keep"><h3>${esc(t('calibration.heading'))}</h3>
+<p>${esc(
+    t('calibration.intro', {
+      runs: sweep.runs,
+      seed: sweep.seed,
+      uncertainty: sweep.uncertainty,
+      issues: issues.length,
+      adopted: issues.filter((c) => c.observed.adopted).length,
+    }),
+  )}</p></div>
+<div class="calibration" style="display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;align-items:flex-start">
+<figure style="flex:1 1 300px;max-width:400px;margin:.4rem 0;min-width:0">${svg}${downloadLinks(`${orgId}-reliability`, svg, csv)}</figure>
+<div style="flex:1 1 560px;min-width:0;font-size:.85rem">${bins}</div>
+</div>
+${scores}
+<p class="note">${esc(t('scores.note'))} ${esc(t('calibration.size', { runs: sweep.runs, command: '{command}' })).replace('{command}', `<code>concord backtest scenarios/${esc(orgId)} --sweep-runs 2000 --seed ${sweep.seed}</code>`)}</p>`;
+  const summary = t('summary.brier', {
+    runs: sweep.runs,
+    seed: sweep.seed,
+    scores: f.list(models.map((m) => `${m} ${fmt3(bt.models[m]!.brier)}`)),
+  });
+  return { html, summary };
+}
 
 /**
  * Each model's forecast per issue under each capability yardstick the cases' data offer (one cell
