@@ -37,7 +37,8 @@ function game(n: number): { players: unknown[]; rule: unknown } {
 describe('computations on the worker pool', () => {
   let s: TestServer;
   beforeAll(async () => {
-    s = await testServer({ computeBudgetMs: 2000, rateLimitPerMinute: 0 });
+    // A generous budget: these tests check the pool and the cache, not speed (a loaded machine takes seconds).
+    s = await testServer({ computeBudgetMs: 60_000, rateLimitPerMinute: 0 });
   });
   afterAll(async () => s?.close());
 
