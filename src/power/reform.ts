@@ -47,6 +47,10 @@ import type { Rule } from '../rules/schema.js';
 import type { IsoDate } from '../util/dates.js';
 import { computePower } from './power.js';
 
+/** At most this many blocs (each adds 52 rules) and constraints (conflicts are searched by subsets). */
+export const MAX_BLOCS = 4;
+export const MAX_CONSTRAINTS = 12;
+
 export const REFORM_RANKS = ['passage', 'worst-passage', 'equality', 'maxshare'] as const;
 export type ReformRank = (typeof REFORM_RANKS)[number];
 
@@ -307,8 +311,11 @@ export interface ReformOptions {
   readonly rank?: ReformRank;
   /** Blocs for the family's bloc-consent variants (default: the lists of the veto constraints). */
   readonly blocs?: ReadonlyArray<readonly string[]>;
-  /** How constraints are named in errors: `--constraint` (CLI) or `constraints` (API). */
+  /** How constraints are named in errors: `--constraint` (CLI) or `body.constraints` (API). */
   readonly path?: string;
+  /** How the blocs and the date are named in errors (default `--unions`, `--at`). */
+  readonly unionsPath?: string;
+  readonly atPath?: string;
 }
 
 export const FAMILY_DESCRIPTION =
@@ -413,6 +420,17 @@ function meets(c: ReformConstraint, e: Evaluated, members: readonly string[]): b
 
 export function reform(org: Organization, ds: Dataset, opts: ReformOptions): ReformResult {
   const path = opts.path ?? '--constraint';
+  if (opts.constraints.length > MAX_CONSTRAINTS)
+    throw new ConcordError(
+      'E_LIMIT',
+      `${path}: at most ${MAX_CONSTRAINTS} constraints (got ${opts.constraints.length})`,
+      {
+        path,
+        hint: 'State the constraints that matter; each one can only remove rules.',
+      },
+    );
+  const unionsPath = opts.unionsPath ?? '--unions';
+  const atPath = opts.atPath ?? '--at';
   const rankBy = opts.rank ?? 'passage';
   const real = decisionStages(org).filter((s) => s.members.length > 0);
   if (!real.length)
@@ -429,7 +447,7 @@ export function reform(org: Organization, ds: Dataset, opts: ReformOptions): Ref
   if (current < 0)
     throw new ConcordError(
       'E_BEFORE_FOUNDING',
-      `--at: ${at} is before ${org.shortName}'s first stage (${real[0]!.from})`,
+      `${atPath}: ${at} is before ${org.shortName}'s first stage (${real[0]!.from})`,
       {
         path: '--at',
         hint: `Give a date on or after ${real[0]!.from}.`,
@@ -484,20 +502,25 @@ export function reform(org: Organization, ds: Dataset, opts: ReformOptions): Ref
     if (unknown.length && opts.blocs)
       throw new ConcordError(
         'E_USAGE',
-        `--unions[${k}]: ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} a member of ${org.shortName} at no stage`,
-        { path: `--unions[${k}]`, hint: `Name members of some stage: ${[...everyone].join(', ')}.` },
+        `${unionsPath}[${k}]: ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} a member of ${org.shortName} at no stage`,
+        { path: `${unionsPath}[${k}]`, hint: `Name members of some stage: ${[...everyone].join(', ')}.` },
       );
     const seen = blocs.slice(0, k).find((x) => x.some((m) => b.includes(m)));
     if (seen && opts.blocs)
       throw new ConcordError(
         'E_USAGE',
-        `--unions[${k}]: blocs must not overlap (${b.join(',')} and ${seen.join(',')})`,
+        `${unionsPath}[${k}]: blocs must not overlap (${b.join(',')} and ${seen.join(',')})`,
         {
-          path: `--unions[${k}]`,
+          path: `${unionsPath}[${k}]`,
           hint: 'Put every member in at most one bloc.',
         },
       );
   });
+  if (blocs.length > MAX_BLOCS)
+    throw new ConcordError('E_LIMIT', `${unionsPath}: at most ${MAX_BLOCS} blocs (got ${blocs.length})`, {
+      path: unionsPath,
+      hint: 'Each bloc adds 52 rules to the family; name the blocs that matter.',
+    });
   const family = reformFamily(blocs);
 
   // Evaluate every rule at every stage, and the constraints at the checked stages.

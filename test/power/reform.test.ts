@@ -213,7 +213,9 @@ describe('reform explorer', () => {
     expect(j.rules[0].stages).toHaveLength(4);
     expect(j.constraints[1]).toMatchObject({ kind: 'veto', members: ['KAZ', 'KGZ', 'TJK', 'UZB'] });
     const csv = (await runCli([...args, '--format', 'csv'])).out.split('\n');
-    expect(csv[0]).toBe('organization,rank,rule,rule_label,stage_from,hypothetical,checked,members,member,measure,value');
+    expect(csv[0]).toBe(
+      'organization,rank,rule,rule_label,stage_from,hypothetical,checked,members,member,measure,value',
+    );
     expect(csv.some((l) => l.includes(',2024-07-04,0,1,10,,passage_probability,0.0556640625'))).toBe(true);
   });
 });
