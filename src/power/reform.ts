@@ -137,6 +137,7 @@ export interface FamilyRule {
   readonly id: string;
   readonly label: string;
   readonly base: string;
+  readonly shape: BaseShape;
   readonly optOut: boolean;
   readonly bloc: readonly string[] | null;
   readonly blocForm: BlocForm | null;
@@ -149,17 +150,40 @@ const OPT_OUT_BAR: Rule[] = [
   { sum: 'population', moreThanShare: '2/3' },
 ];
 
+/** What a base rule is, for labels in other languages: shares as written (`>1/2`, `≥3/5`). */
+export type BaseShape =
+  | { readonly kind: 'consensus' }
+  | { readonly kind: 'minus'; readonly k: number }
+  | { readonly kind: 'members'; readonly share: string }
+  | {
+      readonly kind: 'double';
+      readonly members: string;
+      readonly field: 'population' | 'gdp';
+      readonly weight: string;
+    };
+
 interface Base {
   readonly id: string;
   readonly label: string;
   readonly rule: Rule;
+  readonly shape: BaseShape;
 }
 
 function bases(): Base[] {
   const out: Base[] = [
-    { id: 'consensus', label: 'consensus', rule: 'consensus' },
-    { id: 'consensus-1', label: 'consensus minus one', rule: { count: { atMostAgainst: 1 } } },
-    { id: 'consensus-2', label: 'consensus minus two', rule: { count: { atMostAgainst: 2 } } },
+    { id: 'consensus', label: 'consensus', rule: 'consensus', shape: { kind: 'consensus' } },
+    {
+      id: 'consensus-1',
+      label: 'consensus minus one',
+      rule: { count: { atMostAgainst: 1 } },
+      shape: { kind: 'minus', k: 1 },
+    },
+    {
+      id: 'consensus-2',
+      label: 'consensus minus two',
+      rule: { count: { atMostAgainst: 2 } },
+      shape: { kind: 'minus', k: 2 },
+    },
   ];
   const members: Array<[string, string, Rule]> = [
     ['>1/2', 'more than 1/2', { count: { moreThanShare: '1/2' } }],
@@ -169,7 +193,12 @@ function bases(): Base[] {
     ['>=4/5', '4/5', { count: { atLeastShare: '4/5' } }],
   ];
   for (const [id, label, rule] of members)
-    out.push({ id: `members${id}`, label: `${label} of members`, rule });
+    out.push({
+      id: `members${id}`,
+      label: `${label} of members`,
+      rule,
+      shape: { kind: 'members', share: id.replace('>=', '≥') },
+    });
   const dmMembers: Array<[string, string, Rule]> = [
     ['>1/2', '>1/2', { count: { moreThanShare: '1/2' } }],
     ['>=55%', '≥55%', { count: { atLeastShare: '55/100' } }],
@@ -187,6 +216,7 @@ function bases(): Base[] {
           id: `members${mi}+${field}${wi}`,
           label: `${ml} of members and ${wl} of ${field === 'gdp' ? 'GDP' : field}`,
           rule: { all: [mr, wr] },
+          shape: { kind: 'double', members: ml, field, weight: wl },
         });
   }
   return out;
@@ -214,6 +244,7 @@ export function reformFamily(blocs: ReadonlyArray<readonly string[]>): FamilyRul
           id,
           label,
           base: b.id,
+          shape: b.shape,
           optOut,
           bloc: v?.bloc ?? null,
           blocForm: v?.form ?? null,
@@ -278,6 +309,13 @@ export interface ReformRuleResult {
   /** The rule as written at the stage on `at`. */
   readonly rule: Rule;
   readonly description: string;
+  /** The rule's make-up (for labels in other languages). */
+  readonly parts: {
+    readonly base: BaseShape;
+    readonly optOut: boolean;
+    readonly bloc: string[] | null;
+    readonly blocForm: BlocForm | null;
+  };
   readonly criterion: number;
   /** Rules of the family with the same figures at every stage. */
   readonly equivalent: string[];
@@ -616,6 +654,12 @@ export function reform(org: Organization, ds: Dataset, opts: ReformOptions): Ref
         label: head.fr.label,
         rule: head.fr.ruleFor(rule),
         description: describeRule(head.fr.ruleFor(rule)),
+        parts: {
+          base: head.fr.shape,
+          optOut: head.fr.optOut,
+          bloc: head.fr.bloc ? [...head.fr.bloc] : null,
+          blocForm: head.fr.blocForm,
+        },
         criterion: c,
         equivalent: g.slice(1).map((x) => x.fr.id),
         stages: head.perStage.map(({ e }) => e.fig),
