@@ -40,19 +40,21 @@ import { ConcordError } from '../errors.js';
 import { decisionStages } from '../org/organization.js';
 import { organizationPlayers } from '../org/players.js';
 import type { Organization } from '../org/schema.js';
-import { compile, winsExactly } from '../rules/compile.js';
+import { compile, type NumericRule, numericRule, winsExactly } from '../rules/compile.js';
 import type { Player } from '../rules/evaluate.js';
 import { describeRule } from '../rules/evaluate.js';
 import type { Rule } from '../rules/schema.js';
 import type { IsoDate } from '../util/dates.js';
+import { winningTable } from './enumerate.js';
 import { computePower } from './power.js';
 
 /** At most this many blocs (each adds 52 rules) and constraints (conflicts are searched by subsets). */
 export const MAX_BLOCS = 4;
 export const MAX_CONSTRAINTS = 12;
 
-export const REFORM_RANKS = ['passage', 'worst-passage', 'equality', 'maxshare'] as const;
-export type ReformRank = (typeof REFORM_RANKS)[number];
+import { REFORM_RANKS, type ReformRank } from './reform-ranks.js';
+
+export { REFORM_RANKS, type ReformRank };
 
 export const REFORM_RANK_HELP: Record<ReformRank, string> = {
   passage: 'passage probability at the stage on --at, highest first',
@@ -400,6 +402,8 @@ function evaluate(players: readonly Player[], rule: Rule, from: IsoDate): Evalua
       wins: null,
     };
   }
+  const numeric = ids.length <= FAST_MAX_PLAYERS ? numericRule(compiled) : null;
+  if (numeric) return fastEvaluate(ids, numeric, from);
   const p = computePower(
     { name: describeRule(rule), players: [...players], rule, source: [], notes: [], literature: [] },
     { basicOnly: true },
@@ -432,6 +436,84 @@ function evaluate(players: readonly Player[], rule: Rule, from: IsoDate): Evalua
       note: null,
     },
     wins,
+  };
+}
+
+/** Up to this many members a stage is counted from its table of winning coalitions. */
+const FAST_MAX_PLAYERS = 20;
+
+function gcdNum(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
+ * The figures from the table of the 2^n winning coalitions (./enumerate.ts): swings, vetoes and
+ * Shapley–Shubik by size, all counts exact in doubles for n ≤ 20 (the tests compare them with
+ * the reference predicate).
+ */
+function fastEvaluate(ids: readonly string[], r: NumericRule, from: IsoDate): Evaluated {
+  const n = ids.length;
+  const win = winningTable(r);
+  const size = 2 ** n;
+  let winning = 0;
+  for (let m = 0; m < size; m++) winning += win[m]!;
+  // Shapley–Shubik weight of a swing into a coalition of s members (s − 1 others): (s−1)!(n−s)!/n!
+  const ssWeight = new Float64Array(n + 1);
+  for (let k = 1; k <= n; k++) {
+    let w = 1 / n;
+    // 1 / (n · C(n−1, k−1))
+    let c = 1;
+    for (let j = 1; j <= k - 1; j++) c = (c * (n - k + j)) / j;
+    w /= c;
+    ssWeight[k] = w;
+  }
+  const swings = new Float64Array(n);
+  const ss = new Float64Array(n);
+  const pop = new Uint8Array(size);
+  for (let m = 1; m < size; m++) pop[m] = pop[m >> 1]! + (m & 1);
+  for (let m = 1; m < size; m++) {
+    if (!win[m]) continue;
+    for (let i = 0; i < n; i++) {
+      const bit = 1 << i;
+      if (m & bit && !win[m ^ bit]) {
+        swings[i]! += 1;
+        ss[i]! += ssWeight[pop[m]!]!;
+      }
+    }
+  }
+  const totalSwings = swings.reduce((a, b) => a + b, 0);
+  const full = size - 1;
+  const figures = ids.map((id, i) => ({
+    id,
+    banzhaf: totalSwings > 0 ? swings[i]! / totalSwings : 0,
+    shapleyShubik: winning > 0 ? ss[i]! : 0,
+    blockingPower: winning > 0 ? swings[i]! / winning : null,
+    veto: win[full] === 1 && win[full ^ (1 << i)] === 0,
+  }));
+  let top = figures[0]!;
+  for (const f of figures) if (f.banzhaf > top.banzhaf) top = f;
+  const g = gcdNum(winning, size) || 1;
+  const index = new Map(ids.map((id, i) => [id, i]));
+  return {
+    fig: {
+      from,
+      passageProbability: winning / size,
+      passageProbabilityFraction: winning === 0 ? '0' : `${winning / g}/${size / g}`,
+      maxShare: { id: top.id, banzhaf: top.banzhaf },
+      gini: gini(figures.map((f) => f.banzhaf)),
+      vetoes: figures.filter((f) => f.veto).map((f) => f.id),
+      players: figures,
+      note: null,
+    },
+    wins: (members) => {
+      let m = 0;
+      for (const id of members) {
+        const i = index.get(id);
+        if (i !== undefined) m |= 1 << i;
+      }
+      return win[m] === 1;
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { loadDataset } from '../../src/data/load.js';
 import { openOrganization } from '../../src/org/load.js';
 import { decisionStages } from '../../src/org/organization.js';
 import { organizationPlayers } from '../../src/org/players.js';
+import { computePower } from '../../src/power/power.js';
 import {
   assertFeasible,
   minimalConflicts,
@@ -98,6 +99,21 @@ describe('reform explorer', () => {
         const winning = coalitions(ids).filter((s) => test(ids.map((id) => s.includes(id))));
         expect(f.passageProbability).toBeCloseTo(winning.length / 2 ** ids.length, 14);
         expect(f.vetoes).toEqual(ids.filter((m) => winning.every((s) => s.includes(m))));
+        // the indices from the winning table equal the power code's
+        const p = computePower({
+          name: x.id,
+          players: op.players,
+          rule: fr.ruleFor(ids),
+          source: [],
+          notes: [],
+          literature: [],
+        });
+        p.players.forEach((q, j) => {
+          expect(f.players[j]!.banzhaf).toBeCloseTo(q.banzhaf, 12);
+          expect(f.players[j]!.shapleyShubik!).toBeCloseTo(q.shapleyShubik!, 12);
+          expect(f.players[j]!.blockingPower!).toBeCloseTo(q.colemanPrevent!, 12);
+          expect(f.players[j]!.veto).toBe(q.veto);
+        });
       });
   });
 

@@ -11,9 +11,7 @@ describe('the report’s reform section (SCO)', () => {
     const r = await renderReport([reformSection], reportContext());
     const html = r.html.slice(r.html.indexOf('<section id="reform"'));
     // the done-when: more than half of the members with the four Central Asian vetoes, 57/1024 in 2024
-    expect(html).toMatch(
-      /&gt;1\/2 of members, each of KAZ, KGZ, TJK, UZB keeping a veto<\/td>(<td[^>]*>[^<]*<\/td>){0}/,
-    );
+    expect(html).toContain('&gt;1/2 of members, each of KAZ, KGZ, TJK, UZB keeping a veto');
     expect(html).toContain('5.57%');
     expect(html).toMatch(/2001 \(6\).*2017 \(8\).*2023 \(9\).*2024 \(10\)\*/s);
     // five vetoes: at most 1/32 of the coalitions; the conflict is the pair passage + vetoes
@@ -49,4 +47,3 @@ describe('the report’s reform section (SCO)', () => {
     ).toBe('协商一致减一');
   });
 });
-expect(html).toContain('&gt;1/2 of members, each of KAZ, KGZ, TJK, UZB keeping a veto');

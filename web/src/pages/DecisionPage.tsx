@@ -20,6 +20,7 @@ import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
 import { useTitle } from '../router.js';
 import type { OrgSummary } from '../types.js';
+import { ReformPanel } from './ReformPanel.js';
 
 interface NamedRule {
   id: string;
@@ -384,6 +385,7 @@ export function DecisionPage() {
       ) : loading ? (
         <p>Computing…</p>
       ) : null}
+      <ReformPanel orgId={orgId} />
     </>
   );
 }
