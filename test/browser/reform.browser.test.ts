@@ -10,7 +10,8 @@ let lab: Lab;
 
 beforeAll(async () => {
   buildWeb();
-  lab = await startLab();
+  // A generous compute budget: a cold worker loads the data first, slow on a shared machine.
+  lab = await startLab({ args: ['--budget', '60'] });
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -50,24 +50,28 @@ export function ReformPanel({ orgId }: { orgId: string }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for its parts
   useEffect(() => {
     setLoading(true);
-    const ac = new AbortController();
+    // A superseded answer is ignored rather than aborted: an answer computed for a toggle that was
+    // undone is then in the server's cache when the user toggles back.
+    let stale = false;
     api<ReformResult>(`/api/orgs/${orgId}/reform`, {
       method: 'POST',
       // The SCO's Central Asian bloc always, so that toggling a veto does not change the family.
       body: { constraints: on, rank, ...(orgId === 'sco' ? { unions: [['KAZ', 'KGZ', 'TJK', 'UZB']] } : {}) },
-      signal: ac.signal,
     })
       .then((r) => {
+        if (stale) return;
         setResult(r);
         setError(null);
       })
       .catch((e: Error) => {
-        if (ac.signal.aborted) return;
+        if (stale) return;
         setError(e);
         setResult(null);
       })
-      .finally(() => !ac.signal.aborted && setLoading(false));
-    return () => ac.abort();
+      .finally(() => !stale && setLoading(false));
+    return () => {
+      stale = true;
+    };
   }, [key]);
 
   const r = result;
