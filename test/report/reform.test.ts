@@ -20,6 +20,17 @@ describe('the report’s reform section (SCO)', () => {
     expect(r.summary).toMatch(/reform \(passage>=0\.05, veto:KAZ,KGZ,TJK,UZB\): 2 rule\(s\)/);
   });
 
+  it('charts power against the quota of the EEC 1958 with the square-root optimal quota marked', async () => {
+    const r = await renderReport([reformSection], reportContext());
+    const svg = r.html.slice(r.html.indexOf('<svg id="report-quota-eec"'));
+    expect(svg).toContain('Treaty 12 · q* 72.2%');
+    // one line per weight class (4, 2, 1) and the passage probability
+    expect(svg.slice(0, svg.indexOf('</svg>')).match(/<path class="series"/g)).toHaveLength(4);
+    // Luxembourg is a null player at the Treaty's quota of 12: Banzhaf 0
+    expect(svg).toContain('LUX (1) 12: 0.00');
+    expect(r.html).toContain('the winning coalitions change at 17 of the 17 quotas');
+  });
+
   it('does not apply to other organizations', () => {
     expect(reformSection.applies?.({ ...reportContext(), orgId: 'asean' })).toBe(false);
   });

@@ -7,9 +7,14 @@
 import { DEFAULT_LOCALE, type Locale } from '../../i18n/locale.js';
 import { reform as reformMessages } from '../../i18n/messages/reform/index.js';
 import { translator } from '../../i18n/translate.js';
+import { quotaSweep } from '../../power/quota.js';
 import { parseConstraint, type ReformResult, reform } from '../../power/reform.js';
 import { reformRuleLabel } from '../../power/reform-labels.js';
+import { compile } from '../../rules/compile.js';
+import { gameFromPlayers } from '../../rules/game.js';
+import { loadBuiltinGameFile } from '../../rules/load.js';
 import { esc } from '../../util/html.js';
+import { renderQuotaChart } from '../charts/quota.js';
 import { htmlTable } from '../html.js';
 import type { ReportContext, ReportSection } from '../report.js';
 
@@ -33,6 +38,44 @@ const CONFLICT = ['passage>=0.05', 'veto:CHN,RUS,IND,PAK,IRN', 'maxshare:banzhaf
 const localeOf = (ctx: ReportContext): Locale => (ctx as { locale?: Locale }).locale ?? DEFAULT_LOCALE;
 
 const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(x < 0.01 ? 3 : 2)}%`);
+
+/** Power against the quota of the EEC Council of 1958, with the square-root optimal quota marked. */
+function quotaBlock(
+  t: ReturnType<typeof translator<NonNullable<(typeof reformMessages)['__keys']>>>,
+): string {
+  const game = gameFromPlayers(loadBuiltinGameFile('eec-1958'), 'eec-1958');
+  const c = compile(game.rule, game.players);
+  const atom = c.atoms[0]!;
+  const dim = c.dims[atom.dim]!;
+  const weights = dim.weights.map(Number);
+  const sweep = quotaSweep(c.ids, weights, { indices: ['banzhaf'] });
+  const optimal = `${(100 * sweep.squareRootQuota.relative).toFixed(1)}%`;
+  const own = Number(atom.quota);
+  const chart = renderQuotaChart({
+    id: 'report-quota-eec',
+    title: t('quota.chartTitle'),
+    sweep,
+    ownQuota: own,
+    labels: {
+      passage: t('quota.passage'),
+      yLabel: t('quota.yLabel'),
+      squareRoot: t('quota.squareRoot', { optimal }),
+      own: t('quota.own', { quota: own }),
+    },
+  });
+  const rows = sweep.quotas.map((q) => [
+    `${q.quota}${q.quota === own ? ' *' : ''}`,
+    `${(100 * q.passageProbability).toFixed(2)}%`,
+    ...q.players.map((p) => (p.banzhaf ?? 0).toFixed(4)),
+  ]);
+  const table = htmlTable([t('quota.col.quota'), t('quota.passage'), ...c.ids], rows, {
+    caption: t('quota.caption'),
+  });
+  return `<h3>${esc(t('quota.title'))}</h3>
+<p>${esc(t('quota.why', { total: sweep.total, optimal, jumps: sweep.jumps.length }))}</p>
+${chart}
+${table}`;
+}
 
 export const reformSection: ReportSection = {
   id: 'reform',
@@ -98,7 +141,8 @@ ${blocks}
         conflict: conflict.conflicts.map((c) => c.texts.join(' + ')).join('; ') || '–',
       }),
     )}</p>
-<p class="note">${esc(t('section.note'))}</p>`;
+<p class="note">${esc(t('section.note'))}</p>
+${quotaBlock(t)}`;
     return {
       html,
       summary: results.map(
