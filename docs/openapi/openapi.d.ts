@@ -3301,6 +3301,8 @@ export interface operations {
                 at?: string;
                 /** @description Include the EU Council reference band */
                 eu?: "true" | "false";
+                /** @description Blocs (a priori unions): adds Owen and Banzhaf–Owen beside the plain indices, and each bloc’s power */
+                unions?: string;
                 /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
                 format?: "json" | "csv";
             };

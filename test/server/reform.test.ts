@@ -69,4 +69,31 @@ describe('POST /api/orgs/:id/reform', () => {
     expect(conflict.json().error.message).toMatch(/body\.constraints\[0\], body\.constraints\[1\]/);
     expect(s.internalErrors).toEqual([]);
   });
+
+  it('GET /api/orgs/:id/capacity?unions= adds the blocs as `concord capacity --unions --json`', async () => {
+    const r = await s.app.inject({
+      url: '/api/orgs/sco/capacity?rules=two-thirds&eu=false&unions=KAZ,KGZ,TJK,UZB;CHN,RUS',
+    });
+    expect(r.statusCode).toBe(200);
+    const io = memoryIO();
+    expect(
+      await main(
+        [
+          'capacity',
+          'sco',
+          '--rule',
+          'two-thirds',
+          '--no-eu',
+          '--unions',
+          'KAZ,KGZ,TJK,UZB;CHN,RUS',
+          '--json',
+        ],
+        io,
+      ),
+    ).toBe(0);
+    expect(r.json()).toEqual(JSON.parse(io.stdout.join('\n')));
+    const bad = await s.app.inject({ url: '/api/orgs/sco/capacity?unions=KAZ,FRA' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.path).toBe('query.unions[0]');
+  });
 });
