@@ -51,6 +51,11 @@ describe('the reform panel', () => {
     await panel.getByRole('button', { name: '+' }).click();
     await expect.poll(async () => panel.textContent(), { timeout: 60_000 }).toMatch(/no rule of the family/);
     expect(await panel.textContent()).toMatch(/body\.constraints\[0\].*body\.constraints\[\d\]/);
+    // The blocs panel: the SCO's two blocs by default, Banzhaf → Banzhaf–Owen beside each member.
+    const blocs = page.getByTestId('blocs-members');
+    await blocs.waitFor({ timeout: 60_000 });
+    expect(await blocs.locator('tbody tr').first().textContent()).toMatch(/CHN.*→/);
+    expect(await page.getByTestId('blocs-unions').textContent()).toMatch(/KAZ, KGZ, TJK, UZB.*veto/);
     expect(w.foreign).toEqual([]);
     expect(w.errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
   });

@@ -20,6 +20,7 @@ import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
 import { useTitle } from '../router.js';
 import type { OrgSummary } from '../types.js';
+import { BlocsPanel } from './BlocsPanel.js';
 import { ReformPanel } from './ReformPanel.js';
 
 interface NamedRule {
@@ -385,6 +386,7 @@ export function DecisionPage() {
       ) : loading ? (
         <p>Computing…</p>
       ) : null}
+      <BlocsPanel orgId={orgId} rules={rules} add={add} />
       <ReformPanel orgId={orgId} />
     </>
   );
