@@ -224,7 +224,7 @@ describe('reform explorer', () => {
     const t = await runCli(args);
     expect(t.code).toBe(0);
     expect(t.out).toMatch(/2001 \(6\)\s+2017 \(8\)\s+2023 \(9\)\s+2024 \(10\)\*/);
-    expect(t.out).toMatch(/more than 1\/2 of members, each of KAZ, KGZ, TJK, UZB keeping a veto\s+6\.25%/);
+    expect(t.out).toMatch(/>1\/2 of members, each of KAZ, KGZ, TJK, UZB keeping a veto\s+6\.25%/);
     const j = JSON.parse((await runCli([...args, '--json'])).out);
     expect(j.rules[0].stages).toHaveLength(4);
     expect(j.constraints[1]).toMatchObject({ kind: 'veto', members: ['KAZ', 'KGZ', 'TJK', 'UZB'] });

@@ -6,6 +6,9 @@
 import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
+import { DEFAULT_LOCALE, type Locale } from '../../i18n/locale.js';
+import { reform as reformMessages } from '../../i18n/messages/reform/index.js';
+import { translator } from '../../i18n/translate.js';
 import { openOrganization } from '../../org/load.js';
 import {
   assertFeasible,
@@ -20,6 +23,7 @@ import {
   reform,
   reformRows,
 } from '../../power/reform.js';
+import { reformRuleLabel } from '../../power/reform-labels.js';
 import { toCsv } from '../../util/csv.js';
 import { parseDate } from '../../util/dates.js';
 import { json, table } from '../../util/format.js';
@@ -127,19 +131,22 @@ export function register(program: Command, io: CliIO): void {
 
 const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(x < 0.01 ? 3 : 2)}%`);
 
-export function formatReform(r: ReformResult, top = 20): string {
+export function formatReform(r: ReformResult, top = 20, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(reformMessages, locale);
   const lines: string[] = [];
-  lines.push(`Reform explorer: ${r.organization.name} (${r.organization.shortName})`);
+  lines.push(t('cli.title', { name: r.organization.name, shortName: r.organization.shortName }));
   lines.push(
-    `constraints checked at ${r.stages
-      .filter((s) => s.checked)
-      .map((s) => (s.hypothetical ? `the hypothetical stage (+${s.joined.join(', ')})` : s.from))
-      .join(' and ')}:`,
+    t('cli.checkedAt', {
+      stages: r.stages
+        .filter((s) => s.checked)
+        .map((s) => (s.hypothetical ? t('cli.hypothetical', { added: s.joined.join(', ') }) : s.from))
+        .join(' + '),
+    }),
   );
-  if (!r.constraints.length) lines.push('  none: every rule of the family is listed');
+  if (!r.constraints.length) lines.push(t('cli.none'));
   for (const c of r.constraints)
-    lines.push(`  ${c.text}: met by ${c.satisfiedBy} of the ${r.family.distinct} distinct rules`);
-  lines.push(`${r.rules.length} rule(s) meet every constraint; ranked by ${r.rankBy} (${r.rankHelp})`, '');
+    lines.push(t('cli.met', { text: c.text, count: c.satisfiedBy, distinct: r.family.distinct }));
+  lines.push(t('cli.kept', { count: r.rules.length, rank: r.rankBy, help: t(`rank.${r.rankBy}`) }), '');
   const at = r.stages.findIndex((s) => s.from === r.at && !s.hypothetical);
   const stageHead = (i: number) => {
     const s = r.stages[i]!;
@@ -148,32 +155,36 @@ export function formatReform(r: ReformResult, top = 20): string {
   const shown = r.rules.slice(0, top);
   lines.push(
     table(
-      ['#', 'rule', ...r.stages.map((_, i) => stageHead(i)), 'largest Banzhaf share', 'vetoes'],
+      [
+        t('col.rank'),
+        t('col.rule'),
+        ...r.stages.map((_, i) => stageHead(i)),
+        t('col.maxShare'),
+        t('col.vetoes'),
+      ],
       shown.map((x) => {
         const f = x.stages[at]!;
         return [
           String(x.rank),
-          x.label,
+          reformRuleLabel(t, x.parts),
           ...x.stages.map((s) => pct(s.passageProbability)),
           f.maxShare ? `${f.maxShare.id} ${(100 * f.maxShare.banzhaf).toFixed(1)}%` : '–',
-          f.vetoes.length === r.stages[at]!.members.length ? 'all' : f.vetoes.join(' ') || 'none',
+          f.vetoes.length === r.stages[at]!.members.length
+            ? t('vetoes.all')
+            : f.vetoes.join(' ') || t('vetoes.none'),
         ];
       }),
     ),
   );
   if (r.rules.length > shown.length)
-    lines.push(`… and ${r.rules.length - shown.length} more (--top ${r.rules.length}, or --json)`);
-  lines.push(
-    '',
-    'columns by stage: passage probability, the share of the 2^n coalitions of members that carry a decision (Coleman 1971); * = constraints checked there; the last two columns at the stage on ' +
-      r.at,
-  );
+    lines.push(t('cli.more', { count: r.rules.length - shown.length, all: r.rules.length }));
+  lines.push('', t('cli.columns', { date: r.at }));
   const eq = shown.filter((x) => x.equivalent.length);
   if (eq.length) {
-    lines.push('same figures at every stage:');
+    lines.push(t('cli.same'));
     for (const x of eq) lines.push(`  #${x.rank} ${x.id} = ${x.equivalent.join(', ')}`);
   }
-  lines.push(`family: ${r.family.rules} rules, ${r.family.distinct} with distinct figures (docs/reform.md):`);
+  lines.push(t('cli.family', { rules: r.family.rules, distinct: r.family.distinct }));
   lines.push(`  ${FAMILY_DESCRIPTION}`);
   return lines.join('\n');
 }
