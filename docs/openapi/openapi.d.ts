@@ -377,6 +377,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{id}/reform": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reform explorer: the rules of a documented family that satisfy the constraints, ranked
+         * @description As `concord reform ORG --constraint … --json` (docs/reform.md). An infeasible set of constraints answers 400 naming the smallest conflicting ones.
+         */
+        post: operations["organizationReform"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/scenarios": {
         parameters: {
             query?: never;
@@ -1034,6 +1054,13 @@ export interface components {
         Rule: "consensus" | {
             consensusMinus: string[];
         } | {
+            among: string[];
+            atLeast?: number;
+            /** @description A share of the total: a number in [0, 1] or an exact fraction "a/b" */
+            atLeastShare?: number | string;
+            /** @description A share of the total: a number in [0, 1] or an exact fraction "a/b" */
+            moreThanShare?: number | string;
+        } | {
             count: {
                 atLeast?: number;
                 /** @description A share of the total: a number in [0, 1] or an exact fraction "a/b" */
@@ -1139,6 +1166,24 @@ export interface components {
                 value: number | string;
                 source: string;
             }[];
+        };
+        OrganizationReformBody: {
+            /**
+             * @description Constraints, each one of: passage>=X | passage<=X (X a share or a percentage, 0.05 or 5%), veto:A,B (each keeps a veto), bloc-veto:A,B (together they can block), maxshare:banzhaf<=X (or shapley-shubik), cannot-pass-alone:A,B
+             * @default []
+             */
+            constraints: string[];
+            /** @description The stage the constraints are checked on (default: the latest) */
+            at?: string;
+            /** @description A hypothetical stage: the members on `at` plus these states (checked too) */
+            add?: string[];
+            /** @description Blocs for the bloc-veto rules (default: the lists of the veto and bloc-veto constraints) */
+            unions?: string[][];
+            /**
+             * @default passage
+             * @enum {string}
+             */
+            rank: "passage" | "worst-passage" | "equality" | "maxshare";
         };
         ForecastBody: {
             id: string;
@@ -2190,6 +2235,76 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description As `concord reform ORG --json` */
+        OrganizationReformResponse: {
+            organization: {
+                id: string;
+                name: string;
+                shortName: string;
+            } & {
+                [key: string]: unknown;
+            };
+            at: string;
+            /** @enum {string} */
+            rankBy: "passage" | "worst-passage" | "equality" | "maxshare";
+            constraints: ({
+                kind: string;
+                text: string;
+                satisfiedBy: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            blocs: string[][];
+            family: {
+                rules: number;
+                distinct: number;
+                description: string;
+            };
+            stages: ({
+                from: string;
+                hypothetical: boolean;
+                checked: boolean;
+                members: string[];
+                joined: string[];
+            } & {
+                [key: string]: unknown;
+            })[];
+            rules: ({
+                rank: number;
+                id: string;
+                label: string;
+                description: string;
+                criterion: number;
+                equivalent: string[];
+                stages: ({
+                    from: string;
+                    passageProbability: number | null;
+                    passageProbabilityFraction: string | null;
+                    maxShare: {
+                        id: string;
+                        banzhaf: number;
+                    } | null;
+                    gini: number | null;
+                    vetoes: string[];
+                    players: ({
+                        id: string;
+                        banzhaf: number;
+                        shapleyShubik: number | null;
+                        blockingPower: number | null;
+                        veto: boolean;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    note: string | null;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
         ListScenariosResponse: {
             scenarios: {
                 id: string;
@@ -3186,6 +3301,8 @@ export interface operations {
                 at?: string;
                 /** @description Include the EU Council reference band */
                 eu?: "true" | "false";
+                /** @description Blocs (a priori unions): adds Owen and Banzhaf–Owen beside the plain indices, and each bloc’s power */
+                unions?: string;
                 /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
                 format?: "json" | "csv";
             };
@@ -3369,6 +3486,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationPowerResponse"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    organizationReform: {
+        parameters: {
+            query?: {
+                /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                /** @description Organization id: sco, csto, asean, shanghai-five, … */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationReformBody"];
+            };
+        };
+        responses: {
+            /** @description The rules that satisfy the constraints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationReformResponse"];
                     "text/csv": string;
                 };
             };

@@ -18,6 +18,7 @@ import type { GameFile } from '../rules/game.js';
 import { gameFromPlayers } from '../rules/game.js';
 import type { Rule } from '../rules/schema.js';
 import type { IsoDate } from '../util/dates.js';
+import { type CoalitionalJson, gameCoalitional } from './owen.js';
 import { computePower, type PowerOptions, type PowerResult } from './power.js';
 
 export interface CapacityRule {
@@ -43,6 +44,8 @@ export interface RuleOutcome {
     shapleyShubik: number | null;
     veto: boolean;
   }>;
+  /** With blocs (a priori unions): Owen, Banzhaf–Owen and each bloc's power in the quotient game. */
+  readonly blocs?: CoalitionalJson | null;
 }
 
 export interface CapacityStage {
@@ -69,8 +72,26 @@ export function capacity(
   org: Organization,
   ds: Dataset,
   rules: readonly CapacityRule[],
-  opts: { add?: readonly string[]; at?: IsoDate; budgets?: PowerOptions['budgets'] } = {},
+  opts: {
+    add?: readonly string[];
+    at?: IsoDate;
+    budgets?: PowerOptions['budgets'];
+    /** Blocs by member code; each is cut to its members present at a stage. */
+    unions?: ReadonlyArray<readonly string[]>;
+  } = {},
 ): CapacityResult {
+  if (opts.unions?.length) {
+    const everyone = new Set([...decisionStages(org).flatMap((s) => s.members), ...(opts.add ?? [])]);
+    opts.unions.forEach((u, k) => {
+      const unknown = u.filter((m) => !everyone.has(m));
+      if (unknown.length)
+        throw new ConcordError(
+          'E_USAGE',
+          `unions[${k}]: ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} a member of ${org.shortName} at no stage`,
+          { path: `unions[${k}]`, hint: `Name members: ${[...everyone].join(', ')}.` },
+        );
+    });
+  }
   const st = decisionStages(org).filter((s) => s.members.length > 0);
   const plans = st.map((s, i) => ({
     from: s.from,
@@ -128,13 +149,20 @@ export function capacity(
         notes: op.notes,
         outcomes: rules.map((r) => {
           try {
-            return outcome(
+            const o = outcome(
               r.id,
               computePower(game(ruleOf(r)), {
                 basicOnly: true,
                 ...(opts.budgets ? { budgets: opts.budgets } : {}),
               }),
             );
+            if (!opts.unions?.length) return o;
+            const ids = op.players.map((x) => x.id);
+            const present = opts.unions.map((u) => u.filter((m) => ids.includes(m))).filter((u) => u.length);
+            return {
+              ...o,
+              blocs: present.length ? gameCoalitional(op.players, ruleOf(r), present, 'unions') : null,
+            };
           } catch (e) {
             // A quota above the stage's total (e.g. "at least 7 members" with 6): nothing passes.
             if (e instanceof ConcordError && e.message.includes('no coalition can win'))

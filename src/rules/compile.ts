@@ -252,6 +252,41 @@ export function compile(rule: Rule, players: readonly Player[], path = 'rule'): 
       const d = dimIndex.get(key)!;
       return atom(d, dims[d]!.total, p);
     }
+    if ('among' in r) {
+      const named = new Set<string>();
+      r.among.forEach((id, i) => {
+        if (!seen.has(id))
+          fail(
+            `${p}.among[${i}]`,
+            `"${id}" is not a player`,
+            `Name players of this game: ${ids.join(', ')}.`,
+          );
+        named.add(id);
+      });
+      const key = `among:${[...named].sort().join(',')}`;
+      if (!dimIndex.has(key)) {
+        const weights: bigint[] = ids.map((id) => (named.has(id) ? 1n : 0n));
+        dimIndex.set(key, dims.length);
+        dims.push({
+          key,
+          label: `members among ${[...named].join(', ')}`,
+          isCount: false,
+          weights,
+          total: BigInt(named.size),
+          scale: { num: 1n, den: 1n },
+        });
+      }
+      const d = dimIndex.get(key)!;
+      const m = BigInt(named.size);
+      if (r.atLeast !== undefined) {
+        if (r.atLeast > named.size) tooHigh(`${p}.atLeast`, String(r.atLeast), `${named.size} named players`);
+        return atom(d, BigInt(r.atLeast), p);
+      }
+      if (r.atLeastShare !== undefined) return atom(d, shareQuota(r.atLeastShare, m, false), p);
+      const q = shareQuota(r.moreThanShare!, m, true);
+      if (q > m) tooHigh(`${p}.moreThanShare`, String(r.moreThanShare), 'a share below 1');
+      return atom(d, q, p);
+    }
     if ('count' in r) {
       const k = r.count;
       const d = countDim();

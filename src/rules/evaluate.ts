@@ -38,6 +38,12 @@ export function vetoPlayers(test: WinningTest, n: number): boolean[] {
 export function describeRule(rule: Rule): string {
   if (rule === 'consensus') return 'consensus (unanimity)';
   if ('consensusMinus' in rule) return `consensus minus ${rule.consensusMinus.join(', ')}`;
+  if ('among' in rule) {
+    const of = `of ${rule.among.join(', ')}`;
+    if (rule.atLeast !== undefined) return `at least ${rule.atLeast} ${of}`;
+    if (rule.atLeastShare !== undefined) return `at least ${fmtShare(rule.atLeastShare)} ${of}`;
+    return `more than ${fmtShare(rule.moreThanShare!)} ${of}`;
+  }
   if ('count' in rule) {
     const k = rule.count;
     if (k.atLeast !== undefined) return `at least ${k.atLeast} members`;

@@ -4,6 +4,9 @@
  *
  *   consensus                                   every voting player must agree (unanimity)
  *   { consensusMinus: [PAK] }                   unanimity of all but the named parties, who take no part
+ *   { among: [KAZ, KGZ, TJK, UZB], moreThanShare: 0.5 }
+ *                                               of the named players, more than half join (a bloc's
+ *                                               consent; also atLeast: k, atLeastShare: s)
  *   { count: { atLeast: 9 } }                   at least 9 players
  *   { count: { atLeastShare: 0.55 } }           at least 55% of the players
  *   { count: { moreThanShare: 0.5 } }           more than half of the players
@@ -66,6 +69,7 @@ export type CountRule = z.infer<typeof CountRuleSchema>;
 export type Rule =
   | 'consensus'
   | { consensusMinus: string[] }
+  | { among: string[]; atLeast?: number; atLeastShare?: Share; moreThanShare?: Share }
   | { count: CountRule }
   | { sum: string; atLeast?: number; atLeastShare?: Share; moreThanShare?: Share }
   | { all: Rule[] }
@@ -83,10 +87,23 @@ export const SumRuleSchema = z
     message: 'a sum rule takes exactly one of atLeast, atLeastShare, moreThanShare',
   });
 
+export const AmongRuleSchema = z
+  .object({
+    among: z.array(iso).min(1),
+    atLeast: z.number().int().min(0).optional(),
+    atLeastShare: share.optional(),
+    moreThanShare: share.optional(),
+  })
+  .strict()
+  .refine((r) => [r.atLeast, r.atLeastShare, r.moreThanShare].filter((v) => v !== undefined).length === 1, {
+    message: 'an among rule takes exactly one of atLeast, atLeastShare, moreThanShare',
+  });
+
 export const RuleSchema: z.ZodType<Rule> = z.lazy(() =>
   z.union([
     z.literal('consensus'),
     z.object({ consensusMinus: z.array(iso).min(1) }).strict(),
+    AmongRuleSchema,
     z.object({ count: CountRuleSchema }).strict(),
     SumRuleSchema,
     z.object({ all: z.array(RuleSchema).min(1) }).strict(),

@@ -39,3 +39,34 @@ describe('concord power --unions', () => {
     expect(b.err).toContain('overlap');
   });
 });
+
+describe('concord capacity --unions', () => {
+  it('adds Owen and Banzhaf–Owen beside the plain indices, and each bloc’s power in the quotient game', async () => {
+    const r = await runCli(['capacity', 'sco', '--no-eu', '--unions', 'KAZ,KGZ,TJK,UZB;CHN,RUS', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    const last = j.stages[j.stages.length - 1];
+    const consensus = last.outcomes[0].blocs;
+    // Unanimity of 6 unions (the two blocs and 4 singletons): each union a veto with Banzhaf 1/6;
+    // raw Banzhaf–Owen 1/2^5 · 1/2^(k−1), normalized: a Central Asian member 1/8 ÷ 5.5 = 1/44.
+    expect(consensus.unions.filter((u: { veto: boolean }) => u.veto)).toHaveLength(6);
+    expect(consensus.unions[0].fractions.banzhaf).toBe('1/6');
+    const kaz = consensus.players.find((p: { id: string }) => p.id === 'KAZ');
+    expect(kaz.fractions.banzhafOwenNormalized).toBe('1/44');
+    // Two-thirds (7 of 10): the four Central Asian members together can block, China and Russia cannot.
+    const twoThirds = last.outcomes[2].blocs.unions;
+    expect(twoThirds[0]).toMatchObject({ members: ['KAZ', 'KGZ', 'TJK', 'UZB'], veto: true });
+    expect(twoThirds[1]).toMatchObject({ members: ['CHN', 'RUS'], veto: false });
+    // In 2001 the same blocs are cut to the members present (all six were members)
+    expect(j.stages[0].outcomes[0].blocs.unions).toHaveLength(2);
+    const table = await runCli(['capacity', 'sco', '--no-eu', '--unions', 'KAZ,KGZ,TJK,UZB;CHN,RUS']);
+    expect(table.out).toMatch(/KAZ\s+0\.100 → 0\.023/);
+    expect(table.out).toMatch(/KAZ,KGZ,TJK,UZB\s+0\.167 veto/);
+  });
+
+  it('names an unknown bloc member', async () => {
+    const r = await runCli(['capacity', 'sco', '--unions', 'KAZ,FRA']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unions\[0\].*FRA/);
+  });
+});

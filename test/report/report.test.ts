@@ -43,6 +43,7 @@ describe('the HTML report', async () => {
       'facts',
       'claims',
       'capacity',
+      'reform',
       'forecasts',
       'sweeps',
       'balance',

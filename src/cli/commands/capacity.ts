@@ -5,6 +5,9 @@
  */
 import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
+import { DEFAULT_LOCALE } from '../../i18n/locale.js';
+import { reform as reformMessages } from '../../i18n/messages/reform/index.js';
+import { translator } from '../../i18n/translate.js';
 import { openOrganization } from '../../org/load.js';
 import { decisionStages } from '../../org/organization.js';
 import { type CapacityResult, capacity, type ReferencePoint } from '../../power/capacity.js';
@@ -33,13 +36,25 @@ export function register(program: Command, io: CliIO): void {
     )
     .option('--add <iso3,…>', 'a hypothetical stage: the latest members plus these states, comma-separated')
     .option('--at <date>', 'the date of the hypothetical stage (its data year), YYYY-MM-DD')
+    .option(
+      '--unions <blocs>',
+      'blocs (a priori unions), e.g. "KAZ,KGZ,TJK,UZB;CHN,RUS": adds Owen and Banzhaf–Owen beside the plain indices, and each bloc\'s power',
+    )
     .option('--no-eu', 'leave out the EU Council reference band')
     .option('--json', 'print JSON')
     .option('--format <fmt>', FORMAT_OPTION_HELP)
     .action(
       (
         id: string,
-        opts: { rule?: string[]; add?: string; at?: string; eu: boolean; json?: boolean; format?: string },
+        opts: {
+          rule?: string[];
+          add?: string;
+          at?: string;
+          unions?: string;
+          eu: boolean;
+          json?: boolean;
+          format?: string;
+        },
       ) => {
         const fmt = outputFormat(opts);
         const { org } = openOrganization(id, io.cwd);
@@ -60,8 +75,20 @@ export function register(program: Command, io: CliIO): void {
           `exact power for ${sizes.length} stage(s) of up to ${Math.max(0, ...sizes)} members under ${rules.length} rule(s)`,
           'fewer --rule comparisons or a shorter --add list; for one rule, `concord power --method montecarlo --samples 10000`.',
         );
+        const unions = opts.unions
+          ? opts.unions
+              .split(';')
+              .map((g) =>
+                g
+                  .split(',')
+                  .map((x) => x.trim().toUpperCase())
+                  .filter(Boolean),
+              )
+              .filter((g) => g.length)
+          : undefined;
         const result = capacity(org, loadDataset(), rules, {
           add,
+          ...(unions ? { unions } : {}),
           at: opts.at ? parseDate(opts.at, '--at') : undefined,
         });
         const band = opts.eu ? loadReferenceBand() : [];
@@ -126,6 +153,40 @@ export function formatCapacity(r: CapacityResult, band: readonly ReferencePoint[
       ]),
     ),
   );
+  const withBlocs = last.outcomes.some((o) => o.blocs);
+  if (withBlocs) {
+    const t = translator(reformMessages, DEFAULT_LOCALE);
+    lines.push('', t('blocs.heading', { date: last.from }));
+    lines.push(
+      table(
+        [t('blocs.member'), ...r.rules.map((x) => x.label)],
+        last.members.map((m, i) => [
+          m,
+          ...last.outcomes.map((o) => {
+            const b = o.blocs?.players.find((p) => p.id === m);
+            const plain = o.players[i]!.penrose;
+            const total = o.players.reduce((a, p) => a + p.penrose, 0);
+            const banzhaf = total > 0 ? plain / total : 0;
+            return b ? `${banzhaf.toFixed(3)} → ${b.banzhafOwenNormalized.toFixed(3)}` : '–';
+          }),
+        ]),
+      ),
+    );
+    const unions = last.outcomes.find((o) => o.blocs)!.blocs!.unions.filter((u) => u.members.length > 1);
+    lines.push('', t('blocs.unions'));
+    lines.push(
+      table(
+        [t('blocs.bloc'), ...r.rules.map((x) => x.label)],
+        unions.map((u) => [
+          u.members.join(','),
+          ...last.outcomes.map((o) => {
+            const q = o.blocs?.unions.find((x) => x.members.join() === u.members.join());
+            return q ? `${q.banzhaf.toFixed(3)}${q.veto ? ` ${t('blocs.veto')}` : ''}` : '–';
+          }),
+        ]),
+      ),
+    );
+  }
   const years = Object.entries(last.dataYears)
     .filter(([k]) => k === 'population')
     .map(([k, y]) => `${k} ${y}`);

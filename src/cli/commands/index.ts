@@ -89,6 +89,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./capacity.js'),
   },
   {
+    name: 'reform',
+    term: 'reform [options] <org>',
+    summary:
+      'reform explorer: the rules of a documented family that satisfy your constraints, ranked, with their figures at every stage',
+    load: () => import('./reform.js'),
+  },
+  {
     name: 'balance',
     term: 'balance [options] <org>',
     summary:

@@ -9,6 +9,7 @@ import { factsSection } from './facts.js';
 import { forecastsSection } from './forecasts.js';
 import { fragmentationSection } from './fragmentation.js';
 import { organizationSection } from './organization.js';
+import { reformSection } from './reform.js';
 import { sweepsSection } from './sweeps.js';
 import { timelineSection } from './timeline.js';
 
@@ -18,6 +19,7 @@ export const SECTIONS: readonly ReportSection[] = [
   factsSection,
   claimsSection,
   capacitySection,
+  reformSection,
   forecastsSection,
   sweepsSection,
   balanceSection,

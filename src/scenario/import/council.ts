@@ -48,6 +48,8 @@ export function overFields(rule: Rule, n: number, fields: Set<string>): Rule {
   if (rule === 'consensus') return { sum: 'member', atLeast: n };
   if ('consensusMinus' in rule)
     return { sum: 'member', atLeast: Math.max(0, n - rule.consensusMinus.length) };
+  // A bloc's consent names members of the organization, not fields: it is kept as written.
+  if ('among' in rule) return rule;
   if ('count' in rule) {
     const c = rule.count;
     if (c.atLeast !== undefined) return { sum: 'member', atLeast: c.atLeast };

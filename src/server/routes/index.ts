@@ -10,6 +10,7 @@ import { routes as claims } from './claims.js';
 import { routes as meta } from './meta.js';
 import { routes as orgs } from './orgs.js';
 import { routes as power } from './power.js';
+import { routes as reform } from './reform.js';
 import { routes as registry } from './registry.js';
 import { routes as rooms } from './rooms.js';
 import { routes as runs } from './runs.js';
@@ -26,6 +27,7 @@ export function apiRoutes(): AnyRoute[] {
     ...alignment,
     ...claims,
     ...power,
+    ...reform,
     ...scenarios,
     ...uploads,
     ...registry,

@@ -139,6 +139,23 @@ const CapacityQuery = z
     add: Codes.optional().describe('A hypothetical stage: the latest members plus these states'),
     at: DateParam.optional().describe('The date of the hypothetical stage (its data year)'),
     eu: z.enum(['true', 'false']).default('true').describe('Include the EU Council reference band'),
+    unions: z
+      .string()
+      .max(300)
+      .regex(
+        /^[A-Za-z]{3}(,[A-Za-z]{3})*(;[A-Za-z]{3}(,[A-Za-z]{3})*)*$/,
+        'expected blocs of ISO3 codes, codes separated by commas and blocs by semicolons, e.g. KAZ,KGZ,TJK,UZB;CHN,RUS',
+      )
+      .transform((s) =>
+        s
+          .toUpperCase()
+          .split(';')
+          .map((g) => g.split(',')),
+      )
+      .optional()
+      .describe(
+        'Blocs (a priori unions): adds Owen and Banzhaf–Owen beside the plain indices, and each bloc’s power',
+      ),
   })
   .strict();
 
@@ -226,12 +243,14 @@ function capacityOf(
   at: string | undefined,
   eu: boolean,
   part: 'query' | 'body',
+  unions?: string[][],
 ) {
   if (add.length > MAX_ADDED)
     throw new ConcordError('E_LIMIT', `at most ${MAX_ADDED} hypothetical members`, { path: `${part}.add` });
-  const r = within(part, ['add', 'at'], () =>
+  const r = within(part, ['add', 'at', 'unions'], () =>
     capacity(org, ds, rules, {
       add,
+      ...(unions ? { unions } : {}),
       budgets: API_POWER_BUDGETS,
       ...(at ? { at: parseDate(at, `${part}.at`) } : {}),
     }),
@@ -343,7 +362,16 @@ export const routes: AnyRoute[] = [
       run: ({ ctx, params, query }) => {
         const org = ctx.registry.get(params.id);
         const rules = comparisonRules(org, query.rules ?? [...DEFAULT_COMPARISONS], process.cwd());
-        return capacityOf(org, ctx.ds, rules, query.add ?? [], query.at, query.eu === 'true', 'query');
+        return capacityOf(
+          org,
+          ctx.ds,
+          rules,
+          query.add ?? [],
+          query.at,
+          query.eu === 'true',
+          'query',
+          query.unions,
+        );
       },
     },
   }),

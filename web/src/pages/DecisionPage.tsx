@@ -20,6 +20,8 @@ import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
 import { useTitle } from '../router.js';
 import type { OrgSummary } from '../types.js';
+import { BlocsPanel } from './BlocsPanel.js';
+import { ReformPanel } from './ReformPanel.js';
 
 interface NamedRule {
   id: string;
@@ -384,6 +386,8 @@ export function DecisionPage() {
       ) : loading ? (
         <p>Computing…</p>
       ) : null}
+      <BlocsPanel orgId={orgId} rules={rules} add={add} />
+      <ReformPanel orgId={orgId} />
     </>
   );
 }
