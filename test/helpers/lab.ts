@@ -98,4 +98,5 @@ export const LAB_PAGES: ReadonlyArray<{ path: string; name: string; ready: strin
   { path: '/alignment', name: 'alignment', ready: 'svg#lab-cohesion' },
   { path: '/briefing?stage=2017', name: 'briefing', ready: 'svg#lab-briefing-passage' },
   { path: '/runs', name: 'runs', ready: 'h1' },
+  { path: '/rooms', name: 'rooms', ready: 'form#room-start' },
 ];

@@ -6,6 +6,7 @@ import { AlignmentPage } from './pages/AlignmentPage.js';
 import { BriefingPage } from './pages/BriefingPage.js';
 import { DecisionPage } from './pages/DecisionPage.js';
 import { OrganizationPage } from './pages/OrganizationPage.js';
+import { RoomsPage } from './pages/RoomsPage.js';
 import { RunsPage } from './pages/RunsPage.js';
 import { SweepsPage } from './pages/SweepsPage.js';
 import { UnavailablePage } from './pages/Unavailable.js';
@@ -69,6 +70,14 @@ export const PAGES: PageDef[] = [
     page: BriefingPage,
     what: 'Briefings per enlargement (balance, capacity, blocking power, alignment)',
     issue: 'the report library',
+  },
+  {
+    path: '/rooms',
+    label: 'Rooms',
+    capability: 'rooms',
+    page: RoomsPage,
+    what: 'Negotiation rooms (a class plays a summit, with a debrief against the forecasts)',
+    issue: 'negotiation rooms (issue 17)',
   },
   { path: '/runs', label: 'Runs', capability: 'runs', page: RunsPage, what: '', issue: '' },
 ];

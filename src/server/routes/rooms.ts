@@ -35,6 +35,7 @@ import { type ScenarioFile, ScenarioFileSchema } from '../../scenario/schema.js'
 import type { ResolvedScenario } from '../../scenario/types.js';
 import { hashToken, type StoredRoomEvent } from '../../store/store.js';
 import type { ServerContext } from '../context.js';
+import { renderDebriefHtml } from '../room-print.js';
 import {
   type LiveMessage,
   newJoinCode,
@@ -502,6 +503,69 @@ export const routes: AnyRoute[] = [
       return {
         participant: { token, id, delegation, roomId: room.id, name: body.name },
         room: roomView(ctx, s, v),
+      };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/rooms/lookup',
+    operationId: 'lookUpRoom',
+    summary:
+      'What a join code opens: the room, its phase and its delegations with their free seats (before joining)',
+    description:
+      'So that a participant can pick a delegation. The same limits as a join: wrong codes count towards the limit of wrong codes per address.',
+    tag: 'rooms',
+    access: 'public',
+    rateLimitPerMinute: 60,
+    body: z.object({ code: z.string().min(1).max(40).describe('The join code') }).strict(),
+    response: {
+      description: 'The room',
+      schema: z.object({
+        room: z.looseObject({
+          id: z.string(),
+          title: z.string(),
+          phase: z.string(),
+          delegations: z.array(
+            z.looseObject({ id: z.string(), name: z.string(), players: z.number(), free: z.number() }),
+          ),
+        }),
+      }),
+    },
+    handler: async ({ ctx, body, request }) => {
+      checkWrongCodes(request.ip);
+      const room = await ctx.store.roomByCodeHash(hashToken(normalizeCode(body.code)));
+      if (!room) {
+        countWrongCode(request.ip);
+        throw new ConcordError('E_NOT_FOUND', 'no room has this code', {
+          path: 'body.code',
+          hint: 'Check the code with the moderator.',
+        });
+      }
+      if (room.status === 'closed') {
+        throw new ConcordError('E_CONFLICT', 'the room is closed', {
+          path: 'body.code',
+          hint: 'Ask the moderator for a new room.',
+        });
+      }
+      const s = await ctx.rooms.state(room.id);
+      return {
+        room: {
+          id: room.id,
+          title: s.setup.title,
+          date: s.setup.date,
+          phase: s.phase,
+          chair: s.setup.chair,
+          delegations: s.setup.delegations.map((d) => {
+            const players = s.participants.filter((p) => p.delegation === d.id).length;
+            return {
+              id: d.id,
+              name: d.name,
+              member: d.member,
+              players,
+              free: Math.max(0, s.setup.seatsPerDelegation - players),
+            };
+          }),
+        },
       };
     },
   }),
@@ -1124,6 +1188,38 @@ export const routes: AnyRoute[] = [
       const played = playedScenario(s);
       const [coded, asPlayed] = await Promise.all([forecast(ctx, s.setup.file), forecast(ctx, played)]);
       return debrief(s, await ctx.store.roomEvents(params.id), coded, asPlayed);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/rooms/:id/debrief.html',
+    operationId: 'roomDebriefHtml',
+    summary:
+      'The printable debrief: one self-contained HTML page (no script, nothing fetched), to print or keep',
+    description:
+      "The outcome beside every model's forecast on the played and the coded positions, who blocked and why, each delegation's utility and the timeline; the moderator's copy (and everyone's once the briefs are revealed) also sets each delegation's played position beside its coded one.",
+    tag: 'rooms',
+    access: 'public',
+    params: RoomParams,
+    query: z.object({ token: z.string().max(200).optional() }).strict(),
+    response: { description: 'The debrief as HTML', contentType: 'text/html' },
+    handler: async ({ ctx, params, request, reply, workspace }) => {
+      const v = await viewerOf(ctx, request, params.id, workspace);
+      const s = await ctx.rooms.state(params.id);
+      needDebrief(v, s);
+      const played = playedScenario(s);
+      const [coded, asPlayed] = await Promise.all([forecast(ctx, s.setup.file), forecast(ctx, played)]);
+      const d = debrief(s, await ctx.store.roomEvents(params.id), coded, asPlayed);
+      const html = renderDebriefHtml(d, s.setup, {
+        generatedAt: new Date().toISOString(),
+        positions: v.kind === 'moderator' || s.revealed ? { played: playedPositions(s) } : null,
+        players: s.participants.map((p) => ({ delegation: p.delegation, name: p.name })),
+      });
+      reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+        .header('content-disposition', `inline; filename="debrief-${params.id}.html"`);
+      return html;
     },
   }),
 ];
