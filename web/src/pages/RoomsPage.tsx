@@ -605,7 +605,7 @@ function Messages({
   return (
     <section className="panel" aria-labelledby="msg-h">
       <h2 id="msg-h">Messages</h2>
-      <TableBox className="scroll" label="Messages">
+      <TableBox className="scroll" label="Messages so far">
         <ul className="room-messages" id="room-messages">
           {room.messages.length === 0 ? <li className="muted">No messages yet.</li> : null}
           {room.messages.map((m) => (
