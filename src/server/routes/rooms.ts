@@ -50,6 +50,9 @@ import { type AnyRoute, route } from '../route.js';
 import { openEventStream } from '../sse.js';
 import { builtInScenarios, scenarioCaps } from './scenarios.js';
 
+/** Each event's JSON text, made once for all the sockets of a room (keyed by the event object). */
+const frames = new WeakMap<object, string>();
+
 /** Largest message body, bytes of UTF-8. */
 export const MESSAGE_MAX_BYTES = 4096;
 
@@ -1079,7 +1082,13 @@ export const routes: AnyRoute[] = [
               socket.close(1008, 'too far behind');
               return;
             }
-            socket.send(JSON.stringify(o));
+            // One serialization of an event for all the sockets it goes to (the same object).
+            let text = typeof o === 'object' && o !== null ? frames.get(o) : undefined;
+            if (text === undefined) {
+              text = JSON.stringify(o);
+              if (typeof o === 'object' && o !== null) frames.set(o, text);
+            }
+            socket.send(text);
           };
           const ping = setInterval(() => {
             if (socket.readyState === socket.OPEN) socket.ping();
