@@ -147,8 +147,8 @@ export const benchmark: Benchmark = {
             c.seqs.set(f.seq, (c.seqs.get(f.seq) ?? 0) + 1);
             const action = f.data?.message ?? f.data?.amendment;
             if (action) {
-              let a = arrivals.get(action);
-              if (!a) arrivals.set(action, (a = []));
+              const a = arrivals.get(action) ?? [];
+              if (a.length === 0) arrivals.set(action, a);
               a.push({ client: c.id, at: now });
             }
           });
