@@ -7,12 +7,15 @@
  * Server-Sent Events, resuming from the last event seen) and show the debrief at the end.
  */
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { labRooms } from '../../../src/i18n/messages/lab-rooms/index.js';
+import type { Namespace, Translate } from '../../../src/i18n/translate.js';
 import { api, download } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
 import type { Uploaded } from '../components/ScenarioUpload.js';
 import { TableBox } from '../components/TableBox.js';
 import { useLab } from '../context.js';
 import { useApi } from '../hooks.js';
+import { rich, useFormat, useT } from '../i18n.js';
 import {
   followRoom,
   getRoomSession,
@@ -34,19 +37,11 @@ interface ScenarioSummary {
   organization?: string | null;
 }
 
-const ANSWER_LABEL = { accept: 'Accept', object: 'Object', abstain: 'Abstain' } as const;
-const RESULT_LABEL = {
-  adopted: 'adopted',
-  blocked: 'blocked',
-  'adopted-by-participants': 'adopted by the participants (opt-out)',
-} as const;
-const PHASE_LABEL = {
-  preparation: 'Preparation',
-  round: 'Round',
-  'final-call': 'Final call',
-  debrief: 'Debrief',
-  closed: 'Closed',
-} as const;
+type Keys = typeof labRooms extends Namespace<infer K> ? K : never;
+type T = Translate<Keys>;
+type PhaseName = Room['phase'];
+const PHASES: readonly string[] = ['preparation', 'round', 'final-call', 'debrief', 'closed'];
+const phaseName = (t: T, p: string) => (PHASES.includes(p) ? t(`phase.${p as PhaseName}`) : p);
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2).replace(/\.?0+$/, ''));
 const point = (z: readonly number[] | null | undefined) => (z ? z.map(fmt).join(', ') : '—');
@@ -57,6 +52,7 @@ export function RoomsPage() {
   useMemo(() => {
     if (id) takeModeratorFromFragment(id);
   }, [id]);
+  const t = useT(labRooms);
   const [n, setN] = useState(0);
   const session = id ? getRoomSession(id) : null;
   void n;
@@ -64,8 +60,8 @@ export function RoomsPage() {
   if (!session)
     return (
       <>
-        <h1 tabIndex={-1}>Join a room</h1>
-        <p className="muted">This tab holds no seat in that room: join it with its code.</p>
+        <h1 tabIndex={-1}>{t('join.title')}</h1>
+        <p className="muted">{t('join.noSeat')}</p>
         <JoinForm onJoined={() => setN((x) => x + 1)} />
       </>
     );
@@ -79,19 +75,16 @@ export function RoomsPage() {
 // ─── start and join ───────────────────────────────────────────────────────────────────────
 
 function RoomsHome() {
-  useTitle('Negotiation rooms');
+  const t = useT(labRooms);
+  useTitle(t('title'));
   return (
     <>
-      <h1 tabIndex={-1}>Negotiation rooms</h1>
-      <p className="muted">
-        A class plays a summit: people play delegations, bots play the rest, and the debrief sets the outcome
-        beside every model&apos;s forecast. Everything is kept in an event log, so a restart of the server
-        loses nothing.
-      </p>
+      <h1 tabIndex={-1}>{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
       <div className="grid-2">
         <StartRoom />
         <section className="panel" aria-labelledby="join-h">
-          <h2 id="join-h">Join a room</h2>
+          <h2 id="join-h">{t('join.title')}</h2>
           <JoinForm />
         </section>
       </div>
@@ -100,6 +93,7 @@ function RoomsHome() {
 }
 
 function StartRoom() {
+  const t = useT(labRooms);
   const { workspace } = useLab();
   const search = useSearch();
   const list = useApi<{ scenarios: ScenarioSummary[] }>('/api/scenarios');
@@ -137,17 +131,17 @@ function StartRoom() {
   };
   return (
     <section className="panel" aria-labelledby="start-h">
-      <h2 id="start-h">Start a room</h2>
+      <h2 id="start-h">{t('start.title')}</h2>
       {!workspace ? (
         <p className="note" role="status">
-          Starting a room needs a workspace token (top right): you become its moderator.
+          {t('start.needToken')}
         </p>
       ) : null}
       <form id="room-start" className="controls" onSubmit={submit}>
         <label>
-          Scenario{' '}
+          {t('start.scenario')}{' '}
           <select className="wide-select" value={scenario} onChange={(e) => setScenario(e.target.value)}>
-            <optgroup label="Shipped">
+            <optgroup label={t('start.shipped')}>
               {(list.data?.scenarios ?? [{ id: scenario, title: scenario, date: null }]).map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.title}
@@ -156,7 +150,7 @@ function StartRoom() {
               ))}
             </optgroup>
             {uploads.data?.scenarios.length ? (
-              <optgroup label="Uploaded into this workspace">
+              <optgroup label={t('start.uploaded')}>
                 {uploads.data.scenarios.map((u) => (
                   <option key={u.id} value={`upload:${u.id}`}>
                     {u.title ?? u.name}
@@ -167,14 +161,14 @@ function StartRoom() {
           </select>
         </label>
         <label>
-          Bots play the delegations nobody plays with{' '}
+          {t('start.bots')}{' '}
           <select value={bots} onChange={(e) => setBots(e.target.value as 'consensus' | 'eum')}>
-            <option value="consensus">the consensus model (accept what beats the status quo)</option>
-            <option value="eum">the expected-utility model (take its offers each round)</option>
+            <option value="consensus">{t('start.bots.consensus')}</option>
+            <option value="eum">{t('start.bots.eum')}</option>
           </select>
         </label>
         <label>
-          Seats per delegation{' '}
+          {t('start.seats')}{' '}
           <input
             type="number"
             min={1}
@@ -185,7 +179,7 @@ function StartRoom() {
         </label>
         <div className="button-row">
           <button type="submit" className="primary" disabled={busy || !workspace}>
-            Start a room
+            {t('start.title')}
           </button>
         </div>
       </form>
@@ -203,6 +197,7 @@ interface Lookup {
 }
 
 function JoinForm({ onJoined }: { onJoined?: () => void }) {
+  const t = useT(labRooms);
   const search = useSearch();
   const [code, setCode] = useState(search.get('code') ?? '');
   const [name, setName] = useState('');
@@ -239,7 +234,7 @@ function JoinForm({ onJoined }: { onJoined?: () => void }) {
       {!room ? (
         <form id="room-join" className="controls" onSubmit={look}>
           <label>
-            Room code{' '}
+            {t('join.code')}{' '}
             <input
               value={code}
               onChange={(e) => setCode(e.target.value)}
@@ -250,36 +245,36 @@ function JoinForm({ onJoined }: { onJoined?: () => void }) {
             />
           </label>
           <div className="button-row">
-            <button type="submit">Find the room</button>
+            <button type="submit">{t('join.find')}</button>
           </div>
         </form>
       ) : (
         <form id="room-join-seat" className="controls" onSubmit={join}>
           <p>
-            <strong>{room.title}</strong> ·{' '}
-            {PHASE_LABEL[room.phase as keyof typeof PHASE_LABEL] ?? room.phase}
+            <strong>{room.title}</strong> · {phaseName(t, room.phase)}
           </p>
           <label>
-            Your name <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
+            {t('join.name')}{' '}
+            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
           </label>
           <label>
-            Delegation{' '}
+            {t('join.delegation')}{' '}
             <select value={delegation} onChange={(e) => setDelegation(e.target.value)}>
-              <option value="">the first free one</option>
+              <option value="">{t('join.firstFree')}</option>
               {room.delegations.map((d) => (
                 <option key={d.id} value={d.id} disabled={d.free === 0}>
-                  {d.name} ({d.id}){d.players ? ` · ${d.players} playing` : ''}
-                  {d.free === 0 ? ' · full' : ''}
+                  {d.name} ({d.id}){d.players ? t('join.playing', { count: d.players }) : ''}
+                  {d.free === 0 ? t('join.full') : ''}
                 </option>
               ))}
             </select>
           </label>
           <div className="button-row">
             <button type="submit" className="primary">
-              Join
+              {t('join.submit')}
             </button>
             <button type="button" onClick={() => setRoom(null)}>
-              Another code
+              {t('join.another')}
             </button>
           </div>
         </form>
@@ -347,12 +342,13 @@ function useRoom(id: string, token: string): Live {
 }
 
 function ConnectionStatus({ status }: { status: LiveStatus }) {
+  const t = useT(labRooms);
   const text =
     status.state === 'live'
-      ? `Live (${status.transport === 'websocket' ? 'WebSocket' : 'Server-Sent Events'})`
+      ? t('conn.live', { transport: status.transport ?? 'sse' })
       : status.state === 'connecting'
-        ? 'Connecting…'
-        : `Reconnecting… (resumes after event ${status.last})`;
+        ? t('conn.connecting')
+        : t('conn.reconnecting', { last: status.last });
   return (
     <span className={`status ${status.state === 'live' ? 's-complete' : 's-pending'}`} id="room-connection">
       {text}
@@ -362,21 +358,22 @@ function ConnectionStatus({ status }: { status: LiveStatus }) {
 
 /** The phase's timer, counting down each second (not announced by screen readers while it ticks). */
 function Timer({ room }: { room: Room }) {
+  const t = useT(labRooms);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     if (!room.endsAt) return;
-    const t = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(t);
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(tick);
   }, [room.endsAt]);
   const mmss = (ms: number) => {
     const s = Math.max(0, Math.round(ms / 1000));
     return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
   };
-  let text = 'no timer';
-  if (room.pausedMs !== null) text = `paused, ${mmss(room.pausedMs)} left`;
+  let text = t('timer.none');
+  if (room.pausedMs !== null) text = t('timer.paused', { left: mmss(room.pausedMs) });
   else if (room.endsAt) {
     const left = Date.parse(room.endsAt) - now;
-    text = left > 0 ? `${mmss(left)} left` : 'time is up';
+    text = left > 0 ? t('timer.left', { left: mmss(left) }) : t('timer.up');
   }
   return (
     <span role="timer" aria-live="off" id="room-timer">
@@ -385,9 +382,9 @@ function Timer({ room }: { room: Room }) {
   );
 }
 
-function delegationName(room: Room, id: string | null): string {
-  if (id === null) return 'all';
-  if (id === 'moderator') return 'the moderator';
+function delegationName(t: T, room: Room, id: string | null): string {
+  if (id === null) return t('who.all');
+  if (id === 'moderator') return t('who.moderator');
   return room.delegations.find((d) => d.id === id)?.name ?? id;
 }
 
@@ -398,59 +395,76 @@ function positionsText(room: Room, p: Record<string, number[]>): string {
 }
 
 /** One event of the log in words. */
-function describe(room: Room, e: LogEvent): string {
+function describe(t: T, room: Room, e: LogEvent): string {
   const d = e.data as Record<string, unknown> & { positions?: Record<string, number[]> };
-  const who = (x: unknown) => delegationName(room, (x as string) ?? null);
+  const who = (x: unknown) => delegationName(t, room, (x as string) ?? null);
+  const text = () => positionsText(room, d.positions ?? {});
+  const answer = (a: unknown) =>
+    a === 'accept' || a === 'object' || a === 'abstain' ? t(`answer.${a}`) : String(a);
   switch (e.type) {
     case 'room.created':
-      return 'The room was opened.';
+      return t('event.created');
     case 'participant.joined':
-      return `${String(d.name)} joined as ${who(d.delegation)}.`;
+      return t('event.joined', { name: String(d.name), delegation: who(d.delegation) });
     case 'participant.assigned':
-      return `The moderator moved a player to ${who(d.delegation)}.`;
+      return t('event.assigned', { delegation: who(d.delegation) });
     case 'phase.set':
-      return `Phase: ${PHASE_LABEL[d.phase as keyof typeof PHASE_LABEL] ?? String(d.phase)}${d.endsAt ? ` (until ${String(d.endsAt).slice(11, 16)} UTC)` : ''}.`;
+      return d.endsAt
+        ? t('event.phaseUntil', {
+            phase: phaseName(t, String(d.phase)),
+            until: String(d.endsAt).slice(11, 16),
+          })
+        : t('event.phase', { phase: phaseName(t, String(d.phase)) });
     case 'timer.set':
-      return d.endsAt ? 'The timer runs.' : 'The timer is paused.';
+      return d.endsAt ? t('event.timerRuns') : t('event.timerPaused');
     case 'text.tabled':
-      return `Text tabled by ${who(d.by)}: ${positionsText(room, d.positions ?? {})}.`;
+      return t('event.tabled', { by: who(d.by), text: text() });
     case 'amendment.sent':
-      return `${who(d.delegation)}${d.participant === 'bot' ? ' (bot)' : ''} proposes ${positionsText(room, d.positions ?? {})}.`;
+      return d.participant === 'bot'
+        ? t('event.amendmentBot', { delegation: who(d.delegation), text: text() })
+        : t('event.amendment', { delegation: who(d.delegation), text: text() });
     case 'message.sent':
-      return `${who(d.from)} to ${who(d.to)}: ${String(d.body)}`;
+      return t('event.message', { from: who(d.from), to: who(d.to), body: String(d.body) });
     case 'call.opened':
-      return 'The chair calls for consensus.';
+      return t('event.callOpened');
     case 'answer.given':
-      return `${who(d.delegation)}${d.by === 'bot' ? ' (bot)' : ''}: ${String(d.answer)}.`;
+      return d.by === 'bot'
+        ? t('event.answerBot', { delegation: who(d.delegation), answer: answer(d.answer) })
+        : t('event.answer', { delegation: who(d.delegation), answer: answer(d.answer) });
     case 'call.closed': {
       const c = room.calls.find((x) => x.id === d.call);
-      return `The call is closed${c?.result ? `: ${RESULT_LABEL[c.result]}` : ''}${c?.blockers.length ? ` (blocked by ${c.blockers.map((b) => who(b)).join(', ')})` : ''}.`;
+      if (!c?.result) return t('event.callClosed');
+      const result = t(`result.${c.result}`);
+      return c.blockers.length
+        ? t('event.callBlocked', { result, blockers: c.blockers.map((b) => who(b)).join(', ') })
+        : t('event.callResult', { result });
     }
     case 'briefs.revealed':
-      return 'Every brief is revealed.';
+      return t('event.revealed');
     case 'bots.set':
-      return `The bots now play the ${d.model === 'eum' ? 'expected-utility' : 'consensus'} model.`;
+      return t('event.bots', { model: String(d.model) });
     default:
       return e.type;
   }
 }
 
 function Feed({ room, events }: { room: Room; events: LogEvent[] }) {
+  const t = useT(labRooms);
   const last = events.at(-1);
   return (
     <section className="panel" aria-labelledby="feed-h">
-      <h2 id="feed-h">What happens</h2>
+      <h2 id="feed-h">{t('feed.title')}</h2>
       <p aria-live="polite" className="small" id="room-latest">
-        {last ? describe(room, last) : ''}
+        {last ? describe(t, room, last) : ''}
       </p>
-      <TableBox className="scroll" label="The room's events">
+      <TableBox className="scroll" label={t('feed.table')}>
         <ol className="room-feed" reversed>
           {[...events].reverse().map((e) => (
             <li key={e.seq}>
               <span className="muted small">
                 #{e.seq} {e.at.slice(11, 19)}
               </span>{' '}
-              {describe(room, e)}
+              {describe(t, room, e)}
             </li>
           ))}
         </ol>
@@ -541,7 +555,8 @@ function PositionsForm({
 }
 
 function TabledText({ room }: { room: Room }) {
-  if (!room.text) return <p id="room-text">No text is tabled yet.</p>;
+  const t = useT(labRooms);
+  if (!room.text) return <p id="room-text">{t('text.none')}</p>;
   return (
     <dl id="room-text" className="room-text">
       {Object.entries(room.text.positions).map(([i, z]) => {
@@ -552,8 +567,10 @@ function TabledText({ room }: { room: Room }) {
             <dd>
               <strong>{point(z)}</strong>
               <span className="muted small">
-                {' '}
-                (status quo {point(issue?.statusQuo)}, tabled by {delegationName(room, room.text!.by)})
+                {t('text.detail', {
+                  statusQuo: point(issue?.statusQuo),
+                  by: delegationName(t, room, room.text!.by),
+                })}
               </span>
             </dd>
           </div>
@@ -564,23 +581,28 @@ function TabledText({ room }: { room: Room }) {
 }
 
 function CallResults({ room }: { room: Room }) {
+  const t = useT(labRooms);
   const closed = room.calls.filter((c) => c.status === 'closed');
   if (!closed.length) return null;
   return (
     <>
-      <h3>Calls</h3>
+      <h3>{t('calls.title')}</h3>
       <ol id="room-calls">
         {closed.map((c) => {
-          const t = room.texts.find((x) => x.id === c.text);
+          const text = room.texts.find((x) => x.id === c.text);
           return (
             <li key={c.id}>
-              <strong className={c.result === 'blocked' ? 'error' : ''}>{RESULT_LABEL[c.result!]}</strong>
-              {t ? ` — ${positionsText(room, t.positions)}` : ''}
+              <strong className={c.result === 'blocked' ? 'error' : ''}>
+                {c.result ? t(`result.${c.result}`) : ''}
+              </strong>
+              {text ? ` — ${positionsText(room, text.positions)}` : ''}
               {c.blockers.length
-                ? `; blocked by ${c.blockers.map((b) => delegationName(room, b)).join(', ')}`
+                ? t('calls.blockedBy', { list: c.blockers.map((b) => delegationName(t, room, b)).join(', ') })
                 : ''}
               {c.objections.length > c.blockers.length
-                ? `; objections: ${c.objections.map((b) => delegationName(room, b)).join(', ')}`
+                ? t('calls.objections', {
+                    list: c.objections.map((b) => delegationName(t, room, b)).join(', '),
+                  })
                 : ''}
             </li>
           );
@@ -599,20 +621,23 @@ function Messages({
   onSend: (body: string, to: string | null) => Promise<void>;
   own: string | null;
 }) {
+  const t = useT(labRooms);
   const [body, setBody] = useState('');
   const [to, setTo] = useState('');
   const playing = room.phase === 'preparation' || room.phase === 'round' || room.phase === 'final-call';
   return (
     <section className="panel" aria-labelledby="msg-h">
-      <h2 id="msg-h">Messages</h2>
-      <TableBox className="scroll" label="Messages so far">
+      <h2 id="msg-h">{t('msg.title')}</h2>
+      <TableBox className="scroll" label={t('msg.table')}>
         <ul className="room-messages" id="room-messages">
-          {room.messages.length === 0 ? <li className="muted">No messages yet.</li> : null}
+          {room.messages.length === 0 ? <li className="muted">{t('msg.none')}</li> : null}
           {room.messages.map((m) => (
             <li key={m.id}>
-              <strong>{delegationName(room, m.from)}</strong>
-              {m.to ? <span className="muted"> to {delegationName(room, m.to)} (private)</span> : null}:{' '}
-              {m.body}
+              <strong>{delegationName(t, room, m.from)}</strong>
+              {m.to ? (
+                <span className="muted">{t('msg.private', { to: delegationName(t, room, m.to) })}</span>
+              ) : null}
+              : {m.body}
             </li>
           ))}
         </ul>
@@ -627,12 +652,13 @@ function Messages({
         }}
       >
         <label>
-          Message <input value={body} onChange={(e) => setBody(e.target.value)} required maxLength={4096} />
+          {t('msg.label')}{' '}
+          <input value={body} onChange={(e) => setBody(e.target.value)} required maxLength={4096} />
         </label>{' '}
         <label>
-          to{' '}
+          {t('msg.to')}{' '}
           <select value={to} onChange={(e) => setTo(e.target.value)}>
-            <option value="">all</option>
+            <option value="">{t('who.all')}</option>
             {room.delegations
               .filter((d) => d.id !== own)
               .map((d) => (
@@ -643,7 +669,7 @@ function Messages({
           </select>
         </label>{' '}
         <button type="submit" disabled={!playing}>
-          Send
+          {t('msg.send')}
         </button>
       </form>
     </section>
@@ -667,9 +693,10 @@ function useAction(): [Error | null, (f: () => Promise<unknown>) => Promise<void
 // ─── the moderator's console ──────────────────────────────────────────────────────────────
 
 function ModeratorConsole({ id, token, code }: { id: string; token: string; code: string | null }) {
+  const t = useT(labRooms);
   const live = useRoom(id, token);
   const { room } = live;
-  useTitle(room ? `Moderator: ${room.scenario.title}` : 'Room');
+  useTitle(room ? t('mod.title', { title: room.scenario.title }) : t('room'));
   const [error, run] = useAction();
   const [minutes, setMinutes] = useState(10);
   const [mover, setMover] = useState('');
@@ -685,13 +712,13 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
   if (!room)
     return (
       <>
-        <h1 tabIndex={-1}>Room</h1>
+        <h1 tabIndex={-1}>{t('room')}</h1>
         {live.fatal ? (
           <div className="note error" role="alert">
             {live.fatal}
           </div>
         ) : (
-          <p>Loading the room…</p>
+          <p>{t('loading')}</p>
         )}
         <ErrorNote error={live.error} />
       </>
@@ -703,17 +730,16 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
   const joinLink = code ? `${window.location.origin}/rooms?code=${encodeURIComponent(code)}` : null;
   return (
     <>
-      <h1 tabIndex={-1}>Moderator: {room.scenario.title}</h1>
+      <h1 tabIndex={-1}>{t('mod.title', { title: room.scenario.title })}</h1>
       <p className="room-status">
         <span id="room-phase">
-          {PHASE_LABEL[room.phase]}
-          {room.phase === 'round' ? ` ${room.round}` : ''}
+          {room.phase === 'round' ? t('phase.roundN', { round: room.round }) : phaseName(t, room.phase)}
         </span>{' '}
         · <Timer room={room} /> · <ConnectionStatus status={live.status} />
         {code ? (
           <>
             {' '}
-            · Join code{' '}
+            · {t('mod.code')}{' '}
             <strong className="mono room-code" id="room-code">
               {code}
             </strong>
@@ -722,9 +748,12 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
       </p>
       {joinLink ? (
         <p className="small muted">
-          Participants open <code>{joinLink}</code> (or this lab&apos;s Rooms page) and type their name. The
-          moderator&apos;s link for another device:{' '}
-          <code className="room-secret">{`${window.location.origin}/rooms?room=${id}#moderator=${token}`}</code>
+          {rich(t('mod.help', { link: '\u0000link\u0000', secret: '\u0000secret\u0000' }), {
+            link: <code>{joinLink}</code>,
+            secret: (
+              <code className="room-secret">{`${window.location.origin}/rooms?room=${id}#moderator=${token}`}</code>
+            ),
+          })}
         </p>
       ) : null}
       {live.fatal ? (
@@ -736,10 +765,10 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
       <div className="grid-2">
         <div>
           <section className="panel" aria-labelledby="game-h">
-            <h2 id="game-h">The game</h2>
+            <h2 id="game-h">{t('game.title')}</h2>
             <div className="button-row" id="room-phase-controls">
               <label>
-                Minutes{' '}
+                {t('game.minutes')}{' '}
                 <input
                   type="number"
                   min={1}
@@ -754,32 +783,31 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
                 disabled={!playing || room.phase === 'final-call' || !!open}
                 onClick={() => post('/phase', { phase: 'round', minutes })}
               >
-                Start round {room.phase === 'round' ? room.round + 1 : room.round + 1}
+                {t('game.startRound', { round: room.round + 1 })}
               </button>
               <button
                 type="button"
                 disabled={!playing || room.phase === 'final-call' || room.phase === 'preparation' || !!open}
                 onClick={() => post('/phase', { phase: 'final-call', minutes })}
               >
-                Final call
+                {t('game.finalCall')}
               </button>
               <button
                 type="button"
                 disabled={room.phase === 'debrief' || room.phase === 'closed' || !!open}
                 onClick={() => post('/phase', { phase: 'debrief' })}
               >
-                End the game: debrief
+                {t('game.debrief')}
               </button>
               <button
                 type="button"
                 className="danger"
                 disabled={room.phase === 'closed'}
                 onClick={() => {
-                  if (window.confirm('Close the room? Participant tokens expire.'))
-                    void post('/phase', { phase: 'closed' });
+                  if (window.confirm(t('game.closeConfirm'))) void post('/phase', { phase: 'closed' });
                 }}
               >
-                Close the room
+                {t('game.close')}
               </button>
             </div>
             <div className="button-row" id="room-timer-controls">
@@ -788,39 +816,39 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
                 disabled={!room.endsAt}
                 onClick={() => post('/timer', { action: 'pause' })}
               >
-                Pause the timer
+                {t('timer.pause')}
               </button>
               <button
                 type="button"
                 disabled={room.pausedMs === null}
                 onClick={() => post('/timer', { action: 'resume' })}
               >
-                Resume
+                {t('timer.resume')}
               </button>
               <button
                 type="button"
                 disabled={!playing}
                 onClick={() => post('/timer', { action: 'extend', minutes: 5 })}
               >
-                Extend by 5 minutes
+                {t('timer.extend')}
               </button>
             </div>
             <div className="button-row">
               <label>
-                Bots play{' '}
+                {t('bots.label')}{' '}
                 <select
                   value={room.botModel}
                   disabled={!playing || !!open}
                   onChange={(e) => void post('/bots', { model: e.target.value })}
                 >
-                  <option value="consensus">the consensus model</option>
-                  <option value="eum">the expected-utility model</option>
+                  <option value="consensus">{t('bots.consensus')}</option>
+                  <option value="eum">{t('bots.eum')}</option>
                 </select>
               </label>
             </div>
           </section>
           <section className="panel" aria-labelledby="text-h">
-            <h2 id="text-h">On the table</h2>
+            <h2 id="text-h">{t('table.title')}</h2>
             <TabledText room={room} />
             <div className="button-row">
               <button
@@ -830,7 +858,7 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
                 disabled={!room.text || !!open || (room.phase !== 'round' && room.phase !== 'final-call')}
                 onClick={() => post('/calls')}
               >
-                Call for consensus
+                {t('call.button')}
               </button>
               <button
                 type="button"
@@ -838,16 +866,16 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
                 disabled={!open}
                 onClick={() => open && post(`/calls/${encodeURIComponent(open.id)}/close`)}
               >
-                Close the call
+                {t('call.close')}
               </button>
             </div>
-            {open ? <p role="status">A call is open: the answers come in below.</p> : null}
-            <h3>Table a text</h3>
+            {open ? <p role="status">{t('call.open')}</p> : null}
+            <h3>{t('table.form')}</h3>
             <PositionsForm
               room={room}
               id="room-table"
               initial={(i) => room.text?.positions[i.id] ?? i.proposal ?? i.statusQuo}
-              submitLabel="Table this text"
+              submitLabel={t('table.submit')}
               disabled={!!open || (room.phase !== 'round' && room.phase !== 'final-call')}
               onSubmit={(positions) => post('/texts', { positions })}
             />
@@ -856,14 +884,14 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
         </div>
         <div>
           <section className="panel" aria-labelledby="dels-h">
-            <h2 id="dels-h">Delegations</h2>
-            <TableBox label="Delegations, who plays them and their answers">
+            <h2 id="dels-h">{t('dels.title')}</h2>
+            <TableBox label={t('dels.table')}>
               <table id="room-delegations">
                 <thead>
                   <tr>
-                    <th scope="col">Delegation</th>
-                    <th scope="col">Played by</th>
-                    <th scope="col">{open ? 'Answer' : 'Last answer'}</th>
+                    <th scope="col">{t('col.delegation')}</th>
+                    <th scope="col">{t('col.playedBy')}</th>
+                    <th scope="col">{open ? t('col.answer') : t('col.lastAnswer')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -877,7 +905,7 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
                         </th>
                         <td>
                           {d.bot
-                            ? `bot (${room.botModel === 'eum' ? 'expected utility' : 'consensus'})`
+                            ? t('dels.bot', { model: room.botModel })
                             : d.players.map((p) => (
                                 <span key={p.id} className="nowrap">
                                   <span
@@ -886,13 +914,19 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
                                   />
                                   {p.name}
                                   <span className="sr-only">
-                                    {connected.has(p.id) ? ' (connected)' : ' (away)'}
+                                    {connected.has(p.id) ? t('dels.connected') : t('dels.away')}
                                   </span>{' '}
                                 </span>
                               ))}
                         </td>
                         <td className={a?.answer === 'object' ? 'error' : ''}>
-                          {a ? `${ANSWER_LABEL[a.answer]}${a.by === 'bot' ? ' (bot)' : ''}` : call ? '—' : ''}
+                          {a
+                            ? a.by === 'bot'
+                              ? t('answer.byBot', { answer: t(`answer.${a.answer}`) })
+                              : t(`answer.${a.answer}`)
+                            : call
+                              ? '—'
+                              : ''}
                         </td>
                       </tr>
                     );
@@ -901,8 +935,11 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
               </table>
             </TableBox>
             <p className="small muted" id="room-presence">
-              Connected: {connected.size} of {players.length} players
-              {live.presence?.moderator ? `, the moderator (${live.presence.moderator})` : ''}.
+              {t('presence', {
+                connected: connected.size,
+                players: players.length,
+                moderator: live.presence?.moderator ?? 0,
+              })}
             </p>
             {players.length ? (
               <form
@@ -914,9 +951,9 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
                 }}
               >
                 <label>
-                  Move{' '}
+                  {t('assign.move')}{' '}
                   <select value={mover} onChange={(e) => setMover(e.target.value)}>
-                    <option value="">a player…</option>
+                    <option value="">{t('assign.player')}</option>
                     {players.map((p) => (
                       <option key={p.id} value={p.id}>
                         {p.name} ({p.delegation})
@@ -925,9 +962,9 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
                   </select>
                 </label>{' '}
                 <label>
-                  to{' '}
+                  {t('assign.to')}{' '}
                   <select value={target} onChange={(e) => setTarget(e.target.value)}>
-                    <option value="">a delegation…</option>
+                    <option value="">{t('assign.delegation')}</option>
                     {room.delegations.map((d) => (
                       <option key={d.id} value={d.id}>
                         {d.name}
@@ -936,11 +973,11 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
                   </select>
                 </label>{' '}
                 <button type="submit" disabled={!mover || !target || !!open}>
-                  Move
+                  {t('assign.move')}
                 </button>
               </form>
             ) : (
-              <p>Nobody has joined yet: give the players the code.</p>
+              <p>{t('assign.nobody')}</p>
             )}
           </section>
           <Amendments room={room} />
@@ -953,21 +990,21 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
       </div>
       <Feed room={room} events={live.events} />
       <section className="panel" aria-labelledby="debrief-h">
-        <h2 id="debrief-h">Debrief</h2>
+        <h2 id="debrief-h">{t('debrief.title')}</h2>
         <div className="button-row">
           <button
             type="button"
             disabled={room.phase !== 'debrief' || room.revealed}
             onClick={() => post('/reveal')}
           >
-            {room.revealed ? 'Briefs revealed' : 'Reveal every brief'}
+            {room.revealed ? t('debrief.revealed') : t('debrief.reveal')}
           </button>
           <Downloads id={id} token={token} />
         </div>
         {room.phase === 'debrief' || room.phase === 'closed' ? (
           <DebriefView id={id} seq={room.seq} />
         ) : (
-          <p>The debrief opens when the game ends.</p>
+          <p>{t('debrief.later')}</p>
         )}
       </section>
     </>
@@ -975,18 +1012,19 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
 }
 
 function Amendments({ room }: { room: Room }) {
+  const t = useT(labRooms);
   return (
     <section className="panel" aria-labelledby="amend-list-h">
-      <h2 id="amend-list-h">Amendments</h2>
+      <h2 id="amend-list-h">{t('amend.title')}</h2>
       {room.amendments.length === 0 ? (
-        <p>None yet.</p>
+        <p>{t('amend.none')}</p>
       ) : (
-        <TableBox className="scroll" label="Amendments">
+        <TableBox className="scroll" label={t('amend.title')}>
           <ul id="room-amendments">
             {[...room.amendments].reverse().map((a) => (
               <li key={a.id}>
-                <strong>{delegationName(room, a.delegation)}</strong>
-                {a.participant === 'bot' ? ' (bot)' : ''}: {positionsText(room, a.positions)}
+                <strong>{delegationName(t, room, a.delegation)}</strong>
+                {a.participant === 'bot' ? t('amend.bot') : ''}: {positionsText(room, a.positions)}
               </li>
             ))}
           </ul>
@@ -997,6 +1035,7 @@ function Amendments({ room }: { room: Room }) {
 }
 
 function Downloads({ id, token }: { id: string; token: string }) {
+  const t = useT(labRooms);
   const [error, run] = useAction();
   const base = `/api/rooms/${encodeURIComponent(id)}`;
   return (
@@ -1005,25 +1044,25 @@ function Downloads({ id, token }: { id: string; token: string }) {
         type="button"
         onClick={() => run(() => download(`${base}/debrief.html`, `debrief-${id}.html`, token))}
       >
-        Printable debrief (HTML)
+        {t('dl.print')}
       </button>
       <button
         type="button"
         onClick={() => run(() => download(`${base}/log?format=json`, `room-${id}.json`, token))}
       >
-        Event log (JSON)
+        {t('dl.json')}
       </button>
       <button
         type="button"
         onClick={() => run(() => download(`${base}/log?format=csv`, `room-${id}.csv`, token))}
       >
-        Event log (CSV)
+        {t('dl.csv')}
       </button>
       <button
         type="button"
         onClick={() => run(() => download(`${base}/scenario`, `room-${id}-played.json`, token))}
       >
-        Played positions (scenario file)
+        {t('dl.scenario')}
       </button>
       <ErrorNote error={error} />
     </>
@@ -1064,6 +1103,7 @@ function modelValue(v: unknown): string {
 }
 
 function DebriefView({ id, seq }: { id: string; seq: number }) {
+  const t = useT(labRooms);
   const [data, setData] = useState<Debrief | null>(null);
   const [error, setError] = useState<Error | null>(null);
   useEffect(() => {
@@ -1073,29 +1113,41 @@ function DebriefView({ id, seq }: { id: string; seq: number }) {
       .catch((e: Error) => setError(e));
   }, [id, seq]);
   if (error) return <ErrorNote error={error} />;
-  if (!data) return <p>Computing the debrief (every model, on the played and the coded positions)…</p>;
+  if (!data) return <p>{t('debrief.computing')}</p>;
+  const outcome = data.outcome.adopted;
   return (
     <div id="room-debrief">
       <p>
-        Outcome: <strong>{data.outcome.adopted}</strong>
+        {t('debrief.outcome')}{' '}
+        <strong>
+          {outcome === 'adopted' || outcome === 'blocked' || outcome === 'adopted-by-participants'
+            ? t(`result.${outcome}`)
+            : t('debrief.nothing')}
+        </strong>
       </p>
       {data.issues.map((i) => {
         const models = [...new Set([...Object.keys(i.forecasts.played), ...Object.keys(i.forecasts.coded)])];
         return (
-          <TableBox key={i.id} label={`Forecasts on ${i.title}`}>
+          <TableBox key={i.id} label={t('debrief.forecastsOn', { issue: i.title })}>
             <table className="room-debrief-issue">
               <caption>
-                {i.title}: the game ended at <strong>{point(i.game)}</strong> (status quo {point(i.statusQuo)}
+                {t('debrief.caption', { issue: i.title, game: point(i.game), statusQuo: point(i.statusQuo) })}
                 {i.observed
-                  ? `; observed: ${i.observed.adopted === false ? 'not adopted' : i.observed.adopted ? 'adopted' : ''}${i.observed.position ? ` at ${point(i.observed.position)}` : ''}`
+                  ? i.observed.position
+                    ? t('debrief.observedAt', {
+                        adopted: i.observed.adopted === null ? 'unknown' : i.observed.adopted ? 'yes' : 'no',
+                        position: point(i.observed.position),
+                      })
+                    : t('debrief.observed', {
+                        adopted: i.observed.adopted === null ? 'unknown' : i.observed.adopted ? 'yes' : 'no',
+                      })
                   : ''}
-                )
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Model</th>
-                  <th scope="col">On the played positions</th>
-                  <th scope="col">On the coded positions</th>
+                  <th scope="col">{t('col.model')}</th>
+                  <th scope="col">{t('col.played')}</th>
+                  <th scope="col">{t('col.coded')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -1111,9 +1163,9 @@ function DebriefView({ id, seq }: { id: string; seq: number }) {
           </TableBox>
         );
       })}
-      <h3>Who blocked, and why</h3>
+      <h3>{t('debrief.blocked')}</h3>
       {data.calls.filter((c) => c.blockers.length).length === 0 ? (
-        <p>No call was blocked.</p>
+        <p>{t('debrief.noBlock')}</p>
       ) : (
         <ul>
           {data.calls
@@ -1121,33 +1173,34 @@ function DebriefView({ id, seq }: { id: string; seq: number }) {
             .flatMap((c) =>
               c.why.map((w) => (
                 <li key={`${c.id}-${w.delegation}`}>
-                  {w.delegation} ({w.by}) blocked a text at {fmt(w.distanceToText)} from its position, against{' '}
-                  {fmt(w.distanceToStatusQuo)} for the status quo
-                  {w.distanceToText > w.distanceToStatusQuo
-                    ? ' (as its brief said it would)'
-                    : ' (against its brief)'}
-                  .
+                  {t('debrief.why', {
+                    delegation: w.delegation,
+                    by: w.by,
+                    text: fmt(w.distanceToText),
+                    statusQuo: fmt(w.distanceToStatusQuo),
+                    asBrief: w.distanceToText > w.distanceToStatusQuo ? 'yes' : 'no',
+                  })}
                 </li>
               )),
             )}
         </ul>
       )}
-      <h3>Each delegation&apos;s utility</h3>
-      <TableBox label="Utilities">
+      <h3>{t('debrief.utility')}</h3>
+      <TableBox label={t('debrief.utilities')}>
         <table id="room-utilities">
           <thead>
             <tr>
-              <th scope="col">Delegation</th>
-              <th scope="col">Played by</th>
-              <th scope="col">Utility (0 best)</th>
-              <th scope="col">Gain over the status quo</th>
+              <th scope="col">{t('col.delegation')}</th>
+              <th scope="col">{t('col.playedBy')}</th>
+              <th scope="col">{t('col.utility')}</th>
+              <th scope="col">{t('col.gain')}</th>
             </tr>
           </thead>
           <tbody>
             {data.utilities.map((u) => (
               <tr key={u.delegation}>
                 <th scope="row">{u.delegation}</th>
-                <td>{u.played ? 'people' : 'bot'}</td>
+                <td>{u.played ? t('debrief.people') : t('debrief.bot')}</td>
                 <td className="num">{fmt(u.utility)}</td>
                 <td className="num">{fmt(u.gain)}</td>
               </tr>
@@ -1187,17 +1240,24 @@ interface Brief {
 }
 
 function BriefView({ brief }: { brief: Brief }) {
+  const t = useT(labRooms);
+  const n = useFormat();
   return (
     <div id="room-brief">
       <p>
-        {brief.name} ({brief.delegation}) · capability {(brief.capability * 100).toFixed(1)}% of the room (
-        {brief.capabilitySource}){brief.chair ? ' · you chair the meeting: you may table texts' : ''}
+        {t('brief.head', {
+          name: brief.name,
+          id: brief.delegation,
+          share: n.percent(brief.capability, 1),
+          source: brief.capabilitySource,
+        })}
+        {brief.chair ? t('brief.chair') : ''}
       </p>
       {brief.issues.map((i) => (
         <section key={i.id} className="room-brief-issue" aria-label={i.title}>
           <h3>{i.title}</h3>
           <dl>
-            <dt>Scale</dt>
+            <dt>{t('brief.scale')}</dt>
             <dd>
               {i.scale.map(([lo, hi], d) => (
                 <span key={i.poles[d]?.join('|') ?? `${lo}…${hi}`}>
@@ -1207,24 +1267,24 @@ function BriefView({ brief }: { brief: Brief }) {
                 </span>
               ))}
             </dd>
-            <dt>Status quo · proposal</dt>
+            <dt>{t('brief.sqProposal')}</dt>
             <dd>
               {point(i.statusQuo)} · {point(i.proposal)}
             </dd>
-            <dt>Your position · salience</dt>
+            <dt>{t('brief.position')}</dt>
             <dd>
               <strong>{point(i.position)}</strong> · {point(i.salience)}
             </dd>
-            <dt>Red line</dt>
+            <dt>{t('brief.redLine')}</dt>
             <dd>{i.redLine}</dd>
-            <dt>Rule</dt>
+            <dt>{t('brief.rule')}</dt>
             <dd>
-              {i.rule}; {i.youCanBlock ? 'your objection blocks' : 'your objection does not block'}
-              {i.optOut ? '; the others may adopt it without you (opt-out)' : ''}
+              {i.rule}; {i.youCanBlock ? t('brief.canBlock') : t('brief.cannotBlock')}
+              {i.optOut ? t('brief.optOut') : ''}
             </dd>
             {i.note ? (
               <>
-                <dt>Coding note</dt>
+                <dt>{t('brief.note')}</dt>
                 <dd>
                   {i.note}
                   {i.source ? <span className="muted small"> — {i.source}</span> : null}
@@ -1235,20 +1295,21 @@ function BriefView({ brief }: { brief: Brief }) {
         </section>
       ))}
       {brief.scenario.source ? (
-        <p className="small muted">Source of the case: {brief.scenario.source}</p>
+        <p className="small muted">{t('brief.source', { source: brief.scenario.source })}</p>
       ) : null}
     </div>
   );
 }
 
 function ParticipantView({ id, token }: { id: string; token: string }) {
+  const t = useT(labRooms);
   const live = useRoom(id, token);
   const { room } = live;
   const [brief, setBrief] = useState<Brief | null>(null);
   const [briefError, setBriefError] = useState<Error | null>(null);
   const [error, run] = useAction();
   const you = room?.you.role === 'participant' ? room.you : null;
-  useTitle(room && you ? `${delegationName(room, you.delegation)}: ${room.scenario.title}` : 'Room');
+  useTitle(room && you ? `${delegationName(t, room, you.delegation)}: ${room.scenario.title}` : t('room'));
   const delegation = you?.delegation ?? null;
   useEffect(() => {
     if (!delegation) return;
@@ -1267,7 +1328,7 @@ function ParticipantView({ id, token }: { id: string; token: string }) {
   if (!room || !you)
     return (
       <>
-        <h1 tabIndex={-1}>Room</h1>
+        <h1 tabIndex={-1}>{t('room')}</h1>
         {live.fatal ? (
           <div className="note error" role="alert">
             {live.fatal}{' '}
@@ -1279,11 +1340,11 @@ function ParticipantView({ id, token }: { id: string; token: string }) {
                 navigate('/rooms');
               }}
             >
-              Join again
+              {t('join.again')}
             </button>
           </div>
         ) : (
-          <p>Loading the room…</p>
+          <p>{t('loading')}</p>
         )}
         <ErrorNote error={live.error} />
       </>
@@ -1294,13 +1355,12 @@ function ParticipantView({ id, token }: { id: string; token: string }) {
   return (
     <>
       <h1 tabIndex={-1}>
-        {delegationName(room, you.delegation)}: {room.scenario.title}
+        {delegationName(t, room, you.delegation)}: {room.scenario.title}
       </h1>
       <p className="room-status">
         {you.name} ·{' '}
         <span id="room-phase">
-          {PHASE_LABEL[room.phase]}
-          {room.phase === 'round' ? ` ${room.round}` : ''}
+          {room.phase === 'round' ? t('phase.roundN', { round: room.round }) : phaseName(t, room.phase)}
         </span>{' '}
         · <Timer room={room} /> · <ConnectionStatus status={live.status} />
       </p>
@@ -1313,12 +1373,12 @@ function ParticipantView({ id, token }: { id: string; token: string }) {
       <div className="grid-2">
         <div>
           <section className="panel" aria-labelledby="table-h">
-            <h2 id="table-h">On the table</h2>
+            <h2 id="table-h">{t('table.title')}</h2>
             <TabledText room={room} />
             {open ? (
               <fieldset className="room-answer">
                 <legend>
-                  <h3 id="answer-h">The chair calls for consensus: your answer</h3>
+                  <h3 id="answer-h">{t('p.answerTitle')}</h3>
                 </legend>
                 <div className="button-row" id="room-answers">
                   {(['accept', 'object', 'abstain'] as const).map((a) => (
@@ -1329,29 +1389,27 @@ function ParticipantView({ id, token }: { id: string; token: string }) {
                       aria-pressed={mine?.answer === a}
                       onClick={() => post(`/calls/${encodeURIComponent(open.id)}/answers`, { answer: a })}
                     >
-                      {ANSWER_LABEL[a]}
+                      {t(`answer.${a}`)}
                     </button>
                   ))}
                 </div>
                 <p className="small" role="status">
-                  {mine
-                    ? `Your delegation answered: ${ANSWER_LABEL[mine.answer]}. You may change it until the call closes.`
-                    : 'Not answered yet (silence raises no objection).'}
+                  {mine ? t('p.answered', { answer: t(`answer.${mine.answer}`) }) : t('p.notAnswered')}
                 </p>
               </fieldset>
             ) : null}
             <CallResults room={room} />
           </section>
           <section className="panel" aria-labelledby="amend-h">
-            <h2 id="amend-h">{isChair ? 'Table a text, or amend' : 'Propose an amendment'}</h2>
-            {room.phase !== 'round' ? <p>Amendments are sent during a round.</p> : null}
+            <h2 id="amend-h">{isChair ? t('amend.formChair') : t('amend.form')}</h2>
+            {room.phase !== 'round' ? <p>{t('amend.onlyRound')}</p> : null}
             <PositionsForm
               room={room}
               id="room-amend"
               initial={(i) =>
                 brief?.issues.find((x) => x.id === i.id)?.position ?? room.text?.positions[i.id] ?? null
               }
-              submitLabel="Send the amendment"
+              submitLabel={t('amend.submit')}
               disabled={room.phase !== 'round'}
               onSubmit={(positions) => post('/amendments', { positions })}
             />
@@ -1365,7 +1423,7 @@ function ParticipantView({ id, token }: { id: string; token: string }) {
                     if (last) void post('/texts', { positions: last.positions });
                   }}
                 >
-                  Table my last amendment as the text
+                  {t('amend.tableMine')}
                 </button>
               </div>
             ) : null}
@@ -1378,18 +1436,18 @@ function ParticipantView({ id, token }: { id: string; token: string }) {
         </div>
         <div>
           <section className="panel" aria-labelledby="brief-h">
-            <h2 id="brief-h">Your brief (private)</h2>
+            <h2 id="brief-h">{t('brief.title')}</h2>
             <ErrorNote error={briefError} />
-            {brief ? <BriefView brief={brief} /> : <p>Loading your brief…</p>}
+            {brief ? <BriefView brief={brief} /> : <p>{t('brief.loading')}</p>}
           </section>
           <section className="panel" aria-labelledby="others-h">
-            <h2 id="others-h">Delegations</h2>
+            <h2 id="others-h">{t('p.others')}</h2>
             <ul id="room-delegation-list">
               {room.delegations.map((d) => (
                 <li key={d.id}>
                   {d.name}
-                  {d.id === you.delegation ? ' (you)' : ''}:{' '}
-                  {d.bot ? 'a bot' : d.players.map((p) => p.name).join(', ')}
+                  {d.id === you.delegation ? t('p.you') : ''}:{' '}
+                  {d.bot ? t('p.bot') : d.players.map((p) => p.name).join(', ')}
                   {room.revealed && d.id !== you.delegation ? <OtherBrief id={id} delegation={d.id} /> : null}
                 </li>
               ))}
@@ -1401,7 +1459,7 @@ function ParticipantView({ id, token }: { id: string; token: string }) {
       <Feed room={room} events={live.events} />
       {room.phase === 'debrief' || room.phase === 'closed' ? (
         <section className="panel" aria-labelledby="pdebrief-h">
-          <h2 id="pdebrief-h">Debrief</h2>
+          <h2 id="pdebrief-h">{t('debrief.title')}</h2>
           <div className="button-row">
             <Downloads id={id} token={token} />
           </div>
@@ -1414,6 +1472,7 @@ function ParticipantView({ id, token }: { id: string; token: string }) {
 
 /** Another delegation's brief, once the moderator has revealed them. */
 function OtherBrief({ id, delegation }: { id: string; delegation: string }) {
+  const t = useT(labRooms);
   const [open, setOpen] = useState(false);
   const [brief, setBrief] = useState<Brief | null>(null);
   const [error, setError] = useState<Error | null>(null);
@@ -1435,7 +1494,7 @@ function OtherBrief({ id, delegation }: { id: string; delegation: string }) {
               .catch((e: Error) => setError(e));
         }}
       >
-        its brief
+        {t('p.itsBrief')}
       </button>
       {open ? brief ? <BriefView brief={brief} /> : <ErrorNote error={error} /> : null}
     </>
