@@ -247,3 +247,37 @@ describe('rooms: the moderator console', () => {
     expect((await call('POST', `/api/rooms/${r.id}/bots`, mod, { model: 'nash' })).status).toBe(400);
   });
 });
+
+describe('rooms: the printable debrief', () => {
+  it('is one page with no script, the forecasts beside the outcome, and the positions only for those who may see them', async () => {
+    const { room: r, moderatorToken: mod } = await room();
+    const p = await join(r.code, 'Ana', 'TJK');
+    const early = await call('GET', `/api/rooms/${r.id}/debrief.html`, p.token);
+    expect(early.status).toBe(403);
+    await call('POST', `/api/rooms/${r.id}/phase`, mod, { phase: 'round' });
+    await call('POST', `/api/rooms/${r.id}/amendments`, p.token, { positions: { 'iran-procedure': 25 } });
+    await call('POST', `/api/rooms/${r.id}/texts`, mod, { positions: { 'iran-procedure': 100 } });
+    const c = (await call('POST', `/api/rooms/${r.id}/calls`, mod)).json().call;
+    await call('POST', `/api/rooms/${r.id}/calls/${c.id}/answers`, p.token, { answer: 'object' });
+    await call('POST', `/api/rooms/${r.id}/calls/${c.id}/close`, mod);
+    await call('POST', `/api/rooms/${r.id}/phase`, mod, { phase: 'debrief' });
+    const res = await fetch(`http://${base}/api/rooms/${r.id}/debrief.html`, {
+      headers: { authorization: `Bearer ${mod}` },
+    });
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    const html = await res.text();
+    expect(html).not.toMatch(/<script|<link|<img|src=/i);
+    expect(html).toMatch(/Tajikistan \(TJK\)<\/strong> \(its players\) blocked/);
+    expect(html).toMatch(/expected utility \(Bueno de Mesquita\)/);
+    expect(html).toMatch(/Played and coded positions/);
+    // The participant's copy at the debrief: no positions table until the briefs are revealed.
+    const theirs = await call('GET', `/api/rooms/${r.id}/debrief.html`, p.token);
+    expect(theirs.status).toBe(200);
+    expect(theirs.body).not.toMatch(/Played and coded positions/);
+    await call('POST', `/api/rooms/${r.id}/reveal`, mod);
+    expect((await call('GET', `/api/rooms/${r.id}/debrief.html`, p.token)).body).toMatch(
+      /Played and coded positions/,
+    );
+  });
+});
