@@ -25,6 +25,17 @@ import type { Benchmark } from './run.js';
 
 const DELEGATIONS = ['RUS', 'CHN', 'KAZ', 'KGZ', 'TJK', 'UZB', 'IND', 'PAK'];
 
+/** CPU time (user + system, seconds) a process has used, from /proc. */
+function cpuSeconds(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // fields 14 and 15 of stat (utime, stime), in clock ticks (100 a second on Linux)
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function rss(pid: number): number {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -171,6 +182,9 @@ export const benchmark: Benchmark = {
       }
       await new Promise((ok) => setTimeout(ok, 1000));
       const rssBefore = rss(child.pid!);
+      const serverCpu0 = cpuSeconds(child.pid!);
+      const clientCpu0 = process.cpuUsage();
+      const wall0 = performance.now();
       let rssPeak = rssBefore;
       const sampler = setInterval(() => {
         rssPeak = Math.max(rssPeak, rss(child.pid!));
@@ -180,6 +194,8 @@ export const benchmark: Benchmark = {
       let accepted = 0;
       const refused = new Map<number, number>();
       let failures = 0;
+      /** Ticks at which the participant's previous action had not been answered yet (skipped, not bunched). */
+      let skipped = 0;
       const end = performance.now() + SECONDS * 1000;
       const inflight: Promise<void>[] = [];
       const act = async (c: Client, n: number) => {
@@ -206,16 +222,29 @@ export const benchmark: Benchmark = {
         clients.map(async (c) => {
           await new Promise((ok) => setTimeout(ok, Math.random() * 2000));
           let n = 0;
+          let busy: Promise<void> | null = null;
           for (let next = performance.now(); next < end; next += 2000) {
             const wait = next - performance.now();
             if (wait > 0) await new Promise((ok) => setTimeout(ok, wait));
-            const p = act(c, n++);
+            // On time, every 2 s; a tick while the last action is unanswered is skipped (counted),
+            // never sent late in a bunch (which the per-participant limit would refuse).
+            if (busy) {
+              skipped++;
+              continue;
+            }
+            const p = act(c, n++).finally(() => {
+              busy = null;
+            });
+            busy = p;
             inflight.push(p);
-            await p;
           }
         }),
       );
       await Promise.all(inflight);
+      const wall = (performance.now() - wall0) / 1000;
+      const serverCpu = cpuSeconds(child.pid!) - serverCpu0;
+      const cu = process.cpuUsage(clientCpu0);
+      const clientCpu = (cu.user + cu.system) / 1e6;
       // Let the last events arrive.
       await new Promise((ok) => setTimeout(ok, 2000));
       clearInterval(sampler);
@@ -266,7 +295,10 @@ export const benchmark: Benchmark = {
       }
       const f = (x: number) => x.toFixed(1);
       console.log(
-        `actions: ${accepted} accepted (${(accepted / SECONDS).toFixed(0)}/s), refused ${[...refused].map(([s, n]) => `${n}×${s}`).join(', ') || '0'}, failed ${failures}`,
+        `actions: ${accepted} accepted (${(accepted / SECONDS).toFixed(0)}/s), refused ${[...refused].map(([s, n]) => `${n}×${s}`).join(', ') || '0'}, failed ${failures}, ticks skipped (the previous action still unanswered) ${skipped} of ${accepted + skipped + failures + [...refused.values()].reduce((a, b) => a + b, 0)}`,
+      );
+      console.log(
+        `CPU over the ${wall.toFixed(0)} s of load: server ${serverCpu.toFixed(1)} s (${((100 * serverCpu) / wall).toFixed(0)}% of a core), load generator ${clientCpu.toFixed(1)} s (${((100 * clientCpu) / wall).toFixed(0)}% of a core)`,
       );
       console.log(
         `latency to each other participant (${each.length} deliveries): p50 ${f(pct(each, 0.5))} ms, p99 ${f(pct(each, 0.99))} ms, max ${f(each.at(-1) ?? Number.NaN)} ms`,
