@@ -238,7 +238,7 @@ function JoinForm({ onJoined }: { onJoined?: () => void }) {
             <input
               value={code}
               onChange={(e) => setCode(e.target.value)}
-              placeholder="XXXXX-XXXXX"
+              placeholder={t('join.placeholder')}
               autoComplete="off"
               required
               maxLength={40}
