@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isConcordError } from '../../src/errors.js';
 import { formatter } from '../../src/i18n/format.js';
 import { localeFromEnv, matchLocale, negotiateLocale, parseLocale } from '../../src/i18n/locale.js';
@@ -68,6 +68,14 @@ describe('translator', () => {
     expect(translator(demo, 'ru')('only')).toBe('English only');
     expect(translator(demo, 'zh-Hans')('hello', { name: '王' })).toBe('王，您好');
     expect(translator(demo, 'en')('nope' as 'only')).toBe('test-demo:nope');
+  });
+
+  it('never throws on a missing value: it reports it and shows the message unformatted', () => {
+    const errors: unknown[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((m) => void errors.push(m));
+    expect(translator(demo, 'ru')('hello')).toBe('Здравствуйте, {name}');
+    spy.mockRestore();
+    expect(String(errors[0])).toMatch(/test-demo:hello \(ru\)/);
   });
 
   it('names each language in its own tongue', () => {

@@ -6,6 +6,7 @@
  * the report's own code (src/report/charts/before-after.ts).
  */
 import { useMemo } from 'react';
+import type { Formatter } from '../../../src/i18n/format.js';
 import { labPages } from '../../../src/i18n/messages/lab-pages/index.js';
 import { BRIEFINGS, type Briefing, figureCsv } from '../../../src/report/briefing.js';
 import { renderBeforeAfter } from '../../../src/report/charts/before-after.js';
@@ -16,11 +17,14 @@ import { useApi } from '../hooks.js';
 import { useFormat, useT } from '../i18n.js';
 import { Link, useSearch, useTitle } from '../router.js';
 
+/** A figure's values: shares as percentages, indices with three decimals, in the lab's language. */
+const formatIn = (n: Formatter) => (unit: 'share' | 'index') => (v: number) =>
+  unit === 'share' ? n.percent(v, v < 0.01 ? 2 : 1) : n.fixed(v, 3);
+
 export function BriefingPage() {
   const t = useT(labPages);
   const n = useFormat();
-  const fmt = (unit: 'share' | 'index') => (v: number) =>
-    unit === 'share' ? n.percent(v, v < 0.01 ? 2 : 1) : n.fixed(v, 3);
+  const fmt = formatIn(n);
   const search = useSearch();
   const stage = BRIEFINGS.find((b) => b.id === search.get('stage'))?.id ?? '2017';
   const spec = BRIEFINGS.find((b) => b.id === stage)!;
@@ -37,11 +41,10 @@ export function BriefingPage() {
           rows: f.rows,
           beforeLabel: f.beforeLabel,
           afterLabel: f.afterLabel,
-          format: fmt(f.unit),
+          format: formatIn(n)(f.unit),
           ...(f.unit === 'index' ? { max: 1 } : {}),
         }),
       ) ?? [],
-    // biome-ignore lint/correctness/useExhaustiveDependencies: fmt follows the locale through n
     [b, n],
   );
   return (
