@@ -728,6 +728,7 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
   const players = room.delegations.flatMap((d) => d.players.map((p) => ({ ...p, delegation: d.id })));
   const playing = room.phase !== 'debrief' && room.phase !== 'closed';
   const joinLink = code ? `${window.location.origin}/rooms?code=${encodeURIComponent(code)}` : null;
+  const moderatorLink = `${window.location.origin}/rooms?room=${id}#moderator=${token}`;
   return (
     <>
       <h1 tabIndex={-1}>{t('mod.title', { title: room.scenario.title })}</h1>
@@ -750,9 +751,7 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
         <p className="small muted">
           {rich(t('mod.help', { link: '\u0000link\u0000', secret: '\u0000secret\u0000' }), {
             link: <code>{joinLink}</code>,
-            secret: (
-              <code className="room-secret">{`${window.location.origin}/rooms?room=${id}#moderator=${token}`}</code>
-            ),
+            secret: <code className="room-secret">{moderatorLink}</code>,
           })}
         </p>
       ) : null}
