@@ -780,6 +780,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rooms/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a join code opens: the room, its phase and its delegations with their free seats (before joining)
+         * @description So that a participant can pick a delegation. The same limits as a join: wrong codes count towards the limit of wrong codes per address.
+         */
+        post: operations["lookUpRoom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rooms/{id}": {
         parameters: {
             query?: never;
@@ -845,6 +865,66 @@ export interface paths {
          * @description With `minutes`, the phase has a timer (`endsAt`); closing the room expires its participant tokens.
          */
         post: operations["setRoomPhase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/timer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause, resume or extend the phase's timer (moderator)
+         * @description `pause` keeps the time left (`pausedMs`); `resume` runs it again from now; `extend` adds `minutes` (to the time left when paused; a phase without a timer gets one).
+         */
+        post: operations["setRoomTimer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a participant to another delegation (moderator)
+         * @description The participant's token then acts for the new delegation (its live channel is closed with 4000, to reconnect as the new one); the delegation it leaves is played by a bot if nobody else plays it.
+         */
+        post: operations["assignDelegation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/bots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose the model the bots play: consensus or eum (moderator; not while a call is open)
+         * @description consensus: a bot accepts a text it prefers to the status quo from its coded position. eum: at the start of each round a bot takes the expected-utility model's offer (one round of the model from the positions as played, announced as an amendment), and answers calls from where it then stands.
+         */
+        post: operations["setRoomBots"];
         delete?: never;
         options?: never;
         head?: never;
@@ -981,8 +1061,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The room's events live (Server-Sent Events), from after the last event id seen
-         * @description Each event has `id:` its sequence number; a reconnecting EventSource sends Last-Event-ID and gets what it missed, then the live events. A browser passes its token as `?token=` (EventSource sends no headers). Private messages reach only their two delegations and the moderator.
+         * The room's live channel: a WebSocket (with `Upgrade: websocket`), else Server-Sent Events; from after the last event seen
+         * @description Server-Sent Events: each event has `id:` its sequence number; a reconnecting EventSource sends Last-Event-ID and gets what it missed, then the live events; who is connected comes as `event: presence` (no id). The same URL upgrades to a WebSocket (see `x-websocket`). A browser passes its token as `?token=` (neither EventSource nor WebSocket sends headers). Private messages reach only their two delegations and the moderator.
          */
         get: operations["roomEvents"];
         put?: never;
@@ -1039,6 +1119,26 @@ export interface paths {
          * @description Also the observed outcome where the case has one, who blocked each call and why (their distance to the text against the status quo), the timeline, and each delegation's utility. The forecasts run on the worker pool.
          */
         get: operations["roomDebrief"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/debrief.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The printable debrief: one self-contained HTML page (no script, nothing fetched), to print or keep
+         * @description The outcome beside every model's forecast on the played and the coded positions, who blocked and why, each delegation's utility and the timeline; the moderator's copy (and everyone's once the briefs are revealed) also sets each delegation's played position beside its coded one.
+         */
+        get: operations["roomDebriefHtml"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1687,6 +1787,11 @@ export interface components {
             scenario: string | components["schemas"]["ForecastBody"];
             /** @description People who may play one delegation (default 4) */
             seatsPerDelegation?: number;
+            /**
+             * @description The model the bots of unplayed delegations play: consensus (default) or eum (the expected-utility model's offers); the moderator may change it later
+             * @enum {string}
+             */
+            botModel?: "consensus" | "eum";
         };
         JoinRoomBody: {
             /** @description The join code, as the moderator shows it */
@@ -1696,10 +1801,30 @@ export interface components {
             /** @description The delegation (actor id) you play */
             delegation?: string;
         };
+        LookUpRoomBody: {
+            /** @description The join code */
+            code: string;
+        };
         SetRoomPhaseBody: {
             /** @enum {string} */
             phase: "round" | "final-call" | "debrief" | "closed";
             minutes?: number;
+        };
+        SetRoomTimerBody: {
+            /** @enum {string} */
+            action: "pause" | "resume" | "extend";
+            /** @description For extend: the minutes to add */
+            minutes?: number;
+        };
+        AssignDelegationBody: {
+            /** @description The participant's id (GET /api/rooms/{id}) */
+            participant: string;
+            /** @description The delegation it is to play */
+            delegation: string;
+        };
+        SetRoomBotsBody: {
+            /** @enum {string} */
+            model: "consensus" | "eum";
         };
         TableTextBody: {
             /** @description A point on the scale of each issue of the text: `{ "<issue id>": x }` (an array in several dimensions) */
@@ -2619,6 +2744,23 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        LookUpRoomResponse: {
+            room: {
+                id: string;
+                title: string;
+                phase: string;
+                delegations: ({
+                    id: string;
+                    name: string;
+                    players: number;
+                    free: number;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            };
+        };
         ShowRoomResponse: {
             /** @description The room's state as this viewer may see it */
             room: {
@@ -2662,6 +2804,90 @@ export interface components {
             };
         };
         SetRoomPhaseResponse: {
+            /** @description The room's state as this viewer may see it */
+            room: {
+                id: string;
+                /** @enum {string} */
+                phase: "preparation" | "round" | "final-call" | "debrief" | "closed";
+                round: number;
+                /** @enum {string} */
+                status: "open" | "closed";
+                scenario: {
+                    id: string;
+                    title: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                delegations: ({
+                    id: string;
+                    players: unknown[];
+                    bot: boolean;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                text: unknown;
+                calls: unknown[];
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        SetRoomTimerResponse: {
+            /** @description The room's state as this viewer may see it */
+            room: {
+                id: string;
+                /** @enum {string} */
+                phase: "preparation" | "round" | "final-call" | "debrief" | "closed";
+                round: number;
+                /** @enum {string} */
+                status: "open" | "closed";
+                scenario: {
+                    id: string;
+                    title: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                delegations: ({
+                    id: string;
+                    players: unknown[];
+                    bot: boolean;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                text: unknown;
+                calls: unknown[];
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        AssignDelegationResponse: {
+            /** @description The room's state as this viewer may see it */
+            room: {
+                id: string;
+                /** @enum {string} */
+                phase: "preparation" | "round" | "final-call" | "debrief" | "closed";
+                round: number;
+                /** @enum {string} */
+                status: "open" | "closed";
+                scenario: {
+                    id: string;
+                    title: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                delegations: ({
+                    id: string;
+                    players: unknown[];
+                    bot: boolean;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                text: unknown;
+                calls: unknown[];
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        SetRoomBotsResponse: {
             /** @description The room's state as this viewer may see it */
             room: {
                 id: string;
@@ -4241,6 +4467,35 @@ export interface operations {
             503: components["responses"]["Error"];
         };
     };
+    lookUpRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LookUpRoomBody"];
+            };
+        };
+        responses: {
+            /** @description The room */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LookUpRoomResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
     showRoom: {
         parameters: {
             query?: never;
@@ -4349,6 +4604,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SetRoomPhaseResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    setRoomTimer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The room id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetRoomTimerBody"];
+            };
+        };
+        responses: {
+            /** @description The room */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetRoomTimerResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    assignDelegation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The room id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignDelegationBody"];
+            };
+        };
+        responses: {
+            /** @description The room */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignDelegationResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    setRoomBots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The room id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetRoomBotsBody"];
+            };
+        };
+        responses: {
+            /** @description The room */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetRoomBotsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4576,7 +4927,7 @@ export interface operations {
         parameters: {
             query?: {
                 token?: string;
-                /** @description Send the events after this sequence number */
+                /** @description Send the events after this sequence number (the last one seen) */
                 after?: number;
             };
             header?: never;
@@ -4588,6 +4939,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Switching Protocols (with `Upgrade: websocket`): JSON text frames from the server: each logged event as `{ "seq", "type", "data", "at" }` (`type` as in the log: `text.tabled`, `answer.given`…; sequence numbers increase, none twice), then `{ "type": "ready", "seq" }` once the events missed are sent, and `{ "type": "presence", "presence": { "moderator", "participants" } }` whenever who is connected changes. A client sends `{ "type": "ping" }` (answered by `{ "type": "pong" }`) or nothing: actions are the POST endpoints. To resume after a reconnect, open the socket again with `?after=<the last seq seen>`. A refused token is the same 4xx as over HTTP, before the upgrade; the server closes the socket with 4000 when the moderator moves the participant to another delegation (reconnect to see as the new one) and 1008 when a client sends more than 4 KiB or falls more than 1 MiB behind. */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description An event stream */
             200: {
                 headers: {
@@ -4682,6 +5040,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoomDebriefResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    roomDebriefHtml: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The room id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The debrief as HTML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
             400: components["responses"]["Error"];

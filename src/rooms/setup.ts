@@ -56,8 +56,8 @@ export interface RoomSetup {
   readonly issues: readonly RoomIssue[];
   /** People who may play one delegation at once. */
   readonly seatsPerDelegation: number;
-  /** The model the bots of unplayed delegations answer with. */
-  readonly botModel: 'consensus';
+  /** The model the bots of unplayed delegations answer with at first (the moderator may change it). */
+  readonly botModel: 'consensus' | 'eum';
   readonly capabilitySource: string;
   readonly note: string | null;
   readonly source: string | null;
@@ -70,7 +70,7 @@ export const DEFAULT_SEATS = 4;
 export function roomSetup(
   s: ResolvedScenario,
   file: ScenarioFile,
-  o: { seatsPerDelegation?: number } = {},
+  o: { seatsPerDelegation?: number; botModel?: 'consensus' | 'eum' } = {},
 ): RoomSetup {
   const ids = s.actors.map((a) => a.id);
   for (const i of s.issues) {
@@ -131,7 +131,7 @@ export function roomSetup(
       };
     }),
     seatsPerDelegation: o.seatsPerDelegation ?? DEFAULT_SEATS,
-    botModel: 'consensus',
+    botModel: o.botModel ?? 'consensus',
     capabilitySource: s.capabilitySource,
     note: s.note,
     source: s.source,

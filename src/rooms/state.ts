@@ -72,7 +72,26 @@ export type RoomEvent =
       };
     }
   | { readonly type: 'call.closed'; readonly data: { readonly call: string } }
-  | { readonly type: 'briefs.revealed'; readonly data: Record<string, never> };
+  | { readonly type: 'briefs.revealed'; readonly data: Record<string, never> }
+  | {
+      /** The moderator pauses, resumes or extends the phase's timer (absolute times, decided by the server). */
+      readonly type: 'timer.set';
+      readonly data: { readonly endsAt: string | null; readonly remainingMs: number | null };
+    }
+  | {
+      /** The moderator moves a participant to another delegation. */
+      readonly type: 'participant.assigned';
+      readonly data: { readonly participant: string; readonly delegation: string };
+    }
+  | {
+      /** The moderator chooses the model the bots of unplayed delegations answer with. */
+      readonly type: 'bots.set';
+      readonly data: { readonly model: BotModel };
+    };
+
+/** The models a bot can play (docs/rooms.md, "Bots"). */
+export type BotModel = 'consensus' | 'eum';
+export const BOT_MODELS: readonly BotModel[] = ['consensus', 'eum'];
 
 export type RoomEventType = RoomEvent['type'];
 
@@ -113,6 +132,9 @@ export interface RoomState {
   /** Rounds begun so far (the current round's number while in a round). */
   readonly round: number;
   readonly endsAt: string | null;
+  /** While the timer is paused: the time that was left (ms); endsAt is then null. */
+  readonly pausedMs: number | null;
+  readonly botModel: BotModel;
   readonly participants: readonly ParticipantState[];
   readonly texts: readonly TextState[];
   readonly amendments: ReadonlyArray<{
@@ -229,6 +251,8 @@ function initial(setup: RoomSetup): RoomState {
     phase: 'preparation',
     round: 0,
     endsAt: null,
+    pausedMs: null,
+    botModel: setup.botModel ?? 'consensus',
     participants: [],
     texts: [],
     amendments: [],
@@ -296,7 +320,13 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
       if (openCall(s) && to !== 'closed') {
         throw fail('E_CONFLICT', 'a call is open', 'body.phase', 'Close the call first.');
       }
-      return { ...next, phase: to, round: to === 'round' ? s.round + 1 : s.round, endsAt: e.data.endsAt };
+      return {
+        ...next,
+        phase: to,
+        round: to === 'round' ? s.round + 1 : s.round,
+        endsAt: e.data.endsAt,
+        pausedMs: null,
+      };
     }
     case 'text.tabled': {
       if (!PLAYING.includes(s.phase) || s.phase === 'preparation') {
@@ -419,6 +449,60 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
         c.id === call.id ? { ...c, status: 'closed' as const, ...r, closedSeq: seq } : c,
       );
       return { ...next, calls };
+    }
+    case 'timer.set': {
+      if (!PLAYING.includes(s.phase) && s.phase !== 'debrief')
+        throw fail('E_CONFLICT', 'the game is over', 'room.phase', 'No timer runs now.');
+      const { endsAt, remainingMs } = e.data;
+      if ((endsAt === null) === (remainingMs === null)) {
+        throw fail(
+          'E_VALIDATION',
+          'a timer either runs (endsAt) or is paused (remainingMs)',
+          'body',
+          'Give one of the two.',
+        );
+      }
+      return { ...next, endsAt, pausedMs: remainingMs };
+    }
+    case 'participant.assigned': {
+      const p = s.participants.find((x) => x.id === e.data.participant);
+      if (!p)
+        throw fail(
+          'E_UNKNOWN_ID',
+          `no participant "${e.data.participant}" in this room`,
+          'body.participant',
+          'GET /api/rooms/{id} lists the players of each delegation.',
+        );
+      const del = s.setup.delegations.find((x) => x.id === e.data.delegation);
+      if (!del) {
+        throw fail(
+          'E_UNKNOWN_ID',
+          `no delegation "${e.data.delegation}" in this room`,
+          'body.delegation',
+          `The delegations are ${s.setup.delegations.map((x) => x.id).join(', ')}.`,
+        );
+      }
+      if (p.delegation === del.id) return next;
+      const seated = s.participants.filter((x) => x.delegation === del.id).length;
+      if (seated >= s.setup.seatsPerDelegation) {
+        throw fail(
+          'E_CONFLICT',
+          `every seat of delegation ${del.id} is taken (${s.setup.seatsPerDelegation})`,
+          'body.delegation',
+          'Move someone out first, or choose another delegation.',
+        );
+      }
+      if (openCall(s)) throw fail('E_CONFLICT', 'a call is open', 'body', 'Close the call first.');
+      return {
+        ...next,
+        participants: s.participants.map((x) => (x.id === p.id ? { ...x, delegation: del.id } : x)),
+      };
+    }
+    case 'bots.set': {
+      if (!BOT_MODELS.includes(e.data.model))
+        throw fail('E_VALIDATION', `no bot model "${e.data.model}"`, 'body.model', 'Use consensus or eum.');
+      if (openCall(s)) throw fail('E_CONFLICT', 'a call is open', 'body', 'Close the call first.');
+      return { ...next, botModel: e.data.model };
     }
     case 'briefs.revealed':
       if (s.phase !== 'debrief')

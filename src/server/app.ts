@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
 import { loadDataset, packageRoot, packageVersion } from '../data/load.js';
 import { ConcordError } from '../errors.js';
 import { prepareErrorLocale } from '../i18n/errors.js';
@@ -174,6 +176,10 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
     timeWindow: 60_000,
   });
 
+  // WebSockets for the routes that take them (a room's live channel): messages from clients are
+  // small (the channel is the server's), so a frame over 4 KiB closes the socket.
+  await app.register(websocket, { options: { maxPayload: 4096, perMessageDeflate: false } });
+
   // JSON (and YAML where a route takes files); anything else is a 415. An empty JSON body is no
   // body (a client may send the header on a POST that takes none); prototype poisoning is refused.
   app.removeContentTypeParser('text/plain');
@@ -325,9 +331,40 @@ function registerRoute(
   const cached = !!r.cacheSeconds;
   const cacheHeader = cached && r.method === 'GET' ? `public, max-age=${r.cacheSeconds}` : 'no-store';
   if (!r.work === !r.handler) throw new Error(`route ${r.operationId}: give either work or a handler`);
+  // A WebSocket route decides before the upgrade (a refusal is a 4xx) and keeps what it decided here.
+  const sockets = new WeakMap<FastifyRequest, (socket: WebSocket) => void>();
   app.route({
     method: r.method,
     url: r.url,
+    ...(r.websocket
+      ? {
+          preHandler: async (request: FastifyRequest, reply: FastifyReply) => {
+            if (String(request.headers.upgrade ?? '').toLowerCase() !== 'websocket') return;
+            const workspace = await ctx.auth.workspaceOf(request.headers.authorization);
+            const params = parsePart(r.params, request.params, 'params');
+            const query = parsePart(r.query, request.query, 'query');
+            const open = await r.websocket!.open({
+              params,
+              query,
+              body: undefined,
+              workspace,
+              request,
+              reply,
+              ctx,
+            });
+            sockets.set(request, open);
+          },
+          wsHandler: (socket: WebSocket, request: FastifyRequest) => {
+            const open = sockets.get(request);
+            if (!open) {
+              socket.close(1011, 'not opened');
+              return;
+            }
+            sockets.delete(request);
+            open(socket);
+          },
+        }
+      : {}),
     // A client whose computing budget is spent is refused before its body is even read.
     ...(r.work
       ? {

@@ -155,6 +155,14 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): J
       security: r.access === 'token' ? [{ bearer: [] }] : [{}, { bearer: [] }],
       'x-access': r.access,
     };
+    if (r.websocket) {
+      // The same URL upgraded to a WebSocket (OpenAPI has no words for a socket's messages: they are
+      // described here and in `x-websocket`).
+      responses['101'] = {
+        description: `Switching Protocols (with \`Upgrade: websocket\`): ${r.websocket.description}`,
+      };
+      op['x-websocket'] = { description: r.websocket.description };
+    }
     if (r.body) {
       const name = nameOf(inputs, r.body, `${title(r)}Body`);
       const body = { schema: { $ref: `@input/${name}` } };

@@ -57,6 +57,25 @@ export type Viewer =
 
 export type LiveEvent = StoredRoomEvent;
 
+/** Who is connected to a room's live channel (not logged: it changes with every tab). */
+export interface Presence {
+  /** Open connections of the moderator. */
+  readonly moderator: number;
+  /** Participants with at least one open connection, by id. */
+  readonly participants: readonly string[];
+}
+
+/** What a live listener receives: a logged event, or a change of who is connected. */
+export type LiveMessage =
+  | { readonly kind: 'event'; readonly event: LiveEvent }
+  | { readonly kind: 'presence'; readonly presence: Presence };
+
+interface Listener {
+  readonly fn: (m: LiveMessage) => void;
+  /** 'moderator', or the participant's id. */
+  readonly who: string;
+}
+
 /** Sliding-window limit: at most `max` actions per `windowMs` per key. */
 class Window {
   private readonly hits = new Map<string, number[]>();
@@ -90,7 +109,7 @@ export interface RoomLimits {
 export class RoomHub {
   private readonly states = new Map<string, RoomState>();
   private readonly locks = new Map<string, Promise<unknown>>();
-  private readonly listeners = new Map<string, Set<(e: LiveEvent) => void>>();
+  private readonly listeners = new Map<string, Set<Listener>>();
   private readonly messages: Window;
   private readonly actions: Window;
 
@@ -132,13 +151,16 @@ export class RoomHub {
       const p = await this.store.roomParticipant(hashToken(token));
       if (!p) throw unknownToken();
       if (p.roomId !== roomId) throw otherRoom();
+      // The delegation is the room's (the moderator may have moved the participant since the join).
+      const st = await this.state(roomId);
+      const delegation = st.participants.find((x) => x.id === p.id)?.delegation ?? p.delegation;
       if (room.status === 'closed') {
         throw new ConcordError('E_AUTH', 'the room is closed: its participant tokens have expired', {
           path: 'headers.authorization',
           hint: 'Ask the moderator for the debrief export.',
         });
       }
-      return { kind: 'participant', room, id: p.id, delegation: p.delegation, name: p.name };
+      return { kind: 'participant', room, id: p.id, delegation, name: p.name };
     }
     if (workspace && workspace === room.workspace) return { kind: 'moderator', room };
     if (workspace) throw otherRoom();
@@ -227,28 +249,64 @@ export class RoomHub {
     });
   }
 
-  subscribe(roomId: string, fn: (e: LiveEvent) => void): () => void {
+  /**
+   * Listens to a room's live events; `who` ('moderator' or a participant id) counts in its
+   * presence, which every listener is told about when it changes.
+   */
+  subscribe(roomId: string, fn: (m: LiveMessage) => void, who = 'moderator'): () => void {
     let set = this.listeners.get(roomId);
     if (!set) {
       set = new Set();
       this.listeners.set(roomId, set);
     }
-    set.add(fn);
+    const l: Listener = { fn, who };
+    const before = this.presenceKey(roomId);
+    set.add(l);
+    if (this.presenceKey(roomId) !== before) this.announce(roomId);
+    let off = false;
     return () => {
-      set!.delete(fn);
+      if (off) return;
+      off = true;
+      const was = this.presenceKey(roomId);
+      set!.delete(l);
       if (set!.size === 0) this.listeners.delete(roomId);
+      else if (this.presenceKey(roomId) !== was) this.announce(roomId);
     };
   }
 
-  /** Connected listeners of a room (the moderator console's "who is connected"). */
+  /** Who is connected to a room (the moderator console's "who is connected"). */
+  presence(roomId: string): Presence {
+    const set = this.listeners.get(roomId);
+    let moderator = 0;
+    const participants = new Set<string>();
+    for (const l of set ?? []) {
+      if (l.who === 'moderator') moderator++;
+      else participants.add(l.who);
+    }
+    return { moderator, participants: [...participants].sort() };
+  }
+
+  /** Open live connections of a room. */
   connected(roomId: string): number {
     return this.listeners.get(roomId)?.size ?? 0;
+  }
+
+  private presenceKey(roomId: string): string {
+    const p = this.presence(roomId);
+    return `${p.moderator > 0}|${p.participants.join(',')}`;
+  }
+
+  private announce(roomId: string): void {
+    const set = this.listeners.get(roomId);
+    if (!set) return;
+    const m: LiveMessage = { kind: 'presence', presence: this.presence(roomId) };
+    for (const l of [...set]) l.fn(m);
   }
 
   private emit(roomId: string, events: LiveEvent[]): void {
     const set = this.listeners.get(roomId);
     if (!set) return;
-    for (const e of events) for (const fn of set) fn(e);
+    for (const event of events) for (const l of [...set]) l.fn({ kind: 'event', event });
   }
 
   static newId(): string {

@@ -6,6 +6,7 @@
  * documentation cannot drift from what the server accepts.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
 import type { z } from 'zod';
 import type { Dataset } from '../data/dataset.js';
 import { ConcordError } from '../errors.js';
@@ -106,6 +107,16 @@ export interface ApiRoute<P = unknown, Q = unknown, B = unknown> {
   readonly work?: RouteWork<P, Q, B>;
   /** Answers on the event loop: light work only (store reads, streams); give `work` otherwise. */
   readonly handler?: (r: RouteRequest<P, Q, B>) => unknown | Promise<unknown>;
+  /**
+   * The same URL also takes a WebSocket upgrade (GET routes): called with the validated request
+   * before the upgrade (so that a refusal is an ordinary 4xx answer, not an open socket), it
+   * returns what to do with the socket once the connection is upgraded.
+   */
+  readonly websocket?: {
+    readonly open: (r: RouteRequest<P, Q, B>) => Promise<(socket: WebSocket) => void>;
+    /** What the channel carries, for the OpenAPI document. */
+    readonly description: string;
+  };
 }
 
 /** True when a request to a route with a CSV form asks for it: `?format=csv` or `Accept: text/csv`. */

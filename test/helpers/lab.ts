@@ -22,7 +22,7 @@ export function buildWeb(): void {
 }
 
 export async function startLab(
-  o: { store?: string | null; args?: string[]; env?: Record<string, string> } = {},
+  o: { store?: string | null; args?: string[]; env?: Record<string, string>; port?: number } = {},
 ): Promise<Lab> {
   // null: no --store (the server then takes DATABASE_URL, or its default file).
   const store =
@@ -33,7 +33,7 @@ export async function startLab(
       resolve('bin/concord.js'),
       'serve',
       '--port',
-      '0',
+      String(o.port ?? 0),
       ...(store ? ['--store', store] : []),
       ...(o.args ?? []),
     ],
@@ -98,4 +98,5 @@ export const LAB_PAGES: ReadonlyArray<{ path: string; name: string; ready: strin
   { path: '/alignment', name: 'alignment', ready: 'svg#lab-cohesion' },
   { path: '/briefing?stage=2017', name: 'briefing', ready: 'svg#lab-briefing-passage' },
   { path: '/runs', name: 'runs', ready: 'h1' },
+  { path: '/rooms', name: 'rooms', ready: 'form#room-start' },
 ];

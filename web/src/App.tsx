@@ -8,6 +8,7 @@ import { AlignmentPage } from './pages/AlignmentPage.js';
 import { BriefingPage } from './pages/BriefingPage.js';
 import { DecisionPage } from './pages/DecisionPage.js';
 import { OrganizationPage } from './pages/OrganizationPage.js';
+import { RoomsPage } from './pages/RoomsPage.js';
 import { RunsPage } from './pages/RunsPage.js';
 import { SweepsPage } from './pages/SweepsPage.js';
 import { UnavailablePage } from './pages/Unavailable.js';
@@ -17,7 +18,7 @@ import { Link, usePath } from './router.js';
 interface PageDef {
   path: string;
   /** The page's name in the lab catalogue: `page.<id>` (and `page.<id>.what` for the notice when absent). */
-  id: 'organization' | 'decision' | 'workbench' | 'sweeps' | 'alignment' | 'briefing' | 'runs';
+  id: 'organization' | 'decision' | 'workbench' | 'sweeps' | 'alignment' | 'briefing' | 'rooms' | 'runs';
   capability: string;
   page?: ComponentType;
 }
@@ -29,6 +30,7 @@ export const PAGES: PageDef[] = [
   { path: '/sweeps', id: 'sweeps', capability: 'sweeps', page: SweepsPage },
   { path: '/alignment', id: 'alignment', capability: 'alignment', page: AlignmentPage },
   { path: '/briefing', id: 'briefing', capability: 'balance', page: BriefingPage },
+  { path: '/rooms', id: 'rooms', capability: 'rooms', page: RoomsPage },
   { path: '/runs', id: 'runs', capability: 'runs', page: RunsPage },
 ];
 

@@ -14,8 +14,8 @@ export class ApiError extends Error {
   }
 }
 
-function headers(extra: Record<string, string> = {}): Record<string, string> {
-  const token = getToken();
+function headers(extra: Record<string, string> = {}, own?: string): Record<string, string> {
+  const token = own ?? getToken();
   return {
     accept: 'application/json',
     'accept-language': currentLocale(),
@@ -43,11 +43,11 @@ async function fail(res: Response): Promise<never> {
 
 export async function api<T>(
   path: string,
-  o: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+  o: { method?: string; body?: unknown; signal?: AbortSignal; token?: string } = {},
 ): Promise<T> {
   const res = await fetch(path, {
     method: o.method ?? 'GET',
-    headers: headers(o.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    headers: headers(o.body !== undefined ? { 'content-type': 'application/json' } : {}, o.token),
     ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
   });
@@ -56,8 +56,8 @@ export async function api<T>(
 }
 
 /** Downloads a file from the API (with the token, which a plain link could not send). */
-export async function download(path: string, filename: string): Promise<void> {
-  const res = await fetch(path, { headers: headers({ accept: '*/*' }) });
+export async function download(path: string, filename: string, token?: string): Promise<void> {
+  const res = await fetch(path, { headers: headers({ accept: '*/*' }, token) });
   if (!res.ok) await fail(res);
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');

@@ -12,10 +12,13 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ConcordError } from '../../errors.js';
+import { botAnswerIn, eumMoves } from '../../rooms/bots.js';
 import { brief } from '../../rooms/brief.js';
-import { botAnswer, packageDistance, type RoomSetup, roomSetup } from '../../rooms/setup.js';
+import { packageDistance, type RoomSetup, roomSetup } from '../../rooms/setup.js';
 import {
   type Answer,
+  BOT_MODELS,
+  type BotModel,
   type CallState,
   currentText,
   finalOutcome,
@@ -32,17 +35,23 @@ import { type ScenarioFile, ScenarioFileSchema } from '../../scenario/schema.js'
 import type { ResolvedScenario } from '../../scenario/types.js';
 import { hashToken, type StoredRoomEvent } from '../../store/store.js';
 import type { ServerContext } from '../context.js';
+import { renderDebriefHtml } from '../room-print.js';
 import {
+  type LiveMessage,
   newJoinCode,
   newModeratorToken,
   newParticipantToken,
   normalizeCode,
+  type Presence,
   RoomHub,
   type Viewer,
 } from '../rooms.js';
 import { type AnyRoute, route } from '../route.js';
 import { openEventStream } from '../sse.js';
 import { builtInScenarios, scenarioCaps } from './scenarios.js';
+
+/** Each event's JSON text, made once for all the sockets of a room (keyed by the event object). */
+const frames = new WeakMap<object, string>();
 
 /** Largest message body, bytes of UTF-8. */
 export const MESSAGE_MAX_BYTES = 4096;
@@ -126,7 +135,8 @@ export function roomView(ctx: ServerContext, s: RoomState, v: Viewer) {
     },
     chair: s.setup.chair,
     seatsPerDelegation: s.setup.seatsPerDelegation,
-    botModel: s.setup.botModel,
+    botModel: s.botModel,
+    pausedMs: s.pausedMs,
     delegations: s.setup.delegations.map((d) => ({
       id: d.id,
       name: d.name,
@@ -152,6 +162,7 @@ export function roomView(ctx: ServerContext, s: RoomState, v: Viewer) {
     calls: s.calls.map(callView),
     revealed: s.revealed,
     connected: ctx.rooms.connected(v.room.id),
+    presence: ctx.rooms.presence(v.room.id),
     you:
       v.kind === 'moderator'
         ? { role: 'moderator' }
@@ -319,6 +330,60 @@ async function forecast(ctx: ServerContext, file: ScenarioFile): Promise<{ issue
   )) as { issues: ForecastIssue[] };
 }
 
+/**
+ * Sends a viewer the room's events after `after` — those stored, then the live ones, each once and
+ * in order, as the viewer may see them — and who is connected whenever it changes. Returns the
+ * function that stops it. `end` is called when the viewer must reconnect (it was moved to another
+ * delegation, whose private messages it would otherwise not see, or still see the old one's).
+ */
+async function follow(
+  ctx: ServerContext,
+  v: Viewer,
+  roomId: string,
+  after: number,
+  sink: {
+    event: (e: StoredRoomEvent) => void;
+    presence: (p: Presence) => void;
+    end: () => void;
+  },
+): Promise<() => void> {
+  let last = after;
+  let live = false;
+  const pending: LiveMessage[] = [];
+  const deliver = (m: LiveMessage) => {
+    if (m.kind === 'presence') {
+      sink.presence(m.presence);
+      return;
+    }
+    const e = m.event;
+    if (e.seq <= last) return;
+    last = e.seq;
+    const x = visibleEvent(e, v);
+    if (x) sink.event(x);
+    if (
+      v.kind === 'participant' &&
+      e.type === 'participant.assigned' &&
+      (e.data as { participant: string }).participant === v.id
+    )
+      sink.end();
+  };
+  const off = ctx.rooms.subscribe(
+    roomId,
+    (m) => (live ? deliver(m) : pending.push(m)),
+    v.kind === 'moderator' ? 'moderator' : v.id,
+  );
+  try {
+    for (const e of await ctx.store.roomEvents(roomId, last)) deliver({ kind: 'event', event: e });
+  } catch (e) {
+    off();
+    throw e;
+  }
+  for (const m of pending) if (m.kind === 'event') deliver(m);
+  live = true;
+  sink.presence(ctx.rooms.presence(roomId));
+  return off;
+}
+
 // ─── routes ────────────────────────────────────────────────────────────────────────────────
 
 export const routes: AnyRoute[] = [
@@ -344,6 +409,12 @@ export const routes: AnyRoute[] = [
           .max(50)
           .optional()
           .describe('People who may play one delegation (default 4)'),
+        botModel: z
+          .enum(BOT_MODELS as [BotModel, ...BotModel[]])
+          .optional()
+          .describe(
+            "The model the bots of unplayed delegations play: consensus (default) or eum (the expected-utility model's offers); the moderator may change it later",
+          ),
       })
       .strict(),
     response: {
@@ -353,11 +424,10 @@ export const routes: AnyRoute[] = [
     },
     handler: async ({ ctx, body, workspace }) => {
       const { resolved, file } = scenarioFor(ctx, body.scenario);
-      const setup = roomSetup(
-        resolved,
-        file,
-        body.seatsPerDelegation ? { seatsPerDelegation: body.seatsPerDelegation } : {},
-      );
+      const setup = roomSetup(resolved, file, {
+        ...(body.seatsPerDelegation ? { seatsPerDelegation: body.seatsPerDelegation } : {}),
+        ...(body.botModel ? { botModel: body.botModel } : {}),
+      });
       const id = RoomHub.newId();
       const code = newJoinCode();
       const moderatorToken = newModeratorToken();
@@ -436,6 +506,69 @@ export const routes: AnyRoute[] = [
       return {
         participant: { token, id, delegation, roomId: room.id, name: body.name },
         room: roomView(ctx, s, v),
+      };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/rooms/lookup',
+    operationId: 'lookUpRoom',
+    summary:
+      'What a join code opens: the room, its phase and its delegations with their free seats (before joining)',
+    description:
+      'So that a participant can pick a delegation. The same limits as a join: wrong codes count towards the limit of wrong codes per address.',
+    tag: 'rooms',
+    access: 'public',
+    rateLimitPerMinute: 60,
+    body: z.object({ code: z.string().min(1).max(40).describe('The join code') }).strict(),
+    response: {
+      description: 'The room',
+      schema: z.object({
+        room: z.looseObject({
+          id: z.string(),
+          title: z.string(),
+          phase: z.string(),
+          delegations: z.array(
+            z.looseObject({ id: z.string(), name: z.string(), players: z.number(), free: z.number() }),
+          ),
+        }),
+      }),
+    },
+    handler: async ({ ctx, body, request }) => {
+      checkWrongCodes(request.ip);
+      const room = await ctx.store.roomByCodeHash(hashToken(normalizeCode(body.code)));
+      if (!room) {
+        countWrongCode(request.ip);
+        throw new ConcordError('E_NOT_FOUND', 'no room has this code', {
+          path: 'body.code',
+          hint: 'Check the code with the moderator.',
+        });
+      }
+      if (room.status === 'closed') {
+        throw new ConcordError('E_CONFLICT', 'the room is closed', {
+          path: 'body.code',
+          hint: 'Ask the moderator for a new room.',
+        });
+      }
+      const s = await ctx.rooms.state(room.id);
+      return {
+        room: {
+          id: room.id,
+          title: s.setup.title,
+          date: s.setup.date,
+          phase: s.phase,
+          chair: s.setup.chair,
+          delegations: s.setup.delegations.map((d) => {
+            const players = s.participants.filter((p) => p.delegation === d.id).length;
+            return {
+              id: d.id,
+              name: d.name,
+              member: d.member,
+              players,
+              free: Math.max(0, s.setup.seatsPerDelegation - players),
+            };
+          }),
+        },
       };
     },
   }),
@@ -530,11 +663,137 @@ export const routes: AnyRoute[] = [
       const v = await viewerOf(ctx, request, params.id, workspace);
       needModerator(v);
       const endsAt = body.minutes ? new Date(Date.now() + body.minutes * 60_000).toISOString() : null;
-      const s = await ctx.rooms.commit(params.id, () => ({
-        events: [{ type: 'phase.set', data: { phase: body.phase, endsAt } }],
-      }));
+      const s = await ctx.rooms.commit(params.id, (st) => {
+        const events: RoomEvent[] = [{ type: 'phase.set', data: { phase: body.phase, endsAt } }];
+        // A new round: the expected-utility bots take the model's offers (amendments by the bots).
+        if (body.phase === 'round') {
+          for (const m of eumMoves(st)) {
+            events.push({
+              type: 'amendment.sent',
+              data: {
+                amendment: randomUUID(),
+                delegation: m.delegation,
+                participant: 'bot',
+                positions: m.positions,
+              },
+            });
+          }
+        }
+        return { events };
+      });
       const room = (await ctx.store.getRoom(params.id))!;
       return { room: roomView(ctx, s, { kind: 'moderator', room }) };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/rooms/:id/timer',
+    operationId: 'setRoomTimer',
+    summary: "Pause, resume or extend the phase's timer (moderator)",
+    description:
+      '`pause` keeps the time left (`pausedMs`); `resume` runs it again from now; `extend` adds `minutes` (to the time left when paused; a phase without a timer gets one).',
+    tag: 'rooms',
+    access: 'public',
+    params: RoomParams,
+    body: z
+      .object({
+        action: z.enum(['pause', 'resume', 'extend']),
+        minutes: z.number().min(0.1).max(600).optional().describe('For extend: the minutes to add'),
+      })
+      .strict(),
+    response: { description: 'The room', schema: z.object({ room: RoomSchema }) },
+    handler: async ({ ctx, params, request, workspace, body }) => {
+      const v = await viewerOf(ctx, request, params.id, workspace);
+      needModerator(v);
+      const s = await ctx.rooms.commit(params.id, (st) => {
+        const now = Date.now();
+        let data: { endsAt: string | null; remainingMs: number | null };
+        if (body.action === 'pause') {
+          if (!st.endsAt)
+            throw new ConcordError('E_CONFLICT', 'no timer is running', {
+              path: 'body.action',
+              hint: 'Start a phase with minutes, or extend.',
+            });
+          data = { endsAt: null, remainingMs: Math.max(0, Date.parse(st.endsAt) - now) };
+        } else if (body.action === 'resume') {
+          if (st.pausedMs === null)
+            throw new ConcordError('E_CONFLICT', 'the timer is not paused', {
+              path: 'body.action',
+              hint: 'Pause it first.',
+            });
+          data = { endsAt: new Date(now + st.pausedMs).toISOString(), remainingMs: null };
+        } else {
+          if (!body.minutes)
+            throw new ConcordError('E_VALIDATION', 'extend needs minutes', {
+              path: 'body.minutes',
+              hint: 'Give the minutes to add, e.g. { "action": "extend", "minutes": 5 }.',
+            });
+          const add = body.minutes * 60_000;
+          data =
+            st.pausedMs !== null
+              ? { endsAt: null, remainingMs: st.pausedMs + add }
+              : {
+                  endsAt: new Date(
+                    Math.max(now, st.endsAt ? Date.parse(st.endsAt) : now) + add,
+                  ).toISOString(),
+                  remainingMs: null,
+                };
+        }
+        return { events: [{ type: 'timer.set', data }] };
+      });
+      return { room: roomView(ctx, s, v) };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/rooms/:id/assignments',
+    operationId: 'assignDelegation',
+    summary: 'Move a participant to another delegation (moderator)',
+    description:
+      "The participant's token then acts for the new delegation (its live channel is closed with 4000, to reconnect as the new one); the delegation it leaves is played by a bot if nobody else plays it.",
+    tag: 'rooms',
+    access: 'public',
+    params: RoomParams,
+    body: z
+      .object({
+        participant: z.string().min(1).max(64).describe("The participant's id (GET /api/rooms/{id})"),
+        delegation: z.string().min(1).max(64).describe('The delegation it is to play'),
+      })
+      .strict(),
+    response: { description: 'The room', schema: z.object({ room: RoomSchema }) },
+    handler: async ({ ctx, params, request, workspace, body }) => {
+      const v = await viewerOf(ctx, request, params.id, workspace);
+      needModerator(v);
+      const s = await ctx.rooms.commit(params.id, () => ({
+        events: [
+          {
+            type: 'participant.assigned',
+            data: { participant: body.participant, delegation: body.delegation },
+          },
+        ],
+      }));
+      return { room: roomView(ctx, s, v) };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/rooms/:id/bots',
+    operationId: 'setRoomBots',
+    summary: 'Choose the model the bots play: consensus or eum (moderator; not while a call is open)',
+    description:
+      "consensus: a bot accepts a text it prefers to the status quo from its coded position. eum: at the start of each round a bot takes the expected-utility model's offer (one round of the model from the positions as played, announced as an amendment), and answers calls from where it then stands.",
+    tag: 'rooms',
+    access: 'public',
+    params: RoomParams,
+    body: z.object({ model: z.enum(BOT_MODELS as [BotModel, ...BotModel[]]) }).strict(),
+    response: { description: 'The room', schema: z.object({ room: RoomSchema }) },
+    handler: async ({ ctx, params, request, workspace, body }) => {
+      const v = await viewerOf(ctx, request, params.id, workspace);
+      needModerator(v);
+      const s = await ctx.rooms.commit(params.id, () => ({
+        events: [{ type: 'bots.set', data: { model: body.model } }],
+      }));
+      return { room: roomView(ctx, s, v) };
     },
   }),
   route({
@@ -689,7 +948,7 @@ export const routes: AnyRoute[] = [
               data: {
                 call: id,
                 delegation: d.id,
-                answer: botAnswer(st.setup, d.id, text.positions),
+                answer: botAnswerIn(st, d.id, text.positions),
                 by: 'bot',
               },
             });
@@ -775,9 +1034,10 @@ export const routes: AnyRoute[] = [
     method: 'GET',
     url: '/api/rooms/:id/events',
     operationId: 'roomEvents',
-    summary: "The room's events live (Server-Sent Events), from after the last event id seen",
+    summary:
+      "The room's live channel: a WebSocket (with `Upgrade: websocket`), else Server-Sent Events; from after the last event seen",
     description:
-      'Each event has `id:` its sequence number; a reconnecting EventSource sends Last-Event-ID and gets what it missed, then the live events. A browser passes its token as `?token=` (EventSource sends no headers). Private messages reach only their two delegations and the moderator.',
+      'Server-Sent Events: each event has `id:` its sequence number; a reconnecting EventSource sends Last-Event-ID and gets what it missed, then the live events; who is connected comes as `event: presence` (no id). The same URL upgrades to a WebSocket (see `x-websocket`). A browser passes its token as `?token=` (neither EventSource nor WebSocket sends headers). Private messages reach only their two delegations and the moderator.',
     tag: 'rooms',
     access: 'public',
     params: RoomParams,
@@ -789,29 +1049,83 @@ export const routes: AnyRoute[] = [
           .int()
           .min(0)
           .optional()
-          .describe('Send the events after this sequence number'),
+          .describe('Send the events after this sequence number (the last one seen)'),
       })
       .strict(),
     response: { description: 'An event stream', contentType: 'text/event-stream' },
     handler: async ({ ctx, params, query, request, reply, workspace }) => {
       const v = await viewerOf(ctx, request, params.id, workspace);
       const header = Number(request.headers['last-event-id']);
-      let last = Number.isInteger(header) && header >= 0 ? header : (query.after ?? 0);
+      const after = Number.isInteger(header) && header >= 0 ? header : (query.after ?? 0);
       const stream = openEventStream(request, reply);
-      const pending: StoredRoomEvent[] = [];
-      let live = false;
-      const send = (e: StoredRoomEvent) => {
-        if (e.seq <= last) return;
-        last = e.seq;
-        const x = visibleEvent(e, v);
-        if (x) stream.send(x.type, JSON.stringify(x), x.seq);
-      };
-      const off = ctx.rooms.subscribe(params.id, (e) => (live ? send(e) : pending.push(e)));
+      const off = await follow(ctx, v, params.id, after, {
+        event: (x) => stream.send(x.type, JSON.stringify(x), x.seq),
+        presence: (p) => stream.send('presence', JSON.stringify(p)),
+        end: () => stream.close(),
+      });
       stream.onClose(off);
-      for (const e of await ctx.store.roomEvents(params.id, last)) send(e);
-      for (const e of pending) send(e);
-      live = true;
       return reply;
+    },
+    websocket: {
+      description:
+        'JSON text frames from the server: each logged event as `{ "seq", "type", "data", "at" }` (`type` as in the log: `text.tabled`, `answer.given`…; sequence numbers increase, none twice), then `{ "type": "ready", "seq" }` once the events missed are sent, and `{ "type": "presence", "presence": { "moderator", "participants" } }` whenever who is connected changes. A client sends `{ "type": "ping" }` (answered by `{ "type": "pong" }`) or nothing: actions are the POST endpoints. To resume after a reconnect, open the socket again with `?after=<the last seq seen>`. A refused token is the same 4xx as over HTTP, before the upgrade; the server closes the socket with 4000 when the moderator moves the participant to another delegation (reconnect to see as the new one) and 1008 when a client sends more than 4 KiB or falls more than 1 MiB behind.',
+      open: async ({ ctx, params, query, request, workspace }) => {
+        const v = await viewerOf(ctx, request, params.id, workspace);
+        const after = query.after ?? 0;
+        return (socket) => {
+          let off: (() => void) | null = null;
+          let closed = false;
+          const send = (o: unknown) => {
+            if (closed || socket.readyState !== socket.OPEN) return;
+            // A client that cannot keep up is let go: it reconnects and resumes from its last seq.
+            if (socket.bufferedAmount > 1 << 20) {
+              socket.close(1008, 'too far behind');
+              return;
+            }
+            // One serialization of an event for all the sockets it goes to (the same object).
+            let text = typeof o === 'object' && o !== null ? frames.get(o) : undefined;
+            if (text === undefined) {
+              text = JSON.stringify(o);
+              if (typeof o === 'object' && o !== null) frames.set(o, text);
+            }
+            socket.send(text);
+          };
+          const ping = setInterval(() => {
+            if (socket.readyState === socket.OPEN) socket.ping();
+          }, 15_000);
+          socket.on('close', () => {
+            closed = true;
+            clearInterval(ping);
+            off?.();
+          });
+          socket.on('message', (raw, binary) => {
+            let m: { type?: unknown } | null = null;
+            try {
+              m = binary ? null : (JSON.parse(raw.toString()) as { type?: unknown });
+            } catch {
+              m = null;
+            }
+            if (m && m.type === 'ping') send({ type: 'pong' });
+          });
+          let last = after;
+          follow(ctx, v, params.id, after, {
+            event: (x) => {
+              last = x.seq;
+              send(x);
+            },
+            presence: (p) => send({ type: 'presence', presence: p }),
+            end: () => socket.close(4000, 'reassigned'),
+          })
+            .then((o) => {
+              if (closed) o();
+              else {
+                off = o;
+                send({ type: 'ready', seq: last });
+              }
+            })
+            .catch(() => socket.close(1011, 'the room could not be read'));
+        };
+      },
     },
   }),
   route({
@@ -883,6 +1197,38 @@ export const routes: AnyRoute[] = [
       const played = playedScenario(s);
       const [coded, asPlayed] = await Promise.all([forecast(ctx, s.setup.file), forecast(ctx, played)]);
       return debrief(s, await ctx.store.roomEvents(params.id), coded, asPlayed);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/rooms/:id/debrief.html',
+    operationId: 'roomDebriefHtml',
+    summary:
+      'The printable debrief: one self-contained HTML page (no script, nothing fetched), to print or keep',
+    description:
+      "The outcome beside every model's forecast on the played and the coded positions, who blocked and why, each delegation's utility and the timeline; the moderator's copy (and everyone's once the briefs are revealed) also sets each delegation's played position beside its coded one.",
+    tag: 'rooms',
+    access: 'public',
+    params: RoomParams,
+    query: z.object({ token: z.string().max(200).optional() }).strict(),
+    response: { description: 'The debrief as HTML', contentType: 'text/html' },
+    handler: async ({ ctx, params, request, reply, workspace }) => {
+      const v = await viewerOf(ctx, request, params.id, workspace);
+      const s = await ctx.rooms.state(params.id);
+      needDebrief(v, s);
+      const played = playedScenario(s);
+      const [coded, asPlayed] = await Promise.all([forecast(ctx, s.setup.file), forecast(ctx, played)]);
+      const d = debrief(s, await ctx.store.roomEvents(params.id), coded, asPlayed);
+      const html = renderDebriefHtml(d, s.setup, {
+        generatedAt: new Date().toISOString(),
+        positions: v.kind === 'moderator' || s.revealed ? { played: playedPositions(s) } : null,
+        players: s.participants.map((p) => ({ delegation: p.delegation, name: p.name })),
+      });
+      reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+        .header('content-disposition', `inline; filename="debrief-${params.id}.html"`);
+      return html;
     },
   }),
 ];
