@@ -33,7 +33,7 @@
  * random). Its Random Rate variant and the randomised Equal Gain (`p` > 0) are not implemented here.
  * Golden test: test/bargaining/exchange.test.ts.
  *
- * Pure: no I/O, no randomness; one-dimensional issues only.
+ * Pure: no I/O; on a scenario (scenarioExchange) each dimension of an issue is an issue of the model.
  */
 import type { ResolvedScenario } from '../scenario/types.js';
 
@@ -568,42 +568,62 @@ export function exchangeModel(input: ExchangeInput, opts: ExchangeOptions = {}):
 export interface ScenarioExchange {
   /** Null when the model cannot run (see `note`). */
   readonly result: ExchangeResult | null;
-  /** Scenario issue index per model issue (the one-dimensional issues). */
+  /** Scenario issue index per model issue (one model issue per dimension of each issue). */
   readonly issues: readonly number[];
+  /** Dimension index per model issue. */
+  readonly dims: readonly number[];
+  /** Label per model issue: the issue id, or `id.dimension` for an issue of several dimensions. */
+  readonly labels: readonly string[];
   readonly note: string | null;
 }
 
 /**
- * The exchange model over a scenario's one-dimensional issues, with the scenario's capabilities as
- * every actor's power (the model depends only on their ratios).
+ * The exchange model over a scenario's issues, with the scenario's capabilities as every actor's
+ * power (the model depends only on their ratios). Each dimension of an issue of several dimensions
+ * enters as an issue of its own, with the actors' positions and saliences on that dimension: the
+ * model trades shifts between separately weighed decisions, and a dimension weighed on its own is
+ * one (Stokman & Van Oosten 1994 model each issue as one such dimension).
  */
 export function scenarioExchange(s: ResolvedScenario, opts: ExchangeOptions = {}): ScenarioExchange {
-  const idx = s.issues.flatMap((is, q) => (is.dims === 1 ? [q] : []));
-  if (idx.length < 2) {
+  const issues: number[] = [];
+  const dims: number[] = [];
+  const labels: string[] = [];
+  const inputs: ExchangeIssueInput[] = [];
+  const n = s.actors.length;
+  s.issues.forEach((is, q) => {
+    for (let d = 0; d < is.dims; d++) {
+      issues.push(q);
+      dims.push(d);
+      labels.push(is.dims === 1 ? is.id : `${is.id}.${is.dimensionIds[d]}`);
+      inputs.push({
+        id: labels[labels.length - 1]!,
+        lo: is.lo[d]!,
+        hi: is.hi[d]!,
+        position:
+          is.dims === 1
+            ? is.position
+            : Float64Array.from({ length: n }, (_, a) => is.position[a * is.dims + d]!),
+        salience:
+          is.dims === 1
+            ? is.salience
+            : Float64Array.from({ length: n }, (_, a) => is.salience[a * is.dims + d]!),
+        has: is.has,
+      });
+    }
+  });
+  if (inputs.length < 2) {
     return {
       result: null,
-      issues: idx,
-      note:
-        s.issues.length < 2
-          ? 'the exchange model trades shifts between issues; this scenario has one issue'
-          : 'the exchange model is one-dimensional; fewer than two issues here have one dimension',
+      issues,
+      dims,
+      labels,
+      note: 'the exchange model trades shifts between issues; this scenario has one issue',
     };
-  } else {
-    const input: ExchangeInput = {
-      actors: s.actors.map((a) => a.id),
-      capability: s.capability,
-      issues: idx.map((q) => {
-        const is = s.issues[q]!;
-        return {
-          id: is.id,
-          lo: is.lo[0]!,
-          hi: is.hi[0]!,
-          position: is.position,
-          salience: is.salience,
-          has: is.has,
-        };
-      }),
-    };
-    return { result: exchangeModel(input, opts), issues: idx, note: null };
   }
+  const input: ExchangeInput = {
+    actors: s.actors.map((a) => a.id),
+    capability: s.capability,
+    issues: inputs,
+  };
+  return { result: exchangeModel(input, opts), issues, dims, labels, note: null };
 }
