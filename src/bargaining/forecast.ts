@@ -8,6 +8,7 @@ import { type ModelName, ModelNameSchema } from '../scenario/schema.js';
 import type { ResolvedIssue, ResolvedScenario } from '../scenario/types.js';
 import { type ConsensusResult, ConsensusWorkspace, consensusModel } from '../spatial/consensus.js';
 import type { Interval } from '../spatial/line.js';
+import { type PackageResult, packageModel } from '../spatial/package.js';
 import { compromiseModel } from './compromise.js';
 import {
   EUM_CHOICE_KEYS,
@@ -76,6 +77,12 @@ export interface IssueForecast {
   readonly eumSensitivity?: EumSensitivity | null;
   /** The exchange model: the scenario-wide run and this issue's index in it. */
   readonly exchange?: IssueExchange | null;
+  /**
+   * The package deal this issue is part of (the consensus model; src/spatial/package.ts), and its
+   * place in it. When the package is proposed, `consensus` carries the package's outcome and
+   * `package.result.separate[part]` the issue's outcome decided alone.
+   */
+  readonly package?: { readonly result: PackageResult; readonly part: number };
   readonly notes: Partial<Record<ModelName, string>>;
 }
 
@@ -187,7 +194,43 @@ export function forecastIssue(
 /** Every requested model on every issue of the scenario. */
 export function forecastAll(s: ResolvedScenario, opts: ForecastOptions = {}): IssueForecast[] {
   const memo: ForecastMemo = {};
-  return s.issues.map((issue) => forecastIssue(s, issue, opts, memo));
+  return applyPackages(
+    s,
+    s.issues.map((issue) => forecastIssue(s, issue, opts, memo)),
+  );
+}
+
+/**
+ * The scenario's package deals applied to the consensus model's forecasts (one per issue, in the
+ * scenario's order): each package is evaluated on its parts' own results; when its setter proposes
+ * it, every part's consensus outcome becomes its tabled proposal. Other models are unchanged (they
+ * decide issue by issue; the exchange model links issues in its own way). Returns `fs`, changed.
+ */
+export function applyPackages(s: ResolvedScenario, fs: IssueForecast[]): IssueForecast[] {
+  if (!s.packages?.length || fs.length !== s.issues.length) return fs;
+  for (const pkg of s.packages) {
+    if (pkg.issues.some((q) => fs[q]!.consensus === undefined)) continue;
+    const r = packageModel(
+      s,
+      pkg,
+      pkg.issues.map((q) => fs[q]!.consensus),
+    );
+    pkg.issues.forEach((q, part) => {
+      const f = fs[q]!;
+      let consensus = f.consensus;
+      if (consensus && r.proposed) {
+        const out = r.outcome[part]!;
+        consensus = {
+          ...consensus,
+          outcome: out,
+          adopted: adoptionCall(f.issue, out),
+          note: `adopted as part of package "${pkg.id}"`,
+        };
+      }
+      fs[q] = { ...f, consensus, package: { result: r, part } };
+    });
+  }
+  return fs;
 }
 
 // ───────────────────────── the JSON contract and the explanations ─────────────────────────
@@ -398,6 +441,7 @@ export function forecastJson(s: ResolvedScenario, forecasts: readonly IssueForec
               core: intervals(c.core),
               statusQuoInCore: c.statusQuoInCore,
               note: c.note,
+              ...(f.package ? { package: packageJson(s, f.package.result, f.package.part) } : {}),
             }
           : { outcome: null };
       }
@@ -500,6 +544,46 @@ export function forecastJson(s: ResolvedScenario, forecasts: readonly IssueForec
   };
 }
 
+/** A package deal as seen from one of its parts (`part`), for the consensus model's JSON. */
+export function packageJson(s: ResolvedScenario, r: PackageResult, part: number): Record<string, unknown> {
+  const ids = (xs: readonly number[]) => xs.map((i) => s.actors[i]!.id);
+  return {
+    id: r.pkg.id,
+    issues: r.pkg.issues.map((q) => s.issues[q]!.id),
+    passes: r.passes,
+    proposed: r.proposed,
+    setter: r.setter >= 0 ? s.actors[r.setter]!.id : null,
+    supporters: ids(r.supporters),
+    blockers: ids(r.blockers),
+    partBlockers: Object.fromEntries(r.pkg.issues.map((q, k) => [s.issues[q]!.id, ids(r.partBlockers[k]!)])),
+    gain: Object.fromEntries(s.actors.map((a, i) => [a.id, round(r.gain[i]!)])),
+    separateOutcome: point(r.separate[part]),
+    source: r.pkg.source,
+    sourceDate: r.pkg.sourceDate,
+    inferred: r.pkg.inferred,
+    note: r.note ?? r.pkg.note,
+  };
+}
+
+/** One line on a package deal: whether it passes and is proposed, and whom the linkage wins over. */
+export function explainPackage(s: ResolvedScenario, r: PackageResult): string {
+  const names = r.pkg.issues.map((q) => s.issues[q]!.id).join(' + ');
+  if (r.note) return `package ${names}: ${r.note}`;
+  const won = new Set<number>();
+  r.partBlockers.forEach((bs) => {
+    for (const b of bs) if (!r.blockers.includes(b)) won.add(b);
+  });
+  const wonText = won.size
+    ? `; ${list(s, [...won])} would block a part alone but ${won.size === 1 ? 'prefers' : 'prefer'} the package to the status quo`
+    : '';
+  if (!r.passes)
+    return `package ${names} fails: ${list(s, r.blockers)} ${r.blockers.length === 1 ? 'prefers' : 'prefer'} the status quo of all its issues together; each issue is decided alone`;
+  const setter = r.setter >= 0 ? s.actors[r.setter]!.name : 'the setter';
+  return r.proposed
+    ? `package ${names} passes and ${setter} proposes it${wonText}`
+    : `package ${names} would pass, but ${setter} prefers the issues decided alone${wonText}`;
+}
+
 /** The exchange model's JSON on one issue: per dimension in several dimensions. */
 function exchangeJson(
   s: ResolvedScenario,
@@ -595,6 +679,14 @@ function possessive(name: string): string {
 
 /** One line explaining the forecast of an issue (the consensus model's reasoning when it ran). */
 export function explain(s: ResolvedScenario, f: IssueForecast): string {
+  const own = explainIssue(s, f);
+  if (!f.package) return own;
+  const r = f.package.result;
+  if (r.proposed) return `adopted as part of a package: ${explainPackage(s, r)}`;
+  return `${explainPackage(s, r)}. Decided alone: ${own}`;
+}
+
+function explainIssue(s: ResolvedScenario, f: IssueForecast): string {
   const is = f.issue;
   const c = f.consensus;
   if (!c) {

@@ -3,8 +3,10 @@ import { resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
 import { EUM_VARIANTS, type EumVariant } from '../../bargaining/eum.js';
 import {
+  applyPackages,
   exchangePoint,
   type ForecastJson,
+  type ForecastMemo,
   fmtIntervals,
   fmtPoint,
   forecastAll,
@@ -200,16 +202,26 @@ export function register(program: Command, io: CliIO): void {
           '--model consensus compromise median nash (without eum), or --max-rounds 20.',
         );
         const bar = long ? progressBar(io, scenario.issues.length, 'issues') : null;
-        const fs = scenario.issues.map((issue) => {
-          const f = forecastIssue(scenario, issue, {
-            models,
-            eum,
-            eumSensitivity: opts.eumSensitivity,
-            nashDisagreement,
-          });
-          bar?.tick();
-          return f;
-        });
+        // one memo for the issues: the exchange model runs once for all of them
+        const memo: ForecastMemo = {};
+        const fs = applyPackages(
+          scenario,
+          scenario.issues.map((issue) => {
+            const f = forecastIssue(
+              scenario,
+              issue,
+              {
+                models,
+                eum,
+                eumSensitivity: opts.eumSensitivity,
+                nashDisagreement,
+              },
+              memo,
+            );
+            bar?.tick();
+            return f;
+          }),
+        );
         bar?.stop();
         for (const f of fs) {
           if (models.includes('consensus') && !f.issue.statusQuo && opts.model?.length) {
