@@ -484,22 +484,120 @@ export function exchangeModel(input: ExchangeInput, opts: ExchangeOptions = {}):
     const made: Exchange[] = [];
     const ext = Array.from({ length: n }, zeroExt);
     const issueExt = Array.from({ length: k }, zeroExt);
-    while (list.length > 0) {
-      // Highest gain first; a stable sort keeps the pair order among gains equal to 12 digits (the
-      // package's 28-digit decimals make such ties exact, and it then keeps the list order).
-      list.sort(byGain);
-      const best = list.shift()!;
-      const keep: Exchange[] = [];
+    // Highest gain first; a stable sort keeps the pair order among gains equal to 12 digits (the
+    // package's 28-digit decimals make such ties exact, and it then keeps the list order). The list
+    // is sorted once. After each exchange only the exchanges recalculated against it can change
+    // gain: they are taken out, sorted among themselves (ties by list order) and put back each at
+    // the place a stable sort of the whole list would give it (binary search among the others,
+    // which stay in order). The actors of each listed exchange are kept in a flat array beside the
+    // list, so the search for the exchanges sharing an actor touches no object.
+    list.sort(byGain);
+    const pool = list;
+    let len = pool.length;
+    // Slot t of the sorted list: the exchange pool[idx[t]], its actors act[2t], act[2t + 1] and its
+    // gain gain[t] (the comparisons of the merge read these flat arrays, not the objects).
+    let idx = new Int32Array(len);
+    let act = new Int32Array(2 * len);
+    let gain = new Float64Array(len);
+    for (let t = 0; t < len; t++) {
+      idx[t] = t;
+      act[2 * t] = pool[t]!.i.actor;
+      act[2 * t + 1] = pool[t]!.j.actor;
+      gain[t] = pool[t]!.gain;
+    }
+    let idx2 = new Int32Array(len);
+    let act2 = new Int32Array(2 * len);
+    let gain2 = new Float64Array(len);
+    const removed = new Uint8Array(len);
+    const changed: number[] = [];
+    /** byGain on two gains. */
+    const cmpGain = (ga: number, gb: number): number => {
+      const d = gb - ga;
+      return Math.abs(d) <= TIE * Math.max(Math.abs(ga), Math.abs(gb)) ? 0 : d;
+    };
+    let head = 0;
+    while (head < len) {
+      const best = pool[idx[head++]!]!;
       const ai = best.i.actor;
       const aj = best.j.actor;
-      for (const e of list) {
+      changed.length = 0;
+      let anyRemoved = false;
+      for (let t = head; t < len; t++) {
+        const ei = act[2 * t]!;
+        const ej = act[2 * t + 1]!;
         // Only an exchange with one of the two actors can be affected.
-        const ei = e.i.actor;
-        const ej = e.j.actor;
-        if (ei === ai || ei === aj || ej === ai || ej === aj) recalculate(m, e, best);
-        if (e.valid) keep.push(e);
+        if (ei !== ai && ei !== aj && ej !== ai && ej !== aj) continue;
+        const e = pool[idx[t]!]!;
+        recalculate(m, e, best);
+        if (!e.valid) {
+          removed[t] = 1;
+          anyRemoved = true;
+        } else if (e.gain !== gain[t]) {
+          removed[t] = 1;
+          anyRemoved = true;
+          changed.push(t);
+        }
       }
-      list = keep;
+      if (anyRemoved) {
+        // The changed ones in the order a stable sort gives them (their slot breaks ties).
+        changed.sort((x, y) => cmpGain(pool[idx[x]!]!.gain, pool[idx[y]!]!.gain) || x - y);
+        // Merge the kept ones (in slot order, still sorted) with the changed ones: each changed
+        // exchange goes after every kept one with a higher gain, or an equal gain and a lower slot.
+        // Runs of kept slots are copied whole; the place of a changed one is found by binary search.
+        let o = 0;
+        let c = 0;
+        const copy = (from: number, to: number) => {
+          if (to <= from) return;
+          idx2.set(idx.subarray(from, to), o);
+          act2.set(act.subarray(2 * from, 2 * to), 2 * o);
+          gain2.set(gain.subarray(from, to), o);
+          o += to - from;
+        };
+        const put = (t: number) => {
+          const e = pool[idx[t]!]!;
+          idx2[o] = idx[t]!;
+          act2[2 * o] = act[2 * t]!;
+          act2[2 * o + 1] = act[2 * t + 1]!;
+          gain2[o] = e.gain;
+          o++;
+        };
+        let t = head;
+        while (t < len) {
+          if (removed[t]) {
+            t++;
+            continue;
+          }
+          let r = t;
+          while (r < len && !removed[r]) r++;
+          let from = t;
+          while (c < changed.length) {
+            const ct = changed[c]!;
+            const cg = pool[idx[ct]!]!.gain;
+            let lo = from;
+            let hi = r;
+            while (lo < hi) {
+              const mid = (lo + hi) >> 1;
+              const cmp = cmpGain(gain[mid]!, cg);
+              if (cmp < 0 || (cmp === 0 && mid < ct)) lo = mid + 1;
+              else hi = mid;
+            }
+            if (lo === r) break; // every kept one of the run comes first
+            copy(from, lo);
+            from = lo;
+            put(ct);
+            c++;
+          }
+          copy(from, r);
+          t = r;
+        }
+        while (c < changed.length) put(changed[c++]!);
+        removed.fill(0, 0, len);
+        [idx, idx2] = [idx2, idx];
+        [act, act2] = [act2, act];
+        [gain, gain2] = [gain2, gain];
+        len = o;
+        head = 0;
+      }
       made.push(best);
       // Externalities, on the round's start positions.
       const g = groupOf.get(best.p * k + best.q)!;
