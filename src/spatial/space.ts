@@ -245,6 +245,7 @@ export function improvingDirection(
   }
   const v = new Float64Array(dims);
   if (grads.length === 0) return null;
+  if (dims === 2) return improvingDirection2(grads);
   const k = grads.length;
   // min |Σ λ_j g_j|² over the simplex: projected gradient with Nesterov momentum (FISTA).
   let lam: Float64Array = new Float64Array(k).fill(1 / k);
@@ -287,6 +288,28 @@ export function improvingDirection(
     }
   }
   return null;
+}
+
+/**
+ * Two dimensions, exactly: the unit gradients fit in an open half-plane (an improving direction
+ * exists) exactly when the largest angular gap between them, sorted by angle, exceeds π; the
+ * direction is then opposite the middle of the arc that holds them.
+ */
+function improvingDirection2(grads: readonly Float64Array[]): Float64Array | null {
+  const ang = grads.map((g) => Math.atan2(g[1]!, g[0]!)).sort((a, b) => a - b);
+  let gap = ang[0]! + 2 * Math.PI - ang[ang.length - 1]!;
+  let after = ang[0]!; // the arc starts after the largest gap
+  for (let j = 1; j < ang.length; j++) {
+    if (ang[j]! - ang[j - 1]! > gap) {
+      gap = ang[j]! - ang[j - 1]!;
+      after = ang[j]!;
+    }
+  }
+  if (!(gap > Math.PI + 1e-12)) return null;
+  const mid = after + (2 * Math.PI - gap) / 2;
+  const v = Float64Array.of(-Math.cos(mid), -Math.sin(mid));
+  for (const g of grads) if (!(g[0]! * v[0]! + g[1]! * v[1]! < -1e-12)) return null;
+  return v;
 }
 
 /** Euclidean projection onto the simplex { λ ≥ 0, Σ λ = 1 } (Held, Wolfe & Crowder 1974). */
