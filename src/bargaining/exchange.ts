@@ -143,7 +143,46 @@ interface Exchange {
   dq: number;
   valid: boolean;
   /** Positions of other actors moved by exchanges made this round, per issue (made on first use). */
-  updates: Map<number, Map<number, number>> | null;
+  updates: Updates | null;
+}
+
+/**
+ * Positions of other actors moved by exchanges made this round, on one issue: actor → position in
+ * the order first set (a small list: at most one entry per actor; the order is the order of the sums).
+ */
+class Upd {
+  readonly a: number[] = [];
+  readonly v: number[] = [];
+  get(actor: number): number | undefined {
+    const k = this.a.indexOf(actor);
+    return k < 0 ? undefined : this.v[k];
+  }
+  set(actor: number, value: number): void {
+    const k = this.a.indexOf(actor);
+    if (k < 0) {
+      this.a.push(actor);
+      this.v.push(value);
+    } else this.v[k] = value;
+  }
+}
+
+/** An exchange's updates on its two issues (an update's issue is always one of the two supply issues). */
+class Updates {
+  readonly issue: [number, number];
+  readonly by: [Upd | null, Upd | null] = [null, null];
+  constructor(p: number, q: number) {
+    this.issue = [p, q];
+  }
+  get(issue: number): Upd | undefined {
+    if (issue === this.issue[0]) return this.by[0] ?? undefined;
+    if (issue === this.issue[1]) return this.by[1] ?? undefined;
+    return undefined;
+  }
+  make(issue: number): Upd {
+    const k = issue === this.issue[0] ? 0 : 1;
+    this.by[k] ??= new Upd();
+    return this.by[k]!;
+  }
 }
 
 const EPS = 1e-10;
@@ -225,9 +264,13 @@ class Model {
     const upd = e.updates?.get(q);
     let selfUpdated = false;
     if (upd) {
-      for (const [a, u] of upd) {
-        if (!this.has[q]![a]) continue;
-        num += w[a]! * (u - x[a]!);
+      const as = upd.a;
+      const vs = upd.v;
+      const has = this.has[q]!;
+      for (let t = 0; t < as.length; t++) {
+        const a = as[t]!;
+        if (!has[a]) continue;
+        num += w[a]! * (vs[t]! - x[a]!);
         if (a === side.actor) selfUpdated = true;
       }
     }
@@ -356,12 +399,10 @@ function calculate(m: Model, e: Exchange): void {
 }
 
 function setUpdate(e: Exchange, issue: number, s: Side): void {
-  e.updates ??= new Map();
-  let u = e.updates.get(issue);
-  if (!u) {
-    u = new Map();
-    e.updates.set(issue, u);
-  }
+  e.updates ??= new Updates(e.i.sup, e.j.sup);
+  if (issue !== e.i.sup && issue !== e.j.sup)
+    throw new Error('exchange model: an update outside the exchange’s issues');
+  const u = e.updates.make(issue);
   const prev = u.get(s.actor);
   if (prev === undefined) u.set(s.actor, s.y);
   else if (s.start <= prev) u.set(s.actor, prev < s.y ? prev : s.y);
