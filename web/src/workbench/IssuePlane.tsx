@@ -9,6 +9,9 @@
  */
 import { useMemo, useRef } from 'react';
 import { type IssueForecast, MODEL_NAMES, modelOutcome } from '../../../src/bargaining/forecast.js';
+import { DEFAULT_LOCALE, matchLocale } from '../../../src/i18n/locale.js';
+import { plane } from '../../../src/i18n/messages/plane/index.js';
+import { translator } from '../../../src/i18n/translate.js';
 import type { ScenarioFile } from '../../../src/scenario/schema.js';
 import type { ResolvedIssue, ResolvedScenario } from '../../../src/scenario/types.js';
 import { isActive, paretoOptimal, preferenceN, type SpaceInput } from '../../../src/spatial/space.js';
@@ -99,6 +102,8 @@ export function IssuePlane({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
+  // the page's language (the lab's switch sets <html lang>), English by default
+  const t = translator(plane, matchLocale(document.documentElement.lang) ?? DEFAULT_LOCALE);
   const SIZE = 420;
   const PAD = 44;
   const CELLS = 48;
@@ -175,7 +180,7 @@ export function IssuePlane({
       ? [{ m, x: o[0]!, y: o[1]!, colour: MODEL_COLOURS[m] }]
       : [];
   });
-  const title = `${is.title}: the plane of ${name(0)} (across) and ${name(1)} (up)`;
+  const title = t('plane.title', { issue: is.title, across: name(0), up: name(1) });
   return (
     <div ref={box} className="issue-plane-box">
       {/* biome-ignore lint/a11y/useSemanticElements: an SVG drawing cannot be a fieldset; the group names its points */}
@@ -300,7 +305,7 @@ export function IssuePlane({
           <g
             role="slider"
             tabIndex={0}
-            aria-label={`Status quo of ${is.title} in the plane`}
+            aria-label={t('point.statusQuo', { issue: is.title })}
             aria-valuemin={lo0}
             aria-valuemax={hi0}
             aria-valuenow={q[0]}
@@ -340,7 +345,7 @@ export function IssuePlane({
               key={a.id}
               role="slider"
               tabIndex={0}
-              aria-label={`${a.name}'s position in the plane of ${is.title}`}
+              aria-label={t('point.actor', { actor: a.name, issue: is.title })}
               aria-valuemin={lo0}
               aria-valuemax={hi0}
               aria-valuenow={x0}
@@ -380,19 +385,17 @@ export function IssuePlane({
           );
         })}
       </svg>
-      <ul className="legend small" aria-label="How to read the plane">
+      <ul className="legend small" aria-label={t('legend.label')}>
         <li>
           <span className="swatch" style={{ background: '#1f6f43', opacity: 0.5 }} aria-hidden="true" />
-          Pareto set of the veto players (no point is better for all of them)
+          {t('legend.pareto')}
         </li>
         <li>
           <span className="swatch" style={{ background: '#73a9d3' }} aria-hidden="true" />
-          win-set of the status quo (SQ) under the rule
+          {t('legend.winset')}
         </li>
-        <li>
-          ellipses: each actor's indifference curve through SQ (solid: veto player; red: blocks the proposal)
-        </li>
-        <li>×: each model's forecast</li>
+        <li>{t('legend.ellipses')}</li>
+        <li>{t('legend.forecasts')}</li>
       </ul>
       <ChartDownloads svg={() => svgIn(box.current)} name={`${s.id}-${is.id}-plane`} />
     </div>
