@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { backtest } from '../../src/bargaining/backtest.js';
 import { forecastAll, forecastJson } from '../../src/bargaining/forecast.js';
 import { loadFile } from '../../src/scenario/load.js';
 import { withCoder } from '../../src/scenario/reliability.js';
@@ -172,5 +173,15 @@ describe('the SCO case that names linkage: India and Pakistan, 2017', () => {
     expect(r.passes).toBe(true);
     expect(r.proposed).toBe(true);
     expect(fs[0]!.consensus!.outcome![0]).toBe(100);
+  });
+
+  it('the backtest marks both cases as decided in the package (linkage inferred)', () => {
+    const r = backtest([withCoder(s, 'a')], { models: ['consensus'] });
+    expect(r.cases.map((c) => c.package)).toEqual([
+      { id: 'india-pakistan', proposed: true, inferred: true },
+      { id: 'india-pakistan', proposed: true, inferred: true },
+    ]);
+    expect(r.cases[0]!.models.consensus!.error).toBe(0);
+    expect(r.cases[0]!.dimensions).toBe(1);
   });
 });
