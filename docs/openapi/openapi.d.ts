@@ -1459,6 +1459,22 @@ export interface components {
                 note?: string;
                 source?: string;
             }[];
+            /** @description Package deals: lists of issue ids voted on together (the consensus model; docs/models.md) */
+            packages?: (string[] | {
+                /** @description A name for the package (default: its issues joined by +) */
+                id?: string;
+                /** @description The linked issues */
+                issues: string[];
+                /** @description Who may table the package (default: the chair, else the agenda setter of its first issue) */
+                setter?: string;
+                /** @description Where the linkage is documented */
+                source?: string;
+                /** @description The date of that source */
+                sourceDate?: string;
+                /** @description true: the linkage is inferred with knowledge of the outcome (no source before the decision) */
+                inferred?: boolean;
+                note?: string;
+            })[];
             /** @description The observed outcome of a single-issue scenario */
             outcome?: {
                 /** @description Whether the organization adopted a decision that moved the status quo on this issue (for a take-it-or-leave-it issue: whether the tabled proposal was adopted) */

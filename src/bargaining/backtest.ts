@@ -82,6 +82,13 @@ export interface BacktestCase {
   readonly baselines: Record<BaselineName, CaseModelResult>;
   /** The case file's notes on why a model misses. */
   readonly notes: Partial<Record<ModelName, string>>;
+  /** The issue's number of dimensions (errors and calls are over all of them). */
+  readonly dimensions?: number;
+  /**
+   * The package deal the issue is part of (the consensus model's forecast is then the package's):
+   * its id, whether it was proposed, and whether the linkage is marked inferred from the outcome.
+   */
+  readonly package?: { id: string; proposed: boolean | null; inferred: boolean };
 }
 
 export interface ModelScore {
@@ -261,6 +268,16 @@ export function backtest(scenarios: readonly ResolvedScenario[], opts: BacktestO
         models: res,
         baselines: base,
         notes: is.modelNotes,
+        dimensions: is.dims,
+        ...(f.package
+          ? {
+              package: {
+                id: f.package.result.pkg.id,
+                proposed: f.package.result.proposed,
+                inferred: f.package.result.pkg.inferred,
+              },
+            }
+          : {}),
       });
     }
   }

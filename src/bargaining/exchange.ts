@@ -33,7 +33,7 @@
  * random). Its Random Rate variant and the randomised Equal Gain (`p` > 0) are not implemented here.
  * Golden test: test/bargaining/exchange.test.ts.
  *
- * Pure: no I/O, no randomness; one-dimensional issues only.
+ * Pure: no I/O; on a scenario (scenarioExchange) each dimension of an issue is an issue of the model.
  */
 import type { ResolvedScenario } from '../scenario/types.js';
 
@@ -143,7 +143,46 @@ interface Exchange {
   dq: number;
   valid: boolean;
   /** Positions of other actors moved by exchanges made this round, per issue (made on first use). */
-  updates: Map<number, Map<number, number>> | null;
+  updates: Updates | null;
+}
+
+/**
+ * Positions of other actors moved by exchanges made this round, on one issue: actor → position in
+ * the order first set (a small list: at most one entry per actor; the order is the order of the sums).
+ */
+class Upd {
+  readonly a: number[] = [];
+  readonly v: number[] = [];
+  get(actor: number): number | undefined {
+    const k = this.a.indexOf(actor);
+    return k < 0 ? undefined : this.v[k];
+  }
+  set(actor: number, value: number): void {
+    const k = this.a.indexOf(actor);
+    if (k < 0) {
+      this.a.push(actor);
+      this.v.push(value);
+    } else this.v[k] = value;
+  }
+}
+
+/** An exchange's updates on its two issues (an update's issue is always one of the two supply issues). */
+class Updates {
+  readonly issue: [number, number];
+  readonly by: [Upd | null, Upd | null] = [null, null];
+  constructor(p: number, q: number) {
+    this.issue = [p, q];
+  }
+  get(issue: number): Upd | undefined {
+    if (issue === this.issue[0]) return this.by[0] ?? undefined;
+    if (issue === this.issue[1]) return this.by[1] ?? undefined;
+    return undefined;
+  }
+  make(issue: number): Upd {
+    const k = issue === this.issue[0] ? 0 : 1;
+    this.by[k] ??= new Upd();
+    return this.by[k]!;
+  }
 }
 
 const EPS = 1e-10;
@@ -225,9 +264,13 @@ class Model {
     const upd = e.updates?.get(q);
     let selfUpdated = false;
     if (upd) {
-      for (const [a, u] of upd) {
-        if (!this.has[q]![a]) continue;
-        num += w[a]! * (u - x[a]!);
+      const as = upd.a;
+      const vs = upd.v;
+      const has = this.has[q]!;
+      for (let t = 0; t < as.length; t++) {
+        const a = as[t]!;
+        if (!has[a]) continue;
+        num += w[a]! * (vs[t]! - x[a]!);
         if (a === side.actor) selfUpdated = true;
       }
     }
@@ -356,12 +399,10 @@ function calculate(m: Model, e: Exchange): void {
 }
 
 function setUpdate(e: Exchange, issue: number, s: Side): void {
-  e.updates ??= new Map();
-  let u = e.updates.get(issue);
-  if (!u) {
-    u = new Map();
-    e.updates.set(issue, u);
-  }
+  e.updates ??= new Updates(e.i.sup, e.j.sup);
+  if (issue !== e.i.sup && issue !== e.j.sup)
+    throw new Error('exchange model: an update outside the exchange’s issues');
+  const u = e.updates.make(issue);
   const prev = u.get(s.actor);
   if (prev === undefined) u.set(s.actor, s.y);
   else if (s.start <= prev) u.set(s.actor, prev < s.y ? prev : s.y);
@@ -484,22 +525,120 @@ export function exchangeModel(input: ExchangeInput, opts: ExchangeOptions = {}):
     const made: Exchange[] = [];
     const ext = Array.from({ length: n }, zeroExt);
     const issueExt = Array.from({ length: k }, zeroExt);
-    while (list.length > 0) {
-      // Highest gain first; a stable sort keeps the pair order among gains equal to 12 digits (the
-      // package's 28-digit decimals make such ties exact, and it then keeps the list order).
-      list.sort(byGain);
-      const best = list.shift()!;
-      const keep: Exchange[] = [];
+    // Highest gain first; a stable sort keeps the pair order among gains equal to 12 digits (the
+    // package's 28-digit decimals make such ties exact, and it then keeps the list order). The list
+    // is sorted once. After each exchange only the exchanges recalculated against it can change
+    // gain: they are taken out, sorted among themselves (ties by list order) and put back each at
+    // the place a stable sort of the whole list would give it (binary search among the others,
+    // which stay in order). The actors of each listed exchange are kept in a flat array beside the
+    // list, so the search for the exchanges sharing an actor touches no object.
+    list.sort(byGain);
+    const pool = list;
+    let len = pool.length;
+    // Slot t of the sorted list: the exchange pool[idx[t]], its actors act[2t], act[2t + 1] and its
+    // gain gain[t] (the comparisons of the merge read these flat arrays, not the objects).
+    let idx = new Int32Array(len);
+    let act = new Int32Array(2 * len);
+    let gain = new Float64Array(len);
+    for (let t = 0; t < len; t++) {
+      idx[t] = t;
+      act[2 * t] = pool[t]!.i.actor;
+      act[2 * t + 1] = pool[t]!.j.actor;
+      gain[t] = pool[t]!.gain;
+    }
+    let idx2 = new Int32Array(len);
+    let act2 = new Int32Array(2 * len);
+    let gain2 = new Float64Array(len);
+    const removed = new Uint8Array(len);
+    const changed: number[] = [];
+    /** byGain on two gains. */
+    const cmpGain = (ga: number, gb: number): number => {
+      const d = gb - ga;
+      return Math.abs(d) <= TIE * Math.max(Math.abs(ga), Math.abs(gb)) ? 0 : d;
+    };
+    let head = 0;
+    while (head < len) {
+      const best = pool[idx[head++]!]!;
       const ai = best.i.actor;
       const aj = best.j.actor;
-      for (const e of list) {
+      changed.length = 0;
+      let anyRemoved = false;
+      for (let t = head; t < len; t++) {
+        const ei = act[2 * t]!;
+        const ej = act[2 * t + 1]!;
         // Only an exchange with one of the two actors can be affected.
-        const ei = e.i.actor;
-        const ej = e.j.actor;
-        if (ei === ai || ei === aj || ej === ai || ej === aj) recalculate(m, e, best);
-        if (e.valid) keep.push(e);
+        if (ei !== ai && ei !== aj && ej !== ai && ej !== aj) continue;
+        const e = pool[idx[t]!]!;
+        recalculate(m, e, best);
+        if (!e.valid) {
+          removed[t] = 1;
+          anyRemoved = true;
+        } else if (e.gain !== gain[t]) {
+          removed[t] = 1;
+          anyRemoved = true;
+          changed.push(t);
+        }
       }
-      list = keep;
+      if (anyRemoved) {
+        // The changed ones in the order a stable sort gives them (their slot breaks ties).
+        changed.sort((x, y) => cmpGain(pool[idx[x]!]!.gain, pool[idx[y]!]!.gain) || x - y);
+        // Merge the kept ones (in slot order, still sorted) with the changed ones: each changed
+        // exchange goes after every kept one with a higher gain, or an equal gain and a lower slot.
+        // Runs of kept slots are copied whole; the place of a changed one is found by binary search.
+        let o = 0;
+        let c = 0;
+        const copy = (from: number, to: number) => {
+          if (to <= from) return;
+          idx2.set(idx.subarray(from, to), o);
+          act2.set(act.subarray(2 * from, 2 * to), 2 * o);
+          gain2.set(gain.subarray(from, to), o);
+          o += to - from;
+        };
+        const put = (t: number) => {
+          const e = pool[idx[t]!]!;
+          idx2[o] = idx[t]!;
+          act2[2 * o] = act[2 * t]!;
+          act2[2 * o + 1] = act[2 * t + 1]!;
+          gain2[o] = e.gain;
+          o++;
+        };
+        let t = head;
+        while (t < len) {
+          if (removed[t]) {
+            t++;
+            continue;
+          }
+          let r = t;
+          while (r < len && !removed[r]) r++;
+          let from = t;
+          while (c < changed.length) {
+            const ct = changed[c]!;
+            const cg = pool[idx[ct]!]!.gain;
+            let lo = from;
+            let hi = r;
+            while (lo < hi) {
+              const mid = (lo + hi) >> 1;
+              const cmp = cmpGain(gain[mid]!, cg);
+              if (cmp < 0 || (cmp === 0 && mid < ct)) lo = mid + 1;
+              else hi = mid;
+            }
+            if (lo === r) break; // every kept one of the run comes first
+            copy(from, lo);
+            from = lo;
+            put(ct);
+            c++;
+          }
+          copy(from, r);
+          t = r;
+        }
+        while (c < changed.length) put(changed[c++]!);
+        removed.fill(0, 0, len);
+        [idx, idx2] = [idx2, idx];
+        [act, act2] = [act2, act];
+        [gain, gain2] = [gain2, gain];
+        len = o;
+        head = 0;
+      }
       made.push(best);
       // Externalities, on the round's start positions.
       const g = groupOf.get(best.p * k + best.q)!;
@@ -568,42 +707,62 @@ export function exchangeModel(input: ExchangeInput, opts: ExchangeOptions = {}):
 export interface ScenarioExchange {
   /** Null when the model cannot run (see `note`). */
   readonly result: ExchangeResult | null;
-  /** Scenario issue index per model issue (the one-dimensional issues). */
+  /** Scenario issue index per model issue (one model issue per dimension of each issue). */
   readonly issues: readonly number[];
+  /** Dimension index per model issue. */
+  readonly dims: readonly number[];
+  /** Label per model issue: the issue id, or `id.dimension` for an issue of several dimensions. */
+  readonly labels: readonly string[];
   readonly note: string | null;
 }
 
 /**
- * The exchange model over a scenario's one-dimensional issues, with the scenario's capabilities as
- * every actor's power (the model depends only on their ratios).
+ * The exchange model over a scenario's issues, with the scenario's capabilities as every actor's
+ * power (the model depends only on their ratios). Each dimension of an issue of several dimensions
+ * enters as an issue of its own, with the actors' positions and saliences on that dimension: the
+ * model trades shifts between separately weighed decisions, and a dimension weighed on its own is
+ * one (Stokman & Van Oosten 1994 model each issue as one such dimension).
  */
 export function scenarioExchange(s: ResolvedScenario, opts: ExchangeOptions = {}): ScenarioExchange {
-  const idx = s.issues.flatMap((is, q) => (is.dims === 1 ? [q] : []));
-  if (idx.length < 2) {
+  const issues: number[] = [];
+  const dims: number[] = [];
+  const labels: string[] = [];
+  const inputs: ExchangeIssueInput[] = [];
+  const n = s.actors.length;
+  s.issues.forEach((is, q) => {
+    for (let d = 0; d < is.dims; d++) {
+      issues.push(q);
+      dims.push(d);
+      labels.push(is.dims === 1 ? is.id : `${is.id}.${is.dimensionIds[d]}`);
+      inputs.push({
+        id: labels[labels.length - 1]!,
+        lo: is.lo[d]!,
+        hi: is.hi[d]!,
+        position:
+          is.dims === 1
+            ? is.position
+            : Float64Array.from({ length: n }, (_, a) => is.position[a * is.dims + d]!),
+        salience:
+          is.dims === 1
+            ? is.salience
+            : Float64Array.from({ length: n }, (_, a) => is.salience[a * is.dims + d]!),
+        has: is.has,
+      });
+    }
+  });
+  if (inputs.length < 2) {
     return {
       result: null,
-      issues: idx,
-      note:
-        s.issues.length < 2
-          ? 'the exchange model trades shifts between issues; this scenario has one issue'
-          : 'the exchange model is one-dimensional; fewer than two issues here have one dimension',
+      issues,
+      dims,
+      labels,
+      note: 'the exchange model trades shifts between issues; this scenario has one issue',
     };
-  } else {
-    const input: ExchangeInput = {
-      actors: s.actors.map((a) => a.id),
-      capability: s.capability,
-      issues: idx.map((q) => {
-        const is = s.issues[q]!;
-        return {
-          id: is.id,
-          lo: is.lo[0]!,
-          hi: is.hi[0]!,
-          position: is.position,
-          salience: is.salience,
-          has: is.has,
-        };
-      }),
-    };
-    return { result: exchangeModel(input, opts), issues: idx, note: null };
   }
+  const input: ExchangeInput = {
+    actors: s.actors.map((a) => a.id),
+    capability: s.capability,
+    issues: inputs,
+  };
+  return { result: exchangeModel(input, opts), issues, dims, labels, note: null };
 }

@@ -8,6 +8,7 @@ import { type ModelName, ModelNameSchema } from '../scenario/schema.js';
 import type { ResolvedIssue, ResolvedScenario } from '../scenario/types.js';
 import { type ConsensusResult, ConsensusWorkspace, consensusModel } from '../spatial/consensus.js';
 import type { Interval } from '../spatial/line.js';
+import { type PackageResult, packageModel } from '../spatial/package.js';
 import { compromiseModel } from './compromise.js';
 import {
   EUM_CHOICE_KEYS,
@@ -76,17 +77,40 @@ export interface IssueForecast {
   readonly eumSensitivity?: EumSensitivity | null;
   /** The exchange model: the scenario-wide run and this issue's index in it. */
   readonly exchange?: IssueExchange | null;
+  /**
+   * The package deal this issue is part of (the consensus model; src/spatial/package.ts), and its
+   * place in it. When the package is proposed, `consensus` carries the package's outcome and
+   * `package.result.separate[part]` the issue's outcome decided alone.
+   */
+  readonly package?: { readonly result: PackageResult; readonly part: number };
   readonly notes: Partial<Record<ModelName, string>>;
 }
 
 export interface IssueExchange {
   readonly run: ExchangeResult;
-  /** This issue's index among the model's issues. */
+  /** This issue's index among the model's issues (its first dimension's). */
   readonly k: number;
+  /** The outcome on the first dimension. */
   readonly outcome: number;
+  /** The model issue index of each dimension of this issue. */
+  readonly ks?: readonly number[];
+  /** The outcome, one number per dimension. */
+  readonly point?: Float64Array;
+  /** The labels of the model's issues (issue ids; `id.dimension` for a dimension of a multi-dimensional issue). */
+  readonly labels?: readonly string[];
 }
 
 const defaultWorkspace = new ForecastWorkspace();
+
+/** What each model does with an issue of several dimensions (said in its output). */
+export const DIMENSION_NOTES = {
+  compromise: 'several dimensions: the weighted mean of each dimension (the compromise is separable)',
+  median:
+    'several dimensions: the weighted median of each dimension separately; in the plane it need not be a Condorcet winner (majority rule has none in general)',
+  nash: 'several dimensions: the Nash product maximised over the space (salience-weighted Euclidean utilities), not per dimension',
+  exchange:
+    "several dimensions: each dimension enters the exchange model as an issue of its own, with the actors' saliences on it",
+} as const;
 
 /** Work shared by the issues of one `forecastAll` call (the exchange model runs once for all). */
 export interface ForecastMemo {
@@ -117,19 +141,17 @@ export function forecastIssue(
       case 'compromise':
         out.compromise = compromiseModel(issue, s.capability);
         if (!out.compromise) notes.compromise = 'no actor has a positive capability × salience';
+        else if (issue.dims > 1) notes.compromise = DIMENSION_NOTES.compromise;
         break;
       case 'median':
         out.median = medianModel(issue, s.capability, ws.median);
         if (!out.median) notes.median = 'no actor has a positive capability × salience';
+        else if (issue.dims > 1) notes.median = DIMENSION_NOTES.median;
         break;
       case 'nash':
         out.nash = nashModel(issue, s.capability, opts.nashDisagreement);
-        if (!out.nash) {
-          notes.nash =
-            issue.dims > 1
-              ? `the Nash model here is one-dimensional; this issue has ${issue.dims} dimensions`
-              : 'no actor has a positive capability × salience';
-        }
+        if (!out.nash) notes.nash = 'no actor has a positive capability × salience';
+        else if (issue.dims > 1) notes.nash = DIMENSION_NOTES.nash;
         break;
       case 'eum':
         out.eum = eumModel(issue, s.capability, eumOptionsFor(s, opts.eum), ws.eum);
@@ -145,12 +167,22 @@ export function forecastIssue(
       case 'exchange': {
         memo.exchange ??= scenarioExchange(s, opts.exchange);
         const x = memo.exchange;
-        const k = x.issues.indexOf(s.issues.indexOf(issue));
-        if (x.result && k >= 0) out.exchange = { run: x.result, k, outcome: x.result.forecast[k]! };
-        else {
+        const q = s.issues.indexOf(issue);
+        const ks = x.issues.flatMap((v, k) => (v === q ? [k] : []));
+        if (x.result && ks.length > 0) {
+          const r = x.result;
+          out.exchange = {
+            run: r,
+            k: ks[0]!,
+            ks,
+            outcome: r.forecast[ks[0]!]!,
+            point: Float64Array.from(ks, (k) => r.forecast[k]!),
+            labels: x.labels,
+          };
+          if (issue.dims > 1) notes.exchange = DIMENSION_NOTES.exchange;
+        } else {
           out.exchange = null;
-          notes.exchange =
-            x.note ?? `the exchange model is one-dimensional; this issue has ${issue.dims} dimensions`;
+          notes.exchange = x.note ?? 'the exchange model has no issue to trade on';
         }
         break;
       }
@@ -162,7 +194,43 @@ export function forecastIssue(
 /** Every requested model on every issue of the scenario. */
 export function forecastAll(s: ResolvedScenario, opts: ForecastOptions = {}): IssueForecast[] {
   const memo: ForecastMemo = {};
-  return s.issues.map((issue) => forecastIssue(s, issue, opts, memo));
+  return applyPackages(
+    s,
+    s.issues.map((issue) => forecastIssue(s, issue, opts, memo)),
+  );
+}
+
+/**
+ * The scenario's package deals applied to the consensus model's forecasts (one per issue, in the
+ * scenario's order): each package is evaluated on its parts' own results; when its setter proposes
+ * it, every part's consensus outcome becomes its tabled proposal. Other models are unchanged (they
+ * decide issue by issue; the exchange model links issues in its own way). Returns `fs`, changed.
+ */
+export function applyPackages(s: ResolvedScenario, fs: IssueForecast[]): IssueForecast[] {
+  if (!s.packages?.length || fs.length !== s.issues.length) return fs;
+  for (const pkg of s.packages) {
+    if (pkg.issues.some((q) => fs[q]!.consensus === undefined)) continue;
+    const r = packageModel(
+      s,
+      pkg,
+      pkg.issues.map((q) => fs[q]!.consensus),
+    );
+    pkg.issues.forEach((q, part) => {
+      const f = fs[q]!;
+      let consensus = f.consensus;
+      if (consensus && r.proposed) {
+        const out = r.outcome[part]!;
+        consensus = {
+          ...consensus,
+          outcome: out,
+          adopted: adoptionCall(f.issue, out),
+          note: `adopted as part of package "${pkg.id}"`,
+        };
+      }
+      fs[q] = { ...f, consensus, package: { result: r, part } };
+    });
+  }
+  return fs;
 }
 
 // ───────────────────────── the JSON contract and the explanations ─────────────────────────
@@ -187,6 +255,8 @@ export interface IssueJson {
   id: string;
   title: string;
   dimensions: number;
+  /** The dimensions' ids (one, `x`… for a one-dimensional issue: its id is the issue's). */
+  dimensionIds: string[];
   scale: Array<[number, number]>;
   statusQuo: Point;
   proposal: Point;
@@ -273,11 +343,11 @@ export function modelAdoption(f: IssueForecast, m: ModelName): boolean | null {
     case 'median':
       return adoptionCall(f.issue, f.median);
     case 'nash':
-      return f.nash ? adoptionCall(f.issue, [f.nash.outcome]) : null;
+      return f.nash ? adoptionCall(f.issue, nashPoint(f.nash)) : null;
     case 'eum':
       return f.eum ? adoptionCall(f.issue, [f.eum.outcome]) : null;
     case 'exchange':
-      return f.exchange ? adoptionCall(f.issue, [f.exchange.outcome]) : null;
+      return f.exchange ? adoptionCall(f.issue, exchangePoint(f.exchange)) : null;
   }
 }
 
@@ -291,12 +361,22 @@ export function modelOutcome(f: IssueForecast, m: ModelName): Float64Array | nul
     case 'median':
       return f.median ?? null;
     case 'nash':
-      return f.nash ? Float64Array.of(f.nash.outcome) : null;
+      return f.nash ? nashPoint(f.nash) : null;
     case 'eum':
       return f.eum ? Float64Array.of(f.eum.outcome) : null;
     case 'exchange':
-      return f.exchange ? Float64Array.of(f.exchange.outcome) : null;
+      return f.exchange ? exchangePoint(f.exchange) : null;
   }
+}
+
+/** The Nash outcome as a point (one number per dimension). */
+export function nashPoint(r: NashResult): Float64Array {
+  return r.point ?? Float64Array.of(r.outcome);
+}
+
+/** The exchange model's outcome as a point (one number per dimension). */
+export function exchangePoint(x: IssueExchange): Float64Array {
+  return x.point ?? Float64Array.of(x.outcome);
 }
 
 /** 'text', 'scholz', or 'custom' for any other combination of the choices (a)–(d). */
@@ -361,6 +441,7 @@ export function forecastJson(s: ResolvedScenario, forecasts: readonly IssueForec
               core: intervals(c.core),
               statusQuoInCore: c.statusQuoInCore,
               note: c.note,
+              ...(f.package ? { package: packageJson(s, f.package.result, f.package.part) } : {}),
             }
           : { outcome: null };
       }
@@ -382,8 +463,8 @@ export function forecastJson(s: ResolvedScenario, forecasts: readonly IssueForec
         const r = f.nash;
         models.nash = r
           ? {
-              outcome: round(r.outcome),
-              adopted: adoptionCall(is, [r.outcome]),
+              outcome: point(nashPoint(r)),
+              adopted: adoptionCall(is, nashPoint(r)),
               disagreement: r.disagreement,
               disagreementFor:
                 r.disagreement === 'worst'
@@ -391,8 +472,8 @@ export function forecastJson(s: ResolvedScenario, forecasts: readonly IssueForec
                   : r.mode === 'statusQuo'
                     ? 'all'
                     : 'veto players',
-              feasible: [round(r.feasible[0]), round(r.feasible[1])],
-              note: null,
+              feasible: r.feasible ? [round(r.feasible[0]), round(r.feasible[1])] : null,
+              note: f.notes.nash ?? null,
             }
           : { outcome: null, note: f.notes.nash ?? null };
       }
@@ -427,48 +508,7 @@ export function forecastJson(s: ResolvedScenario, forecasts: readonly IssueForec
       if (f.exchange !== undefined) {
         const x = f.exchange;
         models.exchange = x
-          ? {
-              outcome: round(x.outcome),
-              adopted: adoptionCall(is, [x.outcome]),
-              rounds: x.run.rounds.map((r) => ({
-                before: round(r.before[x.k]!),
-                after: round(r.after[x.k]!),
-                exchanges: r.exchanges
-                  .filter((e) => e.i.supply === x.k || e.j.supply === x.k)
-                  .map((e) => {
-                    const [mover, partner] = e.i.supply === x.k ? [e.i, e.j] : [e.j, e.i];
-                    return {
-                      mover: s.actors[mover.actor]!.id,
-                      from: round(mover.from),
-                      to: round(mover.to),
-                      partner: s.actors[partner.actor]!.id,
-                      partnerIssue: s.issues[exchangeIssue(s, x, partner.supply)]!.id,
-                      partnerFrom: round(partner.from),
-                      partnerTo: round(partner.to),
-                      gain: round(e.gain),
-                    };
-                  }),
-                externalities: extJson(r.issueExternalities[x.k]!),
-              })),
-              positions: Object.fromEntries(
-                s.actors.flatMap((a, i) => {
-                  const v = x.run.positions[x.k]![i]!;
-                  return Number.isNaN(v) ? [] : [[a.id, round(v)]];
-                }),
-              ),
-              externalities: Object.fromEntries(
-                s.actors.map((a, i) => [
-                  a.id,
-                  extJson(
-                    x.run.rounds.reduce(
-                      (acc, r) => addExt(acc, r.externalities[i]!),
-                      addExt(zeroExtJ(), zeroExtJ()),
-                    ),
-                  ),
-                ]),
-              ),
-              note: null,
-            }
+          ? exchangeJson(s, is, x, f.notes.exchange ?? null)
           : { outcome: null, note: f.notes.exchange ?? null };
       }
       const vetoPlayers: string[] = [];
@@ -479,6 +519,7 @@ export function forecastJson(s: ResolvedScenario, forecasts: readonly IssueForec
         id: is.id,
         title: is.title,
         dimensions: is.dims,
+        dimensionIds: [...is.dimensionIds],
         scale: Array.from(is.lo, (lo, d) => [lo, is.hi[d]!] as [number, number]),
         statusQuo: point(is.statusQuo),
         proposal: point(is.proposal),
@@ -503,14 +544,99 @@ export function forecastJson(s: ResolvedScenario, forecasts: readonly IssueForec
   };
 }
 
-/** The scenario issue index of the exchange model's issue k. */
-function exchangeIssue(s: ResolvedScenario, x: IssueExchange, k: number): number {
-  let seen = -1;
-  for (let q = 0; q < s.issues.length; q++) {
-    if (s.issues[q]!.dims === 1) seen++;
-    if (seen === k) return q;
-  }
-  return x.k;
+/** A package deal as seen from one of its parts (`part`), for the consensus model's JSON. */
+export function packageJson(s: ResolvedScenario, r: PackageResult, part: number): Record<string, unknown> {
+  const ids = (xs: readonly number[]) => xs.map((i) => s.actors[i]!.id);
+  return {
+    id: r.pkg.id,
+    issues: r.pkg.issues.map((q) => s.issues[q]!.id),
+    passes: r.passes,
+    proposed: r.proposed,
+    setter: r.setter >= 0 ? s.actors[r.setter]!.id : null,
+    supporters: ids(r.supporters),
+    blockers: ids(r.blockers),
+    partBlockers: Object.fromEntries(r.pkg.issues.map((q, k) => [s.issues[q]!.id, ids(r.partBlockers[k]!)])),
+    gain: Object.fromEntries(s.actors.map((a, i) => [a.id, round(r.gain[i]!)])),
+    separateOutcome: point(r.separate[part]),
+    source: r.pkg.source,
+    sourceDate: r.pkg.sourceDate,
+    inferred: r.pkg.inferred,
+    note: r.note ?? r.pkg.note,
+  };
+}
+
+/** One line on a package deal: whether it passes and is proposed, and whom the linkage wins over. */
+export function explainPackage(s: ResolvedScenario, r: PackageResult): string {
+  const names = r.pkg.issues.map((q) => s.issues[q]!.id).join(' + ');
+  if (r.note) return `package ${names}: ${r.note}`;
+  const won = new Set<number>();
+  r.partBlockers.forEach((bs) => {
+    for (const b of bs) if (!r.blockers.includes(b)) won.add(b);
+  });
+  const wonText = won.size
+    ? `; ${list(s, [...won])} would block a part alone but ${won.size === 1 ? 'prefers' : 'prefer'} the package to the status quo`
+    : '';
+  if (!r.passes)
+    return `package ${names} fails: ${list(s, r.blockers)} ${r.blockers.length === 1 ? 'prefers' : 'prefer'} the status quo of all its issues together; each issue is decided alone`;
+  const setter = r.setter >= 0 ? s.actors[r.setter]!.name : 'the setter';
+  return r.proposed
+    ? `package ${names} passes and ${setter} proposes it${wonText}`
+    : `package ${names} would pass, but ${setter} prefers the issues decided alone${wonText}`;
+}
+
+/** The exchange model's JSON on one issue: per dimension in several dimensions. */
+function exchangeJson(
+  s: ResolvedScenario,
+  is: ResolvedIssue,
+  x: IssueExchange,
+  note: string | null,
+): Record<string, unknown> {
+  const ks = x.ks ?? [x.k];
+  const labels = x.labels ?? s.issues.map((is) => is.id);
+  const at = (v: Float64Array) => point(Float64Array.from(ks, (k) => v[k]!));
+  const mine = new Set(ks);
+  const multi = ks.length > 1;
+  return {
+    outcome: point(exchangePoint(x)),
+    adopted: adoptionCall(is, exchangePoint(x)),
+    rounds: x.run.rounds.map((r) => ({
+      before: at(r.before),
+      after: at(r.after),
+      exchanges: r.exchanges
+        .filter((e) => mine.has(e.i.supply) || mine.has(e.j.supply))
+        .map((e) => {
+          const [mover, partner] = mine.has(e.i.supply) ? [e.i, e.j] : [e.j, e.i];
+          return {
+            mover: s.actors[mover.actor]!.id,
+            ...(multi ? { dimension: labels[mover.supply] } : {}),
+            from: round(mover.from),
+            to: round(mover.to),
+            partner: s.actors[partner.actor]!.id,
+            partnerIssue: labels[partner.supply],
+            partnerFrom: round(partner.from),
+            partnerTo: round(partner.to),
+            gain: round(e.gain),
+          };
+        }),
+      // per dimension in several dimensions (an exchange between two of them counts on each)
+      externalities: multi
+        ? Object.fromEntries(ks.map((k) => [labels[k]!, extJson(r.issueExternalities[k]!)]))
+        : extJson(r.issueExternalities[x.k]!),
+    })),
+    positions: Object.fromEntries(
+      s.actors.flatMap((a, i) => {
+        const v = ks.map((k) => x.run.positions[k]![i]!);
+        return v.some(Number.isNaN) ? [] : [[a.id, multi ? v.map(round) : round(v[0]!)]];
+      }),
+    ),
+    externalities: Object.fromEntries(
+      s.actors.map((a, i) => [
+        a.id,
+        extJson(x.run.rounds.reduce((acc, r) => addExt(acc, r.externalities[i]!), zeroExtJ())),
+      ]),
+    ),
+    note,
+  };
 }
 
 type ExtJ = ExchangeResult['rounds'][number]['externalities'][number];
@@ -553,6 +679,14 @@ function possessive(name: string): string {
 
 /** One line explaining the forecast of an issue (the consensus model's reasoning when it ran). */
 export function explain(s: ResolvedScenario, f: IssueForecast): string {
+  const own = explainIssue(s, f);
+  if (!f.package) return own;
+  const r = f.package.result;
+  if (r.proposed) return `adopted as part of a package: ${explainPackage(s, r)}`;
+  return `${explainPackage(s, r)}. Decided alone: ${own}`;
+}
+
+function explainIssue(s: ResolvedScenario, f: IssueForecast): string {
   const is = f.issue;
   const c = f.consensus;
   if (!c) {
@@ -605,6 +739,9 @@ export function explain(s: ResolvedScenario, f: IssueForecast): string {
   const out = fmtPoint(c.outcome);
   const ws = is.dims === 1 ? ` ${fmtIntervals(c.winSet)}` : '';
   if (!c.adopted) {
+    if (c.statusQuoInCore && is.dims > 1) {
+      return `no change: the status quo ${q} is in the Pareto set of the veto players' ideal points (no point is better for all of them)`;
+    }
     if (c.statusQuoInCore) {
       const left: number[] = [];
       const right: number[] = [];

@@ -20,10 +20,29 @@
  *
  * The objective is concave (a sum of logarithms of concave positive functions), so the maximum is
  * found exactly by bisection on its (sub)derivative Σ_i w_i sign(x_i − z) / g_i(z), down to 1e-12
- * of the scale. One-dimensional only: in several dimensions it returns null (the compromise model
- * is the multi-dimensional bargaining forecast here).
+ * of the scale.
+ *
+ * In several dimensions (nashSpace) the same product is maximised over the space, not dimension by
+ * dimension: utilities fall with the salience-weighted Euclidean distance of ../spatial/space.ts,
+ * u_i(z) = −d_i(z) (indifference curves are ellipses), each actor's weight is w_i = c_i · s̄_i (its
+ * mean salience over the dimensions; for one dimension, c_i s_i as above), its gain is
+ * g_i(z) = d_i(δ_i) − d_i(z), and the worst point of the scale is the corner farthest from the
+ * actor. The feasible set is the scale ∩ { z : d_i(z) ≤ d_i(q) } for the actors whose disagreement
+ * point is q — the log terms keep the maximiser inside it. The objective is concave on a convex set;
+ * it is maximised by projected gradient ascent with backtracking from a strictly feasible start
+ * (found along a direction improving for every such actor, ../spatial/space.ts improvingDirection),
+ * and an actor's ideal point (where the objective has a kink) is taken exactly when the optimality
+ * condition holds there. When no point is strictly better than q for all of them (q is in their
+ * Pareto set) the outcome is q. Checked against a grid search (test/bargaining/nash-space.test.ts).
  */
 import type { ResolvedIssue } from '../scenario/types.js';
+import {
+  distance2,
+  distanceGradient,
+  improvingDirection,
+  isActive,
+  type SpaceInput,
+} from '../spatial/space.js';
 
 /**
  * The disagreement point: 'veto' (default) — the status quo for veto players, the worst point of
@@ -36,11 +55,14 @@ export type NashDisagreement = 'veto' | 'statusQuo';
 export const NASH_DISAGREEMENTS: readonly NashDisagreement[] = ['veto', 'statusQuo'];
 
 export interface NashResult {
+  /** The outcome on the first dimension (the outcome of a one-dimensional issue). */
   readonly outcome: number;
+  /** The outcome, one number per dimension. */
+  readonly point?: Float64Array;
   /** 'statusQuo' when the veto players' disagreement point is the status quo; 'worst' when there is none. */
   readonly disagreement: 'statusQuo' | 'worst';
-  /** The feasible interval F. */
-  readonly feasible: readonly [number, number];
+  /** The feasible interval F (one dimension); in several dimensions null (F is the veto players' preferred-to-q set). */
+  readonly feasible: readonly [number, number] | null;
   /** Whose disagreement point is the status quo (see NashDisagreement). */
   readonly mode?: NashDisagreement;
 }
@@ -75,7 +97,7 @@ export function nashBargaining(
   const eps = (hi - lo) * 1e-12;
   if (fHi - fLo <= eps) {
     const z = q !== null ? q : fLo;
-    return { outcome: z, disagreement, feasible: [fLo, fHi], mode };
+    return { outcome: z, point: Float64Array.of(z), disagreement, feasible: [fLo, fHi], mode };
   }
   const a = (i: number) =>
     q !== null && (veto[i] === 1 || mode === 'statusQuo')
@@ -116,7 +138,8 @@ export function nashBargaining(
       h = z;
     }
   }
-  return { outcome: (l + h) / 2, disagreement, feasible: [fLo, fHi], mode };
+  const z = (l + h) / 2;
+  return { outcome: z, point: Float64Array.of(z), disagreement, feasible: [fLo, fHi], mode };
 }
 
 export function nashModel(
@@ -124,14 +147,31 @@ export function nashModel(
   capability: ArrayLike<number>,
   mode: NashDisagreement = 'veto',
 ): NashResult | null {
-  if (issue.dims !== 1) return null;
   if (!issue.rule.passable && issue.statusQuo) {
     // nothing can pass the rule: the disagreement point is the outcome
     return {
       outcome: issue.statusQuo[0]!,
+      point: issue.statusQuo.slice(),
       disagreement: 'statusQuo',
-      feasible: [issue.statusQuo[0]!, issue.statusQuo[0]!],
+      feasible: issue.dims === 1 ? [issue.statusQuo[0]!, issue.statusQuo[0]!] : null,
     };
+  }
+  if (issue.dims !== 1) {
+    return nashSpace(
+      {
+        n: capability.length,
+        dims: issue.dims,
+        x: issue.position,
+        s: issue.salience,
+        has: issue.has,
+        lo: issue.lo,
+        hi: issue.hi,
+      },
+      capability,
+      issue.rule.veto,
+      issue.statusQuo,
+      mode,
+    );
   }
   return nashBargaining(
     capability.length,
@@ -145,4 +185,154 @@ export function nashModel(
     issue.hi[0]!,
     mode,
   );
+}
+
+/**
+ * The asymmetric Nash bargaining solution over the space (see the header). `q` null: every actor's
+ * disagreement point is its worst corner of the scale.
+ */
+export function nashSpace(
+  inp: SpaceInput,
+  capability: ArrayLike<number>,
+  veto: ArrayLike<number>,
+  q: ArrayLike<number> | null,
+  mode: NashDisagreement = 'veto',
+): NashResult | null {
+  const { n, dims } = inp;
+  const disagreement = q === null ? 'worst' : 'statusQuo';
+  const w = new Float64Array(n);
+  const a = new Float64Array(n);
+  const bound = new Uint8Array(n);
+  const corner = new Float64Array(dims);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (!isActive(inp, i)) continue;
+    let sbar = 0;
+    for (let d = 0; d < dims; d++) sbar += inp.s[i * dims + d]!;
+    w[i] = capability[i]! * (sbar / dims);
+    if (!(w[i]! > 0)) continue;
+    total += w[i]!;
+    if (q !== null && (veto[i] === 1 || mode === 'statusQuo')) {
+      bound[i] = 1;
+      a[i] = Math.sqrt(distance2(inp, i, q));
+    } else {
+      for (let d = 0; d < dims; d++) {
+        const x = inp.x[i * dims + d]!;
+        corner[d] = x - inp.lo[d]! > inp.hi[d]! - x ? inp.lo[d]! : inp.hi[d]!;
+      }
+      a[i] = Math.sqrt(distance2(inp, i, corner));
+    }
+  }
+  if (!(total > 0)) return null;
+  const done = (z: ArrayLike<number>): NashResult => ({
+    outcome: z[0]!,
+    point: Float64Array.from(z),
+    disagreement,
+    feasible: null,
+    mode,
+  });
+  // Work in scale units; the gradient in normalized units is rescaled by the ranges.
+  const r = Float64Array.from({ length: dims }, (_, d) => inp.hi[d]! - inp.lo[d]!);
+  const f = (z: ArrayLike<number>): number => {
+    let v = 0;
+    for (let i = 0; i < n; i++) {
+      if (!(w[i]! > 0)) continue;
+      const g = a[i]! - Math.sqrt(distance2(inp, i, z));
+      if (!(g > 0)) return Number.NEGATIVE_INFINITY;
+      v += w[i]! * Math.log(g);
+    }
+    return v;
+  };
+  // A strictly feasible start.
+  let z: Float64Array;
+  let anyBound = false;
+  for (let i = 0; i < n; i++) if (bound[i]) anyBound = true;
+  if (anyBound) {
+    for (let i = 0; i < n; i++) if (bound[i] && !(a[i]! > 0)) return done(q!); // a veto player at q
+    const v = improvingDirection(inp, bound, q!);
+    if (!v) return done(q!);
+    z = new Float64Array(dims);
+    let t = 0.5;
+    for (let k = 0; k < 80; k++, t /= 2) {
+      for (let d = 0; d < dims; d++)
+        z[d] = Math.min(Math.max(q![d]! + t * v[d]! * r[d]!, inp.lo[d]!), inp.hi[d]!);
+      if (Number.isFinite(f(z))) break;
+    }
+    if (!Number.isFinite(f(z))) return done(q!);
+  } else {
+    z = Float64Array.from({ length: dims }, (_, d) => (inp.lo[d]! + inp.hi[d]!) / 2);
+    if (!Number.isFinite(f(z))) {
+      // only when some actor's farthest corner is its own point (a zero range): start at the mean
+      for (let d = 0; d < dims; d++) {
+        let num = 0;
+        for (let i = 0; i < n; i++) num += w[i]! * inp.x[i * dims + d]!;
+        z[d] = num / total;
+      }
+    }
+  }
+  const grad = new Float64Array(dims);
+  const gi = new Float64Array(dims);
+  const gradient = (p: ArrayLike<number>): void => {
+    grad.fill(0);
+    for (let i = 0; i < n; i++) {
+      if (!(w[i]! > 0)) continue;
+      if (!distanceGradient(inp, i, p, gi)) continue;
+      const g = a[i]! - Math.sqrt(distance2(inp, i, p));
+      for (let d = 0; d < dims; d++) grad[d] = grad[d]! - (w[i]! * gi[d]!) / g / r[d]!;
+    }
+  };
+  let fz = f(z);
+  let eta = 1;
+  const trial = new Float64Array(dims);
+  for (let it = 0; it < 20000; it++) {
+    gradient(z);
+    let moved = 0;
+    let accepted = false;
+    for (let k = 0; k < 60; k++) {
+      let dot = 0;
+      for (let d = 0; d < dims; d++) {
+        // the step is taken in units of the scale squared, so that every dimension moves alike
+        trial[d] = Math.min(Math.max(z[d]! + eta * grad[d]! * r[d]! * r[d]!, inp.lo[d]!), inp.hi[d]!);
+        dot += grad[d]! * (trial[d]! - z[d]!);
+      }
+      const ft = f(trial);
+      if (ft >= fz + 1e-4 * dot && ft > Number.NEGATIVE_INFINITY) {
+        moved = 0;
+        for (let d = 0; d < dims; d++) moved = Math.max(moved, Math.abs(trial[d]! - z[d]!) / r[d]!);
+        z.set(trial);
+        fz = ft;
+        accepted = true;
+        eta *= 2;
+        break;
+      }
+      eta /= 2;
+    }
+    if (!accepted || moved < 1e-13) break;
+  }
+  // The kinks: an actor's ideal point is the maximiser when the others' pull is within its own.
+  for (let i = 0; i < n; i++) {
+    if (!(w[i]! > 0)) continue;
+    const xi = Float64Array.from({ length: dims }, (_, d) => inp.x[i * dims + d]!);
+    const fx = f(xi);
+    if (!(fx >= fz - 1e-9 * Math.abs(fz) - 1e-12)) continue;
+    grad.fill(0);
+    for (let j = 0; j < n; j++) {
+      if (j === i || !(w[j]! > 0)) continue;
+      if (!distanceGradient(inp, j, xi, gi)) continue;
+      const g = a[j]! - Math.sqrt(distance2(inp, j, xi));
+      for (let d = 0; d < dims; d++) grad[d] = grad[d]! - (w[j]! * gi[d]!) / g;
+    }
+    // superdifferential of w_i log(a_i − d_i) at x_i: −(w_i / a_i) · {S^{1/2} b : |b| ≤ 1} (normalized units)
+    let need = 0;
+    let inBox = true;
+    for (let d = 0; d < dims; d++) {
+      const s = inp.s[i * dims + d]!;
+      const x = xi[d]!;
+      if (x < inp.lo[d]! || x > inp.hi[d]!) inBox = false;
+      if (s > 0) need += (grad[d]! * grad[d]!) / s;
+      else if (Math.abs(grad[d]!) > 1e-12) need = Number.POSITIVE_INFINITY;
+    }
+    if (inBox && Math.sqrt(need) <= w[i]! / a[i]! + 1e-12) return done(xi);
+  }
+  return done(z);
 }

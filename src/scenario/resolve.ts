@@ -24,6 +24,7 @@ import type {
   ResolvedCoding,
   ResolvedIssue,
   ResolvedObserved,
+  ResolvedPackage,
   ResolvedRule,
   ResolvedScenario,
 } from './types.js';
@@ -174,6 +175,7 @@ export function resolveScenario(s: ScenarioFile, opts: ResolveOptions = {}): Res
       fail(`issues[${k}].id`, `issue id "${i.id}" is used twice`, 'Give each issue its own id.');
     seen.add(i.id);
   });
+  const packages = resolvePackages(s, issues, actors, chair, fail, unknownActor);
 
   return {
     id: s.id,
@@ -191,7 +193,59 @@ export function resolveScenario(s: ScenarioFile, opts: ResolveOptions = {}): Res
     note: s.note ?? s.description ?? null,
     coded: s.coded ?? null,
     ...(s.modelOptions ? { modelOptions: s.modelOptions } : {}),
+    ...(packages.length ? { packages } : {}),
   };
+}
+
+/** The package deals: every issue id known, none twice in a package or in two packages. */
+function resolvePackages(
+  s: ScenarioFile,
+  issues: readonly ResolvedIssue[],
+  actors: readonly ResolvedActor[],
+  chair: number,
+  fail: (path: string, message: string, hint: string) => never,
+  unknownActor: (path: string, id: string) => never,
+): ResolvedPackage[] {
+  const ids = issues.map((i) => i.id);
+  const owner = new Map<number, number>();
+  return (s.packages ?? []).map((p, k) => {
+    const long = Array.isArray(p) ? { issues: p } : p;
+    const at = Array.isArray(p) ? `packages[${k}]` : `packages[${k}].issues`;
+    const idx = long.issues.map((id, j) => {
+      const q = ids.indexOf(id);
+      if (q < 0)
+        fail(
+          `${at}[${j}]`,
+          `package ${k + 1} names an unknown issue "${id}"`,
+          `The issues of this scenario: ${ids.join(', ')}.`,
+        );
+      if (owner.has(q))
+        fail(
+          `${at}[${j}]`,
+          owner.get(q) === k
+            ? `issue "${id}" is named twice in package ${k + 1}`
+            : `issue "${id}" is already in package ${owner.get(q)! + 1}`,
+          'An issue belongs to one package at most; merge the packages or drop the issue from one.',
+        );
+      owner.set(q, k);
+      return q;
+    });
+    let setter = -1;
+    if (!Array.isArray(p) && p.setter !== undefined) {
+      setter = actors.findIndex((a) => a.id === p.setter);
+      if (setter < 0) unknownActor(`packages[${k}].setter`, p.setter);
+    } else setter = chair >= 0 ? chair : issues[idx[0]!]!.setter;
+    return {
+      id: (!Array.isArray(p) && p.id) || long.issues.join('+'),
+      index: k,
+      issues: idx,
+      setter,
+      source: (!Array.isArray(p) && p.source) || null,
+      sourceDate: (!Array.isArray(p) && p.sourceDate) || null,
+      inferred: !Array.isArray(p) && p.inferred === true,
+      note: (!Array.isArray(p) && p.note) || null,
+    };
+  });
 }
 
 function latest(series: YearSeries, id: string, year: number): number | null {

@@ -223,6 +223,45 @@ export const IssueSchema = z
   });
 export type Issue = z.infer<typeof IssueSchema>;
 
+const IssueRefSchema = z.string().min(1).max(128).describe('An issue id of this scenario');
+
+/**
+ * A package deal: issues voted on together (Tsebelis 1990 on issue linkage; the consensus model's
+ * package, src/spatial/package.ts). The short form is the list of issue ids; the long form adds who
+ * tables the package and where the linkage is documented.
+ */
+export const PackageSchema = z
+  .union([
+    z.array(IssueRefSchema).min(2).max(64),
+    z
+      .object({
+        id: z
+          .string()
+          .min(1)
+          .max(128)
+          .optional()
+          .describe('A name for the package (default: its issues joined by +)'),
+        issues: z.array(IssueRefSchema).min(2).max(64).describe('The linked issues'),
+        setter: ActorIdSchema.optional().describe(
+          'Who may table the package (default: the chair, else the agenda setter of its first issue)',
+        ),
+        source: z.string().optional().describe('Where the linkage is documented'),
+        sourceDate: IsoDateSchema.optional().describe('The date of that source'),
+        inferred: z
+          .boolean()
+          .optional()
+          .describe(
+            'true: the linkage is inferred with knowledge of the outcome (no source before the decision)',
+          ),
+        note: z.string().optional(),
+      })
+      .strict(),
+  ])
+  .describe(
+    'Issues linked into a package: the package passes only if a winning coalition prefers all its proposals together to the status quo (salience-weighted sum of utilities)',
+  );
+export type PackageInput = z.infer<typeof PackageSchema>;
+
 export const ActorOverrideSchema = z
   .object({
     name: z.string().optional(),
@@ -273,6 +312,11 @@ export const ScenarioFileSchema = z
       .optional()
       .describe('Extra actors, or overrides of the members’ names and capabilities'),
     issues: z.array(IssueSchema).min(1).max(1000),
+    packages: z
+      .array(PackageSchema)
+      .max(100)
+      .optional()
+      .describe('Package deals: lists of issue ids voted on together (the consensus model; docs/models.md)'),
     outcome: ObservedOutcomeSchema.optional().describe('The observed outcome of a single-issue scenario'),
     source: z.string().optional(),
     note: z.string().optional(),

@@ -95,6 +95,20 @@ export interface ResolvedIssue {
   readonly source: string | null;
 }
 
+/** A package deal (see the schema's `packages`), with its issues as indices into `issues`. */
+export interface ResolvedPackage {
+  readonly id: string;
+  /** Position of the package in the file (for error paths). */
+  readonly index: number;
+  readonly issues: readonly number[];
+  /** Actor index of who may table it (−1: none). */
+  readonly setter: number;
+  readonly source: string | null;
+  readonly sourceDate: string | null;
+  readonly inferred: boolean;
+  readonly note: string | null;
+}
+
 export interface ResolvedScenario {
   readonly id: string;
   readonly title: string;
@@ -117,4 +131,6 @@ export interface ResolvedScenario {
   readonly coded?: string | null;
   /** The file's model options (`modelOptions:`). */
   readonly modelOptions?: ModelOptions;
+  /** Package deals (`packages:`); absent or empty when none. */
+  readonly packages?: readonly ResolvedPackage[];
 }

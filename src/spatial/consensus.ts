@@ -33,7 +33,14 @@ import {
   tolerance,
   winSet,
 } from './line.js';
-import { isActive, preferenceN, type SpaceInput, SpaceWorkspace, setterChoiceN } from './space.js';
+import {
+  isActive,
+  paretoOptimal,
+  preferenceN,
+  type SpaceInput,
+  SpaceWorkspace,
+  setterChoiceN,
+} from './space.js';
 
 export type ConsensusMode = 'take-it-or-leave-it' | 'agenda-setter' | 'opt-out';
 
@@ -58,6 +65,11 @@ export interface ConsensusResult {
   readonly winSet: readonly Interval[] | null;
   /** One dimension: the core of the rule. Null in several dimensions (see coreNote). */
   readonly core: readonly Interval[] | null;
+  /**
+   * Whether the status quo is in the core. In several dimensions, under a unanimity-type rule: whether
+   * it is in the Pareto set of the veto players' ideal points (../spatial/space.ts paretoOptimal);
+   * null under other rules in several dimensions.
+   */
   readonly statusQuoInCore: boolean | null;
   readonly note: string | null;
 }
@@ -313,7 +325,7 @@ function space(
     supporters,
     winSet: null,
     core: null,
-    statusQuoInCore: null,
+    statusQuoInCore: rule.collegial && rule.passable ? paretoOptimal(inp, rule.veto, q) : null,
     setter: issue.setter,
   };
   if (mode === 'take-it-or-leave-it') {

@@ -157,7 +157,7 @@ describe('brute force', () => {
         const veto = as.map(() => (consensus ? 1 : 0));
         const r = nashBargaining(n, x, s, ones(n), c, veto, q, 0, 100);
         if (!r) return;
-        const [fl, fh] = r.feasible;
+        const [fl, fh] = r.feasible!;
         expect(r.outcome).toBeGreaterThanOrEqual(fl - 1e-9);
         expect(r.outcome).toBeLessThanOrEqual(fh + 1e-9);
         const a = (i: number) => (consensus ? Math.abs(q - x[i]!) : Math.max(x[i]!, 100 - x[i]!));

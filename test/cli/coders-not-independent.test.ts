@@ -37,6 +37,8 @@ describe('a coder that is not independent is said to be', () => {
     // the printed figures are the JSON's: the headline is the mean coding, coder a its own run
     expect(Number(head![1])).toBeCloseTo(j.models.consensus.mae, 1);
     expect(Number(a![1])).toBeCloseTo(j.coders.a.models.consensus.mae, 1);
-    expect(j.coders.a.models.consensus.mae).not.toBeCloseTo(j.models.consensus.mae, 1);
+    // the two runs differ (on the compromise model: since the India–Pakistan package, coder a's
+    // consensus MAE equals the headline's)
+    expect(j.coders.a.models.compromise.mae).not.toBeCloseTo(j.models.compromise.mae, 1);
   });
 });

@@ -45,9 +45,13 @@ describe('the forecasts section', async () => {
     const t = text(r.html);
     const a = bt.coders!.a!.models.consensus!.mae!.toFixed(1);
     const mean = bt.models.consensus!.mae!.toFixed(1);
-    expect(a).not.toBe(mean);
-    expect(t).toMatch(new RegExp(`Mean of the coders \\(the headline above\\)${mean}`));
-    expect(t).toMatch(new RegExp(`Coder a alone${a}`));
+    // the rows differ on the compromise model (coder a's consensus MAE equals the headline's since
+    // the India–Pakistan package)
+    const aComp = bt.coders!.a!.models.compromise!.mae!.toFixed(1);
+    const meanComp = bt.models.compromise!.mae!.toFixed(1);
+    expect(aComp).not.toBe(meanComp);
+    expect(t).toMatch(new RegExp(`Mean of the coders \\(the headline above\\)${mean}${meanComp}`));
+    expect(t).toMatch(new RegExp(`Coder a alone${a}${aComp}`));
     expect(t).toContain('Coder b alone (not independent)');
     expect(t).toContain('Coder b is not an independent coder');
     expect(String(r.summary)).toContain(`consensus MAE ${mean} on the mean coding, ${a} by coder a alone`);

@@ -225,6 +225,11 @@ describe('scenarios and forecasts', () => {
     r = await bad({ XYZ: { position: 15, salience: 0.5 } });
     expect(r.statusCode).toBe(400);
     expect(r.json().error.path).toBe('body.issues[0].positions.XYZ');
+    // dimensions that disagree between actors: one gives two numbers on a one-dimensional issue
+    r = await bad({ RUS: { position: [15, 30], salience: 0.5 } });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.path).toBe('body.issues[0].positions.RUS.position');
+    expect(r.json().error.message).toContain('the issue has 1 dimension(s)');
   });
 
   it('backtests the SCO cases as `concord backtest scenarios/sco --json`, and serves the library data', async () => {

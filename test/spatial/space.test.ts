@@ -52,10 +52,16 @@ describe('several dimensions', () => {
     expect(f!.consensus!.blockers.map((i) => s.actors[i]!.id)).toEqual(['B']);
     expect(f!.consensus!.adopted).toBe(false);
     expect(Array.from(f!.consensus!.outcome!)).toEqual([50, 50]);
-    // compromise and median work per dimension; the Nash and expected-utility models say they are one-dimensional
+    // compromise and median work per dimension, Nash in the plane (and they say so); the
+    // expected-utility model says it is one-dimensional
     expect(f!.compromise).not.toBeNull();
-    expect(f!.nash).toBeNull();
-    expect(f!.notes.nash).toMatch(/one-dimensional/);
+    expect(f!.notes.compromise).toMatch(/each dimension/);
+    expect(f!.notes.median).toMatch(/each dimension separately/);
+    expect(f!.nash!.point).toHaveLength(2);
+    expect(f!.notes.nash).toMatch(/over the space/);
+    // B cares only about y and accepts nothing above q's y = 50; S gets its own x = 80
+    expect(f!.nash!.point![0]).toBeCloseTo(80, 5);
+    expect(f!.nash!.point![1]).toBeLessThanOrEqual(50 + 1e-9);
     expect(f!.eum).toBeNull();
     expect(f!.notes.eum).toMatch(/one-dimensional/);
   });
@@ -65,5 +71,13 @@ describe('several dimensions', () => {
     const [f] = forecastAll(s, { models: ['consensus'] });
     expect(Array.from(f!.consensus!.outcome!)).toEqual([50, 50]);
     expect(f!.consensus!.adopted).toBe(false);
+    expect(f!.consensus!.statusQuoInCore).toBe(true);
+  });
+
+  it('the status quo off the Pareto set is not in the core of unanimity', () => {
+    const s = twoD({ S: [0, 0], B: [100, 0] }, { statusQuo: [50, 50], proposer: 'S' });
+    const [f] = forecastAll(s, { models: ['consensus'] });
+    expect(f!.consensus!.statusQuoInCore).toBe(false);
+    expect(f!.consensus!.adopted).toBe(true);
   });
 });

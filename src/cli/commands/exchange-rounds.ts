@@ -5,8 +5,9 @@ import { ConcordError } from '../../errors.js';
 import type { ResolvedScenario } from '../../scenario/types.js';
 
 export function exchangeDetail(x: IssueExchange): string {
+  const ks = new Set(x.ks ?? [x.k]);
   const n = x.run.rounds.reduce(
-    (acc, r) => acc + r.exchanges.filter((e) => e.i.supply === x.k || e.j.supply === x.k).length,
+    (acc, r) => acc + r.exchanges.filter((e) => ks.has(e.i.supply) || ks.has(e.j.supply)).length,
     0,
   );
   return `${x.run.rounds.length} rounds, ${n} exchange${n === 1 ? '' : 's'} moved positions on this issue; forecast = weighted mean of the last round's voting positions`;
@@ -16,15 +17,23 @@ export function exchangeDetail(x: IssueExchange): string {
 export function exchangeRounds(s: ResolvedScenario, x: IssueExchange, issueIds: readonly string[]): string[] {
   const lines = ['Exchange model, round by round (who shifts here, in return for whom shifting where):'];
   const id = (a: number) => s.actors[a]!.id;
+  const kl = x.ks ?? [x.k];
+  const ks = new Set(kl);
+  const at = (v: Float64Array) =>
+    fmtPoint(
+      Float64Array.from(kl, (k) => v[k]!),
+      2,
+    );
   x.run.rounds.forEach((r, t) => {
-    const here = r.exchanges.filter((e) => e.i.supply === x.k || e.j.supply === x.k);
+    const here = r.exchanges.filter((e) => ks.has(e.i.supply) || ks.has(e.j.supply));
     lines.push(
-      `  round ${t + 1}: forecast ${fmtPoint(r.before[x.k]!, 2)} → ${fmtPoint(r.after[x.k]!, 2)}; ${here.length} exchange${here.length === 1 ? '' : 's'} of ${r.exchanges.length}`,
+      `  round ${t + 1}: forecast ${at(r.before)} → ${at(r.after)}; ${here.length} exchange${here.length === 1 ? '' : 's'} of ${r.exchanges.length}`,
     );
     for (const e of here.slice(0, 8)) {
-      const [m, p] = e.i.supply === x.k ? [e.i, e.j] : [e.j, e.i];
+      const [m, p] = ks.has(e.i.supply) ? [e.i, e.j] : [e.j, e.i];
+      const dim = kl.length > 1 ? ` (${issueIds[m.supply]})` : '';
       lines.push(
-        `    ${id(m.actor)} ${fmtPoint(m.from, 2)} → ${fmtPoint(m.to, 2)} for ${id(p.actor)} on ${issueIds[p.supply]} ${fmtPoint(p.from, 2)} → ${fmtPoint(p.to, 2)} (gain ${fmtPoint(e.gain, 3)} each)`,
+        `    ${id(m.actor)}${dim} ${fmtPoint(m.from, 2)} → ${fmtPoint(m.to, 2)} for ${id(p.actor)} on ${issueIds[p.supply]} ${fmtPoint(p.from, 2)} → ${fmtPoint(p.to, 2)} (gain ${fmtPoint(e.gain, 3)} each)`,
       );
     }
     if (here.length > 8) lines.push(`    … and ${here.length - 8} more (--json lists all)`);
@@ -32,25 +41,22 @@ export function exchangeRounds(s: ResolvedScenario, x: IssueExchange, issueIds: 
   return lines;
 }
 
-/** The ids of the exchange model's issues (the scenario's one-dimensional issues, in order). */
+/** The labels of the exchange model's issues: issue ids, `id.dimension` for each dimension of an issue of several. */
 export function exchangeIssueIds(s: ResolvedScenario): string[] {
-  return s.issues.filter((is) => is.dims === 1).map((is) => is.id);
+  return s.issues.flatMap((is) => (is.dims === 1 ? [is.id] : is.dimensionIds.map((d) => `${is.id}.${d}`)));
 }
 
 /** `--model exchange` asked for explicitly on a scenario it cannot run on: exit 2 naming the field. */
-export function requireExchange(file: string, s: ResolvedScenario, fs: readonly IssueForecast[]): void {
+export function requireExchange(file: string, _s: ResolvedScenario, fs: readonly IssueForecast[]): void {
   const f = fs.find((x) => x.exchange === null);
   if (!f) return;
-  const one = s.issues.length < 2;
-  const path = one ? 'issues' : `issues[${f.issue.index}].dimensions`;
+  const path = 'issues';
   throw new ConcordError(
     'E_VALIDATION',
-    `${file}: ${path}: ${f.notes.exchange ?? 'the exchange model cannot run here'}${one ? ` (only "${f.issue.id}")` : ` (issue "${f.issue.id}")`}`,
+    `${file}: ${path}: ${f.notes.exchange ?? 'the exchange model cannot run here'} (only "${f.issue.id}")`,
     {
       path,
-      hint: one
-        ? 'The exchange model needs at least two issues with positions and saliences of the same actors; run other models (--model compromise median nash eum) on a single issue.'
-        : 'The exchange model runs on one-dimensional issues only; give this issue one dimension or run other models on it.',
+      hint: 'The exchange model needs at least two issues (or dimensions) with positions and saliences of the same actors; run other models (--model compromise median nash eum) on a single issue.',
     },
   );
 }

@@ -3,7 +3,10 @@ import { resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
 import { EUM_VARIANTS, type EumVariant } from '../../bargaining/eum.js';
 import {
+  applyPackages,
+  exchangePoint,
   type ForecastJson,
+  type ForecastMemo,
   fmtIntervals,
   fmtPoint,
   forecastAll,
@@ -12,6 +15,7 @@ import {
   type IssueForecast,
   MODEL_NAMES,
   modelOutcome,
+  nashPoint,
   point,
 } from '../../bargaining/forecast.js';
 import { NASH_DISAGREEMENTS, type NashDisagreement } from '../../bargaining/nash.js';
@@ -198,16 +202,26 @@ export function register(program: Command, io: CliIO): void {
           '--model consensus compromise median nash (without eum), or --max-rounds 20.',
         );
         const bar = long ? progressBar(io, scenario.issues.length, 'issues') : null;
-        const fs = scenario.issues.map((issue) => {
-          const f = forecastIssue(scenario, issue, {
-            models,
-            eum,
-            eumSensitivity: opts.eumSensitivity,
-            nashDisagreement,
-          });
-          bar?.tick();
-          return f;
-        });
+        // one memo for the issues: the exchange model runs once for all of them
+        const memo: ForecastMemo = {};
+        const fs = applyPackages(
+          scenario,
+          scenario.issues.map((issue) => {
+            const f = forecastIssue(
+              scenario,
+              issue,
+              {
+                models,
+                eum,
+                eumSensitivity: opts.eumSensitivity,
+                nashDisagreement,
+              },
+              memo,
+            );
+            bar?.tick();
+            return f;
+          }),
+        );
         bar?.stop();
         for (const f of fs) {
           if (models.includes('consensus') && !f.issue.statusQuo && opts.model?.length) {
@@ -419,17 +433,20 @@ export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[]
         if (sens)
           detail += `; over the 16 combinations of choices (a)–(d): min ${fmtPoint(sens.min)}, median ${fmtPoint(sens.median)}, max ${fmtPoint(sens.max)}${sens.moving.length ? `, moved by ${sens.moving.join(', ')}` : ', no choice moves it'}`;
       } else if (m === 'nash' && f.nash) {
-        outcome = fmtPoint(f.nash.outcome);
-        detail = `disagreement point: ${f.nash.disagreement === 'statusQuo' ? (f.nash.mode === 'statusQuo' ? 'the status quo for all' : 'the status quo for veto players, the worst point for the others') : 'worst point (no status quo)'}; feasible [${fmtPoint(f.nash.feasible[0])}, ${fmtPoint(f.nash.feasible[1])}]`;
+        const r = f.nash;
+        outcome = fmtPoint(nashPoint(r));
+        detail = `disagreement point: ${r.disagreement === 'statusQuo' ? (r.mode === 'statusQuo' ? 'the status quo for all' : 'the status quo for veto players, the worst point for the others') : 'worst point (no status quo)'}${r.feasible ? `; feasible [${fmtPoint(r.feasible[0])}, ${fmtPoint(r.feasible[1])}]` : ''}`;
+        if (f.notes.nash) detail += `; ${f.notes.nash}`;
       } else if (m === 'compromise' && f.compromise) {
         outcome = fmtPoint(f.compromise);
-        detail = 'capability × salience weighted mean';
+        detail = `capability × salience weighted mean${f.notes.compromise ? `; ${f.notes.compromise}` : ''}`;
       } else if (m === 'exchange' && f.exchange) {
-        outcome = fmtPoint(f.exchange.outcome);
+        outcome = fmtPoint(exchangePoint(f.exchange));
         detail = exchangeDetail(f.exchange);
+        if (f.notes.exchange) detail += `; ${f.notes.exchange}`;
       } else if (m === 'median' && f.median) {
         outcome = fmtPoint(f.median);
-        detail = 'capability × salience weighted median';
+        detail = `capability × salience weighted median${f.notes.median ? `; ${f.notes.median}` : ''}`;
       } else {
         detail = f.notes[m] ?? '';
       }
@@ -462,7 +479,8 @@ export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[]
       );
     }
     lines.push('', ij.explanation);
-    if (f.exchange) lines.push('', ...exchangeRounds(s, f.exchange, exchangeIssueIds(s)));
+    if (f.exchange)
+      lines.push('', ...exchangeRounds(s, f.exchange, f.exchange.labels ?? exchangeIssueIds(s)));
     const notes = Object.entries(is.modelNotes);
     if (notes.length) {
       lines.push('', 'Notes from the case file:');

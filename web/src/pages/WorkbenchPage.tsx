@@ -14,6 +14,7 @@ import {
   explain,
   ForecastWorkspace,
   fmtPoint,
+  forecastAll,
   forecastIssue,
   type IssueForecast,
   MODEL_NAMES,
@@ -58,6 +59,7 @@ import {
   setStatusQuo,
   setTakesPart,
 } from '../workbench/edit.js';
+import { IssuePlane } from '../workbench/IssuePlane.js';
 
 interface ScenarioSummary {
   id: string;
@@ -212,7 +214,8 @@ export function WorkbenchPage() {
     const t0 = performance.now();
     try {
       const r = resolveScenario(hist.now, { ...lib, file: origin.name });
-      const fs = r.issues.map((is) => forecastIssue(r, is, { workspace: ws.current }));
+      // every issue, with one run of the exchange model for all and the package deals applied
+      const fs = forecastAll(r, { workspace: ws.current });
       timings.current.add('compute', performance.now() - t0);
       return { scenario: r, forecasts: fs, caseError: null };
     } catch (e) {
@@ -779,6 +782,7 @@ function IssuePanel({
         {is.amendable ? '' : '; take it or leave it'}
         {is.optOut ? '; interested members may go ahead alone' : ''}.
       </p>
+      {is.dims === 2 ? <IssuePlane k={k} s={s} is={is} f={f} apply={apply} endMerge={endMerge} /> : null}
       {Array.from({ length: is.dims }, (_, d) => (
         <IssueLine
           key={is.dimensionIds[d] ?? d}

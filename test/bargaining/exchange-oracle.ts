@@ -1,0 +1,634 @@
+/**
+ * The oracle of the exchange model's speed-up: src/bargaining/exchange.ts as it was before it was
+ * made faster (commit e51c008), full sort of the candidate list after every exchange. Kept here,
+ * unchanged but for this header, so that test/bargaining/exchange-speed.test.ts can check that the
+ * fast version gives the same rounds, exchanges and positions on random scenarios.
+ *
+ * Stokman's exchange model of collective decision making, Equal Gain variant: over a scenario's
+ * issues, pairs of actors trade position shifts on issues they weigh differently. Each round
+ *
+ *  1. the forecast of each issue is the "Nash bargaining solution" (the capability × salience
+ *     weighted mean of the positions, the compromise model), and each actor is left or right of it;
+ *  2. for every pair of issues (p, q), two actors on opposite sides of both forecasts (groups A–D,
+ *     B–C) can exchange: the one that weighs q more relative to p shifts its position on p towards
+ *     the other, who shifts on q in return, by amounts that give both the same gain in expected
+ *     utility (the "equal gain" rate of exchange), a shift being capped at the partner's position and
+ *     at the point where the issue's forecast would pass the partner's position;
+ *  3. the exchange with the highest gain is made; every other exchange that shares an actor and an
+ *     issue with it is recalculated on the new positions, and so on until no exchange is left;
+ *  4. the voting positions give the round's forecast; each actor that exchanged starts the next round
+ *     from  x' = (1 − s)·0.4·y + 0.1·y + (1 − (1 − s)·0.4 − 0.1)·x  (salience weight 0.4, fixed
+ *     weight 0.1: a shift sticks more on issues the actor cares less about).
+ *
+ * The externalities of each exchange on the other actors (the gain or loss in utility from the moves
+ * of the two issues' forecasts, Σ_issue s·(|O₀ − x| − |O₁ − x|)) are summed per actor: own (the two
+ * exchanging actors' gain), inner (actors of the same two groups) and outer, positive and negative.
+ *
+ * Sources: Stokman & Van Oosten (1994), "The exchange of voting positions", in Bueno de Mesquita &
+ * Stokman (eds.), European Community Decision Making; Stokman & Van der Knoop, the Equal Gain model;
+ * Dijkstra, Van Assen & Stokman (2008), "Outcomes of collective decisions with externalities
+ * predicted", Journal of Conflict Resolution 52(5). The computation follows the reference
+ * implementation, the `decide` package (foarsitter/decide-exchange-model, GPL-3.0; read and run, not
+ * copied: this is an independent implementation), including its choices that the papers do not fix —
+ * positions normalised to 0–100 per issue; the cap by the forecast computed from the positions after
+ * the exchanges already made on the issue this round; the direction-consistency check of an actor's
+ * successive shifts on one issue; an exchange needs a gain above 1e−10 and each shift above 1e−10 and
+ * within 0–100.
+ * Ties between equal gains are broken by the order of the pairs (the package breaks exact ties at
+ * random). Its Random Rate variant and the randomised Equal Gain (`p` > 0) are not implemented here.
+ * Golden test: test/bargaining/exchange.test.ts.
+ *
+ * Pure: no I/O; on a scenario (scenarioExchange) each dimension of an issue is an issue of the model.
+ */
+import type { ResolvedScenario } from '../../src/scenario/types.js';
+
+export interface ExchangeIssueInput {
+  readonly id: string;
+  readonly lo: number;
+  readonly hi: number;
+  /** Position per actor (NaN or has = 0: the actor takes no part in the issue). */
+  readonly position: ArrayLike<number>;
+  /** Salience per actor, on 0–1. */
+  readonly salience: ArrayLike<number>;
+  readonly has: ArrayLike<number>;
+  /** Power per actor on this issue (defaults to the scenario capability). */
+  readonly power?: ArrayLike<number>;
+}
+
+export interface ExchangeInput {
+  readonly actors: readonly string[];
+  readonly capability: ArrayLike<number>;
+  readonly issues: readonly ExchangeIssueInput[];
+}
+
+export interface ExchangeOptions {
+  /** Rounds (the package's `iterations`, default 10). */
+  readonly rounds?: number;
+  /** Weight of (1 − salience) in the next round's start position (package default 0.4). */
+  readonly salienceWeight?: number;
+  /** Fixed weight of the voting position in the next start position (package default 0.1). */
+  readonly fixedWeight?: number;
+}
+
+export interface ExchangeSide {
+  /** Actor index. */
+  readonly actor: number;
+  /** Issue index the actor moves on (its supply issue). */
+  readonly supply: number;
+  /** Issue index on which it gets the partner's move (its demand issue). */
+  readonly demand: number;
+  /** Position before and after, on the issue's own scale. */
+  readonly from: number;
+  readonly to: number;
+  readonly gain: number;
+}
+
+export interface ExchangeMade {
+  readonly i: ExchangeSide;
+  readonly j: ExchangeSide;
+  /** The (equal) gain in expected utility of each side, on the 0–100 scale × salience. */
+  readonly gain: number;
+}
+
+export interface Externalities {
+  /** Own gain, inner positive/negative, outer positive/negative, summed over the round's exchanges. */
+  own: number;
+  innerPositive: number;
+  innerNegative: number;
+  outerPositive: number;
+  outerNegative: number;
+}
+
+export interface ExchangeRound {
+  /** Forecast per issue at the start of the round (weighted mean of the start positions). */
+  readonly before: Float64Array;
+  /** Forecast per issue from the voting positions after the round's exchanges. */
+  readonly after: Float64Array;
+  readonly exchanges: readonly ExchangeMade[];
+  /** Externalities per actor. */
+  readonly externalities: readonly Externalities[];
+  /** Externalities per issue (of the exchanges with that issue as one of their two issues). */
+  readonly issueExternalities: readonly Externalities[];
+}
+
+export interface ExchangeResult {
+  readonly rounds: readonly ExchangeRound[];
+  /** Start positions after the last round, per issue and actor (NaN where absent), own scale. */
+  readonly positions: readonly Float64Array[];
+  /** The forecast per issue: the last round's voting-position forecast (own scale). */
+  readonly forecast: Float64Array;
+}
+
+interface Side {
+  actor: number;
+  sup: number;
+  dem: number;
+  x: number; // supply position (0–100), updated by recalculation
+  sS: number; // salience on supply
+  cS: number; // power on supply
+  xD: number; // position on demand issue
+  sD: number; // salience on demand
+  y: number;
+  start: number;
+  move: number;
+  moves: number[];
+  nbs0: number;
+  nbs1: number;
+  opp: Side;
+}
+
+interface Exchange {
+  i: Side;
+  j: Side;
+  p: number;
+  q: number;
+  inner: [number, number];
+  gain: number;
+  dp: number;
+  dq: number;
+  valid: boolean;
+  /** Positions of other actors moved by exchanges made this round, per issue (made on first use). */
+  updates: Map<number, Map<number, number>> | null;
+}
+
+const EPS = 1e-10;
+/** Relative difference under which two gains are a tie. */
+const TIE = 1e-12;
+/** Tolerance of the 0–100 bounds (the package computes in 28-digit decimals). */
+const BOUND = 1e-9;
+
+class Model {
+  readonly n: number;
+  readonly k: number;
+  readonly x: Float64Array[]; // normalised positions
+  readonly s: Float64Array[];
+  readonly c: Float64Array[];
+  readonly has: Uint8Array[];
+  readonly denom: Float64Array;
+  readonly nbs: Float64Array;
+  /** c·s per issue and actor (0 where absent), and Σ c·s·x of the round's start positions. */
+  readonly w: Float64Array[];
+  readonly sum: Float64Array;
+
+  constructor(input: ExchangeInput) {
+    this.n = input.actors.length;
+    this.k = input.issues.length;
+    this.x = [];
+    this.s = [];
+    this.c = [];
+    this.has = [];
+    for (const is of input.issues) {
+      const step = is.hi - is.lo !== 0 ? 100 / (is.hi - is.lo) : 0;
+      const x = new Float64Array(this.n);
+      const s = new Float64Array(this.n);
+      const c = new Float64Array(this.n);
+      const h = new Uint8Array(this.n);
+      for (let a = 0; a < this.n; a++) {
+        const pos = is.position[a]!;
+        if (is.has[a] === 0 || !Number.isFinite(pos)) continue;
+        h[a] = 1;
+        x[a] = (pos - is.lo) * step;
+        s[a] = is.salience[a]!;
+        c[a] = is.power ? is.power[a]! : input.capability[a]!;
+      }
+      this.x.push(x);
+      this.s.push(s);
+      this.c.push(c);
+      this.has.push(h);
+    }
+    this.denom = new Float64Array(this.k);
+    this.nbs = new Float64Array(this.k);
+    this.sum = new Float64Array(this.k);
+    this.w = this.s.map((s, q) => Float64Array.from(s, (v, a) => (this.has[q]![a] ? v * this.c[q]![a]! : 0)));
+  }
+
+  calcNbs(): void {
+    for (let q = 0; q < this.k; q++) {
+      let num = 0;
+      let den = 0;
+      for (let a = 0; a < this.n; a++) {
+        if (!this.has[q]![a]) continue;
+        const w = this.s[q]![a]! * this.c[q]![a]!;
+        num += w * this.x[q]![a]!;
+        den += w;
+      }
+      this.denom[q] = den;
+      this.sum[q] = num;
+      this.nbs[q] = den === 0 ? 0 : num / den;
+    }
+  }
+
+  /**
+   * Σ c·s·x on the side's supply issue with the exchange's updates applied and the side's own
+   * position at `own` (unless an update names it): the round's sum corrected by the few updates.
+   */
+  private adjustedSum(e: Exchange, side: Side, own: number): number {
+    const q = side.sup;
+    const x = this.x[q]!;
+    const w = this.w[q]!;
+    let num = this.sum[q]!;
+    const upd = e.updates?.get(q);
+    let selfUpdated = false;
+    if (upd) {
+      for (const [a, u] of upd) {
+        if (!this.has[q]![a]) continue;
+        num += w[a]! * (u - x[a]!);
+        if (a === side.actor) selfUpdated = true;
+      }
+    }
+    if (!selfUpdated) num += w[side.actor]! * (own - x[side.actor]!);
+    return num;
+  }
+
+  /** The forecast on the side's supply issue with the exchange's updates and the side at `pos`. */
+  adjustNbs(e: Exchange, side: Side, pos: number): number {
+    const den = this.denom[side.sup]!;
+    if (den === 0) return 0;
+    // Here the side's position wins over an update naming it (the package sets it last).
+    const q = side.sup;
+    const upd = e.updates?.get(q);
+    const mine = upd?.get(side.actor);
+    let num = this.adjustedSum(e, side, pos);
+    if (mine !== undefined) num += this.w[q]![side.actor]! * (pos - mine);
+    return num / den;
+  }
+
+  /**
+   * The shift of the side that brings the forecast (with the exchange's updates, the side at its
+   * supply position) to `target`: (target − O)·Σcs / (s·c).
+   */
+  shiftToNbs(e: Exchange, side: Side, target: number): number {
+    const num = this.adjustedSum(e, side, side.x);
+    return (target * this.denom[side.sup]! - num) / (side.sS * side.cS);
+  }
+}
+
+function moveValid(side: Side, move: number): boolean {
+  if (Math.abs(move) > 100 || Math.abs(move) <= EPS) return false;
+  if (side.x + move < -BOUND || side.x + move > 100 + BOUND) return false;
+  let sum = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const m of side.moves) {
+    sum += m;
+    if (m < min) min = m;
+    if (m > max) max = m;
+  }
+  if (sum > 100) return false;
+  return (min < 0 && max < 0) || (min > 0 && max > 0);
+}
+
+/** Utility gain of a side: |demand ratio × supply salience − supply ratio × demand salience|. */
+function eu(side: Side, demandRatio: number, supplyRatio: number): number {
+  return Math.abs(demandRatio * side.sS - supplyRatio * side.sD);
+}
+
+function side(m: Model, actor: number, sup: number, dem: number): Side {
+  const x = m.x[sup]![actor]!;
+  return {
+    actor,
+    sup,
+    dem,
+    x,
+    sS: m.s[sup]![actor]!,
+    cS: m.c[sup]![actor]!,
+    xD: m.x[dem]![actor]!,
+    sD: m.s[dem]![actor]!,
+    y: Number.NaN,
+    start: x,
+    move: 0,
+    moves: [],
+    nbs0: 0,
+    nbs1: 0,
+    opp: null as unknown as Side,
+  };
+}
+
+function checkNbs(m: Model, e: Exchange, me: Side): void {
+  me.nbs0 = m.adjustNbs(e, me, me.x);
+  me.nbs1 = m.adjustNbs(e, me, me.y);
+  const o = me.opp;
+  const x = o.xD;
+  if ((x - me.nbs0 >= 0 && x - me.nbs1 >= 0) || (x - me.nbs0 <= 0 && x - me.nbs1 <= 0)) return;
+  // The forecast would pass the partner's position: cap the shift there.
+  const delta = Math.abs(m.shiftToNbs(e, me, x));
+  e.dp = (delta * me.sS * me.cS) / m.denom[me.sup]!;
+  e.dq = ((me.sS + o.sD) / (me.sD + o.sS)) * e.dp;
+  o.move = Math.abs((e.dq * m.denom[o.sup]!) / (o.cS * o.sS));
+  me.move = delta;
+  if (o.x > me.xD) o.move = -o.move;
+  if (me.x > o.xD) me.move = -me.move;
+  o.moves.pop();
+  me.moves.pop();
+  o.moves.push(o.move);
+  me.moves.push(me.move);
+  o.y = o.x + o.move;
+  me.y = me.x + me.move;
+  e.gain = eu(o, e.dq, e.dp);
+  const b1 = moveValid(o, o.move);
+  const b2 = moveValid(me, me.move);
+  me.nbs1 = m.adjustNbs(e, me, me.y);
+  e.valid = b1 && b2;
+}
+
+function calculate(m: Model, e: Exchange): void {
+  const { i, j } = e;
+  const denI = m.denom[i.sup]!;
+  const denJ = m.denom[j.sup]!;
+  e.dp = (Math.abs(i.xD - j.x) * j.sS * j.cS) / denJ;
+  e.dq = ((j.sS + i.sD) / (j.sD + i.sS)) * e.dp;
+  i.move = (e.dq * denI) / (i.cS * i.sS);
+  j.move = Math.abs(i.xD - j.x);
+  if (Math.abs(i.move) > Math.abs(j.xD - i.x)) {
+    e.dq = (Math.abs(j.xD - i.x) * i.sS * i.cS) / denI;
+    e.dp = ((i.sS + j.sD) / (i.sD + j.sS)) * e.dq;
+    i.move = Math.abs(j.xD - i.x);
+    j.move = (e.dp * denJ) / (j.cS * j.sS);
+  }
+  if (i.x > j.xD) i.move = -i.move;
+  if (j.x > i.xD) j.move = -j.move;
+  i.moves.push(i.move);
+  j.moves.push(j.move);
+  i.y = i.x + i.move;
+  j.y = j.x + j.move;
+  e.gain = eu(i, e.dq, e.dp);
+  e.valid = moveValid(i, i.move) && moveValid(j, j.move);
+  if (e.gain < EPS) e.valid = false;
+  if (!e.valid) return;
+  checkNbs(m, e, i);
+  checkNbs(m, e, j);
+  e.valid = moveValid(i, i.move) && moveValid(j, j.move);
+}
+
+function setUpdate(e: Exchange, issue: number, s: Side): void {
+  e.updates ??= new Map();
+  let u = e.updates.get(issue);
+  if (!u) {
+    u = new Map();
+    e.updates.set(issue, u);
+  }
+  const prev = u.get(s.actor);
+  if (prev === undefined) u.set(s.actor, s.y);
+  else if (s.start <= prev) u.set(s.actor, prev < s.y ? prev : s.y);
+  else u.set(s.actor, prev > s.y ? prev : s.y);
+}
+
+const sameSupply = (a: Side, b: Side): boolean => a.actor === b.actor && a.sup === b.sup;
+const sameDemand = (a: Side, b: Side): boolean => a.actor === b.actor && a.dem === b.dem;
+
+/** Moves `mine` to the made exchange's new position when they share the actor and supply issue. */
+function follow(mine: Side, done: Exchange): boolean {
+  const src = sameSupply(mine, done.i) ? done.i : sameSupply(mine, done.j) ? done.j : null;
+  if (!src) return false;
+  mine.x = src.y;
+  mine.moves.push(src.moves[src.moves.length - 1]!);
+  return true;
+}
+
+function dropMoves(e: Exchange): void {
+  e.i.moves.pop();
+  e.j.moves.pop();
+}
+
+/** Another exchange was made: shift this one's positions and recalculate it if they share a side. */
+function recalculate(m: Model, e: Exchange, done: Exchange): void {
+  const invI = follow(e.i, done);
+  const invJ = follow(e.j, done);
+  let re = invI || invJ;
+  if (re) dropMoves(e);
+  if (sameDemand(done.j, e.j) || sameDemand(done.j, e.i)) {
+    setUpdate(e, done.j.dem, done.i);
+    if (!re) {
+      dropMoves(e);
+      re = true;
+    }
+  }
+  if (sameDemand(done.i, e.j) || sameDemand(done.i, e.i)) {
+    setUpdate(e, done.i.dem, done.j);
+    if (!re) {
+      dropMoves(e);
+      re = true;
+    }
+  }
+  if (re) calculate(m, e);
+}
+
+function byGain(a: Exchange, b: Exchange): number {
+  const d = b.gain - a.gain;
+  return Math.abs(d) <= TIE * Math.max(Math.abs(a.gain), Math.abs(b.gain)) ? 0 : d;
+}
+
+function zeroExt(): Externalities {
+  return { own: 0, innerPositive: 0, innerNegative: 0, outerPositive: 0, outerNegative: 0 };
+}
+
+export function exchangeModel(input: ExchangeInput, opts: ExchangeOptions = {}): ExchangeResult {
+  const roundsN = opts.rounds ?? 10;
+  const sw = opts.salienceWeight ?? 0.4;
+  const fw = opts.fixedWeight ?? 0.1;
+  const m = new Model(input);
+  const { n, k } = m;
+  const step = input.issues.map((is) => (is.hi - is.lo !== 0 ? 100 / (is.hi - is.lo) : 0));
+  const denorm = (q: number, v: number) =>
+    v === 0 || step[q] === 0 ? input.issues[q]!.lo : v / step[q]! + input.issues[q]!.lo;
+  const rounds: ExchangeRound[] = [];
+  const left: Uint8Array[] = Array.from({ length: k }, () => new Uint8Array(n));
+  for (let r = 0; r < roundsN; r++) {
+    m.calcNbs();
+    const before = Float64Array.from(m.nbs, (v, q) => denorm(q, v));
+    for (let q = 0; q < k; q++) for (let a = 0; a < n; a++) left[q]![a] = m.x[q]![a]! <= m.nbs[q]! ? 1 : 0;
+    // Groups per issue pair and the candidate exchanges.
+    const groupOf = new Map<number, Int8Array>();
+    let list: Exchange[] = [];
+    for (let p = 0; p < k; p++) {
+      for (let q = p + 1; q < k; q++) {
+        const g = new Int8Array(n).fill(-1);
+        const pos: number[][] = [[], [], [], []];
+        for (let a = 0; a < n; a++) {
+          if (!m.has[p]![a] || !m.has[q]![a]) continue;
+          g[a] = left[p]![a]! | (left[q]![a]! * 2);
+          pos[g[a]!]!.push(a);
+        }
+        groupOf.set(p * k + q, g);
+        for (const [ga, gb] of [
+          [0, 3],
+          [1, 2],
+        ] as const) {
+          for (const a of pos[ga]!) {
+            for (const b of pos[gb]!) {
+              // Skip pairs with a zero salience (the package divides by it).
+              if (m.s[p]![a] === 0 || m.s[q]![a] === 0 || m.s[p]![b] === 0 || m.s[q]![b] === 0) continue;
+              const swap = m.s[p]![a]! / m.s[q]![a]! < m.s[p]![b]! / m.s[q]![b]!;
+              const si = swap ? side(m, b, q, p) : side(m, a, q, p);
+              const sj = swap ? side(m, a, p, q) : side(m, b, p, q);
+              si.opp = sj;
+              sj.opp = si;
+              const e: Exchange = {
+                i: si,
+                j: sj,
+                p,
+                q,
+                inner: [ga, gb],
+                gain: 0,
+                dp: 0,
+                dq: 0,
+                valid: true,
+                updates: null,
+              };
+              calculate(m, e);
+              list.push(e);
+            }
+          }
+        }
+      }
+    }
+    // An invalid exchange never becomes valid again: the package pops and drops them one by one,
+    // which leaves the order of the others as it is; drop them all at once (the recalculation
+    // below keeps only valid ones).
+    list = list.filter((e) => e.valid);
+    const made: Exchange[] = [];
+    const ext = Array.from({ length: n }, zeroExt);
+    const issueExt = Array.from({ length: k }, zeroExt);
+    while (list.length > 0) {
+      // Highest gain first; a stable sort keeps the pair order among gains equal to 12 digits (the
+      // package's 28-digit decimals make such ties exact, and it then keeps the list order).
+      list.sort(byGain);
+      const best = list.shift()!;
+      const keep: Exchange[] = [];
+      const ai = best.i.actor;
+      const aj = best.j.actor;
+      for (const e of list) {
+        // Only an exchange with one of the two actors can be affected.
+        const ei = e.i.actor;
+        const ej = e.j.actor;
+        if (ei === ai || ei === aj || ej === ai || ej === aj) recalculate(m, e, best);
+        if (e.valid) keep.push(e);
+      }
+      list = keep;
+      made.push(best);
+      // Externalities, on the round's start positions.
+      const g = groupOf.get(best.p * k + best.q)!;
+      const qi = best.i.sup;
+      const qj = best.j.sup;
+      for (let a = 0; a < n; a++) {
+        let v = 0;
+        if (m.has[qj]![a] && m.has[qi]![a]) {
+          const xp = m.x[qj]![a]!;
+          const xq = m.x[qi]![a]!;
+          const l = Math.abs(best.j.nbs0 - xp) - Math.abs(best.j.nbs1 - xp);
+          const rr = Math.abs(best.i.nbs0 - xq) - Math.abs(best.i.nbs1 - xq);
+          v = l * m.s[qj]![a]! + rr * m.s[qi]![a]!;
+        }
+        let key: keyof Externalities;
+        if (a === best.i.actor || a === best.j.actor) {
+          key = 'own';
+          v = best.gain;
+        } else {
+          const inner = g[a] === best.inner[0] || g[a] === best.inner[1];
+          key =
+            v > 0 ? (inner ? 'innerPositive' : 'outerPositive') : inner ? 'innerNegative' : 'outerNegative';
+        }
+        ext[a]![key] += v;
+        issueExt[best.p]![key] += v;
+        issueExt[best.q]![key] += v;
+      }
+    }
+    const exchanges: ExchangeMade[] = made.map((e) => {
+      const out = (s: Side): ExchangeSide => ({
+        actor: s.actor,
+        supply: s.sup,
+        demand: s.dem,
+        from: denorm(s.sup, s.x),
+        to: denorm(s.sup, s.y),
+        gain: e.gain,
+      });
+      return { i: out(e.i), j: out(e.j), gain: e.gain };
+    });
+    for (const e of made) {
+      m.x[e.i.sup]![e.i.actor] = e.i.y;
+      m.x[e.j.sup]![e.j.actor] = e.j.y;
+    }
+    m.calcNbs();
+    const after = Float64Array.from(m.nbs, (v, q) => denorm(q, v));
+    for (const e of made) {
+      for (const s of [e.i, e.j]) {
+        const sal = s.sS;
+        m.x[s.sup]![s.actor] = (1 - sal) * sw * s.y + fw * s.y + (1 - (1 - sal) * sw - fw) * s.start;
+      }
+    }
+    rounds.push({ before, after, exchanges, externalities: ext, issueExternalities: issueExt });
+  }
+  const positions = m.x.map((x, q) =>
+    Float64Array.from(x, (v, a) => (m.has[q]![a] ? denorm(q, v) : Number.NaN)),
+  );
+  m.calcNbs();
+  const forecast = rounds.length
+    ? Float64Array.from(rounds[rounds.length - 1]!.after)
+    : Float64Array.from(m.nbs, (v, q) => denorm(q, v));
+  return { rounds, positions, forecast };
+}
+
+// ───────────────────────── on a resolved scenario ─────────────────────────
+
+export interface ScenarioExchange {
+  /** Null when the model cannot run (see `note`). */
+  readonly result: ExchangeResult | null;
+  /** Scenario issue index per model issue (one model issue per dimension of each issue). */
+  readonly issues: readonly number[];
+  /** Dimension index per model issue. */
+  readonly dims: readonly number[];
+  /** Label per model issue: the issue id, or `id.dimension` for an issue of several dimensions. */
+  readonly labels: readonly string[];
+  readonly note: string | null;
+}
+
+/**
+ * The exchange model over a scenario's issues, with the scenario's capabilities as every actor's
+ * power (the model depends only on their ratios). Each dimension of an issue of several dimensions
+ * enters as an issue of its own, with the actors' positions and saliences on that dimension: the
+ * model trades shifts between separately weighed decisions, and a dimension weighed on its own is
+ * one (Stokman & Van Oosten 1994 model each issue as one such dimension).
+ */
+export function scenarioExchange(s: ResolvedScenario, opts: ExchangeOptions = {}): ScenarioExchange {
+  const issues: number[] = [];
+  const dims: number[] = [];
+  const labels: string[] = [];
+  const inputs: ExchangeIssueInput[] = [];
+  const n = s.actors.length;
+  s.issues.forEach((is, q) => {
+    for (let d = 0; d < is.dims; d++) {
+      issues.push(q);
+      dims.push(d);
+      labels.push(is.dims === 1 ? is.id : `${is.id}.${is.dimensionIds[d]}`);
+      inputs.push({
+        id: labels[labels.length - 1]!,
+        lo: is.lo[d]!,
+        hi: is.hi[d]!,
+        position:
+          is.dims === 1
+            ? is.position
+            : Float64Array.from({ length: n }, (_, a) => is.position[a * is.dims + d]!),
+        salience:
+          is.dims === 1
+            ? is.salience
+            : Float64Array.from({ length: n }, (_, a) => is.salience[a * is.dims + d]!),
+        has: is.has,
+      });
+    }
+  });
+  if (inputs.length < 2) {
+    return {
+      result: null,
+      issues,
+      dims,
+      labels,
+      note: 'the exchange model trades shifts between issues; this scenario has one issue',
+    };
+  }
+  const input: ExchangeInput = {
+    actors: s.actors.map((a) => a.id),
+    capability: s.capability,
+    issues: inputs,
+  };
+  return { result: exchangeModel(input, opts), issues, dims, labels, note: null };
+}
