@@ -28,6 +28,15 @@ import {
 } from './exchange.js';
 import { MedianWorkspace, medianModel } from './median.js';
 import { type NashDisagreement, type NashResult, nashModel } from './nash.js';
+import {
+  type IssueSmp,
+  isSmpRefusal,
+  issueSmp,
+  type SmpOptions,
+  type SmpRefusal,
+  smpBargainCounts,
+  smpMoves,
+} from './smp.js';
 
 export const MODEL_NAMES: readonly ModelName[] = ModelNameSchema.options;
 
@@ -38,6 +47,7 @@ export const MODEL_TITLES: Record<ModelName, string> = {
   nash: 'Nash bargaining',
   eum: 'expected utility (Bueno de Mesquita)',
   exchange: 'exchange of voting positions (Stokman, equal gain)',
+  smp: "spatial model of politics (KTAB's SMP)",
 };
 
 export class ForecastWorkspace {
@@ -55,7 +65,16 @@ export interface ForecastOptions {
   /** Also run the expected-utility model under all 16 combinations of its choices (a)–(d). */
   readonly eumSensitivity?: boolean;
   readonly exchange?: ExchangeOptions;
+  /** KTAB's SMP parameters (over the scenario's `modelOptions.smp`). */
+  readonly smp?: SmpOptions;
   readonly workspace?: ForecastWorkspace;
+}
+
+/** The SMP options in force: the scenario's `modelOptions.smp`, overridden by `opts` (unset keys ignored). */
+export function smpOptionsFor(s: ResolvedScenario, opts: SmpOptions | undefined): SmpOptions {
+  const out: Record<string, unknown> = { ...(s.modelOptions?.smp ?? {}) };
+  for (const [k, v] of Object.entries(opts ?? {})) if (v !== undefined) out[k] = v;
+  return out as SmpOptions;
 }
 
 /** The expected-utility options in force: the scenario's `modelOptions.eum`, overridden by `opts` (unset keys ignored). */
@@ -76,6 +95,10 @@ export interface IssueForecast {
   readonly eumSensitivity?: EumSensitivity | null;
   /** The exchange model: the scenario-wide run and this issue's index in it. */
   readonly exchange?: IssueExchange | null;
+  /** KTAB's SMP on this issue, turn by turn. */
+  readonly smp?: IssueSmp | null;
+  /** Why SMP could not run here (with the field to fix), when it could not. */
+  readonly smpRefusal?: SmpRefusal;
   readonly notes: Partial<Record<ModelName, string>>;
 }
 
@@ -152,6 +175,20 @@ export function forecastIssue(
           notes.exchange =
             x.note ?? `the exchange model is one-dimensional; this issue has ${issue.dims} dimensions`;
         }
+        break;
+      }
+      case 'smp': {
+        const r = issueSmp(
+          issue,
+          s.capability,
+          s.actors.map((a) => a.id),
+          smpOptionsFor(s, opts.smp),
+        );
+        if (isSmpRefusal(r)) {
+          out.smp = null;
+          out.smpRefusal = r;
+          notes.smp = r.note;
+        } else out.smp = r;
         break;
       }
     }
@@ -278,6 +315,8 @@ export function modelAdoption(f: IssueForecast, m: ModelName): boolean | null {
       return f.eum ? adoptionCall(f.issue, [f.eum.outcome]) : null;
     case 'exchange':
       return f.exchange ? adoptionCall(f.issue, [f.exchange.outcome]) : null;
+    case 'smp':
+      return f.smp ? adoptionCall(f.issue, f.smp.outcome) : null;
   }
 }
 
@@ -296,6 +335,8 @@ export function modelOutcome(f: IssueForecast, m: ModelName): Float64Array | nul
       return f.eum ? Float64Array.of(f.eum.outcome) : null;
     case 'exchange':
       return f.exchange ? Float64Array.of(f.exchange.outcome) : null;
+    case 'smp':
+      return f.smp?.outcome ?? null;
   }
 }
 
@@ -471,6 +512,8 @@ export function forecastJson(s: ResolvedScenario, forecasts: readonly IssueForec
             }
           : { outcome: null, note: f.notes.exchange ?? null };
       }
+      if (f.smp !== undefined)
+        models.smp = f.smp ? smpJson(s, is, f.smp) : { outcome: null, note: f.notes.smp ?? null };
       const vetoPlayers: string[] = [];
       is.rule.veto.forEach((v, i) => {
         if (v === 1) vetoPlayers.push(s.actors[i]!.id);
@@ -500,6 +543,78 @@ export function forecastJson(s: ResolvedScenario, forecasts: readonly IssueForec
           : null,
       };
     }),
+  };
+}
+
+/** SMP in `forecast --json`: the forecast, the options in force, and every turn with its reasons. */
+function smpJson(s: ResolvedScenario, is: ResolvedIssue, x: IssueSmp): Record<string, unknown> {
+  const D = is.dims;
+  const run = x.run;
+  const id = (k: number) => (k >= 0 ? s.actors[x.actors[k]!]!.id : null);
+  const at = (P: Float64Array, k: number) =>
+    point(Float64Array.from({ length: D }, (_, d) => is.lo[d]! + P[k * D + d]! * (is.hi[d]! - is.lo[d]!)));
+  const state = (st: { position: Float64Array; risk: Float64Array; winProbability: Float64Array }) =>
+    Object.fromEntries(
+      x.actors.map((_, k) => [
+        id(k),
+        {
+          position: at(st.position, k),
+          winProbability: round(st.winProbability[k]!),
+          risk: round(st.risk[k]!),
+        },
+      ]),
+    );
+  return {
+    outcome: point(x.outcome),
+    adopted: adoptionCall(is, x.outcome),
+    modal: point(x.modal),
+    stop: run.stop,
+    options: run.options,
+    excluded: x.excluded.map((e) => ({ actor: s.actors[e.actor]!.id, reason: e.reason })),
+    salienceScale: round(x.salienceScale),
+    turns: run.turns.map((t, k) => ({
+      turn: k + 1,
+      state: state(t.from),
+      movement: round(t.movement),
+      ratio: round(t.ratio),
+      bargains: t.bargains.map((b) => ({
+        initiator: id(b.initiator),
+        receiver: id(b.receiver),
+        perspective: b.perspective,
+        initiatorTo: at(b.posInit, 0),
+        receiverTo: at(b.posRcvr, 0),
+        takenBy: [
+          ...(b.takenByInitiator ? [id(b.initiator)] : []),
+          ...(b.takenByReceiver ? [id(b.receiver)] : []),
+        ],
+        result:
+          b.takenByInitiator && b.takenByReceiver
+            ? 'struck'
+            : b.takenByInitiator || b.takenByReceiver
+              ? 'oneSided'
+              : 'refused',
+      })),
+      ...smpBargainCounts(t),
+      moves: smpMoves(run, k).map((m) => ({
+        actor: id(m.actor),
+        moved: m.moved,
+        kind: m.kind,
+        partner: id(m.partner),
+        partnerTook: m.partnerTook,
+        probability: round(m.probability),
+        options: m.options,
+        challenge: m.challenge
+          ? {
+              target: id(m.challenge.target),
+              pWin: round(m.challenge.pWin),
+              gain: round(m.challenge.gain),
+              targetPWin: round(m.challenge.targetPWin),
+            }
+          : null,
+      })),
+    })),
+    final: state(run.final),
+    note: null,
   };
 }
 
@@ -561,7 +676,9 @@ export function explain(s: ResolvedScenario, f: IssueForecast): string {
       f.median ??
       (f.nash ? [f.nash.outcome] : null) ??
       (f.eum ? [f.eum.outcome] : null) ??
-      (f.exchange ? [f.exchange.outcome] : null);
+      (f.exchange ? [f.exchange.outcome] : null) ??
+      f.smp?.outcome ??
+      null;
     return m ? `forecast ${fmtPoint(m)} (no consensus model run)` : 'no forecast';
   }
   if (!c.outcome && c.note) return `consensus model: ${c.note}`;

@@ -853,3 +853,175 @@ export function smpModel(input: SmpInput, options: SmpOptions = {}): SmpResult {
     options: o,
   };
 }
+
+// ───────────────────────── on a Concord issue ─────────────────────────
+
+/** Why an actor is left out of an issue's SMP run. */
+export interface SmpExcluded {
+  readonly actor: number;
+  readonly reason: 'capability' | 'salience';
+}
+
+export interface IssueSmp {
+  readonly run: SmpResult;
+  /** The scenario's actor index of each of the run's actors. */
+  readonly actors: readonly number[];
+  readonly excluded: readonly SmpExcluded[];
+  /** The forecast (the last state's expected outcome) and its most probable position, on the issue's scale. */
+  readonly outcome: Float64Array;
+  readonly modal: Float64Array;
+  /** The factor the saliences were multiplied by (1 unless some actor's saliences summed above 1). */
+  readonly salienceScale: number;
+}
+
+/** Why SMP cannot run on an issue: the message and the field to fix. */
+export interface SmpRefusal {
+  readonly note: string;
+  readonly path: string;
+  readonly hint: string;
+}
+
+/**
+ * SMP on one issue of a resolved scenario. Positions are mapped to 0–1 per dimension; capabilities
+ * are the scenario's shares × 100 (KTAB's examples use powers of that size; the model depends on
+ * their scale only through its 10⁻⁸ and 10⁻¹⁰ floors); an actor whose saliences on the issue sum
+ * above 1 (KTAB's limit: 100 % of its attention) divides every actor's saliences by the largest sum.
+ * Actors without a position take no part; those with zero capability or zero salience cannot vote
+ * in KTAB's elections and are left out (listed in `excluded`). Returns a refusal when fewer than two
+ * actors are left.
+ */
+export function issueSmp(
+  issue: {
+    readonly id: string;
+    readonly index: number;
+    readonly dims: number;
+    readonly lo: ArrayLike<number>;
+    readonly hi: ArrayLike<number>;
+    readonly position: ArrayLike<number>;
+    readonly salience: ArrayLike<number>;
+    readonly has: ArrayLike<number>;
+  },
+  capability: ArrayLike<number>,
+  actorIds: readonly string[],
+  options: SmpOptions = {},
+): IssueSmp | SmpRefusal {
+  const D = issue.dims;
+  const actors: number[] = [];
+  const excluded: SmpExcluded[] = [];
+  let maxSum = 0;
+  for (let a = 0; a < actorIds.length; a++) {
+    if (issue.has[a] !== 1) continue;
+    let s = 0;
+    for (let d = 0; d < D; d++) s += issue.salience[a * D + d]!;
+    if (!(capability[a]! > 0)) excluded.push({ actor: a, reason: 'capability' });
+    else if (!(s > 0)) excluded.push({ actor: a, reason: 'salience' });
+    else {
+      actors.push(a);
+      if (s > maxSum) maxSum = s;
+    }
+  }
+  if (actors.length < 2) {
+    const noCap = excluded.filter((x) => x.reason === 'capability').map((x) => actorIds[x.actor]!);
+    const field = noCap.length ? `actors.${noCap[0]}.capability` : `issues[${issue.index}].positions`;
+    return {
+      note: noCap.length
+        ? `SMP needs at least two actors with a position, a positive capability and a positive salience on issue "${issue.id}"; ${noCap.join(', ')} ${noCap.length === 1 ? 'has' : 'have'} no capability`
+        : `SMP needs at least two actors with a position and a positive salience on issue "${issue.id}" (${actors.length} here)`,
+      path: field,
+      hint: noCap.length
+        ? `Give ${noCap.join(', ')} a capability above 0 (\`actors: { ${noCap[0]}: { capability: 0.1 } }\`), or \`capability: equal\`.`
+        : 'Give at least two actors a position with a salience above 0 on this issue.',
+    };
+  }
+  const n = actors.length;
+  const scale = maxSum > 1 ? 1 / maxSum : 1;
+  const position = new Float64Array(n * D);
+  const salience = new Float64Array(n * D);
+  const cap = new Float64Array(n);
+  actors.forEach((a, k) => {
+    cap[k] = capability[a]! * 100;
+    for (let d = 0; d < D; d++) {
+      const x = (issue.position[a * D + d]! - issue.lo[d]!) / (issue.hi[d]! - issue.lo[d]!);
+      position[k * D + d] = x < 0 ? 0 : x > 1 ? 1 : x;
+      salience[k * D + d] = issue.salience[a * D + d]! * scale;
+    }
+  });
+  const run = smpModel({ n, dims: D, position, salience, capability: cap }, options);
+  const back = (v: Float64Array) =>
+    Float64Array.from(v, (x, d) => issue.lo[d]! + x * (issue.hi[d]! - issue.lo[d]!));
+  return { run, actors, excluded, outcome: back(run.forecast), modal: back(run.modal), salienceScale: scale };
+}
+
+export function isSmpRefusal(x: IssueSmp | SmpRefusal): x is SmpRefusal {
+  return (x as SmpRefusal).note !== undefined;
+}
+
+/** What one actor did in one turn, and why (rendered in words by ../i18n's `smp` catalogue). */
+export interface SmpMove {
+  /** The run's actor index. */
+  readonly actor: number;
+  readonly moved: boolean;
+  /**
+   * ownChallenge: took the bargain of its own challenge; challenged: took a bargain a challenger
+   * proposed to it; statusQuo: its status quo beat the bargains it was party to; none: no bargain
+   * involved it (no challenge worth making, none made to it).
+   */
+  readonly kind: 'ownChallenge' | 'challenged' | 'statusQuo' | 'none';
+  /** The other side of the bargain it took (or of its own challenge), else −1. */
+  readonly partner: number;
+  /** Whether the partner took the same bargain (null when it took none). */
+  readonly partnerTook: boolean | null;
+  /** The probability of its choice in its election, and the number of options (status quo included). */
+  readonly probability: number;
+  readonly options: number;
+  /** Its own challenge, if it made one (estimate of winning and of its gain). */
+  readonly challenge: SmpChallenge | null;
+}
+
+/** One line's worth of reasons per actor for turn t. */
+export function smpMoves(r: SmpResult, t: number): SmpMove[] {
+  const turn = r.turns[t]!;
+  const D = r.dims;
+  const after = t + 1 < r.turns.length ? r.turns[t + 1]!.from.position : r.final.position;
+  return turn.choices.map((c, k) => {
+    let moved = false;
+    for (let d = 0; d < D; d++) if (after[k * D + d] !== turn.from.position[k * D + d]) moved = true;
+    const challenge = turn.challenges[k] ?? null;
+    if (c.bargain < 0)
+      return {
+        actor: k,
+        moved,
+        kind: c.options > 1 ? 'statusQuo' : 'none',
+        partner: challenge ? challenge.target : -1,
+        partnerTook: null,
+        probability: c.probability,
+        options: c.options,
+        challenge,
+      };
+    const b = turn.bargains[c.bargain]!;
+    const own = b.initiator === k;
+    return {
+      actor: k,
+      moved,
+      kind: own ? 'ownChallenge' : 'challenged',
+      partner: own ? b.receiver : b.initiator,
+      partnerTook: own ? b.takenByReceiver : b.takenByInitiator,
+      probability: c.probability,
+      options: c.options,
+      challenge,
+    };
+  });
+}
+
+/** A turn's bargains counted: struck (both sides took it), taken by one side only, refused by both. */
+export function smpBargainCounts(turn: SmpTurn): { struck: number; oneSided: number; refused: number } {
+  let struck = 0;
+  let oneSided = 0;
+  let refused = 0;
+  for (const b of turn.bargains) {
+    if (b.takenByInitiator && b.takenByReceiver) struck++;
+    else if (b.takenByInitiator || b.takenByReceiver) oneSided++;
+    else refused++;
+  }
+  return { struck, oneSided, refused };
+}
