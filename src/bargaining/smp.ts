@@ -38,7 +38,9 @@
  * smpbcn.cpp and kmodel/libsrc/kmodel.cpp (Model::vote, coalitions, vProb, probCE2, condPCE,
  * markovIncentivePCE, markovUniformPCE, bigRfromProb, estNRA, Actor::vProbLittle,
  * thirdPartyVoteSU), read at commit 3b5b063 of its repository (the lsyaseen/KTAB copy of
- * KAPSARC/KTAB); B. Wise, "Spatial Model of Politics" KTAB documentation. This is an independent
+ * KAPSARC/KTAB); its SMP user guide (web/tutorial/SMPTutorial.md) and the KAPSARC discussion papers it
+ * cites, "An Introduction to the KAPSARC Toolkit for Behavioral Analysis (KTAB)" and "Multidimensional
+ * Bargaining using KTAB". This is an independent
  * implementation, not a copy. Every parameter of KTAB's SMP is an option, with KTAB's default.
  * Golden test: test/bargaining/smp.test.ts reproduces KTAB's reference runs
  * (examples/smp/doc/20170530_ref-SOE-Pol-Comp.txt, _ref-dummyData_3Dim.txt) to their printed
