@@ -227,9 +227,9 @@ function clampBin(x: number): number {
   return x > 1 ? 1 : x < -1 ? -1 : x;
 }
 
-/** Model::vProb for two strengths: the shares of victory of the first and the second, in vpA / vpB. */
-let vpA = 0;
-let vpB = 0;
+/** Model::vProb for two strengths: the shares of victory of the first and the second, in vp. */
+/** The two shares (a typed array: doubles kept in variables shared with a function are boxed). */
+const vp = new Float64Array(2);
 function vProb2(vpm: number, s1: number, s2: number): void {
   let x1: number;
   let x2: number;
@@ -269,8 +269,8 @@ function vProb2(vpm: number, s1: number, s2: number): void {
       }
     }
   }
-  vpA = x1 / (x1 + x2);
-  vpB = x2 / (x1 + x2);
+  vp[0] = x1 / (x1 + x2);
+  vp[1] = x2 / (x1 + x2);
 }
 
 function bsUtil(sd: number, r: number): number {
@@ -347,8 +347,8 @@ function scalarPce(
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < i; j++) {
       vProb2(vpm, c[i * m + j]!, c[j * m + i]!);
-      pv[i * m + j] = vpA;
-      pv[j * m + i] = vpB;
+      pv[i * m + j] = vp[0]!;
+      pv[j * m + i] = vp[1]!;
     }
     pv[i * m + i] = 0.5;
   }
@@ -468,7 +468,8 @@ export function smpModel(input: SmpInput, options: SmpOptions = {}): SmpResult {
   const rng: Rng | null = stochastic ? seededRng(o.seed) : null;
   const pce = new Pce();
   const u = new Float64Array(n * n);
-  const rh = new Float64Array(n);
+  const uh = new Float64Array(n * n);
+  const uh2 = new Float64Array(n * n);
 
   /** Salience-weighted distance from actor a's ideal (ideal[a]) to the point x (D values at xo). */
   const dist = (ideal: ArrayLike<number>, a: number, x: ArrayLike<number>, xo: number): number => {
@@ -544,17 +545,25 @@ export function smpModel(input: SmpInput, options: SmpOptions = {}): SmpResult {
   };
 
   /** SMPState::probEduChlg: h's estimate of P(i beats j) and of the change in k's utility. */
-  const probEdu = (st: StateCalc, h: number, k: number, i: number, j: number): [number, number] => {
+  /** h's estimates of every actor's utility for every position (KTAB's aUtil[h]), into out (n × n). */
+  const fillUh = (st: StateCalc, h: number, out: Float64Array): void => {
     const { vd, risk } = st;
     const r0 = risk[h]!;
-    for (let a = 0; a < n; a++) rh[a] = estNRA(adj, r0, risk[a]!);
-    const U = (a: number, b: number) => bsUtil(vd[a * n + b]!, rh[a]!);
-    const uii = U(i, i);
-    const uij = U(i, j);
-    const uji = U(j, i);
-    const ujj = U(j, j);
-    const uki = U(k, i);
-    const ukj = U(k, j);
+    for (let a = 0; a < n; a++) {
+      const r = estNRA(adj, r0, risk[a]!);
+      for (let b = 0; b < n; b++) out[a * n + b] = bsUtil(vd[a * n + b]!, r);
+    }
+  };
+  /** probEdu's answer: [P(i beats j), the change in k's utility] (typed: no boxed doubles). */
+  const edu = new Float64Array(2);
+  /** With Uh = h's estimates (fillUh): h's estimate of P(i beats j) and of the change in k's utility. */
+  const probEdu = (Uh: Float64Array, k: number, i: number, j: number): void => {
+    const uii = Uh[i * n + i]!;
+    const uij = Uh[i * n + j]!;
+    const uji = Uh[j * n + i]!;
+    const ujj = Uh[j * n + j]!;
+    const uki = Uh[k * n + i]!;
+    const ukj = Uh[k * n + j]!;
     const euSQ = uki + ukj;
     const uhkij = uki + uki;
     const uhkji = ukj + ukj;
@@ -572,9 +581,9 @@ export function smpModel(input: SmpInput, options: SmpOptions = {}): SmpResult {
     for (let m = 0; m < n; m++) {
       if (m === i || m === j) continue;
       const wn = salSum[m]! * cap[m]!;
-      const uni = U(m, i);
-      const unj = U(m, j);
-      const unn = U(m, m);
+      const uni = Uh[m * n + i]!;
+      const unj = Uh[m * n + j]!;
+      const unn = Uh[m * n + m]!;
       // Actor::vProbLittle
       const cn = smpVote(vr, wn, uni, unj);
       const cni = cn > 0 ? ciij + cn : ciij;
@@ -609,7 +618,8 @@ export function smpModel(input: SmpInput, options: SmpOptions = {}): SmpResult {
     const phij = chij / (chij + chji);
     const phji = chji / (chij + chji);
     const euChlg = (1 - sj) * uhkij + sj * (phij * uhkij + phji * uhkji);
-    return [phij, euChlg - euSQ];
+    edu[0] = phij;
+    edu[1] = euChlg - euSQ;
   };
 
   const round4 = (x: number) => Math.trunc(0.5 + x * 10000) / 10000;
@@ -670,6 +680,7 @@ export function smpModel(input: SmpInput, options: SmpOptions = {}): SmpResult {
   let stop: SmpResult['stop'] = 'turnLimit';
   const bestJ = new Int32Array(n);
   const uim: Float64Array[] = [];
+  let bu = new Float64Array(0);
   for (let iter = 1; ; iter++) {
     // 2–3. challenges and bargains
     const bargains: Array<{
@@ -682,16 +693,19 @@ export function smpModel(input: SmpInput, options: SmpOptions = {}): SmpResult {
     const challenges: Array<SmpChallenge | null> = [];
     const involved: number[][] = Array.from({ length: n }, () => []);
     for (let i = 0; i < n; i++) {
+      fillUh(st, i, uh);
       let best = -1;
       let bestP = 0;
       let bestEU = -1;
       for (let j = 0; j < n; j++) {
         if (j === i) continue;
-        const [p, edu] = probEdu(st, i, i, i, j);
-        if (1e-5 < edu && bestEU < edu) {
+        probEdu(uh, i, i, j);
+        const p = edu[0]!;
+        const gain = edu[1]!;
+        if (1e-5 < gain && bestEU < gain) {
           best = j;
           bestP = p;
-          bestEU = edu;
+          bestEU = gain;
         }
       }
       bestJ[i] = best;
@@ -700,8 +714,11 @@ export function smpModel(input: SmpInput, options: SmpOptions = {}): SmpResult {
         continue;
       }
       const j = best;
-      const ijij = probEdu(st, i, j, i, j);
-      const jiij = probEdu(st, j, i, i, j);
+      probEdu(uh, j, i, j);
+      const ijij = [edu[0]!, edu[1]!] as const;
+      fillUh(st, j, uh2);
+      probEdu(uh2, i, i, j);
+      const jiij = [edu[0]!, edu[1]!] as const;
       const first = bargains.length;
       const push = (b: (typeof bargains)[number]) => {
         involved[i]!.push(bargains.length);
@@ -746,13 +763,34 @@ export function smpModel(input: SmpInput, options: SmpOptions = {}): SmpResult {
     const takenRcvr = new Uint8Array(bargains.length);
     const { vd, risk } = st;
     const sqU = new Float64Array(n);
-    const rowSum = new Float64Array(n);
+    // each actor's utility for each position, by its own estimate (KTAB's aUtil[a](a, ·))
+    const own = u;
     for (let a = 0; a < n; a++) {
       const r = estNRA(adj, risk[a]!, risk[a]!);
       let s = 0;
-      for (let m = 0; m < n; m++) s += bsUtil(vd[a * n + m]!, r);
-      rowSum[a] = s;
+      for (let m = 0; m < n; m++) {
+        const x = bsUtil(vd[a * n + m]!, r);
+        own[a * n + m] = x;
+        s += x;
+      }
       sqU[a] = s / n;
+    }
+    // every actor's mean utility over all positions once a bargain is made (KTAB's u_im column),
+    // summed in KTAB's order: the initiator's new position, the receiver's, then the others
+    const nbg = bargains.length;
+    if (bu.length < nbg * n) bu = new Float64Array(nbg * n * 2);
+    for (let g = 0; g < nbg; g++) {
+      const b = bargains[g]!;
+      const bi = b.initiator;
+      const br = b.receiver;
+      for (let a = 0; a < n; a++) {
+        let s = 0;
+        s += bsUtil(dist(P, a, b.posInit, 0), risk[a]!);
+        s += bsUtil(dist(P, a, b.posRcvr, 0), risk[a]!);
+        const row = a * n;
+        for (let x = 0; x < n; x++) if (x !== bi && x !== br) s += own[row + x]!;
+        bu[g * n + a] = s / n;
+      }
     }
     for (let k = 0; k < n; k++) {
       const opts = involved[k]!;
@@ -764,16 +802,7 @@ export function smpModel(input: SmpInput, options: SmpOptions = {}): SmpResult {
       }
       for (let a = 0; a < n; a++) {
         um[a * nb] = sqU[a]!;
-        const r = estNRA(adj, risk[a]!, risk[a]!);
-        for (let m = 1; m < nb; m++) {
-          const b = bargains[opts[m - 1]!]!;
-          let s = 0;
-          s += bsUtil(dist(P, a, b.posInit, 0), risk[a]!);
-          s += bsUtil(dist(P, a, b.posRcvr, 0), risk[a]!);
-          for (let x = 0; x < n; x++)
-            if (x !== b.initiator && x !== b.receiver) s += bsUtil(vd[a * n + x]!, r);
-          um[a * nb + m] = s / n;
-        }
+        for (let m = 1; m < nb; m++) um[a * nb + m] = bu[opts[m - 1]! * n + a]!;
       }
       const p = new Float64Array(nb);
       scalarPce(pce, n, nb, cap, um, vr, vpm, pcem, p);
