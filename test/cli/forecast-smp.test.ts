@@ -19,6 +19,15 @@ describe('concord forecast --model smp', () => {
     expect(r.out).not.toMatch(/turn 28: /);
   });
 
+  it('with every model: an smp row in the table, the turns only when smp is named', async () => {
+    const all = await run('forecast', 'scenarios/sco/17-tianjin-2025.yaml');
+    expect(all.code).toBe(0);
+    expect(all.out).toMatch(/^smp\s+\S+\s+(yes|no)\s+\d+ turns?, /m);
+    expect(all.out).not.toContain("KTAB's spatial model of politics, turn by turn");
+    const named = await run('forecast', 'scenarios/sco/17-tianjin-2025.yaml', '--model', 'consensus', 'smp');
+    expect(named.out).toContain("KTAB's spatial model of politics, turn by turn");
+  });
+
   it('gives every turn in --json: states, bargains struck and refused, and each actor’s move', async () => {
     const r = await run('forecast', 'test/fixtures/import/ktab-SOE-Pol-Comp.csv', '--model', 'smp', '--json');
     expect(r.code).toBe(0);

@@ -298,6 +298,7 @@ export function register(program: Command, io: CliIO): void {
               r.forecasts,
               forecastJson(r.scenario, r.forecasts),
               localeFromEnv(io.env),
+              Boolean(opts.model?.includes('smp')),
             ),
           )
           .join('\n\n'),
@@ -363,6 +364,8 @@ export function formatForecast(
   fs: readonly IssueForecast[],
   j: ForecastJson,
   locale: Locale = DEFAULT_LOCALE,
+  /** Print SMP's turns (when `--model smp` names it; with every model the table row says enough). */
+  smpTurnsToo = true,
 ): string {
   const lines: string[] = [];
   lines.push(`${s.id} — ${s.title}`);
@@ -481,7 +484,7 @@ export function formatForecast(
     }
     lines.push('', ij.explanation);
     if (f.exchange) lines.push('', ...exchangeRounds(s, f.exchange, exchangeIssueIds(s)));
-    if (f.smp) lines.push('', ...smpTurns(s, is, f.smp, locale));
+    if (f.smp && smpTurnsToo) lines.push('', ...smpTurns(s, is, f.smp, locale));
     const notes = Object.entries(is.modelNotes);
     if (notes.length) {
       lines.push('', 'Notes from the case file:');
