@@ -70,6 +70,12 @@ export interface ForecastOptions {
   readonly workspace?: ForecastWorkspace;
 }
 
+/**
+ * With every model (no model list given), SMP runs on issues of at most this many actors: its work
+ * grows with the cube of the actors each turn (160 actors: seconds). Named, it runs on any size.
+ */
+export const SMP_DEFAULT_MAX_ACTORS = 60;
+
 /** The SMP options in force: the scenario's `modelOptions.smp`, overridden by `opts` (unset keys ignored). */
 export function smpOptionsFor(s: ResolvedScenario, opts: SmpOptions | undefined): SmpOptions {
   const out: Record<string, unknown> = { ...(s.modelOptions?.smp ?? {}) };
@@ -178,6 +184,13 @@ export function forecastIssue(
         break;
       }
       case 'smp': {
+        let present = 0;
+        for (let a = 0; a < n; a++) if (issue.has[a] === 1) present++;
+        if (!opts.models && present > SMP_DEFAULT_MAX_ACTORS) {
+          out.smp = null;
+          notes.smp = `not run by default on ${present} actors (SMP's work grows with the cube of the actors, turn after turn); name the model (--model smp, models=smp) to run it`;
+          break;
+        }
         const r = issueSmp(
           issue,
           s.capability,

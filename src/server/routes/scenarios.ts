@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { backtestWithCoders } from '../../bargaining/backtest.js';
-import { forecastAll, forecastJson, MODEL_NAMES } from '../../bargaining/forecast.js';
+import { forecastAll, forecastJson, MODEL_NAMES, SMP_DEFAULT_MAX_ACTORS } from '../../bargaining/forecast.js';
 import { backtestCsv, forecastCsv } from '../../bargaining/tidy.js';
 import { packageRoot, readJson, readText } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
@@ -73,7 +73,7 @@ function forecastCost(
   const n = actorCount(s) || 10;
   const eum = !q.models || q.models.includes('eum');
   // KTAB's SMP: every actor weighs every challenge with every third party, each turn (~30 turns)
-  const smp = !q.models || q.models.includes('smp');
+  const smp = q.models ? q.models.includes('smp') : n <= SMP_DEFAULT_MAX_ACTORS;
   return 5 + s.issues.length * (n * 0.05 + (eum ? n * n * 0.03 : 0) + (smp ? n ** 3 * 0.025 : 0));
 }
 
