@@ -22,8 +22,11 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { forecastAll, SMP_DEFAULT_MAX_ACTORS } from '../../src/bargaining/forecast.js';
 import { type SmpInput, type SmpOptions, type SmpResult, smpModel } from '../../src/bargaining/smp.js';
 import { parseKtab } from '../../src/scenario/import/ktab.js';
+import { resolveScenario } from '../../src/scenario/resolve.js';
+import { ScenarioFileSchema } from '../../src/scenario/schema.js';
 
 interface Ref {
   source: string;
@@ -400,5 +403,38 @@ describe('SMP invariants', () => {
     expect(smpModel(input, { maxTurns: 3, minDeltaRatio: 0 }).turns.length).toBe(3);
     expect(base.options.victoryProbModel).toBe('Linear');
     expect(() => smpModel(input, { votingRule: 'Nope' as never })).toThrow(/votingRule/);
+  });
+});
+
+describe('SMP among the other models', () => {
+  const big = (n: number) =>
+    resolveScenario(
+      ScenarioFileSchema.parse({
+        id: 'big',
+        rule: 'consensus',
+        actors: Object.fromEntries(
+          Array.from({ length: n }, (_, i) => [`A${i}`, { capability: 1 + (i % 5) }]),
+        ),
+        issues: [
+          {
+            id: 'x',
+            statusQuo: 0,
+            positions: Object.fromEntries(
+              Array.from({ length: n }, (_, i) => [`A${i}`, { position: (i * 37) % 101, salience: 0.5 }]),
+            ),
+          },
+        ],
+      }),
+    );
+  it('runs by default up to SMP_DEFAULT_MAX_ACTORS actors, beyond that only when named', () => {
+    const s = big(SMP_DEFAULT_MAX_ACTORS + 1);
+    const [byDefault] = forecastAll(s, {});
+    expect(byDefault!.smp).toBeNull();
+    expect(byDefault!.notes.smp).toMatch(/not run by default on 61 actors/);
+    expect(byDefault!.compromise).not.toBeNull();
+    const [named] = forecastAll(s, { models: ['smp'] });
+    expect(named!.smp!.run.n).toBe(61);
+    const [small] = forecastAll(big(12), {});
+    expect(small!.smp!.outcome[0]).toBeGreaterThanOrEqual(0);
   });
 });
