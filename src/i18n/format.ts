@@ -3,6 +3,7 @@
  * locale and option set). Russian groups digits with a narrow space and writes a decimal comma;
  * Chinese writes dates as 2024年7月4日. Use these for everything printed or rendered.
  */
+import { big as bigEn } from '../util/format.js';
 import type { Locale } from './locale.js';
 import { intlTag } from './translate.js';
 
@@ -30,6 +31,11 @@ export interface Formatter {
   percent(x: number, digits?: number): string;
   /** An ISO date (YYYY-MM-DD or YYYY) in the locale's long or short style. */
   date(iso: string, style?: 'long' | 'short'): string;
+  /**
+   * A large quantity in words: "1.234 billion", "1,23 млрд", "12.34亿" (Chinese counts in 万 and 亿).
+   * English keeps Concord's long-standing form (src/util/format.ts's `big`).
+   */
+  big(x: number | null | undefined): string;
   /** A conjunction list: "A, B and C", "A, B и C", "A、B和C". */
   list(items: readonly string[]): string;
 }
@@ -73,6 +79,19 @@ export function formatter(locale: Locale): Formatter {
               : { dateStyle: 'short', timeZone: 'UTC' },
           ),
       ).format(d);
+    },
+    big: (x) => {
+      if (x == null || !Number.isFinite(x)) return NAN;
+      if (locale === 'en') return bigEn(x);
+      return cached(
+        `${tag}|big`,
+        () =>
+          new Intl.NumberFormat(tag, {
+            notation: 'compact',
+            compactDisplay: 'short',
+            maximumSignificantDigits: 4,
+          }),
+      ).format(x);
     },
     list: (items) =>
       cached(`${tag}|l`, () => new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' })).format(

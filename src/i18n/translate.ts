@@ -54,6 +54,8 @@ export interface Translate<K extends string> {
   readonly locale: Locale;
   /** True when the key exists (for computed keys that may be absent). */
   has(key: string): boolean;
+  /** A computed key that may be absent (a status or verdict from data): its message, or `fallback`. */
+  or(key: string, fallback: string, values?: MessageValues): string;
 }
 
 const compiled = new Map<string, IntlMessageFormat>();
@@ -75,11 +77,20 @@ export function translator<K extends string>(ns: Namespace<K>, locale: Locale): 
   const t = ((key: K, values?: MessageValues) => {
     const f = compile(ns as Namespace, locale, key);
     if (!f) return `${ns.name}:${key}`;
-    const out = f.format(values as Record<string, string | number | Date | boolean>);
-    return Array.isArray(out) ? out.join('') : String(out);
+    try {
+      const out = f.format(values as Record<string, string | number | Date | boolean>);
+      return Array.isArray(out) ? out.join('') : String(out);
+    } catch (e) {
+      // A value the message needs was not given: a bug, but never one that takes a page or a report
+      // down. Say so where tests look (console.error), and show the message unformatted.
+      console.error(`i18n ${ns.name}:${key} (${locale}): ${(e as Error).message}`);
+      return ns.catalogues[locale][key] ?? ns.catalogues[DEFAULT_LOCALE][key] ?? `${ns.name}:${key}`;
+    }
   }) as Translate<K>;
   Object.defineProperty(t, 'locale', { value: locale });
   t.has = (key: string) => ns.catalogues[locale][key] !== undefined || ns.catalogues.en[key] !== undefined;
+  t.or = (key: string, fallback: string, values?: MessageValues) =>
+    t.has(key) ? t(key as K, values) : fallback;
   return t;
 }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isConcordError } from '../../src/errors.js';
 import { formatter } from '../../src/i18n/format.js';
 import { localeFromEnv, matchLocale, negotiateLocale, parseLocale } from '../../src/i18n/locale.js';
@@ -70,6 +70,14 @@ describe('translator', () => {
     expect(translator(demo, 'en')('nope' as 'only')).toBe('test-demo:nope');
   });
 
+  it('never throws on a missing value: it reports it and shows the message unformatted', () => {
+    const errors: unknown[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((m) => void errors.push(m));
+    expect(translator(demo, 'ru')('hello')).toBe('Здравствуйте, {name}');
+    spy.mockRestore();
+    expect(String(errors[0])).toMatch(/test-demo:hello \(ru\)/);
+  });
+
   it('names each language in its own tongue', () => {
     expect(translator(common, 'en')('language.ru')).toBe('Русский');
     expect(translator(common, 'ru')('language.label')).toBe('Язык');
@@ -87,5 +95,9 @@ describe('formatter', () => {
     expect(formatter('en').date('2024-07-04')).toBe('July 4, 2024');
     expect(formatter('ru').list(['Китай', 'Россия', 'Индия'])).toBe('Китай, Россия и Индия');
     expect(formatter('en').number(Number.NaN)).toBe('—');
+    expect(formatter('en').big(3.21e9)).toBe('3.210 billion');
+    expect(formatter('ru').big(3.21e9)).toBe('3,21\u00a0млрд');
+    expect(formatter('zh-Hans').big(3.21e9)).toBe('32.1亿');
+    expect(formatter('zh-Hans').big(null)).toBe('—');
   });
 });
