@@ -10,7 +10,7 @@ import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const LAYERS: readonly (readonly string[])[] = [
-  ['util', 'errors.ts'],
+  ['util', 'i18n', 'errors.ts'],
   ['data'],
   ['rules'],
   ['org'],

@@ -1,7 +1,9 @@
 /** The lab's frame: a skip link, the navigation, the workspace control, and the current page. */
 import { type ComponentType, useEffect, useRef, useState } from 'react';
+import { lab } from '../../src/i18n/messages/lab/index.js';
 import { getToken, setToken } from './auth.js';
 import { useLab } from './context.js';
+import { LanguageSwitch, rich, useT } from './i18n.js';
 import { AlignmentPage } from './pages/AlignmentPage.js';
 import { BriefingPage } from './pages/BriefingPage.js';
 import { DecisionPage } from './pages/DecisionPage.js';
@@ -14,67 +16,25 @@ import { Link, usePath } from './router.js';
 
 interface PageDef {
   path: string;
-  label: string;
+  /** The page's name in the lab catalogue: `page.<id>` (and `page.<id>.what` for the notice when absent). */
+  id: 'organization' | 'decision' | 'workbench' | 'sweeps' | 'alignment' | 'briefing' | 'runs';
   capability: string;
   page?: ComponentType;
-  what: string;
-  issue: string;
 }
 
 export const PAGES: PageDef[] = [
-  {
-    path: '/',
-    label: 'Organization',
-    capability: 'organizations',
-    page: OrganizationPage,
-    what: '',
-    issue: '',
-  },
-  {
-    path: '/decision',
-    label: 'Decision',
-    capability: 'power',
-    page: DecisionPage,
-    what: 'Decision rules, voting power and passage probability by enlargement stage',
-    issue: 'the voting-power library (issue 3)',
-  },
-  {
-    path: '/workbench',
-    label: 'Issue workbench',
-    capability: 'forecasts',
-    page: WorkbenchPage,
-    what: 'The issue workbench (scenarios, the consensus core and the forecast models)',
-    issue: 'the scenario and forecast library (issue 4)',
-  },
-  {
-    path: '/sweeps',
-    label: 'Sweeps',
-    capability: 'sweeps',
-    page: SweepsPage,
-    what: 'Uncertainty sweeps',
-    issue: 'the sweep engine (issue 5)',
-  },
-  {
-    path: '/alignment',
-    label: 'Alignment',
-    capability: 'alignment',
-    page: AlignmentPage,
-    what: 'Voting alignment in the UN General Assembly',
-    issue: 'the alignment library (issue 7)',
-  },
-  {
-    path: '/briefing',
-    label: 'Briefings',
-    capability: 'balance',
-    page: BriefingPage,
-    what: 'Briefings per enlargement (balance, capacity, blocking power, alignment)',
-    issue: 'the report library',
-  },
-  { path: '/runs', label: 'Runs', capability: 'runs', page: RunsPage, what: '', issue: '' },
+  { path: '/', id: 'organization', capability: 'organizations', page: OrganizationPage },
+  { path: '/decision', id: 'decision', capability: 'power', page: DecisionPage },
+  { path: '/workbench', id: 'workbench', capability: 'forecasts', page: WorkbenchPage },
+  { path: '/sweeps', id: 'sweeps', capability: 'sweeps', page: SweepsPage },
+  { path: '/alignment', id: 'alignment', capability: 'alignment', page: AlignmentPage },
+  { path: '/briefing', id: 'briefing', capability: 'balance', page: BriefingPage },
+  { path: '/runs', id: 'runs', capability: 'runs', page: RunsPage },
 ];
 
 function WorkspaceControl() {
   const { workspace, authError, refreshAuth } = useLab();
+  const t = useT(lab);
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState('');
   return (
@@ -82,14 +42,14 @@ function WorkspaceControl() {
       <span aria-live="polite">
         {workspace ? (
           <>
-            Workspace: <strong>{workspace}</strong>
+            {t('workspace.label')} <strong>{workspace}</strong>
           </>
         ) : (
-          'Public access (read-only)'
+          t('workspace.public')
         )}
       </span>{' '}
       <button type="button" aria-expanded={open} aria-controls="token-form" onClick={() => setOpen(!open)}>
-        Token…
+        {t('token.open')}
       </button>
       {open ? (
         <form
@@ -104,7 +64,7 @@ function WorkspaceControl() {
           }}
         >
           <label>
-            Workspace token{' '}
+            {t('token.field')}{' '}
             <input
               type="password"
               autoComplete="off"
@@ -113,7 +73,7 @@ function WorkspaceControl() {
               placeholder="cc_…"
             />
           </label>
-          <button type="submit">Use</button>
+          <button type="submit">{t('token.use')}</button>
           {getToken() ? (
             <button
               type="button"
@@ -123,12 +83,14 @@ function WorkspaceControl() {
                 refreshAuth();
               }}
             >
-              Forget
+              {t('token.forget')}
             </button>
           ) : null}
           <p className="small">
-            Create one with <code>npx concord token create --workspace NAME</code>, or open the address{' '}
-            <code>concord serve</code> printed. Kept in this tab only.
+            {rich(t('token.help', { create: '\u0000create\u0000', serve: '\u0000serve\u0000' }), {
+              create: <code>npx concord token create --workspace NAME</code>,
+              serve: <code>concord serve</code>,
+            })}
           </p>
         </form>
       ) : null}
@@ -144,6 +106,7 @@ function WorkspaceControl() {
 
 export function App() {
   const path = usePath();
+  const t = useT(lab);
   const { health, healthError } = useLab();
   const main = useRef<HTMLElement>(null);
   // After moving to another page, focus its heading (screen readers announce the new page).
@@ -159,14 +122,14 @@ export function App() {
   return (
     <>
       <a className="skip" href="#main">
-        Skip to content
+        {t('skip')}
       </a>
       <header className="top">
         <div className="brand">
-          <Link href="/">Concord lab</Link>
+          <Link href="/">{t('brand')}</Link>
           <span className="muted-inv small">{health ? ` v${health.version}` : ''}</span>
         </div>
-        <nav aria-label="Pages">
+        <nav aria-label={t('nav.label')}>
           <ul>
             {PAGES.map((p) => (
               <li key={p.path}>
@@ -174,29 +137,30 @@ export function App() {
                   href={p.path}
                   aria-current={p.path === def.path ? 'page' : undefined}
                   className={available(p) ? '' : 'unavailable'}
-                  title={available(p) ? undefined : 'not available in this build'}
+                  title={available(p) ? undefined : t('page.unavailable')}
                 >
-                  {p.label}
+                  {t(`page.${p.id}`)}
                 </Link>
               </li>
             ))}
             <li>
-              <a href="/api/docs">API</a>
+              <a href="/api/docs">{t('nav.api')}</a>
             </li>
           </ul>
         </nav>
+        <LanguageSwitch />
         <WorkspaceControl />
       </header>
       <main id="main" ref={main}>
         {healthError ? (
           <div className="note error" role="alert">
-            The API does not answer: {healthError}
+            {t('api.down', { error: healthError })}
           </div>
         ) : null}
         {Page && available(def) ? (
           <Page />
         ) : (
-          <UnavailablePage title={def.label} what={def.what} issue={def.issue} />
+          <UnavailablePage title={t(`page.${def.id}`)} what={t(`page.${def.id}.what`)} />
         )}
       </main>
     </>

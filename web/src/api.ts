@@ -1,5 +1,6 @@
 /** The lab's client of the Concord API: JSON calls with the workspace token, and progress streams. */
 import { getToken } from './auth.js';
+import { currentLocale } from './i18n.js';
 
 export class ApiError extends Error {
   constructor(
@@ -15,7 +16,12 @@ export class ApiError extends Error {
 
 function headers(extra: Record<string, string> = {}): Record<string, string> {
   const token = getToken();
-  return { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra };
+  return {
+    accept: 'application/json',
+    'accept-language': currentLocale(),
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...extra,
+  };
 }
 
 async function fail(res: Response): Promise<never> {

@@ -3,13 +3,16 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { takeTokenFromFragment } from './auth.js';
 import { LabProvider } from './context.js';
+import { LangProvider } from './i18n.js';
 import './styles.css';
 
 takeTokenFromFragment();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <LabProvider>
-      <App />
-    </LabProvider>
+    <LangProvider>
+      <LabProvider>
+        <App />
+      </LabProvider>
+    </LangProvider>
   </StrictMode>,
 );

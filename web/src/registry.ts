@@ -4,6 +4,9 @@
  * absolute error in percent of the issue's scale, and the share of adoptions called right.
  */
 import type { RegisteredForecast, RegistryScore } from '../../src/bargaining/registry.js';
+import { type Formatter, formatter } from '../../src/i18n/format.js';
+import { labRuns } from '../../src/i18n/messages/lab-runs/index.js';
+import { type Translate, translator } from '../../src/i18n/translate.js';
 import type { ModelName } from '../../src/scenario/schema.js';
 
 export interface RegistryEntry {
@@ -23,22 +26,27 @@ export interface ModelScoreCell {
   text: string;
 }
 
-const pct1 = (x: number) => `${(x * 100).toFixed(0)}%`;
+type RunsT = Translate<NonNullable<(typeof labRuns)['__keys']>>;
 
 /** "error 12.3% of scale, adoption 100% (n 2)", or "no outcome" when that model could not be scored. */
-export function modelScoreText(s: RegistryScore['models'][ModelName] | undefined): string {
-  if (!s || s.n === 0) return 'no outcome';
+export function modelScoreText(
+  s: RegistryScore['models'][ModelName] | undefined,
+  t: RunsT = translator(labRuns, 'en'),
+  n: Formatter = formatter('en'),
+): string {
+  if (!s || s.n === 0) return t('score.none');
   const parts: string[] = [];
-  if (s.mae !== null) parts.push(`error ${s.mae.toFixed(1)}% of scale`);
-  if (s.adoptionAccuracy !== null) parts.push(`adoption ${pct1(s.adoptionAccuracy)} right`);
-  return `${parts.join(', ')} (n ${s.n})`;
+  if (s.mae !== null) parts.push(t('score.error', { mae: n.fixed(s.mae, 1) }));
+  if (s.adoptionAccuracy !== null)
+    parts.push(t('score.adoption', { share: n.percent(s.adoptionAccuracy, 0) }));
+  return t('score.n', { parts: parts.join(t('score.separator')), n: s.n });
 }
 
 /** The models of a registered forecast with their score texts; empty until it is scored. */
-export function scoreCells(e: RegistryEntry): ModelScoreCell[] {
+export function scoreCells(e: RegistryEntry, t?: RunsT, n?: Formatter): ModelScoreCell[] {
   if (!e.score) return [];
   const models = (e.forecast?.options.models ?? Object.keys(e.score.models)) as ModelName[];
-  return models.map((m) => ({ model: m, text: modelScoreText(e.score!.models[m]) }));
+  return models.map((m) => ({ model: m, text: modelScoreText(e.score!.models[m], t, n) }));
 }
 
 /** The lowest error among the scored models (the best forecast of the entry), or null. */

@@ -4,7 +4,10 @@
  * changed (src/balance/ through /api/orgs/{id}/balance).
  */
 import { useState } from 'react';
+import { lab } from '../../../src/i18n/messages/lab/index.js';
+import { labCharts } from '../../../src/i18n/messages/lab-charts/index.js';
 import { useApi } from '../hooks.js';
+import { useFormat, useT } from '../i18n.js';
 import { ErrorNote } from './Notice.js';
 
 interface BalanceYear {
@@ -30,12 +33,7 @@ interface Balance {
   summary: string;
 }
 
-const MEASURES = [
-  ['gdp', 'GDP'],
-  ['cinc', 'CINC'],
-  ['population', 'population'],
-  ['milex', 'military expenditure'],
-] as const;
+const MEASURES = ['gdp', 'cinc', 'population', 'milex'] as const;
 
 export function BalancePanel({
   orgId,
@@ -46,6 +44,9 @@ export function BalancePanel({
   year: number;
   names: Map<string, string>;
 }) {
+  const t = useT(labCharts);
+  const tl = useT(lab);
+  const n = useFormat();
   const [measure, setMeasure] = useState<string>('gdp');
   const b = useApi<Balance>(`/api/orgs/${encodeURIComponent(orgId)}/balance?measure=${measure}`);
   const data = b.data;
@@ -59,11 +60,11 @@ export function BalancePanel({
   return (
     <>
       <label>
-        Yardstick{' '}
+        {t('balance.yardstick')}{' '}
         <select value={measure} onChange={(e) => setMeasure(e.target.value)}>
-          {MEASURES.map(([id, label]) => (
+          {MEASURES.map((id) => (
             <option key={id} value={id}>
-              {label}
+              {t(`balance.measure.${id}`)}
             </option>
           ))}
         </select>
@@ -75,35 +76,42 @@ export function BalancePanel({
             <strong>
               {data.measure.label}, {row.year}
             </strong>
-            {row.year !== year ? ` (the nearest year with data to ${year})` : ''}
-            {row.status === 'partial' ? `; no figures for ${row.missing.join(', ')}` : ''}.
+            {row.year !== year ? ` ${t('balance.nearest', { year })}` : ''}
+            {row.status === 'partial' ? t('balance.partial', { list: row.missing.join(', ') }) : ''}.
           </p>
-          <ul className="bars" aria-label={`Members' shares of ${data.measure.label} in ${row.year}`}>
+          <ul
+            className="bars"
+            aria-label={t('balance.bars', { measure: data.measure.label, year: row.year })}
+          >
             {shares.map(([iso3, s]) => (
               <li key={iso3}>
                 <span className="bar-label">{names.get(iso3) ?? iso3}</span>
                 <span className="bar-track" aria-hidden="true">
                   <span className="bar-fill" style={{ width: `${(s * 100).toFixed(1)}%` }} />
                 </span>
-                <span className="num">{(s * 100).toFixed(1)}%</span>
+                <span className="num">{n.percent(s, 1)}</span>
               </li>
             ))}
           </ul>
           {row.concentration ? (
             <p className="small">
-              Concentration: HHI {row.concentration.hhi.toFixed(3)}, Ray–Singer CON{' '}
-              {row.concentration.con.toFixed(3)}
+              {t('balance.concentration', {
+                hhi: n.fixed(row.concentration.hhi, 3),
+                con: n.fixed(row.concentration.con, 3),
+              })}
               {row.concentration.hegemon
-                ? `; ${names.get(row.concentration.largest.iso3) ?? row.concentration.largest.iso3} outweighs all the others together`
+                ? t('balance.hegemon', {
+                    name: names.get(row.concentration.largest.iso3) ?? row.concentration.largest.iso3,
+                  })
                 : ''}
               {data.pair && row.pairRatio !== null
-                ? `; ${data.pair[0]}/${data.pair[1]} ratio ${row.pairRatio.toFixed(2)}`
+                ? t('balance.pair', { a: data.pair[0], b: data.pair[1], ratio: n.fixed(row.pairRatio, 2) })
                 : ''}
               .
             </p>
           ) : null}
           <details>
-            <summary>What each enlargement changed</summary>
+            <summary>{t('balance.stages')}</summary>
             <ul className="small">
               {data.stages.map((s) => (
                 <li key={s.from}>{s.sentence}</li>
@@ -114,9 +122,9 @@ export function BalancePanel({
           </details>
         </div>
       ) : b.loading ? (
-        <p>Loading…</p>
+        <p>{tl('loading')}</p>
       ) : data ? (
-        <p>No figures for this yardstick in {year}.</p>
+        <p>{t('balance.none', { year })}</p>
       ) : null}
     </>
   );

@@ -2,6 +2,9 @@
  * Downloads of a chart: the SVG itself, a PNG drawn from it (a canvas at twice the size), and its
  * data as CSV when the page has them. Everything happens in the browser; nothing is sent anywhere.
  */
+import { labCharts } from '../../../src/i18n/messages/lab-charts/index.js';
+import { useT } from '../i18n.js';
+
 function save(blob: Blob, filename: string) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -52,16 +55,17 @@ export function ChartDownloads({
   name: string;
   csv?: string | null;
 }) {
-  const file = name.replace(/[^A-Za-z0-9_.-]+/g, '-');
+  const t = useT(labCharts);
+  const file = name.replace(/[^\p{L}\p{N}_.-]+/gu, '-');
   const svgOf = () => (typeof given === 'string' ? given : given());
   return (
     <p className="downloads small">
-      <span className="muted">Download:</span>{' '}
+      <span className="muted">{t('download')}</span>{' '}
       <button
         type="button"
         className="link"
         onClick={() => save(new Blob([svgDocument(svgOf())], { type: 'image/svg+xml' }), `${file}.svg`)}
-        aria-label={`Download the chart ${name} as SVG`}
+        aria-label={t('download.svg', { name })}
       >
         SVG
       </button>{' '}
@@ -69,7 +73,7 @@ export function ChartDownloads({
         type="button"
         className="link"
         onClick={() => void svgToPng(svgOf()).then((b) => save(b, `${file}.png`))}
-        aria-label={`Download the chart ${name} as PNG`}
+        aria-label={t('download.png', { name })}
       >
         PNG
       </button>
@@ -80,9 +84,9 @@ export function ChartDownloads({
             type="button"
             className="link"
             onClick={() => save(new Blob([csv], { type: 'text/csv' }), `${file}.csv`)}
-            aria-label={`Download the data of ${name} as CSV`}
+            aria-label={t('download.csv', { name })}
           >
-            data (CSV)
+            {t('download.data')}
           </button>
         </>
       ) : null}

@@ -5,7 +5,10 @@
  */
 import map from 'virtual:concord-map';
 import { memo, useRef } from 'react';
+import { lab } from '../../../src/i18n/messages/lab/index.js';
+import { labCharts } from '../../../src/i18n/messages/lab-charts/index.js';
 import { STATUS_COLOURS } from '../../../src/util/palette.js';
+import { useT } from '../i18n.js';
 import { ChartDownloads, svgIn } from './ChartDownloads.js';
 
 export const STATUS_ORDER = ['member', 'observer', 'dialogue partner', 'partner', 'applicant'] as const;
@@ -19,6 +22,9 @@ function EurasiaMapImpl({
   title: string;
   id?: string;
 }) {
+  const t = useT(labCharts);
+  const tl = useT(lab);
+  const label = (s: string) => tl.or(`status.${s}`, s);
   const used = STATUS_ORDER.filter((s) => [...status.values()].includes(s));
   const ref = useRef<HTMLElement>(null);
   return (
@@ -48,7 +54,7 @@ function EurasiaMapImpl({
                 data-iso3={s.iso3}
                 data-status={st}
               >
-                <title>{`${s.name}${st !== 'none' ? `: ${st}` : ''}`}</title>
+                <title>{st !== 'none' ? t('map.shape', { name: s.name, status: label(st) }) : s.name}</title>
               </path>
             );
           })}
@@ -69,18 +75,18 @@ function EurasiaMapImpl({
                 strokeWidth={1}
                 data-iso3={s.iso3}
               >
-                <title>{`${s.name}: ${st}`}</title>
+                <title>{t('map.shape', { name: s.name, status: label(st) })}</title>
               </circle>
             );
           })}
         </g>
       </svg>
       <figcaption>
-        <ul className="legend" aria-label="Legend">
+        <ul className="legend" aria-label={t('legend')}>
           {used.map((s) => (
             <li key={s}>
               <span className="swatch" style={{ background: STATUS_COLOURS[s] }} aria-hidden="true" />
-              {s}
+              {label(s)}
             </li>
           ))}
         </ul>

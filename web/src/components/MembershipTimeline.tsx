@@ -4,8 +4,11 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { memo, useMemo } from 'react';
+import { lab } from '../../../src/i18n/messages/lab/index.js';
+import { labCharts } from '../../../src/i18n/messages/lab-charts/index.js';
 import { decimalYear } from '../../../src/report/charts/timeline.js';
 import { STATUS_COLOURS } from '../../../src/util/palette.js';
+import { useT } from '../i18n.js';
 import type { History } from '../types.js';
 import { STATUS_ORDER } from './EurasiaMap.js';
 
@@ -18,6 +21,9 @@ interface Lane {
 }
 
 function TimelineImpl({ history, date, end }: { history: History; date: string; end: string }) {
+  const t = useT(labCharts);
+  const tl = useT(lab);
+  const label = (s: string) => tl.or(`status.${s}`, s);
   const lanes = useMemo(() => {
     const m = new Map<string, Lane>();
     for (const org of history.lineage) {
@@ -35,7 +41,14 @@ function TimelineImpl({ history, date, end }: { history: History; date: string; 
           from: r.from,
           to: r.to,
           status: r.status,
-          label: `${r.name}: ${r.status} (${org.shortName}) ${r.from} – ${r.to ?? 'now'}${r.verified ? '' : ' [unverified]'}`,
+          label: t('timeline.bar', {
+            name: r.name,
+            status: tl.or(`status.${r.status}`, r.status),
+            org: org.shortName,
+            from: r.from,
+            to: r.to ?? t('timeline.now'),
+            verified: r.verified ? 'yes' : 'no',
+          }),
           verified: r.verified,
         });
         m.set(r.state, lane);
@@ -45,7 +58,7 @@ function TimelineImpl({ history, date, end }: { history: History; date: string; 
       (a, b) =>
         a.member.localeCompare(b.member) || a.first.localeCompare(b.first) || a.key.localeCompare(b.key),
     );
-  }, [history]);
+  }, [history, t, tl]);
   const start = history.lineage[0]?.founded ?? '2000-01-01';
   const width = 960;
   const laneH = 15;
@@ -67,7 +80,7 @@ function TimelineImpl({ history, date, end }: { history: History; date: string; 
       fontSize={10}
       fontFamily="system-ui, sans-serif"
     >
-      <title id="timeline-title">{`Membership timeline since ${start.slice(0, 4)}; the red line marks ${date}`}</title>
+      <title id="timeline-title">{t('timeline.title', { year: start.slice(0, 4), date })}</title>
       <g fill="#4f5b66">
         {ticks.map((t) => (
           <g key={t} transform={`translate(${x(t).toFixed(1)},0)`}>
@@ -83,7 +96,7 @@ function TimelineImpl({ history, date, end }: { history: History; date: string; 
           <g key={s} transform={`translate(${left + i * 120},2)`}>
             <rect width={10} height={9} fill={STATUS_COLOURS[s]} />
             <text x={14} y={8}>
-              {s}
+              {label(s)}
             </text>
           </g>
         ))}

@@ -3,45 +3,51 @@
  * with their scores once scored (`concord registry score`). Needs a workspace token.
  */
 import { MODEL_TITLES } from '../../../src/bargaining/forecast.js';
+import { labRuns } from '../../../src/i18n/messages/lab-runs/index.js';
+import { labSweeps } from '../../../src/i18n/messages/lab-sweeps/index.js';
 import { useLab } from '../context.js';
 import { useApi } from '../hooks.js';
+import { rich, useFormat, useT } from '../i18n.js';
 import { bestModel, type RegistryEntry, scoreCells } from '../registry.js';
 import { ErrorNote } from './Notice.js';
 import { TableBox } from './TableBox.js';
 
 export function RegistryPanel() {
   const { workspace } = useLab();
+  const t = useT(labRuns);
+  const tm = useT(labSweeps);
+  const n = useFormat();
   const reg = useApi<{ forecasts: RegistryEntry[] }>(workspace ? '/api/registry' : null, [workspace]);
-  if (!workspace)
-    return <p className="muted">Give a workspace token (top right) to see its registered forecasts.</p>;
+  if (!workspace) return <p className="muted">{t('registry.needsToken')}</p>;
   const list = reg.data?.forecasts ?? [];
   return (
     <>
       <ErrorNote error={reg.error} />
       <p className="muted small">
-        Register a forecast before the decision with <code>concord forecast FILE --register</code>; once the
-        scenario file has its outcome, <code>concord registry score</code> scores it (a forecast whose
-        scenario changed since is refused).
+        {rich(t('registry.help', { register: '\u0000register\u0000', score: '\u0000score\u0000' }), {
+          register: <code>concord forecast FILE --register</code>,
+          score: <code>concord registry score</code>,
+        })}
       </p>
       <button type="button" onClick={reg.reload}>
-        Refresh
+        {t('refresh')}
       </button>
-      {reg.data && list.length === 0 ? <p>No registered forecasts in this workspace yet.</p> : null}
+      {reg.data && list.length === 0 ? <p>{t('registry.none')}</p> : null}
       {list.length ? (
-        <TableBox className="scroll" label="Registered forecasts">
+        <TableBox className="scroll" label={t('registry')}>
           <table data-testid="registry">
-            <caption className="sr-only">Registered forecasts and their scores</caption>
+            <caption className="sr-only">{t('registry.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Registered</th>
-                <th scope="col">Scenario</th>
-                <th scope="col">Version</th>
-                <th scope="col">Score</th>
+                <th scope="col">{t('registry.registered')}</th>
+                <th scope="col">{t('registry.scenario')}</th>
+                <th scope="col">{t('registry.version')}</th>
+                <th scope="col">{t('registry.score')}</th>
               </tr>
             </thead>
             <tbody>
               {list.map((e) => {
-                const cells = scoreCells(e);
+                const cells = scoreCells(e, t, n);
                 const best = bestModel(e);
                 return (
                   <tr key={e.id} data-testid={`registry-${e.id}`}>
@@ -61,15 +67,15 @@ export function RegistryPanel() {
                     <td className="small">
                       {e.score ? (
                         <>
-                          {e.score.issuesScored} of {e.score.issues} issues scored
+                          {t('registry.scored', { scored: e.score.issuesScored, issues: e.score.issues })}
                           {e.scoredAt ? ` (${e.scoredAt.slice(0, 10)})` : ''}
                           <ul className="plain">
                             {cells.map((c) => (
                               <li key={c.model}>
                                 {c.model === best ? (
-                                  <strong>{MODEL_TITLES[c.model]}</strong>
+                                  <strong>{tm.or(`modelTitle.${c.model}`, MODEL_TITLES[c.model])}</strong>
                                 ) : (
-                                  MODEL_TITLES[c.model]
+                                  tm.or(`modelTitle.${c.model}`, MODEL_TITLES[c.model])
                                 )}
                                 : {c.text}
                               </li>
@@ -77,7 +83,7 @@ export function RegistryPanel() {
                           </ul>
                         </>
                       ) : (
-                        'not scored yet'
+                        t('registry.notScored')
                       )}
                     </td>
                   </tr>

@@ -5,7 +5,9 @@
  * is shown, and the scenario can then be swept like a shipped one.
  */
 import { useState } from 'react';
+import { labSweeps } from '../../../src/i18n/messages/lab-sweeps/index.js';
 import { api } from '../api.js';
+import { useT } from '../i18n.js';
 import { ErrorNote } from './Notice.js';
 
 export interface ImportCount {
@@ -43,13 +45,18 @@ function base64(buf: ArrayBuffer): string {
 }
 
 export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
+  const t = useT(labSweeps);
   return (
     <div className="small" data-testid="import-summary">
       <p>
-        {summary.file}: {summary.format}{' '}
-        {summary.format === 'long' || summary.format === 'deu' ? 'table' : 'file'}, {summary.issues} issue
-        {summary.issues === 1 ? '' : 's'}, {summary.actors} actor{summary.actors === 1 ? '' : 's'}
-        {summary.metadata.length ? `; case metadata kept: ${summary.metadata.join(', ')}` : ''}
+        {t('import.summary', {
+          file: summary.file,
+          format: summary.format,
+          table: summary.format === 'long' || summary.format === 'deu' ? 'yes' : 'no',
+          issues: summary.issues,
+          actors: summary.actors,
+        })}
+        {summary.metadata.length ? t('import.metadata', { list: summary.metadata.join(', ') }) : ''}
       </p>
       {summary.counts.length || summary.notes.length ? (
         <ul>
@@ -60,7 +67,7 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
             </li>
           ))}
           {summary.notes.map((n) => (
-            <li key={n}>note: {n}</li>
+            <li key={n}>{t('import.note', { note: n })}</li>
           ))}
         </ul>
       ) : null}
@@ -80,6 +87,7 @@ export function ScenarioUpload({
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<{ scenarios: Uploaded[]; import: ImportSummary | null } | null>(null);
 
+  const t = useT(labSweeps);
   const send = async () => {
     if (!file) return;
     setError(null);
@@ -106,20 +114,16 @@ export function ScenarioUpload({
   return (
     <form
       className="panel"
-      aria-label="Upload a scenario"
+      aria-label={t('upload.form')}
       onSubmit={(e) => {
         e.preventDefault();
         void send();
       }}
     >
-      <h2>Your own scenario</h2>
-      <p className="small muted">
-        A scenario file (YAML, JSON), a long table (CSV, TSV or XLSX with columns actor, issue, position,
-        salience and optionally capability, statusQuo, proposal, proposer, outcome, scaleMin, scaleMax), or a
-        DEU, DECIDE or KTAB file. It is stored in your workspace.
-      </p>
+      <h2>{t('upload.heading')}</h2>
+      <p className="small muted">{t('upload.help')}</p>
       <label>
-        File{' '}
+        {t('upload.file')}{' '}
         <input
           type="file"
           accept=".yaml,.yml,.json,.csv,.tsv,.txt,.xlsx"
@@ -128,12 +132,14 @@ export function ScenarioUpload({
         />
       </label>{' '}
       <button type="submit" disabled={disabled || !file || busy}>
-        {busy ? 'Uploading…' : 'Upload'}
+        {busy ? t('upload.busy') : t('upload.button')}
       </button>
       <ErrorNote error={error} />
       {last ? (
         <div role="status">
-          <p className="small">Stored: {last.scenarios.map((s) => s.title ?? s.name).join(', ')}.</p>
+          <p className="small">
+            {t('upload.stored', { list: last.scenarios.map((s) => s.title ?? s.name).join(', ') })}
+          </p>
           {last.import ? <ImportSummaryView summary={last.import} /> : null}
         </div>
       ) : null}

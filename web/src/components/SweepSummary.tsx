@@ -3,9 +3,12 @@
  * report's chart code, src/report/charts/histogram.ts), the probability of adoption, quantiles, how
  * often each member blocks or takes part, and Sobol indices when the sweep estimated them.
  */
+
 import { useState } from 'react';
+import { labSweeps } from '../../../src/i18n/messages/lab-sweeps/index.js';
 import { renderHistograms } from '../../../src/report/charts/histogram.js';
 import { MODEL_COLOURS } from '../../../src/util/palette.js';
+import { useFormat, useT } from '../i18n.js';
 import { SvgChart } from './SvgChart.js';
 import { TableBox } from './TableBox.js';
 
@@ -53,28 +56,35 @@ export interface Summary {
   }>;
 }
 
-const ci = (x: [number, number] | null | undefined) => (x ? `${x[0].toFixed(2)} – ${x[1].toFixed(2)}` : '–');
-
 export interface Marks {
   [issue: string]: Array<{ x: number; label: string; colour?: string }>;
 }
 
-const f1 = (x: number | null | undefined) => (x == null ? '–' : Number(x.toFixed(1)).toString());
-const pc = (x: number | null | undefined) => (x == null ? '–' : `${(x * 100).toFixed(0)}%`);
-
 export function SweepSummaryView({ summary: s, marks }: { summary: Summary; marks?: Marks }) {
+  const t = useT(labSweeps);
+  const n = useFormat();
+  const f1 = (x: number | null | undefined) => (x == null ? '–' : n.number(x, 1));
+  const pc = (x: number | null | undefined) => (x == null ? '–' : n.percent(x, 0));
+  const f2 = (x: number | null | undefined) => (x == null ? '–' : n.fixed(x, 2));
+  const ci = (x: [number, number] | null | undefined) => (x ? `${f2(x[0])} – ${f2(x[1])}` : '–');
+  const model = (m: string) => t.or(`model.${m}`, m);
   const [point, setPoint] = useState(0);
   const points = s.sweep.points.length;
   return (
     <div className="sweep-summary">
       <p className="small">
-        {s.replicates.toLocaleString('en-US')} replicates of {s.sweep.scenario} (
-        {s.sweep.mode === 'saltelli' ? 'Saltelli design' : 'Monte Carlo'}, seed {s.sweep.seed}); models{' '}
-        {s.sweep.models.join(', ')}. Uncertainty: {s.sweep.uncertainty}.
+        {t('summary.head', {
+          replicates: n.number(s.replicates, 0),
+          scenario: s.sweep.scenario,
+          mode: s.sweep.mode === 'saltelli' ? 'saltelli' : 'mc',
+          seed: s.sweep.seed,
+          models: n.list(s.sweep.models.map(model)),
+          uncertainty: s.sweep.uncertainty,
+        })}
       </p>
       {points > 1 ? (
         <label>
-          Design point{' '}
+          {t('summary.point')}{' '}
           <select value={point} onChange={(e) => setPoint(Number(e.target.value))}>
             {s.sweep.points.map((p, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: design points are numbered
@@ -82,7 +92,7 @@ export function SweepSummaryView({ summary: s, marks }: { summary: Summary; mark
                 {i + 1}:{' '}
                 {Object.entries(p)
                   .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
-                  .join(', ') || 'as coded'}
+                  .join(', ') || t('summary.asCoded')}
               </option>
             ))}
           </select>
@@ -91,43 +101,50 @@ export function SweepSummaryView({ summary: s, marks }: { summary: Summary; mark
       {s.sweep.outputs.map((out) => {
         const rows = s.results.filter((r) => r.point === point && r.issue === out.issue);
         const svg = renderHistograms({
-          title: `${out.issue}: outcome distributions over ${s.replicates.toLocaleString('en-US')} runs`,
+          title: t('summary.histTitle', { issue: out.issue, runs: n.number(s.replicates, 0) }),
           lo: out.scale[0],
           hi: out.scale[1],
           marks: marks?.[out.issue] ?? [],
           series: rows.map((r) => ({
-            label: r.model,
+            label: model(r.model),
             counts: r.histogram.counts,
             colour: MODEL_COLOURS[r.model] ?? '#777',
-            note: r.adoption === null ? `mean ${f1(r.mean)}` : `adopted ${pc(r.adoption)}`,
+            note:
+              r.adoption === null
+                ? t('summary.histMean', { mean: f1(r.mean) })
+                : t('summary.histAdopted', { share: pc(r.adoption) }),
           })),
         });
         // Every member, those that never block (0%) too: a member missing from the table would read as unknown.
         const actors = rows.some((r) => r.blocking || r.participation) ? s.sweep.actors : [];
         const sobol = s.sensitivity?.filter((x) => x.issue === out.issue) ?? [];
         return (
-          <section key={out.issue} className="sweep-issue" aria-label={`Issue ${out.issue}`}>
+          <section
+            key={out.issue}
+            className="sweep-issue"
+            aria-label={t('summary.issue', { issue: out.issue })}
+          >
             <h3>{out.issue}</h3>
             <SvgChart svg={svg} className="histogram-box" />
-            <TableBox label="Outcome summary">
+            <TableBox label={t('summary.outcomes')}>
               <table className="sweep-table">
-                <caption className="sr-only">Outcome distribution of each model on {out.issue}</caption>
+                <caption className="sr-only">{t('summary.outcomesCaption', { issue: out.issue })}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Model</th>
-                    <th scope="col">Mean</th>
-                    <th scope="col">SD</th>
-                    <th scope="col">5%</th>
-                    <th scope="col">Median</th>
-                    <th scope="col">95%</th>
-                    <th scope="col">P(adopted)</th>
-                    <th scope="col">P(someone blocks)</th>
+                    <th scope="col">{t('col.model')}</th>
+                    <th scope="col">{t('col.mean')}</th>
+                    <th scope="col">{t('col.sd')}</th>
+                    <th scope="col">{t('col.p05')}</th>
+                    <th scope="col">{t('col.median')}</th>
+                    <th scope="col">{t('col.p95')}</th>
+                    <th scope="col">{t('col.adopted')}</th>
+                    <th scope="col">{t('col.blocks')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {rows.map((r) => (
                     <tr key={r.model} data-model={r.model}>
-                      <th scope="row">{r.model}</th>
+                      <th scope="row">{model(r.model)}</th>
                       <td className="num">{f1(r.mean)}</td>
                       <td className="num">{f1(r.sd)}</td>
                       <td className="num">{f1(r.quantiles.p05)}</td>
@@ -143,14 +160,12 @@ export function SweepSummaryView({ summary: s, marks }: { summary: Summary; mark
               </table>
             </TableBox>
             {actors.length ? (
-              <TableBox label="Blocking and participation by member">
+              <TableBox label={t('summary.blocking')}>
                 <table className="sweep-table">
-                  <caption>
-                    How often each member blocks (or takes part in) the tabled proposal, share of runs
-                  </caption>
+                  <caption>{t('summary.blockingCaption')}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Model</th>
+                      <th scope="col">{t('col.model')}</th>
                       {actors.map((a) => (
                         <th key={a} scope="col">
                           {a}
@@ -163,7 +178,7 @@ export function SweepSummaryView({ summary: s, marks }: { summary: Summary; mark
                       .filter((r) => r.blocking || r.participation)
                       .map((r) => (
                         <tr key={r.model}>
-                          <th scope="row">{r.model}</th>
+                          <th scope="row">{model(r.model)}</th>
                           {actors.map((a) => (
                             <td key={a} className="num">
                               {pc(r.blocking?.[a] ?? r.participation?.[a] ?? null)}
@@ -177,20 +192,17 @@ export function SweepSummaryView({ summary: s, marks }: { summary: Summary; mark
             ) : null}
             {sobol.length ? (
               <>
-                <TableBox label="Sobol sensitivity indices">
+                <TableBox label={t('summary.sobol')}>
                   <table className="sweep-table">
-                    <caption>
-                      Sobol indices of the outcome (first order / total), with 95% bootstrap intervals over
-                      batches
-                    </caption>
+                    <caption>{t('summary.sobolCaption')}</caption>
                     <thead>
                       <tr>
-                        <th scope="col">Model</th>
-                        <th scope="col">Input</th>
-                        <th scope="col">First order</th>
-                        <th scope="col">95% interval</th>
-                        <th scope="col">Total</th>
-                        <th scope="col">95% interval</th>
+                        <th scope="col">{t('col.model')}</th>
+                        <th scope="col">{t('col.input')}</th>
+                        <th scope="col">{t('col.first')}</th>
+                        <th scope="col">{t('col.interval')}</th>
+                        <th scope="col">{t('col.total')}</th>
+                        <th scope="col">{t('col.interval')}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -199,11 +211,11 @@ export function SweepSummaryView({ summary: s, marks }: { summary: Summary; mark
                           .filter((f) => (f.total ?? 0) >= 0.01)
                           .map((f) => (
                             <tr key={`${x.model}${f.factor}`}>
-                              <td>{x.model}</td>
+                              <td>{model(x.model)}</td>
                               <td>{f.factor}</td>
-                              <td className="num">{f.first == null ? '–' : f.first.toFixed(2)}</td>
+                              <td className="num">{f2(f.first)}</td>
                               <td className="num">{ci(f.firstCi)}</td>
-                              <td className="num">{f.total == null ? '–' : f.total.toFixed(2)}</td>
+                              <td className="num">{f2(f.total)}</td>
                               <td className="num">{ci(f.totalCi)}</td>
                             </tr>
                           )),
@@ -213,7 +225,7 @@ export function SweepSummaryView({ summary: s, marks }: { summary: Summary; mark
                 </TableBox>
                 {sobol.flatMap((x) => (x.warnings ?? []).map((w) => `${x.model}: ${w}`)).length ? (
                   <div className="note unavailable" role="status" data-testid="sobol-warnings">
-                    <strong>Check these estimates:</strong>
+                    <strong>{t('summary.check')}</strong>
                     <ul className="small">
                       {sobol.flatMap((x) =>
                         (x.warnings ?? []).map((w) => <li key={`${x.model}${w}`}>{`${x.model}: ${w}`}</li>),

@@ -9,9 +9,14 @@ export interface StatusPeriodView {
   precision?: 'year' | 'month';
 }
 
-export function statusHistory(history: readonly StatusPeriodView[] | undefined): string {
+export function statusHistory(
+  history: readonly StatusPeriodView[] | undefined,
+  /** How one period reads (the lab passes its translation); English by default. */
+  phrase: (status: string, since: string) => string = (status, since) => `${status} since ${since}`,
+  separator = ', ',
+): string {
   return (history ?? [])
     .filter((p) => p.status !== 'applicant')
-    .map((p) => `${p.status} since ${p.precision ? p.from.slice(0, p.precision === 'year' ? 4 : 7) : p.from}`)
-    .join(', ');
+    .map((p) => phrase(p.status, p.precision ? p.from.slice(0, p.precision === 'year' ? 4 : 7) : p.from))
+    .join(separator);
 }

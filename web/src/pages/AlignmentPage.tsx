@@ -7,6 +7,8 @@
 import { useMemo, useState } from 'react';
 import type { PairMeasure, PairStats } from '../../../src/alignment/analysis.js';
 import { campGraph, pairMatrix } from '../../../src/alignment/matrix.js';
+import { labAlignment } from '../../../src/i18n/messages/lab-alignment/index.js';
+import { labOrg } from '../../../src/i18n/messages/lab-org/index.js';
 import {
   cohesionSeries,
   graphEdges,
@@ -19,6 +21,7 @@ import { ErrorNote } from '../components/Notice.js';
 import { SvgChart } from '../components/SvgChart.js';
 import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
+import { useFormat, useT } from '../i18n.js';
 import { useTitle } from '../router.js';
 import type { OrgSummary, Stage } from '../types.js';
 
@@ -73,16 +76,14 @@ interface Topics {
   lastYear: number;
 }
 
-const MEASURES: Array<{ id: PairMeasure; label: string; percent: boolean }> = [
-  { id: 'agreement', label: 'agreement (% identical votes)', percent: true },
-  { id: 'kappa', label: "Cohen's κ (chance-corrected)", percent: false },
-  { id: 's', label: 'Signorino–Ritter S', percent: false },
+const MEASURES: Array<{ id: 'agreement' | 'kappa' | 's'; percent: boolean }> = [
+  { id: 'agreement', percent: true },
+  { id: 'kappa', percent: false },
+  { id: 's', percent: false },
 ];
 
 const BOOTSTRAPS = ['0', '200', '500', '1000'];
 
-const f3 = (x: number | null | undefined) => (x == null ? '–' : x.toFixed(3));
-const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
 /** "2015–2019" for whole years, else the two days. */
 const span = (w: { from: string; to: string }) =>
   w.from.endsWith('-01-01') && w.to.endsWith('-12-31')
@@ -90,7 +91,12 @@ const span = (w: { from: string; to: string }) =>
     : `${w.from} – ${w.to}`;
 
 export function AlignmentPage() {
-  useTitle('Alignment');
+  const t = useT(labAlignment);
+  const to_ = useT(labOrg);
+  const n = useFormat();
+  const f3 = (x: number | null | undefined) => (x == null ? '–' : n.fixed(x, 3));
+  const signed = (x: number) => `${x >= 0 ? '+' : ''}${n.fixed(x, 3)}`;
+  useTitle(t('title'));
   const [orgId, setOrgId] = useState('sco');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -118,25 +124,26 @@ export function AlignmentPage() {
     const codes = r.states.map((s) => s.iso3);
     const members = new Set(r.states.filter((s) => s.role === 'member').map((s) => s.iso3));
     const m = MEASURES.find((x) => x.id === measure)!;
+    const mLabel = t(`measure.${m.id}`);
     const matrix = pairMatrix(codes, r.pairs, measure);
     const values = matrix.flat().filter((v): v is number => v !== null);
     const lo = values.length ? Math.min(...values) : 0;
     const heatmap = renderHeatmap({
       id: 'lab-heatmap',
-      title: `${m.label} in the UN General Assembly, ${span(r.window)}`,
+      title: t('chart.heatmap', { measure: mLabel, span: span(r.window) }),
       labels: codes,
       names: r.states.map((s) => s.name),
       values: matrix,
       domain: [m.percent ? Math.max(0, Math.floor(lo * 10) / 10) : Math.min(0, lo), 1],
-      format: (x) => (m.percent ? (x * 100).toFixed(0) : x.toFixed(2)),
+      format: (x) => (m.percent ? n.fixed(x * 100, 0) : n.fixed(x, 2)),
       italic: new Set(codes.filter((c) => !members.has(c))),
-      legend: m.label,
+      legend: mLabel,
     });
     const g = campGraph(codes, r.pairs, r.camps.weights);
     const edges = graphEdges(codes, g.weights);
     const network = renderCampsNetwork({
       id: 'lab-camps',
-      title: `Camps of the agreement graph (Louvain, ${r.camps.weights} weights), ${span(r.window)}`,
+      title: t('chart.camps', { weights: r.camps.weights, span: span(r.window) }),
       nodes: codes.map((c, i) => ({
         id: c,
         label: r.states[i]!.name,
@@ -147,7 +154,7 @@ export function AlignmentPage() {
     });
     const series = renderSeries({
       id: 'lab-cohesion',
-      title: `Cohesion of the ${r.organization.shortName} members per year, ${span(r.window)}`,
+      title: t('chart.cohesion', { org: r.organization.shortName, span: span(r.window) }),
       from: r.window.fromYear,
       to: r.window.toYear,
       series: cohesionSeries(r.cohesion.byYear),
@@ -160,17 +167,17 @@ export function AlignmentPage() {
             `${s.joined.length ? `+${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''}`.trim(),
         })),
       dataEnd: r.data.lastYear,
-      yLabel: 'cohesion (0–1)',
+      yLabel: t('chart.cohesionAxis'),
     });
     return { heatmap, network, series };
-  }, [r, measure, stages.data]);
+  }, [r, measure, stages.data, t, n]);
 
   return (
     <>
-      <h1 tabIndex={-1}>Alignment in the UN General Assembly</h1>
-      <form className="panel controls-row" onSubmit={(e) => e.preventDefault()} aria-label="What to compare">
+      <h1 tabIndex={-1}>{t('h1')}</h1>
+      <form className="panel controls-row" onSubmit={(e) => e.preventDefault()} aria-label={t('form')}>
         <label>
-          Organization{' '}
+          {to_('controls.org')}{' '}
           <select value={orgId} onChange={(e) => setOrgId(e.target.value)}>
             {(orgs.data?.organizations ?? [{ id: 'sco', name: 'Shanghai Cooperation Organisation' }]).map(
               (o) => (
@@ -182,25 +189,25 @@ export function AlignmentPage() {
           </select>
         </label>
         <label>
-          From{' '}
+          {t('from')}{' '}
           <input
             type="text"
             inputMode="numeric"
             pattern="\d{4}(-\d{2}-\d{2})?"
-            title="A year (the whole year) or a day, YYYY-MM-DD"
-            placeholder="founding"
+            title={t('dateHint')}
+            placeholder={t('from.placeholder')}
             value={from}
             onChange={(e) => setFrom(e.target.value)}
             className="year"
           />
         </label>
         <label>
-          To{' '}
+          {t('to')}{' '}
           <input
             type="text"
             inputMode="numeric"
             pattern="\d{4}(-\d{2}-\d{2})?"
-            title="A year (the whole year) or a day, YYYY-MM-DD"
+            title={t('dateHint')}
             placeholder={String(topics.data?.lastYear ?? 2026)}
             value={to}
             onChange={(e) => setTo(e.target.value)}
@@ -208,47 +215,47 @@ export function AlignmentPage() {
           />
         </label>
         <label>
-          Topic{' '}
+          {t('topic')}{' '}
           <select value={topic} onChange={(e) => setTopic(e.target.value)}>
-            <option value="">all roll calls</option>
-            {topics.data?.topics.map((t) => (
-              <option key={t.code} value={t.code}>
-                {t.label}
+            <option value="">{t('topic.all')}</option>
+            {topics.data?.topics.map((x) => (
+              <option key={x.code} value={x.code}>
+                {t.or(`topic.${x.code}`, x.label)}
               </option>
             ))}
           </select>
         </label>
         <fieldset>
-          <legend>Compare also</legend>
+          <legend>{t('compare')}</legend>
           <label>
             <input
               type="checkbox"
               checked={withPartners}
               onChange={(e) => setWithPartners(e.target.checked)}
             />{' '}
-            partners
+            {t('compare.partners')}
           </label>{' '}
           <label>
-            <input type="checkbox" checked={withUsa} onChange={(e) => setWithUsa(e.target.checked)} /> the
-            United States
+            <input type="checkbox" checked={withUsa} onChange={(e) => setWithUsa(e.target.checked)} />{' '}
+            {t('compare.usa')}
           </label>
         </fieldset>
         <label>
-          Heatmap{' '}
+          {t('heatmap')}{' '}
           <select value={measure} onChange={(e) => setMeasure(e.target.value as PairMeasure)}>
             {MEASURES.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.label}
+                {t(`measure.${m.id}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Camps' bootstrap{' '}
+          {t('bootstrap')}{' '}
           <select value={bootstrap} onChange={(e) => setBootstrap(e.target.value)}>
             {BOOTSTRAPS.map((b) => (
               <option key={b} value={b}>
-                {b === '0' ? 'none' : `${b} resamples`}
+                {b === '0' ? t('bootstrap.none') : t('bootstrap.resamples', { count: Number(b) })}
               </option>
             ))}
           </select>
@@ -258,21 +265,25 @@ export function AlignmentPage() {
       {r && charts ? (
         <>
           <p aria-live="polite">
-            {r.window.rollCalls.toLocaleString('en-US')} roll calls, {span(r.window)}
-            {r.window.topic ? ` on ${r.window.topic.label.toLowerCase()}` : ''}; camps:{' '}
-            {r.camps.camps.map((c) => c.join(' ')).join(' | ')} (modularity {r.camps.modularity.toFixed(3)}).
-            Agreement Index of the members over the window: {f3(r.cohesion.overall.agreementIndex)}.
+            {t('summary', {
+              rollCalls: n.number(r.window.rollCalls, 0),
+              span: span(r.window),
+              topic: r.window.topic
+                ? t.or(`topic.${r.window.topic.code}`, r.window.topic.label.toLowerCase())
+                : '',
+              camps: r.camps.camps.map((c) => c.join(' ')).join(' | '),
+              modularity: n.fixed(r.camps.modularity, 3),
+              ai: f3(r.cohesion.overall.agreementIndex),
+            })}
           </p>
           <div className="grid-2">
             <section className="panel" aria-labelledby="heat-h">
-              <h2 id="heat-h">Agreement</h2>
+              <h2 id="heat-h">{t('agreement')}</h2>
               <SvgChart svg={charts.heatmap} className="heatmap-box" />
-              <p className="small muted">
-                Italic: states that are not members. Votes coded 0: {r.data.zero}.
-              </p>
+              <p className="small muted">{t('agreement.note', { zero: r.data.zero })}</p>
             </section>
             <section className="panel" aria-labelledby="camps-h">
-              <h2 id="camps-h">Camps</h2>
+              <h2 id="camps-h">{t('camps')}</h2>
               <SvgChart svg={charts.network} className="network-box" />
               <ul className="small">
                 {r.camps.camps.map((c) => (
@@ -281,38 +292,34 @@ export function AlignmentPage() {
               </ul>
               {r.camps.uncertainty ? (
                 <p className="small" data-testid="camps-uncertainty">
-                  Camps <strong>{campsVerdict(r.camps.uncertainty)}</strong>:{' '}
-                  {campsUncertaintyText(r.camps.uncertainty)}.
+                  {t('camps.prefix')} <strong>{campsVerdict(r.camps.uncertainty, t)}</strong>
+                  {t('camps.colon')}
+                  {campsUncertaintyText(r.camps.uncertainty, t, n)}.
                 </p>
               ) : result.loading ? (
-                <p className="small muted">Resampling the camps…</p>
+                <p className="small muted">{t('camps.resampling')}</p>
               ) : (
-                <p className="small muted">
-                  No bootstrap: choose resamples to see how sure the camps are and whether they beat chance.
-                </p>
+                <p className="small muted">{t('camps.noBootstrap')}</p>
               )}
             </section>
           </div>
           <section className="panel" aria-labelledby="cohesion-h">
-            <h2 id="cohesion-h">Cohesion over time, with the enlargements</h2>
+            <h2 id="cohesion-h">{t('cohesion')}</h2>
             <SvgChart svg={charts.series} className="series-box" />
-            <TableBox label="Cohesion before and after each stage">
+            <TableBox label={t('cohesion.table')}>
               <table>
-                <caption>
-                  Cohesion before and after each stage (Agreement Index, mean over roll calls), split by
-                  composition: the old and the new member set, each before and after
-                </caption>
+                <caption>{t('cohesion.caption')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Stage</th>
-                    <th scope="col">Change</th>
-                    <th scope="col">Old set before</th>
-                    <th scope="col">New set before</th>
-                    <th scope="col">New set after</th>
-                    <th scope="col">Old set after</th>
-                    <th scope="col">Composition</th>
-                    <th scope="col">Behaviour</th>
-                    <th scope="col">Difference (new after − old before)</th>
+                    <th scope="col">{t('col.stage')}</th>
+                    <th scope="col">{t('col.change')}</th>
+                    <th scope="col">{t('col.oldBefore')}</th>
+                    <th scope="col">{t('col.newBefore')}</th>
+                    <th scope="col">{t('col.newAfter')}</th>
+                    <th scope="col">{t('col.oldAfter')}</th>
+                    <th scope="col">{t('col.composition')}</th>
+                    <th scope="col">{t('col.behaviour')}</th>
+                    <th scope="col">{t('col.difference')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -344,7 +351,7 @@ export function AlignmentPage() {
           </section>
           {r.notes.length ? (
             <details className="panel">
-              <summary>Notes on the data ({r.notes.length})</summary>
+              <summary>{t('notes', { count: r.notes.length })}</summary>
               <ul className="small">
                 {r.notes.map((n) => (
                   <li key={n}>{n}</li>
@@ -354,7 +361,7 @@ export function AlignmentPage() {
           ) : null}
         </>
       ) : result.loading ? (
-        <p>Computing…</p>
+        <p>{t('computing')}</p>
       ) : null}
     </>
   );

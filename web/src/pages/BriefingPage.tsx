@@ -6,22 +6,29 @@
  * the report's own code (src/report/charts/before-after.ts).
  */
 import { useMemo } from 'react';
+import type { Formatter } from '../../../src/i18n/format.js';
+import { labPages } from '../../../src/i18n/messages/lab-pages/index.js';
 import { BRIEFINGS, type Briefing, figureCsv } from '../../../src/report/briefing.js';
 import { renderBeforeAfter } from '../../../src/report/charts/before-after.js';
 import { ErrorNote } from '../components/Notice.js';
 import { SvgChart } from '../components/SvgChart.js';
 import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
+import { useFormat, useT } from '../i18n.js';
 import { Link, useSearch, useTitle } from '../router.js';
 
-const fmt = (unit: 'share' | 'index') => (v: number) =>
-  unit === 'share' ? `${(v * 100).toFixed(v < 0.01 ? 2 : 1)}%` : v.toFixed(3);
+/** A figure's values: shares as percentages, indices with three decimals, in the lab's language. */
+const formatIn = (n: Formatter) => (unit: 'share' | 'index') => (v: number) =>
+  unit === 'share' ? n.percent(v, v < 0.01 ? 2 : 1) : n.fixed(v, 3);
 
 export function BriefingPage() {
+  const t = useT(labPages);
+  const n = useFormat();
+  const fmt = formatIn(n);
   const search = useSearch();
   const stage = BRIEFINGS.find((b) => b.id === search.get('stage'))?.id ?? '2017';
   const spec = BRIEFINGS.find((b) => b.id === stage)!;
-  useTitle(`Briefing: ${spec.title}`);
+  useTitle(t('briefing.title', { stage: spec.title }));
   const r = useApi<Briefing>(`/api/orgs/sco/briefings/${stage}`);
   const b = r.data && r.data.id === stage ? r.data : null;
   const charts = useMemo(
@@ -34,16 +41,16 @@ export function BriefingPage() {
           rows: f.rows,
           beforeLabel: f.beforeLabel,
           afterLabel: f.afterLabel,
-          format: fmt(f.unit),
+          format: formatIn(n)(f.unit),
           ...(f.unit === 'index' ? { max: 1 } : {}),
         }),
       ) ?? [],
-    [b],
+    [b, n],
   );
   return (
     <>
-      <h1 tabIndex={-1}>Enlargement briefing: {spec.title}</h1>
-      <nav aria-label="Briefings" className="button-row">
+      <h1 tabIndex={-1}>{t('briefing.h1', { stage: spec.title })}</h1>
+      <nav aria-label={t('briefing.nav')} className="button-row">
         {BRIEFINGS.map((x) => (
           <Link
             key={x.id}
@@ -66,8 +73,12 @@ export function BriefingPage() {
               ))}
             </ul>
             <p className="small muted">
-              Stage of {b.date}: {b.membersBefore.length} → {b.membersAfter.length} members (+
-              {b.joined.join(', ')}).
+              {t('briefing.stage', {
+                date: b.date,
+                before: b.membersBefore.length,
+                after: b.membersAfter.length,
+                joined: b.joined.join(', '),
+              })}
             </p>
           </section>
           <div className="briefing-grid">
@@ -78,20 +89,20 @@ export function BriefingPage() {
                 </h2>
                 <SvgChart svg={charts[i]!} name={`sco-briefing-${b.id}-${f.id}`} csv={figureCsv(f)} />
                 <p className="small">
-                  <strong>Shows:</strong> {f.shows}
+                  <strong>{t('briefing.shows')}</strong> {f.shows}
                 </p>
                 <p className="small">
-                  <strong>Does not show:</strong> {f.doesNotShow}
+                  <strong>{t('briefing.doesNotShow')}</strong> {f.doesNotShow}
                 </p>
                 <details>
-                  <summary>Data table</summary>
-                  <TableBox label={`Data of ${f.title}`}>
+                  <summary>{t('briefing.table')}</summary>
+                  <TableBox label={t('briefing.tableOf', { title: f.title })}>
                     <table>
                       <caption className="sr-only">{f.title}</caption>
                       <thead>
                         <tr>
                           <th scope="col">
-                            <span className="sr-only">Row</span>
+                            <span className="sr-only">{t('briefing.row')}</span>
                           </th>
                           <th scope="col">{f.beforeLabel}</th>
                           <th scope="col">{f.afterLabel}</th>
@@ -121,7 +132,7 @@ export function BriefingPage() {
           ) : null}
         </>
       ) : r.loading ? (
-        <p>Computing the briefing…</p>
+        <p>{t('briefing.computing')}</p>
       ) : null}
     </>
   );

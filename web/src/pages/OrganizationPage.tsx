@@ -3,7 +3,8 @@
  * the facts of the member states, and the check of the seed paper's claims.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { big, pct } from '../../../src/util/format.js';
+import { lab } from '../../../src/i18n/messages/lab/index.js';
+import { labOrg } from '../../../src/i18n/messages/lab-org/index.js';
 import { api } from '../api.js';
 import { BalancePanel } from '../components/BalancePanel.js';
 import { ChartDownloads, svgIn } from '../components/ChartDownloads.js';
@@ -13,6 +14,7 @@ import { ErrorNote } from '../components/Notice.js';
 import { TableBox } from '../components/TableBox.js';
 import { fromDay, toDay, today } from '../dates.js';
 import { useApi } from '../hooks.js';
+import { useFormat, useT } from '../i18n.js';
 import { statusHistory } from '../org/history.js';
 import { useSearch, useTitle } from '../router.js';
 import type { ClaimsReport, History, OrgSummary, Snapshot } from '../types.js';
@@ -27,6 +29,8 @@ function statusMap(s: Snapshot | null): Map<string, string> {
 }
 
 export function OrganizationPage() {
+  const t = useT(labOrg);
+  const tl = useT(lab);
   const search = useSearch();
   const [orgId, setOrgId] = useState(search.get('org') ?? 'sco');
   const end = today();
@@ -41,7 +45,7 @@ export function OrganizationPage() {
   const [snapError, setSnapError] = useState<Error | null>(null);
   const cache = useRef(new Map<string, Snapshot>());
   const org = orgs.data?.organizations.find((o) => o.id === orgId);
-  useTitle(`${org?.shortName ?? orgId.toUpperCase()} on ${date}`);
+  useTitle(t('title', { org: org?.shortName ?? orgId.toUpperCase(), date }));
 
   const start = orgHistory.data?.lineage[0]?.founded ?? org?.founded ?? '1996-04-26';
   const last = org?.dissolved ? fromDay(toDay(org.dissolved) - 1) : end;
@@ -86,13 +90,13 @@ export function OrganizationPage() {
 
   return (
     <>
-      <h1 tabIndex={-1}>Organization on a date</h1>
+      <h1 tabIndex={-1}>{t('h1')}</h1>
       <section aria-labelledby="controls-h" className="panel controls">
         <h2 id="controls-h" className="sr-only">
-          Choose an organization and a date
+          {t('controls.heading')}
         </h2>
         <label>
-          Organization{' '}
+          {t('controls.org')}{' '}
           <select
             value={orgId}
             onChange={(e) => {
@@ -110,7 +114,7 @@ export function OrganizationPage() {
           </select>
         </label>
         <div className="slider-row">
-          <label htmlFor="date-slider">Date</label>
+          <label htmlFor="date-slider">{t('controls.date')}</label>
           <input
             id="date-slider"
             type="range"
@@ -126,7 +130,7 @@ export function OrganizationPage() {
           />
           <input
             type="date"
-            aria-label="Date (exact)"
+            aria-label={t('controls.exact')}
             value={date}
             min={start}
             max={last}
@@ -137,7 +141,14 @@ export function OrganizationPage() {
               setClamped(
                 c === v
                   ? null
-                  : `${v} is ${v < start ? `before ${org?.shortName ?? 'the organization'} existed (founded ${start})` : `after the last date with data (${last})`}: showing ${c} instead.`,
+                  : v < start
+                    ? t('clamped.before', {
+                        date: v,
+                        org: org?.shortName ?? t('clamped.org'),
+                        start,
+                        shown: c,
+                      })
+                    : t('clamped.after', { date: v, last, shown: c }),
               );
               setDate(c);
             }}
@@ -150,14 +161,14 @@ export function OrganizationPage() {
         ) : null}
         <div className="button-row">
           <button type="button" disabled={!prevEvent} onClick={() => prevEvent && setDate(prevEvent.date)}>
-            ◀ Previous event{prevEvent ? ` (${prevEvent.date})` : ''}
+            {prevEvent ? t('event.previousAt', { date: prevEvent.date }) : t('event.previous')}
           </button>
           <button type="button" disabled={!nextEvent} onClick={() => nextEvent && setDate(nextEvent.date)}>
-            Next event{nextEvent ? ` (${nextEvent.date})` : ''} ▶
+            {nextEvent ? t('event.nextAt', { date: nextEvent.date }) : t('event.next')}
           </button>
           {orgHistory.data?.stages.map((s) => (
             <button key={s.from} type="button" className="chip" onClick={() => setDate(s.from)}>
-              Stage {s.from.slice(0, 4)}: {s.members.length} members
+              {t('stage', { year: s.from.slice(0, 4), count: s.members.length })}
             </button>
           ))}
         </div>
@@ -165,41 +176,48 @@ export function OrganizationPage() {
       <ErrorNote error={snapError ?? orgHistory.error} />
       <div className="grid-2">
         <section aria-labelledby="map-h" className="panel">
-          <h2 id="map-h">{snap ? `${snap.organization.shortName} on ${snap.date}` : 'Map'}</h2>
+          <h2 id="map-h">
+            {snap ? t('map.heading', { org: snap.organization.shortName, date: snap.date }) : t('map.title')}
+          </h2>
           <EurasiaMap
             status={status}
             title={
               snap
-                ? `${snap.organization.shortName} on ${snap.date}: ${snap.members.length} members, ${snap.partners.length} partners`
-                : 'Map of Eurasia'
+                ? t('map.svg', {
+                    org: snap.organization.shortName,
+                    date: snap.date,
+                    members: snap.members.length,
+                    partners: snap.partners.length,
+                  })
+                : t('map.fallback')
             }
           />
           {snap?.era ? <p className="note">{snap.era.note}</p> : null}
         </section>
         <section aria-labelledby="members-h" className="panel" aria-live="polite">
-          <h2 id="members-h">Members and partners</h2>
+          <h2 id="members-h">{t('members.heading')}</h2>
           {snap ? (
             <>
               <p data-testid="summary">
-                <strong>{snap.members.length} members</strong>, {snap.partners.length} partners
-                {snap.applicants.length
-                  ? `, ${snap.applicants.length} applicant${snap.applicants.length > 1 ? 's' : ''}`
-                  : ''}
-                . Chair:{' '}
-                {snap.chairDetail
-                  ? `${snap.chairDetail.state}${snap.chairDetail.summit ? ` (${snap.chairDetail.summit})` : ''}${snap.chairDetail.verified ? '' : ' (unverified)'}`
-                  : 'not recorded'}
-                . Rule: {snap.rule.description}.
+                <strong>{t('summary.members', { count: snap.members.length })}</strong>
+                {t('summary.rest', {
+                  partners: snap.partners.length,
+                  applicants: snap.applicants.length,
+                  chair: snap.chairDetail
+                    ? `${snap.chairDetail.state}${snap.chairDetail.summit ? ` (${snap.chairDetail.summit})` : ''}${snap.chairDetail.verified ? '' : ` ${t('unverified')}`}`
+                    : t('summary.noChair'),
+                  rule: snap.rule.description,
+                })}
               </p>
-              <TableBox className="scroll" label="Member states">
+              <TableBox className="scroll" label={t('members.table')}>
                 <table>
-                  <caption className="sr-only">Status of each state on {snap.date}</caption>
+                  <caption className="sr-only">{t('members.caption', { date: snap.date })}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">State</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Since</th>
-                      <th scope="col">History</th>
+                      <th scope="col">{t('members.state')}</th>
+                      <th scope="col">{t('members.status')}</th>
+                      <th scope="col">{t('members.since')}</th>
+                      <th scope="col">{t('members.history')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -212,13 +230,18 @@ export function OrganizationPage() {
                         <td>
                           {r.name} <span className="muted">{r.iso3}</span>
                         </td>
-                        <td>{r.status}</td>
+                        <td>{tl.or(`status.${r.status}`, r.status)}</td>
                         <td>
                           {r.since}
                           {r.verified ? '' : ' *'}
                         </td>
                         <td className="small" data-testid={r.history ? `history-${r.iso3}` : undefined}>
-                          {statusHistory(r.history)}
+                          {statusHistory(
+                            r.history,
+                            (status, since) =>
+                              t('members.period', { status: tl.or(`status.${status}`, status), since }),
+                            t('members.periodSeparator'),
+                          )}
                         </td>
                       </tr>
                     ))}
@@ -226,23 +249,21 @@ export function OrganizationPage() {
                 </table>
               </TableBox>
               {snap.unverified.length ? (
-                <p className="muted small">
-                  * unverified (needs a second source): {snap.unverified.join('; ')}
-                </p>
+                <p className="muted small">{t('members.unverified', { list: snap.unverified.join('; ') })}</p>
               ) : null}
             </>
           ) : (
-            <p>Loading…</p>
+            <p>{tl('loading')}</p>
           )}
         </section>
       </div>
       <div className="grid-2">
         <section aria-labelledby="facts-h" className="panel">
-          <h2 id="facts-h">Facts of the member states</h2>
-          {snap ? <Facts snap={snap} /> : <p>Loading…</p>}
+          <h2 id="facts-h">{t('facts.heading')}</h2>
+          {snap ? <Facts snap={snap} /> : <p>{tl('loading')}</p>}
         </section>
         <section aria-labelledby="balance-h" className="panel">
-          <h2 id="balance-h">Balance of power among the members</h2>
+          <h2 id="balance-h">{t('balance.heading')}</h2>
           <BalancePanel
             orgId={snap?.organization.id ?? orgId}
             year={Number(date.slice(0, 4))}
@@ -251,17 +272,17 @@ export function OrganizationPage() {
         </section>
       </div>
       <section aria-labelledby="timeline-h" className="panel">
-        <h2 id="timeline-h">Timeline</h2>
+        <h2 id="timeline-h">{t('timeline.heading')}</h2>
         {orgHistory.data ? (
           <div ref={timelineBox}>
             <MembershipTimeline history={orgHistory.data} date={date} end={last} />
             <ChartDownloads svg={() => svgIn(timelineBox.current)} name={`timeline-${orgId}-${date}`} />
           </div>
         ) : (
-          <p>Loading…</p>
+          <p>{tl('loading')}</p>
         )}
         <details>
-          <summary>All {events.length} dated events (choose one to move the date there)</summary>
+          <summary>{t('timeline.events', { count: events.length })}</summary>
           <ol className="events">
             {events.map((e, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: events may share a date and title
@@ -270,16 +291,16 @@ export function OrganizationPage() {
                   {e.date}
                 </button>{' '}
                 <span className="muted">{e.organization}</span> {e.title}
-                {e.verified ? '' : ' (unverified)'}
+                {e.verified ? '' : ` ${t('unverified')}`}
               </li>
             ))}
           </ol>
         </details>
       </section>
       <section aria-labelledby="claims-h" className="panel">
-        <h2 id="claims-h">Do the seed paper's figures hold?</h2>
+        <h2 id="claims-h">{t('claims.heading')}</h2>
         <ErrorNote error={claims.error} />
-        {claims.data ? <Claims report={claims.data} /> : <p>Loading…</p>}
+        {claims.data ? <Claims report={claims.data} /> : <p>{tl('loading')}</p>}
       </section>
     </>
   );
@@ -290,45 +311,53 @@ function replaceUrl(url: string) {
 }
 
 function Facts({ snap }: { snap: Snapshot }) {
+  const t = useT(labOrg);
+  const n = useFormat();
   const f = snap.facts;
+  const pct = (x: number | null | undefined) => (x == null ? '–' : n.percent(x, 1));
   const rows: Array<[string, string, string, string]> = [
-    ['Area', `${big(f.areaKm2)} km²`, `${pct(f.eurasiaAreaShare)} of Eurasia`, '–'],
     [
-      'Population',
-      big(f.population?.value),
-      `${pct(f.worldPopulationShare)} of world`,
+      t('facts.area'),
+      t('facts.km2', { value: n.big(f.areaKm2) }),
+      t('facts.ofEurasia', { share: pct(f.eurasiaAreaShare) }),
+      '–',
+    ],
+    [
+      t('facts.population'),
+      n.big(f.population?.value),
+      t('facts.ofWorld', { share: pct(f.worldPopulationShare) }),
       String(f.population?.year ?? '–'),
     ],
     [
-      'GDP (current US$)',
-      big(f.gdpUsd?.value),
-      `${pct(f.worldGdpShare)} of world`,
+      t('facts.gdp'),
+      n.big(f.gdpUsd?.value),
+      t('facts.ofWorld', { share: pct(f.worldGdpShare) }),
       String(f.gdpUsd?.year ?? '–'),
     ],
     [
-      'CINC (sum)',
-      f.cinc ? f.cinc.value.toFixed(4) : '–',
-      `${pct(f.cinc?.value)} of world capabilities`,
+      t('facts.cinc'),
+      f.cinc ? n.fixed(f.cinc.value, 4) : '–',
+      t('facts.ofCapabilities', { share: pct(f.cinc?.value) }),
       String(f.cinc?.year ?? '–'),
     ],
     [
-      'Nuclear-weapon states',
+      t('facts.nuclear'),
       String(f.nuclearStates.length),
-      f.nuclearStates.join(', ') || 'none',
-      `tests ≤ ${snap.date}`,
+      f.nuclearStates.join(', ') || t('facts.none'),
+      t('facts.tests', { date: snap.date }),
     ],
   ];
   return (
     <>
-      <TableBox label="Aggregate facts">
+      <TableBox label={t('facts.table')}>
         <table>
-          <caption className="sr-only">Aggregate facts on {snap.date}</caption>
+          <caption className="sr-only">{t('facts.caption', { date: snap.date })}</caption>
           <thead>
             <tr>
-              <th scope="col">Measure</th>
-              <th scope="col">Value</th>
-              <th scope="col">Share</th>
-              <th scope="col">Data year</th>
+              <th scope="col">{t('facts.measure')}</th>
+              <th scope="col">{t('facts.value')}</th>
+              <th scope="col">{t('facts.share')}</th>
+              <th scope="col">{t('facts.year')}</th>
             </tr>
           </thead>
           <tbody>
@@ -345,7 +374,7 @@ function Facts({ snap }: { snap: Snapshot }) {
       </TableBox>
       {f.notes.map((n) => (
         <p key={n} className="muted small">
-          note: {n}
+          {t('facts.note', { note: n })}
         </p>
       ))}
     </>
@@ -353,18 +382,20 @@ function Facts({ snap }: { snap: Snapshot }) {
 }
 
 function Claims({ report }: { report: ClaimsReport }) {
+  const t = useT(labOrg);
+  const n = useFormat();
   return (
     <>
       <p className="muted">{report.document}</p>
-      <TableBox label="Claims and verdicts">
+      <TableBox label={t('claims.table')}>
         <table>
-          <caption className="sr-only">Claims and verdicts</caption>
+          <caption className="sr-only">{t('claims.table')}</caption>
           <thead>
             <tr>
-              <th scope="col">Claim</th>
-              <th scope="col">Verdict</th>
-              <th scope="col">Deviation</th>
-              <th scope="col">Explanation</th>
+              <th scope="col">{t('claims.claim')}</th>
+              <th scope="col">{t('claims.verdict')}</th>
+              <th scope="col">{t('claims.deviation')}</th>
+              <th scope="col">{t('claims.explanation')}</th>
             </tr>
           </thead>
           <tbody>
@@ -374,10 +405,12 @@ function Claims({ report }: { report: ClaimsReport }) {
                   <q>{c.quote}</q>
                 </td>
                 <td>
-                  <span className={`verdict v-${c.verdict.replace(/ /g, '-')}`}>{c.verdict}</span>
+                  <span className={`verdict v-${c.verdict.replace(/ /g, '-')}`}>
+                    {t.or(`verdict.${c.verdict}`, c.verdict)}
+                  </span>
                 </td>
                 <td className="num">
-                  {c.deviation === null ? '–' : `${c.deviation >= 0 ? '+' : ''}${pct(c.deviation)}`}
+                  {c.deviation === null ? '–' : `${c.deviation >= 0 ? '+' : ''}${n.percent(c.deviation, 1)}`}
                 </td>
                 <td>{c.explanation}</td>
               </tr>

@@ -3,6 +3,8 @@
  * export, resume, publish and delete; and the workspace's registered forecasts with their scores.
  */
 import { type ReactNode, useEffect, useState } from 'react';
+import { lab } from '../../../src/i18n/messages/lab/index.js';
+import { labRuns } from '../../../src/i18n/messages/lab-runs/index.js';
 import { api, download, streamEvents } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
 import { ProgressBar } from '../components/ProgressBar.js';
@@ -11,49 +13,48 @@ import { type Summary, SweepSummaryView } from '../components/SweepSummary.js';
 import { TableBox } from '../components/TableBox.js';
 import { useLab } from '../context.js';
 import { useApi } from '../hooks.js';
+import { useFormat, useT } from '../i18n.js';
 import { Link, navigate, useSearch, useTitle } from '../router.js';
 import type { Progress, Run, RunDetail } from '../types.js';
 
 export function RunsPage() {
-  useTitle('Runs');
+  const t = useT(labRuns);
+  const n = useFormat();
+  useTitle(t('title'));
   const { workspace } = useLab();
   const selected = useSearch().get('id');
   const runs = useApi<{ runs: Run[] }>('/api/runs?limit=200', [workspace]);
   const anyRunning = runs.data?.runs.some((r) => r.status === 'running' || r.status === 'pending');
   useEffect(() => {
     if (!anyRunning) return;
-    const t = setInterval(runs.reload, 3000);
-    return () => clearInterval(t);
+    const timer = setInterval(runs.reload, 3000);
+    return () => clearInterval(timer);
   }, [anyRunning, runs.reload]);
 
   return (
     <>
-      <h1 tabIndex={-1}>Runs</h1>
-      <p className="muted">
-        {workspace
-          ? `The runs of workspace “${workspace}” and the public runs of others, newest first.`
-          : 'Public runs only: give a workspace token (top right) to see and manage your own.'}
-      </p>
+      <h1 tabIndex={-1}>{t('title')}</h1>
+      <p className="muted">{workspace ? t('intro.workspace', { workspace }) : t('intro.public')}</p>
       <ErrorNote error={runs.error} />
       <div className="grid-runs">
         <section aria-labelledby="runs-h" className="panel">
-          <h2 id="runs-h">History</h2>
+          <h2 id="runs-h">{t('history')}</h2>
           <button type="button" onClick={runs.reload}>
-            Refresh
+            {t('refresh')}
           </button>
-          {runs.data && runs.data.runs.length === 0 ? <p>No runs yet.</p> : null}
+          {runs.data && runs.data.runs.length === 0 ? <p>{t('none')}</p> : null}
           {runs.data && runs.data.runs.length > 0 ? (
-            <TableBox className="scroll tall" label="Run history">
+            <TableBox className="scroll tall" label={t('history.table')}>
               <table className="runs">
-                <caption className="sr-only">Stored runs</caption>
+                <caption className="sr-only">{t('history.caption')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Run</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Replicates</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">Access</th>
+                    <th scope="col">{t('col.run')}</th>
+                    <th scope="col">{t('col.kind')}</th>
+                    <th scope="col">{t('col.status')}</th>
+                    <th scope="col">{t('col.replicates')}</th>
+                    <th scope="col">{t('col.created')}</th>
+                    <th scope="col">{t('col.access')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -64,15 +65,15 @@ export function RunsPage() {
                           {r.title ?? r.id.slice(0, 8)}
                         </Link>
                       </td>
-                      <td>{r.kind}</td>
+                      <td>{t.or(`kind.${r.kind}`, r.kind)}</td>
                       <td>
-                        <span className={`status s-${r.status}`}>{r.status}</span>
+                        <span className={`status s-${r.status}`}>{t.or(`status.${r.status}`, r.status)}</span>
                       </td>
-                      <td className="num">{r.total.toLocaleString('en-US')}</td>
+                      <td className="num">{n.number(r.total, 0)}</td>
                       <td>{r.createdAt.slice(0, 16).replace('T', ' ')}</td>
                       <td>
-                        {r.visibility}
-                        {r.owned ? ' · yours' : ' · another workspace'}
+                        {t.or(`visibility.${r.visibility}`, r.visibility)}
+                        {r.owned ? t('access.yours') : t('access.other')}
                       </td>
                     </tr>
                   ))}
@@ -82,16 +83,12 @@ export function RunsPage() {
           ) : null}
         </section>
         <section aria-labelledby="run-h" className="panel">
-          <h2 id="run-h">Run</h2>
-          {selected ? (
-            <RunView id={selected} onChange={runs.reload} />
-          ) : (
-            <p>Choose a run in the history to see its manifest, progress and results.</p>
-          )}
+          <h2 id="run-h">{t('run')}</h2>
+          {selected ? <RunView id={selected} onChange={runs.reload} /> : <p>{t('choose')}</p>}
         </section>
       </div>
       <section aria-labelledby="registry-h" className="panel">
-        <h2 id="registry-h">Registered forecasts</h2>
+        <h2 id="registry-h">{t('registry')}</h2>
         <RegistryPanel />
       </section>
     </>
@@ -99,6 +96,9 @@ export function RunsPage() {
 }
 
 export function RunView({ id, onChange }: { id: string; onChange?: () => void }) {
+  const t = useT(labRuns);
+  const tl = useT(lab);
+  const n = useFormat();
   const detail = useApi<RunDetail>(`/api/runs/${encodeURIComponent(id)}`);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [actionError, setActionError] = useState<Error | null>(null);
@@ -126,7 +126,7 @@ export function RunView({ id, onChange }: { id: string; onChange?: () => void })
   }, [id, live]);
 
   if (detail.error) return <ErrorNote error={detail.error} />;
-  if (!run) return <p>Loading…</p>;
+  if (!run) return <p>{tl('loading')}</p>;
   const p = progress ?? run.progress;
   const act = async (f: () => Promise<unknown>) => {
     setActionError(null);
@@ -141,23 +141,31 @@ export function RunView({ id, onChange }: { id: string; onChange?: () => void })
   return (
     <div className="run-view">
       <p>
-        <strong>{run.title ?? run.id}</strong> <span className={`status s-${p.status}`}>{p.status}</span>
+        <strong>{run.title ?? run.id}</strong>{' '}
+        <span className={`status s-${p.status}`}>{t.or(`status.${p.status}`, p.status)}</span>
       </p>
       <ProgressBar progress={p} />
       <dl className="kv">
         {(
           [
-            ['id', <code key="id">{run.id}</code>],
-            ['kind', run.kind],
+            [t('field.id'), <code key="id">{run.id}</code>],
+            [t('field.kind'), t.or(`kind.${run.kind}`, run.kind)],
             [
-              'workspace',
-              `${run.workspace ?? 'another workspace'} (${run.visibility}${run.owned ? ', yours' : ''})`,
+              t('field.workspace'),
+              t('field.workspaceValue', {
+                workspace: run.workspace ?? t('access.anotherWorkspace'),
+                visibility: t.or(`visibility.${run.visibility}`, run.visibility),
+                owned: run.owned ? 'yes' : 'no',
+              }),
             ],
-            ['seed', <code key="seed">{run.seed}</code>],
-            ['replicates', `${run.total.toLocaleString('en-US')} in batches of ${run.batchSize}`],
-            ['stored rows', run.results.toLocaleString('en-US')],
-            ['created', run.createdAt],
-            ...(run.finishedAt ? [['finished', run.finishedAt]] : []),
+            [t('field.seed'), <code key="seed">{run.seed}</code>],
+            [
+              t('field.replicates'),
+              t('field.replicatesValue', { total: n.number(run.total, 0), batch: run.batchSize }),
+            ],
+            [t('field.rows'), n.number(run.results, 0)],
+            [t('field.created'), run.createdAt],
+            ...(run.finishedAt ? [[t('field.finished'), run.finishedAt]] : []),
             ...Object.entries(run.manifest)
               .filter(([k, v]) => (typeof v === 'string' || typeof v === 'number') && k !== 'seed')
               .map(([k, v]) => [k, String(v)]),
@@ -169,7 +177,7 @@ export function RunView({ id, onChange }: { id: string; onChange?: () => void })
           </div>
         ))}
       </dl>
-      {run.error ? <p className="note error">error: {run.error}</p> : null}
+      {run.error ? <p className="note error">{t('error', { error: run.error })}</p> : null}
       <div className="button-row">
         <button
           type="button"
@@ -177,7 +185,7 @@ export function RunView({ id, onChange }: { id: string; onChange?: () => void })
             act(() => download(`/api/runs/${run.id}/export?format=csv`, `concord-run-${run.id}.csv`))
           }
         >
-          Export CSV
+          {t('export.csv')}
         </button>
         <button
           type="button"
@@ -185,7 +193,7 @@ export function RunView({ id, onChange }: { id: string; onChange?: () => void })
             act(() => download(`/api/runs/${run.id}/export?format=json`, `concord-run-${run.id}.json`))
           }
         >
-          Export JSON
+          {t('export.json')}
         </button>
         {run.owned && run.resumable ? (
           <button
@@ -193,7 +201,7 @@ export function RunView({ id, onChange }: { id: string; onChange?: () => void })
             className="primary"
             onClick={() => act(() => api(`/api/runs/${run.id}/resume`, { method: 'POST' }))}
           >
-            Resume
+            {t('resume')}
           </button>
         ) : null}
         {run.owned ? (
@@ -208,7 +216,7 @@ export function RunView({ id, onChange }: { id: string; onChange?: () => void })
               )
             }
           >
-            Make {run.visibility === 'public' ? 'private' : 'public'}
+            {run.visibility === 'public' ? t('make.private') : t('make.public')}
           </button>
         ) : null}
         {run.owned && !p.active ? (
@@ -216,21 +224,21 @@ export function RunView({ id, onChange }: { id: string; onChange?: () => void })
             type="button"
             className="danger"
             onClick={() => {
-              if (window.confirm(`Delete run ${run.id} and its ${run.results} result rows?`))
+              if (window.confirm(t('delete.confirm', { id: run.id, rows: run.results })))
                 void act(async () => {
                   await api(`/api/runs/${run.id}`, { method: 'DELETE' });
                   navigate('/runs');
                 });
             }}
           >
-            Delete
+            {t('delete')}
           </button>
         ) : null}
       </div>
       <ErrorNote error={actionError} />
       {run.kind === 'sweep' ? <RunSummary id={run.id} version={`${p.status}${p.batchesDone}`} /> : null}
       <details>
-        <summary>Parameters</summary>
+        <summary>{t('parameters')}</summary>
         <pre>{JSON.stringify(run.params, null, 2)}</pre>
       </details>
     </div>
@@ -238,15 +246,16 @@ export function RunView({ id, onChange }: { id: string; onChange?: () => void })
 }
 
 function RunSummary({ id, version }: { id: string; version: string }) {
+  const t = useT(labRuns);
   const r = useApi<{ complete: boolean; summary: Summary | null }>(
     `/api/runs/${encodeURIComponent(id)}/summary`,
     [version],
   );
   if (r.error) return <ErrorNote error={r.error} />;
-  if (!r.data?.summary) return <p className="small muted">No batch done yet: no summary.</p>;
+  if (!r.data?.summary) return <p className="small muted">{t('summary.none')}</p>;
   return (
     <>
-      {!r.data.complete ? <p className="small muted">Summary of the batches done so far:</p> : null}
+      {!r.data.complete ? <p className="small muted">{t('summary.partial')}</p> : null}
       <SweepSummaryView summary={r.data.summary} />
     </>
   );

@@ -5,6 +5,8 @@
  * exported from the Runs page or with `concord sweep --resume ID` / `concord runs export ID`.
  */
 import { useEffect, useRef, useState } from 'react';
+import { labRuns } from '../../../src/i18n/messages/lab-runs/index.js';
+import { labSweeps } from '../../../src/i18n/messages/lab-sweeps/index.js';
 import { api, streamEvents } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
 import { ProgressBar } from '../components/ProgressBar.js';
@@ -12,6 +14,7 @@ import { ScenarioUpload, type Uploaded } from '../components/ScenarioUpload.js';
 import { type Marks, type Summary, SweepSummaryView } from '../components/SweepSummary.js';
 import { useLab } from '../context.js';
 import { useApi } from '../hooks.js';
+import { rich, useFormat, useT } from '../i18n.js';
 import { Link, useTitle } from '../router.js';
 import type { Progress, Run } from '../types.js';
 
@@ -56,7 +59,10 @@ function marksOf(issues: ForecastIssue[]): Marks {
 }
 
 export function SweepsPage() {
-  useTitle('Sweeps');
+  const t = useT(labSweeps);
+  const tr = useT(labRuns);
+  const n = useFormat();
+  useTitle(t('title'));
   const { workspace } = useLab();
   const options = useApi<Options>('/api/sweeps/options');
   const scenarios = useApi<{ scenarios: ScenarioSummary[] }>('/api/scenarios');
@@ -141,7 +147,7 @@ export function SweepsPage() {
 
   return (
     <>
-      <h1 tabIndex={-1}>Uncertainty sweeps</h1>
+      <h1 tabIndex={-1}>{t('h1')}</h1>
       <ScenarioUpload
         disabled={!workspace}
         onUploaded={(u) => {
@@ -151,14 +157,14 @@ export function SweepsPage() {
       />
       <form
         className="panel sweep-form"
-        aria-label="Start a sweep"
+        aria-label={t('form')}
         onSubmit={(e) => {
           e.preventDefault();
           void start();
         }}
       >
         <label>
-          Scenario{' '}
+          {t('scenario')}{' '}
           <select
             value={scenario}
             onChange={(e) => setScenario(e.target.value)}
@@ -166,7 +172,7 @@ export function SweepsPage() {
             data-testid="sweep-scenario"
           >
             {uploads.data?.scenarios.length ? (
-              <optgroup label="Uploaded (your workspace)">
+              <optgroup label={t('uploaded')}>
                 {uploads.data.scenarios.map((u) => (
                   <option key={u.id} value={`upload:${u.id}`}>
                     {u.title && !u.title.includes(u.name) ? `${u.title} (${u.name})` : (u.title ?? u.name)}
@@ -174,7 +180,7 @@ export function SweepsPage() {
                 ))}
               </optgroup>
             ) : null}
-            <optgroup label="Shipped">
+            <optgroup label={t('shipped')}>
               {(scenarios.data?.scenarios ?? [{ id: scenario, title: scenario, date: null }])
                 .filter((s) => !s.id.startsWith('upload:'))
                 .map((s) => (
@@ -187,7 +193,7 @@ export function SweepsPage() {
           </select>
         </label>
         <label>
-          Runs{' '}
+          {t('runs')}{' '}
           <input
             type="number"
             min={1}
@@ -198,7 +204,7 @@ export function SweepsPage() {
           />
         </label>
         <label>
-          Seed{' '}
+          {t('seed')}{' '}
           <input
             type="number"
             min={0}
@@ -208,7 +214,7 @@ export function SweepsPage() {
           />
         </label>
         <fieldset>
-          <legend>Models</legend>
+          <legend>{t('models')}</legend>
           {(options.data?.models ?? chosen).map((m) => (
             <label key={m}>
               <input
@@ -216,75 +222,78 @@ export function SweepsPage() {
                 checked={chosen.includes(m)}
                 onChange={(e) => setModels(e.target.checked ? [...chosen, m] : chosen.filter((x) => x !== m))}
               />{' '}
-              {m}{' '}
+              {t.or(`model.${m}`, m)}{' '}
             </label>
           ))}
         </fieldset>
         <label>
           <input type="checkbox" checked={sensitivity} onChange={(e) => setSensitivity(e.target.checked)} />{' '}
-          Sobol sensitivity (Saltelli design)
+          {t('sobol')}
         </label>
         <label>
-          Store{' '}
+          {t('store')}{' '}
           <select value={keep} onChange={(e) => setKeep(e.target.value as 'rows' | 'summary')}>
-            <option value="rows">every result row (exportable)</option>
-            <option value="summary">aggregates only</option>
+            <option value="rows">{t('store.rows')}</option>
+            <option value="summary">{t('store.summary')}</option>
           </select>
         </label>
         <label>
-          Title{' '}
-          <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="optional" size={18} />
+          {t('titleField')}{' '}
+          <input
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            placeholder={t('titleField.placeholder')}
+            size={18}
+          />
         </label>
         <button type="submit" className="primary" disabled={!workspace || chosen.length === 0}>
-          Start sweep
+          {t('start')}
         </button>
         {!workspace ? (
           <p className="small note" role="note">
-            Starting a sweep stores a run in your workspace: open the address <code>concord serve</code>{' '}
-            printed (it carries a session token), or give a token (top right).
+            {rich(t('needsWorkspace', { serve: '\u0000serve\u0000' }), { serve: <code>concord serve</code> })}
           </p>
         ) : null}
         {options.data ? (
-          <p className="small muted">
-            Default uncertainty (when the scenario file has none): {options.data.defaultUncertainty}.
-          </p>
+          <p className="small muted">{t('defaultUncertainty', { value: options.data.defaultUncertainty })}</p>
         ) : null}
       </form>
       <ErrorNote error={startError ?? options.error} />
       {runId && progress ? (
         <section className="panel" aria-labelledby="run-h">
           <h2 id="run-h">
-            Run <Link href={`/runs?id=${runId}`}>{runId.slice(0, 8)}</Link>{' '}
+            {t('run')} <Link href={`/runs?id=${runId}`}>{runId.slice(0, 8)}</Link>{' '}
             <span className={`status s-${progress.status}`} data-testid="sweep-status">
-              {progress.status}
+              {tr.or(`status.${progress.status}`, progress.status)}
             </span>
           </h2>
           <ProgressBar progress={progress} />
           {progress.error ? <p className="note error">{progress.error}</p> : null}
           {summary?.summary ? (
             <>
-              {!summary.complete ? (
-                <p className="small muted">The batches done so far (updating while the run executes):</p>
-              ) : null}
+              {!summary.complete ? <p className="small muted">{t('partial')}</p> : null}
               <SweepSummaryView summary={summary.summary} {...(marks ? { marks } : {})} />
             </>
           ) : null}
         </section>
       ) : null}
       <section className="panel" aria-labelledby="recent-h">
-        <h2 id="recent-h">Recent sweeps</h2>
+        <h2 id="recent-h">{t('recent')}</h2>
         {recent.data?.runs.length ? (
           <ul>
             {recent.data.runs.map((r) => (
               <li key={r.id}>
                 <Link href={`/runs?id=${r.id}`}>{r.title ?? r.id.slice(0, 8)}</Link> —{' '}
-                <span className={`status s-${r.status}`}>{r.status}</span> {r.total.toLocaleString('en-US')}{' '}
-                runs, {r.createdAt.slice(0, 16).replace('T', ' ')}
+                <span className={`status s-${r.status}`}>{tr.or(`status.${r.status}`, r.status)}</span>{' '}
+                {t('recent.item', {
+                  total: n.number(r.total, 0),
+                  created: r.createdAt.slice(0, 16).replace('T', ' '),
+                })}
               </li>
             ))}
           </ul>
         ) : (
-          <p>No sweeps yet{workspace ? '' : ' that you can see'}.</p>
+          <p>{workspace ? t('recent.none') : t('recent.noneVisible')}</p>
         )}
       </section>
     </>

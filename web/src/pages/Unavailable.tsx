@@ -2,12 +2,12 @@
 import { NotInThisBuild } from '../components/Notice.js';
 import { useTitle } from '../router.js';
 
-export function UnavailablePage({ title, what, issue }: { title: string; what: string; issue: string }) {
+export function UnavailablePage({ title, what }: { title: string; what: string }) {
   useTitle(title);
   return (
     <>
       <h1 tabIndex={-1}>{title}</h1>
-      <NotInThisBuild what={what} issue={issue} />
+      <NotInThisBuild what={what} />
     </>
   );
 }
