@@ -198,7 +198,9 @@ export const benchmark: Benchmark = {
         '--expose-gc',
         '--import',
         probeFile,
-        ...(process.env.CONCORD_ATTACK_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.CONCORD_ATTACK_CPU_PROF] : []),
+        ...(process.env.CONCORD_ATTACK_CPU_PROF
+          ? ['--cpu-prof', '--cpu-prof-dir', process.env.CONCORD_ATTACK_CPU_PROF]
+          : []),
         CLI,
         'serve',
         '--port',
@@ -294,7 +296,9 @@ export const benchmark: Benchmark = {
       ];
       let lat = await probe.stop();
       console.log(eldLine(await ask(child, 'stats')));
-      console.log(`  control, ${eldLine(await ask(control, 'stats')).replace('(server, ', '(an idle node process, ')}`);
+      console.log(
+        `  control, ${eldLine(await ask(control, 'stats')).replace('(server, ', '(an idle node process, ')}`,
+      );
       const healthP99 = percentile(lat, 99);
       console.log(
         `/api/health while the largest allowed requests ran: ${lat.length} probes, p50 ${percentile(lat, 50).toFixed(1)} ms, p99 ${healthP99.toFixed(1)} ms, max ${Math.max(...lat).toFixed(1)} ms (the requests took ${largest.map((x) => x.ms.toFixed(0)).join(', ')} ms)`,

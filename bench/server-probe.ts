@@ -90,7 +90,9 @@ function stats(): ProbeStats {
     counts.set(bound, (counts.get(bound) ?? 0) + n);
   }
   const mem = process.memoryUsage();
-  const threads = Number(/Threads:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? Number.NaN);
+  const threads = Number(
+    /Threads:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? Number.NaN,
+  );
   return {
     eld: {
       count: h.count,
