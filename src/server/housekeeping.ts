@@ -25,7 +25,10 @@ let gcFn: (() => void) | null | undefined;
 export function fullCollection(): (() => void) | null {
   if (gcFn !== undefined) return gcFn;
   const g = (globalThis as { gc?: unknown }).gc;
-  if (typeof g === 'function') return (gcFn = g as () => void);
+  if (typeof g === 'function') {
+    gcFn = g as () => void;
+    return gcFn;
+  }
   try {
     setFlagsFromString('--expose-gc');
     const f = runInNewContext('gc') as unknown;
