@@ -8,6 +8,13 @@
  * forecast and power requests run, the time to refuse or cancel the big sweep, memory after the
  * burst. `npm run bench -- attacks`; CONCORD_ATTACK_PORT picks the port (default: any free one).
  * Sets a non-zero exit code when an attack gets a 5xx or an exit 1, never on timings.
+ *
+ * The server runs with bench/server-probe.ts loaded (`--import`, bench only): it reports the
+ * event-loop delay histogram over the window of the largest requests and of the burst (less noisy
+ * than the probes' wall latency, which includes this process's own scheduling), and memory by
+ * kind (JS heap, resident brk/anonymous/file mappings, threads). An idle node process with the
+ * same probe is the control: its delay over the same window is what the machine alone costs.
+ * CONCORD_ATTACK_CPU_PROF=DIR writes the server's CPU profile there.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
