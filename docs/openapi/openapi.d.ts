@@ -3261,7 +3261,7 @@ export interface operations {
                 rule?: "consensus" | "majority" | "two-thirds" | "double-majority" | "eu-qmv";
                 /** @description Hypothetical members */
                 add?: string;
-                /** @description Default: exact when feasible */
+                /** @description exact | montecarlo | enumerate (default: exact when feasible, else Monte Carlo) */
                 method?: "exact" | "montecarlo" | "enumerate";
                 /** @description Monte Carlo draws (default 100000) */
                 samples?: string;
@@ -3301,7 +3301,7 @@ export interface operations {
     gamePower: {
         parameters: {
             query?: {
-                /** @description Default: exact when feasible */
+                /** @description exact | montecarlo | enumerate (default: exact when feasible, else Monte Carlo) */
                 method?: "exact" | "montecarlo" | "enumerate";
                 /** @description Monte Carlo draws (default 100000) */
                 samples?: string;
@@ -3340,7 +3340,7 @@ export interface operations {
     power: {
         parameters: {
             query?: {
-                /** @description Default: exact when feasible */
+                /** @description exact | montecarlo | enumerate (default: exact when feasible, else Monte Carlo) */
                 method?: "exact" | "montecarlo" | "enumerate";
                 /** @description Monte Carlo draws (default 100000) */
                 samples?: string;
