@@ -3675,7 +3675,7 @@ export interface operations {
                 rule?: "consensus" | "majority" | "two-thirds" | "double-majority" | "eu-qmv";
                 /** @description Hypothetical members */
                 add?: string;
-                /** @description Default: exact when feasible */
+                /** @description exact | montecarlo | enumerate (default: exact when feasible, else Monte Carlo) */
                 method?: "exact" | "montecarlo" | "enumerate";
                 /** @description Monte Carlo draws (default 100000) */
                 samples?: string;
@@ -3715,7 +3715,7 @@ export interface operations {
     gamePower: {
         parameters: {
             query?: {
-                /** @description Default: exact when feasible */
+                /** @description exact | montecarlo | enumerate (default: exact when feasible, else Monte Carlo) */
                 method?: "exact" | "montecarlo" | "enumerate";
                 /** @description Monte Carlo draws (default 100000) */
                 samples?: string;
@@ -3754,7 +3754,7 @@ export interface operations {
     power: {
         parameters: {
             query?: {
-                /** @description Default: exact when feasible */
+                /** @description exact | montecarlo | enumerate (default: exact when feasible, else Monte Carlo) */
                 method?: "exact" | "montecarlo" | "enumerate";
                 /** @description Monte Carlo draws (default 100000) */
                 samples?: string;
