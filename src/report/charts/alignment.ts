@@ -7,6 +7,7 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { esc } from '../../util/html.js';
+import { CHART_FONT } from './text.js';
 import { decimalYear } from './timeline.js';
 
 /** Okabe–Ito colours (colour-blind safe), for camps and series. */
@@ -86,7 +87,7 @@ export function renderHeatmap(o: HeatmapOptions): string {
     const v = o.domain[0] + ((o.domain[1] - o.domain[0]) * (k + 0.5)) / steps;
     return `<rect x="${left + (k * lw) / steps}" y="${top + n * cell + 14}" width="${lw / steps}" height="10" fill="${colour(v)}"/>`;
   }).join('');
-  return `<svg id="${esc(id)}" class="heatmap" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11" style="max-width:${width}px">
+  return `<svg id="${esc(id)}" class="heatmap" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="${CHART_FONT}" font-size="11" style="max-width:${width}px">
 <title id="${esc(id)}-title">${esc(o.title)}</title>
 <g class="labels">${rowLabels}${colLabels}</g>
 ${cells.join('\n')}
@@ -177,7 +178,7 @@ export function renderCampsNetwork(o: NetworkOptions): string {
         `<g transform="translate(8,${14 + i * 16})"><circle cx="6" cy="-4" r="6" fill="${CATEGORY_COLOURS[c % CATEGORY_COLOURS.length]}"/><text x="16" y="0">${esc(o.campLabels?.[c] ?? `camp ${c + 1}`)}</text></g>`,
     )
     .join('');
-  return `<svg id="${esc(id)}" class="network" viewBox="0 0 ${size} ${size + 20}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11" style="max-width:${size}px">
+  return `<svg id="${esc(id)}" class="network" viewBox="0 0 ${size} ${size + 20}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="${CHART_FONT}" font-size="11" style="max-width:${size}px">
 <title id="${esc(id)}-title">${esc(o.title)}</title>
 <g class="legend">${legend}</g>
 <g class="edges">${edges}</g>
@@ -316,7 +317,7 @@ export function renderSeries(o: SeriesOptions): string {
     })
     .join('');
   const fullHeight = height + lrow * 15;
-  return `<svg id="${esc(id)}" class="series-chart" viewBox="0 0 ${width} ${fullHeight}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11">
+  return `<svg id="${esc(id)}" class="series-chart" viewBox="0 0 ${width} ${fullHeight}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="${CHART_FONT}" font-size="11">
 <title id="${esc(id)}-title">${esc(o.title)}</title>
 ${shade}<g fill="#555">${grid}</g>${o.yLabel ? `<text transform="translate(12,${(m.top + height - m.bottom) / 2}) rotate(-90)" text-anchor="middle" fill="#555">${esc(o.yLabel)}</text>` : ''}
 ${lines}

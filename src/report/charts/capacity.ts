@@ -6,6 +6,7 @@
 import { scaleBand, scaleLinear, scaleLog, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
 import { esc } from '../../util/html.js';
+import { CHART_FONT } from './text.js';
 
 /** Why simple majority zigzags between odd and even member counts (said wherever it is charted). */
 export const MAJORITY_PARITY_NOTE =
@@ -96,7 +97,7 @@ export function renderPassageChart(o: {
         `<g transform="translate(${left + (i % 3) * 260},${8 + Math.floor(i / 3) * 18})"><line x2="18" y1="5" y2="5" stroke="${l.colour}" stroke-width="2"${l.dash ? ' stroke-dasharray="5 4"' : ''}/><text x="24" y="9">${esc(l.label)}</text></g>`,
     )
     .join('');
-  return `<svg id="${esc(id)}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11">
+  return `<svg id="${esc(id)}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="${CHART_FONT}" font-size="11">
 <title id="${esc(id)}-title">${esc(o.title)}</title>
 <g class="legend">${legend}</g>
 <g fill="#555">${axis}${xAxis}</g>
@@ -153,7 +154,7 @@ export function renderBlockingChart(o: {
         `<g transform="translate(${left + (i % 3) * 260},${4 + Math.floor(i / 3) * 18})"><rect width="12" height="10" fill="${RULE_COLOURS[i % RULE_COLOURS.length]}"/><text x="16" y="9">${esc(s.label)}</text></g>`,
     )
     .join('');
-  return `<svg id="${esc(id)}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11">
+  return `<svg id="${esc(id)}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="${CHART_FONT}" font-size="11">
 <title id="${esc(id)}-title">${esc(o.title)}</title>
 <g class="legend">${legend}</g>
 <g fill="#555">${ticks}</g>

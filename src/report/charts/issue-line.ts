@@ -6,6 +6,7 @@
 import { scaleLinear } from 'd3-scale';
 import { esc } from '../../util/html.js';
 import { MODEL_COLOURS } from '../../util/palette.js';
+import { CHART_FONT } from './text.js';
 
 export interface IssueLineOptions {
   readonly id: string;
@@ -125,7 +126,7 @@ export function renderIssueLine(o: IssueLineOptions): string {
       `<g class="forecast" data-model="${esc(m.name)}"><circle cx="${x(m.outcome).toFixed(1)}" cy="${rowY(k + 2)}" r="5" fill="${c}"><title>${esc(`${m.name}: ${fmt(m.outcome)}`)}</title></circle>${label(x(m.outcome), rowY(k + 2) + 4, 8, fmt(m.outcome), width - right, ` fill="${c}"`)}</g>`,
     );
   });
-  return `<svg id="${esc(o.id)}" class="issue-line" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(o.id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11">
+  return `<svg id="${esc(o.id)}" class="issue-line" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(o.id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="${CHART_FONT}" font-size="11">
 <title id="${esc(o.id)}-title">${esc(o.title)}</title>
 ${parts.join('\n')}
 </svg>`;

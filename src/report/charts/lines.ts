@@ -6,6 +6,7 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { esc } from '../../util/html.js';
+import { CHART_FONT } from './text.js';
 
 export interface LineSeries {
   readonly key: string;
@@ -99,7 +100,7 @@ export function renderLines(o: LineOptions): string {
         `<g class="stage-mark" transform="translate(${x(m.year).toFixed(1)},0)"><line y1="${top - 8}" y2="${height - bottom}" stroke="#111" stroke-dasharray="4 3"/><text x="3" y="${top - 11}" font-weight="600">${esc(m.label)}</text></g>`,
     )
     .join('');
-  return `<svg id="${esc(o.id)}" class="lines" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(o.id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11">
+  return `<svg id="${esc(o.id)}" class="lines" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(o.id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="${CHART_FONT}" font-size="11">
 <title id="${esc(o.id)}-title">${esc(o.title)}</title>
 <g fill="#555">${yTicks}</g>
 <text x="${left - 36}" y="${top - 14}" fill="#555">${esc(o.yLabel)}</text>

@@ -7,6 +7,7 @@
 import { scaleLinear } from 'd3-scale';
 import { area, curveStepAfter } from 'd3-shape';
 import { esc } from '../../util/html.js';
+import { CHART_FONT } from './text.js';
 
 export interface StackedBand {
   readonly key: string;
@@ -170,7 +171,7 @@ export function renderStacked(o: StackedOptions): string {
         `<g transform="translate(${left + (i % perRow) * 90},${height + Math.floor(i / perRow) * 15})"><rect width="10" height="10" y="-9" fill="${b.colour}"/><text x="14">${esc(b.label)}</text></g>`,
     )
     .join('');
-  return `<svg id="${esc(o.id)}" class="stacked" viewBox="0 0 ${width} ${height + rows * 15}" role="img" aria-labelledby="${esc(o.id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11">
+  return `<svg id="${esc(o.id)}" class="stacked" viewBox="0 0 ${width} ${height + rows * 15}" role="img" aria-labelledby="${esc(o.id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="${CHART_FONT}" font-size="11">
 <title id="${esc(o.id)}-title">${esc(o.title)}</title>
 <defs><pattern id="${esc(o.id)}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line y2="6" stroke="#bbb" stroke-width="2"/></pattern></defs>
 <g fill="#555">${yTicks}</g>
