@@ -10,11 +10,19 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { parse as parseYaml } from 'yaml';
 import { encodeDigits, type UngaVotesFile } from '../src/alignment/data.js';
 import { TOPIC_RULES, topicReproduction, topicsOfTitle } from '../src/alignment/topics.js';
 import { cowPriority, cowToIso3 } from '../src/data/cow-iso3.js';
 import { isEurasianRegion } from '../src/data/eurasia.js';
-import type { CountriesFile, CountryRecord, CowFile, DataMeta, YearSeriesFile } from '../src/data/types.js';
+import type {
+  CountriesFile,
+  CountryNamesFile,
+  CountryRecord,
+  CowFile,
+  DataMeta,
+  YearSeriesFile,
+} from '../src/data/types.js';
 import { FORMER_STATE_NAMES, ungaNameToIso3 } from '../src/data/unga-names.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,6 +44,7 @@ interface WorldCountry {
   subregion: string;
   area: number;
   name: { common: string; official: string };
+  translations: Record<string, { common: string; official: string }>;
 }
 
 function buildCountries(): CountryRecord[] {
@@ -70,6 +79,85 @@ function buildCountries(): CountryRecord[] {
   };
   write('countries.json', file);
   return countries;
+}
+
+interface NameEntry {
+  iso3: string;
+  ru?: string;
+  zh?: string;
+  source: string;
+  note?: string;
+}
+
+/**
+ * data/generated/country-names.json: short names in en, ru and zh-Hans for every country of
+ * countries.json and the former states of the UN record, from world-countries' `rus` and `zho`
+ * translations with the checks and overrides of data/names/countries.yaml (each with its source).
+ */
+function buildCountryNames(countries: readonly CountryRecord[]): void {
+  const wc = new Map((require('world-countries') as WorldCountry[]).map((c) => [c.cca3, c]));
+  const version = (require('world-countries/package.json') as { version: string }).version;
+  const spec = parseYaml(readFileSync(join(root, 'data', 'names', 'countries.yaml'), 'utf8')) as {
+    sco: NameEntry[];
+    overrides: NameEntry[];
+    former: NameEntry[];
+  };
+  const known = new Set(countries.map((c) => c.iso3));
+  const names: Record<string, [string, string, string]> = {};
+  for (const c of countries) {
+    const t = wc.get(c.iso3)!.translations;
+    const ru = t.rus?.common;
+    const zh = t.zho?.common;
+    if (!ru || !zh) throw new Error(`world-countries has no Russian or Chinese name for ${c.iso3}`);
+    names[c.iso3] = [c.name, ru, zh];
+  }
+  const overrides: CountryNamesFile['meta']['overrides'][number][] = [];
+  const confirmed: string[] = [];
+  for (const e of [...spec.sco, ...spec.overrides]) {
+    const row = names[e.iso3];
+    if (!row || !known.has(e.iso3))
+      throw new Error(`data/names/countries.yaml: ${e.iso3} is not a known country`);
+    if (!e.source) throw new Error(`data/names/countries.yaml: ${e.iso3} has no source`);
+    let changed = false;
+    for (const [locale, i, value] of [
+      ['ru', 1, e.ru],
+      ['zh-Hans', 2, e.zh],
+    ] as const) {
+      if (value === undefined || value === row[i]) continue;
+      overrides.push({ iso3: e.iso3, locale, from: row[i], to: value, source: e.source });
+      row[i] = value;
+      changed = true;
+    }
+    if (!changed && spec.sco.includes(e)) confirmed.push(e.iso3);
+  }
+  for (const e of spec.former) {
+    const en = FORMER_STATE_NAMES[e.iso3];
+    if (!en || !e.ru || !e.zh)
+      throw new Error(`data/names/countries.yaml: former state ${e.iso3} needs ru and zh`);
+    names[e.iso3] = [en, e.ru, e.zh];
+    overrides.push({ iso3: e.iso3, locale: 'ru', from: null, to: e.ru, source: e.source });
+    overrides.push({ iso3: e.iso3, locale: 'zh-Hans', from: null, to: e.zh, source: e.source });
+  }
+  const sorted = Object.fromEntries(
+    Object.keys(names)
+      .sort()
+      .map((k) => [k, names[k]!]),
+  );
+  const file: CountryNamesFile = {
+    meta: {
+      title: 'Country names in English, Russian and Simplified Chinese',
+      source:
+        'npm package world-countries (mledoze/countries), its rus and zho translations; checks and overrides in data/names/countries.yaml',
+      url: 'https://github.com/mledoze/countries',
+      licence: 'ODbL-1.0',
+      version,
+      note: 'names[iso3] = [en, ru, zh-Hans] short names. English as in countries.json. Every SCO member, observer, dialogue partner and applicant checked against SCO texts and official usage (data/names/countries.yaml gives each source); `overrides` lists every name that differs from world-countries.',
+      overrides,
+      confirmed: confirmed.sort(),
+    },
+    names: sorted,
+  };
+  write('country-names.json', file);
 }
 
 function write(name: string, data: unknown): void {
@@ -675,6 +763,7 @@ function buildChronology(): void {
 }
 
 const countries = buildCountries();
+buildCountryNames(countries);
 buildWorldBank(new Set(countries.map((c) => c.iso3)));
 buildMilex(buildCow());
 buildUnga(countries);

@@ -33,8 +33,10 @@ export {
   type DatasetFiles,
   WORLD,
 } from './data/dataset.js';
+export { countryNameIn, countryNamesIn } from './data/names.js';
 export { ConcordError, type ErrorCode, isConcordError } from './errors.js';
 export { computeFacts, type Facts } from './org/facts.js';
+export { organizationName, organizationShortName, organName } from './org/names.js';
 export { membersOn, partnersOn, type Stage, stages, timeline } from './org/organization.js';
 export { organizationPlayers } from './org/players.js';
 export { OrganizationRegistry, parseOrganization } from './org/registry.js';

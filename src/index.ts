@@ -62,17 +62,19 @@ export {
   type DatasetFiles,
   WORLD,
 } from './data/dataset.js';
-export { loadDataset, packageVersion } from './data/load.js';
+export { countryName, countryNames, loadCountryNames, loadDataset, packageVersion } from './data/load.js';
+export { countryNameIn, countryNamesIn } from './data/names.js';
 export { nuclearWeaponStatesOn } from './data/nuclear.js';
 export { YearSeries } from './data/series.js';
 export { loadWorldTopology } from './data/topology.js';
-export type { CountryRecord } from './data/types.js';
+export type { CountryNamesFile, CountryRecord } from './data/types.js';
 // ── Errors ───────────────────────────────────────────────────────────────────────────────────
 export { ConcordError, type ErrorCode, type ErrorDetails, isConcordError } from './errors.js';
 // ── Organizations, snapshots and facts ───────────────────────────────────────────────────────
 export { computeFacts, type Facts } from './org/facts.js';
 export { fullTimeline, lineage } from './org/history.js';
 export { loadOrganizations } from './org/load.js';
+export { organizationName, organizationShortName, organName } from './org/names.js';
 export {
   applicantsOn,
   chairOn,

@@ -2,7 +2,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Locale } from '../i18n/locale.js';
 import { createDataset, type Dataset } from './dataset.js';
+import { countryNameIn, countryNamesIn } from './names.js';
+import type { CountryNamesFile } from './types.js';
 
 let root: string | undefined;
 
@@ -42,6 +45,27 @@ export function loadDataset(): Dataset {
     milex: readJson('data/generated/milex.json'),
   });
   return cached;
+}
+
+let names: CountryNamesFile | undefined;
+
+/** data/generated/country-names.json, read on first use (15 kB: commands that print no names never read it). */
+export function loadCountryNames(): CountryNamesFile {
+  names ??= readJson<CountryNamesFile>('data/generated/country-names.json');
+  return names;
+}
+
+/**
+ * A country's short name in a locale: `countryName('KGZ', 'ru')` is «Кыргызстан»,
+ * `countryName('MNG', 'zh-Hans')` is 蒙古国. An unknown code comes back as given.
+ */
+export function countryName(iso3: string, locale: Locale): string {
+  return countryNameIn(loadCountryNames(), iso3, locale) ?? iso3;
+}
+
+/** Every country's short name in a locale, keyed by ISO3. */
+export function countryNames(locale: Locale): Readonly<Record<string, string>> {
+  return countryNamesIn(loadCountryNames(), locale);
 }
 
 export function packageVersion(): string {

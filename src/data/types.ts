@@ -63,3 +63,31 @@ export interface CowFile {
   /** Military personnel, thousands (COW `milper`). */
   readonly milper: Readonly<Record<string, ReadonlyArray<number | null>>>;
 }
+
+/**
+ * data/generated/country-names.json: each country's short name in Concord's three languages,
+ * `[en, ru, zh-Hans]`, keyed by ISO3 (the 193 UN member states and the former states of the UN
+ * voting record). Derived by `npm run data:build` from world-countries' translations with the
+ * checks and overrides of data/names/countries.yaml.
+ */
+export interface CountryNamesFile {
+  readonly meta: {
+    readonly title: string;
+    readonly source: string;
+    readonly url: string;
+    readonly licence: string;
+    readonly version: string;
+    readonly note: string;
+    /** Every name that differs from world-countries, with its source. */
+    readonly overrides: ReadonlyArray<{
+      readonly iso3: string;
+      readonly locale: 'ru' | 'zh-Hans';
+      readonly from: string | null;
+      readonly to: string;
+      readonly source: string;
+    }>;
+    /** SCO states whose world-countries forms were checked and kept. */
+    readonly confirmed: readonly string[];
+  };
+  readonly names: Readonly<Record<string, readonly [en: string, ru: string, zh: string]>>;
+}

@@ -106,9 +106,43 @@ export const DocumentSchema = z
   })
   .strict();
 
+/**
+ * An organ's name in Russian and Chinese as the organization itself writes it (its Charter, its
+ * official texts), with the source. English is `name`.
+ */
+export const LocalizedOrganNameSchema = z
+  .object({
+    ru: z.string().min(1).optional().describe('The name in Russian, as the organization writes it'),
+    'zh-Hans': z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The name in Simplified Chinese, as the organization writes it'),
+    source: Source,
+    note: z.string().optional(),
+  })
+  .strict();
+
+/** The organization's own name in Russian and Chinese (full and short), with the source. */
+export const LocalizedOrgNameSchema = z
+  .object({
+    ru: z
+      .object({ name: z.string().min(1), shortName: z.string().min(1).optional() })
+      .strict()
+      .optional(),
+    'zh-Hans': z
+      .object({ name: z.string().min(1), shortName: z.string().min(1).optional() })
+      .strict()
+      .optional(),
+    source: Source,
+    note: z.string().optional(),
+  })
+  .strict();
+
 export const OrganSchema = z
   .object({
     name: z.string().min(1),
+    localized: LocalizedOrganNameSchema.optional(),
     kind: z.enum(['supreme', 'council', 'ministerial', 'permanent', 'other']).default('other'),
     seat: z.string().optional(),
     note: z.string().optional(),
@@ -145,6 +179,9 @@ export const OrganizationSchema = z
     id: z.string().regex(/^[a-z0-9-]+$/, 'ids are lower-case letters, digits and dashes'),
     name: z.string().min(1),
     shortName: z.string().min(1),
+    localized: LocalizedOrgNameSchema.optional().describe(
+      "The organization's own name in Russian and Chinese, with its source",
+    ),
     founded: IsoDateSchema,
     dissolved: IsoDateSchema.nullish(),
     predecessor: z.string().optional().describe('id of the organization this one grew out of'),
