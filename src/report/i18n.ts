@@ -6,11 +6,14 @@
  * English keeps exactly the figures the report has always printed (ISO dates, `12.3%`,
  * `1.234 billion`); Russian and Chinese format through Intl (`12,3 %`, `1,23 млрд`, `2024年7月4日`).
  */
+import { countryName } from '../data/load.js';
 import { formatter } from '../i18n/format.js';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
 import { report } from '../i18n/messages/report/index.js';
 import { reportCharts } from '../i18n/messages/report-charts/index.js';
 import { translator } from '../i18n/translate.js';
+import { organizationName, organizationShortName } from '../org/names.js';
+import type { Organization } from '../org/schema.js';
 import { describeRule } from '../rules/evaluate.js';
 import type { Rule, Share } from '../rules/schema.js';
 import { big as bigEn, pct as pctEn } from '../util/format.js';
@@ -92,27 +95,27 @@ export function statusName(status: string, locale: Locale | undefined): string {
 }
 
 /**
- * A state's name in the locale. SEAM (issue 16, names): until the country names in Russian and
- * Chinese are merged (`countryName(iso3, locale)`), every locale gets the dataset's English name;
- * every place that prints a state's name goes through here.
+ * A state's name in the locale: the dataset's name in English (as the report always printed it),
+ * `countryName(iso3, locale)` (data/generated/country-names.json, checked against official usage)
+ * in Russian and Chinese. Every place of the report that prints a state's name goes through here.
  */
 export function stateName(
   countries: ReadonlyMap<string, { readonly name: string }>,
   iso3: string,
-  _locale: Locale | undefined,
+  locale: Locale | undefined,
 ): string {
-  return countries.get(iso3)?.name ?? iso3;
+  if (!locale || locale === 'en') return countries.get(iso3)?.name ?? iso3;
+  const own = countryName(iso3, locale);
+  return own === iso3 ? (countries.get(iso3)?.name ?? iso3) : own;
 }
 
-/**
- * An organization's full and short name in the locale. SEAM (issue 16, names): the names in
- * Russian and Chinese recorded in the organization files are merged later; until then, English.
- */
+/** An organization's full and short name in the locale, as the organization file records them. */
 export function orgNames(
-  org: { readonly name: string; readonly shortName: string },
-  _locale: Locale | undefined,
+  org: Pick<Organization, 'name' | 'shortName' | 'localized'>,
+  locale: Locale | undefined,
 ): { readonly name: string; readonly shortName: string } {
-  return { name: org.name, shortName: org.shortName };
+  const l = locale ?? DEFAULT_LOCALE;
+  return { name: organizationName(org, l), shortName: organizationShortName(org, l) };
 }
 
 const TAGS = ['em', 'strong', 'code', 'sup', 'b'] as const;

@@ -4,4 +4,4 @@ import en from './en.json' with { type: 'json' };
 import ru from './ru.json' with { type: 'json' };
 import zh from './zh-Hans.json' with { type: 'json' };
 
-export const report = defineNamespace('report', { en, ru, 'zh-Hans': zh }, { dynamic: ['status.', 'rule.'] });
+export const report = defineNamespace('report', { en, ru, 'zh-Hans': zh }, { dynamic: [] });
