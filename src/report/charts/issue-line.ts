@@ -20,7 +20,8 @@ export interface IssueLineOptions {
   readonly proposal: number | null;
   readonly core: ReadonlyArray<{ lo: number; hi: number }> | null;
   readonly winSet: ReadonlyArray<{ lo: number; hi: number }> | null;
-  readonly models: ReadonlyArray<{ name: string; outcome: number | null }>;
+  /** Each model's forecast; `label` names its row (default: the model's name). */
+  readonly models: ReadonlyArray<{ name: string; label?: string; outcome: number | null }>;
   readonly observed: number | null;
   readonly width?: number;
   /** The language of the row labels and tooltips (English by default). */
@@ -35,7 +36,7 @@ export function renderIssueLine(o: IssueLineOptions): string {
   const rows = [
     t('issue.row-sq-proposal'),
     t('issue.row-core-winset'),
-    ...o.models.map((m) => m.name),
+    ...o.models.map((m) => m.label ?? m.name),
     t('issue.row-observed'),
   ];
   // Room for the longest row label (Russian ones run longer than the English 150 px).
@@ -71,9 +72,11 @@ export function renderIssueLine(o: IssueLineOptions): string {
       )
       .join('')}<line x1="${left}" x2="${width - right}" y1="${axisY}" y2="${axisY}" stroke="#888"/></g>`,
   );
+  // The title and the poles come from the case file, in English: marked so in another language.
+  const dataLang = o.locale && o.locale !== 'en' ? ' lang="en"' : '';
   if (o.poles) {
     parts.push(
-      `<text x="${left}" y="12" fill="#555">← ${esc(o.poles[0])}</text><text x="${width - right}" y="12" text-anchor="end" fill="#555">${esc(o.poles[1])} →</text>`,
+      `<text x="${left}" y="12" fill="#555"${dataLang}>← ${esc(o.poles[0])}</text><text x="${width - right}" y="12" text-anchor="end" fill="#555"${dataLang}>${esc(o.poles[1])} →</text>`,
     );
   }
   // The observed outcome first: its dashed line runs under every label drawn after it.
@@ -135,11 +138,11 @@ export function renderIssueLine(o: IssueLineOptions): string {
     }
     const c = MODEL_COLOURS[m.name] ?? '#444';
     parts.push(
-      `<g class="forecast" data-model="${esc(m.name)}"><circle cx="${x(m.outcome).toFixed(1)}" cy="${rowY(k + 2)}" r="5" fill="${c}"><title>${esc(`${m.name}: ${fmt(m.outcome)}`)}</title></circle>${label(x(m.outcome), rowY(k + 2) + 4, 8, fmt(m.outcome), width - right, ` fill="${c}"`)}</g>`,
+      `<g class="forecast" data-model="${esc(m.name)}"><circle cx="${x(m.outcome).toFixed(1)}" cy="${rowY(k + 2)}" r="5" fill="${c}"><title>${esc(`${m.label ?? m.name}: ${fmt(m.outcome)}`)}</title></circle>${label(x(m.outcome), rowY(k + 2) + 4, 8, fmt(m.outcome), width - right, ` fill="${c}"`)}</g>`,
     );
   });
   return `<svg id="${esc(o.id)}" class="issue-line" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(o.id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="${CHART_FONT}" font-size="11">
-<title id="${esc(o.id)}-title">${esc(o.title)}</title>
+<title id="${esc(o.id)}-title"${o.locale && o.locale !== 'en' ? ' lang="en"' : ''}>${esc(o.title)}</title>
 ${parts.join('\n')}
 </svg>`;
 }

@@ -6,6 +6,7 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { esc } from '../../util/html.js';
+import { type Locale, numbers } from '../i18n.js';
 import { CHART_FONT } from './text.js';
 
 export interface LineSeries {
@@ -27,9 +28,12 @@ export interface LineOptions {
   readonly marks?: ReadonlyArray<{ year: number; label: string }>;
   readonly width?: number;
   readonly height?: number;
+  /** The language of the numbers (English by default). */
+  readonly locale?: Locale;
 }
 
 export function renderLines(o: LineOptions): string {
+  const n = numbers(o.locale);
   const width = o.width ?? 960;
   const height = o.height ?? 300;
   const top = 30;
@@ -49,7 +53,7 @@ export function renderLines(o: LineOptions): string {
     .ticks(6)
     .map(
       (t) =>
-        `<g transform="translate(0,${y(t).toFixed(1)})"><line x1="${left}" x2="${width - right}" stroke="#000" stroke-opacity="0.08"/><text x="${left - 6}" y="4" text-anchor="end">${t}</text></g>`,
+        `<g transform="translate(0,${y(t).toFixed(1)})"><line x1="${left}" x2="${width - right}" stroke="#000" stroke-opacity="0.08"/><text x="${left - 6}" y="4" text-anchor="end">${n.locale === 'en' ? t : n.fixed(t, t % 1 ? 1 : 0)}</text></g>`,
     )
     .join('');
   const span = o.to - o.from;
@@ -75,7 +79,7 @@ export function renderLines(o: LineOptions): string {
     .map(({ s, p, py }) => {
       const ly = Math.max(py, lastY + 12);
       lastY = ly;
-      return `<text x="${(x(p.year) + 6).toFixed(1)}" y="${(ly + 4).toFixed(1)}" fill="${s.colour}">${esc(s.label)} ${p.value!.toFixed(1)} (${p.year})</text>`;
+      return `<text x="${(x(p.year) + 6).toFixed(1)}" y="${(ly + 4).toFixed(1)}" fill="${s.colour}">${esc(s.label)} ${n.fixed(p.value!, 1)} (${p.year})</text>`;
     })
     .join('');
   const paths = o.series
@@ -85,7 +89,7 @@ export function renderLines(o: LineOptions): string {
           .filter((p) => p.value !== null)
           .map(
             (p) =>
-              `<circle cx="${x(p.year).toFixed(1)}" cy="${y(p.value!).toFixed(1)}" r="2" fill="${s.colour}"><title>${esc(s.label)} ${p.year}: ${p.value!.toFixed(2)}</title></circle>`,
+              `<circle cx="${x(p.year).toFixed(1)}" cy="${y(p.value!).toFixed(1)}" r="2" fill="${s.colour}"><title>${esc(s.label)} ${p.year}: ${n.fixed(p.value!, 2)}</title></circle>`,
           )
           .join('')}`,
     )

@@ -25,6 +25,7 @@ import {
   renderSeries,
 } from '../charts/alignment.js';
 import { escLinks, htmlTable } from '../html.js';
+import { reportT } from '../i18n.js';
 import type { ReportSection } from '../report.js';
 
 const REFERENCE = 'USA';
@@ -38,6 +39,7 @@ const pc = (x: number | null | undefined) => (x == null ? '–' : `${(x * 100).t
 export const alignmentSection: ReportSection = {
   id: 'alignment',
   title: 'Alignment in the UN',
+  titleIn: (l) => reportT(l)('section.alignment'),
   render(ctx) {
     const org = ctx.registry.get(ctx.orgId);
     const data = loadVoteData();

@@ -14,6 +14,7 @@ import { esc } from '../../util/html.js';
 import { renderLines } from '../charts/lines.js';
 import { PALETTE, renderStacked } from '../charts/stacked.js';
 import { escLinks, htmlTable } from '../html.js';
+import { reportT } from '../i18n.js';
 import type { ReportContext, ReportSection } from '../report.js';
 
 const pct = (x: number | null | undefined) => (x == null ? '–' : `${(x * 100).toFixed(1)}%`);
@@ -90,6 +91,7 @@ function measureBlock(b: Balance, ctx: ReportContext, colours: Map<string, strin
 export const balanceSection: ReportSection = {
   id: 'balance',
   title: 'Balance of power',
+  titleIn: (l) => reportT(l)('section.balance'),
   render(ctx) {
     const org = ctx.registry.get(ctx.orgId);
     if (yearOf(ctx.date) < yearOf(org.founded)) {

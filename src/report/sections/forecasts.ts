@@ -37,6 +37,20 @@ function modelTitle(m: (typeof MODEL_NAMES)[number], t: FT): string {
   return t.has(key) ? t(key as Parameters<FT>[0]) : MODEL_TITLES[m];
 }
 
+/** A model's short name (its id in English, as `--model` takes it). */
+function modelShort(m: (typeof MODEL_NAMES)[number], t: FT): string {
+  if (t.locale === 'en') return m;
+  const key = `model-short.${m}`;
+  return t.has(key) ? t(key as Parameters<FT>[0]) : m;
+}
+
+/** A capability yardstick's name (its id in English: gdp, cinc, population, milex, equal, or a field). */
+function yardstickName(y: string, t: FT): string {
+  if (t.locale === 'en') return y;
+  const key = `yardstick.name.${y}`;
+  return t.has(key) ? t(key as Parameters<FT>[0]) : y;
+}
+
 /** Text written in English in the case files and the models (titles, explanations, notes): marked as such in another language. */
 const en = (text: string, l: Locale, html = esc(text)) =>
   l === 'en' ? html : `<span lang="en">${html}</span>`;
@@ -168,7 +182,7 @@ export const forecastsSection: ReportSection = {
       : '';
     const yardstickTable = capabilityTable(cases, l);
     const perCase = htmlTable(
-      [t('th.case'), t('th.observed'), ...MODEL_NAMES],
+      [t('th.case'), t('th.observed'), ...MODEL_NAMES.map((m) => modelShort(m, t))],
       bt.cases.map((c) => [
         `${c.scenario} / ${c.issue}`,
         `${fmt(c.observed.position as number)}${c.observed.adopted === null ? '' : ` ${t(c.observed.adopted ? 'adopted' : 'not-adopted')}`}`,
@@ -216,7 +230,11 @@ export const forecastsSection: ReportSection = {
               proposal: is.proposal ? is.proposal[0]! : null,
               core: f.consensus?.core ?? null,
               winSet: f.consensus?.winSet ?? null,
-              models: MODEL_NAMES.map((m) => ({ name: m, outcome: modelOutcome(f, m)?.[0] ?? null })),
+              models: MODEL_NAMES.map((m) => ({
+                name: m,
+                label: modelShort(m, t),
+                outcome: modelOutcome(f, m)?.[0] ?? null,
+              })),
               observed: is.observed?.position ? is.observed.position[0]! : null,
             });
             const notes = Object.entries(is.modelNotes)
@@ -293,11 +311,11 @@ function capabilityTable(cases: ReturnType<typeof loadOrganizationCases>, l: Loc
     }),
   );
   const missing = [...unavailable]
-    .map(([y, ids]) => t('yardstick.missing-item', { yardstick: y, cases: ids.join(', ') }))
+    .map(([y, ids]) => t('yardstick.missing-item', { yardstick: yardstickName(y, t), cases: ids.join(', ') }))
     .join('; ');
   return `${htmlTable([t('th.case-issue'), ...MODEL_NAMES.map((m) => modelTitle(m, t))], rows, {
-    caption: t('yardstick.caption', { order: names.join(' · ') }),
+    caption: t('yardstick.caption', { order: names.map((y) => yardstickName(y, t)).join(' · ') }),
     lang: l,
   })}
-<p class="note">${rich(t, missing ? 'yardstick.note-missing' : 'yardstick.note', { names: names.join(', '), missing })}</p>`;
+<p class="note">${rich(t, missing ? 'yardstick.note-missing' : 'yardstick.note', { names: names.map((y) => yardstickName(y, t)).join(', '), missing })}</p>`;
 }

@@ -11,6 +11,7 @@ import { isConcordError } from '../../errors.js';
 import { esc } from '../../util/html.js';
 import { renderSeries } from '../charts/alignment.js';
 import { htmlTable } from '../html.js';
+import { reportT } from '../i18n.js';
 import type { ReportSection } from '../report.js';
 import { BOOTSTRAP } from './alignment.js';
 
@@ -56,6 +57,7 @@ function stageSentence(s: StageComparison): string {
 export const fragmentationSection: ReportSection = {
   id: 'fragmentation',
   title: 'Did enlargement fragment the SCO?',
+  titleIn: (l) => reportT(l)('section.fragmentation'),
   // The seed paper's warning is about the SCO and its enlargements.
   applies: (ctx) => ctx.orgId === 'sco',
   render(ctx) {

@@ -28,7 +28,7 @@ export const organizationSection: ReportSection = {
     const t = reportT(l);
     const n = numbers(l);
     const s = snapshot(ctx.registry, ctx.ds, ctx.orgId, ctx.date);
-    const short = orgNames(s.organization, l).shortName;
+    const short = orgNames(ctx.registry.get(ctx.orgId), l).shortName;
     const status = new Map<string, string>();
     for (const p of s.partners) status.set(p.iso3, p.status);
     for (const a of s.applicants) if (!status.has(a.iso3)) status.set(a.iso3, 'applicant');

@@ -7,5 +7,5 @@ import zh from './zh-Hans.json' with { type: 'json' };
 export const reportForecasts = defineNamespace(
   'report-forecasts',
   { en, ru, 'zh-Hans': zh },
-  { dynamic: ['model.', 'baseline.'] },
+  { dynamic: ['model.', 'model-short.', 'baseline.', 'yardstick.name.'] },
 );
