@@ -47,7 +47,6 @@ const PENDING: readonly string[] = [
   'charts/alignment.ts',
   'charts/before-after.ts',
   'sections/alignment.ts',
-  'sections/balance.ts',
   'sections/briefings.ts',
   'sections/fragmentation.ts',
 ];
