@@ -33,7 +33,7 @@ const PENDING = ['briefings'];
 
 /** Latin words that are the same in every language: codes, units, sources' and models' names. */
 const ALLOW =
-  /^(ISO3|CSV|SVG|CINC|HHI|CON|MAE|GDP|USA|COW|WDI|EEC|EU|Concord|concord|capacity|forecast|FILE|capability-sensitivity|independent|false|docs|rules|md|models|scenarios|sco|yaml|data|organizations|Nice|Lisbon|Coleman|n)$/;
+  /^(ISO3|CSV|SVG|CINC|HHI|CON|MAE|GDP|USA|COW|WDI|EEC|EU|Concord|concord|capacity|forecast|FILE|capability-sensitivity|independent|false|docs|rules|md|models|scenarios|sco|yaml|data|organizations|Nice|Lisbon|Coleman|SIPRI|Louvain|Hix|Noury|Roland|Voeten|Strezhnev|Bailey|Nurimbetov|n)$/;
 
 const decode = (s: string) =>
   s
@@ -137,7 +137,13 @@ describe.each([
       if (PENDING.includes(id)) continue;
       // The claim table's caption is the paper's citation, in the paper's language.
       const own = id === 'claims' ? s.replace(/<caption>[\s\S]*?<\/caption>/, '') : s;
-      for (const l of labels(own)) {
+      // Titles of the case files (marked lang="en" where the section shows them) may recur in a
+      // chart's title.
+      const data = [...s.matchAll(/<span lang="en">([^<]*)<\/span>/g)]
+        .map((m) => decode(m[1]!))
+        .filter((x) => x.length > 3);
+      for (const label of labels(own)) {
+        const l = data.reduce((acc, d) => acc.split(d).join(' '), label);
         const w = english(l);
         if (w.length) left.push(`${id}: ${l.trim().slice(0, 80)} [${w.join(' ')}]`);
       }
@@ -164,9 +170,10 @@ describe('the report catalogues', () => {
       for (const [locale, messages] of Object.entries(ns.catalogues))
         for (const [key, m] of Object.entries(messages)) {
           const tags = m.replace(/<\/?(em|strong|code|sup|b)>/g, '');
-          if (/[<>]/.test(tags) || /&(?![a-z]+;)/.test(m)) bad.push(`${ns.name} ${locale} ${key}`);
+          // Only messages with tags go into the HTML as they are (rich()); the others are escaped.
+          if (/[<>]/.test(tags) || (tags !== m && /&(?![a-z]+;)/.test(m)))
+            bad.push(`${ns.name} ${locale} ${key}`);
         }
-    // The footer's "Voeten, Strezhnev & Bailey" goes through escLinks, which escapes it.
-    expect(bad.filter((b) => !b.endsWith('frame.footer'))).toEqual([]);
+    expect(bad).toEqual([]);
   });
 });

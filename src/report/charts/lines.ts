@@ -7,7 +7,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { esc } from '../../util/html.js';
 import { type Locale, numbers } from '../i18n.js';
-import { CHART_FONT } from './text.js';
+import { CHART_FONT, textWidth } from './text.js';
 
 export interface LineSeries {
   readonly key: string;
@@ -38,7 +38,15 @@ export function renderLines(o: LineOptions): string {
   const height = o.height ?? 300;
   const top = 30;
   const left = 46;
-  const right = 150;
+  // Room at the right for the end labels ("military expenditure 2.1 (2024)"; longer in Russian).
+  const endLabel = (sr: LineSeries) => {
+    const last = [...sr.points].reverse().find((p) => p.value !== null);
+    return last ? `${sr.label} ${n.fixed(last.value!, 1)} (${last.year})` : '';
+  };
+  const right = Math.min(
+    320,
+    Math.max(150, ...o.series.map((sr) => Math.ceil(textWidth(endLabel(sr), 11) * 1.08) + 14)),
+  );
   const bottom = 30;
   const values = o.series.flatMap((s) => s.points.map((p) => p.value).filter((v): v is number => v !== null));
   const max = Math.max(o.reference?.value ?? 0, ...values);
