@@ -6,14 +6,11 @@
  * English keeps exactly the figures the report has always printed (ISO dates, `12.3%`,
  * `1.234 billion`); Russian and Chinese format through Intl (`12,3 %`, `1,23 млрд`, `2024年7月4日`).
  */
-import { countryName } from '../data/load.js';
 import { formatter } from '../i18n/format.js';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
 import { report } from '../i18n/messages/report/index.js';
 import { reportCharts } from '../i18n/messages/report-charts/index.js';
 import { translator } from '../i18n/translate.js';
-import { organizationName, organizationShortName } from '../org/names.js';
-import type { Organization } from '../org/schema.js';
 import { describeRule } from '../rules/evaluate.js';
 import type { Rule, Share } from '../rules/schema.js';
 import { big as bigEn, pct as pctEn } from '../util/format.js';
@@ -94,60 +91,6 @@ export function statusName(status: string, locale: Locale | undefined): string {
   return t.has(key) ? t(key as Parameters<typeof t>[0]) : status;
 }
 
-/**
- * A state's name in the locale: the dataset's name in English (as the report always printed it),
- * `countryName(iso3, locale)` (data/generated/country-names.json, checked against official usage)
- * in Russian and Chinese. Every place of the report that prints a state's name goes through here.
- */
-export function stateName(
-  countries: ReadonlyMap<string, { readonly name: string }>,
-  iso3: string,
-  locale: Locale | undefined,
-): string {
-  if (!locale || locale === 'en') return countries.get(iso3)?.name ?? iso3;
-  const own = countryName(iso3, locale);
-  return own === iso3 ? (countries.get(iso3)?.name ?? iso3) : own;
-}
-
-/** An organization's full and short name in the locale, as the organization file records them. */
-export function orgNames(
-  org: Pick<Organization, 'name' | 'shortName' | 'localized'>,
-  locale: Locale | undefined,
-): { readonly name: string; readonly shortName: string } {
-  const l = locale ?? DEFAULT_LOCALE;
-  return { name: organizationName(org, l), shortName: organizationShortName(org, l) };
-}
-
-const TAGS = ['em', 'strong', 'code', 'sup', 'b'] as const;
-
-/**
- * A message rendered as HTML: its string arguments escaped, its tags (`<em>…</em>`, `<strong>`,
- * `<code>`, `<sup>`, `<b>`) kept. The catalogues' own text is trusted (test/report/i18n.test.ts
- * checks it holds no other markup).
- */
-export function rich<K extends string>(
-  t: (
-    key: K,
-    values?: Readonly<Record<string, string | number | Date | boolean | null | undefined>>,
-  ) => string,
-  key: K,
-  values: Readonly<Record<string, string | number>> = {},
-): string {
-  const v: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(values)) v[k] = typeof x === 'string' ? esc(x) : x;
-  for (const tag of TAGS) v[tag] = (chunks: unknown[]) => `<${tag}>${chunks.join('')}</${tag}>`;
-  return t(key, v as Record<string, string>);
-}
-
-/** Sentence punctuation of a locale (Chinese uses full-width stops and no space between sentences). */
-export function punctuation(locale: Locale | undefined): {
-  readonly stop: string;
-  readonly gap: string;
-  readonly sep: string;
-} {
-  return locale === 'zh-Hans' ? { stop: '。', gap: '', sep: '；' } : { stop: '.', gap: ' ', sep: '; ' };
-}
-
 /** A share as the rule files write it ('2/3', 0.5 → 50%), in the locale. */
 function shareText(x: Share, locale: Locale): string {
   if (typeof x === 'string') return x.replace(/\s+/g, '');
@@ -203,4 +146,34 @@ export function ruleLabelIn(
       : t('rule.own', { rule: describeRuleIn(r.rule, l).replace(t('rule.unanimity-suffix'), '') });
   const key = `rule.named.${r.id}`;
   return t.has(key) ? t(key as Parameters<typeof t>[0]) : r.label;
+}
+
+const TAGS = ['em', 'strong', 'code', 'sup', 'b'] as const;
+
+/**
+ * A message rendered as HTML: its string arguments escaped, its tags (`<em>…</em>`, `<strong>`,
+ * `<code>`, `<sup>`, `<b>`) kept. The catalogues' own text is trusted (test/report/i18n.test.ts
+ * checks it holds no other markup).
+ */
+export function rich<K extends string>(
+  t: (
+    key: K,
+    values?: Readonly<Record<string, string | number | Date | boolean | null | undefined>>,
+  ) => string,
+  key: K,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
+  const v: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(values)) v[k] = typeof x === 'string' ? esc(x) : x;
+  for (const tag of TAGS) v[tag] = (chunks: unknown[]) => `<${tag}>${chunks.join('')}</${tag}>`;
+  return t(key, v as Record<string, string>);
+}
+
+/** Sentence punctuation of a locale (Chinese uses full-width stops and no space between sentences). */
+export function punctuation(locale: Locale | undefined): {
+  readonly stop: string;
+  readonly gap: string;
+  readonly sep: string;
+} {
+  return locale === 'zh-Hans' ? { stop: '。', gap: '', sep: '；' } : { stop: '.', gap: ' ', sep: '; ' };
 }

@@ -12,7 +12,8 @@ import type { OrganizationRegistry } from '../org/registry.js';
 import type { IsoDate } from '../util/dates.js';
 import { esc } from '../util/html.js';
 import { escLinks, withChartDownloads } from './html.js';
-import { localeOf, numbers, orgNames, reportT } from './i18n.js';
+import { localeOf, numbers, reportT } from './i18n.js';
+import { orgNames } from './names.js';
 
 export interface ReportContext {
   readonly ds: Dataset;

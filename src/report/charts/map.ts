@@ -22,7 +22,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { CountryRecord } from '../../data/types.js';
 import { esc } from '../../util/html.js';
 import { STATUS_COLOURS } from '../../util/palette.js';
-import { type Locale, stateName, statusName } from '../i18n.js';
+import { type Locale, statusName } from '../i18n.js';
 import { CHART_FONT, flowLegend } from './text.js';
 
 export interface MapOptions {
@@ -35,8 +35,10 @@ export interface MapOptions {
   readonly id?: string;
   /** Fit the map to these states (ISO3) instead of Eurasia. */
   readonly fit?: readonly string[];
-  /** The language of the legend and the states' names (English by default). */
+  /** The language of the legend (English by default). */
   readonly locale?: Locale;
+  /** The states' names in that language, by ISO3 (default: the country records' names). */
+  readonly names?: (iso3: string) => string;
 }
 
 /**
@@ -214,11 +216,10 @@ export function renderMap(topology: Topology, o: MapOptions): string {
   const height = o.height ?? 560;
   const paths: string[] = [];
   const dots: string[] = [];
-  const byIso3 = new Map(o.countries.map((c) => [c.iso3, c]));
   for (const shape of mapShapes(topology, o.countries, width, height, o.fit)) {
     const { iso3, d, dot } = shape;
     const status = (iso3 && o.status.get(iso3)) || 'none';
-    const name = iso3 ? stateName(byIso3, iso3, o.locale) : shape.name;
+    const name = iso3 && o.names ? o.names(iso3) : shape.name;
     const label = `${name}${status !== 'none' ? `: ${statusName(status, o.locale)}` : ''}`;
     paths.push(
       `<path d="${d}" fill="${STATUS_COLOURS[status] ?? STATUS_COLOURS.none}" data-iso3="${esc(iso3)}" data-status="${esc(status)}"><title>${esc(label)}</title></path>`,

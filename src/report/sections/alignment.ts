@@ -25,7 +25,8 @@ import {
   renderSeries,
 } from '../charts/alignment.js';
 import { escLinks, htmlTable } from '../html.js';
-import { localeOf, numbers, orgNames, punctuation, reportT, stateName } from '../i18n.js';
+import { localeOf, numbers, punctuation, reportT } from '../i18n.js';
+import { orgNames, stateName } from '../names.js';
 import type { ReportSection } from '../report.js';
 
 const REFERENCE = 'USA';

@@ -15,7 +15,8 @@ import { esc } from '../../util/html.js';
 import { renderLines } from '../charts/lines.js';
 import { PALETTE, renderStacked } from '../charts/stacked.js';
 import { escLinks, htmlTable } from '../html.js';
-import { type Locale, localeOf, numbers, orgNames, punctuation, reportT, rich, stateName } from '../i18n.js';
+import { type Locale, localeOf, numbers, punctuation, reportT, rich } from '../i18n.js';
+import { orgNames, stateName } from '../names.js';
 import type { ReportContext, ReportSection } from '../report.js';
 
 type T = ReturnType<typeof reportT>;

@@ -9,7 +9,8 @@ import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand, passageCell } 
 import { esc } from '../../util/html.js';
 import { MAJORITY_PARITY_NOTE, renderBlockingChart, renderPassageChart } from '../charts/capacity.js';
 import { htmlTable } from '../html.js';
-import { localeOf, numbers, orgNames, reportT, rich, ruleLabelIn } from '../i18n.js';
+import { localeOf, numbers, reportT, rich, ruleLabelIn } from '../i18n.js';
+import { orgNames } from '../names.js';
 import type { ReportSection } from '../report.js';
 
 /** A passage probability as "1/64 = 1.56%" in the locale (English: power/load.ts's passageCell). */

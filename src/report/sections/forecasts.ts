@@ -24,7 +24,8 @@ import { esc } from '../../util/html.js';
 import { MODEL_COLOURS } from '../../util/palette.js';
 import { renderIssueLine } from '../charts/issue-line.js';
 import { escLinks, htmlTable } from '../html.js';
-import { describeRuleIn, type Locale, localeOf, numbers, orgNames, punctuation, rich } from '../i18n.js';
+import { describeRuleIn, type Locale, localeOf, numbers, punctuation, rich } from '../i18n.js';
+import { orgNames } from '../names.js';
 import type { ReportSection } from '../report.js';
 
 type FT = ReturnType<typeof forecastT>;

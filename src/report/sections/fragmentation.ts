@@ -11,7 +11,8 @@ import { isConcordError } from '../../errors.js';
 import { esc } from '../../util/html.js';
 import { renderSeries } from '../charts/alignment.js';
 import { htmlTable } from '../html.js';
-import { type Locale, localeOf, numbers, orgNames, punctuation, reportT } from '../i18n.js';
+import { type Locale, localeOf, numbers, punctuation, reportT } from '../i18n.js';
+import { orgNames } from '../names.js';
 import type { ReportSection } from '../report.js';
 import { BOOTSTRAP } from './alignment.js';
 

@@ -7,16 +7,8 @@ import { snapshot } from '../../org/snapshot.js';
 import { esc } from '../../util/html.js';
 import { renderMap } from '../charts/map.js';
 import { escLinks, htmlTable } from '../html.js';
-import {
-  describeRuleIn,
-  localeOf,
-  numbers,
-  orgNames,
-  punctuation,
-  reportT,
-  stateName,
-  statusName,
-} from '../i18n.js';
+import { describeRuleIn, localeOf, numbers, punctuation, reportT, statusName } from '../i18n.js';
+import { orgNames, stateName } from '../names.js';
 import type { ReportSection } from '../report.js';
 
 export const organizationSection: ReportSection = {
@@ -36,6 +28,7 @@ export const organizationSection: ReportSection = {
     const map = renderMap(ctx.topology, {
       title: t('organization.map-title', { org: short, date: n.date(s.date) }),
       locale: l,
+      names: (iso3) => stateName(ctx.ds.countries, iso3, l),
       status,
       countries: [...ctx.ds.countries.values()],
       // Fitted to the members, partners and applicants (a world map when they span it).

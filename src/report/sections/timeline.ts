@@ -5,7 +5,8 @@ import { stages } from '../../org/organization.js';
 import { esc } from '../../util/html.js';
 import { renderTimeline, type TimelineLane } from '../charts/timeline.js';
 import { escLinks, htmlTable } from '../html.js';
-import { localeOf, orgNames, reportT, stateName, statusName } from '../i18n.js';
+import { localeOf, reportT, statusName } from '../i18n.js';
+import { orgNames, stateName } from '../names.js';
 import type { ReportSection } from '../report.js';
 
 export const timelineSection: ReportSection = {
