@@ -2,6 +2,11 @@
  * Typed errors with stable codes. Every error a user can cause is a ConcordError: the CLI prints
  * `error [CODE] message` and the hint, and exits with status 2; the HTTP API answers 4xx with
  * `{ error: { code, message, hint, path } }`. Tests and API clients check `code`, never the text.
+ *
+ * Translation: an error may carry a message `key` and its `values` (an entry of the `errors`
+ * catalogue, src/i18n/messages/errors/); the CLI (`--lang`) and the API (`Accept-Language`) print
+ * it through `localizeError` (src/i18n/errors.ts). The English `message` and `hint` given here stay
+ * the source text and the fallback: an error without a key is printed in English in every locale.
  */
 export type ErrorCode =
   | 'E_USAGE'
@@ -33,12 +38,39 @@ export interface ErrorDetails {
   /** Where the offending value is: a file, a line, a JSON path such as `issues[0].positions.RUS.salience`. */
   readonly path?: string;
   readonly cause?: unknown;
+  /** The message's key in the `errors` catalogue (its hint is `hint.<key>`), for translation. */
+  readonly key?: string;
+  /** The values the keyed message and hint use. */
+  readonly values?: ErrorValues;
+  /** For E_VALIDATION from a schema: the first issues, re-worded per locale by localizeError. */
+  readonly issues?: readonly ValidationIssue[];
+}
+
+/** A value inserted in a translated message: text, a number, or a name given in each language. */
+export type ErrorValue = string | number | LocalizedText;
+export type ErrorValues = Readonly<Record<string, ErrorValue>>;
+/** A name in English and, where known, Russian and Chinese (an organization's own names). */
+export interface LocalizedText {
+  readonly en: string;
+  readonly ru?: string;
+  readonly 'zh-Hans'?: string;
+}
+
+/** One schema issue as zod reports it (code, path, parameters), kept to be worded in each language. */
+export interface ValidationIssue {
+  readonly code: string;
+  readonly path: string;
+  readonly message: string;
+  readonly [param: string]: unknown;
 }
 
 export class ConcordError extends Error {
   readonly code: ErrorCode;
   readonly hint: string | undefined;
   readonly path: string | undefined;
+  readonly key: string | undefined;
+  readonly values: ErrorValues | undefined;
+  readonly issues: readonly ValidationIssue[] | undefined;
 
   constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -46,6 +78,9 @@ export class ConcordError extends Error {
     this.code = code;
     this.hint = details.hint;
     this.path = details.path;
+    this.key = details.key;
+    this.values = details.values;
+    this.issues = details.issues;
   }
 
   toJSON(): { code: ErrorCode; message: string; hint?: string; path?: string } {

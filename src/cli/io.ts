@@ -1,4 +1,6 @@
 /** The CLI's I/O, injected so that commands can be run and tested in-process. */
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
+
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
@@ -6,6 +8,16 @@ export interface CliIO {
   readonly isTTY: boolean;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * The language of the human output (`--lang`, else `CONCORD_LANG`, else English), set by main()
+   * before the command is registered; JSON and CSV output never depend on it.
+   */
+  readonly locale?: Locale;
+}
+
+/** The locale of a command's human output. */
+export function localeOf(io: CliIO): Locale {
+  return io.locale ?? DEFAULT_LOCALE;
 }
 
 export const processIO: CliIO = {

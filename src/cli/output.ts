@@ -17,12 +17,16 @@ export function outputFormat(opts: { format?: string; json?: boolean }): OutputF
       throw new ConcordError('E_USAGE', `--json and --format ${f} ask for two outputs`, {
         path: '--format',
         hint: 'Give one of them.',
+        key: 'twoOutputs',
+        values: { format: f },
       });
     return f;
   }
   throw new ConcordError('E_USAGE', `--format: "${opts.format}" is not an output format`, {
     path: '--format',
     hint: 'Use --format text, json or csv.',
+    key: 'badOutputFormat',
+    values: { format: opts.format ?? '' },
   });
 }
 

@@ -72,6 +72,8 @@ export function country(ds: Dataset, iso3: string, field = 'country'): CountryRe
         ? `Did you mean ${suggestions.join(', ')}? Codes are ISO 3166-1 alpha-3.`
         : 'Use ISO 3166-1 alpha-3 codes such as CHN, RUS, KAZ; `concord countries` lists them.',
       path: field,
+      key: 'unknownCountry',
+      values: { field, code: iso3, suggestions: suggestions.join(', ') || 'none' },
     },
   );
 }

@@ -43,6 +43,8 @@ export function parseLocale(tag: string, field = '--lang'): Locale {
     throw new ConcordError('E_USAGE', `unknown language "${tag}" in ${field}`, {
       path: field,
       hint: `Use one of: ${LOCALES.join(', ')} (also ru-RU, zh, zh-CN, en-US).`,
+      key: 'unknownLanguage',
+      values: { tag, field, list: LOCALES.join(', ') },
     });
   }
   return l;

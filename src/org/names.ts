@@ -3,6 +3,7 @@
  * (`localized` in the organization file, with its source); English, or a locale the file does not
  * give, falls back to the file's `name` and `shortName`.
  */
+import type { LocalizedText } from '../errors.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Organization } from './schema.js';
 
@@ -28,4 +29,20 @@ export function organizationShortName(
 export function organName(organ: Pick<Organ, 'name' | 'localized'>, locale: Locale): string {
   if (locale === 'en') return organ.name;
   return organ.localized?.[locale] ?? organ.name;
+}
+
+/** The organization's full name in every language it gives (for messages translated later, e.g. errors). */
+export function localizedName(org: Pick<Organization, 'name' | 'localized'>): LocalizedText {
+  return { en: org.name, ru: organizationName(org, 'ru'), 'zh-Hans': organizationName(org, 'zh-Hans') };
+}
+
+/** The organization's short name in every language it gives. */
+export function localizedShortName(
+  org: Pick<Organization, 'name' | 'shortName' | 'localized'>,
+): LocalizedText {
+  return {
+    en: org.shortName,
+    ru: organizationShortName(org, 'ru'),
+    'zh-Hans': organizationShortName(org, 'zh-Hans'),
+  };
 }

@@ -9,6 +9,7 @@
 import { ConcordError } from '../errors.js';
 import type { Rule } from '../rules/schema.js';
 import { type IsoDate, within } from '../util/dates.js';
+import { localizedShortName } from './names.js';
 import {
   type Chair,
   DATE_CONVENTIONS,
@@ -414,6 +415,8 @@ export function assertActive(org: Organization, date: IsoDate): void {
       {
         path: 'date',
         hint: `Give a date on or after ${org.founded}.`,
+        key: 'beforeFounding',
+        values: { org: localizedShortName(org), date, founded: org.founded },
       },
     );
   }

@@ -39,6 +39,8 @@ export class OrganizationRegistry {
     throw new ConcordError('E_UNKNOWN_ORG', `unknown organization "${id}"`, {
       path: 'organization',
       hint: `Known organizations: ${this.ids().join(', ')}. Give the path of an organization file (./my-org.yaml), or add its directory to CONCORD_ORG_PATH (docs/organizations.md).`,
+      key: 'unknownOrg',
+      values: { id, known: this.ids().join(', ') },
     });
   }
 }

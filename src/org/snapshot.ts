@@ -10,6 +10,7 @@ import { describeRule } from '../rules/evaluate.js';
 import type { Rule } from '../rules/schema.js';
 import type { IsoDate } from '../util/dates.js';
 import { computeFacts, type Facts } from './facts.js';
+import { localizedName, localizedShortName } from './names.js';
 import {
   applicantsOn,
   assertActive,
@@ -81,7 +82,18 @@ export function snapshot(
       throw new ConcordError(
         'E_BEFORE_FOUNDING',
         `${requested.shortName} did not exist on ${date}: it was founded on ${requested.founded}, and its predecessor, the ${pred.name}, on ${pred.founded}`,
-        { path: 'date', hint: `Give a date on or after ${pred.founded}.` },
+        {
+          path: 'date',
+          hint: `Give a date on or after ${pred.founded}.`,
+          key: 'beforeFoundingPredecessor',
+          values: {
+            org: localizedShortName(requested),
+            date,
+            founded: requested.founded,
+            predecessor: localizedName(pred),
+            predecessorFounded: pred.founded,
+          },
+        },
       );
     }
   }

@@ -12,6 +12,8 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { loadDataset, packageRoot, packageVersion } from '../data/load.js';
 import { ConcordError } from '../errors.js';
+import { prepareErrorLocale } from '../i18n/errors.js';
+import { type Locale, negotiateLocale } from '../i18n/locale.js';
 import { loadOrganizations } from '../org/load.js';
 import type { RunStore } from '../store/store.js';
 import { CSV_MEDIA_TYPE } from '../util/csv.js';
@@ -89,7 +91,15 @@ export function webRootOf(o: { webRoot?: string | null }): string | null {
 
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
 
+/** The language of a request's error messages: its Accept-Language (English without one). */
+function requestLocale(request: { headers: Record<string, string | string[] | undefined> }): Locale {
+  const h = request.headers['accept-language'];
+  return negotiateLocale(Array.isArray(h) ? h.join(',') : h);
+}
+
 export async function buildServer(o: ServerOptions): Promise<Server> {
+  // zod's Russian and Chinese wording of schema errors, loaded once (src/i18n/errors.ts).
+  await Promise.all([prepareErrorLocale('ru'), prepareErrorLocale('zh-Hans')]);
   const bodyLimit = o.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = Fastify({
     logger: o.logger ?? false,
@@ -104,10 +114,13 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
     // Errors of Node's HTTP parser (headers too large: 431; a NUL in a header: 400), in our shape.
     clientErrorHandler,
     // Errors the router raises before any route runs (bad URL encoding, a parameter too long).
-    frameworkErrors: (error, _request, raw) => {
+    frameworkErrors: (error, request, raw) => {
       const h = toHttpError(error);
       const reply = raw as unknown as FastifyReply;
-      reply.code(h.status).type('application/json; charset=utf-8').send(errorBody(h.error));
+      reply
+        .code(h.status)
+        .type('application/json; charset=utf-8')
+        .send(errorBody(h.error, requestLocale(request)));
     },
   });
   const store = o.store;
@@ -190,7 +203,10 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
       o.onInternalError?.(error, request);
     }
     if (reply.sent || reply.raw.headersSent) return;
-    reply.code(h.status).type('application/json; charset=utf-8').send(errorBody(h.error));
+    reply
+      .code(h.status)
+      .type('application/json; charset=utf-8')
+      .send(errorBody(h.error, requestLocale(request)));
   });
 
   const routes = apiRoutes();
@@ -260,7 +276,10 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
           new ConcordError('E_NOT_FOUND', `no endpoint ${request.method} ${url}`, {
             path: 'url',
             hint: 'The endpoints are listed at /api/docs.',
+            key: 'noEndpoint',
+            values: { method: request.method, url },
           }),
+          requestLocale(request),
         ),
       );
   });
@@ -403,6 +422,9 @@ function registerRoute(
           throw new ConcordError(e.code, e.message, {
             path: `${r.body ? 'body' : 'query'}.${e.path.slice(2)}`,
             ...(e.hint ? { hint: e.hint } : {}),
+            ...(e.key ? { key: e.key } : {}),
+            ...(e.values ? { values: e.values } : {}),
+            ...(e.issues ? { issues: e.issues } : {}),
             cause: e,
           });
         }

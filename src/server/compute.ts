@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { loadDataset, packageRoot } from '../data/load.js';
-import { ConcordError, type ErrorCode } from '../errors.js';
+import { ConcordError, type ErrorCode, type ErrorValues, type ValidationIssue } from '../errors.js';
 import { loadOrganizations } from '../org/load.js';
 import type { WorkContext } from './route.js';
 
@@ -38,6 +38,10 @@ export type ComputeResult =
             readonly message: string;
             readonly path?: string;
             readonly hint?: string;
+            /** For translation (ConcordError's key, values and schema issues). */
+            readonly key?: string;
+            readonly values?: ErrorValues;
+            readonly issues?: readonly ValidationIssue[];
           }
         | { readonly internal: string };
     };
@@ -68,6 +72,9 @@ export function unwrapResult(r: ComputeResult): unknown {
   throw new ConcordError(e.code, e.message, {
     ...(e.path ? { path: e.path } : {}),
     ...(e.hint ? { hint: e.hint } : {}),
+    ...(e.key ? { key: e.key } : {}),
+    ...(e.values ? { values: e.values } : {}),
+    ...(e.issues ? { issues: e.issues } : {}),
   });
 }
 
@@ -84,6 +91,9 @@ export async function runWork(work: (ctx: WorkContext) => unknown, ctx: WorkCont
           message: e.message,
           ...(e.path ? { path: e.path } : {}),
           ...(e.hint ? { hint: e.hint } : {}),
+          ...(e.key ? { key: e.key } : {}),
+          ...(e.values ? { values: e.values } : {}),
+          ...(e.issues ? { issues: e.issues } : {}),
         },
       };
     }

@@ -112,6 +112,6 @@ ${ok ? `<details><summary>Response ${esc(ok[0])}${okType ? ` (${esc(okType)})` :
 <body><header><h1>${esc(info.title)} <small>${esc(info.version)}</small></h1><p>${esc(info.description)}</p>
 <p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI ${esc(doc.openapi)}). The lab: <a href="/">/</a>.</p></header>
 <div class="layout"><nav aria-label="Endpoints">${nav}</nav>
-<main><p>Errors: every error is <code>{ "error": { "code", "message", "path", "hint" } }</code> with a 4xx status; the code is stable (E_VALIDATION, E_UNKNOWN_ID, E_AUTH, E_FORBIDDEN, E_LIMIT, E_RATE_LIMIT, …), the path names the offending value.</p>
+<main><p>Errors: every error is <code>{ "error": { "code", "message", "path", "hint" } }</code> with a 4xx status; the code is stable (E_VALIDATION, E_UNKNOWN_ID, E_AUTH, E_FORBIDDEN, E_LIMIT, E_RATE_LIMIT, …), the path names the offending value. The message and hint come in the language of the request’s <code>Accept-Language</code> (English, Russian or Chinese; the code and path never change).</p>
 ${body}</main></div></body></html>`;
 }

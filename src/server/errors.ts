@@ -4,6 +4,8 @@
  * details stay in the server log, never in the response.
  */
 import { ConcordError, type ErrorCode, isConcordError } from '../errors.js';
+import { localizeError } from '../i18n/errors.js';
+import type { Locale } from '../i18n/locale.js';
 
 export interface ErrorBody {
   readonly error: {
@@ -44,13 +46,19 @@ export function statusOf(code: ErrorCode): number {
   return STATUS[code] ?? 400;
 }
 
-export function errorBody(e: ConcordError): ErrorBody {
+/**
+ * The body of an error answer, its message and hint in `locale` (the request's Accept-Language,
+ * src/i18n/locale.ts negotiateLocale) where the error has a translation (src/i18n/errors.ts); the
+ * code and the path never change.
+ */
+export function errorBody(e: ConcordError, locale: Locale = 'en'): ErrorBody {
+  const l = localizeError(e, locale);
   return {
     error: {
-      code: e.code,
-      message: e.message,
+      code: l.code,
+      message: l.message,
       path: e.path ?? null,
-      ...(e.hint ? { hint: e.hint } : {}),
+      ...(l.hint ? { hint: l.hint } : {}),
     },
   };
 }
@@ -70,14 +78,24 @@ export function toHttpError(e: unknown): { status: number; error: ConcordError; 
   if (isConcordError(e)) return { status: statusOf(e.code), error: e, internal: false };
   const f = (e ?? {}) as FastifyishError;
   const status = typeof f.statusCode === 'number' ? f.statusCode : 500;
-  const make = (code: ErrorCode, message: string, hint?: string, s = statusOf(code)) => ({
+  const make = (code: ErrorCode, message: string, hint?: string, s = statusOf(code), key?: string) => ({
     status: s,
-    error: new ConcordError(code, message, { path: code === 'E_FILE_FORMAT' ? 'body' : undefined, hint }),
+    error: new ConcordError(code, message, {
+      path: code === 'E_FILE_FORMAT' ? 'body' : undefined,
+      hint,
+      ...(key ? { key, values: { detail: f.message ?? '' } } : {}),
+    }),
     internal: false,
   });
   switch (f.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return make('E_LIMIT', 'the request body is larger than the server accepts', 'Send a smaller body.');
+      return make(
+        'E_LIMIT',
+        'the request body is larger than the server accepts',
+        'Send a smaller body.',
+        undefined,
+        'bodyTooLarge',
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return make(
         'E_UNSUPPORTED',
@@ -86,10 +104,22 @@ export function toHttpError(e: unknown): { status: number; error: ConcordError; 
         415,
       );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return make('E_FILE_FORMAT', 'the request body is empty', 'Send a JSON body, or no content type.');
+      return make(
+        'E_FILE_FORMAT',
+        'the request body is empty',
+        'Send a JSON body, or no content type.',
+        undefined,
+        'bodyEmpty',
+      );
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return make('E_FILE_FORMAT', `the request body is not valid JSON: ${f.message ?? ''}`.trim());
+      return make(
+        'E_FILE_FORMAT',
+        `the request body is not valid JSON: ${f.message ?? ''}`.trim(),
+        undefined,
+        undefined,
+        'bodyNotJson',
+      );
     case 'FST_ERR_HANDLER_TIMEOUT':
       return make('E_TIMEOUT', 'the request took too long and was stopped', 'Retry with a smaller request.');
     case 'FST_ERR_BAD_URL':
@@ -99,9 +129,21 @@ export function toHttpError(e: unknown): { status: number; error: ConcordError; 
       return make('E_USAGE', 'a path parameter is too long', undefined, 414);
   }
   if (status === 429)
-    return make('E_RATE_LIMIT', f.message ?? 'too many requests', 'Wait a moment and retry.');
+    return make(
+      'E_RATE_LIMIT',
+      f.message ?? 'too many requests',
+      'Wait a moment and retry.',
+      undefined,
+      'rateLimit',
+    );
   if (f instanceof SyntaxError || f.code === 'FST_ERR_CTP_INVALID_JSON') {
-    return make('E_FILE_FORMAT', `the request body is not valid JSON: ${f.message ?? ''}`.trim());
+    return make(
+      'E_FILE_FORMAT',
+      `the request body is not valid JSON: ${f.message ?? ''}`.trim(),
+      undefined,
+      undefined,
+      'bodyNotJson',
+    );
   }
   if (status === 403) {
     // @fastify/static refuses a path that leaves its root (../ in any encoding).

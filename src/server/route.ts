@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { Dataset } from '../data/dataset.js';
 import { ConcordError } from '../errors.js';
 import type { OrganizationRegistry } from '../org/registry.js';
-import { checkDepth, formatPath } from '../util/validate.js';
+import { checkDepth, formatPath, keptIssue } from '../util/validate.js';
 import type { ServerContext } from './context.js';
 
 /**
@@ -125,7 +125,7 @@ export function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, p
   if (!schema) return undefined as T;
   // Recursive schemas (rules, packages) would overflow the stack on a deeply nested value.
   checkDepth(value, part);
-  const r = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
+  const r = schema.safeParse(value ?? (part === 'body' ? undefined : {}), { reportInput: true });
   if (r.success) return r.data;
   const issues = r.error.issues.slice(0, 5);
   const where = (p: ReadonlyArray<PropertyKey>) => (p.length ? `${part}.${formatPath(p)}` : part);
@@ -138,6 +138,9 @@ export function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, p
         part === 'body'
           ? 'Fix the value at that path; the schema is in /api/openapi.json.'
           : 'Fix that parameter; /api/docs lists what each endpoint accepts.',
+      key: 'requestValidation',
+      values: { part },
+      issues: issues.map((i) => ({ ...keptIssue(i), path: where(i.path) })),
     },
   );
 }

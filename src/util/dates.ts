@@ -48,12 +48,16 @@ export function parseDate(input: string, field = 'date', today: IsoDate = todayI
     throw new ConcordError('E_BAD_DATE', `${field}: "${input}" is not a calendar date`, {
       hint: 'Write dates as YYYY-MM-DD, for example 2021-04-29.',
       path: field,
+      key: 'badDate',
+      values: { field, input },
     });
   }
   if (s < MIN_DATE || s > MAX_DATE) {
     throw new ConcordError('E_DATE_OUT_OF_RANGE', `${field}: ${s} is outside ${MIN_DATE}…${MAX_DATE}`, {
       hint: `Give a date between ${MIN_DATE} and ${MAX_DATE}.`,
       path: field,
+      key: 'dateOutOfRange',
+      values: { field, date: s, min: MIN_DATE, max: MAX_DATE },
     });
   }
   return s;

@@ -24,8 +24,15 @@ export function readUserBytes(path: string, cwd: string, what = 'file'): Buffer 
     throw new ConcordError('E_FILE_UNREADABLE', `cannot read ${what} ${path}: ${(e as Error).message}`, {
       path,
       cause: e,
+      key: 'fileUnreadable',
+      values: { path, reason: errnoOf(e) },
     });
   }
+}
+
+/** The errno code of a failed read (ENOENT, EACCES…), which the translated messages word; else the message. */
+function errnoOf(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 }
 
 function checkedPath(path: string, cwd: string, what: string): string {
@@ -37,6 +44,8 @@ function checkedPath(path: string, cwd: string, what: string): string {
       throw new ConcordError('E_FILE_UNREADABLE', `${path} is a directory, not a ${what}`, {
         path,
         hint: `Give the path of a ${what}.`,
+        key: 'notAFile',
+        values: { path },
       });
     }
     size = st.size;
@@ -49,6 +58,8 @@ function checkedPath(path: string, cwd: string, what: string): string {
         path,
         hint: 'Check the path and the permissions.',
         cause: e,
+        key: 'fileUnreadable',
+        values: { path, reason: errnoOf(e) },
       },
     );
   }
@@ -60,6 +71,8 @@ function checkedPath(path: string, cwd: string, what: string): string {
       {
         path,
         hint: 'Split the input into smaller files, or raise the limit with CONCORD_MAX_INPUT_MB.',
+        key: 'fileTooLarge',
+        values: { path, size: Number((size / 1024 / 1024).toFixed(1)), max: Math.round(max / 1024 / 1024) },
       },
     );
   }
@@ -74,6 +87,8 @@ export function readUserFile(path: string, cwd: string, what = 'file'): string {
       throw new ConcordError('E_FILE_FORMAT', `${path} is not a text file`, {
         path,
         hint: `Give a YAML or JSON ${what}.`,
+        key: 'notText',
+        values: { path },
       });
     }
     return text;
@@ -82,6 +97,8 @@ export function readUserFile(path: string, cwd: string, what = 'file'): string {
     throw new ConcordError('E_FILE_UNREADABLE', `cannot read ${what} ${path}: ${(e as Error).message}`, {
       path,
       cause: e,
+      key: 'fileUnreadable',
+      values: { path, reason: errnoOf(e) },
     });
   }
 }

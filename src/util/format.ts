@@ -1,19 +1,46 @@
 /** Plain-text formatting for terminal output. */
 
 /** A left-aligned text table; numeric-looking cells are right-aligned. */
+/**
+ * The columns a string takes in a terminal: East Asian wide and full-width characters (Chinese,
+ * full-width punctuation) take two, combining marks none, everything else one.
+ */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if ((c >= 0x300 && c <= 0x36f) || c === 0x200b) continue;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x20000 && c <= 0x3fffd)
+        ? 2
+        : 1;
+  }
+  return w;
+}
+
+/** A number as printed in English ("1,234.5", "12.5%") or by Intl in Russian ("1 234,5", "12,5 %"). */
+const NUMERIC = /^[-+]?\d[\d,]*(\.\d+)?%?$|^[-+−]?\d[\d\u00a0\u202f]*(,\d+)?(\u00a0?%)?$/;
+
 export function table(
   headers: readonly string[],
   rows: ReadonlyArray<ReadonlyArray<string | number>>,
 ): string {
   const cells = [headers.map(String), ...rows.map((r) => r.map((c) => String(c)))];
-  const widths = headers.map((_, i) => Math.max(...cells.map((r) => [...(r[i] ?? '')].length)));
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
   const numeric = headers.map(
-    (_, i) => rows.length > 0 && rows.every((r) => /^[-+]?\d[\d,]*(\.\d+)?%?$/.test(String(r[i] ?? ''))),
+    (_, i) => rows.length > 0 && rows.every((r) => NUMERIC.test(String(r[i] ?? ''))),
   );
   const line = (r: readonly string[]) =>
     r
       .map((c, i) => {
-        const pad = ' '.repeat(widths[i]! - [...c].length);
+        const pad = ' '.repeat(widths[i]! - displayWidth(c));
         return numeric[i] ? pad + c : c + pad;
       })
       .join('  ')

@@ -1,7 +1,7 @@
 /** Validation at the boundary: text → YAML/JSON → zod schema → typed value, or a ConcordError naming the path. */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import { ConcordError } from '../errors.js';
+import { ConcordError, type ValidationIssue } from '../errors.js';
 import { parsedYaml } from './parsed-yaml.js';
 
 /** Formats a zod issue path as `issues[0].positions.RUS.salience`. */
@@ -36,6 +36,8 @@ export function checkDepth(value: unknown, where: string, max = MAX_DEPTH): void
     new ConcordError('E_LIMIT', `${where}: nested more than ${max} levels deep`, {
       path: where,
       hint: `Objects and lists may nest at most ${max} levels (cap: depth); flatten the rule or document.`,
+      key: 'tooDeep',
+      values: { where, max },
     });
   stack.push({ node: value, children: childrenOf(value), next: 0, depth: 1 });
   height.set(value, IN_PROGRESS);
@@ -67,14 +69,36 @@ export function checkDepth(value: unknown, where: string, max = MAX_DEPTH): void
 /** Validates `data` against `schema`; the error names the first offending path, and lists up to five. */
 export function validate<S extends z.ZodType>(schema: S, data: unknown, where: string): z.output<S> {
   checkDepth(data, where);
-  const r = schema.safeParse(data);
+  const r = schema.safeParse(data, { reportInput: true });
   if (r.success) return r.data;
-  const issues = r.error.issues.slice(0, 5).map((i) => `${formatPath(i.path)}: ${i.message}`);
+  const kept = r.error.issues.slice(0, 5);
+  const issues = kept.map((i) => `${formatPath(i.path)}: ${i.message}`);
   const first = r.error.issues[0]!;
   throw new ConcordError('E_VALIDATION', `${where}: ${issues.join('; ')}`, {
     path: formatPath(first.path),
     hint: 'Fix the value at that path; the schemas are documented in docs/.',
+    key: 'validation',
+    values: { where },
+    issues: kept.map(keptIssue),
   });
+}
+
+/**
+ * A zod issue as kept on the error, to be worded again in another language (src/i18n/errors.ts):
+ * its code and parameters, the path as text, and the offending input reduced to what the wording
+ * needs (its type; a short primitive as is), so the error never holds a large document.
+ */
+export function keptIssue(i: z.core.$ZodIssue): ValidationIssue {
+  const { input, path, message, ...params } = i as z.core.$ZodIssue & { input?: unknown };
+  const small =
+    input === null || typeof input !== 'object'
+      ? typeof input === 'string' && input.length > 80
+        ? `${input.slice(0, 80)}…`
+        : input
+      : Array.isArray(input)
+        ? []
+        : {};
+  return { ...params, path: formatPath(path), message, input: small };
 }
 
 /** Parses YAML (a superset of JSON) with line numbers in the error. */
@@ -92,6 +116,8 @@ export function parseYamlText(text: string, file: string): unknown {
         path: `${file}${line}`,
         hint: 'Check the indentation and quoting at that line.',
         cause: e,
+        key: 'yamlSyntax',
+        values: { where: `${file}${line}`, detail: (e as Error).message.split('\n')[0] ?? '' },
       },
     );
   }

@@ -3,9 +3,11 @@ import type { Command } from 'commander';
 import { type ClaimsReport, checkClaims } from '../../claims/check.js';
 import { DEFAULT_CLAIMS, loadDefaultClaims, parseClaims } from '../../claims/load.js';
 import { loadDataset } from '../../data/load.js';
+import { cli } from '../../i18n/messages/cli/index.js';
 import { loadOrganizations } from '../../org/load.js';
 import { readUserFile } from '../../util/files.js';
 import { json, pct, table } from '../../util/format.js';
+import { type CliText, cliText, type NamespaceKeys } from '../i18n.js';
 import type { CliIO } from '../io.js';
 
 export function register(program: Command, io: CliIO): void {
@@ -21,27 +23,37 @@ export function register(program: Command, io: CliIO): void {
         ? parseClaims(readUserFile(file, io.cwd, 'claims file'), file)
         : loadDefaultClaims();
       const report = checkClaims(claims, loadOrganizations(), loadDataset());
-      io.out(opts.json ? json(report) : formatClaims(report));
+      io.out(opts.json ? json(report) : formatClaims(report, cliText(io, cli)));
     });
 }
 
-export function formatClaims(r: ClaimsReport): string {
-  const lines = [`Claims of ${r.document.replace(/\s+/g, ' ')}`, ''];
+/** The claims report as text in the locale of `c` (the explanations are the library's, in English). */
+export function formatClaims(r: ClaimsReport, c: CliText<NamespaceKeys<typeof cli>>): string {
+  const { t } = c;
+  const pctIn = (x: number, digits: number) =>
+    c.locale === 'en' ? pct(x, digits) : c.fmt.percent(x, digits);
+  const lines = [t('claims.title', { document: r.document.replace(/\s+/g, ' ') }), ''];
   lines.push(
     table(
-      ['claim', 'verdict', 'deviation', 'year', 'explanation'],
-      r.claims.map((c) => [
-        c.id,
-        c.verdict,
-        c.deviation === null ? '–' : `${c.deviation >= 0 ? '+' : ''}${pct(c.deviation)}`,
-        c.year === null ? '–' : String(c.year),
-        c.explanation,
+      [
+        t('claims.col.claim'),
+        t('claims.col.verdict'),
+        t('claims.col.deviation'),
+        t('claims.col.year'),
+        t('claims.col.explanation'),
+      ],
+      r.claims.map((x) => [
+        x.id,
+        c.t.has(`verdict.${x.verdict}`) ? t(`verdict.${x.verdict}` as never) : x.verdict,
+        x.deviation === null ? '–' : `${x.deviation >= 0 ? '+' : ''}${c.pct(x.deviation)}`,
+        x.year === null ? '–' : String(x.year),
+        x.explanation,
       ]),
     ),
   );
   lines.push(
     '',
-    `Rule: a threshold claim holds if met, approximately if it misses by ≤ ${pct(r.tolerance.approximately, 0)}; an "about" claim holds within ±${pct(r.tolerance.holds, 0)}, approximately within ±${pct(r.tolerance.approximately, 0)}; a count holds only if exact.`,
+    t('claims.rule', { approx: pctIn(r.tolerance.approximately, 0), holds: pctIn(r.tolerance.holds, 0) }),
   );
   return lines.join('\n');
 }

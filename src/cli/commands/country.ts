@@ -2,10 +2,13 @@
 import type { Command } from 'commander';
 import { country } from '../../data/dataset.js';
 import { loadDataset } from '../../data/load.js';
+import { cliOrg } from '../../i18n/messages/cli-org/index.js';
 import { loadOrganizations } from '../../org/load.js';
+import { organizationShortName } from '../../org/names.js';
 import { principalStatuses } from '../../org/organization.js';
 import { parseDate, todayIso, yearOf } from '../../util/dates.js';
-import { big, json, table } from '../../util/format.js';
+import { json, table } from '../../util/format.js';
+import { cliText } from '../i18n.js';
 import type { CliIO } from '../io.js';
 
 export function register(program: Command, io: CliIO): void {
@@ -39,27 +42,51 @@ export function register(program: Command, io: CliIO): void {
         organizations,
       };
       if (opts.json) return io.out(json(out));
-      io.out(`${c.name} (${c.iso3}), ${c.region} / ${c.subregion}${c.eurasia ? ', in Eurasia' : ''}`);
+      const x = cliText(io, cliOrg);
+      const { t } = x;
+      const en = x.locale === 'en';
+      const word = (prefix: string, v: string) =>
+        x.t.has(`${prefix}${v}`) ? t(`${prefix}${v}` as never) : v;
+      io.out(
+        t('country.title', {
+          name: en ? c.name : x.country(c.iso3),
+          iso3: c.iso3,
+          region: word('region.', c.region),
+          subregion: word('subregion.', c.subregion),
+          eurasia: c.eurasia ? t('country.inEurasia') : '',
+        }),
+      );
+      const nuclearText = nuclear
+        ? nuclear.firstTest
+          ? t('country.firstTest', {
+              status: word('nuclear.', nuclear.status),
+              date: x.date(nuclear.firstTest),
+            })
+          : word('nuclear.', nuclear.status)
+        : t('country.no');
       io.out(
         table(
-          ['measure', 'value', 'year'],
+          [t('col.measure'), t('col.value'), t('col.year')],
           [
-            ['area', `${big(c.areaKm2)} km²`, '–'],
-            ['population', big(out.population?.value), String(out.population?.year ?? '–')],
-            ['GDP (current US$)', big(out.gdpUsd?.value), String(out.gdpUsd?.year ?? '–')],
-            ['CINC', out.cinc ? out.cinc.value.toFixed(4) : '–', String(out.cinc?.year ?? '–')],
-            [
-              'nuclear',
-              nuclear
-                ? `${nuclear.status}${nuclear.firstTest ? `, first test ${nuclear.firstTest}` : ''}`
-                : 'no',
-              '–',
-            ],
+            [t('facts.area'), t('facts.km2', { value: x.big(c.areaKm2) }), '–'],
+            [t('facts.population'), x.big(out.population?.value), String(out.population?.year ?? '–')],
+            [t('facts.gdp'), x.big(out.gdpUsd?.value), String(out.gdpUsd?.year ?? '–')],
+            ['CINC', out.cinc ? x.fixed(out.cinc.value, 4) : '–', String(out.cinc?.year ?? '–')],
+            [t('country.nuclear'), nuclearText, '–'],
           ],
         ),
       );
+      const registry = en ? undefined : loadOrganizations();
+      const list = organizations.map((o) =>
+        t('country.orgStatus', {
+          org: registry ? organizationShortName(registry.get(o.organization), x.locale) : o.organization,
+          status: word('status.', o.status!),
+        }),
+      );
       io.out(
-        `organizations on ${date}: ${organizations.map((o) => `${o.organization} (${o.status})`).join(', ') || 'none of the built-in ones'}`,
+        list.length
+          ? t('country.orgs', { date: x.date(date), list: en ? list.join(', ') : x.fmt.list(list) })
+          : t('country.noOrgs', { date: x.date(date) }),
       );
     });
 
@@ -72,14 +99,25 @@ export function register(program: Command, io: CliIO): void {
       const ds = loadDataset();
       const list = [...ds.countries.values()].filter((c) => !opts.eurasia || c.eurasia);
       if (opts.json) return io.out(json(list));
+      const x = cliText(io, cliOrg);
+      const { t } = x;
+      const en = x.locale === 'en';
+      const area = (n: number) => (en ? n.toLocaleString('en-US') : x.fmt.number(n, 0));
       io.out(
         table(
-          ['iso3', 'name', 'region', 'area km²'],
-          list.map((c) => [c.iso3, c.name, c.region, c.areaKm2.toLocaleString('en-US')]),
+          [t('col.iso3'), t('col.name'), t('col.region'), t('col.area')],
+          list.map((c) => [
+            c.iso3,
+            en ? c.name : x.country(c.iso3),
+            x.t.has(`region.${c.region}`) ? t(`region.${c.region}` as never) : c.region,
+            area(c.areaKm2),
+          ]),
         ),
       );
       io.out(
-        `${list.length} states${opts.eurasia ? `, ${ds.eurasiaAreaKm2.toLocaleString('en-US')} km² in all` : ''}`,
+        opts.eurasia
+          ? t('countries.countEurasia', { count: list.length, area: area(ds.eurasiaAreaKm2) })
+          : t('countries.count', { count: list.length }),
       );
     });
 }

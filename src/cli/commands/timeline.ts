@@ -1,8 +1,10 @@
 /** `concord timeline <id> [--json]`: the dated events of an organization and its predecessors. */
 import type { Command } from 'commander';
+import { cliOrg } from '../../i18n/messages/cli-org/index.js';
 import { fullTimeline } from '../../org/history.js';
 import { openOrganization } from '../../org/load.js';
-import { json } from '../../util/format.js';
+import { displayWidth, json } from '../../util/format.js';
+import { cliText } from '../i18n.js';
 import type { CliIO } from '../io.js';
 
 export function register(program: Command, io: CliIO): void {
@@ -18,9 +20,13 @@ export function register(program: Command, io: CliIO): void {
         io.out(json({ organization: org.id, events }));
         return;
       }
+      const c = cliText(io, cliOrg);
+      const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - displayWidth(s)));
+      const kind = (k: string) => (c.t.has(`kind.${k}`) ? c.t(`kind.${k}` as never) : k);
+      const width = Math.max(11, ...events.map((e) => displayWidth(kind(e.kind))));
       for (const e of events) {
         io.out(
-          `${e.date}  ${e.organization.padEnd(13)} ${e.kind.padEnd(11)} ${e.title}${e.verified ? '' : ' [unverified]'}`,
+          `${c.locale === 'en' ? e.date : pad(c.date(e.date), 10)}  ${e.organization.padEnd(13)} ${pad(kind(e.kind), width)} ${e.title}${e.verified ? '' : c.t('timeline.unverified')}`,
         );
       }
     });

@@ -1,0 +1,127 @@
+/**
+ * The CLI in Russian and Chinese (`--lang`, `CONCORD_LANG`): `concord org sco` prints the SCO's own
+ * names, the states' names and the catalogue's words; JSON and CSV do not change; errors are
+ * translated by key with their codes unchanged.
+ */
+import { describe, expect, it } from 'vitest';
+import { memoryIO } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { run } from '../helpers/cli.js';
+
+async function withEnv(env: Record<string, string>, ...argv: string[]) {
+  const io = memoryIO(env);
+  const code = await main(argv, io);
+  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+}
+
+describe('concord --lang', () => {
+  it('prints `org sco` in Chinese', async () => {
+    const r = await run('org', 'sco', '--at', '2024-07-04', '--lang', 'zh');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^上海合作组织（上合组织），2024\/7\/4/);
+    for (const s of [
+      '成员国（10个）',
+      '吉尔吉斯斯坦',
+      '白俄罗斯',
+      '成员国概况',
+      '协商一致',
+      '对话伙伴',
+      '蒙古国',
+    ])
+      expect(r.out).toContain(s);
+    for (const s of ['Members', 'Facts of the member states', 'Kyrgyzstan', 'status dates'])
+      expect(r.out).not.toContain(s);
+  });
+
+  it('prints `org sco` in Russian, also from CONCORD_LANG', async () => {
+    const r = await withEnv({ CONCORD_LANG: 'ru' }, 'org', 'sco', '--at', '2024-07-04');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Шанхайская организация сотрудничества \(ШОС\) на 04\.07\.2024/);
+    for (const s of ['Государства-члены (10)', 'Кыргызстан', 'Беларусь', 'партнёр по диалогу', 'наблюдатель'])
+      expect(r.out).toContain(s);
+    expect(r.out).not.toContain('Members');
+    // --lang wins over CONCORD_LANG
+    const en = await withEnv({ CONCORD_LANG: 'ru' }, 'org', 'sco', '--at', '2024-07-04', '--lang', 'en');
+    expect(en.out).toMatch(/^Shanghai Cooperation Organisation \(SCO\) on 2024-07-04/);
+  });
+
+  it('leaves JSON and CSV language-neutral', async () => {
+    for (const fmt of [['--json'], ['--format', 'csv']]) {
+      const en = await run('org', 'sco', '--at', '2024-07-04', ...fmt);
+      const zh = await run('org', 'sco', '--at', '2024-07-04', ...fmt, '--lang', 'zh');
+      expect(zh.out).toBe(en.out);
+    }
+  });
+
+  it('translates orgs, country, countries and timeline', async () => {
+    expect((await run('orgs', '--lang', 'ru')).out).toContain(
+      'Организация Договора о коллективной безопасности',
+    );
+    const kaz = await run('country', 'KAZ', '--at', '2024-01-01', '--lang', 'zh');
+    expect(kaz.out).toMatch(/^哈萨克斯坦（KAZ），亚洲 \/ 中亚/);
+    expect(kaz.out).toContain('上合组织（成员国）');
+    expect((await run('countries', '--eurasia', '--lang', 'ru')).out).toMatch(/\d+ государств/);
+    expect((await run('timeline', 'sco', '--lang', 'zh')).out).toContain('成立');
+  });
+
+  it('refuses an unknown language with E_USAGE, naming the option or the variable', async () => {
+    const r = await run('org', 'sco', '--lang', 'klingon');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('[E_USAGE]');
+    expect(r.err).toContain('--lang');
+    const e = await withEnv({ CONCORD_LANG: 'xx' }, 'orgs');
+    expect(e.code).toBe(2);
+    expect(e.err).toContain('CONCORD_LANG');
+  });
+});
+
+describe('errors in Russian and Chinese', () => {
+  it('translates the errors a new user meets first, codes unchanged', async () => {
+    const org = await run('org', 'nope', '--lang', 'ru');
+    expect(org.code).toBe(2);
+    expect(org.err).toContain('ошибка [E_UNKNOWN_ORG] неизвестная организация «nope»');
+    expect(org.err).toContain('подсказка: Известные организации: asean');
+    const country = await run('country', 'XXX', '--lang', 'zh');
+    expect(country.err).toContain('错误 [E_UNKNOWN_COUNTRY]');
+    expect(country.err).toContain('不是联合国会员国的 ISO3 代码');
+    const date = await run('org', 'sco', '--at', '2021-13-01', '--lang', 'zh');
+    expect(date.err).toContain('错误 [E_BAD_DATE] --at：“2021-13-01”不是有效的日历日期');
+    const range = await run('org', 'sco', '--at', '1800-01-01', '--lang', 'ru');
+    expect(range.err).toContain('[E_DATE_OUT_OF_RANGE]');
+    expect(range.err).toContain('вне диапазона');
+    const before = await run('org', 'sco', '--at', '1990-01-01', '--lang', 'zh');
+    expect(before.err).toContain('上合组织在 1990-01-01 尚不存在');
+    const file = await run('power', '/no/such/game.yaml', '--lang', 'ru');
+    expect(file.err).toContain(
+      '[E_FILE_UNREADABLE] не удаётся прочитать /no/such/game.yaml: нет такого файла или каталога',
+    );
+  });
+
+  it('words schema errors with zod’s Russian and Chinese messages and keeps the path', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'concord-lang-'));
+    const f = join(dir, 'bad.yaml');
+    writeFileSync(f, 'id: x\nname: 3\nshortName: X\nfounded: 2001-01-01\nmemberships: []\n');
+    const zh = await run('org', f, '--lang', 'zh');
+    expect(zh.code).toBe(2);
+    expect(zh.err).toContain('[E_VALIDATION]');
+    expect(zh.err).toContain('name：无效输入');
+    const ru = await run('org', f, '--lang', 'ru');
+    expect(ru.err).toContain('name: Неверный ввод');
+    const en = await run('org', f);
+    expect(en.err).toContain('name: Invalid input: expected string, received number');
+    const yaml = join(dir, 'broken.yaml');
+    writeFileSync(yaml, 'id: [x\n');
+    expect((await run('org', yaml, '--lang', 'ru')).err).toContain('недопустимый YAML или JSON');
+  });
+
+  it('translates commander’s usage errors', async () => {
+    const r = await run('org', 'sco', '--bogus', '--lang', 'zh');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("错误：未知选项 '--bogus'");
+    const m = await run('org', '--lang', 'ru');
+    expect(m.err).toContain("не указан обязательный аргумент 'org'");
+  });
+});
