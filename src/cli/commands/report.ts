@@ -6,14 +6,13 @@ import { loadDefaultClaims, parseClaims } from '../../claims/load.js';
 import { loadDataset, packageVersion } from '../../data/load.js';
 import { loadWorldTopology } from '../../data/topology.js';
 import { ConcordError } from '../../errors.js';
-import { localeFromEnv, parseLocale } from '../../i18n/locale.js';
 import { openOrganization } from '../../org/load.js';
 import type { ReportContext } from '../../report/report.js';
 import { renderReport } from '../../report/report.js';
 import { SECTIONS } from '../../report/sections/index.js';
 import { parseDate, todayIso } from '../../util/dates.js';
 import { readUserFile } from '../../util/files.js';
-import type { CliIO } from '../io.js';
+import { type CliIO, localeOf } from '../io.js';
 
 export function register(program: Command, io: CliIO): void {
   program
@@ -27,91 +26,81 @@ export function register(program: Command, io: CliIO): void {
       '--sections <ids>',
       `comma-separated section ids to include (default: all that have content): ${SECTIONS.map((x) => x.id).join(', ')}`,
     )
-    .option('--lang <lang>', 'the language of the report: en, ru or zh (default: CONCORD_LANG, else en)')
-    .action(
-      async (opts: {
-        org: string;
-        at?: string;
-        out?: string;
-        claims?: string;
-        sections?: string;
-        lang?: string;
-      }) => {
-        // The report's language (issue 16): --lang, else CONCORD_LANG, else English.
-        const locale = opts.lang !== undefined ? parseLocale(opts.lang, '--lang') : localeFromEnv(io.env);
-        const { org, registry } = openOrganization(opts.org, io.cwd);
-        const date = parseDate(opts.at ?? todayIso(), '--at');
-        const claims = opts.claims
-          ? parseClaims(readUserFile(opts.claims, io.cwd, 'claims file'), opts.claims)
-          : loadDefaultClaims();
-        const ids = SECTIONS.map((x) => x.id);
-        const wanted = opts.sections
-          ?.split(',')
-          .map((s) => s.trim())
-          .filter(Boolean);
-        if (wanted) {
-          const unknown = wanted.filter((w) => !ids.includes(w));
-          if (unknown.length || !wanted.length) {
-            throw new ConcordError(
-              'E_USAGE',
-              `--sections: ${unknown.length ? `unknown section${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}` : 'no section given'}`,
-              { path: '--sections', hint: `Valid sections: ${ids.join(', ')}.` },
-            );
-          }
-        }
-        const ctx: ReportContext = {
-          ds: loadDataset(),
-          registry,
-          orgId: org.id,
-          date,
-          topology: loadWorldTopology(),
-          claims,
-          claimsGiven: opts.claims !== undefined,
-          version: packageVersion(),
-          generatedAt: `${new Date().toISOString().slice(0, 19).replace('T', ' ')} UTC`,
-          locale,
-        };
-        const sections = wanted ? SECTIONS.filter((s) => wanted.includes(s.id)) : SECTIONS;
-        if (wanted) {
-          const empty = sections.filter((s) => s.applies && !s.applies(ctx)).map((s) => s.id);
-          if (empty.length) {
-            const have = SECTIONS.filter((s) => !s.applies || s.applies(ctx)).map((s) => s.id);
-            throw new ConcordError(
-              'E_USAGE',
-              `--sections: ${empty.join(', ')} ${empty.length > 1 ? 'have' : 'has'} no content for ${org.shortName}`,
-              {
-                path: '--sections',
-                hint: `Sections with content for ${org.shortName}: ${have.join(', ')} (claims need a claims file naming it, forecasts and sweeps its own cases in scenarios/${org.id}/).`,
-              },
-            );
-          }
-        }
-        const started = Date.now();
-        const report = await renderReport(sections, ctx);
-        const out = resolve(io.cwd, opts.out ?? `out/${org.id}-report.html`);
-        mkdirSync(dirname(out), { recursive: true });
-        // Written whole or not at all: a temporary file beside the report, renamed over it, so a
-        // failed or interrupted run never leaves a truncated report in the place of the last one.
-        const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-        try {
-          writeFileSync(tmp, report.html);
-          renameSync(tmp, out);
-        } catch (e) {
-          rmSync(tmp, { force: true });
+    .action(async (opts: { org: string; at?: string; out?: string; claims?: string; sections?: string }) => {
+      // The report's language (issue 16): the global --lang, else CONCORD_LANG, else English.
+      const locale = localeOf(io);
+      const { org, registry } = openOrganization(opts.org, io.cwd);
+      const date = parseDate(opts.at ?? todayIso(), '--at');
+      const claims = opts.claims
+        ? parseClaims(readUserFile(opts.claims, io.cwd, 'claims file'), opts.claims)
+        : loadDefaultClaims();
+      const ids = SECTIONS.map((x) => x.id);
+      const wanted = opts.sections
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      if (wanted) {
+        const unknown = wanted.filter((w) => !ids.includes(w));
+        if (unknown.length || !wanted.length) {
           throw new ConcordError(
-            'E_FILE_UNREADABLE',
-            `cannot write ${relative(io.cwd, out) || out}: ${(e as Error).message}`,
+            'E_USAGE',
+            `--sections: ${unknown.length ? `unknown section${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}` : 'no section given'}`,
+            { path: '--sections', hint: `Valid sections: ${ids.join(', ')}.` },
+          );
+        }
+      }
+      const ctx: ReportContext = {
+        ds: loadDataset(),
+        registry,
+        orgId: org.id,
+        date,
+        topology: loadWorldTopology(),
+        claims,
+        claimsGiven: opts.claims !== undefined,
+        version: packageVersion(),
+        generatedAt: `${new Date().toISOString().slice(0, 19).replace('T', ' ')} UTC`,
+        locale,
+      };
+      const sections = wanted ? SECTIONS.filter((s) => wanted.includes(s.id)) : SECTIONS;
+      if (wanted) {
+        const empty = sections.filter((s) => s.applies && !s.applies(ctx)).map((s) => s.id);
+        if (empty.length) {
+          const have = SECTIONS.filter((s) => !s.applies || s.applies(ctx)).map((s) => s.id);
+          throw new ConcordError(
+            'E_USAGE',
+            `--sections: ${empty.join(', ')} ${empty.length > 1 ? 'have' : 'has'} no content for ${org.shortName}`,
             {
-              path: '--out',
-              hint: 'Check that the directory is writable, or give another --out.',
-              cause: e,
+              path: '--sections',
+              hint: `Sections with content for ${org.shortName}: ${have.join(', ')} (claims need a claims file naming it, forecasts and sweeps its own cases in scenarios/${org.id}/).`,
             },
           );
         }
-        io.out(report.summary);
-        io.out(
-          `\nwrote ${relative(io.cwd, out) || out} (${(report.html.length / 1024).toFixed(0)} KiB, ${report.sections.length} sections, ${Date.now() - started} ms)`,
+      }
+      const started = Date.now();
+      const report = await renderReport(sections, ctx);
+      const out = resolve(io.cwd, opts.out ?? `out/${org.id}-report.html`);
+      mkdirSync(dirname(out), { recursive: true });
+      // Written whole or not at all: a temporary file beside the report, renamed over it, so a
+      // failed or interrupted run never leaves a truncated report in the place of the last one.
+      const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+      try {
+        writeFileSync(tmp, report.html);
+        renameSync(tmp, out);
+      } catch (e) {
+        rmSync(tmp, { force: true });
+        throw new ConcordError(
+          'E_FILE_UNREADABLE',
+          `cannot write ${relative(io.cwd, out) || out}: ${(e as Error).message}`,
+          {
+            path: '--out',
+            hint: 'Check that the directory is writable, or give another --out.',
+            cause: e,
+          },
         );
-      },
-    );
+      }
+      io.out(report.summary);
+      io.out(
+        `\nwrote ${relative(io.cwd, out) || out} (${(report.html.length / 1024).toFixed(0)} KiB, ${report.sections.length} sections, ${Date.now() - started} ms)`,
+      );
+    });
 }
