@@ -88,7 +88,7 @@ async function overflows(page: Page) {
     for (const svg of Array.from(document.querySelectorAll('svg'))) {
       if (svg.closest('details:not([open])')) continue;
       const vb = svg.viewBox.baseVal;
-      if (!vb || !vb.width) continue;
+      if (!vb?.width) continue;
       const texts = Array.from(svg.querySelectorAll('text')) as SVGTextElement[];
       for (const t of texts) {
         if (!t.textContent?.trim()) continue;
