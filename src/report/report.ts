@@ -7,10 +7,13 @@
 import type { Topology } from 'topojson-specification';
 import type { ClaimsFile } from '../claims/schema.js';
 import type { Dataset } from '../data/dataset.js';
+import type { Locale } from '../i18n/locale.js';
 import type { OrganizationRegistry } from '../org/registry.js';
 import type { IsoDate } from '../util/dates.js';
 import { esc } from '../util/html.js';
 import { escLinks, withChartDownloads } from './html.js';
+import { localeOf, numbers, reportT } from './i18n.js';
+import { orgNames } from './names.js';
 
 export interface ReportContext {
   readonly ds: Dataset;
@@ -23,6 +26,8 @@ export interface ReportContext {
   readonly claimsGiven?: boolean;
   readonly version: string;
   readonly generatedAt: string;
+  /** The language the report is written in (English when absent). */
+  readonly locale?: Locale;
 }
 
 export interface SectionOutput {
@@ -33,7 +38,10 @@ export interface SectionOutput {
 
 export interface ReportSection {
   readonly id: string;
+  /** The title in English (the terminal summary and the JSON list of sections keep it). */
   readonly title: string;
+  /** The title in a locale (from the section's catalogue); absent: `title` in every language. */
+  titleIn?(locale: Locale): string;
   /** False when the section has no content for the organization: the report leaves it out. */
   applies?(ctx: ReportContext): boolean;
   render(ctx: ReportContext): SectionOutput | Promise<SectionOutput>;
@@ -48,7 +56,9 @@ export interface RenderedReport {
 const CSS = `
 :root { --ink:#1d2733; --muted:#5b6672; --line:#d8dee4; --accent:#1f4e9c; }
 * { box-sizing: border-box; }
-body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); margin: 0; background: #fff; overflow-wrap: break-word; }
+html:lang(zh-Hans) body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Noto Sans", system-ui, sans-serif; line-height: 1.65; }
+html:lang(ru) body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "DejaVu Sans", sans-serif; hyphens: auto; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--ink); margin: 0; background: #fff; overflow-wrap: break-word; }
 header { background: #12324f; color: #fff; padding: 1.5rem 2rem; }
 header h1 { margin: 0 0 .3rem; font-size: 1.6rem; }
 header p { margin: 0; color: #d5e2ee; }
@@ -122,18 +132,22 @@ export async function renderReport(
     if (s.applies && !s.applies(ctx)) continue;
     rendered.push({ section: s, out: await s.render(ctx) });
   }
-  const org = ctx.registry.get(ctx.orgId);
-  const title = `${org.name} (${org.shortName}) — Concord report`;
+  const locale = localeOf(ctx);
+  const t = reportT(locale);
+  const n = numbers(locale);
+  const titleOf = (s: ReportSection) => (s.titleIn ? s.titleIn(locale) : s.title);
+  const org = orgNames(ctx.registry.get(ctx.orgId), locale);
+  const title = t('frame.title', { name: org.name, short: org.shortName });
   const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title><style>${CSS}</style></head>
 <body>
-<header><h1>${esc(org.name)} (${esc(org.shortName)})</h1><p>Concord report as of ${esc(ctx.date)} · generated ${esc(ctx.generatedAt)} · Concord ${esc(ctx.version)}</p></header>
-<nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">Contents</h2><ol>${rendered.map(({ section }) => `<li><a href="#${esc(section.id)}">${esc(section.title)}</a></li>`).join('')}</ol></nav>
+<header><h1>${esc(org.name)} (${esc(org.shortName)})</h1><p>${esc(t('frame.byline', { date: n.date(ctx.date), generated: ctx.generatedAt, version: ctx.version }))}</p></header>
+<nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">${esc(t('frame.contents'))}</h2><ol>${rendered.map(({ section }) => `<li><a href="#${esc(section.id)}">${esc(titleOf(section))}</a></li>`).join('')}</ol></nav>
 <main>
-${rendered.map(({ section, out }) => `<section id="${esc(section.id)}" aria-labelledby="${esc(section.id)}-h"><h2 id="${esc(section.id)}-h">${esc(section.title)}<a class="permalink" href="#${esc(section.id)}" aria-label="Permalink to ${esc(section.title)}">#</a></h2>\n${withChartDownloads(out.html, `${ctx.orgId}-${section.id}`)}\n</section>`).join('\n')}
+${rendered.map(({ section, out }) => `<section id="${esc(section.id)}" aria-labelledby="${esc(section.id)}-h"><h2 id="${esc(section.id)}-h">${esc(titleOf(section))}<a class="permalink" href="#${esc(section.id)}" aria-label="${esc(t('frame.permalink', { title: titleOf(section) }))}">#</a></h2>\n${withChartDownloads(out.html, `${ctx.orgId}-${section.id}`, locale)}\n</section>`).join('\n')}
 </main>
-<footer>Data: World Bank WDI (population, GDP; ODC-PDDL), Correlates of War NMC 6.0 (CINC; military expenditure before 1992), ${escLinks('SIPRI Military Expenditure Database 2025, https://www.sipri.org/databases/milex (military expenditure 1992–2024; non-commercial fair use)')}, ${escLinks("Voeten, Strezhnev & Bailey's UN General Assembly voting data, https://doi.org/10.7910/DVN/LEJUQZ (1946–2019), and the United Nations' records of recorded votes, https://github.com/UNxml/GAresolutions (2019–2026)")}, world-countries (areas; ODbL), Natural Earth via world-atlas (boundaries), Arms Control Association (nuclear tests); organization records with their two sources in data/organizations/. Items marked unverified still need a second source.</footer>
+<footer>${escLinks(t('frame.footer'))}</footer>
 </body></html>
 `;
   const summary = [

@@ -12,7 +12,7 @@ import { renderReport } from '../../report/report.js';
 import { SECTIONS } from '../../report/sections/index.js';
 import { parseDate, todayIso } from '../../util/dates.js';
 import { readUserFile } from '../../util/files.js';
-import type { CliIO } from '../io.js';
+import { type CliIO, localeOf } from '../io.js';
 
 export function register(program: Command, io: CliIO): void {
   program
@@ -27,6 +27,8 @@ export function register(program: Command, io: CliIO): void {
       `comma-separated section ids to include (default: all that have content): ${SECTIONS.map((x) => x.id).join(', ')}`,
     )
     .action(async (opts: { org: string; at?: string; out?: string; claims?: string; sections?: string }) => {
+      // The report's language (issue 16): the global --lang, else CONCORD_LANG, else English.
+      const locale = localeOf(io);
       const { org, registry } = openOrganization(opts.org, io.cwd);
       const date = parseDate(opts.at ?? todayIso(), '--at');
       const claims = opts.claims
@@ -57,6 +59,7 @@ export function register(program: Command, io: CliIO): void {
         claimsGiven: opts.claims !== undefined,
         version: packageVersion(),
         generatedAt: `${new Date().toISOString().slice(0, 19).replace('T', ' ')} UTC`,
+        locale,
       };
       const sections = wanted ? SECTIONS.filter((s) => wanted.includes(s.id)) : SECTIONS;
       if (wanted) {

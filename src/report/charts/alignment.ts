@@ -7,6 +7,8 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { esc } from '../../util/html.js';
+import { chartT, type Locale, numbers } from '../i18n.js';
+import { CHART_FONT, textWidth } from './text.js';
 import { decimalYear } from './timeline.js';
 
 /** Okabe–Ito colours (colour-blind safe), for camps and series. */
@@ -35,6 +37,8 @@ export interface HeatmapOptions {
   /** Labels drawn in italics (e.g. reference states that are not members). */
   readonly italic?: ReadonlySet<string>;
   readonly legend?: string;
+  /** The language of the chart's own words (English by default). */
+  readonly locale?: Locale;
 }
 
 /** A heatmap of a symmetric matrix. */
@@ -61,7 +65,7 @@ export function renderHeatmap(o: HeatmapOptions): string {
       const v = o.values[i]?.[j] ?? null;
       const x = left + j * cell;
       const y = top + i * cell;
-      const tip = `${o.names?.[i] ?? o.labels[i]} – ${o.names?.[j] ?? o.labels[j]}: ${v === null ? 'no common votes' : o.format(v)}`;
+      const tip = `${o.names?.[i] ?? o.labels[i]} – ${o.names?.[j] ?? o.labels[j]}: ${v === null ? chartT(o.locale)('alignment.no-common-votes') : o.format(v)}`;
       cells.push(
         v === null
           ? `<g class="cell" data-a="${esc(o.labels[i])}" data-b="${esc(o.labels[j])}"><rect x="${x}" y="${y}" width="${cell - 1}" height="${cell - 1}" fill="#e6e6e6"><title>${esc(tip)}</title></rect><text x="${x + cell / 2}" y="${y + cell / 2 + 4}" text-anchor="middle" fill="#777">–</text></g>`
@@ -86,7 +90,7 @@ export function renderHeatmap(o: HeatmapOptions): string {
     const v = o.domain[0] + ((o.domain[1] - o.domain[0]) * (k + 0.5)) / steps;
     return `<rect x="${left + (k * lw) / steps}" y="${top + n * cell + 14}" width="${lw / steps}" height="10" fill="${colour(v)}"/>`;
   }).join('');
-  return `<svg id="${esc(id)}" class="heatmap" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11" style="max-width:${width}px">
+  return `<svg id="${esc(id)}" class="heatmap" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="${CHART_FONT}" font-size="11" style="max-width:${width}px">
 <title id="${esc(id)}-title">${esc(o.title)}</title>
 <g class="labels">${rowLabels}${colLabels}</g>
 ${cells.join('\n')}
@@ -110,6 +114,8 @@ export interface NetworkOptions {
   readonly edges: ReadonlyArray<{ readonly a: string; readonly b: string; readonly weight: number }>;
   readonly campLabels?: readonly string[];
   readonly size?: number;
+  /** The language of the chart's own words (English by default). */
+  readonly locale?: Locale;
 }
 
 /**
@@ -157,7 +163,7 @@ export function renderCampsNetwork(o: NetworkOptions): string {
       const q = pos.get(e.b)!;
       // Relative to the weakest and strongest drawn edge, so that differences show in a dense graph.
       const t = maxW > minW ? (e.weight - minW) / (maxW - minW) : 1;
-      return `<line class="edge" x1="${p.x.toFixed(1)}" y1="${p.y.toFixed(1)}" x2="${q.x.toFixed(1)}" y2="${q.y.toFixed(1)}" stroke="#12324f" stroke-opacity="${(0.04 + 0.76 * t * t).toFixed(2)}" stroke-width="${(0.5 + 5 * t).toFixed(2)}" data-a="${esc(e.a)}" data-b="${esc(e.b)}"><title>${esc(`${e.a} – ${e.b}: ${e.weight.toFixed(3)}`)}</title></line>`;
+      return `<line class="edge" x1="${p.x.toFixed(1)}" y1="${p.y.toFixed(1)}" x2="${q.x.toFixed(1)}" y2="${q.y.toFixed(1)}" stroke="#12324f" stroke-opacity="${(0.04 + 0.76 * t * t).toFixed(2)}" stroke-width="${(0.5 + 5 * t).toFixed(2)}" data-a="${esc(e.a)}" data-b="${esc(e.b)}"><title>${esc(`${e.a} – ${e.b}: ${numbers(o.locale).fixed(e.weight, 3)}`)}</title></line>`;
     })
     .join('');
   const nodes = o.nodes
@@ -167,17 +173,17 @@ export function renderCampsNetwork(o: NetworkOptions): string {
       const lx = cx + (r + 22) * Math.cos(p.angle);
       const ly = cy + (r + 22) * Math.sin(p.angle) + 4;
       const anchor = Math.abs(Math.cos(p.angle)) < 0.3 ? 'middle' : Math.cos(p.angle) > 0 ? 'start' : 'end';
-      return `<g class="node" data-id="${esc(n.id)}" data-camp="${n.camp}"><circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="11" fill="${colour}" stroke="#1d2733"${n.outsider ? ' stroke-dasharray="3 2" fill-opacity="0.55"' : ''}><title>${esc(`${n.label ?? n.id}: camp ${n.camp + 1}`)}</title></circle><text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" text-anchor="${anchor}">${esc(n.id)}</text></g>`;
+      return `<g class="node" data-id="${esc(n.id)}" data-camp="${n.camp}"><circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="11" fill="${colour}" stroke="#1d2733"${n.outsider ? ' stroke-dasharray="3 2" fill-opacity="0.55"' : ''}><title>${esc(`${n.label ?? n.id}: ${chartT(o.locale)('alignment.camp', { n: n.camp + 1 })}`)}</title></circle><text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" text-anchor="${anchor}">${esc(n.id)}</text></g>`;
     })
     .join('');
   const camps = [...new Set(o.nodes.map((n) => n.camp))].sort((a, b) => a - b);
   const legend = camps
     .map(
       (c, i) =>
-        `<g transform="translate(8,${14 + i * 16})"><circle cx="6" cy="-4" r="6" fill="${CATEGORY_COLOURS[c % CATEGORY_COLOURS.length]}"/><text x="16" y="0">${esc(o.campLabels?.[c] ?? `camp ${c + 1}`)}</text></g>`,
+        `<g transform="translate(8,${14 + i * 16})"><circle cx="6" cy="-4" r="6" fill="${CATEGORY_COLOURS[c % CATEGORY_COLOURS.length]}"/><text x="16" y="0">${esc(o.campLabels?.[c] ?? chartT(o.locale)('alignment.camp', { n: c + 1 }))}</text></g>`,
     )
     .join('');
-  return `<svg id="${esc(id)}" class="network" viewBox="0 0 ${size} ${size + 20}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11" style="max-width:${size}px">
+  return `<svg id="${esc(id)}" class="network" viewBox="0 0 ${size} ${size + 20}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="${CHART_FONT}" font-size="11" style="max-width:${size}px">
 <title id="${esc(id)}-title">${esc(o.title)}</title>
 <g class="legend">${legend}</g>
 <g class="edges">${edges}</g>
@@ -207,16 +213,18 @@ export function cohesionSeries(
     pairAgreement: number | null;
     rice: number | null;
   }>,
+  locale?: Locale,
 ): SeriesOptions['series'] {
   const line = (key: 'agreementIndex' | 'pairAgreement' | 'rice', label: string) => ({
     key,
     label,
     points: byYear.map((y) => ({ year: y.year, value: y[key] })),
   });
+  const t = chartT(locale);
   return [
-    line('agreementIndex', 'Agreement Index (Hix, Noury & Roland)'),
-    line('pairAgreement', 'share of member pairs voting alike'),
-    line('rice', 'Rice index (yes/no votes)'),
+    line('agreementIndex', t('alignment.series.agreement-index')),
+    line('pairAgreement', t('alignment.series.pair-agreement')),
+    line('rice', t('alignment.series.rice')),
   ];
 }
 
@@ -237,6 +245,8 @@ export interface SeriesOptions {
   readonly yDomain?: readonly [number, number];
   readonly yLabel?: string;
   readonly width?: number;
+  /** The language of the chart's own words and numbers (English by default). */
+  readonly locale?: Locale;
 }
 
 /** Values per year as lines (gaps where null), points at mid-year, dated marks as dashed lines. */
@@ -263,12 +273,12 @@ export function renderSeries(o: SeriesOptions): string {
     ),
     ...yTicks.map(
       (t) =>
-        `<g transform="translate(0,${y(t).toFixed(1)})"><line x1="${m.left}" x2="${width - m.right}" stroke="#eee"/><text x="${m.left - 6}" y="4" text-anchor="end">${t.toFixed(2)}</text></g>`,
+        `<g transform="translate(0,${y(t).toFixed(1)})"><line x1="${m.left}" x2="${width - m.right}" stroke="#eee"/><text x="${m.left - 6}" y="4" text-anchor="end">${numbers(o.locale).fixed(t, 2)}</text></g>`,
     ),
   ].join('');
   const shade =
     o.dataEnd !== undefined && o.dataEnd + 1 < lastX
-      ? `<g class="no-data"><rect x="${x(o.dataEnd + 1).toFixed(1)}" y="${m.top}" width="${(x(lastX) - x(o.dataEnd + 1)).toFixed(1)}" height="${height - m.top - m.bottom}" fill="#f1f1f1"/><text x="${((x(o.dataEnd + 1) + x(lastX)) / 2).toFixed(1)}" y="${m.top + 14}" text-anchor="middle" fill="#777">no vote data after ${o.dataEnd}</text></g>`
+      ? `<g class="no-data"><rect x="${x(o.dataEnd + 1).toFixed(1)}" y="${m.top}" width="${(x(lastX) - x(o.dataEnd + 1)).toFixed(1)}" height="${height - m.top - m.bottom}" fill="#f1f1f1"/><text x="${((x(o.dataEnd + 1) + x(lastX)) / 2).toFixed(1)}" y="${m.top + 14}" text-anchor="middle" fill="#777">${esc(chartT(o.locale)('alignment.no-data-after', { year: o.dataEnd }))}</text></g>`
       : '';
   const lines = o.series
     .map((s, i) => {
@@ -283,7 +293,7 @@ export function renderSeries(o: SeriesOptions): string {
         .filter((p) => p.value !== null)
         .map(
           (p) =>
-            `<circle cx="${x(p.year + 0.5).toFixed(1)}" cy="${y(p.value!).toFixed(1)}" r="2.5" fill="${colour}"><title>${esc(`${s.label}, ${p.year}: ${p.value!.toFixed(3)}`)}</title></circle>`,
+            `<circle cx="${x(p.year + 0.5).toFixed(1)}" cy="${y(p.value!).toFixed(1)}" r="2.5" fill="${colour}"><title>${esc(`${s.label}, ${p.year}: ${numbers(o.locale).fixed(p.value!, 3)}`)}</title></circle>`,
         )
         .join('');
       return `<g class="series" data-key="${esc(s.key)}"><path d="${d ?? ''}" fill="none" stroke="${colour}" stroke-width="2"/>${dots}</g>`;
@@ -300,12 +310,13 @@ export function renderSeries(o: SeriesOptions): string {
     })
     .join('');
   // Legend entries left to right, wrapping to a new row (below the chart) when one would not fit;
-  // widths are generous (7.2 px a character at 11 px) so that labels never run into each other.
+  // widths are generous (7.2 px a character at 11 px, or the measured width of a Chinese label) so
+  // that labels never run into each other.
   let lx = m.left + 8;
   let lrow = 0;
   const legend = o.series
     .map((s, i) => {
-      const w = 34 + s.label.length * 7.2;
+      const w = 34 + Math.max(s.label.length * 7.2, textWidth(s.label, 11));
       if (lx + w > width - m.right && lx > m.left + 8) {
         lx = m.left + 8;
         lrow++;
@@ -316,7 +327,7 @@ export function renderSeries(o: SeriesOptions): string {
     })
     .join('');
   const fullHeight = height + lrow * 15;
-  return `<svg id="${esc(id)}" class="series-chart" viewBox="0 0 ${width} ${fullHeight}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11">
+  return `<svg id="${esc(id)}" class="series-chart" viewBox="0 0 ${width} ${fullHeight}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="${CHART_FONT}" font-size="11">
 <title id="${esc(id)}-title">${esc(o.title)}</title>
 ${shade}<g fill="#555">${grid}</g>${o.yLabel ? `<text transform="translate(12,${(m.top + height - m.bottom) / 2}) rotate(-90)" text-anchor="middle" fill="#555">${esc(o.yLabel)}</text>` : ''}
 ${lines}

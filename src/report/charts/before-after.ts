@@ -5,6 +5,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { esc } from '../../util/html.js';
+import { CHART_FONT } from './text.js';
 
 export const BEFORE_AFTER_COLOURS = { before: '#8a96a3', after: '#1f4e9c' } as const;
 
@@ -66,7 +67,7 @@ export function renderBeforeAfter(o: BeforeAfterOptions): string {
     });
   });
   parts.push(`<line x1="${labelW}" x2="${labelW}" y1="${top - 2}" y2="${height - 6}" stroke="#5b6672"/>`);
-  return `<svg id="${esc(o.id)}" class="before-after" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(o.id)}-title${o.description ? ` ${esc(o.id)}-desc` : ''}" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11">
+  return `<svg id="${esc(o.id)}" class="before-after" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(o.id)}-title${o.description ? ` ${esc(o.id)}-desc` : ''}" xmlns="http://www.w3.org/2000/svg" font-family="${CHART_FONT}" font-size="11">
 <title id="${esc(o.id)}-title">${esc(o.title)}</title>${o.description ? `<desc id="${esc(o.id)}-desc">${esc(o.description)}</desc>` : ''}
 ${parts.join('\n')}
 </svg>`;

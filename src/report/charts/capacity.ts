@@ -6,6 +6,8 @@
 import { scaleBand, scaleLinear, scaleLog, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
 import { esc } from '../../util/html.js';
+import { chartT, type Locale, numbers } from '../i18n.js';
+import { CHART_FONT, flowLegend } from './text.js';
 
 /** Why simple majority zigzags between odd and even member counts (said wherever it is charted). */
 export const MAJORITY_PARITY_NOTE =
@@ -23,6 +25,15 @@ const pctLabel = (p: number) => {
   return x >= 1 ? `${+x.toFixed(1)}%` : `${Number(x.toPrecision(2))}%`;
 };
 
+/** The axis and point labels in the locale (English: exactly as before). */
+function pctLabelIn(locale: Locale | undefined): (p: number) => string {
+  if (!locale || locale === 'en') return pctLabel;
+  const tag = locale === 'ru' ? 'ru-RU' : 'zh-Hans-CN';
+  const big = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
+  const small = new Intl.NumberFormat(tag, { style: 'percent', maximumSignificantDigits: 2 });
+  return (p) => (p * 100 >= 1 ? big : small).format(p);
+}
+
 export function renderPassageChart(o: {
   id?: string;
   title: string;
@@ -30,10 +41,23 @@ export function renderPassageChart(o: {
   series: readonly Series[];
   references?: ReadonlyArray<{ label: string; value: number }>;
   width?: number;
+  locale?: Locale;
 }): string {
   const id = o.id ?? 'passage-chart';
   const width = o.width ?? 900;
-  const legendH = 18 * Math.ceil((o.series.length + (o.references?.length ? 1 : 0)) / 3);
+  const t = chartT(o.locale);
+  const pctLabel = pctLabelIn(o.locale);
+  const legendItems = [
+    ...o.series.map((s, i) => ({
+      label: s.label,
+      colour: RULE_COLOURS[i % RULE_COLOURS.length]!,
+      dash: false,
+    })),
+    ...(o.references?.length ? [{ label: t('capacity.eu-reference'), colour: '#777', dash: true }] : []),
+  ];
+  // Slots of 260 px (three a row) as long as the labels fit them; longer labels take more room.
+  const flow = flowLegend(legendItems, { x0: 70, x1: width - 10, swatch: 18, minSlot: 260 });
+  const legendH = 18 * flow.rows;
   const top = 16 + legendH;
   const height = top + 300;
   const left = 70;
@@ -83,24 +107,17 @@ export function renderPassageChart(o: {
       return `<g class="series" data-rule="${esc(s.label)}"><path d="${path}" fill="none" stroke="${colour}" stroke-width="2"/>${dots}</g>`;
     })
     .join('\n');
-  const legend = [
-    ...o.series.map((s, i) => ({
-      label: s.label,
-      colour: RULE_COLOURS[i % RULE_COLOURS.length]!,
-      dash: false,
-    })),
-    ...(o.references?.length ? [{ label: 'EU Council reference', colour: '#777', dash: true }] : []),
-  ]
+  const legend = flow.placed
     .map(
-      (l, i) =>
-        `<g transform="translate(${left + (i % 3) * 260},${8 + Math.floor(i / 3) * 18})"><line x2="18" y1="5" y2="5" stroke="${l.colour}" stroke-width="2"${l.dash ? ' stroke-dasharray="5 4"' : ''}/><text x="24" y="9">${esc(l.label)}</text></g>`,
+      (l) =>
+        `<g transform="translate(${l.x},${8 + l.row * 18})"><line x2="18" y1="5" y2="5" stroke="${l.colour}" stroke-width="2"${l.dash ? ' stroke-dasharray="5 4"' : ''}/><text x="24" y="9">${esc(l.label)}</text></g>`,
     )
     .join('');
-  return `<svg id="${esc(id)}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11">
+  return `<svg id="${esc(id)}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="${CHART_FONT}" font-size="11">
 <title id="${esc(id)}-title">${esc(o.title)}</title>
 <g class="legend">${legend}</g>
 <g fill="#555">${axis}${xAxis}</g>
-<text transform="translate(14,${(top + height - 40) / 2}) rotate(-90)" text-anchor="middle" fill="#333">passage probability (log scale)</text>
+<text transform="translate(14,${(top + height - 40) / 2}) rotate(-90)" text-anchor="middle" fill="#333">${esc(t('capacity.axis-passage'))}</text>
 ${refs}
 ${lines}
 </svg>`;
@@ -112,11 +129,14 @@ export function renderBlockingChart(o: {
   members: readonly string[];
   series: readonly Series[];
   width?: number;
+  locale?: Locale;
 }): string {
   const id = o.id ?? 'blocking-chart';
   const width = o.width ?? 900;
   const left = 60;
-  const top = 16 + 18 * Math.ceil(o.series.length / 3);
+  const n = numbers(o.locale);
+  const flow = flowLegend(o.series, { x0: left, x1: width - 10, swatch: 12, minSlot: 260 });
+  const top = 16 + 18 * flow.rows;
   const group = 8 + 9 * o.series.length;
   const height = top + o.members.length * group + 34;
   const x = scaleLinear()
@@ -130,7 +150,7 @@ export function renderBlockingChart(o: {
     .ticks(10)
     .map(
       (t) =>
-        `<g transform="translate(${x(t).toFixed(1)},0)"><line y1="${top}" y2="${height - 30}" stroke="#e3e3e3"/><text y="${height - 16}" text-anchor="middle">${t.toFixed(1)}</text></g>`,
+        `<g transform="translate(${x(t).toFixed(1)},0)"><line y1="${top}" y2="${height - 30}" stroke="#e3e3e3"/><text y="${height - 16}" text-anchor="middle">${n.fixed(t, 1)}</text></g>`,
     )
     .join('');
   const bars = o.members
@@ -141,19 +161,19 @@ export function renderBlockingChart(o: {
         .map((s, k) => {
           const v = s.values[i];
           if (v === null || v === undefined) return '';
-          return `<rect x="${left}" y="${(y0 + k * h).toFixed(1)}" width="${(x(v) - left).toFixed(1)}" height="${Math.max(1, h - 1).toFixed(1)}" fill="${RULE_COLOURS[k % RULE_COLOURS.length]}"><title>${esc(m)}, ${esc(s.label)}: ${v.toFixed(3)}</title></rect>`;
+          return `<rect x="${left}" y="${(y0 + k * h).toFixed(1)}" width="${(x(v) - left).toFixed(1)}" height="${Math.max(1, h - 1).toFixed(1)}" fill="${RULE_COLOURS[k % RULE_COLOURS.length]}"><title>${esc(m)}, ${esc(s.label)}: ${n.fixed(v, 3)}</title></rect>`;
         })
         .join('');
       return `<g class="member" data-member="${esc(m)}"><text x="${left - 6}" y="${(y0 + yb.bandwidth() / 2).toFixed(1)}" dy="0.32em" text-anchor="end">${esc(m)}</text>${rects}</g>`;
     })
     .join('\n');
-  const legend = o.series
+  const legend = flow.placed
     .map(
       (s, i) =>
-        `<g transform="translate(${left + (i % 3) * 260},${4 + Math.floor(i / 3) * 18})"><rect width="12" height="10" fill="${RULE_COLOURS[i % RULE_COLOURS.length]}"/><text x="16" y="9">${esc(s.label)}</text></g>`,
+        `<g transform="translate(${s.x},${4 + s.row * 18})"><rect width="12" height="10" fill="${RULE_COLOURS[i % RULE_COLOURS.length]}"/><text x="16" y="9">${esc(s.label)}</text></g>`,
     )
     .join('');
-  return `<svg id="${esc(id)}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11">
+  return `<svg id="${esc(id)}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="${CHART_FONT}" font-size="11">
 <title id="${esc(id)}-title">${esc(o.title)}</title>
 <g class="legend">${legend}</g>
 <g fill="#555">${ticks}</g>

@@ -4,6 +4,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { esc } from '../../util/html.js';
+import { CHART_FONT } from './text.js';
 
 export interface HistogramSeries {
   readonly label: string;
@@ -62,5 +63,5 @@ export function renderHistograms(o: HistogramOptions): string {
       return `<g><line x1="${mx}" x2="${mx}" y1="${top - 4}" y2="${axisY}" stroke="${m.colour ?? '#333'}" stroke-dasharray="3 3"/><text x="${mx}" y="${top - 8 - (i % 2) * 0}" text-anchor="${i === 0 ? 'start' : i === 1 ? 'end' : 'middle'}" font-size="10" fill="${m.colour ?? '#333'}">${esc(m.label)}</text></g>`;
     })
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(o.title)}" font-size="11" font-family="system-ui, sans-serif"><title>${esc(o.title)}</title>${marks}${bars}${ticks}${poles}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(o.title)}" font-size="11" font-family="${CHART_FONT}"><title>${esc(o.title)}</title>${marks}${bars}${ticks}${poles}</svg>`;
 }

@@ -6,6 +6,8 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { esc } from '../../util/html.js';
+import { type Locale, numbers } from '../i18n.js';
+import { CHART_FONT, textWidth } from './text.js';
 
 export interface LineSeries {
   readonly key: string;
@@ -26,14 +28,25 @@ export interface LineOptions {
   readonly marks?: ReadonlyArray<{ year: number; label: string }>;
   readonly width?: number;
   readonly height?: number;
+  /** The language of the numbers (English by default). */
+  readonly locale?: Locale;
 }
 
 export function renderLines(o: LineOptions): string {
+  const n = numbers(o.locale);
   const width = o.width ?? 960;
   const height = o.height ?? 300;
   const top = 30;
   const left = 46;
-  const right = 150;
+  // Room at the right for the end labels ("military expenditure 2.1 (2024)"; longer in Russian).
+  const endLabel = (sr: LineSeries) => {
+    const last = [...sr.points].reverse().find((p) => p.value !== null);
+    return last ? `${sr.label} ${n.fixed(last.value!, 1)} (${last.year})` : '';
+  };
+  const right = Math.min(
+    320,
+    Math.max(150, ...o.series.map((sr) => Math.ceil(textWidth(endLabel(sr), 11) * 1.08) + 14)),
+  );
   const bottom = 30;
   const values = o.series.flatMap((s) => s.points.map((p) => p.value).filter((v): v is number => v !== null));
   const max = Math.max(o.reference?.value ?? 0, ...values);
@@ -48,7 +61,7 @@ export function renderLines(o: LineOptions): string {
     .ticks(6)
     .map(
       (t) =>
-        `<g transform="translate(0,${y(t).toFixed(1)})"><line x1="${left}" x2="${width - right}" stroke="#000" stroke-opacity="0.08"/><text x="${left - 6}" y="4" text-anchor="end">${t}</text></g>`,
+        `<g transform="translate(0,${y(t).toFixed(1)})"><line x1="${left}" x2="${width - right}" stroke="#000" stroke-opacity="0.08"/><text x="${left - 6}" y="4" text-anchor="end">${n.locale === 'en' ? t : n.fixed(t, t % 1 ? 1 : 0)}</text></g>`,
     )
     .join('');
   const span = o.to - o.from;
@@ -74,7 +87,7 @@ export function renderLines(o: LineOptions): string {
     .map(({ s, p, py }) => {
       const ly = Math.max(py, lastY + 12);
       lastY = ly;
-      return `<text x="${(x(p.year) + 6).toFixed(1)}" y="${(ly + 4).toFixed(1)}" fill="${s.colour}">${esc(s.label)} ${p.value!.toFixed(1)} (${p.year})</text>`;
+      return `<text x="${(x(p.year) + 6).toFixed(1)}" y="${(ly + 4).toFixed(1)}" fill="${s.colour}">${esc(s.label)} ${n.fixed(p.value!, 1)} (${p.year})</text>`;
     })
     .join('');
   const paths = o.series
@@ -84,7 +97,7 @@ export function renderLines(o: LineOptions): string {
           .filter((p) => p.value !== null)
           .map(
             (p) =>
-              `<circle cx="${x(p.year).toFixed(1)}" cy="${y(p.value!).toFixed(1)}" r="2" fill="${s.colour}"><title>${esc(s.label)} ${p.year}: ${p.value!.toFixed(2)}</title></circle>`,
+              `<circle cx="${x(p.year).toFixed(1)}" cy="${y(p.value!).toFixed(1)}" r="2" fill="${s.colour}"><title>${esc(s.label)} ${p.year}: ${n.fixed(p.value!, 2)}</title></circle>`,
           )
           .join('')}`,
     )
@@ -99,7 +112,7 @@ export function renderLines(o: LineOptions): string {
         `<g class="stage-mark" transform="translate(${x(m.year).toFixed(1)},0)"><line y1="${top - 8}" y2="${height - bottom}" stroke="#111" stroke-dasharray="4 3"/><text x="3" y="${top - 11}" font-weight="600">${esc(m.label)}</text></g>`,
     )
     .join('');
-  return `<svg id="${esc(o.id)}" class="lines" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(o.id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11">
+  return `<svg id="${esc(o.id)}" class="lines" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(o.id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="${CHART_FONT}" font-size="11">
 <title id="${esc(o.id)}-title">${esc(o.title)}</title>
 <g fill="#555">${yTicks}</g>
 <text x="${left - 36}" y="${top - 14}" fill="#555">${esc(o.yLabel)}</text>

@@ -22,6 +22,8 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { CountryRecord } from '../../data/types.js';
 import { esc } from '../../util/html.js';
 import { STATUS_COLOURS } from '../../util/palette.js';
+import { type Locale, statusName } from '../i18n.js';
+import { CHART_FONT, flowLegend } from './text.js';
 
 export interface MapOptions {
   readonly width?: number;
@@ -33,6 +35,10 @@ export interface MapOptions {
   readonly id?: string;
   /** Fit the map to these states (ISO3) instead of Eurasia. */
   readonly fit?: readonly string[];
+  /** The language of the legend (English by default). */
+  readonly locale?: Locale;
+  /** The states' names in that language, by ISO3 (default: the country records' names). */
+  readonly names?: (iso3: string) => string;
 }
 
 /**
@@ -213,7 +219,8 @@ export function renderMap(topology: Topology, o: MapOptions): string {
   for (const shape of mapShapes(topology, o.countries, width, height, o.fit)) {
     const { iso3, d, dot } = shape;
     const status = (iso3 && o.status.get(iso3)) || 'none';
-    const label = `${shape.name}${status !== 'none' ? `: ${status}` : ''}`;
+    const name = iso3 && o.names ? o.names(iso3) : shape.name;
+    const label = `${name}${status !== 'none' ? `: ${statusName(status, o.locale)}` : ''}`;
     paths.push(
       `<path d="${d}" fill="${STATUS_COLOURS[status] ?? STATUS_COLOURS.none}" data-iso3="${esc(iso3)}" data-status="${esc(status)}"><title>${esc(label)}</title></path>`,
     );
@@ -227,10 +234,15 @@ export function renderMap(topology: Topology, o: MapOptions): string {
   const order = ['member', 'observer', 'dialogue partner', 'partner', 'applicant'].filter((s) =>
     used.includes(s),
   );
-  const legend = order
+  // Each item as wide as its label needs (at least the 150 px English has always had), in rows from the bottom.
+  const flow = flowLegend(
+    order.map((s) => ({ status: s, label: statusName(s, o.locale) })),
+    { x0: 16, x1: width - 16, swatch: 14, size: 12, minSlot: 150 },
+  );
+  const legend = flow.placed
     .map(
-      (s, i) =>
-        `<g transform="translate(${16 + i * 150},${height - 22})"><rect width="14" height="14" fill="${STATUS_COLOURS[s]}" stroke="#333" stroke-width=".5"/><text x="20" y="12">${esc(s)}</text></g>`,
+      (s) =>
+        `<g transform="translate(${s.x},${height - 22 - (flow.rows - 1 - s.row) * 20})"><rect width="14" height="14" fill="${STATUS_COLOURS[s.status]}" stroke="#333" stroke-width=".5"/><text x="20" y="12">${esc(s.label)}</text></g>`,
     )
     .join('');
   return `<svg id="${esc(o.id ?? 'map')}" class="map" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(o.id ?? 'map')}-title" xmlns="http://www.w3.org/2000/svg">
@@ -238,6 +250,6 @@ export function renderMap(topology: Topology, o: MapOptions): string {
 <rect width="${width}" height="${height}" fill="#f4f8fb"/>
 <g stroke="#ffffff" stroke-width="0.4">${paths.join('\n')}</g>
 <g>${dots.join('')}</g>
-<g font-size="12" font-family="system-ui, sans-serif" fill="#222">${legend}</g>
+<g font-size="12" font-family="${CHART_FONT}" fill="#222">${legend}</g>
 </svg>`;
 }

@@ -7,6 +7,8 @@
 import { scaleLinear } from 'd3-scale';
 import { area, curveStepAfter } from 'd3-shape';
 import { esc } from '../../util/html.js';
+import { chartT, type Locale, numbers } from '../i18n.js';
+import { CHART_FONT, flowLegend, textWidth } from './text.js';
 
 export interface StackedBand {
   readonly key: string;
@@ -28,6 +30,8 @@ export interface StackedOptions {
   readonly marks?: ReadonlyArray<{ year: number; label: string }>;
   readonly width?: number;
   readonly height?: number;
+  /** The language of the chart's own words and numbers (English by default). */
+  readonly locale?: Locale;
 }
 
 /** A colour-blind-aware categorical palette (ten hues), assigned in band order. */
@@ -47,6 +51,8 @@ export const PALETTE = [
 ];
 
 export function renderStacked(o: StackedOptions): string {
+  const t = chartT(o.locale);
+  const n = numbers(o.locale);
   const width = o.width ?? 960;
   const height = o.height ?? 340;
   const top = 46;
@@ -100,7 +106,8 @@ export function renderStacked(o: StackedOptions): string {
       const counted = run.filter((yr) => yr.shares![b.key] !== undefined);
       const f = counted[0]!;
       const l = counted[counted.length - 1]!;
-      const at = (yr: StackedYear) => `${((yr.shares![b.key] ?? 0) * 100).toFixed(1)}% in ${yr.year}`;
+      const at = (yr: StackedYear) =>
+        t('stacked.share-in', { share: n.pct(yr.shares![b.key] ?? 0, 1), year: yr.year });
       bandPaths.push(
         `<path class="band" data-key="${esc(b.key)}" d="${gen(p)}" fill="${b.colour}" stroke="#fff" stroke-width="0.4"><title>${esc(b.label)}: ${f === l ? at(f) : `${at(f)}, ${at(l)}`}</title></path>`,
       );
@@ -120,14 +127,14 @@ export function renderStacked(o: StackedOptions): string {
     .map(({ b, py }) => {
       const ly = Math.min(py, lastY - 12);
       lastY = ly;
-      return `<text x="${width - right + 6}" y="${(ly + 4).toFixed(1)}">${esc(b.label)} ${((labelAt.get(b.key)!.share ?? 0) * 100).toFixed(0)}%</text>`;
+      return `<text x="${width - right + 6}" y="${(ly + 4).toFixed(1)}">${esc(b.label)} ${n.pct(labelAt.get(b.key)!.share ?? 0, 0)}</text>`;
     })
     .join('');
 
   const yTicks = [0, 0.25, 0.5, 0.75, 1]
     .map(
       (t) =>
-        `<g transform="translate(0,${y(t).toFixed(1)})"><line x1="${left}" x2="${width - right}" stroke="#000" stroke-opacity="${t === 0.5 ? 0.35 : 0.08}"${t === 0.5 ? ' stroke-dasharray="2 3"' : ''}/><text x="${left - 6}" y="4" text-anchor="end">${t * 100}%</text></g>`,
+        `<g transform="translate(0,${y(t).toFixed(1)})"><line x1="${left}" x2="${width - right}" stroke="#000" stroke-opacity="${t === 0.5 ? 0.35 : 0.08}"${t === 0.5 ? ' stroke-dasharray="2 3"' : ''}/><text x="${left - 6}" y="4" text-anchor="end">${n.pct(t, 0)}</text></g>`,
     )
     .join('');
   const span = last + 1 - first;
@@ -146,7 +153,7 @@ export function renderStacked(o: StackedOptions): string {
     .filter((m) => m.year >= first && m.year <= last + 1)
     .map((m) => {
       const mx = x(m.year);
-      const w = m.label.length * 6.2;
+      const w = textWidth(m.label, 11);
       const anchor = mx + w > width - 4 ? 'end' : 'start';
       const x0 = anchor === 'end' ? mx - 3 - w : mx + 3;
       row = x0 < prevEnd + 6 ? row + 1 : 0;
@@ -159,24 +166,25 @@ export function renderStacked(o: StackedOptions): string {
     .filter((yr) => !yr.shares)
     .map(
       (yr) =>
-        `<rect class="gap" x="${x(yr.year).toFixed(1)}" y="${top}" width="${(x(yr.year + 1) - x(yr.year)).toFixed(1)}" height="${height - bottom - top}" fill="url(#${esc(o.id)}-hatch)"><title>${yr.year}: no figures</title></rect>`,
+        `<rect class="gap" x="${x(yr.year).toFixed(1)}" y="${top}" width="${(x(yr.year + 1) - x(yr.year)).toFixed(1)}" height="${height - bottom - top}" fill="url(#${esc(o.id)}-hatch)"><title>${esc(t('stacked.no-figures', { year: yr.year }))}</title></rect>`,
     )
     .join('');
-  const perRow = Math.max(1, Math.floor((width - left) / 90));
-  const rows = Math.ceil(o.bands.length / perRow);
-  const legend = o.bands
+  // Slots of 90 px while the names fit them (English), wider for longer names (Russian).
+  const flow = flowLegend(o.bands, { x0: left, x1: width - 8, swatch: 10, gap: 10, minSlot: 90 });
+  const rows = flow.rows;
+  const legend = flow.placed
     .map(
-      (b, i) =>
-        `<g transform="translate(${left + (i % perRow) * 90},${height + Math.floor(i / perRow) * 15})"><rect width="10" height="10" y="-9" fill="${b.colour}"/><text x="14">${esc(b.label)}</text></g>`,
+      (b) =>
+        `<g transform="translate(${b.x},${height + b.row * 15})"><rect width="10" height="10" y="-9" fill="${b.colour}"/><text x="14">${esc(b.label)}</text></g>`,
     )
     .join('');
-  return `<svg id="${esc(o.id)}" class="stacked" viewBox="0 0 ${width} ${height + rows * 15}" role="img" aria-labelledby="${esc(o.id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11">
+  return `<svg id="${esc(o.id)}" class="stacked" viewBox="0 0 ${width} ${height + rows * 15}" role="img" aria-labelledby="${esc(o.id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="${CHART_FONT}" font-size="11">
 <title id="${esc(o.id)}-title">${esc(o.title)}</title>
 <defs><pattern id="${esc(o.id)}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line y2="6" stroke="#bbb" stroke-width="2"/></pattern></defs>
 <g fill="#555">${yTicks}</g>
 ${bandPaths.join('\n')}
 ${gaps}
-<g class="half"><line x1="${left}" x2="${width - right}" y1="${y(0.5).toFixed(1)}" y2="${y(0.5).toFixed(1)}" stroke="#000" stroke-opacity="0.55" stroke-dasharray="5 4"/><text x="${left + 4}" y="${(y(0.5) - 4).toFixed(1)}" fill="#000" fill-opacity="0.7">one half</text></g>
+<g class="half"><line x1="${left}" x2="${width - right}" y1="${y(0.5).toFixed(1)}" y2="${y(0.5).toFixed(1)}" stroke="#000" stroke-opacity="0.55" stroke-dasharray="5 4"/><text x="${left + 4}" y="${(y(0.5) - 4).toFixed(1)}" fill="#000" fill-opacity="0.7">${esc(t('stacked.one-half'))}</text></g>
 <g fill="#333">${xTicks.join('')}</g>
 ${marks}
 <g fill="#222">${labels}</g>

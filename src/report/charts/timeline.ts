@@ -6,6 +6,8 @@ import { scaleLinear } from 'd3-scale';
 import type { IsoDate } from '../../util/dates.js';
 import { esc } from '../../util/html.js';
 import { STATUS_COLOURS } from '../../util/palette.js';
+import { chartT, type Locale, statusName } from '../i18n.js';
+import { CHART_FONT, flowLegend, textWidth } from './text.js';
 
 export interface TimelineBar {
   readonly from: IsoDate;
@@ -29,6 +31,8 @@ export interface TimelineOptions {
   readonly lanes: readonly TimelineLane[];
   readonly marks?: ReadonlyArray<{ date: IsoDate; label: string }>;
   readonly width?: number;
+  /** The language of the legend (English by default). */
+  readonly locale?: Locale;
 }
 
 /** Decimal year of a date (2017-06-09 → 2017.44). */
@@ -44,7 +48,9 @@ export function renderTimeline(o: TimelineOptions): string {
   const width = o.width ?? 960;
   const laneH = 18;
   const top = 44;
-  const left = 150;
+  const t = chartT(o.locale);
+  // Room for the longest state's name (Russian names run longer than English ones).
+  const left = Math.min(280, Math.max(150, ...o.lanes.map((l) => textWidth(l.label, 11) + 12)));
   const height = top + o.lanes.length * laneH + 34;
   const x = scaleLinear()
     .domain([decimalYear(o.from), decimalYear(o.to)])
@@ -69,10 +75,14 @@ export function renderTimeline(o: TimelineOptions): string {
   const statuses = ['member', 'observer', 'dialogue partner', 'partner', 'applicant'].filter((st) =>
     o.lanes.some((l) => l.bars.some((b) => b.status === st)),
   );
-  const legend = statuses
-    .map(
-      (st, i) =>
-        `<g transform="translate(${left + i * 130},4)"><rect width="12" height="10" fill="${STATUS_COLOURS[st]}"/><text x="16" y="9">${esc(st)}</text></g>`,
+  const note = t('timeline.unverified-outline');
+  const legend = flowLegend(
+    statuses.map((st) => ({ st, label: statusName(st, o.locale) })),
+    { x0: left, x1: width - 24 - textWidth(note), swatch: 12, minSlot: 130 },
+  )
+    .placed.map(
+      (l) =>
+        `<g transform="translate(${l.x},${4 + l.row * 14})"><rect width="12" height="10" fill="${STATUS_COLOURS[l.st]}"/><text x="16" y="9">${esc(l.label)}</text></g>`,
     )
     .join('');
   const lanes = o.lanes
@@ -91,9 +101,9 @@ export function renderTimeline(o: TimelineOptions): string {
       return `<g class="lane" data-key="${esc(lane.key)}"><text x="${left - 6}" y="${y + laneH - 5}" text-anchor="end">${esc(lane.label)}</text>${bars}</g>`;
     })
     .join('\n');
-  return `<svg id="${esc(id)}" class="timeline" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11">
+  return `<svg id="${esc(id)}" class="timeline" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="${CHART_FONT}" font-size="11">
 <title id="${esc(id)}-title">${esc(o.title)}</title>
-<g class="legend">${legend}<text x="${width - 12}" y="13" text-anchor="end" fill="#555">dashed outline: unverified</text></g>
+<g class="legend">${legend}<text x="${width - 12}" y="13" text-anchor="end" fill="#555">${esc(note)}</text></g>
 <g fill="#555">${axis}</g>${marks}
 ${lanes}
 </svg>`;

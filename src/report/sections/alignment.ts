@@ -25,21 +25,33 @@ import {
   renderSeries,
 } from '../charts/alignment.js';
 import { escLinks, htmlTable } from '../html.js';
+import { localeOf, numbers, punctuation, reportT } from '../i18n.js';
+import { orgNames, stateName } from '../names.js';
 import type { ReportSection } from '../report.js';
 
 const REFERENCE = 'USA';
 /** Bootstrap resamples and null-model permutations of the report's camps. */
 export const BOOTSTRAP = 1000;
 
-const f3 = (x: number | null | undefined) => (x == null ? '–' : x.toFixed(3));
-const fx = (x: number, d: number) => (Math.abs(x) < 0.5 * 10 ** -d ? 0 : x).toFixed(d);
-const pc = (x: number | null | undefined) => (x == null ? '–' : `${(x * 100).toFixed(1)}%`);
+// The terminal summary's figures (English).
+const f3e = (x: number | null | undefined) => (x == null ? '–' : x.toFixed(3));
+const fxe = (x: number, d: number) => (Math.abs(x) < 0.5 * 10 ** -d ? 0 : x).toFixed(d);
+const pce = (x: number | null | undefined) => (x == null ? '–' : `${(x * 100).toFixed(1)}%`);
 
 export const alignmentSection: ReportSection = {
   id: 'alignment',
   title: 'Alignment in the UN',
+  titleIn: (l) => reportT(l)('section.alignment'),
   render(ctx) {
+    const l = localeOf(ctx);
+    const t = reportT(l);
+    const n = numbers(l);
+    const P = punctuation(l);
+    const f3 = (x: number | null | undefined) => n.fixed(x, 3);
+    const fx = (x: number, d: number) => n.fixed(Math.abs(x) < 0.5 * 10 ** -d ? 0 : x, d);
+    const pc = (x: number | null | undefined) => n.pct(x, 1);
     const org = ctx.registry.get(ctx.orgId);
+    const short = orgNames(org, l).shortName;
     const data = loadVoteData();
     const first = `${data.meta.firstYear}-01-01`;
     const lastData = data.rollCalls.at(-1)!.date;
@@ -55,7 +67,7 @@ export const alignmentSection: ReportSection = {
     } catch (e) {
       if (!isConcordError(e)) throw e;
       return {
-        html: `<p class="note">No alignment figures for ${esc(org.shortName)}: ${esc(e.message)}.</p>`,
+        html: `<p class="note">${esc(t('alignment.none', { org: short }))} <span lang="en">${esc(e.message)}</span>${P.stop}</p>`,
         summary: [`no figures: ${e.message}`],
       };
     }
@@ -76,23 +88,27 @@ export const alignmentSection: ReportSection = {
     const lo = Math.max(0, Math.floor(Math.min(...values) * 10) / 10);
     const heatmap = renderHeatmap({
       id: 'alignment-heatmap',
-      title: `Agreement in the UN General Assembly, ${span}: share of identical votes`,
+      title: t('alignment.heatmap-title', { span }),
       labels: codes.map(label),
-      names: codes.map((s) => r.states.find((x) => x.iso3 === s)!.name),
+      names: codes.map((s) =>
+        l === 'en' ? r.states.find((x) => x.iso3 === s)!.name : stateName(ctx.ds.countries, s, l),
+      ),
       values: agreementM,
       domain: [lo, 1],
       format: (x) => (x * 100).toFixed(0),
       italic: new Set([REFERENCE]),
-      legend: '% identical votes (0 counted as a vote)',
+      legend: t('alignment.heatmap-legend'),
+      locale: l,
     });
     const g = campGraph(codes, r.pairs, r.camps.weights);
     const edges = graphEdges(codes, g.weights);
     const network = renderCampsNetwork({
       id: 'alignment-camps',
-      title: `Camps of the agreement graph (Louvain, κ weights), ${span}`,
+      title: t('alignment.camps-title', { span }),
+      locale: l,
       nodes: codes.map((s, i) => ({
         id: label(s),
-        label: r.states[i]!.name,
+        label: l === 'en' ? r.states[i]!.name : stateName(ctx.ds.countries, s, l),
         camp: r.camps.community[i]!,
         outsider: !memberSet.has(s),
       })),
@@ -101,10 +117,11 @@ export const alignmentSection: ReportSection = {
     const orgStages = stages(org).slice(1);
     const series = renderSeries({
       id: 'alignment-cohesion',
-      title: `Cohesion of the ${org.shortName} members in the UN General Assembly per year, ${r.window.from}–${ctx.date.slice(0, 4)}`,
+      title: t('alignment.series-title', { org: short, from: r.window.from, to: ctx.date.slice(0, 4) }),
       from: r.window.fromYear,
       to: Number(ctx.date.slice(0, 4)),
-      series: cohesionSeries(r.cohesion.byYear),
+      series: cohesionSeries(r.cohesion.byYear, l),
+      locale: l,
       marks: orgStages
         .filter((s) => s.from <= ctx.date)
         .map((s) => ({
@@ -113,7 +130,7 @@ export const alignmentSection: ReportSection = {
             `${s.joined.length ? `+${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''}`.trim(),
         })),
       dataEnd: data.meta.lastYear,
-      yLabel: 'cohesion (0–1)',
+      yLabel: t('alignment.y-label'),
     });
     const nowrap = (t: string) => ({ html: `<span style="white-space:nowrap">${esc(t)}</span>` });
     const stageRows = r.stages
@@ -129,22 +146,22 @@ export const alignmentSection: ReportSection = {
         s.after ? f3(s.after.oldSet.agreementIndex) : '–',
         s.comparable
           ? `${s.change! >= 0 ? '+' : ''}${f3(s.change)} ± ${f3(s.changeSe)}`
-          : { html: `<span class="note">${esc(s.note ?? '')}</span>` },
+          : { html: `<span class="note"${l === 'en' ? '' : ' lang="en"'}>${esc(s.note ?? '')}</span>` },
       ]);
     const stageTable = htmlTable(
       [
-        'Stage',
-        'Change',
-        'Before (roll calls)',
-        'Old set before',
-        'New set before',
-        'After (roll calls)',
-        'New set after',
-        'Old set after',
-        'Change (new after − old before)',
+        t('alignment.th.stage'),
+        t('alignment.th.change'),
+        t('alignment.th.before'),
+        t('alignment.th.old-before'),
+        t('alignment.th.new-before'),
+        t('alignment.th.after'),
+        t('alignment.th.new-after'),
+        t('alignment.th.old-after'),
+        t('alignment.th.difference'),
       ],
       stageRows,
-      { caption: 'Cohesion before and after each membership stage (Agreement Index, mean over roll calls)' },
+      { caption: t('alignment.stage-caption'), lang: l },
     );
     const pairRows = r.pairs
       .filter((p) => memberSet.has(p.a) && memberSet.has(p.b))
@@ -158,30 +175,52 @@ export const alignmentSection: ReportSection = {
         f3(p.s),
       ]);
     const pairTable = htmlTable(
-      ['Pair', 'Roll calls', 'Agreement', 'Agreement, yes/no only', 'κ', 'S'],
+      [
+        t('alignment.th.pair'),
+        t('alignment.th.roll-calls'),
+        t('alignment.th.agreement'),
+        t('alignment.th.agreement-yes-no'),
+        'κ',
+        'S',
+      ],
       pairRows,
-      { caption: `Member pairs, ${span}` },
+      { caption: t('alignment.pairs-caption', { span }), lang: l },
     );
     const campText = r.camps.camps.map((c, i) => `${i + 1}. ${c.map(label).join(', ')}`).join('; ');
-    const html = `<p>Who votes with whom in the UN General Assembly, ${span}: ${r.window.rollCalls.toLocaleString('en-US')} roll calls (Voeten, Strezhnev &amp; Bailey to ${esc(data.seam ?? lastData)}, then the UN's own records of recorded votes on adopted resolutions; the data end on ${esc(lastData)}). The members in those years${laterOnly.length ? `, the later members (†: ${esc(laterOnly.join(', '))}, with their votes before they joined)` : ''} and the United States for reference (italic).</p>
+    const seam = n.date(data.seam ?? lastData);
+    const intro = laterOnly.length
+      ? t('alignment.intro-later', {
+          span,
+          rollCalls: n.int(r.window.rollCalls),
+          seam,
+          end: n.date(lastData),
+          later: laterOnly.join(', '),
+        })
+      : t('alignment.intro', { span, rollCalls: n.int(r.window.rollCalls), seam, end: n.date(lastData) });
+    const campsText = `${t('alignment.camps', { seed: r.camps.seed, camps: campText, q: fx(r.camps.modularity, 3) })}${
+      r.camps.membersModularity !== null
+        ? t('alignment.members-q', { q: fx(r.camps.membersModularity, 3) })
+        : ''
+    }${P.stop}${unc ? `${P.gap}${uncertaintySentenceIn(unc, l)}` : ''}`;
+    const html = `<p>${esc(intro)}</p>
 ${heatmap}
-<p class="note">Agreement: share of roll calls on which the two cast the same vote, abstention counted as a vote. To ${esc(data.seam ?? lastData)} the source merges abstention, absence and non-membership into one code 0, counted as a vote, and a state that cast no yes or no vote in a whole session is left out of that session; from then on the UN's records tell abstention from absence, and an absent state is left out of that roll call. See docs/alignment.md. Sources: ${data.meta.sources.map((x) => `${esc(x.title)} (${escLinks(x.url)})`).join('; ')}.</p>
+<p class="note">${esc(t('alignment.agreement-note', { seam }))} ${esc(t('alignment.sources'))} ${data.meta.sources.map((x) => `${l === 'en' ? esc(x.title) : `<span lang="en">${esc(x.title)}</span>`} (${escLinks(x.url)})`).join('; ')}${P.stop}</p>
 ${network}
-<p>Camps (Louvain communities of the agreement graph, weights Cohen's κ with negative values set to 0, seed ${r.camps.seed}): ${esc(campText)}; modularity Q = ${fx(r.camps.modularity, 3)}${r.camps.membersModularity !== null ? `; modularity of the partition members | others Q = ${fx(r.camps.membersModularity, 3)}` : ''}.${unc ? ` ${esc(uncertaintySentence(unc))}` : ''}</p>
+<p>${esc(campsText)}</p>
 ${series}
-<p class="note">Cohesion of the members on each vote's date (a year's value is the mean over its roll calls). The Agreement Index counts 0 (abstention) as a third option; the Rice index uses yes and no only. Marks: membership stages. From ${esc(data.seam ?? lastData)} the roll calls are resolutions voted on as a whole only (no amendment or paragraph votes).</p>
+<p class="note">${esc(t('alignment.cohesion-note', { seam }))}</p>
 ${stageTable}
-<p class="note">Old set: the members before the stage; new set: after it. The new set before the stage shows what the change of composition alone does; the old set after it, whether the old members changed. ± is the standard error with roll calls taken as independent, a lower bound.</p>
-<details><summary>All member pairs</summary>${pairTable}</details>
-${r.notes.length ? `<p class="note">${r.notes.map(esc).join('<br>')}</p>` : ''}`;
+<p class="note">${esc(t('alignment.sets-note'))}</p>
+<details><summary>${esc(t('alignment.all-pairs'))}</summary>${pairTable}</details>
+${r.notes.length ? `<p class="note"${l === 'en' ? '' : ' lang="en"'}>${r.notes.map(esc).join('<br>')}</p>` : ''}`;
     const summary: string[] = [];
     const cr = r.pairs.find((p) => (p.a === 'CHN' && p.b === 'RUS') || (p.a === 'RUS' && p.b === 'CHN'));
     if (cr)
       summary.push(
-        `CHN–RUS: same vote on ${pc(cr.agreement)} of ${cr.rollCalls} roll calls ${span} (${pc(cr.agreementYesNo)} of the ${cr.yesNoRollCalls} where both voted yes or no); κ ${f3(cr.kappa)}`,
+        `CHN–RUS: same vote on ${pce(cr.agreement)} of ${cr.rollCalls} roll calls ${span} (${pce(cr.agreementYesNo)} of the ${cr.yesNoRollCalls} where both voted yes or no); κ ${f3e(cr.kappa)}`,
       );
     summary.push(
-      `camps (Louvain, κ weights): ${campText}; Q = ${fx(r.camps.modularity, 3)}${unc ? `, 95% bootstrap interval ${fx(unc.bootstrap.lo, 3)}–${fx(unc.bootstrap.hi, 3)}, null 95th percentile ${fx(unc.null.hi, 3)}: ${unc.strongerThanChance ? 'stronger than chance' : 'no stronger than chance'}` : ''}`,
+      `camps (Louvain, κ weights): ${campText}; Q = ${fxe(r.camps.modularity, 3)}${unc ? `, 95% bootstrap interval ${fxe(unc.bootstrap.lo, 3)}–${fxe(unc.bootstrap.hi, 3)}, null 95th percentile ${fxe(unc.null.hi, 3)}: ${unc.strongerThanChance ? 'stronger than chance' : 'no stronger than chance'}` : ''}`,
     );
     for (const s of r.stages.filter((x) => x.date <= ctx.date)) {
       const what = [
@@ -193,13 +232,33 @@ ${r.notes.length ? `<p class="note">${r.notes.map(esc).join('<br>')}</p>` : ''}`
         .join(' ');
       summary.push(
         s.comparable
-          ? `${what}: cohesion (AI) ${f3(s.before!.oldSet.agreementIndex)} before → ${f3(s.after!.newSet.agreementIndex)} after (${s.change! >= 0 ? '+' : ''}${f3(s.change)} ± ${f3(s.changeSe)}); new set before ${f3(s.before!.newSet.agreementIndex)}, old set after ${f3(s.after!.oldSet.agreementIndex)}`
+          ? `${what}: cohesion (AI) ${f3e(s.before!.oldSet.agreementIndex)} before → ${f3e(s.after!.newSet.agreementIndex)} after (${s.change! >= 0 ? '+' : ''}${f3e(s.change)} ± ${f3e(s.changeSe)}); new set before ${f3e(s.before!.newSet.agreementIndex)}, old set after ${f3e(s.after!.oldSet.agreementIndex)}`
           : `${what}: ${s.note}`,
       );
     }
     return { html, summary };
   },
 };
+
+/** uncertaintySentence in the report's language (English: exactly uncertaintySentence). */
+function uncertaintySentenceIn(u: CampUncertainty, l: ReturnType<typeof localeOf>): string {
+  if (l === 'en') return uncertaintySentence(u);
+  const n = numbers(l);
+  const f = (x: number) => n.fixed(Math.abs(x) < 0.0005 ? 0 : x, 3);
+  return reportT(l)(
+    u.strongerThanChance ? 'alignment.uncertainty-stronger' : 'alignment.uncertainty-weaker',
+    {
+      resamples: n.int(u.resamples),
+      seed: u.seed,
+      lo: f(u.bootstrap.lo),
+      hi: f(u.bootstrap.hi),
+      permutations: n.int(u.permutations),
+      mean: f(u.null.mean),
+      p95: f(u.null.hi),
+      p: n.fixed(u.null.p, 3),
+    },
+  );
+}
 
 /** The bootstrap and null-model figures of camps in one plain sentence. */
 export function uncertaintySentence(u: CampUncertainty): string {

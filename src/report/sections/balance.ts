@@ -4,20 +4,44 @@
  * leading members on every yardstick, the concentration index at each stage, and one sentence per
  * stage saying what the change did; population and military expenditure in a fold.
  */
-import { type Balance, balance, type StageBalance } from '../../balance/balance.js';
+import { type Balance, balance, MEMBERSHIP_RULE, type StageBalance } from '../../balance/balance.js';
 import { longDate } from '../../balance/describe.js';
 import { type MeasureId, YARDSTICKS } from '../../balance/yardsticks.js';
 import { isConcordError } from '../../errors.js';
 import type { Organization } from '../../org/schema.js';
 import { yearOf } from '../../util/dates.js';
+import { pct as pctEn } from '../../util/format.js';
 import { esc } from '../../util/html.js';
 import { renderLines } from '../charts/lines.js';
 import { PALETTE, renderStacked } from '../charts/stacked.js';
 import { escLinks, htmlTable } from '../html.js';
+import { type Locale, localeOf, numbers, punctuation, reportT, rich } from '../i18n.js';
+import { orgNames, stateName } from '../names.js';
 import type { ReportContext, ReportSection } from '../report.js';
 
-const pct = (x: number | null | undefined) => (x == null ? '–' : `${(x * 100).toFixed(1)}%`);
-const two = (x: number | null | undefined) => (x == null ? '–' : x.toFixed(2));
+type T = ReturnType<typeof reportT>;
+const twoEn = (x: number | null | undefined) => (x == null ? '–' : x.toFixed(2));
+
+/** A yardstick's label and noun in the locale (English: balance/yardsticks.ts's). */
+function yardstick(m: MeasureId, t: T): { label: string; noun: string } {
+  if (t.locale === 'en') return { label: YARDSTICKS[m].label, noun: YARDSTICKS[m].noun };
+  const label = {
+    gdp: t('balance.gdp.label'),
+    cinc: t('balance.cinc.label'),
+    population: t('balance.population.label'),
+    milex: t('balance.milex.label'),
+  }[m];
+  const noun = {
+    gdp: t('balance.gdp.noun'),
+    cinc: t('balance.cinc.noun'),
+    population: t('balance.population.noun'),
+    milex: t('balance.milex.noun'),
+  }[m];
+  return { label, noun };
+}
+
+/** Text balance/ writes in English (its sentences, sources, caveats): marked as such in another language. */
+const en = (html: string, l: Locale) => (l === 'en' ? html : `<span lang="en">${html}</span>`);
 
 /** Members in the order they first count, then by size in that year: the bands and colours. */
 function bandOrder(b: Balance): string[] {
@@ -29,11 +53,11 @@ function bandOrder(b: Balance): string[] {
     .map(([m]) => m);
 }
 
-function changeLabel(s: StageBalance): string {
+function changeLabel(s: StageBalance, t: T): string {
   if (s.kind === 'founding') {
     return s.comparedWith
-      ? `founded (${s.comparedWith.shortName}${s.joined.length ? ` +${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''})`
-      : 'founded';
+      ? `${t('balance.founded')} (${s.comparedWith.shortName}${s.joined.length ? ` +${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''})`
+      : t('balance.founded');
   }
   return [s.joined.length ? `+${s.joined.join(', ')}` : '', s.left.length ? `−${s.left.join(', ')}` : '']
     .filter(Boolean)
@@ -65,36 +89,56 @@ function compute(
 }
 
 function measureBlock(b: Balance, ctx: ReportContext, colours: Map<string, string>): string {
-  const name = (c: string) => ctx.ds.countries.get(c)?.name ?? c;
+  const l = localeOf(ctx);
+  const t = reportT(l);
+  const n = numbers(l);
+  const P = punctuation(l);
+  const name = (c: string) => stateName(ctx.ds.countries, c, l);
   const stages = b.stages.filter((s) => s.from <= ctx.date);
+  const ys = yardstick(b.measure.id, t);
+  const org = ctx.registry.has(b.organization.id) ? ctx.registry.get(b.organization.id) : null;
   const chart = renderStacked({
     id: `balance-${b.measure.id}`,
-    title: `Members' shares of the ${b.organization.shortName}'s ${YARDSTICKS[b.measure.id].noun}, ${b.from}–${b.to} (members on 31 December)`,
+    title: t('balance.chart-title', {
+      org: org ? orgNames(org, l).shortName : b.organization.shortName,
+      noun: ys.noun,
+      from: b.from,
+      to: b.to,
+    }),
     bands: bandOrder(b).map((c) => ({ key: c, label: name(c), colour: colours.get(c) ?? '#999' })),
     years: b.years.map((y) => ({ year: y.year, shares: y.concentration ? y.shares : null })),
-    marks: stages.slice(1).map((s) => ({ year: s.stageYear, label: `${s.stageYear} ${changeLabel(s)}` })),
+    marks: stages.slice(1).map((s) => ({ year: s.stageYear, label: `${s.stageYear} ${changeLabel(s, t)}` })),
+    locale: l,
   });
   const partial = b.years.filter((y) => y.status === 'partial');
+  const day = (d: string) => (l === 'en' ? longDate(d) : n.date(d));
   const sentences = stages.map(
-    (s) => `<li><strong>${esc(longDate(s.from))}.</strong> ${esc(s.sentence)}</li>`,
+    (s) => `<li><strong>${esc(day(s.from))}${P.stop}</strong> ${en(esc(s.sentence), l)}</li>`,
   );
-  return `<figure>${chart}<figcaption class="note">${esc(b.summary)}${
+  return `<figure>${chart}<figcaption class="note">${en(esc(b.summary), l)}${
     partial.length
-      ? ` Years ${partial.map((y) => y.year).join(', ')} lack figures for ${[...new Set(partial.flatMap((y) => y.missing))].join(', ')}: their shares are of the other members.`
+      ? ` ${esc(t('balance.partial', { years: partial.map((y) => y.year).join(', '), missing: [...new Set(partial.flatMap((y) => y.missing))].join(', ') }))}`
       : ''
-  } Source: ${escLinks(b.measure.source)}. ${escLinks(b.measure.caveat)}</figcaption></figure>
-<h3>What each stage changed: ${esc(YARDSTICKS[b.measure.id].noun)}</h3>
+  } ${esc(t('balance.source'))} ${en(escLinks(b.measure.source), l)}${P.stop} ${en(escLinks(b.measure.caveat), l)}</figcaption></figure>
+<h3>${esc(t('balance.stage-changes', { noun: ys.noun }))}</h3>
 <ul class="balance-stages">${sentences.join('')}</ul>`;
 }
 
 export const balanceSection: ReportSection = {
   id: 'balance',
   title: 'Balance of power',
+  titleIn: (l) => reportT(l)('section.balance'),
   render(ctx) {
+    const l = localeOf(ctx);
+    const t = reportT(l);
+    const n = numbers(l);
+    const pct = (x: number | null | undefined) => n.pct(x, 1);
+    const two = (x: number | null | undefined) => n.fixed(x, 2);
     const org = ctx.registry.get(ctx.orgId);
+    const short = orgNames(org, l).shortName;
     if (yearOf(ctx.date) < yearOf(org.founded)) {
       return {
-        html: `<p class="note">${esc(org.shortName)} was founded on ${esc(org.founded)}: no balance of power among its members before then.</p>`,
+        html: `<p class="note">${esc(t('balance.before-founding', { org: short, founded: n.date(org.founded) }))}</p>`,
         summary: [],
       };
     }
@@ -107,7 +151,7 @@ export const balanceSection: ReportSection = {
     const available = [...all.values()].filter((b): b is Balance => b !== null);
     if (!available.length) {
       return {
-        html: '<p class="note">No yardstick has figures for two or more members in the years of the organization.</p>',
+        html: `<p class="note">${esc(t('balance.no-yardstick'))}</p>`,
         summary: [],
       };
     }
@@ -117,15 +161,19 @@ export const balanceSection: ReportSection = {
     for (const b of available)
       for (const c of bandOrder(b))
         if (!colours.has(c)) colours.set(c, PALETTE[colours.size % PALETTE.length]!);
-    const name = (c: string) => ctx.ds.countries.get(c)?.name ?? c;
+    const name = (c: string) => stateName(ctx.ds.countries, c, l);
     const [pa, pb] = pair ?? [];
 
-    const intro = `<p>How the members' power is spread inside the ${esc(org.shortName)}: each member's share of the members' total on four yardsticks, and how concentrated those shares are. A year counts the ${esc(available[0]!.membershipRule)}. <strong>CON</strong> is the Ray–Singer concentration index √((HHI − 1/N)/(1 − 1/N)), 0 when all N members are equal and 1 when one holds everything; HHI = Σ share². A member holding more than half outweighs all the others together. Each enlargement is measured on one year's figures — the members before against the members after — so the change is due to the new members alone (docs/balance.md).</p>`;
+    const rule = available[0]!.membershipRule;
+    const intro = `<p>${rich(t, 'balance.intro', {
+      org: short,
+      rule: l === 'en' ? rule : rule === MEMBERSHIP_RULE ? t('balance.rule-31-december') : rule,
+    })}</p>`;
 
     const blocks: string[] = [];
     for (const m of ['gdp', 'cinc'] as const) {
       const b = all.get(m);
-      if (b) blocks.push(`<h3>${esc(YARDSTICKS[m].label)}</h3>${measureBlock(b, ctx, colours)}`);
+      if (b) blocks.push(`<h3>${esc(yardstick(m, t).label)}</h3>${measureBlock(b, ctx, colours)}`);
     }
 
     // The ratio of the pair on every yardstick.
@@ -142,7 +190,7 @@ export const balanceSection: ReportSection = {
       };
       const series = available.map((b) => ({
         key: b.measure.id,
-        label: YARDSTICKS[b.measure.id].noun,
+        label: yardstick(b.measure.id, t).noun,
         colour: ratioColours[b.measure.id],
         points: b.years.map((y) => ({ year: y.year, value: y.pairRatio })),
       }));
@@ -152,13 +200,14 @@ export const balanceSection: ReportSection = {
         .map((s) => ({ year: s.stageYear, label: `${s.stageYear}` }));
       const chart = renderLines({
         id: 'balance-ratio',
-        title: `${name(pa)} to ${name(pb)}: the ratio of their figures on each yardstick, ${from}–${to}`,
+        title: t('balance.ratio-title', { a: name(pa), b: name(pb), from, to }),
         series,
         from,
         to,
         yLabel: `${pa}/${pb}`,
-        reference: { value: 1, label: 'parity' },
+        reference: { value: 1, label: t('balance.parity') },
         marks: stageMarks,
+        locale: l,
       });
       const lastOf = (b: Balance) => [...b.years].reverse().find((y) => y.pairRatio !== null);
       const firstOf = (b: Balance) => b.years.find((y) => y.pairRatio !== null);
@@ -166,14 +215,14 @@ export const balanceSection: ReportSection = {
         const f = firstOf(b);
         const l = lastOf(b);
         return [
-          YARDSTICKS[b.measure.id].label,
+          yardstick(b.measure.id, t).label,
           f ? `${two(f.pairRatio)} (${f.year})` : '–',
           l ? `${two(l.pairRatio)} (${l.year})` : '–',
         ];
       });
-      ratio = `<h3>${esc(name(pa))} and ${esc(name(pb))}</h3>
-<figure>${chart}<figcaption class="note">The ratio of ${esc(name(pa))}'s figure to ${esc(name(pb))}'s, year by year (${esc(gdp?.pairNote ?? '')}). An enlargement cannot move this ratio; it changes the two members' shares and the weight of the others.</figcaption></figure>
-${htmlTable(['Yardstick', 'First year', 'Latest year'], rows, { caption: `${pa}/${pb}: first and latest ratio` })}`;
+      ratio = `<h3>${esc(t('balance.pair-heading', { a: name(pa), b: name(pb) }))}</h3>
+<figure>${chart}<figcaption class="note">${esc(t('balance.ratio-caption-1', { a: name(pa), b: name(pb) }))} (${en(esc(gdp?.pairNote ?? ''), l)})${punctuation(l).stop}${punctuation(l).gap}${esc(t('balance.ratio-caption-2'))}</figcaption></figure>
+${htmlTable([t('balance.th.yardstick'), t('balance.th.first-year'), t('balance.th.latest-year')], rows, { caption: t('balance.ratio-table-caption', { pair: `${pa}/${pb}` }), lang: l })}`;
     }
 
     // Concentration and the largest share by stage, on every yardstick.
@@ -200,26 +249,34 @@ ${htmlTable(['Yardstick', 'First year', 'Latest year'], rows, { caption: `${pa}/
     };
     const stageTable = (title: string, f: (st: StageBalance) => string) =>
       htmlTable(
-        ['Stage', 'Change', ...available.map((b) => cap(YARDSTICKS[b.measure.id].noun))],
-        shown.map((s, i) => [nowrap(s.from), changeLabel(s), ...available.map((b) => cell(b.stages[i]!, f))]),
-        { caption: title },
+        [
+          t('balance.th.stage'),
+          t('balance.th.change'),
+          ...available.map((b) => cap(yardstick(b.measure.id, t).noun)),
+        ],
+        shown.map((s, i) => [
+          nowrap(s.from),
+          changeLabel(s, t),
+          ...available.map((b) => cell(b.stages[i]!, f)),
+        ]),
+        { caption: title, lang: l },
       );
-    const stageTables = `${stageTable('Concentration (CON) at each stage: the members before → after, on one year’s figures', conCell)}
-${stageTable('The largest member’s share at each stage: before → after', largestCell)}
-<p class="note">Each change is measured on the figures of the stage’s year; * marks an earlier year (named), when the stage’s year has no figures for every state involved (CINC and military expenditure end in 2016). CON is normalised for the number of members, so a small newcomer can raise it while lowering the largest member's share: the shares become more unequal even as the leader's weight falls (HHI, in <code>concord balance</code>, falls).</p>`;
+    const stageTables = `${stageTable(t('balance.con-caption'), conCell)}
+${stageTable(t('balance.largest-caption'), largestCell)}
+<p class="note">${rich(t, 'balance.stage-note')}</p>`;
 
     const more: string[] = [];
     for (const m of ['population', 'milex'] as const) {
       const b = all.get(m);
-      if (b) more.push(`<h3>${esc(YARDSTICKS[m].label)}</h3>${measureBlock(b, ctx, colours)}`);
+      if (b) more.push(`<h3>${esc(yardstick(m, t).label)}</h3>${measureBlock(b, ctx, colours)}`);
     }
 
     const html = `${intro}
 ${blocks.join('\n')}
 ${ratio}
-<h3>Concentration by stage</h3>
+<h3>${esc(t('balance.h.concentration'))}</h3>
 ${stageTables}
-<details><summary>Population and military expenditure</summary>${more.join('\n')}</details>`;
+<details><summary>${esc(t('balance.more'))}</summary>${more.join('\n')}</details>`;
 
     const summary: string[] = [];
     if (gdp) {
@@ -229,7 +286,7 @@ ${stageTables}
         const a = s.after?.concentration;
         if (b && a)
           summary.push(
-            `${s.from} ${changeLabel(s)}: ${b.largest.iso3}'s share of GDP ${pct(b.largest.share)} → ${pct(s.after!.shares[b.largest.iso3])}, CON ${two(b.con)} → ${two(a.con)} (${s.dataYear} figures)`,
+            `${s.from} ${changeLabel(s, reportT('en'))}: ${b.largest.iso3}'s share of GDP ${pctEn(b.largest.share)} → ${pctEn(s.after!.shares[b.largest.iso3])}, CON ${twoEn(b.con)} → ${twoEn(a.con)} (${s.dataYear} figures)`,
           );
       }
     }

@@ -11,6 +11,7 @@ import { esc } from '../../util/html.js';
 import { BRIEFINGS, type Briefing, briefing, briefingStage, figureCsv } from '../briefing.js';
 import { renderBeforeAfter } from '../charts/before-after.js';
 import { downloadLinks, htmlTable } from '../html.js';
+import { reportT } from '../i18n.js';
 import type { ReportContext, ReportSection } from '../report.js';
 
 const fmt = (unit: 'share' | 'index') => (v: number) =>
@@ -79,6 +80,7 @@ ${b.notes.length ? `<p class="note">${b.notes.map(esc).join('<br>')}</p>` : ''}
 export const briefingsSection: ReportSection = {
   id: 'briefings',
   title: 'Enlargement briefings',
+  titleIn: (l) => reportT(l)('section.briefings'),
   render(ctx) {
     const bs = briefingsFor(ctx);
     if (!bs.length)

@@ -9,78 +9,108 @@ import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand, passageCell } 
 import { esc } from '../../util/html.js';
 import { MAJORITY_PARITY_NOTE, renderBlockingChart, renderPassageChart } from '../charts/capacity.js';
 import { htmlTable } from '../html.js';
+import { localeOf, numbers, reportT, rich, ruleLabelIn } from '../i18n.js';
+import { orgNames } from '../names.js';
 import type { ReportSection } from '../report.js';
+
+/** A passage probability as "1/64 = 1.56%" in the locale (English: power/load.ts's passageCell). */
+function passageCellIn(p: number, fraction: string | null, l: ReturnType<typeof localeOf>): string {
+  if (l === 'en') return passageCell(p, fraction);
+  const pct = numbers(l).pct(p, p < 0.01 ? 3 : 2);
+  return fraction && fraction.length <= 12 ? `${fraction} = ${pct}` : pct;
+}
 
 export const capacitySection: ReportSection = {
   id: 'capacity',
   title: 'Capacity to decide',
+  titleIn: (l) => reportT(l)('section.capacity'),
   render(ctx) {
+    const l = localeOf(ctx);
+    const t = reportT(l);
+    const n = numbers(l);
     const org = ctx.registry.get(ctx.orgId);
+    const short = orgNames(org, l).shortName;
     const rules = comparisonRules(org, [...DEFAULT_COMPARISONS], process.cwd());
     const full = capacity(org, ctx.ds, rules);
+    const label = (k: number) => ruleLabelIn({ ...rules[k]!, label: full.rules[k]!.label }, l);
     const stages = full.stages.filter((s) => s.from <= ctx.date);
-    if (!stages.length) return { html: '<p>No membership stage before the report date.</p>', summary: [] };
+    if (!stages.length) return { html: `<p>${esc(t('capacity.no-stage'))}</p>`, summary: [] };
     const band = loadReferenceBand();
     const labels = stages.map((s) => `${s.from.slice(0, 4)} (${s.members.length})`);
     const passage = renderPassageChart({
-      title: `${org.shortName}: passage probability by membership stage and decision rule`,
+      title: t('capacity.passage-title', { org: short }),
       stages: labels,
-      series: full.rules.map((r, k) => ({
-        label: r.label,
+      series: full.rules.map((_r, k) => ({
+        label: label(k),
         values: stages.map((s) => s.outcomes[k]!.passageProbability),
       })),
       references: band.map((b) => ({
-        label: b.id === 'eec-1958' ? 'EEC-6 1958' : b.id === 'eu27-nice' ? 'EU-27 Nice' : 'EU-27 Lisbon',
+        label:
+          b.id === 'eec-1958'
+            ? t('capacity.ref.eec-1958')
+            : b.id === 'eu27-nice'
+              ? t('capacity.ref.eu27-nice')
+              : t('capacity.ref.eu27-lisbon'),
         value: b.passageProbability,
       })),
+      locale: l,
     });
     const last = stages[stages.length - 1]!;
     const blocking = renderBlockingChart({
-      title: `${org.shortName} on ${ctx.date}: blocking power of each member (Coleman's power to prevent) by rule`,
+      title: t('capacity.blocking-title', { org: short, date: n.date(ctx.date) }),
       members: last.members,
-      series: full.rules.map((r, k) => ({
-        label: r.label,
+      series: full.rules.map((_r, k) => ({
+        label: label(k),
         values: last.outcomes[k]!.players.map((p) => p.blockingPower),
       })),
+      locale: l,
     });
     const passageTable = htmlTable(
-      ['Stage', 'Members', ...full.rules.map((r) => r.label)],
+      [t('capacity.th.stage'), t('capacity.th.members'), ...full.rules.map((_r, k) => label(k))],
       stages.map((s) => [
         s.from,
         `${s.members.length}${s.joined.length ? ` (+${s.joined.join(', ')})` : ''}${s.left.length ? ` (−${s.left.join(', ')})` : ''}`,
-        ...s.outcomes.map((o) => passageCell(o.passageProbability, o.passageProbabilityFraction)),
+        ...s.outcomes.map((o) => passageCellIn(o.passageProbability, o.passageProbabilityFraction, l)),
       ]),
-      { caption: 'Passage probability: the share of all coalitions of members that carry a decision' },
+      { caption: t('capacity.passage-caption'), lang: l },
     );
     const bandTable = htmlTable(
-      ['Council', 'Members', 'Passage probability', 'Literature'],
+      [
+        t('capacity.th.council'),
+        t('capacity.th.members'),
+        t('capacity.th.passage'),
+        t('capacity.th.literature'),
+      ],
       band.map((b) => [
         b.shortName,
         b.players,
-        passageCell(b.passageProbability, b.passageProbabilityFraction),
+        passageCellIn(b.passageProbability, b.passageProbabilityFraction, l),
         b.literature ?? '',
       ]),
-      { caption: 'Reference band: the EU Council of Ministers under qualified majority' },
+      { caption: t('capacity.band-caption'), lang: l },
     );
     const blockingTable = htmlTable(
-      ['Member', ...full.rules.map((r) => r.label)],
+      [t('capacity.th.member'), ...full.rules.map((_r, k) => label(k))],
       last.members.map((m, i) => [
         m,
         ...last.outcomes.map((o) => {
           const p = o.players[i]!;
-          return p.blockingPower === null ? '–' : `${p.blockingPower.toFixed(3)}${p.veto ? ' (veto)' : ''}`;
+          return p.blockingPower === null
+            ? '–'
+            : `${n.fixed(p.blockingPower, 3)}${p.veto ? ` ${t('capacity.veto')}` : ''}`;
         }),
       ]),
-      { caption: `Blocking power on ${ctx.date} (stage from ${last.from})` },
+      { caption: t('capacity.blocking-caption', { date: n.date(ctx.date), from: last.from }), lang: l },
     );
     const own = stages.map((s) => s.outcomes[0]!);
-    const html = `<p>Under ${esc(full.rules[0]!.label.replace(' (own rule)', ''))} every member can block alone. The <em>passage probability</em> — Coleman's power of the collectivity to act, the share of the 2<sup>n</sup> possible coalitions of members that carry a decision — measures how easily the organization can decide anything at all; the <em>blocking power</em> of a member — Coleman's power to prevent — is the share of winning coalitions that the member turns into losing ones by leaving (1 = a veto). All values are exact (<code>concord capacity ${esc(org.id)}</code>; rules and algorithms in docs/rules.md).</p>
+    const ownRule = l === 'en' ? full.rules[0]!.label.replace(' (own rule)', '') : label(0);
+    const html = `<p>${rich(t, 'capacity.intro', { rule: ownRule, org: org.id })}</p>
 ${passage}
 ${passageTable}
 ${bandTable}
 ${blocking}
 ${blockingTable}
-<p class="note">Population-weighted rules use the World Bank population of each stage's first year. Comparison rules: simple majority (more than half of the members), two-thirds (at least 2/3 of the members), double majority (more than half of the members representing more than half of the members' population). ${esc(MAJORITY_PARITY_NOTE)}</p>`;
+<p class="note">${esc(t('capacity.note'))} ${esc(l === 'en' ? MAJORITY_PARITY_NOTE : t('capacity.parity-note'))}</p>`;
     return {
       html,
       summary: [

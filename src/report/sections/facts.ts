@@ -2,42 +2,80 @@
 import { computeFacts } from '../../org/facts.js';
 import { stages } from '../../org/organization.js';
 import { snapshot } from '../../org/snapshot.js';
-import { big, pct } from '../../util/format.js';
+import { big as bigEn, pct as pctEn } from '../../util/format.js';
 import { esc } from '../../util/html.js';
 import { htmlTable } from '../html.js';
+import { localeOf, numbers, reportT } from '../i18n.js';
 import type { ReportSection } from '../report.js';
+
+/**
+ * A note of org/facts.ts (written in English there) in the report's language: the three forms it
+ * takes, matched whole; anything else is kept as written.
+ */
+function factNote(note: string, t: ReturnType<typeof reportT>): string {
+  if (t.locale === 'en') return note;
+  const label = (x: string) =>
+    x === 'population' ? t('facts.population') : x === 'GDP' ? t('facts.gdp-short') : x;
+  let m = /^(\w+): no data at all for (.+) \(left out of the sum\)$/.exec(note);
+  if (m) return t('facts.note.no-data', { label: label(m[1]!), list: m[2]! });
+  m = /^(\w+): no year at or before (\d+) has data for every member$/.exec(note);
+  if (m) return t('facts.note.no-year', { label: label(m[1]!), year: m[2]! });
+  m =
+    /^(\w+): (\d+) not available \((?:the data end in (\d+)|(some members lack data for later years))\); (\d+) used$/.exec(
+      note,
+    );
+  if (m)
+    return m[3]
+      ? t('facts.note.data-end', { label: label(m[1]!), year: m[2]!, last: m[3], used: m[5]! })
+      : t('facts.note.later-missing', { label: label(m[1]!), year: m[2]!, used: m[5]! });
+  return note;
+}
 
 export const factsSection: ReportSection = {
   id: 'facts',
   title: 'Facts',
+  titleIn: (l) => reportT(l)('section.facts'),
   render(ctx) {
+    const l = localeOf(ctx);
+    const t = reportT(l);
+    const { big, pct, fixed } = numbers(l);
     const s = snapshot(ctx.registry, ctx.ds, ctx.orgId, ctx.date);
     const f = s.facts;
     const now = htmlTable(
-      ['Measure', 'Value', 'Share', 'Data year'],
+      [t('facts.th.measure'), t('facts.th.value'), t('facts.th.share'), t('facts.th.data-year')],
       [
-        ['Area', `${big(f.areaKm2)} km²`, `${pct(f.eurasiaAreaShare)} of Eurasia`, '–'],
         [
-          'Population',
+          t('facts.area'),
+          t('facts.km2', { value: big(f.areaKm2) }),
+          t('facts.of-eurasia', { share: pct(f.eurasiaAreaShare) }),
+          '–',
+        ],
+        [
+          t('facts.population-row'),
           big(f.population?.value),
-          `${pct(f.worldPopulationShare)} of world`,
+          t('facts.of-world', { share: pct(f.worldPopulationShare) }),
           f.population?.year ?? '–',
         ],
-        ['GDP, current US$', big(f.gdpUsd?.value), `${pct(f.worldGdpShare)} of world`, f.gdpUsd?.year ?? '–'],
         [
-          'CINC (sum)',
-          f.cinc ? f.cinc.value.toFixed(4) : '–',
-          `${pct(f.cinc?.value)} of world capabilities`,
+          t('facts.gdp'),
+          big(f.gdpUsd?.value),
+          t('facts.of-world', { share: pct(f.worldGdpShare) }),
+          f.gdpUsd?.year ?? '–',
+        ],
+        [
+          t('facts.cinc-sum'),
+          f.cinc ? fixed(f.cinc.value, 4) : '–',
+          t('facts.of-world-capabilities', { share: pct(f.cinc?.value) }),
           f.cinc?.year ?? '–',
         ],
         [
-          'Nuclear-weapon states',
+          t('facts.nuclear-states'),
           f.nuclearStates.length,
-          f.nuclearStates.join(', ') || 'none',
+          f.nuclearStates.join(', ') || t('facts.none'),
           ctx.date.slice(0, 4),
         ],
       ],
-      { caption: `Member states on ${ctx.date}` },
+      { caption: t('facts.caption', { date: numbers(l).date(ctx.date) }), lang: l },
     );
     const org = ctx.registry.get(ctx.orgId);
     const rows = stages(org)
@@ -47,37 +85,38 @@ export const factsSection: ReportSection = {
         return [
           st.from,
           st.members.length,
-          st.from === org.founded ? 'founding' : `+${st.joined.join(', ')}`,
+          st.from === org.founded ? t('facts.founding') : `+${st.joined.join(', ')}`,
           big(g.areaKm2),
           pct(g.eurasiaAreaShare),
           `${pct(g.worldPopulationShare)} (${g.population?.year ?? '–'})`,
           `${pct(g.worldGdpShare)} (${g.gdpUsd?.year ?? '–'})`,
-          g.cinc ? `${g.cinc.value.toFixed(3)} (${g.cinc.year})` : '–',
+          g.cinc ? `${fixed(g.cinc.value, 3)} (${g.cinc.year})` : '–',
           g.nuclearStates.length,
         ];
       });
     const byStage = htmlTable(
       [
-        'Stage',
-        'Members',
-        'Change',
-        'Area km²',
-        'of Eurasia',
-        'of world population',
-        'of world GDP',
-        'CINC',
-        'Nuclear',
+        t('facts.th.stage'),
+        t('facts.th.members'),
+        t('facts.th.change'),
+        t('facts.th.area'),
+        t('facts.th.of-eurasia'),
+        t('facts.th.of-world-population'),
+        t('facts.th.of-world-gdp'),
+        t('facts.th.cinc'),
+        t('facts.th.nuclear'),
       ],
       rows,
-      { caption: 'At each membership stage (figures for the year of the stage)' },
+      { caption: t('facts.stages-caption'), lang: l },
     );
     return {
-      html: `${now}${f.notes.length ? `<p class="note">${f.notes.map(esc).join('<br>')}</p>` : ''}\n${byStage}
-<p class="note">Eurasia: the UN member states placed in Europe or Asia by the UN M49 geoscheme, each counted whole (docs/data.md). World totals: World Bank aggregate WLD. CINC: Correlates of War, the members' share of world material capabilities.</p>`,
+      html: `${now}${f.notes.length ? `<p class="note">${f.notes.map((x) => esc(factNote(x, t))).join('<br>')}</p>` : ''}\n${byStage}
+<p class="note">${esc(t('facts.note'))}</p>`,
+      // The terminal summary stays in English (the CLI's own language option prints it).
       summary: [
-        `area ${big(f.areaKm2)} km² (${pct(f.eurasiaAreaShare)} of Eurasia)`,
-        `population ${big(f.population?.value)} in ${f.population?.year ?? '–'} (${pct(f.worldPopulationShare)} of the world)`,
-        `GDP US$${big(f.gdpUsd?.value)} in ${f.gdpUsd?.year ?? '–'} (${pct(f.worldGdpShare)} of the world)`,
+        `area ${bigEn(f.areaKm2)} km² (${pctEn(f.eurasiaAreaShare)} of Eurasia)`,
+        `population ${bigEn(f.population?.value)} in ${f.population?.year ?? '–'} (${pctEn(f.worldPopulationShare)} of the world)`,
+        `GDP US$${bigEn(f.gdpUsd?.value)} in ${f.gdpUsd?.year ?? '–'} (${pctEn(f.worldGdpShare)} of the world)`,
         `CINC ${f.cinc ? f.cinc.value.toFixed(3) : '–'} in ${f.cinc?.year ?? '–'}; nuclear-weapon states: ${f.nuclearStates.join(', ') || 'none'}`,
       ],
     };

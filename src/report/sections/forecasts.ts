@@ -14,6 +14,7 @@ import { BASELINE_NAMES, type BacktestResult, backtestWithCoders } from '../../b
 import { capabilitySensitivity, yardsticksOf } from '../../bargaining/capability-sensitivity.js';
 import {
   ADOPTION_RULE,
+  ADOPTION_TOLERANCE,
   forecastAll,
   forecastJson,
   MODEL_NAMES,
@@ -21,16 +22,19 @@ import {
   modelOutcome,
 } from '../../bargaining/forecast.js';
 import { packageRoot } from '../../data/load.js';
-import { DEFAULT_LOCALE, formatter, type Locale, translator } from '../../i18n/index.js';
+import { DEFAULT_LOCALE, formatter, translator } from '../../i18n/index.js';
 import { forecasts as forecastsMessages } from '../../i18n/messages/forecasts/index.js';
+import { reportForecasts } from '../../i18n/messages/report-forecasts/index.js';
 import { loadOrganizationCases, resolveWithLines } from '../../scenario/load.js';
 import { adoptionProbabilities } from '../../sweep/backtest.js';
-import { pct } from '../../util/format.js';
+import { pct as pctEn } from '../../util/format.js';
 import { esc } from '../../util/html.js';
 import { MODEL_COLOURS } from '../../util/palette.js';
 import { renderIssueLine } from '../charts/issue-line.js';
 import { renderReliability } from '../charts/reliability.js';
 import { downloadLinks, escLinks, htmlTable } from '../html.js';
+import { describeRuleIn, type Locale, localeOf, numbers, punctuation, rich } from '../i18n.js';
+import { orgNames } from '../names.js';
 import type { ReportContext, ReportSection } from '../report.js';
 
 /**
@@ -42,14 +46,48 @@ import type { ReportContext, ReportSection } from '../report.js';
 export const REPORT_CALIBRATION_RUNS = 200;
 export const REPORT_CALIBRATION_SEED = 1;
 
+type FT = ReturnType<typeof forecastT>;
+const forecastT = (l: Locale) => translator(reportForecasts, l);
+
+/** A model's title in the locale (English: bargaining/forecast.ts's MODEL_TITLES). */
+function modelTitle(m: (typeof MODEL_NAMES)[number], t: FT): string {
+  if (t.locale === 'en') return MODEL_TITLES[m];
+  const key = `model.${m}`;
+  return t.has(key) ? t(key as Parameters<FT>[0]) : MODEL_TITLES[m];
+}
+
+/** A model's short name (its id in English, as `--model` takes it). */
+function modelShort(m: (typeof MODEL_NAMES)[number], t: FT): string {
+  if (t.locale === 'en') return m;
+  const key = `model-short.${m}`;
+  return t.has(key) ? t(key as Parameters<FT>[0]) : m;
+}
+
+/** A capability yardstick's name (its id in English: gdp, cinc, population, milex, equal, or a field). */
+function yardstickName(y: string, t: FT): string {
+  if (t.locale === 'en') return y;
+  const key = `yardstick.name.${y}`;
+  return t.has(key) ? t(key as Parameters<FT>[0]) : y;
+}
+
+/** Text written in English in the case files and the models (titles, explanations, notes): marked as such in another language. */
+const en = (text: string, l: Locale, html = esc(text)) =>
+  l === 'en' ? html : `<span lang="en">${html}</span>`;
+
 export const forecastsSection: ReportSection = {
   id: 'forecasts',
   title: 'Forecasts',
+  titleIn: (l) => forecastT(l)('section.forecasts'),
   // The organization's own cases (scenarios/<id>/); none: no section.
   applies: (ctx) => loadOrganizationCases(ctx.orgId).length > 0,
   render(ctx) {
+    const l = localeOf(ctx);
+    const t = forecastT(l);
+    const n = numbers(l);
+    const { pct } = n;
+    const P = punctuation(l);
     const cases = loadOrganizationCases(ctx.orgId);
-    const short = ctx.registry.get(ctx.orgId).shortName;
+    const short = orgNames(ctx.registry.get(ctx.orgId), l).shortName;
     const scenarios = cases.map((c) => c.scenario);
     const files = [...new Set(cases.map((c) => c.file))].filter((f) => /\.(ya?ml|json)$/i.test(f));
     const probabilities = adoptionProbabilities(
@@ -62,22 +100,23 @@ export const forecastsSection: ReportSection = {
     const locale = (ctx as ReportContext & { readonly locale?: Locale }).locale ?? DEFAULT_LOCALE;
     const calibration = calibrationBlock(bt, locale, ctx.orgId);
     const fmt = (v: number | null | undefined) =>
-      v === null || v === undefined ? '–' : Number.isInteger(v) ? String(v) : v.toFixed(1);
+      v === null || v === undefined ? '–' : Number.isInteger(v) ? String(v) : n.fixed(v, 1);
+    const one = (v: number | undefined) => (v === undefined ? '–' : n.fixed(v, 1));
     const scores = htmlTable(
       [
-        'Model',
-        'Mean absolute error (0–100)',
-        'Cases',
-        'Adoption calls right',
-        'Calls',
-        'Participation calls right',
-        'Calls',
+        t('th.model'),
+        t('th.mae'),
+        t('th.cases'),
+        t('th.adoption-right'),
+        t('th.calls'),
+        t('th.participation-right'),
+        t('th.calls'),
       ],
       MODEL_NAMES.map((m) => {
         const s = bt.models[m]!;
         return [
-          { html: `<span style="color:${MODEL_COLOURS[m]}">●</span> ${esc(MODEL_TITLES[m])}` },
-          s.mae === undefined ? '–' : s.mae.toFixed(1),
+          { html: `<span style="color:${MODEL_COLOURS[m]}">●</span> ${esc(modelTitle(m, t))}` },
+          one(s.mae),
           s.n.mae,
           s.adoptionAccuracy === undefined ? '–' : pct(s.adoptionAccuracy),
           s.n.adoption,
@@ -86,45 +125,49 @@ export const forecastsSection: ReportSection = {
         ];
       }),
       {
-        caption: `Backtest on the ${scenarios.length} ${short} decisions (${bt.cases.length} issues with an observed outcome)`,
+        caption: t('backtest-caption', { decisions: scenarios.length, org: short, issues: bt.cases.length }),
+        lang: l,
       },
     );
     const BASELINE_TITLES: Record<(typeof BASELINE_NAMES)[number], string> = {
-      statusQuo: 'Status quo (nothing changes)',
-      proposal: 'The tabled proposal',
-      alwaysAdopted: 'Always adopted',
-      meanPosition: 'Unweighted mean of the positions',
+      statusQuo: t('baseline.statusQuo'),
+      proposal: t('baseline.proposal'),
+      alwaysAdopted: t('baseline.alwaysAdopted'),
+      meanPosition: t('baseline.meanPosition'),
     };
     const baselines = htmlTable(
-      ['Baseline', 'Mean absolute error (0–100)', 'Cases', 'Adoption calls right', 'Calls'],
+      [t('th.baseline'), t('th.mae'), t('th.cases'), t('th.adoption-right'), t('th.calls')],
       BASELINE_NAMES.map((b) => {
         const s = bt.baselines[b];
         return [
           BASELINE_TITLES[b],
-          s.mae === undefined ? '–' : s.mae.toFixed(1),
+          one(s.mae),
           s.n.mae,
           s.adoptionAccuracy === undefined ? '–' : pct(s.adoptionAccuracy),
           s.n.adoption,
         ];
       }),
-      { caption: 'Baselines on the same issues: a model earns its keep only where it beats them' },
+      { caption: t('baselines-caption'), lang: l },
     );
     // always adopted forecasts no position, so it has no MAE to compare with
     const against = [...BASELINE_NAMES.filter((b) => b !== 'alwaysAdopted'), 'compromise'] as const;
-    const signed = (v: number) => (v < 0 ? `−${(-v).toFixed(1)}` : v.toFixed(1));
+    const signed = (v: number) => (v < 0 ? `−${n.fixed(-v, 1)}` : n.fixed(v, 1));
     const comparisons = htmlTable(
       [
-        'Model',
-        ...against.map(
-          (a) => `vs ${a === 'compromise' ? 'compromise model' : BASELINE_TITLES[a].toLowerCase()}`,
+        t('th.model'),
+        ...against.map((a) =>
+          a === 'compromise'
+            ? t('th.vs-compromise')
+            : t('th.vs', { other: l === 'en' ? BASELINE_TITLES[a].toLowerCase() : BASELINE_TITLES[a] }),
         ),
       ],
       MODEL_NAMES.map((m) => [
-        { html: `<span style="color:${MODEL_COLOURS[m]}">●</span> ${esc(MODEL_TITLES[m])}` },
+        { html: `<span style="color:${MODEL_COLOURS[m]}">●</span> ${esc(modelTitle(m, t))}` },
         ...against.map((a) => {
           const c = bt.comparisons.find((x) => x.model === m && x.against === a);
           if (!c || c.maeDifference === null) return '–';
-          const ci = c.ci95 ? ` [${signed(c.ci95[0])}, ${signed(c.ci95[1])}]` : '';
+          // A decimal comma (Russian) needs another separator between the bounds.
+          const ci = c.ci95 ? ` [${signed(c.ci95[0])}${l === 'ru' ? '; ' : ', '}${signed(c.ci95[1])}]` : '';
           const sure = c.ci95 && (c.ci95[1] < 0 || c.ci95[0] > 0);
           return {
             html: `${sure ? '<strong>' : ''}${signed(c.maeDifference)}${sure ? '</strong>' : ''}${esc(ci)}`,
@@ -132,31 +175,45 @@ export const forecastsSection: ReportSection = {
         }),
       ]),
       {
-        caption: `Model MAE minus the other's, paired over the same issues, with the 95% interval of a seeded paired bootstrap over cases (${bt.bootstrap.resamples.toLocaleString('en')} resamples, seed ${bt.bootstrap.seed}); below 0 the model is better; bold: the interval excludes 0`,
+        caption: t('comparisons-caption', {
+          resamples: n.int(bt.bootstrap.resamples),
+          seed: bt.bootstrap.seed,
+        }),
+        lang: l,
       },
     );
+    const ni = bt.codersNotIndependent;
     const coderRows = bt.coders
       ? htmlTable(
-          ['Coding', ...MODEL_NAMES.map((m) => MODEL_TITLES[m])],
+          [t('th.coding'), ...MODEL_NAMES.map((m) => modelTitle(m, t))],
           [
-            ['Mean of the coders (the headline above)', ...MODEL_NAMES.map((m) => fmtMae(bt.models[m]?.mae))],
+            [t('coders.mean'), ...MODEL_NAMES.map((m) => one(bt.models[m]?.mae))],
             ...Object.entries(bt.coders).map(([c, x]) => [
-              `Coder ${c} alone${bt.codersNotIndependent?.coders.includes(c) ? ' (not independent)' : ''}`,
-              ...MODEL_NAMES.map((m) => fmtMae(x.models[m]?.mae)),
+              t(ni?.coders.includes(c) ? 'coders.alone-dependent' : 'coders.alone', { coder: c }),
+              ...MODEL_NAMES.map((m) => one(x.models[m]?.mae)),
             ]),
           ],
-          {
-            caption:
-              "Mean absolute error (0–100) per coder: each coder's codings where given, the mean coding elsewhere",
-          },
-        ) + (bt.codersNotIndependent ? `\n<p class="note">${esc(bt.codersNotIndependent.note)}</p>` : '')
+          { caption: t('coders-caption'), lang: l },
+        ) +
+        (ni
+          ? `\n<p class="note">${esc(
+              l === 'en'
+                ? ni.note
+                : ni.independent.length
+                  ? t('coders.not-independent', {
+                      dependent: ni.coders.join(', '),
+                      independent: ni.independent.join(', '),
+                    })
+                  : t('coders.not-independent-none', { dependent: ni.coders.join(', ') }),
+            )}</p>`
+          : '')
       : '';
-    const yardstickTable = capabilityTable(cases);
+    const yardstickTable = capabilityTable(cases, l);
     const perCase = htmlTable(
-      ['Case', 'Observed', ...MODEL_NAMES],
+      [t('th.case'), t('th.observed'), ...MODEL_NAMES.map((m) => modelShort(m, t))],
       bt.cases.map((c) => [
         `${c.scenario} / ${c.issue}`,
-        `${fmt(c.observed.position as number)}${c.observed.adopted === null ? '' : c.observed.adopted ? ' (adopted)' : ' (not adopted)'}`,
+        `${fmt(c.observed.position as number)}${c.observed.adopted === null ? '' : ` ${t(c.observed.adopted ? 'adopted' : 'not-adopted')}`}`,
         ...MODEL_NAMES.map((m) => {
           const r = c.models[m];
           if (!r || r.outcome === null) return '–';
@@ -165,7 +222,8 @@ export const forecastsSection: ReportSection = {
         }),
       ]),
       {
-        caption: `Forecast (absolute error on 0–100) per case; ✓/✗: the adoption call was right/wrong (${ADOPTION_RULE})`,
+        caption: `${t('per-case-caption')} (${l === 'en' ? ADOPTION_RULE : t('adoption-rule', { share: pct(ADOPTION_TOLERANCE, 0) })})`,
+        lang: l,
       },
     );
     const charts = cases
@@ -180,6 +238,7 @@ export const forecastsSection: ReportSection = {
             const svg = renderIssueLine({
               id: `case-${s.id}-${is.id}`,
               title: `${s.title}: ${is.title}`,
+              locale: l,
               lo: is.lo[0]!,
               hi: is.hi[0]!,
               poles: is.poles[0],
@@ -199,23 +258,29 @@ export const forecastsSection: ReportSection = {
               proposal: is.proposal ? is.proposal[0]! : null,
               core: f.consensus?.core ?? null,
               winSet: f.consensus?.winSet ?? null,
-              models: MODEL_NAMES.map((m) => ({ name: m, outcome: modelOutcome(f, m)?.[0] ?? null })),
+              models: MODEL_NAMES.map((m) => ({
+                name: m,
+                label: modelShort(m, t),
+                outcome: modelOutcome(f, m)?.[0] ?? null,
+              })),
               observed: is.observed?.position ? is.observed.position[0]! : null,
             });
             const notes = Object.entries(is.modelNotes)
-              .map(([m, t]) => `<li><strong>${esc(m)}</strong>: ${esc(t)}</li>`)
+              .map(([m, note]) => `<li><strong>${esc(m)}</strong>: ${en(note, l)}</li>`)
               .join('');
+            const mode = t(is.optOut ? 'mode.opt-out' : is.amendable ? 'mode.amendable' : 'mode.take-it');
+            const rule = l === 'en' ? is.rule.description : describeRuleIn(is.rule.rule, l);
             return `<figure class="case">
-<figcaption><strong>${esc(s.title)}</strong> — ${esc(is.title)} <span class="note">(${esc(s.date ?? '')}; ${esc(is.rule.description)}; ${is.optOut ? 'opt-out allowed' : is.amendable ? 'amendable' : 'take it or leave it'}; file ${esc(file)})</span></figcaption>
+<figcaption><strong>${en(s.title, l)}</strong> — ${en(is.title, l)} <span class="note">(${esc(s.date ?? '')}${P.sep}${esc(rule)}${P.sep}${esc(mode)}${P.sep}${esc(t('file', { file }))})</span></figcaption>
 ${svg}
-<p>${esc(j.issues[k]!.explanation)}.${is.observed?.source ? ` <span class="note">Observed: ${escLinks(is.observed.source)}</span>` : ''}</p>
+<p>${en(j.issues[k]!.explanation, l)}${P.stop}${is.observed?.source ? ` <span class="note">${esc(t('observed-source'))} ${en(is.observed.source, l, escLinks(is.observed.source))}</span>` : ''}</p>
 ${notes ? `<ul class="note">${notes}</ul>` : ''}
 </figure>`;
           })
           .join('\n');
       })
       .join('\n');
-    const legend = `<p class="note">Each chart: members' positions (dot area grows with the capability share; red: blocks the tabled proposal), the status quo (◆) and the proposal (▽), the core of the rule (green) and the win-set of the status quo (light blue), each model's forecast on its own row, and the observed outcome (★, dashed line). Positions and saliences are the coding in scenarios/${esc(ctx.orgId)}/*.yaml, each with its rationale and source; capabilities are GDP shares on the decision date. Models: docs/models.md.</p>`;
+    const legend = `<p class="note">${rich(t, 'legend', { org: ctx.orgId })}</p>`;
     const summary = [
       `${scenarios.length} ${short} cases, ${bt.cases.length} issues with an observed outcome`,
       ...(bt.codersNotIndependent && bt.coders
@@ -225,12 +290,12 @@ ${notes ? `<ul class="note">${notes}</ul>` : ''}
         : []),
       ...MODEL_NAMES.map((m) => {
         const s = bt.models[m]!;
-        return `${m}: MAE ${s.mae === undefined ? '–' : s.mae.toFixed(1)}, adoption calls ${s.adoptionAccuracy === undefined ? '–' : pct(s.adoptionAccuracy)} right`;
+        return `${m}: MAE ${s.mae === undefined ? '–' : s.mae.toFixed(1)}, adoption calls ${s.adoptionAccuracy === undefined ? '–' : pctEn(s.adoptionAccuracy)} right`;
       }),
       calibration.summary,
     ];
     return {
-      html: `${legend}\n${scores}\n${baselines}\n${comparisons}\n${coderRows}\n${calibration.html}\n${charts}\n<h3>Every case</h3>\n${perCase}\n<div class="keep"><h3>Forecasts by capability yardstick</h3>\n${yardstickTable}</div>`,
+      html: `${legend}\n${scores}\n${baselines}\n${comparisons}\n${coderRows}\n${calibration.html}\n${charts}\n<h3>${esc(t('h.every-case'))}</h3>\n${perCase}\n<div class="keep"><h3>${esc(t('h.by-yardstick'))}</h3>\n${yardstickTable}</div>`,
       summary,
     };
   },
@@ -365,7 +430,8 @@ ${scores}
  * Each model's forecast per issue under each capability yardstick the cases' data offer (one cell
  * per model: the forecasts in the yardsticks' order, or one number when they all agree).
  */
-function capabilityTable(cases: ReturnType<typeof loadOrganizationCases>): string {
+function capabilityTable(cases: ReturnType<typeof loadOrganizationCases>, l: Locale): string {
+  const t = forecastT(l);
   const per = cases.map(({ input, file }) => ({
     input,
     cs: capabilitySensitivity(
@@ -390,15 +456,18 @@ function capabilityTable(cases: ReturnType<typeof loadOrganizationCases>): strin
             return y?.available ? f(y.forecasts[is.id]?.[m]) : '–';
           });
           return new Set(vs).size === 1
-            ? `${vs[0]!} (all)`
+            ? `${vs[0]!} ${t('yardstick.all')}`
             : { html: `<span style="white-space:nowrap">${esc(vs.join(' · '))}</span>` };
         }),
       ];
     }),
   );
-  const missing = [...unavailable].map(([y, ids]) => `${y} for ${ids.join(', ')}`).join('; ');
-  return `${htmlTable(['Case / issue', ...MODEL_NAMES.map((m) => MODEL_TITLES[m])], rows, {
-    caption: `Each model's forecast under each capability yardstick, in the order ${names.join(' · ')}, in whole points of the 0–100 scale; (all): the same under every one`,
+  const missing = [...unavailable]
+    .map(([y, ids]) => t('yardstick.missing-item', { yardstick: yardstickName(y, t), cases: ids.join(', ') }))
+    .join('; ');
+  return `${htmlTable([t('th.case-issue'), ...MODEL_NAMES.map((m) => modelTitle(m, t))], rows, {
+    caption: t('yardstick.caption', { order: names.map((y) => yardstickName(y, t)).join(' · ') }),
+    lang: l,
   })}
-<p class="note">The scenario files code capabilities as GDP shares; here each case is run again with ${names.join(', ')} (World Bank GDP, COW CINC to 2016, population, SIPRI military expenditure, equal weights), on the decision date or the latest earlier year with data for every member, the rest of the file unchanged${missing ? `. Without data for every member: ${esc(missing)} (–)` : ''}. The weighted models move with the yardstick; <code>concord forecast FILE --capability-sensitivity</code> gives the exact values per file.</p>`;
+<p class="note">${rich(t, missing ? 'yardstick.note-missing' : 'yardstick.note', { names: names.map((y) => yardstickName(y, t)).join(', '), missing })}</p>`;
 }

@@ -11,55 +11,97 @@ import { isConcordError } from '../../errors.js';
 import { esc } from '../../util/html.js';
 import { renderSeries } from '../charts/alignment.js';
 import { htmlTable } from '../html.js';
+import { type Locale, localeOf, numbers, punctuation, reportT } from '../i18n.js';
+import { orgNames } from '../names.js';
 import type { ReportSection } from '../report.js';
 import { BOOTSTRAP } from './alignment.js';
 
-const f3 = (x: number | null | undefined) => (x == null ? '–' : (Math.abs(x) < 0.0005 ? 0 : x).toFixed(3));
-const sg = (x: number) => `${x >= 0 ? '+' : '−'}${f3(Math.abs(x))}`;
-const pc = (x: number | null | undefined) => (x == null ? '–' : `${(x * 100).toFixed(1)}%`);
+type T = ReturnType<typeof reportT>;
+
+/** The section's number formats in the locale (English: exactly as the report always wrote them). */
+function fmts(l: Locale) {
+  const n = numbers(l);
+  const f3 = (x: number | null | undefined) => (x == null ? '–' : n.fixed(Math.abs(x) < 0.0005 ? 0 : x, 3));
+  const sg = (x: number) => `${x >= 0 ? '+' : '−'}${f3(Math.abs(x))}`;
+  const pc = (x: number | null | undefined) => n.pct(x, 1);
+  return { n, f3, sg, pc };
+}
 
 /** "fell", "rose" or "did not change measurably" (beyond two standard errors, roll calls independent). */
-function direction(change: number, se: number | null): string {
-  if (se !== null && Math.abs(change) <= 2 * se) return 'did not change beyond two standard errors';
-  return change < 0 ? 'fell' : 'rose';
+function direction(change: number, se: number | null, t: T): string {
+  if (se !== null && Math.abs(change) <= 2 * se) return t('fragmentation.unchanged');
+  return change < 0 ? t('fragmentation.fell') : t('fragmentation.rose');
 }
 
-function campsText(u: CampUncertainty | null, camps: readonly string[][], q: number): string {
-  const base = `${camps.map((c) => c.join(' ')).join(' | ')} (Q ${f3(q)}`;
-  if (!u) return `${base})`;
-  return `${base}, 95% interval ${f3(u.bootstrap.lo)}–${f3(u.bootstrap.hi)}; chance: ${f3(u.null.hi)} at the 95th percentile) — ${u.strongerThanChance ? 'stronger than chance' : 'no stronger than chance'}`;
+function campsText(u: CampUncertainty | null, camps: readonly string[][], q: number, t: T): string {
+  const { f3 } = fmts(t.locale);
+  const list = camps.map((c) => c.join(' ')).join(' | ');
+  if (!u) return t('fragmentation.camps-plain', { camps: list, q: f3(q) });
+  return t(u.strongerThanChance ? 'fragmentation.camps-stronger' : 'fragmentation.camps-weaker', {
+    camps: list,
+    q: f3(q),
+    lo: f3(u.bootstrap.lo),
+    hi: f3(u.bootstrap.hi),
+    chance: f3(u.null.hi),
+  });
 }
 
-function stageSentence(s: StageComparison): string {
+function stageSentence(s: StageComparison, t: T): string {
+  const { f3, sg } = fmts(t.locale);
+  const P = punctuation(t.locale);
   const what = s.joined.length ? `+${s.joined.join(', ')}` : `−${s.left.join(', ')}`;
   if (!s.comparable || !s.before || !s.after || s.change === null)
-    return `${s.date} (${what}): ${s.note ?? 'not comparable'}.`;
+    return `${s.date} (${what}): ${s.note ?? t('fragmentation.not-comparable')}${P.stop}`;
   const sp = s.split!;
-  const main = `${s.date} (${what}): the members' cohesion (Agreement Index) ${direction(s.change, s.changeSe)}, from ${f3(s.before.oldSet.agreementIndex)} for the ${s.membersBefore.length} before to ${f3(s.after.newSet.agreementIndex)} for the ${s.membersAfter.length} after (${sg(s.change)} ± ${f3(s.changeSe)}).`;
+  const main = t('fragmentation.stage-main', {
+    date: s.date,
+    what,
+    direction: direction(s.change, s.changeSe, t),
+    before: f3(s.before.oldSet.agreementIndex),
+    nBefore: s.membersBefore.length,
+    after: f3(s.after.newSet.agreementIndex),
+    nAfter: s.membersAfter.length,
+    change: sg(s.change),
+    se: f3(s.changeSe),
+  });
+  const args = {
+    n: s.membersAfter.length,
+    newBefore: f3(s.before.newSet.agreementIndex),
+    composition: sg(sp.composition),
+    behaviour: sg(sp.behaviour),
+  };
   const why =
     s.changeSe !== null && Math.abs(s.change) <= 2 * s.changeSe
-      ? ` Split: composition ${sg(sp.composition)} (the ${s.membersAfter.length} voted at ${f3(s.before.newSet.agreementIndex)} before the stage), behaviour ${sg(sp.behaviour)}.`
+      ? t('fragmentation.why-split', args)
       : Math.abs(sp.composition) < Math.abs(sp.behaviour)
-        ? ` Most of it is behaviour, not composition: the ${s.membersAfter.length} already voted at ${f3(s.before.newSet.agreementIndex)} before the stage (composition ${sg(sp.composition)}), and the same states moved by ${sg(sp.behaviour)} after it.`
-        : ` Most of it is composition: the ${s.membersAfter.length} voted at ${f3(s.before.newSet.agreementIndex)} before the stage (composition ${sg(sp.composition)}; behaviour after it ${sg(sp.behaviour)}).`;
+        ? t('fragmentation.why-behaviour', args)
+        : t('fragmentation.why-composition', args);
   const u = s.after.newCampsUncertainty;
   const camps = u
-    ? ` Camps of the enlarged set after the stage: ${u.strongerThanChance ? 'stronger than chance' : 'no stronger than chance'} (Q ${f3(u.observed)}, 95% interval ${f3(u.bootstrap.lo)}–${f3(u.bootstrap.hi)}, chance ${f3(u.null.hi)}).`
+    ? t(u.strongerThanChance ? 'fragmentation.after-camps-stronger' : 'fragmentation.after-camps-weaker', {
+        q: f3(u.observed),
+        lo: f3(u.bootstrap.lo),
+        hi: f3(u.bootstrap.hi),
+        chance: f3(u.null.hi),
+      })
     : '';
-  const scope =
-    s.scope === 'resolutions'
-      ? ' Compared on resolutions voted on as a whole (the periods cross the change of source).'
-      : '';
-  return main + why + camps + scope;
+  const scope = s.scope === 'resolutions' ? t('fragmentation.scope') : '';
+  return [main, why, camps, scope].filter(Boolean).join(P.gap);
 }
 
 export const fragmentationSection: ReportSection = {
   id: 'fragmentation',
   title: 'Did enlargement fragment the SCO?',
+  titleIn: (l) => reportT(l)('section.fragmentation'),
   // The seed paper's warning is about the SCO and its enlargements.
   applies: (ctx) => ctx.orgId === 'sco',
   render(ctx) {
+    const l = localeOf(ctx);
+    const t = reportT(l);
+    const { n, f3, sg, pc } = fmts(l);
+    const en = reportT('en');
     const org = ctx.registry.get(ctx.orgId);
+    const short = orgNames(org, l).shortName;
     const data = loadVoteData();
     const lastData = data.rollCalls.at(-1)!.date;
     const first = `${data.meta.firstYear}-01-01`;
@@ -72,14 +114,14 @@ export const fragmentationSection: ReportSection = {
     } catch (e) {
       if (!isConcordError(e)) throw e;
       return {
-        html: `<p class="note">No figures for ${esc(org.shortName)}: ${esc(e.message)}.</p>`,
+        html: `<p class="note">${esc(t('fragmentation.none', { org: short }))} <span lang="en">${esc(e.message)}</span>${punctuation(l).stop}</p>`,
         summary: [`no figures: ${e.message}`],
       };
     }
     const st = r.stages.filter((s) => s.date <= ctx.date && s.joined.length);
     if (!st.length)
       return {
-        html: `<p class="note">${esc(org.shortName)} has had no enlargement in the data.</p>`,
+        html: `<p class="note">${esc(t('fragmentation.no-enlargement', { org: short }))}</p>`,
         summary: [],
       };
     const rows = st.flatMap((s) =>
@@ -90,29 +132,26 @@ export const fragmentationSection: ReportSection = {
         ] as const
       ).map(([label, p]) => [
         label === 'before' ? `${s.date} +${s.joined.join(', ')}` : '',
-        label,
+        label === 'before' ? t('fragmentation.before') : t('fragmentation.after'),
         p ? `${p.from} – ${p.to}` : '–',
         p ? p.rollCalls : '–',
         p ? f3(p.oldSet.agreementIndex) : '–',
         p ? f3(p.newSet.agreementIndex) : '–',
-        p ? campsText(p.newCampsUncertainty, p.newCamps.camps, p.newCamps.modularity) : '–',
+        p ? campsText(p.newCampsUncertainty, p.newCamps.camps, p.newCamps.modularity, t) : '–',
       ]),
     );
     const table = htmlTable(
       [
-        'Stage',
+        t('fragmentation.th.stage'),
         '',
-        'Period',
-        'Roll calls',
-        'Old set (members before)',
-        'New set (members after)',
-        'Camps of the new set (bootstrap, chance)',
+        t('fragmentation.th.period'),
+        t('fragmentation.th.roll-calls'),
+        t('fragmentation.th.old-set'),
+        t('fragmentation.th.new-set'),
+        t('fragmentation.th.camps'),
       ],
       rows,
-      {
-        caption:
-          'Cohesion (Agreement Index, mean over roll calls) of the old and the new member set, before and after each enlargement',
-      },
+      { caption: t('fragmentation.caption'), lang: l },
     );
     const splitRows = st
       .filter((s) => s.split)
@@ -121,58 +160,72 @@ export const fragmentationSection: ReportSection = {
         `${sg(s.change!)} ± ${f3(s.changeSe)}`,
         sg(s.split!.composition),
         sg(s.split!.behaviour),
-        s.scope,
+        l === 'en' ? s.scope : t('fragmentation.scope-name', { scope: s.scope }),
       ]);
     const splitTable = htmlTable(
       [
-        'Stage',
-        'Change (new after − old before)',
-        'of which composition',
-        'of which behaviour',
-        'roll calls',
+        t('fragmentation.th.stage'),
+        t('fragmentation.th.change'),
+        t('fragmentation.th.composition'),
+        t('fragmentation.th.behaviour'),
+        t('fragmentation.th.scope'),
       ],
       splitRows,
-      {
-        caption:
-          'The composition split: composition = new set before − old set before (the new members alone); behaviour = new set after − new set before (the same states after the stage)',
-      },
+      { caption: t('fragmentation.split-caption'), lang: l },
     );
     const p = r.pairByYear;
     const crChart = p
       ? renderSeries({
           id: 'fragmentation-chn-rus',
-          title: `${p.a}–${p.b} agreement in the UN General Assembly per year, ${r.window.fromYear}–${r.window.toYear}`,
+          title: t('fragmentation.pair-title', {
+            a: p.a,
+            b: p.b,
+            from: r.window.fromYear,
+            to: r.window.toYear,
+          }),
+          locale: l,
           from: r.window.fromYear,
           to: r.window.toYear,
           series: [
             {
               key: 'agreement',
-              label: 'share of identical votes (abstention a vote)',
+              label: t('fragmentation.series.agreement'),
               points: p.years.map((y) => ({ year: y.year, value: y.agreement })),
             },
             {
               key: 'agreementYesNo',
-              label: 'on the roll calls where both voted yes or no',
+              label: t('fragmentation.series.yes-no'),
               points: p.years.map((y) => ({ year: y.year, value: y.agreementYesNo })),
             },
           ],
           marks: st.map((s) => ({ date: s.date, label: `+${s.joined.join(', ')}` })),
           dataEnd: r.window.toYear,
-          yLabel: 'agreement (0–1)',
+          yLabel: t('fragmentation.y-label'),
         })
       : '';
     const crTable = p
       ? htmlTable(
-          ['Year', 'Roll calls', 'Agreement', 'Yes/no only', 'κ', 'Source'],
+          [
+            t('fragmentation.th.year'),
+            t('fragmentation.th.roll-calls'),
+            t('fragmentation.th.agreement'),
+            t('fragmentation.th.yes-no'),
+            'κ',
+            t('fragmentation.th.source'),
+          ],
           p.years.map((y) => [
             String(y.year),
             y.rollCalls,
             pc(y.agreement),
             pc(y.agreementYesNo),
             f3(y.kappa),
-            y.source === 'un' ? 'UN records' : y.source === 'voeten' ? 'Voeten' : (y.source ?? '–'),
+            y.source === 'un'
+              ? t('fragmentation.source.un')
+              : y.source === 'voeten'
+                ? t('fragmentation.source.voeten')
+                : (y.source ?? '–'),
           ]),
-          { caption: `${p.a}–${p.b} agreement per year` },
+          { caption: t('fragmentation.pair-caption', { a: p.a, b: p.b }), lang: l },
         )
       : '';
     const fell = st.filter((s) => s.change !== null && s.changeSe !== null && s.change < -2 * s.changeSe);
@@ -182,22 +235,43 @@ export const fragmentationSection: ReportSection = {
     const chance = st.filter(
       (s) => s.after?.newCampsUncertainty && !s.after.newCampsUncertainty.strongerThanChance,
     );
-    const answer = `On ${r.window.rollCalls.toLocaleString('en-US')} UN General Assembly roll calls (${esc(r.window.from)} – ${esc(r.window.to)}), cohesion fell measurably after ${fell.length} of the ${st.length} enlargements${fell.length ? ` (${fell.map((s) => s.date.slice(0, 4)).join(', ')})` : ''} and rose after ${rose.length}${rose.length ? ` (${rose.map((s) => s.date.slice(0, 4)).join(', ')})` : ''}; ${chance.length ? `the camps of the enlarged set were no stronger than chance after ${chance.length} (${chance.map((s) => s.date.slice(0, 4)).join(', ')})` : `the camps of the enlarged set were stronger than chance after every one${lastCamps ? ` (after the last: ${lastCamps})` : ''}`}. UN votes measure alignment on world affairs, not cooperation inside the SCO: read them as one indicator of the "tactical alliances" the warning names.`;
-    const html = `<p>The seed paper warns that "the growing of member states' numbers without addressing the institutional gaps may lead the SCO to the fragmentation, provoking the emergence of 'tactical alliances' within itself" (Nurimbetov 2021). If enlargement fragments the organization, the members' votes in the UN General Assembly should agree less after each enlargement, the enlarged set should split into camps stronger than chance, and the founding pair, China and Russia, should drift apart.</p>
-<p><strong>${answer}</strong></p>
-<ul>${st.map((s) => `<li>${esc(stageSentence(s))}</li>`).join('')}</ul>
+    const years = (xs: typeof st) => xs.map((s) => s.date.slice(0, 4)).join(', ');
+    const answerIn = (tt: T) => {
+      const ff = fmts(tt.locale);
+      const head = tt('fragmentation.answer-head', {
+        rollCalls: ff.n.int(r.window.rollCalls),
+        from: r.window.from,
+        to: r.window.to,
+        fell: fell.length,
+        total: st.length,
+        fellYears: fell.length ? years(fell) : '',
+        rose: rose.length,
+        roseYears: rose.length ? years(rose) : '',
+      });
+      const camps = chance.length
+        ? tt('fragmentation.answer-chance', { count: chance.length, years: years(chance) })
+        : lastCamps
+          ? tt('fragmentation.answer-stronger-last', { camps: lastCamps })
+          : tt('fragmentation.answer-stronger');
+      return `${head}${camps}${tt('fragmentation.answer-tail')}`;
+    };
+    const answer = answerIn(t);
+    const html = `<p>${esc(t('fragmentation.intro'))}</p>
+<p><strong>${esc(answer)}</strong></p>
+<ul>${st.map((s) => `<li>${esc(stageSentence(s, t))}</li>`).join('')}</ul>
 ${table}
 ${splitTable}
-<p class="note">± is the standard error with roll calls taken as independent, a lower bound. Camps: Louvain communities of the κ agreement graph; the bootstrap resamples roll calls (${BOOTSTRAP.toLocaleString('en-US')} times, seed 1); the null model shuffles each roll call's votes among the states taking part (${BOOTSTRAP.toLocaleString('en-US')} permutations) and gives the modularity Louvain finds by chance. Where a stage's periods cross ${esc(data.seam ?? '')} (Voeten's data to the UN's records), both are compared on resolutions voted on as a whole. See docs/alignment.md.</p>
+<p class="note">${esc(t('fragmentation.note', { bootstrap: n.int(BOOTSTRAP), seam: data.seam ?? '' }))}</p>
 ${crChart}
-<details><summary>${p ? `${esc(p.a)}–${esc(p.b)} agreement per year` : ''}</summary>${crTable}</details>`;
-    const summary = [answer.replace(/<[^>]+>/g, ''), ...st.map(stageSentence)];
+<details><summary>${p ? esc(t('fragmentation.pair-caption', { a: p.a, b: p.b })) : ''}</summary>${crTable}</details>`;
+    // The terminal summary stays in English.
+    const summary = [answerIn(en), ...st.map((s) => stageSentence(s, en))];
     if (p) {
       const last = p.years.filter((y) => y.agreement !== null).at(-1);
       const firstY = p.years.find((y) => y.agreement !== null);
       if (firstY && last)
         summary.push(
-          `${p.a}–${p.b}: same vote on ${pc(firstY.agreement)} of the roll calls of ${firstY.year} and ${pc(last.agreement)} of ${last.year}`,
+          `${p.a}–${p.b}: same vote on ${fmts('en').pc(firstY.agreement)} of the roll calls of ${firstY.year} and ${fmts('en').pc(last.agreement)} of ${last.year}`,
         );
     }
     return { html, summary };

@@ -7,19 +7,28 @@ import { snapshot } from '../../org/snapshot.js';
 import { esc } from '../../util/html.js';
 import { renderMap } from '../charts/map.js';
 import { escLinks, htmlTable } from '../html.js';
+import { describeRuleIn, localeOf, numbers, punctuation, reportT, statusName } from '../i18n.js';
+import { orgNames, stateName } from '../names.js';
 import type { ReportSection } from '../report.js';
 
 export const organizationSection: ReportSection = {
   id: 'organization',
   title: 'Members and partners',
+  titleIn: (l) => reportT(l)('section.organization'),
   render(ctx) {
+    const l = localeOf(ctx);
+    const t = reportT(l);
+    const n = numbers(l);
     const s = snapshot(ctx.registry, ctx.ds, ctx.orgId, ctx.date);
+    const short = orgNames(ctx.registry.get(ctx.orgId), l).shortName;
     const status = new Map<string, string>();
     for (const p of s.partners) status.set(p.iso3, p.status);
     for (const a of s.applicants) if (!status.has(a.iso3)) status.set(a.iso3, 'applicant');
     for (const m of s.members) status.set(m.iso3, 'member');
     const map = renderMap(ctx.topology, {
-      title: `${s.organization.shortName} members and partners on ${s.date}`,
+      title: t('organization.map-title', { org: short, date: n.date(s.date) }),
+      locale: l,
+      names: (iso3) => stateName(ctx.ds.countries, iso3, l),
       status,
       countries: [...ctx.ds.countries.values()],
       // Fitted to the members, partners and applicants (a world map when they span it).
@@ -29,17 +38,28 @@ export const organizationSection: ReportSection = {
       html: `<span class="note">${[r.source, r.source2].filter(Boolean).map(escLinks).join('<br>')}</span>`,
     });
     const since = (r: { since: string; precision?: 'year' | 'month' }) =>
-      r.precision ? `${r.since} (${r.precision} verified)` : r.since;
+      r.precision ? t('organization.since-verified', { since: r.since, precision: r.precision }) : r.since;
+    const name = (r: { iso3: string; name: string }) =>
+      l === 'en' ? r.name : stateName(ctx.ds.countries, r.iso3, l);
     const rows = [
-      ...s.members.map((m) => [m.iso3, m.name, 'member', since(m), '', cite(m)]),
-      ...s.partners.map((p) => [p.iso3, p.name, p.status, since(p), history(p.history), cite(p)]),
-      ...s.applicants.map((a) => [a.iso3, a.name, 'applicant', since(a), '', cite(a)]),
+      ...s.members.map((m) => [m.iso3, name(m), statusName('member', l), since(m), '', cite(m)]),
+      ...s.partners.map((p) => [
+        p.iso3,
+        name(p),
+        statusName(p.status, l),
+        since(p),
+        history(p.history, t),
+        cite(p),
+      ]),
+      ...s.applicants.map((a) => [a.iso3, name(a), statusName('applicant', l), since(a), '', cite(a)]),
     ];
+    const P = punctuation(l);
+    const unverified = ` <span class="unverified">${esc(t('common.unverified'))}</span>`;
     const html = `${map}
-<p>${s.members.length} members, ${s.partners.length} partners${s.applicants.length ? `, ${s.applicants.length} applicants` : ''}; chair: ${esc(s.chair ?? 'not recorded')}${s.chairDetail && !s.chairDetail.verified ? ' <span class="unverified">(unverified)</span>' : ''}. Decision rule: ${esc(s.rule.description)}.</p>
-${htmlTable(['ISO3', 'State', 'Status', 'Since', 'History', 'Sources'], rows, { caption: `Status on ${s.date} (a status counts from the memorandum that brought it into force, where there is one)` })}
-${s.chairDetail ? `<p class="note">Chair: ${esc(s.chairDetail.state)}${s.chairDetail.summit ? `, until ${esc(s.chairDetail.summit)}` : ''}; sources: ${[s.chairDetail.source, s.chairDetail.source2].filter(Boolean).map(escLinks).join(', ')}.</p>` : ''}
-${s.unverified.length ? `<p class="note unverified">Unverified records: ${esc(s.unverified.join('; '))}.</p>` : ''}`;
+<p>${esc(t('organization.counts', { members: s.members.length, partners: s.partners.length, applicants: s.applicants.length }))}${P.sep}${esc(t('organization.chair', { chair: s.chair ?? t('organization.chair-none') }))}${s.chairDetail && !s.chairDetail.verified ? unverified : ''}${P.stop}${P.gap}${esc(t('organization.rule', { rule: describeRuleIn(s.rule.rule, l) }))}${P.stop}</p>
+${htmlTable([t('organization.th.iso3'), t('organization.th.state'), t('organization.th.status'), t('organization.th.since'), t('organization.th.history'), t('common.th.sources')], rows, { caption: t('organization.caption', { date: n.date(s.date) }), lang: l })}
+${s.chairDetail ? `<p class="note">${esc(s.chairDetail.summit ? t('organization.chair-until', { state: s.chairDetail.state, summit: s.chairDetail.summit }) : t('organization.chair-state', { state: s.chairDetail.state }))}${P.sep}${esc(t('organization.sources'))} ${[s.chairDetail.source, s.chairDetail.source2].filter(Boolean).map(escLinks).join(', ')}${P.stop}</p>` : ''}
+${s.unverified.length ? `<p class="note unverified">${esc(t('organization.unverified', { list: s.unverified.join('; ') }))}${P.stop}</p>` : ''}`;
     return {
       html,
       summary: [
@@ -52,9 +72,14 @@ ${s.unverified.length ? `<p class="note unverified">Unverified records: ${esc(s.
 };
 
 /** "observer 2004-06-17 – 2025-09-01; partner since 2025-09-01" (applications left out). */
-function history(h: readonly StatusPeriod[]): string {
+function history(h: readonly StatusPeriod[], t: ReturnType<typeof reportT>): string {
+  const l = t.locale;
   return h
     .filter((p) => p.status !== 'applicant')
-    .map((p) => (p.to ? `${p.status} ${p.from} – ${p.to}` : `${p.status} since ${p.from}`))
+    .map((p) =>
+      p.to
+        ? t('organization.history-period', { status: statusName(p.status, l), from: p.from, to: p.to })
+        : t('organization.history-since', { status: statusName(p.status, l), from: p.from }),
+    )
     .join('; ');
 }

@@ -7,16 +7,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { packageRoot } from '../../data/load.js';
+import { translator } from '../../i18n/index.js';
+import { reportForecasts } from '../../i18n/messages/report-forecasts/index.js';
 import { loadOrganizationCases } from '../../scenario/load.js';
 import type { SweepFrame } from '../../sweep/adapter.js';
 import { adapterIds } from '../../sweep/adapters.js';
-import { DEFAULT_UNCERTAINTY_TEXT, type SweepSummary } from '../../sweep/engine.js';
+import { DEFAULT_UNCERTAINTY, DEFAULT_UNCERTAINTY_TEXT, type SweepSummary } from '../../sweep/engine.js';
 import { planSweep, sweepInMemory } from '../../sweep/run.js';
-import { pct } from '../../util/format.js';
 import { esc } from '../../util/html.js';
 import { MODEL_COLOURS } from '../../util/palette.js';
 import { renderHistograms } from '../charts/histogram.js';
 import { htmlTable } from '../html.js';
+import { localeOf, numbers, rich } from '../i18n.js';
 import type { ReportSection } from '../report.js';
 
 export const REPORT_SWEEP_RUNS = 2000;
@@ -61,21 +63,27 @@ export function sweepScoCases(
   });
 }
 
-const fmt = (x: number | null | undefined) => (x == null ? '–' : Number(x.toFixed(1)).toString());
-
 export const sweepsSection: ReportSection = {
   id: 'sweeps',
   title: 'Uncertainty',
+  titleIn: (l) => translator(reportForecasts, l)('section.sweeps'),
   // The organization's own cases (scenarios/<id>/) and the forecast models; none: no section.
   applies: (ctx) => adapterIds().includes('forecast') && loadOrganizationCases(ctx.orgId).length > 0,
   render(ctx) {
     const started = Date.now();
+    const l = localeOf(ctx);
+    const t = translator(reportForecasts, l);
+    const n = numbers(l);
+    const { pct } = n;
+    const fmt = (x: number | null | undefined) =>
+      x == null ? '–' : n.fixed(Number(x.toFixed(1)), x % 1 ? 1 : 0);
     const cases = sweepScoCases(REPORT_SWEEP_RUNS, REPORT_SWEEP_SEED, ctx.orgId);
-    if (!cases.length)
-      return {
-        html: '<p class="note">The uncertainty sweeps need the organization\'s cases (scenarios/) and the forecast models.</p>',
-        summary: [],
-      };
+    if (!cases.length) return { html: `<p class="note">${esc(t('sweeps.none'))}</p>`, summary: [] };
+    const en = (text: string) => (l === 'en' ? esc(text) : `<span lang="en">${esc(text)}</span>`);
+    const modelName = (m: string) => {
+      const key = `model-short.${m}`;
+      return l !== 'en' && t.has(key) ? t(key as Parameters<typeof t>[0]) : m;
+    };
     const runs = cases[0]!.summary.sweep.runs;
     const outputs = cases.flatMap((c) =>
       c.summary.sweep.outputs.map((out, k) => {
@@ -92,28 +100,33 @@ export const sweepsSection: ReportSection = {
       const rows = s.results.filter((r) => r.point === 0 && r.issue === out.issue);
       // Marks at the status quo, the proposal and the observed outcome; coinciding marks share a label.
       const raw: Array<{ x: number; label: string; colour: string }> = [];
-      if (iss.statusQuo) raw.push({ x: iss.statusQuo[dim]!, label: 'status quo', colour: '#555' });
-      if (iss.proposal) raw.push({ x: iss.proposal[dim]!, label: 'proposal', colour: '#555' });
+      const observedLabel = t('sweeps.mark.observed');
+      if (iss.statusQuo)
+        raw.push({ x: iss.statusQuo[dim]!, label: t('sweeps.mark.status-quo'), colour: '#555' });
+      if (iss.proposal) raw.push({ x: iss.proposal[dim]!, label: t('sweeps.mark.proposal'), colour: '#555' });
       if (iss.observed?.position)
-        raw.push({ x: iss.observed.position[dim]!, label: 'observed', colour: '#a3161b' });
+        raw.push({ x: iss.observed.position[dim]!, label: observedLabel, colour: '#a3161b' });
       const marks: typeof raw = [];
       for (const m of raw) {
         const same = marks.find((x) => x.x === m.x);
         if (same) {
           same.label = `${same.label} = ${m.label}`;
-          if (m.label === 'observed') same.colour = m.colour;
+          if (m.label === observedLabel) same.colour = m.colour;
         } else marks.push({ ...m });
       }
       const svg = renderHistograms({
-        title: `${title}: outcome distributions over ${runs} runs`,
+        title: t('sweeps.chart-title', { title, runs: n.int(runs) }),
         lo: out.scale[0],
         hi: out.scale[1],
         marks,
         series: rows.map((r) => ({
-          label: r.model,
+          label: modelName(r.model),
           counts: r.histogram.counts,
           colour: MODEL_COLOURS[r.model] ?? '#777',
-          note: r.adoption === null ? `mean ${fmt(r.mean)}` : `adopted ${pct(r.adoption, 0)}`,
+          note:
+            r.adoption === null
+              ? t('sweeps.note.mean', { value: fmt(r.mean) })
+              : t('sweeps.note.adopted', { share: pct(r.adoption, 0) }),
         })),
       });
       const consensus = rows.find((r) => r.model === 'consensus');
@@ -122,7 +135,7 @@ export const sweepsSection: ReportSection = {
             .filter(([, v]) => v >= 0.005)
             .sort((a, b) => b[1] - a[1])
             .map(([a, v]) => `${a} ${pct(v, 0)}`)
-            .join(', ') || 'nobody'
+            .join(', ') || t('sweeps.nobody')
         : '–';
       const participants = consensus?.participation
         ? Object.entries(consensus.participation)
@@ -133,34 +146,40 @@ export const sweepsSection: ReportSection = {
         : null;
       const observed = iss.observed?.adopted;
       return `<figure style="margin:0;padding:.6rem;border:1px solid var(--line);border-radius:4px">
-<figcaption><strong>${esc(title)}</strong>${c.frame.date ? ` (${esc(c.frame.date)})` : ''}${observed == null ? '' : ` · observed: ${observed ? 'adopted' : 'not adopted'}`}</figcaption>
+<figcaption><strong>${en(title)}</strong>${c.frame.date ? ` (${esc(c.frame.date)})` : ''}${observed == null ? '' : ` · ${esc(t(observed ? 'sweeps.observed-adopted' : 'sweeps.observed-not-adopted'))}`}</figcaption>
 ${svg}
-<p class="note" style="margin:.2rem 0">Blocks the tabled proposal (consensus model, share of runs): ${esc(blockers)}${participants ? `<br>Takes part: ${esc(participants)}` : ''}</p>
+<p class="note" style="margin:.2rem 0">${esc(t('sweeps.blocks', { list: blockers }))}${participants ? `<br>${esc(t('sweeps.takes-part', { list: participants }))}` : ''}</p>
 </figure>`;
     });
     // Blocking frequency by member across the cases.
     const members = [...new Set(cases.flatMap((c) => c.summary.sweep.actors))];
     const table = htmlTable(
-      ['Case', 'P(adopted), consensus', ...members],
+      [t('th.case'), t('sweeps.th.p-adopted'), ...members],
       outputs.map(({ c, out, title }) => {
         const r = c.summary.results.find(
           (x) => x.point === 0 && x.issue === out.issue && x.model === 'consensus',
         );
         return [
-          title,
+          { html: en(title) },
           r?.adoption == null ? '–' : pct(r.adoption, 0),
           ...members.map((m) => (r?.blocking && m in r.blocking ? pct(r.blocking[m], 0) : '')),
         ];
       }),
-      {
-        caption: `How often each member blocks the tabled proposal (consensus model; share of ${runs.toLocaleString('en-US')} runs; blank: not a member then)`,
-      },
+      { caption: t('sweeps.table-caption', { runs: n.int(runs) }), lang: l },
     );
     const seconds = (Date.now() - started) / 1000;
-    const html = `<p>Coded positions and saliences are judgements. To show how much the forecasts depend on them, each SCO case is re-run ${runs.toLocaleString('en-US')} times with perturbed inputs (seed ${REPORT_SWEEP_SEED}; the default uncertainty, as no case file has an <code>uncertainty</code> block: ${esc(DEFAULT_UNCERTAINTY_TEXT)}). Each strip is the distribution of one model's forecast on the case's scale; dashed lines mark the status quo, the proposal and the observed outcome. Reproduce or enlarge a case with <code>concord sweep ${esc(cases[0]!.file)} --runs 100000 --seed 1</code> (see docs/sweeps.md), which also gives Sobol indices with <code>--sensitivity</code>.</p>
+    const uncertainty =
+      l === 'en'
+        ? DEFAULT_UNCERTAINTY_TEXT
+        : t('sweeps.default-uncertainty', {
+            position: n.fixed(DEFAULT_UNCERTAINTY.positionSdShare, 1),
+            salience: n.fixed(DEFAULT_UNCERTAINTY.salienceSd, 1),
+            capability: String(DEFAULT_UNCERTAINTY.capabilitySigma).replace('.', l === 'ru' ? ',' : '.'),
+          });
+    const html = `<p>${rich(t, 'sweeps.intro', { runs: n.int(runs), seed: REPORT_SWEEP_SEED, uncertainty, file: cases[0]!.file })}</p>
 <div style="display:grid;grid-template-columns:repeat(auto-fill,minmax(min(460px,100%),1fr));gap:.8rem">${cards.join('\n')}</div>
 ${table}
-<p class="note">Computed in ${seconds.toFixed(1)} s while writing this report (models: ${REPORT_SWEEP_MODELS.join(', ')}).</p>`;
+<p class="note">${esc(t('sweeps.computed', { seconds: n.fixed(seconds, 1), models: REPORT_SWEEP_MODELS.map(modelName).join(', ') }))}</p>`;
     const adoption = outputs.map(
       ({ c, out }) =>
         c.summary.results.find((x) => x.issue === out.issue && x.model === 'consensus')?.adoption ?? null,

@@ -5,19 +5,24 @@ import { stages } from '../../org/organization.js';
 import { esc } from '../../util/html.js';
 import { renderTimeline, type TimelineLane } from '../charts/timeline.js';
 import { escLinks, htmlTable } from '../html.js';
+import { localeOf, reportT, statusName } from '../i18n.js';
+import { orgNames, stateName } from '../names.js';
 import type { ReportSection } from '../report.js';
 
 export const timelineSection: ReportSection = {
   id: 'timeline',
   title: 'Timeline',
+  titleIn: (l) => reportT(l)('section.timeline'),
   render(ctx) {
+    const l = localeOf(ctx);
+    const t = reportT(l);
     const chain = lineage(ctx.registry, ctx.orgId);
     const lanes = new Map<string, TimelineLane & { first: string; bars: TimelineLane['bars'][number][] }>();
     for (const org of chain) {
       for (const m of org.memberships) {
         const lane = lanes.get(m.state) ?? {
           key: m.state,
-          label: `${ctx.ds.countries.get(m.state)?.name ?? m.state}`,
+          label: stateName(ctx.ds.countries, m.state, l),
           first: m.from,
           bars: [],
         };
@@ -26,7 +31,13 @@ export const timelineSection: ReportSection = {
           from: m.from,
           to: m.to ?? null,
           status: m.status,
-          label: `${m.state} ${m.status} (${org.shortName}) ${m.from} – ${m.to ?? 'now'}${m.verified ? '' : ' [unverified]'}`,
+          label: t(m.verified ? 'timeline.bar' : 'timeline.bar-unverified', {
+            state: m.state,
+            status: statusName(m.status, l),
+            org: orgNames(org, l).shortName,
+            from: m.from,
+            to: m.to ?? t('timeline.now'),
+          }),
           verified: m.verified,
         });
         lanes.set(m.state, lane);
@@ -40,7 +51,12 @@ export const timelineSection: ReportSection = {
     const org = chain[chain.length - 1]!;
     const st = stages(org);
     const svg = renderTimeline({
-      title: `${org.shortName} membership timeline, ${chain[0]!.founded.slice(0, 4)}–${ctx.date.slice(0, 4)}`,
+      title: t('timeline.title', {
+        org: orgNames(org, l).shortName,
+        from: chain[0]!.founded.slice(0, 4),
+        to: ctx.date.slice(0, 4),
+      }),
+      locale: l,
       from: chain[0]!.founded,
       to: ctx.date,
       lanes: sorted,
@@ -48,19 +64,21 @@ export const timelineSection: ReportSection = {
     });
     const events = fullTimeline(ctx.registry, ctx.orgId).filter((e) => e.date <= ctx.date);
     const table = htmlTable(
-      ['Date', 'Organization', 'Event', 'Sources'],
+      [t('timeline.th.date'), t('timeline.th.organization'), t('timeline.th.event'), t('common.th.sources')],
       events.map((e) => [
         e.date,
         e.organization,
-        { html: `${esc(e.title)}${e.verified ? '' : ' <span class="unverified">(unverified)</span>'}` },
+        {
+          html: `${esc(e.title)}${e.verified ? '' : ` <span class="unverified">${esc(t('common.unverified'))}</span>`}`,
+        },
         {
           html: `<span class="note">${[e.source, e.source2].filter(Boolean).map(escLinks).join('<br>')}</span>`,
         },
       ]),
-      { caption: 'Dated events' },
+      { caption: t('timeline.caption'), lang: l },
     );
     return {
-      html: `${svg}\n<details><summary>All ${events.length} dated events</summary>${table}</details>`,
+      html: `${svg}\n<details><summary>${esc(t('timeline.all-events', { count: events.length }))}</summary>${table}</details>`,
       summary: st
         .filter((s) => s.from <= ctx.date)
         .map(

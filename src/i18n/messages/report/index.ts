@@ -1,0 +1,7 @@
+/** The report's words (report): see src/report/i18n.ts. */
+import { defineNamespace } from '../../translate.js';
+import en from './en.json' with { type: 'json' };
+import ru from './ru.json' with { type: 'json' };
+import zh from './zh-Hans.json' with { type: 'json' };
+
+export const report = defineNamespace('report', { en, ru, 'zh-Hans': zh }, { dynamic: [] });
