@@ -377,6 +377,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/power/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Power against the quota of a weighted game: the passage probability and indices at every quota, the jumps, the square-root optimal quota
+         * @description As `concord quota FILE|--org ID --json`. The game is a game file in the body (JSON or YAML, as POST /api/power), a built-in game (`?game=eec-1958`) or an organization's members on a date (`?org=sco&at=2024-07-04&weight=population`). At most 52 players and 300,000 quotas × players × indices per request.
+         */
+        post: operations["powerQuota"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{id}/reform": {
         parameters: {
             query?: never;
@@ -1267,6 +1287,7 @@ export interface components {
                 source: string;
             }[];
         };
+        PowerQuotaBody: components["schemas"]["PowerBody"];
         OrganizationReformBody: {
             /**
              * @description Constraints, each one of: passage>=X | passage<=X (X a share or a percentage, 0.05 or 5%), veto:A,B (each keeps a veto), bloc-veto:A,B (together they can block), maxshare:banzhaf<=X (or shapley-shubik), cannot-pass-alone:A,B
@@ -2425,6 +2446,43 @@ export interface components {
                 deeganPackel: number | null;
                 johnston: number | null;
                 veto: boolean;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description As `concord quota FILE --json` */
+        PowerQuotaResponse: {
+            game: string;
+            unit: string;
+            ownQuota: number | null;
+            n: number;
+            total: number;
+            weights: number[];
+            indices: ("penrose" | "banzhaf" | "shapley-shubik" | "coleman-prevent" | "coleman-initiate")[];
+            jumps: number[];
+            squareRootQuota: {
+                relative: number;
+                quota: number;
+                source: string;
+            };
+            quotas: ({
+                quota: number;
+                winningCoalitions: number;
+                passageProbability: number;
+                jump: boolean;
+                players: ({
+                    id: string;
+                    swings: number;
+                    penrose?: number;
+                    banzhaf?: number;
+                    shapleyShubik?: number;
+                    colemanPrevent?: number | null;
+                    colemanInitiate?: number | null;
+                } & {
+                    [key: string]: unknown;
+                })[];
             } & {
                 [key: string]: unknown;
             })[];
@@ -3783,6 +3841,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationPowerResponse"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    powerQuota: {
+        parameters: {
+            query?: {
+                /** @description A built-in game (instead of a body): eec-1958, eu27-nice, eu27-lisbon, unsc */
+                game?: string;
+                /** @description An organization's members on `at` as the players (instead of a body), weighted by `weight` */
+                org?: string;
+                /** @description The date for `org` (default: today) */
+                at?: string;
+                /** @description With `org`: population (millions, rounded; default), gdp (billion USD, rounded) or count */
+                weight?: "population" | "gdp" | "count";
+                /** @description With a rule of several criteria: the summed one to vary the quota of, at its own quota (votes for eu27-nice) */
+                criterion?: string;
+                /** @description The first quota (default 1) */
+                from?: string;
+                /** @description The last quota (default: the total weight) */
+                to?: string;
+                /** @description The step between quotas (default 1) */
+                step?: string;
+                /** @description Only the quotas where the set of winning coalitions changes */
+                jumps?: "true" | "false";
+                /** @description Indices, comma-separated (default banzhaf): penrose, banzhaf, shapley-shubik, coleman-prevent, coleman-initiate or all */
+                index?: string;
+                /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PowerQuotaBody"];
+                "application/yaml": components["schemas"]["PowerQuotaBody"];
+            };
+        };
+        responses: {
+            /** @description Power against the quota */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PowerQuotaResponse"];
                     "text/csv": string;
                 };
             };

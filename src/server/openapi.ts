@@ -167,7 +167,8 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): J
       const name = nameOf(inputs, r.body, `${title(r)}Body`);
       const body = { schema: { $ref: `@input/${name}` } };
       op.requestBody = {
-        required: true,
+        // A route that also answers without a body (POST /api/power/quota?game=…) says so.
+        required: !r.body.safeParse(undefined).success,
         content: { 'application/json': body, ...(r.yamlBody ? { 'application/yaml': body } : {}) },
       };
     }

@@ -1,6 +1,6 @@
 /**
  * `concord quota FILE|--org ID [--at DATE] [--weight FIELD] [--from Q1 --to Q2 --step S] [--jumps]
- * [--index NAME,…] [--format table|json|csv]`: power and passage probability against the quota of
+ * [--criterion FIELD] [--index NAME,…] [--format table|json|csv]`: power and passage probability against the quota of
  * a weighted game, with the quotas where the winning coalitions change and the square-root rule's
  * optimal quota.
  */
@@ -10,58 +10,20 @@ import { loadDataset } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
 import { loadOrganizations } from '../../org/load.js';
 import { resolveGame } from '../../org/players.js';
-import { QUOTA_INDICES, type QuotaIndex, type QuotaSweep, quotaSweep } from '../../power/quota.js';
-import { compile } from '../../rules/compile.js';
-import type { Game } from '../../rules/game.js';
+import { QUOTA_INDICES, type QuotaSweep, quotaSweep } from '../../power/quota.js';
+import {
+  orgWeightedInput,
+  parseQuotaIndices,
+  QUOTA_FIELD,
+  quotaCsv,
+  type WeightedInput,
+  weightedInput,
+} from '../../power/quota-input.js';
 import { builtinGames, readGameFile, readRule } from '../../rules/load.js';
 import type { Rule } from '../../rules/schema.js';
-import { type CsvValue, csvLine } from '../../util/csv.js';
 import { parseDate, todayIso } from '../../util/dates.js';
 import { json, table } from '../../util/format.js';
 import type { CliIO } from '../io.js';
-
-export interface WeightedInput {
-  readonly ids: string[];
-  readonly weights: number[];
-  /** The game's own quota, in the same units. */
-  readonly ownQuota: number | null;
-  readonly label: string;
-  readonly unit: string;
-}
-
-/** A game as integer weights: its one summed criterion (or the count of members). */
-export function weightedInput(game: Game, path = 'rule'): WeightedInput {
-  const c = compile(game.rule, game.players);
-  const dims = c.dims.filter((d) => !d.isCount);
-  const usedDims = new Set(c.atoms.map((a) => a.dim));
-  if (dims.length > 1 || c.atoms.length > 1 || usedDims.size > 1)
-    throw new ConcordError(
-      'E_USAGE',
-      `${path}: power against the quota needs a weighted game (one summed criterion); this rule is "${c.dims.map((d) => d.label).join(' and ')}"`,
-      {
-        path,
-        hint: 'Give a game with one weighted criterion, e.g. rule: { sum: votes, atLeast: 12 }, or --rule with one.',
-      },
-    );
-  const d = c.atoms.length ? c.dims[c.atoms[0]!.dim]! : (dims[0] ?? c.dims[0]);
-  if (!d)
-    throw new ConcordError('E_USAGE', `${path}: the rule has no weights to vary a quota over`, {
-      path,
-      hint: 'Use a rule such as { sum: votes, atLeast: 12 } or { count: { atLeast: 4 } }.',
-    });
-  if (d.scale.num !== d.scale.den)
-    throw new ConcordError('E_USAGE', `${path}: the weights of "${d.label}" are not whole numbers`, {
-      path: 'players',
-      hint: 'Round the weights to whole numbers (e.g. population in thousands), or use --org with --weight.',
-    });
-  return {
-    ids: [...c.ids],
-    weights: d.weights.map(Number),
-    ownQuota: c.atoms.length ? Number(c.atoms[0]!.quota) : null,
-    label: game.name,
-    unit: d.label,
-  };
-}
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 
@@ -82,6 +44,10 @@ export function register(program: Command, io: CliIO): void {
       '--rule <rule>',
       'with a game file: another rule with one summed criterion (a name, a file or inline YAML)',
     )
+    .option(
+      '--criterion <field>',
+      'with a rule of several criteria: the summed one to vary the quota of, at its own quota (e.g. votes for eu27-nice)',
+    )
     .option('--from <q>', 'the first quota (default 1)')
     .option('--to <q>', 'the last quota (default: the total weight)')
     .option('--step <s>', 'the step between quotas (default 1)')
@@ -97,6 +63,7 @@ export function register(program: Command, io: CliIO): void {
           at?: string;
           weight?: string;
           rule?: string;
+          criterion?: string;
           from?: string;
           to?: string;
           step?: string;
@@ -123,7 +90,15 @@ export function register(program: Command, io: CliIO): void {
           });
         const indices = parseQuotaIndices(opts.index);
         const rule = opts.rule ? readRule(opts.rule, io.cwd).rule : undefined;
-        const input = file ? fileInput(file, io.cwd, rule) : orgInput(opts.org!, opts.at, opts.weight);
+        const input = file
+          ? fileInput(file, io.cwd, rule, opts.criterion)
+          : orgWeightedInput(
+              opts.org!,
+              parseDate(opts.at ?? todayIso(), '--at'),
+              opts.weight ?? 'population',
+              loadOrganizations,
+              loadDataset,
+            );
         const int = (s: string | undefined, path: string) => {
           if (s === undefined) return undefined;
           const v = Number(s);
@@ -149,94 +124,18 @@ export function register(program: Command, io: CliIO): void {
     );
 }
 
-function parseQuotaIndices(spec: string | undefined): QuotaIndex[] {
-  if (spec === undefined) return ['banzhaf'];
-  const alias: Record<string, QuotaIndex> = {
-    bz: 'banzhaf',
-    shapley: 'shapley-shubik',
-    ss: 'shapley-shubik',
-    shapleyshubik: 'shapley-shubik',
-    colemanprevent: 'coleman-prevent',
-    colemaninitiate: 'coleman-initiate',
-  };
-  const out = new Set<QuotaIndex>();
-  for (const raw of spec.split(',')) {
-    const s = raw.trim().toLowerCase();
-    if (!s) continue;
-    if (s === 'all') {
-      for (const i of QUOTA_INDICES) out.add(i);
-      continue;
-    }
-    const name = alias[s] ?? s;
-    if (!(QUOTA_INDICES as readonly string[]).includes(name))
-      throw new ConcordError('E_USAGE', `--index: "${raw.trim()}" is not an index of concord quota`, {
-        path: '--index',
-        hint: `Use ${QUOTA_INDICES.join(', ')} or all (the indices built on minimal winning coalitions: concord power at one quota).`,
-      });
-    out.add(name as QuotaIndex);
-  }
-  if (!out.size)
-    throw new ConcordError('E_USAGE', '--index: no index given', {
-      path: '--index',
-      hint: `Use ${QUOTA_INDICES.join(', ')}.`,
-    });
-  return QUOTA_INDICES.filter((i) => out.has(i));
-}
-
-function fileInput(file: string, cwd: string, rule: Rule | undefined): WeightedInput {
+function fileInput(
+  file: string,
+  cwd: string,
+  rule: Rule | undefined,
+  criterion: string | undefined,
+): WeightedInput {
   const g = readGameFile(file, cwd);
   const game = resolveGame(g.file, g.name, loadOrganizations(), loadDataset(), { rule });
-  return weightedInput(game);
-}
-
-function orgInput(org: string, at: string | undefined, weight = 'population'): WeightedInput {
-  const units: Record<string, { field: string; per: number; unit: string }> = {
-    population: { field: 'population', per: 1e6, unit: 'population (millions)' },
-    gdp: { field: 'gdp', per: 1e9, unit: 'GDP (billion USD)' },
-  };
-  if (weight !== 'count' && !units[weight])
-    throw new ConcordError('E_USAGE', `--weight: "${weight}" is not a weight`, {
-      path: '--weight',
-      hint: 'Use population, gdp or count.',
-    });
-  const game = resolveGame(
-    { organization: org, at: parseDate(at ?? todayIso(), '--at') },
-    org,
-    loadOrganizations(),
-    loadDataset(),
-    { rule: { count: { atLeast: 1 } } },
-  );
-  if (weight === 'count') return { ...weightedInput(game), ownQuota: null, unit: 'members' };
-  const u = units[weight]!;
-  const players = game.players.map((p) => {
-    const v = p[u.field];
-    if (typeof v !== 'number' || !Number.isFinite(v))
-      throw new ConcordError(
-        'E_NO_DATA',
-        `players.${p.id}.${u.field}: no ${u.field} for ${p.id} on this date`,
-        {
-          path: `players.${p.id}.${u.field}`,
-          hint: 'Use another --weight or --at, or a game file with the weights.',
-        },
-      );
-    return { ...p, w: Math.round(v / u.per) };
-  });
-  const input = weightedInput({ ...game, players, rule: { sum: 'w', atLeast: 1 } });
-  return { ...input, ownQuota: null, unit: u.unit };
+  return weightedInput(game, 'rule', criterion ? { field: criterion, path: '--criterion' } : undefined);
 }
 
 const f4 = (x: number | null | undefined) => (x === null || x === undefined ? '–' : x.toFixed(4));
-
-const FIELD: Record<
-  QuotaIndex,
-  'penrose' | 'banzhaf' | 'shapleyShubik' | 'colemanPrevent' | 'colemanInitiate'
-> = {
-  penrose: 'penrose',
-  banzhaf: 'banzhaf',
-  'shapley-shubik': 'shapleyShubik',
-  'coleman-prevent': 'colemanPrevent',
-  'coleman-initiate': 'colemanInitiate',
-};
 
 export function formatQuota(s: QuotaSweep, input: WeightedInput): string {
   const lines: string[] = [];
@@ -253,33 +152,9 @@ export function formatQuota(s: QuotaSweep, input: WeightedInput): string {
     const rows = s.quotas.map((r) => [
       `${r.quota}${r.quota === input.ownQuota ? '=' : ''}${r.quota === s.squareRootQuota.quota ? '*' : ''}${r.jump ? '^' : ''}`,
       `${(r.passageProbability * 100).toFixed(2)}%`,
-      ...r.players.map((p) => f4(p[FIELD[idx]])),
+      ...r.players.map((p) => f4(p[QUOTA_FIELD[idx]])),
     ]);
     lines.push(table(['quota', 'passage', ...s.quotas[0]!.players.map((p) => p.id)], rows));
   }
   return lines.join('\n');
-}
-
-export function quotaCsv(s: QuotaSweep): string {
-  const fields = s.indices.map((i) => FIELD[i]);
-  const head = [
-    'quota',
-    'passage_probability',
-    'jump',
-    'player',
-    'swings',
-    ...s.indices.map((i) => i.replace('-', '_')),
-  ];
-  let out = csvLine(head);
-  for (const r of s.quotas)
-    for (const p of r.players)
-      out += csvLine([
-        r.quota,
-        r.passageProbability,
-        r.jump,
-        p.id,
-        p.swings as CsvValue,
-        ...fields.map((f) => (p[f] ?? null) as CsvValue),
-      ]);
-  return out.replace(/\n$/, '');
 }

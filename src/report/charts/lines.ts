@@ -26,6 +26,8 @@ export interface LineOptions {
   /** A horizontal reference line (e.g. 1 for parity). */
   readonly reference?: { value: number; label: string };
   readonly marks?: ReadonlyArray<{ year: number; label: string }>;
+  /** Short ticks under the x axis at these values (e.g. the quotas where a game's coalitions change). */
+  readonly rug?: { readonly values: readonly number[]; readonly label: string; readonly colour?: string };
   readonly width?: number;
   readonly height?: number;
   /** The language of the numbers (English by default). */
@@ -112,6 +114,15 @@ export function renderLines(o: LineOptions): string {
         `<g class="stage-mark" transform="translate(${x(m.year).toFixed(1)},0)"><line y1="${top - 8}" y2="${height - bottom}" stroke="#111" stroke-dasharray="4 3"/><text x="3" y="${top - 11}" font-weight="600">${esc(m.label)}</text></g>`,
     )
     .join('');
+  const rug = o.rug
+    ? `<g class="rug" stroke="${o.rug.colour ?? '#b2182b'}"><title>${esc(o.rug.label)}</title>${o.rug.values
+        .filter((v) => v >= o.from && v <= o.to)
+        .map(
+          (v) =>
+            `<line x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${height - bottom - 6}" y2="${height - bottom}"/>`,
+        )
+        .join('')}</g>`
+    : '';
   return `<svg id="${esc(o.id)}" class="lines" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(o.id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="${CHART_FONT}" font-size="11">
 <title id="${esc(o.id)}-title">${esc(o.title)}</title>
 <g fill="#555">${yTicks}</g>
@@ -119,6 +130,7 @@ export function renderLines(o: LineOptions): string {
 ${ref}
 <g fill="#333">${xTicks.join('')}</g>
 ${marks}
+${rug}
 ${paths}
 <g font-weight="600">${ends}</g>
 </svg>`;

@@ -1,9 +1,11 @@
 /**
- * Power against the quota of a weighted game, as an SVG string: each player's normalized Banzhaf
- * index and the passage probability (in %) at every integer quota, with the square-root rule's
- * optimal quota and the game's own quota marked. Pure (the report and the lab draw it).
+ * Power against the quota of a weighted game, as an SVG string: each weight class's index (the
+ * normalized Banzhaf index unless `index` says otherwise) and the passage probability (in %) at
+ * every quota of the sweep, with the square-root rule's optimal quota and the game's own quota
+ * marked, and (with `jumps`) a tick at each quota where the winning coalitions change. Pure (the
+ * report and the lab draw it).
  */
-import type { QuotaSweep } from '../../power/quota.js';
+import type { QuotaPlayer, QuotaSweep } from '../../power/quota.js';
 import { RULE_COLOURS } from './capacity.js';
 import { renderLines } from './lines.js';
 
@@ -13,8 +15,17 @@ export function renderQuotaChart(o: {
   readonly sweep: QuotaSweep;
   /** The game's own quota, if it has one. */
   readonly ownQuota: number | null;
-  readonly labels: { passage: string; yLabel: string; squareRoot: string; own: string };
+  readonly labels: { passage: string; yLabel: string; squareRoot: string; own: string; jumps?: string };
+  /** The index drawn (a field of the sweep's players; default banzhaf). */
+  readonly index?: 'penrose' | 'banzhaf' | 'shapleyShubik' | 'colemanPrevent' | 'colemanInitiate';
+  /** Mark the jumps (the label of the ticks is `labels.jumps`). */
+  readonly jumps?: boolean;
 }): string {
+  const field = o.index ?? 'banzhaf';
+  const value = (p: QuotaPlayer): number | null => {
+    const v = p[field];
+    return typeof v === 'number' ? 100 * v : null;
+  };
   const s = o.sweep;
   // Players of equal weight have equal power: one line per distinct weight.
   const byWeight = new Map<number, string[]>();
@@ -31,7 +42,10 @@ export function renderQuotaChart(o: {
         key: `w${w}`,
         label: `${ids.join(', ')} (${w})`,
         colour: RULE_COLOURS[(k + 1) % RULE_COLOURS.length]!,
-        points: s.quotas.map((q) => ({ year: q.quota, value: 100 * (q.players[i]!.banzhaf ?? 0) })),
+        points: s.quotas.map((q) => ({
+          year: q.quota,
+          value: field === 'banzhaf' ? 100 * (q.players[i]!.banzhaf ?? 0) : value(q.players[i]!),
+        })),
       };
     }),
     {
@@ -58,5 +72,6 @@ export function renderQuotaChart(o: {
     to: s.quotas[s.quotas.length - 1]!.quota,
     yLabel: o.labels.yLabel,
     marks,
+    ...(o.jumps ? { rug: { values: s.jumps, label: o.labels.jumps ?? 'jumps' } } : {}),
   });
 }

@@ -17,6 +17,15 @@ import { POWER_INDEX_NAMES, type PowerIndexName, parseIndexList } from '../../po
 import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand } from '../../power/load.js';
 import { DEFAULT_SAMPLES, POWER_METHODS, POWER_OPTION_HELP } from '../../power/options.js';
 import { computePower, type Method, type PowerOptions } from '../../power/power.js';
+import { QUOTA_INDICES, QUOTA_MAX_PLAYERS, quotaSweep } from '../../power/quota.js';
+import {
+  orgWeightedInput,
+  parseQuotaIndices,
+  QUOTA_WEIGHTS,
+  quotaCsv,
+  type WeightedInput,
+  weightedInput,
+} from '../../power/quota-input.js';
 import { capacityCsv, powerCsv } from '../../power/tidy.js';
 import { describeRule } from '../../rules/evaluate.js';
 import { GameFileSchema } from '../../rules/game.js';
@@ -309,6 +318,160 @@ function powerOptions(
   };
 }
 
+/**
+ * The largest answer of POST /api/power/quota: quotas × players × indices (about 30 MB of JSON);
+ * past it, a larger step, a narrower range or `jumps=true` (the CLI has no such cap).
+ */
+export const MAX_QUOTA_CELLS = 300_000;
+
+const Whole = (what: string) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, 'expected a whole number')
+    .transform(Number)
+    .optional()
+    .describe(what);
+
+const QuotaQuery = z
+  .object({
+    game: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe('A built-in game (instead of a body): eec-1958, eu27-nice, eu27-lisbon, unsc'),
+    org: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected an organization id such as sco')
+      .optional()
+      .describe("An organization's members on `at` as the players (instead of a body), weighted by `weight`"),
+    at: DateParam.optional().describe('The date for `org` (default: today)'),
+    weight: z
+      .enum(QUOTA_WEIGHTS)
+      .optional()
+      .describe('With `org`: population (millions, rounded; default), gdp (billion USD, rounded) or count'),
+    criterion: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'expected a field name such as votes')
+      .optional()
+      .describe(
+        'With a rule of several criteria: the summed one to vary the quota of, at its own quota (votes for eu27-nice)',
+      ),
+    from: Whole('The first quota (default 1)'),
+    to: Whole('The last quota (default: the total weight)'),
+    step: Whole('The step between quotas (default 1)'),
+    jumps: z
+      .enum(['true', 'false'])
+      .optional()
+      .describe('Only the quotas where the set of winning coalitions changes'),
+    index: z
+      .string()
+      .max(200)
+      .optional()
+      .describe(`Indices, comma-separated (default banzhaf): ${QUOTA_INDICES.join(', ')} or all`),
+  })
+  .strict();
+
+export const QuotaSchema = z
+  .looseObject({
+    game: z.string(),
+    unit: z.string(),
+    ownQuota: z.number().nullable(),
+    n: z.number(),
+    total: z.number(),
+    weights: z.array(z.number()),
+    indices: z.array(z.enum(QUOTA_INDICES)),
+    jumps: z.array(z.number()),
+    squareRootQuota: z.object({ relative: z.number(), quota: z.number(), source: z.string() }),
+    quotas: z.array(
+      z.looseObject({
+        quota: z.number(),
+        winningCoalitions: z.number(),
+        passageProbability: z.number(),
+        jump: z.boolean(),
+        players: z.array(
+          z.looseObject({
+            id: z.string(),
+            swings: z.number(),
+            penrose: z.number().optional(),
+            banzhaf: z.number().optional(),
+            shapleyShubik: z.number().optional(),
+            colemanPrevent: z.number().nullable().optional(),
+            colemanInitiate: z.number().nullable().optional(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .describe('As `concord quota FILE --json`');
+
+type QuotaQueryT = z.infer<typeof QuotaQuery>;
+
+/** Renames the library's paths to the request's: `--step` → `query.step`, `rule` → `body.rule`. */
+function quotaPaths<T>(body: boolean, source: 'body' | 'game' | 'org', f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (!(e instanceof ConcordError) || !e.path) throw e;
+    const head = e.path.split(/[.[]/)[0]!;
+    const path = e.path.startsWith('--')
+      ? `query.${e.path.slice(2)}`
+      : body && head === 'date'
+        ? 'body.at'
+        : body && ['organization', 'at', 'add', 'players', 'rule', 'unions', 'name'].includes(head)
+          ? `body.${e.path}`
+          : source === 'game' && ['players', 'rule'].includes(head)
+            ? 'query.game'
+            : source === 'org' && ['players', 'organization', 'at', 'date'].includes(head)
+              ? head === 'players'
+                ? 'query.weight'
+                : `query.${head === 'organization' ? 'org' : 'at'}`
+              : e.path;
+    if (path === e.path) throw e;
+    throw new ConcordError(e.code, e.message, {
+      path,
+      ...(e.hint ? { hint: e.hint } : {}),
+      ...(e.key ? { key: e.key } : {}),
+      ...(e.values ? { values: e.values } : {}),
+      cause: e,
+    });
+  }
+}
+
+function quotaSource(body: unknown, q: QuotaQueryT): 'body' | 'game' | 'org' {
+  const given = [
+    body !== undefined && 'body',
+    q.game !== undefined && 'game',
+    q.org !== undefined && 'org',
+  ].filter(Boolean);
+  if (given.length !== 1)
+    throw new ConcordError(
+      'E_USAGE',
+      given.length
+        ? `query.game: give one of a game in the body, ?game=ID or ?org=ID, not ${given.join(' and ')}`
+        : 'query.game: give a game in the body, ?game=ID (a built-in game) or ?org=ID',
+      {
+        path: given.length && given[0] !== 'body' ? `query.${given[1]}` : 'query.game',
+        hint: `Built-in games: ${builtinGames().join(', ')}; or POST a game file (docs/schemas/game.json).`,
+      },
+    );
+  if (q.org === undefined && (q.weight !== undefined || q.at !== undefined))
+    throw new ConcordError(
+      'E_USAGE',
+      `query.${q.weight !== undefined ? 'weight' : 'at'}: only with ?org=ID`,
+      {
+        path: `query.${q.weight !== undefined ? 'weight' : 'at'}`,
+        hint: 'A game file gives its own weights and date; leave the parameter out.',
+      },
+    );
+  if (q.org !== undefined && q.criterion !== undefined)
+    throw new ConcordError('E_USAGE', 'query.criterion: only with a game (body or ?game=ID)', {
+      path: 'query.criterion',
+      hint: 'With ?org=ID, choose the weight with ?weight=population|gdp|count.',
+    });
+  return given[0] as 'body' | 'game' | 'org';
+}
+
 export const routes: AnyRoute[] = [
   route({
     method: 'GET',
@@ -508,6 +671,99 @@ export const routes: AnyRoute[] = [
           const game = resolveGame(body, body.name ?? 'game', ctx.registry, ctx.ds);
           return computePower(game, powerOptions(query, game.players.length));
         }),
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/power/quota',
+    operationId: 'powerQuota',
+    summary:
+      'Power against the quota of a weighted game: the passage probability and indices at every quota, the jumps, the square-root optimal quota',
+    description: `As \`concord quota FILE|--org ID --json\`. The game is a game file in the body (JSON or YAML, as POST /api/power), a built-in game (\`?game=eec-1958\`) or an organization's members on a date (\`?org=sco&at=2024-07-04&weight=population\`). At most ${QUOTA_MAX_PLAYERS} players and ${MAX_QUOTA_CELLS.toLocaleString('en-US')} quotas × players × indices per request.`,
+    tag: 'decision',
+    access: 'public',
+    body: GameFileSchema.optional(),
+    yamlBody: true,
+    query: QuotaQuery,
+    cacheSeconds: 3600,
+    response: { description: 'Power against the quota', schema: QuotaSchema },
+    csv: quotaCsv,
+    work: {
+      caps: ({ body, query }) => {
+        quotaSource(body, query);
+        const n = body?.players?.length ?? 0;
+        if (n > QUOTA_MAX_PLAYERS)
+          throw new ConcordError(
+            'E_LIMIT',
+            `the game has ${n} players; power against the quota takes at most ${QUOTA_MAX_PLAYERS} (cap: players)`,
+            { path: 'body.players', hint: 'Use `concord power` at the quotas of interest.' },
+          );
+        parseQuotaIndices(query.index, 'query.index');
+      },
+      // The tables by weight: about n·T cells per player (n²·T with Shapley–Shubik), T the total.
+      cost: ({ query }) => (/shapley|ss|all/i.test(query.index ?? '') ? 200 : 40),
+      timeoutHint: 'Ask for fewer indices (Shapley–Shubik is the costliest) or use `concord quota`.',
+      run: ({ ctx, body, query }) => {
+        const source = quotaSource(body, query);
+        return quotaPaths(body !== undefined, source, () => {
+          const indices = parseQuotaIndices(query.index, 'query.index');
+          const criterion = query.criterion ? { field: query.criterion, path: 'query.criterion' } : undefined;
+          let input: WeightedInput;
+          if (source === 'org')
+            input = orgWeightedInput(
+              query.org!,
+              parseDate(query.at ?? todayIso(), 'query.at'),
+              query.weight ?? 'population',
+              ctx.registry,
+              ctx.ds,
+              'query.weight',
+            );
+          else {
+            if (source === 'game' && !builtinGames().includes(query.game!))
+              throw new ConcordError('E_UNKNOWN_ID', `query.game: no built-in game "${query.game}"`, {
+                path: 'query.game',
+                hint: `Built-in games: ${builtinGames().join(', ')}.`,
+              });
+            const file = source === 'game' ? loadBuiltinGameFile(query.game!) : body!;
+            const name = source === 'game' ? query.game! : (body!.name ?? 'game');
+            const game = resolveGame(file, name, ctx.registry, ctx.ds);
+            input = weightedInput(game, 'rule', criterion);
+          }
+          const n = input.ids.length;
+          const total = input.weights.reduce((a, b) => a + b, 0);
+          const from = query.from ?? 1;
+          const to = query.to ?? total;
+          const step = query.step ?? 1;
+          const rows =
+            query.jumps === 'true' ? 0 : Math.max(0, Math.floor((to - from) / Math.max(1, step)) + 1);
+          if (rows * n * indices.length > MAX_QUOTA_CELLS)
+            throw new ConcordError(
+              'E_LIMIT',
+              `${rows} quotas × ${n} players × ${indices.length} indices is above the API's cap of ${MAX_QUOTA_CELLS.toLocaleString('en-US')} (cap: quotas × players × indices)`,
+              {
+                path: 'query.step',
+                hint: `Give step=${Math.ceil(((to - from + 1) * n * indices.length) / MAX_QUOTA_CELLS)} or more, a narrower from/to, jumps=true, or use \`concord quota\`.`,
+              },
+            );
+          const sweep = quotaSweep(input.ids, input.weights, {
+            ...(query.from !== undefined ? { from: query.from } : {}),
+            ...(query.to !== undefined ? { to: query.to } : {}),
+            ...(query.step !== undefined ? { step: query.step } : {}),
+            jumpsOnly: query.jumps === 'true',
+            indices,
+          });
+          if (query.jumps === 'true' && sweep.quotas.length * n * indices.length > MAX_QUOTA_CELLS)
+            throw new ConcordError(
+              'E_LIMIT',
+              `${sweep.quotas.length} jumps × ${n} players is above the API's cap`,
+              {
+                path: 'query.jumps',
+                hint: 'Give a narrower from/to, or use `concord quota`.',
+              },
+            );
+          return { game: input.label, unit: input.unit, ownQuota: input.ownQuota, ...sweep };
+        });
+      },
     },
   }),
 ];

@@ -15,6 +15,7 @@ import {
 import type { Rule } from '../../../src/rules/schema.js';
 import { api } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
+import { QuotaPanel } from '../components/QuotaPanel.js';
 import { SvgChart } from '../components/SvgChart.js';
 import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
@@ -388,6 +389,7 @@ export function DecisionPage() {
       ) : null}
       <BlocsPanel orgId={orgId} rules={rules} add={add} />
       <ReformPanel orgId={orgId} />
+      <QuotaPanel />
     </>
   );
 }
