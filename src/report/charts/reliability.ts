@@ -7,6 +7,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { esc } from '../../util/html.js';
+import { CHART_FONT } from './text.js';
 
 export interface ReliabilityBin {
   readonly lo: number;
@@ -92,7 +93,7 @@ export function renderReliability(o: ReliabilityOptions): string {
         `<g transform="translate(${left + side + 14},${top + 8 + i * 18})"><circle r="5" cx="5" cy="-4" fill="${s.colour}" fill-opacity="0.25" stroke="${s.colour}" stroke-width="1.5"/><text x="16" y="0">${esc(s.label)}</text></g>`,
     )
     .join('');
-  return `<svg id="${esc(o.id)}" class="reliability" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(o.id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11">
+  return `<svg id="${esc(o.id)}" class="reliability" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(o.id)}-title" xmlns="http://www.w3.org/2000/svg" font-family="${CHART_FONT}" font-size="11">
 <title id="${esc(o.id)}-title">${esc(o.title)}</title>
 <g fill="#555">${grid}</g>
 <rect x="${left}" y="${top}" width="${side}" height="${side}" fill="none" stroke="#bbb"/>
