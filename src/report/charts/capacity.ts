@@ -30,6 +30,8 @@ export function renderPassageChart(o: {
   series: readonly Series[];
   references?: ReadonlyArray<{ label: string; value: number }>;
   width?: number;
+  /** The legend entry of the reference lines and the y-axis title, in the reader's language. */
+  text?: { reference?: string; axis?: string };
 }): string {
   const id = o.id ?? 'passage-chart';
   const width = o.width ?? 900;
@@ -89,7 +91,9 @@ export function renderPassageChart(o: {
       colour: RULE_COLOURS[i % RULE_COLOURS.length]!,
       dash: false,
     })),
-    ...(o.references?.length ? [{ label: 'EU Council reference', colour: '#777', dash: true }] : []),
+    ...(o.references?.length
+      ? [{ label: o.text?.reference ?? 'EU Council reference', colour: '#777', dash: true }]
+      : []),
   ]
     .map(
       (l, i) =>
@@ -100,7 +104,7 @@ export function renderPassageChart(o: {
 <title id="${esc(id)}-title">${esc(o.title)}</title>
 <g class="legend">${legend}</g>
 <g fill="#555">${axis}${xAxis}</g>
-<text transform="translate(14,${(top + height - 40) / 2}) rotate(-90)" text-anchor="middle" fill="#333">passage probability (log scale)</text>
+<text transform="translate(14,${(top + height - 40) / 2}) rotate(-90)" text-anchor="middle" fill="#333">${esc(o.text?.axis ?? 'passage probability (log scale)')}</text>
 ${refs}
 ${lines}
 </svg>`;

@@ -27,6 +27,8 @@ function presets(orgId: string): string[] {
   ];
 }
 
+/** A constraint in the syntax of `concord reform --require`: code, the same in every language. */
+const CONSTRAINT_EXAMPLE = 'cannot-pass-alone:CHN,RUS';
 const SHOWN = 12;
 const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(x < 0.01 ? 3 : 2)}%`);
 
@@ -119,7 +121,7 @@ export function ReformPanel({ orgId }: { orgId: string }) {
             <input
               type="text"
               value={draft}
-              placeholder="cannot-pass-alone:CHN,RUS"
+              placeholder={CONSTRAINT_EXAMPLE}
               aria-label={t('lab.constraints')}
               onChange={(e) => setDraft(e.target.value)}
             />
