@@ -9,6 +9,7 @@ import { labCharts } from '../../../src/i18n/messages/lab-charts/index.js';
 import { decimalYear } from '../../../src/report/charts/timeline.js';
 import { STATUS_COLOURS } from '../../../src/util/palette.js';
 import { useT } from '../i18n.js';
+import { useCountryName } from '../names.js';
 import type { History } from '../types.js';
 import { STATUS_ORDER } from './EurasiaMap.js';
 
@@ -24,13 +25,14 @@ function TimelineImpl({ history, date, end }: { history: History; date: string; 
   const t = useT(labCharts);
   const tl = useT(lab);
   const label = (s: string) => tl.or(`status.${s}`, s);
+  const countryName = useCountryName();
   const lanes = useMemo(() => {
     const m = new Map<string, Lane>();
     for (const org of history.lineage) {
       for (const r of org.memberships) {
         const lane = m.get(r.state) ?? {
           key: r.state,
-          label: r.name,
+          label: countryName(r.state, r.name),
           first: r.from,
           member: '9999',
           bars: [],
@@ -42,7 +44,7 @@ function TimelineImpl({ history, date, end }: { history: History; date: string; 
           to: r.to,
           status: r.status,
           label: t('timeline.bar', {
-            name: r.name,
+            name: countryName(r.state, r.name),
             status: tl.or(`status.${r.status}`, r.status),
             org: org.shortName,
             from: r.from,
@@ -58,7 +60,7 @@ function TimelineImpl({ history, date, end }: { history: History; date: string; 
       (a, b) =>
         a.member.localeCompare(b.member) || a.first.localeCompare(b.first) || a.key.localeCompare(b.key),
     );
-  }, [history, t, tl]);
+  }, [history, t, tl, countryName]);
   const start = history.lineage[0]?.founded ?? '2000-01-01';
   const width = 960;
   const laneH = 15;

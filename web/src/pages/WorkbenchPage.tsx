@@ -24,6 +24,7 @@ import {
 } from '../../../src/bargaining/forecast.js';
 import { createDataset, type Dataset, type DatasetFiles } from '../../../src/data/dataset.js';
 import { ConcordError } from '../../../src/errors.js';
+import { labDecision } from '../../../src/i18n/messages/lab-decision/index.js';
 import { labWorkbench } from '../../../src/i18n/messages/lab-workbench/index.js';
 import { OrganizationRegistry } from '../../../src/org/registry.js';
 import type { Organization } from '../../../src/org/schema.js';
@@ -41,7 +42,9 @@ import { TableBox } from '../components/TableBox.js';
 import { useLab } from '../context.js';
 import { useApi } from '../hooks.js';
 import { rich, useFormat, useT } from '../i18n.js';
+import { useCountryName } from '../names.js';
 import { useSearch, useTitle } from '../router.js';
+import { ruleText } from '../ruleName.js';
 import {
   addActor,
   caseYaml,
@@ -564,7 +567,10 @@ function CasePanel({
   apply: (edit: (d: ScenarioFile) => void) => void;
 }) {
   const t = useT(labWorkbench);
+  const td = useT(labDecision);
   const n = useFormat();
+  const cn = useCountryName();
+  const an = (a: { id: string; name: string }) => cn(a.id, a.name);
   const [newId, setNewId] = useState('');
   const [newName, setNewName] = useState('');
   const preset = presetOf(file.rule);
@@ -584,14 +590,18 @@ function CasePanel({
               apply(setRule(v === '' ? undefined : RULE_PRESETS.find((p) => p.id === v)!.rule));
             }}
           >
-            <option value="">{t('rule.org', { rule: orgRule ? describeRule(orgRule) : 'none' })}</option>
+            <option value="">
+              {t('rule.org', { rule: orgRule ? ruleText(td, describeRule(orgRule)) : 'none' })}
+            </option>
             {RULE_PRESETS.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.label}
+                {t.or(`preset.${p.id}`, p.label)}
               </option>
             ))}
             {preset === 'custom' ? (
-              <option value="custom">{t('rule.coded', { rules: [...rules].join('; ') })}</option>
+              <option value="custom">
+                {t('rule.coded', { rules: [...rules].map((x) => ruleText(td, x)).join('; ') })}
+              </option>
             ) : null}
           </select>
         </label>
@@ -604,7 +614,7 @@ function CasePanel({
             {s.chair < 0 ? <option value="">{t('chair.none')}</option> : null}
             {s.actors.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.id} {a.name}
+                {a.id} {an(a)}
               </option>
             ))}
           </select>
@@ -627,7 +637,7 @@ function CasePanel({
         </label>
       </div>
       <p className="small muted">
-        {t('inForce', { rules: [...rules].join('; ') })} {s.capabilityNote ?? ''}
+        {t('inForce', { rules: [...rules].map((x) => ruleText(td, x)).join('; ') })} {s.capabilityNote ?? ''}
       </p>
       <details>
         <summary>{t('actors.count', { count: s.actors.length })}</summary>
@@ -650,12 +660,12 @@ function CasePanel({
                 return (
                   <tr key={a.id}>
                     <th scope="row">
-                      {a.member ? `${a.id} ${a.name}` : t('notMember', { actor: `${a.id} ${a.name}` })}
+                      {a.member ? `${a.id} ${an(a)}` : t('notMember', { actor: `${a.id} ${an(a)}` })}
                     </th>
                     <td className="num">{n.percent(s.capability[i]!, 1)}</td>
                     <td>
                       <NumberField
-                        label={t('share.label', { actor: a.name })}
+                        label={t('share.label', { actor: an(a) })}
                         value={given === undefined ? null : given * 100}
                         min={0}
                         max={100}
@@ -670,7 +680,7 @@ function CasePanel({
                         className="danger"
                         disabled={s.actors.length <= 2}
                         onClick={() => apply(removeActor(a.id, s, orgRule))}
-                        aria-label={t('remove.label', { actor: a.name })}
+                        aria-label={t('remove.label', { actor: an(a) })}
                       >
                         {t('remove')}
                       </button>
@@ -788,13 +798,14 @@ function IssuePanel({
   endMerge: () => void;
 }) {
   const t = useT(labWorkbench);
+  const td = useT(labDecision);
   const headingId = `issue-${is.id}`;
   return (
     <section className="panel issue" aria-labelledby={headingId}>
       <h2 id={headingId}>{is.title}</h2>
       <p className="small">
         {t('issue.rule', {
-          rule: is.rule.description,
+          rule: ruleText(td, is.rule.description),
           proposer: is.proposer >= 0 ? s.actors[is.proposer]!.id : 'none',
           setter: is.proposer < 0 && is.setter >= 0 ? s.actors[is.setter]!.id : 'none',
           closed: is.amendable ? 'no' : 'yes',
@@ -874,6 +885,8 @@ function PositionsTable({
   apply: (edit: (d: ScenarioFile) => void) => void;
 }) {
   const t = useT(labWorkbench);
+  const cn = useCountryName();
+  const an = (a: { id: string; name: string }) => cn(a.id, a.name);
   const dimName = (d: number) => (is.dims > 1 ? ` (${is.dimensionTitles[d] ?? is.dimensionIds[d]})` : '');
   return (
     <TableBox label={t('positions', { issue: is.title })}>
@@ -901,20 +914,20 @@ function PositionsTable({
             return (
               <tr key={a.id} data-actor={a.id}>
                 <th scope="row">
-                  {a.id} {a.name}
+                  {a.id} {an(a)}
                 </th>
                 <td>
                   <input
                     type="checkbox"
                     checked={has}
-                    aria-label={t('takesPart.label', { actor: a.name, issue: is.title })}
+                    aria-label={t('takesPart.label', { actor: an(a), issue: is.title })}
                     onChange={(e) => apply(setTakesPart(k, a.id, e.target.checked, s))}
                   />
                 </td>
                 {Array.from({ length: is.dims }, (_, d) => (
                   <td key={`p${is.dimensionIds[d]}`}>
                     <NumberField
-                      label={t('position.label', { actor: a.name, issue: `${is.title}${dimName(d)}` })}
+                      label={t('position.label', { actor: an(a), issue: `${is.title}${dimName(d)}` })}
                       value={has ? is.position[i * is.dims + d]! : null}
                       min={is.lo[d]!}
                       max={is.hi[d]!}
@@ -927,7 +940,7 @@ function PositionsTable({
                 {Array.from({ length: is.dims }, (_, d) => (
                   <td key={`s${is.dimensionIds[d]}`}>
                     <NumberField
-                      label={t('salience.label', { actor: a.name, issue: `${is.title}${dimName(d)}` })}
+                      label={t('salience.label', { actor: an(a), issue: `${is.title}${dimName(d)}` })}
                       value={has ? is.salience[i * is.dims + d]! : null}
                       min={0}
                       max={1}
@@ -982,6 +995,8 @@ function IssueLine({
 }) {
   const t = useT(labWorkbench);
   const n = useFormat();
+  const cn = useCountryName();
+  const an = (a: { id: string; name: string }) => cn(a.id, a.name);
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const W = useWidth(box, 940);
@@ -1252,13 +1267,13 @@ function IssueLine({
           return (
             <g key={a.id} className="actor-row" data-actor={a.id}>
               <text x={LEFT - 8} y={y + 4} textAnchor="end" fill="#1d2733">
-                {narrow ? a.id : `${a.id} ${a.name.length > 14 ? `${a.name.slice(0, 13)}…` : a.name}`}
+                {narrow ? a.id : `${a.id} ${an(a).length > 14 ? `${an(a).slice(0, 13)}…` : an(a)}`}
               </text>
               <line x1={LEFT} x2={W - RIGHT} y1={y} y2={y} stroke="#c5ccd3" />
               <g
                 role="slider"
                 tabIndex={0}
-                aria-label={t('position.label', { actor: a.name, issue: dimTitle })}
+                aria-label={t('position.label', { actor: an(a), issue: dimTitle })}
                 aria-valuemin={lo}
                 aria-valuemax={hi}
                 aria-valuenow={v}
@@ -1286,7 +1301,7 @@ function IssueLine({
                 />
                 <title>
                   {t('actor.title', {
-                    actor: a.name,
+                    actor: an(a),
                     value: fmtPoint(v),
                     salience: n.fixed(sal, 2),
                     role: role || 'none',

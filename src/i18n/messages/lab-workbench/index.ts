@@ -7,5 +7,5 @@ import zh from './zh-Hans.json' with { type: 'json' };
 export const labWorkbench = defineNamespace(
   'lab-workbench',
   { en, ru, 'zh-Hans': zh },
-  { dynamic: ['model.'] },
+  { dynamic: ['model.', 'preset.'] },
 );
