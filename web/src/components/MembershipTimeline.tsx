@@ -21,6 +21,13 @@ interface Lane {
   bars: Array<{ from: string; to: string | null; status: string; label: string; verified: boolean }>;
 }
 
+/** A label's approximate width in px at font-size 10: CJK characters are square, others about half. */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const c of s) w += c.codePointAt(0)! >= 0x2e80 ? 10 : 6.2;
+  return w;
+}
+
 function TimelineImpl({ history, date, end }: { history: History; date: string; end: string }) {
   const t = useT(labCharts);
   const tl = useT(lab);
@@ -65,7 +72,11 @@ function TimelineImpl({ history, date, end }: { history: History; date: string; 
   const width = 960;
   const laneH = 15;
   const top = 30;
-  const left = 130;
+  // Room for the longest lane name at 10 px (Russian names run longer: Объединённые Арабские Эмираты).
+  const left = Math.max(
+    130,
+    Math.min(230, Math.ceil(Math.max(0, ...lanes.map((l) => textWidth(l.label)))) + 12),
+  );
   const height = top + lanes.length * laneH + 12;
   const x = scaleLinear()
     .domain([decimalYear(start), decimalYear(end)])

@@ -14,7 +14,7 @@ import { ErrorNote } from '../components/Notice.js';
 import { TableBox } from '../components/TableBox.js';
 import { fromDay, toDay, today } from '../dates.js';
 import { useApi } from '../hooks.js';
-import { useFormat, useT } from '../i18n.js';
+import { useFormat, useLocale, useT } from '../i18n.js';
 import { useCountryName } from '../names.js';
 import { statusHistory } from '../org/history.js';
 import { useSearch, useTitle } from '../router.js';
@@ -79,6 +79,7 @@ export function OrganizationPage() {
   }, [orgId, date]);
 
   const countryName = useCountryName();
+  const { locale } = useLocale();
   const status = useMemo(() => statusMap(snap), [snap]);
   const names = useMemo(() => {
     const m = new Map<string, string>();
@@ -233,7 +234,9 @@ export function OrganizationPage() {
                         <td>
                           {countryName(r.iso3, r.name)} <span className="muted">{r.iso3}</span>
                         </td>
-                        <td>{tl.or(`status.${r.status}`, r.status)}</td>
+                        <td className={locale === 'zh-Hans' ? 'nowrap' : undefined}>
+                          {tl.or(`status.${r.status}`, r.status)}
+                        </td>
                         <td>
                           {r.since}
                           {r.verified ? '' : ' *'}
