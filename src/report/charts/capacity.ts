@@ -42,6 +42,8 @@ export function renderPassageChart(o: {
   references?: ReadonlyArray<{ label: string; value: number }>;
   width?: number;
   locale?: Locale;
+  /** The legend entry of the reference lines and the y-axis title, in the reader's language. */
+  text?: { reference?: string; axis?: string };
 }): string {
   const id = o.id ?? 'passage-chart';
   const width = o.width ?? 900;
@@ -53,7 +55,9 @@ export function renderPassageChart(o: {
       colour: RULE_COLOURS[i % RULE_COLOURS.length]!,
       dash: false,
     })),
-    ...(o.references?.length ? [{ label: t('capacity.eu-reference'), colour: '#777', dash: true }] : []),
+    ...(o.references?.length
+      ? [{ label: o.text?.reference ?? t('capacity.eu-reference'), colour: '#777', dash: true }]
+      : []),
   ];
   // Slots of 260 px (three a row) as long as the labels fit them; longer labels take more room.
   const flow = flowLegend(legendItems, { x0: 70, x1: width - 10, swatch: 18, minSlot: 260 });
@@ -117,7 +121,7 @@ export function renderPassageChart(o: {
 <title id="${esc(id)}-title">${esc(o.title)}</title>
 <g class="legend">${legend}</g>
 <g fill="#555">${axis}${xAxis}</g>
-<text transform="translate(14,${(top + height - 40) / 2}) rotate(-90)" text-anchor="middle" fill="#333">${esc(t('capacity.axis-passage'))}</text>
+<text transform="translate(14,${(top + height - 40) / 2}) rotate(-90)" text-anchor="middle" fill="#333">${esc(o.text?.axis ?? t('capacity.axis-passage'))}</text>
 ${refs}
 ${lines}
 </svg>`;

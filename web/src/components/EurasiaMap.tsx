@@ -9,6 +9,7 @@ import { lab } from '../../../src/i18n/messages/lab/index.js';
 import { labCharts } from '../../../src/i18n/messages/lab-charts/index.js';
 import { STATUS_COLOURS } from '../../../src/util/palette.js';
 import { useT } from '../i18n.js';
+import { useCountryName } from '../names.js';
 import { ChartDownloads, svgIn } from './ChartDownloads.js';
 
 export const STATUS_ORDER = ['member', 'observer', 'dialogue partner', 'partner', 'applicant'] as const;
@@ -25,6 +26,7 @@ function EurasiaMapImpl({
   const t = useT(labCharts);
   const tl = useT(lab);
   const label = (s: string) => tl.or(`status.${s}`, s);
+  const countryName = useCountryName();
   const used = STATUS_ORDER.filter((s) => [...status.values()].includes(s));
   const ref = useRef<HTMLElement>(null);
   return (
@@ -54,7 +56,11 @@ function EurasiaMapImpl({
                 data-iso3={s.iso3}
                 data-status={st}
               >
-                <title>{st !== 'none' ? t('map.shape', { name: s.name, status: label(st) }) : s.name}</title>
+                <title>
+                  {st !== 'none'
+                    ? t('map.shape', { name: countryName(s.iso3, s.name), status: label(st) })
+                    : countryName(s.iso3, s.name)}
+                </title>
               </path>
             );
           })}
@@ -75,7 +81,7 @@ function EurasiaMapImpl({
                 strokeWidth={1}
                 data-iso3={s.iso3}
               >
-                <title>{t('map.shape', { name: s.name, status: label(st) })}</title>
+                <title>{t('map.shape', { name: countryName(s.iso3, s.name), status: label(st) })}</title>
               </circle>
             );
           })}

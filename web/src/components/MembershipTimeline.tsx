@@ -9,6 +9,7 @@ import { labCharts } from '../../../src/i18n/messages/lab-charts/index.js';
 import { decimalYear } from '../../../src/report/charts/timeline.js';
 import { STATUS_COLOURS } from '../../../src/util/palette.js';
 import { useT } from '../i18n.js';
+import { useCountryName } from '../names.js';
 import type { History } from '../types.js';
 import { STATUS_ORDER } from './EurasiaMap.js';
 
@@ -20,17 +21,25 @@ interface Lane {
   bars: Array<{ from: string; to: string | null; status: string; label: string; verified: boolean }>;
 }
 
+/** A label's approximate width in px at font-size 10: CJK characters are square, others about half. */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const c of s) w += c.codePointAt(0)! >= 0x2e80 ? 10 : 6.2;
+  return w;
+}
+
 function TimelineImpl({ history, date, end }: { history: History; date: string; end: string }) {
   const t = useT(labCharts);
   const tl = useT(lab);
   const label = (s: string) => tl.or(`status.${s}`, s);
+  const countryName = useCountryName();
   const lanes = useMemo(() => {
     const m = new Map<string, Lane>();
     for (const org of history.lineage) {
       for (const r of org.memberships) {
         const lane = m.get(r.state) ?? {
           key: r.state,
-          label: r.name,
+          label: countryName(r.state, r.name),
           first: r.from,
           member: '9999',
           bars: [],
@@ -42,7 +51,7 @@ function TimelineImpl({ history, date, end }: { history: History; date: string; 
           to: r.to,
           status: r.status,
           label: t('timeline.bar', {
-            name: r.name,
+            name: countryName(r.state, r.name),
             status: tl.or(`status.${r.status}`, r.status),
             org: org.shortName,
             from: r.from,
@@ -58,12 +67,16 @@ function TimelineImpl({ history, date, end }: { history: History; date: string; 
       (a, b) =>
         a.member.localeCompare(b.member) || a.first.localeCompare(b.first) || a.key.localeCompare(b.key),
     );
-  }, [history, t, tl]);
+  }, [history, t, tl, countryName]);
   const start = history.lineage[0]?.founded ?? '2000-01-01';
   const width = 960;
   const laneH = 15;
   const top = 30;
-  const left = 130;
+  // Room for the longest lane name at 10 px (Russian names run longer: Объединённые Арабские Эмираты).
+  const left = Math.max(
+    130,
+    Math.min(230, Math.ceil(Math.max(0, ...lanes.map((l) => textWidth(l.label)))) + 12),
+  );
   const height = top + lanes.length * laneH + 12;
   const x = scaleLinear()
     .domain([decimalYear(start), decimalYear(end)])

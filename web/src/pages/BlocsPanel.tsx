@@ -4,17 +4,20 @@
  * and each bloc's Banzhaf index and veto in the quotient game, under the rules compared above.
  */
 import { useEffect, useState } from 'react';
+import { labDecision } from '../../../src/i18n/messages/lab-decision/index.js';
 import { reform as reformMessages } from '../../../src/i18n/messages/reform/index.js';
 import type { CapacityResult } from '../../../src/power/capacity.js';
 import { api } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
 import { TableBox } from '../components/TableBox.js';
 import { useT } from '../i18n.js';
+import { ruleLabel } from '../ruleName.js';
 
 const DEFAULT_SCO = 'KAZ,KGZ,TJK,UZB;CHN,RUS';
 
 export function BlocsPanel({ orgId, rules, add }: { orgId: string; rules: string[]; add: string[] }) {
   const t = useT(reformMessages);
+  const td = useT(labDecision);
   const [text, setText] = useState(orgId === 'sco' ? DEFAULT_SCO : '');
   const [unions, setUnions] = useState(orgId === 'sco' ? DEFAULT_SCO : '');
   const [result, setResult] = useState<CapacityResult | null>(null);
@@ -87,7 +90,7 @@ export function BlocsPanel({ orgId, rules, add }: { orgId: string; rules: string
                   <th scope="col">{t('blocs.member')}</th>
                   {result.rules.map((x) => (
                     <th key={x.id} scope="col">
-                      {x.label}
+                      {ruleLabel(td, x)}
                     </th>
                   ))}
                 </tr>
@@ -119,7 +122,7 @@ export function BlocsPanel({ orgId, rules, add }: { orgId: string; rules: string
                   <th scope="col">{t('blocs.bloc')}</th>
                   {result.rules.map((x) => (
                     <th key={x.id} scope="col">
-                      {x.label}
+                      {ruleLabel(td, x)}
                     </th>
                   ))}
                 </tr>

@@ -7,11 +7,9 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { parse as parseYaml } from 'yaml';
-import {
-  MAJORITY_PARITY_NOTE,
-  renderBlockingChart,
-  renderPassageChart,
-} from '../../../src/report/charts/capacity.js';
+import type { Formatter } from '../../../src/i18n/format.js';
+import { labDecision } from '../../../src/i18n/messages/lab-decision/index.js';
+import { renderBlockingChart, renderPassageChart } from '../../../src/report/charts/capacity.js';
 import type { Rule } from '../../../src/rules/schema.js';
 import { api } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
@@ -19,7 +17,9 @@ import { QuotaPanel } from '../components/QuotaPanel.js';
 import { SvgChart } from '../components/SvgChart.js';
 import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
+import { rich, useFormat, useT } from '../i18n.js';
 import { useTitle } from '../router.js';
+import { CONSENSUS, ruleLabel as label } from '../ruleName.js';
 import type { OrgSummary } from '../types.js';
 import { BlocsPanel } from './BlocsPanel.js';
 import { ReformPanel } from './ReformPanel.js';
@@ -67,14 +67,27 @@ interface Capacity {
   }>;
 }
 
+/** Rules in the rule language (docs/rules.md): code, the same in every language. */
+const RULE_EXAMPLES = [
+  '{ count: { atLeast: 7 } }',
+  '{ consensusMinus: [PAK] }',
+  '{ all: [{ count: { moreThanShare: 0.5 } }, { sum: gdp, atLeastShare: 0.6 }] }',
+] as const;
+
 /** "1/64 = 1.56%" when the fraction is short, else the percentage (as `concord capacity`). */
-function passageCell(p: number, fraction: string | null): string {
-  const pct = `${(p * 100).toFixed(p < 0.01 ? 3 : 2)}%`;
+function passageCell(p: number, fraction: string | null, n: Formatter): string {
+  const pct = n.percent(p, p < 0.01 ? 3 : 2);
   return fraction && fraction.length <= 12 ? `${fraction} = ${pct}` : pct;
 }
 
 export function DecisionPage() {
-  useTitle('Decision');
+  const t = useT(labDecision);
+  const n = useFormat();
+  useTitle(t('title'));
+  const ruleLabel = (x: { id: string; label: string }) => label(t, x);
+  const ruleDesc = (x: { id: string; description: string }) =>
+    t.or(`ruleDesc.${x.id}`, x.description === CONSENSUS ? t('ruleDesc.consensus') : x.description);
+  const power = (v: number | null) => (v === null ? '–' : n.fixed(v, 3));
   const [orgId, setOrgId] = useState('sco');
   const orgs = useApi<{ organizations: OrgSummary[] }>('/api/orgs');
   const named = useApi<{ rules: NamedRule[]; defaults: string[] }>('/api/rules');
@@ -127,32 +140,39 @@ export function DecisionPage() {
     return {
       passage: renderPassageChart({
         id: 'lab-passage',
-        title: `${r.organization.shortName}: passage probability by membership stage and decision rule`,
+        title: t('chart.passage', { org: r.organization.shortName }),
         stages: labels,
         series: r.rules.map((rule, k) => ({
-          label: rule.label,
+          label: label(t, rule),
           values: r.stages.map((s) => s.outcomes[k]!.passageProbability),
         })),
         references: r.euReference.map((b) => ({ label: b.shortName, value: b.passageProbability })),
+        text: { reference: t('chart.reference'), axis: t('chart.axis') },
       }),
       blocking: renderBlockingChart({
         id: 'lab-blocking',
-        title: `${r.organization.shortName}, stage from ${stage.from}${stage.hypothetical ? ' (hypothetical)' : ''}: blocking power of each member by rule`,
+        title: t('chart.blocking', {
+          org: r.organization.shortName,
+          from: stage.from,
+          hypothetical: stage.hypothetical ? 'yes' : 'no',
+        }),
         members: stage.members,
         series: r.rules.map((rule, k) => ({
-          label: rule.label,
+          label: label(t, rule),
           values: stage.outcomes[k]!.players.map((p) => p.blockingPower),
         })),
       }),
     };
-  }, [r, stage]);
+  }, [r, stage, t]);
 
   const addCustom = () => {
     try {
       const rule = parseYaml(draft);
-      if (rule === null || rule === undefined)
-        throw new Error('write a rule, e.g. { count: { atLeast: 5 } }');
-      setCustom([...custom, { label: draftLabel.trim() || `rule ${custom.length + 1}`, rule }]);
+      if (rule === null || rule === undefined) throw new Error(t('custom.empty'));
+      setCustom([
+        ...custom,
+        { label: draftLabel.trim() || t('custom.default', { n: custom.length + 1 }), rule },
+      ]);
       setDraftError(null);
     } catch (e) {
       setDraftError((e as Error).message.split('\n')[0]!);
@@ -161,10 +181,10 @@ export function DecisionPage() {
 
   return (
     <>
-      <h1 tabIndex={-1}>Decision rules and the capacity to decide</h1>
+      <h1 tabIndex={-1}>{t('h1')}</h1>
       <div className="panel controls-row">
         <label>
-          Organization{' '}
+          {t('organization')}{' '}
           <select value={orgId} onChange={(e) => setOrgId(e.target.value)}>
             {(orgs.data?.organizations ?? [{ id: 'sco', name: 'Shanghai Cooperation Organisation' }]).map(
               (o) => (
@@ -176,11 +196,11 @@ export function DecisionPage() {
           </select>
         </label>
         <fieldset>
-          <legend>Compare with</legend>
+          <legend>{t('compare')}</legend>
           {(named.data?.rules ?? [])
             .filter((x) => x.id !== 'consensus')
             .map((x) => (
-              <label key={x.id} title={x.description}>
+              <label key={x.id} title={ruleDesc(x)}>
                 <input
                   type="checkbox"
                   checked={rules.includes(x.id)}
@@ -188,7 +208,7 @@ export function DecisionPage() {
                     setChosen(e.target.checked ? [...rules, x.id] : rules.filter((y) => y !== x.id))
                   }
                 />{' '}
-                {x.label}{' '}
+                {ruleLabel(x)}{' '}
               </label>
             ))}
         </fieldset>
@@ -205,69 +225,73 @@ export function DecisionPage() {
           }}
         >
           <label>
-            Hypothetical new members{' '}
+            {t('add.label')}{' '}
             <input
               value={addText}
               onChange={(e) => setAddText(e.target.value)}
-              placeholder="e.g. AFG, TKM"
+              placeholder={t('add.placeholder')}
               size={14}
             />
           </label>{' '}
-          <button type="submit">Add stage</button>
+          <button type="submit">{t('add.submit')}</button>
         </form>
       </div>
       <details className="panel">
-        <summary>
-          A rule of your own (
-          {custom.length ? `${custom.length} added` : 'the rule language of docs/rules.md'})
-        </summary>
+        <summary>{t('custom.summary', { count: custom.length })}</summary>
         <div className="controls-row">
           <label>
-            Label <input value={draftLabel} onChange={(e) => setDraftLabel(e.target.value)} size={14} />
+            {t('custom.label')}{' '}
+            <input value={draftLabel} onChange={(e) => setDraftLabel(e.target.value)} size={14} />
           </label>
           <label className="grow">
-            Rule (YAML or JSON){' '}
+            {t('custom.rule')}{' '}
             <input value={draft} onChange={(e) => setDraft(e.target.value)} className="mono" size={50} />
           </label>
           <button type="button" onClick={addCustom}>
-            Add rule
+            {t('custom.add')}
           </button>
           {custom.length ? (
             <button type="button" onClick={() => setCustom([])}>
-              Remove my rules
+              {t('custom.remove')}
             </button>
           ) : null}
         </div>
         {draftError ? (
           <p className="error" role="alert">
-            Not valid YAML: {draftError}
+            {t('custom.invalid', { error: draftError })}
           </p>
         ) : null}
         <p className="small muted">
-          Examples: <code>{'{ count: { atLeast: 7 } }'}</code>, <code>{'{ consensusMinus: [PAK] }'}</code>,{' '}
-          <code>{'{ all: [{ count: { moreThanShare: 0.5 } }, { sum: gdp, atLeastShare: 0.6 }] }'}</code>.
-          Fields: votes, population, gdp, cinc, milex, milper, area.
+          {rich(t('custom.examples', { a: '\u0000a\u0000', b: '\u0000b\u0000', c: '\u0000c\u0000' }), {
+            a: <code>{RULE_EXAMPLES[0]}</code>,
+            b: <code>{RULE_EXAMPLES[1]}</code>,
+            c: <code>{RULE_EXAMPLES[2]}</code>,
+          })}
         </p>
       </details>
       <ErrorNote error={error} />
       {r && charts && stage ? (
         <>
           <section className="panel" aria-labelledby="side-h">
-            <h2 id="side-h">Rules side by side</h2>
-            <TableBox className="scroll" label="Rules side by side">
+            <h2 id="side-h">{t('side')}</h2>
+            <TableBox className="scroll" label={t('side')}>
               <table className="capacity">
                 <caption>
-                  Passage probability: the share of the 2<sup>n</sup> coalitions of members that carry a
-                  decision
-                  {loading ? ' (updating…)' : ''}
+                  {rich(t('side.caption', { two: '\u0000two\u0000', loading: loading ? 'yes' : 'no' }), {
+                    two: (
+                      <>
+                        2<sup>n</sup>
+                      </>
+                    ),
+                  })}
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col">Stage</th>
-                    <th scope="col">Members</th>
+                    <th scope="col">{t('col.stage')}</th>
+                    <th scope="col">{t('col.members')}</th>
                     {r.rules.map((x) => (
-                      <th key={x.id} scope="col" title={x.description}>
-                        {x.label}
+                      <th key={x.id} scope="col" title={ruleDesc(x)}>
+                        {ruleLabel(x)}
                       </th>
                     ))}
                   </tr>
@@ -282,8 +306,7 @@ export function DecisionPage() {
                           onClick={() => setStageIdx(i)}
                           aria-pressed={s === stage}
                         >
-                          {s.from}
-                          {s.hypothetical ? ' (hypothetical)' : ''}
+                          {s.hypothetical ? t('stage.hypothetical', { from: s.from }) : s.from}
                         </button>
                       </th>
                       <td>
@@ -293,7 +316,7 @@ export function DecisionPage() {
                       </td>
                       {s.outcomes.map((o) => (
                         <td key={o.rule} className="num" data-rule={o.rule}>
-                          {passageCell(o.passageProbability, o.passageProbabilityFraction)}
+                          {passageCell(o.passageProbability, o.passageProbabilityFraction, n)}
                         </td>
                       ))}
                     </tr>
@@ -304,34 +327,34 @@ export function DecisionPage() {
             <ul className="small">
               {r.rules.map((x) => (
                 <li key={x.id}>
-                  <strong>{x.label}</strong>: {x.description}
+                  <strong>{ruleLabel(x)}</strong>: {ruleDesc(x)}
                 </li>
               ))}
             </ul>
           </section>
           <div className="grid-2 decision-grid">
             <section className="panel" aria-labelledby="passage-h">
-              <h2 id="passage-h">Passage probability by stage</h2>
+              <h2 id="passage-h">{t('passage')}</h2>
               <SvgChart svg={charts.passage} />
-              {rules.includes('majority') ? <p className="small muted">{MAJORITY_PARITY_NOTE}</p> : null}
-              <TableBox label="EU reference band">
+              {rules.includes('majority') ? <p className="small muted">{t('parity')}</p> : null}
+              <TableBox label={t('eu')}>
                 <table>
-                  <caption>Reference band: the EU Council of Ministers (qualified majority)</caption>
+                  <caption>{t('eu.caption')}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Council</th>
-                      <th scope="col">Members</th>
-                      <th scope="col">Passage probability</th>
-                      <th scope="col">Literature</th>
+                      <th scope="col">{t('col.council')}</th>
+                      <th scope="col">{t('col.members')}</th>
+                      <th scope="col">{t('col.passage')}</th>
+                      <th scope="col">{t('col.literature')}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {r.euReference.map((b) => (
                       <tr key={b.id}>
                         <td>{b.shortName}</td>
-                        <td className="num">{b.players}</td>
+                        <td className="num">{n.number(b.players)}</td>
                         <td className="num">
-                          {passageCell(b.passageProbability, b.passageProbabilityFraction)}
+                          {passageCell(b.passageProbability, b.passageProbabilityFraction, n)}
                         </td>
                         <td className="small">{b.literature ?? ''}</td>
                       </tr>
@@ -342,22 +365,18 @@ export function DecisionPage() {
             </section>
             <section className="panel" aria-labelledby="blocking-h">
               <h2 id="blocking-h">
-                Blocking power, stage from {stage.from}
-                {stage.hypothetical ? ' (hypothetical)' : ''}
+                {t('blocking', { from: stage.from, hypothetical: stage.hypothetical ? 'yes' : 'no' })}
               </h2>
               <SvgChart svg={charts.blocking} />
-              <TableBox label="Blocking power by member">
+              <TableBox label={t('blocking.table')}>
                 <table>
-                  <caption>
-                    Coleman's power to prevent: the share of winning coalitions a member turns into losing
-                    ones by leaving (1 = a veto)
-                  </caption>
+                  <caption>{t('blocking.caption')}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Member</th>
+                      <th scope="col">{t('col.member')}</th>
                       {r.rules.map((x) => (
                         <th key={x.id} scope="col">
-                          {x.label}
+                          {ruleLabel(x)}
                         </th>
                       ))}
                     </tr>
@@ -370,8 +389,7 @@ export function DecisionPage() {
                           const p = o.players[i]!;
                           return (
                             <td key={o.rule} className="num nowrap">
-                              {p.blockingPower === null ? '–' : p.blockingPower.toFixed(3)}
-                              {p.veto ? ' (veto)' : ''}
+                              {p.veto ? t('veto', { value: power(p.blockingPower) }) : power(p.blockingPower)}
                             </td>
                           );
                         })}
@@ -385,7 +403,7 @@ export function DecisionPage() {
           </div>
         </>
       ) : loading ? (
-        <p>Computing…</p>
+        <p>{t('computing')}</p>
       ) : null}
       <BlocsPanel orgId={orgId} rules={rules} add={add} />
       <ReformPanel orgId={orgId} />

@@ -14,7 +14,8 @@ import { ErrorNote } from '../components/Notice.js';
 import { TableBox } from '../components/TableBox.js';
 import { fromDay, toDay, today } from '../dates.js';
 import { useApi } from '../hooks.js';
-import { useFormat, useT } from '../i18n.js';
+import { useFormat, useLocale, useT } from '../i18n.js';
+import { useCountryName } from '../names.js';
 import { statusHistory } from '../org/history.js';
 import { useSearch, useTitle } from '../router.js';
 import type { ClaimsReport, History, OrgSummary, Snapshot } from '../types.js';
@@ -77,12 +78,15 @@ export function OrganizationPage() {
     return () => ac.abort();
   }, [orgId, date]);
 
+  const countryName = useCountryName();
+  const { locale } = useLocale();
   const status = useMemo(() => statusMap(snap), [snap]);
   const names = useMemo(() => {
     const m = new Map<string, string>();
-    for (const o of orgHistory.data?.lineage ?? []) for (const r of o.memberships) m.set(r.state, r.name);
+    for (const o of orgHistory.data?.lineage ?? [])
+      for (const r of o.memberships) m.set(r.state, countryName(r.state, r.name));
     return m;
-  }, [orgHistory.data]);
+  }, [orgHistory.data, countryName]);
   const events = orgHistory.data?.events ?? [];
   const prevEvent = [...events].reverse().find((e) => e.date < date);
   const nextEvent = events.find((e) => e.date > date);
@@ -228,9 +232,11 @@ export function OrganizationPage() {
                     ].map((r) => (
                       <tr key={`${r.iso3}${r.status}`}>
                         <td>
-                          {r.name} <span className="muted">{r.iso3}</span>
+                          {countryName(r.iso3, r.name)} <span className="muted">{r.iso3}</span>
                         </td>
-                        <td>{tl.or(`status.${r.status}`, r.status)}</td>
+                        <td className={locale === 'zh-Hans' ? 'nowrap' : undefined}>
+                          {tl.or(`status.${r.status}`, r.status)}
+                        </td>
                         <td>
                           {r.since}
                           {r.verified ? '' : ' *'}

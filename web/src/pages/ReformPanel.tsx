@@ -27,11 +27,10 @@ function presets(orgId: string): string[] {
   ];
 }
 
+/** A constraint in the syntax of `concord reform --require`: code, the same in every language. */
+const CONSTRAINT_EXAMPLE = 'cannot-pass-alone:CHN,RUS';
 const SHOWN = 12;
 const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(x < 0.01 ? 3 : 2)}%`);
-
-/** A constraint in the explorer's syntax (language-neutral, as typed on the command line). */
-const CONSTRAINT_EXAMPLE = 'cannot-pass-alone:CHN,RUS';
 
 export function ReformPanel({ orgId }: { orgId: string }) {
   const t = useT(reformMessages);

@@ -24,6 +24,8 @@ import {
 } from '../../../src/bargaining/forecast.js';
 import { createDataset, type Dataset, type DatasetFiles } from '../../../src/data/dataset.js';
 import { ConcordError } from '../../../src/errors.js';
+import { labDecision } from '../../../src/i18n/messages/lab-decision/index.js';
+import { labWorkbench } from '../../../src/i18n/messages/lab-workbench/index.js';
 import { OrganizationRegistry } from '../../../src/org/registry.js';
 import type { Organization } from '../../../src/org/schema.js';
 import { describeRule } from '../../../src/rules/evaluate.js';
@@ -39,7 +41,10 @@ import type { Uploaded } from '../components/ScenarioUpload.js';
 import { TableBox } from '../components/TableBox.js';
 import { useLab } from '../context.js';
 import { useApi } from '../hooks.js';
+import { rich, useFormat, useT } from '../i18n.js';
+import { useCountryName } from '../names.js';
 import { useSearch, useTitle } from '../router.js';
+import { ruleText } from '../ruleName.js';
 import {
   addActor,
   caseYaml,
@@ -140,7 +145,9 @@ function initialCase(): { file: ScenarioFile | null; error: Error | null } {
 }
 
 export function WorkbenchPage() {
-  useTitle('Issue workbench');
+  const t = useT(labWorkbench);
+  const n = useFormat();
+  useTitle(t('title'));
   const search = useSearch();
   const list = useApi<{ scenarios: ScenarioSummary[] }>('/api/scenarios');
   // Scenarios uploaded into the token's workspace (Sweeps page): the select's value is `upload:<id>`.
@@ -375,9 +382,9 @@ export function WorkbenchPage() {
     const href = window.location.href;
     try {
       await navigator.clipboard.writeText(href);
-      setCopied('The link to this exact case is on the clipboard.');
+      setCopied(t('copied'));
     } catch {
-      setCopied('Copy the address from the box below: it holds this exact case.');
+      setCopied(t('copy.manual'));
     }
   };
 
@@ -390,10 +397,10 @@ export function WorkbenchPage() {
   const changed = !sameCase(hist.now, base);
   return (
     <>
-      <h1 tabIndex={-1}>Issue workbench</h1>
+      <h1 tabIndex={-1}>{t('title')}</h1>
       <div className="panel controls-row">
         <label>
-          Scenario{' '}
+          {t('scenario')}{' '}
           <select
             value={origin.kind === 'shipped' ? id : ''}
             onChange={(e) => {
@@ -406,9 +413,9 @@ export function WorkbenchPage() {
             className="wide-select"
             data-testid="workbench-scenario"
           >
-            {origin.kind === 'file' ? <option value="">{origin.name} (opened here)</option> : null}
+            {origin.kind === 'file' ? <option value="">{t('opened', { name: origin.name })}</option> : null}
             {uploads.data?.scenarios.length ? (
-              <optgroup label="Uploaded (your workspace)">
+              <optgroup label={t('uploadedGroup')}>
                 {uploads.data.scenarios.map((u) => (
                   <option key={u.id} value={`upload:${u.id}`}>
                     {u.title && !u.title.includes(u.name) ? `${u.title} (${u.name})` : (u.title ?? u.name)}
@@ -416,9 +423,9 @@ export function WorkbenchPage() {
                 ))}
               </optgroup>
             ) : uploadOf(id) ? (
-              <option value={id}>{origin.name} (uploaded)</option>
+              <option value={id}>{t('uploaded', { name: origin.name })}</option>
             ) : null}
-            <optgroup label="Shipped">
+            <optgroup label={t('shipped')}>
               {(scenarios.length ? scenarios : uploadOf(id) ? [] : [{ id, title: id, date: null }]).map(
                 (s) => (
                   <option key={s.id} value={s.id}>
@@ -431,7 +438,7 @@ export function WorkbenchPage() {
           </select>
         </label>
         <label className="file-open">
-          Open a scenario file{' '}
+          {t('open')}{' '}
           <input
             type="file"
             accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
@@ -443,9 +450,9 @@ export function WorkbenchPage() {
           />
         </label>
       </div>
-      <div className="panel button-row toolbar" role="toolbar" aria-label="Case">
+      <div className="panel button-row toolbar" role="toolbar" aria-label={t('toolbar')}>
         <button type="button" onClick={undo} disabled={!hist.past.length} aria-keyshortcuts="Control+Z">
-          Undo
+          {t('undo')}
         </button>
         <button
           type="button"
@@ -453,23 +460,23 @@ export function WorkbenchPage() {
           disabled={!hist.future.length}
           aria-keyshortcuts="Control+Shift+Z Control+Y"
         >
-          Redo
+          {t('redo')}
         </button>
         <button type="button" onClick={reset} disabled={!changed || !base}>
-          Reset all edits
+          {t('reset')}
         </button>
         <button type="button" onClick={() => void copyLink()} disabled={!hist.now}>
-          Copy link to this case
+          {t('copy')}
         </button>
         <button type="button" onClick={saveYaml} disabled={!hist.now}>
-          Save as YAML
+          {t('save')}
         </button>
         <span className="small muted" aria-live="polite" data-testid="edit-state">
           {!changed
-            ? `As in ${origin.name}.`
+            ? t('state.same', { name: origin.name })
             : edits
-              ? `Edited: ${edits} change${edits === 1 ? '' : 's'} from ${origin.name}.`
-              : `Edited: the case from the link, which differs from ${origin.name} as shipped here.`}
+              ? t('state.edits', { count: edits, name: origin.name })
+              : t('state.link', { name: origin.name })}
         </span>
       </div>
       {copied ? (
@@ -478,7 +485,7 @@ export function WorkbenchPage() {
           <input
             readOnly
             className="link-box mono"
-            aria-label="Link to this case"
+            aria-label={t('linkBox')}
             value={window.location.href}
             onFocus={(e) => e.currentTarget.select()}
           />
@@ -487,9 +494,9 @@ export function WorkbenchPage() {
       <ErrorNote error={error ?? list.error} />
       {caseError ? (
         <div className="note error" role="alert">
-          <strong>This edit makes the case invalid:</strong> {caseError.message}{' '}
+          <strong>{t('invalid')}</strong> {caseError.message}{' '}
           <button type="button" onClick={undo} disabled={!hist.past.length}>
-            Undo it
+            {t('undoIt')}
           </button>
           {caseError instanceof ConcordError && caseError.hint ? (
             <div className="muted">{caseError.hint}</div>
@@ -499,11 +506,16 @@ export function WorkbenchPage() {
       {view && hist.now ? (
         <>
           <p>
-            <strong>{view.scenario.title}</strong>
-            {view.scenario.date ? `, ${view.scenario.date}` : ''}. Capabilities:{' '}
-            {view.scenario.capabilitySource}
-            {view.scenario.capabilityYear ? ` (${view.scenario.capabilityYear} data)` : ''}
-            {view.scenario.chair >= 0 ? `; chair ${view.scenario.actors[view.scenario.chair]!.id}` : ''}.
+            {rich(
+              t('summary', {
+                title: '\u0000title\u0000',
+                date: view.scenario.date ?? 'none',
+                source: view.scenario.capabilitySource,
+                year: view.scenario.capabilityYear ? String(view.scenario.capabilityYear) : 'none',
+                chair: view.scenario.chair >= 0 ? view.scenario.actors[view.scenario.chair]!.id : 'none',
+              }),
+              { title: <strong>{view.scenario.title}</strong> },
+            )}
           </p>
           <CasePanel s={view.scenario} file={hist.now} orgRule={orgRule} apply={apply} />
           {view.scenario.issues.map((is, k) =>
@@ -521,14 +533,21 @@ export function WorkbenchPage() {
           )}
         </>
       ) : !error && !caseError ? (
-        <p>Loading the scenario…</p>
+        <p>{t('loading')}</p>
       ) : null}
       <details className="panel debug">
-        <summary>Debug: recompute timings</summary>
+        <summary>{t('debug')}</summary>
         <p className="small muted timing" data-testid="timing">
           {c
-            ? `Recompute (resolve the case and run all models on every issue): last ${c.last.toFixed(2)} ms, median ${c.median.toFixed(2)} ms, max ${c.max.toFixed(2)} ms over ${c.n}; input to screen: median ${fr ? fr.median.toFixed(1) : '–'} ms, max ${fr ? fr.max.toFixed(1) : '–'} ms (one frame: 16.7 ms).`
-            : 'No recompute yet.'}
+            ? t('timing', {
+                last: n.fixed(c.last, 2),
+                median: n.fixed(c.median, 2),
+                max: n.fixed(c.max, 2),
+                n: c.n,
+                fmedian: fr ? n.fixed(fr.median, 1) : '–',
+                fmax: fr ? n.fixed(fr.max, 1) : '–',
+              })
+            : t('timing.none')}
         </p>
       </details>
     </>
@@ -547,6 +566,11 @@ function CasePanel({
   orgRule: Rule | undefined;
   apply: (edit: (d: ScenarioFile) => void) => void;
 }) {
+  const t = useT(labWorkbench);
+  const td = useT(labDecision);
+  const n = useFormat();
+  const cn = useCountryName();
+  const an = (a: { id: string; name: string }) => cn(a.id, a.name);
   const [newId, setNewId] = useState('');
   const [newName, setNewName] = useState('');
   const preset = presetOf(file.rule);
@@ -554,10 +578,10 @@ function CasePanel({
   const idOk = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(newId) && !s.actors.some((a) => a.id === newId);
   return (
     <section className="panel" aria-labelledby="case-h">
-      <h2 id="case-h">The case: rule, chair, capabilities and actors</h2>
+      <h2 id="case-h">{t('case')}</h2>
       <div className="controls-row">
         <label>
-          Decision rule{' '}
+          {t('rule')}{' '}
           <select
             value={preset}
             onChange={(e) => {
@@ -566,31 +590,37 @@ function CasePanel({
               apply(setRule(v === '' ? undefined : RULE_PRESETS.find((p) => p.id === v)!.rule));
             }}
           >
-            <option value="">The organization's rule{orgRule ? ` (${describeRule(orgRule)})` : ''}</option>
+            <option value="">
+              {t('rule.org', { rule: orgRule ? ruleText(td, describeRule(orgRule)) : 'none' })}
+            </option>
             {RULE_PRESETS.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.label}
+                {t.or(`preset.${p.id}`, p.label)}
               </option>
             ))}
-            {preset === 'custom' ? <option value="custom">As coded: {[...rules].join('; ')}</option> : null}
+            {preset === 'custom' ? (
+              <option value="custom">
+                {t('rule.coded', { rules: [...rules].map((x) => ruleText(td, x)).join('; ') })}
+              </option>
+            ) : null}
           </select>
         </label>
         <label>
-          Chair (sets the agenda when an issue names no proposer){' '}
+          {t('chair')}{' '}
           <select
             value={s.chair >= 0 ? s.actors[s.chair]!.id : ''}
             onChange={(e) => e.target.value && apply(setChair(e.target.value))}
           >
-            {s.chair < 0 ? <option value="">none</option> : null}
+            {s.chair < 0 ? <option value="">{t('chair.none')}</option> : null}
             {s.actors.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.id} {a.name}
+                {a.id} {an(a)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Capabilities from{' '}
+          {t('capability')}{' '}
           <select
             value={file.capability}
             onChange={(e) =>
@@ -599,28 +629,28 @@ function CasePanel({
               })
             }
           >
-            <option value="gdp">GDP (World Bank)</option>
-            <option value="cinc">CINC (Correlates of War)</option>
-            <option value="population">population</option>
-            <option value="equal">equal</option>
+            <option value="gdp">{t('capability.gdp')}</option>
+            <option value="cinc">{t('capability.cinc')}</option>
+            <option value="population">{t('capability.population')}</option>
+            <option value="equal">{t('capability.equal')}</option>
           </select>
         </label>
       </div>
       <p className="small muted">
-        Rule in force: {[...rules].join('; ')}. {s.capabilityNote ?? ''}
+        {t('inForce', { rules: [...rules].map((x) => ruleText(td, x)).join('; ') })} {s.capabilityNote ?? ''}
       </p>
       <details>
-        <summary>Actors and capabilities ({s.actors.length})</summary>
-        <TableBox label="Actors and capabilities">
+        <summary>{t('actors.count', { count: s.actors.length })}</summary>
+        <TableBox label={t('actors')}>
           <table className="edit-table">
-            <caption className="sr-only">Each actor's capability share; empty: from the data</caption>
+            <caption className="sr-only">{t('actors.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Actor</th>
-                <th scope="col">Capability share now</th>
-                <th scope="col">Set a share (%)</th>
+                <th scope="col">{t('col.actor')}</th>
+                <th scope="col">{t('col.share')}</th>
+                <th scope="col">{t('col.set')}</th>
                 <th scope="col">
-                  <span className="sr-only">Remove</span>
+                  <span className="sr-only">{t('remove')}</span>
                 </th>
               </tr>
             </thead>
@@ -630,13 +660,12 @@ function CasePanel({
                 return (
                   <tr key={a.id}>
                     <th scope="row">
-                      {a.id} {a.name}
-                      {a.member ? '' : ' (not a member)'}
+                      {a.member ? `${a.id} ${an(a)}` : t('notMember', { actor: `${a.id} ${an(a)}` })}
                     </th>
-                    <td className="num">{(s.capability[i]! * 100).toFixed(1)}%</td>
+                    <td className="num">{n.percent(s.capability[i]!, 1)}</td>
                     <td>
                       <NumberField
-                        label={`${a.name}'s capability share in percent (empty: from the data)`}
+                        label={t('share.label', { actor: an(a) })}
                         value={given === undefined ? null : given * 100}
                         min={0}
                         max={100}
@@ -651,9 +680,9 @@ function CasePanel({
                         className="danger"
                         disabled={s.actors.length <= 2}
                         onClick={() => apply(removeActor(a.id, s, orgRule))}
-                        aria-label={`Remove ${a.name} from the case`}
+                        aria-label={t('remove.label', { actor: an(a) })}
                       >
-                        Remove
+                        {t('remove')}
                       </button>
                     </td>
                   </tr>
@@ -673,19 +702,16 @@ function CasePanel({
           }}
         >
           <label>
-            New actor's id <input value={newId} onChange={(e) => setNewId(e.target.value)} size={8} />
+            {t('new.id')} <input value={newId} onChange={(e) => setNewId(e.target.value)} size={8} />
           </label>
           <label>
-            name <input value={newName} onChange={(e) => setNewName(e.target.value)} size={14} />
+            {t('new.name')} <input value={newName} onChange={(e) => setNewName(e.target.value)} size={14} />
           </label>
           <button type="submit" disabled={!idOk}>
-            Add actor (5% capability, middle of each scale)
+            {t('new.add')}
           </button>
         </form>
-        <p className="small muted">
-          Removing a member writes the case out with explicit actors: the others keep their capability shares
-          (renormalised), the organization's rule and chair.
-        </p>
+        <p className="small muted">{t('removeNote')}</p>
       </details>
     </section>
   );
@@ -771,16 +797,20 @@ function IssuePanel({
   apply: (edit: (d: ScenarioFile) => void, o?: { merge?: boolean }) => void;
   endMerge: () => void;
 }) {
+  const t = useT(labWorkbench);
+  const td = useT(labDecision);
   const headingId = `issue-${is.id}`;
   return (
     <section className="panel issue" aria-labelledby={headingId}>
       <h2 id={headingId}>{is.title}</h2>
       <p className="small">
-        Rule: {is.rule.description}
-        {is.proposer >= 0 ? `; proposer ${s.actors[is.proposer]!.id}` : ''}
-        {is.proposer < 0 && is.setter >= 0 ? `; agenda set by the chair, ${s.actors[is.setter]!.id}` : ''}
-        {is.amendable ? '' : '; take it or leave it'}
-        {is.optOut ? '; interested members may go ahead alone' : ''}.
+        {t('issue.rule', {
+          rule: ruleText(td, is.rule.description),
+          proposer: is.proposer >= 0 ? s.actors[is.proposer]!.id : 'none',
+          setter: is.proposer < 0 && is.setter >= 0 ? s.actors[is.setter]!.id : 'none',
+          closed: is.amendable ? 'no' : 'yes',
+          optOut: is.optOut ? 'yes' : 'no',
+        })}
       </p>
       {is.dims === 2 ? <IssuePlane k={k} s={s} is={is} f={f} apply={apply} endMerge={endMerge} /> : null}
       {Array.from({ length: is.dims }, (_, d) => (
@@ -795,44 +825,44 @@ function IssuePanel({
           endMerge={endMerge}
         />
       ))}
-      <ul className="legend small" aria-label="How to read the line">
+      <ul className="legend small" aria-label={t('legend')}>
         <li>
           <span className="swatch" style={{ background: '#a11d1d' }} aria-hidden="true" />
-          blocks the tabled proposal
+          {t('legend.blocks')}
         </li>
         <li>
           <span className="swatch" style={{ background: '#1f6f43' }} aria-hidden="true" />
-          takes part (opt-out)
+          {t('legend.takesPart')}
         </li>
         <li>
           <span className="swatch" style={{ background: '#1f4e9c' }} aria-hidden="true" />
-          other member (size: salience)
+          {t('legend.member')}
         </li>
         <li>
           <span className="swatch" style={{ background: '#dfeedd' }} aria-hidden="true" />
-          core of the rule
+          {t('legend.core')}
         </li>
         <li>
           <span className="swatch" style={{ background: '#73a9d3' }} aria-hidden="true" />
-          win-set of the status quo (SQ)
+          {t('legend.winSet')}
         </li>
-        <li>dashed: observed outcome</li>
+        <li>{t('legend.observed')}</li>
       </ul>
       <p className="explanation" aria-live="polite" data-testid={`explanation-${is.id}`}>
         {explain(s, f)}
       </p>
       <ForecastTable s={s} f={f} />
       <details className="edit-actors">
-        <summary>Edit positions and saliences on this issue</summary>
+        <summary>{t('editPositions')}</summary>
         <PositionsTable k={k} s={s} is={is} apply={apply} />
       </details>
       {Object.keys(is.modelNotes).length ? (
         <details>
-          <summary>The coder's notes on each model for this case (for the positions as coded)</summary>
+          <summary>{t('notes')}</summary>
           <ul className="small">
             {MODEL_NAMES.filter((m) => is.modelNotes[m]).map((m) => (
               <li key={m}>
-                <strong>{m}:</strong> {is.modelNotes[m]}
+                <strong>{t('modelNote', { model: m })}</strong> {is.modelNotes[m]}
               </li>
             ))}
           </ul>
@@ -854,23 +884,26 @@ function PositionsTable({
   is: ResolvedIssue;
   apply: (edit: (d: ScenarioFile) => void) => void;
 }) {
+  const t = useT(labWorkbench);
+  const cn = useCountryName();
+  const an = (a: { id: string; name: string }) => cn(a.id, a.name);
   const dimName = (d: number) => (is.dims > 1 ? ` (${is.dimensionTitles[d] ?? is.dimensionIds[d]})` : '');
   return (
-    <TableBox label={`Positions and saliences on ${is.title}`}>
+    <TableBox label={t('positions', { issue: is.title })}>
       <table className="edit-table" data-issue={is.id}>
-        <caption className="sr-only">Positions and saliences on {is.title}</caption>
+        <caption className="sr-only">{t('positions', { issue: is.title })}</caption>
         <thead>
           <tr>
-            <th scope="col">Actor</th>
-            <th scope="col">Takes part</th>
+            <th scope="col">{t('col.actor')}</th>
+            <th scope="col">{t('col.takesPart')}</th>
             {Array.from({ length: is.dims }, (_, d) => (
               <th key={`p${is.dimensionIds[d]}`} scope="col">
-                Position{dimName(d)} [{fmtPoint(is.lo[d]!)}, {fmtPoint(is.hi[d]!)}]
+                {t('col.position', { dim: dimName(d), lo: fmtPoint(is.lo[d]!), hi: fmtPoint(is.hi[d]!) })}
               </th>
             ))}
             {Array.from({ length: is.dims }, (_, d) => (
               <th key={`s${is.dimensionIds[d]}`} scope="col">
-                Salience{dimName(d)} (0–1)
+                {t('col.salience', { dim: dimName(d) })}
               </th>
             ))}
           </tr>
@@ -881,20 +914,20 @@ function PositionsTable({
             return (
               <tr key={a.id} data-actor={a.id}>
                 <th scope="row">
-                  {a.id} {a.name}
+                  {a.id} {an(a)}
                 </th>
                 <td>
                   <input
                     type="checkbox"
                     checked={has}
-                    aria-label={`${a.name} takes a position on ${is.title}`}
+                    aria-label={t('takesPart.label', { actor: an(a), issue: is.title })}
                     onChange={(e) => apply(setTakesPart(k, a.id, e.target.checked, s))}
                   />
                 </td>
                 {Array.from({ length: is.dims }, (_, d) => (
                   <td key={`p${is.dimensionIds[d]}`}>
                     <NumberField
-                      label={`${a.name}'s position on ${is.title}${dimName(d)}`}
+                      label={t('position.label', { actor: an(a), issue: `${is.title}${dimName(d)}` })}
                       value={has ? is.position[i * is.dims + d]! : null}
                       min={is.lo[d]!}
                       max={is.hi[d]!}
@@ -907,7 +940,7 @@ function PositionsTable({
                 {Array.from({ length: is.dims }, (_, d) => (
                   <td key={`s${is.dimensionIds[d]}`}>
                     <NumberField
-                      label={`${a.name}'s salience on ${is.title}${dimName(d)}`}
+                      label={t('salience.label', { actor: an(a), issue: `${is.title}${dimName(d)}` })}
                       value={has ? is.salience[i * is.dims + d]! : null}
                       min={0}
                       max={1}
@@ -960,6 +993,10 @@ function IssueLine({
   apply: (edit: (d: ScenarioFile) => void, o?: { merge?: boolean }) => void;
   endMerge: () => void;
 }) {
+  const t = useT(labWorkbench);
+  const n = useFormat();
+  const cn = useCountryName();
+  const an = (a: { id: string; name: string }) => cn(a.id, a.name);
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const W = useWidth(box, 940);
@@ -1038,7 +1075,7 @@ function IssueLine({
   if (is.observed?.position) {
     markers.push({
       key: 'observed',
-      label: 'observed',
+      label: t('marker.observed'),
       value: is.observed.position[d]!,
       colour: '#1d2733',
       dash: '4 3',
@@ -1057,7 +1094,7 @@ function IssueLine({
         height={H}
         viewBox={`0 0 ${W} ${H}`}
         role="group"
-        aria-label={`${dimTitle}: positions on a line from ${fmtPoint(lo)} to ${fmtPoint(hi)}`}
+        aria-label={t('line.label', { issue: dimTitle, lo: fmtPoint(lo), hi: fmtPoint(hi) })}
         fontSize={11}
         fontFamily="system-ui, sans-serif"
         data-issue={is.id}
@@ -1073,7 +1110,7 @@ function IssueLine({
             height={H - TOP}
             fill="#dfeedd"
           >
-            <title>{`core [${fmtPoint(iv.lo)}, ${fmtPoint(iv.hi)}]: no winning coalition can move an outcome here`}</title>
+            <title>{t('core.title', { lo: fmtPoint(iv.lo), hi: fmtPoint(iv.hi) })}</title>
           </rect>
         ))}
         {(c?.winSet ?? []).map((iv) => (
@@ -1087,7 +1124,7 @@ function IssueLine({
             fill="#0072b2"
             fillOpacity={0.55}
           >
-            <title>{`win-set of the status quo: [${fmtPoint(iv.lo)}, ${fmtPoint(iv.hi)}]`}</title>
+            <title>{t('winSet.title', { lo: fmtPoint(iv.lo), hi: fmtPoint(iv.hi) })}</title>
           </rect>
         ))}
         <g fill="#4f5b66">
@@ -1147,7 +1184,7 @@ function IssueLine({
           <g
             role="slider"
             tabIndex={0}
-            aria-label={`Status quo of ${dimTitle}`}
+            aria-label={t('sq.label', { issue: dimTitle })}
             aria-valuemin={lo}
             aria-valuemax={hi}
             aria-valuenow={sq[d]}
@@ -1182,7 +1219,7 @@ function IssueLine({
           <g
             role="slider"
             tabIndex={0}
-            aria-label={`Tabled proposal of ${dimTitle}`}
+            aria-label={t('proposal.label', { issue: dimTitle })}
             aria-valuemin={lo}
             aria-valuemax={hi}
             aria-valuenow={pr[d]}
@@ -1211,7 +1248,7 @@ function IssueLine({
               strokeWidth={3}
               paintOrder="stroke"
             >
-              proposal
+              {t('proposal')}
             </text>
           </g>
         ) : null}
@@ -1219,7 +1256,7 @@ function IssueLine({
           const y = TOP + row * ROW + ROW / 2;
           const v = is.position[i * is.dims + d]!;
           const sal = is.salience[i * is.dims + d]!;
-          const role = blockers.has(i) ? 'blocks' : participants.has(i) ? 'takes part' : '';
+          const role = blockers.has(i) ? t('role.blocks') : participants.has(i) ? t('role.takesPart') : '';
           const fill = blockers.has(i)
             ? '#a11d1d'
             : participants.has(i)
@@ -1230,17 +1267,22 @@ function IssueLine({
           return (
             <g key={a.id} className="actor-row" data-actor={a.id}>
               <text x={LEFT - 8} y={y + 4} textAnchor="end" fill="#1d2733">
-                {narrow ? a.id : `${a.id} ${a.name.length > 14 ? `${a.name.slice(0, 13)}…` : a.name}`}
+                {narrow ? a.id : `${a.id} ${an(a).length > 14 ? `${an(a).slice(0, 13)}…` : an(a)}`}
               </text>
               <line x1={LEFT} x2={W - RIGHT} y1={y} y2={y} stroke="#c5ccd3" />
               <g
                 role="slider"
                 tabIndex={0}
-                aria-label={`${a.name}'s position on ${dimTitle}`}
+                aria-label={t('position.label', { actor: an(a), issue: dimTitle })}
                 aria-valuemin={lo}
                 aria-valuemax={hi}
                 aria-valuenow={v}
-                aria-valuetext={`${where(v)}${role ? `; ${role}` : ''}; salience ${sal.toFixed(2)}, capability ${(s.capability[i]! * 100).toFixed(1)}%`}
+                aria-valuetext={t('actor.value', {
+                  where: where(v),
+                  role: role || 'none',
+                  salience: n.fixed(sal, 2),
+                  capability: n.percent(s.capability[i]!, 1),
+                })}
                 className="handle actor"
                 data-actor={a.id}
                 {...handle(
@@ -1257,7 +1299,14 @@ function IssueLine({
                   stroke="#fff"
                   strokeWidth={1.5}
                 />
-                <title>{`${a.name}: ${fmtPoint(v)}, salience ${sal.toFixed(2)}${role ? `, ${role}` : ''}`}</title>
+                <title>
+                  {t('actor.title', {
+                    actor: an(a),
+                    value: fmtPoint(v),
+                    salience: n.fixed(sal, 2),
+                    role: role || 'none',
+                  })}
+                </title>
               </g>
             </g>
           );
@@ -1298,23 +1347,25 @@ function layoutLabels<T extends { at: number; label: string }>(
 function ForecastTable({ s, f }: { s: ResolvedScenario; f: IssueForecast }) {
   const ids = (xs: readonly number[] | null | undefined) =>
     xs?.length ? xs.map((i) => s.actors[i]!.id).join(', ') : '–';
+  const t = useT(labWorkbench);
+  const n = useFormat();
   const c = f.consensus ?? null;
   return (
-    <TableBox label={`Forecasts for ${f.issue.title}`}>
+    <TableBox label={t('forecasts', { issue: f.issue.title })}>
       <table className="forecasts">
-        <caption className="sr-only">Each model's forecast for {f.issue.title}</caption>
+        <caption className="sr-only">{t('forecasts.caption', { issue: f.issue.title })}</caption>
         <thead>
           <tr>
-            <th scope="col">Model</th>
-            <th scope="col">Forecast</th>
+            <th scope="col">{t('col.model')}</th>
+            <th scope="col">{t('col.forecast')}</th>
             <th scope="col">
-              Adopted{' '}
+              {t('col.adopted')}{' '}
               <span className="small muted">
-                (moves the status quo by more than {ADOPTION_TOLERANCE * 100}% of the scale)
+                {t('col.adopted.note', { tolerance: n.percent(ADOPTION_TOLERANCE, 0) })}
               </span>
             </th>
-            <th scope="col">Blockers / participants</th>
-            <th scope="col">Note</th>
+            <th scope="col">{t('col.who')}</th>
+            <th scope="col">{t('col.note')}</th>
           </tr>
         </thead>
         <tbody>
@@ -1325,19 +1376,19 @@ function ForecastTable({ s, f }: { s: ResolvedScenario; f: IssueForecast }) {
               <tr key={m} data-model={m}>
                 <th scope="row">
                   <span className="swatch" style={{ background: MODEL_COLOURS[m] }} aria-hidden="true" />
-                  {MODEL_TITLES[m]}
+                  {t.or(`model.${m}`, MODEL_TITLES[m])}
                 </th>
                 <td className="num" data-testid={`outcome-${f.issue.id}-${m}`}>
                   {fmtPoint(o)}
                 </td>
-                <td>{adopted === null ? '–' : adopted ? 'yes' : 'no'}</td>
+                <td>{adopted === null ? '–' : adopted ? t('yes') : t('no')}</td>
                 <td>
                   {m === 'consensus' && c
                     ? c.participants
-                      ? `take part: ${ids(c.participants)}`
-                      : `block: ${ids(c.blockers)}`
+                      ? t('takePart', { ids: ids(c.participants) })
+                      : t('block', { ids: ids(c.blockers) })
                     : m === 'eum' && f.eum
-                      ? `${f.eum.rounds} rounds${f.eum.converged ? '' : ', not converged'}`
+                      ? t('rounds', { count: f.eum.rounds, converged: f.eum.converged ? 'yes' : 'no' })
                       : ''}
                 </td>
                 <td className="small">{f.notes[m] ?? ''}</td>
@@ -1346,11 +1397,15 @@ function ForecastTable({ s, f }: { s: ResolvedScenario; f: IssueForecast }) {
           })}
           {f.issue.observed ? (
             <tr>
-              <th scope="row">observed</th>
+              <th scope="row">{t('marker.observed')}</th>
               <td className="num">{fmtPoint(f.issue.observed.position)}</td>
-              <td>{f.issue.observed.adopted === null ? '–' : f.issue.observed.adopted ? 'yes' : 'no'}</td>
               <td>
-                {f.issue.observed.participants ? `took part: ${ids(f.issue.observed.participants)}` : ''}
+                {f.issue.observed.adopted === null ? '–' : f.issue.observed.adopted ? t('yes') : t('no')}
+              </td>
+              <td>
+                {f.issue.observed.participants
+                  ? t('tookPart', { ids: ids(f.issue.observed.participants) })
+                  : ''}
               </td>
               <td className="small">{f.issue.observed.note ?? ''}</td>
             </tr>

@@ -9,14 +9,14 @@
  */
 import { useMemo, useRef } from 'react';
 import { type IssueForecast, MODEL_NAMES, modelOutcome } from '../../../src/bargaining/forecast.js';
-import { DEFAULT_LOCALE, matchLocale } from '../../../src/i18n/locale.js';
 import { plane } from '../../../src/i18n/messages/plane/index.js';
-import { translator } from '../../../src/i18n/translate.js';
 import type { ScenarioFile } from '../../../src/scenario/schema.js';
 import type { ResolvedIssue, ResolvedScenario } from '../../../src/scenario/types.js';
 import { isActive, paretoOptimal, preferenceN, type SpaceInput } from '../../../src/spatial/space.js';
 import { MODEL_COLOURS } from '../../../src/util/palette.js';
 import { ChartDownloads, svgIn } from '../components/ChartDownloads.js';
+import { useT } from '../i18n.js';
+import { useCountryName } from '../names.js';
 import { setPosition, setStatusQuo } from './edit.js';
 
 type Apply = (edit: (d: ScenarioFile) => void, o?: { merge?: boolean }) => void;
@@ -102,8 +102,8 @@ export function IssuePlane({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
-  // the page's language (the lab's switch sets <html lang>), English by default
-  const t = translator(plane, matchLocale(document.documentElement.lang) ?? DEFAULT_LOCALE);
+  const t = useT(plane);
+  const cn = useCountryName();
   const SIZE = 420;
   const PAD = 44;
   const CELLS = 48;
@@ -345,15 +345,15 @@ export function IssuePlane({
               key={a.id}
               role="slider"
               tabIndex={0}
-              aria-label={t('point.actor', { actor: a.name, issue: is.title })}
+              aria-label={t('point.actor', { actor: cn(a.id, a.name), issue: is.title })}
               aria-valuemin={lo0}
               aria-valuemax={hi0}
               aria-valuenow={x0}
               aria-valuetext={t('point.value', {
-                across: name(0),
-                x: fmt(x0),
-                up: name(1),
-                y: fmt(x1),
+                d0: name(0),
+                x0: fmt(x0),
+                d1: name(1),
+                x1: fmt(x1),
                 s0: is.salience[2 * i]!.toFixed(2),
                 s1: is.salience[2 * i + 1]!.toFixed(2),
                 blocks: blockers.has(i) ? 'yes' : 'no',
@@ -388,7 +388,7 @@ export function IssuePlane({
               >
                 {a.id}
               </text>
-              <title>{`${a.name}: (${fmt(x0)}, ${fmt(x1)})`}</title>
+              <title>{`${cn(a.id, a.name)}: (${fmt(x0)}, ${fmt(x1)})`}</title>
             </g>
           );
         })}
