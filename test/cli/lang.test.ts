@@ -125,3 +125,61 @@ describe('errors in Russian and Chinese', () => {
     expect(m.err).toContain("не указан обязательный аргумент 'org'");
   });
 });
+
+describe('capacity and power in Russian and Chinese', () => {
+  it('prints `capacity sco` in Russian and Chinese; JSON and CSV unchanged', async () => {
+    const ru = await run('capacity', 'sco', '--lang', 'ru');
+    expect(ru.code).toBe(0);
+    expect(ru.out).toMatch(/^Способность принимать решения: Шанхайская организация сотрудничества \(ШОС\)/);
+    for (const s of [
+      'вероятность принятия решения',
+      '15.06.2001',
+      'Блокирующая сила на 04.07.2024',
+      '1,000 вето',
+    ])
+      expect(ru.out).toContain(s);
+    expect(ru.out).toMatch(/1\/64 = 1,56\s%/);
+    const zh = await run('capacity', 'sco', '--lang', 'zh', '--unions', 'KAZ,KGZ,TJK,UZB;CHN,RUS');
+    expect(zh.out).toMatch(/^决策能力：上海合作组织（上合组织）/);
+    for (const s of ['参照：欧盟理事会（特定多数）', '2001/6/15', '1.000 否决权', '阶段'])
+      expect(zh.out).toContain(s);
+    for (const s of ['Capacity to decide', 'Blocking power', 'stage']) expect(zh.out).not.toContain(s);
+    for (const fmt of [['--json'], ['--format', 'csv']]) {
+      const en = await run('capacity', 'sco', ...fmt);
+      expect((await run('capacity', 'sco', ...fmt, '--lang', 'zh')).out).toBe(en.out);
+    }
+  });
+
+  it('prints `power eec-1958` in Russian and Chinese, with the blocs; JSON and CSV unchanged', async () => {
+    const ru = await run('power', 'eec-1958', '--unions', 'BEL,NLD,LUX', '--lang', 'ru');
+    expect(ru.code).toBe(0);
+    expect(ru.out).toMatch(/^EEC-6 Council of Ministers \(1958\): 6 игроков\n/);
+    for (const s of [
+      'выигрывающих коалиций: 14 из 64',
+      'Шепли–Шубик',
+      '0,2381',
+      'априорные союзы',
+      'факторигре',
+    ])
+      expect(ru.out).toContain(s);
+    const zh = await run(
+      'power',
+      'eec-1958',
+      '--lang',
+      'zh',
+      '--method',
+      'montecarlo',
+      '--samples',
+      '500',
+      '--seed',
+      '1',
+    );
+    for (const s of ['6 个参与人', '通过概率', '95% 区间', '沙普利–舒比克', '否决权'])
+      expect(zh.out).toContain(s);
+    for (const s of ['players', 'passage probability', 'veto']) expect(zh.out).not.toContain(s);
+    for (const fmt of [['--json'], ['--format', 'csv']]) {
+      const en = await run('power', 'eec-1958', '--index', 'banzhaf', ...fmt);
+      expect((await run('power', 'eec-1958', '--index', 'banzhaf', ...fmt, '--lang', 'ru')).out).toBe(en.out);
+    }
+  });
+});
