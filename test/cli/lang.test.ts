@@ -183,3 +183,27 @@ describe('capacity and power in Russian and Chinese', () => {
     }
   });
 });
+
+describe('reliability in Russian and Chinese', () => {
+  it('prints coder agreement in Russian and Chinese; JSON unchanged', async () => {
+    const ru = await run('reliability', 'scenarios/sco', '--resamples', '50', '--lang', 'ru');
+    expect(ru.code).toBe(0);
+    expect(ru.out).toMatch(/^Согласованность кодировщиков в scenarios\/sco: альфа Криппендорфа/);
+    for (const s of [
+      'кодировщики',
+      'альфа (значимость)',
+      'ни одна позиция не закодирована дважды',
+      'По вопросам:',
+    ])
+      expect(ru.out).toContain(s);
+    expect(ru.out).toMatch(/-0,\d{3} \[-0,\d\d, /);
+    const zh = await run('reliability', 'scenarios/sco', '--resamples', '50', '--lang', 'zh');
+    for (const s of ['编码者信度', '克里彭多夫α系数', 'α（重视程度）', '各议题：'])
+      expect(zh.out).toContain(s);
+    for (const s of ['Coder agreement', 'saliences', 'Per issue']) expect(zh.out).not.toContain(s);
+    const en = await run('reliability', 'scenarios/sco', '--resamples', '50', '--json');
+    expect(
+      (await run('reliability', 'scenarios/sco', '--resamples', '50', '--json', '--lang', 'zh')).out,
+    ).toBe(en.out);
+  });
+});

@@ -26,7 +26,6 @@ const NOT_YET = new Set([
   'src/cli/commands/forecast.ts',
   'src/cli/commands/quota.ts',
   'src/cli/commands/registry.ts',
-  'src/cli/commands/reliability.ts',
   'src/cli/commands/report.ts',
   'src/cli/commands/runs.ts',
   'src/cli/commands/serve.ts',
