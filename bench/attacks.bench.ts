@@ -8,14 +8,23 @@
  * forecast and power requests run, the time to refuse or cancel the big sweep, memory after the
  * burst. `npm run bench -- attacks`; CONCORD_ATTACK_PORT picks the port (default: any free one).
  * Sets a non-zero exit code when an attack gets a 5xx or an exit 1, never on timings.
+ *
+ * The server runs with bench/server-probe.ts loaded (`--import`, bench only): it reports the
+ * event-loop delay histogram over the window of the largest requests and of the burst (less noisy
+ * than the probes' wall latency, which includes this process's own scheduling), and memory by
+ * kind (JS heap, resident brk/anonymous/file mappings, threads). An idle node process with the
+ * same probe is the control: its delay over the same window is what the machine alone costs.
+ * CONCORD_ATTACK_CPU_PROF=DIR writes the server's CPU profile there.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { packageRoot } from '../src/data/load.js';
 import type { Benchmark } from './run.js';
+import type { ProbeStats } from './server-probe.js';
 
 const CLI = join(packageRoot(), 'bin', 'concord.js');
 
@@ -25,6 +34,34 @@ interface Outcome {
   readonly ms: number;
   readonly note?: string;
   readonly bad: boolean;
+}
+
+/** Asks the server's probe (./server-probe.ts, loaded with --import) over the IPC channel. */
+function ask(child: ChildProcess, q: 'eld-reset' | 'stats', gc = false): Promise<ProbeStats> {
+  return new Promise((resolve) => {
+    const on = (m: { q: string; stats: ProbeStats }) => {
+      if (m.q !== q) return;
+      child.off('message', on);
+      resolve(m.stats);
+    };
+    child.on('message', on);
+    child.send({ q, gc });
+  });
+}
+
+function eldLine(s: ProbeStats): string {
+  const e = s.eld;
+  const f = (x: number) => x.toFixed(1);
+  const bars = e.buckets
+    .filter(([, n]) => n > 0)
+    .map(([b, n]) => `${Number.isFinite(b) ? `≤${b}` : '>500'}:${n}`)
+    .join(' ');
+  return `event-loop delay (server, 1 ms timer): ${e.count} samples, mean ${f(e.mean)}, p50 ${f(e.p50)}, p90 ${f(e.p90)}, p99 ${f(e.p99)}, p99.9 ${f(e.p999)}, max ${f(e.max)} ms; by ms: ${bars}`;
+}
+
+function memLine(s: ProbeStats): string {
+  const f = (x: number) => x.toFixed(0);
+  return `RSS ${f(s.rssMiB)} MiB (JS heap ${f(s.heapUsedMiB)} used of ${f(s.heapTotalMiB)}, external ${f(s.externalMiB)}, array buffers ${f(s.arrayBuffersMiB)}, malloc'd by V8 ${f(s.mallocedMiB)}; resident: brk heap ${f(s.maps.brk)}, anonymous ${f(s.maps.anon)}, files ${f(s.maps.file)}), ${s.threads} threads`;
 }
 
 const outcomes: Outcome[] = [];
@@ -161,9 +198,16 @@ export const benchmark: Benchmark = {
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'concord-attacks-'));
     const store = join(dir, 'attacks.sqlite');
+    const probeFile = pathToFileURL(join(packageRoot(), 'dist', 'bench', 'server-probe.js')).href;
     const child = spawn(
       process.execPath,
       [
+        '--expose-gc',
+        '--import',
+        probeFile,
+        ...(process.env.CONCORD_ATTACK_CPU_PROF
+          ? ['--cpu-prof', '--cpu-prof-dir', process.env.CONCORD_ATTACK_CPU_PROF]
+          : []),
         CLI,
         'serve',
         '--port',
@@ -173,8 +217,14 @@ export const benchmark: Benchmark = {
         '--workspace',
         'alice',
       ],
-      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CONCORD_DATA_DIR: dir } },
+      { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, CONCORD_DATA_DIR: dir } },
     );
+    // A control: an idle node process with the same probe. Its event-loop delay over the same
+    // window is what the machine alone (other processes, the scheduler) costs a thread that
+    // does nothing, the floor under the server's figure.
+    const control = spawn(process.execPath, ['--import', probeFile, '-e', 'setInterval(() => {}, 1e9)'], {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     try {
       const { base, token } = await listen(child);
       const auth = { authorization: `Bearer ${token}` };
@@ -215,7 +265,7 @@ export const benchmark: Benchmark = {
       await (await fetch(`${base}/api/scenarios/sco-rats-2002/forecast`)).text();
       await new Promise((r) => setTimeout(r, 1000));
       const rss0 = rssMiB(child.pid!);
-      console.log(`server ${base}, pid ${child.pid}, RSS at start ${rss0.toFixed(0)} MiB`);
+      console.log(`server ${base}, pid ${child.pid}, at start: ${memLine(await ask(child, 'stats'))}`);
 
       // ── the stalls ───────────────────────────────────────────────────────────────────────
       await hit(
@@ -240,6 +290,7 @@ export const benchmark: Benchmark = {
       const largestGame = JSON.stringify(bigGame(400));
       const postText = (path: string, body: string) =>
         fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      await Promise.all([ask(child, 'eld-reset'), ask(control, 'eld-reset')]);
       let probe = healthProbe(base);
       const largest = [
         await hit('POST /api/forecast, largest allowed (200 actors × 2 issues)', () =>
@@ -251,6 +302,10 @@ export const benchmark: Benchmark = {
         await hit('POST /api/power, 400 players, exact', () => postText('/api/power', largestGame)),
       ];
       let lat = await probe.stop();
+      console.log(eldLine(await ask(child, 'stats')));
+      console.log(
+        `  control, ${eldLine(await ask(control, 'stats')).replace('(server, ', '(an idle node process, ')}`,
+      );
       const healthP99 = percentile(lat, 99);
       console.log(
         `/api/health while the largest allowed requests ran: ${lat.length} probes, p50 ${percentile(lat, 50).toFixed(1)} ms, p99 ${healthP99.toFixed(1)} ms, max ${Math.max(...lat).toFixed(1)} ms (the requests took ${largest.map((x) => x.ms.toFixed(0)).join(', ')} ms)`,
@@ -427,6 +482,7 @@ export const benchmark: Benchmark = {
       const end = Date.now() + burstSeconds * 1000;
       let sent = 0;
       const codes = new Map<string, number>();
+      await ask(child, 'eld-reset');
       probe = healthProbe(base);
       const worker = async (k: number) => {
         while (Date.now() < end) {
@@ -462,6 +518,9 @@ export const benchmark: Benchmark = {
       };
       await Promise.all(Array.from({ length: 24 }, (_, k) => worker(k)));
       lat = await probe.stop();
+      const atBurst = await ask(child, 'stats');
+      console.log(eldLine(atBurst));
+      console.log(`after the burst: ${memLine(atBurst)}`);
       const rssBurst = rssMiB(child.pid!);
       const fivexx = [...codes].filter(([c]) => /^5/.test(c) && c !== '503').reduce((a, [, n]) => a + n, 0);
       console.log(
@@ -475,6 +534,9 @@ export const benchmark: Benchmark = {
       // Idle compute threads leave after 20 s.
       await new Promise((r) => setTimeout(r, 30_000));
       const rss1 = rssMiB(child.pid!);
+      console.log(`30 s later: ${memLine(await ask(child, 'stats'))}`);
+      // Diagnostic only (the figure above is without it): what a full collection gives back.
+      console.log(`  after a forced full GC: ${memLine(await ask(child, 'stats', true))}`);
       console.log(
         `RSS: ${rss0.toFixed(0)} MiB at start, ${rssBurst.toFixed(0)} MiB after the burst, ${rss1.toFixed(0)} MiB 30 s later`,
       );
@@ -485,6 +547,7 @@ export const benchmark: Benchmark = {
         bad: rss1 - rss0 > 50,
       });
     } finally {
+      control.kill('SIGTERM');
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     }

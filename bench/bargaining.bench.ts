@@ -4,6 +4,7 @@
  * drawn from a seeded generator (no Math.random), so every run measures the same work.
  */
 
+import { readFileSync } from 'node:fs';
 import { EUM_VARIANTS } from '../src/bargaining/eum.js';
 import { scenarioExchange } from '../src/bargaining/exchange.js';
 import {
@@ -12,6 +13,8 @@ import {
   forecastAll,
   MODEL_NAMES,
 } from '../src/bargaining/forecast.js';
+import { smpModel } from '../src/bargaining/smp.js';
+import { parseKtab } from '../src/scenario/import/ktab.js';
 import { resolveScenario } from '../src/scenario/resolve.js';
 import type { ModelName } from '../src/scenario/schema.js';
 import { ScenarioFileSchema } from '../src/scenario/schema.js';
@@ -101,6 +104,79 @@ function benchExchange(defaultRuns: number): void {
   time('exchange (15 actors × 10 issues per run)', runs, () => scenarioExchange(s));
 }
 
+/** A KTAB CSV (positions on 0–100, saliences on 0–100, raw powers) as SMP's input. */
+function ktabInput(file: string) {
+  const f = parseKtab(readFileSync(file, 'utf8'), file);
+  const ids = Object.keys(f.actors ?? {});
+  const issue = f.issues[0]!;
+  const D = issue.dimensions?.length ?? 1;
+  const n = ids.length;
+  const position = new Float64Array(n * D);
+  const salience = new Float64Array(n * D);
+  const capability = new Float64Array(n);
+  ids.forEach((id, a) => {
+    capability[a] = f.actors![id]!.capability!;
+    const p = issue.positions![id] as { position: number | number[]; salience: number | number[] };
+    for (let d = 0; d < D; d++) {
+      position[a * D + d] = (Array.isArray(p.position) ? p.position[d]! : p.position) / 100;
+      salience[a * D + d] = Array.isArray(p.salience) ? p.salience[d]! : p.salience;
+    }
+  });
+  return { n, dims: D, position, salience, capability };
+}
+
+function median(fn: () => void, k: number): number {
+  const xs: number[] = [];
+  for (let i = 0; i < k; i++) {
+    const t = performance.now();
+    fn();
+    xs.push(performance.now() - t);
+  }
+  xs.sort((a, b) => a - b);
+  return xs[Math.floor(k / 2)]!;
+}
+
+/**
+ * KTAB's SMP (issue 14): on KTAB's reference run SOE-Pol-Comp (13 actors × 2 dimensions, 27 turns;
+ * KTAB's log reports 1.21 s for it in C++), on a 15-actor × 10-issue scenario (one SMP run per
+ * issue: one run cold, the median of 5 warm, and 10,000 runs in a loop, BENCH_SMP_RUNS), and on
+ * KTAB's 160-actor dummy data (dummyData-a160.csv, when BENCH_KTAB_A160 names it: KTAB's file is not
+ * in this repository), once.
+ */
+function benchSmp(defaultRuns: number): void {
+  const soe = ktabInput('test/fixtures/import/ktab-SOE-Pol-Comp.csv');
+  let t = performance.now();
+  const r0 = smpModel(soe);
+  const cold = performance.now() - t;
+  const warm = median(() => smpModel(soe), 11);
+  console.log(
+    `smp, KTAB's SOE-Pol-Comp (13 actors × 2 dimensions, ${r0.turns.length} turns): first run (cold) ${cold.toFixed(1)} ms, warm (median of 11) ${warm.toFixed(2)} ms; KTAB's log: 1.21 s`,
+  );
+  const s = benchScenario(7, 15, 10);
+  const ws = new ForecastWorkspace();
+  t = performance.now();
+  const f = forecastAll(s, { models: ['smp'], workspace: ws });
+  const cold2 = performance.now() - t;
+  const turns = f.map((x) => x.smp!.run.turns.length);
+  console.log(
+    `smp, 15 actors × 10 issues: first run (cold) ${cold2.toFixed(1)} ms; turns per issue ${turns.join(' ')}; warm (median of 5) ${median(() => forecastAll(s, { models: ['smp'], workspace: ws }), 5).toFixed(2)} ms`,
+  );
+  const runs = Number(process.env.BENCH_SMP_RUNS ?? Math.min(defaultRuns, 10_000));
+  time('smp (15 actors × 10 issues per run)', runs, () => forecastAll(s, { models: ['smp'], workspace: ws }));
+  const a160 = process.env.BENCH_KTAB_A160;
+  if (a160) {
+    const big = ktabInput(a160);
+    t = performance.now();
+    const rb = smpModel(big);
+    console.log(
+      `smp, KTAB's dummyData-a160 (${big.n} actors × ${big.dims} dimension, ${rb.turns.length} turns): one run ${(performance.now() - t).toFixed(0)} ms`,
+    );
+  } else
+    console.log(
+      'smp, KTAB dummyData-a160: set BENCH_KTAB_A160=path/to/dummyData-a160.csv (KTAB examples/smp/doc/)',
+    );
+}
+
 export const benchmark: Benchmark = {
   name: 'bargaining',
   description: 'all models on a 10-actor, 10-issue scenario: once, then 100,000 times in a loop',
@@ -113,9 +189,10 @@ export const benchmark: Benchmark = {
     console.log(
       `first call, all models, 10 issues (cold, includes JIT warm-up): ${(performance.now() - t).toFixed(2)} ms`,
     );
-    for (const m of MODEL_NAMES.filter((m) => m !== 'exchange'))
+    // the per-issue models of the 100,000-run loop; SMP (turn after turn of n³ work) has its own below
+    for (const m of MODEL_NAMES.filter((m) => m !== 'exchange' && m !== 'smp'))
       time(`${m} (10 issues per run)`, N, () => forecastAll(s, { models: [m as ModelName], workspace: ws }));
-    const perIssue = MODEL_NAMES.filter((m) => m !== 'exchange');
+    const perIssue = MODEL_NAMES.filter((m) => m !== 'exchange' && m !== 'smp');
     time('all five per-issue models (10 issues per run)', N, () =>
       forecastAll(s, { models: perIssue, workspace: ws }),
     );
@@ -151,6 +228,7 @@ export const benchmark: Benchmark = {
       console.log(`expected-utility rounds per issue (${variant}): ${eum.join(' ')}`);
     }
     benchExchange(N);
+    benchSmp(N);
     console.log(`heap used after the loops: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1)} MiB`);
   },
 };

@@ -12,6 +12,30 @@ import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const root = new URL('..', import.meta.url).pathname;
+
+/**
+ * zod re-exports every one of its ~45 locales as `z.locales` (and `z.core.locales`), so a bundle
+ * that imports `z` carries them all: 297 KB of the 583 KB zod chunk that every command loading a
+ * schema parses at start-up. The CLI sets no locale through that namespace (zod's default is
+ * English, which zod imports directly; translated messages import their locale by its own path,
+ * `zod/v4/locales/ru.js`), so in the bundle `locales` holds English only. The library (dist/src)
+ * keeps zod whole.
+ */
+const zodLocalesEnglishOnly = {
+  name: 'zod-locales-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer)
+        ? { path: 'zod-locales-en', namespace: 'concord' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'concord' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: root,
+    }));
+  },
+};
 const BUNDLED = new Set(['zod', 'yaml', 'commander']);
 const outdir = new URL('../dist/cli/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
@@ -32,5 +56,6 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
+  plugins: [zodLocalesEnglishOnly],
   logLevel: 'warning',
 });

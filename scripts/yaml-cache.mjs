@@ -29,6 +29,21 @@ for (const f of files) {
     // a file that does not parse is parsed (and reported) at run time, as before
   }
 }
-const entries = yamlCacheEntries(parsed);
+// The shipped organizations and games, loaded as the CLI loads them, recording the output of each
+// schema validation (parseAndValidate): the CLI then skips those schemas at start-up.
+const { setValidatedCache } = await import(join(root, 'dist/src/util/parsed-yaml.js'));
+const { validatedCacheEntries } = await import(join(root, 'dist/src/data/yaml-cache.js'));
+const records = [];
+delete process.env.CONCORD_ORG_PATH; // the shipped files only
+setValidatedCache(undefined, (text, id, output) => records.push([text, id, output]));
+const { loadOrganizations } = await import(join(root, 'dist/src/org/load.js'));
+const { builtinGames, loadBuiltinGameFile } = await import(join(root, 'dist/src/rules/load.js'));
+loadOrganizations();
+for (const g of builtinGames()) loadBuiltinGameFile(g);
+setValidatedCache(undefined);
+const validated = validatedCacheEntries(records);
+const entries = { ...yamlCacheEntries(parsed), ...validated };
 writeFileSync(join(root, YAML_CACHE_FILE), JSON.stringify(entries));
-console.log(`yaml cache: ${Object.keys(entries).length} of ${files.length} files in ${YAML_CACHE_FILE}`);
+console.log(
+  `yaml cache: ${Object.keys(entries).length - Object.keys(validated).length} of ${files.length} files in ${YAML_CACHE_FILE}, and the validated output of ${Object.keys(validated).length} of ${records.length} organization and game files`,
+);

@@ -1334,6 +1334,61 @@ export interface components {
                     selection?: "smallest-move" | "by-type";
                     maxRounds?: number;
                 };
+                smp?: {
+                    /**
+                     * @description How the probability of victory grows with the strength ratio (default Linear)
+                     * @enum {string}
+                     */
+                    victoryProbModel?: "Linear" | "Square" | "Quartic" | "Octic" | "Binary";
+                    /**
+                     * @description The probabilistic Condorcet election (default Conditional)
+                     * @enum {string}
+                     */
+                    pceModel?: "Conditional" | "MarkovIncentive" | "MarkovUniform";
+                    /**
+                     * @description Each actor takes its likeliest bargain (Deterministic, default) or draws one (Stochastic)
+                     * @enum {string}
+                     */
+                    stateTransitions?: "Deterministic" | "Stochastic";
+                    /**
+                     * @description How an actor votes on a utility difference (default Prop)
+                     * @enum {string}
+                     */
+                    votingRule?: "Binary" | "PropBin" | "Prop" | "PropCbc" | "Cubic" | "ASymProsp";
+                    /**
+                     * @description How far an actor's estimate of another's risk attitude moves from its own (default OneThird)
+                     * @enum {string}
+                     */
+                    bigRAdjust?: "None" | "OneThird" | "Half" | "TwoThirds" | "Full";
+                    /**
+                     * @description Range of the risk attitudes (default Mid)
+                     * @enum {string}
+                     */
+                    bigRRange?: "Min" | "Mid" | "Max";
+                    /**
+                     * @description Third parties' commitment in a challenge (default SemiCommit)
+                     * @enum {string}
+                     */
+                    thirdPartyCommit?: "NoCommit" | "SemiCommit" | "FullCommit";
+                    /**
+                     * @description How a bargain interpolates the two positions (default S2P2)
+                     * @enum {string}
+                     */
+                    interVecBrgn?: "S1P1" | "S2P2" | "S2PMax";
+                    /**
+                     * @description Whose estimate interpolates the bargain (default InitOnlyInterp: the challenger's)
+                     * @enum {string}
+                     */
+                    bargainModel?: "InitOnlyInterp" | "InitRcvrInterp" | "PWCompInterp";
+                    /** @description Turns before the stop rule applies (default 2) */
+                    minTurns?: number;
+                    /** @description Turn limit (default 100) */
+                    maxTurns?: number;
+                    /** @description Stop when a turn moves less than this share of the first turn's movement (default 0.02) */
+                    minDeltaRatio?: number;
+                    /** @description Seed of the Stochastic draws (default 0) */
+                    seed?: number;
+                };
             };
             /** @description Extra actors, or overrides of the members’ names and capabilities */
             actors?: {
@@ -1773,7 +1828,7 @@ export interface components {
              */
             seed: number;
             /** @description Default: consensus, compromise, median */
-            models?: ("consensus" | "compromise" | "median" | "nash" | "eum" | "exchange")[];
+            models?: ("consensus" | "compromise" | "median" | "nash" | "eum" | "exchange" | "smp")[];
             /**
              * @description Saltelli sampling for first-order and total Sobol indices
              * @default false
@@ -3620,7 +3675,7 @@ export interface operations {
                 rule?: "consensus" | "majority" | "two-thirds" | "double-majority" | "eu-qmv";
                 /** @description Hypothetical members */
                 add?: string;
-                /** @description Default: exact when feasible */
+                /** @description exact | montecarlo | enumerate (default: exact when feasible, else Monte Carlo) */
                 method?: "exact" | "montecarlo" | "enumerate";
                 /** @description Monte Carlo draws (default 100000) */
                 samples?: string;
@@ -3660,7 +3715,7 @@ export interface operations {
     gamePower: {
         parameters: {
             query?: {
-                /** @description Default: exact when feasible */
+                /** @description exact | montecarlo | enumerate (default: exact when feasible, else Monte Carlo) */
                 method?: "exact" | "montecarlo" | "enumerate";
                 /** @description Monte Carlo draws (default 100000) */
                 samples?: string;
@@ -3699,7 +3754,7 @@ export interface operations {
     power: {
         parameters: {
             query?: {
-                /** @description Default: exact when feasible */
+                /** @description exact | montecarlo | enumerate (default: exact when feasible, else Monte Carlo) */
                 method?: "exact" | "montecarlo" | "enumerate";
                 /** @description Monte Carlo draws (default 100000) */
                 samples?: string;
@@ -3830,7 +3885,7 @@ export interface operations {
     forecastScenario: {
         parameters: {
             query?: {
-                /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum, exchange) */
+                /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum, exchange, smp) */
                 models?: string;
                 /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
                 format?: "json" | "csv";
@@ -3864,7 +3919,7 @@ export interface operations {
     forecast: {
         parameters: {
             query?: {
-                /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum, exchange) */
+                /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum, exchange, smp) */
                 models?: string;
                 /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
                 format?: "json" | "csv";
@@ -3900,7 +3955,7 @@ export interface operations {
     backtestScoCases: {
         parameters: {
             query?: {
-                /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum, exchange) */
+                /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum, exchange, smp) */
                 models?: string;
                 /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
                 format?: "json" | "csv";

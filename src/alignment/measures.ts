@@ -26,6 +26,7 @@
  *   0 when the group splits equally three ways, 1 when all vote alike. Here A counts the merged 0.
  * - The Rice index (Rice 1928, "Quantitative Methods in Politics") on yes and no only: |Y − N| / (Y + N).
  */
+import { ConcordError } from '../errors.js';
 import { MISSING, NO, YES, ZERO } from './data.js';
 
 export type VoteTable = readonly number[];
@@ -181,14 +182,40 @@ export function voteCounts(
   return { yes, no, zero };
 }
 
-/** Mean and standard error of the mean of the non-null values; null if none. */
+/**
+ * Mean and standard error of the mean of the non-null values; null if none. The measures averaged
+ * here lie in [−1, 1], but the function is public: values are summed in a power-of-two unit of
+ * their largest magnitude when that is beyond 2^±500 (exact rescaling, so ordinary values give
+ * the same bits as a plain sum), so that neither the sum nor the squared deviations overflow
+ * (1.7e308 and 1.7e308 average to 1.7e308, not Infinity) or underflow; a non-finite value is an
+ * error naming `field`, never a NaN mean.
+ */
 export function meanAndSe(
   xs: ReadonlyArray<number | null>,
+  field = 'value',
 ): { mean: number; se: number | null; n: number } | null {
   const v = xs.filter((x): x is number => x !== null);
   if (!v.length) return null;
-  const mean = v.reduce((s, x) => s + x, 0) / v.length;
+  let big = 0;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i]!;
+    if (!Number.isFinite(x))
+      throw new ConcordError(
+        'E_VALIDATION',
+        `${field}: value ${i + 1} of ${v.length} is ${x}, not a finite number`,
+        {
+          path: field,
+          hint: 'Averages take finite numbers only; leave out (null) what is undefined.',
+        },
+      );
+    big = Math.max(big, Math.abs(x));
+  }
+  // (log2 of the largest double rounds to 1024: the unit stays at most 2^1023)
+  const e = big > 0 ? Math.min(1023, Math.floor(Math.log2(big))) : 0;
+  const unit = e > 500 || e < -500 ? 2 ** e : 1;
+  const mean = (v.reduce((s, x) => s + x / unit, 0) / v.length) * unit;
   if (v.length < 2) return { mean, se: null, n: v.length };
-  const variance = v.reduce((s, x) => s + (x - mean) ** 2, 0) / (v.length - 1);
-  return { mean, se: Math.sqrt(variance / v.length), n: v.length };
+  const m = mean / unit;
+  const variance = v.reduce((s, x) => s + (x / unit - m) ** 2, 0) / (v.length - 1);
+  return { mean, se: Math.sqrt(variance / v.length) * unit, n: v.length };
 }

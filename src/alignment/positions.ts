@@ -16,6 +16,8 @@
  * split — the interval-scale analogue of the Agreement Index's range (Hix, Noury & Roland 2005).
  */
 
+import { ConcordError } from '../errors.js';
+
 export interface PositionsMatrix {
   readonly actors: readonly string[];
   readonly issues: ReadonlyArray<{
@@ -37,12 +39,45 @@ export interface PositionPair {
   readonly s: number | null;
 }
 
-/** Rescales every position to [0, 1] by its issue's scale. */
+/**
+ * Rescales every position to [0, 1] by its issue's scale. A scale must be a finite interval with
+ * hi > lo, and a position finite (NaN: none); both are errors naming the issue (and actor). When
+ * `x − lo` or `hi − lo` would overflow (ends near ±1.8e308) the three are first divided by the
+ * scale's larger end, so that [−1e308, 1e308] gives the same shares as [−1, 1]; ordinary scales
+ * are computed as before, to the bit.
+ */
 export function rescale(m: PositionsMatrix): number[][] {
-  return m.values.map((row) =>
+  for (const iss of m.issues) {
+    const [lo, hi] = iss.scale;
+    if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(hi > lo))
+      throw new ConcordError(
+        'E_VALIDATION',
+        `issue ${iss.id}: the scale [${lo}, ${hi}] is not a finite interval with its upper end above its lower`,
+        {
+          path: `issues.${iss.id}.scale`,
+          hint: 'Give the scale as [low, high] with finite numbers, low < high.',
+        },
+      );
+  }
+  return m.values.map((row, a) =>
     row.map((x, k) => {
-      const [lo, hi] = m.issues[k]!.scale;
-      return (x - lo) / (hi - lo);
+      const iss = m.issues[k]!;
+      const [lo, hi] = iss.scale;
+      if (Number.isNaN(x)) return x;
+      if (!Number.isFinite(x))
+        throw new ConcordError(
+          'E_VALIDATION',
+          `actor ${m.actors[a] ?? a}, issue ${iss.id}: the position ${x} is not a finite number`,
+          {
+            path: `positions.${m.actors[a] ?? a}.${iss.id}`,
+            hint: 'Give a number within the scale, or no position.',
+          },
+        );
+      const d = x - lo;
+      const w = hi - lo;
+      if (Number.isFinite(d) && Number.isFinite(w)) return d / w;
+      const s = Math.max(Math.abs(lo), Math.abs(hi));
+      return (x / s - lo / s) / (hi / s - lo / s);
     }),
   );
 }

@@ -29,6 +29,15 @@ import {
 } from './exchange.js';
 import { MedianWorkspace, medianModel } from './median.js';
 import { type NashDisagreement, type NashResult, nashModel } from './nash.js';
+import {
+  type IssueSmp,
+  isSmpRefusal,
+  issueSmp,
+  type SmpOptions,
+  type SmpRefusal,
+  smpBargainCounts,
+  smpMoves,
+} from './smp.js';
 
 export const MODEL_NAMES: readonly ModelName[] = ModelNameSchema.options;
 
@@ -39,6 +48,7 @@ export const MODEL_TITLES: Record<ModelName, string> = {
   nash: 'Nash bargaining',
   eum: 'expected utility (Bueno de Mesquita)',
   exchange: 'exchange of voting positions (Stokman, equal gain)',
+  smp: "spatial model of politics (KTAB's SMP)",
 };
 
 export class ForecastWorkspace {
@@ -56,7 +66,22 @@ export interface ForecastOptions {
   /** Also run the expected-utility model under all 16 combinations of its choices (a)–(d). */
   readonly eumSensitivity?: boolean;
   readonly exchange?: ExchangeOptions;
+  /** KTAB's SMP parameters (over the scenario's `modelOptions.smp`). */
+  readonly smp?: SmpOptions;
   readonly workspace?: ForecastWorkspace;
+}
+
+/**
+ * With every model (no model list given), SMP runs on issues of at most this many actors: its work
+ * grows with the cube of the actors each turn (160 actors: seconds). Named, it runs on any size.
+ */
+export const SMP_DEFAULT_MAX_ACTORS = 60;
+
+/** The SMP options in force: the scenario's `modelOptions.smp`, overridden by `opts` (unset keys ignored). */
+export function smpOptionsFor(s: ResolvedScenario, opts: SmpOptions | undefined): SmpOptions {
+  const out: Record<string, unknown> = { ...(s.modelOptions?.smp ?? {}) };
+  for (const [k, v] of Object.entries(opts ?? {})) if (v !== undefined) out[k] = v;
+  return out as SmpOptions;
 }
 
 /** The expected-utility options in force: the scenario's `modelOptions.eum`, overridden by `opts` (unset keys ignored). */
@@ -83,6 +108,10 @@ export interface IssueForecast {
    * `package.result.separate[part]` the issue's outcome decided alone.
    */
   readonly package?: { readonly result: PackageResult; readonly part: number };
+  /** KTAB's SMP on this issue, turn by turn. */
+  readonly smp?: IssueSmp | null;
+  /** Why SMP could not run here (with the field to fix), when it could not. */
+  readonly smpRefusal?: SmpRefusal;
   readonly notes: Partial<Record<ModelName, string>>;
 }
 
@@ -184,6 +213,27 @@ export function forecastIssue(
           out.exchange = null;
           notes.exchange = x.note ?? 'the exchange model has no issue to trade on';
         }
+        break;
+      }
+      case 'smp': {
+        let present = 0;
+        for (let a = 0; a < n; a++) if (issue.has[a] === 1) present++;
+        if (!opts.models && present > SMP_DEFAULT_MAX_ACTORS) {
+          out.smp = null;
+          notes.smp = `not run by default on ${present} actors (SMP's work grows with the cube of the actors, turn after turn); name the model (--model smp, models=smp) to run it`;
+          break;
+        }
+        const r = issueSmp(
+          issue,
+          s.capability,
+          s.actors.map((a) => a.id),
+          smpOptionsFor(s, opts.smp),
+        );
+        if (isSmpRefusal(r)) {
+          out.smp = null;
+          out.smpRefusal = r;
+          notes.smp = r.note;
+        } else out.smp = r;
         break;
       }
     }
@@ -348,6 +398,8 @@ export function modelAdoption(f: IssueForecast, m: ModelName): boolean | null {
       return f.eum ? adoptionCall(f.issue, [f.eum.outcome]) : null;
     case 'exchange':
       return f.exchange ? adoptionCall(f.issue, exchangePoint(f.exchange)) : null;
+    case 'smp':
+      return f.smp ? adoptionCall(f.issue, f.smp.outcome) : null;
   }
 }
 
@@ -366,6 +418,8 @@ export function modelOutcome(f: IssueForecast, m: ModelName): Float64Array | nul
       return f.eum ? Float64Array.of(f.eum.outcome) : null;
     case 'exchange':
       return f.exchange ? exchangePoint(f.exchange) : null;
+    case 'smp':
+      return f.smp?.outcome ?? null;
   }
 }
 
@@ -511,6 +565,8 @@ export function forecastJson(s: ResolvedScenario, forecasts: readonly IssueForec
           ? exchangeJson(s, is, x, f.notes.exchange ?? null)
           : { outcome: null, note: f.notes.exchange ?? null };
       }
+      if (f.smp !== undefined)
+        models.smp = f.smp ? smpJson(s, is, f.smp) : { outcome: null, note: f.notes.smp ?? null };
       const vetoPlayers: string[] = [];
       is.rule.veto.forEach((v, i) => {
         if (v === 1) vetoPlayers.push(s.actors[i]!.id);
@@ -639,6 +695,88 @@ function exchangeJson(
   };
 }
 
+/** SMP in `forecast --json`: the forecast, the options in force, and every turn with its reasons. */
+function smpJson(s: ResolvedScenario, is: ResolvedIssue, x: IssueSmp): Record<string, unknown> {
+  const D = is.dims;
+  const run = x.run;
+  const id = (k: number) => (k >= 0 ? s.actors[x.actors[k]!]!.id : null);
+  const at = (P: Float64Array, k: number) =>
+    point(Float64Array.from({ length: D }, (_, d) => is.lo[d]! + P[k * D + d]! * (is.hi[d]! - is.lo[d]!)));
+  const state = (st: { position: Float64Array; risk: Float64Array; winProbability: Float64Array }) =>
+    Object.fromEntries(
+      x.actors.map((_, k) => [
+        id(k),
+        {
+          position: at(st.position, k),
+          winProbability: round(st.winProbability[k]!),
+          risk: round(st.risk[k]!),
+        },
+      ]),
+    );
+  return {
+    outcome: point(x.outcome),
+    adopted: adoptionCall(is, x.outcome),
+    modal: point(x.modal),
+    stop: run.stop,
+    options: run.options,
+    excluded: x.excluded.map((e) => ({ actor: s.actors[e.actor]!.id, reason: e.reason })),
+    salienceScale: round(x.salienceScale),
+    turns: run.turns.map((t, k) => ({
+      turn: k + 1,
+      state: state(t.from),
+      movement: round(t.movement),
+      ratio: round(t.ratio),
+      bargains: t.bargains.map((b) => ({
+        initiator: id(b.initiator),
+        receiver: id(b.receiver),
+        perspective: b.perspective,
+        initiatorTo: at(b.posInit, 0),
+        receiverTo: at(b.posRcvr, 0),
+        takenBy: [
+          ...(b.takenByInitiator ? [id(b.initiator)] : []),
+          ...(b.takenByReceiver ? [id(b.receiver)] : []),
+        ],
+        result:
+          b.takenByInitiator && b.takenByReceiver
+            ? 'struck'
+            : b.takenByInitiator || b.takenByReceiver
+              ? 'oneSided'
+              : 'refused',
+      })),
+      ...smpBargainCounts(t),
+      moves: smpMoves(run, k).map((m) => ({
+        actor: id(m.actor),
+        moved: m.moved,
+        kind: m.kind,
+        partner: id(m.partner),
+        partnerTook: m.partnerTook,
+        probability: round(m.probability),
+        options: m.options,
+        challenge: m.challenge
+          ? {
+              target: id(m.challenge.target),
+              pWin: round(m.challenge.pWin),
+              gain: round(m.challenge.gain),
+              targetPWin: round(m.challenge.targetPWin),
+            }
+          : null,
+      })),
+    })),
+    final: state(run.final),
+    note: null,
+  };
+}
+
+/** The scenario issue index of the exchange model's issue k. */
+function exchangeIssue(s: ResolvedScenario, x: IssueExchange, k: number): number {
+  let seen = -1;
+  for (let q = 0; q < s.issues.length; q++) {
+    if (s.issues[q]!.dims === 1) seen++;
+    if (seen === k) return q;
+  }
+  return x.k;
+}
+
 type ExtJ = ExchangeResult['rounds'][number]['externalities'][number];
 const zeroExtJ = (): ExtJ => ({
   own: 0,
@@ -695,7 +833,9 @@ function explainIssue(s: ResolvedScenario, f: IssueForecast): string {
       f.median ??
       (f.nash ? [f.nash.outcome] : null) ??
       (f.eum ? [f.eum.outcome] : null) ??
-      (f.exchange ? [f.exchange.outcome] : null);
+      (f.exchange ? [f.exchange.outcome] : null) ??
+      f.smp?.outcome ??
+      null;
     return m ? `forecast ${fmtPoint(m)} (no consensus model run)` : 'no forecast';
   }
   if (!c.outcome && c.note) return `consensus model: ${c.note}`;

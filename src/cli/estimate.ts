@@ -20,8 +20,14 @@ export function forecastEstimateMs(
 ): number {
   const n = s.actors.length;
   const eum = models.includes('eum');
+  // KTAB's SMP: n³ per turn, some 15–30 turns (160 actors: about a second)
+  const smp = models.includes('smp');
   return s.issues.reduce(
-    (t, i) => t + n * 0.05 + (eum && i.dims === 1 ? n * n * 0.03 * (maxRounds / 100) : 0),
+    (t, i) =>
+      t +
+      n * 0.05 +
+      (eum && i.dims === 1 ? n * n * 0.03 * (maxRounds / 100) : 0) +
+      (smp ? n ** 3 * 0.00025 : 0),
     0,
   );
 }

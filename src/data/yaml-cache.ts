@@ -5,13 +5,16 @@
  * pay the YAML parser for files parsed at build time (on this machine about 0.15 s for the
  * organization files, a third of `concord org`). Keyed by content: an edited or user-supplied file
  * simply misses and is parsed as before; a value JSON cannot carry exactly (.inf, .nan) is left out.
+ * The build also records, for the shipped organization and game files, the output of the schema
+ * each is validated against (`organization:KEY`, `game:KEY`; see parseAndValidate in
+ * src/util/validate.ts), so that a command does not run those schemas at start-up either.
  * CONCORD_NO_YAML_CACHE=1 turns it off.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { setParsedYamlCache } from '../util/parsed-yaml.js';
+import { setParsedYamlCache, setValidatedCache } from '../util/parsed-yaml.js';
 import { packageRoot } from './load.js';
 
 export const YAML_CACHE_FILE = 'dist/yaml-cache.json';
@@ -32,16 +35,31 @@ export function yamlCacheEntries(
   return out;
 }
 
+/** The entries of validated outputs: `schemaId:key` → the output as JSON, for outputs JSON carries exactly. */
+export function validatedCacheEntries(
+  records: Iterable<readonly [text: string, schemaId: string, output: unknown]>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [text, id, value] of records) {
+    const json = JSON.stringify(value);
+    if (json !== undefined && isDeepStrictEqual(JSON.parse(json), value))
+      out[`${id}:${yamlCacheKey(text)}`] = json;
+  }
+  return out;
+}
+
 /** Installs dist/yaml-cache.json as parseYamlText's cache, read on the first lookup (if the file exists). */
 export function installYamlCache(): void {
   if (process.env.CONCORD_NO_YAML_CACHE === '1') return;
   let entries: Record<string, string> | null | undefined;
-  setParsedYamlCache((text) => {
+  const lookup = (key: string): unknown => {
     if (entries === undefined) {
       const file = join(packageRoot(), YAML_CACHE_FILE);
       entries = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : null;
     }
-    const json = entries?.[yamlCacheKey(text)];
+    const json = entries?.[key];
     return json === undefined ? undefined : JSON.parse(json);
-  });
+  };
+  setParsedYamlCache((text) => lookup(yamlCacheKey(text)));
+  setValidatedCache((text, id) => lookup(`${id}:${yamlCacheKey(text)}`));
 }

@@ -4,7 +4,7 @@
  */
 import type { Dataset } from '../data/dataset.js';
 import { ConcordError } from '../errors.js';
-import { parseYamlText, validate } from '../util/validate.js';
+import { parseAndValidate } from '../util/validate.js';
 import { membersOn } from './organization.js';
 import { type Organization, OrganizationSchema } from './schema.js';
 
@@ -47,7 +47,7 @@ export class OrganizationRegistry {
 
 /** Parses and validates one organization file; `ds` enables the check of state codes. */
 export function parseOrganization(text: string, file: string, ds?: Dataset): Organization {
-  const org = validate(OrganizationSchema, parseYamlText(text, file), file);
+  const org = parseAndValidate(OrganizationSchema, 'organization', text, file);
   checkOrganization(org, file, ds);
   return org;
 }

@@ -29,6 +29,7 @@ import {
   parseIndexList,
 } from './indices.js';
 import { type Interval, monteCarlo } from './montecarlo.js';
+import { DEFAULT_SAMPLES, DEFAULT_SEED, type Method } from './options.js';
 import { type Rng, seededRng } from './rng.js';
 import {
   asWeightedGame,
@@ -39,7 +40,7 @@ import {
   weightedSwings,
 } from './weighted.js';
 
-export type Method = 'exact' | 'montecarlo' | 'enumerate';
+export type { Method } from './options.js';
 
 export interface PowerOptions {
   /** Forced method; automatic when absent. */
@@ -190,8 +191,8 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
     indices,
     totalCoalitions: (1n << BigInt(n)).toString(),
   };
-  const seed = opts.seed ?? 1;
-  const samples = opts.samples ?? 100_000;
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const samples = opts.samples ?? DEFAULT_SAMPLES;
   if (!r) {
     if (opts.method && opts.method !== 'montecarlo')
       throw new ConcordError('E_LIMIT', 'the weights, scaled exactly to integers, total more than 2^53', {

@@ -18,7 +18,7 @@
  */
 import { z } from 'zod';
 import { IsoDateSchema } from '../util/dates.js';
-import { parseYamlText, validate } from '../util/validate.js';
+import { parseAndValidate } from '../util/validate.js';
 import type { Player } from './evaluate.js';
 import { type Rule, RuleSchema } from './schema.js';
 
@@ -123,7 +123,7 @@ export interface Game {
 }
 
 export function parseGameFile(text: string, file: string): GameFile {
-  return validate(GameFileSchema, parseYamlText(text, file), file);
+  return parseAndValidate(GameFileSchema, 'game', text, file);
 }
 
 /** A game from a file that lists its players. */

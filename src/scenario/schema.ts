@@ -132,7 +132,15 @@ export const ObservedOutcomeSchema = z
   .strict();
 export type ObservedOutcome = z.infer<typeof ObservedOutcomeSchema>;
 
-export const ModelNameSchema = z.enum(['consensus', 'compromise', 'median', 'nash', 'eum', 'exchange']);
+export const ModelNameSchema = z.enum([
+  'consensus',
+  'compromise',
+  'median',
+  'nash',
+  'eum',
+  'exchange',
+  'smp',
+]);
 export type ModelName = z.infer<typeof ModelNameSchema>;
 
 /**
@@ -163,8 +171,74 @@ export const EumOptionsSchema = z
   .strict();
 export type EumOptionsInput = z.infer<typeof EumOptionsSchema>;
 
+/**
+ * Options of KTAB's Spatial Model of Politics (src/bargaining/smp.ts), named and spelt as KTAB prints
+ * them; unset ones take KTAB's defaults.
+ */
+export const SmpOptionsSchema = z
+  .object({
+    victoryProbModel: z
+      .enum(['Linear', 'Square', 'Quartic', 'Octic', 'Binary'])
+      .optional()
+      .describe('How the probability of victory grows with the strength ratio (default Linear)'),
+    pceModel: z
+      .enum(['Conditional', 'MarkovIncentive', 'MarkovUniform'])
+      .optional()
+      .describe('The probabilistic Condorcet election (default Conditional)'),
+    stateTransitions: z
+      .enum(['Deterministic', 'Stochastic'])
+      .optional()
+      .describe('Each actor takes its likeliest bargain (Deterministic, default) or draws one (Stochastic)'),
+    votingRule: z
+      .enum(['Binary', 'PropBin', 'Prop', 'PropCbc', 'Cubic', 'ASymProsp'])
+      .optional()
+      .describe('How an actor votes on a utility difference (default Prop)'),
+    bigRAdjust: z
+      .enum(['None', 'OneThird', 'Half', 'TwoThirds', 'Full'])
+      .optional()
+      .describe(
+        "How far an actor's estimate of another's risk attitude moves from its own (default OneThird)",
+      ),
+    bigRRange: z.enum(['Min', 'Mid', 'Max']).optional().describe('Range of the risk attitudes (default Mid)'),
+    thirdPartyCommit: z
+      .enum(['NoCommit', 'SemiCommit', 'FullCommit'])
+      .optional()
+      .describe("Third parties' commitment in a challenge (default SemiCommit)"),
+    interVecBrgn: z
+      .enum(['S1P1', 'S2P2', 'S2PMax'])
+      .optional()
+      .describe('How a bargain interpolates the two positions (default S2P2)'),
+    bargainModel: z
+      .enum(['InitOnlyInterp', 'InitRcvrInterp', 'PWCompInterp'])
+      .optional()
+      .describe("Whose estimate interpolates the bargain (default InitOnlyInterp: the challenger's)"),
+    minTurns: z
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe('Turns before the stop rule applies (default 2)'),
+    maxTurns: z.number().int().min(1).max(1000).optional().describe('Turn limit (default 100)'),
+    minDeltaRatio: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe("Stop when a turn moves less than this share of the first turn's movement (default 0.02)"),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(4294967295)
+      .optional()
+      .describe('Seed of the Stochastic draws (default 0)'),
+  })
+  .strict();
+export type SmpOptionsInput = z.infer<typeof SmpOptionsSchema>;
+
 export const ModelOptionsSchema = z
-  .object({ eum: EumOptionsSchema.optional() })
+  .object({ eum: EumOptionsSchema.optional(), smp: SmpOptionsSchema.optional() })
   .strict()
   .describe('Options of the models, for this scenario');
 export type ModelOptions = z.infer<typeof ModelOptionsSchema>;

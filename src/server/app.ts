@@ -22,11 +22,12 @@ import { CSV_MEDIA_TYPE } from '../util/csv.js';
 import { todayIso } from '../util/dates.js';
 import { Auth } from './auth.js';
 import { AnswerCache } from './cache.js';
-import { ComputePool, runWork } from './compute.js';
+import { answerSerializer, ComputePool, runWork } from './compute.js';
 import { DEFAULT_QUOTAS, type Quotas, type ServerContext } from './context.js';
 import { DOCS_CSS, docsFor, renderDocs } from './docs.js';
 import { errorBody, toHttpError } from './errors.js';
 import { CostLimiter, canonicalKey, checkHost, clientErrorHandler, ownHostNames } from './guard.js';
+import { idleCollector } from './housekeeping.js';
 import { JobManager, type RunKind } from './jobs.js';
 import { openApiDocument } from './openapi.js';
 import { RoomHub, type RoomLimits } from './rooms.js';
@@ -70,6 +71,11 @@ export interface ServerOptions {
   readonly allowedHosts?: readonly string[] | 'any';
   /** Per-participant limits of the negotiation rooms (docs/rooms.md). */
   readonly roomLimits?: Partial<RoomLimits>;
+  /**
+   * Quiet time after which the server runs one full collection when a burst has grown its heap
+   * (./housekeeping.ts; default 5,000 ms); 0 never.
+   */
+  readonly idleCollectMs?: number;
 }
 
 export interface Server {
@@ -135,7 +141,11 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
     // Inline (no worker threads): the same work functions, on the event loop.
     (task) => {
       const r = routeById.get(task.operationId);
-      return runWork((w) => r!.work!.run({ ...task.input, ctx: w }), { registry: ctx.registry, ds: ctx.ds });
+      return runWork(
+        (w) => r!.work!.run({ ...task.input, ctx: w }),
+        { registry: ctx.registry, ds: ctx.ds },
+        answerSerializer(task, r!.csv),
+      );
     },
   );
   const ctx: ServerContext = {
@@ -198,7 +208,18 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
   });
 
   const allowedHosts = o.allowedHosts ?? ownHostNames();
+  const collector =
+    o.idleCollectMs === 0
+      ? null
+      : idleCollector({
+          quietMs: o.idleCollectMs ?? 5000,
+          busy: () => {
+            const l = compute.load;
+            return l.queued > 0 || l.running > 0;
+          },
+        });
   app.addHook('onRequest', async (request) => {
+    collector?.noteRequest();
     checkHost(request.headers.host, allowedHosts);
   });
 
@@ -296,6 +317,7 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
     routes,
     webBuilt,
     async close() {
+      collector?.stop();
       await jobs.shutdown();
       await app.close();
       await compute.close();
@@ -426,6 +448,8 @@ function registerRoute(
         }
       }
       let result: unknown;
+      /** A computation's answer, serialized on the worker (JSON, or CSV when asked). */
+      let text: string | undefined;
       try {
         if (r.work) {
           const cost = r.work.cost?.(input) ?? 10;
@@ -439,8 +463,8 @@ function registerRoute(
           reply.raw.once('close', onClose);
           if (request.raw.socket?.destroyed) gone.abort();
           try {
-            result = await ctx.compute.run(
-              { operationId: r.operationId, input },
+            text = await ctx.compute.runText(
+              { operationId: r.operationId, input, answer: csv ? 'csv' : 'json' },
               {
                 signal: gone.signal,
                 budgetMs: r.timeoutMs ?? guards.budgetMs,
@@ -469,6 +493,14 @@ function registerRoute(
       }
       if (reply.sent) return reply;
       reply.code(r.response?.status ?? 200);
+      if (text !== undefined) {
+        if (cached) {
+          cache.set(key, text);
+          reply.header('cache-control', cacheHeader);
+        }
+        if (csv) reply.header('vary', 'accept');
+        return reply.type(contentType).send(text);
+      }
       if (csv && r.csv) {
         const text = r.csv(result);
         if (cached) {

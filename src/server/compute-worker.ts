@@ -5,7 +5,7 @@
  */
 
 import { lowerThreadPriority } from '../util/threads.js';
-import { type ComputeResult, type ComputeTask, runWork, workContext } from './compute.js';
+import { answerSerializer, type ComputeResult, type ComputeTask, runWork, workContext } from './compute.js';
 import type { AnyRoute } from './route.js';
 import { apiRoutes } from './routes/index.js';
 
@@ -19,5 +19,5 @@ export default async function (task: ComputeTask): Promise<ComputeResult> {
   const r = routes.get(task.operationId);
   if (!r?.work) return { ok: false, error: { internal: `no computation for ${task.operationId}` } };
   const work = r.work;
-  return runWork((ctx) => work.run({ ...task.input, ctx }), workContext());
+  return runWork((ctx) => work.run({ ...task.input, ctx }), workContext(), answerSerializer(task, r.csv));
 }

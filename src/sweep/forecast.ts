@@ -83,7 +83,8 @@ export const forecastAdapter: SweepAdapter<ScenarioFile, ResolvedScenario> = {
         const blockers = m === 'consensus' && f.consensus ? [...f.consensus.blockers] : null;
         const participants =
           m === 'consensus' && f.consensus?.participants ? [...f.consensus.participants] : null;
-        const rounds = m === 'eum' && f.eum ? f.eum.rounds : null;
+        const rounds =
+          m === 'eum' && f.eum ? f.eum.rounds : m === 'smp' && f.smp ? f.smp.run.turns.length : null;
         for (let d = 0; d < iss.dims; d++) {
           rows.push({
             issue: iss.dims === 1 ? iss.id : `${iss.id}/${iss.dimensionIds[d] ?? d + 1}`,

@@ -16,7 +16,7 @@ export const STATUS_COLOURS: Record<string, string> = {
  * reaches 3:1 against white; the names are those of MODEL_NAMES (a test checks they agree).
  */
 export const MODEL_COLOURS: Readonly<
-  Record<'consensus' | 'compromise' | 'median' | 'nash' | 'eum' | 'exchange', string> &
+  Record<'consensus' | 'compromise' | 'median' | 'nash' | 'eum' | 'exchange' | 'smp', string> &
     Record<string, string | undefined>
 > = {
   consensus: '#0072b2',
@@ -26,4 +26,6 @@ export const MODEL_COLOURS: Readonly<
   eum: '#6a3d9a',
   // not an Okabe–Ito hue: their sky blue (#56b4e9) is too light on white; a neutral dark grey
   exchange: '#4d4d4d',
+  // Okabe–Ito vermilion (#d55e00), darkened to reach 3:1 on white
+  smp: '#c0392b',
 };

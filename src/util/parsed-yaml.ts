@@ -17,3 +17,27 @@ export function setParsedYamlCache(c: ParsedYamlCache | undefined): void {
 export function parsedYaml(text: string): unknown {
   return cache?.(text);
 }
+
+/**
+ * Texts validated at build time: for a shipped file and the id of the schema it is validated
+ * against (`organization`, `game`), the schema's output, fresh. Undefined when not known.
+ */
+export type ValidatedCache = (text: string, schemaId: string) => unknown;
+/** Called with every validation parseAndValidate performs (the build records them). */
+export type ValidatedRecorder = (text: string, schemaId: string, output: unknown) => void;
+
+let validatedCache: ValidatedCache | undefined;
+let recorder: ValidatedRecorder | undefined;
+
+export function setValidatedCache(c: ValidatedCache | undefined, r?: ValidatedRecorder): void {
+  validatedCache = c;
+  recorder = r;
+}
+
+export function validatedYaml(text: string, schemaId: string): unknown {
+  return validatedCache?.(text, schemaId);
+}
+
+export function recordValidated(text: string, schemaId: string, output: unknown): void {
+  recorder?.(text, schemaId, output);
+}

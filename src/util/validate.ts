@@ -2,7 +2,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { ConcordError, type ValidationIssue } from '../errors.js';
-import { parsedYaml } from './parsed-yaml.js';
+import { parsedYaml, recordValidated, validatedYaml } from './parsed-yaml.js';
 
 /** Formats a zod issue path as `issues[0].positions.RUS.salience`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -99,6 +99,25 @@ export function keptIssue(i: z.core.$ZodIssue): ValidationIssue {
         ? []
         : {};
   return { ...params, path: formatPath(path), message, input: small };
+}
+
+/**
+ * parseYamlText, then validate against `schema` — or, for a file shipped with Concord and
+ * validated by the build against the schema named `schemaId`, the output the build recorded
+ * (src/data/yaml-cache.ts): the same value, without running the schema at start-up (a third of
+ * `concord org sco`'s own time). A text the build did not see is validated as always.
+ */
+export function parseAndValidate<S extends z.ZodType>(
+  schema: S,
+  schemaId: string,
+  text: string,
+  file: string,
+): z.output<S> {
+  const known = validatedYaml(text, schemaId);
+  if (known !== undefined) return known as z.output<S>;
+  const out = validate(schema, parseYamlText(text, file), file);
+  recordValidated(text, schemaId, out);
+  return out;
 }
 
 /** Parses YAML (a superset of JSON) with line numbers in the error. */

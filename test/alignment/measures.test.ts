@@ -193,3 +193,50 @@ describe('group cohesion', () => {
     expect(meanAndSe([null])).toBeNull();
   });
 });
+
+describe('meanAndSe with extreme values (overflow audit)', () => {
+  const extreme = fc.oneof(
+    fc.double({ min: -1.7e308, max: 1.7e308, noNaN: true, noDefaultInfinity: true }),
+    fc.double({ min: -1e-300, max: 1e-300, noNaN: true, noDefaultInfinity: true }),
+    fc.constantFrom(1.7e308, -1.7e308, Number.MAX_VALUE, Number.MIN_VALUE, 5e-324, 0),
+  );
+
+  it('is finite, within the values, and scales with them (a power of two)', () => {
+    fc.assert(
+      fc.property(fc.array(extreme, { minLength: 1, maxLength: 40 }), (xs) => {
+        const r = meanAndSe(xs)!;
+        expect(Number.isFinite(r.mean)).toBe(true);
+        const lo = Math.min(...xs);
+        const hi = Math.max(...xs);
+        expect(r.mean).toBeGreaterThanOrEqual(lo - Math.abs(lo) * 1e-12);
+        expect(r.mean).toBeLessThanOrEqual(hi + Math.abs(hi) * 1e-12);
+        if (r.se !== null) expect(Number.isFinite(r.se) && r.se >= 0).toBe(true);
+      }),
+    );
+  });
+
+  it('averages two of 1.7e308 to 1.7e308 (a plain sum gives Infinity)', () => {
+    expect(meanAndSe([1.7e308, 1.7e308])).toEqual({ mean: 1.7e308, se: 0, n: 2 });
+    expect(meanAndSe([1.7e308, -1.7e308, null])!.mean).toBe(0);
+    expect(meanAndSe([5e-324, 5e-324])!.mean).toBe(5e-324);
+  });
+
+  it('gives the plain mean, to the bit, on ordinary values', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 2, maxLength: 30 }),
+        (xs) => {
+          const plain = xs.reduce((s, x) => s + x, 0) / xs.length;
+          expect(meanAndSe(xs)!.mean).toBe(plain);
+        },
+      ),
+    );
+  });
+
+  it('refuses a non-finite value, naming the field', () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY])
+      expect(() => meanAndSe([0.5, bad], 'rice')).toThrow(
+        expect.objectContaining({ code: 'E_VALIDATION', path: 'rice' }),
+      );
+  });
+});

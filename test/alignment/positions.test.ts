@@ -113,3 +113,68 @@ describe('positions matrix measures', () => {
     expect(r.cohesion[1]!.cohesion).toBeCloseTo(0, 12);
   });
 });
+
+describe('positions at the ends of the doubles (overflow audit)', () => {
+  const matrix = (scale: [number, number], values: number[][]) => ({
+    actors: values.map((_, i) => `A${i}`),
+    issues: values[0]!.map((_, k) => ({ id: `i${k}`, scale })),
+    values,
+  });
+
+  it('a scale of ±1e308 gives the shares of the same positions on ±1', () => {
+    fc.assert(
+      fc.property(
+        // on a grid of eighths: no pair at the edge of the agreement's tolerance
+        fc.array(
+          fc.array(
+            fc.integer({ min: -8, max: 8 }).map((k) => k / 8),
+            { minLength: 2, maxLength: 2 },
+          ),
+          {
+            minLength: 2,
+            maxLength: 6,
+          },
+        ),
+        (unit) => {
+          const big = 1e308;
+          const huge = positionPairs(
+            matrix(
+              [-big, big],
+              unit.map((r) => r.map((x) => x * big)),
+            ),
+          );
+          const plain = positionPairs(matrix([-1, 1], unit));
+          huge.forEach((p, i) => {
+            const q = plain[i]!;
+            expect(p.agreement).toBe(q.agreement);
+            expect(p.s).toBeCloseTo(q.s!, 9);
+            if (q.kappa === null || p.kappa === null)
+              expect(p.kappa === null || Math.abs(p.kappa) < 1e6).toBe(true);
+            else expect(Number.isFinite(p.kappa)).toBe(true);
+          });
+          for (const p of huge) expect(p.s === null || (p.s >= -1 - 1e-9 && p.s <= 1 + 1e-9)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('cohesion over [−1.7e308, 1.7e308] is that over [−1, 1]', () => {
+    const m = 1.7e308;
+    const r = alignPositions(matrix([-m, m], [[-m], [m], [0]]));
+    const s = alignPositions(matrix([-1, 1], [[-1], [1], [0]]));
+    expect(r.overallCohesion).toBeCloseTo(s.overallCohesion!, 12);
+    expect(r.pairs.map((p) => p.s)).toEqual(s.pairs.map((p) => p.s));
+  });
+
+  it('refuses an empty or non-finite scale and a non-finite position, naming them', () => {
+    expect(() => positionPairs(matrix([1, 1], [[1], [1]]))).toThrow(
+      expect.objectContaining({ code: 'E_VALIDATION', path: 'issues.i0.scale' }),
+    );
+    expect(() => positionPairs(matrix([0, Number.POSITIVE_INFINITY], [[1], [1]]))).toThrow(
+      expect.objectContaining({ code: 'E_VALIDATION' }),
+    );
+    expect(() => positionPairs(matrix([0, 1], [[Number.POSITIVE_INFINITY], [1]]))).toThrow(
+      expect.objectContaining({ code: 'E_VALIDATION', path: 'positions.A0.i0' }),
+    );
+  });
+});

@@ -7,9 +7,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/data/load.js';
-import { YAML_CACHE_FILE, yamlCacheEntries, yamlCacheKey } from '../../src/data/yaml-cache.js';
-import { setParsedYamlCache } from '../../src/util/parsed-yaml.js';
-import { parseYamlText } from '../../src/util/validate.js';
+import {
+  validatedCacheEntries,
+  YAML_CACHE_FILE,
+  yamlCacheEntries,
+  yamlCacheKey,
+} from '../../src/data/yaml-cache.js';
+import { parseOrganization } from '../../src/org/registry.js';
+import { OrganizationSchema } from '../../src/org/schema.js';
+import { setParsedYamlCache, setValidatedCache } from '../../src/util/parsed-yaml.js';
+import { parseAndValidate, parseYamlText, validate } from '../../src/util/validate.js';
 
 const root = packageRoot();
 const orgDir = join(root, 'data', 'organizations');
@@ -55,5 +62,42 @@ describe('the parsed-YAML cache', () => {
     expect(parseYamlText(text, 'a.yaml')).toEqual({ x: 'from the cache' });
     expect(parseYamlText('x: 2\n', 'b.yaml')).toEqual({ x: 2 });
     expect(() => parseYamlText('x: [\n', 'c.yaml')).toThrow(/c\.yaml/);
+  });
+});
+
+describe('the validated-output cache (parseAndValidate)', () => {
+  afterEach(() => setValidatedCache(undefined));
+
+  it("every shipped organization's built entry is the schema's output, and is what parseOrganization returns", () => {
+    const file = join(root, YAML_CACHE_FILE);
+    const built = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+    for (const text of orgTexts) {
+      const fresh = validate(OrganizationSchema, parseYamlText(text, 'x.yaml'), 'x.yaml');
+      const json = built[`organization:${yamlCacheKey(text)}`];
+      if (json !== undefined) expect(JSON.parse(json)).toEqual(fresh);
+      // with a cache installed the same output comes back, fresh each time
+      const entries = validatedCacheEntries([[text, 'organization', fresh]]);
+      setValidatedCache((t, id) => {
+        const j = entries[`${id}:${yamlCacheKey(t)}`];
+        return j === undefined ? undefined : JSON.parse(j);
+      });
+      const a = parseOrganization(text, 'x.yaml');
+      expect(a).toEqual(fresh);
+      expect(a).not.toBe(parseOrganization(text, 'x.yaml'));
+      setValidatedCache(undefined);
+    }
+  });
+
+  it('validates a text the build did not see, and records what it validated', () => {
+    const seen: string[] = [];
+    setValidatedCache(
+      () => undefined,
+      (_t, id) => seen.push(id),
+    );
+    expect(() => parseAndValidate(OrganizationSchema, 'organization', 'id: 3\n', 'bad.yaml')).toThrow(
+      /bad\.yaml/,
+    );
+    parseOrganization(orgTexts[0]!, 'x.yaml');
+    expect(seen).toEqual(['organization']);
   });
 });

@@ -232,6 +232,43 @@ describe('scenarios and forecasts', () => {
     expect(r.json().error.message).toContain('the issue has 1 dimension(s)');
   });
 
+  it("runs KTAB's SMP when asked, and answers 400 naming the issue and field when its actors have no capability", async () => {
+    const post = (payload: unknown, url: string) =>
+      s.app.inject({
+        method: 'POST',
+        url,
+        payload: JSON.stringify(payload),
+        headers: { 'content-type': 'application/json' },
+      });
+    const scenario = {
+      id: 'smp-no-capability',
+      title: 'An issue whose actors have no capability',
+      rule: 'consensus',
+      actors: { A: { capability: 1 }, B: { capability: 0 }, C: { capability: 0 } },
+      issues: [
+        {
+          id: 'levy',
+          scale: [0, 100],
+          statusQuo: 0,
+          positions: { A: null, B: { position: 20, salience: 0.5 }, C: { position: 80, salience: 0.5 } },
+        },
+      ],
+    };
+    let r = await post(scenario, '/api/forecast?models=smp');
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.path).toBe('body.actors.B.capability');
+    expect(r.json().error.message).toContain('issue "levy"');
+    r = await post(scenario, '/api/forecast');
+    expect(r.statusCode).toBe(200);
+    expect(r.json().issues[0].models.smp.outcome).toBeNull();
+    const ok = await get('/api/scenarios/sco-tianjin-2025/forecast?models=smp');
+    expect(ok.status).toBe(200);
+    const m = ok.json().issues[0].models;
+    expect(Object.keys(m)).toEqual(['smp']);
+    expect(m.smp.turns.length).toBeGreaterThan(0);
+    expect(typeof m.smp.outcome).toBe('number');
+  });
+
   it('backtests the SCO cases as `concord backtest scenarios/sco --json`, and serves the library data', async () => {
     const r = await get('/api/backtest');
     expect(r.status).toBe(200);

@@ -21,6 +21,7 @@ import {
 import { NASH_DISAGREEMENTS, type NashDisagreement } from '../../bargaining/nash.js';
 import { forecastCsv } from '../../bargaining/tidy.js';
 import { ConcordError } from '../../errors.js';
+import { DEFAULT_LOCALE, type Locale, localeFromEnv } from '../../i18n/index.js';
 import { formatSummary, type ImportSummary } from '../../scenario/import/summary.js';
 import { FORMATS, type Format, type LoadedScenario, loadFile } from '../../scenario/load.js';
 import type { ModelName } from '../../scenario/schema.js';
@@ -30,6 +31,7 @@ import { forecastEstimateMs, progressBar, warnIfLong } from '../estimate.js';
 import type { CliIO } from '../io.js';
 import { wantsCsv } from '../output.js';
 import { exchangeDetail, exchangeIssueIds, exchangeRounds, requireExchange } from './exchange-rounds.js';
+import { requireSmp, smpDetail, smpTurns } from './smp-turns.js';
 
 export function parseModels(names: readonly string[] | undefined): ModelName[] {
   if (!names || names.length === 0) return [...MODEL_NAMES];
@@ -138,7 +140,7 @@ export function register(program: Command, io: CliIO): void {
   program
     .command('forecast')
     .description(
-      'forecast each issue of a scenario with every model (consensus, compromise, median, nash, eum, exchange)',
+      'forecast each issue of a scenario with every model (consensus, compromise, median, nash, eum, exchange, smp)',
     )
     .argument(
       '<file>',
@@ -236,6 +238,7 @@ export function register(program: Command, io: CliIO): void {
           }
         }
         if (opts.model?.length) requireExchange(file, scenario, fs);
+        if (opts.model?.length && models.includes('smp')) requireSmp(file, fs);
         return { scenario, forecasts: fs };
       });
       let registered: { id: string; scenarioHash: string; codeVersion: string; date: string } | null = null;
@@ -303,7 +306,15 @@ export function register(program: Command, io: CliIO): void {
       }
       io.out(
         results
-          .map((r) => formatForecast(r.scenario, r.forecasts, forecastJson(r.scenario, r.forecasts)))
+          .map((r) =>
+            formatForecast(
+              r.scenario,
+              r.forecasts,
+              forecastJson(r.scenario, r.forecasts),
+              localeFromEnv(io.env),
+              Boolean(opts.model?.includes('smp')),
+            ),
+          )
           .join('\n\n'),
       );
       for (const r of results) {
@@ -362,7 +373,14 @@ function fmtCap(x: number): string {
   return x >= 0.1 ? x.toFixed(2) : x.toPrecision(2);
 }
 
-export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[], j: ForecastJson): string {
+export function formatForecast(
+  s: ResolvedScenario,
+  fs: readonly IssueForecast[],
+  j: ForecastJson,
+  locale: Locale = DEFAULT_LOCALE,
+  /** Print SMP's turns (when `--model smp` names it; with every model the table row says enough). */
+  smpTurnsToo = true,
+): string {
   const lines: string[] = [];
   lines.push(`${s.id} — ${s.title}`);
   const capText =
@@ -444,6 +462,9 @@ export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[]
         outcome = fmtPoint(exchangePoint(f.exchange));
         detail = exchangeDetail(f.exchange);
         if (f.notes.exchange) detail += `; ${f.notes.exchange}`;
+      } else if (m === 'smp' && f.smp) {
+        outcome = fmtPoint(f.smp.outcome);
+        detail = smpDetail(f.smp, locale);
       } else if (m === 'median' && f.median) {
         outcome = fmtPoint(f.median);
         detail = `capability × salience weighted median${f.notes.median ? `; ${f.notes.median}` : ''}`;
@@ -481,6 +502,7 @@ export function formatForecast(s: ResolvedScenario, fs: readonly IssueForecast[]
     lines.push('', ij.explanation);
     if (f.exchange)
       lines.push('', ...exchangeRounds(s, f.exchange, f.exchange.labels ?? exchangeIssueIds(s)));
+    if (f.smp && smpTurnsToo) lines.push('', ...smpTurns(s, is, f.smp, locale));
     const notes = Object.entries(is.modelNotes);
     if (notes.length) {
       lines.push('', 'Notes from the case file:');

@@ -112,7 +112,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'forecast',
     term: 'forecast [options] <file>',
     summary:
-      'forecast each issue of a scenario with every model (consensus, compromise, median, nash, eum, exchange)',
+      'forecast each issue of a scenario with every model (consensus, compromise, median, nash, eum, exchange, smp)',
     load: () => import('./forecast.js'),
   },
   {

@@ -10,6 +10,7 @@ import { cliPower } from '../../i18n/messages/cli-power/index.js';
 import { loadOrganizations, openOrganization } from '../../org/load.js';
 import { resolveGame } from '../../org/players.js';
 import { POWER_INDEX_NAMES, type PowerIndexName, parseIndexList } from '../../power/indices.js';
+import { DEFAULT_SAMPLES, POWER_METHODS, POWER_OPTION_HELP } from '../../power/options.js';
 import { computePower, type Method, type PowerResult } from '../../power/power.js';
 import { powerCsv } from '../../power/tidy.js';
 import { builtinGames, readGameFile, readRule } from '../../rules/load.js';
@@ -21,7 +22,7 @@ import type { CliIO } from '../io.js';
 import { FORMAT_OPTION_HELP, outputFormat } from '../output.js';
 import { blocsOf, formatBlocs, withBlocs } from './blocs.js';
 
-const METHODS: Method[] = ['exact', 'montecarlo', 'enumerate'];
+const METHODS: readonly Method[] = POWER_METHODS;
 
 export function register(program: Command, io: CliIO): void {
   program
@@ -40,10 +41,7 @@ export function register(program: Command, io: CliIO): void {
       '--rule <rule>',
       'the rule: a name (majority, two-thirds, double-majority, eu-qmv, consensus), a file, or inline YAML',
     )
-    .option(
-      '--method <method>',
-      'exact | montecarlo | enumerate (default: exact when feasible, else Monte Carlo)',
-    )
+    .option('--method <method>', POWER_OPTION_HELP.method)
     .option(
       '--index <names>',
       `the indices to compute, comma-separated (default all): ${POWER_INDEX_NAMES.join(', ')}`,
@@ -52,8 +50,8 @@ export function register(program: Command, io: CliIO): void {
       '--unions <blocs>',
       'a priori unions: ids comma-separated, unions separated by ";" (e.g. "KAZ,KGZ,TJK,UZB;CHN,RUS"); adds Owen, Banzhaf–Owen and symmetric coalitional Banzhaf',
     )
-    .option('--samples <n>', 'Monte Carlo draws (default 100000)')
-    .option('--seed <n>', 'Monte Carlo seed (default 1)')
+    .option('--samples <n>', POWER_OPTION_HELP.samples)
+    .option('--seed <n>', POWER_OPTION_HELP.seed)
     .option('--json', 'print JSON')
     .option('--format <fmt>', FORMAT_OPTION_HELP)
     .action(
@@ -132,7 +130,7 @@ export function register(program: Command, io: CliIO): void {
           io,
           powerEstimateMs(n, opts.method, samples) ?? (n > 60 ? LONG_MS : null),
           opts.method === 'montecarlo'
-            ? `Monte Carlo power with ${(samples ?? 100_000).toLocaleString('en-US')} draws for ${n.toLocaleString('en-US')} players`
+            ? `Monte Carlo power with ${(samples ?? DEFAULT_SAMPLES).toLocaleString('en-US')} draws for ${n.toLocaleString('en-US')} players`
             : `exact power indices of ${n.toLocaleString('en-US')} players (counting algorithms, within work budgets)`,
           opts.method === 'montecarlo'
             ? 'fewer --samples (the 95% intervals widen as 1/√samples).'

@@ -79,7 +79,7 @@ export function register(program: Command, io: CliIO): void {
     )
     .option(
       '--models <list>',
-      'comma-separated models: consensus, compromise, median, nash, eum (default: the first three)',
+      'comma-separated models: consensus, compromise, median, nash, eum, exchange, smp (default: the first three)',
     )
     .option(
       '--store <path|url>',

@@ -15,6 +15,7 @@ import { resolveGame } from '../../org/players.js';
 import { type CapacityRule, capacity } from '../../power/capacity.js';
 import { POWER_INDEX_NAMES, type PowerIndexName, parseIndexList } from '../../power/indices.js';
 import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand } from '../../power/load.js';
+import { DEFAULT_SAMPLES, POWER_METHODS, POWER_OPTION_HELP } from '../../power/options.js';
 import { computePower, type Method, type PowerOptions } from '../../power/power.js';
 import { capacityCsv, powerCsv } from '../../power/tidy.js';
 import { describeRule } from '../../rules/evaluate.js';
@@ -31,7 +32,6 @@ export const MAX_SAMPLES = 1_000_000;
 /** Largest Monte Carlo work per request: draws × players (about 1.5 s of an idle worker). */
 export const MAX_PLAYER_DRAWS = 20_000_000;
 const MAX_ADDED = 30;
-const DEFAULT_SAMPLES = 100_000;
 
 /**
  * The work budgets of the exact algorithms over the API: a tenth of the CLI's, so that an exact
@@ -96,20 +96,20 @@ const Codes = z
   .transform((s) => [...new Set(s.toUpperCase().split(','))].sort());
 
 const MethodQuery = {
-  method: z.enum(['exact', 'montecarlo', 'enumerate']).optional().describe('Default: exact when feasible'),
+  method: z.enum(POWER_METHODS).optional().describe(POWER_OPTION_HELP.method),
   samples: z
     .string()
     .regex(/^\d{1,7}$/, 'expected a whole number')
     .transform(Number)
     .refine((n) => n >= 1 && n <= MAX_SAMPLES, { message: `expected 1 to ${MAX_SAMPLES}` })
     .optional()
-    .describe('Monte Carlo draws (default 100000)'),
+    .describe(POWER_OPTION_HELP.samples),
   seed: z
     .string()
     .regex(/^\d{1,9}$/, 'expected a whole number')
     .transform(Number)
     .optional()
-    .describe('Monte Carlo seed (default 1)'),
+    .describe(POWER_OPTION_HELP.seed),
   index: z
     .string()
     .max(200)
@@ -214,7 +214,7 @@ export const CapacitySchema = z
 export const PowerSchema = z
   .looseObject({
     game: z.looseObject({ name: z.string(), players: z.number(), rule: z.string() }),
-    method: z.enum(['exact', 'montecarlo', 'enumerate']),
+    method: z.enum(POWER_METHODS),
     algorithm: z.string(),
     passageProbability: z.number(),
     winningCoalitions: z.string().nullable(),

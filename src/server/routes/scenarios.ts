@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { backtestWithCoders } from '../../bargaining/backtest.js';
-import { forecastAll, forecastJson, MODEL_NAMES } from '../../bargaining/forecast.js';
+import { forecastAll, forecastJson, MODEL_NAMES, SMP_DEFAULT_MAX_ACTORS } from '../../bargaining/forecast.js';
 import { backtestCsv, forecastCsv } from '../../bargaining/tidy.js';
 import { packageRoot, readJson, readText } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
@@ -72,7 +72,9 @@ function forecastCost(
 ): number {
   const n = actorCount(s) || 10;
   const eum = !q.models || q.models.includes('eum');
-  return 5 + s.issues.length * (n * 0.05 + (eum ? n * n * 0.03 : 0));
+  // KTAB's SMP: every actor weighs every challenge with every third party, each turn (~30 turns)
+  const smp = q.models ? q.models.includes('smp') : n <= SMP_DEFAULT_MAX_ACTORS;
+  return 5 + s.issues.length * (n * 0.05 + (eum ? n * n * 0.03 : 0) + (smp ? n ** 3 * 0.025 : 0));
 }
 
 interface BuiltIn {
@@ -276,7 +278,15 @@ export const routes: AnyRoute[] = [
         'Leave out the eum model (models=consensus,compromise,median,nash), or use `concord forecast FILE`.',
       run: ({ ctx, body, query }) => {
         const s = resolveBody(ctx, body);
-        return forecastJson(s, forecastAll(s, models(query)));
+        const fs = forecastAll(s, models(query));
+        // SMP asked for by name on an issue it cannot run on: a 400 naming the issue and the field
+        const refused = query.models?.includes('smp') ? fs.find((f) => f.smpRefusal)?.smpRefusal : undefined;
+        if (refused)
+          throw new ConcordError('E_VALIDATION', `body.${refused.path}: ${refused.note}`, {
+            path: `body.${refused.path}`,
+            hint: refused.hint,
+          });
+        return forecastJson(s, fs);
       },
     },
   }),

@@ -28,9 +28,13 @@ export function threadWorkerFile(): string {
 export function createPool(threads: number): Piscina<BatchTask, BatchTaskResult> {
   return new Piscina<BatchTask, BatchTaskResult>({
     filename: threadWorkerFile(),
-    minThreads: threads,
+    // No minimum: with one, aborting a running batch (a cancelled sweep) makes piscina start a
+    // replacement thread at once, which the pool's destroy() can miss — measured in a server, one
+    // idle thread (and its heap) left behind by every cancelled sweep. Threads start on demand
+    // (piscina spawns up to maxThreads while tasks are queued) and leave when idle.
+    minThreads: 0,
     maxThreads: threads,
-    idleTimeout: 60_000,
+    idleTimeout: 10_000,
     // A larger young generation than the worker default: a replicate allocates small, short-lived
     // objects, and fewer scavenges measurably speed the threads up.
     resourceLimits: { maxYoungGenerationSizeMb: 32 },

@@ -30,6 +30,9 @@ function presets(orgId: string): string[] {
 const SHOWN = 12;
 const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(x < 0.01 ? 3 : 2)}%`);
 
+/** A constraint in the explorer's syntax (language-neutral, as typed on the command line). */
+const CONSTRAINT_EXAMPLE = 'cannot-pass-alone:CHN,RUS';
+
 export function ReformPanel({ orgId }: { orgId: string }) {
   const t = useT(reformMessages);
   const [extra, setExtra] = useState<string[]>([]);
@@ -119,7 +122,7 @@ export function ReformPanel({ orgId }: { orgId: string }) {
             <input
               type="text"
               value={draft}
-              placeholder="cannot-pass-alone:CHN,RUS"
+              placeholder={CONSTRAINT_EXAMPLE}
               aria-label={t('lab.constraints')}
               onChange={(e) => setDraft(e.target.value)}
             />

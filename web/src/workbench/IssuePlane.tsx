@@ -349,7 +349,15 @@ export function IssuePlane({
               aria-valuemin={lo0}
               aria-valuemax={hi0}
               aria-valuenow={x0}
-              aria-valuetext={`${name(0)} ${fmt(x0)}, ${name(1)} ${fmt(x1)}; saliences ${is.salience[2 * i]!.toFixed(2)} and ${is.salience[2 * i + 1]!.toFixed(2)}${blockers.has(i) ? '; blocks the tabled proposal' : ''}`}
+              aria-valuetext={t('point.value', {
+                across: name(0),
+                x: fmt(x0),
+                up: name(1),
+                y: fmt(x1),
+                s0: is.salience[2 * i]!.toFixed(2),
+                s1: is.salience[2 * i + 1]!.toFixed(2),
+                blocks: blockers.has(i) ? 'yes' : 'no',
+              })}
               aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown PageUp PageDown"
               className="handle actor plane-actor"
               data-actor={a.id}
