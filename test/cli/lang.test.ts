@@ -207,3 +207,26 @@ describe('reliability in Russian and Chinese', () => {
     ).toBe(en.out);
   });
 });
+
+describe('token in Russian and Chinese', () => {
+  it('prints token create, list and revoke in Russian and Chinese; English and JSON unchanged', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const store = join(mkdtempSync(join(tmpdir(), 'concord-lang-token-')), 'tokens.sqlite');
+    const en = await run('token', 'create', '--workspace', 'delta', '--store', store);
+    expect(en.code).toBe(0);
+    expect(en.err).toMatch(/^token \S+ for workspace "delta" in .+, no expiry\n/);
+    expect(en.err).toContain('Send it as `Authorization: Bearer <token>`,\nor paste it in the lab');
+    const ru = await run('token', 'create', '--workspace', 'delta', '--store', store, '--lang', 'ru');
+    expect(ru.err).toMatch(/^токен \S+ для рабочего пространства «delta» в .+, бессрочный\n/);
+    expect(ru.err).toContain('`Authorization: Bearer <token>`');
+    const list = await run('token', 'list', '--store', store, '--lang', 'zh');
+    for (const s of ['工作区', '创建时间', '撤销时间']) expect(list.out).toContain(s);
+    expect(list.out).not.toContain('workspace');
+    const json = await run('token', 'list', '--store', store, '--json');
+    expect((await run('token', 'list', '--store', store, '--json', '--lang', 'ru')).out).toBe(json.out);
+    const id = JSON.parse(json.out)[0].id as string;
+    expect((await run('token', 'revoke', id, '--store', store, '--lang', 'zh')).out).toBe(`已撤销 ${id}`);
+  });
+});

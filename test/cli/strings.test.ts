@@ -30,7 +30,6 @@ const NOT_YET = new Set([
   'src/cli/commands/runs.ts',
   'src/cli/commands/serve.ts',
   'src/cli/commands/sweep.ts',
-  'src/cli/commands/token.ts',
   'src/cli/commands/worker.ts',
   'src/cli/estimate.ts',
 ]);
