@@ -125,3 +125,108 @@ describe('errors in Russian and Chinese', () => {
     expect(m.err).toContain("не указан обязательный аргумент 'org'");
   });
 });
+
+describe('capacity and power in Russian and Chinese', () => {
+  it('prints `capacity sco` in Russian and Chinese; JSON and CSV unchanged', async () => {
+    const ru = await run('capacity', 'sco', '--lang', 'ru');
+    expect(ru.code).toBe(0);
+    expect(ru.out).toMatch(/^Способность принимать решения: Шанхайская организация сотрудничества \(ШОС\)/);
+    for (const s of [
+      'вероятность принятия решения',
+      '15.06.2001',
+      'Блокирующая сила на 04.07.2024',
+      '1,000 вето',
+    ])
+      expect(ru.out).toContain(s);
+    expect(ru.out).toMatch(/1\/64 = 1,56\s%/);
+    const zh = await run('capacity', 'sco', '--lang', 'zh', '--unions', 'KAZ,KGZ,TJK,UZB;CHN,RUS');
+    expect(zh.out).toMatch(/^决策能力：上海合作组织（上合组织）/);
+    for (const s of ['参照：欧盟理事会（特定多数）', '2001/6/15', '1.000 否决权', '阶段'])
+      expect(zh.out).toContain(s);
+    for (const s of ['Capacity to decide', 'Blocking power', 'stage']) expect(zh.out).not.toContain(s);
+    for (const fmt of [['--json'], ['--format', 'csv']]) {
+      const en = await run('capacity', 'sco', ...fmt);
+      expect((await run('capacity', 'sco', ...fmt, '--lang', 'zh')).out).toBe(en.out);
+    }
+  });
+
+  it('prints `power eec-1958` in Russian and Chinese, with the blocs; JSON and CSV unchanged', async () => {
+    const ru = await run('power', 'eec-1958', '--unions', 'BEL,NLD,LUX', '--lang', 'ru');
+    expect(ru.code).toBe(0);
+    expect(ru.out).toMatch(/^EEC-6 Council of Ministers \(1958\): 6 игроков\n/);
+    for (const s of [
+      'выигрывающих коалиций: 14 из 64',
+      'Шепли–Шубик',
+      '0,2381',
+      'априорные союзы',
+      'факторигре',
+    ])
+      expect(ru.out).toContain(s);
+    const zh = await run(
+      'power',
+      'eec-1958',
+      '--lang',
+      'zh',
+      '--method',
+      'montecarlo',
+      '--samples',
+      '500',
+      '--seed',
+      '1',
+    );
+    for (const s of ['6 个参与人', '通过概率', '95% 区间', '沙普利–舒比克', '否决权'])
+      expect(zh.out).toContain(s);
+    for (const s of ['players', 'passage probability', 'veto']) expect(zh.out).not.toContain(s);
+    for (const fmt of [['--json'], ['--format', 'csv']]) {
+      const en = await run('power', 'eec-1958', '--index', 'banzhaf', ...fmt);
+      expect((await run('power', 'eec-1958', '--index', 'banzhaf', ...fmt, '--lang', 'ru')).out).toBe(en.out);
+    }
+  });
+});
+
+describe('reliability in Russian and Chinese', () => {
+  it('prints coder agreement in Russian and Chinese; JSON unchanged', async () => {
+    const ru = await run('reliability', 'scenarios/sco', '--resamples', '50', '--lang', 'ru');
+    expect(ru.code).toBe(0);
+    expect(ru.out).toMatch(/^Согласованность кодировщиков в scenarios\/sco: альфа Криппендорфа/);
+    for (const s of [
+      'кодировщики',
+      'альфа (значимость)',
+      'ни одна позиция не закодирована дважды',
+      'По вопросам:',
+    ])
+      expect(ru.out).toContain(s);
+    expect(ru.out).toMatch(/-0,\d{3} \[-0,\d\d, /);
+    const zh = await run('reliability', 'scenarios/sco', '--resamples', '50', '--lang', 'zh');
+    for (const s of ['编码者信度', '克里彭多夫α系数', 'α（重视程度）', '各议题：'])
+      expect(zh.out).toContain(s);
+    for (const s of ['Coder agreement', 'saliences', 'Per issue']) expect(zh.out).not.toContain(s);
+    const en = await run('reliability', 'scenarios/sco', '--resamples', '50', '--json');
+    expect(
+      (await run('reliability', 'scenarios/sco', '--resamples', '50', '--json', '--lang', 'zh')).out,
+    ).toBe(en.out);
+  });
+});
+
+describe('token in Russian and Chinese', () => {
+  it('prints token create, list and revoke in Russian and Chinese; English and JSON unchanged', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const store = join(mkdtempSync(join(tmpdir(), 'concord-lang-token-')), 'tokens.sqlite');
+    const en = await run('token', 'create', '--workspace', 'delta', '--store', store);
+    expect(en.code).toBe(0);
+    expect(en.err).toMatch(/^token \S+ for workspace "delta" in .+, no expiry\n/);
+    expect(en.err).toContain('Send it as `Authorization: Bearer <token>`,\nor paste it in the lab');
+    const ru = await run('token', 'create', '--workspace', 'delta', '--store', store, '--lang', 'ru');
+    expect(ru.err).toMatch(/^токен \S+ для рабочего пространства «delta» в .+, бессрочный\n/);
+    expect(ru.err).toContain('`Authorization: Bearer <token>`');
+    const list = await run('token', 'list', '--store', store, '--lang', 'zh');
+    for (const s of ['工作区', '创建时间', '撤销时间']) expect(list.out).toContain(s);
+    expect(list.out).not.toContain('workspace');
+    const json = await run('token', 'list', '--store', store, '--json');
+    expect((await run('token', 'list', '--store', store, '--json', '--lang', 'ru')).out).toBe(json.out);
+    const id = JSON.parse(json.out)[0].id as string;
+    expect((await run('token', 'revoke', id, '--store', store, '--lang', 'zh')).out).toBe(`已撤销 ${id}`);
+  });
+});

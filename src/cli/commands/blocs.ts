@@ -2,10 +2,13 @@
  * The a priori unions part of `concord power --unions`: the coalitional values merged into the
  * JSON players, and their tables (players, then the blocs in the quotient game).
  */
+
+import type { cliPower } from '../../i18n/messages/cli-power/index.js';
 import { type CoalitionalJson, gameCoalitional } from '../../power/owen.js';
 import type { PowerResult } from '../../power/power.js';
 import type { Game } from '../../rules/game.js';
 import { table } from '../../util/format.js';
+import type { CliText, NamespaceKeys } from '../i18n.js';
 
 /** The unions of `--unions` or of the game file, or null when neither gives any. */
 export function blocsOf(game: Game, spec: string | undefined): CoalitionalJson | null {
@@ -34,21 +37,26 @@ export function withBlocs(r: PowerResult, b: CoalitionalJson) {
   };
 }
 
-const f4 = (x: number) => x.toFixed(4);
-
-export function formatBlocs(b: CoalitionalJson): string {
+/** The unions' tables in the locale of `c`. */
+export function formatBlocs(b: CoalitionalJson, c: CliText<NamespaceKeys<typeof cliPower>>): string {
+  const { t } = c;
+  const f4 = (x: number) => c.fixed(x, 4);
   const lines: string[] = [];
   const label = (k: number) => {
     const u = b.unions[k]!;
     return u.members.length > 1 ? `U${k + 1}` : '–';
   };
-  lines.push(
-    '',
-    'a priori unions: Owen value (Owen 1977), Banzhaf–Owen raw and normalised, symmetric coalitional Banzhaf',
-  );
+  lines.push('', t('blocs.title'));
   lines.push(
     table(
-      ['player', 'union', 'Owen', 'BzOwen', 'BzOwen.norm', 'SymCoalBz'],
+      [
+        t('power.col.player'),
+        t('blocs.col.union'),
+        t('blocs.col.owen'),
+        t('blocs.col.bzOwen'),
+        t('blocs.col.bzOwenNorm'),
+        t('blocs.col.symCoalBz'),
+      ],
       b.players.map((p) => [
         p.id,
         label(p.union),
@@ -59,13 +67,17 @@ export function formatBlocs(b: CoalitionalJson): string {
       ]),
     ),
   );
-  lines.push(
-    '',
-    `the blocs in the quotient game (${b.quotientWinningCoalitions} winning coalitions of unions)`,
-  );
+  lines.push('', t('blocs.quotient', { count: String(b.quotientWinningCoalitions) }));
   lines.push(
     table(
-      ['union', 'members', 'Sh-Shubik', 'Penrose', 'Banzhaf', 'veto'],
+      [
+        t('blocs.col.union'),
+        t('blocs.col.members'),
+        t('index.shapleyShubik'),
+        t('index.penrose'),
+        t('index.banzhaf'),
+        t('power.col.veto'),
+      ],
       b.unions
         .filter((u) => u.members.length > 1)
         .map((u) => [
@@ -74,7 +86,7 @@ export function formatBlocs(b: CoalitionalJson): string {
           f4(u.shapleyShubik),
           f4(u.penrose),
           f4(u.banzhaf),
-          u.veto ? 'yes' : 'no',
+          u.veto ? t('power.yes') : t('power.no'),
         ]),
     ),
   );

@@ -5,10 +5,11 @@
  */
 import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
-import { DEFAULT_LOCALE } from '../../i18n/locale.js';
+import { cliPower } from '../../i18n/messages/cli-power/index.js';
 import { reform as reformMessages } from '../../i18n/messages/reform/index.js';
 import { translator } from '../../i18n/translate.js';
 import { openOrganization } from '../../org/load.js';
+import { organizationName, organizationShortName } from '../../org/names.js';
 import { decisionStages } from '../../org/organization.js';
 import { type CapacityResult, capacity, type ReferencePoint } from '../../power/capacity.js';
 import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand, passageCell } from '../../power/load.js';
@@ -17,7 +18,8 @@ import { NAMED_RULES } from '../../rules/load.js';
 import { parseDate } from '../../util/dates.js';
 import { json, table } from '../../util/format.js';
 import { capacityEstimateMs, warnIfLong } from '../estimate.js';
-import type { CliIO } from '../io.js';
+import { type CliText, cliText, type NamespaceKeys } from '../i18n.js';
+import { type CliIO, localeOf } from '../io.js';
 import { FORMAT_OPTION_HELP, outputFormat } from '../output.js';
 
 export function register(program: Command, io: CliIO): void {
@@ -97,69 +99,93 @@ export function register(program: Command, io: CliIO): void {
             ? capacityCsv({ ...result, euReference: band }).replace(/\n$/, '')
             : fmt === 'json'
               ? json({ ...result, euReference: band })
-              : formatCapacity(result, band),
+              : formatCapacity(result, band, cliText(io, cliPower), {
+                  name: organizationName(org, localeOf(io)),
+                  short: organizationShortName(org, localeOf(io)),
+                }),
         );
       },
     );
 }
 
-export function formatCapacity(r: CapacityResult, band: readonly ReferencePoint[]): string {
+type PowerText = CliText<NamespaceKeys<typeof cliPower>>;
+
+/** The capacity table in the locale of `c` (the rules' labels and the data notes are the library's, in English). */
+export function formatCapacity(
+  r: CapacityResult,
+  band: readonly ReferencePoint[],
+  c: PowerText,
+  names?: { readonly name: string; readonly short: string },
+): string {
+  const { t } = c;
+  const en = c.locale === 'en';
+  const cell = (p: number, fraction: string | null) =>
+    en ? passageCell(p, fraction) : localCell(c, p, fraction);
+  const stage = (s: { from: string; hypothetical?: boolean }) =>
+    s.hypothetical ? t('cap.stageHypothetical', { date: c.date(s.from) }) : c.date(s.from);
   const lines: string[] = [];
-  lines.push(`Capacity to decide: ${r.organization.name} (${r.organization.shortName})`);
   lines.push(
-    'passage probability: the share of the 2^n coalitions of members that carry a decision (Coleman 1971)',
+    t('cap.title', {
+      name: names?.name ?? r.organization.name,
+      short: names?.short ?? r.organization.shortName,
+    }),
   );
+  lines.push(t('cap.passage'));
   lines.push('');
   // An organization with its rule over time (the Council of the EU): the period in force.
   const periods = r.stages.some((s) => s.ruleId !== 'default');
-  const headers = ['stage', 'members', ...(periods ? ['rule in force'] : []), ...r.rules.map((x) => x.label)];
+  const headers = [
+    t('cap.col.stage'),
+    t('cap.col.members'),
+    ...(periods ? [t('cap.col.ruleInForce')] : []),
+    ...r.rules.map((x) => x.label),
+  ];
   const rows = r.stages.map((s) => [
-    `${s.from}${s.hypothetical ? ' (hypothetical)' : ''}`,
+    stage(s),
     `${s.members.length}${s.joined.length ? ` (+${s.joined.join(', ')})` : ''}${s.left.length ? ` (−${s.left.join(', ')})` : ''}`,
     ...(periods ? [s.ruleId] : []),
-    ...s.outcomes.map((o) => passageCell(o.passageProbability, o.passageProbabilityFraction)),
+    ...s.outcomes.map((o) => cell(o.passageProbability, o.passageProbabilityFraction)),
   ]);
   lines.push(table(headers, rows));
   if (band.length) {
-    lines.push('', 'Reference: the EU Council of Ministers (qualified majority)');
+    lines.push('', t('cap.reference'));
     lines.push(
       table(
-        ['council', 'members', 'passage probability', 'literature'],
+        [t('cap.col.council'), t('cap.col.members'), t('cap.col.passage'), t('cap.col.literature')],
         band.map((b) => [
           b.shortName,
           String(b.players),
-          passageCell(b.passageProbability, b.passageProbabilityFraction),
+          cell(b.passageProbability, b.passageProbabilityFraction),
           b.literature ?? '',
         ]),
       ),
     );
   }
-  lines.push('', 'rules:');
+  lines.push('', t('cap.rules'));
   for (const x of r.rules) lines.push(`  ${x.label}: ${x.description}`);
   const last = r.stages[r.stages.length - 1]!;
-  lines.push(
-    '',
-    `Blocking power at ${last.from}${last.hypothetical ? ' (hypothetical)' : ''}: Coleman's power to prevent, the share of winning coalitions a member turns into losing ones by leaving (1 = veto)`,
-  );
+  lines.push('', t('cap.blocking', { date: stage(last) }));
   lines.push(
     table(
-      ['member', ...r.rules.map((x) => x.label)],
+      [t('cap.col.member'), ...r.rules.map((x) => x.label)],
       last.members.map((m, i) => [
         m,
         ...last.outcomes.map((o) => {
           const p = o.players[i]!;
-          return p.blockingPower === null ? '–' : `${p.blockingPower.toFixed(3)}${p.veto ? ' veto' : ''}`;
+          if (p.blockingPower === null) return '–';
+          const value = c.fixed(p.blockingPower, 3);
+          return p.veto ? t('cap.veto', { value }) : value;
         }),
       ]),
     ),
   );
   const withBlocs = last.outcomes.some((o) => o.blocs);
   if (withBlocs) {
-    const t = translator(reformMessages, DEFAULT_LOCALE);
-    lines.push('', t('blocs.heading', { date: last.from }));
+    const rf = { t: translator(reformMessages, c.locale) };
+    lines.push('', rf.t('blocs.heading', { date: c.date(last.from) }));
     lines.push(
       table(
-        [t('blocs.member'), ...r.rules.map((x) => x.label)],
+        [rf.t('blocs.member'), ...r.rules.map((x) => x.label)],
         last.members.map((m, i) => [
           m,
           ...last.outcomes.map((o) => {
@@ -167,36 +193,39 @@ export function formatCapacity(r: CapacityResult, band: readonly ReferencePoint[
             const plain = o.players[i]!.penrose;
             const total = o.players.reduce((a, p) => a + p.penrose, 0);
             const banzhaf = total > 0 ? plain / total : 0;
-            return b ? `${banzhaf.toFixed(3)} → ${b.banzhafOwenNormalized.toFixed(3)}` : '–';
+            return b ? `${c.fixed(banzhaf, 3)} → ${c.fixed(b.banzhafOwenNormalized, 3)}` : '–';
           }),
         ]),
       ),
     );
     const unions = last.outcomes.find((o) => o.blocs)!.blocs!.unions.filter((u) => u.members.length > 1);
-    lines.push('', t('blocs.unions'));
+    lines.push('', rf.t('blocs.unions'));
     lines.push(
       table(
-        [t('blocs.bloc'), ...r.rules.map((x) => x.label)],
+        [rf.t('blocs.bloc'), ...r.rules.map((x) => x.label)],
         unions.map((u) => [
           u.members.join(','),
           ...last.outcomes.map((o) => {
             const q = o.blocs?.unions.find((x) => x.members.join() === u.members.join());
-            return q ? `${q.banzhaf.toFixed(3)}${q.veto ? ` ${t('blocs.veto')}` : ''}` : '–';
+            return q ? `${c.fixed(q.banzhaf, 3)}${q.veto ? ` ${rf.t('blocs.veto')}` : ''}` : '–';
           }),
         ]),
       ),
     );
   }
-  const years = Object.entries(last.dataYears)
-    .filter(([k]) => k === 'population')
-    .map(([k, y]) => `${k} ${y}`);
-  if (years.length)
-    lines.push(`data: World Bank population of each stage's first year (latest: ${years.join(', ')})`);
+  const year = last.dataYears.population;
+  if (year !== undefined) lines.push(t('cap.data', { year: String(year) }));
   for (const n of new Set(
     r.stages.flatMap((s) =>
       s.notes.filter((x) => x.startsWith('population') || x.startsWith('hypothetical')),
     ),
   ))
-    lines.push(`note: ${n}`);
+    lines.push(t('note', { note: n }));
   return lines.join('\n');
+}
+
+/** A passage probability in the locale: "1/64 = 1,56 %" (the fraction kept when short, as in English). */
+export function localCell(c: PowerText, p: number, fraction: string | null): string {
+  const pct = c.fmt.percent(p, p < 0.01 ? 3 : 2);
+  return fraction && fraction.length <= 12 ? `${fraction} = ${pct}` : pct;
 }

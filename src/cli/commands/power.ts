@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
+import { cliPower } from '../../i18n/messages/cli-power/index.js';
 import { loadOrganizations, openOrganization } from '../../org/load.js';
 import { resolveGame } from '../../org/players.js';
 import { POWER_INDEX_NAMES, type PowerIndexName, parseIndexList } from '../../power/indices.js';
@@ -16,6 +17,7 @@ import { builtinGames, readGameFile, readRule } from '../../rules/load.js';
 import { parseDate, todayIso } from '../../util/dates.js';
 import { json, table } from '../../util/format.js';
 import { LONG_MS, powerEstimateMs, warnIfLong } from '../estimate.js';
+import { type CliText, cliText, type NamespaceKeys } from '../i18n.js';
 import type { CliIO } from '../io.js';
 import { FORMAT_OPTION_HELP, outputFormat } from '../output.js';
 import { blocsOf, formatBlocs, withBlocs } from './blocs.js';
@@ -149,73 +151,94 @@ export function register(program: Command, io: CliIO): void {
             ? powerCsv(result).replace(/\n$/, '')
             : fmt === 'json'
               ? json(blocs ? withBlocs(result, blocs) : result)
-              : `${formatPower(result, ms)}${blocs ? formatBlocs(blocs) : ''}`,
+              : (() => {
+                  const c = cliText(io, cliPower);
+                  return `${formatPower(result, ms, c)}${blocs ? formatBlocs(blocs, c) : ''}`;
+                })(),
         );
       },
     );
 }
 
-const f4 = (x: number | null) => (x === null ? '–' : x.toFixed(4));
+type PowerText = CliText<NamespaceKeys<typeof cliPower>>;
 
-export function formatPower(r: PowerResult, ms?: number): string {
+/** The power indices as text in the locale of `c` (method, reason and notes are the library's, in English). */
+export function formatPower(r: PowerResult, ms: number | undefined, c: PowerText): string {
+  const { t } = c;
+  const en = c.locale === 'en';
+  const f4 = (x: number | null) => (x === null ? '–' : c.fixed(x, 4));
   const lines: string[] = [];
-  lines.push(`${r.game.name}: ${r.game.players} players`);
-  lines.push(`rule: ${r.game.rule}`);
+  lines.push(t('power.players', { name: r.game.name, count: r.game.players, n: String(r.game.players) }));
+  lines.push(t('power.rule', { rule: r.game.rule }));
+  const method = { method: r.method, algorithm: r.algorithm, reason: r.reason };
   lines.push(
-    `method: ${r.method} (${r.algorithm}) — ${r.reason}${ms !== undefined ? `; ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms` : ''}`,
+    ms === undefined
+      ? t('power.method', method)
+      : t('power.methodMs', { ...method, ms: ms < 10 ? c.fixed(ms, 1) : c.fixed(Math.round(ms), 0) }),
   );
-  const pp = `${(r.passageProbability * 100).toFixed(r.passageProbability < 0.01 ? 4 : 2)}%`;
+  const digits = r.passageProbability < 0.01 ? 4 : 2;
+  const pp = en
+    ? `${(r.passageProbability * 100).toFixed(digits)}%`
+    : c.fmt.percent(r.passageProbability, digits);
+  const count = (x: string | null) =>
+    en || x === null || x.length > 15 ? (x ?? '') : c.fmt.number(Number(x), 0);
   if (r.passageProbabilityFraction) {
     const frac = r.passageProbabilityFraction.length <= 24 ? `${r.passageProbabilityFraction} = ` : '';
     lines.push(
-      `passage probability: ${frac}${pp} (${r.winningCoalitions} winning of ${r.totalCoalitions} coalitions)`,
+      t('power.passageExact', {
+        fraction: frac,
+        pct: pp,
+        winning: count(r.winningCoalitions),
+        total: count(r.totalCoalitions),
+      }),
     );
   } else {
     const [lo, hi] = r.passageProbabilityCI!;
-    lines.push(
-      `passage probability: ${pp} (95% interval ${(lo * 100).toFixed(2)}–${(hi * 100).toFixed(2)}%)`,
-    );
+    lines.push(t('power.passageCI', { pct: pp, lo: c.fixed(lo * 100, 2), hi: c.fixed(hi * 100, 2) }));
   }
   if (r.minimalWinningCoalitions !== null)
-    lines.push(`minimal winning coalitions: ${r.minimalWinningCoalitions}`);
+    lines.push(t('power.minimal', { count: count(String(r.minimalWinningCoalitions)) }));
   lines.push('');
   const asked = new Set(r.indices ?? POWER_INDEX_NAMES);
-  const columns = COLUMNS.filter((c) => asked.has(c.index));
-  const rows = r.players.map((p) => [p.id, ...columns.map((c) => f4(p[c.field])), p.veto ? 'yes' : 'no']);
-  lines.push(table(['player', ...columns.map((c) => c.short), 'veto'], rows));
-  const exact = EXACT_COLUMNS.filter((c) => asked.has(c.index));
+  const columns = COLUMNS.filter((x) => asked.has(x.index));
+  const yes = t('power.yes');
+  const no = t('power.no');
+  const player = t('power.col.player');
+  const rows = r.players.map((p) => [p.id, ...columns.map((x) => f4(p[x.field])), p.veto ? yes : no]);
+  lines.push(table([player, ...columns.map((x) => t(`index.${x.field}`)), t('power.col.veto')], rows));
+  const exact = EXACT_COLUMNS.filter((x) => asked.has(x.index));
   const small =
     r.players.length <= 12 && r.players.every((p) => p.fractions && (p.fractions.banzhaf ?? '').length <= 12);
   if (small && exact.length) {
-    lines.push('', 'exact values');
+    lines.push('', t('power.exact'));
     lines.push(
       table(
-        ['player', ...exact.map((c) => c.long)],
-        r.players.map((p) => [p.id, ...exact.map((c) => p.fractions![c.field] ?? '–')]),
+        [player, ...exact.map((x) => t(`long.${x.field}`))],
+        r.players.map((p) => [p.id, ...exact.map((x) => p.fractions![x.field] ?? '–')]),
       ),
     );
   }
   const intervals = EXACT_COLUMNS.filter(
-    (c) => asked.has(c.index) && ['penrose', 'banzhaf', 'shapleyShubik'].includes(c.field),
+    (x) => asked.has(x.index) && ['penrose', 'banzhaf', 'shapleyShubik'].includes(x.field),
   );
   if (r.method === 'montecarlo' && intervals.length) {
-    lines.push('', '95% intervals');
+    lines.push('', t('power.intervals'));
     lines.push(
       table(
-        ['player', ...intervals.map((c) => c.long)],
+        [player, ...intervals.map((x) => t(`long.${x.field}`))],
         r.players.map((p) => {
           const iv = (k: string) => {
             const v = p.ci?.[k];
-            return v ? `${v[0].toFixed(4)}–${v[1].toFixed(4)}` : '–';
+            return v ? `${c.fixed(v[0], 4)}–${c.fixed(v[1], 4)}` : '–';
           };
-          return [p.id, ...intervals.map((c) => iv(c.field))];
+          return [p.id, ...intervals.map((x) => iv(x.field))];
         }),
       ),
     );
   }
-  for (const n of r.notes) lines.push(`note: ${n}`);
-  for (const n of r.game.notes) lines.push(`data: ${n}`);
-  for (const s of r.game.source) lines.push(`source: ${s}`);
+  for (const n of r.notes) lines.push(t('note', { note: n }));
+  for (const n of r.game.notes) lines.push(t('data', { note: n }));
+  for (const s of r.game.source) lines.push(t('source', { source: s }));
   return lines.join('\n');
 }
 
@@ -229,22 +252,25 @@ type Field =
   | 'deeganPackel'
   | 'johnston';
 
-const COLUMNS: ReadonlyArray<{ index: PowerIndexName; field: Field; short: string }> = [
-  { index: 'penrose', field: 'penrose', short: 'Penrose' },
-  { index: 'banzhaf', field: 'banzhaf', short: 'Banzhaf' },
-  { index: 'shapley-shubik', field: 'shapleyShubik', short: 'Sh-Shubik' },
-  { index: 'coleman-prevent', field: 'colemanPrevent', short: 'Col.prev' },
-  { index: 'coleman-initiate', field: 'colemanInitiate', short: 'Col.init' },
-  { index: 'holler', field: 'holler', short: 'Holler' },
-  { index: 'deegan-packel', field: 'deeganPackel', short: 'D-Packel' },
-  { index: 'johnston', field: 'johnston', short: 'Johnston' },
+const COLUMNS: ReadonlyArray<{ index: PowerIndexName; field: Field }> = [
+  { index: 'penrose', field: 'penrose' },
+  { index: 'banzhaf', field: 'banzhaf' },
+  { index: 'shapley-shubik', field: 'shapleyShubik' },
+  { index: 'coleman-prevent', field: 'colemanPrevent' },
+  { index: 'coleman-initiate', field: 'colemanInitiate' },
+  { index: 'holler', field: 'holler' },
+  { index: 'deegan-packel', field: 'deeganPackel' },
+  { index: 'johnston', field: 'johnston' },
 ];
 
-const EXACT_COLUMNS: ReadonlyArray<{ index: PowerIndexName; field: Field; long: string }> = [
-  { index: 'banzhaf', field: 'banzhaf', long: 'Banzhaf' },
-  { index: 'shapley-shubik', field: 'shapleyShubik', long: 'Shapley–Shubik' },
-  { index: 'penrose', field: 'penrose', long: 'Penrose' },
-  { index: 'holler', field: 'holler', long: 'Holler' },
-  { index: 'deegan-packel', field: 'deeganPackel', long: 'Deegan–Packel' },
-  { index: 'johnston', field: 'johnston', long: 'Johnston' },
+const EXACT_COLUMNS: ReadonlyArray<{
+  index: PowerIndexName;
+  field: Exclude<Field, 'colemanPrevent' | 'colemanInitiate'>;
+}> = [
+  { index: 'banzhaf', field: 'banzhaf' },
+  { index: 'shapley-shubik', field: 'shapleyShubik' },
+  { index: 'penrose', field: 'penrose' },
+  { index: 'holler', field: 'holler' },
+  { index: 'deegan-packel', field: 'deeganPackel' },
+  { index: 'johnston', field: 'johnston' },
 ];

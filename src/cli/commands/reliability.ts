@@ -6,9 +6,11 @@
  */
 import type { Command } from 'commander';
 import { ConcordError } from '../../errors.js';
+import { cliScenario } from '../../i18n/messages/cli-scenario/index.js';
 import { loadPath } from '../../scenario/load.js';
 import { type AlphaResult, alphaWithInterval, codersOf, issueUnits } from '../../scenario/reliability.js';
 import { json, table } from '../../util/format.js';
+import { type CliText, cliText, type NamespaceKeys } from '../i18n.js';
 import type { CliIO } from '../io.js';
 
 interface Opts {
@@ -28,12 +30,13 @@ function count(v: string | undefined, flag: string, dflt: number, max: number): 
   return n;
 }
 
-const fmtAlpha = (a: AlphaResult) =>
+/** An alpha with its interval, or why it is undefined, in the locale of `c`. */
+const fmtAlpha = (c: CliText<NamespaceKeys<typeof cliScenario>>, a: AlphaResult) =>
   a.alpha === null
     ? a.units === 0
-      ? 'no position has two codings'
-      : 'undefined (no variation)'
-    : `${a.alpha.toFixed(3)}${a.ci95 ? ` [${a.ci95[0].toFixed(2)}, ${a.ci95[1].toFixed(2)}]` : ''}`;
+      ? c.t('rel.noPairs')
+      : c.t('rel.noVariation')
+    : `${c.fixed(a.alpha, 3)}${a.ci95 ? ` [${c.fixed(a.ci95[0], 2)}, ${c.fixed(a.ci95[1], 2)}]` : ''}`;
 
 export function register(program: Command, io: CliIO): void {
   program
@@ -85,37 +88,54 @@ export function register(program: Command, io: CliIO): void {
         io.out(json(out));
         return;
       }
-      io.out(
-        `Coder agreement in ${path}: Krippendorff's alpha, interval metric, units = actor × issue (positions rescaled to 0–100), 95% bootstrap interval over units (${resamples} resamples, seed ${seed}). α ≥ 0.8: reliable; ≥ 0.667: tentative (Krippendorff 2004).\n`,
-      );
+      const c = cliText(io, cliScenario);
+      const { t } = c;
+      const alpha = (a: AlphaResult) => fmtAlpha(c, a);
+      const n = (x: number) => (c.locale === 'en' ? String(x) : c.fmt.number(x, 0));
+      io.out(t('rel.title', { path, resamples: n(resamples), seed: String(seed) }));
       io.out(
         table(
-          ['file', 'coders', 'units', 'alpha (positions)', 'alpha (saliences)'],
+          [
+            t('rel.col.file'),
+            t('rel.col.coders'),
+            t('rel.col.units'),
+            t('rel.col.positions'),
+            t('rel.col.saliences'),
+          ],
           files.map((f) => [
             f.file,
             f.coders.join(', ') || '–',
-            String(f.positions.units),
-            fmtAlpha(f.positions),
-            fmtAlpha(f.saliences),
+            n(f.positions.units),
+            alpha(f.positions),
+            alpha(f.saliences),
           ]),
         ),
       );
       io.out(
-        `\nAll files: ${out.positions.units} units; positions ${fmtAlpha(out.positions)}; saliences ${fmtAlpha(out.saliences)}`,
+        t('rel.all', {
+          units: n(out.positions.units),
+          positions: alpha(out.positions),
+          saliences: alpha(out.saliences),
+        }),
       );
       const perIssue = files.flatMap((f) =>
         f.issues
           .filter((i) => i.positions.units > 0)
           .map((i) => [
             `${f.scenario}/${i.id}`,
-            String(i.positions.units),
-            fmtAlpha(i.positions),
-            fmtAlpha(i.saliences),
+            n(i.positions.units),
+            alpha(i.positions),
+            alpha(i.saliences),
           ]),
       );
       if (perIssue.length)
         io.out(
-          `\nPer issue:\n${table(['issue', 'units', 'alpha (positions)', 'alpha (saliences)'], perIssue)}`,
+          t('rel.perIssue', {
+            table: table(
+              [t('rel.col.issue'), t('rel.col.units'), t('rel.col.positions'), t('rel.col.saliences')],
+              perIssue,
+            ),
+          }),
         );
     });
 }

@@ -5,9 +5,11 @@
  */
 import type { Command } from 'commander';
 import { ConcordError } from '../../errors.js';
+import { cliStore } from '../../i18n/messages/cli-store/index.js';
 import { openStore } from '../../store/open.js';
 import { parseDate } from '../../util/dates.js';
 import { json, table } from '../../util/format.js';
+import { cliText } from '../i18n.js';
 import type { CliIO } from '../io.js';
 
 /** `--expires`: a duration from now (90m, 12h, 30d, 8w) or a date (the token ends at its start, UTC). */
@@ -66,11 +68,15 @@ export function register(program: Command, io: CliIO): void {
           if (opts.json) io.out(json({ id: t.id, workspace: opts.workspace, token: t.token, expiresAt }));
           else {
             io.out(t.token);
+            const c = cliText(io, cliStore);
+            const about = { id: t.id, workspace: opts.workspace, location: store.location };
             io.err(
-              `token ${t.id} for workspace "${opts.workspace}" in ${store.location}${expiresAt ? `, valid until ${expiresAt}` : ', no expiry'}`,
+              expiresAt
+                ? c.t('token.created', { ...about, expires: expiresAt })
+                : c.t('token.createdNoExpiry', about),
             );
-            io.err('Keep it secret: it is shown only this once. Send it as `Authorization: Bearer <token>`,');
-            io.err('or paste it in the lab (Workspace, top right).');
+            io.err(c.t('token.secret', { header: '`Authorization: Bearer <token>`' }));
+            io.err(c.t('token.lab'));
           }
         } finally {
           await store.close();
@@ -89,10 +95,18 @@ export function register(program: Command, io: CliIO): void {
       try {
         const rows = await store.listTokens(opts.workspace);
         if (opts.json) io.out(json(rows));
-        else
+        else {
+          const { t } = cliText(io, cliStore);
           io.out(
             table(
-              ['id', 'workspace', 'label', 'created', 'expires', 'revoked'],
+              [
+                t('token.col.id'),
+                t('token.col.workspace'),
+                t('token.col.label'),
+                t('token.col.created'),
+                t('token.col.expires'),
+                t('token.col.revoked'),
+              ],
               rows.map((r) => [
                 r.id,
                 r.workspace,
@@ -103,6 +117,7 @@ export function register(program: Command, io: CliIO): void {
               ]),
             ),
           );
+        }
       } finally {
         await store.close();
       }
@@ -122,7 +137,7 @@ export function register(program: Command, io: CliIO): void {
             hint: '`concord token list` shows the ids.',
           });
         }
-        io.out(`revoked ${id}`);
+        io.out(cliText(io, cliStore).t('token.revoked', { id }));
       } finally {
         await store.close();
       }
