@@ -20,6 +20,7 @@ const SECTIONS = [
   'facts',
   'claims',
   'capacity',
+  'reform',
   'forecasts',
   'sweeps',
   'balance',
@@ -33,7 +34,7 @@ const PENDING = ['briefings'];
 
 /** Latin words that are the same in every language: codes, units, sources' and models' names. */
 const ALLOW =
-  /^(ISO3|CSV|SVG|CINC|HHI|CON|MAE|GDP|USA|COW|WDI|EEC|EU|Concord|concord|capacity|forecast|FILE|capability-sensitivity|independent|false|docs|rules|md|models|scenarios|sco|yaml|data|organizations|Nice|Lisbon|Coleman|SIPRI|Louvain|Hix|Noury|Roland|Voeten|Strezhnev|Bailey|Nurimbetov|n)$/;
+  /^(ISO3|CSV|SVG|CINC|HHI|CON|MAE|GDP|USA|COW|WDI|EEC|EU|Concord|concord|capacity|forecast|FILE|capability-sensitivity|independent|false|docs|rules|md|models|scenarios|sco|yaml|data|organizations|Nice|Lisbon|Coleman|SIPRI|Louvain|Hix|Noury|Roland|Voeten|Strezhnev|Bailey|Nurimbetov|n|KTAB|Brier|passage|veto|bloc-veto|maxshare|banzhaf|cannot-pass-alone|quota|eec-)$/;
 
 const decode = (s: string) =>
   s

@@ -308,6 +308,10 @@ const fmtMae = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(1
  * ten-bin table, then the Brier and log scores of the models and the baselines. Its strings are in
  * the `forecasts` catalogue (src/i18n/messages/forecasts/).
  */
+/** The command that runs the full calibration sweep (a command line: the same in every language). */
+const fullRunCommand = (orgId: string, seed: number) =>
+  ['concord', 'backtest', `scenarios/${orgId}`, '--sweep-runs', '2000', '--seed', String(seed)].join(' ');
+
 export function calibrationBlock(
   bt: BacktestResult,
   locale: Locale,
@@ -318,11 +322,12 @@ export function calibrationBlock(
   const sweep = bt.sweep!;
   const cal = bt.calibration!;
   const models = MODEL_NAMES.filter((m) => cal[m]?.some((b) => b.n > 0));
+  const ft = forecastT(locale);
   const p2 = (v: number | null) => (v === null ? '–' : f.fixed(v, 2));
   const range = (lo: number, hi: number) => `[${f.fixed(lo, 1)}, ${f.fixed(hi, 1)}${hi === 1 ? ']' : ')'}`;
   const series = models.map((m) => ({
     key: m,
-    label: m,
+    label: modelShort(m, ft),
     colour: MODEL_COLOURS[m],
     bins: cal[m]!,
   }));
@@ -336,7 +341,7 @@ export function calibrationBlock(
     tick: (v) => f.fixed(v, 1),
     pointTitle: (s, b) =>
       t('calibration.point', {
-        model: MODEL_TITLES[s.key as (typeof MODEL_NAMES)[number]],
+        model: modelTitle(s.key as (typeof MODEL_NAMES)[number], ft),
         n: b.n,
         range: range(b.lo, b.hi),
         p: p2(b.meanProbability),
@@ -352,7 +357,7 @@ export function calibrationBlock(
     ),
   ].join('\n');
   const bins = htmlTable(
-    [t('calibration.bin'), ...models],
+    [t('calibration.bin'), ...models.map((m) => modelShort(m, ft))],
     cal[models[0] ?? 'consensus']!.map((b0, k) => [
       { html: `<span style="white-space:nowrap">${esc(range(b0.lo, b0.hi))}</span>` },
       ...models.map((m) => {
@@ -380,7 +385,7 @@ export function calibrationBlock(
       ...models.map((m) => {
         const s = bt.models[m]!;
         return [
-          { html: `<span style="color:${MODEL_COLOURS[m]}">●</span> ${esc(MODEL_TITLES[m])}` },
+          { html: `<span style="color:${MODEL_COLOURS[m]}">●</span> ${esc(modelTitle(m, ft))}` },
           fmt3(s.brier),
           fmt3(s.logScore),
           s.n.probability ?? 0,
@@ -417,7 +422,7 @@ export function calibrationBlock(
 <div style="flex:1 1 560px;min-width:0;font-size:.85rem">${bins}</div>
 </div>
 ${scores}
-<p class="note">${esc(t('scores.note'))} ${esc(t('calibration.size', { runs: sweep.runs, command: '{command}' })).replace('{command}', `<code>concord backtest scenarios/${esc(orgId)} --sweep-runs 2000 --seed ${sweep.seed}</code>`)}</p>`;
+<p class="note">${esc(t('scores.note'))} ${esc(t('calibration.size', { runs: sweep.runs, command: '{command}' })).replace('{command}', `<code>${esc(fullRunCommand(orgId, sweep.seed))}</code>`)}</p>`;
   const summary = t('summary.brier', {
     runs: sweep.runs,
     seed: sweep.seed,

@@ -80,6 +80,7 @@ ${table}`;
 export const reformSection: ReportSection = {
   id: 'reform',
   title: translator(reformMessages, DEFAULT_LOCALE)('section.title'),
+  titleIn: (l) => translator(reformMessages, l)('section.title'),
   applies: (ctx) => ctx.orgId === 'sco',
   render(ctx) {
     const t = translator(reformMessages, localeOf(ctx));
