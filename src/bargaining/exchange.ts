@@ -940,7 +940,8 @@ export function scenarioExchange(s: ResolvedScenario, opts: ExchangeOptions = {}
     capability: s.capability,
     issues: inputs,
   };
-  if ((opts.p ?? 0) > 0 || (opts.repetitions ?? 1) > 1) {
+  // An injected rng is one run drawing from it; otherwise p > 0 or several repetitions repeat.
+  if (!opts.rng && ((opts.p ?? 0) > 0 || (opts.repetitions ?? 1) > 1)) {
     const { first, summary } = exchangeRepeated(input, opts);
     return { result: first, issues, dims, labels, note: null, summary };
   }
