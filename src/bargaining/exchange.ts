@@ -30,8 +30,21 @@
  * successive shifts on one issue; an exchange needs a gain above 1e−10 and each shift above 1e−10 and
  * within 0–100.
  * Ties between equal gains are broken by the order of the pairs (the package breaks exact ties at
- * random). Its Random Rate variant and the randomised Equal Gain (`p` > 0) are not implemented here.
- * Golden test: test/bargaining/exchange.test.ts.
+ * random). Golden test: test/bargaining/exchange.test.ts.
+ *
+ * The randomised Equal Gain (`p` > 0, the package's `--p`): as decide/model/equalgain.py
+ * (EqualGainExchange.calculate, calculate_maximum_utility, EqualGainExchangeActor.randomized_gain at
+ * commit 51dee66), every calculation of an exchange draws u, v, z from the injected, seeded rng; u
+ * picks the side, v whether it wins (gain eu + p·z·(max − eu)) or loses (eu − p·z·eu), and the moves
+ * follow from that side moving all the way. The exchanges are still ordered by the Equal Gain gain.
+ * Two of the package's choices are kept as written, so that runs compare: where the forecast cap
+ * binds the drawn side keeps its full move (its sign applied twice), and with the partner's move
+ * capped the forecast is not checked. Repetitions (exchangeRepeated): run r draws from
+ * seededRng(seed + r); the mean and population sd of the final forecasts, as the package's
+ * average_and_variance. Tests: test/bargaining/exchange-random.test.ts (the package reproduced with
+ * fixed draws over 10 rounds; its distribution over 2000 repetitions). The package's Random Rate
+ * model (decide/model/randomrate.py) is not built: at 51dee66 it reads attributes that its
+ * AbstractExchangeActor no longer has (`s_demand`, `x_demand`, `actor_name`), so it cannot run.
  *
  * Pure: no I/O; on a scenario (scenarioExchange) each dimension of an issue is an issue of the model.
  */

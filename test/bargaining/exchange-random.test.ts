@@ -186,6 +186,30 @@ describe('repetitions', () => {
   });
 });
 
+describe('randomised Equal Gain: the distribution against the package', () => {
+  // The package (commit 51dee66) run here with python3 on this file: p = 0.5, 10 iterations, 2000
+  // repetitions of its own draws (Python's random, seeded 7), ties by list order; the mean and the
+  // population sd of the final voting-position forecast per issue.
+  const REF = {
+    tariff: [16.3062, 0.7522],
+    fund: [80.2112, 2.0939],
+    quota: [26.2531, 2.0975],
+    seat: [16.3298, 2.4888],
+  } as const;
+  it('gives the same mean final forecast per issue over 400 seeded repetitions (within 4 standard errors)', () => {
+    const reps = 400;
+    const x = scenarioExchange(scenario, { p: 0.5, repetitions: reps, seed: 1 });
+    const sm = x.summary!;
+    expect(sm.repetitions).toBe(reps);
+    Object.values(REF).forEach(([mean, sd], q) => {
+      const se = Math.sqrt(sd ** 2 / 2000 + sm.sd[q]! ** 2 / reps);
+      expect(Math.abs(sm.mean[q]! - mean)).toBeLessThan(4 * se);
+      // and the same spread, within a fifth
+      expect(Math.abs(sm.sd[q]! - sd)).toBeLessThan(0.2 * sd);
+    });
+  });
+});
+
 describe('randomised Equal Gain: invariants', () => {
   it('keeps positions on the scale, moves towards the partner and gains non-negative for both sides', () => {
     fc.assert(
