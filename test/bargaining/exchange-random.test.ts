@@ -48,7 +48,16 @@ describe('randomised Equal Gain: degenerate draws', () => {
 
   it('with p = 0 is the plain Equal Gain and draws nothing', () => {
     let draws = 0;
-    const rng: Rng = { next: () => (draws++, 0.5), uint32: () => (draws++, 0) };
+    const rng: Rng = {
+      next: () => {
+        draws++;
+        return 0.5;
+      },
+      uint32: () => {
+        draws++;
+        return 0;
+      },
+    };
     const x = scenarioExchange(scenario, { p: 0, rng });
     expect(draws).toBe(0);
     expect(Array.from(x.result!.forecast)).toEqual(Array.from(eg.forecast));
