@@ -102,6 +102,10 @@ function benchExchange(defaultRuns: number): void {
   console.log(`exchange model, one run, CPU time (median of 21): ${cpu[10]!.toFixed(3)} ms`);
   const runs = Number(process.env.BENCH_EXCHANGE_RUNS ?? Math.min(defaultRuns, 10_000));
   time('exchange (15 actors × 10 issues per run)', runs, () => scenarioExchange(s));
+  // the randomised Equal Gain (p = 0.5): one seeded repetition per run, beside the plain one above
+  time('exchange, randomised Equal Gain p = 0.5 (one seeded run)', runs, () =>
+    scenarioExchange(s, { p: 0.5, seed: 1 }),
+  );
 }
 
 /** A KTAB CSV (positions on 0–100, saliences on 0–100, raw powers) as SMP's input. */

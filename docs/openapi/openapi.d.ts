@@ -3999,6 +3999,14 @@ export interface operations {
             query?: {
                 /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum, exchange, smp) */
                 models?: string;
+                /** @description The exchange model's variant: equal-gain (default equal-gain) */
+                exchangeVariant?: "equal-gain";
+                /** @description The randomised Equal Gain's p in [0, 1] (default 0: no randomness) */
+                exchangeP?: string;
+                /** @description Seeded runs of the exchange model, reported each and as mean and sd per issue (default 1) */
+                exchangeRepetitions?: string;
+                /** @description The seed of the exchange model's random draws (default 1) */
+                seed?: string;
                 /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
                 format?: "json" | "csv";
             };
@@ -4033,6 +4041,14 @@ export interface operations {
             query?: {
                 /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum, exchange, smp) */
                 models?: string;
+                /** @description The exchange model's variant: equal-gain (default equal-gain) */
+                exchangeVariant?: "equal-gain";
+                /** @description The randomised Equal Gain's p in [0, 1] (default 0: no randomness) */
+                exchangeP?: string;
+                /** @description Seeded runs of the exchange model, reported each and as mean and sd per issue (default 1) */
+                exchangeRepetitions?: string;
+                /** @description The seed of the exchange model's random draws (default 1) */
+                seed?: string;
                 /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
                 format?: "json" | "csv";
             };

@@ -30,11 +30,25 @@
  * successive shifts on one issue; an exchange needs a gain above 1e−10 and each shift above 1e−10 and
  * within 0–100.
  * Ties between equal gains are broken by the order of the pairs (the package breaks exact ties at
- * random). Its Random Rate variant and the randomised Equal Gain (`p` > 0) are not implemented here.
- * Golden test: test/bargaining/exchange.test.ts.
+ * random). Golden test: test/bargaining/exchange.test.ts.
+ *
+ * The randomised Equal Gain (`p` > 0, the package's `--p`): as decide/model/equalgain.py
+ * (EqualGainExchange.calculate, calculate_maximum_utility, EqualGainExchangeActor.randomized_gain at
+ * commit 51dee66), every calculation of an exchange draws u, v, z from the injected, seeded rng; u
+ * picks the side, v whether it wins (gain eu + p·z·(max − eu)) or loses (eu − p·z·eu), and the moves
+ * follow from that side moving all the way. The exchanges are still ordered by the Equal Gain gain.
+ * Two of the package's choices are kept as written, so that runs compare: where the forecast cap
+ * binds the drawn side keeps its full move (its sign applied twice), and with the partner's move
+ * capped the forecast is not checked. Repetitions (exchangeRepeated): run r draws from
+ * seededRng(seed + r); the mean and population sd of the final forecasts, as the package's
+ * average_and_variance. Tests: test/bargaining/exchange-random.test.ts (the package reproduced with
+ * fixed draws over 10 rounds; its distribution over 2000 repetitions). The package's Random Rate
+ * model (decide/model/randomrate.py) is not built: at 51dee66 it reads attributes that its
+ * AbstractExchangeActor no longer has (`s_demand`, `x_demand`, `actor_name`), so it cannot run.
  *
  * Pure: no I/O; on a scenario (scenarioExchange) each dimension of an issue is an issue of the model.
  */
+import { type Rng, seededRng } from '../power/rng.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 
 export interface ExchangeIssueInput {
@@ -63,6 +77,70 @@ export interface ExchangeOptions {
   readonly salienceWeight?: number;
   /** Fixed weight of the voting position in the next start position (package default 0.1). */
   readonly fixedWeight?: number;
+  /**
+   * The randomised Equal Gain's `p` (the package's `--p`, `randomized_value`), in [0, 1]: 0 is the
+   * plain Equal Gain; above 0 each exchange's split of the gain is drawn at random (see
+   * randomisedGain). Needs `rng` when above 0.
+   */
+  readonly p?: number;
+  /** The random draws of the randomised Equal Gain (seeded: src/power/rng.ts). */
+  readonly rng?: Rng;
+  /**
+   * Runs of the model (the package's `--repetitions`), repetition r drawing from seededRng(seed + r);
+   * only scenarioExchange repeats (default 1).
+   */
+  readonly repetitions?: number;
+  /** The seed of the repetitions' draws (default 1). */
+  readonly seed?: number;
+}
+
+/** The repetitions of a randomised run: each one's final forecast, and their mean and spread. */
+export interface ExchangeSummary {
+  readonly p: number;
+  readonly seed: number;
+  readonly repetitions: number;
+  /** The final forecast per repetition and model issue (own scale). */
+  readonly forecasts: readonly Float64Array[];
+  /** Exchanges made per repetition (all rounds). */
+  readonly exchanges: readonly number[];
+  /** Mean and standard deviation (population, as the package's average_and_variance) per model issue. */
+  readonly mean: Float64Array;
+  readonly sd: Float64Array;
+}
+
+/**
+ * The model `repetitions` times, repetition r with its own stream seededRng(seed + r): the first run
+ * in full and every run's final forecast, with their mean and population standard deviation (the
+ * package's decide/cli.py loop over repetitions, and IssueDevelopment's average_and_variance).
+ */
+export function exchangeRepeated(
+  input: ExchangeInput,
+  opts: ExchangeOptions = {},
+): { readonly first: ExchangeResult; readonly summary: ExchangeSummary } {
+  const reps = opts.repetitions ?? 1;
+  const seed = opts.seed ?? 1;
+  const p = opts.p ?? 0;
+  const forecasts: Float64Array[] = [];
+  const exchanges: number[] = [];
+  let first: ExchangeResult | null = null;
+  for (let r = 0; r < reps; r++) {
+    const run = exchangeModel(input, { ...opts, rng: seededRng(seed + r) });
+    first ??= run;
+    forecasts.push(run.forecast);
+    exchanges.push(run.rounds.reduce((t, rd) => t + rd.exchanges.length, 0));
+  }
+  const k = input.issues.length;
+  const mean = new Float64Array(k);
+  const sd = new Float64Array(k);
+  for (let q = 0; q < k; q++) {
+    let t = 0;
+    for (const f of forecasts) t += f[q]!;
+    mean[q] = t / reps;
+    let v = 0;
+    for (const f of forecasts) v += (f[q]! - mean[q]!) ** 2;
+    sd[q] = Math.sqrt(v / reps);
+  }
+  return { first: first!, summary: { p, seed, repetitions: reps, forecasts, exchanges, mean, sd } };
 }
 
 export interface ExchangeSide {
@@ -129,6 +207,10 @@ interface Side {
   moves: number[];
   nbs0: number;
   nbs1: number;
+  /** This side's gain (the equal gain, or its randomised share when p > 0). */
+  eu: number;
+  /** The randomised Equal Gain's maximum gain of this side (calculate_maximum_utility). */
+  euMax: number;
   opp: Side;
 }
 
@@ -203,6 +285,9 @@ class Model {
   /** c·s per issue and actor (0 where absent), and Σ c·s·x of the round's start positions. */
   readonly w: Float64Array[];
   readonly sum: Float64Array;
+  /** The randomised Equal Gain's p (0: none) and its draws. */
+  p = 0;
+  rng: Rng | null = null;
 
   constructor(input: ExchangeInput) {
     this.n = input.actors.length;
@@ -338,6 +423,8 @@ function side(m: Model, actor: number, sup: number, dem: number): Side {
     moves: [],
     nbs0: 0,
     nbs1: 0,
+    eu: 0,
+    euMax: 0,
     opp: null as unknown as Side,
   };
 }
@@ -396,6 +483,103 @@ function calculate(m: Model, e: Exchange): void {
   checkNbs(m, e, i);
   checkNbs(m, e, j);
   e.valid = moveValid(i, i.move) && moveValid(j, j.move);
+  i.eu = e.gain;
+  j.eu = e.gain;
+  if (m.p > 0 && m.rng) {
+    // The package draws u, v, z (in this order) on every calculation of an exchange that was valid
+    // before its forecast check, the check's outcome aside (equalgain.py EqualGainExchange.calculate).
+    const u = m.rng.next();
+    const v = m.rng.next();
+    const z = m.rng.next();
+    maximumUtility(m, e);
+    randomisedGain(m, e, u < 0.5 ? i : j, v, z);
+  }
+}
+
+/**
+ * Each side's maximum gain, `calculate_maximum_utility` of equalgain.py (literally, including its
+ * test of "Pareto optimal" as the side's voting position equal to its own position on its demand
+ * issue): the forecasts' shifts if both moved all the way to the partner, each side's gain and loss
+ * from them, and the maxima that the winner of the draw can reach.
+ */
+function maximumUtility(m: Model, e: Exchange): void {
+  const { i, j } = e;
+  const iPO = i.xD === i.y;
+  const jPO = j.xD === j.y;
+  const dI = Math.abs(i.nbs0 - m.adjustNbs(e, i, iPO ? i.y : j.xD));
+  const dJ = Math.abs(j.nbs0 - m.adjustNbs(e, j, jPO ? j.y : i.xD));
+  const loss1 = dJ * j.sS;
+  const gain2 = dJ * i.sD;
+  const loss2 = dI * i.sS;
+  const gain1 = dI * j.sD;
+  let over = 0;
+  if (iPO && gain1 - loss1 > 0) over = gain2 - (loss1 / j.sD) * i.sS;
+  if (jPO && gain2 - loss2 > 0) over = gain1 - (loss2 / i.sD) * j.sS;
+  const [a, gain, loss] = gain2 > gain1 ? [j, gain1, loss2] : [i, gain2, loss1];
+  const s = a.sS / (a.sS + a.opp.sD);
+  const d1 = loss / (s * a.opp.sD);
+  const d2 = gain / (s * a.sS);
+  // The package takes the override when it is truthy (a Decimal 0 is not).
+  a.opp.euMax = over !== 0 ? over : s * a.opp.sD * d2 - loss;
+  a.euMax = gain - s * a.sS * d1;
+}
+
+/**
+ * The randomised Equal Gain (`randomized_gain` of equalgain.py): the side `me` drawn by u wins with
+ * v < 0.5, its gain becoming eu + p·z·(max − eu), or loses, eu − p·z·eu; it moves all the way to its
+ * partner and the partner's move follows from that gain, capped at the partner's full move (then
+ * `me`'s move follows instead) and, when `me` moves all the way, at the point where `me`'s issue's
+ * forecast would pass the partner. Written as the package computes it, with two of its choices kept
+ * (said in docs/models.md): in the cap at the forecast, `me` keeps its full move and its sign is
+ * applied twice; with the partner's move capped the forecast is not checked.
+ */
+function randomisedGain(m: Model, e: Exchange, me: Side, v: number, z: number): void {
+  const o = me.opp;
+  const p = m.p;
+  const eu = e.gain;
+  const eui = v < 0.5 ? eu + p * z * (me.euMax - eu) : eu - p * z * eu;
+  const denMe = m.denom[me.sup]!;
+  const denO = m.denom[o.sup]!;
+  let moveI = Math.abs(me.x - o.xD);
+  let rq = (moveI * me.sS * me.cS) / denMe;
+  let rp = (eui + rq * me.sS) / me.sD;
+  let moveJ = (rp * denO) / (o.cS * o.sS);
+  let euj = Math.abs(rp * o.sS - rq * o.sD);
+  const dJ = Math.abs(o.x - me.xD);
+  if (Math.abs(moveJ) > dJ) {
+    rp = (dJ * o.sS * o.cS) / denO;
+    rq = Math.abs((eui - rp * me.sD) / me.sS);
+    moveJ = dJ;
+    moveI = (rq * denMe) / (me.cS * me.sS);
+    if (Math.abs(moveI) < Math.abs(me.x - o.xD)) euj = Math.abs(rp * o.sS - rq * o.sD);
+  } else {
+    const moveIa = me.x > o.xD ? -moveI : moveI;
+    const adj = m.adjustNbs(e, me, me.x + moveIa);
+    const x = o.xD;
+    if (!((x >= me.nbs0 && x >= adj) || (x <= me.nbs0 && x <= adj))) {
+      const delta = Math.abs(m.shiftToNbs(e, me, x));
+      rq = (delta * me.sS * me.cS) / denMe;
+      rp = (eui + rq * me.sS) / me.sD;
+      moveJ = (rp * denO) / (o.cS * o.sS);
+      euj = Math.abs(rp * o.sS - rq * o.sD);
+      moveI = moveIa;
+    }
+  }
+  me.eu = eui;
+  o.eu = euj;
+  me.move = me.x > o.xD ? -moveI : moveI;
+  o.move = o.x > me.xD ? -moveJ : moveJ;
+  me.moves.pop();
+  me.moves.push(me.move);
+  o.moves.pop();
+  o.moves.push(o.move);
+  me.y = me.x + me.move;
+  o.y = o.x + o.move;
+  e.valid = moveValid(me, me.move) && moveValid(o, o.move);
+  for (const sd of [me, o]) {
+    sd.nbs0 = m.adjustNbs(e, sd, sd.x);
+    sd.nbs1 = m.adjustNbs(e, sd, sd.y);
+  }
 }
 
 function setUpdate(e: Exchange, issue: number, s: Side): void {
@@ -463,6 +647,9 @@ export function exchangeModel(input: ExchangeInput, opts: ExchangeOptions = {}):
   const sw = opts.salienceWeight ?? 0.4;
   const fw = opts.fixedWeight ?? 0.1;
   const m = new Model(input);
+  m.p = opts.p ?? 0;
+  m.rng = opts.rng ?? null;
+  if (m.p > 0 && !m.rng) throw new Error('exchange model: p > 0 needs an rng');
   const { n, k } = m;
   const step = input.issues.map((is) => (is.hi - is.lo !== 0 ? 100 / (is.hi - is.lo) : 0));
   const denorm = (q: number, v: number) =>
@@ -674,7 +861,7 @@ export function exchangeModel(input: ExchangeInput, opts: ExchangeOptions = {}):
         demand: s.dem,
         from: denorm(s.sup, s.x),
         to: denorm(s.sup, s.y),
-        gain: e.gain,
+        gain: s.eu,
       });
       return { i: out(e.i), j: out(e.j), gain: e.gain };
     });
@@ -714,6 +901,8 @@ export interface ScenarioExchange {
   /** Label per model issue: the issue id, or `id.dimension` for an issue of several dimensions. */
   readonly labels: readonly string[];
   readonly note: string | null;
+  /** With `p` > 0 or several repetitions: every repetition's forecast, their mean and spread. */
+  readonly summary?: ExchangeSummary;
 }
 
 /**
@@ -764,5 +953,10 @@ export function scenarioExchange(s: ResolvedScenario, opts: ExchangeOptions = {}
     capability: s.capability,
     issues: inputs,
   };
+  // An injected rng is one run drawing from it; otherwise p > 0 or several repetitions repeat.
+  if (!opts.rng && ((opts.p ?? 0) > 0 || (opts.repetitions ?? 1) > 1)) {
+    const { first, summary } = exchangeRepeated(input, opts);
+    return { result: first, issues, dims, labels, note: null, summary };
+  }
   return { result: exchangeModel(input, opts), issues, dims, labels, note: null };
 }

@@ -24,6 +24,7 @@ import {
 import {
   type ExchangeOptions,
   type ExchangeResult,
+  type ExchangeSummary,
   type ScenarioExchange,
   scenarioExchange,
 } from './exchange.js';
@@ -127,6 +128,11 @@ export interface IssueExchange {
   readonly point?: Float64Array;
   /** The labels of the model's issues (issue ids; `id.dimension` for a dimension of a multi-dimensional issue). */
   readonly labels?: readonly string[];
+  /**
+   * The repetitions of a randomised run (p > 0 or several repetitions): then `outcome` and `point`
+   * are the mean over them, and `run` is the first repetition.
+   */
+  readonly summary?: ExchangeSummary;
 }
 
 const defaultWorkspace = new ForecastWorkspace();
@@ -200,13 +206,15 @@ export function forecastIssue(
         const ks = x.issues.flatMap((v, k) => (v === q ? [k] : []));
         if (x.result && ks.length > 0) {
           const r = x.result;
+          const f = x.summary ? x.summary.mean : r.forecast;
           out.exchange = {
             run: r,
             k: ks[0]!,
             ks,
-            outcome: r.forecast[ks[0]!]!,
-            point: Float64Array.from(ks, (k) => r.forecast[k]!),
+            outcome: f[ks[0]!]!,
+            point: Float64Array.from(ks, (k) => f[k]!),
             labels: x.labels,
+            ...(x.summary ? { summary: x.summary } : {}),
           };
           if (issue.dims > 1) notes.exchange = DIMENSION_NOTES.exchange;
         } else {
@@ -655,6 +663,23 @@ function exchangeJson(
   return {
     outcome: point(exchangePoint(x)),
     adopted: adoptionCall(is, exchangePoint(x)),
+    ...(x.summary
+      ? {
+          repetitions: {
+            p: x.summary.p,
+            seed: x.summary.seed,
+            count: x.summary.repetitions,
+            mean: at(x.summary.mean),
+            sd: at(x.summary.sd),
+            runs: x.summary.forecasts.map((f, r) => ({
+              repetition: r + 1,
+              seed: x.summary!.seed + r,
+              exchanges: x.summary!.exchanges[r],
+              outcome: at(f),
+            })),
+          },
+        }
+      : {}),
     rounds: x.run.rounds.map((r) => ({
       before: at(r.before),
       after: at(r.after),

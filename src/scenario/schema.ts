@@ -143,6 +143,24 @@ export const ModelNameSchema = z.enum([
 ]);
 export type ModelName = z.infer<typeof ModelNameSchema>;
 
+/** The exchange model's variants (src/bargaining/exchange.ts); the package's Random Rate is not built. */
+export const EXCHANGE_VARIANTS = ['equal-gain'] as const;
+
+/**
+ * How the exchange model runs (src/bargaining/exchange.ts; the `decide` package's `--model`, `--p`,
+ * `--repetitions`): the randomised Equal Gain's p in [0, 1], the number of seeded repetitions and
+ * their seed. One definition for `concord forecast` and the API's forecast query.
+ */
+export const ExchangeRunSchema = z
+  .object({
+    variant: z.enum(EXCHANGE_VARIANTS).default('equal-gain'),
+    p: z.number().min(0).max(1).default(0),
+    repetitions: z.number().int().min(1).max(10_000).default(1),
+    seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
+  })
+  .strict();
+export type ExchangeRun = z.infer<typeof ExchangeRunSchema>;
+
 /**
  * Options of the expected-utility model (src/bargaining/eum.ts): the variant and its four choices
  * (a)–(d), each settable on its own; a command-line option overrides the file.

@@ -2,7 +2,10 @@
 import type { IssueExchange, IssueForecast } from '../../bargaining/forecast.js';
 import { fmtPoint } from '../../bargaining/forecast.js';
 import { ConcordError } from '../../errors.js';
+import { exchange as exchangeMessages } from '../../i18n/messages/exchange/index.js';
 import type { ResolvedScenario } from '../../scenario/types.js';
+import { cliText } from '../i18n.js';
+import type { CliIO } from '../io.js';
 
 export function exchangeDetail(x: IssueExchange): string {
   const ks = new Set(x.ks ?? [x.k]);
@@ -59,4 +62,54 @@ export function requireExchange(file: string, _s: ResolvedScenario, fs: readonly
       hint: 'The exchange model needs at least two issues (or dimensions) with positions and saliences of the same actors; run other models (--model compromise median nash eum) on a single issue.',
     },
   );
+}
+
+/**
+ * The exchange model's seeded repetitions (p > 0 or several runs), once per scenario: the mean,
+ * standard deviation and range of the final forecast per model issue, then each run (up to 20).
+ */
+export function exchangeRepetitionLines(io: CliIO, fs: readonly IssueForecast[]): string[] {
+  const x = fs.find((f) => f.exchange?.summary)?.exchange;
+  const sm = x?.summary;
+  if (!x || !sm) return [];
+  const { t, fixed } = cliText(io, exchangeMessages);
+  const labels = x.labels ?? [];
+  const lines = [
+    t('repetitions.title', {
+      count: sm.repetitions,
+      p: fixed(sm.p, 2),
+      first: sm.seed,
+      last: sm.seed + sm.repetitions - 1,
+    }),
+  ];
+  labels.forEach((label, k) => {
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (const f of sm.forecasts) {
+      min = Math.min(min, f[k]!);
+      max = Math.max(max, f[k]!);
+    }
+    lines.push(
+      t('repetitions.issue', {
+        issue: label,
+        mean: fixed(sm.mean[k]!, 2),
+        sd: fixed(sm.sd[k]!, 2),
+        min: fixed(min, 2),
+        max: fixed(max, 2),
+      }),
+    );
+  });
+  const shown = Math.min(20, sm.repetitions);
+  for (let r = 0; r < shown; r++) {
+    lines.push(
+      t('repetitions.run', {
+        run: r + 1,
+        seed: sm.seed + r,
+        exchanges: sm.exchanges[r]!,
+        outcomes: labels.map((l, k) => `${l} ${fixed(sm.forecasts[r]![k]!, 2)}`).join(', '),
+      }),
+    );
+  }
+  if (sm.repetitions > shown) lines.push(t('repetitions.more', { count: sm.repetitions - shown }));
+  return lines;
 }

@@ -24,13 +24,24 @@ import { ConcordError } from '../../errors.js';
 import { DEFAULT_LOCALE, type Locale, localeFromEnv } from '../../i18n/index.js';
 import { formatSummary, type ImportSummary } from '../../scenario/import/summary.js';
 import { FORMATS, type Format, type LoadedScenario, loadFile } from '../../scenario/load.js';
-import type { ModelName } from '../../scenario/schema.js';
+import {
+  EXCHANGE_VARIANTS,
+  type ExchangeRun,
+  ExchangeRunSchema,
+  type ModelName,
+} from '../../scenario/schema.js';
 import type { ResolvedScenario } from '../../scenario/types.js';
 import { json, table } from '../../util/format.js';
 import { forecastEstimateMs, progressBar, warnIfLong } from '../estimate.js';
 import type { CliIO } from '../io.js';
 import { wantsCsv } from '../output.js';
-import { exchangeDetail, exchangeIssueIds, exchangeRounds, requireExchange } from './exchange-rounds.js';
+import {
+  exchangeDetail,
+  exchangeIssueIds,
+  exchangeRepetitionLines,
+  exchangeRounds,
+  requireExchange,
+} from './exchange-rounds.js';
 import { requireSmp, smpDetail, smpTurns } from './smp-turns.js';
 
 export function parseModels(names: readonly string[] | undefined): ModelName[] {
@@ -120,7 +131,54 @@ export function parseNash(v: string | undefined): NashDisagreement | undefined {
   return v as NashDisagreement;
 }
 
+const EXCHANGE_FLAGS = {
+  variant: '--exchange-variant',
+  p: '--exchange-p',
+  repetitions: '--exchange-repetitions',
+  seed: '--seed',
+} as const;
+
+/** The exchange model's run options, validated by ExchangeRunSchema; a bad one exits 2 naming its flag. */
+export function parseExchangeRun(o: {
+  exchangeVariant?: string;
+  exchangeP?: string;
+  exchangeRepetitions?: string;
+  seed?: string;
+}): ExchangeRun {
+  const num = (v: string | undefined) => (v === undefined || v.trim() === '' ? v : Number(v));
+  const raw: Record<string, unknown> = {};
+  if (o.exchangeVariant !== undefined) raw.variant = o.exchangeVariant;
+  if (o.exchangeP !== undefined) raw.p = num(o.exchangeP);
+  if (o.exchangeRepetitions !== undefined) raw.repetitions = num(o.exchangeRepetitions);
+  if (o.seed !== undefined) raw.seed = num(o.seed);
+  const r = ExchangeRunSchema.safeParse(raw);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const key = String(issue.path[0]) as keyof typeof EXCHANGE_FLAGS;
+  const flag = EXCHANGE_FLAGS[key];
+  const given = {
+    variant: o.exchangeVariant,
+    p: o.exchangeP,
+    repetitions: o.exchangeRepetitions,
+    seed: o.seed,
+  }[key];
+  const hints: Record<keyof typeof EXCHANGE_FLAGS, string> = {
+    variant: `Variants: ${EXCHANGE_VARIANTS.join(', ')} (the package's Random Rate is not built yet).`,
+    p: 'A number from 0 (plain Equal Gain) to 1 (the widest random split of the gain).',
+    repetitions: 'A whole number from 1 to 10000.',
+    seed: 'A whole number from 0 to 2^53 − 1.',
+  };
+  throw new ConcordError('E_USAGE', `${flag}: "${given}" is not valid (${issue.message})`, {
+    path: flag,
+    hint: hints[key],
+  });
+}
+
 interface Opts {
+  exchangeVariant?: string;
+  exchangeP?: string;
+  exchangeRepetitions?: string;
+  seed?: string;
   model?: string[];
   json?: boolean;
   format?: string;
@@ -182,9 +240,23 @@ export function register(program: Command, io: CliIO): void {
       '--capability-sensitivity',
       "each model's forecast under each capability yardstick (gdp, cinc, population, equal)",
     )
+    .option(
+      '--exchange-variant <variant>',
+      `exchange model: ${EXCHANGE_VARIANTS.join(', ')} (default equal-gain)`,
+    )
+    .option(
+      '--exchange-p <p>',
+      "exchange model: the randomised Equal Gain's p in [0, 1] (default 0: no randomness)",
+    )
+    .option(
+      '--exchange-repetitions <n>',
+      'exchange model: seeded runs, reported each and as mean and sd per issue (default 1)',
+    )
+    .option('--seed <s>', "the seed of the exchange model's random draws (default 1)")
     .option('--json', 'print JSON')
     .action(async (file: string, opts: Opts) => {
       const models = parseModels(opts.model);
+      const exchangeRun = parseExchangeRun(opts);
       const maxRounds = parseRounds(opts.maxRounds);
       const csvOut = wantsCsv(opts.format);
       const variant = parseVariant(opts.eumVariant);
@@ -217,6 +289,11 @@ export function register(program: Command, io: CliIO): void {
                 eum,
                 eumSensitivity: opts.eumSensitivity,
                 nashDisagreement,
+                exchange: {
+                  p: exchangeRun.p,
+                  repetitions: exchangeRun.repetitions,
+                  seed: exchangeRun.seed,
+                },
               },
               memo,
             );
@@ -306,15 +383,17 @@ export function register(program: Command, io: CliIO): void {
       }
       io.out(
         results
-          .map((r) =>
-            formatForecast(
+          .map((r) => {
+            const text = formatForecast(
               r.scenario,
               r.forecasts,
               forecastJson(r.scenario, r.forecasts),
               localeFromEnv(io.env),
               Boolean(opts.model?.includes('smp')),
-            ),
-          )
+            );
+            const reps = exchangeRepetitionLines(io, r.forecasts);
+            return reps.length ? `${text}\n\n${reps.join('\n')}` : text;
+          })
           .join('\n\n'),
       );
       for (const r of results) {

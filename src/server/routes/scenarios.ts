@@ -14,7 +14,13 @@ import { packageRoot, readJson, readText } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
 import { parseScenarioText, resolveWithLines } from '../../scenario/load.js';
 import { resolveScenario } from '../../scenario/resolve.js';
-import { type ModelName, ModelNameSchema, ScenarioFileSchema } from '../../scenario/schema.js';
+import {
+  EXCHANGE_VARIANTS,
+  ExchangeRunSchema,
+  type ModelName,
+  ModelNameSchema,
+  ScenarioFileSchema,
+} from '../../scenario/schema.js';
 import type { ResolvedScenario } from '../../scenario/types.js';
 import { type AnyRoute, route, type WorkContext } from '../route.js';
 
@@ -68,13 +74,21 @@ export function scenarioCaps(s: z.infer<typeof ScenarioFileSchema>): void {
 /** Estimated worker milliseconds of a forecast (the expected-utility model dominates). */
 function forecastCost(
   s: z.infer<typeof ScenarioFileSchema>,
-  q: { models?: ModelName[] | undefined },
+  q: { models?: ModelName[] | undefined; exchangeRepetitions?: number | undefined },
 ): number {
   const n = actorCount(s) || 10;
   const eum = !q.models || q.models.includes('eum');
   // KTAB's SMP: every actor weighs every challenge with every third party, each turn (~30 turns)
   const smp = q.models ? q.models.includes('smp') : n <= SMP_DEFAULT_MAX_ACTORS;
-  return 5 + s.issues.length * (n * 0.05 + (eum ? n * n * 0.03 : 0) + (smp ? n ** 3 * 0.025 : 0));
+  const exchange = !q.models || q.models.includes('exchange');
+  // the exchange model: about 5 ms per 15 actors × 10 issues run, once per repetition
+  const k = s.issues.length;
+  const reps = exchange ? (q.exchangeRepetitions ?? 1) : 0;
+  return (
+    5 +
+    k * (n * 0.05 + (eum ? n * n * 0.03 : 0) + (smp ? n ** 3 * 0.025 : 0)) +
+    reps * ((n * n * k * k) / 4500) * 5
+  );
 }
 
 interface BuiltIn {
@@ -120,6 +134,44 @@ const ModelsQuery = z
       .describe(`Comma-separated models (default: all of ${MODEL_NAMES.join(', ')})`),
   })
   .strict();
+
+/** A number in a query string, then checked by ExchangeRunSchema's own field (one definition). */
+const queryNumber = <T extends z.ZodType<number, number>>(field: T) =>
+  z
+    .string()
+    .max(40)
+    .transform((v) => (v.trim() === '' ? Number.NaN : Number(v)))
+    .pipe(field)
+    .optional();
+
+/** The models, and the exchange model's run options (as `concord forecast`'s flags). */
+const ForecastQuery = ModelsQuery.extend({
+  exchangeVariant: ExchangeRunSchema.shape.variant
+    .unwrap()
+    .optional()
+    .describe(`The exchange model's variant: ${EXCHANGE_VARIANTS.join(', ')} (default equal-gain)`),
+  exchangeP: queryNumber(ExchangeRunSchema.shape.p.unwrap()).describe(
+    "The randomised Equal Gain's p in [0, 1] (default 0: no randomness)",
+  ),
+  exchangeRepetitions: queryNumber(ExchangeRunSchema.shape.repetitions.unwrap()).describe(
+    'Seeded runs of the exchange model, reported each and as mean and sd per issue (default 1)',
+  ),
+  seed: queryNumber(ExchangeRunSchema.shape.seed.unwrap()).describe(
+    "The seed of the exchange model's random draws (default 1)",
+  ),
+}).strict();
+type ForecastQueryT = z.infer<typeof ForecastQuery>;
+
+/** The forecast options of a query: models and the exchange model's run. */
+function forecastOptions(q: ForecastQueryT) {
+  const run = ExchangeRunSchema.parse({
+    ...(q.exchangeVariant !== undefined ? { variant: q.exchangeVariant } : {}),
+    ...(q.exchangeP !== undefined ? { p: q.exchangeP } : {}),
+    ...(q.exchangeRepetitions !== undefined ? { repetitions: q.exchangeRepetitions } : {}),
+    ...(q.seed !== undefined ? { seed: q.seed } : {}),
+  });
+  return { ...models(q), exchange: { p: run.p, repetitions: run.repetitions, seed: run.seed } };
+}
 
 const ScenarioParams = z
   .object({ id: z.string().min(1).max(200).describe('A built-in scenario id (GET /api/scenarios)') })
@@ -243,16 +295,16 @@ export const routes: AnyRoute[] = [
     tag: 'forecasts',
     access: 'public',
     params: ScenarioParams,
-    query: ModelsQuery,
+    query: ForecastQuery,
     cacheSeconds: 3600,
     response: { description: 'The forecasts', schema: ForecastSchema },
     csv: forecastCsv,
     work: {
-      cost: () => 20,
+      cost: ({ query }) => 20 * (query.exchangeRepetitions ?? 1),
       run: ({ params, query }) => {
         const b = findBuiltIn(params.id);
         const s = resolveWithLines(parseScenarioText(b.text, b.file), b.file, b.text);
-        return forecastJson(s, forecastAll(s, models(query)));
+        return forecastJson(s, forecastAll(s, forecastOptions(query)));
       },
     },
   }),
@@ -267,7 +319,7 @@ export const routes: AnyRoute[] = [
     access: 'public',
     body: ScenarioFileSchema,
     yamlBody: true,
-    query: ModelsQuery,
+    query: ForecastQuery,
     cacheSeconds: 3600,
     response: { description: 'The forecasts', schema: ForecastSchema },
     csv: forecastCsv,
@@ -278,7 +330,7 @@ export const routes: AnyRoute[] = [
         'Leave out the eum model (models=consensus,compromise,median,nash), or use `concord forecast FILE`.',
       run: ({ ctx, body, query }) => {
         const s = resolveBody(ctx, body);
-        const fs = forecastAll(s, models(query));
+        const fs = forecastAll(s, forecastOptions(query));
         // SMP asked for by name on an issue it cannot run on: a 400 naming the issue and the field
         const refused = query.models?.includes('smp') ? fs.find((f) => f.smpRefusal)?.smpRefusal : undefined;
         if (refused)
