@@ -83,7 +83,9 @@ describe('language switch', () => {
     expect(await page.textContent('nav a[href="/decision"]')).toBe('Решения');
     const accept: string[] = [];
     page.on('request', (r) => {
-      if (r.url().includes('/api/')) accept.push(r.headers()['accept-language'] ?? '');
+      // fetch calls only: an EventSource or WebSocket cannot set headers (the browser sends its own)
+      if (r.url().includes('/api/') && r.resourceType() === 'fetch')
+        accept.push(r.headers()['accept-language'] ?? '');
     });
 
     for (const p of LAB_PAGES) {

@@ -101,6 +101,6 @@ ${diagonal}
 ${series}
 <g fill="#333">${legend}</g>
 <text x="${left + side / 2}" y="${height - 10}" text-anchor="middle" fill="#333">${esc(o.xLabel)}</text>
-<text x="14" y="${top + side / 2}" text-anchor="middle" fill="#333" transform="rotate(-90 14 ${top + side / 2})">${esc(o.yLabel)}</text>
+<text transform="translate(14,${top + side / 2}) rotate(-90)" text-anchor="middle" fill="#333">${esc(o.yLabel)}</text>
 </svg>`;
 }
