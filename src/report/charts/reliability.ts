@@ -7,7 +7,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { esc } from '../../util/html.js';
-import { CHART_FONT } from './text.js';
+import { CHART_FONT, textWidth } from './text.js';
 
 export interface ReliabilityBin {
   readonly lo: number;
@@ -45,9 +45,13 @@ export function pointRadius(n: number, total: number): number {
 }
 
 export function renderReliability(o: ReliabilityOptions): string {
-  const width = o.width ?? 460;
   const left = 52;
-  const right = 120;
+  // the legend's column fits its longest label (Russian and Chinese labels are measured too)
+  const right = Math.max(
+    120,
+    14 + 16 + Math.ceil(Math.max(0, ...o.series.map((s) => textWidth(s.label)))) + 6,
+  );
+  const width = (o.width ?? 460) + (right - 120);
   const top = 24;
   const bottom = 44;
   const side = width - left - right;

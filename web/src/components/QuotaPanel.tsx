@@ -10,7 +10,7 @@ import { labQuota } from '../../../src/i18n/messages/lab-quota/index.js';
 import { QUOTA_INDICES, type QuotaIndex, type QuotaSweep } from '../../../src/power/quota.js';
 import { renderQuotaChart } from '../../../src/report/charts/quota.js';
 import { api } from '../api.js';
-import { useFormat, useT } from '../i18n.js';
+import { currentLocale, useFormat, useT } from '../i18n.js';
 import { ErrorNote } from './Notice.js';
 import { SvgChart } from './SvgChart.js';
 import { TableBox } from './TableBox.js';
@@ -63,7 +63,10 @@ export function QuotaPanel() {
       })
       .finally(() => !stale && setLoading(false));
     setCsv(null);
-    fetch(`${url}&format=csv`, { method: 'POST', headers: { accept: 'text/csv' } })
+    fetch(`${url}&format=csv`, {
+      method: 'POST',
+      headers: { accept: 'text/csv', 'accept-language': currentLocale() },
+    })
       .then((r) => (r.ok ? r.text() : null))
       .then((text) => !stale && setCsv(text))
       .catch(() => {});
