@@ -80,7 +80,15 @@ export async function streamEvents(
 ): Promise<void> {
   const res = await fetch(path, { headers: headers({ accept: 'text/event-stream' }), signal });
   if (!res.ok) await fail(res);
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  await readSse(res.body!, onEvent);
+}
+
+/** Reads a Server-Sent Events body, calling `onEvent` for each event with data, until it ends. */
+export async function readSse(
+  body: ReadableStream<BufferSource>,
+  onEvent: (event: string, data: string) => void,
+): Promise<void> {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
   let buf = '';
   for (;;) {
     const { value, done } = await reader.read();

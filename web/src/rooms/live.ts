@@ -5,7 +5,7 @@
  * reconnecting after any drop from the last event seen (`?after=` / Last-Event-ID), so that a
  * server restart loses nothing and no event is shown twice.
  */
-import { api } from '../api.js';
+import { api, readSse } from '../api.js';
 
 export type Role = 'moderator' | 'participant';
 
@@ -229,30 +229,11 @@ export function followRoom(
       }
       if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
       connected('sse');
-      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buf = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buf += value;
-        let end = buf.indexOf('\n\n');
-        while (end >= 0) {
-          const block = buf.slice(0, end);
-          buf = buf.slice(end + 2);
-          let event = 'message';
-          const data: string[] = [];
-          for (const line of block.split('\n')) {
-            if (line.startsWith('event:')) event = line.slice(6).trim();
-            else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-          }
-          if (data.length) {
-            const d = JSON.parse(data.join('\n'));
-            if (event === 'presence') h.onPresence(d as Presence);
-            else if (typeof d.seq === 'number') deliver(d as LogEvent);
-          }
-          end = buf.indexOf('\n\n');
-        }
-      }
+      await readSse(res.body, (event, data) => {
+        const d = JSON.parse(data);
+        if (event === 'presence') h.onPresence(d as Presence);
+        else if (typeof d.seq === 'number') deliver(d as LogEvent);
+      });
     } catch {
       // dropped: reconnect below
     } finally {
