@@ -26,7 +26,6 @@ const NOT_YET = new Set([
   'src/cli/commands/report.ts',
   'src/cli/commands/runs.ts',
   'src/cli/commands/serve.ts',
-  'src/cli/commands/sweep.ts',
   'src/cli/commands/worker.ts',
 ]);
 

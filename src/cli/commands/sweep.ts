@@ -7,6 +7,8 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ConcordError } from '../../errors.js';
+import { cliEstimate } from '../../i18n/messages/cli-estimate/index.js';
+import { cliSweep } from '../../i18n/messages/cli-sweep/index.js';
 import { formatSummary as formatImport } from '../../scenario/import/summary.js';
 import type { RunRecord, RunStore } from '../../store/store.js';
 import { adapterIds, DEFAULT_ADAPTER } from '../../sweep/adapters.js';
@@ -15,6 +17,7 @@ import { defaultThreads, type Executor } from '../../sweep/executors/executor.js
 import { formatSummary } from '../../sweep/format.js';
 import type { planSweep } from '../../sweep/run.js';
 import { json } from '../../util/format.js';
+import { cliText } from '../i18n.js';
 import { type CliIO, processIO } from '../io.js';
 import { parseFormat, parseSalience } from './forecast.js';
 
@@ -128,6 +131,9 @@ export function register(program: Command, io: CliIO): void {
           path: '--workers',
         });
       let kind = executorKind ?? (workers > 1 ? 'threads' : 'inline');
+      const c = cliText(io, cliSweep);
+      const { t } = c;
+      const int = (x: number) => (c.locale === 'en' ? x.toLocaleString('en-US') : c.fmt.number(x, 0));
       const say = (line: string) => {
         if (!opts.quiet) io.err(line);
       };
@@ -225,15 +231,20 @@ export function register(program: Command, io: CliIO): void {
           onStart: (r, already) => {
             done = already;
             initial = already;
-            say(
-              `run ${r.id}: ${r.total.toLocaleString('en-US')} runs in ${Math.ceil(r.total / r.batch_size)} batches of ${r.batch_size}` +
-                `${already ? ` (${already.toLocaleString('en-US')} already done)` : ''}; executor ${kind}${kind === 'threads' ? ` × ${workers}` : ''}; store ${store.location}`,
-            );
+            const start = {
+              id: r.id,
+              total: int(r.total),
+              batches: int(Math.ceil(r.total / r.batch_size)),
+              size: int(r.batch_size),
+              executor: `${kind}${kind === 'threads' ? ` × ${workers}` : ''}`,
+              store: store.location,
+            };
+            say(already ? t('startResumed', { ...start, done: int(already) }) : t('start', start));
             if (showBar) {
+              const eta = cliText(io, cliEstimate).t('eta');
               bar = new cliProgress.SingleBar(
                 {
-                  format:
-                    'sweep |{bar}| {percentage}% | {value}/{total} runs | {rate} runs/s | ETA {eta_formatted}',
+                  format: `${t('bar.label')} |{bar}| {percentage}% | {value}/{total} ${t('bar.runs')} | {rate} ${t('bar.rate')} | ${eta} {eta_formatted}`,
                   stream: process.stderr,
                   etaBuffer: 50,
                   hideCursor: true,
@@ -248,13 +259,13 @@ export function register(program: Command, io: CliIO): void {
             done += n;
             const secs = (Date.now() - started) / 1000;
             bar?.update(done, {
-              rate: secs > 0 ? Math.round((done - initial) / secs).toLocaleString('en-US') : '0',
+              rate: secs > 0 ? int(Math.round((done - initial) / secs)) : '0',
             });
           },
         });
         (bar as cliProgress.SingleBar | null)?.stop();
         const secs = (Date.now() - started) / 1000;
-        say(`run ${run.id} complete in ${secs.toFixed(1)} s`);
+        say(t('complete', { id: run.id, seconds: c.fixed(secs, 1) }));
         if (opts.json) {
           io.out(
             json({
@@ -271,8 +282,8 @@ export function register(program: Command, io: CliIO): void {
             }),
           );
         } else {
-          io.out(`run ${result.run.id} (${store.location})`);
-          io.out(formatSummary(result.summary));
+          io.out(t('result', { id: result.run.id, store: store.location }));
+          io.out(formatSummary(result.summary, c.locale));
         }
       } catch (e) {
         (bar as cliProgress.SingleBar | null)?.stop();
