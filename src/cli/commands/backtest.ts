@@ -55,6 +55,14 @@ function parseCount(v: string | undefined, flag: string, min: number, max: numbe
     throw new ConcordError('E_USAGE', `${flag}: "${v}" is not a whole number from ${min} to ${max}`, {
       path: flag,
       hint: `For example ${flag} ${Math.max(min, Math.min(max, 1000))}.`,
+      key: 'cli.backtest.badCount',
+      values: {
+        flag,
+        input: v,
+        min: String(min),
+        max: String(max),
+        example: String(Math.max(min, Math.min(max, 1000))),
+      },
     });
   return n;
 }
@@ -130,6 +138,7 @@ export function register(program: Command, io: CliIO): void {
           throw new ConcordError('E_UNSUPPORTED', '--sweep-runs works on scenario files (YAML/JSON) only', {
             path: '--sweep-runs',
             hint: 'Convert the table to a scenario file, or leave out --sweep-runs.',
+            key: 'cli.backtest.sweepRunsScenarioOnly',
           });
         probabilities = adoptionProbabilities(
           files.map((f) => ({ file: f, text: readFileSync(resolve(io.cwd, f), 'utf8') })),

@@ -79,14 +79,14 @@ export function requireExchange(file: string, _s: ResolvedScenario, fs: readonly
   const f = fs.find((x) => x.exchange === null);
   if (!f) return;
   const path = 'issues';
-  throw new ConcordError(
-    'E_VALIDATION',
-    `${file}: ${path}: ${f.notes.exchange ?? 'the exchange model cannot run here'} (only "${f.issue.id}")`,
-    {
-      path,
-      hint: 'The exchange model needs at least two issues (or dimensions) with positions and saliences of the same actors; run other models (--model compromise median nash eum) on a single issue.',
-    },
-  );
+  // TODO(f): the model's note in the locale once the library gives it (here: English in every locale).
+  const note = f.notes.exchange ?? 'the exchange model cannot run here';
+  throw new ConcordError('E_VALIDATION', `${file}: ${path}: ${note} (only "${f.issue.id}")`, {
+    path,
+    hint: 'The exchange model needs at least two issues (or dimensions) with positions and saliences of the same actors; run other models (--model compromise median nash eum) on a single issue.',
+    key: 'cli.forecast.exchangeCannotRun',
+    values: { file, path, note, issue: f.issue.id },
+  });
 }
 
 /**

@@ -58,6 +58,8 @@ export function parseModels(names: readonly string[] | undefined): ModelName[] {
       throw new ConcordError('E_USAGE', `--model: unknown model "${raw}"`, {
         path: '--model',
         hint: `Models: ${MODEL_NAMES.join(', ')}.`,
+        key: 'cli.forecast.unknownModel',
+        values: { input: raw, known: MODEL_NAMES.join(', ') },
       });
     }
     if (!out.includes(m)) out.push(m);
@@ -71,6 +73,8 @@ export function parseFormat(f: string | undefined): Format | undefined {
     throw new ConcordError('E_USAGE', `--format: unknown format "${f}"`, {
       path: '--format',
       hint: `Formats: ${FORMATS.join(', ')}.`,
+      key: 'cli.forecast.unknownFormat',
+      values: { input: f, known: FORMATS.join(', ') },
     });
   }
   return f as Format;
@@ -84,6 +88,8 @@ export function parseSalience(v: string | undefined): number | undefined {
     throw new ConcordError('E_USAGE', `--default-salience: "${v}" is not a number from 0 to 100`, {
       path: '--default-salience',
       hint: 'A DEU salience is on 0–100, e.g. --default-salience 50.',
+      key: 'cli.forecast.badSalience',
+      values: { input: v },
     });
   }
   return n;
@@ -110,6 +116,8 @@ export function parseRounds(v: string | undefined): number | undefined {
     throw new ConcordError('E_USAGE', `--max-rounds: "${v}" is not a whole number from 1 to 100000`, {
       path: '--max-rounds',
       hint: 'For example --max-rounds 50.',
+      key: 'cli.forecast.badRounds',
+      values: { input: v },
     });
   }
   return n;
@@ -121,6 +129,8 @@ export function parseVariant(v: string | undefined): EumVariant | undefined {
     throw new ConcordError('E_USAGE', `--eum-variant: unknown variant "${v}"`, {
       path: '--eum-variant',
       hint: `Variants: ${EUM_VARIANTS.join(', ')} (text: the paper's text; scholz: the code behind its numbers).`,
+      key: 'cli.forecast.unknownEumVariant',
+      values: { input: v, known: EUM_VARIANTS.join(', ') },
     });
   }
   return v as EumVariant;
@@ -132,6 +142,15 @@ export function parseNash(v: string | undefined): NashDisagreement | undefined {
     throw new ConcordError('E_USAGE', `--nash-disagreement: unknown disagreement point "${v}"`, {
       path: '--nash-disagreement',
       hint: `Choose ${NASH_DISAGREEMENTS.join(' or ')}.`,
+      key: 'cli.forecast.unknownNashDisagreement',
+      values: {
+        input: v,
+        known: {
+          en: NASH_DISAGREEMENTS.join(' or '),
+          ru: NASH_DISAGREEMENTS.join(' или '),
+          'zh-Hans': NASH_DISAGREEMENTS.join('或'),
+        },
+      },
     });
   return v as NashDisagreement;
 }
@@ -173,9 +192,17 @@ export function parseExchangeRun(o: {
     repetitions: 'A whole number from 1 to 10000.',
     seed: 'A whole number from 0 to 2^53 − 1.',
   };
+  const keys = {
+    variant: 'cli.forecast.badExchangeVariant',
+    p: 'cli.forecast.badExchangeP',
+    repetitions: 'cli.forecast.badExchangeRepetitions',
+    seed: 'cli.forecast.badExchangeSeed',
+  } as const;
   throw new ConcordError('E_USAGE', `${flag}: "${given}" is not valid (${issue.message})`, {
     path: flag,
     hint: hints[key],
+    key: keys[key],
+    values: { flag, input: String(given), reason: issue.message, known: EXCHANGE_VARIANTS.join(', ') },
   });
 }
 
@@ -316,6 +343,8 @@ export function register(program: Command, io: CliIO): void {
               {
                 path: `issues[${f.issue.index}].statusQuo`,
                 hint: 'Give `statusQuo`, or run other models (--model compromise median nash eum).',
+                key: 'cli.forecast.consensusNeedsStatusQuo',
+                values: { file, index: String(f.issue.index), issue: f.issue.id },
               },
             );
           }

@@ -53,6 +53,8 @@ export function intOption(v: string | undefined, name: string, fallback?: number
     throw new ConcordError('E_VALIDATION', `${name} must be an integer, got "${v}"`, {
       path: name,
       hint: `Give ${name} a whole number.`,
+      key: 'cli.sweep.notInteger',
+      values: { name, input: v },
     });
   return n;
 }
@@ -113,22 +115,31 @@ export function register(program: Command, io: CliIO): void {
           {
             path: '--executor',
             hint: 'Use --executor inline, threads or bullmq.',
+            key: 'cli.sweep.unknownExecutor',
+            values: { input: executorKind },
           },
         );
       if (executorKind === 'bullmq' && !opts.redis)
         throw new ConcordError('E_USAGE', '--executor bullmq needs --redis URL', {
           path: '--redis',
           hint: 'Give the Redis that the workers use, e.g. --redis redis://127.0.0.1:6379.',
+          key: 'cli.sweep.bullmqNeedsRedis',
         });
       const keep = opts.keep as Keep;
       if (keep !== 'rows' && keep !== 'summary')
         throw new ConcordError('E_USAGE', `--keep must be rows or summary, got "${opts.keep}"`, {
           path: '--keep',
+          hint: 'Use --keep rows (every result row, exportable) or --keep summary (batch aggregates only).',
+          key: 'cli.sweep.badKeep',
+          values: { input: String(opts.keep) },
         });
       const workers = intOption(opts.workers, '--workers', defaultThreads())!;
       if (workers < 1 || workers > 256)
         throw new ConcordError('E_VALIDATION', `--workers must be between 1 and 256, got ${workers}`, {
           path: '--workers',
+          hint: 'Give a whole number from 1 to 256, e.g. --workers 4.',
+          key: 'cli.sweep.workersRange',
+          values: { input: String(workers) },
         });
       let kind = executorKind ?? (workers > 1 ? 'threads' : 'inline');
       const c = cliText(io, cliSweep);
@@ -149,12 +160,14 @@ export function register(program: Command, io: CliIO): void {
       if (!opts.resume) {
         if (!file)
           throw new ConcordError('E_USAGE', 'give a scenario file, or --resume RUN_ID', {
-            hint: 'concord sweep scenarios/sco/<case>.yaml --runs 10000 --seed 1',
+            hint: 'For example: concord sweep scenarios/sco/11-samarkand-2022.yaml --runs 10000 --seed 1',
+            key: 'cli.sweep.noFile',
           });
         if (opts.runs === undefined)
           throw new ConcordError('E_USAGE', '--runs is required', {
             path: '--runs',
             hint: 'Give the number of replicates, e.g. --runs 10000.',
+            key: 'cli.sweep.runsRequired',
           });
         // Every importable format: a table becomes the scenario file it stands for, and that text is
         // what the run's manifest keeps (a resumed or repeated run needs nothing else).
@@ -311,9 +324,13 @@ export async function findRun(store: RunStore, id: string): Promise<RunRecord> {
     if (rows.length > 1)
       throw new ConcordError('E_UNKNOWN_ID', `"${id}" matches several runs`, {
         hint: 'Give more characters of the id.',
+        key: 'cli.sweep.ambiguousRun',
+        values: { id },
       });
   }
   throw new ConcordError('E_UNKNOWN_ID', `no run "${id}" in ${store.location}`, {
     hint: 'List the runs with `concord runs list` (and the same --store).',
+    key: 'cli.sweep.unknownRun',
+    values: { id, store: store.location },
   });
 }
