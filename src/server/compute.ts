@@ -195,6 +195,7 @@ export class ComputePool {
           throw new ConcordError(
             'E_UNAVAILABLE',
             'the client closed the connection; the computation was stopped',
+            { key: 'server.compute.clientGone' },
           );
         }
         this.stats.timedOut++;
@@ -205,6 +206,9 @@ export class ComputePool {
             hint:
               o.hint ??
               'Ask for less (fewer actors, issues or players), or use the CLI, which has no budget.',
+            // The route's own hint (o.hint) is English; the default one is in the catalogue.
+            key: o.hint ? 'server.compute.timeoutOwnHint' : 'server.compute.timeout',
+            values: { seconds: (o.budgetMs / 1000).toFixed(0) },
           },
         );
       }
@@ -212,6 +216,7 @@ export class ComputePool {
         this.stats.refused++;
         throw new ConcordError('E_UNAVAILABLE', 'the server is busy computing other requests', {
           hint: 'Retry in a few seconds; the CLI computes the same answers locally.',
+          key: 'server.compute.busy',
         });
       }
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
@@ -220,6 +225,7 @@ export class ComputePool {
           'the computation needs more memory than the server gives a request',
           {
             hint: o.hint ?? 'Ask for less, or use the CLI.',
+            key: o.hint ? 'server.compute.outOfMemoryOwnHint' : 'server.compute.outOfMemory',
           },
         );
       }
