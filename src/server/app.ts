@@ -480,6 +480,7 @@ function registerRoute(
                 signal: gone.signal,
                 budgetMs: r.timeoutMs ?? guards.budgetMs,
                 ...(r.work.timeoutHint ? { hint: r.work.timeoutHint } : {}),
+                ...(r.work.timeoutKey ? { hintKey: r.work.timeoutKey } : {}),
               },
             );
           } finally {

@@ -133,6 +133,19 @@ export function workContext(): WorkContext {
   return inlineCtx;
 }
 
+/**
+ * The errors catalogue's entries for a route's own hint on E_TIMEOUT and on E_LIMIT (memory): the
+ * message of each is the generic one, its `hint.` entry the route's `timeoutHint` in each language.
+ */
+export const TIMEOUT_KEYS = {
+  power: ['server.compute.timeout.power', 'server.compute.outOfMemory.power'],
+  capacity: ['server.compute.timeout.capacity', 'server.compute.outOfMemory.capacity'],
+  quota: ['server.compute.timeout.quota', 'server.compute.outOfMemory.quota'],
+  reform: ['server.compute.timeout.reform', 'server.compute.outOfMemory.reform'],
+  forecast: ['server.compute.timeout.forecast', 'server.compute.outOfMemory.forecast'],
+} as const;
+export type TimeoutKey = keyof typeof TIMEOUT_KEYS;
+
 export interface RunOptions {
   /** Aborts the task (client gone). */
   readonly signal?: AbortSignal;
@@ -140,6 +153,8 @@ export interface RunOptions {
   readonly budgetMs: number;
   /** For the message: what the client can do instead. */
   readonly hint?: string;
+  /** The catalogue entries that word `hint` in each language (TIMEOUT_KEYS). */
+  readonly hintKey?: TimeoutKey;
 }
 
 export class ComputePool {
@@ -206,8 +221,12 @@ export class ComputePool {
             hint:
               o.hint ??
               'Ask for less (fewer actors, issues or players), or use the CLI, which has no budget.',
-            // The route's own hint (o.hint) is English; the default one is in the catalogue.
-            key: o.hint ? 'server.compute.timeoutOwnHint' : 'server.compute.timeout',
+            // The route's own hint is worded by its TIMEOUT_KEYS (without one it stays English).
+            key: o.hintKey
+              ? TIMEOUT_KEYS[o.hintKey][0]
+              : o.hint
+                ? 'server.compute.timeoutOwnHint'
+                : 'server.compute.timeout',
             values: { seconds: (o.budgetMs / 1000).toFixed(0) },
           },
         );
@@ -225,7 +244,11 @@ export class ComputePool {
           'the computation needs more memory than the server gives a request',
           {
             hint: o.hint ?? 'Ask for less, or use the CLI.',
-            key: o.hint ? 'server.compute.outOfMemoryOwnHint' : 'server.compute.outOfMemory',
+            key: o.hintKey
+              ? TIMEOUT_KEYS[o.hintKey][1]
+              : o.hint
+                ? 'server.compute.outOfMemoryOwnHint'
+                : 'server.compute.outOfMemory',
           },
         );
       }

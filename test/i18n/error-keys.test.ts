@@ -16,6 +16,8 @@ import { ConcordError } from '../../src/errors.js';
 import { localizeError, prepareErrorLocale } from '../../src/i18n/errors.js';
 import { errors } from '../../src/i18n/messages/errors/index.js';
 import { type MessageValues, translator } from '../../src/i18n/translate.js';
+import { TIMEOUT_KEYS, type TimeoutKey } from '../../src/server/compute.js';
+import { apiRoutes } from '../../src/server/routes/index.js';
 import { scenarioCaps } from '../../src/server/routes/scenarios.js';
 import { splitBlocks } from '../../src/sweep/engine.js';
 import { concordErrorSites, type ErrorHelper, keyedMessages } from '../helpers/error-sites.js';
@@ -234,6 +236,34 @@ describe('error keys', () => {
           problems.push(`${at}: the code's hint is "${m.hint}", the catalogue's "${en[hintKey]}"`);
       }
     }
+    expect(problems).toEqual([]);
+  });
+
+  it("words each route's own timeout hint: its TIMEOUT_KEYS entries hold the hint and the generic message", () => {
+    const problems: string[] = [];
+    let checked = 0;
+    for (const r of apiRoutes() as unknown as ReadonlyArray<{
+      url: string;
+      work?: { timeoutHint?: string; timeoutKey?: TimeoutKey };
+    }>) {
+      const w = r.work;
+      if (!w?.timeoutHint) continue;
+      if (!w.timeoutKey) {
+        problems.push(`${r.url}: a timeoutHint without a timeoutKey`);
+        continue;
+      }
+      checked++;
+      const [timeout, memory] = TIMEOUT_KEYS[w.timeoutKey];
+      for (const [key, generic] of [
+        [timeout, 'server.compute.timeout'],
+        [memory, 'server.compute.outOfMemory'],
+      ] as const) {
+        if (en[key] !== en[generic]) problems.push(`${r.url}: ${key} is not worded as ${generic}`);
+        if (en[`hint.${key}`] !== w.timeoutHint)
+          problems.push(`${r.url}: hint.${key} is not the route's timeoutHint`);
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(7);
     expect(problems).toEqual([]);
   });
 

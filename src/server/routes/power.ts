@@ -529,6 +529,7 @@ export const routes: AnyRoute[] = [
       cost: ({ query }) =>
         capacityCost(query.rules?.length ?? DEFAULT_COMPARISONS.length, query.add?.length ?? 0),
       timeoutHint: CAPACITY_TIMEOUT_HINT,
+      timeoutKey: 'capacity',
       run: ({ ctx, params, query }) => {
         const org = ctx.registry.get(params.id);
         const rules = comparisonRules(org, query.rules ?? [...DEFAULT_COMPARISONS], process.cwd());
@@ -564,6 +565,7 @@ export const routes: AnyRoute[] = [
       cost: ({ body }) =>
         capacityCost((body.rules?.length ?? DEFAULT_COMPARISONS.length) + 1, body.add?.length ?? 0),
       timeoutHint: CAPACITY_TIMEOUT_HINT,
+      timeoutKey: 'capacity',
       run: ({ ctx, params, body }) => {
         const org = ctx.registry.get(params.id);
         const specs = body.rules ?? [...DEFAULT_COMPARISONS];
@@ -612,6 +614,7 @@ export const routes: AnyRoute[] = [
       caps: ({ query }) => powerCaps(30 + (query.add?.length ?? 0), query, 'query.add'),
       cost: ({ query }) => powerCost(30 + (query.add?.length ?? 0), query),
       timeoutHint: POWER_TIMEOUT_HINT,
+      timeoutKey: 'power',
       run: ({ ctx, params, query }) => {
         const org = ctx.registry.get(params.id);
         const game = within('query', ['add', 'at'], () =>
@@ -643,6 +646,7 @@ export const routes: AnyRoute[] = [
       caps: ({ query }) => powerCaps(27, query, 'query.samples'),
       cost: ({ query }) => powerCost(27, query),
       timeoutHint: POWER_TIMEOUT_HINT,
+      timeoutKey: 'power',
       run: ({ ctx, params, query }) => {
         if (!builtinGames().includes(params.id)) {
           throw new ConcordError('E_UNKNOWN_ID', `no built-in game "${params.id}"`, {
@@ -675,6 +679,7 @@ export const routes: AnyRoute[] = [
       caps: ({ body, query }) => powerCaps(gamePlayers(body), query, 'body.players'),
       cost: ({ body, query }) => powerCost(gamePlayers(body), query),
       timeoutHint: POWER_TIMEOUT_HINT,
+      timeoutKey: 'power',
       run: ({ ctx, body, query }) =>
         within('body', ['organization', 'at', 'add', 'players', 'rule'], () => {
           const game = resolveGame(body, body.name ?? 'game', ctx.registry, ctx.ds);
@@ -717,6 +722,7 @@ export const routes: AnyRoute[] = [
       // The tables by weight: about n·T cells per player (n²·T with Shapley–Shubik), T the total.
       cost: ({ query }) => (/shapley|ss|all/i.test(query.index ?? '') ? 200 : 40),
       timeoutHint: 'Ask for fewer indices (Shapley–Shubik is the costliest) or use `concord quota`.',
+      timeoutKey: 'quota',
       run: ({ ctx, body, query }) => {
         const source = quotaSource(body, query);
         return quotaPaths(body !== undefined, source, () => {

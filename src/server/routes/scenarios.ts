@@ -345,6 +345,7 @@ export const routes: AnyRoute[] = [
       cost: ({ body, query }) => forecastCost(body, query),
       timeoutHint:
         'Leave out the eum model (models=consensus,compromise,median,nash), or use `concord forecast FILE`.',
+      timeoutKey: 'forecast',
       run: ({ ctx, body, query }) => {
         const s = resolveBody(ctx, body);
         const fs = forecastAll(s, forecastOptions(query));
