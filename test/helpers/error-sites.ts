@@ -175,21 +175,26 @@ function icuOf(node: ts.Expression | undefined, values: Map<string, string>, cho
   return argumentFor(norm(node.getText()), values);
 }
 
-/** The keys an expression gives: a literal, or both literals of a conditional (with its condition). */
+/**
+ * The keys an expression gives: a literal, or the literals of a conditional (nested conditionals
+ * too), each with the condition that chooses it; a branch that is not a literal is left out.
+ */
 function keysOf(node: ts.Expression | undefined): { key: string; choice?: Choice }[] | null {
   if (!node) return null;
   if (ts.isParenthesizedExpression(node)) return keysOf(node.expression);
   if (ts.isStringLiteral(node)) return [{ key: node.text }];
-  if (
-    ts.isConditionalExpression(node) &&
-    ts.isStringLiteral(node.whenTrue) &&
-    ts.isStringLiteral(node.whenFalse)
-  ) {
+  if (ts.isConditionalExpression(node)) {
     const cond = norm(node.condition.getText());
-    return [
-      { key: node.whenTrue.text, choice: { cond, branch: 0 } },
-      { key: node.whenFalse.text, choice: { cond, branch: 1 } },
-    ];
+    const out: { key: string; choice?: Choice }[] = [];
+    for (const [b, branch] of [
+      [node.whenTrue, 0],
+      [node.whenFalse, 1],
+    ] as const) {
+      if (ts.isStringLiteral(b)) out.push({ key: b.text, choice: { cond, branch } });
+      else if (ts.isConditionalExpression(b) || ts.isParenthesizedExpression(b))
+        out.push(...(keysOf(b) ?? []));
+    }
+    return out.length ? out : null;
   }
   return null;
 }
