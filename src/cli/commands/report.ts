@@ -6,12 +6,14 @@ import { loadDefaultClaims, parseClaims } from '../../claims/load.js';
 import { loadDataset, packageVersion } from '../../data/load.js';
 import { loadWorldTopology } from '../../data/topology.js';
 import { ConcordError } from '../../errors.js';
+import { cliRuns } from '../../i18n/messages/cli-runs/index.js';
 import { openOrganization } from '../../org/load.js';
 import type { ReportContext } from '../../report/report.js';
 import { renderReport } from '../../report/report.js';
 import { SECTIONS } from '../../report/sections/index.js';
 import { parseDate, todayIso } from '../../util/dates.js';
 import { readUserFile } from '../../util/files.js';
+import { cliText } from '../i18n.js';
 import { type CliIO, localeOf } from '../io.js';
 
 export function register(program: Command, io: CliIO): void {
@@ -98,9 +100,18 @@ export function register(program: Command, io: CliIO): void {
           },
         );
       }
+      // TODO(report sections): each section's summary lines in the locale (their head and titles are).
       io.out(report.summary);
+      const c = cliText(io, cliRuns);
+      const kib = Math.round(report.html.length / 1024);
+      const ms = Date.now() - started;
       io.out(
-        `\nwrote ${relative(io.cwd, out) || out} (${(report.html.length / 1024).toFixed(0)} KiB, ${report.sections.length} sections, ${Date.now() - started} ms)`,
+        `\n${c.t('report.wrote', {
+          file: relative(io.cwd, out) || out,
+          kib: c.locale === 'en' ? (report.html.length / 1024).toFixed(0) : c.fmt.number(kib, 0),
+          count: report.sections.length,
+          ms: c.locale === 'en' ? String(ms) : c.fmt.number(ms, 0),
+        })}`,
       );
     });
 }

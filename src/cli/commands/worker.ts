@@ -5,7 +5,9 @@
  */
 import type { Command } from 'commander';
 import { ConcordError } from '../../errors.js';
+import { cliRuns } from '../../i18n/messages/cli-runs/index.js';
 import { defaultThreads } from '../../sweep/executors/executor.js';
+import { cliText } from '../i18n.js';
 import type { CliIO } from '../io.js';
 import { intOption } from './sweep.js';
 
@@ -45,9 +47,10 @@ export function register(program: Command, io: CliIO): void {
           threads,
           lockMs,
           signal: controller.signal,
+          // TODO: the worker's log lines (src/sweep/executors/bullmq.ts) in the locale.
           log: (line) => io.err(`${new Date().toISOString().slice(11, 19)} ${line}`),
         });
-        io.err(`worker stopped: ${r.stored} batches stored, ${r.duplicates} duplicates ignored`);
+        io.err(cliText(io, cliRuns).t('worker.stopped', { stored: r.stored, duplicates: r.duplicates }));
       } finally {
         process.removeListener('SIGINT', stop);
         process.removeListener('SIGTERM', stop);
