@@ -66,10 +66,28 @@ function bound(v: string | undefined, flag: '--from' | '--to'): string | undefin
   return v.trim();
 }
 
-function number(v: string, flag: string, check: (x: number) => boolean, hint: string): number {
+/** The hints of the numeric options, by `which` (the `hint.cli.alignment.notValid` select). */
+const NUMBER_HINTS = {
+  seed: 'Give an integer seed.',
+  resolution: 'Give a positive number, e.g. 1.',
+  bootstrap: 'Give a whole number of resamples from 0 to 100000, e.g. 1000.',
+  stageYears: 'Give a number of years, e.g. 3.',
+} as const;
+
+function number(
+  v: string,
+  flag: string,
+  check: (x: number) => boolean,
+  which: keyof typeof NUMBER_HINTS,
+): number {
   const x = Number(v);
   if (!Number.isFinite(x) || !check(x))
-    throw new ConcordError('E_USAGE', `${flag}: "${v}" is not valid`, { path: flag, hint });
+    throw new ConcordError('E_USAGE', `${flag}: "${v}" is not valid`, {
+      path: flag,
+      hint: NUMBER_HINTS[which],
+      key: 'cli.alignment.notValid',
+      values: { flag, value: v, which },
+    });
   return x;
 }
 
@@ -124,19 +142,17 @@ export function register(program: Command, io: CliIO): void {
           throw new ConcordError('E_USAGE', `--measures: unknown measure "${m}"`, {
             path: '--measures',
             hint: `Choose among ${Object.keys(MEASURES).join(', ')}.`,
+            key: 'cli.alignment.unknownMeasure',
+            values: { measure: m, measures: Object.keys(MEASURES).join(', ') },
           });
-      const seed = number(opts.seed, '--seed', Number.isInteger, 'Give an integer seed.');
-      const resolution = number(
-        opts.resolution,
-        '--resolution',
-        (x) => x > 0,
-        'Give a positive number, e.g. 1.',
-      );
+      const seed = number(opts.seed, '--seed', Number.isInteger, 'seed');
+      const resolution = number(opts.resolution, '--resolution', (x) => x > 0, 'resolution');
       if (opts.scenario) {
         if (fmt === 'csv')
           throw new ConcordError('E_UNSUPPORTED', '--format csv is for an organization, not --scenario', {
             path: '--format',
             hint: 'Use --json for the positions of a scenario.',
+            key: 'cli.alignment.csvScenario',
           });
         const loaded = loadFile(opts.scenario, io.cwd);
         const sc = scenarioPositions(loaded[0]!.scenario);
@@ -151,22 +167,27 @@ export function register(program: Command, io: CliIO): void {
       if (!orgId)
         throw new ConcordError('E_USAGE', 'alignment: give an organization id, or --scenario FILE', {
           hint: 'For example: concord alignment sco --from 2001 --to 2019',
+          key: 'cli.alignment.noOrg',
         });
       if (opts.campWeights !== 'kappa' && opts.campWeights !== 'agreement')
         throw new ConcordError('E_USAGE', `--camp-weights: "${opts.campWeights}" is not kappa or agreement`, {
           path: '--camp-weights',
           hint: 'Use --camp-weights kappa (default) or agreement.',
+          key: 'cli.alignment.campWeights',
+          values: { value: opts.campWeights },
         });
       if (opts.scope !== 'all' && opts.scope !== 'resolutions')
         throw new ConcordError('E_USAGE', `--scope: "${opts.scope}" is not all or resolutions`, {
           path: '--scope',
           hint: 'Use --scope all (default) or --scope resolutions (resolutions voted on as a whole).',
+          key: 'cli.alignment.scope',
+          values: { value: opts.scope },
         });
       const bootstrap = number(
         opts.bootstrap,
         '--bootstrap',
         (x) => Number.isInteger(x) && x >= 0 && x <= 100000,
-        'Give a whole number of resamples from 0 to 100000, e.g. 1000.',
+        'bootstrap',
       );
       const pair = opts.pair
         ? (opts.pair.split(',').map((x) => x.trim().toUpperCase()) as [string, string])
@@ -175,6 +196,8 @@ export function register(program: Command, io: CliIO): void {
         throw new ConcordError('E_USAGE', `--pair: "${opts.pair}" is not two different ISO3 codes`, {
           path: '--pair',
           hint: 'Give two ISO3 codes separated by a comma, e.g. --pair CHN,RUS.',
+          key: 'cli.alignment.pair',
+          values: { pair: opts.pair ?? '' },
         });
       const { org } = openOrganization(orgId, io.cwd);
       const data = loadVoteData();
@@ -197,12 +220,7 @@ export function register(program: Command, io: CliIO): void {
         campWeights: opts.campWeights as CampWeights,
         ...(opts.stageYears
           ? {
-              stageYears: number(
-                opts.stageYears,
-                '--stage-years',
-                (x) => x > 0,
-                'Give a number of years, e.g. 3.',
-              ),
+              stageYears: number(opts.stageYears, '--stage-years', (x) => x > 0, 'stageYears'),
             }
           : {}),
       });
@@ -277,7 +295,7 @@ export function formatAlignment(
 ): string {
   const { t } = c;
   const en = c.locale === 'en';
-  const pw = translator(cliPower, c.locale);
+  const pw = { t: translator(cliPower, c.locale) };
   const { fx, f3, pc, int, pm } = numbers(c);
   const d = (iso: string) => c.date(iso);
   const span = (x: { from: string; to: string }) => {
@@ -342,7 +360,7 @@ export function formatAlignment(
   lines.push(
     '',
     t('al.camps', {
-      weights: k.weights === 'kappa' ? 'kappa' : 'agreement',
+      weights: k.weights,
       seed: String(k.seed),
       resolution: en ? String(k.resolution) : c.fmt.number(k.resolution, 4),
     }),
@@ -510,7 +528,7 @@ export function formatAlignment(
   if (r.notes.length) {
     lines.push('');
     // TODO(f): the alignment notes in the locale, once src/alignment gives them one.
-    for (const n of r.notes) lines.push(pw('note', { note: n }));
+    for (const n of r.notes) lines.push(pw.t('note', { note: n }));
   }
   return lines.join('\n');
 }
@@ -557,7 +575,7 @@ export function uncertaintyLines(u: CampUncertainty, indent: string, c: Analysis
 
 export function formatPositions(sc: ScenarioPositions, r: PositionsAlignment, c: AnalysisText): string {
   const { t } = c;
-  const pw = translator(cliPower, c.locale);
+  const pw = { t: translator(cliPower, c.locale) };
   const { fx, f3 } = numbers(c);
   const lines: string[] = [];
   lines.push(
@@ -577,12 +595,13 @@ export function formatPositions(sc: ScenarioPositions, r: PositionsAlignment, c:
     }
     return m;
   };
+  const [sM, kappaM, agreementM] = (['s', 'kappa', 'agreement'] as const).map(pairKey);
   lines.push('', t('al.pos.s'));
-  lines.push(matrixText(r.actors, pairKey('s'), false, c));
+  lines.push(matrixText(r.actors, sM!, false, c));
   lines.push('', t('al.pos.kappa'));
-  lines.push(matrixText(r.actors, pairKey('kappa'), false, c));
+  lines.push(matrixText(r.actors, kappaM!, false, c));
   lines.push('', t('al.pos.identical'));
-  lines.push(matrixText(r.actors, pairKey('agreement'), true, c));
+  lines.push(matrixText(r.actors, agreementM!, true, c));
   lines.push(
     '',
     t('al.pos.camps', {
@@ -604,6 +623,6 @@ export function formatPositions(sc: ScenarioPositions, r: PositionsAlignment, c:
       ],
     ),
   );
-  for (const n of sc.notes) lines.push(pw('note', { note: n }));
+  for (const n of sc.notes) lines.push(pw.t('note', { note: n }));
   return lines.join('\n');
 }

@@ -46,6 +46,8 @@ export function parseYear(input: string, field: string): number {
     throw new ConcordError('E_USAGE', `${field}: "${input}" is not a year`, {
       path: field,
       hint: 'Give a year between 1900 and 2100, for example 2017.',
+      key: 'cli.balance.notYear',
+      values: { field, input },
     });
   }
   return Number(s);
@@ -86,6 +88,8 @@ export function register(program: Command, io: CliIO): void {
         throw new ConcordError('E_USAGE', `--pair: "${opts.pair}" does not name two states`, {
           path: '--pair',
           hint: 'Give two ISO3 codes separated by a comma, e.g. --pair CHN,RUS.',
+          key: 'cli.balance.pair',
+          values: { pair: opts.pair ?? '' },
         });
       }
       const b = balance(org, loadDataset(), {
@@ -234,9 +238,9 @@ export function formatBalance(b: Balance, c: AnalysisText, names?: BalanceNames)
     ),
   );
 
-  const pw = translator(cliPower, c.locale);
-  const yes = pw('power.yes');
-  const no = pw('power.no');
+  const pw = { t: translator(cliPower, c.locale) };
+  const yes = pw.t('power.yes');
+  const no = pw.t('power.no');
   lines.push('', t('bal.concentration'));
   lines.push(
     table(
@@ -399,7 +403,7 @@ export function formatBalance(b: Balance, c: AnalysisText, names?: BalanceNames)
       }),
     ),
   );
-  for (const n of b.notes) lines.push(wrap(pw('note', { note: n })));
-  lines.push(wrap(pw('note', { note: ys.caveat })));
+  for (const n of b.notes) lines.push(wrap(pw.t('note', { note: n })));
+  lines.push(wrap(pw.t('note', { note: ys.caveat })));
   return lines.join('\n');
 }

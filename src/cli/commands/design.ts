@@ -62,6 +62,8 @@ export function register(program: Command, io: CliIO): void {
             throw new ConcordError('E_USAGE', `${path}: "${s}" is not a number`, {
               path,
               hint: `Give ${path} a number.`,
+              key: 'cli.design.notNumber',
+              values: { path, value: s },
             });
           return v;
         };
@@ -123,6 +125,8 @@ function readTarget(
         throw new ConcordError('E_USAGE', `players[${i}].${field}: no ${field} for ${ids[i]}`, {
           path: `players[${i}].${field}`,
           hint: 'The square-root target needs a population for every player (or name the field with --field).',
+          key: 'cli.design.noPopulation',
+          values: { index: String(i), field, id: ids[i] ?? '' },
         });
       return v;
     });
@@ -132,6 +136,8 @@ function readTarget(
     throw new ConcordError('E_USAGE', `--target: "${spec}" is not a target`, {
       path: '--target',
       hint: 'Use square-root or banzhaf:FILE.',
+      key: 'cli.design.notTarget',
+      values: { spec },
     });
   const path = spec.slice('banzhaf:'.length);
   const text = readUserFile(path, cwd, 'target file');
@@ -149,6 +155,8 @@ function readTarget(
       throw new ConcordError('E_FILE_FORMAT', `${path}: expected a mapping of player id to share`, {
         path: '--target',
         hint: 'e.g. { DEU: 0.09, FRA: 0.08, … }',
+        key: 'cli.design.notMapping',
+        values: { path },
       });
     map = parsed as Record<string, unknown>;
   }
@@ -157,6 +165,8 @@ function readTarget(
       throw new ConcordError('E_USAGE', `--target.${k}: "${k}" is not a player of this game`, {
         path: `--target.${k}`,
         hint: `Players: ${ids.join(', ')}.`,
+        key: 'cli.design.notPlayer',
+        values: { key: k, players: ids.join(', ') },
       });
   const t = ids.map((id) => {
     const v = map[id];
@@ -164,6 +174,8 @@ function readTarget(
       throw new ConcordError('E_USAGE', `--target.${id}: no share for ${id}`, {
         path: `--target.${id}`,
         hint: 'Give a share for every player.',
+        key: 'cli.design.noShare',
+        values: { id },
       });
     return v;
   });
@@ -195,7 +207,7 @@ export function formatDesign(
 ): string {
   const { t } = c;
   const en = c.locale === 'en';
-  const pw = translator(cliPower, c.locale);
+  const pw = { t: translator(cliPower, c.locale) };
   const p2 = (x: number) => (en ? `${(x * 100).toFixed(2)}%` : c.fmt.percent(x, 2));
   const e3 = (x: number) => scientific(c, x, 3);
   return [
@@ -219,10 +231,10 @@ export function formatDesign(
     '',
     table(
       [
-        pw('power.col.player'),
+        pw.t('power.col.player'),
         t('design.col.target'),
         t('design.col.weight'),
-        pw('index.banzhaf'),
+        pw.t('index.banzhaf'),
         t('design.col.deviation'),
       ],
       players.map((p) => [

@@ -85,6 +85,8 @@ export function register(program: Command, io: CliIO): void {
             {
               path: file ? '--org' : 'file',
               hint: 'Example: concord quota eec-1958, or concord quota --org sco --weight population.',
+              key: 'cli.quota.fileOrOrg',
+              values: { both: file ? 'yes' : 'no' },
             },
           );
         const format = opts.json ? 'json' : (opts.format ?? 'table');
@@ -92,6 +94,8 @@ export function register(program: Command, io: CliIO): void {
           throw new ConcordError('E_USAGE', `--format: "${format}" is not a format`, {
             path: '--format',
             hint: `Use one of ${FORMATS.join(', ')}.`,
+            key: 'cli.quota.notFormat',
+            values: { format, formats: FORMATS.join(', ') },
           });
         const indices = parseQuotaIndices(opts.index);
         const rule = opts.rule ? readRule(opts.rule, io.cwd).rule : undefined;
@@ -111,6 +115,13 @@ export function register(program: Command, io: CliIO): void {
             throw new ConcordError('E_USAGE', `${path}: "${s}" is not a whole number`, {
               path,
               hint: `Quotas are whole numbers of ${input.unit} from 1 to ${input.weights.reduce((a, b) => a + b, 0)}.`,
+              key: 'cli.quota.notWhole',
+              values: {
+                path,
+                value: s,
+                unit: input.unit,
+                total: String(input.weights.reduce((a, b) => a + b, 0)),
+              },
             });
           return v;
         };

@@ -51,12 +51,16 @@ export function scenarioFileHash(file: string, cwd: string): string {
       path: file,
       hint: 'The registry scores a forecast against its scenario file: keep the file where it was registered.',
       cause: e,
+      key: 'cli.registry.unreadable',
+      values: { file },
     });
   }
   if (!/\.(ya?ml|json)$/i.test(file))
     throw new ConcordError('E_UNSUPPORTED', `${file}: only scenario files (YAML/JSON) can be registered`, {
       path: file,
       hint: 'Convert the table to a scenario file first.',
+      key: 'cli.registry.notScenarioFile',
+      values: { file },
     });
   return createHash('sha256')
     .update(canonicalScenario(parseYamlText(text, file)))
@@ -203,6 +207,8 @@ export function register(program: Command, io: CliIO): void {
           throw new ConcordError('E_NOT_FOUND', `no registered forecast "${id}"`, {
             path: 'id',
             hint: 'See `concord registry list`.',
+            key: 'cli.registry.notFound',
+            values: { id },
           });
         io.out(json(rec));
       }),
@@ -222,6 +228,8 @@ export function register(program: Command, io: CliIO): void {
             throw new ConcordError('E_NOT_FOUND', `no registered forecast "${id}"`, {
               path: 'id',
               hint: 'See `concord registry list`.',
+              key: 'cli.registry.notFound',
+              values: { id },
             });
           recs = [rec];
         } else recs = await store.listForecasts();
@@ -231,6 +239,8 @@ export function register(program: Command, io: CliIO): void {
           throw new ConcordError('E_CONFLICT', `registered forecast ${id}: ${out[0]!.message}`, {
             path: recs[0]!.file,
             hint: 'Register the changed scenario as a new forecast (concord forecast FILE --register); only outcomes may be added to a registered one.',
+            key: 'cli.registry.changed',
+            values: { id, file: recs[0]!.file, date: recs[0]!.created_at },
           });
         if (opts.json) {
           io.out(json({ forecasts: out }));

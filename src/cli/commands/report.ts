@@ -8,6 +8,7 @@ import { loadWorldTopology } from '../../data/topology.js';
 import { ConcordError } from '../../errors.js';
 import { cliRuns } from '../../i18n/messages/cli-runs/index.js';
 import { openOrganization } from '../../org/load.js';
+import { localizedShortName } from '../../org/names.js';
 import type { ReportContext } from '../../report/report.js';
 import { renderReport } from '../../report/report.js';
 import { SECTIONS } from '../../report/sections/index.js';
@@ -47,7 +48,16 @@ export function register(program: Command, io: CliIO): void {
           throw new ConcordError(
             'E_USAGE',
             `--sections: ${unknown.length ? `unknown section${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}` : 'no section given'}`,
-            { path: '--sections', hint: `Valid sections: ${ids.join(', ')}.` },
+            {
+              path: '--sections',
+              hint: `Valid sections: ${ids.join(', ')}.`,
+              key: 'cli.report.unknownSections',
+              values: {
+                count: unknown.length,
+                list: unknown.map((u) => `"${u}"`).join(', '),
+                ids: ids.join(', '),
+              },
+            },
           );
         }
       }
@@ -74,6 +84,14 @@ export function register(program: Command, io: CliIO): void {
             {
               path: '--sections',
               hint: `Sections with content for ${org.shortName}: ${have.join(', ')} (claims need a claims file naming it, forecasts and sweeps its own cases in scenarios/${org.id}/).`,
+              key: 'cli.report.emptySections',
+              values: {
+                list: empty.join(', '),
+                count: empty.length,
+                org: localizedShortName(org),
+                have: have.join(', '),
+                id: org.id,
+              },
             },
           );
         }
@@ -97,6 +115,8 @@ export function register(program: Command, io: CliIO): void {
             path: '--out',
             hint: 'Check that the directory is writable, or give another --out.',
             cause: e,
+            key: 'cli.report.cannotWrite',
+            values: { file: relative(io.cwd, out) || out, reason: (e as Error).message },
           },
         );
       }

@@ -144,6 +144,9 @@ export function register(program: Command, io: CliIO): void {
       if (opts.format !== 'csv' && opts.format !== 'json')
         throw new ConcordError('E_USAGE', `--format must be csv or json, got "${opts.format}"`, {
           path: '--format',
+          hint: 'Use --format csv or --format json.',
+          key: 'cli.runs.format',
+          values: { format: opts.format },
         });
       await withStore(io, opts.store, async (store) => {
         const run = await findRun(store, id);
@@ -151,6 +154,8 @@ export function register(program: Command, io: CliIO): void {
         if (params?.keep === 'summary')
           throw new ConcordError('E_NO_DATA', `run ${run.id} kept no result rows (--keep summary)`, {
             hint: `Its summary is in \`concord runs show ${run.id} --json\`; rerun with --keep rows to export rows.`,
+            key: 'cli.runs.noRows',
+            values: { id: run.id },
           });
         const sink = openSink(io, opts.out);
         // The same columns and bytes as the API's export (src/sweep/tidy.ts).
@@ -193,6 +198,16 @@ export function register(program: Command, io: CliIO): void {
                 run.status === 'complete'
                   ? `See it with \`concord runs show ${run.id}\`.`
                   : `Resume it with \`concord sweep --resume ${run.id}\`.`,
+              key: 'cli.runs.notRunning',
+              values: {
+                id: run.id,
+                status: {
+                  en: run.status,
+                  ru: statusOf(run.status, { locale: 'ru' }),
+                  'zh-Hans': statusOf(run.status, { locale: 'zh-Hans' }),
+                },
+                complete: run.status === 'complete' ? 'yes' : 'no',
+              },
             },
           );
         }
@@ -200,7 +215,8 @@ export function register(program: Command, io: CliIO): void {
         await new Promise((r) => setTimeout(r, 2 * CANCEL_POLL_MS));
         const p = await store.progress(run.id);
         if (opts.json) {
-          io.out(json({ id: run.id, status: 'cancelled', batchesDone: p.done, batches: p.batches }));
+          const cancelled = { id: run.id, status: 'cancelled', batchesDone: p.done, batches: p.batches };
+          io.out(json(cancelled));
           return;
         }
         const { t } = cliText(io, cliRuns);

@@ -53,6 +53,9 @@ function int(v: string, name: string, min: number, max: number): number {
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new ConcordError('E_USAGE', `${name} must be an integer from ${min} to ${max}, got "${v}"`, {
       path: name,
+      hint: `Give ${name} a whole number from ${min} to ${max}.`,
+      key: 'cli.serve.int',
+      values: { name, min: String(min), max: String(max), value: v },
     });
   }
   return n;
@@ -134,6 +137,8 @@ export function register(program: Command, io: CliIO): void {
           {
             hint: 'Choose another port with --port, or stop the program that uses this one.',
             cause: e,
+            key: 'cli.serve.listen',
+            values: { host: opts.host, port: String(port), reason: (e as Error).message },
           },
         );
       }

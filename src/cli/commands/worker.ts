@@ -30,9 +30,17 @@ export function register(program: Command, io: CliIO): void {
       const threads = intOption(opts.threads, '--threads', defaultThreads())!;
       const lockMs = intOption(opts.lockMs, '--lock-ms')!;
       if (threads < 1 || threads > 256)
-        throw new ConcordError('E_VALIDATION', `--threads must be between 1 and 256`, { path: '--threads' });
+        throw new ConcordError('E_VALIDATION', '--threads must be between 1 and 256', {
+          path: '--threads',
+          hint: 'Give --threads a whole number from 1 to 256.',
+          key: 'cli.worker.threads',
+        });
       if (lockMs < 1000)
-        throw new ConcordError('E_VALIDATION', '--lock-ms must be at least 1000', { path: '--lock-ms' });
+        throw new ConcordError('E_VALIDATION', '--lock-ms must be at least 1000', {
+          path: '--lock-ms',
+          hint: 'Give --lock-ms 1000 or more (milliseconds).',
+          key: 'cli.worker.lockMs',
+        });
       const { openStore } = await import('../../store/open.js');
       const store = await openStore(opts.store, { cwd: io.cwd, env: io.env });
       const controller = new AbortController();
