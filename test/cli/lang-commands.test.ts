@@ -225,7 +225,7 @@ describe('concord runs and registry --lang (real SQLite file)', () => {
 });
 
 describe('concord report --lang: the terminal summary', () => {
-  it('heads the summary and names the sections in the locale', async () => {
+  it('heads the summary, names the sections and writes their lines in the locale', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'concord-lang-report-'));
     const r = await run(
       'report',
@@ -241,8 +241,18 @@ describe('concord report --lang: the terminal summary', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Шанхайская организация сотрудничества \(ШОС\) на 4 июля 2024 г\./);
     expect(r.out).toContain('Способность принимать решения');
+    // the sections' own summary lines (src/report/sections, namespace report-summary)
+    for (const s of [
+      '10 государств-членов: CHN',
+      'председательство: CHN',
+      'вероятность принятия решения при правиле «',
+    ])
+      expect(r.out).toContain(s);
+    expect(r.out).toMatch(/ориентир — Совет ЕС: eec-1958 \d+,\d\s%/);
     expect(r.out).toMatch(/записан .*r\.html \([\d\s ]+ КиБ, 2 раздела, [\d\s ]+ мс\)/);
-    expect(r.out).not.toMatch(/as of|Capacity to decide|wrote /);
+    expect(r.out).not.toMatch(
+      /as of|Capacity to decide|wrote |members:|chair:|passage probability|EU Council reference/,
+    );
   });
 });
 
