@@ -10,6 +10,7 @@ import { formatter } from '../i18n/format.js';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
 import { report } from '../i18n/messages/report/index.js';
 import { reportCharts } from '../i18n/messages/report-charts/index.js';
+import { reportSummary } from '../i18n/messages/report-summary/index.js';
 import { translator } from '../i18n/translate.js';
 import { describeRule } from '../rules/evaluate.js';
 import type { Rule, Share } from '../rules/schema.js';
@@ -26,6 +27,8 @@ export const localeOf = (ctx: { readonly locale?: Locale | undefined }): Locale 
 export const reportT = (locale: Locale | undefined) => translator(report, locale ?? DEFAULT_LOCALE);
 /** The `report-charts` namespace for a locale. */
 export const chartT = (locale: Locale | undefined) => translator(reportCharts, locale ?? DEFAULT_LOCALE);
+/** The translator of the terminal summary's lines (namespace report-summary). */
+export const summaryT = (locale: Locale | undefined) => translator(reportSummary, locale ?? DEFAULT_LOCALE);
 
 export interface ReportNumbers {
   readonly locale: Locale;

@@ -27,13 +27,12 @@ import { forecasts as forecastsMessages } from '../../i18n/messages/forecasts/in
 import { reportForecasts } from '../../i18n/messages/report-forecasts/index.js';
 import { loadOrganizationCases, resolveWithLines } from '../../scenario/load.js';
 import { adoptionProbabilities } from '../../sweep/backtest.js';
-import { pct as pctEn } from '../../util/format.js';
 import { esc } from '../../util/html.js';
 import { MODEL_COLOURS } from '../../util/palette.js';
 import { renderIssueLine } from '../charts/issue-line.js';
 import { renderReliability } from '../charts/reliability.js';
 import { downloadLinks, escLinks, htmlTable } from '../html.js';
-import { describeRuleIn, type Locale, localeOf, numbers, punctuation, rich } from '../i18n.js';
+import { describeRuleIn, type Locale, localeOf, numbers, punctuation, rich, summaryT } from '../i18n.js';
 import { orgNames } from '../names.js';
 import type { ReportContext, ReportSection } from '../report.js';
 
@@ -281,16 +280,34 @@ ${notes ? `<ul class="note">${notes}</ul>` : ''}
       })
       .join('\n');
     const legend = `<p class="note">${rich(t, 'legend', { org: ctx.orgId })}</p>`;
+    const sum = summaryT(l);
+    const mae = (v: number | undefined) => (v === undefined ? '–' : n.fixed(v, 1));
     const summary = [
-      `${scenarios.length} ${short} cases, ${bt.cases.length} issues with an observed outcome`,
+      sum('forecasts.cases', {
+        cases: String(scenarios.length),
+        org: short,
+        issues: String(bt.cases.length),
+      }),
       ...(bt.codersNotIndependent && bt.coders
         ? [
-            `consensus MAE ${fmtMae(bt.models.consensus?.mae)} on the mean coding, ${bt.codersNotIndependent.independent.map((c) => `${fmtMae(bt.coders![c]?.models.consensus?.mae)} by coder ${c} alone`).join(', ')} (coder ${bt.codersNotIndependent.coders.join(', ')} not independent)`,
+            sum('forecasts.coders', {
+              mae: mae(bt.models.consensus?.mae),
+              alone: bt.codersNotIndependent.independent
+                .map((c) =>
+                  sum('forecasts.coderAlone', { mae: mae(bt.coders![c]?.models.consensus?.mae), coder: c }),
+                )
+                .join(sum('list')),
+              coders: bt.codersNotIndependent.coders.join(', '),
+            }),
           ]
         : []),
       ...MODEL_NAMES.map((m) => {
         const s = bt.models[m]!;
-        return `${m}: MAE ${s.mae === undefined ? '–' : s.mae.toFixed(1)}, adoption calls ${s.adoptionAccuracy === undefined ? '–' : pctEn(s.adoptionAccuracy)} right`;
+        return sum('forecasts.model', {
+          model: modelShort(m, t),
+          mae: mae(s.mae),
+          share: s.adoptionAccuracy === undefined ? '–' : pct(s.adoptionAccuracy),
+        });
       }),
       calibration.summary,
     ];
@@ -300,8 +317,6 @@ ${notes ? `<ul class="note">${notes}</ul>` : ''}
     };
   },
 };
-
-const fmtMae = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(1));
 
 /**
  * The calibration block: the reliability diagram of every model's adoption probability beside its
