@@ -127,8 +127,7 @@ export function register(program: Command, io: CliIO): void {
         }
         const c = cliText(io, cliRuns);
         io.out(formatRun(info, params, c));
-        // TODO(a): the sweep summary in the locale, once src/sweep/format.ts takes one.
-        if (summary) io.out(`\n${formatSummary(summary)}`);
+        if (summary) io.out(`\n${formatSummary(summary, c.locale)}`);
         else if (run.status !== 'complete')
           io.out(`\n${c.t('runs.notComplete', { command: `\`concord sweep --resume ${run.id}\`` })}`);
       });
