@@ -14,16 +14,3 @@ export function ruleLabel(t: DecisionT, x: { id: string; label: string }): strin
   }
   return t.or(`rule.${x.id}`, x.label);
 }
-
-/** Rule descriptions (src/rules/evaluate.ts's describeRule) the catalogue words, keyed by their English text. */
-const BY_TEXT = new Map(
-  Object.entries(labDecision.catalogues.en)
-    .filter(([k]) => k.startsWith('ruleDesc.'))
-    .map(([k, v]) => [v, k]),
-);
-
-/** A rule's description in the reader's language when the catalogue has it, else the English text. */
-export function ruleText(t: DecisionT, english: string): string {
-  const key = BY_TEXT.get(english);
-  return key ? t.or(key, english) : english;
-}

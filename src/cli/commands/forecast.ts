@@ -33,6 +33,7 @@ import {
 import type { ResolvedScenario } from '../../scenario/types.js';
 import { json, table } from '../../util/format.js';
 import { forecastEstimateMs, progressBar, warnIfLong } from '../estimate.js';
+import { explainIn } from '../explain.js';
 import type { CliIO } from '../io.js';
 import { wantsCsv } from '../output.js';
 import {
@@ -578,7 +579,7 @@ export function formatForecast(
         ),
       );
     }
-    lines.push('', ij.explanation);
+    lines.push('', explainIn(s, f, locale));
     if (f.exchange)
       lines.push('', ...exchangeRounds(s, f.exchange, f.exchange.labels ?? exchangeIssueIds(s)));
     if (f.smp && smpTurnsToo) lines.push('', ...smpTurns(s, is, f.smp, locale));
