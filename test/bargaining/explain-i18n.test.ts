@@ -8,6 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  notIndependentNote,
+  SUBSET_DESCRIPTIONS,
+  subsetDescriptionIn,
+} from '../../src/bargaining/backtest.js';
 import { explain, explainPackage, forecastJson, modelNoteIn } from '../../src/bargaining/forecast.js';
 import { countryName } from '../../src/data/load.js';
 import type { Locale } from '../../src/i18n/locale.js';
@@ -105,5 +110,31 @@ describe('forecast explanations', () => {
     const ru = explain(plane.s, f, 'ru');
     if (/\d\.\d/.test(en)) expect(ru).toMatch(/\d,\d/);
     expect(ru).not.toMatch(/\d\.\d/);
+  });
+});
+
+describe('the backtest’s own sentences', () => {
+  it('English is the text the JSON has always carried', () => {
+    expect(notIndependentNote(['b'], ['a'])).toBe(
+      'Coder b is not an independent coder (its codings say independent: false: written by the same person as coder a, knowing that coding and the outcomes), so the mean-coding headline leans on it; coder a alone is the fairer figure.',
+    );
+    expect(notIndependentNote(['a', 'b'], [])).toBe(
+      'Coder a, b is not an independent coder (its codings say independent: false: written by the same person as another coder, knowing that coding and the outcomes), so the mean-coding headline leans on it; no coder is the fairer figure.',
+    );
+    expect(subsetDescriptionIn('codedBeforeOutcome', 'en')).toBe(
+      'cases coded (`coded:`) before the decision: true forecasts',
+    );
+  });
+
+  it('Russian and Chinese word every subset and the note, codes and field names kept', () => {
+    for (const locale of ['ru', 'zh-Hans'] as const) {
+      for (const name of Object.keys(SUBSET_DESCRIPTIONS) as (keyof typeof SUBSET_DESCRIPTIONS)[]) {
+        const text = subsetDescriptionIn(name, locale);
+        expect(englishWords(text, ['sourceDate', 'inferred']), text).toEqual([]);
+      }
+      const note = notIndependentNote(['b'], ['a'], locale);
+      expect(englishWords(note, ['independent: false']), note).toEqual([]);
+      expect(note).toMatch(/\bb\b[\s\S]*\ba\b/);
+    }
   });
 });
