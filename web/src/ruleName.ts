@@ -1,5 +1,5 @@
 /** The names of the decision rules the API gives in English, in the lab's language (namespace lab-decision). */
-import { labDecision } from '../../src/i18n/messages/lab-decision/index.js';
+import type { labDecision } from '../../src/i18n/messages/lab-decision/index.js';
 import type { Namespace, Translate } from '../../src/i18n/translate.js';
 
 export const CONSENSUS = 'consensus (unanimity)';
