@@ -36,6 +36,7 @@ import {
 import type { ResolvedScenario } from '../../scenario/types.js';
 import { json, table } from '../../util/format.js';
 import { forecastEstimateMs, progressBar, warnIfLong } from '../estimate.js';
+import { explainIn } from '../explain.js';
 import { cliText } from '../i18n.js';
 import { type CliIO, localeOf } from '../io.js';
 import { wantsCsv } from '../output.js';
@@ -710,8 +711,7 @@ export function formatForecast(
         ),
       );
     }
-    // TODO(f): the explanation in the locale once forecastJson/explain take a `locale`.
-    lines.push('', ij.explanation);
+    lines.push('', explainIn(s, f, locale));
     if (f.exchange)
       lines.push('', ...exchangeRounds(s, f.exchange, f.exchange.labels ?? exchangeIssueIds(s), locale));
     if (f.smp && smpTurnsToo) lines.push('', ...smpTurns(s, is, f.smp, locale));

@@ -13,6 +13,7 @@ import {
   windowLabel,
 } from '../../alignment/analysis.js';
 import { loadVoteData } from '../../alignment/load.js';
+import { alignmentNoteIn } from '../../alignment/notes.js';
 import type { CampUncertainty } from '../../alignment/uncertainty.js';
 import { isConcordError } from '../../errors.js';
 import { membersOn, stages } from '../../org/organization.js';
@@ -132,6 +133,13 @@ export const alignmentSection: ReportSection = {
       dataEnd: data.meta.lastYear,
       yLabel: t('alignment.y-label'),
     });
+    // The analysis's notes in the language; one the catalogue does not know stays English, marked so.
+    const noteHtml = (note: string) => {
+      const own = alignmentNoteIn(note, l, short);
+      return own === null
+        ? `<span class="note" lang="en">${esc(note)}</span>`
+        : `<span class="note">${esc(own)}</span>`;
+    };
     const nowrap = (t: string) => ({ html: `<span style="white-space:nowrap">${esc(t)}</span>` });
     const stageRows = r.stages
       .filter((s) => s.date <= ctx.date)
@@ -146,7 +154,7 @@ export const alignmentSection: ReportSection = {
         s.after ? f3(s.after.oldSet.agreementIndex) : '–',
         s.comparable
           ? `${s.change! >= 0 ? '+' : ''}${f3(s.change)} ± ${f3(s.changeSe)}`
-          : { html: `<span class="note"${l === 'en' ? '' : ' lang="en"'}>${esc(s.note ?? '')}</span>` },
+          : { html: noteHtml(s.note ?? '') },
       ]);
     const stageTable = htmlTable(
       [
@@ -212,7 +220,7 @@ ${series}
 ${stageTable}
 <p class="note">${esc(t('alignment.sets-note'))}</p>
 <details><summary>${esc(t('alignment.all-pairs'))}</summary>${pairTable}</details>
-${r.notes.length ? `<p class="note"${l === 'en' ? '' : ' lang="en"'}>${r.notes.map(esc).join('<br>')}</p>` : ''}`;
+${r.notes.length ? `<p class="note">${r.notes.map(noteHtml).join('<br>')}</p>` : ''}`;
     const summary: string[] = [];
     // The terminal summary in the locale (English: as it always read).
     const sum = summaryT(l);

@@ -15,8 +15,8 @@ import { capabilitySensitivity, yardsticksOf } from '../../bargaining/capability
 import {
   ADOPTION_RULE,
   ADOPTION_TOLERANCE,
+  explain,
   forecastAll,
-  forecastJson,
   MODEL_NAMES,
   MODEL_TITLES,
   modelOutcome,
@@ -33,7 +33,7 @@ import { renderIssueLine } from '../charts/issue-line.js';
 import { renderReliability } from '../charts/reliability.js';
 import { downloadLinks, escLinks, htmlTable } from '../html.js';
 import { describeRuleIn, type Locale, localeOf, numbers, punctuation, rich, summaryT } from '../i18n.js';
-import { orgNames } from '../names.js';
+import { actorNamer, orgNames } from '../names.js';
 import type { ReportContext, ReportSection } from '../report.js';
 
 /**
@@ -228,9 +228,9 @@ export const forecastsSection: ReportSection = {
     const charts = cases
       .map(({ scenario: s, file }) => {
         const fs = forecastAll(s);
-        const j = forecastJson(s, fs);
+        const namer = actorNamer(ctx.ds.countries, l);
         return fs
-          .map((f, k) => {
+          .map((f) => {
             const is = f.issue;
             if (is.dims !== 1) return '';
             const blockers = new Set(f.consensus?.blockers ?? []);
@@ -272,7 +272,7 @@ export const forecastsSection: ReportSection = {
             return `<figure class="case">
 <figcaption><strong>${en(s.title, l)}</strong> — ${en(is.title, l)} <span class="note">(${esc(s.date ?? '')}${P.sep}${esc(rule)}${P.sep}${esc(mode)}${P.sep}${esc(t('file', { file }))})</span></figcaption>
 ${svg}
-<p>${en(j.issues[k]!.explanation, l)}${P.stop}${is.observed?.source ? ` <span class="note">${esc(t('observed-source'))} ${en(is.observed.source, l, escLinks(is.observed.source))}</span>` : ''}</p>
+<p>${esc(explain(s, f, l, namer))}${P.stop}${is.observed?.source ? ` <span class="note">${esc(t('observed-source'))} ${en(is.observed.source, l, escLinks(is.observed.source))}</span>` : ''}</p>
 ${notes ? `<ul class="note">${notes}</ul>` : ''}
 </figure>`;
           })

@@ -6,6 +6,7 @@
  */
 import { type AlignmentResult, alignOrganization, type StageComparison } from '../../alignment/analysis.js';
 import { loadVoteData } from '../../alignment/load.js';
+import { alignmentNoteIn } from '../../alignment/notes.js';
 import type { CampUncertainty } from '../../alignment/uncertainty.js';
 import { isConcordError } from '../../errors.js';
 import { esc } from '../../util/html.js';
@@ -51,7 +52,7 @@ function stageSentence(s: StageComparison, t: T): string {
   const P = punctuation(t.locale);
   const what = s.joined.length ? `+${s.joined.join(', ')}` : `−${s.left.join(', ')}`;
   if (!s.comparable || !s.before || !s.after || s.change === null)
-    return `${s.date} (${what}): ${s.note ?? t('fragmentation.not-comparable')}${P.stop}`;
+    return `${s.date} (${what}): ${s.note ? (alignmentNoteIn(s.note, t.locale) ?? s.note) : t('fragmentation.not-comparable')}${P.stop}`;
   const sp = s.split!;
   const main = t('fragmentation.stage-main', {
     date: s.date,
