@@ -1,0 +1,268 @@
+/**
+ * The library's errors in Russian and Chinese. Each case throws a real ConcordError of the library
+ * (power, balance, alignment, scenario and its importers, org, rules, report): its English message
+ * and hint are exactly what the `errors` catalogue's English entry gives for its key and values
+ * (tests and clients match on the English text), and in ru and zh the message is the catalogue's,
+ * not English, with the code and the path unchanged. The CLI cases run `concord … --lang ru|zh`
+ * in-process (src/cli/io.ts) on bad input and read the printed error.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { windowBound } from '../../src/alignment/analysis.js';
+import { balance } from '../../src/balance/balance.js';
+import { yardstick } from '../../src/balance/yardsticks.js';
+import { loadDataset } from '../../src/data/load.js';
+import { ConcordError } from '../../src/errors.js';
+import { formatKeyedError, localizeError, prepareErrorLocale } from '../../src/i18n/errors.js';
+import { loadOrganizations } from '../../src/org/load.js';
+import { checkOrganization } from '../../src/org/registry.js';
+import { parseIndexList } from '../../src/power/indices.js';
+import { parseUnions } from '../../src/power/owen.js';
+import { parseConstraint } from '../../src/power/reform.js';
+import { compile } from '../../src/rules/compile.js';
+import { readRule } from '../../src/rules/load.js';
+import { importScenarios } from '../../src/scenario/import/index.js';
+import { parseScenarioText, resolveWithLines } from '../../src/scenario/load.js';
+import { run } from '../helpers/cli.js';
+
+const CYRILLIC = /[А-Яа-яЁё]/;
+const HAN = /[\u4e00-\u9fff]/;
+
+function thrown(f: () => unknown): ConcordError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ConcordError) return e;
+    throw e;
+  }
+  throw new Error('did not throw');
+}
+
+/** The English catalogue words the error as thrown; ru and zh word it in their language. */
+function expectLocalized(e: ConcordError, key: string): void {
+  expect(e.key).toBe(key);
+  const en = formatKeyedError(e, 'en');
+  expect(en, `no catalogue entry for ${e.key}`).toBeDefined();
+  expect(en!.message).toBe(e.message);
+  expect(en!.hint).toBe(e.hint);
+  const ru = localizeError(e, 'ru');
+  const zh = localizeError(e, 'zh-Hans');
+  for (const [l, re] of [
+    [ru, CYRILLIC],
+    [zh, HAN],
+  ] as const) {
+    expect(l.code).toBe(e.code);
+    expect(l.path).toBe(e.path);
+    expect(l.message).not.toBe(e.message);
+    expect(l.message).toMatch(re);
+    if (e.hint) expect(l.hint).toMatch(re);
+  }
+}
+
+const scenario = (yaml: string) => parseScenarioText(yaml, 'bad.yaml');
+const resolveText = (yaml: string) => resolveWithLines(scenario(yaml), 'bad.yaml', yaml);
+
+const CASES: Array<[string, string, () => unknown]> = [
+  // power
+  ['power.notAnIndex', 'unknown index name', () => parseIndexList('banzaf', '--index')],
+  ['power.owen.overlap', 'unions overlap', () => parseUnions('A,B;B', ['A', 'B', 'C'], '--unions')],
+  ['power.reform.notAConstraint', 'not a constraint', () => parseConstraint('passage=1', '--constraint[0]')],
+  [
+    'power.reform.shareOutside',
+    'share outside [0, 1]',
+    () => parseConstraint('passage>=1.5', '--constraint[0]'),
+  ],
+  // rules
+  [
+    'rules.quotaAboveTotal',
+    'quota above the total',
+    () => compile({ count: { atLeast: 4 } }, [{ id: 'A' }, { id: 'B' }, { id: 'C' }]),
+  ],
+  ['rules.notARuleSpec', 'a bad --rule', () => readRule('no-such-rule', process.cwd())],
+  // balance
+  ['balance.unknownMeasure', 'unknown measure', () => yardstick('gdpp')],
+  // alignment
+  ['alignment.badWindowBound', 'not a year', () => windowBound('spring', 'from')],
+  // org
+  [
+    'org.check.statusEnd',
+    'a status ending before it starts',
+    () => {
+      const sco = loadOrganizations().get('sco');
+      const bad = { ...sco.memberships[0]!, from: '2001-06-15', to: '2000-01-01' };
+      checkOrganization({ ...sco, memberships: [...sco.memberships, bad] }, 'sco.yaml');
+    },
+  ],
+  // scenario: the resolver, the line added by the loader, a wrapped rule error
+  [
+    'scenario.outsideScale',
+    'a position outside the scale',
+    () =>
+      resolveText(
+        'id: t\nactors: { A: {}, B: {} }\nissues:\n  - id: x\n    scale: [0, 10]\n    positions:\n      A: { position: 12, salience: 1 }\n      B: { position: 1, salience: 1 }\n',
+      ),
+  ],
+  [
+    'scenario.inFile',
+    'a rule naming no player, wrapped with the file',
+    () =>
+      resolveText(
+        'id: t\nactors: { A: {}, B: {} }\nrule: { consensusMinus: [Z] }\nissues:\n  - id: x\n    positions:\n      A: { position: 1, salience: 1 }\n      B: { position: 2, salience: 1 }\n',
+      ),
+  ],
+  ['scenario.schema', 'a schema error with its line', () => scenario('id: t\nissues: 3\n')],
+  // importers: DECIDE, KTAB, DEU, long table
+  [
+    'import.decide.recordType',
+    'a DECIDE line without a record type',
+    () => importScenarios("#A\tA\n'X'\tB\n", 'x.txt', { format: 'decide' }),
+  ],
+  [
+    'import.column',
+    'a DECIDE power that is not a number',
+    () =>
+      importScenarios('#A\tA\tAlpha\n#P\tp\tIssue\n#D\tA\tp\t50\t0.5\tlots\n', 'x.txt', { format: 'decide' }),
+  ],
+  [
+    'import.ktab.firstLine',
+    'a KTAB file without its first line',
+    () => importScenarios('x\n', 'k.csv', { format: 'ktab' }),
+  ],
+  [
+    'import.deu.noActor',
+    'a DEU table without actor columns',
+    () => importScenarios('id,title\n1,x\n', 'd.csv', { format: 'deu' }),
+  ],
+  [
+    'import.long.unknownColumn',
+    'a long table with an unknown column',
+    () => importScenarios('actor,issue,position,salience,colour\nA,x,1,1,red\n', 'l.csv', { format: 'long' }),
+  ],
+  ['import.unknownFormat', 'a file of no known format', () => importScenarios('hello world\n', 'x.txt')],
+];
+
+describe('library errors: English as thrown, Russian and Chinese from the catalogue', () => {
+  beforeAll(async () => {
+    await prepareErrorLocale('ru');
+    await prepareErrorLocale('zh-Hans');
+  });
+  for (const [key, what, f] of CASES) {
+    it(`${what} (${key})`, () => expectLocalized(thrown(f), key));
+  }
+
+  it('the loader adds the line and keeps the key (scenario.noEntry at bad.yaml:6)', () => {
+    const e = thrown(() =>
+      resolveText(
+        'id: t\nactors: { A: {}, B: {} }\nissues:\n  - id: x\n    positions:\n      A: { position: 1, salience: 1 }\n',
+      ),
+    );
+    expect(e.message.startsWith('bad.yaml:')).toBe(true);
+    expectLocalized(e, 'scenario.noEntry');
+    expect(localizeError(e, 'ru').message).toMatch(
+      /^bad\.yaml:\d+: issues\[0\]\.positions\.B: для B нет записи/,
+    );
+  });
+
+  it('balance and dates on the real SCO and data set', () => {
+    const sco = loadOrganizations().get('sco');
+    const ds = loadDataset();
+    expectLocalized(
+      thrown(() => balance(sco, ds, { measure: 'gdp', from: 2020, to: 2010 })),
+      'balance.fromAfterTo',
+    );
+    expectLocalized(
+      thrown(() => balance(sco, ds, { measure: 'gdp', from: 1990, to: 1995 })),
+      'balance.beforeFounding',
+    );
+  });
+});
+
+describe('the CLI prints library errors in --lang', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'concord-lib-errors-'));
+  const decide = join(dir, 'bad-decide.txt');
+  writeFileSync(
+    decide,
+    '#A\tA\tAlpha\n#A\tB\tBeta\n#P\tp\tIssue\n#D\tA\tp\t50\t1.5\t1\n#D\tB\tp\t40\t0.5\t1\n',
+  );
+
+  const cases: Array<[string, string[], string, RegExp, RegExp]> = [
+    // name, argv, code, Russian, Chinese
+    [
+      'a malformed DECIDE file',
+      ['forecast', decide, '--format', 'decide'],
+      'E_FILE_FORMAT',
+      /bad-decide\.txt:4: столбец salience: 1\.5 — вне \[0, 1\]/,
+      /bad-decide\.txt:4：列 salience：1\.5 超出 \[0, 1\]/,
+    ],
+    [
+      'an unknown index name',
+      ['power', 'eec-1958', '--index', 'banzaf'],
+      'E_USAGE',
+      /--index: «banzaf» — не индекс влияния/,
+      /--index：“banzaf”不是权力指数/,
+    ],
+    [
+      'a bad rule',
+      ['power', 'eec-1958', '--rule', 'no-such-rule'],
+      'E_USAGE',
+      /не имя правила/,
+      /既不是规则名称/,
+    ],
+    [
+      'a bad quota range',
+      ['quota', 'eec-1958', '--from', '0'],
+      'E_USAGE',
+      /--from: 0 — вне 1\.\.17/,
+      /--from：0 超出 1\.\.17/,
+    ],
+    [
+      'an unknown measure',
+      ['balance', 'sco', '--measure', 'gdpp'],
+      'E_USAGE',
+      /неизвестный показатель/,
+      /未知指标/,
+    ],
+    [
+      'a window outside the UN vote data',
+      ['alignment', 'sco', '--from', '1930', '--bootstrap', '0'],
+      'E_NO_DATA',
+      /--from 1930 — вне данных: данные о голосованиях в ООН/,
+      /--from 1930 超出数据范围：联合国投票数据/,
+    ],
+    [
+      'a member added to its own organization',
+      ['balance', 'sco', '--with', 'CHN'],
+      'E_USAGE',
+      /уже является членом/,
+      /已是成员国/,
+    ],
+    [
+      'a bad reform constraint',
+      ['reform', 'sco', '--constraint', 'passage=1'],
+      'E_USAGE',
+      /«passage=1» — не ограничение/,
+      /“passage=1”不是约束条件/,
+    ],
+  ];
+  for (const [name, argv, code, ru, zh] of cases) {
+    it(`${name}: the code and path as in English, the message in ru and zh`, async () => {
+      const en = await run(...argv);
+      expect(en.code).toBe(2);
+      expect(en.err).toContain(`error [${code}]`);
+      const r = await run(...argv, '--lang', 'ru');
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`[${code}]`);
+      expect(r.err).toMatch(ru);
+      const z = await run(...argv, '--lang', 'zh');
+      expect(z.code).toBe(2);
+      expect(z.err).toContain(`[${code}]`);
+      expect(z.err).toMatch(zh);
+      // the English message is no longer what ru and zh print
+      const enMessage = /error \[[A-Z_]+\] (.*)/.exec(en.err)![1]!;
+      expect(r.err).not.toContain(enMessage);
+      expect(z.err).not.toContain(enMessage);
+    });
+  }
+});
