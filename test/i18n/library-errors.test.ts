@@ -11,18 +11,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { windowBound } from '../../src/alignment/analysis.js';
+import { meanAndSe } from '../../src/alignment/measures.js';
+import { rescale } from '../../src/alignment/positions.js';
 import { balance } from '../../src/balance/balance.js';
 import { yardstick } from '../../src/balance/yardsticks.js';
 import { loadDataset } from '../../src/data/load.js';
 import { ConcordError } from '../../src/errors.js';
 import { formatKeyedError, localizeError, prepareErrorLocale } from '../../src/i18n/errors.js';
 import { loadOrganizations } from '../../src/org/load.js';
+import { dateConvention } from '../../src/org/organization.js';
+import { organizationPlayers } from '../../src/org/players.js';
 import { checkOrganization } from '../../src/org/registry.js';
+import { designWeights } from '../../src/power/design.js';
 import { parseIndexList } from '../../src/power/indices.js';
 import { parseUnions } from '../../src/power/owen.js';
+import { quotaSweep } from '../../src/power/quota.js';
+import { orgWeightedInput, parseQuotaIndices } from '../../src/power/quota-input.js';
 import { parseConstraint } from '../../src/power/reform.js';
+import { briefingStage } from '../../src/report/briefing.js';
 import { compile } from '../../src/rules/compile.js';
 import { readRule } from '../../src/rules/load.js';
+import { parseCapabilities } from '../../src/scenario/import/deu.js';
 import { importScenarios } from '../../src/scenario/import/index.js';
 import { parseScenarioText, resolveWithLines } from '../../src/scenario/load.js';
 import { run } from '../helpers/cli.js';
@@ -143,6 +152,156 @@ const CASES: Array<[string, string, () => unknown]> = [
   ['import.unknownFormat', 'a file of no known format', () => importScenarios('hello world\n', 'x.txt')],
 ];
 
+const sco = () => loadOrganizations().get('sco');
+const five = () => loadOrganizations().get('shanghai-five');
+const decideText = (body: string) => () => importScenarios(body, 'x.txt', { format: 'decide' });
+const longText = (body: string) => () => importScenarios(body, 'l.csv', { format: 'long' });
+const ktabText = (body: string) => () => importScenarios(body, 'k.csv', { format: 'ktab' });
+const yamlIssue = (
+  extra: string,
+  positions = 'A: { position: 1, salience: 1 }\n      B: { position: 2, salience: 1 }',
+) => `id: t\nactors: { A: {}, B: {} }\nissues:\n  - id: x\n${extra}    positions:\n      ${positions}\n`;
+
+/** More errors, each one throw site, for the English check (and ru/zh present). */
+const MORE: Array<[string, () => unknown]> = [
+  ['org.dissolved', () => organizationPlayers(five(), loadDataset(), '2010-01-01')],
+  ['org.addAlreadyMember', () => organizationPlayers(sco(), loadDataset(), '2024-07-04', ['CHN'])],
+  ['org.badDateConvention', () => dateConvention('summit')],
+  ['report.unknownBriefing', () => briefingStage(sco(), 'no-such')],
+  ['alignment.notFinite', () => meanAndSe([1, Number.NaN], 'ai')],
+  [
+    'alignment.badScale',
+    () => rescale({ actors: ['A'], issues: [{ id: 'x', scale: [5, 1] }], values: [[1]] }),
+  ],
+  ['power.reform.notAShare', () => parseConstraint('passage>=lots', '--constraint[0]')],
+  ['power.reform.noMember', () => parseConstraint('veto:', '--constraint[0]')],
+  ['power.reform.memberTwice', () => parseConstraint('veto:KAZ,KAZ', '--constraint[0]')],
+  ['power.reform.notAShareIndex', () => parseConstraint('maxshare:holler<=0.3', '--constraint[0]')],
+  ['power.design.badTarget', () => designWeights([0.5, -0.5, 1])],
+  ['power.design.targetSum', () => designWeights([0.5, 0.2])],
+  ['power.design.badQuota', () => designWeights([0.5, 0.5], { quota: 1.5 })],
+  ['power.design.badResolution', () => designWeights([0.5, 0.5], { resolution: 1 })],
+  ['power.owen.noUnion', () => parseUnions('', ['A', 'B'], '--unions')],
+  ['power.owen.notAPlayer', () => parseUnions('A,Z', ['A', 'B'], '--unions')],
+  ['power.noIndex', () => parseIndexList(',', '--index')],
+  ['power.quota.notAnIndex', () => parseQuotaIndices('johnston')],
+  ['power.quota.noIndex', () => parseQuotaIndices(',')],
+  ['power.quota.range', () => quotaSweep(['A', 'B'], [1, 2], { from: 2, to: 1 })],
+  [
+    'power.quota.notAWeight',
+    () => orgWeightedInput('sco', '2024-07-04', 'area', loadOrganizations, loadDataset),
+  ],
+  ['rules.notAPlayer', () => compile({ consensusMinus: ['Z'] }, [{ id: 'A' }, { id: 'B' }])],
+  ['rules.duplicateId', () => compile('consensus', [{ id: 'A' }, { id: 'A' }])],
+  ['rules.noPlayers', () => compile('consensus', [])],
+  ['rules.unknownField', () => compile({ sum: 'votes', atLeast: 1 }, [{ id: 'A' }, { id: 'B' }])],
+  ['rules.unusableField', () => compile({ sum: 'votes', atLeast: 1 }, [{ id: 'A', votes: 1 }, { id: 'B' }])],
+  [
+    'rules.quotaAboveTotal',
+    () =>
+      compile({ sum: 'votes', atLeast: 5 }, [
+        { id: 'A', votes: 1 },
+        { id: 'B', votes: 2 },
+      ] as never),
+  ],
+  ['scenario.noActors', () => resolveText('id: t\nissues:\n  - id: x\n    positions: {}\n')],
+  [
+    'scenario.issueTwice',
+    () =>
+      resolveText(
+        `${yamlIssue('')}  - id: x\n    positions:\n      A: { position: 1, salience: 1 }\n      B: { position: 2, salience: 1 }\n`,
+      ),
+  ],
+  ['scenario.takeItNeedsProposal', () => resolveText(yamlIssue('    amendable: false\n    statusQuo: 1\n'))],
+  ['scenario.takeItNeedsStatusQuo', () => resolveText(yamlIssue('    amendable: false\n    proposal: 1\n'))],
+  ['scenario.optOutNeedsProposer', () => resolveText(yamlIssue('    optOut: true\n    statusQuo: 1\n'))],
+  ['scenario.pointDimensions', () => resolveText(yamlIssue('    statusQuo: [1, 2]\n'))],
+  ['scenario.unknownActor', () => resolveText(yamlIssue('    proposer: Z\n'))],
+  [
+    'scenario.proposerNoPosition',
+    () => resolveText(yamlIssue('    proposer: B\n', 'A: { position: 1, salience: 1 }\n      B: null')),
+  ],
+  [
+    'scenario.allZero',
+    () =>
+      resolveText(
+        yamlIssue('').replace('{ A: {}, B: {} }', '{ A: { capability: 0 }, B: { capability: 0 } }'),
+      ),
+  ],
+  [
+    'scenario.needsDate',
+    () => resolveText(`organization: sco\n${yamlIssue('').replace('actors: { A: {}, B: {} }\n', '')}`),
+  ],
+  ['scenario.aliases', () => scenario(`a: &a [1, 2]\nb: [${'*a, '.repeat(120)}*a]\n`)],
+  ['yamlSyntax', () => scenario('id: [\n')],
+  ['import.decide.actorTwice', decideText('#A\tA\tAlpha\n#A\tA\tAgain\n')],
+  ['import.decide.issueTwice', decideText('#P\tp\tIssue\n#P\tp\tAgain\n')],
+  ['import.decide.markUnknownIssue', decideText('#M\tq\t0\tlow\n')],
+  ['import.decide.tooFewCells', decideText('#A\n')],
+  ['import.decide.tooManyCells', decideText('#D\tA\tp\t1\t1\t1\tnote\textra\n')],
+  ['import.decide.unknownRecord', decideText('#Q\tA\n')],
+  ['import.decide.empty', decideText('#O\tTitle\n')],
+  [
+    'import.decide.twoLines',
+    decideText('#A\tA\tAlpha\n#P\tp\tIssue\n#D\tA\tp\t1\t0.5\t1\n#D\tA\tp\t2\t0.5\t1\n'),
+  ],
+  ['import.column', decideText('#A\tA\tAlpha\n#P\tp\tIssue\n#D\tZ\tp\t1\t0.5\t1\n')],
+  ['import.column', decideText('#A\tA\tAlpha\n#P\tp\tIssue\n#D\tA\tp\t1\t0.5\t-1\n')],
+  [
+    'import.column',
+    decideText(
+      '#A\tA\tAlpha\n#A\tB\tBeta\n#P\tp\tIssue\n#M\tp\t0\tlow\n#M\tp\t10\thigh\n#D\tA\tp\t20\t0.5\t1\n#D\tB\tp\t5\t0.5\t1\n',
+    ),
+  ],
+  ['import.ktab.sizes', ktabText('n,d,0,1\n')],
+  ['import.ktab.header', ktabText('n,d,2,1\nActor,Description,Power\n')],
+  ['import.ktab.actorCount', ktabText('n,d,2,1\nActor,Description,Power,Pstn1,Sal1\nA,a,1,50,50\n')],
+  [
+    'import.ktab.actorTwice',
+    ktabText('n,d,2,1\nActor,Description,Power,Pstn1,Sal1\nA,a,1,50,50\nA,a,1,50,50\n'),
+  ],
+  ['import.column', ktabText('n,d,2,1\nActor,Description,Power,Pstn1,Sal1\nA,a,1,150,50\nB,b,1,50,50\n')],
+  ['import.column', ktabText('n,d,2,1\nActor,Description,Power,Pstn1,Sal1\nA,a,1,50,150\nB,b,1,50,50\n')],
+  ['import.column', ktabText('n,d,2,1\nActor,Description,Power,Pstn1,Sal1\nA,a,x,50,50\nB,b,1,50,50\n')],
+  ['import.long.empty', longText('\n')],
+  ['import.long.missingColumn', longText('actor,issue,position\nA,x,1\n')],
+  ['import.long.columnTwice', longText('actor,issue,position,salience,Position\nA,x,1,1,1\n')],
+  ['import.long.noRows', longText('actor,issue,position,salience\n')],
+  ['import.long.ragged', longText('actor,issue,position,salience\nA,x,1\n')],
+  ['import.column', longText('actor,issue,position,salience\n,x,1,1\n')],
+  ['import.column', longText('actor,issue,position,salience\nA,x,lots,1\n')],
+  ['import.column', longText('actor,issue,position,salience\nA,x,1,1\nA,x,2,1\n')],
+  ['import.column', longText('actor,issue,position,salience\nA,x,1,\n')],
+  ['import.column', longText('actor,issue,position,salience,statusQuo\nA,x,1,1,5\nB,x,2,1,6\n')],
+  ['import.column', longText('actor,issue,position,salience,capability\nA,x,1,1,1\nB,x,2,1,\n')],
+  ['import.column', longText('actor,issue,position,salience,scaleMin,scaleMax\nA,x,1,1,5,5\n')],
+  ['import.column', longText('actor,issue,position,salience,proposer\nA,x,1,1,Z\nB,x,2,1,Z\n')],
+  ['import.column', longText('actor,issue,position,salience\nA,x,150,1\n')],
+  ['import.deu.empty', () => importScenarios('# only a comment\n', 'd.csv', { format: 'deu' })],
+  ['import.deu.columnTwice', () => importScenarios('id,pfr,sfr,id\n1,1,1,2\n', 'd.csv', { format: 'deu' })],
+  ['import.deu.ragged', () => importScenarios('id,pfr,sfr,pde,sde\n1,50,50\n', 'd.csv', { format: 'deu' })],
+  [
+    'import.column',
+    () => importScenarios('id,pfr,sfr,pde,sde\n1,150,50,50,50\n', 'd.csv', { format: 'deu' }),
+  ],
+  ['import.column', () => importScenarios('id,pfr,sfr,pde,sde\n1,5x,50,50,50\n', 'd.csv', { format: 'deu' })],
+  [
+    'import.column',
+    () => importScenarios('id,pfr,sfr,pde,sde\n1,50,50,50,50\n1,50,50,50,50\n', 'd.csv', { format: 'deu' }),
+  ],
+  [
+    'import.deu.noIssue',
+    () => importScenarios('id,pfr,sfr,pde,sde\n1,50,50,,\n', 'd.csv', { format: 'deu' }),
+  ],
+  ['import.capabilities.notMapping', () => parseCapabilities('[1, 2]', 'caps.yaml')],
+  ['import.capabilities.badValue', () => parseCapabilities('{ FR: -1 }', 'caps.yaml')],
+  ['import.capabilities.yaml', () => parseCapabilities('{ FR: [', 'caps.yaml')],
+  ['import.capabilities.cells', () => parseCapabilities('FR,1,2\n', 'caps.csv')],
+  ['import.capabilities.none', () => parseCapabilities('actor,capability\n', 'caps.csv')],
+  ['import.column', () => parseCapabilities('FR,-1\n', 'caps.csv')],
+  ['import.notText', () => importScenarios('a\u0000b', 'x.csv')],
+];
+
 describe('library errors: English as thrown, Russian and Chinese from the catalogue', () => {
   beforeAll(async () => {
     await prepareErrorLocale('ru');
@@ -150,6 +309,10 @@ describe('library errors: English as thrown, Russian and Chinese from the catalo
   });
   for (const [key, what, f] of CASES) {
     it(`${what} (${key})`, () => expectLocalized(thrown(f), key));
+  }
+
+  for (const [key, f] of MORE) {
+    it(`${key}: ${String(f).slice(6, 70)}`, () => expectLocalized(thrown(f), key));
   }
 
   it('the loader adds the line and keeps the key (scenario.noEntry at bad.yaml:6)', () => {
