@@ -10,7 +10,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { windowBound } from '../../src/alignment/analysis.js';
+import { alignOrganization, selectRollCalls, windowBound } from '../../src/alignment/analysis.js';
+import { loadVoteData } from '../../src/alignment/load.js';
 import { meanAndSe } from '../../src/alignment/measures.js';
 import { rescale } from '../../src/alignment/positions.js';
 import { balance } from '../../src/balance/balance.js';
@@ -25,15 +26,17 @@ import { checkOrganization } from '../../src/org/registry.js';
 import { designWeights } from '../../src/power/design.js';
 import { parseIndexList } from '../../src/power/indices.js';
 import { parseUnions } from '../../src/power/owen.js';
+import { computePower } from '../../src/power/power.js';
 import { quotaSweep } from '../../src/power/quota.js';
 import { orgWeightedInput, parseQuotaIndices } from '../../src/power/quota-input.js';
-import { parseConstraint } from '../../src/power/reform.js';
+import { parseConstraint, reform } from '../../src/power/reform.js';
 import { briefingStage } from '../../src/report/briefing.js';
 import { compile } from '../../src/rules/compile.js';
-import { readRule } from '../../src/rules/load.js';
+import { gameFromPlayers } from '../../src/rules/game.js';
+import { loadBuiltinGameFile, readRule } from '../../src/rules/load.js';
 import { parseCapabilities } from '../../src/scenario/import/deu.js';
 import { importScenarios } from '../../src/scenario/import/index.js';
-import { parseScenarioText, resolveWithLines } from '../../src/scenario/load.js';
+import { loadFile, loadPath, parseScenarioText, resolveWithLines } from '../../src/scenario/load.js';
 import { run } from '../helpers/cli.js';
 
 const CYRILLIC = /[А-Яа-яЁё]/;
@@ -302,6 +305,98 @@ const MORE: Array<[string, () => unknown]> = [
   ['import.notText', () => importScenarios('a\u0000b', 'x.csv')],
 ];
 
+const eec = () => gameFromPlayers(loadBuiltinGameFile('eec-1958'), 'eec-1958');
+const votes = () => loadVoteData();
+const withSco = (change: (o: ReturnType<typeof sco>) => object) => () =>
+  checkOrganization({ ...sco(), ...change(sco()) } as never, 'sco.yaml');
+const withEu = (change: (o: ReturnType<typeof sco>) => object) => () => {
+  const eu = loadOrganizations().get('eu-council');
+  checkOrganization({ ...eu, ...change(eu) } as never, 'eu-council.yaml');
+};
+const emptyDir = mkdtempSync(join(tmpdir(), 'concord-empty-'));
+const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]);
+
+/** The rest that a call can reach. */
+const REST: Array<[string, () => unknown]> = [
+  ['org.check.chairEnd', withSco((o) => ({ chairs: [{ ...o.chairs[0]!, to: '1990-01-01' }] }))],
+  ['org.check.chairsOverlap', withSco((o) => ({ chairs: [o.chairs[1]!, o.chairs[0]!] }))],
+  [
+    'org.check.ruleEnd',
+    withEu((o) => ({ rules: [{ ...o.rules[0]!, to: '1950-01-01' }, ...o.rules.slice(1)] })),
+  ],
+  [
+    'org.check.duplicateRule',
+    withEu((o) => ({
+      rules: [
+        ...o.rules.slice(0, -1),
+        { ...o.rules.at(-1)!, to: '2099-01-01' },
+        { ...o.rules[0]!, from: '2099-01-01', to: null },
+      ],
+    })),
+  ],
+  [
+    'org.check.afterDissolution',
+    () =>
+      checkOrganization(
+        { ...five(), memberships: [{ ...five().memberships[0]!, from: '2005-01-01', to: null }] },
+        'five.yaml',
+      ),
+  ],
+  ['alignment.badScope', () => selectRollCalls(votes(), { scope: 'some' as never })],
+  ['alignment.badStageYears', () => alignOrganization(votes(), sco(), { stageYears: 500 })],
+  ['alignment.noRollCalls', () => selectRollCalls(votes(), { from: 1964, to: 1964 })],
+  ['alignment.unknownTopic', () => selectRollCalls(votes(), { topic: 'gardening' })],
+  ['alignment.fromAfterTo', () => selectRollCalls(votes(), { from: 2010, to: 2000 })],
+  [
+    'power.reform.beforeFirstStage',
+    () => reform(sco(), loadDataset(), { constraints: [], at: '1990-01-01' }),
+  ],
+  [
+    'power.reform.tooManyConstraints',
+    () =>
+      reform(sco(), loadDataset(), { constraints: Array(13).fill(parseConstraint('passage>=0.05', 'c')) }),
+  ],
+  [
+    'power.reform.tooManyBlocs',
+    () =>
+      reform(sco(), loadDataset(), { constraints: [], blocs: [['CHN'], ['RUS'], ['KAZ'], ['KGZ'], ['TJK']] }),
+  ],
+  [
+    'power.reform.blocsOverlap',
+    () => reform(sco(), loadDataset(), { constraints: [], blocs: [['CHN', 'RUS'], ['RUS']] }),
+  ],
+  ['power.reform.noStageMember', () => reform(sco(), loadDataset(), { constraints: [], blocs: [['USA']] })],
+  ['power.tooFewSamples', () => computePower(eec(), { method: 'montecarlo', samples: 5 })],
+  ['power.quota.range', () => quotaSweep(['A', 'B'], [1, 2], { from: 0 })],
+  ['power.quota.range', () => quotaSweep(['A', 'B'], [1, 2], { step: 0 })],
+  [
+    'scenario.outcomeTwice',
+    () => resolveText(`outcome: { adopted: true }\n${yamlIssue('    outcome: { adopted: false }\n')}`),
+  ],
+  ['scenario.scaleTooLarge', () => resolveText(yamlIssue('    scale: [0, 1e200]\n'))],
+  [
+    'scenario.sourceZero',
+    () =>
+      resolveText(
+        `capability: votes\n${yamlIssue('').replace('{ A: {}, B: {} }', '{ A: { fields: { votes: 0 } }, B: { fields: { votes: 0 } } }')}`,
+      ),
+  ],
+  ['scenario.capabilityField', () => resolveText(`capability: votes\n${yamlIssue('')}`)],
+  [
+    'scenario.overridesTooLarge',
+    () =>
+      resolveText(
+        `capability: votes\n${yamlIssue('').replace('{ A: {}, B: {} }', '{ A: { capability: 1 }, B: { fields: { votes: 1 } } }')}`,
+      ),
+  ],
+  ['scenario.emptyDirectory', () => loadPath(emptyDir, process.cwd())],
+  [
+    'scenario.badDefaultSalience',
+    () => loadFile('scenarios/examples/car.yaml', process.cwd(), { defaultSalience: 200 }),
+  ],
+  ['import.workbookNotLong', () => importScenarios(zip, 'x.xlsx', { format: 'decide' })],
+];
+
 describe('library errors: English as thrown, Russian and Chinese from the catalogue', () => {
   beforeAll(async () => {
     await prepareErrorLocale('ru');
@@ -312,6 +407,10 @@ describe('library errors: English as thrown, Russian and Chinese from the catalo
   }
 
   for (const [key, f] of MORE) {
+    it(`${key}: ${String(f).slice(6, 70)}`, () => expectLocalized(thrown(f), key));
+  }
+
+  for (const [key, f] of REST) {
     it(`${key}: ${String(f).slice(6, 70)}`, () => expectLocalized(thrown(f), key));
   }
 
