@@ -10,7 +10,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { alignOrganization, selectRollCalls, windowBound } from '../../src/alignment/analysis.js';
+import {
+  alignOrganization,
+  alignPositions,
+  selectRollCalls,
+  windowBound,
+} from '../../src/alignment/analysis.js';
 import { loadVoteData } from '../../src/alignment/load.js';
 import { meanAndSe } from '../../src/alignment/measures.js';
 import { rescale } from '../../src/alignment/positions.js';
@@ -394,6 +399,27 @@ const REST: Array<[string, () => unknown]> = [
     'scenario.badDefaultSalience',
     () => loadFile('scenarios/examples/car.yaml', process.cwd(), { defaultSalience: 200 }),
   ],
+  [
+    'power.enumerationLimit',
+    () => {
+      const players = Array.from({ length: 26 }, (_, k) => ({ id: `P${k}` }));
+      return computePower({ name: 'g', players, rule: 'consensus' } as never, { method: 'enumerate' });
+    },
+  ],
+  [
+    'power.quota.playerLimit',
+    () =>
+      quotaSweep(
+        Array.from({ length: 53 }, (_, k) => `P${k}`),
+        Array(53).fill(1),
+      ),
+  ],
+  ['power.quota.tooManyRows', () => quotaSweep(['A', 'B'], [30_000, 30_000])],
+  [
+    'alignment.pairNotCompared',
+    () => alignOrganization(votes(), sco(), { pair: ['CHN', 'USA'], from: 2020 }),
+  ],
+  ['alignment.tooFewActors', () => alignPositions({ actors: ['A'], issues: [], values: [[]] })],
   ['import.workbookNotLong', () => importScenarios(zip, 'x.xlsx', { format: 'decide' })],
 ];
 
