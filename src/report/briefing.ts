@@ -11,6 +11,7 @@ import { balance, type Distribution } from '../balance/balance.js';
 import { type MeasureId, YARDSTICKS } from '../balance/yardsticks.js';
 import type { Dataset } from '../data/dataset.js';
 import { ConcordError } from '../errors.js';
+import { localizedShortName } from '../org/names.js';
 import { stages } from '../org/organization.js';
 import type { OrganizationRegistry } from '../org/registry.js';
 import type { Organization } from '../org/schema.js';
@@ -88,6 +89,8 @@ export function briefingStage(org: Organization, id: string) {
     throw new ConcordError('E_VALIDATION', `no briefing "${id}"`, {
       path: 'stage',
       hint: `Briefings: ${BRIEFINGS.map((b) => `${b.id} (${b.title})`).join(', ')}.`,
+      key: 'report.unknownBriefing',
+      values: { id, briefings: BRIEFINGS.map((b) => `${b.id} (${b.title})`).join(', ') },
     });
   const stage = stages(org).find((s) => sameSet(s.joined, spec.joined));
   if (!stage)
@@ -97,6 +100,15 @@ export function briefingStage(org: Organization, id: string) {
       {
         path: 'stage',
         hint: 'The briefings are about the SCO’s enlargements.',
+        key: 'report.noBriefingStage',
+        values: {
+          org: localizedShortName(org),
+          states: {
+            en: spec.joined.join(' and '),
+            ru: spec.joined.join(' и '),
+            'zh-Hans': spec.joined.join('和'),
+          },
+        },
       },
     );
   return { spec, stage };
