@@ -81,7 +81,10 @@ export function weightedInput(
       key: 'power.quota.noWeights',
       values: { path, sum: '{ sum: votes, atLeast: 12 }', count: '{ count: { atLeast: 4 } }' },
     });
-  if (d.scale.num !== d.scale.den)
+  // The compiler divides a field's weights by their common divisor (den) and multiplies them by a
+  // power of ten when they have decimals (num > 1): whole weights are those with num = 1, and their
+  // values are the scaled weights times den (an all-equal game, 50 × 100 votes, is whole).
+  if (d.scale.num !== 1n)
     throw new ConcordError('E_USAGE', `${path}: the weights of "${d.label}" are not whole numbers`, {
       path: 'players',
       hint: 'Round the weights to whole numbers (e.g. population in thousands), or use --org with --weight.',
@@ -91,8 +94,10 @@ export function weightedInput(
   const atom = c.atoms.find((a) => a.dim === dimIndex);
   return {
     ids: [...c.ids],
-    weights: d.weights.map(Number),
-    ownQuota: atom ? Number(atom.quota) : null,
+    weights: d.weights.map((w) => Number(w * d.scale.den)),
+    // in the field's own units: the least multiple of the common divisor at or above the quota
+    // written, which has the same winning coalitions
+    ownQuota: atom ? Number(atom.quota * d.scale.den) : null,
     label: game.name,
     unit: d.label,
   };
