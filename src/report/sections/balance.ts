@@ -60,10 +60,11 @@ function bandOrder(b: Balance): string[] {
     .map(([m]) => m);
 }
 
-function changeLabel(s: StageBalance, t: T): string {
+function changeLabel(s: StageBalance, t: T, registry?: ReportContext['registry']): string {
   if (s.kind === 'founding') {
+    const pred = s.comparedWith && registry?.has(s.comparedWith.id) ? registry.get(s.comparedWith.id) : null;
     return s.comparedWith
-      ? `${t('balance.founded')} (${s.comparedWith.shortName}${s.joined.length ? ` +${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''})`
+      ? `${t('balance.founded')} (${pred ? orgNames(pred, t.locale).shortName : s.comparedWith.shortName}${s.joined.length ? ` +${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''})`
       : t('balance.founded');
   }
   return [s.joined.length ? `+${s.joined.join(', ')}` : '', s.left.length ? `−${s.left.join(', ')}` : '']
@@ -114,7 +115,9 @@ function measureBlock(b: Balance, ctx: ReportContext, colours: Map<string, strin
     }),
     bands: bandOrder(b).map((c) => ({ key: c, label: name(c), colour: colours.get(c) ?? '#999' })),
     years: b.years.map((y) => ({ year: y.year, shares: y.concentration ? y.shares : null })),
-    marks: stages.slice(1).map((s) => ({ year: s.stageYear, label: `${s.stageYear} ${changeLabel(s, t)}` })),
+    marks: stages
+      .slice(1)
+      .map((s) => ({ year: s.stageYear, label: `${s.stageYear} ${changeLabel(s, t, ctx.registry)}` })),
     locale: l,
   });
   const partial = b.years.filter((y) => y.status === 'partial');
@@ -270,7 +273,7 @@ ${htmlTable([t('balance.th.yardstick'), t('balance.th.first-year'), t('balance.t
         ],
         shown.map((s, i) => [
           nowrap(s.from),
-          changeLabel(s, t),
+          changeLabel(s, t, ctx.registry),
           ...available.map((b) => cell(b.stages[i]!, f)),
         ]),
         { caption: title, lang: l },
