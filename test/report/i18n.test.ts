@@ -157,6 +157,29 @@ describe.each([
     expect(done).toEqual([]);
   });
 
+  it('writes the briefings and the balance sentences, their notes and answers, in the language', () => {
+    // Every word of the briefings (charts aside: their labels are checked above), and the balance
+    // section's sentences (src/balance/describe.ts in the locale), with no lang="en" span left.
+    const prose = (html: string) => text(html.replace(/<svg\b[\s\S]*?<\/svg>/g, ' '));
+    const briefings = sections.get('briefings')!;
+    expect(briefings).not.toContain('lang="en"');
+    expect(english(prose(briefings))).toEqual([]);
+    const balance = sections.get('balance')!;
+    const sentences = [...balance.matchAll(/<ul class="balance-stages">([\s\S]*?)<\/ul>/g)].map((m) => m[1]!);
+    expect(sentences.length).toBeGreaterThanOrEqual(4);
+    for (const s of sentences) {
+      expect(s).not.toContain('lang="en"');
+      expect(english(prose(s))).toEqual([]);
+      expect(prose(s)).toMatch(script);
+    }
+    const captions = [...balance.matchAll(/<figcaption class="note">([\s\S]*?)<\/figcaption>/g)].map(
+      (m) => m[1]!,
+    );
+    // The series' sentence opens each caption, in the language; only the source's title stays English.
+    for (const c of captions)
+      expect(english(prose(c.split('<span lang="en">')[0]!)), c.slice(0, 80)).toEqual([]);
+  });
+
   it('writes numbers and dates in the language', () => {
     const byline = /<header>[\s\S]*?<\/header>/.exec(html)![0];
     expect(byline).toContain(lang === 'ru' ? '29 ноября 2026 г.' : '2026年11月29日');
