@@ -1975,6 +1975,16 @@ export interface components {
                 id: string;
                 name: string;
                 shortName: string;
+                localized: {
+                    ru?: {
+                        name: string;
+                        shortName?: string;
+                    };
+                    "zh-Hans"?: {
+                        name: string;
+                        shortName?: string;
+                    };
+                } | null;
                 founded: string;
                 dissolved: string | null;
                 predecessor: string | null;

@@ -22,6 +22,7 @@ import { SvgChart } from '../components/SvgChart.js';
 import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
 import { useFormat, useT } from '../i18n.js';
+import { useOrgName } from '../names.js';
 import { useTitle } from '../router.js';
 import type { OrgSummary, Stage } from '../types.js';
 
@@ -92,6 +93,7 @@ const span = (w: { from: string; to: string }) =>
 
 export function AlignmentPage() {
   const t = useT(labAlignment);
+  const orgName = useOrgName();
   const to_ = useT(labOrg);
   const n = useFormat();
   const f3 = (x: number | null | undefined) => (x == null ? '–' : n.fixed(x, 3));
@@ -154,7 +156,7 @@ export function AlignmentPage() {
     });
     const series = renderSeries({
       id: 'lab-cohesion',
-      title: t('chart.cohesion', { org: r.organization.shortName, span: span(r.window) }),
+      title: t('chart.cohesion', { org: orgName(r.organization).shortName, span: span(r.window) }),
       from: r.window.fromYear,
       to: r.window.toYear,
       series: cohesionSeries(r.cohesion.byYear),
@@ -179,13 +181,11 @@ export function AlignmentPage() {
         <label>
           {to_('controls.org')}{' '}
           <select value={orgId} onChange={(e) => setOrgId(e.target.value)}>
-            {(orgs.data?.organizations ?? [{ id: 'sco', name: 'Shanghai Cooperation Organisation' }]).map(
-              (o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ),
-            )}
+            {(orgs.data?.organizations ?? [{ id: 'sco' }]).map((o) => (
+              <option key={o.id} value={o.id}>
+                {orgName(o).name}
+              </option>
+            ))}
           </select>
         </label>
         <label>

@@ -18,6 +18,7 @@ import { SvgChart } from '../components/SvgChart.js';
 import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
 import { rich, useFormat, useT } from '../i18n.js';
+import { useOrgName } from '../names.js';
 import { useTitle } from '../router.js';
 import { CONSENSUS, ruleLabel as label } from '../ruleName.js';
 import type { OrgSummary } from '../types.js';
@@ -82,6 +83,7 @@ function passageCell(p: number, fraction: string | null, n: Formatter): string {
 
 export function DecisionPage() {
   const t = useT(labDecision);
+  const orgName = useOrgName();
   const n = useFormat();
   useTitle(t('title'));
   const ruleLabel = (x: { id: string; label: string }) => label(t, x);
@@ -140,7 +142,7 @@ export function DecisionPage() {
     return {
       passage: renderPassageChart({
         id: 'lab-passage',
-        title: t('chart.passage', { org: r.organization.shortName }),
+        title: t('chart.passage', { org: orgName(r.organization).shortName }),
         stages: labels,
         series: r.rules.map((rule, k) => ({
           label: label(t, rule),
@@ -152,7 +154,7 @@ export function DecisionPage() {
       blocking: renderBlockingChart({
         id: 'lab-blocking',
         title: t('chart.blocking', {
-          org: r.organization.shortName,
+          org: orgName(r.organization).shortName,
           from: stage.from,
           hypothetical: stage.hypothetical ? 'yes' : 'no',
         }),
@@ -186,13 +188,11 @@ export function DecisionPage() {
         <label>
           {t('organization')}{' '}
           <select value={orgId} onChange={(e) => setOrgId(e.target.value)}>
-            {(orgs.data?.organizations ?? [{ id: 'sco', name: 'Shanghai Cooperation Organisation' }]).map(
-              (o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ),
-            )}
+            {(orgs.data?.organizations ?? [{ id: 'sco' }]).map((o) => (
+              <option key={o.id} value={o.id}>
+                {orgName(o).name}
+              </option>
+            ))}
           </select>
         </label>
         <fieldset>
