@@ -172,7 +172,7 @@ export function AlignmentPage() {
       yLabel: t('chart.cohesionAxis'),
     });
     return { heatmap, network, series };
-  }, [r, measure, stages.data, t, n]);
+  }, [r, measure, stages.data, t, n, orgName]);
 
   return (
     <>

@@ -165,7 +165,7 @@ export function DecisionPage() {
         })),
       }),
     };
-  }, [r, stage, t]);
+  }, [r, stage, t, orgName]);
 
   const addCustom = () => {
     try {
