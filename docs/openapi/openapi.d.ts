@@ -5262,6 +5262,8 @@ export interface operations {
         parameters: {
             query?: {
                 token?: string;
+                /** @description The page's language: en, ru or zh (default: the request's Accept-Language) */
+                lang?: string;
             };
             header?: never;
             path: {
