@@ -3470,7 +3470,10 @@ export interface operations {
     };
     enlargementBriefing: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language of the texts (titles, sentences, labels, notes): en (default), ru or zh; the figures do not change */
+                lang?: "en" | "ru" | "zh" | "zh-Hans";
+            };
             header?: never;
             path: {
                 /** @description Organization id: sco, csto, asean, shanghai-five, … */
