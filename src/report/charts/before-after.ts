@@ -30,9 +30,9 @@ export function renderBeforeAfter(o: BeforeAfterOptions): string {
   const width = o.width ?? 520;
   const t = chartT(o.locale);
   const notMember = t('before-after.not-a-member');
-  // Row labels up to a third of the width (a longer one is shortened, its full text in the bar's
+  // Row labels up to 0.42 of the width (a longer one is shortened, its full text in the bar's
   // title); value labels at 10 px, with room for the widest.
-  const maxLabel = Math.round(width / 3);
+  const maxLabel = Math.round(width * 0.42);
   const labelW = Math.min(
     maxLabel,
     12 + Math.max(textWidth('MMM'), ...o.rows.map((r) => textWidth(r.label))),
@@ -44,7 +44,7 @@ export function renderBeforeAfter(o: BeforeAfterOptions): string {
       { label: o.beforeLabel, k: 0 as const },
       { label: o.afterLabel, k: 1 as const },
     ],
-    { x0: labelW, x1: width - 4, swatch: 12, gap: 24, minSlot: 170 },
+    { x0: labelW, x1: width - 4, swatch: 12, gap: 24, minSlot: Math.min(170, (width - 4 - labelW) / 2) },
   );
   const top = 12 + legend.rows * 18;
   const bar = 10;
