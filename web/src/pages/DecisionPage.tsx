@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Formatter } from '../../../src/i18n/format.js';
 import { labDecision } from '../../../src/i18n/messages/lab-decision/index.js';
 import { renderBlockingChart, renderPassageChart } from '../../../src/report/charts/capacity.js';
+import { playersNoteIn } from '../../../src/report/notes.js';
 import type { Rule } from '../../../src/rules/schema.js';
 import { api } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
@@ -85,6 +86,7 @@ export function DecisionPage() {
   const t = useT(labDecision);
   const orgName = useOrgName();
   const n = useFormat();
+  const locale = n.locale;
   useTitle(t('title'));
   const ruleLabel = (x: { id: string; label: string }) => label(t, x);
   const ruleDesc = (x: { id: string; description: string }) =>
@@ -398,7 +400,11 @@ export function DecisionPage() {
                   </tbody>
                 </table>
               </TableBox>
-              {stage.notes.length ? <p className="small muted">{stage.notes.join('; ')}</p> : null}
+              {stage.notes.length ? (
+                <p className="small muted">
+                  {stage.notes.map((x) => playersNoteIn(x, locale)).join(locale === 'zh-Hans' ? '；' : '; ')}
+                </p>
+              ) : null}
             </section>
           </div>
         </>

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { lab } from '../../../src/i18n/messages/lab/index.js';
 import { labOrg } from '../../../src/i18n/messages/lab-org/index.js';
+import { factNoteIn } from '../../../src/report/notes.js';
 import { api } from '../api.js';
 import { BalancePanel } from '../components/BalancePanel.js';
 import { ChartDownloads, svgIn } from '../components/ChartDownloads.js';
@@ -321,6 +322,7 @@ function replaceUrl(url: string) {
 function Facts({ snap }: { snap: Snapshot }) {
   const t = useT(labOrg);
   const n = useFormat();
+  const locale = n.locale;
   const f = snap.facts;
   const pct = (x: number | null | undefined) => (x == null ? '–' : n.percent(x, 1));
   const rows: Array<[string, string, string, string]> = [
@@ -382,7 +384,7 @@ function Facts({ snap }: { snap: Snapshot }) {
       </TableBox>
       {f.notes.map((n) => (
         <p key={n} className="muted small">
-          {t('facts.note', { note: n })}
+          {t('facts.note', { note: factNoteIn(n, locale) })}
         </p>
       ))}
     </>
