@@ -22,7 +22,7 @@ import { SvgChart } from '../components/SvgChart.js';
 import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
 import { useFormat, useT } from '../i18n.js';
-import { useOrgName } from '../names.js';
+import { useCountryName, useOrgName } from '../names.js';
 import { useTitle } from '../router.js';
 import type { OrgSummary, Stage } from '../types.js';
 
@@ -94,6 +94,7 @@ const span = (w: { from: string; to: string }) =>
 export function AlignmentPage() {
   const t = useT(labAlignment);
   const orgName = useOrgName();
+  const countryName = useCountryName();
   const to_ = useT(labOrg);
   const n = useFormat();
   const f3 = (x: number | null | undefined) => (x == null ? '–' : n.fixed(x, 3));
@@ -124,6 +125,8 @@ export function AlignmentPage() {
   const charts = useMemo(() => {
     if (!r) return null;
     const codes = r.states.map((s) => s.iso3);
+    // States' names in the lab's language (the API gives English ones).
+    const stateNames = r.states.map((s) => countryName(s.iso3, s.name));
     const members = new Set(r.states.filter((s) => s.role === 'member').map((s) => s.iso3));
     const m = MEASURES.find((x) => x.id === measure)!;
     const mLabel = t(`measure.${m.id}`);
@@ -134,7 +137,7 @@ export function AlignmentPage() {
       id: 'lab-heatmap',
       title: t('chart.heatmap', { measure: mLabel, span: span(r.window) }),
       labels: codes,
-      names: r.states.map((s) => s.name),
+      names: stateNames,
       values: matrix,
       domain: [m.percent ? Math.max(0, Math.floor(lo * 10) / 10) : Math.min(0, lo), 1],
       format: (x) => (m.percent ? n.fixed(x * 100, 0) : n.fixed(x, 2)),
@@ -148,7 +151,7 @@ export function AlignmentPage() {
       title: t('chart.camps', { weights: r.camps.weights, span: span(r.window) }),
       nodes: codes.map((c, i) => ({
         id: c,
-        label: r.states[i]!.name,
+        label: stateNames[i]!,
         camp: r.camps.community[i]!,
         outsider: !members.has(c),
       })),
@@ -172,7 +175,7 @@ export function AlignmentPage() {
       yLabel: t('chart.cohesionAxis'),
     });
     return { heatmap, network, series };
-  }, [r, measure, stages.data, t, n, orgName]);
+  }, [r, measure, stages.data, t, n, orgName, countryName]);
 
   return (
     <>
