@@ -137,6 +137,54 @@ describe('swings by weight', () => {
     );
   });
 
+  it('by size, every table (game or dual, lightest or heaviest first; rows kept between the k-sums so far): brute force, and the residues past 52 players', () => {
+    const choices = [false, true].flatMap((dual) =>
+      [false, true].map((heaviestFirst) => ({ dual, heaviestFirst })),
+    );
+    const withChoice = (weights: number[], quota: number, force: (typeof choices)[number]) =>
+      weightedSizeSwings(
+        {
+          n: weights.length,
+          weights: Float64Array.from(weights),
+          total: weights.reduce((a, b) => a + b, 0),
+          quota,
+        },
+        { force },
+      );
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 10 }),
+        fc.double({ min: -0.1, max: 1.1, noNaN: true }),
+        (weights, share) => {
+          const quota = Math.round(share * weights.reduce((a, b) => a + b, 0));
+          const b = bruteBySize(weights, quota);
+          for (const force of choices) {
+            const r = withChoice(weights, quota, force);
+            expect(r.winning).toBe(b.winning);
+            expect(r.swingsBySize).toEqual(b.bySize);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 53, maxLength: 110 }),
+        fc.double({ min: 0.2, max: 0.9, noNaN: true }),
+        (weights, share) => {
+          const quota = Math.max(1, Math.round(share * weights.reduce((a, b) => a + b, 0)));
+          const gf = gfOf(weights, quota);
+          for (const force of choices) {
+            const r = withChoice(weights, quota, force);
+            expect(r.winning).toBe(gf.winning);
+            expect(r.swingsBySize).toEqual(gf.swingsBySize);
+          }
+        },
+      ),
+      { numRuns: 6 },
+    );
+  });
+
   it('Holler by weight: equals enumeration on small games and the residues modulo primes past 52 players', () => {
     fc.assert(
       fc.property(
