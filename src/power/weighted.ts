@@ -23,6 +23,7 @@
  */
 import type { NumericRule } from '../rules/compile.js';
 import { sumsPredicate } from '../rules/compile.js';
+import { limbTable } from './kernel.js';
 
 /** Bits per limb; a limb is carried before it can reach 2^52 (so every 52 − LIMB_BITS additions). */
 const LIMB_BITS = 40;
@@ -105,8 +106,11 @@ export interface WeightedCounts {
   readonly veto: boolean[];
 }
 
-/** Exact |W|, swings and veto players of a weighted game. */
-export function weightedSwings(g: WeightedGame): WeightedCounts {
+/**
+ * Exact |W|, swings and veto players of a weighted game. The table's loop runs in WebAssembly
+ * where it can (./kernel.ts); `js` forces JavaScript (tests).
+ */
+export function weightedSwings(g: WeightedGame, opts: { js?: boolean } = {}): WeightedCounts {
   const { n, weights, total, quota } = g;
   const veto = Array.from(weights, (w) => quota > 0 && total - w < quota);
   const all = 1n << BigInt(n);
@@ -115,11 +119,9 @@ export function weightedSwings(g: WeightedGame): WeightedCounts {
   const dual = quota > total - quota + 1;
   const Q = dual ? total - quota + 1 : quota;
   const L = limbCount(n);
-  const limbs: Float64Array[] = [];
-  const first = new Float64Array(Q);
-  first.fill(1);
-  limbs.push(first);
-  for (let l = 1; l < L; l++) limbs.push(new Float64Array(Q));
+  const table = limbTable(L, Q, opts);
+  const limbs = table.limbs;
+  limbs[0]!.fill(1);
   // Lightest first: a player of weight v costs Q − v additions per limb in use, and the limbs in
   // use grow with the players added (the order does not change the counts).
   const order = Array.from(weights, (_, i) => i).sort((a, b) => weights[a]! - weights[b]!);
@@ -142,7 +144,7 @@ export function weightedSwings(g: WeightedGame): WeightedCounts {
         const a = limbs[l]!;
         for (let x = 0; x < Q; x++) a[x] = a[x]! * 2;
       }
-    else for (let l = 0; l < active; l++) addShifted(limbs[l]!, v, Q);
+    else for (let l = 0; l < active; l++) table.addShifted(l, v);
     bits = Math.min(bits + 1, added);
   }
   if (L > 1) carry(limbs, Q, L);

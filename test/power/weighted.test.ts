@@ -12,6 +12,7 @@ import { weightedSizeSwings } from '../../src/power/bysize.js';
 import { primesFor } from '../../src/power/exact.js';
 import { gfCounts, gfHollerCounts, planGf } from '../../src/power/gf.js';
 import { parseIndexList } from '../../src/power/indices.js';
+import { limbTable } from '../../src/power/kernel.js';
 import { computePower } from '../../src/power/power.js';
 import { weightedHoller, weightedSwings } from '../../src/power/weighted.js';
 import { compile, numericRule } from '../../src/rules/compile.js';
@@ -182,6 +183,34 @@ describe('swings by weight', () => {
         },
       ),
       { numRuns: 6 },
+    );
+  });
+
+  it('the loop in WebAssembly (./kernel.ts) gives the counts of the loop in JavaScript, past 52 players too', () => {
+    // the WebAssembly table: limbs are views one after another in one memory
+    const t = limbTable(3, 10);
+    expect(t.limbs.map((a) => a.byteOffset)).toEqual([0, 80, 160]);
+    t.limbs[1]!.fill(1);
+    t.addShifted(1, 3);
+    // (1 + z^3) once: each count plus the one three below it, before it changed
+    expect(Array.from(t.limbs[1]!)).toEqual([1, 1, 1, 2, 2, 2, 2, 2, 2, 2]);
+    expect(Array.from(t.limbs[0]!)).toEqual(Array(10).fill(0));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 120 }),
+        fc.double({ min: -0.1, max: 1.1, noNaN: true }),
+        (weights, share) => {
+          const total = weights.reduce((a, b) => a + b, 0);
+          const g = {
+            n: weights.length,
+            weights: Float64Array.from(weights),
+            total,
+            quota: Math.round(share * total),
+          };
+          expect(weightedSwings(g)).toEqual(weightedSwings(g, { js: true }));
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 
