@@ -22,6 +22,7 @@
  * holds at most C(n, k) < 2^bits(k), so it gets ⌈bits(k) / 40⌉ limbs, and a game whose largest
  * binomial C(n, ⌊n/2⌋) stays below 2^52 (n ≤ 54) needs one plain double per cell and no carrying.
  */
+import { rowArrays } from './kernel.js';
 import type { WeightedGame } from './weighted.js';
 
 const LIMB_BITS = 40;
@@ -200,7 +201,7 @@ export function sizeTableCost(g: WeightedGame, minimal = false): { cells: number
  */
 export function weightedSizeSwings(
   g: WeightedGame,
-  opts: { minimal?: boolean; force?: TableChoice } = {},
+  opts: { minimal?: boolean; force?: TableChoice; js?: boolean } = {},
 ): SizeSwings {
   const { n, weights, total, quota } = g;
   const veto = Array.from(weights, (w) => quota > 0 && total - w < quota);
@@ -223,12 +224,17 @@ export function weightedSizeSwings(
   const { Q, dual, K, lo, hi, limbs, single, order } = L;
   const lb = log2Binomials(n);
   // rows[k][l]: limb l of row k over [lo_k, hi_k); tot[k][l]: limb l of the number of k-subsets so far
+  // (the rows in one WebAssembly memory, their additions there: ./kernel.ts)
+  const lengths: number[] = [];
+  for (let k = 0; k <= K; k++) for (let l = 0; l < limbs[k]!; l++) lengths.push(hi[k]! - lo[k]!);
+  const store = rowArrays(lengths, opts);
+  const addRange = store.addRange;
   const rows: Float64Array[][] = [];
   const tot: Float64Array[] = [];
+  let next = 0;
   for (let k = 0; k <= K; k++) {
-    const r: Float64Array[] = [];
-    for (let l = 0; l < limbs[k]!; l++) r.push(new Float64Array(hi[k]! - lo[k]!));
-    rows.push(r);
+    rows.push(store.arrays.slice(next, next + limbs[k]!));
+    next += limbs[k]!;
     tot.push(new Float64Array(limbs[k]!));
   }
   // the empty coalition: F_0(x) = 1 for every x ≥ 0
@@ -448,11 +454,6 @@ export function weightedSizeSwings(
     swings: swingsBySize.map((r) => r.reduce((a, b) => a + b, 0n)),
     veto,
   };
-}
-
-/** dst[d + x] += src[s + x] for x in [0, len): the hot loop (small and monomorphic, so optimised early). */
-function addRange(dst: Float64Array, d: number, src: Float64Array, s: number, len: number): void {
-  for (let x = 0; x < len; x++) dst[d + x] = dst[d + x]! + src[s + x]!;
 }
 
 function addConstant(dst: Float64Array, d: number, len: number, c: number): void {

@@ -12,7 +12,7 @@ import { weightedSizeSwings } from '../../src/power/bysize.js';
 import { primesFor } from '../../src/power/exact.js';
 import { gfCounts, gfHollerCounts, planGf } from '../../src/power/gf.js';
 import { parseIndexList } from '../../src/power/indices.js';
-import { limbTable } from '../../src/power/kernel.js';
+import { limbTable, rowArrays } from '../../src/power/kernel.js';
 import { computePower } from '../../src/power/power.js';
 import { weightedHoller, weightedSwings } from '../../src/power/weighted.js';
 import { compile, numericRule } from '../../src/rules/compile.js';
@@ -186,7 +186,7 @@ describe('swings by weight', () => {
     );
   });
 
-  it('the loop in WebAssembly (./kernel.ts) gives the counts of the loop in JavaScript, past 52 players too', () => {
+  it('the loops in WebAssembly (./kernel.ts) give the counts of the loops in JavaScript, past 52 players too', () => {
     // the WebAssembly table: limbs are views one after another in one memory
     const t = limbTable(3, 10);
     expect(t.limbs.map((a) => a.byteOffset)).toEqual([0, 80, 160]);
@@ -211,6 +211,30 @@ describe('swings by weight', () => {
         },
       ),
       { numRuns: 60 },
+    );
+    // the table by size: rows in one WebAssembly memory, added there
+    const r = rowArrays([4, 3]);
+    expect(r.arrays.map((a) => a.byteOffset)).toEqual([0, 32]);
+    r.arrays[1]!.set([1, 2, 3]);
+    r.addRange(r.arrays[0]!, 1, r.arrays[1]!, 0, 3);
+    expect(Array.from(r.arrays[0]!)).toEqual([0, 1, 2, 3]);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 70 }),
+        fc.double({ min: -0.1, max: 1.1, noNaN: true }),
+        fc.boolean(),
+        (weights, share, minimal) => {
+          const total = weights.reduce((a, b) => a + b, 0);
+          const g = {
+            n: weights.length,
+            weights: Float64Array.from(weights),
+            total,
+            quota: Math.round(share * total),
+          };
+          expect(weightedSizeSwings(g, { minimal })).toEqual(weightedSizeSwings(g, { minimal, js: true }));
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 
