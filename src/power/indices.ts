@@ -17,7 +17,7 @@
  * Every index is computed as an exact fraction of BigInts and converted to a double at the end.
  */
 import { ConcordError } from '../errors.js';
-import { type Fraction, factorials, frac, fracString, toNumber } from './exact.js';
+import { type Fraction, factorials, frac, fracOverPow2, fracString, toNumber } from './exact.js';
 
 /** What a counting algorithm produces; `null` for what it did not compute. */
 export interface PowerCounts {
@@ -47,7 +47,8 @@ export interface ExactIndices {
     penrose: Fraction;
     banzhaf: Fraction;
     shapleyShubik: Fraction | null;
-    colemanPrevent: Fraction;
+    /** null when not asked for (`want`). */
+    colemanPrevent: Fraction | null;
     colemanInitiate: Fraction | null;
     holler: Fraction | null;
     deeganPackel: Fraction | null;
@@ -55,7 +56,11 @@ export interface ExactIndices {
   }>;
 }
 
-export function exactIndices(c: PowerCounts): ExactIndices {
+/**
+ * `want`: the indices asked for (default all); Penrose, Banzhaf and the passage probability are
+ * always given, the Coleman indices only when asked for (each is a gcd per distinct swing count).
+ */
+export function exactIndices(c: PowerCounts, want?: ReadonlySet<PowerIndexName>): ExactIndices {
   const n = c.n;
   const all = 1n << BigInt(n);
   const half = 1n << BigInt(n - 1);
@@ -76,10 +81,10 @@ export function exactIndices(c: PowerCounts): ExactIndices {
   // Players of one weight share their counts: each fraction is reduced once per distinct count
   // (a gcd of n-bit numbers is most of the time of the swing indices past a few hundred players).
   const zero = frac(0n, 1n);
-  const penrose = over(half);
+  const penrose = over(half, (num) => fracOverPow2(num, n - 1));
   const banzhaf = totalSwings ? over(totalSwings) : () => zero;
-  const prevent = c.winning ? over(c.winning) : () => zero;
-  const initiate = all - c.winning ? over(all - c.winning) : null;
+  const prevent = !want || want.has('coleman-prevent') ? (c.winning ? over(c.winning) : () => zero) : null;
+  const initiate = (!want || want.has('coleman-initiate')) && all - c.winning ? over(all - c.winning) : null;
   // k!(n−1−k)! once per size; one fraction per distinct row of swings by size
   const weightOfSize = c.swingsBySize ? Array.from({ length: n }, (_, k) => fact[k]! * fact[n - 1 - k]!) : [];
   const ssOf = new Map<readonly bigint[], Fraction>();
@@ -95,12 +100,12 @@ export function exactIndices(c: PowerCounts): ExactIndices {
     return f;
   };
   return {
-    passage: frac(c.winning, all),
+    passage: fracOverPow2(c.winning, n),
     players: c.swings.map((eta, i) => ({
       penrose: penrose(eta),
       banzhaf: banzhaf(eta),
       shapleyShubik: c.swingsBySize ? ss(c.swingsBySize[i]!) : null,
-      colemanPrevent: prevent(eta),
+      colemanPrevent: prevent ? prevent(eta) : null,
       colemanInitiate: initiate ? initiate(eta) : null,
       holler: mTotals ? (sumM ? frac(mTotals[i]!, sumM) : frac(0n, 1n)) : null,
       deeganPackel:
@@ -111,12 +116,12 @@ export function exactIndices(c: PowerCounts): ExactIndices {
 }
 
 /** num ↦ num/den reduced, remembered per numerator. */
-function over(den: bigint): (num: bigint) => Fraction {
+function over(den: bigint, reduce = (num: bigint) => frac(num, den)): (num: bigint) => Fraction {
   const known = new Map<bigint, Fraction>();
   return (num) => {
     let f = known.get(num);
     if (!f) {
-      f = frac(num, den);
+      f = reduce(num);
       known.set(num, f);
     }
     return f;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Crt, frac, isPrime, toNumber, widePrimes } from '../../src/power/exact.js';
+import { Crt, frac, fracOverPow2, isPrime, toNumber, widePrimes } from '../../src/power/exact.js';
 
 describe('exact arithmetic', () => {
   it('finds primes below 2^52 one at a time or several at once', () => {
@@ -49,6 +49,16 @@ describe('exact arithmetic', () => {
           expect(Math.abs(x - ref)).toBeLessThanOrEqual(Math.abs(ref) * 2 ** -52);
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reduces a fraction over a power of two as the gcd does (property)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 2n ** 400n }), fc.integer({ min: 0, max: 420 }), (num, k) => {
+        expect(fracOverPow2(num, k)).toEqual(frac(num, 2n ** BigInt(k)));
+        expect(fracOverPow2(num << 37n, k)).toEqual(frac(num << 37n, 2n ** BigInt(k)));
+      }),
       { numRuns: 300 },
     );
   });
