@@ -166,11 +166,6 @@ export function weightedSwings(g: WeightedGame, opts: { js?: boolean } = {}): We
   return { winning, swings, veto };
 }
 
-/** a[x] += a[x − v] for x from Q − 1 down to v. */
-function addShifted(a: Float64Array, v: number, Q: number): void {
-  for (let x = (Q - 1) | 0; x >= v; x = (x - 1) | 0) a[x] = a[x]! + a[x - v]!;
-}
-
 function carry(limbs: Float64Array[], Q: number, active: number): void {
   for (let l = 0; l < active - 1; l++) {
     const a = limbs[l]!;
@@ -235,15 +230,18 @@ function alternatingSum(limbs: Float64Array[], x: number, v: number): bigint {
  * Σ_t (−1)^t [P(q−1−u−t·u) − P(q−1−u−w_j−t·u)]. The same for every earlier player of weight u, so
  * it is summed per weight, and each player gets what its weight gathered after it joined.
  */
-export function weightedHoller(g: WeightedGame): { total: bigint; containing: bigint[] } {
+export function weightedHoller(
+  g: WeightedGame,
+  opts: { js?: boolean } = {},
+): { total: bigint; containing: bigint[] } {
   const { n, weights, total, quota } = g;
   const containing = Array<bigint>(n).fill(0n);
   // (when everything wins, only the empty coalition is minimal; it is not counted, as in the enumeration)
   if (quota <= 0 || quota > total) return { total: 0n, containing };
   const Q = quota;
   const L = limbCount(n);
-  const limbs: Float64Array[] = [];
-  for (let l = 0; l < L; l++) limbs.push(new Float64Array(Q));
+  const table = limbTable(L, Q, opts);
+  const limbs = table.limbs;
   limbs[0]!.fill(1);
   const order = Array.from(weights, (_, i) => i).sort((a, b) => weights[b]! - weights[a]! || a - b);
   const classWeights: number[] = [];
@@ -302,7 +300,7 @@ export function weightedHoller(g: WeightedGame): { total: bigint; containing: bi
           const a = limbs[l]!;
           for (let x = 0; x < Q; x++) a[x] = a[x]! * 2;
         }
-      else for (let l = 0; l < act; l++) addShifted(limbs[l]!, v, Q);
+      else for (let l = 0; l < act; l++) table.addShifted(l, v);
       bits = Math.min(bits + 1, added);
     }
   }

@@ -232,6 +232,7 @@ describe('swings by weight', () => {
             quota: Math.round(share * total),
           };
           expect(weightedSizeSwings(g, { minimal })).toEqual(weightedSizeSwings(g, { minimal, js: true }));
+          expect(weightedHoller(g)).toEqual(weightedHoller(g, { js: true }));
         },
       ),
       { numRuns: 40 },
