@@ -10,10 +10,9 @@
  * the ratio Concord / EPIC, and whether the values agree (EPIC prints 6 significant digits).
  * Games: EEC-6; EU-27 Nice votes only, quota 255 of 345; 193 players with w_i = 1 + (7919·i mod
  * 200), i = 1…193, quota ⌈2/3 of the total⌉; 50 players with w_i = 1000 + (104729·i mod 50000),
- * quota half + 1. With `EPIC_CASES=…/EPIC/test_cases`, also EPIC's own test games (AIIB; 266 to
- * 3,434 players; uniform, normal and linear weights), for the indices in `EPIC_CASE_INDICES`
- * (default banzhaf,passage,holler). `POWER_BENCH=large` runs the two large games only. Works
- * without EPIC: then only Concord's figures.
+ * quota half + 1. EPIC's own test games (AIIB; 266 to 3,434 players; uniform, normal and linear
+ * weights) are `npm run bench -- power-epic` (./power-epic.bench.ts). `POWER_BENCH=large` runs
+ * the two large games only. Works without EPIC: then only Concord's figures.
  *
  * Part 2 — every index at once, in this process: the two large games, then EU-27 Nice with its
  * three criteria, the 193 UN members by square-root population, the 50 most populous states.
@@ -36,7 +35,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const CHILD = join(here, 'power-child.js');
 
 /** EPIC's shortcut for each index (`epic --help`). */
-const EPIC_INDEX: Record<PowerIndexName, string> = {
+export const EPIC_INDEX: Record<PowerIndexName, string> = {
   banzhaf: 'BZ',
   penrose: 'ABZ',
   'shapley-shubik': 'SH',
@@ -48,7 +47,7 @@ const EPIC_INDEX: Record<PowerIndexName, string> = {
   johnston: 'J',
 };
 
-interface BenchGame {
+export interface BenchGame {
   readonly name: string;
   readonly weights: number[];
   readonly quota: number;
@@ -84,7 +83,7 @@ export function benchmarkGames(): BenchGame[] {
 }
 
 /** EPIC's shipped games without precoalitions: a weights file (quota on the first line or not). */
-function epicCases(dir: string, indices: readonly PowerIndexName[]): BenchGame[] {
+export function epicCases(dir: string, indices: readonly PowerIndexName[]): BenchGame[] {
   const out: BenchGame[] = [];
   const read = (f: string) =>
     readFileSync(f, 'utf8')
@@ -124,7 +123,7 @@ function epicCases(dir: string, indices: readonly PowerIndexName[]): BenchGame[]
   return out;
 }
 
-interface Run {
+export interface Run {
   wallMs: number;
   /** CPU time of the whole process (user + system): what a loaded machine perturbs least. */
   cpuMs: number | null;
@@ -141,20 +140,24 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function runConcord(file: string, index: PowerIndexName | 'all'): Run {
+export function runConcord(file: string, index: PowerIndexName | 'all', timeoutMs = 0): Run {
   const runs: Run[] = [];
   for (let k = 0; k < 3; k++) {
     const t = performance.now();
-    const p = spawnSync(process.execPath, [CHILD, file, index], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const p = spawnSync(process.execPath, [CHILD, file, index], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+      ...(timeoutMs ? { timeout: timeoutMs } : {}),
+    });
     const wallMs = performance.now() - t;
-    if (p.status !== 0)
+    if (p.error || p.status !== 0)
       return {
         wallMs,
         cpuMs: null,
         computeMs: null,
         maxRssKb: null,
         values: null,
-        note: p.stderr.split('\n')[0] ?? 'failed',
+        note: p.error ? `over ${timeoutMs / 1000} s` : (p.stderr.split('\n')[0] ?? 'failed'),
       };
     const r = JSON.parse(p.stdout) as {
       ms: number;
@@ -197,18 +200,26 @@ function runConcord(file: string, index: PowerIndexName | 'all'): Run {
   };
 }
 
-function runEpic(bin: string, csv: string, quota: number, index: PowerIndexName, timeoutMs: number): Run {
+export function runEpic(
+  bin: string,
+  csv: string,
+  quota: number,
+  index: PowerIndexName,
+  timeoutMs: number,
+): Run {
   const runs: number[] = [];
   const cpus: number[] = [];
   let last: Run | null = null;
   const time = existsSync('/usr/bin/time');
+  // /usr/bin/timeout stops EPIC itself (a timeout of spawnSync would stop /usr/bin/time, not EPIC)
+  const stop = existsSync('/usr/bin/timeout') ? ['/usr/bin/timeout', String(timeoutMs / 1000)] : [];
   for (let k = 0; k < 3; k++) {
     const args = ['-i', EPIC_INDEX[index], '-w', csv, '-q', String(quota), '--quiet'];
     const t = performance.now();
     const p = time
-      ? spawnSync('/usr/bin/time', ['-f', 'maxrss=%M cpu=%U+%S', bin, ...args], {
+      ? spawnSync('/usr/bin/time', ['-f', 'maxrss=%M cpu=%U+%S', ...stop, bin, ...args], {
           encoding: 'utf8',
-          timeout: timeoutMs,
+          timeout: timeoutMs + 10_000,
           maxBuffer: 1 << 28,
         })
       : spawnSync(bin, args, { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 28 });
@@ -220,7 +231,10 @@ function runEpic(bin: string, csv: string, quota: number, index: PowerIndexName,
         computeMs: null,
         maxRssKb: null,
         values: null,
-        note: p.error ? `over ${timeoutMs / 1000} s` : 'failed',
+        note:
+          p.error || p.status === 124
+            ? `over ${timeoutMs / 1000} s`
+            : `failed${/memory|alloc/i.test(`${p.stdout}${p.stderr}`) ? ' (memory)' : ''}`,
       };
     }
     const lines = p.stdout.split('\n').filter((l) => l.trim());
@@ -243,7 +257,7 @@ function runEpic(bin: string, csv: string, quota: number, index: PowerIndexName,
 }
 
 /** A bare Node process: the part of Concord's whole-process time that is not Concord's. */
-function startupFloor(): { wallMs: number; cpuMs: number } {
+export function startupFloor(): { wallMs: number; cpuMs: number } {
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let k = 0; k < 5; k++) {
@@ -260,7 +274,7 @@ function startupFloor(): { wallMs: number; cpuMs: number } {
 }
 
 /** Concord's values (doubles from exact fractions) against EPIC's 6-digit prints. */
-function agree(a: number[] | null, b: number[] | null): string {
+export function agree(a: number[] | null, b: number[] | null): string {
   if (!a || !b) return '';
   if (a.length !== b.length) return 'DIFFER (length)';
   for (let i = 0; i < a.length; i++) {
@@ -272,8 +286,8 @@ function agree(a: number[] | null, b: number[] | null): string {
   return 'agree';
 }
 
-const fmtMs = (ms: number | null) => (ms === null ? '–' : ms < 100 ? ms.toFixed(1) : ms.toFixed(0));
-const fmtMb = (kb: number | null) => (kb === null ? '–' : (kb / 1024).toFixed(0));
+export const fmtMs = (ms: number | null) => (ms === null ? '–' : ms < 100 ? ms.toFixed(1) : ms.toFixed(0));
+export const fmtMb = (kb: number | null) => (kb === null ? '–' : (kb / 1024).toFixed(0));
 
 function compareWithEpic(): void {
   const bin = process.env.EPIC_BIN;
@@ -284,11 +298,6 @@ function compareWithEpic(): void {
   const timeoutMs = Number(process.env.EPIC_TIMEOUT ?? 300) * 1000;
   // POWER_BENCH=large: only the two large games (and no part 2 beyond them)
   const games = benchmarkGames().filter((g) => process.env.POWER_BENCH !== 'large' || g.large);
-  const casesDir = process.env.EPIC_CASES;
-  if (casesDir) {
-    const idx = (process.env.EPIC_CASE_INDICES ?? 'banzhaf,passage,holler').split(',') as PowerIndexName[];
-    games.push(...epicCases(casesDir, idx));
-  }
   const dir = mkdtempSync(join(tmpdir(), 'concord-power-bench-'));
   try {
     console.log(

@@ -114,12 +114,23 @@ export function frac(num: bigint, den: bigint): Fraction {
   return den < 0n ? { num: -num / g, den: -den / g } : { num: num / g, den: den / g };
 }
 
+/** num / 2^k reduced (no gcd: the power of two shared is the numerator's trailing zeros). */
+export function fracOverPow2(num: bigint, k: number): Fraction {
+  if (num === 0n) return { num: 0n, den: 1n };
+  const m = num < 0n ? -num : num;
+  const shift = Math.min(bitLength(m & -m) - 1, k);
+  return { num: num >> BigInt(shift), den: 1n << BigInt(k - shift) };
+}
+
 export function addFrac(a: Fraction, b: Fraction): Fraction {
   return frac(a.num * b.den + b.num * a.den, a.den * b.den);
 }
 
 function bitLength(x: bigint): number {
-  return x === 0n ? 0 : x.toString(2).length;
+  if (x === 0n) return 0;
+  // (hexadecimal: a quarter of the digits of base 2)
+  const hex = x.toString(16);
+  return (hex.length - 1) * 4 + (32 - Math.clz32(Number.parseInt(hex[0]!, 16)));
 }
 
 /** The double nearest to num/den (within one ulp), for any size of numbers. */

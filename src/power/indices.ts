@@ -17,7 +17,7 @@
  * Every index is computed as an exact fraction of BigInts and converted to a double at the end.
  */
 import { ConcordError } from '../errors.js';
-import { type Fraction, factorials, frac, fracString, toNumber } from './exact.js';
+import { type Fraction, factorials, frac, fracOverPow2, fracString, toNumber } from './exact.js';
 
 /** What a counting algorithm produces; `null` for what it did not compute. */
 export interface PowerCounts {
@@ -47,7 +47,8 @@ export interface ExactIndices {
     penrose: Fraction;
     banzhaf: Fraction;
     shapleyShubik: Fraction | null;
-    colemanPrevent: Fraction;
+    /** null when not asked for (`want`). */
+    colemanPrevent: Fraction | null;
     colemanInitiate: Fraction | null;
     holler: Fraction | null;
     deeganPackel: Fraction | null;
@@ -55,17 +56,21 @@ export interface ExactIndices {
   }>;
 }
 
-export function exactIndices(c: PowerCounts): ExactIndices {
+/**
+ * `want`: the indices asked for (default all); Penrose, Banzhaf and the passage probability are
+ * always given, the Coleman indices only when asked for (each is a gcd per distinct swing count).
+ */
+export function exactIndices(c: PowerCounts, want?: ReadonlySet<PowerIndexName>): ExactIndices {
   const n = c.n;
   const all = 1n << BigInt(n);
   const half = 1n << BigInt(n - 1);
   const totalSwings = c.swings.reduce((a, b) => a + b, 0n);
-  const fact = factorials(n);
+  const fact = c.swingsBySize ? factorials(n) : [];
   const mTotals =
     c.minimal?.containingBySize.map((row) => row.reduce((a, b) => a + b, 0n)) ?? c.minimalContaining;
   const sumM = mTotals?.reduce((a, b) => a + b, 0n) ?? 0n;
   // Deegan–Packel: Σ_s m_i(s)/s over a common denominator L = lcm(1..n)
-  const L = lcm(n);
+  const L = c.minimal || c.johnstonByCritical ? lcm(n) : 0n;
   const dp = c.minimal?.containingBySize.map((row) =>
     row.reduce((a, m, s) => (s ? a + (m * L) / BigInt(s) : a), 0n),
   );
@@ -73,24 +78,53 @@ export function exactIndices(c: PowerCounts): ExactIndices {
     row.reduce((a, m, k) => (k ? a + (m * L) / BigInt(k) : a), 0n),
   );
   const jTotal = jRaw?.reduce((a, b) => a + b, 0n) ?? 0n;
+  // Players of one weight share their counts: each fraction is reduced once per distinct count
+  // (a gcd of n-bit numbers is most of the time of the swing indices past a few hundred players).
+  const zero = frac(0n, 1n);
+  const penrose = over(half, (num) => fracOverPow2(num, n - 1));
+  const banzhaf = totalSwings ? over(totalSwings) : () => zero;
+  const prevent = !want || want.has('coleman-prevent') ? (c.winning ? over(c.winning) : () => zero) : null;
+  const initiate = (!want || want.has('coleman-initiate')) && all - c.winning ? over(all - c.winning) : null;
+  // k!(n−1−k)! once per size; one fraction per distinct row of swings by size
+  const weightOfSize = c.swingsBySize ? Array.from({ length: n }, (_, k) => fact[k]! * fact[n - 1 - k]!) : [];
+  const ssOf = new Map<readonly bigint[], Fraction>();
+  const ss = (row: readonly bigint[]): Fraction => {
+    let f = ssOf.get(row);
+    if (!f) {
+      f = frac(
+        row.reduce((a, s, k) => (s ? a + s * weightOfSize[k]! : a), 0n),
+        fact[n]!,
+      );
+      ssOf.set(row, f);
+    }
+    return f;
+  };
   return {
-    passage: frac(c.winning, all),
+    passage: fracOverPow2(c.winning, n),
     players: c.swings.map((eta, i) => ({
-      penrose: frac(eta, half),
-      banzhaf: totalSwings ? frac(eta, totalSwings) : frac(0n, 1n),
-      shapleyShubik: c.swingsBySize
-        ? frac(
-            c.swingsBySize[i]!.reduce((a, s, k) => a + s * fact[k]! * fact[n - 1 - k]!, 0n),
-            fact[n]!,
-          )
-        : null,
-      colemanPrevent: c.winning ? frac(eta, c.winning) : frac(0n, 1n),
-      colemanInitiate: all - c.winning ? frac(eta, all - c.winning) : null,
+      penrose: penrose(eta),
+      banzhaf: banzhaf(eta),
+      shapleyShubik: c.swingsBySize ? ss(c.swingsBySize[i]!) : null,
+      colemanPrevent: prevent ? prevent(eta) : null,
+      colemanInitiate: initiate ? initiate(eta) : null,
       holler: mTotals ? (sumM ? frac(mTotals[i]!, sumM) : frac(0n, 1n)) : null,
       deeganPackel:
         dp && c.minimal ? (c.minimal.total ? frac(dp[i]!, c.minimal.total * L) : frac(0n, 1n)) : null,
       johnston: jRaw ? (jTotal ? frac(jRaw[i]!, jTotal) : frac(0n, 1n)) : null,
     })),
+  };
+}
+
+/** num ↦ num/den reduced, remembered per numerator. */
+function over(den: bigint, reduce = (num: bigint) => frac(num, den)): (num: bigint) => Fraction {
+  const known = new Map<bigint, Fraction>();
+  return (num) => {
+    let f = known.get(num);
+    if (!f) {
+      f = reduce(num);
+      known.set(num, f);
+    }
+    return f;
   };
 }
 

@@ -541,7 +541,7 @@ function fromCounts(
   counts: PowerCounts,
   notes: string[],
 ): PowerResult {
-  const ex = exactIndices(counts);
+  const ex = exactIndices(counts, new Set(base.indices));
   const want = new Set(base.indices);
   const players: PlayerPower[] = ex.players.map((raw, i) => {
     const p = {

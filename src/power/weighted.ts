@@ -23,6 +23,7 @@
  */
 import type { NumericRule } from '../rules/compile.js';
 import { sumsPredicate } from '../rules/compile.js';
+import { limbTable } from './kernel.js';
 
 /** Bits per limb; a limb is carried before it can reach 2^52 (so every 52 − LIMB_BITS additions). */
 const LIMB_BITS = 40;
@@ -105,8 +106,11 @@ export interface WeightedCounts {
   readonly veto: boolean[];
 }
 
-/** Exact |W|, swings and veto players of a weighted game. */
-export function weightedSwings(g: WeightedGame): WeightedCounts {
+/**
+ * Exact |W|, swings and veto players of a weighted game. The table's loop runs in WebAssembly
+ * where it can (./kernel.ts); `js` forces JavaScript (tests).
+ */
+export function weightedSwings(g: WeightedGame, opts: { js?: boolean } = {}): WeightedCounts {
   const { n, weights, total, quota } = g;
   const veto = Array.from(weights, (w) => quota > 0 && total - w < quota);
   const all = 1n << BigInt(n);
@@ -115,11 +119,9 @@ export function weightedSwings(g: WeightedGame): WeightedCounts {
   const dual = quota > total - quota + 1;
   const Q = dual ? total - quota + 1 : quota;
   const L = limbCount(n);
-  const limbs: Float64Array[] = [];
-  const first = new Float64Array(Q);
-  first.fill(1);
-  limbs.push(first);
-  for (let l = 1; l < L; l++) limbs.push(new Float64Array(Q));
+  const table = limbTable(L, Q, opts);
+  const limbs = table.limbs;
+  limbs[0]!.fill(1);
   // Lightest first: a player of weight v costs Q − v additions per limb in use, and the limbs in
   // use grow with the players added (the order does not change the counts).
   const order = Array.from(weights, (_, i) => i).sort((a, b) => weights[a]! - weights[b]!);
@@ -142,7 +144,7 @@ export function weightedSwings(g: WeightedGame): WeightedCounts {
         const a = limbs[l]!;
         for (let x = 0; x < Q; x++) a[x] = a[x]! * 2;
       }
-    else for (let l = 0; l < active; l++) addShifted(limbs[l]!, v, Q);
+    else for (let l = 0; l < active; l++) table.addShifted(l, v);
     bits = Math.min(bits + 1, added);
   }
   if (L > 1) carry(limbs, Q, L);
@@ -162,11 +164,6 @@ export function weightedSwings(g: WeightedGame): WeightedCounts {
   // the dual's losing coalitions are the complements of the original's winning ones
   const winning = dual ? atTop : all - atTop;
   return { winning, swings, veto };
-}
-
-/** a[x] += a[x − v] for x from Q − 1 down to v. */
-function addShifted(a: Float64Array, v: number, Q: number): void {
-  for (let x = (Q - 1) | 0; x >= v; x = (x - 1) | 0) a[x] = a[x]! + a[x - v]!;
 }
 
 function carry(limbs: Float64Array[], Q: number, active: number): void {
@@ -233,15 +230,18 @@ function alternatingSum(limbs: Float64Array[], x: number, v: number): bigint {
  * Σ_t (−1)^t [P(q−1−u−t·u) − P(q−1−u−w_j−t·u)]. The same for every earlier player of weight u, so
  * it is summed per weight, and each player gets what its weight gathered after it joined.
  */
-export function weightedHoller(g: WeightedGame): { total: bigint; containing: bigint[] } {
+export function weightedHoller(
+  g: WeightedGame,
+  opts: { js?: boolean } = {},
+): { total: bigint; containing: bigint[] } {
   const { n, weights, total, quota } = g;
   const containing = Array<bigint>(n).fill(0n);
   // (when everything wins, only the empty coalition is minimal; it is not counted, as in the enumeration)
   if (quota <= 0 || quota > total) return { total: 0n, containing };
   const Q = quota;
   const L = limbCount(n);
-  const limbs: Float64Array[] = [];
-  for (let l = 0; l < L; l++) limbs.push(new Float64Array(Q));
+  const table = limbTable(L, Q, opts);
+  const limbs = table.limbs;
   limbs[0]!.fill(1);
   const order = Array.from(weights, (_, i) => i).sort((a, b) => weights[b]! - weights[a]! || a - b);
   const classWeights: number[] = [];
@@ -300,7 +300,7 @@ export function weightedHoller(g: WeightedGame): { total: bigint; containing: bi
           const a = limbs[l]!;
           for (let x = 0; x < Q; x++) a[x] = a[x]! * 2;
         }
-      else for (let l = 0; l < act; l++) addShifted(limbs[l]!, v, Q);
+      else for (let l = 0; l < act; l++) table.addShifted(l, v);
       bits = Math.min(bits + 1, added);
     }
   }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Crt, frac, isPrime, toNumber, widePrimes } from '../../src/power/exact.js';
+import { Crt, frac, fracOverPow2, isPrime, toNumber, widePrimes } from '../../src/power/exact.js';
 
 describe('exact arithmetic', () => {
   it('finds primes below 2^52 one at a time or several at once', () => {
@@ -27,5 +28,38 @@ describe('exact arithmetic', () => {
   it('converts huge fractions to the nearest double', () => {
     expect(toNumber(frac(2n ** 200n, 3n * 2n ** 200n))).toBeCloseTo(1 / 3, 15);
     expect(toNumber(frac(7n, 32n))).toBe(0.21875);
+  });
+
+  it('converts fractions of any size within an ulp, whatever the leading hexadecimal digit (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 1n, max: 2n ** 1500n }),
+        fc.bigInt({ min: 1n, max: 2n ** 900n }),
+        fc.integer({ min: 0, max: 3 }),
+        (a, b, s) => {
+          // numbers just below and at a power of two (leading digits 1, 7, 8, f), at most 256 × den
+          const raw = s === 0 ? a : s === 1 ? 2n ** BigInt(a % 700n) : a + (2n ** BigInt(b % 900n) - 1n);
+          const den = b;
+          const num = raw % (den << 8n) || 1n;
+          const x = toNumber({ num, den });
+          // reference: the quotient scaled to 80 significant bits, then rounded once
+          const shift = 80n + BigInt(den.toString(2).length) - BigInt(num.toString(2).length);
+          const q = shift >= 0n ? (num << shift) / den : num / den / (1n << -shift);
+          const ref = Number(q) * 2 ** -Number(shift);
+          expect(Math.abs(x - ref)).toBeLessThanOrEqual(Math.abs(ref) * 2 ** -52);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reduces a fraction over a power of two as the gcd does (property)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 2n ** 400n }), fc.integer({ min: 0, max: 420 }), (num, k) => {
+        expect(fracOverPow2(num, k)).toEqual(frac(num, 2n ** BigInt(k)));
+        expect(fracOverPow2(num << 37n, k)).toEqual(frac(num << 37n, 2n ** BigInt(k)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

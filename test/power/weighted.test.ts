@@ -12,6 +12,7 @@ import { weightedSizeSwings } from '../../src/power/bysize.js';
 import { primesFor } from '../../src/power/exact.js';
 import { gfCounts, gfHollerCounts, planGf } from '../../src/power/gf.js';
 import { parseIndexList } from '../../src/power/indices.js';
+import { limbTable, rowArrays } from '../../src/power/kernel.js';
 import { computePower } from '../../src/power/power.js';
 import { weightedHoller, weightedSwings } from '../../src/power/weighted.js';
 import { compile, numericRule } from '../../src/rules/compile.js';
@@ -134,6 +135,107 @@ describe('swings by weight', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('by size, every table (game or dual, lightest or heaviest first; rows kept between the k-sums so far): brute force, and the residues past 52 players', () => {
+    const choices = [false, true].flatMap((dual) =>
+      [false, true].map((heaviestFirst) => ({ dual, heaviestFirst })),
+    );
+    const withChoice = (weights: number[], quota: number, force: (typeof choices)[number]) =>
+      weightedSizeSwings(
+        {
+          n: weights.length,
+          weights: Float64Array.from(weights),
+          total: weights.reduce((a, b) => a + b, 0),
+          quota,
+        },
+        { force },
+      );
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 10 }),
+        fc.double({ min: -0.1, max: 1.1, noNaN: true }),
+        (weights, share) => {
+          const quota = Math.round(share * weights.reduce((a, b) => a + b, 0));
+          const b = bruteBySize(weights, quota);
+          for (const force of choices) {
+            const r = withChoice(weights, quota, force);
+            expect(r.winning).toBe(b.winning);
+            expect(r.swingsBySize).toEqual(b.bySize);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 53, maxLength: 110 }),
+        fc.double({ min: 0.2, max: 0.9, noNaN: true }),
+        (weights, share) => {
+          const quota = Math.max(1, Math.round(share * weights.reduce((a, b) => a + b, 0)));
+          const gf = gfOf(weights, quota);
+          for (const force of choices) {
+            const r = withChoice(weights, quota, force);
+            expect(r.winning).toBe(gf.winning);
+            expect(r.swingsBySize).toEqual(gf.swingsBySize);
+          }
+        },
+      ),
+      { numRuns: 6 },
+    );
+  });
+
+  it('the loops in WebAssembly (./kernel.ts) give the counts of the loops in JavaScript, past 52 players too', () => {
+    // the WebAssembly table: limbs are views one after another in one memory
+    const t = limbTable(3, 10);
+    expect(t.limbs.map((a) => a.byteOffset)).toEqual([0, 80, 160]);
+    t.limbs[1]!.fill(1);
+    t.addShifted(1, 3);
+    // (1 + z^3) once: each count plus the one three below it, before it changed
+    expect(Array.from(t.limbs[1]!)).toEqual([1, 1, 1, 2, 2, 2, 2, 2, 2, 2]);
+    expect(Array.from(t.limbs[0]!)).toEqual(Array(10).fill(0));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 120 }),
+        fc.double({ min: -0.1, max: 1.1, noNaN: true }),
+        (weights, share) => {
+          const total = weights.reduce((a, b) => a + b, 0);
+          const g = {
+            n: weights.length,
+            weights: Float64Array.from(weights),
+            total,
+            quota: Math.round(share * total),
+          };
+          expect(weightedSwings(g)).toEqual(weightedSwings(g, { js: true }));
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // the table by size: rows in one WebAssembly memory, added there
+    const r = rowArrays([4, 3]);
+    expect(r.arrays.map((a) => a.byteOffset)).toEqual([0, 32]);
+    r.arrays[1]!.set([1, 2, 3]);
+    r.addRange(r.arrays[0]!, 1, r.arrays[1]!, 0, 3);
+    expect(Array.from(r.arrays[0]!)).toEqual([0, 1, 2, 3]);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 70 }),
+        fc.double({ min: -0.1, max: 1.1, noNaN: true }),
+        fc.boolean(),
+        (weights, share, minimal) => {
+          const total = weights.reduce((a, b) => a + b, 0);
+          const g = {
+            n: weights.length,
+            weights: Float64Array.from(weights),
+            total,
+            quota: Math.round(share * total),
+          };
+          expect(weightedSizeSwings(g, { minimal })).toEqual(weightedSizeSwings(g, { minimal, js: true }));
+          expect(weightedHoller(g)).toEqual(weightedHoller(g, { js: true }));
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 
