@@ -5,7 +5,7 @@
  * standard error with the way to a faster answer, and a progress bar where the work is
  * incremental (issue by issue) and standard error is a terminal.
  */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 import type { ModelName } from '../scenario/schema.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { type CliIO, processIO } from './io.js';
@@ -80,6 +80,8 @@ export function warnIfLong(io: CliIO, ms: number | null, what: string, faster: s
 /** A progress bar on standard error (a terminal only); a no-op otherwise. */
 export function progressBar(io: CliIO, total: number, label: string): { tick(): void; stop(): void } {
   if (!io.isTTY || io !== processIO || total < 2) return { tick() {}, stop() {} };
+  // loaded here, not at start-up: cli-progress and its dependencies take ≈5 ms to load
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
   const bar = new cliProgress.SingleBar(
     {
       format: `${label} |{bar}| {value}/{total} | ETA {eta_formatted}`,

@@ -82,7 +82,7 @@ const BRANCH_ARG = /\{([A-Za-z_]\w*)\}/g;
 
 type Values = MessageValues | undefined;
 
-function valueOf(values: Values, name: string, text: string): string {
+function argument(values: Values, name: string, text: string): string {
   if (!(values && name in values))
     throw new Error(`The intl string context variable "${name}" was not provided to the string "${text}"`);
   const v = values[name];
@@ -92,7 +92,7 @@ function valueOf(values: Values, name: string, text: string): string {
 /** Literal, name, literal, name, …, literal. */
 function substitute(parts: readonly string[], values: Values, text: string): string {
   let out = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) out += valueOf(values, parts[i]!, text) + parts[i + 1]!;
+  for (let i = 1; i < parts.length; i += 2) out += argument(values, parts[i]!, text) + parts[i + 1]!;
   return out;
 }
 
@@ -118,7 +118,7 @@ export function plainMessage(text: string): ((values: Values) => string) | undef
     let out = pieces[0] as string;
     for (let i = 1; i < pieces.length; i += 2) {
       const p = pieces[i]!;
-      if (typeof p === 'string') out += valueOf(values, p, text);
+      if (typeof p === 'string') out += argument(values, p, text);
       else {
         if (!(values && p.count in values))
           throw new Error(
