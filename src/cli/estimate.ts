@@ -6,6 +6,7 @@
  * incremental (issue by issue) and standard error is a terminal.
  */
 import { createRequire } from 'node:module';
+import { DEFAULT_MAX_ROUNDS } from '../bargaining/options.js';
 import type { ModelName } from '../scenario/schema.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { type CliIO, processIO } from './io.js';
@@ -16,7 +17,7 @@ export const LONG_MS = 3000;
 export function forecastEstimateMs(
   s: ResolvedScenario,
   models: readonly ModelName[],
-  maxRounds = 100,
+  maxRounds = DEFAULT_MAX_ROUNDS,
 ): number {
   const n = s.actors.length;
   const eum = models.includes('eum');
@@ -48,7 +49,10 @@ export function backtestEstimateMs(
   models: readonly ModelName[],
   opts: { maxRounds?: number; sweepRuns?: number; resamples?: number } = {},
 ): number {
-  const once = scenarios.reduce((t, s) => t + forecastEstimateMs(s, models, opts.maxRounds ?? 100), 0);
+  const once = scenarios.reduce(
+    (t, s) => t + forecastEstimateMs(s, models, opts.maxRounds ?? DEFAULT_MAX_ROUNDS),
+    0,
+  );
   const cases = scenarios.reduce((t, s) => t + s.issues.length, 0);
   const pairs = (models.length * (models.length - 1)) / 2;
   return once * (1 + (opts.sweepRuns ?? 0)) + cases * (opts.resamples ?? 10_000) * pairs * 1e-4;
