@@ -69,7 +69,7 @@ export const benchmark: Benchmark = {
       ...commands
         .filter((c) => c.target === 2)
         .map((c) => ({
-          label: `  no code cache: ${c.args.join(' ')}`,
+          label: `  no code cache: ${c.args.slice(0, 2).join(' ')}`,
           args: [bin, ...c.args],
           env: { ...bundled, CONCORD_CODE_CACHE: '0' },
           target: null,

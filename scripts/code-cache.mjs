@@ -63,6 +63,7 @@ writeFileSync(
     v8: process.versions.v8,
     arch: process.arch,
     bytes: source.length,
+    ascii: !/[\u0080-\uffff]/.test(source),
   }),
 );
 console.log(
