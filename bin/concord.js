@@ -5,7 +5,9 @@
 // when the cache was written by this Node on this architecture; otherwise from the bundle's ES
 // modules, dist/cli/main.js. CONCORD_CODE_CACHE=0 skips the script; CONCORD_UNBUNDLED=1 (or a build
 // without the bundle) runs dist/src/cli/main.js instead.
-import { existsSync, readFileSync } from 'node:fs';
+// Built-in modules by process.getBuiltinModule, not `import`: an ES module import of node:fs builds
+// a facade that reads every export, which loads node:stream and its dependencies (≈2 ms).
+const { existsSync, readFileSync } = process.getBuiltinModule('node:fs');
 
 const cli = new URL('../dist/cli/', import.meta.url);
 
@@ -22,12 +24,10 @@ async function cachedMain() {
   }
   if (meta.node !== process.version || meta.v8 !== process.versions.v8 || meta.arch !== process.arch)
     return say(`written by Node ${meta.node} (${meta.arch}), not used`), undefined;
-  const [{ default: vm }, { createRequire }, { fileURLToPath }, { dirname }] = await Promise.all([
-    import('node:vm'),
-    import('node:module'),
-    import('node:url'),
-    import('node:path'),
-  ]);
+  const vm = process.getBuiltinModule('node:vm');
+  const { createRequire } = process.getBuiltinModule('node:module');
+  const { fileURLToPath } = process.getBuiltinModule('node:url');
+  const { dirname } = process.getBuiltinModule('node:path');
   const url = new URL('main.script.js', cli);
   const file = fileURLToPath(url);
   let source;
