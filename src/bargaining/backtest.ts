@@ -28,6 +28,9 @@
  * clipped to [ε, 1 − ε] (ε = 1 / (2 × runs)) so that one confident miss costs a finite amount; and a
  * 10-bin calibration table (cases by forecast probability: mean probability, observed frequency).
  */
+import type { Locale } from '../i18n/locale.js';
+import { explainMessages } from '../i18n/messages/explain/index.js';
+import { translator } from '../i18n/translate.js';
 import { seededRng } from '../power/rng.js';
 import { codersOf, dependentCodersOf, withCoder } from '../scenario/reliability.js';
 import type { ModelName } from '../scenario/schema.js';
@@ -334,25 +337,16 @@ export function backtest(scenarios: readonly ResolvedScenario[], opts: BacktestO
     bootstrap: { resamples, seed, level: 0.95 },
     subsets: {
       sourcesBefore: subset(
-        'cases whose every position has a coding that cites a source dated (sourceDate) before the decision (the mean coding may mix in retrospective codings: see `coders` for each coder alone)',
+        SUBSET_DESCRIPTIONS.sourcesBefore,
         (c) => c.positions > 0 && c.sourcedPositions === c.positions,
       ),
-      inferred: subset(
-        'cases with at least one position only inferred from the outcome (every coding marked inferred)',
-        (c) => c.inferredPositions > 0,
-      ),
+      inferred: subset(SUBSET_DESCRIPTIONS.inferred, (c) => c.inferredPositions > 0),
       undated: subset(
-        'the other cases: some position neither dated before the decision nor marked inferred',
+        SUBSET_DESCRIPTIONS.undated,
         (c) => c.inferredPositions === 0 && !(c.positions > 0 && c.sourcedPositions === c.positions),
       ),
-      codedBeforeOutcome: subset(
-        'cases coded (`coded:`) before the decision: true forecasts',
-        (c) => c.codedBeforeOutcome,
-      ),
-      codedAfterOutcome: subset(
-        'cases coded after the decision, or with no `coded:` date: retrodictions',
-        (c) => !c.codedBeforeOutcome,
-      ),
+      codedBeforeOutcome: subset(SUBSET_DESCRIPTIONS.codedBeforeOutcome, (c) => c.codedBeforeOutcome),
+      codedAfterOutcome: subset(SUBSET_DESCRIPTIONS.codedAfterOutcome, (c) => !c.codedBeforeOutcome),
     },
   };
   if (probs) {
@@ -516,9 +510,33 @@ export function backtestWithCoders(
   };
 }
 
-/** The one sentence printed next to per-coder figures when some coder is not independent. */
-export function notIndependentNote(dependent: readonly string[], independent: readonly string[]): string {
-  const d = dependent.join(', ');
-  const i = independent.length ? independent.join(', ') : null;
-  return `Coder ${d} is not an independent coder (its codings say independent: false: written by the same person as ${i ? `coder ${i}` : 'another coder'}, knowing that coding and the outcomes), so the mean-coding headline leans on it; ${i ? `coder ${i} alone` : 'no coder'} is the fairer figure.`;
+/**
+ * The one sentence printed next to per-coder figures when some coder is not independent. English
+ * (the default) is the `note` of the JSON; `locale` words it in Russian or Chinese.
+ */
+export function notIndependentNote(
+  dependent: readonly string[],
+  independent: readonly string[],
+  locale: Locale = 'en',
+): string {
+  return translator(explainMessages, locale)('backtest.not-independent', {
+    dependent: dependent.join(', '),
+    independent: independent.length ? independent.join(', ') : 'none',
+  });
+}
+
+/** What each subset of `BacktestResult.subsets` holds (its `description`, in English in the JSON). */
+export const SUBSET_DESCRIPTIONS = {
+  sourcesBefore:
+    'cases whose every position has a coding that cites a source dated (sourceDate) before the decision (the mean coding may mix in retrospective codings: see `coders` for each coder alone)',
+  inferred: 'cases with at least one position only inferred from the outcome (every coding marked inferred)',
+  undated: 'the other cases: some position neither dated before the decision nor marked inferred',
+  codedBeforeOutcome: 'cases coded (`coded:`) before the decision: true forecasts',
+  codedAfterOutcome: 'cases coded after the decision, or with no `coded:` date: retrodictions',
+} as const;
+
+/** A subset's description in the locale (English: its `description`). */
+export function subsetDescriptionIn(name: keyof typeof SUBSET_DESCRIPTIONS, locale: Locale): string {
+  if (locale === 'en') return SUBSET_DESCRIPTIONS[name];
+  return translator(explainMessages, locale)(`backtest.subset.${name}` as 'backtest.not-independent');
 }

@@ -190,9 +190,12 @@ export class EumWorkspace {
   dr: Float64Array = new Float64Array(0);
   best: Float64Array = new Float64Array(0);
   bestEu: Float64Array = new Float64Array(0);
-  bestKey: Float64Array = new Float64Array(0);
-  bestKind: Int8Array = new Int8Array(0);
   bestFrom: Int32Array = new Int32Array(0);
+  /** Every sender's offer to every receiver in a round (i * m + j; NaN: none), its EU, kind and key. */
+  offerTo: Float64Array = new Float64Array(0);
+  offerEu: Float64Array = new Float64Array(0);
+  offerKind: Int8Array = new Int8Array(0);
+  offerKey: Float64Array = new Float64Array(0);
   usq: Float64Array = new Float64Array(0);
   ones: Uint8Array = new Uint8Array(0);
   /** The positions after each round and the risk exponents of that round (cycle detection). */
@@ -233,9 +236,11 @@ export class EumWorkspace {
     this.dr = new Float64Array(m * m);
     this.best = new Float64Array(m);
     this.bestEu = new Float64Array(m);
-    this.bestKey = new Float64Array(m);
-    this.bestKind = new Int8Array(m);
     this.bestFrom = new Int32Array(m);
+    this.offerTo = new Float64Array(m * m);
+    this.offerEu = new Float64Array(m * m);
+    this.offerKind = new Int8Array(m * m);
+    this.offerKey = new Float64Array(m * m);
     this.usq = new Float64Array(m);
     this.ones = new Uint8Array(m).fill(1);
   }
@@ -389,7 +394,7 @@ export function expectedUtility(
   // States are kept for up to MAX_CYCLE_ROUNDS rounds.
   const detectCycles = !reference && maxRounds > 1;
   ws.ensure(n);
-  const { idx, x, nx, c, s, w, r, S, P, best, bestEu, bestKey, bestKind, bestFrom } = ws;
+  const { idx, x, nx, c, s, w, r, S, P, best, bestEu, bestFrom, offerTo, offerEu, offerKind, offerKey } = ws;
   const usqOf = ws.usq;
   // Canonical order: by position, capability, salience (ties: the input order).
   let m = 0;
@@ -477,7 +482,7 @@ export function expectedUtility(
     // (5) offers; (6) each receiver keeps one (the smallest move, or by type).
     best.fill(Number.NaN, 0, m);
     bestEu.fill(0, 0, m);
-    bestKind.fill(0, 0, m);
+    offerTo.fill(Number.NaN, 0, m * m);
     if (fast) {
       // ln(0.5 ∓ 0.5 d) per pair, so that each perceiver's U_s, U_f cost an exp, not a pow
       for (let i = 0; i < m; i++) {
@@ -539,36 +544,76 @@ export function expectedUtility(
           target = x[i]!; // capitulation
           kind = CAPITULATION;
         }
-        const move = Math.abs(target - x[j]!);
-        if (byType) {
-          // conflicts before compromises; among conflicts the least move, among compromises the
-          // lowest |EU|-weighted mean of the two positions; ties: the first sender in input order
-          const key = kind === CONFLICT ? move : (Math.abs(b) * x[j]! + a * x[i]!) / (a + Math.abs(b));
-          const k0 = bestKind[j]!;
-          const better =
-            k0 === 0 ||
-            kind < k0 ||
-            (kind === k0 &&
-              (key < bestKey[j]! - same || (Math.abs(key - bestKey[j]!) <= same && idx[i]! < bestFrom[j]!)));
-          if (better) {
-            best[j] = target;
-            bestEu[j] = a;
-            bestKey[j] = key;
-            bestKind[j] = kind;
+        // every offer is kept, and each receiver chooses after all are known (below), so that the
+        // choice does not depend on the order the senders are visited in
+        const o = i * m + j;
+        offerTo[o] = target;
+        offerEu[o] = a;
+        offerKind[o] = kind;
+        if (byType)
+          offerKey[o] =
+            kind === CONFLICT
+              ? Math.abs(target - x[j]!)
+              : (Math.abs(b) * x[j]! + a * x[i]!) / (a + Math.abs(b));
+      }
+    }
+    // (6) each receiver's choice, anchored at the best offer so that ties within the tolerance are
+    // the same whatever the order (a chain of offers each within the tolerance of the next is not
+    // one tie):
+    // - smallest move: the least move; offers within `same` of it are tied: the largest EU (those
+    //   within TIE of it are tied), then the lowest position;
+    // - by type: conflicts before compromises; among them the least move (conflicts) or the lowest
+    //   |EU|-weighted mean of the two positions (compromises); within `same` of it: the first
+    //   sender in input order.
+    for (let j = 0; j < m; j++) {
+      if (byType) {
+        let k0 = 0;
+        let key0 = Number.POSITIVE_INFINITY;
+        for (let i = 0; i < m; i++) {
+          const o = i * m + j;
+          if (Number.isNaN(offerTo[o]!)) continue;
+          const k = offerKind[o]!;
+          if (k0 === 0 || k < k0 || (k === k0 && offerKey[o]! < key0)) {
+            k0 = k;
+            key0 = offerKey[o]!;
+          }
+        }
+        if (k0 === 0) continue;
+        let from = -1;
+        for (let i = 0; i < m; i++) {
+          const o = i * m + j;
+          if (Number.isNaN(offerTo[o]!) || offerKind[o] !== k0 || !(offerKey[o]! <= key0 + same)) continue;
+          if (from < 0 || idx[i]! < bestFrom[j]!) {
+            from = i;
+            best[j] = offerTo[o]!;
+            bestEu[j] = offerEu[o]!;
             bestFrom[j] = idx[i]!;
           }
-          continue;
         }
-        const cur = best[j]!;
-        const curMove = Math.abs(cur - x[j]!);
-        if (
-          Number.isNaN(cur) ||
-          move < curMove - same ||
-          (Math.abs(move - curMove) <= same &&
-            (a > bestEu[j]! + TIE || (Math.abs(a - bestEu[j]!) <= TIE && target < cur)))
-        ) {
-          best[j] = target;
-          bestEu[j] = a;
+        continue;
+      }
+      let least = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < m; i++) {
+        const t = offerTo[i * m + j]!;
+        if (Number.isNaN(t)) continue;
+        const move = Math.abs(t - x[j]!);
+        if (move < least) least = move;
+      }
+      if (least === Number.POSITIVE_INFINITY) continue;
+      let top = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < m; i++) {
+        const o = i * m + j;
+        const t = offerTo[o]!;
+        if (!Number.isNaN(t) && Math.abs(t - x[j]!) <= least + same && offerEu[o]! > top) top = offerEu[o]!;
+      }
+      for (let i = 0; i < m; i++) {
+        const o = i * m + j;
+        const t = offerTo[o]!;
+        if (Number.isNaN(t) || !(Math.abs(t - x[j]!) <= least + same) || !(offerEu[o]! >= top - TIE))
+          continue;
+        if (Number.isNaN(best[j]!) || t < best[j]!) {
+          best[j] = t;
+          bestEu[j] = offerEu[o]!;
         }
       }
     }

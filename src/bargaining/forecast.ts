@@ -4,6 +4,11 @@
  * reuse one workspace, so a call allocates only its small result objects. `forecastJson` turns the
  * result into the stable JSON of `concord forecast --json`, with one line of explanation per issue.
  */
+import { formatter } from '../i18n/format.js';
+import type { Locale } from '../i18n/locale.js';
+import { explainMessages } from '../i18n/messages/explain/index.js';
+import { type Namespace, type Translate, translator } from '../i18n/translate.js';
+import { describeRule } from '../rules/evaluate.js';
 import { type ModelName, ModelNameSchema } from '../scenario/schema.js';
 import type { ResolvedIssue, ResolvedScenario } from '../scenario/types.js';
 import { type ConsensusResult, ConsensusWorkspace, consensusModel } from '../spatial/consensus.js';
@@ -629,23 +634,37 @@ export function packageJson(s: ResolvedScenario, r: PackageResult, part: number)
   };
 }
 
-/** One line on a package deal: whether it passes and is proposed, and whom the linkage wins over. */
-export function explainPackage(s: ResolvedScenario, r: PackageResult): string {
+/**
+ * One line on a package deal: whether it passes and is proposed, and whom the linkage wins over.
+ * English (the default) is the text of `forecast --json`; `locale` renders it in another language.
+ */
+export function explainPackage(
+  s: ResolvedScenario,
+  r: PackageResult,
+  locale: Locale = 'en',
+  name?: ActorNamer,
+): string {
+  return packageLine(s, r, words(s, locale, name));
+}
+
+function packageLine(s: ResolvedScenario, r: PackageResult, w: Words): string {
+  const { t } = w;
   const names = r.pkg.issues.map((q) => s.issues[q]!.id).join(' + ');
-  if (r.note) return `package ${names}: ${r.note}`;
+  if (r.note) return t('package.note', { names, note: w.note(r.note) });
   const won = new Set<number>();
   r.partBlockers.forEach((bs) => {
     for (const b of bs) if (!r.blockers.includes(b)) won.add(b);
   });
-  const wonText = won.size
-    ? `; ${list(s, [...won])} would block a part alone but ${won.size === 1 ? 'prefers' : 'prefer'} the package to the status quo`
-    : '';
-  if (!r.passes)
-    return `package ${names} fails: ${list(s, r.blockers)} ${r.blockers.length === 1 ? 'prefers' : 'prefer'} the status quo of all its issues together; each issue is decided alone`;
-  const setter = r.setter >= 0 ? s.actors[r.setter]!.name : 'the setter';
-  return r.proposed
-    ? `package ${names} passes and ${setter} proposes it${wonText}`
-    : `package ${names} would pass, but ${setter} prefers the issues decided alone${wonText}`;
+  if (!r.passes) return t('package.fails', { names, blockers: w.list(r.blockers), count: r.blockers.length });
+  const setter = r.setter >= 0 ? w.name(r.setter) : t('package.the-setter');
+  const values = {
+    names,
+    setter,
+    won: won.size ? 'yes' : 'no',
+    wonList: w.list([...won]),
+    wonCount: won.size,
+  };
+  return r.proposed ? t('package.proposed', values) : t('package.not-proposed', values);
 }
 
 /** The exchange model's JSON on one issue: per dimension in several dimensions. */
@@ -829,27 +848,161 @@ function extJson(e: ExtJ): Record<string, number> {
   };
 }
 
-function list(s: ResolvedScenario, xs: readonly number[], max = 6): string {
-  const names = xs.map((i) => s.actors[i]!.id);
-  return names.length > max
-    ? `${names.slice(0, max).join(', ')} and ${names.length - max} more`
-    : names.join(', ');
+type ExplainKey = typeof explainMessages extends Namespace<infer K> ? K : never;
+
+/** How an explanation names an actor (default: its name as the scenario gives it). */
+export type ActorNamer = (actor: ResolvedScenario['actors'][number], index: number) => string;
+
+/** The words of one explanation: its translator, points, lists and names in the locale. */
+interface Words {
+  readonly t: Translate<ExplainKey>;
+  readonly locale: Locale;
+  point(v: ArrayLike<number> | number | null | undefined): string;
+  intervals(set: readonly Interval[] | null): string;
+  list(xs: readonly number[], max?: number): string;
+  name(i: number): string;
+  /** The proposer as the sentence names it: "Russia’s" in English, the name otherwise. */
+  owner(i: number): string;
+  /** A model's note (English: as it is; another language: translated when the catalogue knows it). */
+  note(text: string): string;
+}
+
+function words(s: ResolvedScenario, locale: Locale, namer?: ActorNamer): Words {
+  const t = translator(explainMessages, locale);
+  const en = locale === 'en';
+  const f = en ? null : formatter(locale);
+  // A decimal comma (Russian) needs another separator between the coordinates.
+  const sep = locale === 'ru' ? '; ' : ', ';
+  const one = (x: number) => (f ? f.number(x, 1) : fmtPoint(x));
+  const point = (v: ArrayLike<number> | number | null | undefined): string => {
+    if (!f) return fmtPoint(v);
+    if (v === null || v === undefined) return '–';
+    if (typeof v === 'number') return one(v);
+    if (v.length === 1) return one(v[0]!);
+    return `(${Array.from(v, one).join(sep)})`;
+  };
+  const name = (i: number) => (namer ? namer(s.actors[i]!, i) : s.actors[i]!.name);
+  const idSep = locale === 'zh-Hans' ? '、' : ', ';
+  return {
+    t,
+    locale,
+    point,
+    intervals: (set) => {
+      if (!f) return fmtIntervals(set);
+      if (!set || set.length === 0) return '∅';
+      return set
+        .map((i) => (i.hi - i.lo < 1e-9 ? `{${one(i.lo)}}` : `[${one(i.lo)}${sep}${one(i.hi)}]`))
+        .join(' ∪ ');
+    },
+    list: (xs, max = 6) => {
+      const ids = xs.map((i) => s.actors[i]!.id);
+      return ids.length > max
+        ? t('list.more', { list: ids.slice(0, max).join(idSep), count: ids.length - max })
+        : ids.join(idSep);
+    },
+    name,
+    owner: (i) => (en ? possessive(name(i)) : name(i)),
+    note: (text) => (en ? text : (modelNoteIn(text, locale) ?? text)),
+  };
 }
 
 function possessive(name: string): string {
   return name.endsWith('s') ? `${name}’` : `${name}’s`;
 }
 
-/** One line explaining the forecast of an issue (the consensus model's reasoning when it ran). */
-export function explain(s: ResolvedScenario, f: IssueForecast): string {
-  const own = explainIssue(s, f);
-  if (!f.package) return own;
-  const r = f.package.result;
-  if (r.proposed) return `adopted as part of a package: ${explainPackage(s, r)}`;
-  return `${explainPackage(s, r)}. Decided alone: ${own}`;
+type NoteKey = Extract<ExplainKey, `note.${string}`>;
+
+/** The models' notes (English, as JSON carries them) and the catalogue message that words each. */
+const NOTES: ReadonlyArray<
+  readonly [RegExp, NoteKey, (m: RegExpExecArray) => Record<string, string | number>]
+> = [
+  [/^the consensus model needs a status quo: give `statusQuo`$/, 'note.no-status-quo', () => ({})],
+  [/^no agenda setter: name a proposer or a chair$/, 'note.no-setter', () => ({})],
+  [
+    /^the agenda setter takes no position \(or has salience 0\): it proposes nothing$/,
+    'note.setter-silent',
+    () => ({}),
+  ],
+  [/^fewer than two members take part$/, 'note.too-few', () => ({})],
+  [/^too few take part$/, 'note.too-few-default', () => ({})],
+  [/^the proposer does not prefer its proposal to the status quo$/, 'note.proposer-against', () => ({})],
+  [
+    /^in (\d+) dimensions the agenda-setter outcome is computed only under unanimity-type rules/,
+    'note.dims-rule',
+    (m) => ({ dims: Number(m[1]) }),
+  ],
+  [/^several dimensions: the core of unanimity is the Pareto set/, 'note.dims-consensus', () => ({})],
+  [
+    /^issue "(.*)" of the package has no (proposal|status quo): the package is not evaluated$/,
+    'note.package-missing',
+    (m) => ({ issue: m[1]!, missing: m[2] === 'proposal' ? 'proposal' : 'statusQuo' }),
+  ],
+  [/^adopted as part of package "(.*)"$/, 'note.package-adopted', (m) => ({ id: m[1]! })],
+  [/^no actor has a positive capability × salience$/, 'note.no-weight', () => ({})],
+  [/^several dimensions: the weighted mean of each dimension/, 'note.dims-compromise', () => ({})],
+  [/^several dimensions: the weighted median of each dimension/, 'note.dims-median', () => ({})],
+  [/^several dimensions: the Nash product/, 'note.dims-nash', () => ({})],
+  [/^several dimensions: each dimension enters the exchange model/, 'note.dims-exchange', () => ({})],
+  [
+    /^the expected-utility model is one-dimensional; this issue has (\d+) dimensions$/,
+    'note.eum-dims',
+    (m) => ({ dims: Number(m[1]) }),
+  ],
+  [/^the exchange model has no issue to trade on$/, 'note.exchange-none', () => ({})],
+  [
+    /^the exchange model trades shifts between issues; this scenario has one issue$/,
+    'note.exchange-one',
+    () => ({}),
+  ],
+  [/^not run by default on (\d+) actors \(SMP/, 'note.smp-default', (m) => ({ count: Number(m[1]) })],
+  [
+    /^SMP needs at least two actors with a position, a positive capability and a positive salience on issue "(.*)"; (.*) (?:has|have) no capability$/,
+    'note.smp-capability',
+    (m) => ({ issue: m[1]!, actors: m[2]!, count: m[2]!.split(', ').length }),
+  ],
+  [
+    /^SMP needs at least two actors with a position and a positive salience on issue "(.*)" \((\d+) here\)$/,
+    'note.smp-salience',
+    (m) => ({ issue: m[1]!, count: Number(m[2]) }),
+  ],
+];
+
+/**
+ * A model's note (`IssueForecast.notes`, the `note` of `forecast --json`, the consensus model's
+ * notes) in a locale: English as it is; another language: the catalogue's wording, or null for a
+ * note the catalogue does not know (then show the English, marked as such).
+ */
+export function modelNoteIn(note: string, locale: Locale): string | null {
+  if (locale === 'en') return note;
+  for (const [re, key, values] of NOTES) {
+    const m = re.exec(note);
+    if (m) return translator(explainMessages, locale)(key, values(m));
+  }
+  return null;
 }
 
-function explainIssue(s: ResolvedScenario, f: IssueForecast): string {
+/**
+ * One line explaining the forecast of an issue (the consensus model's reasoning when it ran).
+ * English (the default) is the `explanation` of `forecast --json`; `locale` renders the same
+ * reasoning in another language, and `name` names the actors (default: the scenario's names; the
+ * report and the CLI pass the country names of the locale).
+ */
+export function explain(
+  s: ResolvedScenario,
+  f: IssueForecast,
+  locale: Locale = 'en',
+  name?: ActorNamer,
+): string {
+  const w = words(s, locale, name);
+  const own = explainIssue(s, f, w);
+  if (!f.package) return own;
+  const r = f.package.result;
+  if (r.proposed) return w.t('package.adopted', { package: packageLine(s, r, w) });
+  return w.t('package.alone', { package: packageLine(s, r, w), own });
+}
+
+function explainIssue(s: ResolvedScenario, f: IssueForecast, w: Words): string {
+  const { t } = w;
   const is = f.issue;
   const c = f.consensus;
   if (!c) {
@@ -861,52 +1014,56 @@ function explainIssue(s: ResolvedScenario, f: IssueForecast): string {
       (f.exchange ? [f.exchange.outcome] : null) ??
       f.smp?.outcome ??
       null;
-    return m ? `forecast ${fmtPoint(m)} (no consensus model run)` : 'no forecast';
+    return m ? t('no-consensus', { point: w.point(m) }) : t('no-forecast');
   }
-  if (!c.outcome && c.note) return `consensus model: ${c.note}`;
-  const q = fmtPoint(is.statusQuo);
-  const y = fmtPoint(is.proposal);
-  const who =
-    is.proposer >= 0 ? `${possessive(s.actors[is.proposer]!.name)} proposal ${y}` : `the proposal ${y}`;
+  if (!c.outcome && c.note) return t('consensus-note', { note: w.note(c.note) });
+  const q = w.point(is.statusQuo);
+  const y = w.point(is.proposal);
+  const proposal = {
+    q,
+    y,
+    who: is.proposer >= 0 ? 'proposer' : 'none',
+    owner: is.proposer >= 0 ? w.owner(is.proposer) : '',
+  };
   const collegial = is.rule.collegial;
-  const verb = (xs: readonly number[]) => (xs.length === 1 ? 'prefers' : 'prefer');
   const blockText = c.blockers.length
-    ? `${list(s, c.blockers)} ${verb(c.blockers)} the status quo ${q} to ${who}`
-    : `no member prefers the status quo ${q} to ${who}`;
+    ? t('block.some', { ...proposal, list: w.list(c.blockers), count: c.blockers.length })
+    : t('block.none', proposal);
+  const rule = () => (w.locale === 'en' ? is.rule.description : describeRule(is.rule.rule, w.locale));
   if (c.mode === 'take-it-or-leave-it') {
     if (c.adopted) {
       return collegial || c.blockers.length === 0
-        ? `adopted: ${blockText}`
-        : `adopted under ${is.rule.description}: ${blockText}, but they are outvoted`;
+        ? t('adopted', { block: blockText })
+        : t('outvoted', { rule: rule(), block: blockText });
     }
     return collegial
-      ? `not adopted: ${blockText}`
-      : `not adopted: under ${is.rule.description} those who accept ${who} do not form a winning coalition (${blockText})`;
+      ? t('not-adopted', { block: blockText })
+      : t('no-coalition', { ...proposal, rule: rule(), block: blockText });
   }
   if (c.mode === 'opt-out') {
-    if (c.proposalPasses) return `adopted by all: ${blockText}`;
+    if (c.proposalPasses) return t('opt-out.all', { block: blockText });
     const p = c.participants ?? [];
     const non = c.nonParticipants ?? [];
     if (c.adopted) {
-      return `adopted by ${p.length} interested members (${list(s, p, 10)}); ${list(s, c.blockers)} ${verb(c.blockers)} the status quo ${q} and stay${c.blockers.length === 1 ? 's' : ''} out${
-        non.length > c.blockers.length
-          ? `, as do the indifferent (${list(
-              s,
-              non.filter((i) => !c.blockers.includes(i)),
-            )})`
-          : ''
-      }`;
+      return t('opt-out.adopted', {
+        count: p.length,
+        participants: w.list(p, 10),
+        blockers: w.list(c.blockers),
+        blockerCount: c.blockers.length,
+        q,
+        indifferent: non.length > c.blockers.length ? 'yes' : 'no',
+        others: w.list(non.filter((i) => !c.blockers.includes(i))),
+      });
     }
-    return `not adopted: ${c.note ?? 'too few take part'} (${blockText})`;
+    return t('opt-out.not-adopted', {
+      note: c.note ? w.note(c.note) : t('note.too-few-default'),
+      block: blockText,
+    });
   }
   // Agenda setter.
-  const setter = c.setter >= 0 ? s.actors[c.setter]!.name : 'no one';
-  const out = fmtPoint(c.outcome);
-  const ws = is.dims === 1 ? ` ${fmtIntervals(c.winSet)}` : '';
+  const setter = c.setter >= 0 ? w.name(c.setter) : t('setter.no-one');
   if (!c.adopted) {
-    if (c.statusQuoInCore && is.dims > 1) {
-      return `no change: the status quo ${q} is in the Pareto set of the veto players' ideal points (no point is better for all of them)`;
-    }
+    if (c.statusQuoInCore && is.dims > 1) return t('pareto', { q });
     if (c.statusQuoInCore) {
       const left: number[] = [];
       const right: number[] = [];
@@ -915,17 +1072,23 @@ function explainIssue(s: ResolvedScenario, f: IssueForecast): string {
         if (is.position[i]! < is.statusQuo![0]!) left.push(i);
         else if (is.position[i]! > is.statusQuo![0]!) right.push(i);
       }
-      const sides =
-        left.length && right.length
-          ? `: ${list(s, left)} want${left.length === 1 ? 's' : ''} less, ${list(s, right)} more`
-          : '';
-      return `no change: the status quo ${q} is in the core ${fmtIntervals(c.core)}${sides}`;
+      const core = w.intervals(c.core);
+      return left.length && right.length
+        ? t('core.sides', { q, core, left: w.list(left), leftCount: left.length, right: w.list(right) })
+        : t('core', { q, core });
     }
-    return `no change: ${c.note ?? `${setter} cannot find anything that beats the status quo ${q}`}`;
+    return c.note ? t('no-change.note', { note: w.note(c.note) }) : t('no-change.setter', { setter, q });
   }
   if (is.proposal && c.proposalPasses && Math.abs(c.outcome![0]! - is.proposal[0]!) < 1e-9 && is.dims === 1) {
-    return `adopted: ${blockText}`;
+    return t('adopted', { block: blockText });
   }
-  const blocked = is.proposal && c.blockers.length ? `${blockText}; ` : '';
-  return `${is.proposal && !c.proposalPasses ? 'amended' : 'adopted'}: ${blocked}${setter}, as agenda setter, gets ${out}, the point of the win-set${ws} closest to its ideal ${fmtPoint(is.position.subarray(c.setter * is.dims, c.setter * is.dims + is.dims))}`;
+  return t('setter.gets', {
+    amended: is.proposal && !c.proposalPasses ? 'yes' : 'no',
+    blocked: is.proposal && c.blockers.length ? 'yes' : 'no',
+    block: blockText,
+    setter,
+    out: w.point(c.outcome),
+    winSet: is.dims === 1 ? w.intervals(c.winSet) : 'none',
+    ideal: w.point(is.position.subarray(c.setter * is.dims, c.setter * is.dims + is.dims)),
+  });
 }

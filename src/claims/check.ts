@@ -12,6 +12,10 @@
  *   states, only if it names the right ones.
  */
 import { countryCodes, type Dataset } from '../data/dataset.js';
+import { formatter } from '../i18n/format.js';
+import type { Locale } from '../i18n/locale.js';
+import { claimsExplain } from '../i18n/messages/claims-explain/index.js';
+import { translator } from '../i18n/translate.js';
 import { computeFacts, type Facts } from '../org/facts.js';
 import type { OrganizationRegistry } from '../org/registry.js';
 import { snapshot } from '../org/snapshot.js';
@@ -109,15 +113,6 @@ export function verdictFor(
   }
 }
 
-const WORDS: Record<Claim['comparison'], string> = {
-  moreThan: 'more than',
-  atLeast: 'at least',
-  lessThan: 'less than',
-  atMost: 'at most',
-  about: 'about',
-  equals: 'exactly',
-};
-
 export function formatMeasure(m: Measure, x: number): string {
   if (m === 'eurasiaAreaShare' || m === 'worldPopulationShare' || m === 'worldGdpShare' || m === 'cinc') {
     return `${(x * 100).toFixed(1)}%`;
@@ -128,7 +123,78 @@ export function formatMeasure(m: Measure, x: number): string {
   return String(x);
 }
 
-export function checkClaims(file: ClaimsFile, registry: OrganizationRegistry, ds: Dataset): ClaimsReport {
+/**
+ * A claimed or computed figure in the locale: English is `formatMeasure`; Russian writes
+ * «4,13 млрд», «12,5 %»; Chinese counts in 万 and 亿 (the whole quantity, compacted: 41.3亿).
+ */
+export function formatMeasureIn(m: Measure, x: number, locale: Locale): string {
+  if (locale === 'en') return formatMeasure(m, x);
+  const f = formatter(locale);
+  const t = translator(claimsExplain, locale);
+  if (m === 'eurasiaAreaShare' || m === 'worldPopulationShare' || m === 'worldGdpShare' || m === 'cinc')
+    return f.percent(x, 1);
+  const zh = locale === 'zh-Hans';
+  if (m === 'areaKm2') return t('unit.million-km2', { value: zh ? f.big(x) : f.fixed(x / 1e6, 2) });
+  if (m === 'population') return t('unit.billion', { value: zh ? f.big(x) : f.fixed(x / 1e9, 3) });
+  if (m === 'gdpUsd') return t('unit.trillion-usd', { value: zh ? f.big(x) : f.fixed(x / 1e12, 2) });
+  return f.number(x, 0);
+}
+
+/** What an explanation says about the nuclear-weapon states the paper names. */
+interface NuclearCheck {
+  /** Named by the paper but not nuclear. */
+  readonly extra: readonly string[];
+  /** Nuclear but not named. */
+  readonly wrong: readonly string[];
+  /** The nuclear-weapon states (when the paper's list is right). */
+  readonly named: readonly string[];
+  readonly undeclared: readonly string[];
+}
+
+function explanationIn(
+  c: Claim,
+  date: IsoDate,
+  computed: number | null,
+  year: number | null,
+  nuclear: NuclearCheck | null,
+  locale: Locale,
+): string {
+  const t = translator(claimsExplain, locale);
+  const en = locale === 'en';
+  if (computed === null)
+    return t('no-data', {
+      measure: en ? c.measure : t(`measure.${c.measure}` as 'measure.population'),
+      date: en ? date : formatter(locale).date(date),
+    });
+  const list = (xs: readonly string[]) => xs.join(locale === 'zh-Hans' ? '、' : ', ');
+  let out = t('claimed', {
+    comparison: c.comparison,
+    claimed: formatMeasureIn(c.measure, c.value, locale),
+    computed: formatMeasureIn(c.measure, computed, locale),
+    year: year ? String(year) : 'none',
+  });
+  if (!nuclear) return out;
+  if (nuclear.extra.length || nuclear.wrong.length)
+    out = t('differs', {
+      base: out,
+      extra: nuclear.extra.length ? list(nuclear.extra) : 'none',
+      wrong: nuclear.wrong.length ? list(nuclear.wrong) : 'none',
+    });
+  else out = t('as-named', { base: out, list: list(nuclear.named) });
+  if (nuclear.undeclared.length) out = t('undeclared', { base: out, list: list(nuclear.undeclared) });
+  return out;
+}
+
+/**
+ * Every claim of the file checked. `locale` words the explanations (default English: the text of
+ * `concord claims --json` and the API); the figures and verdicts do not depend on it.
+ */
+export function checkClaims(
+  file: ClaimsFile,
+  registry: OrganizationRegistry,
+  ds: Dataset,
+  locale: Locale = 'en',
+): ClaimsReport {
   const groupFacts = new Map<string, Facts>();
   const factsFor = (orgId: string | undefined, date: IsoDate): Facts => {
     const key = `${orgId ?? ''}|${date}`;
@@ -146,26 +212,18 @@ export function checkClaims(file: ClaimsFile, registry: OrganizationRegistry, ds
     const f = factsFor(c.organization ?? file.organization, date);
     const m = measure(f, c.measure);
     let verdict: Verdict = 'does not hold';
-    let explanation: string;
-    if (m.value === null) {
-      explanation = `no data to compute ${c.measure} on ${date}`;
-    } else {
+    let nuclear: NuclearCheck | null = null;
+    if (m.value !== null) {
       verdict = verdictFor(c, m.value, file.tolerance);
-      explanation = `claimed ${WORDS[c.comparison]} ${formatMeasure(c.measure, c.value)}; computed ${formatMeasure(c.measure, m.value)}${m.year ? ` (${m.year} data)` : ''}`;
       if (c.measure === 'nuclearStates' && c.states) {
         const named = new Set(c.states);
         const wrong = f.nuclearStates.filter((s) => !named.has(s));
         const extra = c.states.filter((s) => !f.nuclearStates.includes(s));
-        if (wrong.length || extra.length) {
-          verdict = 'does not hold';
-          explanation += `; the paper's list differs: ${extra.length ? `named but not nuclear: ${extra.join(', ')}` : ''}${wrong.length ? ` nuclear but not named: ${wrong.join(', ')}` : ''}`;
-        } else {
-          explanation += `: ${f.nuclearStates.join(', ')}, as named`;
-        }
-        if (f.undeclaredNuclearStates.length)
-          explanation += ` (undeclared: ${f.undeclaredNuclearStates.join(', ')})`;
+        if (wrong.length || extra.length) verdict = 'does not hold';
+        nuclear = { extra, wrong, named: f.nuclearStates, undeclared: f.undeclaredNuclearStates };
       }
     }
+    const explanation = explanationIn(c, date, m.value, m.year, nuclear, locale);
     return {
       id: c.id,
       quote: c.quote,

@@ -7,8 +7,10 @@
  */
 import { createRequire } from 'node:module';
 import { DEFAULT_MAX_ROUNDS } from '../bargaining/options.js';
+import { cliEstimate } from '../i18n/messages/cli-estimate/index.js';
 import type { ModelName } from '../scenario/schema.js';
 import type { ResolvedScenario } from '../scenario/types.js';
+import { cliText } from './i18n.js';
 import { type CliIO, processIO } from './io.js';
 
 /** Above this estimate (ms) the CLI says what it is in for. */
@@ -68,16 +70,27 @@ export function capacityEstimateMs(stageSizes: readonly number[], weightedRules:
   return stageSizes.reduce((t, n) => t + weightedRules * n * n * 0.1, 0);
 }
 
-export function formatMs(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 120_000) return `${(ms / 1000).toFixed(0)} s`;
-  return `${(ms / 60_000).toFixed(0)} min`;
+/** A duration in ms, s or min, in the language of `io` (English when none is given). */
+export function formatMs(ms: number, io?: CliIO): string {
+  const [n, unit] =
+    ms < 1000
+      ? [Math.round(ms), 'ms' as const]
+      : ms < 120_000
+        ? [Math.round(ms / 1000), 's' as const]
+        : [Math.round(ms / 60_000), 'min' as const];
+  if (!io) return `${n} ${unit}`;
+  const c = cliText(io, cliEstimate);
+  const v = { n: c.locale === 'en' ? String(n) : c.fmt.number(n, 0) };
+  return unit === 'ms' ? c.t('ms', v) : unit === 's' ? c.t('s', v) : c.t('min', v);
 }
 
-/** Says, on standard error, that a computation will take long, and how to get a faster answer. */
+/**
+ * Says, on standard error, that a computation will take long, and how to get a faster answer
+ * (`what` and `faster` in the language of `io`: the callers take them from their catalogues).
+ */
 export function warnIfLong(io: CliIO, ms: number | null, what: string, faster: string): boolean {
   if (ms === null || ms < LONG_MS) return false;
-  io.err(`note: ${what} will take about ${formatMs(ms)} on one core. For a faster answer: ${faster}`);
+  io.err(cliText(io, cliEstimate).t('note', { what, time: formatMs(ms, io), faster }));
   return true;
 }
 
@@ -86,9 +99,10 @@ export function progressBar(io: CliIO, total: number, label: string): { tick(): 
   if (!io.isTTY || io !== processIO || total < 2) return { tick() {}, stop() {} };
   // loaded here, not at start-up: cli-progress and its dependencies take ≈5 ms to load
   const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
+  const eta = cliText(io, cliEstimate).t('eta');
   const bar = new cliProgress.SingleBar(
     {
-      format: `${label} |{bar}| {value}/{total} | ETA {eta_formatted}`,
+      format: `${label} |{bar}| {value}/{total} | ${eta} {eta_formatted}`,
       stream: process.stderr,
       hideCursor: true,
       clearOnComplete: true,

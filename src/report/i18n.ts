@@ -10,9 +10,10 @@ import { formatter } from '../i18n/format.js';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
 import { report } from '../i18n/messages/report/index.js';
 import { reportCharts } from '../i18n/messages/report-charts/index.js';
+import { reportSummary } from '../i18n/messages/report-summary/index.js';
 import { translator } from '../i18n/translate.js';
 import { describeRule } from '../rules/evaluate.js';
-import type { Rule, Share } from '../rules/schema.js';
+import type { Rule } from '../rules/schema.js';
 import { big as bigEn, pct as pctEn } from '../util/format.js';
 import { esc } from '../util/html.js';
 
@@ -26,6 +27,8 @@ export const localeOf = (ctx: { readonly locale?: Locale | undefined }): Locale 
 export const reportT = (locale: Locale | undefined) => translator(report, locale ?? DEFAULT_LOCALE);
 /** The `report-charts` namespace for a locale. */
 export const chartT = (locale: Locale | undefined) => translator(reportCharts, locale ?? DEFAULT_LOCALE);
+/** The translator of the terminal summary's lines (namespace report-summary). */
+export const summaryT = (locale: Locale | undefined) => translator(reportSummary, locale ?? DEFAULT_LOCALE);
 
 export interface ReportNumbers {
   readonly locale: Locale;
@@ -91,48 +94,9 @@ export function statusName(status: string, locale: Locale | undefined): string {
   return t.has(key) ? t(key as Parameters<typeof t>[0]) : status;
 }
 
-/** A share as the rule files write it ('2/3', 0.5 → 50%), in the locale. */
-function shareText(x: Share, locale: Locale): string {
-  if (typeof x === 'string') return x.replace(/\s+/g, '');
-  const p = Number((x * 100).toPrecision(12));
-  return locale === 'en' ? `${p}%` : formatter(locale).percent(p / 100, p % 1 === 0 ? 0 : 2);
-}
-
-/** A decision rule in words, in the locale (English: exactly rules/evaluate.ts's describeRule). */
+/** A decision rule in words, in the locale (rules/evaluate.ts's describeRule; English: its JSON text). */
 export function describeRuleIn(rule: Rule, locale: Locale | undefined): string {
-  const l = locale ?? DEFAULT_LOCALE;
-  if (l === 'en') return describeRule(rule);
-  const t = chartT(l);
-  if (rule === 'consensus') return t('rule.consensus');
-  if ('consensusMinus' in rule) return t('rule.consensus-minus', { list: rule.consensusMinus.join(', ') });
-  if ('among' in rule) {
-    const of = rule.among.join(', ');
-    if (rule.atLeast !== undefined) return t('rule.among-at-least', { count: rule.atLeast, of });
-    if (rule.atLeastShare !== undefined)
-      return t('rule.among-at-least-share', { share: shareText(rule.atLeastShare, l), of });
-    return t('rule.among-more-than-share', { share: shareText(rule.moreThanShare!, l), of });
-  }
-  if ('count' in rule) {
-    const k = rule.count;
-    if (k.atLeast !== undefined) return t('rule.at-least-members', { count: k.atLeast });
-    if (k.atLeastShare !== undefined)
-      return t('rule.at-least-share', { share: shareText(k.atLeastShare, l) });
-    if (k.moreThanShare !== undefined)
-      return t('rule.more-than-share', { share: shareText(k.moreThanShare, l) });
-    return t('rule.at-most-against', { count: k.atMostAgainst ?? 0 });
-  }
-  if ('sum' in rule) {
-    if (rule.atLeast !== undefined) return `${rule.sum} ≥ ${rule.atLeast}`;
-    if (rule.atLeastShare !== undefined)
-      return t('rule.at-least-share-of', { share: shareText(rule.atLeastShare, l), sum: rule.sum });
-    return t('rule.more-than-share-of', { share: shareText(rule.moreThanShare!, l), sum: rule.sum });
-  }
-  const wrap = (r: Rule, inner: 'all' | 'any') =>
-    typeof r === 'object' && inner in r && (r as { all?: Rule[]; any?: Rule[] })[inner]!.length > 1
-      ? `(${describeRuleIn(r, l)})`
-      : describeRuleIn(r, l);
-  if ('all' in rule) return rule.all.map((r) => wrap(r, 'any')).join(t('rule.and'));
-  return rule.any.map((r) => wrap(r, 'all')).join(t('rule.or'));
+  return describeRule(rule, locale ?? DEFAULT_LOCALE);
 }
 
 /**

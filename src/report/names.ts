@@ -4,6 +4,7 @@
  * Kept apart from ./i18n.ts so that the charts, which the browser bundle ships, import no Node
  * module.
  */
+import type { ActorNamer } from '../bargaining/forecast.js';
 import { countryName } from '../data/load.js';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
 import { organizationName, organizationShortName } from '../org/names.js';
@@ -31,4 +32,16 @@ export function orgNames(
 ): { readonly name: string; readonly shortName: string } {
   const l = locale ?? DEFAULT_LOCALE;
   return { name: organizationName(org, l), shortName: organizationShortName(org, l) };
+}
+
+/**
+ * How the forecast explanations name a scenario's actors in the locale: a state whose name the
+ * scenario took from the data by its country name (`stateName`); a name the scenario file writes
+ * itself (a delegation, a party) as written.
+ */
+export function actorNamer(
+  countries: ReadonlyMap<string, { readonly name: string }>,
+  locale: Locale | undefined,
+): ActorNamer {
+  return (a) => (countries.get(a.id)?.name === a.name ? stateName(countries, a.id, locale) : a.name);
 }

@@ -38,7 +38,7 @@ export interface SectionOutput {
 
 export interface ReportSection {
   readonly id: string;
-  /** The title in English (the terminal summary and the JSON list of sections keep it). */
+  /** The title in English (the JSON list of sections keeps it; the terminal summary prints `titleIn`). */
   readonly title: string;
   /** The title in a locale (from the section's catalogue); absent: `title` in every language. */
   titleIn?(locale: Locale): string;
@@ -150,10 +150,12 @@ ${rendered.map(({ section, out }) => `<section id="${esc(section.id)}" aria-labe
 <footer>${escLinks(t('frame.footer'))}</footer>
 </body></html>
 `;
+  // The terminal summary: its head and the sections' titles in the locale; the sections' own
+  // summary lines are still English.
   const summary = [
-    `${org.name} (${org.shortName}) as of ${ctx.date}`,
+    t('frame.summaryHead', { name: org.name, short: org.shortName, date: n.date(ctx.date) }),
     ...rendered.flatMap(({ section, out }) =>
-      out.summary.length ? ['', `${section.title}`, ...out.summary.map((l) => `  ${l}`)] : [],
+      out.summary.length ? ['', titleOf(section), ...out.summary.map((l) => `  ${l}`)] : [],
     ),
   ].join('\n');
   return {

@@ -78,7 +78,12 @@ export function roomSetup(
       throw new ConcordError(
         'E_UNSUPPORTED',
         `issue "${i.id}" is decided by ${i.rule.description}; rooms play collegial rules only (consensus, consensus-minus)`,
-        { path: `body.scenario`, hint: 'Choose a scenario decided by consensus, as every SCO case is.' },
+        {
+          path: `body.scenario`,
+          hint: 'Choose a scenario decided by consensus, as every SCO case is.',
+          key: 'rooms.notCollegial',
+          values: { id: i.id, rule: i.rule.description },
+        },
       );
     }
   }

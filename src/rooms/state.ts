@@ -10,7 +10,7 @@
  * blocks; when every issue of the text allows an opt-out, the delegations that accepted adopt the
  * text among themselves if there are at least two of them.
  */
-import { ConcordError } from '../errors.js';
+import { ConcordError, type ErrorValues } from '../errors.js';
 import type { RoomSetup } from './setup.js';
 
 export type Phase = 'preparation' | 'round' | 'final-call' | 'debrief' | 'closed';
@@ -155,12 +155,15 @@ export interface RoomState {
   readonly revealed: boolean;
 }
 
+/** A refusal: `key` (and `values`) name its message in the errors catalogue, worded as `message`. */
 const fail = (
   code: 'E_CONFLICT' | 'E_VALIDATION' | 'E_UNKNOWN_ID' | 'E_LIMIT',
   message: string,
   path: string,
   hint: string,
-) => new ConcordError(code, message, { path, hint });
+  key: string,
+  values?: ErrorValues,
+) => new ConcordError(code, message, { path, hint, key, ...(values ? { values } : {}) });
 
 export function delegationOf(s: RoomState, participant: string): string | null {
   return s.participants.find((p) => p.id === participant)?.delegation ?? null;
@@ -188,7 +191,13 @@ export function checkPositions(
   const out: Record<string, number[]> = {};
   const keys = Object.keys(positions);
   if (keys.length === 0) {
-    throw fail('E_VALIDATION', 'the text has no positions', path, 'Give a point on at least one issue.');
+    throw fail(
+      'E_VALIDATION',
+      'the text has no positions',
+      path,
+      'Give a point on at least one issue.',
+      'rooms.noPositions',
+    );
   }
   for (const id of keys) {
     const issue = setup.issues.find((i) => i.id === id);
@@ -198,6 +207,8 @@ export function checkPositions(
         `no issue "${id}" in this room`,
         `${path}.${id}`,
         `The issues are ${setup.issues.map((i) => i.id).join(', ')}.`,
+        'rooms.unknownIssue',
+        { id, issues: setup.issues.map((i) => i.id).join(', ') },
       );
     }
     const v = positions[id]!;
@@ -208,6 +219,8 @@ export function checkPositions(
         `issue "${id}" has ${issue.dims} dimension(s); the text gives ${z.length}`,
         `${path}.${id}`,
         'Give one number per dimension.',
+        'rooms.dimensions',
+        { id, dims: issue.dims, given: z.length },
       );
     }
     z.forEach((x, d) => {
@@ -217,6 +230,14 @@ export function checkPositions(
           `${x} is outside the scale [${issue.lo[d]}, ${issue.hi[d]}] of issue "${id}"${issue.dims > 1 ? ` (dimension ${issue.dimensionIds[d]})` : ''}`,
           `${path}.${id}`,
           'Give a point on the issue scale.',
+          issue.dims > 1 ? 'rooms.outsideScaleDim' : 'rooms.outsideScale',
+          {
+            x: String(x),
+            lo: String(issue.lo[d]),
+            hi: String(issue.hi[d]),
+            id,
+            dimension: String(issue.dimensionIds[d]),
+          },
         );
       }
     });
@@ -270,13 +291,26 @@ const PLAYING: readonly Phase[] = ['preparation', 'round', 'final-call'];
  */
 export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState {
   if (e.type === 'room.created') {
-    if (s) throw fail('E_CONFLICT', 'the room exists already', 'body', 'Create another room.');
+    if (s)
+      throw fail('E_CONFLICT', 'the room exists already', 'body', 'Create another room.', 'rooms.exists');
     return initial(e.data.setup);
   }
   if (!s)
-    throw fail('E_CONFLICT', 'the log does not begin with room.created', 'events', 'Replay a whole log.');
+    throw fail(
+      'E_CONFLICT',
+      'the log does not begin with room.created',
+      'events',
+      'Replay a whole log.',
+      'rooms.noCreation',
+    );
   if (s.phase === 'closed') {
-    throw fail('E_CONFLICT', 'the room is closed', 'room', 'Create a new room to play again.');
+    throw fail(
+      'E_CONFLICT',
+      'the room is closed',
+      'room',
+      'Create a new room to play again.',
+      'rooms.closed',
+    );
   }
   const next = { ...s, seq };
   const d = e.data;
@@ -289,6 +323,8 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
           `no delegation "${e.data.delegation}" in this room`,
           'body.delegation',
           `The delegations are ${s.setup.delegations.map((x) => x.id).join(', ')}.`,
+          'rooms.unknownDelegation',
+          { delegation: e.data.delegation, delegations: s.setup.delegations.map((x) => x.id).join(', ') },
         );
       }
       const seated = s.participants.filter((p) => p.delegation === del.id).length;
@@ -298,10 +334,12 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
           `every seat of delegation ${del.id} is taken (${s.setup.seatsPerDelegation})`,
           'body.delegation',
           'Choose another delegation.',
+          'rooms.seatsTaken',
+          { delegation: del.id, seats: String(s.setup.seatsPerDelegation) },
         );
       }
       if (s.phase === 'debrief')
-        throw fail('E_CONFLICT', 'the game is over', 'room', 'Read the debrief instead.');
+        throw fail('E_CONFLICT', 'the game is over', 'room', 'Read the debrief instead.', 'rooms.overJoin');
       return {
         ...next,
         participants: [...s.participants, { id: e.data.participant, name: e.data.name, delegation: del.id }],
@@ -315,10 +353,12 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
           `the room cannot go from ${s.phase} back to ${to}`,
           'body.phase',
           'Phases go preparation → round (repeatable) → final-call → debrief → closed.',
+          'rooms.phaseBack',
+          { from: s.phase, to },
         );
       }
       if (openCall(s) && to !== 'closed') {
-        throw fail('E_CONFLICT', 'a call is open', 'body.phase', 'Close the call first.');
+        throw fail('E_CONFLICT', 'a call is open', 'body.phase', 'Close the call first.', 'rooms.callOpen');
       }
       return {
         ...next,
@@ -335,10 +375,18 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
           `no text can be tabled in the ${s.phase} phase`,
           'room.phase',
           'Start a round first.',
+          'rooms.noTabling',
+          { phase: s.phase },
         );
       }
       if (openCall(s))
-        throw fail('E_CONFLICT', 'a call is open on the current text', 'room', 'Close the call first.');
+        throw fail(
+          'E_CONFLICT',
+          'a call is open on the current text',
+          'room',
+          'Close the call first.',
+          'rooms.callOpenOnText',
+        );
       checkPositions(s.setup, e.data.positions, 'body.positions');
       return {
         ...next,
@@ -352,6 +400,7 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
           'amendments are sent during a round',
           'room.phase',
           'Wait for the next round.',
+          'rooms.amendmentsInRound',
         );
       checkPositions(s.setup, e.data.positions, 'body.positions');
       return {
@@ -370,13 +419,21 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
     }
     case 'message.sent': {
       if (!PLAYING.includes(s.phase))
-        throw fail('E_CONFLICT', 'the game is over', 'room.phase', 'Messages are for the game.');
+        throw fail(
+          'E_CONFLICT',
+          'the game is over',
+          'room.phase',
+          'Messages are for the game.',
+          'rooms.overMessage',
+        );
       if (e.data.to !== null && !s.setup.delegations.some((x) => x.id === e.data.to)) {
         throw fail(
           'E_UNKNOWN_ID',
           `no delegation "${e.data.to}" in this room`,
           'body.to',
           'Send to a delegation of the room, or to all (no "to").',
+          'rooms.unknownRecipient',
+          { to: String(e.data.to) },
         );
       }
       return {
@@ -394,12 +451,27 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
           `no call in the ${s.phase} phase`,
           'room.phase',
           'Start a round or the final call.',
+          'rooms.noCall',
+          { phase: s.phase },
         );
       }
-      if (openCall(s)) throw fail('E_CONFLICT', 'a call is open already', 'room', 'Close it first.');
+      if (openCall(s))
+        throw fail(
+          'E_CONFLICT',
+          'a call is open already',
+          'room',
+          'Close it first.',
+          'rooms.callOpenAlready',
+        );
       const text = currentText(s);
       if (!text || text.id !== e.data.text)
-        throw fail('E_CONFLICT', 'there is no tabled text to call on', 'room', 'Table a text first.');
+        throw fail(
+          'E_CONFLICT',
+          'there is no tabled text to call on',
+          'room',
+          'Table a text first.',
+          'rooms.noTextToCall',
+        );
       const call: CallState = {
         id: e.data.call,
         text: text.id,
@@ -422,9 +494,18 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
           `no call "${e.data.call}" in this room`,
           'params.callId',
           'GET /api/rooms/{id} lists the calls.',
+          'rooms.unknownCall',
+          { call: e.data.call },
         );
       if (call.status !== 'open')
-        throw fail('E_CONFLICT', `call ${call.id} is closed`, 'params.callId', 'Answer the next call.');
+        throw fail(
+          'E_CONFLICT',
+          `call ${call.id} is closed`,
+          'params.callId',
+          'Answer the next call.',
+          'rooms.callClosed',
+          { call: call.id },
+        );
       const calls = s.calls.map((c) =>
         c.id === call.id
           ? { ...c, answers: { ...c.answers, [e.data.delegation]: { answer: e.data.answer, by: e.data.by } } }
@@ -440,9 +521,18 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
           `no call "${e.data.call}" in this room`,
           'params.callId',
           'GET /api/rooms/{id} lists the calls.',
+          'rooms.unknownCall',
+          { call: e.data.call },
         );
       if (call.status !== 'open')
-        throw fail('E_CONFLICT', `call ${call.id} is closed already`, 'params.callId', 'Nothing to do.');
+        throw fail(
+          'E_CONFLICT',
+          `call ${call.id} is closed already`,
+          'params.callId',
+          'Nothing to do.',
+          'rooms.callClosedAlready',
+          { call: call.id },
+        );
       const text = s.texts.find((t) => t.id === call.text)!;
       const r = decide(s.setup, text, call.answers);
       const calls = s.calls.map((c) =>
@@ -452,7 +542,7 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
     }
     case 'timer.set': {
       if (!PLAYING.includes(s.phase) && s.phase !== 'debrief')
-        throw fail('E_CONFLICT', 'the game is over', 'room.phase', 'No timer runs now.');
+        throw fail('E_CONFLICT', 'the game is over', 'room.phase', 'No timer runs now.', 'rooms.overTimer');
       const { endsAt, remainingMs } = e.data;
       if ((endsAt === null) === (remainingMs === null)) {
         throw fail(
@@ -460,6 +550,7 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
           'a timer either runs (endsAt) or is paused (remainingMs)',
           'body',
           'Give one of the two.',
+          'rooms.timerState',
         );
       }
       return { ...next, endsAt, pausedMs: remainingMs };
@@ -472,6 +563,8 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
           `no participant "${e.data.participant}" in this room`,
           'body.participant',
           'GET /api/rooms/{id} lists the players of each delegation.',
+          'rooms.unknownParticipant',
+          { participant: e.data.participant },
         );
       const del = s.setup.delegations.find((x) => x.id === e.data.delegation);
       if (!del) {
@@ -480,6 +573,8 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
           `no delegation "${e.data.delegation}" in this room`,
           'body.delegation',
           `The delegations are ${s.setup.delegations.map((x) => x.id).join(', ')}.`,
+          'rooms.unknownDelegation',
+          { delegation: e.data.delegation, delegations: s.setup.delegations.map((x) => x.id).join(', ') },
         );
       }
       if (p.delegation === del.id) return next;
@@ -490,9 +585,12 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
           `every seat of delegation ${del.id} is taken (${s.setup.seatsPerDelegation})`,
           'body.delegation',
           'Move someone out first, or choose another delegation.',
+          'rooms.seatsTakenMove',
+          { delegation: del.id, seats: String(s.setup.seatsPerDelegation) },
         );
       }
-      if (openCall(s)) throw fail('E_CONFLICT', 'a call is open', 'body', 'Close the call first.');
+      if (openCall(s))
+        throw fail('E_CONFLICT', 'a call is open', 'body', 'Close the call first.', 'rooms.callOpen');
       return {
         ...next,
         participants: s.participants.map((x) => (x.id === p.id ? { ...x, delegation: del.id } : x)),
@@ -500,8 +598,16 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
     }
     case 'bots.set': {
       if (!BOT_MODELS.includes(e.data.model))
-        throw fail('E_VALIDATION', `no bot model "${e.data.model}"`, 'body.model', 'Use consensus or eum.');
-      if (openCall(s)) throw fail('E_CONFLICT', 'a call is open', 'body', 'Close the call first.');
+        throw fail(
+          'E_VALIDATION',
+          `no bot model "${e.data.model}"`,
+          'body.model',
+          'Use consensus or eum.',
+          'rooms.unknownBot',
+          { model: e.data.model },
+        );
+      if (openCall(s))
+        throw fail('E_CONFLICT', 'a call is open', 'body', 'Close the call first.', 'rooms.callOpen');
       return { ...next, botModel: e.data.model };
     }
     case 'briefs.revealed':
@@ -511,6 +617,7 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
           'briefs are revealed at the debrief',
           'room.phase',
           'Advance to the debrief first.',
+          'rooms.revealAtDebrief',
         );
       void d;
       return { ...next, revealed: true };
@@ -523,7 +630,8 @@ export function fold(
 ): RoomState {
   let s: RoomState | null = null;
   for (const e of events) s = apply(s, e as RoomEvent, e.seq);
-  if (!s) throw fail('E_CONFLICT', 'the room has no events', 'room', 'The room was not created.');
+  if (!s)
+    throw fail('E_CONFLICT', 'the room has no events', 'room', 'The room was not created.', 'rooms.noEvents');
   return s;
 }
 

@@ -25,7 +25,7 @@ import { AnswerCache } from './cache.js';
 import { answerSerializer, ComputePool, runWork } from './compute.js';
 import { DEFAULT_QUOTAS, type Quotas, type ServerContext } from './context.js';
 import { DOCS_CSS, docsFor, renderDocs } from './docs.js';
-import { errorBody, toHttpError } from './errors.js';
+import { atPath, errorBody, toHttpError } from './errors.js';
 import { CostLimiter, canonicalKey, checkHost, clientErrorHandler, ownHostNames } from './guard.js';
 import { idleCollector } from './housekeeping.js';
 import { JobManager, type RunKind } from './jobs.js';
@@ -328,10 +328,15 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
 /** The 429 of the cost-aware limit, with Retry-After. */
 function costRefusal(reply: FastifyReply, wait: number, cost: number | null): ConcordError {
   reply.header('retry-after', String(wait));
+  const ms = Math.round(cost ?? 0);
   return new ConcordError(
     'E_RATE_LIMIT',
-    `${cost === null ? 'your' : `this request asks for about ${Math.round(cost).toLocaleString('en-US')} ms of computing; your`} budget of computing per minute is spent`,
-    { hint: `Retry in ${wait} s, ask for less, or compute it with the CLI.` },
+    `${cost === null ? 'your' : `this request asks for about ${ms.toLocaleString('en-US')} ms of computing; your`} budget of computing per minute is spent`,
+    {
+      hint: `Retry in ${wait} s, ask for less, or compute it with the CLI.`,
+      key: cost === null ? 'server.budgetSpent' : 'server.budgetSpentBy',
+      values: { cost: ms, wait: String(wait) },
+    },
   );
 }
 
@@ -407,6 +412,8 @@ function registerRoute(
         throw new ConcordError('E_AUTH', `${r.method} ${r.url} needs a bearer token`, {
           path: 'headers.authorization',
           hint: 'Send Authorization: Bearer <token>; create one with `concord token create --workspace W`.',
+          key: 'server.needsToken',
+          values: { method: r.method, url: r.url },
         });
       }
       const type = String(request.headers['content-type'] ?? '')
@@ -417,6 +424,8 @@ function registerRoute(
         throw new ConcordError('E_UNSUPPORTED', `${r.method} ${r.url} takes JSON, not YAML`, {
           path: 'headers.content-type',
           hint: 'Send application/json.',
+          key: 'server.jsonNotYaml',
+          values: { method: r.method, url: r.url },
         });
       }
       // A route with a CSV form answers CSV for ?format=csv or Accept: text/csv.
@@ -429,6 +438,8 @@ function registerRoute(
           throw new ConcordError('E_VALIDATION', `query.format: "${String(format)}" is not csv or json`, {
             path: 'query.format',
             hint: 'Use format=csv or format=json (or send Accept: text/csv).',
+            key: 'server.answerFormat',
+            values: { format: String(format) },
           });
         rawQuery = rest;
       }
@@ -469,6 +480,7 @@ function registerRoute(
                 signal: gone.signal,
                 budgetMs: r.timeoutMs ?? guards.budgetMs,
                 ...(r.work.timeoutHint ? { hint: r.work.timeoutHint } : {}),
+                ...(r.work.timeoutKey ? { hintKey: r.work.timeoutKey } : {}),
               },
             );
           } finally {
@@ -480,14 +492,7 @@ function registerRoute(
       } catch (e) {
         // Library errors name command-line options (`--from`); over HTTP they are query (or body) fields.
         if (e instanceof ConcordError && e.path?.startsWith('--')) {
-          throw new ConcordError(e.code, e.message, {
-            path: `${r.body ? 'body' : 'query'}.${e.path.slice(2)}`,
-            ...(e.hint ? { hint: e.hint } : {}),
-            ...(e.key ? { key: e.key } : {}),
-            ...(e.values ? { values: e.values } : {}),
-            ...(e.issues ? { issues: e.issues } : {}),
-            cause: e,
-          });
+          throw atPath(e, `${r.body ? 'body' : 'query'}.${e.path.slice(2)}`);
         }
         throw e;
       }

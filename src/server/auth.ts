@@ -31,6 +31,7 @@ export class Auth {
       throw new ConcordError('E_AUTH', 'the Authorization header is not "Bearer <token>"', {
         path: 'headers.authorization',
         hint: 'Send Authorization: Bearer <token>; create a token with `concord token create --workspace W`.',
+        key: 'server.auth.notBearer',
       });
     }
     const token = m[1]!;
@@ -44,6 +45,7 @@ export class Auth {
       throw new ConcordError('E_AUTH', 'the bearer token is unknown or revoked', {
         path: 'headers.authorization',
         hint: 'Create a new token with `concord token create --workspace W`.',
+        key: 'server.auth.unknownToken',
       });
     }
     return ws;
@@ -56,5 +58,6 @@ export function requireWorkspace(workspace: string | null): string {
   throw new ConcordError('E_AUTH', 'this endpoint needs a bearer token', {
     path: 'headers.authorization',
     hint: 'Send Authorization: Bearer <token>; create a token with `concord token create --workspace W`.',
+    key: 'server.auth.needsToken',
   });
 }

@@ -133,6 +133,19 @@ export function workContext(): WorkContext {
   return inlineCtx;
 }
 
+/**
+ * The errors catalogue's entries for a route's own hint on E_TIMEOUT and on E_LIMIT (memory): the
+ * message of each is the generic one, its `hint.` entry the route's `timeoutHint` in each language.
+ */
+export const TIMEOUT_KEYS = {
+  power: ['server.compute.timeout.power', 'server.compute.outOfMemory.power'],
+  capacity: ['server.compute.timeout.capacity', 'server.compute.outOfMemory.capacity'],
+  quota: ['server.compute.timeout.quota', 'server.compute.outOfMemory.quota'],
+  reform: ['server.compute.timeout.reform', 'server.compute.outOfMemory.reform'],
+  forecast: ['server.compute.timeout.forecast', 'server.compute.outOfMemory.forecast'],
+} as const;
+export type TimeoutKey = keyof typeof TIMEOUT_KEYS;
+
 export interface RunOptions {
   /** Aborts the task (client gone). */
   readonly signal?: AbortSignal;
@@ -140,6 +153,8 @@ export interface RunOptions {
   readonly budgetMs: number;
   /** For the message: what the client can do instead. */
   readonly hint?: string;
+  /** The catalogue entries that word `hint` in each language (TIMEOUT_KEYS). */
+  readonly hintKey?: TimeoutKey;
 }
 
 export class ComputePool {
@@ -195,6 +210,7 @@ export class ComputePool {
           throw new ConcordError(
             'E_UNAVAILABLE',
             'the client closed the connection; the computation was stopped',
+            { key: 'server.compute.clientGone' },
           );
         }
         this.stats.timedOut++;
@@ -205,6 +221,13 @@ export class ComputePool {
             hint:
               o.hint ??
               'Ask for less (fewer actors, issues or players), or use the CLI, which has no budget.',
+            // The route's own hint is worded by its TIMEOUT_KEYS (without one it stays English).
+            key: o.hintKey
+              ? TIMEOUT_KEYS[o.hintKey][0]
+              : o.hint
+                ? 'server.compute.timeoutOwnHint'
+                : 'server.compute.timeout',
+            values: { seconds: (o.budgetMs / 1000).toFixed(0) },
           },
         );
       }
@@ -212,6 +235,7 @@ export class ComputePool {
         this.stats.refused++;
         throw new ConcordError('E_UNAVAILABLE', 'the server is busy computing other requests', {
           hint: 'Retry in a few seconds; the CLI computes the same answers locally.',
+          key: 'server.compute.busy',
         });
       }
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
@@ -220,6 +244,11 @@ export class ComputePool {
           'the computation needs more memory than the server gives a request',
           {
             hint: o.hint ?? 'Ask for less, or use the CLI.',
+            key: o.hintKey
+              ? TIMEOUT_KEYS[o.hintKey][1]
+              : o.hint
+                ? 'server.compute.outOfMemoryOwnHint'
+                : 'server.compute.outOfMemory',
           },
         );
       }

@@ -78,12 +78,20 @@ export function toHttpError(e: unknown): { status: number; error: ConcordError; 
   if (isConcordError(e)) return { status: statusOf(e.code), error: e, internal: false };
   const f = (e ?? {}) as FastifyishError;
   const status = typeof f.statusCode === 'number' ? f.statusCode : 500;
-  const make = (code: ErrorCode, message: string, hint?: string, s = statusOf(code), key?: string) => ({
-    status: s,
+  // `key` names the message in the errors catalogue; `detail` is Fastify's own text where it has one.
+  const make = (
+    code: ErrorCode,
+    message: string,
+    hint: string | undefined,
+    s: number | undefined,
+    key: string,
+  ) => ({
+    status: s ?? statusOf(code),
     error: new ConcordError(code, message, {
       path: code === 'E_FILE_FORMAT' ? 'body' : undefined,
       hint,
-      ...(key ? { key, values: { detail: f.message ?? '' } } : {}),
+      key,
+      values: { detail: f.message ?? '' },
     }),
     internal: false,
   });
@@ -102,6 +110,7 @@ export function toHttpError(e: unknown): { status: number; error: ConcordError; 
         `unsupported content type: ${f.message ?? ''}`.trim(),
         'Send application/json (or application/yaml for scenario and rule files).',
         415,
+        'server.mediaType',
       );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return make(
@@ -121,12 +130,24 @@ export function toHttpError(e: unknown): { status: number; error: ConcordError; 
         'bodyNotJson',
       );
     case 'FST_ERR_HANDLER_TIMEOUT':
-      return make('E_TIMEOUT', 'the request took too long and was stopped', 'Retry with a smaller request.');
+      return make(
+        'E_TIMEOUT',
+        'the request took too long and was stopped',
+        'Retry with a smaller request.',
+        undefined,
+        'server.handlerTimeout',
+      );
     case 'FST_ERR_BAD_URL':
     case 'FST_ERR_ASYNC_CONSTRAINT':
-      return make('E_USAGE', 'the URL is malformed', 'Percent-encode the path parameters.');
+      return make(
+        'E_USAGE',
+        'the URL is malformed',
+        'Percent-encode the path parameters.',
+        undefined,
+        'server.badUrl',
+      );
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return make('E_USAGE', 'a path parameter is too long', undefined, 414);
+      return make('E_USAGE', 'a path parameter is too long', undefined, 414, 'server.paramTooLong');
   }
   if (status === 429)
     return make(
@@ -152,21 +173,32 @@ export function toHttpError(e: unknown): { status: number; error: ConcordError; 
       'this path is not served',
       'Paths may not leave the lab’s files (no ..).',
       403,
+      'server.pathNotServed',
     );
   }
   if (status === 404)
-    return make('E_NOT_FOUND', 'no such file', 'The endpoints are listed at /api/docs.', 404);
+    return make(
+      'E_NOT_FOUND',
+      'no such file',
+      'The endpoints are listed at /api/docs.',
+      404,
+      'server.noFile',
+    );
   if (status === 431)
     return make(
       'E_LIMIT',
       'the request headers are larger than the server accepts',
       'Send a shorter URL.',
       431,
+      'server.headersTooLarge',
     );
   if (status >= 400 && status < 500) {
     return {
       status,
-      error: new ConcordError('E_USAGE', f.message ?? 'bad request'),
+      error: new ConcordError('E_USAGE', f.message ?? 'bad request', {
+        key: 'server.badRequest',
+        values: { detail: f.message ?? 'bad request' },
+      }),
       internal: false,
     };
   }
@@ -174,7 +206,24 @@ export function toHttpError(e: unknown): { status: number; error: ConcordError; 
     status: 500,
     error: new ConcordError('E_INTERNAL', 'internal error: the server could not answer this request', {
       hint: 'This is a bug in Concord; the server log has the details. Please report it.',
+      key: 'server.internal',
     }),
     internal: true,
   };
+}
+
+/**
+ * The same error at another path (a library's `--from` becomes `query.from`, a scenario's
+ * `issues[0]` becomes `body.issues[0]`): code, message, hint, key, values and issues kept, so it
+ * is still translated.
+ */
+export function atPath(e: ConcordError, path: string): ConcordError {
+  return new ConcordError(e.code, e.message, {
+    path,
+    cause: e,
+    ...(e.hint ? { hint: e.hint } : {}),
+    ...(e.key ? { key: e.key } : {}),
+    ...(e.values ? { values: e.values } : {}),
+    ...(e.issues ? { issues: e.issues } : {}),
+  });
 }

@@ -52,6 +52,8 @@ export function checkHost(header: string | undefined, allowed: readonly string[]
       {
         path: 'headers.host',
         hint: 'Use the address the server printed, or start it with `concord serve --allowed-hosts NAME` (or `*` for any name).',
+        key: 'server.hostNotAllowed',
+        values: { host: h.slice(0, 100) },
       },
     );
   }
@@ -86,17 +88,21 @@ export function clientErrorHandler(err: Error & { code?: string }, socket: Socke
       {
         path: 'headers',
         hint: 'Send a shorter URL (put large inputs in a POST body) and fewer or shorter headers.',
+        key: 'server.headerOverflow',
       },
     );
   } else if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
     status = 408;
     e = new ConcordError('E_TIMEOUT', 'the request was not received in time', {
       hint: 'Send the whole request at once.',
+      key: 'server.requestTimeout',
     });
   } else {
     e = new ConcordError('E_USAGE', `malformed HTTP request (${err.code ?? 'parse error'})`, {
       path: 'headers',
       hint: 'Headers may not contain control characters such as NUL, CR or LF.',
+      key: 'server.malformedRequest',
+      values: { detail: err.code ?? 'parse error' },
     });
   }
   const body = JSON.stringify(errorBody(e));

@@ -95,13 +95,19 @@ export class JobManager {
   /** Starts (or resumes) executing a run in the background. */
   start(run: RunRecord): void {
     if (this.active.has(run.id)) {
-      throw new ConcordError('E_CONFLICT', `run ${run.id} is already executing`, { path: 'id' });
+      throw new ConcordError('E_CONFLICT', `run ${run.id} is already executing`, {
+        path: 'id',
+        key: 'server.job.executing',
+        values: { id: run.id },
+      });
     }
     const kind = this.kinds.get(run.kind);
     if (!kind) {
       throw new ConcordError('E_UNSUPPORTED', `this server cannot execute runs of kind "${run.kind}"`, {
         path: 'kind',
         hint: `It executes: ${[...this.kinds.keys()].join(', ') || 'none'}.`,
+        key: 'server.job.unknownKind',
+        values: { kind: run.kind, kinds: [...this.kinds.keys()].join(', ') || 'none' },
       });
     }
     const abort = new AbortController();

@@ -125,10 +125,19 @@ export class RoomHub {
   limit(kind: 'message' | 'action', participant: string): void {
     const wait = (kind === 'message' ? this.messages : this.actions).take(participant);
     if (wait > 0) {
-      throw new ConcordError('E_RATE_LIMIT', `too many ${kind}s from this participant`, {
-        path: 'headers.authorization',
-        hint: `Wait ${wait} s.`,
-      });
+      throw kind === 'message'
+        ? new ConcordError('E_RATE_LIMIT', 'too many messages from this participant', {
+            path: 'headers.authorization',
+            hint: `Wait ${wait} s.`,
+            key: 'server.room.tooManyMessages',
+            values: { wait: String(wait) },
+          })
+        : new ConcordError('E_RATE_LIMIT', 'too many actions from this participant', {
+            path: 'headers.authorization',
+            hint: `Wait ${wait} s.`,
+            key: 'server.room.tooManyActions',
+            values: { wait: String(wait) },
+          });
     }
   }
 
@@ -139,6 +148,8 @@ export class RoomHub {
       throw new ConcordError('E_NOT_FOUND', `no room "${roomId}"`, {
         path: 'params.id',
         hint: 'Check the room id (the answer of POST /api/rooms or /api/rooms/join).',
+        key: 'server.room.notFound',
+        values: { roomId },
       });
     }
     if (token?.startsWith('cm_')) {
@@ -158,6 +169,7 @@ export class RoomHub {
         throw new ConcordError('E_AUTH', 'the room is closed: its participant tokens have expired', {
           path: 'headers.authorization',
           hint: 'Ask the moderator for the debrief export.',
+          key: 'server.room.closedTokens',
         });
       }
       return { kind: 'participant', room, id: p.id, delegation, name: p.name };
@@ -167,6 +179,7 @@ export class RoomHub {
     throw new ConcordError('E_AUTH', 'this endpoint needs a room token', {
       path: 'headers.authorization',
       hint: 'Send Authorization: Bearer <token>, the moderator token or a participant token of this room.',
+      key: 'server.room.needsToken',
     });
   }
 
@@ -181,7 +194,12 @@ export class RoomHub {
     const events = await this.store.roomEvents(roomId);
     let s: RoomState | null = null;
     for (const e of events) s = apply(s, e as RoomEvent, e.seq);
-    if (!s) throw new ConcordError('E_NOT_FOUND', `no room "${roomId}"`, { path: 'params.id' });
+    if (!s)
+      throw new ConcordError('E_NOT_FOUND', `no room "${roomId}"`, {
+        path: 'params.id',
+        key: 'server.room.noEvents',
+        values: { roomId },
+      });
     this.states.set(roomId, s);
     return s;
   }
@@ -246,6 +264,7 @@ export class RoomHub {
     throw new ConcordError('E_CONFLICT', 'the room is busy: too many writers at once', {
       path: 'room',
       hint: 'Retry.',
+      key: 'server.room.busy',
     });
   }
 
@@ -318,6 +337,7 @@ function unknownToken(): ConcordError {
   return new ConcordError('E_AUTH', 'the room token is unknown', {
     path: 'headers.authorization',
     hint: 'Join again with the room code.',
+    key: 'server.room.unknownToken',
   });
 }
 
@@ -325,5 +345,6 @@ function otherRoom(): ConcordError {
   return new ConcordError('E_FORBIDDEN', 'this token is for another room', {
     path: 'headers.authorization',
     hint: 'Use the token you got for this room.',
+    key: 'server.room.otherRoom',
   });
 }

@@ -12,6 +12,7 @@ import type { Dataset } from '../data/dataset.js';
 import { ConcordError } from '../errors.js';
 import type { OrganizationRegistry } from '../org/registry.js';
 import { checkDepth, formatPath, keptIssue } from '../util/validate.js';
+import type { TimeoutKey } from './compute.js';
 import type { ServerContext } from './context.js';
 
 /**
@@ -62,6 +63,8 @@ export interface RouteWork<P, Q, B> {
   cost?(r: WorkInput<P, Q, B>): number;
   /** What to do instead when the budget runs out (the 503's hint). */
   readonly timeoutHint?: string;
+  /** The catalogue entries that word `timeoutHint` in each language (src/server/compute.ts TIMEOUT_KEYS). */
+  readonly timeoutKey?: TimeoutKey;
 }
 
 export interface ApiRoute<P = unknown, Q = unknown, B = unknown> {

@@ -11,10 +11,14 @@ export function parseYamlBody(text: string): unknown {
     return parse(text, { prettyErrors: true, maxAliasCount: 100, logLevel: 'error' });
   } catch (e) {
     const line = e instanceof YAMLParseError && e.linePos ? `:${e.linePos[0].line}` : '';
-    throw new ConcordError(
-      'E_FILE_FORMAT',
-      `body${line}: not valid YAML or JSON: ${(e as Error).message.split('\n')[0]}`,
-      { path: `body${line}`, hint: 'Check the indentation and quoting at that line.', cause: e },
-    );
+    const where = `body${line}`;
+    const detail = (e as Error).message.split('\n')[0] ?? '';
+    throw new ConcordError('E_FILE_FORMAT', `${where}: not valid YAML or JSON: ${detail}`, {
+      path: where,
+      hint: 'Check the indentation and quoting at that line.',
+      cause: e,
+      key: 'yamlSyntax',
+      values: { where, detail },
+    });
   }
 }

@@ -56,6 +56,8 @@ export async function openStore(target?: string, o: OpenOptions = {}): Promise<R
         {
           hint: 'Check that the server runs and the URL (host, port, database, user) is right.',
           cause: e,
+          key: 'store.postgresUnreachable',
+          values: { location: redact(location), detail: (e as Error).message },
         },
       );
     }
@@ -85,6 +87,8 @@ export async function openStore(target?: string, o: OpenOptions = {}): Promise<R
           path: location,
           hint: 'Check the path and permissions, or give another with --store PATH.',
           cause: e,
+          key: 'store.sqliteUnreadable',
+          values: { location, detail: (e as Error).message },
         },
       );
     }
@@ -103,7 +107,11 @@ export async function openStore(target?: string, o: OpenOptions = {}): Promise<R
     throw new ConcordError(
       'E_UNAVAILABLE',
       `cannot prepare the store ${store.location}: ${(e as Error).message}`,
-      { cause: e },
+      {
+        cause: e,
+        key: 'store.prepareFailed',
+        values: { location: store.location, detail: (e as Error).message },
+      },
     );
   }
   return store;

@@ -165,7 +165,11 @@ export class RunStore {
       throw new ConcordError(
         'E_SCHEMA_VERSION',
         `the store ${this.location} has schema version ${version}, newer than this Concord's ${SCHEMA_VERSION}`,
-        { hint: 'Upgrade Concord, or use another store (--store PATH).' },
+        {
+          hint: 'Upgrade Concord, or use another store (--store PATH).',
+          key: 'store.newerSchema',
+          values: { location: this.location, version: String(version), own: String(SCHEMA_VERSION) },
+        },
       );
     }
     for (let v = version; v < SCHEMA_VERSION; v++) {
@@ -200,6 +204,8 @@ export class RunStore {
       throw new ConcordError('E_VALIDATION', `workspace "${id}" is not a valid name`, {
         path: 'workspace',
         hint: 'Use 1–64 lower-case letters, digits, - and _.',
+        key: 'store.badWorkspace',
+        values: { id },
       });
     }
     await this.db
@@ -325,9 +331,14 @@ export class RunStore {
     if (!Number.isInteger(r.total) || r.total < 1)
       throw new ConcordError('E_VALIDATION', `total must be a positive integer, got ${r.total}`, {
         path: 'runs',
+        key: 'store.badTotal',
+        values: { total: String(r.total) },
       });
     if (!Number.isInteger(r.batchSize) || r.batchSize < 1)
-      throw new ConcordError('E_VALIDATION', `batch size must be a positive integer`, { path: 'batchSize' });
+      throw new ConcordError('E_VALIDATION', `batch size must be a positive integer`, {
+        path: 'batchSize',
+        key: 'store.badBatchSize',
+      });
     await this.ensureWorkspace(r.workspace);
     const id = r.id ?? randomUUID();
     const row: Omit<RunTable, 'run_key'> = {
@@ -732,6 +743,8 @@ export class RunStore {
       throw new ConcordError('E_UNKNOWN_ID', `no run ${runId}`, {
         path: 'run',
         hint: 'The run was deleted.',
+        key: 'store.runDeleted',
+        values: { runId },
       });
     return this.db.transaction().execute(async (trx) => {
       const claimed = await trx

@@ -19,6 +19,8 @@ export function getAdapter(id: string): SweepAdapter<any, any> {
     throw new ConcordError('E_VALIDATION', `unknown sweep adapter "${id}"`, {
       path: '--adapter',
       hint: `Choose among ${Object.keys(ADAPTERS).join(', ')}.`,
+      key: 'sweep.unknownAdapter',
+      values: { id, adapters: Object.keys(ADAPTERS).join(', ') },
     });
   return a;
 }

@@ -44,6 +44,8 @@ function finite(x: number, field: string): number {
     throw new ConcordError('E_VALIDATION', `the sweep's ${field} is not a finite number (${x})`, {
       path: field,
       hint: 'Use an issue scale of ordinary size (e.g. [0, 100]): outcomes are relative to it.',
+      key: 'sweep.notFinite',
+      values: { field, x: String(x) },
     });
   return x;
 }

@@ -29,6 +29,8 @@ export function designPoints(design: SweepDesign | undefined, seed: number): Des
           {
             path: `sweep.parameters.${name}`,
             hint: 'Add steps: N (N evenly spaced values, ends included), or give a list of values.',
+            key: 'sweep.gridNeedsSteps',
+            values: { name },
           },
         );
       const { from, to, steps } = v;
@@ -44,6 +46,8 @@ export function designPoints(design: SweepDesign | undefined, seed: number): Des
         {
           path: 'sweep.parameters',
           hint: 'Use fewer values per parameter, or design: lhs with a number of samples.',
+          key: 'sweep.gridTooLarge',
+          values: { count: String(count), max: String(MAX_DESIGN_POINTS) },
         },
       );
     const points: DesignPoint[] = [];
@@ -67,6 +71,8 @@ export function designPoints(design: SweepDesign | undefined, seed: number): Des
     throw new ConcordError('E_LIMIT', `sweep.samples: ${m} is above the limit of ${MAX_DESIGN_POINTS}`, {
       path: 'sweep.samples',
       hint: `Use at most ${MAX_DESIGN_POINTS} samples.`,
+      key: 'sweep.tooManySamples',
+      values: { m: String(m), max: String(MAX_DESIGN_POINTS) },
     });
   const points: Array<Record<string, DesignValue>> = Array.from({ length: m }, () => ({}));
   names.forEach((name, j) => {
@@ -75,6 +81,8 @@ export function designPoints(design: SweepDesign | undefined, seed: number): Des
       throw new ConcordError('E_VALIDATION', `sweep.parameters.${name}: \`steps\` is for grids`, {
         path: `sweep.parameters.${name}.steps`,
         hint: 'A Latin hypercube samples the range continuously: remove steps.',
+        key: 'sweep.stepsForGrids',
+        values: { name },
       });
     const rng = Rng.forReplicate(seed, j, DESIGN_STREAM);
     const perm = Array.from({ length: m }, (_, i) => i);

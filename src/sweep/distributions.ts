@@ -7,7 +7,7 @@
  * Truncation: a distribution F cut to [lo, hi] is sampled as F⁻¹(F(lo) + u·(F(hi) − F(lo))), which
  * is exact (no rejection). For the normal, the masses Φ(a), Φ(b) are computed once per input.
  */
-import { ConcordError } from '../errors.js';
+import { ConcordError, type ErrorValues } from '../errors.js';
 import type { CapabilityDist, PositionDist, SalienceDist } from '../scenario/uncertainty.js';
 import { betaQuantile, logBeta, normalCdf, normalQuantile } from './special.js';
 
@@ -34,8 +34,14 @@ export type ResolvedDist =
 
 export type Sampler = (u: number) => number;
 
-function fail(path: string, message: string, hint: string): never {
-  throw new ConcordError('E_VALIDATION', `${path}: ${message}`, { path, hint });
+/** A refusal; `key` names its message (`{path}: …`) in the errors catalogue. */
+function fail(path: string, message: string, hint: string, key: string, values: ErrorValues = {}): never {
+  throw new ConcordError('E_VALIDATION', `${path}: ${message}`, {
+    path,
+    hint,
+    key,
+    values: { path, ...values },
+  });
 }
 
 /** Resolves a position's or salience's distribution against its coded value and its scale [lo, hi]. */
@@ -56,6 +62,8 @@ export function resolveBounded(
           path,
           `the truncation interval [${tlo}, ${thi}] is empty`,
           `Give min < max inside [${lo}, ${hi}].`,
+          'sweep.dist.emptyTruncation',
+          { tlo: String(tlo), thi: String(thi), lo: String(lo), hi: String(hi) },
         );
       return { kind: 'normal', mean: spec.mean ?? coded, sd: spec.sd, lo: tlo, hi: thi };
     }
@@ -69,6 +77,8 @@ export function resolveBounded(
           path,
           `the interval [${a}, ${b}] does not overlap the scale [${lo}, ${hi}]`,
           'Move the interval inside the scale.',
+          'sweep.dist.uniformOutside',
+          { a: String(a), b: String(b), lo: String(lo), hi: String(hi) },
         );
       return { kind: 'uniform', lo: ulo, hi: uhi };
     }
@@ -81,6 +91,8 @@ export function resolveBounded(
           path,
           `a triangular distribution needs min ≤ mode ≤ max with min < max (got ${min}, ${mode}, ${max})`,
           'Fix min, mode and max.',
+          'sweep.dist.triangularOrder',
+          { min: String(min), mode: String(mode), max: String(max) },
         );
       const tlo = Math.max(lo, min);
       const thi = Math.min(hi, max);
@@ -89,6 +101,8 @@ export function resolveBounded(
           path,
           `the triangle [${min}, ${max}] does not overlap the scale [${lo}, ${hi}]`,
           'Move it inside the scale.',
+          'sweep.dist.triangleOutside',
+          { min: String(min), max: String(max), lo: String(lo), hi: String(hi) },
         );
       return { kind: 'triangular', min, mode, max, lo: tlo, hi: thi };
     }
@@ -98,6 +112,7 @@ export function resolveBounded(
           path,
           'a beta distribution is for saliences (on [0, 1]) only',
           'Use normal, uniform or triangular for positions.',
+          'sweep.dist.betaForSaliences',
         );
       if (spec.alpha !== undefined) return { kind: 'beta', alpha: spec.alpha, beta: spec.beta! };
       // Mean at the coded salience. A salience of exactly 0 or 1 makes the beta degenerate: kept fixed.

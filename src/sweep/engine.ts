@@ -17,10 +17,10 @@
  * c − 2 taken from B (A_B^(c−2)). Batches hold whole groups.
  */
 import { createHash } from 'node:crypto';
-import { ConcordError } from '../errors.js';
+import { ConcordError, type ErrorValues } from '../errors.js';
 import { type SweepBlocks, SweepBlocksSchema } from '../scenario/uncertainty.js';
 import type { ResultRow } from '../store/store.js';
-import { parseYamlText } from '../util/validate.js';
+import { keptIssue, parseYamlText } from '../util/validate.js';
 import type { DesignPoint, ForecastRow, Perturbation, SweepAdapter, SweepFrame } from './adapter.js';
 import { outputKeys } from './adapter.js';
 import {
@@ -111,6 +111,8 @@ export function splitBlocks(data: unknown, file: string): { blocks: SweepBlocks;
     throw new ConcordError('E_VALIDATION', `${file}: a scenario file is a mapping (id, issues, …)`, {
       path: file,
       hint: 'See docs/scenarios.md for the format.',
+      key: 'sweep.notAMapping',
+      values: { file },
     });
   const { uncertainty, sweep, ...scenario } = data as Record<string, unknown>;
   const r = SweepBlocksSchema.safeParse({ uncertainty, sweep });
@@ -123,6 +125,10 @@ export function splitBlocks(data: unknown, file: string): { blocks: SweepBlocks;
     throw new ConcordError('E_VALIDATION', `${file}: ${path}: ${i.message}`, {
       path,
       hint: 'Fix the uncertainty or sweep block; see docs/sweeps.md.',
+      // `{issues}` is the issue worded in the locale (by zod's locales, src/i18n/errors.ts).
+      key: 'sweep.blockValidation',
+      values: { file },
+      issues: [{ ...keptIssue(i), path }],
     });
   }
   return { blocks: r.data, scenario };
@@ -163,6 +169,8 @@ export class SweepContext<F = unknown, R extends SweepFrame = SweepFrame> {
         throw new ConcordError('E_VALIDATION', `unknown model "${m}"`, {
           path: '--models',
           hint: `Choose among ${adapter.models.join(', ')}.`,
+          key: 'sweep.unknownModel',
+          values: { model: m, models: adapter.models.join(', ') },
         });
     if (params.mode === 'saltelli' && blocks.sweep)
       throw new ConcordError(
@@ -171,6 +179,8 @@ export class SweepContext<F = unknown, R extends SweepFrame = SweepFrame> {
         {
           path: 'sweep',
           hint: 'Remove the sweep block (or fix its parameters in the scenario) to compute Sobol indices.',
+          key: 'sweep.sensitivityOnePoint',
+          values: { fileName },
         },
       );
     this.points = designPoints(blocks.sweep, params.seed);
@@ -206,6 +216,8 @@ export class SweepContext<F = unknown, R extends SweepFrame = SweepFrame> {
         {
           path: 'uncertainty',
           hint: 'Add an uncertainty block (see docs/sweeps.md), e.g. uncertainty: { position: { dist: normal, sd: 10 } }.',
+          key: 'sweep.sensitivityNeedsUncertainty',
+          values: { fileName },
         },
       );
     this.pert = {
@@ -695,8 +707,14 @@ export function slotDistributions(frame: SweepFrame, blocks: SweepBlocks, file: 
   const u = blocks.uncertainty ?? {};
   const actorIndex = new Map(frame.actors.map((a, i) => [a.id, i]));
   const issueIndex = new Map(frame.issues.map((iss, k) => [iss.id, k]));
-  const bad = (path: string, message: string, hint: string): never => {
-    throw new ConcordError('E_VALIDATION', `${file}: ${path}: ${message}`, { path, hint });
+  // `key` names the message (`{file}: {path}: …`) in the errors catalogue.
+  const bad = (path: string, message: string, hint: string, key: string, values: ErrorValues = {}): never => {
+    throw new ConcordError('E_VALIDATION', `${file}: ${path}: ${message}`, {
+      path,
+      hint,
+      key,
+      values: { file, path, ...values },
+    });
   };
   for (const [id, spec] of Object.entries(u.issues ?? {})) {
     const k = issueIndex.get(id);
@@ -705,6 +723,8 @@ export function slotDistributions(frame: SweepFrame, blocks: SweepBlocks, file: 
         `uncertainty.issues.${id}`,
         `"${id}" is not an issue of the scenario`,
         `The issues are ${[...issueIndex.keys()].join(', ')}.`,
+        'sweep.notAnIssue',
+        { id, issues: [...issueIndex.keys()].join(', ') },
       );
     for (const actor of Object.keys(spec.actors ?? {})) {
       const a = actorIndex.get(actor);
@@ -713,12 +733,16 @@ export function slotDistributions(frame: SweepFrame, blocks: SweepBlocks, file: 
           `uncertainty.issues.${id}.actors.${actor}`,
           `"${actor}" is not an actor of the scenario`,
           `The actors are ${[...actorIndex.keys()].join(', ')}.`,
+          'sweep.notAnActor',
+          { actor, actors: [...actorIndex.keys()].join(', ') },
         );
       if (!frame.issues[k!]!.has[a!])
         bad(
           `uncertainty.issues.${id}.actors.${actor}`,
           `${actor} takes no position on ${id}`,
           'Remove the entry, or give the actor a position.',
+          'sweep.noPosition',
+          { actor, id },
         );
     }
   }
@@ -728,6 +752,8 @@ export function slotDistributions(frame: SweepFrame, blocks: SweepBlocks, file: 
         `uncertainty.actors.${actor}`,
         `"${actor}" is not an actor of the scenario`,
         `The actors are ${[...actorIndex.keys()].join(', ')}.`,
+        'sweep.notAnActor',
+        { actor, actors: [...actorIndex.keys()].join(', ') },
       );
   const out: ResolvedDist[] = [];
   for (const slot of enumerateSlots(frame)) {
@@ -766,6 +792,7 @@ export function slotDistributions(frame: SweepFrame, blocks: SweepBlocks, file: 
         path,
         'a beta distribution is for saliences only',
         'Use normal, uniform or triangular for positions.',
+        'sweep.betaForSaliences',
       );
     out.push(resolveBounded(spec, coded, lo, hi, path));
   }
@@ -785,6 +812,8 @@ function checkSameShape(a: SweepFrame, b: SweepFrame, label: string): void {
       {
         path: 'sweep.parameters',
         hint: 'A sweep may change the chair, the rule, positions, saliences and capabilities, not who takes part.',
+        key: 'sweep.pointChangesShape',
+        values: { label },
       },
     );
 }

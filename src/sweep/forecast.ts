@@ -11,7 +11,7 @@ import {
   modelAdoption,
   modelOutcome,
 } from '../bargaining/forecast.js';
-import { ConcordError } from '../errors.js';
+import { ConcordError, type ErrorValues } from '../errors.js';
 import type { Rule } from '../rules/schema.js';
 import { resolveWithLines } from '../scenario/load.js';
 import { type ModelName, type ScenarioFile, ScenarioFileSchema } from '../scenario/schema.js';
@@ -21,10 +21,13 @@ import type { DesignPoint, ForecastRow, Perturbation, SweepAdapter } from './ada
 
 const workspace = new ForecastWorkspace();
 
-function bad(file: string, key: string, message: string): never {
-  throw new ConcordError('E_VALIDATION', `${file}: sweep.parameters.${key}: ${message}`, {
-    path: `sweep.parameters.${key}`,
+/** A design parameter that names no issue or actor; `key` names the message in the errors catalogue. */
+function bad(file: string, param: string, message: string, key: string, values: ErrorValues): never {
+  throw new ConcordError('E_VALIDATION', `${file}: sweep.parameters.${param}: ${message}`, {
+    path: `sweep.parameters.${param}`,
     hint: 'Name an issue and an actor of the scenario (position.ISSUE.ACTOR).',
+    key,
+    values: { file, param, ...values },
   });
 }
 
@@ -49,12 +52,16 @@ export const forecastAdapter: SweepAdapter<ScenarioFile, ResolvedScenario> = {
         };
       } else {
         const issue = out.issues.find((i) => i.id === a);
-        if (!issue) bad(file, key, `no issue "${a}"`);
+        if (!issue) bad(file, key, `no issue "${a}"`, 'sweep.forecast.noIssue', { issue: String(a) });
         if (kind === 'statusQuo') issue!.statusQuo = Number(value);
         else if (kind === 'proposal') issue!.proposal = Number(value);
         else {
           const entry = issue!.positions[b!];
-          if (!entry) bad(file, key, `${b} takes no position on ${a}`);
+          if (!entry)
+            bad(file, key, `${b} takes no position on ${a}`, 'sweep.forecast.noPosition', {
+              actor: String(b),
+              issue: String(a),
+            });
           for (const c of Array.isArray(entry) ? entry : [entry!]) {
             if (kind === 'position') c.position = Number(value);
             else c.salience = Number(value);

@@ -1,4 +1,9 @@
 /** Plain-text rendering of a sweep summary for the terminal. */
+import { formatter } from '../i18n/format.js';
+import type { Locale } from '../i18n/locale.js';
+import { reportForecasts } from '../i18n/messages/report-forecasts/index.js';
+import { sweepSummary } from '../i18n/messages/sweep-summary/index.js';
+import { translator } from '../i18n/translate.js';
 import { pct, table } from '../util/format.js';
 import { pointLabel } from './design.js';
 import type { SweepSummary } from './engine.js';
@@ -18,105 +23,148 @@ export function num(x: number | null | undefined, digits = 2): string {
   return (Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x).toFixed(digits);
 }
 
-export function formatSummary(s: SweepSummary): string {
+/**
+ * The summary as text in `locale` (its frame, headings and numbers; the library's own sentences in
+ * it, such as the uncertainty and the Sobol warnings, as the summary gives them).
+ */
+export function formatSummary(s: SweepSummary, locale: Locale = 'en'): string {
   const d = s.sweep;
+  const en = locale === 'en';
+  const t = translator(sweepSummary, locale);
+  const rf = { t: translator(reportForecasts, locale) };
+  const f = formatter(locale);
+  const n = (x: number | null | undefined, digits = 2) =>
+    en || x == null || !Number.isFinite(x)
+      ? num(x, digits)
+      : f.fixed(Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x, digits);
+  const share = (x: number | null | undefined) => (en || x == null ? pct(x) : f.percent(x, 1));
+  const model = (m: string) => (en || !rf.t.has(`model-short.${m}`) ? m : rf.t(`model-short.${m}` as never));
+  const sep = locale === 'ru' ? '; ' : ', ';
   const lines: string[] = [];
-  const mode =
-    d.mode === 'saltelli'
-      ? `Sobol sensitivity (Saltelli sampling), N = ${d.runs.toLocaleString('en-US')} base samples`
-      : 'Monte Carlo';
+  const mode = d.mode === 'saltelli' ? t('mode.saltelli', { runs: d.runs }) : t('mode.monteCarlo');
   lines.push(
-    `Sweep of ${d.scenario}: ${mode}; ${s.replicates.toLocaleString('en-US')} runs in ${s.batches} batches; seed ${d.seed}; models ${d.models.join(', ')}`,
+    t('title', {
+      scenario: d.scenario,
+      mode,
+      replicates: s.replicates,
+      batches: s.batches,
+      seed: String(d.seed),
+      models: d.models.map(model).join(locale === 'zh-Hans' ? '、' : ', '),
+    }),
   );
-  lines.push(`evaluated by: ${d.adapterLabel}`);
-  if (d.uncertainty !== 'from the file') lines.push(`uncertainty: ${d.uncertainty}`);
-  if (d.factors.length)
+  // TODO(f): the adapter's label, the uncertainty and the warnings in the locale once the sweep gives them.
+  lines.push(t('adapter', { label: d.adapterLabel }));
+  if (d.uncertainty !== 'from the file') lines.push(t('uncertainty', { text: d.uncertainty }));
+  if (d.factors.length) {
+    const list = d.factors
+      .slice(0, 6)
+      .map((x) => `${x.name} ~ ${x.distribution}`)
+      .join('; ');
     lines.push(
-      `uncertain inputs (${d.factors.length}): ${d.factors
-        .slice(0, 6)
-        .map((f) => `${f.name} ~ ${f.distribution}`)
-        .join('; ')}${d.factors.length > 6 ? `; … (${d.factors.length - 6} more)` : ''}`,
+      t('factors', {
+        count: String(d.factors.length),
+        list: d.factors.length > 6 ? t('factors.more', { list, count: String(d.factors.length - 6) }) : list,
+      }),
     );
-  else lines.push('uncertain inputs: none (every replicate is the coded scenario)');
+  } else lines.push(t('factors.none'));
   const multi = d.points.length > 1;
   for (let p = 0; p < d.points.length; p++) {
-    if (multi) lines.push('', `design point ${p + 1}/${d.points.length}: ${pointLabel(d.points[p]!)}`);
+    if (multi)
+      lines.push(
+        '',
+        t('point', { n: String(p + 1), total: String(d.points.length), label: pointLabel(d.points[p]!) }),
+      );
     for (const out of d.outputs) {
       const rows = s.results.filter((r) => r.point === p && r.issue === out.issue);
       lines.push(
         '',
-        `issue ${out.issue} (scale ${out.scale[0]}–${out.scale[1]}; histogram: ${rows[0]?.histogram.counts.length ?? 0} bins)`,
-        "adopted: share of runs in which the model's outcome adopts something; vetoed: in which some member blocks the tabled proposal",
+        t('issue', {
+          issue: out.issue,
+          lo: en ? String(out.scale[0]) : f.number(out.scale[0], 6),
+          hi: en ? String(out.scale[1]) : f.number(out.scale[1], 6),
+          bins: rows[0]?.histogram.counts.length ?? 0,
+        }),
+        t('legend'),
       );
       lines.push(
         table(
-          ['model', 'mean', 'sd', 'p05', 'p25', 'p50', 'p75', 'p95', 'adopted', 'vetoed', 'histogram'],
+          [
+            t('col.model'),
+            t('col.mean'),
+            t('col.sd'),
+            'p05',
+            'p25',
+            'p50',
+            'p75',
+            'p95',
+            t('col.adopted'),
+            t('col.vetoed'),
+            t('col.histogram'),
+          ],
           rows.map((r) => [
-            r.model,
-            num(r.mean),
-            num(r.sd),
-            num(r.quantiles.p05),
-            num(r.quantiles.p25),
-            num(r.quantiles.p50),
-            num(r.quantiles.p75),
-            num(r.quantiles.p95),
-            r.adoption === null ? '–' : pct(r.adoption),
-            r.anyBlocker === null ? '–' : pct(r.anyBlocker),
+            model(r.model),
+            n(r.mean),
+            n(r.sd),
+            n(r.quantiles.p05),
+            n(r.quantiles.p25),
+            n(r.quantiles.p50),
+            n(r.quantiles.p75),
+            n(r.quantiles.p95),
+            r.adoption === null ? '–' : share(r.adoption),
+            r.anyBlocker === null ? '–' : share(r.anyBlocker),
             `|${sparkline(r.histogram.counts)}|`,
           ]),
         ),
       );
       const withBlockers = rows.filter((r) => r.blocking);
       if (withBlockers.length) {
-        lines.push('how often each member blocks the tabled proposal (share of runs):');
+        lines.push(t('blocking'));
         lines.push(
           table(
-            ['model', ...d.actors],
-            withBlockers.map((r) => [r.model, ...d.actors.map((a) => pct(r.blocking![a]))]),
+            [t('col.model'), ...d.actors],
+            withBlockers.map((r) => [model(r.model), ...d.actors.map((a) => share(r.blocking![a]))]),
           ),
         );
       }
       const withPart = rows.filter((r) => r.participation);
       if (withPart.length) {
-        lines.push('how often each member takes part (share of runs):');
+        lines.push(t('participation'));
         lines.push(
           table(
-            ['model', ...d.actors],
-            withPart.map((r) => [r.model, ...d.actors.map((a) => pct(r.participation![a]))]),
+            [t('col.model'), ...d.actors],
+            withPart.map((r) => [model(r.model), ...d.actors.map((a) => share(r.participation![a]))]),
           ),
         );
       }
     }
   }
   if (s.sensitivity) {
-    lines.push(
-      '',
-      `Sobol indices of the outcome (first order: Saltelli et al. 2010; total: Jansen 1999; ${d.runs.toLocaleString('en-US')} base samples, ${s.replicates.toLocaleString('en-US')} runs)`,
-    );
+    lines.push('', t('sobol.title', { runs: d.runs, replicates: s.replicates }));
     for (const sens of s.sensitivity) {
+      const head = { issue: sens.issue, model: model(sens.model), variance: n(sens.variance, 3) };
       lines.push(
         '',
-        `issue ${sens.issue}, model ${sens.model}: variance ${num(sens.variance, 3)}${sens.skipped ? `; ${sens.skipped} groups without an outcome left out` : ''}`,
+        sens.skipped ? t('sobol.issueSkipped', { ...head, skipped: sens.skipped }) : t('sobol.issue', head),
       );
-      if (sens.variance === null || sens.factors.every((f) => f.first === null)) {
-        lines.push('  the outcome does not vary: no indices');
+      if (sens.variance === null || sens.factors.every((x) => x.first === null)) {
+        lines.push(t('sobol.constant'));
         continue;
       }
       const sorted = [...sens.factors].sort((a, b) => (b.total ?? 0) - (a.total ?? 0));
       // Inputs whose indices both round to 0.000 are listed in one line.
       const shown = sorted.filter(
-        (f) => Math.abs(f.total ?? 0) >= 0.0005 || Math.abs(f.first ?? 0) >= 0.0005,
+        (x) => Math.abs(x.total ?? 0) >= 0.0005 || Math.abs(x.first ?? 0) >= 0.0005,
       );
       const rest = sorted.length - shown.length;
-      const ci = (x: [number, number] | null | undefined) => (x ? `[${num(x[0], 3)}, ${num(x[1], 3)}]` : '–');
+      const ci = (x: [number, number] | null | undefined) => (x ? `[${n(x[0], 3)}${sep}${n(x[1], 3)}]` : '–');
       lines.push(
         table(
-          ['factor', 'first order', '95% interval', 'total', '95% interval'],
-          shown.map((f) => [f.factor, num(f.first, 3), ci(f.firstCi), num(f.total, 3), ci(f.totalCi)]),
+          [t('col.factor'), t('col.first'), t('col.interval'), t('col.total'), t('col.interval')],
+          shown.map((x) => [x.factor, n(x.first, 3), ci(x.firstCi), n(x.total, 3), ci(x.totalCi)]),
         ),
       );
-      if (rest) lines.push(`(${rest} other input${rest > 1 ? 's' : ''}: both indices below 0.0005)`);
-      for (const w of sens.warnings ?? []) lines.push(`warning: ${w}`);
+      if (rest) lines.push(t('sobol.rest', { count: rest, threshold: en ? '0.0005' : f.number(0.0005, 4) }));
+      for (const w of sens.warnings ?? []) lines.push(t('warning', { text: w }));
     }
   }
   return lines.join('\n');

@@ -65,15 +65,21 @@ export function planSweep(req: SweepRequest): { params: SweepParams; ctx: SweepC
     throw new ConcordError('E_VALIDATION', `--runs must be a positive integer, got ${req.runs}`, {
       path: '--runs',
       hint: 'Give the number of replicates, e.g. --runs 10000.',
+      key: 'sweep.badRuns',
+      values: { runs: String(req.runs) },
     });
   if (!SweepSeedSchema.safeParse(req.seed).success)
     throw new ConcordError('E_VALIDATION', `--seed must be an integer in [0, 2^53), got ${req.seed}`, {
       path: '--seed',
       hint: 'Give a non-negative integer seed, e.g. --seed 1.',
+      key: 'sweep.badSeed',
+      values: { seed: String(req.seed) },
     });
   if (req.batchSize !== undefined && (!Number.isSafeInteger(req.batchSize) || req.batchSize < 1))
     throw new ConcordError('E_VALIDATION', `--batch-size must be a positive integer, got ${req.batchSize}`, {
       path: '--batch-size',
+      key: 'sweep.badBatchSize',
+      values: { batchSize: String(req.batchSize) },
     });
   if (req.batchSize !== undefined && req.batchSize < MIN_BATCH_SIZE && req.batchSize < req.runs)
     throw new ConcordError(
@@ -82,6 +88,8 @@ export function planSweep(req: SweepRequest): { params: SweepParams; ctx: SweepC
       {
         path: '--batch-size',
         hint: `Leave it out (the default is about 200 batches), or give ${MIN_BATCH_SIZE} or more.`,
+        key: 'sweep.smallBatchSize',
+        values: { min: String(MIN_BATCH_SIZE), batchSize: String(req.batchSize) },
       },
     );
   const adapter = getAdapter(req.adapter);
@@ -111,6 +119,8 @@ export function planSweep(req: SweepRequest): { params: SweepParams; ctx: SweepC
       {
         path: '--runs',
         hint: 'Use fewer runs or design points.',
+        key: 'sweep.hardLimit',
+        values: { total, max: MAX_TOTAL },
       },
     );
   const rowsStored = keep === 'rows' ? total * probe.outputs.length * models.length : 0;
@@ -121,6 +131,8 @@ export function planSweep(req: SweepRequest): { params: SweepParams; ctx: SweepC
       {
         path: '--runs',
         hint: 'Check --runs (and the number of design points); add --force if you mean it, and consider --keep summary to store aggregates only.',
+        key: rowsStored ? 'sweep.needsForceRows' : 'sweep.needsForce',
+        values: { total, rows: rowsStored, maxRuns: MAX_RUNS_WITHOUT_FORCE, maxRows: MAX_ROWS_WITHOUT_FORCE },
       },
     );
   let batchSize = req.batchSize ?? defaultBatchSize(total);
@@ -181,10 +193,14 @@ export function sweepParamsOf(run: RunRecord): SweepParams {
   if (run.kind !== 'sweep' || !p || p.version !== 1 || typeof p.scenario?.text !== 'string')
     throw new ConcordError('E_VALIDATION', `run ${run.id} is not a sweep this Concord can compute`, {
       hint: 'Use `concord runs show ID` to see what it is.',
+      key: 'sweep.notASweep',
+      values: { id: run.id },
     });
   if (sha256(p.scenario.text) !== p.scenario.sha256)
     throw new ConcordError('E_VALIDATION', `run ${run.id}: the stored scenario does not match its hash`, {
       hint: 'The store was altered; start a new sweep.',
+      key: 'sweep.hashMismatch',
+      values: { id: run.id },
     });
   return p;
 }
@@ -219,6 +235,8 @@ export async function executeSweep(
   if (!run)
     throw new ConcordError('E_UNKNOWN_ID', `no run ${runId} in ${store.location}`, {
       hint: 'List the runs with `concord runs list`.',
+      key: 'sweep.unknownRun',
+      values: { runId, location: store.location },
     });
   const params = sweepParamsOf(run);
   const ctx = new SweepContext(getAdapter(params.adapter), params);
@@ -259,6 +277,8 @@ export async function executeSweep(
       `run ${runId} was cancelled: ${done} of ${batches} batches done and kept`,
       {
         hint: `Resume it with \`concord sweep --resume ${runId}\`.`,
+        key: 'sweep.cancelled',
+        values: { runId, done: String(done), batches: String(batches) },
       },
     );
   try {
@@ -282,7 +302,11 @@ export async function executeSweep(
       throw new ConcordError(
         hooks.signal?.aborted ? 'E_CONFLICT' : 'E_UNAVAILABLE',
         `run ${runId} ${hooks.signal?.aborted ? 'was interrupted' : 'did not finish'}: ${progress.done} of ${progress.batches} batches done`,
-        { hint: `Resume it with \`concord sweep --resume ${runId}\`.` },
+        {
+          hint: `Resume it with \`concord sweep --resume ${runId}\`.`,
+          key: hooks.signal?.aborted ? 'sweep.interrupted' : 'sweep.unfinished',
+          values: { runId, done: String(progress.done), batches: String(progress.batches) },
+        },
       );
     }
     const summary = await summarizeRun(store, runId, ctx);
@@ -319,6 +343,8 @@ export async function executeSweep(
         `run ${runId} was interrupted: ${p.done} of ${p.batches} batches done`,
         {
           hint: `Resume it with \`concord sweep --resume ${runId}\`.`,
+          key: 'sweep.interrupted',
+          values: { runId, done: String(p.done), batches: String(p.batches) },
         },
       );
     }
@@ -340,7 +366,8 @@ export async function summarizeRun(
   let c = ctx;
   if (!c) {
     const run = await store.getRun(runId);
-    if (!run) throw new ConcordError('E_UNKNOWN_ID', `no run ${runId}`);
+    if (!run)
+      throw new ConcordError('E_UNKNOWN_ID', `no run ${runId}`, { key: 'sweep.noRun', values: { runId } });
     const params = sweepParamsOf(run);
     c = new SweepContext(getAdapter(params.adapter), params);
   }
@@ -349,6 +376,8 @@ export async function summarizeRun(
     if (!b.aggregate)
       throw new ConcordError('E_VALIDATION', `run ${runId}: batch ${b.idx} has no aggregate`, {
         hint: 'The run was written by another program; start a new sweep.',
+        key: 'sweep.noAggregate',
+        values: { runId, idx: String(b.idx) },
       });
     s.add(b.first, b.count, JSON.parse(b.aggregate) as BatchAggregateJSON);
   }
@@ -360,6 +389,8 @@ export function checkResumable(run: RunRecord, force = false): void {
   if (run.status === 'complete')
     throw new ConcordError('E_CONFLICT', `run ${run.id} is already complete`, {
       hint: `See its summary with \`concord runs show ${run.id}\`.`,
+      key: 'sweep.complete',
+      values: { id: run.id },
     });
   if (run.status === 'running' && !force) {
     const age = run.heartbeat_at ? Date.now() - Date.parse(run.heartbeat_at) : Number.POSITIVE_INFINITY;
@@ -369,6 +400,8 @@ export function checkResumable(run: RunRecord, force = false): void {
         `run ${run.id} is running (last heartbeat ${Math.round(age / 1000)} s ago)`,
         {
           hint: 'Wait for it, or if its process is dead on another machine, add --force.',
+          key: 'sweep.running',
+          values: { id: run.id, age: String(Math.round(age / 1000)) },
         },
       );
   }

@@ -24,7 +24,7 @@
  *   the veto players who prefer the status quo.
  */
 import { z } from 'zod';
-import { ConcordError } from '../errors.js';
+import { ConcordError, type ErrorValues } from '../errors.js';
 import { compileRule, type Player, vetoPlayers, type WinningTest } from '../rules/evaluate.js';
 import { type Rule, RuleSchema } from '../rules/schema.js';
 import { validate } from '../util/validate.js';
@@ -69,10 +69,13 @@ export interface SyntheticResolved extends SweepFrame {
   readonly issues: ReadonlyArray<SweepFrameIssue & { readonly q: number; readonly tabled: number | null }>;
 }
 
-function fail(file: string, path: string, message: string): never {
+/** A refusal; `key` names its message (`{file}: {path}: …`) in the errors catalogue. */
+function fail(file: string, path: string, message: string, key: string, values: ErrorValues = {}): never {
   throw new ConcordError('E_VALIDATION', `${file}: ${path}: ${message}`, {
     path,
     hint: 'Fix the synthetic scenario.',
+    key,
+    values: { file, path, ...values },
   });
 }
 
@@ -91,16 +94,29 @@ export const syntheticAdapter: SweepAdapter<SyntheticScenario, SyntheticResolved
       if (key === 'chair') out.chair = String(value);
       else if (key === 'rule') out.rule = value as Rule;
       else if (parts[0] === 'capability') {
-        if (!(parts[1]! in out.actors)) fail(file, `sweep.parameters.${key}`, `no actor ${parts[1]}`);
+        if (!(parts[1]! in out.actors))
+          fail(file, `sweep.parameters.${key}`, `no actor ${parts[1]}`, 'sweep.synthetic.noActor', {
+            actor: String(parts[1]),
+          });
         out.actors[parts[1]!] = Number(value);
       } else {
         const iss = out.issues.find((i) => i.id === parts[1]);
-        if (!iss) fail(file, `sweep.parameters.${key}`, `no issue ${parts[1]}`);
+        if (!iss)
+          fail(file, `sweep.parameters.${key}`, `no issue ${parts[1]}`, 'sweep.synthetic.noIssue', {
+            issue: String(parts[1]),
+          });
         if (parts[0] === 'statusQuo') iss!.statusQuo = Number(value);
         else if (parts[0] === 'proposal') iss!.proposal = Number(value);
         else {
           const e = iss!.positions[parts[2]!];
-          if (!e) fail(file, `sweep.parameters.${key}`, `${parts[2]} takes no position on ${parts[1]}`);
+          if (!e)
+            fail(
+              file,
+              `sweep.parameters.${key}`,
+              `${parts[2]} takes no position on ${parts[1]}`,
+              'sweep.synthetic.noPosition',
+              { actor: String(parts[2]), issue: String(parts[1]) },
+            );
           if (parts[0] === 'position') e!.position = Number(value);
           else e!.salience = Number(value);
         }
@@ -111,23 +127,33 @@ export const syntheticAdapter: SweepAdapter<SyntheticScenario, SyntheticResolved
   resolve(s, file) {
     const ids = Object.keys(s.actors);
     const total = ids.reduce((t, id) => t + s.actors[id]!, 0);
-    if (!(total > 0)) fail(file, 'actors', 'capabilities must not all be 0');
+    if (!(total > 0))
+      fail(file, 'actors', 'capabilities must not all be 0', 'sweep.synthetic.zeroCapabilities');
     const capability = Float64Array.from(ids, (id) => s.actors[id]! / total);
     const players: Player[] = ids.map((id) => ({ id }));
     const test = compileRule(s.rule, players);
     const chair = s.chair === undefined ? -1 : ids.indexOf(s.chair);
-    if (s.chair !== undefined && chair < 0) fail(file, 'chair', `no actor ${s.chair}`);
+    if (s.chair !== undefined && chair < 0)
+      fail(file, 'chair', `no actor ${s.chair}`, 'sweep.synthetic.noActor', { actor: String(s.chair) });
     const issues = s.issues.map((iss, k) => {
       const [lo, hi] = iss.scale;
-      if (!(hi > lo)) fail(file, `issues[${k}].scale`, 'expected [low, high]');
+      if (!(hi > lo)) fail(file, `issues[${k}].scale`, 'expected [low, high]', 'sweep.synthetic.badScale');
       const position = new Float64Array(ids.length);
       const salience = new Float64Array(ids.length);
       const has = new Uint8Array(ids.length);
       for (const [id, e] of Object.entries(iss.positions)) {
         const a = ids.indexOf(id);
-        if (a < 0) fail(file, `issues[${k}].positions.${id}`, `no actor ${id}`);
+        if (a < 0)
+          fail(file, `issues[${k}].positions.${id}`, `no actor ${id}`, 'sweep.synthetic.noActor', {
+            actor: id,
+          });
         if (e.position < lo || e.position > hi)
-          fail(file, `issues[${k}].positions.${id}.position`, 'outside the scale');
+          fail(
+            file,
+            `issues[${k}].positions.${id}.position`,
+            'outside the scale',
+            'sweep.synthetic.outsideScale',
+          );
         position[a] = e.position;
         salience[a] = e.salience;
         has[a] = 1;

@@ -104,17 +104,12 @@ export function refEum(
         next.set(j.name, j.x);
         continue;
       }
-      // the least move; moves within the tolerance are tied: the larger sender EU, then the lower position
-      let pick = list[0]!;
-      for (const o of list.slice(1)) {
-        const dm = Math.abs(o.to - j.x) - Math.abs(pick.to - j.x);
-        if (
-          dm < -same ||
-          (Math.abs(dm) <= same &&
-            (o.eu > pick.eu + 1e-12 || (Math.abs(o.eu - pick.eu) <= 1e-12 && o.to < pick.to)))
-        )
-          pick = o;
-      }
+      // the least move; moves within the tolerance of the least are tied: the largest sender EU
+      // (within 1e-12 of it tied), then the lowest position
+      const least = Math.min(...list.map((o) => Math.abs(o.to - j.x)));
+      const tied = list.filter((o) => Math.abs(o.to - j.x) <= least + same);
+      const top = Math.max(...tied.map((o) => o.eu));
+      const pick = tied.filter((o) => o.eu >= top - 1e-12).sort((p, q) => p.to - q.to)[0]!;
       next.set(j.name, pick.to);
       moved = Math.max(moved, Math.abs(pick.to - j.x));
     }

@@ -68,6 +68,21 @@ describe('concord claims', () => {
       for (const k of ['id', 'claimed', 'computed', 'year', 'verdict']) expect(c).toHaveProperty(k);
   });
 
+  it('explains each verdict in the --lang language; JSON keeps the English', async () => {
+    const en = await run('claims');
+    expect(en.out).toContain('claimed more than 3.000 billion; computed 3.282 billion (2021 data)');
+    const ru = await run('claims', '--lang', 'ru');
+    expect(ru.code).toBe(0);
+    expect(ru.out).toContain('заявлено: более 3,000 млрд; расчёт: 3,282 млрд (данные за 2021 г.)');
+    expect(ru.out).not.toMatch(/claimed|computed|as named/);
+    const zh = await run('claims', '--lang', 'zh');
+    expect(zh.out).toContain('文中称超过30亿；计算值为32.82亿（2021年数据）');
+    const j = JSON.parse((await run('claims', '--json', '--lang', 'ru')).out);
+    expect(j.claims.find((c: { id: string }) => c.id === 'population').explanation).toBe(
+      'claimed more than 3.000 billion; computed 3.282 billion (2021 data)',
+    );
+  });
+
   it('reports an unreadable claims file as E_FILE_FORMAT with the line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'concord-'));
     const f = join(dir, 'c.yaml');

@@ -162,6 +162,24 @@ describe.each([
     expect(byline).toContain(lang === 'ru' ? '29 ноября 2026 г.' : '2026年11月29日');
     if (lang === 'ru') expect(sections.get('capacity')).toMatch(/\d,\d+\u00a0%/);
   });
+
+  it('explains each case, and notes the alignment analysis, in the language (no English left, marked or not)', () => {
+    const forecasts = sections.get('forecasts')!;
+    // the first plain <p> of a case's figure (after its chart and download links) is the explanation
+    const figures = [...forecasts.matchAll(/<figure class="case">[\s\S]*?<p>([\s\S]*?)<\/p>/g)];
+    expect(figures.length).toBeGreaterThan(20);
+    for (const m of figures) {
+      // the explanation, before the observed outcome's source (a note the case file gives)
+      const line = m[1]!.split('<span class="note">')[0]!;
+      expect(line, line).not.toContain('lang="en"');
+      expect(line, line).toMatch(script);
+      // issue and package ids (admit-india) are codes, as the case file writes them
+      const words = english(text(line).replace(/\b[a-z0-9]+(?:-[a-z0-9]+)+\b/g, ' '));
+      expect(words, line).toEqual([]);
+    }
+    const alignment = sections.get('alignment')!;
+    expect(alignment).not.toMatch(/<span class="note" lang="en">(?!topics of the roll calls)/);
+  });
 });
 
 describe('the report catalogues', () => {

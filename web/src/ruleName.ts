@@ -1,5 +1,5 @@
 /** The names of the decision rules the API gives in English, in the lab's language (namespace lab-decision). */
-import { labDecision } from '../../src/i18n/messages/lab-decision/index.js';
+import type { labDecision } from '../../src/i18n/messages/lab-decision/index.js';
 import type { Namespace, Translate } from '../../src/i18n/translate.js';
 
 export const CONSENSUS = 'consensus (unanimity)';
@@ -13,17 +13,4 @@ export function ruleLabel(t: DecisionT, x: { id: string; label: string }): strin
     return t('rule.own', { rule: base === 'consensus' ? t('rule.consensus') : base });
   }
   return t.or(`rule.${x.id}`, x.label);
-}
-
-/** Rule descriptions (src/rules/evaluate.ts's describeRule) the catalogue words, keyed by their English text. */
-const BY_TEXT = new Map(
-  Object.entries(labDecision.catalogues.en)
-    .filter(([k]) => k.startsWith('ruleDesc.'))
-    .map(([k, v]) => [v, k]),
-);
-
-/** A rule's description in the reader's language when the catalogue has it, else the English text. */
-export function ruleText(t: DecisionT, english: string): string {
-  const key = BY_TEXT.get(english);
-  return key ? t.or(key, english) : english;
 }

@@ -7,16 +7,22 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { BASELINE_NAMES, type BacktestResult, backtestWithCoders } from '../../bargaining/backtest.js';
-import { ADOPTION_RULE, fmtPoint, MODEL_NAMES } from '../../bargaining/forecast.js';
+import { ADOPTION_RULE, ADOPTION_TOLERANCE, MODEL_NAMES } from '../../bargaining/forecast.js';
 import { FORECAST_OPTION_HELP } from '../../bargaining/options.js';
 import { backtestCsv } from '../../bargaining/tidy.js';
 import { ConcordError } from '../../errors.js';
+import { formatter } from '../../i18n/format.js';
+import { DEFAULT_LOCALE, type Locale, translator } from '../../i18n/index.js';
+import { cliBacktest } from '../../i18n/messages/cli-backtest/index.js';
+import { forecasts as forecastsMessages } from '../../i18n/messages/forecasts/index.js';
+import { reportForecasts } from '../../i18n/messages/report-forecasts/index.js';
 import { loadPath } from '../../scenario/load.js';
 import { adoptionProbabilities } from '../../sweep/backtest.js';
 import { json, pct, table } from '../../util/format.js';
 import { backtestEstimateMs, warnIfLong } from '../estimate.js';
-import type { CliIO } from '../io.js';
+import { type CliIO, localeOf } from '../io.js';
 import { wantsCsv } from '../output.js';
+import { pointText } from '../points.js';
 import {
   importSummaries,
   parseFormat,
@@ -50,6 +56,14 @@ function parseCount(v: string | undefined, flag: string, min: number, max: numbe
     throw new ConcordError('E_USAGE', `${flag}: "${v}" is not a whole number from ${min} to ${max}`, {
       path: flag,
       hint: `For example ${flag} ${Math.max(min, Math.min(max, 1000))}.`,
+      key: 'cli.backtest.badCount',
+      values: {
+        flag,
+        input: v,
+        min: String(min),
+        max: String(max),
+        example: String(Math.max(min, Math.min(max, 1000))),
+      },
     });
   return n;
 }
@@ -95,6 +109,11 @@ export function register(program: Command, io: CliIO): void {
       const resamples = parseCount(opts.resamples, '--resamples', 0, 1_000_000);
       const eum = { maxRounds: parseRounds(opts.maxRounds), variant: parseVariant(opts.eumVariant) };
       // Before the sweep and the bootstrap: what the user is in for, and the way to a faster answer.
+      const bt = backtestText(localeOf(io));
+      const size = {
+        cases: loaded.reduce((t, l) => t + l.scenario.issues.length, 0),
+        actors: Math.max(0, ...loaded.map((l) => l.scenario.actors.length)),
+      };
       warnIfLong(
         io,
         backtestEstimateMs(
@@ -102,12 +121,12 @@ export function register(program: Command, io: CliIO): void {
           models,
           { maxRounds: eum.maxRounds, sweepRuns: runs, resamples },
         ),
-        `backtesting ${loaded.reduce((t, l) => t + l.scenario.issues.length, 0)} case(s) of up to ${Math.max(0, ...loaded.map((l) => l.scenario.actors.length))} actors${runs ? ` with ${runs.toLocaleString('en-US')} sweep replicates each` : ''}`,
+        runs ? bt.t('long.whatSweep', { ...size, runs: bt.int(runs) }) : bt.t('long.what', size),
         [
-          ...(runs ? ['fewer --sweep-runs'] : []),
-          ...((resamples ?? 10_000) > 10_000 ? ['fewer --resamples (10000 is the default)'] : []),
-          '--model without eum (it grows with the square of the actors)',
-          'or --max-rounds 20.',
+          ...(runs ? [bt.t('faster.sweepRuns')] : []),
+          ...((resamples ?? 10_000) > 10_000 ? [bt.t('faster.resamples')] : []),
+          bt.t('faster.noEum'),
+          bt.t('faster.rounds'),
         ].join(', '),
       );
       let probabilities: ReturnType<typeof adoptionProbabilities> | undefined;
@@ -117,6 +136,7 @@ export function register(program: Command, io: CliIO): void {
           throw new ConcordError('E_UNSUPPORTED', '--sweep-runs works on scenario files (YAML/JSON) only', {
             path: '--sweep-runs',
             hint: 'Convert the table to a scenario file, or leave out --sweep-runs.',
+            key: 'cli.backtest.sweepRunsScenarioOnly',
           });
         probabilities = adoptionProbabilities(
           files.map((f) => ({ file: f, text: readFileSync(resolve(io.cwd, f), 'utf8') })),
@@ -144,128 +164,209 @@ export function register(program: Command, io: CliIO): void {
         );
         return;
       }
-      io.out(formatBacktest(r, path, loaded.length, models));
+      const locale = localeOf(io);
+      io.out(formatBacktest(r, path, loaded.length, models, locale));
+      const { t, rf, fmt1, name } = backtestText(locale);
       if (perCoder) {
+        const ni = r.codersNotIndependent;
         io.out(
-          `\nPer coder (each coder's codings where given, the mean coding elsewhere), MAE, next to the mean-coding headline:\n${table(
-            ['coding', ...models],
-            [
-              ['mean of the coders (headline)', ...models.map((m) => fmt1(r.models[m]?.mae))],
-              ...Object.entries(perCoder).map(([c, x]) => [
-                `coder ${c} alone${r.codersNotIndependent?.coders.includes(c) ? ' (not independent)' : ''}`,
-                ...models.map((m) => fmt1(x.models[m]?.mae)),
-              ]),
-            ],
-          )}`,
+          t('coders.title', {
+            table: table(
+              [t('col.coding'), ...models.map(name)],
+              [
+                [t('coders.mean'), ...models.map((m) => fmt1(r.models[m]?.mae))],
+                ...Object.entries(perCoder).map(([c, x]) => [
+                  ni?.coders.includes(c)
+                    ? t('coders.aloneDependent', { coder: c })
+                    : t('coders.alone', { coder: c }),
+                  ...models.map((m) => fmt1(x.models[m]?.mae)),
+                ]),
+              ],
+            ),
+          }),
         );
-        if (r.codersNotIndependent) io.out(r.codersNotIndependent.note);
+        if (ni)
+          io.out(
+            locale === 'en'
+              ? ni.note
+              : ni.independent.length
+                ? rf.t('coders.not-independent', {
+                    dependent: ni.coders.join(', '),
+                    independent: ni.independent.join(', '),
+                  })
+                : rf.t('coders.not-independent-none', { dependent: ni.coders.join(', ') }),
+          );
       }
-      if (isDeu) io.out(`\n${DEU_NOTE}`);
+      if (isDeu) io.out(`\n${t('deuNote')}`);
     });
 }
 
-const fmt1 = (v: number | undefined | null) => (v === undefined || v === null ? '–' : v.toFixed(1));
-const fmt3 = (v: number | undefined | null) => (v === undefined || v === null ? '–' : v.toFixed(3));
+/** What a backtest's text needs in a locale: its words, model and baseline names, numbers. */
+function backtestText(locale: Locale) {
+  const en = locale === 'en';
+  const t = translator(cliBacktest, locale);
+  // Words of other surfaces, named `.t` like every translator (test/cli/strings.test.ts).
+  const rf = { t: translator(reportForecasts, locale) };
+  const fc = { t: translator(forecastsMessages, locale) };
+  const f = formatter(locale);
+  const fixed = (v: number | undefined | null, d: number) =>
+    v === undefined || v === null ? '–' : en ? v.toFixed(d) : f.fixed(v, d);
+  const baselines: Record<string, string> = {
+    statusQuo: fc.t('baseline.statusQuo'),
+    proposal: fc.t('baseline.proposal'),
+    alwaysAdopted: fc.t('baseline.alwaysAdopted'),
+    meanPosition: fc.t('baseline.meanPosition'),
+  };
+  return {
+    t,
+    rf,
+    fc,
+    en,
+    p: pointText(locale),
+    fmt1: (v: number | undefined | null) => fixed(v, 1),
+    fmt3: (v: number | undefined | null) => fixed(v, 3),
+    pct: (x: number | undefined) => (x === undefined ? '–' : en ? pct(x) : f.percent(x, 1)),
+    int: (x: number) => (en ? x.toLocaleString('en-US') : f.number(x, 0)),
+    /** A model's or baseline's name (the id in English). */
+    name: (id: string) => {
+      if (en) return id;
+      if (id in baselines) return baselines[id]!;
+      return rf.t.has(`model-short.${id}`) ? rf.t(`model-short.${id}` as never) : id;
+    },
+  };
+}
 
-export function formatBacktest(r: BacktestResult, path: string, files: number, models = MODEL_NAMES): string {
-  const lines = [
-    `Backtest of ${path}: ${files} scenario${files === 1 ? '' : 's'}, ${r.cases.length} case${r.cases.length === 1 ? '' : 's'} with an observed outcome`,
-    '',
-  ];
+export function formatBacktest(
+  r: BacktestResult,
+  path: string,
+  files: number,
+  models = MODEL_NAMES,
+  locale: Locale = DEFAULT_LOCALE,
+): string {
+  const { t, rf, fc, en, p, fmt1, fmt3, pct: pc, int, name } = backtestText(locale);
+  const lines = [t('title', { path, files, cases: r.cases.length }), ''];
   const mark = (b: boolean | null) => (b === null ? '' : b ? ' ✓' : ' ✗');
   lines.push(
     table(
-      ['case', 'observed', ...models],
-      r.cases.map((c) => [
-        `${c.scenario}/${c.issue}`,
-        `${c.observed.position === null ? '–' : fmtPoint(typeof c.observed.position === 'number' ? c.observed.position : Float64Array.from(c.observed.position))}${c.observed.adopted === null ? '' : c.observed.adopted ? ' yes' : ' no'}`,
-        ...models.map((m) => {
-          const x = c.models[m];
-          if (!x || x.outcome === null) return '–';
-          const o = typeof x.outcome === 'number' ? x.outcome : Float64Array.from(x.outcome);
-          return `${fmtPoint(o)}${x.error === null ? '' : ` (${fmtPoint(x.error)})`}${mark(x.adoptionRight)}`;
-        }),
-      ]),
+      [t('col.case'), t('col.observed'), ...models.map(name)],
+      r.cases.map((c) => {
+        const pos =
+          c.observed.position === null
+            ? '–'
+            : p.point(
+                typeof c.observed.position === 'number'
+                  ? c.observed.position
+                  : Float64Array.from(c.observed.position),
+              );
+        return [
+          `${c.scenario}/${c.issue}`,
+          c.observed.adopted === null
+            ? pos
+            : c.observed.adopted
+              ? t('observed.yes', { point: pos })
+              : t('observed.no', { point: pos }),
+          ...models.map((m) => {
+            const x = c.models[m];
+            if (!x || x.outcome === null) return '–';
+            const o = typeof x.outcome === 'number' ? x.outcome : Float64Array.from(x.outcome);
+            return `${p.point(o)}${x.error === null ? '' : ` (${p.point(x.error)})`}${mark(x.adoptionRight)}`;
+          }),
+        ];
+      }),
     ),
   );
-  lines.push(
-    '',
-    `cells: forecast (absolute error on 0–100); ✓/✗ whether the adoption call was right (${ADOPTION_RULE})`,
-    '',
-  );
+  const rule = en
+    ? ADOPTION_RULE
+    : rf.t('adoption-rule', { share: formatter(locale).percent(ADOPTION_TOLERANCE, 0) });
+  lines.push('', t('cells', { rule }), '');
   lines.push(
     table(
-      ['model', 'MAE (0–100)', 'cases', 'adoption right', 'calls', 'participation right', 'calls'],
+      [
+        t('col.model'),
+        t('col.mae'),
+        t('col.cases'),
+        t('col.adoptionRight'),
+        t('col.calls'),
+        t('col.participationRight'),
+        t('col.calls'),
+      ],
       models.map((m) => {
         const s = r.models[m]!;
         return [
-          m,
-          s.mae === undefined ? '–' : s.mae.toFixed(1),
+          name(m),
+          fmt1(s.mae),
           String(s.n.mae),
-          s.adoptionAccuracy === undefined ? '–' : pct(s.adoptionAccuracy),
+          pc(s.adoptionAccuracy),
           String(s.n.adoption),
-          s.participantAccuracy === undefined ? '–' : pct(s.participantAccuracy),
+          pc(s.participantAccuracy),
           String(s.n.participants),
         ];
       }),
     ),
   );
   const withProb = r.sweep !== undefined;
-  lines.push('', 'Models and baselines:');
+  lines.push('', t('predictors'));
   lines.push(
     table(
       [
-        'predictor',
-        'MAE',
-        'adoption right',
-        'participation right',
-        ...(withProb ? ['Brier', 'log score'] : []),
+        t('col.predictor'),
+        t('col.maeShort'),
+        t('col.adoptionRight'),
+        t('col.participationRight'),
+        ...(withProb ? [t('col.brier'), t('col.logScore')] : []),
       ],
       [
-        ...models.map((m) => ['model', m, r.models[m]!] as const),
-        ...BASELINE_NAMES.map((b) => ['baseline', b, r.baselines[b]] as const),
-      ].map(([kind, name, sc]) => [
-        `${name}${kind === 'baseline' ? ' (baseline)' : ''}`,
+        ...models.map((m) => [false, m, r.models[m]!] as const),
+        ...BASELINE_NAMES.map((b) => [true, b, r.baselines[b]] as const),
+      ].map(([baseline, id, sc]) => [
+        baseline ? fc.t('scores.baseline', { name: name(id) }) : name(id),
         fmt1(sc.mae),
-        sc.adoptionAccuracy === undefined ? '–' : pct(sc.adoptionAccuracy),
-        sc.participantAccuracy === undefined ? '–' : pct(sc.participantAccuracy),
+        pc(sc.adoptionAccuracy),
+        pc(sc.participantAccuracy),
         ...(withProb ? [fmt3(sc.brier), fmt3(sc.logScore)] : []),
       ]),
     ),
   );
   lines.push(
     '',
-    `Paired bootstrap over cases (${r.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${r.bootstrap.seed}): model MAE minus the other's, with its 95% interval (below 0: the model is better)`,
+    t('bootstrap', { resamples: int(r.bootstrap.resamples), seed: String(r.bootstrap.seed) }),
     table(
-      ['model', 'against', 'cases', 'MAE difference', '95% interval'],
+      [t('col.model'), t('col.against'), t('col.cases'), t('col.maeDifference'), t('col.interval')],
       r.comparisons.map((c) => [
-        c.model,
-        c.against,
+        name(c.model),
+        name(c.against),
         String(c.n),
         fmt1(c.maeDifference),
-        c.ci95 ? `[${c.ci95[0].toFixed(1)}, ${c.ci95[1].toFixed(1)}]` : '–',
+        c.ci95 ? `[${fmt1(c.ci95[0])}${p.sep}${fmt1(c.ci95[1])}]` : '–',
       ]),
     ),
   );
-  lines.push('', 'Subsets:');
-  for (const sub of Object.values(r.subsets)) {
+  lines.push('', t('subsets'));
+  for (const [id, sub] of Object.entries(r.subsets)) {
+    const description = en || !t.has(`subset.${id}`) ? sub.description : t(`subset.${id}` as never);
     lines.push(
-      `  ${sub.description}: ${sub.cases} case${sub.cases === 1 ? '' : 's'}${
-        sub.cases
-          ? ` — MAE ${models.map((m) => `${m} ${fmt1(sub.models[m]?.mae)}`).join(', ')}; proposal baseline ${fmt1(sub.baselines.proposal.mae)}`
-          : ''
-      }`,
+      sub.cases
+        ? t('subset.lineMae', {
+            description,
+            cases: sub.cases,
+            models: models
+              .map((m) => `${name(m)} ${fmt1(sub.models[m]?.mae)}`)
+              .join(locale === 'zh-Hans' ? '，' : ', '),
+            proposal: fmt1(sub.baselines.proposal.mae),
+          })
+        : t('subset.line', { description, cases: sub.cases }),
     );
   }
   if (r.sweep && r.calibration) {
+    // TODO(f): the sweep's uncertainty sentence in the locale once the library gives it.
     lines.push(
       '',
-      `Adoption probabilities from a sweep of ${r.sweep.runs.toLocaleString('en-US')} replicates per case (seed ${r.sweep.seed}; ${r.sweep.uncertainty}). Calibration (cases per bin: mean probability → observed share adopted):`,
+      t('sweep', { runs: int(r.sweep.runs), seed: String(r.sweep.seed), uncertainty: r.sweep.uncertainty }),
     );
     for (const m of models) {
       const bins = r.calibration[m]!.filter((b) => b.n > 0);
       lines.push(
-        `  ${m}: ${bins.map((b) => `[${b.lo.toFixed(1)}, ${b.hi.toFixed(1)}${b.hi === 1 ? ']' : ')'} n=${b.n}: ${fmt3(b.meanProbability)} → ${fmt3(b.observedFrequency)}`).join('; ') || 'no probabilities'}`,
+        `  ${name(m)}: ${bins.map((b) => `[${fmt1(b.lo)}${p.sep}${fmt1(b.hi)}${b.hi === 1 ? ']' : ')'} n=${b.n}: ${fmt3(b.meanProbability)} → ${fmt3(b.observedFrequency)}`).join('; ') || t('calibration.none')}`,
       );
     }
   }

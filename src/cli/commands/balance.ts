@@ -4,7 +4,13 @@
  * year and at each membership stage (src/balance/).
  */
 import { type Command, Option } from 'commander';
-import { type Balance, balance, type Distribution } from '../../balance/balance.js';
+import {
+  type Balance,
+  balance,
+  type Distribution,
+  MEMBERSHIP_RULE,
+  STAGE_RULE,
+} from '../../balance/balance.js';
 import type { Concentration } from '../../balance/measures.js';
 import {
   BALANCE_OPTION_HELP,
@@ -18,8 +24,14 @@ import { balanceCsv } from '../../balance/tidy.js';
 import { MEASURE_IDS, YARDSTICKS, yardstick } from '../../balance/yardsticks.js';
 import { loadDataset } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
+import { cliAnalysis } from '../../i18n/messages/cli-analysis/index.js';
+import { cliPower } from '../../i18n/messages/cli-power/index.js';
+import { report } from '../../i18n/messages/report/index.js';
+import { translator } from '../../i18n/translate.js';
 import { openOrganization } from '../../org/load.js';
+import { organizationName, organizationShortName } from '../../org/names.js';
 import { json, table } from '../../util/format.js';
+import { type CliText, cliText, type NamespaceKeys } from '../i18n.js';
 import type { CliIO } from '../io.js';
 import { FORMAT_OPTION_HELP, outputFormat } from '../output.js';
 
@@ -42,6 +54,8 @@ export function parseYear(input: string, field: string): number {
     throw new ConcordError('E_USAGE', `${field}: "${input}" is not a year`, {
       path: field,
       hint: `Give a year between ${YEAR_MIN} and ${YEAR_MAX}, for example 2017.`,
+      key: 'cli.balance.notYear',
+      values: { field, input },
     });
   }
   return Number(s);
@@ -82,6 +96,8 @@ export function register(program: Command, io: CliIO): void {
         throw new ConcordError('E_USAGE', `--pair: "${opts.pair}" does not name two states`, {
           path: '--pair',
           hint: 'Give two ISO3 codes separated by a comma, e.g. --pair CHN,RUS.',
+          key: 'cli.balance.pair',
+          values: { pair: opts.pair ?? '' },
         });
       }
       const b = balance(
@@ -100,14 +116,31 @@ export function register(program: Command, io: CliIO): void {
           registry,
         ),
       );
-      io.out(fmt === 'csv' ? balanceCsv(b).replace(/\n$/, '') : fmt === 'json' ? json(b) : formatBalance(b));
+      if (fmt !== 'text') {
+        io.out(fmt === 'csv' ? balanceCsv(b).replace(/\n$/, '') : json(b));
+        return;
+      }
+      const c = cliText(io, cliAnalysis);
+      io.out(
+        formatBalance(b, c, {
+          name: organizationName(org, c.locale),
+          short: organizationShortName(org, c.locale),
+          shortOf: (other, fallback) =>
+            registry.has(other) ? organizationShortName(registry.get(other)!, c.locale) : fallback,
+        }),
+      );
     });
 }
 
-const share = (x: number | null | undefined) => (x == null ? '–' : (x * 100).toFixed(1));
-const pct = (x: number | null | undefined) => (x == null ? '–' : `${(x * 100).toFixed(1)}%`);
-const f3 = (x: number | null | undefined) => (x == null ? '–' : x.toFixed(3));
-const f2 = (x: number | null | undefined) => (x == null ? '–' : x.toFixed(2));
+type AnalysisText = CliText<NamespaceKeys<typeof cliAnalysis>>;
+
+/** The names a balance is printed with (the organization file's own in the locale). */
+export interface BalanceNames {
+  readonly name: string;
+  readonly short: string;
+  /** The short name of the organization a founding is compared with, by id. */
+  readonly shortOf?: (id: string, fallback: string) => string;
+}
 
 /** "a → b", or "a" when both read the same. */
 function arrow(a: string, b: string): string {
@@ -139,169 +172,217 @@ function memberColumns(b: Balance): string[] {
     .map(([m]) => m);
 }
 
-function largest(c: Concentration | null | undefined): string {
-  return c ? `${c.largest.iso3} ${pct(c.largest.share)}` : '–';
-}
-
-export function formatBalance(b: Balance): string {
+/**
+ * The balance of power as text in the locale of `c`. The library's sentences (each stage's
+ * `sentence`, the `summary`, the notes, the yardstick's caveat and sources) are printed as they come.
+ */
+export function formatBalance(b: Balance, c: AnalysisText, names?: BalanceNames): string {
+  const { t } = c;
+  const en = c.locale === 'en';
+  const rt = translator(report, c.locale);
   const ys = YARDSTICKS[b.measure.id];
+  const share = (x: number | null | undefined) => (x == null ? '–' : c.fixed(x * 100, 1));
+  const pct = (x: number | null | undefined) => (x == null ? '–' : c.pct(x));
+  const f3 = (x: number | null | undefined) => (x == null ? '–' : c.fixed(x, 3));
+  const f2 = (x: number | null | undefined) => (x == null ? '–' : c.fixed(x, 2));
+  const largest = (k: Concentration | null | undefined) =>
+    k ? `${k.largest.iso3} ${pct(k.largest.share)}` : '–';
+  const total = (x: number): string => {
+    if (en) return ys.formatTotal(x).replace(/ \(.*\)$/, '');
+    if (b.measure.id === 'cinc') return c.fixed(x, 4);
+    return b.measure.unit === 'current US$' ? t('bal.usd', { value: c.big(x) }) : c.big(x);
+  };
+  const name = names?.name ?? b.organization.name;
+  const short = names?.short ?? b.organization.shortName;
   const lines: string[] = [];
   const [pa, pb] = b.pair ?? ['', ''];
-  const pairHead = b.pair ? `${pa}/${pb}` : 'pair';
+  const pairHead = b.pair ? `${pa}/${pb}` : t('bal.col.pair');
+  const outsidePair = t('bal.col.outsidePair', { a: pa, b: pb });
   lines.push(
-    `Balance of power in the ${b.organization.name} (${b.organization.shortName}): ${b.measure.label}, ${b.from}–${b.to}`,
+    t('bal.title', {
+      name,
+      short,
+      measure: en ? b.measure.label : rt(`balance.${b.measure.id}.label`),
+      from: String(b.from),
+      to: String(b.to),
+    }),
   );
-  lines.push(wrap(`Members counted: the ${b.membershipRule}.`));
+  // The membership rule is the library's constant; the report's catalogue has its translation.
+  const rule = en || b.membershipRule !== MEMBERSHIP_RULE ? b.membershipRule : rt('balance.rule-31-december');
+  lines.push(wrap(t('bal.members', { rule })));
   lines.push(
     wrap(
       b.measure.segments
-        ? `Source by year: ${b.measure.segments.map((g) => `${g.firstYear}–${g.lastYear} ${g.source} (${g.unit})`).join('; ')}. Shares are of the members' total.`
-        : `Source: ${b.measure.source} (${b.measure.firstYear}–${b.measure.lastYear}). Shares are of the members' total.`,
+        ? t('bal.sourceByYear', {
+            segments: b.measure.segments
+              .map((g) => `${g.firstYear}–${g.lastYear} ${g.source} (${g.unit})`)
+              .join(t('bal.separator')),
+          })
+        : t('bal.source', {
+            source: b.measure.source,
+            first: String(b.measure.firstYear),
+            last: String(b.measure.lastYear),
+          }),
     ),
   );
 
   const cols = memberColumns(b);
   const w = 5;
-  lines.push('', "Shares of the members' total, %  (· not a member; n/a no figure)");
+  lines.push('', t('bal.shares'));
   lines.push(
     table(
-      ['year', 'total', ...cols.map((c) => c.padStart(w)), 'note'],
+      [t('bal.col.year'), t('bal.col.total'), ...cols.map((m) => m.padStart(w)), t('bal.col.note')],
       b.years.map((y) => [
         String(y.year),
-        y.total === null ? '–' : ys.formatTotal(y.total).replace(/ \(.*\)$/, ''),
-        ...cols.map((c) =>
-          (!y.members.includes(c)
+        y.total === null ? '–' : total(y.total),
+        ...cols.map((m) =>
+          (!y.members.includes(m)
             ? '·'
-            : y.status === 'missing' && y.values[c] === null
+            : y.status === 'missing' && y.values[m] === null
               ? '–'
-              : y.values[c] === null
-                ? 'n/a'
-                : share(y.shares[c])
+              : y.values[m] === null
+                ? t('bal.noFigure')
+                : share(y.shares[m])
           ).padStart(w),
         ),
-        y.status === 'complete' ? '' : `${y.status}: ${y.note}`,
+        // TODO(e): the year's note in the locale, once src/balance gives it one.
+        y.status === 'complete' ? '' : t('bal.yearNote', { status: y.status, note: y.note ?? '' }),
       ]),
     ),
   );
 
-  lines.push('', 'Concentration');
+  const pw = { t: translator(cliPower, c.locale) };
+  const yes = pw.t('power.yes');
+  const no = pw.t('power.no');
+  lines.push('', t('bal.concentration'));
   lines.push(
     table(
       [
-        'year',
+        t('bal.col.year'),
         'N',
-        'largest',
+        t('bal.col.largest'),
         '>½',
-        'HHI',
-        'CON',
-        'eff. N',
-        'second',
-        '1st/2nd',
+        t('bal.col.hhi'),
+        t('bal.col.con'),
+        t('bal.col.effN'),
+        t('bal.col.second'),
+        t('bal.col.ratio'),
         pairHead,
-        'outside top 2',
-        ...(b.pair ? [`outside ${pa}+${pb}`] : []),
+        t('bal.col.outsideTop2'),
+        ...(b.pair ? [outsidePair] : []),
       ],
       b.years.map((y) => {
-        const c = y.concentration;
+        const k = y.concentration;
         return [
           String(y.year),
-          c ? String(c.n) : String(y.members.length),
-          largest(c),
-          c ? (c.hegemon ? 'yes' : 'no') : '–',
-          f3(c?.hhi),
-          f3(c?.con),
-          f2(c?.effectiveNumber),
-          c ? `${c.second.iso3} ${pct(c.second.share)}` : '–',
-          f2(c?.topTwoRatio),
+          k ? String(k.n) : String(y.members.length),
+          largest(k),
+          k ? (k.hegemon ? yes : no) : '–',
+          f3(k?.hhi),
+          f3(k?.con),
+          f2(k?.effectiveNumber),
+          k ? `${k.second.iso3} ${pct(k.second.share)}` : '–',
+          f2(k?.topTwoRatio),
           f2(y.pairRatio),
-          pct(c?.outsideTopTwo),
+          pct(k?.outsideTopTwo),
           ...(b.pair ? [pct(y.outsidePair)] : []),
         ];
       }),
     ),
   );
 
-  lines.push(
-    '',
-    wrap(
-      `By membership stage (${b.stageRule}; the ${b.organization.shortName}'s founding is compared with its predecessor where there is one)`,
-    ),
-  );
+  const stageRule = en || b.stageRule !== STAGE_RULE ? b.stageRule : t('bal.stageRule');
+  lines.push('', wrap(t('bal.byStage', { rule: stageRule, short })));
   const dataYearNotes: string[] = [];
   const stageRows: string[][] = [];
   const side = (d: Distribution | null, label: string, newcomers: string): string[] => {
-    const c = d?.concentration;
+    const k = d?.concentration;
     return [
       label,
       d ? String(d.members.length) : '–',
-      largest(c),
-      c ? `${c.second.iso3} ${pct(c.second.share)}` : '–',
-      f3(c?.hhi),
-      f3(c?.con),
-      pct(c?.outsideTopTwo),
+      largest(k),
+      k ? `${k.second.iso3} ${pct(k.second.share)}` : '–',
+      f3(k?.hhi),
+      f3(k?.con),
+      pct(k?.outsideTopTwo),
       ...(b.pair ? [pct(d?.outsidePair)] : []),
       newcomers,
     ];
   };
+  const before = t('bal.before');
+  const after = t('bal.after');
   for (const s of b.stages) {
     const change =
       s.kind === 'founding'
         ? s.comparedWith
-          ? `${s.comparedWith.shortName}${s.joined.length ? ` +${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''}`
-          : 'founded'
+          ? `${names?.shortOf ? names.shortOf(s.comparedWith.id, s.comparedWith.shortName) : s.comparedWith.shortName}${s.joined.length ? ` +${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''}`
+          : t('bal.founded')
         : [s.joined.length ? `+${s.joined.join(', ')}` : '', s.left.length ? `−${s.left.join(', ')}` : '']
             .filter(Boolean)
             .join(' ');
     let data = s.dataYear === null ? '–' : String(s.dataYear);
     if (s.dataYearNote) {
       data += '*';
-      dataYearNotes.push(`${s.from}: ${s.dataYearNote}`);
+      // TODO(e): the data-year note in the locale, once src/balance gives it one.
+      dataYearNotes.push(`${c.date(s.from)}: ${s.dataYearNote}`);
     }
-    const head = [s.from, change, data];
+    const head = [c.date(s.from), change, data];
     const blank = ['', '', ''];
     if (s.before) {
       stageRows.push([
         ...head,
-        ...side(s.before, 'before', s.leftShare === null ? '' : `−${pct(s.leftShare)}`),
+        ...side(s.before, before, s.leftShare === null ? '' : `−${pct(s.leftShare)}`),
       ]);
-      stageRows.push([...blank, ...side(s.after, 'after', s.joinedShare === null ? '' : pct(s.joinedShare))]);
-    } else stageRows.push([...head, ...side(s.after, 'after', '')]);
+      stageRows.push([...blank, ...side(s.after, after, s.joinedShare === null ? '' : pct(s.joinedShare))]);
+    } else stageRows.push([...head, ...side(s.after, after, '')]);
   }
   lines.push(
     table(
       [
-        'stage',
-        'change',
-        'data',
-        'members',
+        t('bal.col.stage'),
+        t('bal.col.change'),
+        t('bal.col.data'),
+        t('bal.col.members'),
         'N',
-        'largest',
-        'second',
-        'HHI',
-        'CON',
-        'outside top 2',
-        ...(b.pair ? [`outside ${pa}+${pb}`] : []),
-        'newcomers',
+        t('bal.col.largest'),
+        t('bal.col.second'),
+        t('bal.col.hhi'),
+        t('bal.col.con'),
+        t('bal.col.outsideTop2'),
+        ...(b.pair ? [outsidePair] : []),
+        t('bal.col.newcomers'),
       ],
       stageRows,
     ),
   );
   for (const n of dataYearNotes) lines.push(wrap(`* ${n}`));
 
-  lines.push('', 'What changed');
-  for (const s of b.stages) lines.push(wrap(`${s.from}  ${s.sentence}`, 100, '            '));
+  lines.push('', t('bal.whatChanged'));
+  // TODO(e): each stage's sentence in the locale (src/balance/describe.ts), once it takes one.
+  for (const s of b.stages) lines.push(wrap(`${c.date(s.from)}  ${s.sentence}`, 100, '            '));
   if (b.hypothetical) {
     const h = b.hypothetical;
     const bc = h.before?.concentration;
     const ac = h.after?.concentration;
     lines.push(
       '',
-      `What if (members of 31 December ${h.baseYear}${h.add.length ? ` +${h.add.join(', ')}` : ''}${h.remove.length ? ` −${h.remove.join(', ')}` : ''})`,
+      t('bal.whatIf', {
+        year: String(h.baseYear),
+        change: `${h.add.length ? ` +${h.add.join(', ')}` : ''}${h.remove.length ? ` −${h.remove.join(', ')}` : ''}`,
+      }),
     );
     if (bc && ac) {
       lines.push(
         table(
-          ['data', 'N', 'largest', 'HHI', 'CON', 'outside top 2', 'newcomers'],
+          [
+            t('bal.col.data'),
+            'N',
+            t('bal.col.largest'),
+            t('bal.col.hhi'),
+            t('bal.col.con'),
+            t('bal.col.outsideTop2'),
+            t('bal.col.newcomers'),
+          ],
           [
             [
               `${h.dataYear}${h.dataYearNote ? '*' : ''}`,
@@ -319,17 +400,23 @@ export function formatBalance(b: Balance): string {
       );
       if (h.dataYearNote) lines.push(wrap(`* ${h.dataYearNote}`));
     }
+    // TODO(e): the what-if sentence in the locale.
     lines.push(wrap(h.sentence));
   }
 
+  // TODO(e): the summary in the locale (src/balance/describe.ts), once it takes one.
   lines.push('', wrap(b.summary));
   lines.push(
     '',
     wrap(
-      `HHI = Σ share² (Herfindahl–Hirschman); CON = √((HHI − 1/N)/(1 − 1/N)) (Ray & Singer 1973), 0 for equal shares, 1 for one member holding all; eff. N = 1/HHI; >½: the largest member outweighs all the others together; ${pairHead}: ratio of the two members' figures (${b.pairNote}); outside top 2${b.pair ? ` / outside ${pa}+${pb}` : ''}: the other members' share; newcomers: their share of the enlarged total. See docs/balance.md.`,
+      t('bal.legend', {
+        pair: pairHead,
+        pairNote: b.pairNote,
+        outside: b.pair ? t('bal.legendOutsidePair', { a: pa, b: pb }) : '',
+      }),
     ),
   );
-  for (const n of b.notes) lines.push(wrap(`note: ${n}`));
-  lines.push(wrap(`note: ${ys.caveat}`));
+  for (const n of b.notes) lines.push(wrap(pw.t('note', { note: n })));
+  lines.push(wrap(pw.t('note', { note: ys.caveat })));
   return lines.join('\n');
 }

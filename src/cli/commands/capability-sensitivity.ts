@@ -35,6 +35,7 @@ export function capabilitySensitivity(
     throw new ConcordError('E_UNSUPPORTED', '--capability-sensitivity works on scenario files (YAML/JSON)', {
       path: '--capability-sensitivity',
       hint: 'Give capabilities with --capabilities for a table.',
+      key: 'cli.capabilitySensitivityFile',
     });
   return capabilitySensitivityOfText(readFileSync(resolve(cwd, file), 'utf8'), file, models);
 }

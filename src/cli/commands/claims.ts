@@ -22,12 +22,17 @@ export function register(program: Command, io: CliIO): void {
       const claims = file
         ? parseClaims(readUserFile(file, io.cwd, 'claims file'), file)
         : loadDefaultClaims();
-      const report = checkClaims(claims, loadOrganizations(), loadDataset());
-      io.out(opts.json ? json(report) : formatClaims(report, cliText(io, cli)));
+      if (opts.json) {
+        io.out(json(checkClaims(claims, loadOrganizations(), loadDataset())));
+        return;
+      }
+      // the explanations in the --lang locale (JSON keeps the English)
+      const c = cliText(io, cli);
+      io.out(formatClaims(checkClaims(claims, loadOrganizations(), loadDataset(), c.locale), c));
     });
 }
 
-/** The claims report as text in the locale of `c` (the explanations are the library's, in English). */
+/** The claims report as text in the locale of `c` (the explanations as `checkClaims` gave them: call it with the same locale). */
 export function formatClaims(r: ClaimsReport, c: CliText<NamespaceKeys<typeof cli>>): string {
   const { t } = c;
   const pctIn = (x: number, digits: number) =>

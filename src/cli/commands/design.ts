@@ -6,15 +6,19 @@
 import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
+import { cliDesign } from '../../i18n/messages/cli-design/index.js';
+import { cliPower } from '../../i18n/messages/cli-power/index.js';
+import { intlTag, translator } from '../../i18n/translate.js';
 import { loadOrganizations } from '../../org/load.js';
 import { resolveGame } from '../../org/players.js';
-import { checkTarget, designWeights, squareRootTarget } from '../../power/design.js';
+import { checkTarget, type DesignResult, designWeights, squareRootTarget } from '../../power/design.js';
 import { DESIGN_OPTION_HELP } from '../../power/options.js';
-import { computePower } from '../../power/power.js';
+import { computePower, type PowerResult } from '../../power/power.js';
 import { builtinGames, readGameFile } from '../../rules/load.js';
 import { readUserFile } from '../../util/files.js';
 import { json, table } from '../../util/format.js';
 import { parseYamlText } from '../../util/validate.js';
+import { type CliText, cliText, type NamespaceKeys } from '../i18n.js';
 import type { CliIO } from '../io.js';
 
 export function register(program: Command, io: CliIO): void {
@@ -59,6 +63,8 @@ export function register(program: Command, io: CliIO): void {
             throw new ConcordError('E_USAGE', `${path}: "${s}" is not a number`, {
               path,
               hint: `Give ${path} a number.`,
+              key: 'cli.design.notNumber',
+              values: { path, value: s },
             });
           return v;
         };
@@ -101,24 +107,7 @@ export function register(program: Command, io: CliIO): void {
           io.out(json(out));
           return;
         }
-        const lines = [
-          `${game.name}: weights for the target ${opts.target} by Leech's iterative method`,
-          `quota ${res.quota} of ${res.total} (${(res.relativeQuota * 100).toFixed(2)}%), passage probability ${(exact.passageProbability * 100).toFixed(2)}%`,
-          `distance to the target: max |β − t| = ${res.maxDeviation.toExponential(3)}, Σ |β − t| = ${res.sumDeviation.toExponential(3)} after ${res.iterations} iterations (best at ${res.bestIteration}); the target itself as weights: max ${res.start.maxDeviation.toExponential(3)}, Σ ${res.start.sumDeviation.toExponential(3)}; ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`,
-          '',
-          table(
-            ['player', 'target', 'weight', 'Banzhaf', 'deviation'],
-            out.players.map((p) => [
-              p.id,
-              p.target.toFixed(5),
-              String(p.weight),
-              p.banzhaf.toFixed(5),
-              (p.deviation >= 0 ? '+' : '') + p.deviation.toExponential(2),
-            ]),
-          ),
-          `exact Banzhaf indices (${exact.algorithm}) of the integer weights found`,
-        ];
-        io.out(lines.join('\n'));
+        io.out(formatDesign(game.name, opts.target, res, exact, out.players, ms, cliText(io, cliDesign)));
       },
     );
 }
@@ -137,6 +126,8 @@ function readTarget(
         throw new ConcordError('E_USAGE', `players[${i}].${field}: no ${field} for ${ids[i]}`, {
           path: `players[${i}].${field}`,
           hint: 'The square-root target needs a population for every player (or name the field with --field).',
+          key: 'cli.design.noPopulation',
+          values: { index: String(i), field, id: ids[i] ?? '' },
         });
       return v;
     });
@@ -146,6 +137,8 @@ function readTarget(
     throw new ConcordError('E_USAGE', `--target: "${spec}" is not a target`, {
       path: '--target',
       hint: 'Use square-root or banzhaf:FILE.',
+      key: 'cli.design.notTarget',
+      values: { spec },
     });
   const path = spec.slice('banzhaf:'.length);
   const text = readUserFile(path, cwd, 'target file');
@@ -163,6 +156,8 @@ function readTarget(
       throw new ConcordError('E_FILE_FORMAT', `${path}: expected a mapping of player id to share`, {
         path: '--target',
         hint: 'e.g. { DEU: 0.09, FRA: 0.08, … }',
+        key: 'cli.design.notMapping',
+        values: { path },
       });
     map = parsed as Record<string, unknown>;
   }
@@ -171,6 +166,8 @@ function readTarget(
       throw new ConcordError('E_USAGE', `--target.${k}: "${k}" is not a player of this game`, {
         path: `--target.${k}`,
         hint: `Players: ${ids.join(', ')}.`,
+        key: 'cli.design.notPlayer',
+        values: { key: k, players: ids.join(', ') },
       });
   const t = ids.map((id) => {
     const v = map[id];
@@ -178,9 +175,77 @@ function readTarget(
       throw new ConcordError('E_USAGE', `--target.${id}: no share for ${id}`, {
         path: `--target.${id}`,
         hint: 'Give a share for every player.',
+        key: 'cli.design.noShare',
+        values: { id },
       });
     return v;
   });
   checkTarget(t, '--target');
   return t;
+}
+
+type DesignText = CliText<NamespaceKeys<typeof cliDesign>>;
+
+/** A number in scientific notation: "5.620e-5" in English, Intl's «5,620E-5» otherwise. */
+export function scientific(c: { readonly locale: string }, x: number, digits: number): string {
+  if (c.locale === 'en') return x.toExponential(digits);
+  return new Intl.NumberFormat(intlTag(c.locale as 'ru'), {
+    notation: 'scientific',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(x);
+}
+
+/** The weights found by `concord design`, as text in the locale of `c`. */
+export function formatDesign(
+  game: string,
+  target: string,
+  res: DesignResult,
+  exact: PowerResult,
+  players: ReadonlyArray<{ id: string; target: number; weight: number; banzhaf: number; deviation: number }>,
+  ms: number,
+  c: DesignText,
+): string {
+  const { t } = c;
+  const en = c.locale === 'en';
+  const pw = { t: translator(cliPower, c.locale) };
+  const p2 = (x: number) => (en ? `${(x * 100).toFixed(2)}%` : c.fmt.percent(x, 2));
+  const e3 = (x: number) => scientific(c, x, 3);
+  return [
+    t('design.title', { game, target }),
+    t('design.quota', {
+      quota: en ? String(res.quota) : c.fmt.number(res.quota, 0),
+      total: en ? String(res.total) : c.fmt.number(res.total, 0),
+      relative: p2(res.relativeQuota),
+      passage: p2(exact.passageProbability),
+    }),
+    t('design.distance', {
+      max: e3(res.maxDeviation),
+      sum: e3(res.sumDeviation),
+      count: res.iterations,
+      iterations: String(res.iterations),
+      best: String(res.bestIteration),
+      startMax: e3(res.start.maxDeviation),
+      startSum: e3(res.start.sumDeviation),
+      ms: ms < 10 ? c.fixed(ms, 1) : en ? String(Math.round(ms)) : c.fmt.number(Math.round(ms), 0),
+    }),
+    '',
+    table(
+      [
+        pw.t('power.col.player'),
+        t('design.col.target'),
+        t('design.col.weight'),
+        pw.t('index.banzhaf'),
+        t('design.col.deviation'),
+      ],
+      players.map((p) => [
+        p.id,
+        c.fixed(p.target, 5),
+        String(p.weight),
+        c.fixed(p.banzhaf, 5),
+        (p.deviation >= 0 ? '+' : '') + scientific(c, p.deviation, 2),
+      ]),
+    ),
+    t('design.exact', { algorithm: exact.algorithm }),
+  ].join('\n');
 }

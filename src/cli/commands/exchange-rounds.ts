@@ -1,45 +1,70 @@
 /** The exchange model's rounds on one issue, explained for `concord forecast --model exchange`. */
 import type { IssueExchange, IssueForecast } from '../../bargaining/forecast.js';
-import { fmtPoint } from '../../bargaining/forecast.js';
 import { ConcordError } from '../../errors.js';
+import { DEFAULT_LOCALE, type Locale, translator } from '../../i18n/index.js';
+import { cliForecast } from '../../i18n/messages/cli-forecast/index.js';
 import { exchange as exchangeMessages } from '../../i18n/messages/exchange/index.js';
 import type { ResolvedScenario } from '../../scenario/types.js';
 import { cliText } from '../i18n.js';
 import type { CliIO } from '../io.js';
+import { pointText } from '../points.js';
 
-export function exchangeDetail(x: IssueExchange): string {
+/** The detail cell of the model table, in `locale`. */
+export function exchangeDetail(x: IssueExchange, locale: Locale = DEFAULT_LOCALE): string {
   const ks = new Set(x.ks ?? [x.k]);
   const n = x.run.rounds.reduce(
     (acc, r) => acc + r.exchanges.filter((e) => ks.has(e.i.supply) || ks.has(e.j.supply)).length,
     0,
   );
-  return `${x.run.rounds.length} rounds, ${n} exchange${n === 1 ? '' : 's'} moved positions on this issue; forecast = weighted mean of the last round's voting positions`;
+  return translator(cliForecast, locale)('exchange.detail', { rounds: x.run.rounds.length, count: n });
 }
 
 /** One line per round: the forecast before and after, and each exchange that moved someone here. */
-export function exchangeRounds(s: ResolvedScenario, x: IssueExchange, issueIds: readonly string[]): string[] {
-  const lines = ['Exchange model, round by round (who shifts here, in return for whom shifting where):'];
+export function exchangeRounds(
+  s: ResolvedScenario,
+  x: IssueExchange,
+  issueIds: readonly string[],
+  locale: Locale = DEFAULT_LOCALE,
+): string[] {
+  const t = translator(cliForecast, locale);
+  const pt = pointText(locale);
+  const lines = [t('exchange.heading')];
   const id = (a: number) => s.actors[a]!.id;
   const kl = x.ks ?? [x.k];
   const ks = new Set(kl);
   const at = (v: Float64Array) =>
-    fmtPoint(
+    pt.point(
       Float64Array.from(kl, (k) => v[k]!),
       2,
     );
-  x.run.rounds.forEach((r, t) => {
+  x.run.rounds.forEach((r, k) => {
     const here = r.exchanges.filter((e) => ks.has(e.i.supply) || ks.has(e.j.supply));
     lines.push(
-      `  round ${t + 1}: forecast ${at(r.before)} → ${at(r.after)}; ${here.length} exchange${here.length === 1 ? '' : 's'} of ${r.exchanges.length}`,
+      t('exchange.round', {
+        round: k + 1,
+        before: at(r.before),
+        after: at(r.after),
+        count: here.length,
+        total: r.exchanges.length,
+      }),
     );
     for (const e of here.slice(0, 8)) {
       const [m, p] = ks.has(e.i.supply) ? [e.i, e.j] : [e.j, e.i];
-      const dim = kl.length > 1 ? ` (${issueIds[m.supply]})` : '';
       lines.push(
-        `    ${id(m.actor)}${dim} ${fmtPoint(m.from, 2)} → ${fmtPoint(m.to, 2)} for ${id(p.actor)} on ${issueIds[p.supply]} ${fmtPoint(p.from, 2)} → ${fmtPoint(p.to, 2)} (gain ${fmtPoint(e.gain, 3)} each)`,
+        t('exchange.move', {
+          actor: id(m.actor),
+          dim: kl.length > 1 ? ` (${issueIds[m.supply]})` : '',
+          from: pt.point(m.from, 2),
+          to: pt.point(m.to, 2),
+          partner: id(p.actor),
+          issue: issueIds[p.supply]!,
+          partnerFrom: pt.point(p.from, 2),
+          partnerTo: pt.point(p.to, 2),
+          gain: pt.point(e.gain, 3),
+        }),
       );
     }
-    if (here.length > 8) lines.push(`    … and ${here.length - 8} more (--json lists all)`);
+    if (here.length > 8) lines.push(t('exchange.more', { count: here.length - 8 }));
   });
   return lines;
 }
@@ -54,14 +79,14 @@ export function requireExchange(file: string, _s: ResolvedScenario, fs: readonly
   const f = fs.find((x) => x.exchange === null);
   if (!f) return;
   const path = 'issues';
-  throw new ConcordError(
-    'E_VALIDATION',
-    `${file}: ${path}: ${f.notes.exchange ?? 'the exchange model cannot run here'} (only "${f.issue.id}")`,
-    {
-      path,
-      hint: 'The exchange model needs at least two issues (or dimensions) with positions and saliences of the same actors; run other models (--model compromise median nash eum) on a single issue.',
-    },
-  );
+  // TODO(f): the model's note in the locale once the library gives it (here: English in every locale).
+  const note = f.notes.exchange ?? 'the exchange model cannot run here';
+  throw new ConcordError('E_VALIDATION', `${file}: ${path}: ${note} (only "${f.issue.id}")`, {
+    path,
+    hint: 'The exchange model needs at least two issues (or dimensions) with positions and saliences of the same actors; run other models (--model compromise median nash eum) on a single issue.',
+    key: 'cli.forecast.exchangeCannotRun',
+    values: { file, path, note, issue: f.issue.id },
+  });
 }
 
 /**

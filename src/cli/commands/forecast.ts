@@ -7,8 +7,6 @@ import {
   exchangePoint,
   type ForecastJson,
   type ForecastMemo,
-  fmtIntervals,
-  fmtPoint,
   forecastAll,
   forecastIssue,
   forecastJson,
@@ -29,7 +27,12 @@ import {
 } from '../../bargaining/options.js';
 import { forecastCsv } from '../../bargaining/tidy.js';
 import { ConcordError } from '../../errors.js';
-import { DEFAULT_LOCALE, type Locale, localeFromEnv } from '../../i18n/index.js';
+import { formatter } from '../../i18n/format.js';
+import { DEFAULT_LOCALE, type Locale, translator } from '../../i18n/index.js';
+import { cliForecast } from '../../i18n/messages/cli-forecast/index.js';
+import { reportForecasts } from '../../i18n/messages/report-forecasts/index.js';
+import { loadOrganizations } from '../../org/load.js';
+import { organizationShortName } from '../../org/names.js';
 import { formatSummary, type ImportSummary } from '../../scenario/import/summary.js';
 import { FORMATS, type Format, type LoadedScenario, loadFile } from '../../scenario/load.js';
 import {
@@ -41,8 +44,11 @@ import {
 import type { ResolvedScenario } from '../../scenario/types.js';
 import { json, table } from '../../util/format.js';
 import { forecastEstimateMs, progressBar, warnIfLong } from '../estimate.js';
-import type { CliIO } from '../io.js';
+import { explainIn } from '../explain.js';
+import { cliText } from '../i18n.js';
+import { type CliIO, localeOf } from '../io.js';
 import { wantsCsv } from '../output.js';
+import { pointText } from '../points.js';
 import {
   exchangeDetail,
   exchangeIssueIds,
@@ -61,6 +67,8 @@ export function parseModels(names: readonly string[] | undefined): ModelName[] {
       throw new ConcordError('E_USAGE', `--model: unknown model "${raw}"`, {
         path: '--model',
         hint: `Models: ${MODEL_NAMES.join(', ')}.`,
+        key: 'cli.forecast.unknownModel',
+        values: { input: raw, known: MODEL_NAMES.join(', ') },
       });
     }
     if (!out.includes(m)) out.push(m);
@@ -74,6 +82,8 @@ export function parseFormat(f: string | undefined): Format | undefined {
     throw new ConcordError('E_USAGE', `--format: unknown format "${f}"`, {
       path: '--format',
       hint: `Formats: ${FORMATS.join(', ')}.`,
+      key: 'cli.forecast.unknownFormat',
+      values: { input: f, known: FORMATS.join(', ') },
     });
   }
   return f as Format;
@@ -87,6 +97,8 @@ export function parseSalience(v: string | undefined): number | undefined {
     throw new ConcordError('E_USAGE', `--default-salience: "${v}" is not a number from 0 to 100`, {
       path: '--default-salience',
       hint: 'A DEU salience is on 0–100, e.g. --default-salience 50.',
+      key: 'cli.forecast.badSalience',
+      values: { input: v },
     });
   }
   return n;
@@ -116,6 +128,8 @@ export function parseRounds(v: string | undefined): number | undefined {
       {
         path: '--max-rounds',
         hint: 'For example --max-rounds 50.',
+        key: 'cli.forecast.badRounds',
+        values: { input: v },
       },
     );
   }
@@ -128,6 +142,8 @@ export function parseVariant(v: string | undefined): EumVariant | undefined {
     throw new ConcordError('E_USAGE', `--eum-variant: unknown variant "${v}"`, {
       path: '--eum-variant',
       hint: `Variants: ${EUM_VARIANTS.join(', ')} (text: the paper's text; scholz: the code behind its numbers).`,
+      key: 'cli.forecast.unknownEumVariant',
+      values: { input: v, known: EUM_VARIANTS.join(', ') },
     });
   }
   return v as EumVariant;
@@ -139,6 +155,15 @@ export function parseNash(v: string | undefined): NashDisagreement | undefined {
     throw new ConcordError('E_USAGE', `--nash-disagreement: unknown disagreement point "${v}"`, {
       path: '--nash-disagreement',
       hint: `Choose ${NASH_DISAGREEMENTS.join(' or ')}.`,
+      key: 'cli.forecast.unknownNashDisagreement',
+      values: {
+        input: v,
+        known: {
+          en: NASH_DISAGREEMENTS.join(' or '),
+          ru: NASH_DISAGREEMENTS.join(' или '),
+          'zh-Hans': NASH_DISAGREEMENTS.join('或'),
+        },
+      },
     });
   return v as NashDisagreement;
 }
@@ -180,9 +205,17 @@ export function parseExchangeRun(o: {
     repetitions: 'A whole number from 1 to 10000.',
     seed: 'A whole number from 0 to 2^53 − 1.',
   };
+  const keys = {
+    variant: 'cli.forecast.badExchangeVariant',
+    p: 'cli.forecast.badExchangeP',
+    repetitions: 'cli.forecast.badExchangeRepetitions',
+    seed: 'cli.forecast.badExchangeSeed',
+  } as const;
   throw new ConcordError('E_USAGE', `${flag}: "${given}" is not valid (${issue.message})`, {
     path: flag,
     hint: hints[key],
+    key: keys[key],
+    values: { flag, input: String(given), reason: issue.message, known: EXCHANGE_VARIANTS.join(', ') },
   });
 }
 
@@ -271,14 +304,15 @@ export function register(program: Command, io: CliIO): void {
       });
       const imports = opts.json ? importSummaries(loaded) : reportImports(io, loaded);
       const nashDisagreement = parseNash(opts.nashDisagreement);
+      const { t } = cliText(io, cliForecast);
       const results = loaded.map(({ scenario }) => {
         const long = warnIfLong(
           io,
           forecastEstimateMs(scenario, models, maxRounds),
-          `forecasting ${scenario.actors.length} actors on ${scenario.issues.length} issue(s) (the eum model grows with the square of the actors)`,
-          '--model consensus compromise median nash (without eum), or --max-rounds 20.',
+          t('long.what', { actors: scenario.actors.length, issues: scenario.issues.length }),
+          t('long.faster'),
         );
-        const bar = long ? progressBar(io, scenario.issues.length, 'issues') : null;
+        const bar = long ? progressBar(io, scenario.issues.length, t('progress.issues')) : null;
         // one memo for the issues: the exchange model runs once for all of them
         const memo: ForecastMemo = {};
         const fs = applyPackages(
@@ -313,6 +347,8 @@ export function register(program: Command, io: CliIO): void {
               {
                 path: `issues[${f.issue.index}].statusQuo`,
                 hint: 'Give `statusQuo`, or run other models (--model compromise median nash eum).',
+                key: 'cli.forecast.consensusNeedsStatusQuo',
+                values: { file, index: String(f.issue.index), issue: f.issue.id },
               },
             );
           }
@@ -384,6 +420,10 @@ export function register(program: Command, io: CliIO): void {
         );
         return;
       }
+      const locale = localeOf(io);
+      const p = pointText(locale);
+      const model = (m: string) => modelName(m, locale);
+      const smpTurnsToo = Boolean(opts.model?.includes('smp'));
       io.out(
         results
           .map((r) => {
@@ -391,8 +431,8 @@ export function register(program: Command, io: CliIO): void {
               r.scenario,
               r.forecasts,
               forecastJson(r.scenario, r.forecasts),
-              localeFromEnv(io.env),
-              Boolean(opts.model?.includes('smp')),
+              locale,
+              smpTurnsToo,
             );
             const reps = exchangeRepetitionLines(io, r.forecasts);
             return reps.length ? `${text}\n\n${reps.join('\n')}` : text;
@@ -404,55 +444,81 @@ export function register(program: Command, io: CliIO): void {
         if (!pc) continue;
         for (const is of r.scenario.issues) {
           io.out(
-            `\nIssue ${is.id} per coder (each coder's codings, the mean elsewhere; the table above uses the mean coding):\n${table(
-              ['model', ...Object.keys(pc)],
-              models.map((m) => [
-                m,
-                ...Object.values(pc).map((x) => {
-                  const v = x[is.id]?.[m];
-                  return v === null || v === undefined
-                    ? '–'
-                    : fmtPoint(typeof v === 'number' ? v : Float64Array.from(v));
-                }),
-              ]),
-            )}`,
+            t('coders.title', {
+              id: is.id,
+              table: table(
+                [t('col.model'), ...Object.keys(pc)],
+                models.map((m) => [
+                  model(m),
+                  ...Object.values(pc).map((x) => {
+                    const v = x[is.id]?.[m];
+                    return v === null || v === undefined
+                      ? '–'
+                      : p.point(typeof v === 'number' ? v : Float64Array.from(v));
+                  }),
+                ]),
+              ),
+            }),
           );
         }
       }
       if (capSens) {
         const avail = capSens.yardsticks.filter((y) => y.available);
+        const rf = { t: translator(reportForecasts, locale) };
+        const yardstick = (y: string) =>
+          locale === 'en' || !rf.t.has(`yardstick.name.${y}`) ? y : rf.t(`yardstick.name.${y}` as never);
+        const missing = capSens.yardsticks.filter((y) => !y.available).map((y) => yardstick(y.capability));
         for (const id of Object.keys(capSens.range)) {
+          const tbl = table(
+            [t('col.model'), ...avail.map((y) => yardstick(y.capability)), t('col.range')],
+            models.map((m) => [
+              model(m),
+              ...avail.map((y) => p.point(y.forecasts[id]?.[m] ?? null)),
+              capSens.range[id]![m]
+                ? `${p.point(capSens.range[id]![m]![0])}–${p.point(capSens.range[id]![m]![1])}`
+                : '–',
+            ]),
+          );
           io.out(
-            `\nIssue ${id}, forecast by capability yardstick${
-              capSens.yardsticks.some((y) => !y.available)
-                ? ` (no data for every actor: ${capSens.yardsticks
-                    .filter((y) => !y.available)
-                    .map((y) => y.capability)
-                    .join(', ')})`
-                : ''
-            }:\n${table(
-              ['model', ...avail.map((y) => y.capability), 'range'],
-              models.map((m) => [
-                m,
-                ...avail.map((y) => fmtPoint(y.forecasts[id]?.[m] ?? null)),
-                capSens.range[id]![m]
-                  ? `${fmtPoint(capSens.range[id]![m]![0])}–${fmtPoint(capSens.range[id]![m]![1])}`
-                  : '–',
-              ]),
-            )}`,
+            missing.length
+              ? t('yardstick.titleMissing', { id, missing: missing.join(', '), table: tbl })
+              : t('yardstick.title', { id, table: tbl }),
           );
         }
       }
       if (registered)
         io.out(
-          `\nRegistered as ${registered.id} (${registered.date}; scenario ${registered.scenarioHash.slice(0, 12)}, Concord ${registered.codeVersion}). Score it once the file has an outcome: concord registry score ${registered.id.slice(0, 8)}`,
+          t('registered', {
+            id: registered.id,
+            date: registered.date,
+            hash: registered.scenarioHash.slice(0, 12),
+            version: registered.codeVersion,
+            short: registered.id.slice(0, 8),
+          }),
         );
     });
 }
 
-function fmtCap(x: number): string {
+function fmtCap(x: number, locale: Locale): string {
   if (x === 0) return '0';
-  return x >= 0.1 ? x.toFixed(2) : x.toPrecision(2);
+  if (locale === 'en') return x >= 0.1 ? x.toFixed(2) : x.toPrecision(2);
+  const f = formatter(locale);
+  return x >= 0.1 ? f.fixed(x, 2) : f.number(Number(x.toPrecision(2)), 20);
+}
+
+/** A model's short name in the locale (the id itself in English). */
+function modelName(m: string, locale: Locale): string {
+  if (locale === 'en') return m;
+  const t = translator(reportForecasts, locale);
+  const key = `model-short.${m}`;
+  return t.has(key) ? t(key as never) : m;
+}
+
+/** An organization's short name in the locale: the organization file's `localized`, else the scenario's. */
+function orgShort(o: { id: string; shortName: string }, locale: Locale): string {
+  if (locale === 'en') return o.shortName;
+  const orgs = loadOrganizations();
+  return orgs.has(o.id) ? organizationShortName(orgs.get(o.id), locale) : o.shortName;
 }
 
 export function formatForecast(
@@ -463,132 +529,199 @@ export function formatForecast(
   /** Print SMP's turns (when `--model smp` names it; with every model the table row says enough). */
   smpTurnsToo = true,
 ): string {
+  const t = translator(cliForecast, locale);
+  const rf = { t: translator(reportForecasts, locale) };
+  const en = locale === 'en';
+  const fmt = formatter(locale);
+  const p = pointText(locale);
+  const date = (iso: string) => (en ? iso : fmt.date(iso, 'short'));
   const lines: string[] = [];
   lines.push(`${s.id} — ${s.title}`);
+  const src = s.capabilitySource;
+  const srcName =
+    en || !rf.t.has(`yardstick.name.${src}`) ? src.toUpperCase() : rf.t(`yardstick.name.${src}` as never);
   const capText =
-    s.capabilitySource === 'equal'
-      ? 'capabilities: equal'
-      : s.capabilitySource === 'given'
-        ? 'capabilities: as given in the file'
-        : `capabilities: ${s.capabilitySource.toUpperCase()}${s.capabilityYear ? ` ${s.capabilityYear}` : ''} shares`;
+    src === 'equal'
+      ? t('head.capEqual')
+      : src === 'given'
+        ? t('head.capGiven')
+        : s.capabilityYear
+          ? t('head.capSharesYear', { source: srcName, year: String(s.capabilityYear) })
+          : t('head.capShares', { source: srcName });
   const head = [
-    s.organization ? `${s.organization.shortName} on ${s.date}` : s.date ? `on ${s.date}` : null,
-    s.chair >= 0 ? `chair: ${s.actors[s.chair]!.id}` : null,
+    s.organization
+      ? t('head.orgOn', {
+          org: orgShort(s.organization, locale),
+          date: s.date ? date(s.date) : String(s.date),
+        })
+      : s.date
+        ? t('head.on', { date: date(s.date) })
+        : null,
+    s.chair >= 0 ? t('head.chair', { actor: s.actors[s.chair]!.id }) : null,
     capText,
   ].filter(Boolean);
   lines.push(head.join(' · '));
-  if (s.capabilityNote) lines.push(`note: ${s.capabilityNote}`);
+  // TODO(f): the capability note in the locale once the loader gives one.
+  if (s.capabilityNote) lines.push(t('head.note', { note: s.capabilityNote }));
+  const ids = (xs: readonly number[]) => xs.map((i) => s.actors[i]!.id).join(', ');
+  const yes = (b: unknown) => (b === true ? t('yes') : b === false ? t('no') : '–');
   fs.forEach((f, k) => {
     const is = f.issue;
     const ij = j.issues[k]!;
-    lines.push('', `Issue ${is.id}${is.title !== is.id ? ` — ${is.title}` : ''}`);
+    lines.push(
+      '',
+      is.title !== is.id
+        ? t('issue.titleNamed', { id: is.id, title: is.title })
+        : t('issue.title', { id: is.id }),
+    );
+    const pole = (v: number, name: string | undefined) =>
+      name ? t('issue.pole', { value: p.num(v), pole: name }) : p.num(v);
     const scale =
       is.dims === 1
-        ? `scale ${is.lo[0]}${is.poles[0] ? ` (${is.poles[0][0]})` : ''} to ${is.hi[0]}${is.poles[0] ? ` (${is.poles[0][1]})` : ''}`
-        : `${is.dims} dimensions: ${is.dimensionIds.map((d, i) => `${d} [${is.lo[i]}, ${is.hi[i]}]`).join(', ')}`;
+        ? t('issue.scale', { lo: pole(is.lo[0]!, is.poles[0]?.[0]), hi: pole(is.hi[0]!, is.poles[0]?.[1]) })
+        : t('issue.dims', {
+            count: is.dims,
+            list: is.dimensionIds
+              .map((d, i) => `${d} [${p.num(is.lo[i]!)}${p.sep}${p.num(is.hi[i]!)}]`)
+              .join(', '),
+          });
+    const mode = is.optOut
+      ? rf.t('mode.opt-out')
+      : is.amendable
+        ? rf.t('mode.amendable')
+        : rf.t('mode.take-it');
     const facts = [
       scale,
-      `rule: ${is.rule.description}`,
-      is.statusQuo ? `status quo ${fmtPoint(is.statusQuo)}` : 'no status quo',
+      // TODO(f): the rule's description in the locale (describeRule with a `locale`).
+      t('issue.rule', { rule: is.rule.description }),
+      is.statusQuo ? t('issue.statusQuo', { point: p.point(is.statusQuo) }) : t('issue.noStatusQuo'),
       is.proposal
-        ? `${is.proposer >= 0 ? `${s.actors[is.proposer]!.id}'s ` : ''}proposal ${fmtPoint(is.proposal)}`
+        ? is.proposer >= 0
+          ? t('issue.proposalBy', { actor: s.actors[is.proposer]!.id, point: p.point(is.proposal) })
+          : t('issue.proposal', { point: p.point(is.proposal) })
         : null,
-      is.optOut ? 'opt-out allowed' : is.amendable ? 'amendable' : 'take it or leave it',
+      mode,
     ].filter(Boolean);
     lines.push(facts.join(' · '));
     const meta = Object.entries(is.metadata);
-    if (meta.length) lines.push(`case: ${meta.map(([k, v]) => `${k} ${v}`).join(' · ')}`);
+    if (meta.length) lines.push(t('issue.case', { facts: meta.map(([k, v]) => `${k} ${v}`).join(' · ') }));
     const actorRows = s.actors.map((a, i) => [
       a.id,
-      fmtCap(s.capability[i]!),
-      is.has[i] ? fmtPoint(is.position.subarray(i * is.dims, (i + 1) * is.dims)) : '–',
-      is.has[i] ? fmtPoint(is.salience.subarray(i * is.dims, (i + 1) * is.dims), 2) : '–',
-      is.rule.veto[i] ? 'veto' : '',
+      fmtCap(s.capability[i]!, locale),
+      is.has[i] ? p.point(is.position.subarray(i * is.dims, (i + 1) * is.dims)) : '–',
+      is.has[i] ? p.point(is.salience.subarray(i * is.dims, (i + 1) * is.dims), 2) : '–',
+      is.rule.veto[i] ? t('veto') : '',
     ]);
-    lines.push('', table(['actor', 'capability', 'position', 'salience', 'rule'], actorRows));
+    lines.push(
+      '',
+      table(
+        [t('col.actor'), t('col.capability'), t('col.position'), t('col.salience'), t('col.rule')],
+        actorRows,
+      ),
+    );
     const rows: string[][] = [];
     for (const m of MODEL_NAMES) {
       const mj = ij.models[m];
       if (!mj) continue;
-      const yes = (b: unknown) => (b === true ? 'yes' : b === false ? 'no' : '–');
       let detail = '';
       let outcome = '–';
+      // TODO(f): the models' notes (f.notes, c.note) in the locale once the library gives them.
       if (m === 'consensus' && f.consensus) {
         const c = f.consensus;
-        outcome = fmtPoint(c.outcome);
+        outcome = p.point(c.outcome);
         const parts: string[] = [];
-        if (c.blockers.length) parts.push(`blockers ${c.blockers.map((i) => s.actors[i]!.id).join(', ')}`);
+        if (c.blockers.length) parts.push(t('consensus.blockers', { actors: ids(c.blockers) }));
         if (c.participants && !c.proposalPasses)
-          parts.push(`participants ${c.participants.map((i) => s.actors[i]!.id).join(', ') || 'none'}`);
-        if (c.mode === 'agenda-setter' && c.setter >= 0) parts.push(`setter ${s.actors[c.setter]!.id}`);
-        if (c.winSet) parts.push(`win-set ${fmtIntervals(c.winSet)}`);
-        if (c.core) parts.push(`core ${fmtIntervals(c.core)}`);
+          parts.push(t('consensus.participants', { actors: ids(c.participants) || t('consensus.nobody') }));
+        if (c.mode === 'agenda-setter' && c.setter >= 0)
+          parts.push(t('consensus.setter', { actor: s.actors[c.setter]!.id }));
+        if (c.winSet) parts.push(t('consensus.winSet', { set: p.intervals(c.winSet) }));
+        if (c.core) parts.push(t('consensus.core', { set: p.intervals(c.core) }));
         if (c.note && c.outcome) parts.push(c.note);
         if (!c.outcome && c.note) parts.push(c.note);
         detail = parts.join(' · ');
       } else if (m === 'eum' && f.eum) {
-        outcome = fmtPoint(f.eum.outcome);
-        detail = `${(mj as { variant?: string }).variant ?? 'text'} variant; ${f.eum.rounds} round${f.eum.rounds === 1 ? '' : 's'}${f.eum.converged ? ', converged' : ', round limit reached'}; mean of final positions ${fmtPoint(f.eum.mean)}`;
+        outcome = p.point(f.eum.outcome);
+        detail = t('eum.detail', {
+          variant: (mj as { variant?: string }).variant ?? 'text',
+          rounds: f.eum.rounds,
+          converged: f.eum.converged ? 'yes' : 'no',
+          mean: p.point(f.eum.mean),
+        });
         const sens = f.eumSensitivity;
         if (sens)
-          detail += `; over the 16 combinations of choices (a)–(d): min ${fmtPoint(sens.min)}, median ${fmtPoint(sens.median)}, max ${fmtPoint(sens.max)}${sens.moving.length ? `, moved by ${sens.moving.join(', ')}` : ', no choice moves it'}`;
+          detail +=
+            t('eum.sensitivity', {
+              min: p.point(sens.min),
+              median: p.point(sens.median),
+              max: p.point(sens.max),
+            }) +
+            (sens.moving.length ? t('eum.movedBy', { choices: sens.moving.join(', ') }) : t('eum.unmoved'));
       } else if (m === 'nash' && f.nash) {
         const r = f.nash;
-        outcome = fmtPoint(nashPoint(r));
-        detail = `disagreement point: ${r.disagreement === 'statusQuo' ? (r.mode === 'statusQuo' ? 'the status quo for all' : 'the status quo for veto players, the worst point for the others') : 'worst point (no status quo)'}${r.feasible ? `; feasible [${fmtPoint(r.feasible[0])}, ${fmtPoint(r.feasible[1])}]` : ''}`;
+        outcome = p.point(nashPoint(r));
+        detail =
+          t('nash.detail', {
+            point:
+              r.disagreement === 'statusQuo'
+                ? r.mode === 'statusQuo'
+                  ? t('nash.sqAll')
+                  : t('nash.sqVeto')
+                : t('nash.worst'),
+          }) + (r.feasible ? t('nash.feasible', { range: p.range(r.feasible[0], r.feasible[1]) }) : '');
         if (f.notes.nash) detail += `; ${f.notes.nash}`;
       } else if (m === 'compromise' && f.compromise) {
-        outcome = fmtPoint(f.compromise);
-        detail = `capability × salience weighted mean${f.notes.compromise ? `; ${f.notes.compromise}` : ''}`;
+        outcome = p.point(f.compromise);
+        detail = `${t('compromise.detail')}${f.notes.compromise ? `; ${f.notes.compromise}` : ''}`;
       } else if (m === 'exchange' && f.exchange) {
-        outcome = fmtPoint(exchangePoint(f.exchange));
-        detail = exchangeDetail(f.exchange);
+        outcome = p.point(exchangePoint(f.exchange));
+        detail = exchangeDetail(f.exchange, locale);
         if (f.notes.exchange) detail += `; ${f.notes.exchange}`;
       } else if (m === 'smp' && f.smp) {
-        outcome = fmtPoint(f.smp.outcome);
+        outcome = p.point(f.smp.outcome);
         detail = smpDetail(f.smp, locale);
       } else if (m === 'median' && f.median) {
-        outcome = fmtPoint(f.median);
-        detail = `capability × salience weighted median${f.notes.median ? `; ${f.notes.median}` : ''}`;
+        outcome = p.point(f.median);
+        detail = `${t('median.detail')}${f.notes.median ? `; ${f.notes.median}` : ''}`;
       } else {
         detail = f.notes[m] ?? '';
       }
-      rows.push([m, outcome, yes((mj as { adopted?: unknown }).adopted), detail]);
+      rows.push([modelName(m, locale), outcome, yes((mj as { adopted?: unknown }).adopted), detail]);
     }
     if (is.observed) {
       const o = is.observed;
       rows.push([
-        'observed',
-        fmtPoint(o.position),
-        o.adopted === null ? '–' : o.adopted ? 'yes' : 'no',
-        o.participants ? `participants ${o.participants.map((i) => s.actors[i]!.id).join(', ')}` : '',
+        t('observed'),
+        p.point(o.position),
+        o.adopted === null ? '–' : yes(o.adopted),
+        o.participants ? t('consensus.participants', { actors: ids(o.participants) }) : '',
       ]);
     }
-    lines.push('', table(['model', 'outcome', 'adopted', 'detail'], rows));
+    lines.push('', table([t('col.model'), t('col.outcome'), t('col.adopted'), t('col.detail')], rows));
     if (f.eum?.history) {
       const present = s.actors.flatMap((_a, i) => (is.has[i] ? [i] : []));
       lines.push(
         '',
-        'Expected-utility model, round by round:',
+        t('eum.history'),
         table(
-          ['round', ...present.map((i) => s.actors[i]!.id), 'median', 'mean'],
+          [t('col.round'), ...present.map((i) => s.actors[i]!.id), t('col.median'), t('col.mean')],
           f.eum.history.map((row, k) => [
             String(k),
-            ...present.map((i) => fmtPoint(row[i]!, 2)),
-            fmtPoint(f.eum!.medians![k]!, 2),
-            fmtPoint(f.eum!.means![k]!, 2),
+            ...present.map((i) => p.point(row[i]!, 2)),
+            p.point(f.eum!.medians![k]!, 2),
+            p.point(f.eum!.means![k]!, 2),
           ]),
         ),
       );
     }
-    lines.push('', ij.explanation);
+    lines.push('', explainIn(s, f, locale));
     if (f.exchange)
-      lines.push('', ...exchangeRounds(s, f.exchange, f.exchange.labels ?? exchangeIssueIds(s)));
+      lines.push('', ...exchangeRounds(s, f.exchange, f.exchange.labels ?? exchangeIssueIds(s), locale));
     if (f.smp && smpTurnsToo) lines.push('', ...smpTurns(s, is, f.smp, locale));
     const notes = Object.entries(is.modelNotes);
     if (notes.length) {
-      lines.push('', 'Notes from the case file:');
-      for (const [m, t] of notes) lines.push(`  ${m}: ${t}`);
+      lines.push('', t('caseNotes'));
+      for (const [m, text] of notes) lines.push(`  ${modelName(m, locale)}: ${text}`);
     }
   });
   return lines.join('\n');

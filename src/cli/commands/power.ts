@@ -78,6 +78,8 @@ export function register(program: Command, io: CliIO): void {
             {
               path: file ? '--org' : 'file',
               hint: `Example: concord power eec-1958, or concord power --org sco --at 2024-07-04 --rule majority. Built-in games: ${builtinGames().join(', ')}.`,
+              key: file ? 'cli.power.fileAndOrg' : 'cli.power.fileOrOrg',
+              values: { games: builtinGames().join(', ') },
             },
           );
         }
@@ -85,6 +87,8 @@ export function register(program: Command, io: CliIO): void {
           throw new ConcordError('E_USAGE', `--method: "${opts.method}" is not a method`, {
             path: '--method',
             hint: `Use one of ${METHODS.join(', ')}.`,
+            key: 'cli.power.badMethod',
+            values: { method: opts.method, methods: METHODS.join(', ') },
           });
         }
         const num = (s: string | undefined, name: string) => {
@@ -94,6 +98,8 @@ export function register(program: Command, io: CliIO): void {
             throw new ConcordError('E_USAGE', `${name}: "${s}" is not a non-negative integer`, {
               path: name,
               hint: `Give ${name} a whole number.`,
+              key: 'cli.power.notCount',
+              values: { name, input: s },
             });
           return v;
         };

@@ -8,7 +8,11 @@
 import type { Command } from 'commander';
 import { loadDataset } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
+import { cliDesign } from '../../i18n/messages/cli-design/index.js';
+import { labQuota } from '../../i18n/messages/lab-quota/index.js';
+import { translator } from '../../i18n/translate.js';
 import { loadOrganizations } from '../../org/load.js';
+import { organizationShortName } from '../../org/names.js';
 import { resolveGame } from '../../org/players.js';
 import { QUOTA_OPTION_HELP } from '../../power/options.js';
 import { QUOTA_INDICES, type QuotaSweep, quotaSweep } from '../../power/quota.js';
@@ -24,6 +28,7 @@ import { builtinGames, readGameFile, readRule } from '../../rules/load.js';
 import type { Rule } from '../../rules/schema.js';
 import { parseDate, todayIso } from '../../util/dates.js';
 import { json, table } from '../../util/format.js';
+import { type CliText, cliText, type NamespaceKeys } from '../i18n.js';
 import type { CliIO } from '../io.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
@@ -81,6 +86,8 @@ export function register(program: Command, io: CliIO): void {
             {
               path: file ? '--org' : 'file',
               hint: 'Example: concord quota eec-1958, or concord quota --org sco --weight population.',
+              key: 'cli.quota.fileOrOrg',
+              values: { both: file ? 'yes' : 'no' },
             },
           );
         const format = opts.json ? 'json' : (opts.format ?? 'table');
@@ -88,6 +95,8 @@ export function register(program: Command, io: CliIO): void {
           throw new ConcordError('E_USAGE', `--format: "${format}" is not a format`, {
             path: '--format',
             hint: `Use one of ${FORMATS.join(', ')}.`,
+            key: 'cli.quota.notFormat',
+            values: { format, formats: FORMATS.join(', ') },
           });
         const indices = parseQuotaIndices(opts.index);
         const rule = opts.rule ? readRule(opts.rule, io.cwd).rule : undefined;
@@ -107,6 +116,13 @@ export function register(program: Command, io: CliIO): void {
             throw new ConcordError('E_USAGE', `${path}: "${s}" is not a whole number`, {
               path,
               hint: `Quotas are whole numbers of ${input.unit} from 1 to ${input.weights.reduce((a, b) => a + b, 0)}.`,
+              key: 'cli.quota.notWhole',
+              values: {
+                path,
+                value: s,
+                unit: input.unit,
+                total: String(input.weights.reduce((a, b) => a + b, 0)),
+              },
             });
           return v;
         };
@@ -120,7 +136,18 @@ export function register(program: Command, io: CliIO): void {
         if (format === 'json')
           io.out(json({ game: input.label, unit: input.unit, ownQuota: input.ownQuota, ...sweep }));
         else if (format === 'csv') io.out(quotaCsv(sweep));
-        else io.out(formatQuota(sweep, input));
+        else {
+          const c = cliText(io, cliDesign);
+          // A game drawn from an organization: its name in the locale (a game file's name stays as written).
+          const registry = opts.org && c.locale !== 'en' ? loadOrganizations() : null;
+          const label = registry?.has(opts.org!)
+            ? c.t('quota.orgLabel', {
+                short: organizationShortName(registry.get(opts.org!)!, c.locale),
+                date: c.date(opts.at ?? todayIso()),
+              })
+            : input.label;
+          io.out(formatQuota(sweep, { ...input, label }, c));
+        }
       },
     );
 }
@@ -136,26 +163,54 @@ function fileInput(
   return weightedInput(game, 'rule', criterion ? { field: criterion, path: '--criterion' } : undefined);
 }
 
-const f4 = (x: number | null | undefined) => (x === null || x === undefined ? '–' : x.toFixed(4));
+type DesignText = CliText<NamespaceKeys<typeof cliDesign>>;
 
-export function formatQuota(s: QuotaSweep, input: WeightedInput): string {
+/** The units Concord gives a weighted game drawn from an organization (a rule file's own criterion label stays as written). */
+const UNITS: Record<string, 'population' | 'gdp' | 'members'> = {
+  'population (millions)': 'population',
+  'GDP (billion USD)': 'gdp',
+  members: 'members',
+};
+
+/** Power against the quota as text in the locale of `c`. */
+export function formatQuota(s: QuotaSweep, input: WeightedInput, c: DesignText): string {
+  const { t, fmt, locale } = c;
+  const en = locale === 'en';
+  const lq = translator(labQuota, locale);
+  const f4 = (x: number | null | undefined) =>
+    x === null || x === undefined ? '–' : en ? x.toFixed(4) : fmt.fixed(x, 4);
+  const p2 = (x: number) => (en ? `${(x * 100).toFixed(2)}%` : fmt.percent(x, 2));
+  const unit = en || !UNITS[input.unit] ? input.unit : t('quota.unit', { unit: UNITS[input.unit]! });
   const lines: string[] = [];
-  lines.push(`${input.label}: ${s.n} players, total weight ${s.total} (${input.unit})`);
-  if (input.ownQuota !== null) lines.push(`own quota: ${input.ownQuota} (marked =)`);
   lines.push(
-    `square-root rule's optimal quota: ${(s.squareRootQuota.relative * 100).toFixed(2)}% of the total = ${s.squareRootQuota.quota} (marked *; ${s.squareRootQuota.source})`,
+    t('quota.players', { label: input.label, count: s.n, n: String(s.n), total: String(s.total), unit }),
+  );
+  if (input.ownQuota !== null) lines.push(t('quota.own', { quota: String(input.ownQuota) }));
+  lines.push(
+    t('quota.squareRoot', {
+      relative: p2(s.squareRootQuota.relative),
+      quota: String(s.squareRootQuota.quota),
+      source: s.squareRootQuota.source,
+    }),
   );
   lines.push(
-    `the winning coalitions change at ${s.jumps.length} quotas (marked ^)${s.jumps.length <= 40 ? `: ${s.jumps.join(', ')}` : ''}`,
+    t('quota.jumps', {
+      count: s.jumps.length,
+      n: String(s.jumps.length),
+      list: s.jumps.length <= 40 ? s.jumps.join(', ') : '',
+      listed: s.jumps.length <= 40 ? 'yes' : 'no',
+    }),
   );
   for (const idx of s.indices) {
-    lines.push('', `${idx} by quota`);
+    lines.push('', t('quota.byQuota', { index: en ? idx : lq(`index.${idx}` as 'index.banzhaf') }));
     const rows = s.quotas.map((r) => [
       `${r.quota}${r.quota === input.ownQuota ? '=' : ''}${r.quota === s.squareRootQuota.quota ? '*' : ''}${r.jump ? '^' : ''}`,
-      `${(r.passageProbability * 100).toFixed(2)}%`,
+      p2(r.passageProbability),
       ...r.players.map((p) => f4(p[QUOTA_FIELD[idx]])),
     ]);
-    lines.push(table(['quota', 'passage', ...s.quotas[0]!.players.map((p) => p.id)], rows));
+    lines.push(
+      table([t('quota.col.quota'), t('quota.col.passage'), ...s.quotas[0]!.players.map((p) => p.id)], rows),
+    );
   }
   return lines.join('\n');
 }

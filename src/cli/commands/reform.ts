@@ -44,6 +44,8 @@ export function parseBlocs(spec: string, path = '--unions'): string[][] {
     throw new ConcordError('E_USAGE', `${path}: no bloc given`, {
       path,
       hint: 'Give blocs as comma-separated codes, blocs separated by ";", e.g. --unions "KAZ,KGZ,TJK,UZB;CHN,RUS".',
+      key: 'cli.reform.noBloc',
+      values: { path },
     });
   return groups;
 }
@@ -95,12 +97,16 @@ export function register(program: Command, io: CliIO): void {
           throw new ConcordError('E_USAGE', `--rank: "${opts.rank}" is not a ranking`, {
             path: '--rank',
             hint: `Use one of: ${REFORM_RANKS.join(', ')}.`,
+            key: 'cli.reform.badRank',
+            values: { rank: opts.rank, ranks: REFORM_RANKS.join(', ') },
           });
         const top = Number(opts.top);
         if (!Number.isInteger(top) || top < 1)
           throw new ConcordError('E_USAGE', `--top: "${opts.top}" is not a positive whole number`, {
             path: '--top',
             hint: 'Give the number of rules to show, e.g. --top 10.',
+            key: 'cli.reform.badTop',
+            values: { top: opts.top },
           });
         const constraints = (opts.constraint ?? []).map((c, i) => parseConstraint(c, `--constraint[${i}]`));
         const { org } = openOrganization(id, io.cwd);

@@ -15,10 +15,15 @@ import {
   scoreRegistered,
 } from '../../bargaining/registry.js';
 import { ConcordError } from '../../errors.js';
+import { localizeError } from '../../i18n/errors.js';
+import { cliRuns } from '../../i18n/messages/cli-runs/index.js';
+import { reportForecasts } from '../../i18n/messages/report-forecasts/index.js';
+import { translator } from '../../i18n/translate.js';
 import { loadFile } from '../../scenario/load.js';
 import type { ForecastRecord, RunStore } from '../../store/store.js';
-import { json, pct, table } from '../../util/format.js';
+import { json, table } from '../../util/format.js';
 import { parseYamlText } from '../../util/validate.js';
+import { type CliText, cliText, type NamespaceKeys } from '../i18n.js';
 import type { CliIO } from '../io.js';
 
 export async function withStore<T>(
@@ -46,12 +51,16 @@ export function scenarioFileHash(file: string, cwd: string): string {
       path: file,
       hint: 'The registry scores a forecast against its scenario file: keep the file where it was registered.',
       cause: e,
+      key: 'cli.registry.unreadable',
+      values: { file },
     });
   }
   if (!/\.(ya?ml|json)$/i.test(file))
     throw new ConcordError('E_UNSUPPORTED', `${file}: only scenario files (YAML/JSON) can be registered`, {
       path: file,
       hint: 'Convert the table to a scenario file first.',
+      key: 'cli.registry.notScenarioFile',
+      values: { file },
     });
   return createHash('sha256')
     .update(canonicalScenario(parseYamlText(text, file)))
@@ -63,6 +72,8 @@ interface Scored {
   status: 'scored' | 'no outcome yet' | 'scenario changed' | 'file missing';
   score: RegistryScore | null;
   message?: string;
+  /** The file and date a changed scenario was registered with (not in the JSON). */
+  readonly changed?: { readonly file: string; readonly date: string };
 }
 
 async function scoreOne(store: RunStore, rec: ForecastRecord, io: CliIO): Promise<Scored> {
@@ -70,15 +81,24 @@ async function scoreOne(store: RunStore, rec: ForecastRecord, io: CliIO): Promis
   try {
     hash = scenarioFileHash(rec.file, io.cwd);
   } catch (e) {
-    return { id: rec.id, status: 'file missing', score: null, message: (e as Error).message };
+    const r: Scored = { id: rec.id, status: 'file missing', score: null, message: (e as Error).message };
+    errorsOf.set(r, e);
+    return r;
   }
-  if (hash !== rec.scenario_hash)
-    return {
+  if (hash !== rec.scenario_hash) {
+    const r: Scored = {
       id: rec.id,
       status: 'scenario changed',
       score: null,
       message: `${rec.file} changed since the forecast was registered (${rec.created_at}) other than by adding outcomes: it is not the scenario that was forecast`,
     };
+    // Not enumerable: the JSON output keeps its fields.
+    Object.defineProperty(r, 'changed', {
+      value: { file: rec.file, date: rec.created_at },
+      enumerable: false,
+    });
+    return r;
+  }
   const loaded = loadFile(rec.file, io.cwd, { format: 'scenario' });
   const score = scoreRegistered(rec.forecast as RegisteredForecast, loaded[0]!.scenario);
   if (!score) return { id: rec.id, status: 'no outcome yet', score: null };
@@ -86,15 +106,51 @@ async function scoreOne(store: RunStore, rec: ForecastRecord, io: CliIO): Promis
   return { id: rec.id, status: 'scored', score };
 }
 
-function fmtScore(s: RegistryScore | null): string {
+type RunsText = CliText<NamespaceKeys<typeof cliRuns>>;
+
+/** Each model's error (and share of adoption calls right) in the locale of `c`. */
+function fmtScore(s: RegistryScore | null, c: RunsText): string {
   if (!s) return '–';
+  const en = c.locale === 'en';
+  const models = translator(reportForecasts, c.locale);
+  const name = (m: string) => {
+    const key = `model-short.${m}`;
+    return en || !models.has(key) ? m : models(key as 'model-short.consensus');
+  };
   return Object.entries(s.models)
-    .map(
-      ([m, x]) =>
-        `${m} ${x.mae === null ? '–' : x.mae.toFixed(1)}${x.adoptionAccuracy === null ? '' : ` (${pct(x.adoptionAccuracy)} adoption)`}`,
+    .map(([m, x]) =>
+      c.t('registry.score', {
+        model: name(m),
+        mae: x.mae === null ? '–' : c.fixed(x.mae, 1),
+        adoption: x.adoptionAccuracy === null ? '' : c.pct(x.adoptionAccuracy),
+        known: x.adoptionAccuracy === null ? 'no' : 'yes',
+      }),
     )
-    .join(', ');
+    .join(c.t('registry.separator'));
 }
+
+/** A registry row's status and message in the locale (the JSON keeps the English). */
+function statusText(r: Scored, c: RunsText): { status: string; message: string } {
+  const status = c.t('registry.status', { status: STATUS_KEYS[r.status] });
+  if (c.locale === 'en') return { status: r.status, message: r.message ?? '' };
+  if (r.status === 'scenario changed' && r.changed)
+    return { status, message: c.t('registry.changed', { file: r.changed.file, date: r.changed.date }) };
+  const e = errorsOf.get(r);
+  return {
+    status,
+    message: e instanceof ConcordError ? localizeError(e, c.locale).message : (r.message ?? ''),
+  };
+}
+
+const STATUS_KEYS = {
+  scored: 'scored',
+  'no outcome yet': 'noOutcome',
+  'scenario changed': 'changed',
+  'file missing': 'missing',
+} as const;
+
+/** The error that made a row "file missing", for its message in the locale. */
+const errorsOf = new WeakMap<Scored, unknown>();
 
 export function register(program: Command, io: CliIO): void {
   const reg = program
@@ -112,20 +168,28 @@ export function register(program: Command, io: CliIO): void {
           io.out(json({ forecasts: rows }));
           return;
         }
+        const c = cliText(io, cliRuns);
         if (rows.length === 0) {
-          io.out('No registered forecasts. Register one with `concord forecast FILE --register`.');
+          io.out(c.t('registry.none', { command: '`concord forecast FILE --register`' }));
           return;
         }
         io.out(
           table(
-            ['id', 'registered', 'scenario', 'file', 'scored', 'MAE (0–100)'],
+            [
+              c.t('registry.col.id'),
+              c.t('registry.col.registered'),
+              c.t('registry.col.scenario'),
+              c.t('registry.col.file'),
+              c.t('registry.col.scored'),
+              c.t('registry.col.mae'),
+            ],
             rows.map((r) => [
               r.id.slice(0, 8),
               r.created_at.slice(0, 19).replace('T', ' '),
               r.scenario_id,
               r.file,
-              r.scored_at ? r.scored_at.slice(0, 10) : 'not yet',
-              fmtScore(r.score as RegistryScore | null),
+              r.scored_at ? c.date(r.scored_at.slice(0, 10)) : c.t('registry.notYet'),
+              fmtScore(r.score as RegistryScore | null, c),
             ]),
           ),
         );
@@ -143,6 +207,8 @@ export function register(program: Command, io: CliIO): void {
           throw new ConcordError('E_NOT_FOUND', `no registered forecast "${id}"`, {
             path: 'id',
             hint: 'See `concord registry list`.',
+            key: 'cli.registry.notFound',
+            values: { id },
           });
         io.out(json(rec));
       }),
@@ -162,6 +228,8 @@ export function register(program: Command, io: CliIO): void {
             throw new ConcordError('E_NOT_FOUND', `no registered forecast "${id}"`, {
               path: 'id',
               hint: 'See `concord registry list`.',
+              key: 'cli.registry.notFound',
+              values: { id },
             });
           recs = [rec];
         } else recs = await store.listForecasts();
@@ -171,19 +239,21 @@ export function register(program: Command, io: CliIO): void {
           throw new ConcordError('E_CONFLICT', `registered forecast ${id}: ${out[0]!.message}`, {
             path: recs[0]!.file,
             hint: 'Register the changed scenario as a new forecast (concord forecast FILE --register); only outcomes may be added to a registered one.',
+            key: 'cli.registry.changed',
+            values: { id, file: recs[0]!.file, date: recs[0]!.created_at },
           });
         if (opts.json) {
           io.out(json({ forecasts: out }));
           return;
         }
+        const c = cliText(io, cliRuns);
         io.out(
           table(
-            ['id', 'status', 'MAE (0–100) per model'],
-            out.map((r) => [
-              r.id.slice(0, 8),
-              r.status,
-              r.status === 'scored' ? fmtScore(r.score) : (r.message ?? ''),
-            ]),
+            [c.t('registry.col.id'), c.t('registry.col.status'), c.t('registry.col.maePerModel')],
+            out.map((r) => {
+              const { status, message } = statusText(r, c);
+              return [r.id.slice(0, 8), status, r.status === 'scored' ? fmtScore(r.score, c) : message];
+            }),
           ),
         );
       }),

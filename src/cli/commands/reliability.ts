@@ -26,6 +26,8 @@ function count(v: string | undefined, flag: string, dflt: number, max: number): 
     throw new ConcordError('E_USAGE', `${flag}: "${v}" is not a whole number from 0 to ${max}`, {
       path: flag,
       hint: `For example ${flag} ${dflt}.`,
+      key: 'cli.reliability.badCount',
+      values: { flag, input: v, max: String(max), dflt: String(dflt) },
     });
   return n;
 }

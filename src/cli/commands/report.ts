@@ -6,12 +6,15 @@ import { loadDefaultClaims, parseClaims } from '../../claims/load.js';
 import { loadDataset, packageVersion } from '../../data/load.js';
 import { loadWorldTopology } from '../../data/topology.js';
 import { ConcordError } from '../../errors.js';
+import { cliRuns } from '../../i18n/messages/cli-runs/index.js';
 import { openOrganization } from '../../org/load.js';
+import { localizedShortName } from '../../org/names.js';
 import type { ReportContext } from '../../report/report.js';
 import { renderReport } from '../../report/report.js';
 import { SECTIONS } from '../../report/sections/index.js';
 import { parseDate, todayIso } from '../../util/dates.js';
 import { readUserFile } from '../../util/files.js';
+import { cliText } from '../i18n.js';
 import { type CliIO, localeOf } from '../io.js';
 
 export function register(program: Command, io: CliIO): void {
@@ -45,7 +48,16 @@ export function register(program: Command, io: CliIO): void {
           throw new ConcordError(
             'E_USAGE',
             `--sections: ${unknown.length ? `unknown section${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}` : 'no section given'}`,
-            { path: '--sections', hint: `Valid sections: ${ids.join(', ')}.` },
+            {
+              path: '--sections',
+              hint: `Valid sections: ${ids.join(', ')}.`,
+              key: 'cli.report.unknownSections',
+              values: {
+                count: unknown.length,
+                list: unknown.map((u) => `"${u}"`).join(', '),
+                ids: ids.join(', '),
+              },
+            },
           );
         }
       }
@@ -72,6 +84,14 @@ export function register(program: Command, io: CliIO): void {
             {
               path: '--sections',
               hint: `Sections with content for ${org.shortName}: ${have.join(', ')} (claims need a claims file naming it, forecasts and sweeps its own cases in scenarios/${org.id}/).`,
+              key: 'cli.report.emptySections',
+              values: {
+                list: empty.join(', '),
+                count: empty.length,
+                org: localizedShortName(org),
+                have: have.join(', '),
+                id: org.id,
+              },
             },
           );
         }
@@ -95,12 +115,23 @@ export function register(program: Command, io: CliIO): void {
             path: '--out',
             hint: 'Check that the directory is writable, or give another --out.',
             cause: e,
+            key: 'cli.report.cannotWrite',
+            values: { file: relative(io.cwd, out) || out, reason: (e as Error).message },
           },
         );
       }
+      // TODO(report sections): each section's summary lines in the locale (their head and titles are).
       io.out(report.summary);
+      const c = cliText(io, cliRuns);
+      const kib = Math.round(report.html.length / 1024);
+      const ms = Date.now() - started;
       io.out(
-        `\nwrote ${relative(io.cwd, out) || out} (${(report.html.length / 1024).toFixed(0)} KiB, ${report.sections.length} sections, ${Date.now() - started} ms)`,
+        `\n${c.t('report.wrote', {
+          file: relative(io.cwd, out) || out,
+          kib: c.locale === 'en' ? (report.html.length / 1024).toFixed(0) : c.fmt.number(kib, 0),
+          count: report.sections.length,
+          ms: c.locale === 'en' ? String(ms) : c.fmt.number(ms, 0),
+        })}`,
       );
     });
 }

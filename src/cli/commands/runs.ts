@@ -7,12 +7,16 @@ import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ConcordError } from '../../errors.js';
+import { cliRuns } from '../../i18n/messages/cli-runs/index.js';
+import { labRuns } from '../../i18n/messages/lab-runs/index.js';
+import { translator } from '../../i18n/translate.js';
 import type { RunRecord, RunStore } from '../../store/store.js';
 import type { SweepParams, SweepSummary } from '../../sweep/engine.js';
 import { formatSummary } from '../../sweep/format.js';
 import { CANCEL_POLL_MS } from '../../sweep/run.js';
 import { sweepExport } from '../../sweep/tidy.js';
 import { json, table } from '../../util/format.js';
+import { type CliText, cliText, type NamespaceKeys } from '../i18n.js';
 import { type CliIO, processIO } from '../io.js';
 import { findRun, intOption } from './sweep.js';
 
@@ -65,17 +69,26 @@ export function register(program: Command, io: CliIO): void {
           );
           return;
         }
+        const c = cliText(io, cliRuns);
         if (!list.length) {
-          io.out(`no runs in ${store.location}`);
+          io.out(c.t('runs.none', { location: store.location }));
           return;
         }
+        const done = (x: number) => (c.locale === 'en' ? `${x}%` : c.fmt.percent(x / 100, 0));
         io.out(
           table(
-            ['id', 'status', 'done', 'seed', 'created', 'title'],
+            [
+              c.t('runs.col.id'),
+              c.t('runs.col.status'),
+              c.t('runs.col.done'),
+              c.t('runs.col.seed'),
+              c.t('runs.col.created'),
+              c.t('runs.col.title'),
+            ],
             withProgress.map(({ r, p }) => [
               r.id,
-              r.status,
-              `${Math.floor((p.replicatesDone / r.total) * 100)}%`,
+              statusOf(r.status, c),
+              done(Math.floor((p.replicatesDone / r.total) * 100)),
               r.seed,
               r.created_at.slice(0, 19).replace('T', ' '),
               r.title ?? '',
@@ -112,10 +125,11 @@ export function register(program: Command, io: CliIO): void {
           );
           return;
         }
-        io.out(formatRun(info, params));
-        if (summary) io.out(`\n${formatSummary(summary)}`);
+        const c = cliText(io, cliRuns);
+        io.out(formatRun(info, params, c));
+        if (summary) io.out(`\n${formatSummary(summary, c.locale)}`);
         else if (run.status !== 'complete')
-          io.out(`\nnot complete: resume with \`concord sweep --resume ${run.id}\``);
+          io.out(`\n${c.t('runs.notComplete', { command: `\`concord sweep --resume ${run.id}\`` })}`);
       });
     });
   runs
@@ -129,6 +143,9 @@ export function register(program: Command, io: CliIO): void {
       if (opts.format !== 'csv' && opts.format !== 'json')
         throw new ConcordError('E_USAGE', `--format must be csv or json, got "${opts.format}"`, {
           path: '--format',
+          hint: 'Use --format csv or --format json.',
+          key: 'cli.runs.format',
+          values: { format: opts.format },
         });
       await withStore(io, opts.store, async (store) => {
         const run = await findRun(store, id);
@@ -136,6 +153,8 @@ export function register(program: Command, io: CliIO): void {
         if (params?.keep === 'summary')
           throw new ConcordError('E_NO_DATA', `run ${run.id} kept no result rows (--keep summary)`, {
             hint: `Its summary is in \`concord runs show ${run.id} --json\`; rerun with --keep rows to export rows.`,
+            key: 'cli.runs.noRows',
+            values: { id: run.id },
           });
         const sink = openSink(io, opts.out);
         // The same columns and bytes as the API's export (src/sweep/tidy.ts).
@@ -178,6 +197,16 @@ export function register(program: Command, io: CliIO): void {
                 run.status === 'complete'
                   ? `See it with \`concord runs show ${run.id}\`.`
                   : `Resume it with \`concord sweep --resume ${run.id}\`.`,
+              key: 'cli.runs.notRunning',
+              values: {
+                id: run.id,
+                status: {
+                  en: run.status,
+                  ru: statusOf(run.status, { locale: 'ru' }),
+                  'zh-Hans': statusOf(run.status, { locale: 'zh-Hans' }),
+                },
+                complete: run.status === 'complete' ? 'yes' : 'no',
+              },
             },
           );
         }
@@ -185,17 +214,65 @@ export function register(program: Command, io: CliIO): void {
         await new Promise((r) => setTimeout(r, 2 * CANCEL_POLL_MS));
         const p = await store.progress(run.id);
         if (opts.json) {
-          io.out(json({ id: run.id, status: 'cancelled', batchesDone: p.done, batches: p.batches }));
+          const cancelled = { id: run.id, status: 'cancelled', batchesDone: p.done, batches: p.batches };
+          io.out(json(cancelled));
           return;
         }
-        io.out(`cancelled run ${run.id}: ${p.done} of ${p.batches} batches done and kept`);
-        io.err(`resume it with \`concord sweep --resume ${run.id}\``);
+        const { t } = cliText(io, cliRuns);
+        io.out(t('runs.cancelled', { id: run.id, done: p.done, batches: p.batches }));
+        io.err(t('runs.resume', { command: `\`concord sweep --resume ${run.id}\`` }));
       });
     });
 }
 
+type RunsText = CliText<NamespaceKeys<typeof cliRuns>>;
+
+/** The fields of a run and of its parameters that the catalogue names (`runs.field.<name>`). */
+const FIELDS = new Set([
+  'id',
+  'kind',
+  'title',
+  'status',
+  'seed',
+  'scenarioHash',
+  'total',
+  'batchSize',
+  'batchesDone',
+  'replicatesDone',
+  'createdAt',
+  'startedAt',
+  'finishedAt',
+  'error',
+  'adapter',
+  'scenario',
+  'sha256',
+  'models',
+  'mode',
+  'runs',
+  'keep',
+]);
+
+/** A run's status in the locale (the lab's words); English keeps the stored value. */
+export function statusOf(status: string, c: { readonly locale: RunsText['locale'] }): string {
+  const t = translator(labRuns, c.locale);
+  const key = `status.${status}`;
+  return c.locale === 'en' || !t.has(key) ? status : t(key as 'status.running');
+}
+
+/** A run's kind in the locale (the lab's words); English keeps the stored value. */
+function kindOf(kind: string, c: { readonly locale: RunsText['locale'] }): string {
+  const t = translator(labRuns, c.locale);
+  const key = `kind.${kind}`;
+  return c.locale === 'en' || !t.has(key) ? kind : t(key as 'kind.sweep');
+}
+
 /** `runs show` for people: the run, its parameters and its manifest, one field a line. */
-export function formatRun(info: ReturnType<typeof describeRun>, params: SweepParams | null): string {
+export function formatRun(
+  info: ReturnType<typeof describeRun>,
+  params: SweepParams | null,
+  c: RunsText,
+): string {
+  const { t } = c;
   const { manifest, ...run } = info;
   const cell = (v: unknown): string =>
     v === null || v === undefined
@@ -206,31 +283,43 @@ export function formatRun(info: ReturnType<typeof describeRun>, params: SweepPar
         : typeof v === 'object'
           ? JSON.stringify(v)
           : String(v);
-  const block = (title: string, o: Record<string, unknown>) =>
+  // The run's and the parameters' fields are named in the catalogue; the manifest's keep their names.
+  const label = (k: string) => (FIELDS.has(k) ? t(`runs.field.${k}` as 'runs.field.id') : k);
+  const block = (title: string, o: Record<string, unknown>, named: boolean) =>
     `${title}\n${table(
-      ['field', 'value'],
-      Object.entries(o).map(([k, v]) => [k, cell(v)]),
+      [t('runs.col.field'), t('runs.col.value')],
+      Object.entries(o).map(([k, v]) => [named ? label(k) : k, cell(v)]),
     )}`;
-  const parts = [block(`Run ${run.id}`, run)];
+  const parts = [
+    block(
+      t('runs.run', { id: run.id }),
+      { ...run, kind: kindOf(run.kind, c), status: statusOf(run.status, c) },
+      true,
+    ),
+  ];
   if (params?.scenario)
     parts.push(
-      block('Parameters', {
-        adapter: params.adapter,
-        scenario: params.scenario.file,
-        sha256: params.scenario.sha256,
-        models: params.models,
-        mode: params.mode,
-        runs: params.runs,
-        seed: params.seed,
-        batchSize: params.batchSize,
-        keep: params.keep,
-        total: params.total,
-      }),
+      block(
+        t('runs.parameters'),
+        {
+          adapter: params.adapter,
+          scenario: params.scenario.file,
+          sha256: params.scenario.sha256,
+          models: params.models,
+          mode: params.mode,
+          runs: params.runs,
+          seed: params.seed,
+          batchSize: params.batchSize,
+          keep: params.keep,
+          total: params.total,
+        },
+        true,
+      ),
     );
   if (manifest && typeof manifest === 'object') {
     // The uncertain inputs are in the summary below (and are the input columns of `runs export`).
     const { factors: _, ...rest } = manifest as Record<string, unknown>;
-    parts.push(block('Manifest', rest));
+    parts.push(block(t('runs.manifest'), rest, false));
   }
   return parts.join('\n\n');
 }

@@ -14,6 +14,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { ConcordError } from '../../errors.js';
+import { cliRuns } from '../../i18n/messages/cli-runs/index.js';
 import {
   buildServer,
   DEFAULT_BODY_LIMIT,
@@ -24,6 +25,7 @@ import { DEFAULT_QUOTAS } from '../../server/context.js';
 import { parseAllowedHosts } from '../../server/guard.js';
 import { isPostgresUrl, openStore, storeLocation } from '../../store/open.js';
 import { DEFAULT_WORKSPACE } from '../../store/store.js';
+import { cliText } from '../i18n.js';
 import type { CliIO } from '../io.js';
 
 interface ServeOptions {
@@ -51,6 +53,9 @@ function int(v: string, name: string, min: number, max: number): number {
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new ConcordError('E_USAGE', `${name} must be an integer from ${min} to ${max}, got "${v}"`, {
       path: name,
+      hint: `Give ${name} a whole number from ${min} to ${max}.`,
+      key: 'cli.serve.int',
+      values: { name, min: String(min), max: String(max), value: v },
     });
   }
   return n;
@@ -132,16 +137,16 @@ export function register(program: Command, io: CliIO): void {
           {
             hint: 'Choose another port with --port, or stop the program that uses this one.',
             cause: e,
+            key: 'cli.serve.listen',
+            values: { host: opts.host, port: String(port), reason: (e as Error).message },
           },
         );
       }
       const base = address.replace('://[::1]', '://localhost');
-      io.out(`Concord ${server.ctx.version} listening on ${base}`);
-      io.out(`store: ${store.location} (${store.dialect})`);
-      if (interrupted.length)
-        io.out(
-          `marked ${interrupted.length} run(s) of a stopped process as interrupted: resume them from the Runs page`,
-        );
+      const { t } = cliText(io, cliRuns);
+      io.out(t('serve.listening', { version: server.ctx.version, base }));
+      io.out(t('serve.store', { location: store.location, dialect: store.dialect }));
+      if (interrupted.length) io.out(t('serve.interrupted', { count: interrupted.length }));
       let tokenFile: string | null = null;
       if (opts.sessionToken) {
         const token = server.ctx.auth.createSessionToken(opts.workspace);
@@ -157,23 +162,22 @@ export function register(program: Command, io: CliIO): void {
           writeFileSync(tokenFile, `${token}\n`, { mode: 0o600, flag: 'wx' });
         } catch (e) {
           tokenFile = null;
-          io.err(`note: could not write the session token file: ${(e as Error).message}`);
+          io.err(t('serve.tokenFileFailed', { reason: (e as Error).message }));
         }
-        io.out(`lab: ${base}/`);
-        if (tokenFile)
-          io.out(`session token (workspace "${opts.workspace}", valid while this server runs): ${tokenFile}`);
-        if (!opts.quiet || !tokenFile) io.err(`open the lab with its session token: ${base}/#token=${token}`);
+        io.out(t('serve.lab', { url: `${base}/` }));
+        if (tokenFile) io.out(t('serve.tokenFile', { workspace: opts.workspace, file: tokenFile }));
+        if (!opts.quiet || !tokenFile) io.err(t('serve.openLab', { url: `${base}/#token=${token}` }));
       } else {
-        io.out(`lab: ${base}/`);
+        io.out(t('serve.lab', { url: `${base}/` }));
       }
-      io.out(`API: ${base}/api/docs`);
+      io.out(t('serve.api', { url: `${base}/api/docs` }));
       if (!server.webBuilt) {
-        io.err('note: the web lab is not built in this checkout, so / shows instructions only.');
-        io.err('      Build it with `npm run build:web`, then restart `npx concord serve`.');
+        io.err(t('serve.webNotBuilt'));
+        io.err(t('serve.buildWeb', { build: '`npm run build:web`', serve: '`npx concord serve`' }));
       }
       await new Promise<void>((resolveStop) => {
         const stop = async (signal: string) => {
-          io.err(`${signal}: stopping (running sweeps are marked interrupted and can be resumed)`);
+          io.err(t('serve.stopping', { signal }));
           process.off('SIGINT', onInt);
           process.off('SIGTERM', onTerm);
           await server.close().catch(() => {});

@@ -94,5 +94,11 @@ export function requireSmp(file: string, fs: readonly IssueForecast[]): void {
   const f = fs.find((x) => x.smp === null && x.smpRefusal);
   if (!f) return;
   const r = f.smpRefusal!;
-  throw new ConcordError('E_VALIDATION', `${file}: ${r.path}: ${r.note}`, { path: r.path, hint: r.hint });
+  // SMP's refusal is written by the library (src/bargaining/smp.ts), in English.
+  throw new ConcordError('E_VALIDATION', `${file}: ${r.path}: ${r.note}`, {
+    path: r.path,
+    hint: r.hint,
+    key: 'cli.smpRefused',
+    values: { file, path: r.path, note: r.note },
+  });
 }

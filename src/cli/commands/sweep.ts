@@ -8,6 +8,8 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { FORECAST_OPTION_HELP } from '../../bargaining/options.js';
 import { ConcordError } from '../../errors.js';
+import { cliEstimate } from '../../i18n/messages/cli-estimate/index.js';
+import { cliSweep } from '../../i18n/messages/cli-sweep/index.js';
 import { formatSummary as formatImport } from '../../scenario/import/summary.js';
 import type { RunRecord, RunStore } from '../../store/store.js';
 import { adapterIds, DEFAULT_ADAPTER } from '../../sweep/adapters.js';
@@ -17,6 +19,7 @@ import { formatSummary } from '../../sweep/format.js';
 import { DEFAULT_KEEP, DEFAULT_SWEEP_SEED, KeepSchema, SWEEP_OPTION_HELP } from '../../sweep/options.js';
 import type { planSweep } from '../../sweep/run.js';
 import { json } from '../../util/format.js';
+import { cliText } from '../i18n.js';
 import { type CliIO, processIO } from '../io.js';
 import { parseFormat, parseSalience } from './forecast.js';
 
@@ -52,6 +55,8 @@ export function intOption(v: string | undefined, name: string, fallback?: number
     throw new ConcordError('E_VALIDATION', `${name} must be an integer, got "${v}"`, {
       path: name,
       hint: `Give ${name} a whole number.`,
+      key: 'cli.sweep.notInteger',
+      values: { name, input: v },
     });
   return n;
 }
@@ -109,24 +114,36 @@ export function register(program: Command, io: CliIO): void {
           {
             path: '--executor',
             hint: 'Use --executor inline, threads or bullmq.',
+            key: 'cli.sweep.unknownExecutor',
+            values: { input: executorKind },
           },
         );
       if (executorKind === 'bullmq' && !opts.redis)
         throw new ConcordError('E_USAGE', '--executor bullmq needs --redis URL', {
           path: '--redis',
           hint: 'Give the Redis that the workers use, e.g. --redis redis://127.0.0.1:6379.',
+          key: 'cli.sweep.bullmqNeedsRedis',
         });
       const keep = opts.keep as Keep;
       if (!KeepSchema.safeParse(keep).success)
         throw new ConcordError('E_USAGE', `--keep must be rows or summary, got "${opts.keep}"`, {
           path: '--keep',
+          hint: 'Use --keep rows (every result row, exportable) or --keep summary (batch aggregates only).',
+          key: 'cli.sweep.badKeep',
+          values: { input: String(opts.keep) },
         });
       const workers = intOption(opts.workers, '--workers', defaultThreads())!;
       if (workers < 1 || workers > 256)
         throw new ConcordError('E_VALIDATION', `--workers must be between 1 and 256, got ${workers}`, {
           path: '--workers',
+          hint: 'Give a whole number from 1 to 256, e.g. --workers 4.',
+          key: 'cli.sweep.workersRange',
+          values: { input: String(workers) },
         });
       let kind = executorKind ?? (workers > 1 ? 'threads' : 'inline');
+      const c = cliText(io, cliSweep);
+      const { t } = c;
+      const int = (x: number) => (c.locale === 'en' ? x.toLocaleString('en-US') : c.fmt.number(x, 0));
       const say = (line: string) => {
         if (!opts.quiet) io.err(line);
       };
@@ -142,12 +159,14 @@ export function register(program: Command, io: CliIO): void {
       if (!opts.resume) {
         if (!file)
           throw new ConcordError('E_USAGE', 'give a scenario file, or --resume RUN_ID', {
-            hint: 'concord sweep scenarios/sco/<case>.yaml --runs 10000 --seed 1',
+            hint: 'For example: concord sweep scenarios/sco/11-samarkand-2022.yaml --runs 10000 --seed 1',
+            key: 'cli.sweep.noFile',
           });
         if (opts.runs === undefined)
           throw new ConcordError('E_USAGE', '--runs is required', {
             path: '--runs',
             hint: 'Give the number of replicates, e.g. --runs 10000.',
+            key: 'cli.sweep.runsRequired',
           });
         // Every importable format: a table becomes the scenario file it stands for, and that text is
         // what the run's manifest keeps (a resumed or repeated run needs nothing else).
@@ -224,15 +243,20 @@ export function register(program: Command, io: CliIO): void {
           onStart: (r, already) => {
             done = already;
             initial = already;
-            say(
-              `run ${r.id}: ${r.total.toLocaleString('en-US')} runs in ${Math.ceil(r.total / r.batch_size)} batches of ${r.batch_size}` +
-                `${already ? ` (${already.toLocaleString('en-US')} already done)` : ''}; executor ${kind}${kind === 'threads' ? ` × ${workers}` : ''}; store ${store.location}`,
-            );
+            const start = {
+              id: r.id,
+              total: int(r.total),
+              batches: int(Math.ceil(r.total / r.batch_size)),
+              size: int(r.batch_size),
+              executor: `${kind}${kind === 'threads' ? ` × ${workers}` : ''}`,
+              store: store.location,
+            };
+            say(already ? t('startResumed', { ...start, done: int(already) }) : t('start', start));
             if (showBar) {
+              const eta = cliText(io, cliEstimate).t('eta');
               bar = new cliProgress.SingleBar(
                 {
-                  format:
-                    'sweep |{bar}| {percentage}% | {value}/{total} runs | {rate} runs/s | ETA {eta_formatted}',
+                  format: `${t('bar.label')} |{bar}| {percentage}% | {value}/{total} ${t('bar.runs')} | {rate} ${t('bar.rate')} | ${eta} {eta_formatted}`,
                   stream: process.stderr,
                   etaBuffer: 50,
                   hideCursor: true,
@@ -247,13 +271,13 @@ export function register(program: Command, io: CliIO): void {
             done += n;
             const secs = (Date.now() - started) / 1000;
             bar?.update(done, {
-              rate: secs > 0 ? Math.round((done - initial) / secs).toLocaleString('en-US') : '0',
+              rate: secs > 0 ? int(Math.round((done - initial) / secs)) : '0',
             });
           },
         });
         (bar as cliProgress.SingleBar | null)?.stop();
         const secs = (Date.now() - started) / 1000;
-        say(`run ${run.id} complete in ${secs.toFixed(1)} s`);
+        say(t('complete', { id: run.id, seconds: c.fixed(secs, 1) }));
         if (opts.json) {
           io.out(
             json({
@@ -270,8 +294,8 @@ export function register(program: Command, io: CliIO): void {
             }),
           );
         } else {
-          io.out(`run ${result.run.id} (${store.location})`);
-          io.out(formatSummary(result.summary));
+          io.out(t('result', { id: result.run.id, store: store.location }));
+          io.out(formatSummary(result.summary, c.locale));
         }
       } catch (e) {
         (bar as cliProgress.SingleBar | null)?.stop();
@@ -299,9 +323,13 @@ export async function findRun(store: RunStore, id: string): Promise<RunRecord> {
     if (rows.length > 1)
       throw new ConcordError('E_UNKNOWN_ID', `"${id}" matches several runs`, {
         hint: 'Give more characters of the id.',
+        key: 'cli.sweep.ambiguousRun',
+        values: { id },
       });
   }
   throw new ConcordError('E_UNKNOWN_ID', `no run "${id}" in ${store.location}`, {
     hint: 'List the runs with `concord runs list` (and the same --store).',
+    key: 'cli.sweep.unknownRun',
+    values: { id, store: store.location },
   });
 }

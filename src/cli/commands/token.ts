@@ -26,6 +26,8 @@ export function expiryOf(s: string, now = Date.now()): string {
     throw new ConcordError('E_VALIDATION', `--expires: ${d} is not in the future`, {
       path: '--expires',
       hint: 'Give a later date, or a duration such as 30d.',
+      key: 'cli.token.expiresPast',
+      values: { date: d },
     });
   }
   throw new ConcordError(
@@ -34,6 +36,8 @@ export function expiryOf(s: string, now = Date.now()): string {
     {
       path: '--expires',
       hint: 'For example --expires 30d or --expires 2027-06-30.',
+      key: 'cli.token.badExpires',
+      values: { input: s },
     },
   );
 }
@@ -135,6 +139,8 @@ export function register(program: Command, io: CliIO): void {
           throw new ConcordError('E_UNKNOWN_ID', `no token ${id}`, {
             path: 'id',
             hint: '`concord token list` shows the ids.',
+            key: 'cli.token.unknown',
+            values: { id },
           });
         }
         io.out(cliText(io, cliStore).t('token.revoked', { id }));

@@ -5,7 +5,9 @@
  */
 import type { Command } from 'commander';
 import { ConcordError } from '../../errors.js';
+import { cliRuns } from '../../i18n/messages/cli-runs/index.js';
 import { defaultThreads } from '../../sweep/executors/executor.js';
+import { cliText } from '../i18n.js';
 import type { CliIO } from '../io.js';
 import { intOption } from './sweep.js';
 
@@ -28,9 +30,17 @@ export function register(program: Command, io: CliIO): void {
       const threads = intOption(opts.threads, '--threads', defaultThreads())!;
       const lockMs = intOption(opts.lockMs, '--lock-ms')!;
       if (threads < 1 || threads > 256)
-        throw new ConcordError('E_VALIDATION', `--threads must be between 1 and 256`, { path: '--threads' });
+        throw new ConcordError('E_VALIDATION', '--threads must be between 1 and 256', {
+          path: '--threads',
+          hint: 'Give --threads a whole number from 1 to 256.',
+          key: 'cli.worker.threads',
+        });
       if (lockMs < 1000)
-        throw new ConcordError('E_VALIDATION', '--lock-ms must be at least 1000', { path: '--lock-ms' });
+        throw new ConcordError('E_VALIDATION', '--lock-ms must be at least 1000', {
+          path: '--lock-ms',
+          hint: 'Give --lock-ms 1000 or more (milliseconds).',
+          key: 'cli.worker.lockMs',
+        });
       const { openStore } = await import('../../store/open.js');
       const store = await openStore(opts.store, { cwd: io.cwd, env: io.env });
       const controller = new AbortController();
@@ -45,9 +55,10 @@ export function register(program: Command, io: CliIO): void {
           threads,
           lockMs,
           signal: controller.signal,
+          // TODO: the worker's log lines (src/sweep/executors/bullmq.ts) in the locale.
           log: (line) => io.err(`${new Date().toISOString().slice(11, 19)} ${line}`),
         });
-        io.err(`worker stopped: ${r.stored} batches stored, ${r.duplicates} duplicates ignored`);
+        io.err(cliText(io, cliRuns).t('worker.stopped', { stored: r.stored, duplicates: r.duplicates }));
       } finally {
         process.removeListener('SIGINT', stop);
         process.removeListener('SIGTERM', stop);

@@ -13,6 +13,7 @@ import {
   windowLabel,
 } from '../../alignment/analysis.js';
 import { loadVoteData } from '../../alignment/load.js';
+import { alignmentNoteIn } from '../../alignment/notes.js';
 import type { CampUncertainty } from '../../alignment/uncertainty.js';
 import { isConcordError } from '../../errors.js';
 import { membersOn, stages } from '../../org/organization.js';
@@ -25,7 +26,7 @@ import {
   renderSeries,
 } from '../charts/alignment.js';
 import { escLinks, htmlTable } from '../html.js';
-import { localeOf, numbers, punctuation, reportT } from '../i18n.js';
+import { localeOf, numbers, punctuation, reportT, summaryT } from '../i18n.js';
 import { orgNames, stateName } from '../names.js';
 import type { ReportSection } from '../report.js';
 
@@ -132,6 +133,13 @@ export const alignmentSection: ReportSection = {
       dataEnd: data.meta.lastYear,
       yLabel: t('alignment.y-label'),
     });
+    // The analysis's notes in the language; one the catalogue does not know stays English, marked so.
+    const noteHtml = (note: string) => {
+      const own = alignmentNoteIn(note, l, short);
+      return own === null
+        ? `<span class="note" lang="en">${esc(note)}</span>`
+        : `<span class="note">${esc(own)}</span>`;
+    };
     const nowrap = (t: string) => ({ html: `<span style="white-space:nowrap">${esc(t)}</span>` });
     const stageRows = r.stages
       .filter((s) => s.date <= ctx.date)
@@ -146,7 +154,7 @@ export const alignmentSection: ReportSection = {
         s.after ? f3(s.after.oldSet.agreementIndex) : '–',
         s.comparable
           ? `${s.change! >= 0 ? '+' : ''}${f3(s.change)} ± ${f3(s.changeSe)}`
-          : { html: `<span class="note"${l === 'en' ? '' : ' lang="en"'}>${esc(s.note ?? '')}</span>` },
+          : { html: noteHtml(s.note ?? '') },
       ]);
     const stageTable = htmlTable(
       [
@@ -212,15 +220,38 @@ ${series}
 ${stageTable}
 <p class="note">${esc(t('alignment.sets-note'))}</p>
 <details><summary>${esc(t('alignment.all-pairs'))}</summary>${pairTable}</details>
-${r.notes.length ? `<p class="note"${l === 'en' ? '' : ' lang="en"'}>${r.notes.map(esc).join('<br>')}</p>` : ''}`;
+${r.notes.length ? `<p class="note">${r.notes.map(noteHtml).join('<br>')}</p>` : ''}`;
     const summary: string[] = [];
+    // The terminal summary in the locale (English: as it always read).
+    const sum = summaryT(l);
+    const en = l === 'en';
+    const f3s = (x: number | null | undefined) => (en || x == null ? f3e(x) : n.fixed(x, 3));
+    const fxs = (x: number, d: number) => (en ? fxe(x, d) : n.fixed(Math.abs(x) < 0.5 * 10 ** -d ? 0 : x, d));
+    const pcs = (x: number | null | undefined) => (en || x == null ? pce(x) : n.pct(x, 1));
     const cr = r.pairs.find((p) => (p.a === 'CHN' && p.b === 'RUS') || (p.a === 'RUS' && p.b === 'CHN'));
     if (cr)
       summary.push(
-        `CHN–RUS: same vote on ${pce(cr.agreement)} of ${cr.rollCalls} roll calls ${span} (${pce(cr.agreementYesNo)} of the ${cr.yesNoRollCalls} where both voted yes or no); κ ${f3e(cr.kappa)}`,
+        sum('alignment.pair', {
+          a: 'CHN',
+          b: 'RUS',
+          agreement: pcs(cr.agreement),
+          rollCalls: en ? String(cr.rollCalls) : n.int(cr.rollCalls),
+          span: en || !span.includes(' – ') ? span : `${n.date(r.window.from)} – ${n.date(r.window.to)}`,
+          yesNo: pcs(cr.agreementYesNo),
+          yesNoRollCalls: en ? String(cr.yesNoRollCalls) : n.int(cr.yesNoRollCalls),
+          kappa: f3s(cr.kappa),
+        }),
       );
     summary.push(
-      `camps (Louvain, κ weights): ${campText}; Q = ${fxe(r.camps.modularity, 3)}${unc ? `, 95% bootstrap interval ${fxe(unc.bootstrap.lo, 3)}–${fxe(unc.bootstrap.hi, 3)}, null 95th percentile ${fxe(unc.null.hi, 3)}: ${unc.strongerThanChance ? 'stronger than chance' : 'no stronger than chance'}` : ''}`,
+      sum('alignment.camps', {
+        camps: campText,
+        q: fxs(r.camps.modularity, 3),
+        withUncertainty: unc ? 'yes' : 'no',
+        lo: unc ? fxs(unc.bootstrap.lo, 3) : '',
+        hi: unc ? fxs(unc.bootstrap.hi, 3) : '',
+        chance: unc ? fxs(unc.null.hi, 3) : '',
+        stronger: unc?.strongerThanChance ? 'yes' : 'no',
+      }),
     );
     for (const s of r.stages.filter((x) => x.date <= ctx.date)) {
       const what = [
@@ -232,8 +263,17 @@ ${r.notes.length ? `<p class="note"${l === 'en' ? '' : ' lang="en"'}>${r.notes.m
         .join(' ');
       summary.push(
         s.comparable
-          ? `${what}: cohesion (AI) ${f3e(s.before!.oldSet.agreementIndex)} before → ${f3e(s.after!.newSet.agreementIndex)} after (${s.change! >= 0 ? '+' : ''}${f3e(s.change)} ± ${f3e(s.changeSe)}); new set before ${f3e(s.before!.newSet.agreementIndex)}, old set after ${f3e(s.after!.oldSet.agreementIndex)}`
-          : `${what}: ${s.note}`,
+          ? sum('alignment.stage', {
+              what,
+              before: f3s(s.before!.oldSet.agreementIndex),
+              after: f3s(s.after!.newSet.agreementIndex),
+              change: `${s.change! >= 0 ? '+' : ''}${f3s(s.change)}`,
+              se: f3s(s.changeSe),
+              newBefore: f3s(s.before!.newSet.agreementIndex),
+              oldAfter: f3s(s.after!.oldSet.agreementIndex),
+            })
+          : // TODO(f): the stage's note in the locale, once src/alignment gives it one.
+            `${what}: ${s.note}`,
       );
     }
     return { html, summary };

@@ -9,7 +9,7 @@ import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand, passageCell } 
 import { esc } from '../../util/html.js';
 import { MAJORITY_PARITY_NOTE, renderBlockingChart, renderPassageChart } from '../charts/capacity.js';
 import { htmlTable } from '../html.js';
-import { localeOf, numbers, reportT, rich, ruleLabelIn } from '../i18n.js';
+import { localeOf, numbers, reportT, rich, ruleLabelIn, summaryT } from '../i18n.js';
 import { orgNames } from '../names.js';
 import type { ReportSection } from '../report.js';
 
@@ -28,6 +28,7 @@ export const capacitySection: ReportSection = {
     const l = localeOf(ctx);
     const t = reportT(l);
     const n = numbers(l);
+    const sum = summaryT(l);
     const org = ctx.registry.get(ctx.orgId);
     const short = orgNames(org, l).shortName;
     const rules = comparisonRules(org, [...DEFAULT_COMPARISONS], process.cwd());
@@ -114,12 +115,25 @@ ${blockingTable}
     return {
       html,
       summary: [
-        `passage probability under ${full.rules[0]!.label}: ${own.map((o) => o.passageProbabilityFraction ?? o.passageProbability.toFixed(4)).join(' → ')}`,
-        `${full.rules
-          .slice(1)
-          .map((r, k) => `${r.label} ${(last.outcomes[k + 1]!.passageProbability * 100).toFixed(1)}%`)
-          .join(', ')} (${last.from})`,
-        `EU Council reference: ${band.map((b) => `${b.id} ${(b.passageProbability * 100).toFixed(1)}%`).join(', ')}`,
+        sum('capacity.passage', {
+          rule: l === 'en' ? full.rules[0]!.label : label(0),
+          values: own
+            .map((o) => o.passageProbabilityFraction ?? n.fixed(o.passageProbability, 4))
+            .join(' → '),
+        }),
+        sum('capacity.others', {
+          items: full.rules
+            .slice(1)
+            .map(
+              (r, k) =>
+                `${l === 'en' ? r.label : label(k + 1)} ${n.pct(last.outcomes[k + 1]!.passageProbability, 1)}`,
+            )
+            .join(sum('list')),
+          date: n.date(last.from),
+        }),
+        sum('capacity.eu', {
+          items: band.map((b) => `${b.id} ${n.pct(b.passageProbability, 1)}`).join(sum('list')),
+        }),
       ],
     };
   },

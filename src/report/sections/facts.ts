@@ -2,10 +2,9 @@
 import { computeFacts } from '../../org/facts.js';
 import { stages } from '../../org/organization.js';
 import { snapshot } from '../../org/snapshot.js';
-import { big as bigEn, pct as pctEn } from '../../util/format.js';
 import { esc } from '../../util/html.js';
 import { htmlTable } from '../html.js';
-import { localeOf, numbers, reportT } from '../i18n.js';
+import { localeOf, numbers, reportT, summaryT } from '../i18n.js';
 import type { ReportSection } from '../report.js';
 
 /**
@@ -39,6 +38,7 @@ export const factsSection: ReportSection = {
     const l = localeOf(ctx);
     const t = reportT(l);
     const { big, pct, fixed } = numbers(l);
+    const sum = summaryT(l);
     const s = snapshot(ctx.registry, ctx.ds, ctx.orgId, ctx.date);
     const f = s.facts;
     const now = htmlTable(
@@ -114,10 +114,23 @@ export const factsSection: ReportSection = {
 <p class="note">${esc(t('facts.note'))}</p>`,
       // The terminal summary stays in English (the CLI's own language option prints it).
       summary: [
-        `area ${bigEn(f.areaKm2)} km² (${pctEn(f.eurasiaAreaShare)} of Eurasia)`,
-        `population ${bigEn(f.population?.value)} in ${f.population?.year ?? '–'} (${pctEn(f.worldPopulationShare)} of the world)`,
-        `GDP US$${bigEn(f.gdpUsd?.value)} in ${f.gdpUsd?.year ?? '–'} (${pctEn(f.worldGdpShare)} of the world)`,
-        `CINC ${f.cinc ? f.cinc.value.toFixed(3) : '–'} in ${f.cinc?.year ?? '–'}; nuclear-weapon states: ${f.nuclearStates.join(', ') || 'none'}`,
+        sum('facts.area', { area: big(f.areaKm2), share: pct(f.eurasiaAreaShare) }),
+        sum('facts.population', {
+          value: big(f.population?.value),
+          year: String(f.population?.year ?? '–'),
+          share: pct(f.worldPopulationShare),
+        }),
+        sum('facts.gdp', {
+          value: big(f.gdpUsd?.value),
+          year: String(f.gdpUsd?.year ?? '–'),
+          share: pct(f.worldGdpShare),
+        }),
+        sum('facts.cinc', {
+          value: f.cinc ? fixed(f.cinc.value, 3) : '–',
+          year: String(f.cinc?.year ?? '–'),
+          states: f.nuclearStates.join(', '),
+          hasStates: f.nuclearStates.length ? 'yes' : 'no',
+        }),
       ],
     };
   },

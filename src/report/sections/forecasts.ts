@@ -15,8 +15,8 @@ import { capabilitySensitivity, yardsticksOf } from '../../bargaining/capability
 import {
   ADOPTION_RULE,
   ADOPTION_TOLERANCE,
+  explain,
   forecastAll,
-  forecastJson,
   MODEL_NAMES,
   MODEL_TITLES,
   modelOutcome,
@@ -27,14 +27,13 @@ import { forecasts as forecastsMessages } from '../../i18n/messages/forecasts/in
 import { reportForecasts } from '../../i18n/messages/report-forecasts/index.js';
 import { loadOrganizationCases, resolveWithLines } from '../../scenario/load.js';
 import { adoptionProbabilities } from '../../sweep/backtest.js';
-import { pct as pctEn } from '../../util/format.js';
 import { esc } from '../../util/html.js';
 import { MODEL_COLOURS } from '../../util/palette.js';
 import { renderIssueLine } from '../charts/issue-line.js';
 import { renderReliability } from '../charts/reliability.js';
 import { downloadLinks, escLinks, htmlTable } from '../html.js';
-import { describeRuleIn, type Locale, localeOf, numbers, punctuation, rich } from '../i18n.js';
-import { orgNames } from '../names.js';
+import { describeRuleIn, type Locale, localeOf, numbers, punctuation, rich, summaryT } from '../i18n.js';
+import { actorNamer, orgNames } from '../names.js';
 import type { ReportContext, ReportSection } from '../report.js';
 
 /**
@@ -229,9 +228,9 @@ export const forecastsSection: ReportSection = {
     const charts = cases
       .map(({ scenario: s, file }) => {
         const fs = forecastAll(s);
-        const j = forecastJson(s, fs);
+        const namer = actorNamer(ctx.ds.countries, l);
         return fs
-          .map((f, k) => {
+          .map((f) => {
             const is = f.issue;
             if (is.dims !== 1) return '';
             const blockers = new Set(f.consensus?.blockers ?? []);
@@ -273,7 +272,7 @@ export const forecastsSection: ReportSection = {
             return `<figure class="case">
 <figcaption><strong>${en(s.title, l)}</strong> — ${en(is.title, l)} <span class="note">(${esc(s.date ?? '')}${P.sep}${esc(rule)}${P.sep}${esc(mode)}${P.sep}${esc(t('file', { file }))})</span></figcaption>
 ${svg}
-<p>${en(j.issues[k]!.explanation, l)}${P.stop}${is.observed?.source ? ` <span class="note">${esc(t('observed-source'))} ${en(is.observed.source, l, escLinks(is.observed.source))}</span>` : ''}</p>
+<p>${esc(explain(s, f, l, namer))}${P.stop}${is.observed?.source ? ` <span class="note">${esc(t('observed-source'))} ${en(is.observed.source, l, escLinks(is.observed.source))}</span>` : ''}</p>
 ${notes ? `<ul class="note">${notes}</ul>` : ''}
 </figure>`;
           })
@@ -281,16 +280,34 @@ ${notes ? `<ul class="note">${notes}</ul>` : ''}
       })
       .join('\n');
     const legend = `<p class="note">${rich(t, 'legend', { org: ctx.orgId })}</p>`;
+    const sum = summaryT(l);
+    const mae = (v: number | undefined) => (v === undefined ? '–' : n.fixed(v, 1));
     const summary = [
-      `${scenarios.length} ${short} cases, ${bt.cases.length} issues with an observed outcome`,
+      sum('forecasts.cases', {
+        cases: String(scenarios.length),
+        org: short,
+        issues: String(bt.cases.length),
+      }),
       ...(bt.codersNotIndependent && bt.coders
         ? [
-            `consensus MAE ${fmtMae(bt.models.consensus?.mae)} on the mean coding, ${bt.codersNotIndependent.independent.map((c) => `${fmtMae(bt.coders![c]?.models.consensus?.mae)} by coder ${c} alone`).join(', ')} (coder ${bt.codersNotIndependent.coders.join(', ')} not independent)`,
+            sum('forecasts.coders', {
+              mae: mae(bt.models.consensus?.mae),
+              alone: bt.codersNotIndependent.independent
+                .map((c) =>
+                  sum('forecasts.coderAlone', { mae: mae(bt.coders![c]?.models.consensus?.mae), coder: c }),
+                )
+                .join(sum('list')),
+              coders: bt.codersNotIndependent.coders.join(', '),
+            }),
           ]
         : []),
       ...MODEL_NAMES.map((m) => {
         const s = bt.models[m]!;
-        return `${m}: MAE ${s.mae === undefined ? '–' : s.mae.toFixed(1)}, adoption calls ${s.adoptionAccuracy === undefined ? '–' : pctEn(s.adoptionAccuracy)} right`;
+        return sum('forecasts.model', {
+          model: modelShort(m, t),
+          mae: mae(s.mae),
+          share: s.adoptionAccuracy === undefined ? '–' : pct(s.adoptionAccuracy),
+        });
       }),
       calibration.summary,
     ];
@@ -300,8 +317,6 @@ ${notes ? `<ul class="note">${notes}</ul>` : ''}
     };
   },
 };
-
-const fmtMae = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(1));
 
 /**
  * The calibration block: the reliability diagram of every model's adoption probability beside its

@@ -6,12 +6,13 @@
  */
 import { type AlignmentResult, alignOrganization, type StageComparison } from '../../alignment/analysis.js';
 import { loadVoteData } from '../../alignment/load.js';
+import { alignmentNoteIn } from '../../alignment/notes.js';
 import type { CampUncertainty } from '../../alignment/uncertainty.js';
 import { isConcordError } from '../../errors.js';
 import { esc } from '../../util/html.js';
 import { renderSeries } from '../charts/alignment.js';
 import { htmlTable } from '../html.js';
-import { type Locale, localeOf, numbers, punctuation, reportT } from '../i18n.js';
+import { type Locale, localeOf, numbers, punctuation, reportT, summaryT } from '../i18n.js';
 import { orgNames } from '../names.js';
 import type { ReportSection } from '../report.js';
 import { BOOTSTRAP } from './alignment.js';
@@ -51,7 +52,7 @@ function stageSentence(s: StageComparison, t: T): string {
   const P = punctuation(t.locale);
   const what = s.joined.length ? `+${s.joined.join(', ')}` : `−${s.left.join(', ')}`;
   if (!s.comparable || !s.before || !s.after || s.change === null)
-    return `${s.date} (${what}): ${s.note ?? t('fragmentation.not-comparable')}${P.stop}`;
+    return `${s.date} (${what}): ${s.note ? (alignmentNoteIn(s.note, t.locale) ?? s.note) : t('fragmentation.not-comparable')}${P.stop}`;
   const sp = s.split!;
   const main = t('fragmentation.stage-main', {
     date: s.date,
@@ -99,7 +100,6 @@ export const fragmentationSection: ReportSection = {
     const l = localeOf(ctx);
     const t = reportT(l);
     const { n, f3, sg, pc } = fmts(l);
-    const en = reportT('en');
     const org = ctx.registry.get(ctx.orgId);
     const short = orgNames(org, l).shortName;
     const data = loadVoteData();
@@ -264,14 +264,21 @@ ${splitTable}
 <p class="note">${esc(t('fragmentation.note', { bootstrap: n.int(BOOTSTRAP), seam: data.seam ?? '' }))}</p>
 ${crChart}
 <details><summary>${p ? esc(t('fragmentation.pair-caption', { a: p.a, b: p.b })) : ''}</summary>${crTable}</details>`;
-    // The terminal summary stays in English.
-    const summary = [answerIn(en), ...st.map((s) => stageSentence(s, en))];
+    // The terminal summary in the report's language.
+    const summary = [answer, ...st.map((s) => stageSentence(s, t))];
     if (p) {
       const last = p.years.filter((y) => y.agreement !== null).at(-1);
       const firstY = p.years.find((y) => y.agreement !== null);
       if (firstY && last)
         summary.push(
-          `${p.a}–${p.b}: same vote on ${fmts('en').pc(firstY.agreement)} of the roll calls of ${firstY.year} and ${fmts('en').pc(last.agreement)} of ${last.year}`,
+          summaryT(l)('fragmentation.pair', {
+            a: p.a,
+            b: p.b,
+            first: fmts(l).pc(firstY.agreement),
+            firstYear: String(firstY.year),
+            last: fmts(l).pc(last.agreement),
+            lastYear: String(last.year),
+          }),
         );
     }
     return { html, summary };

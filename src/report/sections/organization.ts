@@ -7,7 +7,7 @@ import { snapshot } from '../../org/snapshot.js';
 import { esc } from '../../util/html.js';
 import { renderMap } from '../charts/map.js';
 import { escLinks, htmlTable } from '../html.js';
-import { describeRuleIn, localeOf, numbers, punctuation, reportT, statusName } from '../i18n.js';
+import { describeRuleIn, localeOf, numbers, punctuation, reportT, statusName, summaryT } from '../i18n.js';
 import { orgNames, stateName } from '../names.js';
 import type { ReportSection } from '../report.js';
 
@@ -19,6 +19,7 @@ export const organizationSection: ReportSection = {
     const l = localeOf(ctx);
     const t = reportT(l);
     const n = numbers(l);
+    const sum = summaryT(l);
     const s = snapshot(ctx.registry, ctx.ds, ctx.orgId, ctx.date);
     const short = orgNames(ctx.registry.get(ctx.orgId), l).shortName;
     const status = new Map<string, string>();
@@ -63,9 +64,9 @@ ${s.unverified.length ? `<p class="note unverified">${esc(t('organization.unveri
     return {
       html,
       summary: [
-        `${s.members.length} members: ${s.members.map((m) => m.iso3).join(', ')}`,
-        `${s.partners.length} partners: ${s.partners.map((p) => p.iso3).join(', ')}`,
-        `chair: ${s.chair ?? 'not recorded'}`,
+        sum('org.members', { count: s.members.length, ids: s.members.map((m) => m.iso3).join(', ') }),
+        sum('org.partners', { count: s.partners.length, ids: s.partners.map((p) => p.iso3).join(', ') }),
+        sum('org.chair', { chair: s.chair ?? '', recorded: s.chair ? 'yes' : 'no' }),
       ],
     };
   },

@@ -16,6 +16,7 @@ import { loadBuiltinGameFile } from '../../rules/load.js';
 import { esc } from '../../util/html.js';
 import { renderQuotaChart } from '../charts/quota.js';
 import { htmlTable } from '../html.js';
+import { numbers, summaryT } from '../i18n.js';
 import type { ReportContext, ReportSection } from '../report.js';
 
 const CENTRAL_ASIA = ['KAZ', 'KGZ', 'TJK', 'UZB'];
@@ -146,10 +147,19 @@ ${blocks}
 ${quotaBlock(t)}`;
     return {
       html,
-      summary: results.map(
-        ({ q, r }) =>
-          `reform (${q.constraints.join(', ')}): ${r.rules.length} rule(s); best ${r.rules[0] ? `${r.rules[0].id} ${pct(r.rules[0].stages[r.stages.findIndex((s) => s.checked)]!.passageProbability)}` : 'none'}`,
-      ),
+      summary: results.map(({ q, r }) => {
+        const l = localeOf(ctx);
+        const p = (x: number | null) =>
+          l === 'en' || x === null ? pct(x) : numbers(l).pct(x, x < 0.01 ? 3 : 2);
+        return summaryT(l)('reform.best', {
+          constraints: q.constraints.join(', '),
+          count: String(r.rules.length),
+          best: r.rules[0]
+            ? `${r.rules[0].id} ${p(r.rules[0].stages[r.stages.findIndex((s) => s.checked)]!.passageProbability)}`
+            : '',
+          hasBest: r.rules[0] ? 'yes' : 'no',
+        });
+      }),
     };
   },
 };

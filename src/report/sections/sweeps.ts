@@ -18,7 +18,8 @@ import { esc } from '../../util/html.js';
 import { MODEL_COLOURS } from '../../util/palette.js';
 import { renderHistograms } from '../charts/histogram.js';
 import { htmlTable } from '../html.js';
-import { localeOf, numbers, rich } from '../i18n.js';
+import { localeOf, numbers, rich, summaryT } from '../i18n.js';
+import { orgNames } from '../names.js';
 import type { ReportSection } from '../report.js';
 
 export const REPORT_SWEEP_RUNS = 2000;
@@ -188,7 +189,14 @@ ${table}
     return {
       html,
       summary: [
-        `${cases.length} SCO cases (${outputs.length} issues) × ${runs.toLocaleString('en-US')} perturbed runs (seed ${REPORT_SWEEP_SEED}): the consensus model's adoption call is the same in ≥ 95% of runs on ${robust} of ${outputs.length} issues`,
+        summaryT(l)('sweeps.robust', {
+          cases: String(cases.length),
+          org: l === 'en' ? 'SCO' : orgNames(ctx.registry.get(ctx.orgId), l).shortName,
+          issues: String(outputs.length),
+          runs: n.int(runs),
+          seed: String(REPORT_SWEEP_SEED),
+          robust: String(robust),
+        }),
       ],
     };
   },

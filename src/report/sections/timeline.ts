@@ -5,7 +5,7 @@ import { stages } from '../../org/organization.js';
 import { esc } from '../../util/html.js';
 import { renderTimeline, type TimelineLane } from '../charts/timeline.js';
 import { escLinks, htmlTable } from '../html.js';
-import { localeOf, reportT, statusName } from '../i18n.js';
+import { localeOf, numbers, reportT, statusName, summaryT } from '../i18n.js';
 import { orgNames, stateName } from '../names.js';
 import type { ReportSection } from '../report.js';
 
@@ -81,9 +81,12 @@ export const timelineSection: ReportSection = {
       html: `${svg}\n<details><summary>${esc(t('timeline.all-events', { count: events.length }))}</summary>${table}</details>`,
       summary: st
         .filter((s) => s.from <= ctx.date)
-        .map(
-          (s) =>
-            `${s.from}: ${s.members.length} members${s.joined.length && s.from !== org.founded ? ` (+${s.joined.join(', ')})` : ''}${s.left.length ? ` (−${s.left.join(', ')})` : ''}`,
+        .map((s) =>
+          summaryT(l)('timeline.stage', {
+            date: numbers(l).date(s.from),
+            count: s.members.length,
+            change: `${s.joined.length && s.from !== org.founded ? ` (+${s.joined.join(', ')})` : ''}${s.left.length ? ` (−${s.left.join(', ')})` : ''}`,
+          }),
         ),
     };
   },

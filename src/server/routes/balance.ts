@@ -71,6 +71,8 @@ export const routes: AnyRoute[] = [
             {
               path: 'query.pair',
               hint: 'Give two ISO3 codes separated by a comma, e.g. pair=CHN,RUS.',
+              key: 'server.balance.pair',
+              values: { pair: query.pair.join(',') },
             },
           );
         }

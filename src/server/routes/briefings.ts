@@ -69,6 +69,8 @@ export const routes: AnyRoute[] = [
           throw new ConcordError('E_NOT_FOUND', `no briefing ${params.stage} for ${params.id}`, {
             path: 'params.stage',
             hint: `Briefings of this organization: ${all.map((x) => x.id).join(', ') || 'none'}.`,
+            key: 'server.briefing.notFound',
+            values: { stage: params.stage, id: params.id, known: all.map((x) => x.id).join(', ') || 'none' },
           });
         return b;
       },

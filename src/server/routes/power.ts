@@ -38,6 +38,7 @@ import { GameFileSchema } from '../../rules/game.js';
 import { builtinGames, loadBuiltinGameFile, NAMED_RULES } from '../../rules/load.js';
 import { RuleSchema } from '../../rules/schema.js';
 import { parseDate, todayIso } from '../../util/dates.js';
+import { atPath } from '../errors.js';
 import { type AnyRoute, route } from '../route.js';
 import { DateParam, OrgParams } from '../schemas.js';
 
@@ -81,6 +82,8 @@ export function powerCaps(n: number, q: { method?: Method; samples?: number }, p
       {
         path,
         hint: 'Use `concord power FILE` for larger games.',
+        key: 'server.power.tooManyPlayers',
+        values: { n: String(n), max: String(MAX_PLAYERS) },
       },
     );
   }
@@ -92,6 +95,13 @@ export function powerCaps(n: number, q: { method?: Method; samples?: number }, p
       {
         path: 'query.samples',
         hint: `Use at most ${Math.floor(MAX_PLAYER_DRAWS / Math.max(1, n)).toLocaleString('en-US')} samples for ${n} players, or the CLI.`,
+        key: 'server.power.tooManyDraws',
+        values: {
+          samples,
+          n: String(n),
+          max: MAX_PLAYER_DRAWS,
+          most: Math.floor(MAX_PLAYER_DRAWS / Math.max(1, n)),
+        },
       },
     );
   }
@@ -261,7 +271,11 @@ function capacityOf(
   unions?: string[][],
 ) {
   if (add.length > MAX_ADDED)
-    throw new ConcordError('E_LIMIT', `at most ${MAX_ADDED} hypothetical members`, { path: `${part}.add` });
+    throw new ConcordError('E_LIMIT', `at most ${MAX_ADDED} hypothetical members`, {
+      path: `${part}.add`,
+      key: 'server.power.tooManyAdded',
+      values: { max: String(MAX_ADDED) },
+    });
   const r = within(part, ['add', 'at', 'unions'], () =>
     capacity(org, ds, rules, {
       add,
@@ -282,13 +296,7 @@ function within<T>(part: 'query' | 'body', fields: readonly string[], f: () => T
     return f();
   } catch (e) {
     const head = e instanceof ConcordError ? e.path?.split(/[.[]/)[0] : undefined;
-    if (e instanceof ConcordError && head && fields.includes(head)) {
-      throw new ConcordError(e.code, e.message, {
-        path: `${part}.${e.path}`,
-        ...(e.hint ? { hint: e.hint } : {}),
-        cause: e,
-      });
-    }
+    if (e instanceof ConcordError && head && fields.includes(head)) throw atPath(e, `${part}.${e.path}`);
     throw e;
   }
 }
@@ -431,13 +439,7 @@ function quotaPaths<T>(body: boolean, source: 'body' | 'game' | 'org', f: () => 
                 : `query.${head === 'organization' ? 'org' : 'at'}`
               : e.path;
     if (path === e.path) throw e;
-    throw new ConcordError(e.code, e.message, {
-      path,
-      ...(e.hint ? { hint: e.hint } : {}),
-      ...(e.key ? { key: e.key } : {}),
-      ...(e.values ? { values: e.values } : {}),
-      cause: e,
-    });
+    throw atPath(e, path);
   }
 }
 
@@ -456,6 +458,8 @@ function quotaSource(body: unknown, q: QuotaQueryT): 'body' | 'game' | 'org' {
       {
         path: given.length && given[0] !== 'body' ? `query.${given[1]}` : 'query.game',
         hint: `Built-in games: ${builtinGames().join(', ')}; or POST a game file (docs/schemas/game.json).`,
+        key: given.length ? 'server.power.twoSources' : 'server.power.noSource',
+        values: { given: given.join(' and '), games: builtinGames().join(', ') },
       },
     );
   if (q.org === undefined && (q.weight !== undefined || q.at !== undefined))
@@ -465,12 +469,15 @@ function quotaSource(body: unknown, q: QuotaQueryT): 'body' | 'game' | 'org' {
       {
         path: `query.${q.weight !== undefined ? 'weight' : 'at'}`,
         hint: 'A game file gives its own weights and date; leave the parameter out.',
+        key: 'server.power.onlyWithOrg',
+        values: { param: q.weight !== undefined ? 'weight' : 'at' },
       },
     );
   if (q.org !== undefined && q.criterion !== undefined)
     throw new ConcordError('E_USAGE', 'query.criterion: only with a game (body or ?game=ID)', {
       path: 'query.criterion',
       hint: 'With ?org=ID, choose the weight with ?weight=population|gdp|count.',
+      key: 'server.power.criterionOnlyWithGame',
     });
   return given[0] as 'body' | 'game' | 'org';
 }
@@ -525,6 +532,7 @@ export const routes: AnyRoute[] = [
       cost: ({ query }) =>
         capacityCost(query.rules?.length ?? DEFAULT_COMPARISONS.length, query.add?.length ?? 0),
       timeoutHint: CAPACITY_TIMEOUT_HINT,
+      timeoutKey: 'capacity',
       run: ({ ctx, params, query }) => {
         const org = ctx.registry.get(params.id);
         const rules = comparisonRules(org, query.rules ?? [...DEFAULT_COMPARISONS], process.cwd());
@@ -560,6 +568,7 @@ export const routes: AnyRoute[] = [
       cost: ({ body }) =>
         capacityCost((body.rules?.length ?? DEFAULT_COMPARISONS.length) + 1, body.add?.length ?? 0),
       timeoutHint: CAPACITY_TIMEOUT_HINT,
+      timeoutKey: 'capacity',
       run: ({ ctx, params, body }) => {
         const org = ctx.registry.get(params.id);
         const specs = body.rules ?? [...DEFAULT_COMPARISONS];
@@ -608,6 +617,7 @@ export const routes: AnyRoute[] = [
       caps: ({ query }) => powerCaps(30 + (query.add?.length ?? 0), query, 'query.add'),
       cost: ({ query }) => powerCost(30 + (query.add?.length ?? 0), query),
       timeoutHint: POWER_TIMEOUT_HINT,
+      timeoutKey: 'power',
       run: ({ ctx, params, query }) => {
         const org = ctx.registry.get(params.id);
         const game = within('query', ['add', 'at'], () =>
@@ -639,11 +649,14 @@ export const routes: AnyRoute[] = [
       caps: ({ query }) => powerCaps(27, query, 'query.samples'),
       cost: ({ query }) => powerCost(27, query),
       timeoutHint: POWER_TIMEOUT_HINT,
+      timeoutKey: 'power',
       run: ({ ctx, params, query }) => {
         if (!builtinGames().includes(params.id)) {
           throw new ConcordError('E_UNKNOWN_ID', `no built-in game "${params.id}"`, {
             path: 'params.id',
             hint: `Built-in games: ${builtinGames().join(', ')}.`,
+            key: 'server.power.unknownGame',
+            values: { id: params.id, games: builtinGames().join(', ') },
           });
         }
         const game = resolveGame(loadBuiltinGameFile(params.id), params.id, ctx.registry, ctx.ds);
@@ -669,6 +682,7 @@ export const routes: AnyRoute[] = [
       caps: ({ body, query }) => powerCaps(gamePlayers(body), query, 'body.players'),
       cost: ({ body, query }) => powerCost(gamePlayers(body), query),
       timeoutHint: POWER_TIMEOUT_HINT,
+      timeoutKey: 'power',
       run: ({ ctx, body, query }) =>
         within('body', ['organization', 'at', 'add', 'players', 'rule'], () => {
           const game = resolveGame(body, body.name ?? 'game', ctx.registry, ctx.ds);
@@ -699,13 +713,19 @@ export const routes: AnyRoute[] = [
           throw new ConcordError(
             'E_LIMIT',
             `the game has ${n} players; power against the quota takes at most ${QUOTA_MAX_PLAYERS} (cap: players)`,
-            { path: 'body.players', hint: 'Use `concord power` at the quotas of interest.' },
+            {
+              path: 'body.players',
+              hint: 'Use `concord power` at the quotas of interest.',
+              key: 'server.power.quotaTooManyPlayers',
+              values: { n: String(n), max: String(QUOTA_MAX_PLAYERS) },
+            },
           );
         parseQuotaIndices(query.index, 'query.index');
       },
       // The tables by weight: about n·T cells per player (n²·T with Shapley–Shubik), T the total.
       cost: ({ query }) => (/shapley|ss|all/i.test(query.index ?? '') ? 200 : 40),
       timeoutHint: 'Ask for fewer indices (Shapley–Shubik is the costliest) or use `concord quota`.',
+      timeoutKey: 'quota',
       run: ({ ctx, body, query }) => {
         const source = quotaSource(body, query);
         return quotaPaths(body !== undefined, source, () => {
@@ -726,6 +746,8 @@ export const routes: AnyRoute[] = [
               throw new ConcordError('E_UNKNOWN_ID', `query.game: no built-in game "${query.game}"`, {
                 path: 'query.game',
                 hint: `Built-in games: ${builtinGames().join(', ')}.`,
+                key: 'server.power.unknownQuotaGame',
+                values: { id: String(query.game), games: builtinGames().join(', ') },
               });
             const file = source === 'game' ? loadBuiltinGameFile(query.game!) : body!;
             const name = source === 'game' ? query.game! : (body!.name ?? 'game');
@@ -746,6 +768,14 @@ export const routes: AnyRoute[] = [
               {
                 path: 'query.step',
                 hint: `Give step=${Math.ceil(((to - from + 1) * n * indices.length) / MAX_QUOTA_CELLS)} or more, a narrower from/to, jumps=true, or use \`concord quota\`.`,
+                key: 'server.power.tooManyQuotaCells',
+                values: {
+                  rows: String(rows),
+                  n: String(n),
+                  indices: String(indices.length),
+                  max: MAX_QUOTA_CELLS,
+                  step: String(Math.ceil(((to - from + 1) * n * indices.length) / MAX_QUOTA_CELLS)),
+                },
               },
             );
           const sweep = quotaSweep(input.ids, input.weights, {
@@ -762,6 +792,8 @@ export const routes: AnyRoute[] = [
               {
                 path: 'query.jumps',
                 hint: 'Give a narrower from/to, or use `concord quota`.',
+                key: 'server.power.tooManyJumps',
+                values: { jumps: String(sweep.quotas.length), n: String(n) },
               },
             );
           return { game: input.label, unit: input.unit, ownQuota: input.ownQuota, ...sweep };

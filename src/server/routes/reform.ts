@@ -116,6 +116,7 @@ export const routes: AnyRoute[] = [
       // About 0.6 s for the SCO's 156 rules at four stages; each bloc and stage adds its share.
       cost: ({ body }) => 150 * (1 + 2 * (body.unions?.length ?? 1)) * (1 + (body.add?.length ? 0.3 : 0)),
       timeoutHint: 'Name fewer blocs, or use `concord reform` on the command line.',
+      timeoutKey: 'reform',
       run: ({ ctx, params, body }) => {
         const org = ctx.registry.get(params.id);
         const constraints = body.constraints.map((c, i) => parseConstraint(c, `body.constraints[${i}]`));

@@ -35,6 +35,7 @@ import { type ScenarioFile, ScenarioFileSchema } from '../../scenario/schema.js'
 import type { ResolvedScenario } from '../../scenario/types.js';
 import { hashToken, type StoredRoomEvent } from '../../store/store.js';
 import type { ServerContext } from '../context.js';
+import { atPath } from '../errors.js';
 import { renderDebriefHtml } from '../room-print.js';
 import {
   type LiveMessage,
@@ -214,6 +215,7 @@ function needModerator(v: Viewer): asserts v is Extract<Viewer, { kind: 'moderat
     throw new ConcordError('E_FORBIDDEN', 'only the moderator may do this', {
       path: 'headers.authorization',
       hint: 'Send the moderator token of the room.',
+      key: 'server.room.moderatorOnly',
     });
   }
 }
@@ -223,6 +225,7 @@ function needParticipant(v: Viewer): asserts v is Extract<Viewer, { kind: 'parti
     throw new ConcordError('E_FORBIDDEN', 'only a participant (a delegation) may do this', {
       path: 'headers.authorization',
       hint: 'Join the room with its code and send the participant token.',
+      key: 'server.room.participantOnly',
     });
   }
 }
@@ -238,6 +241,8 @@ function scenarioFor(
       throw new ConcordError('E_UNKNOWN_ID', `no built-in scenario "${scenario}"`, {
         path: 'body.scenario',
         hint: 'GET /api/scenarios lists them; or send a scenario file as body.scenario.',
+        key: 'server.room.unknownScenario',
+        values: { scenario },
       });
     }
     const file = parseScenarioText(b.text, b.file);
@@ -250,13 +255,8 @@ function scenarioFor(
       file: scenario,
     };
   } catch (e) {
-    if (e instanceof ConcordError && e.path && !e.path.startsWith('body')) {
-      throw new ConcordError(e.code, e.message, {
-        path: `body.scenario.${e.path}`,
-        ...(e.hint ? { hint: e.hint } : {}),
-        cause: e,
-      });
-    }
+    if (e instanceof ConcordError && e.path && !e.path.startsWith('body'))
+      throw atPath(e, `body.scenario.${e.path}`);
     throw e;
   }
 }
@@ -277,6 +277,7 @@ function checkWrongCodes(ip: string): void {
     throw new ConcordError('E_RATE_LIMIT', 'too many wrong room codes from this address', {
       path: 'body.code',
       hint: 'Wait a minute, and check the code with the moderator.',
+      key: 'server.room.wrongCodes',
     });
   }
 }
@@ -484,12 +485,14 @@ export const routes: AnyRoute[] = [
         throw new ConcordError('E_NOT_FOUND', 'no room has this code', {
           path: 'body.code',
           hint: 'Check the code with the moderator.',
+          key: 'server.room.noSuchCode',
         });
       }
       if (room.status === 'closed') {
         throw new ConcordError('E_CONFLICT', 'the room is closed', {
           path: 'body.code',
           hint: 'Ask the moderator for a new room.',
+          key: 'server.room.closed',
         });
       }
       const token = newParticipantToken();
@@ -542,12 +545,14 @@ export const routes: AnyRoute[] = [
         throw new ConcordError('E_NOT_FOUND', 'no room has this code', {
           path: 'body.code',
           hint: 'Check the code with the moderator.',
+          key: 'server.room.noSuchCode',
         });
       }
       if (room.status === 'closed') {
         throw new ConcordError('E_CONFLICT', 'the room is closed', {
           path: 'body.code',
           hint: 'Ask the moderator for a new room.',
+          key: 'server.room.closed',
         });
       }
       const s = await ctx.rooms.state(room.id);
@@ -628,6 +633,8 @@ export const routes: AnyRoute[] = [
           {
             path: 'params.delegation',
             hint: 'Read your own brief (GET /api/rooms/{id}/brief); the moderator reveals all at the debrief.',
+            key: 'server.room.privateBrief',
+            values: { delegation: params.delegation },
           },
         );
       }
@@ -636,6 +643,8 @@ export const routes: AnyRoute[] = [
         throw new ConcordError('E_UNKNOWN_ID', `no delegation "${params.delegation}" in this room`, {
           path: 'params.delegation',
           hint: 'GET /api/rooms/{id} lists the delegations.',
+          key: 'server.room.unknownDelegation',
+          values: { delegation: params.delegation },
         });
       }
       return { brief: b };
@@ -713,6 +722,7 @@ export const routes: AnyRoute[] = [
             throw new ConcordError('E_CONFLICT', 'no timer is running', {
               path: 'body.action',
               hint: 'Start a phase with minutes, or extend.',
+              key: 'server.room.noTimer',
             });
           data = { endsAt: null, remainingMs: Math.max(0, Date.parse(st.endsAt) - now) };
         } else if (body.action === 'resume') {
@@ -720,6 +730,7 @@ export const routes: AnyRoute[] = [
             throw new ConcordError('E_CONFLICT', 'the timer is not paused', {
               path: 'body.action',
               hint: 'Pause it first.',
+              key: 'server.room.notPaused',
             });
           data = { endsAt: new Date(now + st.pausedMs).toISOString(), remainingMs: null };
         } else {
@@ -727,6 +738,7 @@ export const routes: AnyRoute[] = [
             throw new ConcordError('E_VALIDATION', 'extend needs minutes', {
               path: 'body.minutes',
               hint: 'Give the minutes to add, e.g. { "action": "extend", "minutes": 5 }.',
+              key: 'server.room.extendMinutes',
             });
           const add = body.minutes * 60_000;
           data =
@@ -820,6 +832,8 @@ export const routes: AnyRoute[] = [
             throw new ConcordError('E_FORBIDDEN', 'only the moderator or the chair tables texts', {
               path: 'headers.authorization',
               hint: `The chair is ${st.setup.chair ?? 'nobody: the moderator tables'}; send an amendment instead.`,
+              key: st.setup.chair ? 'server.room.chairTables' : 'server.room.chairTablesNoChair',
+              values: { chair: String(st.setup.chair) },
             });
           }
           ctx.rooms.limit('action', v.id);
@@ -898,6 +912,8 @@ export const routes: AnyRoute[] = [
           {
             path: 'body.body',
             hint: 'Shorten it, or send it in parts.',
+            key: 'server.room.messageTooLong',
+            values: { bytes: String(bytes), max: String(MESSAGE_MAX_BYTES) },
           },
         );
       }
@@ -1238,6 +1254,7 @@ function needDebrief(v: Viewer, s: RoomState): void {
   throw new ConcordError('E_FORBIDDEN', 'the debrief opens when the moderator ends the game', {
     path: 'room.phase',
     hint: 'Wait for the debrief phase.',
+    key: 'server.room.debriefClosed',
   });
 }
 
@@ -1256,6 +1273,7 @@ function pickDelegation(s: RoomState): string {
     throw new ConcordError('E_CONFLICT', 'every seat of the room is taken', {
       path: 'body.delegation',
       hint: 'Ask the moderator for another room.',
+      key: 'server.room.full',
     });
   }
   return free.reduce((best, d) => (count(d.id) < count(best.id) ? d : best)).id;

@@ -47,6 +47,8 @@ export async function visibleRun(
         hint: workspace
           ? 'GET /api/runs lists the runs you can see.'
           : 'Private runs need the bearer token of their workspace.',
+        key: workspace ? 'server.run.notVisibleTo' : 'server.run.notVisible',
+        values: { id, workspace: String(workspace) },
       },
     );
   }
@@ -60,6 +62,8 @@ export async function ownedRun(ctx: ServerContext, id: string, workspace: string
     throw new ConcordError('E_FORBIDDEN', `run ${id} belongs to another workspace; it is public, not yours`, {
       path: 'params.id',
       hint: 'Only the workspace that owns a run may change, resume or delete it.',
+      key: 'server.run.notYours',
+      values: { id },
     });
   }
   return run;
@@ -325,18 +329,33 @@ export const routes: AnyRoute[] = [
           {
             path: 'params.id',
             hint: 'A run left `running` by a dead process is marked interrupted within seconds; retry then.',
+            key: 'server.run.notResumable',
+            values: { id: run.id, status: run.status },
           },
         );
       }
       if (run.status === 'complete') {
-        throw new ConcordError('E_CONFLICT', `run ${run.id} is already complete`, { path: 'params.id' });
+        throw new ConcordError('E_CONFLICT', `run ${run.id} is already complete`, {
+          path: 'params.id',
+          key: 'server.run.complete',
+          values: { id: run.id },
+        });
       }
       const active = (await ctx.store.workspaceUsage(run.workspace)).active;
       if (active >= ctx.quotas.concurrentSweeps) {
         throw new ConcordError(
           'E_LIMIT',
           `workspace ${run.workspace} has ${active} runs executing; at most ${ctx.quotas.concurrentSweeps} at once (quota: concurrent sweeps)`,
-          { path: 'params.id', hint: 'Wait for one to end, or cancel one (DELETE /api/runs/{id}).' },
+          {
+            path: 'params.id',
+            hint: 'Wait for one to end, or cancel one (DELETE /api/runs/{id}).',
+            key: 'server.run.tooManyActive',
+            values: {
+              workspace: run.workspace,
+              active: String(active),
+              max: String(ctx.quotas.concurrentSweeps),
+            },
+          },
         );
       }
       ctx.jobs.start(run);

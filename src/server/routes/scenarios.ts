@@ -22,6 +22,7 @@ import {
   ScenarioFileSchema,
 } from '../../scenario/schema.js';
 import type { ResolvedScenario } from '../../scenario/types.js';
+import { atPath } from '../errors.js';
 import { type AnyRoute, route, type WorkContext } from '../route.js';
 
 const SCO_DIR = 'scenarios/sco';
@@ -41,18 +42,36 @@ function actorCount(s: z.infer<typeof ScenarioFileSchema>): number {
 }
 
 export function scenarioCaps(s: z.infer<typeof ScenarioFileSchema>): void {
-  const limit = (what: string, n: number, cap: number, path: string, hint: string) => {
+  const limit = (
+    what: string,
+    n: number,
+    cap: number,
+    path: string,
+    hint: string,
+    key:
+      | 'server.scenario.tooManyActors'
+      | 'server.scenario.tooManyIssues'
+      | 'server.scenario.tooManyDimensions'
+      | 'server.scenario.tooManyPairs',
+  ) => {
     if (n > cap)
       throw new ConcordError(
         'E_LIMIT',
         `the scenario has ${n.toLocaleString('en-US')} ${what}; the API takes at most ${cap.toLocaleString('en-US')} (cap: ${what})`,
-        { path, hint },
+        { path, hint, key, values: { n, what, cap } },
       );
   };
   const cli = 'Use `concord forecast FILE` on the command line, which has no caps.';
   const actors = actorCount(s);
-  limit('actors', actors, SCENARIO_CAPS.actors, 'body.actors', cli);
-  limit('issues', s.issues.length, SCENARIO_CAPS.issues, 'body.issues', `Split the scenario, or ${cli}`);
+  limit('actors', actors, SCENARIO_CAPS.actors, 'body.actors', cli, 'server.scenario.tooManyActors');
+  limit(
+    'issues',
+    s.issues.length,
+    SCENARIO_CAPS.issues,
+    'body.issues',
+    `Split the scenario, or ${cli}`,
+    'server.scenario.tooManyIssues',
+  );
   for (const [k, i] of s.issues.entries()) {
     limit(
       'dimensions',
@@ -60,6 +79,7 @@ export function scenarioCaps(s: z.infer<typeof ScenarioFileSchema>): void {
       SCENARIO_CAPS.dimensions,
       `body.issues[${k}].dimensions`,
       cli,
+      'server.scenario.tooManyDimensions',
     );
   }
   limit(
@@ -68,6 +88,7 @@ export function scenarioCaps(s: z.infer<typeof ScenarioFileSchema>): void {
     SCENARIO_CAPS.actorPairsTimesIssues,
     'body.issues',
     `Fewer actors or issues; or leave out the eum model; or ${cli}`,
+    'server.scenario.tooManyPairs',
   );
 }
 
@@ -120,6 +141,8 @@ function findBuiltIn(id: string): BuiltIn {
   throw new ConcordError('E_UNKNOWN_ID', `no built-in scenario "${id}"`, {
     path: 'params.id',
     hint: 'GET /api/scenarios lists them.',
+    key: 'server.scenario.unknown',
+    values: { id },
   });
 }
 
@@ -228,13 +251,7 @@ function resolveBody(ctx: WorkContext, body: z.infer<typeof ScenarioFileSchema>)
   try {
     return resolveScenario(body, { registry: ctx.registry, dataset: ctx.ds, file: 'body' });
   } catch (e) {
-    if (e instanceof ConcordError && e.path && !e.path.startsWith('body')) {
-      throw new ConcordError(e.code, e.message, {
-        path: `body.${e.path}`,
-        ...(e.hint ? { hint: e.hint } : {}),
-        cause: e,
-      });
-    }
+    if (e instanceof ConcordError && e.path && !e.path.startsWith('body')) throw atPath(e, `body.${e.path}`);
     throw e;
   }
 }
@@ -328,6 +345,7 @@ export const routes: AnyRoute[] = [
       cost: ({ body, query }) => forecastCost(body, query),
       timeoutHint:
         'Leave out the eum model (models=consensus,compromise,median,nash), or use `concord forecast FILE`.',
+      timeoutKey: 'forecast',
       run: ({ ctx, body, query }) => {
         const s = resolveBody(ctx, body);
         const fs = forecastAll(s, forecastOptions(query));
@@ -337,6 +355,9 @@ export const routes: AnyRoute[] = [
           throw new ConcordError('E_VALIDATION', `body.${refused.path}: ${refused.note}`, {
             path: `body.${refused.path}`,
             hint: refused.hint,
+            // SMP's refusal is written by the library (src/bargaining/smp.ts), in English.
+            key: 'server.scenario.smpRefused',
+            values: { path: refused.path, note: refused.note },
           });
         return forecastJson(s, fs);
       },

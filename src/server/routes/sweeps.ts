@@ -16,6 +16,7 @@ import { DEFAULT_KEEP, DEFAULT_SWEEP_SEED, KeepSchema, SweepSeedSchema } from '.
 import { createSweepRun, planSweep, sweepParamsOf } from '../../sweep/run.js';
 import { requireWorkspace } from '../auth.js';
 import type { ServerContext } from '../context.js';
+import { atPath } from '../errors.js';
 import { type AnyRoute, route } from '../route.js';
 import { ProgressSchema, RunParams, RunSchema } from '../schemas.js';
 import { runView, visibleRun } from './runs.js';
@@ -127,7 +128,7 @@ function inBody<T>(field: 'scenario' | 'text' | 'upload', f: () => T): T {
         ? e.path.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
         : null;
       const path = option ? `body.${option}` : `body.${field}`;
-      throw new ConcordError(e.code, e.message, { path, ...(e.hint ? { hint: e.hint } : {}), cause: e });
+      throw atPath(e, path);
     }
     throw e;
   }
@@ -141,13 +142,23 @@ export async function checkQuotas(ctx: ServerContext, workspace: string): Promis
     throw new ConcordError(
       'E_LIMIT',
       `workspace ${workspace} has ${u.active} sweeps running; the server runs at most ${q.concurrentSweeps} at once per workspace (quota: concurrent sweeps)`,
-      { path: 'body.runs', hint: 'Wait for one to end, or cancel one (DELETE /api/runs/{id}).' },
+      {
+        path: 'body.runs',
+        hint: 'Wait for one to end, or cancel one (DELETE /api/runs/{id}).',
+        key: 'server.sweep.tooManyRunning',
+        values: { workspace, active: String(u.active), max: String(q.concurrentSweeps) },
+      },
     );
   if (u.runs >= q.runsPerWorkspace)
     throw new ConcordError(
       'E_LIMIT',
       `workspace ${workspace} keeps ${u.runs} runs; the server keeps at most ${q.runsPerWorkspace} per workspace (quota: runs)`,
-      { path: 'body.runs', hint: 'Delete runs you no longer need (DELETE /api/runs/{id}).' },
+      {
+        path: 'body.runs',
+        hint: 'Delete runs you no longer need (DELETE /api/runs/{id}).',
+        key: 'server.sweep.tooManyKept',
+        values: { workspace, runs: String(u.runs), max: String(q.runsPerWorkspace) },
+      },
     );
 }
 
@@ -197,6 +208,7 @@ export const routes: AnyRoute[] = [
       if (!ctx.jobs.kinds.has('sweep')) {
         throw new ConcordError('E_UNSUPPORTED', 'this server does not execute sweeps', {
           hint: 'Run the sweep with `concord sweep` on the command line.',
+          key: 'server.sweep.notExecuted',
         });
       }
       const uploaded = body.upload ? await findUpload(ctx, ws, body.upload) : null;
@@ -209,6 +221,8 @@ export const routes: AnyRoute[] = [
                 throw new ConcordError('E_UNKNOWN_ID', `no built-in scenario "${body.scenario}"`, {
                   path: 'body.scenario',
                   hint: 'GET /api/scenarios lists them; or send the file as `text`.',
+                  key: 'server.sweep.unknownScenario',
+                  values: { scenario: String(body.scenario) },
                 });
               return { file: b.file, text: b.text };
             })()
@@ -236,6 +250,8 @@ export const routes: AnyRoute[] = [
           {
             path: 'body.runs',
             hint: 'Use fewer runs, keep: "summary", or `concord sweep` on the command line (it can write to the same store).',
+            key: rows ? 'server.sweep.tooLargeRows' : 'server.sweep.tooLarge',
+            values: { total, rows, maxTotal: MAX_API_TOTAL, maxRows: MAX_API_ROWS },
           },
         );
       }
@@ -274,6 +290,8 @@ export const routes: AnyRoute[] = [
       if (run.kind !== 'sweep') {
         throw new ConcordError('E_UNSUPPORTED', `run ${run.id} is a ${run.kind} run, not a sweep`, {
           path: 'params.id',
+          key: 'server.sweep.notASweep',
+          values: { id: run.id, kind: run.kind },
         });
       }
       const stored =

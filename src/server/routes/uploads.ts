@@ -17,6 +17,7 @@ import { resolveScenario } from '../../scenario/resolve.js';
 import type { ScenarioRecord } from '../../store/store.js';
 import { requireWorkspace } from '../auth.js';
 import type { ServerContext } from '../context.js';
+import { atPath } from '../errors.js';
 import { type AnyRoute, route } from '../route.js';
 import { ForecastSchema } from './scenarios.js';
 
@@ -85,7 +86,7 @@ function inContent<T>(f: () => T): T {
   } catch (e) {
     if (e instanceof ConcordError && !e.path?.startsWith('body')) {
       const path = e.path?.startsWith('--') ? `body.${e.path.slice(2)}` : 'body.content';
-      throw new ConcordError(e.code, e.message, { path, ...(e.hint ? { hint: e.hint } : {}), cause: e });
+      throw atPath(e, path);
     }
     throw e;
   }
@@ -97,6 +98,8 @@ export async function findUpload(ctx: ServerContext, workspace: string, id: stri
   throw new ConcordError('E_UNKNOWN_ID', `no uploaded scenario "${id}" in this workspace`, {
     path: 'params.id',
     hint: 'GET /api/workspace/scenarios lists them.',
+    key: 'server.upload.unknown',
+    values: { id },
   });
 }
 
@@ -124,6 +127,7 @@ export const routes: AnyRoute[] = [
         throw new ConcordError('E_VALIDATION', 'body.content: not base64', {
           path: 'body.content',
           hint: 'Send the file’s bytes in base64, or its text with encoding: text.',
+          key: 'server.upload.notBase64',
         });
       const bytes = Buffer.from(body.content, body.encoding === 'base64' ? 'base64' : 'utf8');
       if (bytes.length > MAX_UPLOAD_BYTES)
@@ -133,6 +137,8 @@ export const routes: AnyRoute[] = [
           {
             path: 'body.content',
             hint: 'Split the file, or run it with the command line (`concord forecast FILE`).',
+            key: 'server.upload.tooLarge',
+            values: { bytes: String(bytes.length), max: String(MAX_UPLOAD_BYTES) },
           },
         );
       const imported = inContent(() =>

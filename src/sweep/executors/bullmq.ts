@@ -44,6 +44,8 @@ export async function checkRedis(url: string, timeoutMs = 3000): Promise<void> {
     throw new ConcordError('E_VALIDATION', `--redis: "${redactRedis(url)}" is not a redis:// URL`, {
       path: '--redis',
       hint: 'Give a URL such as redis://127.0.0.1:6379.',
+      key: 'sweep.notRedisUrl',
+      values: { url: redactRedis(url) },
     });
   const client = new Redis(url, {
     lazyConnect: true,
@@ -63,6 +65,8 @@ export async function checkRedis(url: string, timeoutMs = 3000): Promise<void> {
       {
         hint: 'Check that redis-server runs and the URL (host, port, password) is right.',
         cause: e,
+        key: 'sweep.redisUnreachable',
+        values: { url: redactRedis(url), detail: (e as Error).message },
       },
     );
   } finally {
@@ -123,6 +127,8 @@ export function bullmqExecutor(o: BullmqExecutorOptions): Executor {
         if (failure)
           throw new ConcordError('E_UNAVAILABLE', `a worker failed: ${failure}`, {
             hint: 'See the worker logs; fix the cause and resume the run.',
+            key: 'sweep.workerFailed',
+            values: { failure },
           });
         const p = await job.store.progress(job.runId);
         if (p.replicatesDone > last) {

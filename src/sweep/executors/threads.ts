@@ -21,6 +21,8 @@ export function threadWorkerFile(): string {
   if (!existsSync(file))
     throw new ConcordError('E_UNAVAILABLE', `the worker-thread file ${file} is missing`, {
       hint: 'Run `npm run build` (it compiles the worker file to dist/), or use --executor inline.',
+      key: 'sweep.workerFileMissing',
+      values: { file },
     });
   return pathToFileURL(file).href;
 }

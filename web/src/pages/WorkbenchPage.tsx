@@ -20,11 +20,11 @@ import {
   MODEL_NAMES,
   MODEL_TITLES,
   modelAdoption,
+  modelNoteIn,
   modelOutcome,
 } from '../../../src/bargaining/forecast.js';
 import { createDataset, type Dataset, type DatasetFiles } from '../../../src/data/dataset.js';
 import { ConcordError } from '../../../src/errors.js';
-import { labDecision } from '../../../src/i18n/messages/lab-decision/index.js';
 import { labWorkbench } from '../../../src/i18n/messages/lab-workbench/index.js';
 import { OrganizationRegistry } from '../../../src/org/registry.js';
 import type { Organization } from '../../../src/org/schema.js';
@@ -41,10 +41,9 @@ import type { Uploaded } from '../components/ScenarioUpload.js';
 import { TableBox } from '../components/TableBox.js';
 import { useLab } from '../context.js';
 import { useApi } from '../hooks.js';
-import { rich, useFormat, useT } from '../i18n.js';
+import { rich, useFormat, useLocale, useT } from '../i18n.js';
 import { useCountryName } from '../names.js';
 import { useSearch, useTitle } from '../router.js';
-import { ruleText } from '../ruleName.js';
 import {
   addActor,
   caseYaml,
@@ -567,14 +566,15 @@ function CasePanel({
   apply: (edit: (d: ScenarioFile) => void) => void;
 }) {
   const t = useT(labWorkbench);
-  const td = useT(labDecision);
+  const { locale } = useLocale();
   const n = useFormat();
   const cn = useCountryName();
   const an = (a: { id: string; name: string }) => cn(a.id, a.name);
   const [newId, setNewId] = useState('');
   const [newName, setNewName] = useState('');
   const preset = presetOf(file.rule);
-  const rules = new Set(s.issues.map((is) => is.rule.description));
+  // each rule in force, in the lab's language (the English keys the set: one entry per rule)
+  const rules = new Map(s.issues.map((is) => [is.rule.description, describeRule(is.rule.rule, locale)]));
   const idOk = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(newId) && !s.actors.some((a) => a.id === newId);
   return (
     <section className="panel" aria-labelledby="case-h">
@@ -591,7 +591,7 @@ function CasePanel({
             }}
           >
             <option value="">
-              {t('rule.org', { rule: orgRule ? ruleText(td, describeRule(orgRule)) : 'none' })}
+              {t('rule.org', { rule: orgRule ? describeRule(orgRule, locale) : 'none' })}
             </option>
             {RULE_PRESETS.map((p) => (
               <option key={p.id} value={p.id}>
@@ -599,9 +599,7 @@ function CasePanel({
               </option>
             ))}
             {preset === 'custom' ? (
-              <option value="custom">
-                {t('rule.coded', { rules: [...rules].map((x) => ruleText(td, x)).join('; ') })}
-              </option>
+              <option value="custom">{t('rule.coded', { rules: [...rules.values()].join('; ') })}</option>
             ) : null}
           </select>
         </label>
@@ -637,7 +635,7 @@ function CasePanel({
         </label>
       </div>
       <p className="small muted">
-        {t('inForce', { rules: [...rules].map((x) => ruleText(td, x)).join('; ') })} {s.capabilityNote ?? ''}
+        {t('inForce', { rules: [...rules.values()].join('; ') })} {s.capabilityNote ?? ''}
       </p>
       <details>
         <summary>{t('actors.count', { count: s.actors.length })}</summary>
@@ -798,14 +796,15 @@ function IssuePanel({
   endMerge: () => void;
 }) {
   const t = useT(labWorkbench);
-  const td = useT(labDecision);
+  const { locale } = useLocale();
+  const cn = useCountryName();
   const headingId = `issue-${is.id}`;
   return (
     <section className="panel issue" aria-labelledby={headingId}>
       <h2 id={headingId}>{is.title}</h2>
       <p className="small">
         {t('issue.rule', {
-          rule: ruleText(td, is.rule.description),
+          rule: describeRule(is.rule.rule, locale),
           proposer: is.proposer >= 0 ? s.actors[is.proposer]!.id : 'none',
           setter: is.proposer < 0 && is.setter >= 0 ? s.actors[is.setter]!.id : 'none',
           closed: is.amendable ? 'no' : 'yes',
@@ -849,7 +848,7 @@ function IssuePanel({
         <li>{t('legend.observed')}</li>
       </ul>
       <p className="explanation" aria-live="polite" data-testid={`explanation-${is.id}`}>
-        {explain(s, f)}
+        {explain(s, f, locale, (a) => cn(/^[A-Z]{3}$/.test(a.id) ? a.id : null, a.name))}
       </p>
       <ForecastTable s={s} f={f} />
       <details className="edit-actors">
@@ -1348,6 +1347,7 @@ function ForecastTable({ s, f }: { s: ResolvedScenario; f: IssueForecast }) {
   const ids = (xs: readonly number[] | null | undefined) =>
     xs?.length ? xs.map((i) => s.actors[i]!.id).join(', ') : '–';
   const t = useT(labWorkbench);
+  const { locale } = useLocale();
   const n = useFormat();
   const c = f.consensus ?? null;
   return (
@@ -1391,7 +1391,7 @@ function ForecastTable({ s, f }: { s: ResolvedScenario; f: IssueForecast }) {
                       ? t('rounds', { count: f.eum.rounds, converged: f.eum.converged ? 'yes' : 'no' })
                       : ''}
                 </td>
-                <td className="small">{f.notes[m] ?? ''}</td>
+                <td className="small">{f.notes[m] ? (modelNoteIn(f.notes[m], locale) ?? f.notes[m]) : ''}</td>
               </tr>
             );
           })}
