@@ -1975,6 +1975,16 @@ export interface components {
                 id: string;
                 name: string;
                 shortName: string;
+                localized: {
+                    ru?: {
+                        name: string;
+                        shortName?: string;
+                    };
+                    "zh-Hans"?: {
+                        name: string;
+                        shortName?: string;
+                    };
+                } | null;
                 founded: string;
                 dissolved: string | null;
                 predecessor: string | null;
@@ -3460,7 +3470,10 @@ export interface operations {
     };
     enlargementBriefing: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language of the texts (titles, sentences, labels, notes): en (default), ru or zh; the figures do not change */
+                lang?: "en" | "ru" | "zh" | "zh-Hans";
+            };
             header?: never;
             path: {
                 /** @description Organization id: sco, csto, asean, shanghai-five, … */
@@ -5252,6 +5265,8 @@ export interface operations {
         parameters: {
             query?: {
                 token?: string;
+                /** @description The page's language: en, ru or zh (default: the request's Accept-Language) */
+                lang?: string;
             };
             header?: never;
             path: {

@@ -10,6 +10,7 @@
  * common roll calls has no agreement.
  */
 import { ConcordError } from '../errors.js';
+import { localizedShortName } from '../org/names.js';
 import { membersOn, principalStatuses, type Stage, stages } from '../org/organization.js';
 import type { Organization } from '../org/schema.js';
 import { type IsoDate, isIsoDate } from '../util/dates.js';
@@ -78,6 +79,8 @@ export function windowBound(v: string | number, side: 'from' | 'to'): { date: Is
   throw new ConcordError('E_USAGE', `${flag}: "${v}" is not a year or a date`, {
     path: flag,
     hint: 'Give a year such as 2001 (the whole year) or a day such as 2001-06-15.',
+    key: 'alignment.badWindowBound',
+    values: { flag, value: v },
   });
 }
 
@@ -100,6 +103,8 @@ export function resolveTopic(data: VoteData, topic: string): { code: string; lab
     throw new ConcordError('E_UNKNOWN_ID', `unknown topic "${topic}"`, {
       path: '--topic',
       hint: `Topics of the UN roll calls: ${entries.map(([c, l]) => `${c} (${l})`).join(', ')}.`,
+      key: 'alignment.unknownTopic',
+      values: { topic, topics: entries.map(([c, l]) => `${c} (${l})`).join(', ') },
     });
   return { code: hit[0], label: hit[1] };
 }
@@ -117,6 +122,15 @@ export function selectRollCalls(data: VoteData, q: WindowQuery): RollCallWindow 
     new ConcordError('E_NO_DATA', `${flag} ${what} is outside the data: ${range}`, {
       path: flag,
       hint: `Choose a window within ${firstData} – ${lastData} (years ${firstYear}–${lastData.slice(0, 4)}).`,
+      key: 'alignment.outsideData',
+      values: {
+        flag,
+        value: what,
+        first: firstData,
+        last: lastData,
+        firstYear: String(firstYear),
+        lastYear: lastData.slice(0, 4),
+      },
     });
   if (f.date < `${firstYear}-01-01`) throw outside('--from', String(q.from));
   if (f.date > lastData) throw outside('--from', String(q.from));
@@ -127,6 +141,8 @@ export function selectRollCalls(data: VoteData, q: WindowQuery): RollCallWindow 
     throw new ConcordError('E_USAGE', `--from ${q.from} is after --to ${q.to}`, {
       path: '--from',
       hint: 'Give --from a day or year on or before --to.',
+      key: 'alignment.fromAfterTo',
+      values: { from: String(q.from), to: String(q.to) },
     });
   const from = f.date;
   let to = t.date;
@@ -139,6 +155,8 @@ export function selectRollCalls(data: VoteData, q: WindowQuery): RollCallWindow 
     throw new ConcordError('E_USAGE', `--scope: "${scope}" is not all or resolutions`, {
       path: '--scope',
       hint: 'Use --scope all (default) or --scope resolutions (resolutions voted on as a whole).',
+      key: 'alignment.badScope',
+      values: { scope },
     });
   const topic = q.topic ? resolveTopic(data, q.topic) : null;
   const indices: number[] = [];
@@ -158,6 +176,12 @@ export function selectRollCalls(data: VoteData, q: WindowQuery): RollCallWindow 
       hint: topic
         ? 'Widen the window or drop --topic; not every roll call has a topic.'
         : 'Widen the window (the Assembly took no recorded vote in 1964, its 19th session).',
+      key: 'alignment.noRollCalls',
+      values: {
+        topic: topic ? topic.label.toLowerCase() : 'none',
+        scope: scope === 'resolutions' ? 'resolutions' : 'all',
+        window: label,
+      },
     });
   const fromYear = Number(from.slice(0, 4));
   const toYear = Number(to.slice(0, 4));
@@ -230,7 +254,18 @@ export function resolveStates(
     throw new ConcordError(
       'E_NO_DATA',
       `${org.shortName} had no members in ${windowLabel(window)} (founded ${org.founded}${org.dissolved ? `, dissolved ${org.dissolved}` : ''})`,
-      { path: '--from', hint: `Choose years from ${org.founded.slice(0, 4)} on.` },
+      {
+        path: '--from',
+        hint: `Choose years from ${org.founded.slice(0, 4)} on.`,
+        key: 'alignment.noMembers',
+        values: {
+          org: localizedShortName(org),
+          window: windowLabel(window),
+          founded: org.founded,
+          dissolved: org.dissolved ?? 'none',
+          year: org.founded.slice(0, 4),
+        },
+      },
     );
   for (const token of withStates) {
     const t = token.trim();
@@ -256,6 +291,13 @@ export function resolveStates(
       throw new ConcordError('E_UNKNOWN_COUNTRY', `--with: ${t} is not a state of the UN vote data`, {
         path: '--with',
         hint: `Give ISO3 codes of UN members such as USA or IRN (${data.states.length} states, ${data.meta.firstYear}–${data.meta.lastYear}), or "partners" or "all".`,
+        key: 'alignment.notInVotes',
+        values: {
+          state: t,
+          count: data.states.length,
+          first: String(data.meta.firstYear),
+          last: String(data.meta.lastYear),
+        },
       });
     const partner = org.memberships.some(
       (m) =>
@@ -281,6 +323,8 @@ export function resolveStates(
           `${iso3} (a ${role} of ${org.shortName}) is not in the UN vote data`,
           {
             hint: 'Only UN members (and former members) have UN General Assembly votes.',
+            key: 'alignment.roleNotInVotes',
+            values: { state: iso3, role, org: localizedShortName(org) },
           },
         );
       return {
@@ -827,7 +871,12 @@ export function alignOrganization(
     throw new ConcordError(
       'E_VALIDATION',
       `--stage-years must be a number of years above 0 and at most ${MAX_STAGE_YEARS}, got ${opts.stageYears}`,
-      { path: '--stage-years', hint: 'Give a number of years, e.g. 3.' },
+      {
+        path: '--stage-years',
+        hint: 'Give a number of years, e.g. 3.',
+        key: 'alignment.badStageYears',
+        values: { max: String(MAX_STAGE_YEARS), got: String(opts.stageYears) },
+      },
     );
   const window = selectRollCalls(data, opts);
   const states = resolveStates(data, org, window, opts.with ?? []);
@@ -879,6 +928,8 @@ export function alignOrganization(
     throw new ConcordError('E_USAGE', `--pair: ${opts.pair.join(',')} are not both compared states`, {
       path: '--pair',
       hint: `Name two of ${codes.join(', ')} (or add a state with --with).`,
+      key: 'alignment.pairNotCompared',
+      values: { pair: opts.pair.join(','), states: codes.join(', ') },
     });
   const { indices: _i, notes: _n, ...w } = window;
   return {
@@ -972,6 +1023,8 @@ export function alignPositions(
       `alignment needs at least two actors with positions; found ${m.actors.length}`,
       {
         hint: 'Give positions for two or more actors.',
+        key: 'alignment.tooFewActors',
+        values: { count: String(m.actors.length) },
       },
     );
   rescale(m); // validates shape

@@ -206,6 +206,8 @@ export function meanAndSe(
         {
           path: field,
           hint: 'Averages take finite numbers only; leave out (null) what is undefined.',
+          key: 'alignment.notFinite',
+          values: { field, index: String(i + 1), count: String(v.length), value: String(x) },
         },
       );
     big = Math.max(big, Math.abs(x));

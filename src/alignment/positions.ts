@@ -56,6 +56,8 @@ export function rescale(m: PositionsMatrix): number[][] {
         {
           path: `issues.${iss.id}.scale`,
           hint: 'Give the scale as [low, high] with finite numbers, low < high.',
+          key: 'alignment.badScale',
+          values: { issue: iss.id, low: String(lo), high: String(hi) },
         },
       );
   }
@@ -71,6 +73,8 @@ export function rescale(m: PositionsMatrix): number[][] {
           {
             path: `positions.${m.actors[a] ?? a}.${iss.id}`,
             hint: 'Give a number within the scale, or no position.',
+            key: 'alignment.badPosition',
+            values: { actor: String(m.actors[a] ?? a), issue: iss.id, value: String(x) },
           },
         );
       const d = x - lo;

@@ -26,6 +26,7 @@
 import type { Dataset } from '../data/dataset.js';
 import { country } from '../data/dataset.js';
 import { ConcordError } from '../errors.js';
+import { localizedShortName } from '../org/names.js';
 import { membersOn, stages } from '../org/organization.js';
 import type { Organization } from '../org/schema.js';
 import { type IsoDate, yearOf } from '../util/dates.js';
@@ -195,6 +196,8 @@ export function distribution(
       {
         path: `${ys.id}.${year}.total`,
         hint: 'Give figures of ordinary size (in larger units).',
+        key: 'balance.totalOverflow',
+        values: { measure: ys.id, noun: ys.noun, year: String(year) },
       },
     );
   const a = pair ? present.get(pair[0]) : undefined;
@@ -387,7 +390,12 @@ function hypotheticalSet(
     throw new ConcordError(
       'E_USAGE',
       `--with: ${already.join(', ')} ${already.length > 1 ? 'are' : 'is'} already a member on 31 December ${baseYear}`,
-      { path: '--with', hint: 'Name states outside the organization, or use --without to take members out.' },
+      {
+        path: '--with',
+        hint: 'Name states outside the organization, or use --without to take members out.',
+        key: 'balance.withAlreadyMember',
+        values: { states: already.join(', '), count: already.length, year: String(baseYear) },
+      },
     );
   }
   const absent = r.filter((c) => !base.includes(c));
@@ -395,7 +403,17 @@ function hypotheticalSet(
     throw new ConcordError(
       'E_USAGE',
       `--without: ${absent.join(', ')} ${absent.length > 1 ? 'are' : 'is'} not a member on 31 December ${baseYear}`,
-      { path: '--without', hint: `Members on 31 December ${baseYear}: ${base.join(', ')}.` },
+      {
+        path: '--without',
+        hint: `Members on 31 December ${baseYear}: ${base.join(', ')}.`,
+        key: 'balance.withoutNotMember',
+        values: {
+          states: absent.join(', '),
+          count: absent.length,
+          year: String(baseYear),
+          members: base.join(', '),
+        },
+      },
     );
   }
   const set = [...base.filter((m) => !r.includes(m)), ...a.filter((m, i) => a.indexOf(m) === i)];
@@ -403,7 +421,12 @@ function hypotheticalSet(
     throw new ConcordError(
       'E_UNSUPPORTED',
       `the hypothetical organization would have ${set.length} member${set.length === 1 ? '' : 's'}; a balance needs at least two`,
-      { path: '--without', hint: 'Take fewer members out.' },
+      {
+        path: '--without',
+        hint: 'Take fewer members out.',
+        key: 'balance.tooFewLeft',
+        values: { count: set.length },
+      },
     );
   }
   return { add: [...new Set(a)], remove: [...new Set(r)], set };
@@ -420,7 +443,12 @@ export function balance(org: Organization, ds: Dataset, options: BalanceOptions)
     throw new ConcordError(
       'E_NO_DATA',
       `${org.shortName} existed from ${org.founded} to ${org.dissolved}, never on a 31 December: it has no yearly series`,
-      { path: 'organization', hint: 'Yearly membership is counted on 31 December.' },
+      {
+        path: 'organization',
+        hint: 'Yearly membership is counted on 31 December.',
+        key: 'balance.noDecember',
+        values: { org: localizedShortName(org), founded: org.founded, dissolved: org.dissolved ?? '' },
+      },
     );
   }
   let from = options.from ?? life.first;
@@ -429,6 +457,8 @@ export function balance(org: Organization, ds: Dataset, options: BalanceOptions)
     throw new ConcordError('E_USAGE', `--from ${from} is after --to ${to}`, {
       path: '--from',
       hint: 'Give --from a year at or before --to.',
+      key: 'balance.fromAfterTo',
+      values: { from: String(from), to: String(to) },
     });
   }
   if (to < life.first) {
@@ -439,6 +469,15 @@ export function balance(org: Organization, ds: Dataset, options: BalanceOptions)
       {
         path: '--to',
         hint: `Give years from ${life.first} on${pred ? `, or ask about its predecessor: concord balance ${pred.id}` : ''}.`,
+        key: 'balance.beforeFounding',
+        values: {
+          org: localizedShortName(org),
+          founded: org.founded,
+          from: String(from),
+          to: String(to),
+          first: String(life.first),
+          predecessor: pred ? pred.id : 'none',
+        },
       },
     );
   }
@@ -446,7 +485,18 @@ export function balance(org: Organization, ds: Dataset, options: BalanceOptions)
     throw new ConcordError(
       'E_DATE_OUT_OF_RANGE',
       `${org.shortName} was dissolved on ${org.dissolved}; ${from}–${to} is after it`,
-      { path: '--from', hint: `Give years up to ${life.last}.` },
+      {
+        path: '--from',
+        hint: `Give years up to ${life.last}.`,
+        key: 'balance.afterDissolution',
+        values: {
+          org: localizedShortName(org),
+          dissolved: org.dissolved ?? '',
+          from: String(from),
+          to: String(to),
+          last: String(life.last),
+        },
+      },
     );
   }
   if (from < life.first) {
@@ -473,6 +523,14 @@ export function balance(org: Organization, ds: Dataset, options: BalanceOptions)
       {
         path: 'organization',
         hint: 'Choose an organization or a range of years with two or more members.',
+        key: 'balance.tooFewMembers',
+        values: {
+          org: localizedShortName(org),
+          most: most === 0 ? 'none' : 'one',
+          only: only.join(', '),
+          from: String(from),
+          to: String(to),
+        },
       },
     );
   }
@@ -485,6 +543,8 @@ export function balance(org: Organization, ds: Dataset, options: BalanceOptions)
       throw new ConcordError('E_USAGE', `--pair: ${a} twice`, {
         path: '--pair',
         hint: 'Name two different members, e.g. --pair CHN,RUS.',
+        key: 'balance.pairTwice',
+        values: { state: a },
       });
     }
     const ever = new Set(org.memberships.filter((m) => m.status === 'member').map((m) => m.state));
@@ -496,6 +556,12 @@ export function balance(org: Organization, ds: Dataset, options: BalanceOptions)
         {
           path: '--pair',
           hint: `Members: ${[...ever].sort().join(', ')}.`,
+          key: 'balance.pairNeverMember',
+          values: {
+            states: never.join(', '),
+            org: localizedShortName(org),
+            members: [...ever].sort().join(', '),
+          },
         },
       );
     }
@@ -519,6 +585,17 @@ export function balance(org: Organization, ds: Dataset, options: BalanceOptions)
       {
         path: '--from',
         hint: `Choose years within ${Math.max(series.firstYear, life.first)}–${Math.min(series.lastYear, lastLife)}, or another --measure.`,
+        key: 'balance.noFigures',
+        values: {
+          measure: ys.id,
+          label: ys.label,
+          org: localizedShortName(org),
+          from: String(from),
+          to: String(to),
+          first: String(series.firstYear),
+          last: String(series.lastYear),
+          within: `${Math.max(series.firstYear, life.first)}–${Math.min(series.lastYear, lastLife)}`,
+        },
       },
     );
   }

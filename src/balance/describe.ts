@@ -8,18 +8,26 @@
  * stay cannot change: only a newcomer or a departure can make a new largest or second-largest
  * member, and the sentences say so in those terms.
  */
+import { formatter } from '../i18n/format.js';
+import type { Locale } from '../i18n/locale.js';
+import { balanceMessages } from '../i18n/messages/balance/index.js';
+import { translator } from '../i18n/translate.js';
+import { organizationName, organizationShortName } from '../org/names.js';
 import type { Organization } from '../org/schema.js';
 import type { IsoDate } from '../util/dates.js';
 import type { BalanceYear, Distribution, StageKind } from './balance.js';
-import type { Yardstick } from './yardsticks.js';
+import type { MeasureId, Yardstick } from './yardsticks.js';
+
+/** An organization as the sentences name it: its names, and its own names in other languages. */
+type OrgNames = Pick<Organization, 'shortName' | 'name'> & Partial<Pick<Organization, 'localized'>>;
 
 export interface DescribeContext {
-  readonly org: Pick<Organization, 'shortName' | 'name'>;
-  readonly ys: Yardstick;
-  /** A state's name, e.g. CHN → China. */
+  readonly org: OrgNames;
+  readonly ys: Pick<Yardstick, 'id' | 'noun'>;
+  /** A state's name in the sentence's language, e.g. CHN → China (Китай, 中国 for ru, zh-Hans). */
   readonly name: (iso3: string) => string;
   /** The predecessor the founding stage is compared with. */
-  readonly predecessor?: Pick<Organization, 'shortName' | 'name'> | null;
+  readonly predecessor?: OrgNames | null;
   /** Conditional mood: a what-if change rather than a recorded one. */
   readonly hypothetical?: boolean;
 }
@@ -326,8 +334,13 @@ function effects(before: Distribution, after: Distribution, ch: ChangeFigures, c
   return `${main}${clauses(tail)}`;
 }
 
-/** One sentence on a stage (or a hypothetical change): what the change did to the balance. */
-export function describeStage(ch: ChangeFigures, ctx: DescribeContext): string {
+/**
+ * One sentence on a stage (or a hypothetical change): what the change did to the balance. English
+ * (the default) is the text the JSON carries; `ru` and `zh-Hans` say the same figures through the
+ * `balance` catalogue (`ctx.name` then gives the states' names in that language).
+ */
+export function describeStage(ch: ChangeFigures, ctx: DescribeContext, locale: Locale = 'en'): string {
+  if (locale !== 'en') return stageIn(ch, ctx, locale);
   const { before, after } = ch;
   if (ch.dataYear === null || !after?.concentration) return unmeasurable(ch, ctx);
   if (!before?.concentration) {
@@ -343,7 +356,9 @@ export function describeStage(ch: ChangeFigures, ctx: DescribeContext): string {
 export function describeSeries(
   years: readonly BalanceYear[],
   ctx: Omit<DescribeContext, 'predecessor' | 'hypothetical'> & { pair: readonly [string, string] | null },
+  locale: Locale = 'en',
 ): string {
+  if (locale !== 'en') return seriesIn(years, ctx, locale);
   const rows = years.filter((y) => y.concentration);
   const { ys } = ctx;
   const n = (c: string) => inText(ctx.name(c));
@@ -413,4 +428,406 @@ export function describeSeries(
     ? ` (${partial} of these years lack figures for some members and are shares of the rest)`
     : '';
   return `${lead}; ${conText}${pairText}${partialText}.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Russian and Chinese: the same sentences from the same figures, through the `balance` catalogue.
+// Russian names stay in the nominative (a dash, a colon or parentheses carry the relation), so no
+// state's name has to be declined.
+
+const balanceT = (locale: Locale) => translator(balanceMessages, locale);
+type BT = ReturnType<typeof balanceT>;
+
+interface Words {
+  readonly t: BT;
+  readonly pct: (x: number) => string;
+  readonly two: (x: number) => string;
+  readonly date: (d: IsoDate) => string;
+  readonly list: (xs: readonly string[]) => string;
+  /** "; " or "；": between clauses. */
+  readonly semi: string;
+  /** ", " or "，": between items. */
+  readonly comma: string;
+}
+
+function words(locale: Locale): Words {
+  const f = formatter(locale);
+  const zh = locale === 'zh-Hans';
+  return {
+    t: balanceT(locale),
+    pct: (x) => f.percent(x, 1),
+    two: (x) => f.fixed(x, 2),
+    date: (d) => f.date(d),
+    list: (xs) => f.list(xs),
+    semi: zh ? '；' : '; ',
+    comma: zh ? '，' : ', ',
+  };
+}
+
+/** The yardstick's noun in a locale: genitive in Russian ("ВВП членов", "военных расходов членов"). */
+export function yardstickNoun(id: MeasureId, locale: Locale): string {
+  if (locale === 'en')
+    return { gdp: 'GDP', cinc: 'CINC', population: 'population', milex: 'military expenditure' }[id];
+  return translator(balanceMessages, locale)(`noun.${id}`);
+}
+
+/** The yardstick's name in a locale, as a label ("ВВП", «военные расходы», 军费). */
+function yardstickName(id: MeasureId, w: Words): string {
+  return w.t(`name.${id}`);
+}
+
+const orgShort = (o: OrgNames, l: Locale) => organizationShortName({ localized: undefined, ...o }, l);
+const orgFull = (o: OrgNames, l: Locale) => organizationName({ localized: undefined, ...o }, l);
+
+/**
+ * A stage's data-year note (balance.ts: "the GDP data end in 2024; 2024 has no figure for AFG:
+ * measured on 2023 figures") in a locale; a note of another form is returned as it is.
+ */
+export function dataYearNoteIn(note: string, id: MeasureId, noun: string, locale: Locale): string {
+  if (locale === 'en') return note;
+  const m =
+    /^(.*?)(: measured on (\d{4}) figures|; no earlier year has figures for every state involved)$/.exec(
+      note,
+    );
+  if (!m) return note;
+  const w = words(locale);
+  const reasons: string[] = [];
+  for (const part of m[1]!.split('; ')) {
+    const end = /^the (.+) data end in (\d{4})$/.exec(part);
+    const lack = /^(\d{4}) has no figure for (.+)$/.exec(part);
+    if (end && end[1] === noun) reasons.push(w.t('note.end', { noun: yardstickName(id, w), year: end[2]! }));
+    else if (lack) reasons.push(w.t('note.lacking', { year: lack[1]!, list: w.list(lack[2]!.split(', ')) }));
+    else return note;
+  }
+  const r = reasons.join(w.semi);
+  return m[3] ? w.t('note.measured', { reasons: r, year: m[3] }) : w.t('note.none', { reasons: r });
+}
+
+/** The note on the pair whose ratio is followed (balance.ts's `pairNote`) in a locale. */
+export function pairNoteIn(note: string, org: OrgNames, id: MeasureId, noun: string, locale: Locale): string {
+  if (locale === 'en') return note;
+  const w = words(locale);
+  if (note === 'chosen with --pair') return w.t('pair.chosen');
+  if (note === `no year has ${noun} figures for two members`)
+    return w.t('pair.none', { noun: yardstickName(id, w) });
+  const m = /^the two largest members in (\d{4}), the .+'s first year with .+ figures$/.exec(note);
+  if (m) return w.t('pair.largest', { year: m[1]!, org: orgShort(org, locale), noun: yardstickName(id, w) });
+  return note;
+}
+
+/** A yardstick's caveat (balance/yardsticks.ts) in a locale. */
+export function caveatIn(ys: Pick<Yardstick, 'id' | 'caveat'>, locale: Locale): string {
+  return locale === 'en' ? ys.caveat : translator(balanceMessages, locale)(`caveat.${ys.id}`);
+}
+
+function holdingsIn(d: Distribution, ctx: DescribeContext, w: Words, year: number | null, withNoun: boolean) {
+  const c = d.concentration!;
+  const n = ctx.name;
+  const r = Object.entries(d.shares).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const base = {
+    a: n(c.largest.iso3),
+    aShare: w.pct(c.largest.share),
+    of: withNoun ? w.t('of', { noun: yardstickNoun(ctx.ys.id, w.t.locale) }) : '',
+    figures: withNoun && year !== null ? w.t('figures', { year }) : '',
+    b: n(c.second.iso3),
+    bShare: w.pct(c.second.share),
+  };
+  if (c.n === 2) return w.t('holdings.2', base);
+  if (c.n === 3) {
+    const [iso3, s] = r[2]!;
+    return w.t('holdings.3', { ...base, c: n(iso3), cShare: w.pct(s) });
+  }
+  return w.t('holdings.n', { ...base, count: c.n - 2, rest: w.pct(c.outsideTopTwo) });
+}
+
+function hegemonyIn(d: Distribution, ctx: DescribeContext, w: Words): string {
+  const c = d.concentration!;
+  if (c.n === 2) return '';
+  return c.hegemon ? w.t('start.hegemon', { state: ctx.name(c.largest.iso3) }) : w.t('start.no-hegemon');
+}
+
+function unmeasurableIn(ch: ChangeFigures, ctx: DescribeContext, w: Words): string {
+  const n = (cs: readonly string[]) => w.list(cs.map(ctx.name));
+  const date = w.date(ch.from);
+  const what = ctx.hypothetical
+    ? w.t('what.hypothetical')
+    : ch.kind === 'founding'
+      ? w.t('what.founding', { date })
+      : ch.joined.length && !ch.left.length
+        ? w.t('what.admission', { states: n(ch.joined), date })
+        : ch.left.length && !ch.joined.length
+          ? w.t('what.departure', { states: n(ch.left), date })
+          : w.t('what.change', { date });
+  return w.t('unmeasurable', {
+    what,
+    noun: yardstickName(ctx.ys.id, w),
+    reason: ch.dataYearNote
+      ? dataYearNoteIn(ch.dataYearNote, ctx.ys.id, ctx.ys.noun, w.t.locale)
+      : w.t('reason.fewer'),
+  });
+}
+
+function foundingIn(ch: ChangeFigures, ctx: DescribeContext, w: Words): string {
+  const d = ch.after!;
+  const l = w.t.locale;
+  const common = {
+    org: orgShort(ctx.org, l),
+    date: w.date(ch.from),
+    count: d.members.length,
+    holdings: holdingsIn(d, ctx, w, ch.dataYear, true),
+    con: w.two(d.concentration!.con),
+    hegemony: hegemonyIn(d, ctx, w),
+  };
+  if (ch.kind === 'founding') return w.t('founding', common);
+  return w.t('reached', { ...common, who: w.list(ch.joined.map(ctx.name)) });
+}
+
+function openingIn(ch: ChangeFigures, ctx: DescribeContext, w: Words): string {
+  const l = w.t.locale;
+  const names = (cs: readonly string[]) => w.list(cs.map(ctx.name));
+  const noun = yardstickNoun(ctx.ys.id, l);
+  const year = ch.dataYear!;
+  const breakdown = (d: Distribution, states: readonly string[]) =>
+    states.length > 1
+      ? `${states.map((s) => w.t('breakdown.item', { state: ctx.name(s), share: w.pct(d.shares[s] ?? 0) })).join(w.comma)}${w.semi}`
+      : '';
+  const J = names(ch.joined);
+  const L = names(ch.left);
+  if (ctx.hypothetical) {
+    const base = w.t('base', { count: ch.before!.members.length, year: ch.from.slice(0, 4) });
+    if (ch.joined.length && !ch.left.length)
+      return w.t('hyp.add', {
+        who: J,
+        base,
+        share: w.pct(ch.joinedShare!),
+        noun,
+        breakdown: breakdown(ch.after!, ch.joined),
+        year,
+      });
+    if (ch.left.length && !ch.joined.length)
+      return w.t('hyp.remove', {
+        who: L,
+        base,
+        share: w.pct(ch.leftShare!),
+        noun,
+        breakdown: breakdown(ch.before!, ch.left),
+        year,
+      });
+    return w.t('hyp.both', {
+      joined: J,
+      left: L,
+      base,
+      joinedShare: w.pct(ch.joinedShare!),
+      leftShare: w.pct(ch.leftShare!),
+      noun,
+      year,
+    });
+  }
+  const date = w.date(ch.from);
+  if (ch.kind === 'founding' && ctx.predecessor) {
+    const pred = orgFull(ctx.predecessor, l);
+    if (ch.joined.length && !ch.left.length)
+      return w.t('open.pred.enlarged', { date, pred, who: J, share: w.pct(ch.joinedShare!), noun, year });
+    if (ch.left.length && !ch.joined.length)
+      return w.t('open.pred.without', { date, pred, who: L, share: w.pct(ch.leftShare!), noun, year });
+    if (!ch.left.length && !ch.joined.length) return w.t('open.pred.same', { date, pred, year });
+    return w.t('open.pred.both', { date, pred, joined: J, left: L, year });
+  }
+  if (ch.joined.length && !ch.left.length)
+    return w.t('open.admission', {
+      who: J,
+      date,
+      share: w.pct(ch.joinedShare!),
+      noun,
+      breakdown: breakdown(ch.after!, ch.joined),
+      year,
+    });
+  if (ch.left.length && !ch.joined.length)
+    return w.t('open.departure', {
+      who: L,
+      date,
+      share: w.pct(ch.leftShare!),
+      noun,
+      breakdown: breakdown(ch.before!, ch.left),
+      year,
+    });
+  return w.t('open.both', { date, joined: J, left: L, year });
+}
+
+function effectsIn(
+  before: Distribution,
+  after: Distribution,
+  ch: ChangeFigures,
+  ctx: DescribeContext,
+  w: Words,
+) {
+  const mood = ctx.hypothetical ? 'would' : 'past';
+  const n = ctx.name;
+  const b = before.concentration!;
+  const a = after.concentration!;
+  const L0 = b.largest.iso3;
+  const L1 = a.largest.iso3;
+  const dir = (x: number, y: number, f: (v: number) => string) => (f(x) === f(y) ? 0 : y > x ? 1 : -1);
+  const verb = (d: number) => (d === 0 ? 'stay' : d > 0 ? 'rise' : 'fall');
+  const conDir = dir(b.con, a.con, w.two);
+  const con = w.t(`con.${verb(conDir)}`, { mood, a: w.two(b.con), b: w.two(a.con) });
+  let main: string;
+  if (L0 in after.shares) {
+    const s1 = after.shares[L0]!;
+    const shareDir = dir(b.largest.share, s1, w.pct);
+    const share = w.t(`share.${verb(shareDir)}`, {
+      state: n(L0),
+      mood,
+      a: w.pct(b.largest.share),
+      b: w.pct(s1),
+    });
+    const opposed = shareDir !== 0 && conDir === -shareDir;
+    main = w.t(opposed ? 'main.but' : 'main.and', { share, con });
+    const small = (d: Distribution, states: readonly string[]) =>
+      states.length > 0 && states.every((c) => (d.shares[c] ?? 0) < 1 / d.members.length);
+    const onlyJoined = ch.joined.length > 0 && ch.left.length === 0;
+    const onlyLeft = ch.left.length > 0 && ch.joined.length === 0;
+    if (opposed && shareDir < 0 && onlyJoined && small(after, ch.joined))
+      main = w.t('main.small-newcomers', { main, count: ch.joined.length });
+    else if (opposed && shareDir > 0 && onlyLeft && small(before, ch.left))
+      main = w.t('main.small-departing', { main, count: ch.left.length });
+  } else {
+    main = w.t('main.new-largest', { state: n(L1), mood, share: w.pct(a.largest.share), con });
+  }
+  const tail: string[] = [];
+  if (L1 !== L0 && L0 in after.shares) tail.push(w.t('tail.replace', { new: n(L1), old: n(L0), mood }));
+  if (b.hegemon && a.hegemon && L1 === L0) tail.push(w.t('tail.still', { state: n(L0), mood }));
+  else if (b.hegemon && !a.hegemon && L0 in after.shares)
+    tail.push(w.t('tail.no-longer', { state: n(L0), mood }));
+  else if (a.hegemon && (!b.hegemon || L1 !== L0)) tail.push(w.t('tail.now', { state: n(L1), mood }));
+  const S0 = b.second.iso3;
+  const S1 = a.second.iso3;
+  if (S1 !== S0 && S1 !== L0 && ch.joined.includes(S1)) {
+    tail.push(
+      S0 in after.shares && S0 !== L1
+        ? w.t('tail.second-ahead', { state: n(S1), other: n(S0), mood })
+        : w.t('tail.second', { state: n(S1), mood }),
+    );
+  } else if (S1 !== S0 && S1 !== L0 && ch.left.includes(S0)) {
+    tail.push(w.t('tail.second', { state: n(S1), mood }));
+  }
+  return [main, ...tail].join(w.semi);
+}
+
+/** A sentence ending in an abbreviation ("2023 г.") takes no second full stop. */
+const oneStop = (s: string) => s.replace(/\.\.$/, '.');
+
+function stageIn(ch: ChangeFigures, ctx: DescribeContext, locale: Locale): string {
+  return oneStop(stageText(ch, ctx, locale));
+}
+
+function stageText(ch: ChangeFigures, ctx: DescribeContext, locale: Locale): string {
+  const w = words(locale);
+  const { before, after } = ch;
+  if (ch.dataYear === null || !after?.concentration) return unmeasurableIn(ch, ctx, w);
+  if (!before?.concentration) return ctx.hypothetical ? unmeasurableIn(ch, ctx, w) : foundingIn(ch, ctx, w);
+  if (ch.kind === 'founding' && ctx.predecessor) {
+    return w.t('pred.sentence', {
+      opening: openingIn(ch, ctx, w),
+      org: orgShort(ctx.org, locale),
+      holdings: holdingsIn(after, ctx, w, null, false),
+      con: w.two(after.concentration.con),
+      predCon: w.two(before.concentration.con),
+      pred: orgShort(ctx.predecessor, locale),
+      hegemony: hegemonyIn(after, ctx, w),
+    });
+  }
+  return w.t('change', { opening: openingIn(ch, ctx, w), effects: effectsIn(before, after, ch, ctx, w) });
+}
+
+function seriesIn(
+  years: readonly BalanceYear[],
+  ctx: Omit<DescribeContext, 'predecessor' | 'hypothetical'> & { pair: readonly [string, string] | null },
+  locale: Locale,
+): string {
+  const w = words(locale);
+  const rows = years.filter((y) => y.concentration);
+  const n = ctx.name;
+  const noun = yardstickNoun(ctx.ys.id, locale);
+  if (!rows.length) return w.t('series.none', { noun: yardstickName(ctx.ys.id, w) });
+  const first = rows[0]!;
+  const last = rows[rows.length - 1]!;
+  const span =
+    first.year === last.year
+      ? w.t('series.span.one', { year: first.year })
+      : w.t('series.span.range', { from: first.year, to: last.year });
+  const runs: Array<{ iso3: string; from: number; to: number }> = [];
+  for (const r of rows) {
+    const l = r.concentration!.largest.iso3;
+    const cur = runs[runs.length - 1];
+    if (cur && cur.iso3 === l) cur.to = r.year;
+    else runs.push({ iso3: l, from: r.year, to: r.year });
+  }
+  const f = first.concentration!;
+  const l = last.concentration!;
+  let lead: string;
+  if (runs.length === 1) {
+    const peak = rows.reduce((p, r) =>
+      r.concentration!.largest.share > p.concentration!.largest.share ? r : p,
+    );
+    const peakText =
+      peak.year !== first.year && peak.year !== last.year
+        ? w.t('series.peak', { share: w.pct(peak.concentration!.largest.share), year: peak.year })
+        : '';
+    lead =
+      first.year === last.year
+        ? w.t('series.lead.one-year', { span, state: n(f.largest.iso3), share: w.pct(f.largest.share), noun })
+        : w.t('series.lead.always', {
+            span,
+            state: n(f.largest.iso3),
+            first: w.pct(f.largest.share),
+            noun,
+            from: first.year,
+            last: w.pct(l.largest.share),
+            to: last.year,
+            peak: peakText,
+          });
+  } else {
+    const shown = runs
+      .slice(0, 4)
+      .map((r) =>
+        w.t('series.run', { state: n(r.iso3), years: r.from === r.to ? `${r.from}` : `${r.from}–${r.to}` }),
+      );
+    lead = w.t('series.lead.runs', { span, list: w.list(shown), more: runs.length > 4 ? 'yes' : 'no' });
+  }
+  const conText =
+    first.year === last.year
+      ? w.t('series.con.one', { a: w.two(f.con) })
+      : w.two(f.con) === w.two(l.con)
+        ? w.t('series.con.same', { a: w.two(f.con) })
+        : w.t('series.con.moved', { a: w.two(f.con), b: w.two(l.con) });
+  let pairText = '';
+  const [a, b] = ctx.pair ?? [];
+  if (a && b) {
+    const withRatio = rows.filter((r) => r.pairRatio !== null);
+    const p0 = withRatio[0];
+    const p1 = withRatio[withRatio.length - 1];
+    const turn = (r: number) => (r >= 1 ? ([a, b, r] as const) : ([b, a, 1 / r] as const));
+    if (p0 && p1) {
+      const [x, z, k] = turn(p0.pairRatio!);
+      const [x1, z1, k1] = turn(p1.pairRatio!);
+      const what = yardstickName(ctx.ys.id, w);
+      const head = { x: n(x), z: n(z), k: w.two(k), noun: what, year: p0.year };
+      pairText =
+        p0.year === p1.year
+          ? w.t('series.pair.one', head)
+          : x === x1
+            ? w.t('series.pair.again', { ...head, k1: w.two(k1), year1: p1.year })
+            : w.t('series.pair.turned', { ...head, x1: n(x1), z1: n(z1), k1: w.two(k1), year1: p1.year });
+    }
+  }
+  const partial = rows.filter((r) => r.status === 'partial').length;
+  return oneStop(
+    w.t('series', {
+      lead,
+      con: conText,
+      pair: pairText,
+      partial: partial ? w.t('series.partial', { count: partial }) : '',
+    }),
+  );
 }

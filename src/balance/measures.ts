@@ -54,6 +54,8 @@ function assertValue(iso3: string, x: number): void {
       {
         path: `values.${iso3}`,
         hint: 'Give every member a finite, non-negative figure (or none).',
+        key: 'balance.badFigure',
+        values: { state: iso3, value: String(x) },
       },
     );
   }
@@ -81,6 +83,8 @@ export function sharesOf(values: ReadonlyMap<string, number>): Map<string, numbe
       throw new ConcordError('E_VALIDATION', `the share of ${iso3} is not a finite number (${s})`, {
         path: `values.${iso3}`,
         hint: 'Give figures of ordinary size.',
+        key: 'balance.shareNotFinite',
+        values: { state: iso3, value: String(s) },
       });
     out.set(iso3, s);
   }

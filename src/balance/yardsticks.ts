@@ -87,6 +87,8 @@ export function yardstick(id: string): Yardstick {
   throw new ConcordError('E_USAGE', `--measure: unknown measure "${id}"`, {
     path: '--measure',
     hint: `${near ? `Did you mean ${near}? ` : ''}Measures: ${MEASURE_IDS.join(', ')}.`,
+    key: 'balance.unknownMeasure',
+    values: { id, near: near ?? 'none', measures: MEASURE_IDS.join(', ') },
   });
 }
 

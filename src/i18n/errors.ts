@@ -5,7 +5,7 @@
  * the schema wrote itself (those stay English); an error without a key keeps its English text.
  * The code and the path never change. English always returns the thrown text.
  */
-import type { ConcordError, ErrorValue, ValidationIssue } from '../errors.js';
+import { type ConcordError, type ErrorValue, isConcordError, type ValidationIssue } from '../errors.js';
 import type { Locale } from './locale.js';
 import { errors } from './messages/errors/index.js';
 import { type MessageValues, translator } from './translate.js';
@@ -73,6 +73,39 @@ function issueText(issue: ValidationIssue, locale: Locale): string {
   return text(loc.localeError(issue as never)) ?? issue.message;
 }
 
+/**
+ * The message and hint of a keyed error formatted from the catalogue of a locale (English too:
+ * the tests compare it with the thrown text), or undefined when the error has no key in it. A
+ * ConcordError given as `cause` of a keyed error is the `{cause}` argument, itself in the locale,
+ * and its hint stands in when the key has no `hint.<key>`: a wrapper that only adds where the
+ * error happened (`{file}: {cause}`) keeps the inner message's translation.
+ */
+export function formatKeyedError(
+  e: ConcordError,
+  locale: Locale,
+): { message: string; hint?: string } | undefined {
+  if (!e.key) return undefined;
+  const t = translator(errors, locale);
+  if (!t.has(e.key)) return undefined;
+  const values: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(e.values ?? {})) values[k] = valueIn(v, locale);
+  if (e.issues) {
+    const [colon, sep] = locale === 'zh-Hans' ? ['：', '；'] : [': ', '; '];
+    values.issues = e.issues.map((i) => `${i.path}${colon}${issueText(i, locale)}`).join(sep);
+  }
+  const cause = isConcordError(e.cause) ? e.cause : undefined;
+  const inner = cause ? localizeError(cause, locale) : undefined;
+  if (inner && values.cause === undefined) values.cause = inner.message;
+  const message = t(e.key as never, values as MessageValues);
+  const hintKey = `hint.${e.key}`;
+  const hint = t.has(hintKey)
+    ? t(hintKey as never, values as MessageValues)
+    : locale === 'en'
+      ? e.hint
+      : (inner?.hint ?? e.hint);
+  return { message, ...(hint ? { hint } : {}) };
+}
+
 /** The error's code, message, hint and path in a locale (see the module comment for what is translated). */
 export function localizeError(e: ConcordError, locale: Locale): LocalizedError {
   const english: LocalizedError = {
@@ -81,17 +114,8 @@ export function localizeError(e: ConcordError, locale: Locale): LocalizedError {
     ...(e.hint ? { hint: e.hint } : {}),
     ...(e.path ? { path: e.path } : {}),
   };
-  if (locale === 'en' || !e.key) return english;
-  const t = translator(errors, locale);
-  if (!t.has(e.key)) return english;
-  const values: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(e.values ?? {})) values[k] = valueIn(v, locale);
-  if (e.issues) {
-    const [colon, sep] = locale === 'zh-Hans' ? ['：', '；'] : [': ', '; '];
-    values.issues = e.issues.map((i) => `${i.path}${colon}${issueText(i, locale)}`).join(sep);
-  }
-  const message = t(e.key as never, values as MessageValues);
-  const hintKey = `hint.${e.key}`;
-  const hint = t.has(hintKey) ? t(hintKey as never, values as MessageValues) : e.hint;
-  return { code: e.code, message, ...(hint ? { hint } : {}), ...(e.path ? { path: e.path } : {}) };
+  if (locale === 'en') return english;
+  const keyed = formatKeyedError(e, locale);
+  if (!keyed) return english;
+  return { code: e.code, ...keyed, ...(e.path ? { path: e.path } : {}) };
 }

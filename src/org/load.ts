@@ -34,6 +34,8 @@ export function orgPathDirs(value: string | undefined = process.env[ORG_PATH_ENV
         throw new ConcordError('E_VALIDATION', `${ORG_PATH_ENV} entry ${i + 1}, "${d}", is not a directory`, {
           path: ORG_PATH_ENV,
           hint: `${ORG_PATH_ENV} lists directories of organization files separated by ':' (e.g. ~/orgs:/data/orgs); give a path to a single file where the command takes an organization.`,
+          key: 'org.pathEntryNotDirectory',
+          values: { env: ORG_PATH_ENV, entry: String(i + 1), dir: d },
         });
       }
       return resolve(d);
@@ -66,6 +68,8 @@ export function loadOrganizations(): OrganizationRegistry {
       throw new ConcordError('E_CONFLICT', `${label}: id "${org.id}" is already taken by ${other}`, {
         path: `${label}: id`,
         hint: `Give the organization another id, or pass the file by path (concord org ${label}).`,
+        key: 'org.idTaken',
+        values: { file: label, id: org.id, other },
       });
     }
     seen.set(org.id, label);

@@ -89,6 +89,8 @@ export function dateConvention(v: string | undefined, path = '--dates'): DateCon
   throw new ConcordError('E_USAGE', `${path}: "${v}" is not one of ${DATE_CONVENTIONS.join(', ')}`, {
     path,
     hint: `Use ${DATE_CONVENTIONS.map((d) => `${path} ${d}`).join(' or ')}: memorandum (default) counts a status from the memorandum that brought it into force, decision from the summit that agreed it.`,
+    key: 'org.badDateConvention',
+    values: { path, value: v, list: DATE_CONVENTIONS.join(', ') },
   });
 }
 
@@ -428,6 +430,13 @@ export function assertActive(org: Organization, date: IsoDate): void {
       {
         path: 'date',
         hint: `Give a date before ${org.dissolved}${org.successor ? `, or ask about ${org.successor}` : ''}.`,
+        key: 'org.dissolved',
+        values: {
+          org: localizedShortName(org),
+          dissolved: org.dissolved,
+          date,
+          successor: org.successor ?? 'none',
+        },
       },
     );
   }

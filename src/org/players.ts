@@ -19,6 +19,7 @@ import { describeRule } from '../rules/evaluate.js';
 import { type Game, type GameFile, gameFromPlayers } from '../rules/game.js';
 import type { Rule } from '../rules/schema.js';
 import { type IsoDate, todayIso, yearOf } from '../util/dates.js';
+import { localizedShortName } from './names.js';
 import { assertActive, membersOn, ruleOn } from './organization.js';
 import type { OrganizationRegistry } from './registry.js';
 import type { Organization } from './schema.js';
@@ -116,6 +117,8 @@ export function organizationPlayers(
         {
           path: `add[${i}]`,
           hint: 'Add only states that are not members on that date.',
+          key: 'org.addAlreadyMember',
+          values: { path: `add[${i}]`, state: iso3, org: localizedShortName(org), date },
         },
       );
     }
@@ -132,6 +135,14 @@ export function organizationPlayers(
         {
           path: 'add',
           hint: `The weights of "${period.id}" cover its members only; give a date under a rule without weights, or a rule of your own.`,
+          key: 'org.addNoVotes',
+          values: {
+            states: without.join(', '),
+            count: without.length,
+            org: localizedShortName(org),
+            rule: period.id,
+            from: period.from,
+          },
         },
       );
     }

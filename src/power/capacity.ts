@@ -10,6 +10,7 @@
  */
 import type { Dataset } from '../data/dataset.js';
 import { ConcordError } from '../errors.js';
+import { localizedShortName } from '../org/names.js';
 import { decisionStages, ruleOn } from '../org/organization.js';
 import { organizationPlayers } from '../org/players.js';
 import type { Organization } from '../org/schema.js';
@@ -88,7 +89,18 @@ export function capacity(
         throw new ConcordError(
           'E_USAGE',
           `unions[${k}]: ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} a member of ${org.shortName} at no stage`,
-          { path: `unions[${k}]`, hint: `Name members: ${[...everyone].join(', ')}.` },
+          {
+            path: `unions[${k}]`,
+            hint: `Name members: ${[...everyone].join(', ')}.`,
+            key: 'power.capacity.noStageMember',
+            values: {
+              path: `unions[${k}]`,
+              states: unknown.join(', '),
+              count: unknown.length,
+              org: localizedShortName(org),
+              members: [...everyone].join(', '),
+            },
+          },
         );
     });
   }
@@ -183,6 +195,8 @@ export function capacity(
                   path: e.path ?? 'rule',
                   hint: `The rule needs ${field} for every member; give a rule without it for this stage, or add the missing data.`,
                   cause: e,
+                  key: 'power.capacity.ruleAtStage',
+                  values: { org: localizedShortName(org), from: p.from, rule: r.label, why, field: field! },
                 },
               );
             throw e;

@@ -64,6 +64,8 @@ export function checkTarget(target: readonly number[], path = '--target'): void 
       throw new ConcordError('E_USAGE', `${path}[${i}]: ${t} is not a non-negative number`, {
         path: `${path}[${i}]`,
         hint: 'Every target share is a number from 0 to 1.',
+        key: 'power.design.badTarget',
+        values: { path: `${path}[${i}]`, value: String(t) },
       });
   });
   const s = target.reduce((a, b) => a + b, 0);
@@ -71,6 +73,8 @@ export function checkTarget(target: readonly number[], path = '--target'): void 
     throw new ConcordError('E_USAGE', `${path}: the target shares sum to ${s}, not 1`, {
       path,
       hint: 'Give shares of power that sum to one (normalised Banzhaf indices).',
+      key: 'power.design.targetSum',
+      values: { path, sum: String(s) },
     });
 }
 
@@ -83,6 +87,8 @@ export function designWeights(target: readonly number[], opts: DesignOptions = {
     throw new ConcordError('E_USAGE', `--quota: ${q} is not a share in (0, 1]`, {
       path: '--quota',
       hint: 'Give the relative quota, e.g. 0.62.',
+      key: 'power.design.badQuota',
+      values: { value: String(q) },
     });
   if (!Number.isInteger(resolution) || resolution < n || resolution > MAX_DESIGN_RESOLUTION)
     throw new ConcordError(
@@ -91,6 +97,8 @@ export function designWeights(target: readonly number[], opts: DesignOptions = {
       {
         path: '--resolution',
         hint: `The total of the integer weights, e.g. ${DEFAULT_DESIGN_RESOLUTION}.`,
+        key: 'power.design.badResolution',
+        values: { value: String(resolution), min: String(n) },
       },
     );
   const maxIter = opts.maxIterations ?? DEFAULT_DESIGN_ITERATIONS;

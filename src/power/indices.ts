@@ -183,6 +183,8 @@ export function parseIndexList(
       throw new ConcordError('E_USAGE', `${path}: "${p}" is not a power index`, {
         path,
         hint: `Use "all" or a comma-separated list of ${POWER_INDEX_NAMES.join(', ')}.`,
+        key: 'power.notAnIndex',
+        values: { path, name: p, indices: POWER_INDEX_NAMES.join(', ') },
       });
     wanted.add(alias as PowerIndexName);
   }
@@ -190,6 +192,8 @@ export function parseIndexList(
     throw new ConcordError('E_USAGE', `${path}: no index given`, {
       path,
       hint: `Use "all" or a comma-separated list of ${POWER_INDEX_NAMES.join(', ')}.`,
+      key: 'power.noIndex',
+      values: { path, indices: POWER_INDEX_NAMES.join(', ') },
     });
   return POWER_INDEX_NAMES.filter((n) => wanted.has(n));
 }

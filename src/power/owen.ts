@@ -60,6 +60,8 @@ export function parseUnions(
     throw new ConcordError('E_USAGE', `${path}: no union given`, {
       path,
       hint: 'Give unions as comma-separated ids, unions separated by ";", e.g. --unions "KAZ,KGZ,TJK,UZB;CHN,RUS".',
+      key: 'power.owen.noUnion',
+      values: { path },
     });
   const index = new Map<string, number>();
   ids.forEach((id, i) => {
@@ -75,6 +77,12 @@ export function parseUnions(
         throw new ConcordError('E_USAGE', `${path}[${k}]: "${id}" is not a player of this game`, {
           path: `${path}[${k}]`,
           hint: `Players: ${ids.slice(0, 40).join(', ')}${ids.length > 40 ? ', …' : ''}.`,
+          key: 'power.owen.notAPlayer',
+          values: {
+            path: `${path}[${k}]`,
+            id,
+            players: `${ids.slice(0, 40).join(', ')}${ids.length > 40 ? ', …' : ''}`,
+          },
         });
       const prev = owner.get(i);
       if (prev !== undefined)
@@ -83,7 +91,12 @@ export function parseUnions(
           prev === k
             ? `${path}[${k}]: "${id}" is named twice in the same union`
             : `${path}[${k}]: "${id}" is already in union ${prev + 1}; unions must not overlap`,
-          { path: `${path}[${k}]`, hint: 'Put every player in at most one union.' },
+          {
+            path: `${path}[${k}]`,
+            hint: 'Put every player in at most one union.',
+            key: 'power.owen.overlap',
+            values: { path: `${path}[${k}]`, id, same: prev === k ? 'yes' : 'no', union: String(prev + 1) },
+          },
         );
       owner.set(i, k);
       members.push(i);
@@ -157,6 +170,13 @@ export function coalitionalValues(
       {
         path: 'unions',
         hint: 'Group more players into unions (fewer unions and smaller ones are faster), or drop --unions.',
+        key: 'power.owen.tooMuchWork',
+        values: {
+          count: String(m),
+          work: work.toExponential(1),
+          budget: budget.toExponential(1),
+          max: String(MAX_UNIONS),
+        },
       },
     );
   const d = r.weights.length;
@@ -375,6 +395,8 @@ export function gameCoalitional(
     throw new ConcordError('E_UNSUPPORTED', 'the weights, scaled exactly to integers, total more than 2^53', {
       path: 'players',
       hint: 'Round the weights (e.g. population in thousands).',
+      key: 'power.weightsTooLarge',
+      values: { advice: 'round' },
     });
   const partition = parseUnions(spec, c.ids, path);
   return coalitionalJson(coalitionalValues(r, partition), c.ids);

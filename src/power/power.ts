@@ -198,10 +198,14 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
       throw new ConcordError('E_LIMIT', 'the weights, scaled exactly to integers, total more than 2^53', {
         path: 'players',
         hint: 'Round the weights (e.g. population in thousands) or use --method montecarlo.',
+        key: 'power.weightsTooLarge',
+        values: { advice: 'montecarlo' },
       });
     throw new ConcordError('E_UNSUPPORTED', 'the weights, scaled exactly to integers, total more than 2^53', {
       path: 'players',
       hint: 'Round the weights to fewer significant digits (e.g. population in thousands).',
+      key: 'power.weightsTooLarge',
+      values: { advice: 'digits' },
     });
   }
 
@@ -224,6 +228,8 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
         {
           path: 'players',
           hint: 'Use --method exact (counting algorithms) or montecarlo.',
+          key: 'power.enumerationLimit',
+          values: { max: String(ENUMERATION_MAX_PLAYERS), n: String(n) },
         },
       );
     return fromCounts(
@@ -409,6 +415,8 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
     throw new ConcordError('E_LIMIT', `no exact algorithm fits this game: ${tried.join('; ')}`, {
       path: 'rule',
       hint: 'Use --method montecarlo for estimates with confidence intervals.',
+      key: 'power.noExactAlgorithm',
+      values: { tried: tried.join('; ') },
     });
   return fromMonteCarlo(
     r,
@@ -611,6 +619,8 @@ function fromMonteCarlo(
     throw new ConcordError('E_USAGE', `--samples: ${samples} is too few`, {
       path: '--samples',
       hint: 'Use at least 100 samples (default 100,000).',
+      key: 'power.tooFewSamples',
+      values: { samples: String(samples) },
     });
   const mc = monteCarlo(r, samples, rng);
   const want = new Set(base.indices);

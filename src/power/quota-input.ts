@@ -47,6 +47,12 @@ export function weightedInput(
         {
           path: criterion.path,
           hint: `Use one of ${c.dims.map((d) => (d.isCount ? 'count' : d.key)).join(', ')}.`,
+          key: 'power.quota.noCriterion',
+          values: {
+            path: criterion.path,
+            field: criterion.field,
+            criteria: c.dims.map((d) => (d.isCount ? 'count' : d.key)).join(', '),
+          },
         },
       );
   } else {
@@ -57,6 +63,12 @@ export function weightedInput(
         {
           path,
           hint: 'Give a game with one weighted criterion, e.g. rule: { sum: votes, atLeast: 12 }, or name one of the rule’s criteria (--criterion votes).',
+          key: 'power.quota.notWeighted',
+          values: {
+            path,
+            rule: c.dims.map((d) => d.label).join(' and '),
+            example: 'rule: { sum: votes, atLeast: 12 }',
+          },
         },
       );
     dimIndex = c.atoms.length ? c.atoms[0]!.dim : c.dims.indexOf(dims[0] ?? c.dims[0]!);
@@ -66,17 +78,26 @@ export function weightedInput(
     throw new ConcordError('E_USAGE', `${path}: the rule has no weights to vary a quota over`, {
       path,
       hint: 'Use a rule such as { sum: votes, atLeast: 12 } or { count: { atLeast: 4 } }.',
+      key: 'power.quota.noWeights',
+      values: { path, sum: '{ sum: votes, atLeast: 12 }', count: '{ count: { atLeast: 4 } }' },
     });
-  if (d.scale.num !== d.scale.den)
+  // The compiler divides a field's weights by their common divisor (den) and multiplies them by a
+  // power of ten when they have decimals (num > 1): whole weights are those with num = 1, and their
+  // values are the scaled weights times den (an all-equal game, 50 × 100 votes, is whole).
+  if (d.scale.num !== 1n)
     throw new ConcordError('E_USAGE', `${path}: the weights of "${d.label}" are not whole numbers`, {
       path: 'players',
       hint: 'Round the weights to whole numbers (e.g. population in thousands), or use --org with --weight.',
+      key: 'power.quota.notWhole',
+      values: { path, label: d.label },
     });
   const atom = c.atoms.find((a) => a.dim === dimIndex);
   return {
     ids: [...c.ids],
-    weights: d.weights.map(Number),
-    ownQuota: atom ? Number(atom.quota) : null,
+    weights: d.weights.map((w) => Number(w * d.scale.den)),
+    // in the field's own units: the least multiple of the common divisor at or above the quota
+    // written, which has the same winning coalitions
+    ownQuota: atom ? Number(atom.quota * d.scale.den) : null,
     label: game.name,
     unit: d.label,
   };
@@ -102,6 +123,8 @@ export function orgWeightedInput(
     throw new ConcordError('E_USAGE', `${weightPath}: "${weight}" is not a weight`, {
       path: weightPath,
       hint: 'Use population, gdp or count.',
+      key: 'power.quota.notAWeight',
+      values: { path: weightPath, weight },
     });
   const game = resolveGame({ organization: org, at }, org, registry, ds, { rule: { count: { atLeast: 1 } } });
   if (weight === 'count') return { ...weightedInput(game), ownQuota: null, unit: 'members' };
@@ -115,6 +138,8 @@ export function orgWeightedInput(
         {
           path: `players.${p.id}.${u.field}`,
           hint: 'Use another weight or date, or a game file with the weights.',
+          key: 'power.quota.noWeightData',
+          values: { path: `players.${p.id}.${u.field}`, field: u.field, id: p.id },
         },
       );
     return { ...p, w: Math.round(v / u.per) };
@@ -147,6 +172,8 @@ export function parseQuotaIndices(spec: string | undefined, path = '--index'): Q
       throw new ConcordError('E_USAGE', `${path}: "${raw.trim()}" is not an index of concord quota`, {
         path,
         hint: `Use ${QUOTA_INDICES.join(', ')} or all (the indices built on minimal winning coalitions: concord power at one quota).`,
+        key: 'power.quota.notAnIndex',
+        values: { path, name: raw.trim(), indices: QUOTA_INDICES.join(', ') },
       });
     out.add(name as QuotaIndex);
   }
@@ -154,6 +181,8 @@ export function parseQuotaIndices(spec: string | undefined, path = '--index'): Q
     throw new ConcordError('E_USAGE', `${path}: no index given`, {
       path,
       hint: `Use ${QUOTA_INDICES.join(', ')}.`,
+      key: 'power.quota.noIndex',
+      values: { path, indices: QUOTA_INDICES.join(', ') },
     });
   return QUOTA_INDICES.filter((i) => out.has(i));
 }

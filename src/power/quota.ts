@@ -107,6 +107,8 @@ export class QuotaTables {
         {
           path: 'players',
           hint: 'Use concord power at the quotas of interest.',
+          key: 'power.quota.playerLimit',
+          values: { max: String(QUOTA_MAX_PLAYERS), n: String(n) },
         },
       );
     for (const w of weights)
@@ -122,6 +124,12 @@ export class QuotaTables {
           hint: opts.shapleyShubik
             ? 'Leave Shapley–Shubik out (--index banzhaf), or round the weights.'
             : 'Round the weights (e.g. population in thousands or millions).',
+          key: 'power.quota.cellBudget',
+          values: {
+            size: opts.shapleyShubik ? 'yes' : 'no',
+            cells: cells.toExponential(1),
+            budget: QUOTA_CELL_BUDGET.toExponential(1),
+          },
         },
       );
     this.n = n;
@@ -273,6 +281,8 @@ export function quotaSweep(
     throw new ConcordError('E_LIMIT', `${qs.length} quotas asked for (at most ${QUOTA_ROW_LIMIT})`, {
       path: '--step',
       hint: `Give a larger --step (the total is ${T}), a narrower --from/--to, or --jumps for the quotas where the winning coalitions change.`,
+      key: 'power.quota.tooManyRows',
+      values: { count: String(qs.length), max: String(QUOTA_ROW_LIMIT), total: String(T) },
     });
   const all = 2 ** n;
   const half = 2 ** (n - 1);
@@ -320,14 +330,19 @@ export function quotaSweep(
 }
 
 function checkRange(from: number, to: number, step: number, total: number): void {
-  const bad = (path: string, msg: string) =>
+  // problem: outside (1..total), below (--from), notWhole; the message is power.quota.range.
+  const bad = (path: string, msg: string, problem: string, value: number) =>
     new ConcordError('E_USAGE', `${path}: ${msg}`, {
       path,
       hint: `Quotas run from 1 to the total weight, ${total}.`,
+      key: 'power.quota.range',
+      values: { path, problem, value: String(value), total: String(total), from: String(from) },
     });
   if (!Number.isInteger(from) || from < 1 || from > total)
-    throw bad('--from', `${from} is outside 1..${total}`);
-  if (!Number.isInteger(to) || to < 1 || to > total) throw bad('--to', `${to} is outside 1..${total}`);
-  if (to < from) throw bad('--to', `${to} is below --from ${from}`);
-  if (!Number.isInteger(step) || step < 1) throw bad('--step', `${step} is not a positive whole number`);
+    throw bad('--from', `${from} is outside 1..${total}`, 'outside', from);
+  if (!Number.isInteger(to) || to < 1 || to > total)
+    throw bad('--to', `${to} is outside 1..${total}`, 'outside', to);
+  if (to < from) throw bad('--to', `${to} is below --from ${from}`, 'below', to);
+  if (!Number.isInteger(step) || step < 1)
+    throw bad('--step', `${step} is not a positive whole number`, 'notWhole', step);
 }

@@ -36,7 +36,8 @@
  * predicate of the compiled rule.
  */
 import type { Dataset } from '../data/dataset.js';
-import { ConcordError } from '../errors.js';
+import { ConcordError, type ErrorValues } from '../errors.js';
+import { localizedShortName } from '../org/names.js';
 import { decisionStages } from '../org/organization.js';
 import { organizationPlayers } from '../org/players.js';
 import type { Organization } from '../org/schema.js';
@@ -81,21 +82,42 @@ export type ReformConstraint =
 export const CONSTRAINT_HELP =
   'passage>=X | passage<=X (X a share or a percentage, 0.05 or 5%), veto:A,B (each keeps a veto), bloc-veto:A,B (together they can block), maxshare:banzhaf<=X (or shapley-shubik), cannot-pass-alone:A,B';
 
+/** Throws E_USAGE `path: message`; `key` names a `power.reform.` message ({path}: …) and its hint. */
 function bad(
   path: string,
   message: string,
+  key: string,
+  values: ErrorValues = {},
   hint = `Write a constraint as one of: ${CONSTRAINT_HELP}.`,
 ): never {
-  throw new ConcordError('E_USAGE', `${path}: ${message}`, { path, hint });
+  throw new ConcordError('E_USAGE', `${path}: ${message}`, {
+    path,
+    hint,
+    key,
+    values: { path, help: CONSTRAINT_HELP, ...values },
+  });
 }
 
 function share(s: string, path: string): number {
   const t = s.trim();
   const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(t);
-  if (!m) bad(path, `"${s}" is not a share`, 'Give a number in [0, 1] (0.05) or a percentage (5%).');
+  if (!m)
+    bad(
+      path,
+      `"${s}" is not a share`,
+      'power.reform.notAShare',
+      { value: s },
+      'Give a number in [0, 1] (0.05) or a percentage (5%).',
+    );
   const v = Number(m[1]) / (m[2] ? 100 : 1);
   if (!(v >= 0 && v <= 1))
-    bad(path, `${s} is outside [0, 1]`, 'Give a share between 0 and 1, or 0% to 100%.');
+    bad(
+      path,
+      `${s} is outside [0, 1]`,
+      'power.reform.shareOutside',
+      { value: s },
+      'Give a share between 0 and 1, or 0% to 100%.',
+    );
   return v;
 }
 
@@ -105,8 +127,15 @@ function codes(s: string, path: string): string[] {
     .map((x) => x.trim().toUpperCase())
     .filter(Boolean);
   if (!list.length)
-    bad(path, 'no member named', 'Name members by their ISO 3166 alpha-3 codes, e.g. veto:KAZ,KGZ.');
-  if (new Set(list).size !== list.length) bad(path, 'a member is named twice', 'Name each member once.');
+    bad(
+      path,
+      'no member named',
+      'power.reform.noMember',
+      {},
+      'Name members by their ISO 3166 alpha-3 codes, e.g. veto:KAZ,KGZ.',
+    );
+  if (new Set(list).size !== list.length)
+    bad(path, 'a member is named twice', 'power.reform.memberTwice', {}, 'Name each member once.');
   return list;
 }
 
@@ -124,10 +153,16 @@ export function parseConstraint(text: string, path: string): ReformConstraint {
   if (m) {
     const index = m[1]!.toLowerCase();
     if (!(SHARE_INDICES as readonly string[]).includes(index))
-      bad(path, `"${m[1]}" is not an index for maxshare`, `Use one of: ${SHARE_INDICES.join(', ')}.`);
+      bad(
+        path,
+        `"${m[1]}" is not an index for maxshare`,
+        'power.reform.notAShareIndex',
+        { index: m[1]!, indices: SHARE_INDICES.join(', ') },
+        `Use one of: ${SHARE_INDICES.join(', ')}.`,
+      );
     return { kind: 'maxshare', index: index as ShareIndex, value: share(m[2]!, path), text: t };
   }
-  return bad(path, `"${text}" is not a constraint`);
+  return bad(path, `"${text}" is not a constraint`, 'power.reform.notAConstraint', { text });
 }
 
 /** `vetoes`: every member of the bloc must join; `consent`: more than half of them. */
@@ -547,6 +582,8 @@ export function reform(org: Organization, ds: Dataset, opts: ReformOptions): Ref
       {
         path,
         hint: 'State the constraints that matter; each one can only remove rules.',
+        key: 'power.reform.tooManyConstraints',
+        values: { path, max: String(MAX_CONSTRAINTS), got: String(opts.constraints.length) },
       },
     );
   const unionsPath = opts.unionsPath ?? '--unions';
@@ -557,6 +594,8 @@ export function reform(org: Organization, ds: Dataset, opts: ReformOptions): Ref
     throw new ConcordError('E_NO_DATA', `${org.shortName} has no membership stage`, {
       path: 'org',
       hint: 'Give an organization with members.',
+      key: 'power.reform.noStage',
+      values: { org: localizedShortName(org) },
     });
   const last = real[real.length - 1]!;
   const at = opts.at ?? last.from;
@@ -571,6 +610,8 @@ export function reform(org: Organization, ds: Dataset, opts: ReformOptions): Ref
       {
         path: '--at',
         hint: `Give a date on or after ${real[0]!.from}.`,
+        key: 'power.reform.beforeFirstStage',
+        values: { path: atPath, at, org: localizedShortName(org), first: real[0]!.from },
       },
     );
   const plans = real.map((s, i) => ({
@@ -606,6 +647,16 @@ export function reform(org: Organization, ds: Dataset, opts: ReformOptions): Ref
           {
             path: `${path}[${i}]`,
             hint: `Members then: ${s.members.join(', ')}. Name members, or choose another --at.`,
+            key: 'power.reform.notMembersAtStage',
+            values: {
+              path: `${path}[${i}]`,
+              states: missing.join(', '),
+              count: missing.length,
+              org: localizedShortName(org),
+              hypothetical: s.plan.hypothetical ? 'yes' : 'no',
+              from: s.plan.from,
+              members: s.members.join(', '),
+            },
           },
         );
     }
@@ -623,7 +674,18 @@ export function reform(org: Organization, ds: Dataset, opts: ReformOptions): Ref
       throw new ConcordError(
         'E_USAGE',
         `${unionsPath}[${k}]: ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} a member of ${org.shortName} at no stage`,
-        { path: `${unionsPath}[${k}]`, hint: `Name members of some stage: ${[...everyone].join(', ')}.` },
+        {
+          path: `${unionsPath}[${k}]`,
+          hint: `Name members of some stage: ${[...everyone].join(', ')}.`,
+          key: 'power.reform.noStageMember',
+          values: {
+            path: `${unionsPath}[${k}]`,
+            states: unknown.join(', '),
+            count: unknown.length,
+            org: localizedShortName(org),
+            members: [...everyone].join(', '),
+          },
+        },
       );
     const seen = blocs.slice(0, k).find((x) => x.some((m) => b.includes(m)));
     if (seen && opts.blocs)
@@ -633,6 +695,8 @@ export function reform(org: Organization, ds: Dataset, opts: ReformOptions): Ref
         {
           path: `${unionsPath}[${k}]`,
           hint: 'Put every member in at most one bloc.',
+          key: 'power.reform.blocsOverlap',
+          values: { path: `${unionsPath}[${k}]`, bloc: b.join(','), other: seen.join(',') },
         },
       );
   });
@@ -640,6 +704,8 @@ export function reform(org: Organization, ds: Dataset, opts: ReformOptions): Ref
     throw new ConcordError('E_LIMIT', `${unionsPath}: at most ${MAX_BLOCS} blocs (got ${blocs.length})`, {
       path: unionsPath,
       hint: 'Each bloc adds 52 rules to the family; name the blocs that matter.',
+      key: 'power.reform.tooManyBlocs',
+      values: { path: unionsPath, max: String(MAX_BLOCS), got: String(blocs.length) },
     });
   const family = reformFamily(blocs);
 
@@ -754,11 +820,13 @@ export function reform(org: Organization, ds: Dataset, opts: ReformOptions): Ref
 /** Throws when no rule satisfies the constraints, naming the smallest conflicting sets. */
 export function assertFeasible(r: ReformResult, path = '--constraint'): void {
   if (r.rules.length) return;
-  const sets = r.conflicts.map((c) =>
-    c.constraints
-      .map((j) => `${path}[${j}] ${JSON.stringify(c.texts[c.constraints.indexOf(j)])}`)
-      .join(' with '),
-  );
+  const setsWith = (withWord: string) =>
+    r.conflicts.map((c) =>
+      c.constraints
+        .map((j) => `${path}[${j}] ${JSON.stringify(c.texts[c.constraints.indexOf(j)])}`)
+        .join(withWord),
+    );
+  const sets = setsWith(' with ');
   const first = r.conflicts[0]?.constraints ?? [];
   throw new ConcordError(
     'E_VALIDATION',
@@ -771,6 +839,18 @@ export function assertFeasible(r: ReformResult, path = '--constraint'): void {
         first.length === 1
           ? 'Relax this constraint: no rule of the family meets it at the checked stages (docs/reform.md lists the family).'
           : 'Drop or relax one of the conflicting constraints; each of them alone can be met.',
+      key: 'power.reform.infeasible',
+      values: {
+        where: first.map((j) => `${path}[${j}]`).join(', '),
+        distinct: String(r.family.distinct),
+        rules: String(r.family.rules),
+        count: first.length,
+        sets: {
+          en: sets.join('; or '),
+          ru: setsWith(' вместе с ').join('; или '),
+          'zh-Hans': setsWith(' 与 ').join('；或 '),
+        },
+      },
     },
   );
 }

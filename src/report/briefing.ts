@@ -5,16 +5,23 @@
  * power, and the members' alignment in the UN General Assembly — each figure with one sentence on
  * what it shows and one on what it does not. Pure: the caller passes the data, the vote data and
  * the rules (the report section and the server route do). Browser-safe result (plain JSON).
+ *
+ * The text is written in a locale (the last parameter, English by default: the API's JSON and the
+ * CLI keep English) through the report's catalogue (`briefing.` keys of the `report` namespace),
+ * with the states' and the organization's names, the rules' labels and the numbers of the locale.
  */
 import type { AlignmentResult } from '../alignment/analysis.js';
 import { balance, type Distribution } from '../balance/balance.js';
+import { dataYearNoteIn } from '../balance/describe.js';
 import { type MeasureId, YARDSTICKS } from '../balance/yardsticks.js';
 import type { Dataset } from '../data/dataset.js';
 import { ConcordError } from '../errors.js';
+import { localizedShortName, organizationShortName } from '../org/names.js';
 import { stages } from '../org/organization.js';
 import type { OrganizationRegistry } from '../org/registry.js';
 import type { Organization } from '../org/schema.js';
 import { type CapacityRule, capacity } from '../power/capacity.js';
+import { type Locale, numbers, reportT, ruleLabelIn } from './i18n.js';
 
 /** The enlargements with a briefing: found by who joined, so a recoded date still matches. */
 export const BRIEFINGS = [
@@ -75,9 +82,13 @@ export interface BriefingInputs {
   readonly rules: readonly CapacityRule[];
   /** The alignment over the whole data (`alignOrganization`), or null without vote data. */
   readonly alignment: AlignmentResult | null;
+  /**
+   * A state's name in a locale (the report passes ./names.ts's `stateName`); without it, the data
+   * set's English name. Given by the caller so that this module stays browser-safe.
+   */
+  readonly stateName?: (iso3: string, locale: Locale) => string;
 }
 
-const pct = (x: number | null | undefined, d = 1) => (x == null ? '–' : `${(x * 100).toFixed(d)}%`);
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
@@ -88,6 +99,8 @@ export function briefingStage(org: Organization, id: string) {
     throw new ConcordError('E_VALIDATION', `no briefing "${id}"`, {
       path: 'stage',
       hint: `Briefings: ${BRIEFINGS.map((b) => `${b.id} (${b.title})`).join(', ')}.`,
+      key: 'report.unknownBriefing',
+      values: { id, briefings: BRIEFINGS.map((b) => `${b.id} (${b.title})`).join(', ') },
     });
   const stage = stages(org).find((s) => sameSet(s.joined, spec.joined));
   if (!stage)
@@ -97,15 +110,47 @@ export function briefingStage(org: Organization, id: string) {
       {
         path: 'stage',
         hint: 'The briefings are about the SCO’s enlargements.',
+        key: 'report.noBriefingStage',
+        values: {
+          org: localizedShortName(org),
+          states: {
+            en: spec.joined.join(' and '),
+            ru: spec.joined.join(' и '),
+            'zh-Hans': spec.joined.join('和'),
+          },
+        },
       },
     );
   return { spec, stage };
 }
 
-export function briefing(id: string, inp: BriefingInputs): Briefing {
+/** A briefing's title and question in a locale (English: BRIEFINGS's own). */
+export function briefingSpecIn(id: BriefingId, locale: Locale): { title: string; question: string } {
+  const t = reportT(locale);
+  return {
+    '2017': { title: t('briefing.2017.title'), question: t('briefing.2017.question') },
+    '2023': { title: t('briefing.2023.title'), question: t('briefing.2023.question') },
+    '2024': { title: t('briefing.2024.title'), question: t('briefing.2024.question') },
+  }[id];
+}
+
+export function briefing(id: string, inp: BriefingInputs, locale: Locale = 'en'): Briefing {
   const { org, ds } = inp;
   const { spec, stage } = briefingStage(org, id);
-  const name = (iso3: string) => ds.countries.get(iso3)?.name ?? iso3;
+  const t = reportT(locale);
+  const nf = numbers(locale);
+  const pct = (x: number | null | undefined, d = 1) => nf.pct(x, d);
+  const fix = (x: number | null | undefined, d: number) => nf.fixed(x, d);
+  const signed = (x: number, d: number) => `${x >= 0 ? '+' : ''}${nf.fixed(x, d)}`;
+  const name = (iso3: string) =>
+    inp.stateName ? inp.stateName(iso3, locale) : (ds.countries.get(iso3)?.name ?? iso3);
+  const short = organizationShortName(org, locale);
+  const members = (count: number) => t('briefing.members', { count });
+  /** A rule's label in running text: lower case in English, as the label is in the other languages. */
+  const ruleText = (k: number) => {
+    const label = ruleName(k);
+    return locale === 'en' ? label.toLowerCase() : label;
+  };
   const all = stages(org);
   const k = all.findIndex((s) => s.from === stage.from);
   const prev = all[k - 1]!;
@@ -126,10 +171,16 @@ export function briefing(id: string, inp: BriefingInputs): Briefing {
     });
     const sb = b.stages.find((s) => s.from === stage.from);
     if (!sb?.before || !sb.after) {
-      notes.push(`${ys.noun}: no figures for both member sets up to ${stage.from.slice(0, 4)}.`);
+      notes.push(t('briefing.note.no-figures', { measure, year: stage.from.slice(0, 4) }));
       return null;
     }
-    if (sb.dataYearNote) notes.push(`${ys.noun}: ${sb.dataYearNote}`);
+    if (sb.dataYearNote)
+      notes.push(
+        t('briefing.note.data-year', {
+          measure,
+          note: dataYearNoteIn(sb.dataYearNote, measure, ys.noun, locale),
+        }),
+      );
     const lead = (d: Distribution) => Object.entries(d.shares).sort((x, y) => y[1] - x[1])[0]!;
     const [leadB, shareB] = lead(sb.before);
     const [leadA, shareA] = lead(sb.after);
@@ -139,22 +190,36 @@ export function briefing(id: string, inp: BriefingInputs): Briefing {
     const ids = [...new Set([...after, ...before])];
     return {
       id: `${measure}-shares`,
-      title: `${ys.noun[0]!.toUpperCase()}${ys.noun.slice(1)} shares of the members, ${sb.dataYear}: the ${before.length} before and the ${after.length} after`,
+      title: t('briefing.shares.title', {
+        measure,
+        year: String(sb.dataYear),
+        before: before.length,
+        after: after.length,
+      }),
       unit: 'share',
-      beforeLabel: `${before.length} members`,
-      afterLabel: `${after.length} members`,
+      beforeLabel: members(before.length),
+      afterLabel: members(after.length),
       rows: ids
         .map((m) => ({ label: m, before: sb.before!.shares[m] ?? null, after: sb.after!.shares[m] ?? null }))
         .sort((x, y) => (y.after ?? y.before ?? 0) - (x.after ?? x.before ?? 0)),
-      shows: `${name(leadB)} held ${pct(shareB)} of the ${before.length} members' ${ys.noun}; ${
-        leadA === leadB
-          ? `${pct(shareA)} of the ${after.length} members' after`
-          : `${name(leadA)} leads the ${after.length} with ${pct(shareA)}`
-      }${second ? `, ${name(second[0])} ${pct(second[1])}` : ''}; concentration (HHI) ${hhiB?.toFixed(3) ?? '–'} → ${hhiA?.toFixed(3) ?? '–'} (${sb.dataYear} figures for both sets).`,
+      shows: t('briefing.shares.shows', {
+        lead: name(leadB),
+        share: pct(shareB),
+        before: before.length,
+        measure,
+        after:
+          leadA === leadB
+            ? t('briefing.shares.same-lead', { share: pct(shareA), count: after.length })
+            : t('briefing.shares.new-lead', { lead: name(leadA), count: after.length, share: pct(shareA) }),
+        second: second ? t('briefing.shares.second', { name: name(second[0]), share: pct(second[1]) }) : '',
+        hhiB: fix(hhiB, 3),
+        hhiA: fix(hhiA, 3),
+        year: String(sb.dataYear),
+      }),
       doesNotShow:
         measure === 'gdp'
-          ? 'Economic weight is not a vote: under consensus a share of GDP buys no say in a decision, and the figures are at market exchange rates of one year.'
-          : `Spending is not capability in use, and the ${ys.noun} figures end in ${b.measure.lastYear} (COW): a later stage is measured on the last year with figures for every member, so a newcomer's own spending may be missing.`,
+          ? t('briefing.gdp.does-not-show')
+          : t('briefing.milex.does-not-show', { year: String(b.measure.lastYear) }),
     };
   };
   const gdp = shareFigure('gdp');
@@ -167,22 +232,28 @@ export function briefing(id: string, inp: BriefingInputs): Briefing {
   const cb = cap.stages.find((s) => s.from === prev.from)!;
   const ca = cap.stages.find((s) => s.from === stage.from)!;
   const own = cap.rules.findIndex((r) => r.own);
+  const ruleName = (k: number) => ruleLabelIn({ ...inp.rules[k]!, label: cap.rules[k]!.label }, locale);
   const pB = cb.outcomes[own]!.passageProbability;
   const pA = ca.outcomes[own]!.passageProbability;
   figures.push({
     id: 'passage',
-    title: `Passage probability by rule: ${before.length} members before, ${after.length} after`,
+    title: t('briefing.passage.title', { before: before.length, after: after.length }),
     unit: 'share',
-    beforeLabel: `${before.length} members`,
-    afterLabel: `${after.length} members`,
-    rows: cap.rules.map((r, i) => ({
-      label: r.label,
+    beforeLabel: members(before.length),
+    afterLabel: members(after.length),
+    rows: cap.rules.map((_, i) => ({
+      label: ruleName(i),
       before: cb.outcomes[i]!.passageProbability,
       after: ca.outcomes[i]!.passageProbability,
     })),
-    shows: `The share of all coalitions of members that would carry a decision: under the ${org.shortName}'s own rule ${cb.outcomes[own]!.passageProbabilityFraction ?? pct(pB, 3)} → ${ca.outcomes[own]!.passageProbabilityFraction ?? pct(pA, 3)}; under consensus it halves mechanically with each new member (${after.length - before.length} new: ÷${2 ** (after.length - before.length)}).`,
-    doesNotShow:
-      'How often the organization actually agrees: it counts coalitions as if every member said yes or no at random, and says nothing of the members’ preferences (see the alignment figure and the forecasts).',
+    shows: t('briefing.passage.shows', {
+      org: short,
+      before: cb.outcomes[own]!.passageProbabilityFraction ?? pct(pB, 3),
+      after: ca.outcomes[own]!.passageProbabilityFraction ?? pct(pA, 3),
+      count: after.length - before.length,
+      divisor: String(2 ** (after.length - before.length)),
+    }),
+    doesNotShow: t('briefing.passage.does-not-show'),
   });
 
   // 4. Blocking power: Coleman's power to prevent under the majority rules (consensus: 1 for all).
@@ -195,18 +266,22 @@ export function briefing(id: string, inp: BriefingInputs): Briefing {
     const chn = after.includes('CHN') ? 'CHN' : after[0]!;
     figures.push({
       id: 'blocking',
-      title: `Blocking power (Coleman's power to prevent) under ${cap.rules[r]!.label.toLowerCase()}: before and after`,
+      title: t('briefing.blocking.title', { rule: ruleText(r) }),
       unit: 'index',
-      beforeLabel: `${before.length} members`,
-      afterLabel: `${after.length} members`,
+      beforeLabel: members(before.length),
+      afterLabel: members(after.length),
       rows: [...new Set([...after, ...before])].map((m) => ({
         label: m,
         before: bB.get(m) ?? null,
         after: bA.get(m) ?? null,
       })),
-      shows: `Under consensus every member has a veto before and after (blocking power 1); under ${cap.rules[r]!.label.toLowerCase()} ${name(chn)}'s power to prevent a decision goes from ${bB.get(chn)?.toFixed(3) ?? '–'} to ${bA.get(chn)?.toFixed(3) ?? '–'}. With equal votes every member has the same figure; it moves with the number of members and, for a simple majority, jumps between odd and even counts (with an even number a tie fails, so a bare half can block).`,
-      doesNotShow:
-        'Whether a member would use its power: it is the share of winning coalitions a member can break by leaving, for random coalitions, not a forecast of vetoes.',
+      shows: t('briefing.blocking.shows', {
+        rule: ruleText(r),
+        name: name(chn),
+        before: fix(bB.get(chn), 3),
+        after: fix(bA.get(chn), 3),
+      }),
+      doesNotShow: t('briefing.blocking.does-not-show'),
     });
   }
 
@@ -217,29 +292,38 @@ export function briefing(id: string, inp: BriefingInputs): Briefing {
     const a = al.after;
     figures.push({
       id: 'alignment',
-      title: 'Cohesion in the UN General Assembly (Agreement Index): the old and the new member set',
+      title: t('briefing.alignment.title'),
       unit: 'index',
-      beforeLabel: 'before the stage',
-      afterLabel: 'after the stage',
+      beforeLabel: t('briefing.before-stage'),
+      afterLabel: t('briefing.after-stage'),
       rows: [
         {
-          label: `the ${before.length} before`,
+          label: t('briefing.the-before', { count: before.length }),
           before: b?.oldSet.agreementIndex ?? null,
           after: a?.oldSet.agreementIndex ?? null,
         },
         {
-          label: `the ${after.length} after`,
+          label: t('briefing.the-after', { count: after.length }),
           before: b?.newSet.agreementIndex ?? null,
           after: a?.newSet.agreementIndex ?? null,
         },
       ],
       shows: al.comparable
-        ? `The ${before.length} voted together at ${b!.oldSet.agreementIndex!.toFixed(3)} before (${b!.rollCalls} roll calls), the ${after.length} at ${a!.newSet.agreementIndex!.toFixed(3)} after (${a!.rollCalls}): a change of ${al.change! >= 0 ? '+' : ''}${al.change!.toFixed(3)} ± ${al.changeSe!.toFixed(3)}; the same ${after.length} states were at ${b!.newSet.agreementIndex?.toFixed(3) ?? '–'} before the stage, which separates the change of composition from a change in how they vote.`
-        : `Not comparable: ${al.note ?? 'the vote data do not cover both periods'}.`,
-      doesNotShow:
-        'Agreement inside the SCO: UN votes are a public proxy for foreign-policy alignment, and the SCO’s own deliberations are not recorded.',
+        ? t('briefing.alignment.shows', {
+            before: before.length,
+            oldBefore: fix(b!.oldSet.agreementIndex!, 3),
+            rollCalls: b!.rollCalls,
+            after: after.length,
+            newAfter: fix(a!.newSet.agreementIndex!, 3),
+            rollCallsAfter: nf.int(a!.rollCalls),
+            change: signed(al.change!, 3),
+            se: fix(al.changeSe!, 3),
+            newBefore: fix(b!.newSet.agreementIndex, 3),
+          })
+        : t('briefing.alignment.not-comparable', { note: al.note ?? t('briefing.alignment.no-periods') }),
+      doesNotShow: t('briefing.alignment.does-not-show'),
     });
-  } else notes.push('No UN voting data for this stage.');
+  } else notes.push(t('briefing.note.no-votes'));
 
   // The answer, from the figures.
   if (gdp) {
@@ -247,24 +331,28 @@ export function briefing(id: string, inp: BriefingInputs): Briefing {
     const chnB = gdp.rows.find((x) => x.label === 'CHN');
     answer.push(
       chnB && chnB.before !== null && chnB.after !== null
-        ? `Dilution: China's share of the members' GDP went from ${pct(chnB.before)} to ${pct(chnB.after)}${top.label === 'CHN' ? '; it remains the largest member' : `; ${name(top.label)} is now the largest`}.`
-        : `Balance: ${gdp.shows}`,
+        ? t('briefing.answer.dilution', {
+            before: pct(chnB.before),
+            after: pct(chnB.after),
+            rest:
+              top.label === 'CHN'
+                ? t('briefing.answer.still-largest')
+                : t('briefing.answer.now-largest', { name: name(top.label) }),
+          })
+        : t('briefing.answer.balance', { shows: gdp.shows }),
     );
   }
-  answer.push(
-    `Paralysis by the rules: the chance that a random coalition carries a decision under consensus fell from ${pct(pB, 3)} to ${pct(pA, 3)} — the arithmetic of any enlargement under unanimity, not evidence that the members agree less.`,
-  );
+  answer.push(t('briefing.answer.paralysis', { before: pct(pB, 3), after: pct(pA, 3) }));
   const fa = figures.find((f) => f.id === 'alignment');
   if (fa && al?.comparable)
-    answer.push(
-      `Alignment: cohesion in UN votes changed by ${al.change! >= 0 ? '+' : ''}${al.change!.toFixed(3)} ± ${al.changeSe!.toFixed(3)} (Agreement Index, 0–1).`,
-    );
-  else if (fa) answer.push(`Alignment: ${fa.shows}`);
+    answer.push(t('briefing.answer.alignment', { change: signed(al.change!, 3), se: fix(al.changeSe!, 3) }));
+  else if (fa) answer.push(t('briefing.answer.alignment-shows', { shows: fa.shows }));
 
+  const text = locale === 'en' ? spec : briefingSpecIn(spec.id, locale);
   return {
     id: spec.id,
-    title: spec.title,
-    question: spec.question,
+    title: text.title,
+    question: text.question,
     organization: { id: org.id, shortName: org.shortName },
     date: stage.from,
     joined: stage.joined,

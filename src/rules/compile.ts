@@ -16,7 +16,7 @@
  * Every power algorithm (src/power/) works on this compiled form, and the reference predicate
  * `winsExactly` below is what the tests compare them with.
  */
-import { ConcordError } from '../errors.js';
+import { ConcordError, type ErrorValues } from '../errors.js';
 import type { Player } from './evaluate.js';
 import { FRACTION } from './fraction.js';
 import type { Rule, Share } from './schema.js';
@@ -97,8 +97,14 @@ export function gcd(a: bigint, b: bigint): bigint {
 
 const ceilDiv = (a: bigint, b: bigint) => (a + b - 1n) / b;
 
-function fail(path: string, message: string, hint: string): never {
-  throw new ConcordError('E_VALIDATION', `${path}: ${message}`, { path, hint });
+/** Throws E_VALIDATION `path: message`; `key` names a `rules.` message ({path}: …) and its hint. */
+function fail(path: string, message: string, hint: string, key: string, values: ErrorValues = {}): never {
+  throw new ConcordError('E_VALIDATION', `${path}: ${message}`, {
+    path,
+    hint,
+    key,
+    values: { path, ...values },
+  });
 }
 
 /** A field's values, checked: present, finite, non-negative numbers on every player. */
@@ -113,6 +119,8 @@ export function fieldValues(players: readonly Player[], field: string, path: str
       known.length
         ? `Sum over a numeric field of the players: ${known.join(', ')}.`
         : 'Give the players a numeric field (votes, population…) to sum over.',
+      'rules.unknownField',
+      { field, known: known.join(', ') || 'none' },
     );
   }
   return players.map((p, i) => {
@@ -124,6 +132,14 @@ export function fieldValues(players: readonly Player[], field: string, path: str
         {
           path: `players[${i}].${field}`,
           hint: `Give every player a finite, non-negative number in "${field}", or sum over another field.`,
+          key: 'rules.unusableField',
+          values: {
+            path: `players[${i}].${field}`,
+            player: p.id,
+            field,
+            got: v === undefined ? 'none' : JSON.stringify(v),
+            where: path,
+          },
         },
       );
     }
@@ -134,7 +150,7 @@ export function fieldValues(players: readonly Player[], field: string, path: str
 /** Compiles `rule` for `players`; throws E_VALIDATION naming the path of an impossible rule. */
 export function compile(rule: Rule, players: readonly Player[], path = 'rule'): CompiledRule {
   const n = players.length;
-  if (n === 0) fail('players', 'no players', 'Give at least one player.');
+  if (n === 0) fail('players', 'no players', 'Give at least one player.', 'rules.noPlayers');
   const ids = players.map((p) => p.id);
   const seen = new Map<string, number>();
   ids.forEach((id, i) => {
@@ -143,6 +159,8 @@ export function compile(rule: Rule, players: readonly Player[], path = 'rule'): 
         `players[${i}].id`,
         `duplicate id "${id}" (also players[${seen.get(id)}])`,
         'Give every player its own id.',
+        'rules.duplicateId',
+        { id, other: `players[${seen.get(id)}]` },
       );
     seen.set(id, i);
   });
@@ -214,17 +232,23 @@ export function compile(rule: Rule, players: readonly Player[], path = 'rule'): 
     return strict ? (num * total) / den + 1n : ceilDiv(num * total, den);
   };
 
-  const tooHigh = (p: string, quota: string, total: string): never =>
+  // kind words the total: named (`count` named players), players (`count` players), sum
+  // (`amount` of `field`), share (a share below 1), zero (0: every player's `field` is 0).
+  const tooHigh = (p: string, quota: string, total: string, kind: string, values: ErrorValues = {}): never =>
     fail(
       p,
       `quota ${quota} is above the total ${total}: no coalition can win`,
       'Lower the quota to at most the players’ total.',
+      'rules.quotaAboveTotal',
+      { quota, kind, count: '', amount: '', field: '', ...values },
     );
 
   const walk = (r: Rule, p: string): Formula => {
     if (r === 'consensus') return atom(countDim(), BigInt(n), p);
     if (typeof r !== 'object' || r === null)
-      fail(p, `not a rule: ${JSON.stringify(r)}`, 'See docs/rules.md.');
+      fail(p, `not a rule: ${JSON.stringify(r)}`, 'See docs/rules.md.', 'rules.notARule', {
+        rule: JSON.stringify(r),
+      });
     if ('consensusMinus' in r) {
       const out = new Set<string>();
       r.consensusMinus.forEach((id, i) => {
@@ -233,6 +257,8 @@ export function compile(rule: Rule, players: readonly Player[], path = 'rule'): 
             `${p}.consensusMinus[${i}]`,
             `"${id}" is not a player`,
             `Name players of this game: ${ids.join(', ')}.`,
+            'rules.notAPlayer',
+            { id, players: ids.join(', ') },
           );
         out.add(id);
       });
@@ -260,6 +286,8 @@ export function compile(rule: Rule, players: readonly Player[], path = 'rule'): 
             `${p}.among[${i}]`,
             `"${id}" is not a player`,
             `Name players of this game: ${ids.join(', ')}.`,
+            'rules.notAPlayer',
+            { id, players: ids.join(', ') },
           );
         named.add(id);
       });
@@ -279,12 +307,15 @@ export function compile(rule: Rule, players: readonly Player[], path = 'rule'): 
       const d = dimIndex.get(key)!;
       const m = BigInt(named.size);
       if (r.atLeast !== undefined) {
-        if (r.atLeast > named.size) tooHigh(`${p}.atLeast`, String(r.atLeast), `${named.size} named players`);
+        if (r.atLeast > named.size)
+          tooHigh(`${p}.atLeast`, String(r.atLeast), `${named.size} named players`, 'named', {
+            count: String(named.size),
+          });
         return atom(d, BigInt(r.atLeast), p);
       }
       if (r.atLeastShare !== undefined) return atom(d, shareQuota(r.atLeastShare, m, false), p);
       const q = shareQuota(r.moreThanShare!, m, true);
-      if (q > m) tooHigh(`${p}.moreThanShare`, String(r.moreThanShare), 'a share below 1');
+      if (q > m) tooHigh(`${p}.moreThanShare`, String(r.moreThanShare), 'a share below 1', 'share');
       return atom(d, q, p);
     }
     if ('count' in r) {
@@ -292,13 +323,14 @@ export function compile(rule: Rule, players: readonly Player[], path = 'rule'): 
       const d = countDim();
       const N = BigInt(n);
       if (k.atLeast !== undefined) {
-        if (k.atLeast > n) tooHigh(`${p}.count.atLeast`, String(k.atLeast), `${n} players`);
+        if (k.atLeast > n)
+          tooHigh(`${p}.count.atLeast`, String(k.atLeast), `${n} players`, 'players', { count: String(n) });
         return atom(d, BigInt(k.atLeast), p);
       }
       if (k.atLeastShare !== undefined) return atom(d, shareQuota(k.atLeastShare, N, false), p);
       if (k.moreThanShare !== undefined) {
         const q = shareQuota(k.moreThanShare, N, true);
-        if (q > N) tooHigh(`${p}.count.moreThanShare`, String(k.moreThanShare), 'a share below 1');
+        if (q > N) tooHigh(`${p}.count.moreThanShare`, String(k.moreThanShare), 'a share below 1', 'share');
         return atom(d, q, p);
       }
       return atom(d, N - BigInt(Math.min(n, k.atMostAgainst!)), p);
@@ -312,7 +344,11 @@ export function compile(rule: Rule, players: readonly Player[], path = 'rule'): 
         const scaled = q.mantissa * 10n ** BigInt(Math.max(0, q.exp)) * dim.scale.num;
         const den = 10n ** BigInt(Math.max(0, -q.exp)) * dim.scale.den;
         const quota = ceilDiv(scaled, den);
-        if (quota > dim.total) tooHigh(`${p}.atLeast`, String(r.atLeast), `${fmtTotal(dim)} of ${r.sum}`);
+        if (quota > dim.total)
+          tooHigh(`${p}.atLeast`, String(r.atLeast), `${fmtTotal(dim)} of ${r.sum}`, 'sum', {
+            amount: fmtTotal(dim),
+            field: r.sum,
+          });
         return atom(d, quota, p);
       }
       if (r.atLeastShare !== undefined) return atom(d, shareQuota(r.atLeastShare, dim.total, false), p);
@@ -322,6 +358,8 @@ export function compile(rule: Rule, players: readonly Player[], path = 'rule'): 
           `${p}.moreThanShare`,
           String(r.moreThanShare),
           dim.total === 0n ? `0 (every player's ${r.sum} is 0)` : 'a share below 1',
+          dim.total === 0n ? 'zero' : 'share',
+          { field: r.sum },
         );
       return atom(d, q, p);
     }
@@ -335,7 +373,15 @@ export function compile(rule: Rule, players: readonly Player[], path = 'rule'): 
         'any',
         r.any.map((x, i) => walk(x, `${p}.any[${i}]`)),
       );
-    return fail(p, `unknown rule ${JSON.stringify(r)}`, 'See docs/rules.md for the rule language.');
+    return fail(
+      p,
+      `unknown rule ${JSON.stringify(r)}`,
+      'See docs/rules.md for the rule language.',
+      'rules.unknownRule',
+      {
+        rule: JSON.stringify(r),
+      },
+    );
   };
 
   const formula = walk(rule, path);

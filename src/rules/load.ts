@@ -38,6 +38,8 @@ export function readGameFile(pathOrId: string, cwd: string): { file: GameFile; n
     throw new ConcordError('E_FILE_UNREADABLE', `no game file or built-in game "${pathOrId}"`, {
       path: pathOrId,
       hint: `Give the path of a YAML or JSON game file, or a built-in game: ${builtinGames().join(', ')}.`,
+      key: 'rules.noGame',
+      values: { name: pathOrId, games: builtinGames().join(', ') },
     });
   }
   const text = readUserFile(pathOrId, cwd, 'game file');
@@ -92,6 +94,13 @@ export function readRule(spec: string, cwd: string, where = '--rule'): { label: 
       {
         path: where,
         hint: `Use ${Object.keys(NAMED_RULES).join(', ')}, a YAML/JSON rule file, or an inline rule such as '{ count: { atLeast: 5 } }'.`,
+        key: 'rules.notARuleSpec',
+        values: {
+          where,
+          spec,
+          names: Object.keys(NAMED_RULES).join(', '),
+          example: "'{ count: { atLeast: 5 } }'",
+        },
       },
     );
   }

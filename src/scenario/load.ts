@@ -10,7 +10,7 @@ import { loadDataset, packageRoot } from '../data/load.js';
 import { ConcordError } from '../errors.js';
 import { loadOrganizations } from '../org/load.js';
 import { readUserBytes, readUserFile } from '../util/files.js';
-import { checkDepth, formatPath } from '../util/validate.js';
+import { checkDepth, formatPath, keptIssue } from '../util/validate.js';
 import { type CouncilEra, councilEra } from './import/council.js';
 import { type CapabilityInput, parseCapabilities } from './import/deu.js';
 import { detectFormat, type Format, importScenarios } from './import/index.js';
@@ -74,6 +74,8 @@ export function parseScenarioText(text: string, file: string): ScenarioFile {
       {
         path: `${file}${line ? `:${line}` : ''}`,
         hint: 'Check the indentation and quoting at that line.',
+        key: 'yamlSyntax',
+        values: { where: `${file}${line ? `:${line}` : ''}`, detail: e.message.split('\n')[0] ?? '' },
       },
     );
   }
@@ -85,10 +87,12 @@ export function parseScenarioText(text: string, file: string): ScenarioFile {
     throw new ConcordError('E_FILE_FORMAT', `${file}: not a usable YAML document: ${(e as Error).message}`, {
       path: file,
       hint: 'Write the values out instead of repeating them through YAML aliases (&a / *a).',
+      key: 'scenario.aliases',
+      values: { file, detail: (e as Error).message },
     });
   }
   checkDepth(data, file);
-  const r = ScenarioFileSchema.safeParse(data);
+  const r = ScenarioFileSchema.safeParse(data, { reportInput: true });
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
   const path = formatPath(issue.path);
@@ -103,6 +107,9 @@ export function parseScenarioText(text: string, file: string): ScenarioFile {
     {
       path,
       hint: 'Fix the value at that path; the scenario schema is docs/schemas/scenario.json (see docs/models.md).',
+      key: 'scenario.schema',
+      values: { where: `${file}${line ? `:${line}` : ''}`, more: r.error.issues.length - 1 },
+      issues: [keptIssue(issue)],
     },
   );
 }
@@ -120,10 +127,18 @@ export function resolveWithLines(s: ScenarioFile, file: string, text: string | n
   } catch (e) {
     if (e instanceof ConcordError && e.path && text !== null && e.message.startsWith(`${file}: `)) {
       const line = lineOf(text, e.path);
+      // The keyed messages of resolveScenario start with `{file}: `: the same key, with the line.
       if (line)
         throw new ConcordError(e.code, `${file}:${line}: ${e.message.slice(file.length + 2)}`, {
           path: e.path,
           hint: e.hint,
+          cause: e.cause,
+          ...(e.key && e.values?.file === file
+            ? { key: e.key, values: { ...e.values, file: `${file}:${line}` } }
+            : {
+                key: 'scenario.inFile',
+                values: { file: `${file}:${line}`, cause: e.message.slice(file.length + 2) },
+              }),
         });
     }
     throw e;
@@ -159,6 +174,8 @@ function withCapabilities(
       throw new ConcordError('E_VALIDATION', `${capsFile}: no capability for ${id} (an actor of ${file})`, {
         path: capsFile,
         hint: 'Give every actor a capability, or use --capabilities equal.',
+        key: 'scenario.noCapability',
+        values: { capsFile: String(capsFile), id, file },
       });
     }
     actors[id] = { ...actors[id], capability: caps[id] };
@@ -231,6 +248,9 @@ export function importFiles(
       throw new ConcordError('E_VALIDATION', `${file}: ${formatPath(i.path)}: ${i.message}`, {
         path: file,
         hint: 'The imported table gives a value the scenario schema refuses; see docs/scenarios.md.',
+        key: 'scenario.importSchema',
+        values: { where: file },
+        issues: [keptIssue(i)],
       });
     }
     const s =
@@ -259,6 +279,8 @@ export function loadFile(path: string, cwd: string, opts: LoadOptions = {}): Loa
       {
         path: '--default-salience',
         hint: 'A DEU salience is on 0–100, e.g. --default-salience 50.',
+        key: 'scenario.badDefaultSalience',
+        values: { value: String(opts.defaultSalience) },
       },
     );
   const { inputs, summary } = importFiles(bytes, file, {
@@ -297,6 +319,8 @@ export function scenarioTextOf(
       {
         path: file,
         hint: 'A DECIDE file with issue-specific powers, or a DEU table spanning several Council eras, gives one scenario per issue or era: split the file, or sweep each part.',
+        key: 'scenario.sweepOne',
+        values: { file, count: String(loaded.length) },
       },
     );
   return { file, text: stringifyYaml(loaded[0]!.input), summary: loaded[0]!.summary };
@@ -334,6 +358,8 @@ export function loadPath(path: string, cwd: string, opts: LoadOptions = {}): Loa
           format === 'scenario'
             ? 'Scenario files end in .yaml, .yml or .json.'
             : 'Give the file, or --format.',
+        key: 'scenario.emptyDirectory',
+        values: { dir: display(path, cwd), format },
       },
     );
   }

@@ -11,7 +11,8 @@
  */
 import type { Dataset } from '../data/dataset.js';
 import type { YearSeries } from '../data/series.js';
-import { ConcordError } from '../errors.js';
+import { ConcordError, type ErrorValues } from '../errors.js';
+import { localizedShortName } from '../org/names.js';
 import { assertActive, chairOn, membersOn } from '../org/organization.js';
 import type { OrganizationRegistry } from '../org/registry.js';
 import type { Organization } from '../org/schema.js';
@@ -38,32 +39,46 @@ export interface ResolveOptions {
 
 export function resolveScenario(s: ScenarioFile, opts: ResolveOptions = {}): ResolvedScenario {
   const file = opts.file ?? s.id;
-  const fail = (
-    path: string,
-    message: string,
-    hint: string,
-    code: 'E_VALIDATION' | 'E_NO_DATA' = 'E_VALIDATION',
-  ): never => {
-    throw new ConcordError(code, `${file}: ${path}: ${message}`, { path, hint });
+  // key: a `scenario.` message ({file}: {path}: …) and its hint, worded with `values`.
+  const fail: Fail = (path, message, hint, key, values = {}, code = 'E_VALIDATION') => {
+    throw new ConcordError(code, `${file}: ${path}: ${message}`, {
+      path,
+      hint,
+      key,
+      values: { file, path, ...values },
+    });
   };
 
   // The organization and the members on the date.
   let org: Organization | null = null;
   if (s.organization !== undefined) {
     if (!opts.registry)
-      fail('organization', 'organizations are not available here', 'Resolve with a registry.');
+      fail(
+        'organization',
+        'organizations are not available here',
+        'Resolve with a registry.',
+        'scenario.noRegistry',
+      );
     org = opts.registry!.get(s.organization);
     if (!s.date)
       fail(
         'date',
         `a scenario of ${org.shortName} needs a date: its members are taken on it`,
         'Add `date: YYYY-MM-DD`.',
+        'scenario.needsDate',
+        { org: localizedShortName(org) },
       );
     try {
       assertActive(org, s.date!);
     } catch (e) {
       if (e instanceof ConcordError)
-        throw new ConcordError(e.code, `${file}: date: ${e.message}`, { path: 'date', hint: e.hint });
+        throw new ConcordError(e.code, `${file}: date: ${e.message}`, {
+          path: 'date',
+          hint: e.hint,
+          cause: e,
+          key: 'scenario.inFileAt',
+          values: { file, path: 'date' },
+        });
       throw e;
     }
   }
@@ -82,7 +97,12 @@ export function resolveScenario(s: ScenarioFile, opts: ResolveOptions = {}): Res
       for (const id of Object.keys(issue.positions)) if (!ids.includes(id)) ids.push(id);
   }
   if (ids.length === 0)
-    fail('actors', 'the scenario has no actors', 'Name an organization and a date, or list the actors.');
+    fail(
+      'actors',
+      'the scenario has no actors',
+      'Name an organization and a date, or list the actors.',
+      'scenario.noActors',
+    );
   const index = new Map(ids.map((id, i) => [id, i]));
   const n = ids.length;
   const actors: ResolvedActor[] = ids.map((id) => ({ id, name: name(id), member: member.has(id) }));
@@ -94,6 +114,10 @@ export function resolveScenario(s: ScenarioFile, opts: ResolveOptions = {}): Res
       org
         ? `The actors are the members of ${org.shortName} on ${s.date} (${actorList()}) and those listed under \`actors\`; add ${id} there if it takes part.`
         : `The actors are ${actorList()}; add ${id} under \`actors\`.`,
+      'scenario.unknownActor',
+      org
+        ? { id, org: localizedShortName(org), date: s.date ?? '', actors: actorList() }
+        : { id, org: 'none', date: '', actors: actorList() },
     );
 
   // Capabilities.
@@ -126,7 +150,13 @@ export function resolveScenario(s: ScenarioFile, opts: ResolveOptions = {}): Res
       test = compileRule(rule, players, path);
     } catch (e) {
       if (e instanceof ConcordError)
-        throw new ConcordError(e.code, `${file}: ${e.message}`, { path: e.path ?? path, hint: e.hint });
+        throw new ConcordError(e.code, `${file}: ${e.message}`, {
+          path: e.path ?? path,
+          hint: e.hint,
+          cause: e,
+          key: 'scenario.inFile',
+          values: { file },
+        });
       throw e;
     }
     const veto = Uint8Array.from(vetoPlayers(test, n), (b) => (b ? 1 : 0));
@@ -157,6 +187,7 @@ export function resolveScenario(s: ScenarioFile, opts: ResolveOptions = {}): Res
           `issues[${k}].outcome`,
           'the outcome is given twice (here and at the top of the file)',
           'Keep one.',
+          'scenario.outcomeTwice',
         );
       outcome = s.outcome;
     }
@@ -172,7 +203,15 @@ export function resolveScenario(s: ScenarioFile, opts: ResolveOptions = {}): Res
   const seen = new Set<string>();
   issues.forEach((i, k) => {
     if (seen.has(i.id))
-      fail(`issues[${k}].id`, `issue id "${i.id}" is used twice`, 'Give each issue its own id.');
+      fail(
+        `issues[${k}].id`,
+        `issue id "${i.id}" is used twice`,
+        'Give each issue its own id.',
+        'scenario.issueTwice',
+        {
+          id: i.id,
+        },
+      );
     seen.add(i.id);
   });
   const packages = resolvePackages(s, issues, actors, chair, fail, unknownActor);
@@ -203,7 +242,7 @@ function resolvePackages(
   issues: readonly ResolvedIssue[],
   actors: readonly ResolvedActor[],
   chair: number,
-  fail: (path: string, message: string, hint: string) => never,
+  fail: Fail,
   unknownActor: (path: string, id: string) => never,
 ): ResolvedPackage[] {
   const ids = issues.map((i) => i.id);
@@ -218,6 +257,8 @@ function resolvePackages(
           `${at}[${j}]`,
           `package ${k + 1} names an unknown issue "${id}"`,
           `The issues of this scenario: ${ids.join(', ')}.`,
+          'scenario.packageUnknownIssue',
+          { package: String(k + 1), id, issues: ids.join(', ') },
         );
       if (owner.has(q))
         fail(
@@ -226,6 +267,13 @@ function resolvePackages(
             ? `issue "${id}" is named twice in package ${k + 1}`
             : `issue "${id}" is already in package ${owner.get(q)! + 1}`,
           'An issue belongs to one package at most; merge the packages or drop the issue from one.',
+          'scenario.packageIssueTwice',
+          {
+            id,
+            same: owner.get(q) === k ? 'yes' : 'no',
+            package: String(k + 1),
+            other: String(owner.get(q)! + 1),
+          },
         );
       owner.set(q, k);
       return q;
@@ -264,7 +312,15 @@ function orderFreeSum(values: number[]): number {
 /** The largest end of an issue's scale (its squares and their weighted sums stay finite). */
 export const MAX_SCALE = 1e100;
 
-type Fail = (path: string, message: string, hint: string, code?: 'E_VALIDATION' | 'E_NO_DATA') => never;
+/** Throws at `path`: the English message and hint, and the catalogue key (with its values) that words them. */
+type Fail = (
+  path: string,
+  message: string,
+  hint: string,
+  key: string,
+  values?: ErrorValues,
+  code?: 'E_VALIDATION' | 'E_NO_DATA',
+) => never;
 
 function resolveCapabilities(
   s: ScenarioFile,
@@ -283,6 +339,8 @@ function resolveCapabilities(
         'actors',
         `the capability overrides sum to more than a double can hold (${override.filter((v) => v !== undefined).length} overrides)`,
         'Overrides mixed with capabilities from the data are shares of the total: keep their sum below 1.',
+        'scenario.overridesOverflow',
+        { count: String(override.filter((v) => v !== undefined).length) },
       );
     const max = Math.max(...override.map((v) => v!));
     override = override.map((v) => v! / max);
@@ -311,6 +369,14 @@ function resolveCapabilities(
           known.length
             ? `Give every actor \`fields: { ${field}: … }\`, or use one of their fields (${known.join(', ')}) or gdp, cinc, population, milex, equal.`
             : `Give every actor \`fields: { ${field}: … }\` under \`actors\`, or use gdp, cinc, population, milex or equal.`,
+          'scenario.capabilityField',
+          {
+            field,
+            missing: missing.join(', '),
+            count: missing.length,
+            known: known.join(', ') || 'none',
+            fields: `fields: { ${field}: … }`,
+          },
           'E_NO_DATA',
         );
       }
@@ -323,12 +389,16 @@ function resolveCapabilities(
           'capability',
           `capabilities from ${s.capability} need the data set`,
           'Resolve with the data set.',
+          'scenario.needsDataset',
+          { source: s.capability },
         );
       if (!s.date)
         fail(
           'date',
           `capabilities from ${s.capability} are taken on the scenario date; there is none`,
           'Add `date: YYYY-MM-DD`, or use `capability: equal`.',
+          'scenario.capabilityNeedsDate',
+          { source: s.capability },
         );
       const series =
         s.capability === 'gdp'
@@ -346,6 +416,13 @@ function resolveCapabilities(
           `actors.${missing[0] ?? free[0]}.capability`,
           `no ${s.capability} data for ${missing.length ? missing.join(', ') : free.join(', ')} in or before ${wanted}`,
           `Give these actors a capability under \`actors\` (e.g. \`${missing[0] ?? free[0]}: { capability: 0.05 }\`), or use \`capability: equal\`.`,
+          'scenario.noCapabilityData',
+          {
+            source: s.capability,
+            actors: missing.length ? missing.join(', ') : free.join(', '),
+            year: String(wanted),
+            example: `${missing[0] ?? free[0]}: { capability: 0.05 }`,
+          },
           'E_NO_DATA',
         );
       }
@@ -358,7 +435,13 @@ function resolveCapabilities(
   const freeTotal = orderFreeSum(Array.from(raw));
   const shares = new Float64Array(n);
   if (free.length === 0) {
-    if (fixed <= 0) fail('actors', 'every capability is 0', 'Give at least one actor a positive capability.');
+    if (fixed <= 0)
+      fail(
+        'actors',
+        'every capability is 0',
+        'Give at least one actor a positive capability.',
+        'scenario.allZero',
+      );
     ids.forEach((_, i) => {
       shares[i] = override[i]! / fixed;
     });
@@ -371,10 +454,20 @@ function resolveCapabilities(
         'actors',
         `the capability overrides sum to ${fixed}, leaving nothing for the ${free.length} actor(s) whose capability comes from ${s.capability}`,
         'Overrides are shares of the total: keep their sum below 1, or give every actor one.',
+        'scenario.overridesTooLarge',
+        { sum: String(fixed), count: String(free.length), source: s.capability },
       );
     }
     if (freeTotal <= 0)
-      fail('capability', `every ${s.capability} value is 0`, 'Use another capability source.');
+      fail(
+        'capability',
+        `every ${s.capability} value is 0`,
+        'Use another capability source.',
+        'scenario.sourceZero',
+        {
+          source: s.capability,
+        },
+      );
     ids.forEach((_, i) => {
       shares[i] = override[i] !== undefined ? override[i]! : (raw[i]! / freeTotal) * (1 - fixed);
     });
@@ -386,6 +479,8 @@ function resolveCapabilities(
         `actors.${ids[i]}.capability`,
         `the capability share of ${ids[i]} is not a finite number (${shares[i]})`,
         'Give capabilities of ordinary size (they are relative: 1, 2, 3 say the same as 1e300, 2e300, 3e300).',
+        'scenario.shareNotFinite',
+        { actor: ids[i]!, value: String(shares[i]) },
       );
   }
   return { shares, year, note, given: free.length === 0 };
@@ -427,12 +522,15 @@ function resolveIssue(
         issue.dimensions ? `${at}.dimensions[${d}].scale` : `${at}.scale`,
         `the scale [${lo[d]}, ${hi[d]}] reaches beyond ±${MAX_SCALE}, where the models' squared distances overflow`,
         'Use a scale of ordinary size, e.g. [0, 100]: the models depend on positions only relative to the scale.',
+        'scenario.scaleTooLarge',
+        { low: String(lo[d]), high: String(hi[d]), max: String(MAX_SCALE) },
       );
   }
   const scaleText = (d: number) => `[${lo[d]}, ${hi[d]}]`;
 
   /** A point of the right dimension inside the scale. */
-  const point = (v: number | number[], path: string, what: string): Float64Array => {
+  // what: the point in English; kind: the same as a value of the messages' select.
+  const point = (v: number | number[], path: string, what: string, kind: string): Float64Array => {
     const arr = typeof v === 'number' ? [v] : v;
     if (arr.length !== dims) {
       fail(
@@ -441,6 +539,8 @@ function resolveIssue(
         dims === 1
           ? 'Give a single number.'
           : `Give a list of ${dims} numbers, one per dimension (${dimsSpec.map((d) => d.id).join(', ')}).`,
+        'scenario.pointDimensions',
+        { kind, count: String(arr.length), dims: String(dims), ids: dimsSpec.map((d) => d.id).join(', ') },
       );
     }
     arr.forEach((x, d) => {
@@ -449,6 +549,8 @@ function resolveIssue(
           dims === 1 ? path : `${path}[${d}]`,
           `${what} ${x} is outside the scale ${scaleText(d)}`,
           `Give a value between ${lo[d]} and ${hi[d]}, or widen the issue's scale.`,
+          'scenario.outsideScale',
+          { kind, value: String(x), low: String(lo[d]), high: String(hi[d]) },
         );
       }
     });
@@ -473,13 +575,15 @@ function resolveIssue(
     const list = Array.isArray(entry) ? entry : [entry];
     const resolved = list.map((c, k) => {
       const path = Array.isArray(entry) ? `${at}.positions.${id}[${k}]` : `${at}.positions.${id}`;
-      const p = point(c.position, `${path}.position`, 'position');
+      const p = point(c.position, `${path}.position`, 'position', 'position');
       const sArr = typeof c.salience === 'number' ? new Array<number>(dims).fill(c.salience) : c.salience;
       if (sArr.length !== dims) {
         fail(
           `${path}.salience`,
           `salience has ${sArr.length} number(s); the issue has ${dims} dimension(s)`,
           'Give one salience, or one per dimension.',
+          'scenario.salienceDimensions',
+          { count: String(sArr.length), dims: String(dims) },
         );
       }
       return {
@@ -533,24 +637,31 @@ function resolveIssue(
         `${at}.positions.${id}`,
         `${id} has no entry on issue "${issue.id}"`,
         `Give ${id} a position and a salience, or write \`${id}: null\` if it takes no position.`,
+        'scenario.noEntry',
+        { id, issue: issue.id, none: `${id}: null` },
       );
     }
     void a;
   }
 
   const statusQuo =
-    issue.statusQuo === undefined ? null : point(issue.statusQuo, `${at}.statusQuo`, 'the status quo');
+    issue.statusQuo === undefined
+      ? null
+      : point(issue.statusQuo, `${at}.statusQuo`, 'the status quo', 'statusQuo');
   let proposer = -1;
   if (issue.proposer !== undefined)
     proposer = index.get(issue.proposer) ?? unknownActor(`${at}.proposer`, issue.proposer);
   let proposal: Float64Array | null = null;
-  if (issue.proposal !== undefined) proposal = point(issue.proposal, `${at}.proposal`, 'the proposal');
+  if (issue.proposal !== undefined)
+    proposal = point(issue.proposal, `${at}.proposal`, 'the proposal', 'proposal');
   else if (proposer >= 0) {
     if (!has[proposer]) {
       fail(
         `${at}.proposal`,
         `the proposer ${issue.proposer} takes no position, so there is no proposal`,
         'Give the proposal, or a position for the proposer.',
+        'scenario.proposerNoPosition',
+        { proposer: String(issue.proposer) },
       );
     }
     proposal = position.slice(proposer * dims, proposer * dims + dims);
@@ -561,12 +672,14 @@ function resolveIssue(
         `${at}.proposal`,
         'a take-it-or-leave-it issue (amendable: false) needs a tabled proposal',
         'Give `proposal` (or a `proposer`).',
+        'scenario.takeItNeedsProposal',
       );
     if (!statusQuo)
       fail(
         `${at}.statusQuo`,
         'a take-it-or-leave-it issue needs a status quo to compare the proposal with',
         'Give `statusQuo`.',
+        'scenario.takeItNeedsStatusQuo',
       );
   }
   if (issue.optOut) {
@@ -575,12 +688,14 @@ function resolveIssue(
         `${at}.proposer`,
         'an opt-out issue needs a proposer (it is adopted when at least two members including the proposer take part)',
         'Give `proposer`.',
+        'scenario.optOutNeedsProposer',
       );
     if (!statusQuo)
       fail(
         `${at}.statusQuo`,
         'an opt-out issue needs a status quo: participants are those who prefer the proposal to it',
         'Give `statusQuo`.',
+        'scenario.optOutNeedsStatusQuo',
       );
   }
 
@@ -591,7 +706,7 @@ function resolveIssue(
       position:
         outcome.position === undefined
           ? null
-          : point(outcome.position, `${at}.outcome.position`, 'the observed outcome'),
+          : point(outcome.position, `${at}.outcome.position`, 'the observed outcome', 'outcome'),
       participants:
         outcome.participants?.map(
           (id, j) => index.get(id) ?? unknownActor(`${at}.outcome.participants[${j}]`, id),

@@ -6,8 +6,18 @@
  * why, the timeline of phases, texts, amendments, calls and answers, and each delegation's utility.
  * With `positions` (the moderator's copy, or once the briefs are revealed) it also sets each
  * delegation's played position beside its coded one.
+ *
+ * Written in a locale (the request's `?lang=` or Accept-Language; the `lab-rooms` catalogue's
+ * `print.` keys, numbers and states' names of the locale); the case's own text (its title, issues,
+ * source) stays as the scenario file gives it, marked lang="en" in another language.
  */
 import { MODEL_TITLES } from '../bargaining/forecast.js';
+import { countryName } from '../data/load.js';
+import { formatter } from '../i18n/format.js';
+import type { Locale } from '../i18n/locale.js';
+import { labRooms } from '../i18n/messages/lab-rooms/index.js';
+import { reportForecasts } from '../i18n/messages/report-forecasts/index.js';
+import { translator } from '../i18n/translate.js';
 import type { RoomSetup } from '../rooms/setup.js';
 
 export interface PrintableDebrief {
@@ -54,23 +64,6 @@ const esc = (s: unknown) =>
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 
-const num = (x: number) => (Number.isInteger(x) ? String(x) : (Math.round(x * 1000) / 1000).toString());
-
-function value(v: unknown): string {
-  if (v === null || v === undefined) return '—';
-  if (typeof v === 'number') return Number.isFinite(v) ? num(v) : '—';
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (Array.isArray(v)) return v.map(value).join(', ');
-  return String(v);
-}
-
-const RESULT: Record<string, string> = {
-  adopted: 'adopted',
-  blocked: 'blocked',
-  'adopted-by-participants': 'adopted by the participants (opt-out)',
-  'nothing adopted': 'nothing adopted: the status quo stands',
-};
-
 export function renderDebriefHtml(
   d: PrintableDebrief,
   setup: RoomSetup,
@@ -78,18 +71,51 @@ export function renderDebriefHtml(
     generatedAt: string;
     positions?: { played: Record<string, Record<string, number[]>> } | null;
     players: ReadonlyArray<{ delegation: string; name: string }>;
+    /** The page's language (English by default). */
+    locale?: Locale;
   },
 ): string {
+  const locale = o.locale ?? 'en';
+  const t = translator(labRooms, locale);
+  const tw = translator(reportForecasts, locale);
+  const f = formatter(locale);
+  const en = locale === 'en';
+  /** The case's own text (titles of the scenario and its issues): English, marked so in another page. */
+  const data = (s: string) => (en ? esc(s) : `<span lang="en">${esc(s)}</span>`);
+  const num = (x: number) =>
+    en ? (Number.isInteger(x) ? String(x) : (Math.round(x * 1000) / 1000).toString()) : f.number(x, 3);
+  const value = (v: unknown): string => {
+    if (v === null || v === undefined) return '—';
+    if (typeof v === 'number') return Number.isFinite(v) ? num(v) : '—';
+    if (typeof v === 'boolean') return v ? t('print.yes') : t('print.no');
+    if (Array.isArray(v)) return v.map(value).join(en ? ', ' : locale === 'ru' ? '; ' : '，');
+    return String(v);
+  };
+  const RESULT: Record<string, string> = {
+    adopted: t('result.adopted'),
+    blocked: t('result.blocked'),
+    'adopted-by-participants': t('result.adopted-by-participants'),
+    'nothing adopted': t('print.result.nothing'),
+  };
+  const ANSWER: Record<string, string> = {
+    accept: t('print.answer.accept'),
+    object: t('print.answer.object'),
+    abstain: t('print.answer.abstain'),
+  };
+  const answerText = (a: unknown) => ANSWER[String(a)] ?? String(a);
+  const bot = t('print.bot-suffix');
   const name = (id: string | null | undefined) => {
-    if (!id) return 'all';
-    if (id === 'moderator') return 'the moderator';
+    if (!id) return t('print.all');
+    if (id === 'moderator') return t('print.moderator');
     const del = setup.delegations.find((x) => x.id === id);
-    return del ? `${del.name} (${del.id})` : id;
+    if (!del) return id;
+    const own = en ? del.name : countryName(del.id, locale);
+    return `${own === del.id ? del.name : own} (${del.id})`;
   };
   const issueTitle = (id: string) => setup.issues.find((i) => i.id === id)?.title ?? id;
   const text = (p: Readonly<Record<string, number[]>>) =>
     Object.entries(p)
-      .map(([i, z]) => `${esc(issueTitle(i))}: <strong>${esc(value(z))}</strong>`)
+      .map(([i, z]) => `${data(issueTitle(i))}: <strong>${esc(value(z))}</strong>`)
       .join('; ');
   const players = (del: string) =>
     o.players
@@ -104,16 +130,25 @@ export function renderDebriefHtml(
         .map((m) => {
           const p = i.forecasts.played[m];
           const c = i.forecasts.coded[m];
-          return `<tr><th scope="row">${esc((MODEL_TITLES as Record<string, string>)[m] ?? m)}</th><td class="num">${esc(value(p?.outcome))}</td><td>${esc(value(p?.adopted))}</td><td class="num">${esc(value(c?.outcome))}</td><td>${esc(value(c?.adopted))}</td></tr>`;
+          const title = (MODEL_TITLES as Record<string, string>)[m] ?? m;
+          return `<tr><th scope="row">${esc(en ? title : tw.or(`model.${m}`, title))}</th><td class="num">${esc(value(p?.outcome))}</td><td>${esc(value(p?.adopted))}</td><td class="num">${esc(value(c?.outcome))}</td><td>${esc(value(c?.adopted))}</td></tr>`;
         })
         .join('');
       const observed = i.observed
-        ? `${i.observed.adopted === null ? '' : i.observed.adopted ? 'adopted' : 'not adopted'}${i.observed.position ? ` at ${esc(value(i.observed.position))}` : ''}`
-        : 'none recorded';
-      return `<section class="issue"><h3>${esc(i.title)}</h3>
-<p>The game: <strong>${esc(value(i.game))}</strong> · status quo ${esc(value(i.statusQuo))} · observed outcome: ${observed}</p>
-<table><caption>Every model's forecast beside the game's outcome (${esc(value(i.game))})</caption>
-<thead><tr><th scope="col">Model</th><th scope="col">On the played positions</th><th scope="col">Adopted?</th><th scope="col">On the coded positions</th><th scope="col">Adopted?</th></tr></thead>
+        ? esc(
+            t('print.observed', {
+              adopted: i.observed.adopted === null ? 'none' : i.observed.adopted ? 'yes' : 'no',
+              at: i.observed.position ? t('print.observed-at', { position: value(i.observed.position) }) : '',
+            }),
+          )
+        : esc(t('print.none-recorded'));
+      const game = `<strong>${esc(value(i.game))}</strong>`;
+      return `<section class="issue"><h3>${data(i.title)}</h3>
+<p>${esc(t('print.game', { game: '\u0000', statusQuo: value(i.statusQuo), observed: '\u0001' }))
+        .replace('\u0000', game)
+        .replace('\u0001', observed)}</p>
+<table><caption>${esc(t('print.table-caption', { game: value(i.game) }))}</caption>
+<thead><tr><th scope="col">${esc(t('print.col.model'))}</th><th scope="col">${esc(t('print.col.on-played'))}</th><th scope="col">${esc(t('print.col.adopted'))}</th><th scope="col">${esc(t('print.col.on-coded'))}</th><th scope="col">${esc(t('print.col.adopted'))}</th></tr></thead>
 <tbody>${rows}</tbody></table></section>`;
     })
     .join('\n');
@@ -124,40 +159,74 @@ export function renderDebriefHtml(
           const answers = setup.delegations
             .map((del) => {
               const a = c.answers[del.id];
-              return `<li>${esc(name(del.id))}: ${a ? `${esc(a.answer)}${a.by === 'bot' ? ' (bot)' : ''}` : 'no answer (raises no objection)'}</li>`;
+              return `<li>${esc(name(del.id))}: ${a ? `${esc(answerText(a.answer))}${a.by === 'bot' ? esc(bot) : ''}` : esc(t('print.no-answer'))}</li>`;
             })
             .join('');
           const why = c.why.length
             ? `<ul class="why">${c.why
                 .map(
                   (w) =>
-                    `<li><strong>${esc(name(w.delegation))}</strong> (${w.by === 'bot' ? 'a bot' : 'its players'}) blocked: the text was ${esc(num(w.distanceToText))} from its position, the status quo ${esc(num(w.distanceToStatusQuo))} (salience-weighted distances); ${w.distanceToText > w.distanceToStatusQuo ? 'the text was worse for it than no agreement, as its brief said.' : 'it objected to a text no worse for it than the status quo: a choice its brief does not explain.'}</li>`,
+                    `<li>${esc(
+                      t('print.why', {
+                        delegation: '\u0000',
+                        by: w.by === 'bot' ? t('print.a-bot') : t('print.its-players'),
+                        toText: num(w.distanceToText),
+                        toStatusQuo: num(w.distanceToStatusQuo),
+                        reason:
+                          w.distanceToText > w.distanceToStatusQuo
+                            ? t('print.why.worse')
+                            : t('print.why.unexplained'),
+                      }),
+                    ).replace('\u0000', `<strong>${esc(name(w.delegation))}</strong>`)}</li>`,
                 )
                 .join('')}</ul>`
             : '';
-          return `<section class="call"><h3>Call ${k + 1}: ${esc(RESULT[c.result ?? ''] ?? c.result ?? 'open')}</h3>
-<p>On ${text(c.positions)}${c.objections.length ? `; objections: ${esc(c.objections.map(name).join(', '))}` : '; no objection'}</p>${why}
+          const objections = c.objections.length
+            ? t('print.objections', { list: c.objections.map(name).join(', ') })
+            : t('print.no-objection');
+          return `<section class="call"><h3>${esc(t('print.call', { n: k + 1, result: RESULT[c.result ?? ''] ?? c.result ?? t('print.open') }))}</h3>
+<p>${esc(t('print.on', { text: '\u0000', objections })).replace('\u0000', text(c.positions))}</p>${why}
 <ul class="answers">${answers}</ul></section>`;
         })
         .join('\n')
-    : '<p>No call for consensus was made.</p>';
+    : `<p>${esc(t('print.no-call'))}</p>`;
 
   const describe = (e: { type: string; data: unknown }) => {
     const x = e.data as Record<string, unknown> & { positions?: Record<string, number[]> };
     switch (e.type) {
       case 'phase.set':
-        return `Phase: ${esc(x.phase)}${x.endsAt ? ` (timer until ${esc(String(x.endsAt).slice(11, 16))} UTC)` : ''}`;
+        return esc(
+          t('print.phase', {
+            phase: en ? String(x.phase) : t.or(`phase.${String(x.phase)}`, String(x.phase)),
+            timer: x.endsAt ? t('print.timer', { time: String(x.endsAt).slice(11, 16) }) : '',
+          }),
+        );
       case 'text.tabled':
-        return `${esc(name(x.by as string))} tables ${text(x.positions ?? {})}`;
+        return esc(t('print.tables', { by: name(x.by as string), text: '\u0000' })).replace(
+          '\u0000',
+          text(x.positions ?? {}),
+        );
       case 'amendment.sent':
-        return `${esc(name(x.delegation as string))}${x.participant === 'bot' ? ' (bot)' : ''} proposes ${text(x.positions ?? {})}`;
+        return esc(
+          t('print.proposes', {
+            delegation: name(x.delegation as string),
+            bot: x.participant === 'bot' ? bot : '',
+            text: '\u0000',
+          }),
+        ).replace('\u0000', text(x.positions ?? {}));
       case 'call.opened':
-        return 'Call for consensus';
+        return esc(t('print.call-opened'));
       case 'answer.given':
-        return `${esc(name(x.delegation as string))}${x.by === 'bot' ? ' (bot)' : ''}: ${esc(x.answer)}`;
+        return esc(
+          t('print.answer', {
+            delegation: name(x.delegation as string),
+            bot: x.by === 'bot' ? bot : '',
+            answer: answerText(x.answer),
+          }),
+        );
       case 'call.closed': {
         const c = d.calls.find((y) => y.id === x.call);
-        return `Call closed: ${esc(RESULT[c?.result ?? ''] ?? c?.result ?? '')}`;
+        return esc(t('print.call-closed', { result: RESULT[c?.result ?? ''] ?? c?.result ?? '' }));
       }
       default:
         return esc(e.type);
@@ -173,13 +242,13 @@ export function renderDebriefHtml(
   const utilities = d.utilities
     .map(
       (u) =>
-        `<tr><th scope="row">${esc(name(u.delegation))}</th><td>${u.played ? esc(players(u.delegation) || 'people') : 'a bot'}</td><td class="num">${esc(num(u.utility))}</td><td class="num ${u.gain < 0 ? 'bad' : ''}">${esc(num(u.gain))}</td></tr>`,
+        `<tr><th scope="row">${esc(name(u.delegation))}</th><td>${u.played ? esc(players(u.delegation) || t('print.people')) : esc(t('print.a-bot'))}</td><td class="num">${esc(num(u.utility))}</td><td class="num ${u.gain < 0 ? 'bad' : ''}">${esc(num(u.gain))}</td></tr>`,
     )
     .join('');
 
   const positions = o.positions
-    ? `<h2>Played and coded positions</h2>
-<table><thead><tr><th scope="col">Delegation</th>${setup.issues.map((i) => `<th scope="col">${esc(i.title)}: played</th><th scope="col">coded</th>`).join('')}</tr></thead>
+    ? `<h2>${esc(t('print.played-coded'))}</h2>
+<table><thead><tr><th scope="col">${esc(t('print.col.delegation'))}</th>${setup.issues.map((i) => `<th scope="col">${esc(t('print.col.played', { issue: '\u0000' })).replace('\u0000', data(i.title))}</th><th scope="col">${esc(t('print.col.coded'))}</th>`).join('')}</tr></thead>
 <tbody>${setup.delegations
         .map(
           (del) =>
@@ -197,12 +266,12 @@ export function renderDebriefHtml(
 
   const outcome = d.outcome;
   return `<!doctype html>
-<html lang="en">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Debrief: ${esc(d.title)}</title>
+<title>${esc(t('print.title', { title: d.title }))}</title>
 <style>
 body { font: 11pt/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2733; max-width: 60rem; margin: 1.5rem auto; padding: 0 1rem; }
 h1 { font-size: 1.5rem; margin: 0 0 0.3rem; } h2 { font-size: 1.2rem; margin: 1.4rem 0 0.4rem; border-bottom: 1px solid #d3d9df; }
@@ -221,25 +290,35 @@ section.issue, section.call, table { break-inside: avoid; }
 </head>
 <body>
 <header>
-<h1>Debrief: ${esc(d.title)}</h1>
-<p class="muted">${esc(setup.organization ?? '')}${setup.date ? ` · the case of ${esc(setup.date)}` : ''} · scenario <code>${esc(setup.scenarioId)}</code> · ${esc(setup.delegations.length)} delegations, ${esc(new Set(o.players.map((p) => p.delegation)).size)} played by people · bots: the ${setup.botModel === 'eum' ? 'expected-utility' : 'consensus'} model at the start · printed ${esc(o.generatedAt.slice(0, 16).replace('T', ' '))} UTC by Concord</p>
+<h1>${esc(t('print.title', { title: '\u0000' })).replace('\u0000', data(d.title))}</h1>
+<p class="muted">${esc(
+    t('print.byline', {
+      org: setup.organization ?? '',
+      case: setup.date ? t('print.case', { date: en ? setup.date : f.date(setup.date) }) : '',
+      scenario: '\u0000',
+      delegations: setup.delegations.length,
+      people: new Set(o.players.map((p) => p.delegation)).size,
+      model: setup.botModel === 'eum' ? 'eum' : 'consensus',
+      printed: o.generatedAt.slice(0, 16).replace('T', ' '),
+    }),
+  ).replace('\u0000', `<code>${esc(setup.scenarioId)}</code>`)}</p>
 </header>
 <main>
-<div class="outcome"><p><strong>Outcome:</strong> ${esc(RESULT[outcome.adopted ?? ''] ?? outcome.adopted)}${outcome.participants ? ` (by ${esc(outcome.participants.map(name).join(', '))})` : ''}.</p>
+<div class="outcome"><p><strong>${esc(t('print.outcome'))}</strong> ${esc(RESULT[outcome.adopted ?? ''] ?? outcome.adopted)}${outcome.participants ? esc(t('print.outcome-by', { list: outcome.participants.map(name).join(', ') })) : ''}${locale === 'zh-Hans' ? '。' : '.'}</p>
 <p>${Object.entries(outcome.positions)
-    .map(([i, z]) => `${esc(issueTitle(i))}: <strong>${esc(value(z))}</strong>`)
+    .map(([i, z]) => `${data(issueTitle(i))}: <strong>${esc(value(z))}</strong>`)
     .join('; ')}</p></div>
-<h2>The outcome beside the models' forecasts</h2>
-<p class="muted">Each model forecast on the positions as played (each delegation's last amendment in place of its coded position) and on the coded positions of the case. ${esc(setup.source ? `Source of the case: ${setup.source}.` : '')}</p>
+<h2>${esc(t('print.h.forecasts'))}</h2>
+<p class="muted">${esc(t('print.forecasts-note'))} ${setup.source ? esc(t('print.source', { source: '\u0000' })).replace('\u0000', data(setup.source)) : ''}</p>
 ${issues}
-<h2>Who blocked, and why</h2>
+<h2>${esc(t('print.h.blocked'))}</h2>
 ${calls}
-<h2>Each delegation's utility</h2>
-<p class="muted">Utility: minus the salience-weighted distance of the outcome from the delegation's brief (0 is best). Gain: how much closer the outcome came to its brief than the status quo (negative: it lost).</p>
-<table><thead><tr><th scope="col">Delegation</th><th scope="col">Played by</th><th scope="col">Utility</th><th scope="col">Gain over the status quo</th></tr></thead><tbody>${utilities}</tbody></table>
+<h2>${esc(t('print.h.utility'))}</h2>
+<p class="muted">${esc(t('print.utility-note'))}</p>
+<table><thead><tr><th scope="col">${esc(t('print.col.delegation'))}</th><th scope="col">${esc(t('print.col.played-by'))}</th><th scope="col">${esc(t('print.col.utility'))}</th><th scope="col">${esc(t('print.col.gain'))}</th></tr></thead><tbody>${utilities}</tbody></table>
 ${positions}
-<h2>Timeline</h2>
-<table><thead><tr><th scope="col">#</th><th scope="col">Time (UTC)</th><th scope="col">What happened</th></tr></thead><tbody>${timeline}</tbody></table>
+<h2>${esc(t('print.h.timeline'))}</h2>
+<table><thead><tr><th scope="col">#</th><th scope="col">${esc(t('print.col.time'))}</th><th scope="col">${esc(t('print.col.what'))}</th></tr></thead><tbody>${timeline}</tbody></table>
 </main>
 </body>
 </html>

@@ -101,10 +101,19 @@ export const SnapshotSchema = z
   })
   .describe('An organization on a date, as `concord org ID --at DATE --json`');
 
+/** An organization's own names in Russian and Chinese (its file's `localized`, without the source). */
+const OwnNameSchema = z.object({ name: z.string(), shortName: z.string().optional() });
+export const LocalizedNamesSchema = z
+  .object({ ru: OwnNameSchema.optional(), 'zh-Hans': OwnNameSchema.optional() })
+  .describe(
+    "The organization's own names in Russian and Chinese (a language it does not give falls back to `name`/`shortName`)",
+  );
+
 export const OrgSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   shortName: z.string(),
+  localized: LocalizedNamesSchema.nullable(),
   founded: z.string(),
   dissolved: z.string().nullable(),
   predecessor: z.string().nullable(),

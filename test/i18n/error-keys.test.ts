@@ -25,33 +25,7 @@ import { concordErrorSites, type ErrorHelper, keyedMessages } from '../helpers/e
 const root = join(import.meta.dirname, '../..');
 
 /** Files with errors still without a key (other areas, being keyed now). Remove a file once it has none. */
-const PENDING: readonly string[] = [
-  'src/alignment/analysis.ts',
-  'src/alignment/measures.ts',
-  'src/alignment/positions.ts',
-  'src/balance/balance.ts',
-  'src/balance/measures.ts',
-  'src/balance/yardsticks.ts',
-  'src/org/load.ts',
-  'src/org/organization.ts',
-  'src/org/players.ts',
-  'src/org/registry.ts',
-  'src/power/capacity.ts',
-  'src/power/design.ts',
-  'src/power/indices.ts',
-  'src/power/owen.ts',
-  'src/power/power.ts',
-  'src/power/quota-input.ts',
-  'src/power/quota.ts',
-  'src/power/reform.ts',
-  'src/report/briefing.ts',
-  'src/rules/compile.ts',
-  'src/rules/load.ts',
-  'src/scenario/import/index.ts',
-  'src/scenario/import/table.ts',
-  'src/scenario/load.ts',
-  'src/scenario/resolve.ts',
-];
+const PENDING: readonly string[] = [];
 
 /**
  * The server, the store, sweeps, rooms and the CLI outside the commands other engineers convert:

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computePower } from '../../src/power/power.js';
 import { quotaSweep, squareRootOptimalQuota } from '../../src/power/quota.js';
+import { weightedInput } from '../../src/power/quota-input.js';
 import { runCli } from '../helpers/cli.js';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `P${i}`);
@@ -87,5 +88,29 @@ describe('concord quota', () => {
     const b = await runCli(['quota', 'eu27-nice']);
     expect(b.code).toBe(2);
     expect(b.err).toContain('rule');
+  });
+});
+
+describe('weightedInput', () => {
+  it('takes a game whose weights share a divisor (50 × 100 votes) in the weights as written', () => {
+    const players = Array.from({ length: 50 }, (_, i) => ({ id: `P${i}`, votes: 100 }));
+    const w = weightedInput({ name: 'equal', players, rule: { sum: 'votes', atLeast: 2550 } } as never);
+    expect(w.weights).toEqual(players.map(() => 100));
+    // 2,550 of 100-vote members needs 26 of them: the quota 2,600 has the same winning coalitions
+    expect(w.ownQuota).toBe(2600);
+    const eec = [4, 4, 4, 2, 2, 1].map((v, i) => ({ id: `E${i}`, votes: v }));
+    expect(
+      weightedInput({ name: 'eec', players: eec, rule: { sum: 'votes', atLeast: 12 } } as never).weights,
+    ).toEqual([4, 4, 4, 2, 2, 1]);
+  });
+
+  it('still refuses weights with decimals, naming the field', () => {
+    const players = [
+      { id: 'A', votes: 1.5 },
+      { id: 'B', votes: 2 },
+    ];
+    expect(() =>
+      weightedInput({ name: 'dec', players, rule: { sum: 'votes', atLeast: 2 } } as never),
+    ).toThrow(/weights of "votes" are not whole numbers/);
   });
 });

@@ -83,3 +83,34 @@ describe('the briefings section of the report', async () => {
     expect(out.html).toContain('Does not show:');
   });
 });
+
+describe('the before/after chart in Russian and Chinese', () => {
+  it('measures its row labels, values and legend, so that nothing runs past the chart or into the bars', async () => {
+    const { renderBeforeAfter } = await import('../../src/report/charts/before-after.js');
+    const { textWidth } = await import('../../src/report/charts/text.js');
+    const ru = briefing('2017', { org, ds, registry, rules, alignment: null }, 'ru');
+    const f = ru.figures.find((x) => x.id === 'passage')!;
+    const svg = renderBeforeAfter({
+      id: 'x',
+      title: f.title,
+      rows: f.rows,
+      beforeLabel: f.beforeLabel,
+      afterLabel: f.afterLabel,
+      format: (v) => `${(v * 100).toFixed(1).replace('.', ',')}\u00a0%`,
+      locale: 'ru',
+    });
+    const width = Number(/viewBox="0 0 (\d+)/.exec(svg)![1]);
+    const axis = Number(/<line x1="([\d.]+)"/.exec(svg)![1]);
+    // Row labels end left of the axis (text-anchor end), and each fits the room left of it.
+    for (const m of svg.matchAll(/<text x="([\d.]+)" y="[\d.]+" text-anchor="end"[^>]*>([^<]*)/g)) {
+      expect(Number(m[1])).toBeLessThan(axis);
+      expect(textWidth(m[2]!)).toBeLessThanOrEqual(Number(m[1]));
+    }
+    // Value labels and the legend end inside the chart.
+    for (const m of svg.matchAll(/<text x="([\d.]+)" y="[\d.]+"(?: font-size="(\d+)")?[^>]*>([^<]*)</g))
+      if (!/text-anchor/.test(m[0]))
+        expect(Number(m[1]) + textWidth(m[3]!, Number(m[2] ?? 11))).toBeLessThanOrEqual(width);
+    expect(svg).toContain('консенсус');
+    expect(svg).not.toContain('not a member');
+  });
+});

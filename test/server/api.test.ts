@@ -98,6 +98,17 @@ describe('organizations', () => {
     );
   });
 
+  it("lists each organization's own names in Russian and Chinese (the lab's selects show them)", async () => {
+    const orgs = (await get('/api/orgs')).json().organizations as Array<{
+      id: string;
+      localized: { ru?: { name: string; shortName?: string }; 'zh-Hans'?: { name: string } } | null;
+    }>;
+    const sco = orgs.find((o) => o.id === 'sco')!;
+    expect(sco.localized?.ru).toEqual({ name: 'Шанхайская организация сотрудничества', shortName: 'ШОС' });
+    expect(sco.localized?.['zh-Hans']?.name).toBe('上海合作组织');
+    expect(orgs.find((o) => o.id === 'shanghai-five')!.localized?.ru?.name).toBe('Шанхайская пятёрка');
+  });
+
   it('names the offending parameter in errors', async () => {
     expectError(await get('/api/orgs/sco?at=2021-02-30'), 400, 'E_VALIDATION', 'query.at');
     expectError(await get('/api/orgs/sco?at=2021-04-29&extra=1'), 400, 'E_VALIDATION');

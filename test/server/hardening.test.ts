@@ -83,6 +83,19 @@ describe('computations on the worker pool', () => {
     expect(s.ctx.compute.stats.run).toBe(before + 1);
     const none = await s.app.inject({ url: '/api/orgs/asean/briefings/2017' });
     expect(none.statusCode).toBe(404);
+    // ?lang= writes the texts in the language; the figures are the same, the default stays English.
+    const ru = await s.app.inject({ url: '/api/orgs/sco/briefings/2017?lang=ru' });
+    expect(ru.statusCode).toBe(200);
+    expect(ru.json().title).toBe('Индия и Пакистан, 2017 г.');
+    expect(ru.json().answer[0]).toMatch(/^Размывание: доля Китая в ВВП членов изменилась с 87,1/);
+    expect(ru.json().figures.map((f: { rows: unknown }) => f.rows)).toEqual(
+      r.json().figures.map((f: { rows: { label: string }[] }, k: number) =>
+        // The rows' figures are the same; the capacity rows' labels are the rules' names in Russian.
+        f.rows.map((row, i) => ({ ...row, label: ru.json().figures[k].rows[i].label })),
+      ),
+    );
+    expect(r.json().title).toBe('India and Pakistan, 2017');
+    expect((await s.app.inject({ url: '/api/orgs/sco/briefings/2017?lang=fr' })).statusCode).toBe(400);
   });
 
   it('refuses requests above the documented caps with 413 naming the cap', async () => {

@@ -271,6 +271,35 @@ describe('rooms: the printable debrief', () => {
     expect(html).toMatch(/Tajikistan \(TJK\)<\/strong> \(its players\) blocked/);
     expect(html).toMatch(/expected utility \(Bueno de Mesquita\)/);
     expect(html).toMatch(/Played and coded positions/);
+    // In the lab's language: Accept-Language (the lab's download sends it) or ?lang=.
+    const ru = await (
+      await fetch(`http://${base}/api/rooms/${r.id}/debrief.html`, {
+        headers: { authorization: `Bearer ${mod}`, 'accept-language': 'ru' },
+      })
+    ).text();
+    expect(ru).toMatch(/^<!doctype html>\n<html lang="ru">/);
+    expect(ru).toMatch(/Таджикистан \(TJK\)<\/strong> \(её игроки\) — блокировала/);
+    expect(ru).toContain('ожидаемая полезность (Буэно де Мескита)');
+    expect(ru).toContain('Сыгранные и кодированные позиции');
+    const zh = (await call('GET', `/api/rooms/${r.id}/debrief.html?lang=zh`, mod)).body;
+    expect(zh).toMatch(/<html lang="zh-Hans">/);
+    expect(zh).toContain('塔吉克斯坦 (TJK)');
+    for (const page of [ru, zh]) {
+      // Every English word left is the case's own text (marked lang="en"), a code, a URL or the
+      // player's own name (Ana).
+      const body = page
+        .replace(/<style>[\s\S]*?<\/style>/, '')
+        .replace(/<head>[\s\S]*?<\/head>/, '')
+        .replace(/<span lang="en">[\s\S]*?<\/span>/g, ' ')
+        .replace(/<code>[\s\S]*?<\/code>/g, ' ')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/https?:\/\/\S+/g, ' ');
+      const words = (body.match(/[A-Za-z]{3,}/g) ?? []).filter(
+        (w) => !/^(UTC|Concord|sco|Ana|SMP|KTAB|[A-Z]{3})$/.test(w),
+      );
+      expect(words).toEqual([]);
+    }
+    expect((await call('GET', `/api/rooms/${r.id}/debrief.html?lang=fr`, mod)).status).toBe(400);
     // The participant's copy at the debrief: no positions table until the briefs are revealed.
     const theirs = await call('GET', `/api/rooms/${r.id}/debrief.html`, p.token);
     expect(theirs.status).toBe(200);

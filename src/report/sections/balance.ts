@@ -5,7 +5,14 @@
  * stage saying what the change did; population and military expenditure in a fold.
  */
 import { type Balance, balance, MEMBERSHIP_RULE, type StageBalance } from '../../balance/balance.js';
-import { longDate } from '../../balance/describe.js';
+import {
+  caveatIn,
+  type DescribeContext,
+  describeSeries,
+  describeStage,
+  longDate,
+  pairNoteIn,
+} from '../../balance/describe.js';
 import { type MeasureId, YARDSTICKS } from '../../balance/yardsticks.js';
 import { isConcordError } from '../../errors.js';
 import type { Organization } from '../../org/schema.js';
@@ -40,7 +47,7 @@ function yardstick(m: MeasureId, t: T): { label: string; noun: string } {
   return { label, noun };
 }
 
-/** Text balance/ writes in English (its sentences, sources, caveats): marked as such in another language. */
+/** The sources' own titles, which stay in English: marked as such in another language. */
 const en = (html: string, l: Locale) => (l === 'en' ? html : `<span lang="en">${html}</span>`);
 
 /** Members in the order they first count, then by size in that year: the bands and colours. */
@@ -53,10 +60,11 @@ function bandOrder(b: Balance): string[] {
     .map(([m]) => m);
 }
 
-function changeLabel(s: StageBalance, t: T): string {
+function changeLabel(s: StageBalance, t: T, registry?: ReportContext['registry']): string {
   if (s.kind === 'founding') {
+    const pred = s.comparedWith && registry?.has(s.comparedWith.id) ? registry.get(s.comparedWith.id) : null;
     return s.comparedWith
-      ? `${t('balance.founded')} (${s.comparedWith.shortName}${s.joined.length ? ` +${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''})`
+      ? `${t('balance.founded')} (${pred ? orgNames(pred, t.locale).shortName : s.comparedWith.shortName}${s.joined.length ? ` +${s.joined.join(', ')}` : ''}${s.left.length ? ` −${s.left.join(', ')}` : ''})`
       : t('balance.founded');
   }
   return [s.joined.length ? `+${s.joined.join(', ')}` : '', s.left.length ? `−${s.left.join(', ')}` : '']
@@ -107,19 +115,28 @@ function measureBlock(b: Balance, ctx: ReportContext, colours: Map<string, strin
     }),
     bands: bandOrder(b).map((c) => ({ key: c, label: name(c), colour: colours.get(c) ?? '#999' })),
     years: b.years.map((y) => ({ year: y.year, shares: y.concentration ? y.shares : null })),
-    marks: stages.slice(1).map((s) => ({ year: s.stageYear, label: `${s.stageYear} ${changeLabel(s, t)}` })),
+    marks: stages
+      .slice(1)
+      .map((s) => ({ year: s.stageYear, label: `${s.stageYear} ${changeLabel(s, t, ctx.registry)}` })),
     locale: l,
   });
   const partial = b.years.filter((y) => y.status === 'partial');
   const day = (d: string) => (l === 'en' ? longDate(d) : n.date(d));
+  // The sentences in the report's language (English: the JSON's own).
+  const pred =
+    org?.predecessor && ctx.registry.has(org.predecessor) ? ctx.registry.get(org.predecessor) : null;
+  const dctx: DescribeContext = { org: org ?? b.organization, ys: YARDSTICKS[b.measure.id], name };
+  const sentence = (s: StageBalance) =>
+    l === 'en' ? s.sentence : describeStage(s, { ...dctx, predecessor: s.comparedWith ? pred : null }, l);
+  const summary = l === 'en' ? b.summary : describeSeries(b.years, { ...dctx, pair: b.pair }, l);
   const sentences = stages.map(
-    (s) => `<li><strong>${esc(day(s.from))}${P.stop}</strong> ${en(esc(s.sentence), l)}</li>`,
+    (s) => `<li><strong>${esc(day(s.from))}${P.stop}</strong> ${esc(sentence(s))}</li>`,
   );
-  return `<figure>${chart}<figcaption class="note">${en(esc(b.summary), l)}${
+  return `<figure>${chart}<figcaption class="note">${esc(summary)}${
     partial.length
       ? ` ${esc(t('balance.partial', { years: partial.map((y) => y.year).join(', '), missing: [...new Set(partial.flatMap((y) => y.missing))].join(', ') }))}`
       : ''
-  } ${esc(t('balance.source'))} ${en(escLinks(b.measure.source), l)}${P.stop} ${en(escLinks(b.measure.caveat), l)}</figcaption></figure>
+  } ${esc(t('balance.source'))} ${en(escLinks(b.measure.source), l)}${P.stop} ${escLinks(caveatIn(b.measure, l))}</figcaption></figure>
 <h3>${esc(t('balance.stage-changes', { noun: ys.noun }))}</h3>
 <ul class="balance-stages">${sentences.join('')}</ul>`;
 }
@@ -221,7 +238,7 @@ export const balanceSection: ReportSection = {
         ];
       });
       ratio = `<h3>${esc(t('balance.pair-heading', { a: name(pa), b: name(pb) }))}</h3>
-<figure>${chart}<figcaption class="note">${esc(t('balance.ratio-caption-1', { a: name(pa), b: name(pb) }))} (${en(esc(gdp?.pairNote ?? ''), l)})${punctuation(l).stop}${punctuation(l).gap}${esc(t('balance.ratio-caption-2'))}</figcaption></figure>
+<figure>${chart}<figcaption class="note">${esc(t('balance.ratio-caption-1', { a: name(pa), b: name(pb) }))} (${esc(gdp ? pairNoteIn(gdp.pairNote, org, 'gdp', YARDSTICKS.gdp.noun, l) : '')})${punctuation(l).stop}${punctuation(l).gap}${esc(t('balance.ratio-caption-2'))}</figcaption></figure>
 ${htmlTable([t('balance.th.yardstick'), t('balance.th.first-year'), t('balance.th.latest-year')], rows, { caption: t('balance.ratio-table-caption', { pair: `${pa}/${pb}` }), lang: l })}`;
     }
 
@@ -256,7 +273,7 @@ ${htmlTable([t('balance.th.yardstick'), t('balance.th.first-year'), t('balance.t
         ],
         shown.map((s, i) => [
           nowrap(s.from),
-          changeLabel(s, t),
+          changeLabel(s, t, ctx.registry),
           ...available.map((b) => cell(b.stages[i]!, f)),
         ]),
         { caption: title, lang: l },

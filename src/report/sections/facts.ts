@@ -5,30 +5,8 @@ import { snapshot } from '../../org/snapshot.js';
 import { esc } from '../../util/html.js';
 import { htmlTable } from '../html.js';
 import { localeOf, numbers, reportT, summaryT } from '../i18n.js';
+import { factNoteIn } from '../notes.js';
 import type { ReportSection } from '../report.js';
-
-/**
- * A note of org/facts.ts (written in English there) in the report's language: the three forms it
- * takes, matched whole; anything else is kept as written.
- */
-function factNote(note: string, t: ReturnType<typeof reportT>): string {
-  if (t.locale === 'en') return note;
-  const label = (x: string) =>
-    x === 'population' ? t('facts.population') : x === 'GDP' ? t('facts.gdp-short') : x;
-  let m = /^(\w+): no data at all for (.+) \(left out of the sum\)$/.exec(note);
-  if (m) return t('facts.note.no-data', { label: label(m[1]!), list: m[2]! });
-  m = /^(\w+): no year at or before (\d+) has data for every member$/.exec(note);
-  if (m) return t('facts.note.no-year', { label: label(m[1]!), year: m[2]! });
-  m =
-    /^(\w+): (\d+) not available \((?:the data end in (\d+)|(some members lack data for later years))\); (\d+) used$/.exec(
-      note,
-    );
-  if (m)
-    return m[3]
-      ? t('facts.note.data-end', { label: label(m[1]!), year: m[2]!, last: m[3], used: m[5]! })
-      : t('facts.note.later-missing', { label: label(m[1]!), year: m[2]!, used: m[5]! });
-  return note;
-}
 
 export const factsSection: ReportSection = {
   id: 'facts',
@@ -110,7 +88,7 @@ export const factsSection: ReportSection = {
       { caption: t('facts.stages-caption'), lang: l },
     );
     return {
-      html: `${now}${f.notes.length ? `<p class="note">${f.notes.map((x) => esc(factNote(x, t))).join('<br>')}</p>` : ''}\n${byStage}
+      html: `${now}${f.notes.length ? `<p class="note">${f.notes.map((x) => esc(factNoteIn(x, l))).join('<br>')}</p>` : ''}\n${byStage}
 <p class="note">${esc(t('facts.note'))}</p>`,
       // The terminal summary stays in English (the CLI's own language option prints it).
       summary: [

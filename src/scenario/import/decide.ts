@@ -44,6 +44,8 @@ export function parseDecide(text: string, file: string): ScenarioFileInput[] {
         r.line,
         `"${tag}" is not a record type; lines start with #A, #P, #M, #D, #O or #/`,
         'Each line starts with a record type (#A, #P, #M, #D, #O or #/), quoted or not; see docs/scenarios.md.',
+        'import.decide.recordType',
+        { tag },
       );
     }
     const need = (k: number, what: string) => {
@@ -53,6 +55,8 @@ export function parseDecide(text: string, file: string): ScenarioFileInput[] {
           r.line,
           `${tag} line has ${r.cells.length} cells; it needs ${k} (${what})`,
           'Check the separators (tab or semicolon) on this line.',
+          'import.decide.tooFewCells',
+          { tag, count: String(r.cells.length), need: String(k), what },
         );
       }
     };
@@ -66,7 +70,14 @@ export function parseDecide(text: string, file: string): ScenarioFileInput[] {
         need(2, '#A, id, name');
         const id = r.cells[1]!;
         if (actors.has(id))
-          throw formatError(file, r.line, `actor "${id}" is defined twice`, 'Keep one #A line per actor.');
+          throw formatError(
+            file,
+            r.line,
+            `actor "${id}" is defined twice`,
+            'Keep one #A line per actor.',
+            'import.decide.actorTwice',
+            { id },
+          );
         actors.set(id, { name: r.cells[2] || id, line: r.line });
         break;
       }
@@ -74,7 +85,14 @@ export function parseDecide(text: string, file: string): ScenarioFileInput[] {
         need(2, '#P, id, description');
         const id = r.cells[1]!;
         if (issues.has(id))
-          throw formatError(file, r.line, `issue "${id}" is defined twice`, 'Keep one #P line per issue.');
+          throw formatError(
+            file,
+            r.line,
+            `issue "${id}" is defined twice`,
+            'Keep one #P line per issue.',
+            'import.decide.issueTwice',
+            { id },
+          );
         issues.set(id, { title: r.cells[2] || id, marks: [], line: r.line });
         break;
       }
@@ -87,8 +105,10 @@ export function parseDecide(text: string, file: string): ScenarioFileInput[] {
             r.line,
             `#M refers to issue "${r.cells[1]}", not defined by a #P line above`,
             'Define the issue first.',
+            'import.decide.markUnknownIssue',
+            { issue: String(r.cells[1]) },
           );
-        issue.marks.push(num(file, r, 2, 'value', 'A #M value is a number.'));
+        issue.marks.push(num(file, r, 2, 'value', 'A #M value is a number.', 'decideMark'));
         break;
       }
       case '#D': {
@@ -99,6 +119,8 @@ export function parseDecide(text: string, file: string): ScenarioFileInput[] {
             r.line,
             `#D line has ${r.cells.length} cells; it takes 6 or 7 (#D, actor, issue, position, salience, power, comment)`,
             'Remove the extra cells.',
+            'import.decide.tooManyCells',
+            { count: String(r.cells.length) },
           );
         }
         const actor = r.cells[1]!;
@@ -109,6 +131,14 @@ export function parseDecide(text: string, file: string): ScenarioFileInput[] {
             r.line,
             `column actor: "${actor}" is not defined by an #A line`,
             'Add `#A <id> <name>` for it.',
+            'import.column',
+            {
+              column: 'actor',
+              problem: 'noActorLine',
+              value: actor,
+              advice: 'decideAddActor',
+              example: '#A <id> <name>',
+            },
           );
         if (!issues.has(issue))
           throw formatError(
@@ -116,16 +146,26 @@ export function parseDecide(text: string, file: string): ScenarioFileInput[] {
             r.line,
             `column issue: "${issue}" is not defined by a #P line`,
             'Add `#P <id> <description>` for it.',
+            'import.column',
+            {
+              column: 'issue',
+              problem: 'noIssueLine',
+              value: issue,
+              advice: 'decideAddIssue',
+              example: '#P <id> <description>',
+            },
           );
-        const position = num(file, r, 3, 'position', 'Positions are numbers.');
-        const salience = num(file, r, 4, 'salience', 'Saliences are numbers on 0–1.');
-        const power = num(file, r, 5, 'power', 'Power is a non-negative number.');
+        const position = num(file, r, 3, 'position', 'Positions are numbers.', 'decidePosition');
+        const salience = num(file, r, 4, 'salience', 'Saliences are numbers on 0–1.', 'decideSalience');
+        const power = num(file, r, 5, 'power', 'Power is a non-negative number.', 'power');
         if (salience < 0 || salience > 1)
           throw formatError(
             file,
             r.line,
             `column salience: ${salience} is outside [0, 1]`,
             'DECIDE saliences are on 0–1.',
+            'import.column',
+            { column: 'salience', problem: 'outside01', value: String(salience), advice: 'decideSalience01' },
           );
         if (power < 0)
           throw formatError(
@@ -133,6 +173,8 @@ export function parseDecide(text: string, file: string): ScenarioFileInput[] {
             r.line,
             `column power: ${power} is negative`,
             'Power is a non-negative number.',
+            'import.column',
+            { column: 'power', problem: 'negative', value: String(power), advice: 'power' },
           );
         if (data.some((d) => d.actor === actor && d.issue === issue)) {
           throw formatError(
@@ -140,6 +182,8 @@ export function parseDecide(text: string, file: string): ScenarioFileInput[] {
             r.line,
             `actor "${actor}" has two #D lines on issue "${issue}"`,
             'Keep one.',
+            'import.decide.twoLines',
+            { actor, issue },
           );
         }
         data.push({ row: r, actor, issue, position, salience, power });
@@ -151,6 +195,8 @@ export function parseDecide(text: string, file: string): ScenarioFileInput[] {
           r.line,
           `unknown record type "${tag}"`,
           'Lines start with #A, #P, #M, #D, #O or #/.',
+          'import.decide.unknownRecord',
+          { tag },
         );
     }
   }
@@ -160,6 +206,7 @@ export function parseDecide(text: string, file: string): ScenarioFileInput[] {
       all[all.length - 1]?.line ?? 1,
       'the file needs #A, #P and #D lines',
       'A DECIDE file defines actors (#A), issues (#P) and positions (#D); see docs/scenarios.md.',
+      'import.decide.empty',
     );
   }
   const ids = new Map([...actors.keys()].map((a) => [a, toId(a)]));
@@ -177,6 +224,16 @@ export function parseDecide(text: string, file: string): ScenarioFileInput[] {
         d.row.line,
         `column position: ${d.position} is outside the scale [${lo}, ${hi}] of issue "${d.issue}"`,
         'Fix the position, or the #M points of the issue.',
+        'import.column',
+        {
+          column: 'position',
+          problem: 'outsideIssueScale',
+          value: String(d.position),
+          low: String(lo),
+          high: String(hi),
+          issue: d.issue,
+          advice: 'decidePositionFix',
+        },
       );
     }
   }

@@ -156,7 +156,14 @@ export function parseDeu(text: string, file: string, opts: DeuOptions = {}): Deu
   const delim = sniffDelimiter(headLine);
   const all = rows(text, delim, '#');
   const header = all[0];
-  if (!header) throw formatError(file, 1, 'the table is empty', 'Give a header row and one row per issue.');
+  if (!header)
+    throw formatError(
+      file,
+      1,
+      'the table is empty',
+      'Give a header row and one row per issue.',
+      'import.deu.empty',
+    );
   const cols = trimTrailing(header.cells);
   const lower = cols.map((c) => c.toLowerCase());
   const dup = lower.findIndex((c, k) => c !== '' && lower.indexOf(c) !== k);
@@ -166,6 +173,8 @@ export function parseDeu(text: string, file: string, opts: DeuOptions = {}): Deu
       header.line,
       `column "${cols[dup]}" appears twice`,
       'Give each column its own name.',
+      'import.deu.columnTwice',
+      { column: cols[dup]! },
     );
 
   // Actors: p<X> columns with an s<X> column.
@@ -185,6 +194,8 @@ export function parseDeu(text: string, file: string, opts: DeuOptions = {}): Deu
       header.line,
       'the header has no actor: no pair of columns p<X> and s<X> (position and salience)',
       'A DEU table names each actor X by two columns, pX and sX (pcom, scom, pfr, sfr…).',
+      'import.deu.noActor',
+      { p: 'p<X>', s: 's<X>' },
     );
   }
   const seenIds = new Map<string, string>();
@@ -196,6 +207,8 @@ export function parseDeu(text: string, file: string, opts: DeuOptions = {}): Deu
         header.line,
         `columns p${other} and p${a.code} are the same actor ${a.id}`,
         'Keep one pair of columns per actor.',
+        'import.deu.sameActor',
+        { other, code: a.code, id: a.id },
       );
     seenIds.set(a.id, a.code);
   }
@@ -231,6 +244,8 @@ export function parseDeu(text: string, file: string, opts: DeuOptions = {}): Deu
         header.line,
         `the capabilities file gives nothing for ${missing.join(', ')}`,
         'Add a line `ACTOR,capability` for each actor of the table, or use --capabilities equal.',
+        'import.deu.noCapabilities',
+        { actors: missing.join(', ') },
       );
     }
   }
@@ -238,9 +253,18 @@ export function parseDeu(text: string, file: string, opts: DeuOptions = {}): Deu
 
   /** A 0–100 cell: undefined when missing; an error outside the scale. */
   const cell = (r: Row, k: number, what: string, place: string): number | undefined => {
+    const whatId = what === 'reference point' ? 'referencePoint' : what;
     const raw = (r.cells[k] ?? '').trim();
     if (MISSING_TEXT.has(raw.toLowerCase())) return undefined;
-    const v = num(file, r, k, cols[k]!, `${what} is a number on 0–100 (or empty, ., NA or 999 for missing).`);
+    const v = num(
+      file,
+      r,
+      k,
+      cols[k]!,
+      `${what} is a number on 0–100 (or empty, ., NA or 999 for missing).`,
+      'deuNumber',
+      { what: whatId },
+    );
     if (MISSING_CODES.has(v)) {
       tally.add('note', `missing-data code ${raw} read as missing`, place);
       return undefined;
@@ -251,6 +275,8 @@ export function parseDeu(text: string, file: string, opts: DeuOptions = {}): Deu
         r.line,
         `column ${cols[k]}: ${what} ${v} is outside the scale [0, 100]`,
         `DEU ${what}s are on 0–100; missing values are empty, ., NA or 999.`,
+        'import.column',
+        { column: cols[k]!, problem: 'outsideScale100', what: whatId, value: String(v), advice: 'deuScale' },
       );
     return v;
   };
@@ -270,6 +296,8 @@ export function parseDeu(text: string, file: string, opts: DeuOptions = {}): Deu
         r.line,
         `row has ${cells.length} cells; the header has ${cols.length} (ragged row)`,
         'Give every row one cell per column of the header (an empty cell for a missing value).',
+        'import.deu.ragged',
+        { count: String(cells.length), width: String(cols.length) },
       );
     }
     const row: Row = { line: r.line, cells };
@@ -280,6 +308,13 @@ export function parseDeu(text: string, file: string, opts: DeuOptions = {}): Deu
         r.line,
         `column ${role.id >= 0 ? cols[role.id] : 'id'}: issue id "${issueId}" is used twice`,
         'Give each row its own issue id.',
+        'import.column',
+        {
+          column: role.id >= 0 ? cols[role.id]! : 'id',
+          problem: 'issueTwice',
+          value: issueId,
+          advice: 'deuIssueTwice',
+        },
       );
     ids.add(issueId);
     const positions: Record<string, { position: number; salience: number } | null> = {};
@@ -330,6 +365,14 @@ export function parseDeu(text: string, file: string, opts: DeuOptions = {}): Deu
           r.line,
           `column ${cols[role.proposer]}: "${proposer}" is not an actor of the table`,
           `Name one of ${actors.join(', ')}.`,
+          'import.column',
+          {
+            column: cols[role.proposer]!,
+            problem: 'notAnActor',
+            value: proposer,
+            advice: 'nameActor',
+            actors: actors.join(', '),
+          },
         );
       proposer = pid;
     } else if (positions.COM) proposer = 'COM';
@@ -354,6 +397,8 @@ export function parseDeu(text: string, file: string, opts: DeuOptions = {}): Deu
           r.line,
           `column ${cols[k]}: "${t}" is not a date`,
           'Write dates as 2005-06-13, 13-06-05 (day-month-year), 13/06/2005 or a year.',
+          'import.column',
+          { column: cols[k]!, problem: 'notADate', value: t, advice: 'deuDate' },
         );
       if (k !== dateCols[0])
         tally.add(
@@ -378,6 +423,14 @@ export function parseDeu(text: string, file: string, opts: DeuOptions = {}): Deu
           r.line,
           `column ${cols[role.rule]}: "${ruleText}" is not a rule`,
           'Write qmv, unanimity, consensus, majority, or a rule in YAML flow syntax such as {count: {atLeastShare: 0.55}}.',
+          'import.column',
+          {
+            column: cols[role.rule]!,
+            problem: 'notARule',
+            value: ruleText,
+            advice: 'deuRule',
+            example: '{count: {atLeastShare: 0.55}}',
+          },
         );
       }
     } else if (kind === 'majority') {
@@ -390,6 +443,8 @@ export function parseDeu(text: string, file: string, opts: DeuOptions = {}): Deu
           r.line,
           `column ${cols[role.rule]}: qualified majority needs the date of the decision${date ? ` (no Council rule is known on ${date})` : ''}`,
           'Give a date column (finact, date or intro) with the date of the decision, from 1958 on.',
+          'import.column',
+          { column: cols[role.rule]!, problem: 'qmvNoDate', date: date ?? 'none', advice: 'deuQmv' },
         );
       }
       // No rule given: the Council's usual rule for legislation, a qualified majority, when the
@@ -454,6 +509,7 @@ export function parseDeu(text: string, file: string, opts: DeuOptions = {}): Deu
       header.line,
       'the table has no issue with two or more positions',
       'Add one row per issue, with the positions of at least two actors.',
+      'import.deu.noIssue',
     );
   if (caps === 'votes' && built.some((b) => !b.era))
     throw formatError(
@@ -461,6 +517,7 @@ export function parseDeu(text: string, file: string, opts: DeuOptions = {}): Deu
       header.line,
       '--capabilities votes needs the date of each decision',
       'Give a date column (finact, date or intro), or use --capabilities equal or a file.',
+      'import.deu.votesNeedDate',
     );
 
   // One scenario per Council era (members, weights) and year (the population of the date): the
@@ -574,10 +631,18 @@ export function parseCapabilities(text: string, file: string): Record<string, nu
         1,
         `not valid YAML or JSON: ${(e as Error).message.split('\n')[0]}`,
         'Write a mapping ACTOR: capability.',
+        'import.capabilities.yaml',
+        { detail: (e as Error).message.split('\n')[0] ?? '' },
       );
     }
     if (!v || typeof v !== 'object' || Array.isArray(v))
-      throw formatError(file, 1, 'expected a mapping ACTOR: capability', 'Write e.g. `FR: 8.4`.');
+      throw formatError(
+        file,
+        1,
+        'expected a mapping ACTOR: capability',
+        'Write e.g. `FR: 8.4`.',
+        'import.capabilities.notMapping',
+      );
     const out: Record<string, number> = {};
     for (const [k, x] of Object.entries(v)) {
       if (typeof x !== 'number' || !Number.isFinite(x) || x < 0)
@@ -586,6 +651,8 @@ export function parseCapabilities(text: string, file: string): Record<string, nu
           1,
           `${k}: capability ${JSON.stringify(x)} is not a non-negative number`,
           'Give a number ≥ 0.',
+          'import.capabilities.badValue',
+          { actor: k, value: JSON.stringify(x) },
         );
       out[k] = x;
     }
@@ -601,19 +668,29 @@ export function parseCapabilities(text: string, file: string): Record<string, nu
         r.line,
         `expected 2 cells (actor, capability), got ${r.cells.length}`,
         'One `actor,capability` per line.',
+        'import.capabilities.cells',
+        { count: String(r.cells.length) },
       );
     if (k === 0 && !Number.isFinite(Number(r.cells[1]))) return; // header
-    const v = num(file, r, 1, 'capability', 'A capability is a non-negative number.');
+    const v = num(file, r, 1, 'capability', 'A capability is a non-negative number.', 'capability');
     if (v < 0)
       throw formatError(
         file,
         r.line,
         `column capability: ${v} is negative`,
         'A capability is a non-negative number.',
+        'import.column',
+        { column: 'capability', problem: 'negative', value: String(v), advice: 'capability' },
       );
     out[r.cells[0]!] = v;
   });
   if (Object.keys(out).length === 0)
-    throw formatError(file, 1, 'no capabilities found', 'One `actor,capability` per line.');
+    throw formatError(
+      file,
+      1,
+      'no capabilities found',
+      'One `actor,capability` per line.',
+      'import.capabilities.none',
+    );
   return out;
 }

@@ -61,6 +61,8 @@ export function detectFormat(file: string, text: string, bytes?: Uint8Array): Fo
   throw new ConcordError('E_FILE_FORMAT', `${file}: cannot tell the format of this file`, {
     path: file,
     hint: `Give --format ${FORMATS.join('|')}. A long table's header is ${EXPECTED_HEADER}; see docs/scenarios.md.`,
+    key: 'import.unknownFormat',
+    values: { file, formats: FORMATS.join('|'), header: EXPECTED_HEADER },
   });
 }
 
@@ -76,6 +78,8 @@ export function importScenarios(
     throw new ConcordError('E_FILE_FORMAT', `${file} is not a text file`, {
       path: file,
       hint: 'Give a YAML or JSON scenario, a CSV/TSV table or an XLSX workbook.',
+      key: 'import.notText',
+      values: { file },
     });
   const format = opts.format ?? detectFormat(file, text, bytes);
   if (zip && format !== 'long')
@@ -85,6 +89,8 @@ export function importScenarios(
       {
         path: file,
         hint: `Save the sheet as CSV, or lay it out as a long table: ${EXPECTED_HEADER}.`,
+        key: 'import.workbookNotLong',
+        values: { file, header: EXPECTED_HEADER },
       },
     );
   switch (format) {

@@ -58,19 +58,43 @@ export interface LongImport {
 export function parseLong(table: TableRows, file: string, id: string): LongImport {
   const hint = `A long table has one row per actor and issue; the header is ${EXPECTED_HEADER}.`;
   const [header, ...data] = table.rows;
-  if (!header) throw formatError(file, 1, 'the table is empty', hint);
+  if (!header)
+    throw formatError(file, 1, 'the table is empty', hint, 'import.long.empty', { header: EXPECTED_HEADER });
   const col = {} as Record<Column, number>;
   for (const c of LONG_COLUMNS) col[c] = -1;
   header.cells.forEach((h, k) => {
     if (h.trim() === '' && data.every((r) => (r.cells[k] ?? '').trim() === '')) return;
     const c = BY_NORM.get(norm(h));
-    if (!c) throw formatError(file, header.line, `column ${k + 1} "${h}": unknown column`, hint);
+    if (!c)
+      throw formatError(
+        file,
+        header.line,
+        `column ${k + 1} "${h}": unknown column`,
+        hint,
+        'import.long.unknownColumn',
+        { index: String(k + 1), name: h, header: EXPECTED_HEADER },
+      );
     if (col[c] >= 0)
-      throw formatError(file, header.line, `column ${k + 1} "${h}": ${c} is given twice`, hint);
+      throw formatError(
+        file,
+        header.line,
+        `column ${k + 1} "${h}": ${c} is given twice`,
+        hint,
+        'import.long.columnTwice',
+        { index: String(k + 1), name: h, column: c, header: EXPECTED_HEADER },
+      );
     col[c] = k;
   });
   for (const c of REQUIRED)
-    if (col[c] < 0) throw formatError(file, header.line, `the header has no column ${c}`, hint);
+    if (col[c] < 0)
+      throw formatError(
+        file,
+        header.line,
+        `the header has no column ${c}`,
+        hint,
+        'import.long.missingColumn',
+        { column: c, header: EXPECTED_HEADER },
+      );
   const width = header.cells.length;
   const tally = new Tally();
   const defaultIssue = toId(id) || 'issue';
@@ -86,6 +110,8 @@ export function parseLong(table: TableRows, file: string, id: string): LongImpor
         r.line,
         `column ${c}: "${raw}" is not a number`,
         `Give ${c} as a number, or leave it empty.`,
+        'import.column',
+        { column: c, problem: 'notNumber', value: raw, advice: 'longNumber' },
       );
     return v;
   };
@@ -110,12 +136,30 @@ export function parseLong(table: TableRows, file: string, id: string): LongImpor
         r.line,
         `row has ${r.cells.length} cells; the header has ${width} (ragged row)`,
         `Give every row one cell per column of the header: ${header.cells.join(',')}.`,
+        'import.long.ragged',
+        { count: String(r.cells.length), width: String(width), header: header.cells.join(',') },
       );
     const name = textAt(r, 'actor');
-    if (!name) throw formatError(file, r.line, 'column actor: empty', 'Name the actor on every row.');
+    if (!name)
+      throw formatError(
+        file,
+        r.line,
+        'column actor: empty',
+        'Name the actor on every row.',
+        'import.column',
+        { column: 'actor', problem: 'empty', advice: 'actorEmpty' },
+      );
     const actor = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(name) ? name : toId(name);
     const issueName = col.issue >= 0 ? textAt(r, 'issue') : defaultIssue;
-    if (!issueName) throw formatError(file, r.line, 'column issue: empty', 'Name the issue on every row.');
+    if (!issueName)
+      throw formatError(
+        file,
+        r.line,
+        'column issue: empty',
+        'Name the issue on every row.',
+        'import.column',
+        { column: 'issue', problem: 'empty', advice: 'issueEmpty' },
+      );
     const key = `${actor}\u0000${issueName}`;
     const before = seen.get(key);
     if (before !== undefined)
@@ -124,6 +168,15 @@ export function parseLong(table: TableRows, file: string, id: string): LongImpor
         r.line,
         `column actor: ${actor} already has a row on issue "${issueName}" (line ${before}): duplicate actor–issue row`,
         'Keep one row per actor and issue.',
+        'import.column',
+        {
+          column: 'actor',
+          problem: 'duplicateRow',
+          value: actor,
+          issue: issueName,
+          otherLine: String(before),
+          advice: 'oneRow',
+        },
       );
     seen.set(key, r.line);
     let issue = issues.get(issueName);
@@ -141,6 +194,16 @@ export function parseLong(table: TableRows, file: string, id: string): LongImpor
           r.line,
           `column ${c}: ${v} differs from ${had.value} given for issue "${issueName}" on line ${had.line}`,
           `Give ${c} once per issue, or the same value on every row of the issue.`,
+          'import.column',
+          {
+            column: c,
+            problem: 'differs',
+            value: String(v),
+            other: String(had.value),
+            issue: issueName,
+            otherLine: String(had.line),
+            advice: 'oncePerIssue',
+          },
         );
       issue.fields[c] = { value: v, line: r.line };
     }
@@ -152,6 +215,8 @@ export function parseLong(table: TableRows, file: string, id: string): LongImpor
         r.line,
         `column capability: ${cap} is negative`,
         'A capability is a non-negative number.',
+        'import.column',
+        { column: 'capability', problem: 'negative', value: String(cap), advice: 'capability' },
       );
     if (!a) actors.set(actor, { capability: cap, line: r.line, name });
     else if (cap !== undefined) {
@@ -161,6 +226,16 @@ export function parseLong(table: TableRows, file: string, id: string): LongImpor
           r.line,
           `column capability: ${cap} differs from ${a.capability} given for ${actor} on line ${a.line}`,
           'An actor has one capability: give the same value on each of its rows, or give it once.',
+          'import.column',
+          {
+            column: 'capability',
+            problem: 'capabilityDiffers',
+            value: String(cap),
+            other: String(a.capability),
+            actor,
+            otherLine: String(a.line),
+            advice: 'oneCapability',
+          },
         );
       a.capability = cap;
     }
@@ -169,18 +244,30 @@ export function parseLong(table: TableRows, file: string, id: string): LongImpor
     if (position === undefined) {
       tally.add('skipped', 'empty position: the actor takes no position on the issue', `line ${r.line}`);
     } else if (salience === undefined) {
-      throw formatError(file, r.line, 'column salience: empty', 'Give the salience (0–1) of every position.');
+      throw formatError(
+        file,
+        r.line,
+        'column salience: empty',
+        'Give the salience (0–1) of every position.',
+        'import.column',
+        { column: 'salience', problem: 'empty', advice: 'salienceEmpty' },
+      );
     } else if (salience < 0 || salience > 100) {
       throw formatError(
         file,
         r.line,
         `column salience: ${salience} is outside [0, 1]`,
         'Saliences are on 0–1 (or 0–100).',
+        'import.column',
+        { column: 'salience', problem: 'outside01', value: String(salience), advice: 'salienceScale' },
       );
     }
     issue.rows.push({ line: r.line, actor, position, salience });
   }
-  if (issues.size === 0) throw formatError(file, header.line, 'the table has a header but no rows', hint);
+  if (issues.size === 0)
+    throw formatError(file, header.line, 'the table has a header but no rows', hint, 'import.long.noRows', {
+      header: EXPECTED_HEADER,
+    });
   const maxSalience = Math.max(...[...issues.values()].flatMap((i) => i.rows.map((r) => r.salience ?? 0)));
   const salienceScale = maxSalience > 1 ? 100 : 1;
   if (salienceScale === 100) tally.notes.push('saliences read on 0–100 (one is above 1) and divided by 100');
@@ -192,6 +279,8 @@ export function parseLong(table: TableRows, file: string, id: string): LongImpor
       missing[1].line,
       `column capability: empty for ${missing[0]}, given for other actors`,
       'Give every actor a capability, or none (then they are equal).',
+      'import.column',
+      { column: 'capability', problem: 'emptyFor', actor: missing[0], advice: 'capabilityAll' },
     );
   }
   const out: ScenarioFileInput['issues'] = [...issues.values()].map((is) => {
@@ -204,6 +293,15 @@ export function parseLong(table: TableRows, file: string, id: string): LongImpor
         (f.scaleMax ?? f.scaleMin)!.line,
         `column scaleMax: the scale [${lo}, ${hi}] of issue "${is.id}" is empty`,
         'Give scaleMax above scaleMin.',
+        'import.column',
+        {
+          column: 'scaleMax',
+          problem: 'emptyScale',
+          low: String(lo),
+          high: String(hi),
+          issue: is.id,
+          advice: 'scaleMax',
+        },
       );
     const inScale = (c: Column, v: number | undefined, line: number) => {
       if (v !== undefined && (v < lo || v > hi))
@@ -212,6 +310,16 @@ export function parseLong(table: TableRows, file: string, id: string): LongImpor
           line,
           `column ${c}: ${v} is outside the scale [${lo}, ${hi}] of issue "${is.id}"`,
           'Fix the value, or give the issue’s scaleMin and scaleMax.',
+          'import.column',
+          {
+            column: c,
+            problem: 'outsideIssueScale',
+            value: String(v),
+            low: String(lo),
+            high: String(hi),
+            issue: is.id,
+            advice: 'fixValue',
+          },
         );
     };
     const positions: Record<string, { position: number; salience: number } | null> = {};
@@ -230,6 +338,14 @@ export function parseLong(table: TableRows, file: string, id: string): LongImpor
         f.proposer!.line,
         `column proposer: "${proposer}" is not an actor of the table`,
         `Name one of ${[...actors.keys()].join(', ')}.`,
+        'import.column',
+        {
+          column: 'proposer',
+          problem: 'notAnActor',
+          value: proposer,
+          advice: 'nameActor',
+          actors: [...actors.keys()].join(', '),
+        },
       );
     const sq = f.statusQuo?.value as number | undefined;
     const outcome = f.outcome?.value as number | undefined;

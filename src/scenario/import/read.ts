@@ -27,6 +27,8 @@ export function csvRows(text: string, file: string): TableRows {
       err.lines ?? 1,
       `not a readable table: ${err.message.replace(/^Invalid [^:]*: /, '')}`,
       'Check the quoting on that line: a cell that holds the delimiter is written in double quotes.',
+      'import.table.unreadable',
+      { detail: err.message.replace(/^Invalid [^:]*: /, '') },
     );
   }
   return { rows: records.map((r) => ({ line: r.info.lines, cells: r.record })) };
@@ -47,11 +49,20 @@ export function xlsxRows(bytes: Uint8Array, file: string): TableRows {
       1,
       `not a readable XLSX workbook: ${(e as Error).message}`,
       'Save the sheet as .xlsx (or as CSV).',
+      'import.xlsx.unreadable',
+      { detail: (e as Error).message },
     );
   }
   const name = wb.SheetNames[0];
   const ws = name ? wb.Sheets[name] : undefined;
-  if (!ws) throw formatError(file, 1, 'the workbook has no sheet', 'Put the table on the first sheet.');
+  if (!ws)
+    throw formatError(
+      file,
+      1,
+      'the workbook has no sheet',
+      'Put the table on the first sheet.',
+      'import.xlsx.noSheet',
+    );
   const start = ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']).s.r : 0;
   const raw = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, blankrows: true, defval: '' });
   const rows = raw

@@ -1,5 +1,5 @@
 /** Reading delimited text (CSV, TSV, semicolon-separated) line by line, with line numbers for errors. Pure. */
-import { ConcordError } from '../../errors.js';
+import { ConcordError, type ErrorValues } from '../../errors.js';
 
 export interface Row {
   /** 1-based line number in the file. */
@@ -58,16 +58,51 @@ export function sniffDelimiter(firstLine: string): string {
   return ',';
 }
 
-export function formatError(file: string, line: number, message: string, hint: string): ConcordError {
-  return new ConcordError('E_FILE_FORMAT', `${file}:${line}: ${message}`, { path: `${file}:${line}`, hint });
+/**
+ * E_FILE_FORMAT `file:line: message`. `key` names the `import.` message that words it (its text
+ * starts `{file}:{line}: `; its hint is `hint.<key>`), `values` its other arguments. A column's
+ * problem is `import.column`: `column` and `problem` (notNumber, negative, outside01…) select the
+ * sentence, `advice` the hint.
+ */
+export function formatError(
+  file: string,
+  line: number,
+  message: string,
+  hint: string,
+  key: string,
+  values: ErrorValues = {},
+): ConcordError {
+  return new ConcordError('E_FILE_FORMAT', `${file}:${line}: ${message}`, {
+    path: `${file}:${line}`,
+    hint,
+    key,
+    values: { file, line: String(line), value: '', what: '', ...values },
+  });
 }
 
-/** Parses a number cell; throws naming the file, line and column otherwise. */
-export function num(file: string, row: Row, col: number, column: string, hint: string): number {
+/**
+ * Parses a number cell; throws naming the file, line and column otherwise. `advice` selects the
+ * hint's wording in `hint.import.column` (the English `hint` is the thrown text).
+ */
+export function num(
+  file: string,
+  row: Row,
+  col: number,
+  column: string,
+  hint: string,
+  advice: string,
+  values: ErrorValues = {},
+): number {
   const raw = row.cells[col] ?? '';
   const v = raw === '' ? Number.NaN : Number(raw);
   if (!Number.isFinite(v)) {
-    throw formatError(file, row.line, `column ${column}: "${raw}" is not a number`, hint);
+    throw formatError(file, row.line, `column ${column}: "${raw}" is not a number`, hint, 'import.column', {
+      column,
+      problem: 'notNumber',
+      value: raw,
+      advice,
+      ...values,
+    });
   }
   return v;
 }

@@ -1,6 +1,7 @@
 /** Enlargement briefings (src/report/briefing.ts): public, read-only, computed on the worker pool. */
 import { z } from 'zod';
 import { ConcordError } from '../../errors.js';
+import { parseLocale } from '../../i18n/locale.js';
 import { BRIEFINGS } from '../../report/briefing.js';
 import { briefingsFor } from '../../report/sections/briefings.js';
 import { todayIso } from '../../util/dates.js';
@@ -55,15 +56,29 @@ export const routes: AnyRoute[] = [
     tag: 'organizations',
     access: 'public',
     params: BriefingParams,
+    query: z
+      .object({
+        lang: z
+          .enum(['en', 'ru', 'zh', 'zh-Hans'])
+          .optional()
+          .describe(
+            'The language of the texts (titles, sentences, labels, notes): en (default), ru or zh; the figures do not change',
+          ),
+      })
+      .strict(),
     cacheSeconds: 3600,
     response: { description: 'The briefing', schema: BriefingSchema },
     // Computed on the worker pool (balance, capacity and the alignment of two periods: about a
     // second); the answer is cached by the server under its validated input.
     work: {
       cost: () => 1000,
-      run: ({ ctx, params }) => {
+      run: ({ ctx, params, query }) => {
         ctx.registry.get(params.id);
-        const all = briefingsFor({ ds: ctx.ds, registry: ctx.registry, orgId: params.id, date: todayIso() });
+        const locale = query.lang ? parseLocale(query.lang, 'lang') : 'en';
+        const all = briefingsFor(
+          { ds: ctx.ds, registry: ctx.registry, orgId: params.id, date: todayIso() },
+          locale,
+        );
         const b = all.find((x) => x.id === params.stage);
         if (!b)
           throw new ConcordError('E_NOT_FOUND', `no briefing ${params.stage} for ${params.id}`, {

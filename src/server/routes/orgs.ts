@@ -40,6 +40,12 @@ export const routes: AnyRoute[] = [
         id: o.id,
         name: o.name,
         shortName: o.shortName,
+        localized: o.localized
+          ? {
+              ...(o.localized.ru ? { ru: o.localized.ru } : {}),
+              ...(o.localized['zh-Hans'] ? { 'zh-Hans': o.localized['zh-Hans'] } : {}),
+            }
+          : null,
         founded: o.founded,
         dissolved: o.dissolved ?? null,
         predecessor: o.predecessor ?? null,

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ConcordError } from '../../errors.js';
+import { negotiateLocale, parseLocale } from '../../i18n/locale.js';
 import { botAnswerIn, eumMoves } from '../../rooms/bots.js';
 import { brief } from '../../rooms/brief.js';
 import { packageDistance, type RoomSetup, roomSetup } from '../../rooms/setup.js';
@@ -1226,16 +1227,30 @@ export const routes: AnyRoute[] = [
     tag: 'rooms',
     access: 'public',
     params: RoomParams,
-    query: z.object({ token: z.string().max(200).optional() }).strict(),
+    query: z
+      .object({
+        token: z.string().max(200).optional(),
+        lang: z
+          .string()
+          .max(20)
+          .optional()
+          .describe("The page's language: en, ru or zh (default: the request's Accept-Language)"),
+      })
+      .strict(),
     response: { description: 'The debrief as HTML', contentType: 'text/html' },
-    handler: async ({ ctx, params, request, reply, workspace }) => {
+    handler: async ({ ctx, params, query, request, reply, workspace }) => {
       const v = await viewerOf(ctx, request, params.id, workspace);
       const s = await ctx.rooms.state(params.id);
       needDebrief(v, s);
       const played = playedScenario(s);
       const [coded, asPlayed] = await Promise.all([forecast(ctx, s.setup.file), forecast(ctx, played)]);
       const d = debrief(s, await ctx.store.roomEvents(params.id), coded, asPlayed);
+      const h = request.headers['accept-language'];
+      const locale = query.lang
+        ? parseLocale(query.lang, 'lang')
+        : negotiateLocale(Array.isArray(h) ? h.join(',') : h);
       const html = renderDebriefHtml(d, s.setup, {
+        locale,
         generatedAt: new Date().toISOString(),
         positions: v.kind === 'moderator' || s.revealed ? { played: playedPositions(s) } : null,
         players: s.participants.map((p) => ({ delegation: p.delegation, name: p.name })),

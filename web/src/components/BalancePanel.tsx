@@ -1,35 +1,25 @@
 /**
  * The balance of power inside the organization in the year of the date being viewed: each member's
  * share of a yardstick, the concentration, the ratio of the two largest, and what each enlargement
- * changed (src/balance/ through /api/orgs/{id}/balance).
+ * changed (src/balance/ through /api/orgs/{id}/balance). The API writes its sentences in English;
+ * in Russian and Chinese the lab says the same figures through src/balance/describe.ts.
  */
 import { useState } from 'react';
+import type { BalanceYear, StageBalance } from '../../../src/balance/balance.js';
+import { caveatIn, describeSeries, describeStage } from '../../../src/balance/describe.js';
+import { type MeasureId, YARDSTICKS } from '../../../src/balance/yardsticks.js';
 import { lab } from '../../../src/i18n/messages/lab/index.js';
 import { labCharts } from '../../../src/i18n/messages/lab-charts/index.js';
 import { useApi } from '../hooks.js';
-import { useFormat, useT } from '../i18n.js';
+import { useFormat, useLocale, useT } from '../i18n.js';
+import { useOrgName } from '../names.js';
 import { ErrorNote } from './Notice.js';
 
-interface BalanceYear {
-  year: number;
-  status: 'complete' | 'partial' | 'missing';
-  members: string[];
-  missing: string[];
-  shares: Record<string, number>;
-  concentration: {
-    hhi: number;
-    con: number;
-    hegemon: boolean;
-    largest: { iso3: string; share: number };
-  } | null;
-  pairRatio: number | null;
-  note: string | null;
-}
 interface Balance {
-  measure: { id: string; label: string; firstYear: number; lastYear: number; caveat: string };
+  measure: { id: MeasureId; label: string; firstYear: number; lastYear: number; caveat: string };
   pair: [string, string] | null;
   years: BalanceYear[];
-  stages: Array<{ from: string; sentence: string }>;
+  stages: StageBalance[];
   summary: string;
 }
 
@@ -47,7 +37,9 @@ export function BalancePanel({
   const t = useT(labCharts);
   const tl = useT(lab);
   const n = useFormat();
-  const [measure, setMeasure] = useState<string>('gdp');
+  const { locale } = useLocale();
+  const orgName = useOrgName();
+  const [measure, setMeasure] = useState<MeasureId>('gdp');
   const b = useApi<Balance>(`/api/orgs/${encodeURIComponent(orgId)}/balance?measure=${measure}`);
   const data = b.data;
   const rows = data?.years.filter((y) => y.status !== 'missing') ?? [];
@@ -57,11 +49,32 @@ export function BalancePanel({
       ? rows[rows.length - 1]
       : rows.find((y) => y.year > year));
   const shares = row ? Object.entries(row.shares).sort((a, c) => c[1] - a[1]) : [];
+  // The stages' sentences, the series' sentence and the caveat in the lab's language.
+  const ctx = data
+    ? {
+        org: orgName({ id: orgId }),
+        ys: YARDSTICKS[data.measure.id],
+        name: (c: string) => names.get(c) ?? c,
+      }
+    : null;
+  const sentence = (s: StageBalance) =>
+    locale === 'en' || !ctx
+      ? s.sentence
+      : describeStage(s, { ...ctx, predecessor: s.comparedWith ? orgName(s.comparedWith) : null }, locale);
+  const summary =
+    data && ctx && locale !== 'en'
+      ? describeSeries(data.years, { ...ctx, pair: data.pair }, locale)
+      : data?.summary;
+  const measureLabel = !data
+    ? ''
+    : locale === 'en'
+      ? data.measure.label
+      : t(`balance.measure.${data.measure.id}`);
   return (
     <>
       <label>
         {t('balance.yardstick')}{' '}
-        <select value={measure} onChange={(e) => setMeasure(e.target.value)}>
+        <select value={measure} onChange={(e) => setMeasure(e.target.value as MeasureId)}>
           {MEASURES.map((id) => (
             <option key={id} value={id}>
               {t(`balance.measure.${id}`)}
@@ -74,15 +87,12 @@ export function BalancePanel({
         <div className="balance">
           <p>
             <strong>
-              {data.measure.label}, {row.year}
+              {measureLabel}, {row.year}
             </strong>
             {row.year !== year ? ` ${t('balance.nearest', { year })}` : ''}
             {row.status === 'partial' ? t('balance.partial', { list: row.missing.join(', ') }) : ''}.
           </p>
-          <ul
-            className="bars"
-            aria-label={t('balance.bars', { measure: data.measure.label, year: row.year })}
-          >
+          <ul className="bars" aria-label={t('balance.bars', { measure: measureLabel, year: row.year })}>
             {shares.map(([iso3, s]) => (
               <li key={iso3}>
                 <span className="bar-label">{names.get(iso3) ?? iso3}</span>
@@ -114,11 +124,11 @@ export function BalancePanel({
             <summary>{t('balance.stages')}</summary>
             <ul className="small">
               {data.stages.map((s) => (
-                <li key={s.from}>{s.sentence}</li>
+                <li key={s.from}>{sentence(s)}</li>
               ))}
             </ul>
-            <p className="small muted">{data.summary}</p>
-            <p className="small muted">{data.measure.caveat}</p>
+            <p className="small muted">{summary}</p>
+            <p className="small muted">{caveatIn(YARDSTICKS[data.measure.id], locale)}</p>
           </details>
         </div>
       ) : b.loading ? (

@@ -9,7 +9,7 @@ import { labCharts } from '../../../src/i18n/messages/lab-charts/index.js';
 import { decimalYear } from '../../../src/report/charts/timeline.js';
 import { STATUS_COLOURS } from '../../../src/util/palette.js';
 import { useT } from '../i18n.js';
-import { useCountryName } from '../names.js';
+import { useCountryName, useOrgName } from '../names.js';
 import type { History } from '../types.js';
 import { STATUS_ORDER } from './EurasiaMap.js';
 
@@ -33,6 +33,7 @@ function TimelineImpl({ history, date, end }: { history: History; date: string; 
   const tl = useT(lab);
   const label = (s: string) => tl.or(`status.${s}`, s);
   const countryName = useCountryName();
+  const orgName = useOrgName();
   const lanes = useMemo(() => {
     const m = new Map<string, Lane>();
     for (const org of history.lineage) {
@@ -53,7 +54,7 @@ function TimelineImpl({ history, date, end }: { history: History; date: string; 
           label: t('timeline.bar', {
             name: countryName(r.state, r.name),
             status: tl.or(`status.${r.status}`, r.status),
-            org: org.shortName,
+            org: orgName(org).shortName,
             from: r.from,
             to: r.to ?? t('timeline.now'),
             verified: r.verified ? 'yes' : 'no',
@@ -67,7 +68,7 @@ function TimelineImpl({ history, date, end }: { history: History; date: string; 
       (a, b) =>
         a.member.localeCompare(b.member) || a.first.localeCompare(b.first) || a.key.localeCompare(b.key),
     );
-  }, [history, t, tl, countryName]);
+  }, [history, t, tl, countryName, orgName]);
   const start = history.lineage[0]?.founded ?? '2000-01-01';
   const width = 960;
   const laneH = 15;

@@ -22,6 +22,7 @@ import { SvgChart } from '../components/SvgChart.js';
 import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
 import { useFormat, useT } from '../i18n.js';
+import { useCountryName, useOrgName } from '../names.js';
 import { useTitle } from '../router.js';
 import type { OrgSummary, Stage } from '../types.js';
 
@@ -92,6 +93,8 @@ const span = (w: { from: string; to: string }) =>
 
 export function AlignmentPage() {
   const t = useT(labAlignment);
+  const orgName = useOrgName();
+  const countryName = useCountryName();
   const to_ = useT(labOrg);
   const n = useFormat();
   const f3 = (x: number | null | undefined) => (x == null ? '–' : n.fixed(x, 3));
@@ -122,6 +125,8 @@ export function AlignmentPage() {
   const charts = useMemo(() => {
     if (!r) return null;
     const codes = r.states.map((s) => s.iso3);
+    // States' names in the lab's language (the API gives English ones).
+    const stateNames = r.states.map((s) => countryName(s.iso3, s.name));
     const members = new Set(r.states.filter((s) => s.role === 'member').map((s) => s.iso3));
     const m = MEASURES.find((x) => x.id === measure)!;
     const mLabel = t(`measure.${m.id}`);
@@ -132,7 +137,7 @@ export function AlignmentPage() {
       id: 'lab-heatmap',
       title: t('chart.heatmap', { measure: mLabel, span: span(r.window) }),
       labels: codes,
-      names: r.states.map((s) => s.name),
+      names: stateNames,
       values: matrix,
       domain: [m.percent ? Math.max(0, Math.floor(lo * 10) / 10) : Math.min(0, lo), 1],
       format: (x) => (m.percent ? n.fixed(x * 100, 0) : n.fixed(x, 2)),
@@ -146,7 +151,7 @@ export function AlignmentPage() {
       title: t('chart.camps', { weights: r.camps.weights, span: span(r.window) }),
       nodes: codes.map((c, i) => ({
         id: c,
-        label: r.states[i]!.name,
+        label: stateNames[i]!,
         camp: r.camps.community[i]!,
         outsider: !members.has(c),
       })),
@@ -154,7 +159,7 @@ export function AlignmentPage() {
     });
     const series = renderSeries({
       id: 'lab-cohesion',
-      title: t('chart.cohesion', { org: r.organization.shortName, span: span(r.window) }),
+      title: t('chart.cohesion', { org: orgName(r.organization).shortName, span: span(r.window) }),
       from: r.window.fromYear,
       to: r.window.toYear,
       series: cohesionSeries(r.cohesion.byYear),
@@ -170,7 +175,7 @@ export function AlignmentPage() {
       yLabel: t('chart.cohesionAxis'),
     });
     return { heatmap, network, series };
-  }, [r, measure, stages.data, t, n]);
+  }, [r, measure, stages.data, t, n, orgName, countryName]);
 
   return (
     <>
@@ -179,13 +184,11 @@ export function AlignmentPage() {
         <label>
           {to_('controls.org')}{' '}
           <select value={orgId} onChange={(e) => setOrgId(e.target.value)}>
-            {(orgs.data?.organizations ?? [{ id: 'sco', name: 'Shanghai Cooperation Organisation' }]).map(
-              (o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ),
-            )}
+            {(orgs.data?.organizations ?? [{ id: 'sco' }]).map((o) => (
+              <option key={o.id} value={o.id}>
+                {orgName(o).name}
+              </option>
+            ))}
           </select>
         </label>
         <label>

@@ -3,18 +3,19 @@
  * paralyse the organization?" — the answer in three sentences, then the balance, the capacity to
  * decide, blocking power and alignment before and after, each chart with what it shows and what it
  * does not, its data table and its downloads. Data from /api/orgs/sco/briefings/{stage}; charts by
- * the report's own code (src/report/charts/before-after.ts).
+ * the report's own code (src/report/charts/before-after.ts). In Russian and Chinese the page asks for
+ * the texts in its language (`?lang=`; the figures are the same).
  */
 import { useMemo } from 'react';
 import type { Formatter } from '../../../src/i18n/format.js';
 import { labPages } from '../../../src/i18n/messages/lab-pages/index.js';
-import { BRIEFINGS, type Briefing, figureCsv } from '../../../src/report/briefing.js';
+import { BRIEFINGS, type Briefing, briefingSpecIn, figureCsv } from '../../../src/report/briefing.js';
 import { renderBeforeAfter } from '../../../src/report/charts/before-after.js';
 import { ErrorNote } from '../components/Notice.js';
 import { SvgChart } from '../components/SvgChart.js';
 import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
-import { useFormat, useT } from '../i18n.js';
+import { useFormat, useLocale, useT } from '../i18n.js';
 import { Link, useSearch, useTitle } from '../router.js';
 
 /** A figure's values: shares as percentages, indices with three decimals, in the lab's language. */
@@ -24,12 +25,16 @@ const formatIn = (n: Formatter) => (unit: 'share' | 'index') => (v: number) =>
 export function BriefingPage() {
   const t = useT(labPages);
   const n = useFormat();
+  const { locale } = useLocale();
   const fmt = formatIn(n);
   const search = useSearch();
   const stage = BRIEFINGS.find((b) => b.id === search.get('stage'))?.id ?? '2017';
-  const spec = BRIEFINGS.find((b) => b.id === stage)!;
-  useTitle(t('briefing.title', { stage: spec.title }));
-  const r = useApi<Briefing>(`/api/orgs/sco/briefings/${stage}`);
+  const title = (id: (typeof BRIEFINGS)[number]['id']) =>
+    locale === 'en' ? BRIEFINGS.find((b) => b.id === id)!.title : briefingSpecIn(id, locale).title;
+  useTitle(t('briefing.title', { stage: title(stage) }));
+  const r = useApi<Briefing>(
+    `/api/orgs/sco/briefings/${stage}${locale === 'en' ? '' : `?lang=${locale === 'zh-Hans' ? 'zh' : locale}`}`,
+  );
   const b = r.data && r.data.id === stage ? r.data : null;
   const charts = useMemo(
     () =>
@@ -43,13 +48,14 @@ export function BriefingPage() {
           afterLabel: f.afterLabel,
           format: formatIn(n)(f.unit),
           ...(f.unit === 'index' ? { max: 1 } : {}),
+          locale: n.locale,
         }),
       ) ?? [],
     [b, n],
   );
   return (
     <>
-      <h1 tabIndex={-1}>{t('briefing.h1', { stage: spec.title })}</h1>
+      <h1 tabIndex={-1}>{t('briefing.h1', { stage: title(stage) })}</h1>
       <nav aria-label={t('briefing.nav')} className="button-row">
         {BRIEFINGS.map((x) => (
           <Link
@@ -58,7 +64,7 @@ export function BriefingPage() {
             className="chip-link"
             aria-current={x.id === stage ? 'page' : undefined}
           >
-            {x.title}
+            {title(x.id)}
           </Link>
         ))}
       </nav>
@@ -74,7 +80,7 @@ export function BriefingPage() {
             </ul>
             <p className="small muted">
               {t('briefing.stage', {
-                date: b.date,
+                date: locale === 'en' ? b.date : n.date(b.date),
                 before: b.membersBefore.length,
                 after: b.membersAfter.length,
                 joined: b.joined.join(', '),

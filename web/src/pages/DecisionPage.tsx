@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Formatter } from '../../../src/i18n/format.js';
 import { labDecision } from '../../../src/i18n/messages/lab-decision/index.js';
 import { renderBlockingChart, renderPassageChart } from '../../../src/report/charts/capacity.js';
+import { playersNoteIn } from '../../../src/report/notes.js';
 import type { Rule } from '../../../src/rules/schema.js';
 import { api } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
@@ -18,6 +19,7 @@ import { SvgChart } from '../components/SvgChart.js';
 import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
 import { rich, useFormat, useT } from '../i18n.js';
+import { useOrgName } from '../names.js';
 import { useTitle } from '../router.js';
 import { CONSENSUS, ruleLabel as label } from '../ruleName.js';
 import type { OrgSummary } from '../types.js';
@@ -82,7 +84,9 @@ function passageCell(p: number, fraction: string | null, n: Formatter): string {
 
 export function DecisionPage() {
   const t = useT(labDecision);
+  const orgName = useOrgName();
   const n = useFormat();
+  const locale = n.locale;
   useTitle(t('title'));
   const ruleLabel = (x: { id: string; label: string }) => label(t, x);
   const ruleDesc = (x: { id: string; description: string }) =>
@@ -140,7 +144,7 @@ export function DecisionPage() {
     return {
       passage: renderPassageChart({
         id: 'lab-passage',
-        title: t('chart.passage', { org: r.organization.shortName }),
+        title: t('chart.passage', { org: orgName(r.organization).shortName }),
         stages: labels,
         series: r.rules.map((rule, k) => ({
           label: label(t, rule),
@@ -152,7 +156,7 @@ export function DecisionPage() {
       blocking: renderBlockingChart({
         id: 'lab-blocking',
         title: t('chart.blocking', {
-          org: r.organization.shortName,
+          org: orgName(r.organization).shortName,
           from: stage.from,
           hypothetical: stage.hypothetical ? 'yes' : 'no',
         }),
@@ -163,7 +167,7 @@ export function DecisionPage() {
         })),
       }),
     };
-  }, [r, stage, t]);
+  }, [r, stage, t, orgName]);
 
   const addCustom = () => {
     try {
@@ -186,13 +190,11 @@ export function DecisionPage() {
         <label>
           {t('organization')}{' '}
           <select value={orgId} onChange={(e) => setOrgId(e.target.value)}>
-            {(orgs.data?.organizations ?? [{ id: 'sco', name: 'Shanghai Cooperation Organisation' }]).map(
-              (o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ),
-            )}
+            {(orgs.data?.organizations ?? [{ id: 'sco' }]).map((o) => (
+              <option key={o.id} value={o.id}>
+                {orgName(o).name}
+              </option>
+            ))}
           </select>
         </label>
         <fieldset>
@@ -398,7 +400,11 @@ export function DecisionPage() {
                   </tbody>
                 </table>
               </TableBox>
-              {stage.notes.length ? <p className="small muted">{stage.notes.join('; ')}</p> : null}
+              {stage.notes.length ? (
+                <p className="small muted">
+                  {stage.notes.map((x) => playersNoteIn(x, locale)).join(locale === 'zh-Hans' ? '；' : '; ')}
+                </p>
+              ) : null}
             </section>
           </div>
         </>

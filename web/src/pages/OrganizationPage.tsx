@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { lab } from '../../../src/i18n/messages/lab/index.js';
 import { labOrg } from '../../../src/i18n/messages/lab-org/index.js';
+import { factNoteIn } from '../../../src/report/notes.js';
 import { api } from '../api.js';
 import { BalancePanel } from '../components/BalancePanel.js';
 import { ChartDownloads, svgIn } from '../components/ChartDownloads.js';
@@ -15,7 +16,7 @@ import { TableBox } from '../components/TableBox.js';
 import { fromDay, toDay, today } from '../dates.js';
 import { useApi } from '../hooks.js';
 import { useFormat, useLocale, useT } from '../i18n.js';
-import { useCountryName } from '../names.js';
+import { useCountryName, useOrgName } from '../names.js';
 import { statusHistory } from '../org/history.js';
 import { useSearch, useTitle } from '../router.js';
 import type { ClaimsReport, History, OrgSummary, Snapshot } from '../types.js';
@@ -45,8 +46,10 @@ export function OrganizationPage() {
   const [snap, setSnap] = useState<Snapshot | null>(null);
   const [snapError, setSnapError] = useState<Error | null>(null);
   const cache = useRef(new Map<string, Snapshot>());
-  const org = orgs.data?.organizations.find((o) => o.id === orgId);
-  useTitle(t('title', { org: org?.shortName ?? orgId.toUpperCase(), date }));
+  const orgName = useOrgName();
+  const found = orgs.data?.organizations.find((o) => o.id === orgId);
+  const org = found ? { ...found, ...orgName(found) } : undefined;
+  useTitle(t('title', { org: org?.shortName ?? orgName({ id: orgId }).shortName, date }));
 
   const start = orgHistory.data?.lineage[0]?.founded ?? org?.founded ?? '1996-04-26';
   const last = org?.dissolved ? fromDay(toDay(org.dissolved) - 1) : end;
@@ -108,13 +111,11 @@ export function OrganizationPage() {
               cache.current.clear();
             }}
           >
-            {(orgs.data?.organizations ?? [{ id: 'sco', name: 'Shanghai Cooperation Organisation' }]).map(
-              (o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ),
-            )}
+            {(orgs.data?.organizations ?? [{ id: 'sco' }]).map((o) => (
+              <option key={o.id} value={o.id}>
+                {orgName(o).name}
+              </option>
+            ))}
           </select>
         </label>
         <div className="slider-row">
@@ -181,14 +182,16 @@ export function OrganizationPage() {
       <div className="grid-2">
         <section aria-labelledby="map-h" className="panel">
           <h2 id="map-h">
-            {snap ? t('map.heading', { org: snap.organization.shortName, date: snap.date }) : t('map.title')}
+            {snap
+              ? t('map.heading', { org: orgName(snap.organization).shortName, date: snap.date })
+              : t('map.title')}
           </h2>
           <EurasiaMap
             status={status}
             title={
               snap
                 ? t('map.svg', {
-                    org: snap.organization.shortName,
+                    org: orgName(snap.organization).shortName,
                     date: snap.date,
                     members: snap.members.length,
                     partners: snap.partners.length,
@@ -319,6 +322,7 @@ function replaceUrl(url: string) {
 function Facts({ snap }: { snap: Snapshot }) {
   const t = useT(labOrg);
   const n = useFormat();
+  const locale = n.locale;
   const f = snap.facts;
   const pct = (x: number | null | undefined) => (x == null ? '–' : n.percent(x, 1));
   const rows: Array<[string, string, string, string]> = [
@@ -380,7 +384,7 @@ function Facts({ snap }: { snap: Snapshot }) {
       </TableBox>
       {f.notes.map((n) => (
         <p key={n} className="muted small">
-          {t('facts.note', { note: n })}
+          {t('facts.note', { note: factNoteIn(n, locale) })}
         </p>
       ))}
     </>

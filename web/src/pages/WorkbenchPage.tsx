@@ -26,8 +26,10 @@ import {
 import { createDataset, type Dataset, type DatasetFiles } from '../../../src/data/dataset.js';
 import { ConcordError } from '../../../src/errors.js';
 import { labWorkbench } from '../../../src/i18n/messages/lab-workbench/index.js';
+import { reportForecasts } from '../../../src/i18n/messages/report-forecasts/index.js';
 import { OrganizationRegistry } from '../../../src/org/registry.js';
 import type { Organization } from '../../../src/org/schema.js';
+import { textWidth } from '../../../src/report/charts/text.js';
 import { describeRule } from '../../../src/rules/evaluate.js';
 import type { Rule } from '../../../src/rules/schema.js';
 import { resolveScenario } from '../../../src/scenario/resolve.js';
@@ -993,6 +995,7 @@ function IssueLine({
   endMerge: () => void;
 }) {
   const t = useT(labWorkbench);
+  const tf = useT(reportForecasts);
   const n = useFormat();
   const cn = useCountryName();
   const an = (a: { id: string; name: string }) => cn(a.id, a.name);
@@ -1065,11 +1068,25 @@ function IssueLine({
   const where = (v: number) =>
     poles ? `${fmtPoint(v)} (${fmtPoint(lo)} = ${poles[0]}, ${fmtPoint(hi)} = ${poles[1]})` : fmtPoint(v);
   const ticks = Array.from({ length: narrow ? 6 : 11 }, (_, t) => lo + (t * (hi - lo)) / (narrow ? 5 : 10));
-  const markers: Array<{ key: string; label: string; value: number; colour: string; dash?: string }> = [];
+  const markers: Array<{
+    key: string;
+    label: string;
+    full?: string;
+    value: number;
+    colour: string;
+    dash?: string;
+  }> = [];
   for (const m of MODEL_NAMES) {
     const o = modelOutcome(f, m);
+    // Each model by its short name in the lab's language (English: its id), its full name in the title.
     if (o && Number.isFinite(o[d]!))
-      markers.push({ key: m, label: m, value: o[d]!, colour: MODEL_COLOURS[m] });
+      markers.push({
+        key: m,
+        label: tf.or(`model-short.${m}`, m),
+        full: t.or(`model.${m}`, MODEL_TITLES[m]),
+        value: o[d]!,
+        colour: MODEL_COLOURS[m],
+      });
   }
   if (is.observed?.position) {
     markers.push({
@@ -1160,13 +1177,13 @@ function IssueLine({
               strokeWidth={2}
               strokeDasharray={m.dash}
             />
-            <title>{`${m.label}: ${fmtPoint(m.value)}`}</title>
+            <title>{`${m.full ?? m.label}: ${fmtPoint(m.value)}`}</title>
           </g>
         ))}
         {layoutLabels(markers.map((m) => ({ ...m, at: x(m.value) }))).map((m) => (
           <text
             key={`l${m.key}`}
-            x={Math.min(W - 4 - m.label.length * 3.3, Math.max(4 + m.label.length * 3.3, m.labelX))}
+            x={Math.min(W - 4 - labelWidth(m.label) / 2, Math.max(4 + labelWidth(m.label) / 2, m.labelX))}
             y={36 + m.row * 12}
             textAnchor="middle"
             fill={m.colour}
@@ -1319,6 +1336,9 @@ function IssueLine({
   );
 }
 
+/** A marker label's width (11 px, semibold): measured per character, so Cyrillic and CJK fit. */
+const labelWidth = (label: string) => Math.ceil(textWidth(label, 11) * 1.06);
+
 /**
  * Places the markers' labels in three rows above the line so that they do not overlap: each label
  * goes to the first row where it clears the previous one, shifted sideways when all rows are taken.
@@ -1326,7 +1346,7 @@ function IssueLine({
 function layoutLabels<T extends { at: number; label: string }>(
   items: T[],
 ): Array<T & { row: number; labelX: number }> {
-  const width = (t: string) => t.length * 6.6 + 6;
+  const width = (t: string) => labelWidth(t) + 6;
   const ends = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
   return [...items]
     .sort((a, b) => a.at - b.at)
