@@ -9,7 +9,9 @@
  * scripts/bundle-cli.mjs) and unbundled (CONCORD_UNBUNDLED=1: dist/src/cli/main.js and its
  * hundreds of modules), so the gain of bundling is a ratio of the same run. `CONCORD_BIN=path`
  * measures another entry script. One row measures `org` without the build's cache of parsed YAML
- * (src/data/yaml-cache.ts).
+ * (src/data/yaml-cache.ts). bin/concord.js runs a command from the classic script and its V8 code
+ * cache (dist/cli/main.script.js, scripts/code-cache.mjs); two rows run `power` and `org` from the
+ * bundle's ES modules instead (CONCORD_CODE_CACHE=0), the way they started before the cache.
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -64,6 +66,14 @@ export const benchmark: Benchmark = {
         env: { ...bundled, CONCORD_NO_YAML_CACHE: '1' },
         target: null,
       },
+      ...commands
+        .filter((c) => c.target === 2)
+        .map((c) => ({
+          label: `  no code cache: ${c.args.slice(0, 2).join(' ')}`,
+          args: [bin, ...c.args],
+          env: { ...bundled, CONCORD_CODE_CACHE: '0' },
+          target: null,
+        })),
       ...(process.env.CONCORD_BIN
         ? []
         : commands.map((c) => ({

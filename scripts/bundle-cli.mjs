@@ -7,8 +7,18 @@
  * external (native addons, worker files, packages that read their own files). bin/concord.js
  * uses the bundle; CONCORD_UNBUNDLED=1 runs dist/src/cli/main.js instead (to compare, and for the
  * import-tracing test). Measured by `npm run bench -- startup`.
+ *
+ * Step 2b: the same CLI as one classic script, dist/cli/main.script.js (CommonJS inside a function
+ * wrapper), with a V8 code cache written next to it (scripts/code-cache.mjs). Node 20 has no compile
+ * cache for ES modules (module.enableCompileCache is Node 22), but vm.Script takes `cachedData`:
+ * bin/concord.js runs the script from its cache, so start-up neither parses nor compiles the CLI
+ * and resolves one file instead of thirty. In one file the lazy command table is kept by esbuild's
+ * lazy module initialisers (only the invoked command's modules are evaluated); packages stay
+ * external as above (loaded by require or import() only when a code path needs them), except those
+ * that are ES modules only (require cannot load them on Node 20), which are bundled.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -36,6 +46,26 @@ const zodLocalesEnglishOnly = {
     }));
   },
 };
+/**
+ * zod's classic API also exports z.fromJSONSchema, whose module builds a copy of the whole API at
+ * load (≈1 ms at every start-up). Concord never converts JSON Schema to zod: in the CLI bundle it
+ * is a function that says so. The library (dist/src) keeps zod whole.
+ */
+const zodWithoutFromJsonSchema = {
+  name: 'zod-without-from-json-schema',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/from-json-schema\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/]classic[\\/]/.test(args.importer)
+        ? { path: 'zod-from-json-schema', namespace: 'concord-stub' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'concord-stub' }, () => ({
+      contents:
+        "export function fromJSONSchema() { throw new Error('z.fromJSONSchema is not in the Concord CLI bundle'); }",
+      loader: 'js',
+    }));
+  },
+};
 const BUNDLED = new Set(['zod', 'yaml', 'commander']);
 const outdir = new URL('../dist/cli/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
@@ -56,6 +86,62 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
-  plugins: [zodLocalesEnglishOnly],
+  plugins: [zodLocalesEnglishOnly, zodWithoutFromJsonSchema],
   logLevel: 'warning',
 });
+
+/**
+ * commander requires node:child_process at load (≈2 ms: child_process, net, streams) for
+ * executable subcommands, which Concord has none of: in the script it is required when first used.
+ */
+const commanderLazyChildProcess = {
+  name: 'commander-lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!text.includes(eager)) return undefined; // another commander: bundle it as it is
+      return {
+        contents: text.replace(
+          eager,
+          "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };",
+        ),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/** Packages that are ES modules only: bundled into the classic script (require cannot load them). */
+const ESM_ONLY = new Set(['intl-messageformat', 'd3-geo', 'd3-scale', 'd3-shape']);
+const script = await build({
+  entryPoints: [new URL('../dist/src/cli/main.js', import.meta.url).pathname],
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  write: false,
+  outfile: join(outdir, 'main.script.js'),
+  external: Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d) && !ESM_ONLY.has(d)),
+  // the modules' import.meta.url is the script's (data/load.ts walks up from it to the package root)
+  define: { 'import.meta.url': '__concordImportMetaUrl' },
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  plugins: [zodLocalesEnglishOnly, zodWithoutFromJsonSchema, commanderLazyChildProcess],
+  logLevel: 'warning',
+});
+// A function expression: bin/concord.js compiles it with vm.Script and calls it as Node calls a
+// CommonJS module, plus the import.meta.url above.
+// ASCII only, so bin/concord.js reads it as latin1 into a one-byte string: esbuild escapes strings,
+// but leaves characters such as − and ’ in regular expressions, and one of them makes the whole 2 MB
+// a two-byte string (decoded ~10 ms slower, twice the memory). \uXXXX means the same in a string,
+// a template and a regular expression's class.
+const ascii = script.outputFiles[0].text.replace(
+  /[\u0080-\uffff]/g,
+  (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+);
+writeFileSync(
+  join(outdir, 'main.script.js'),
+  `(function (exports, require, module, __filename, __dirname, __concordImportMetaUrl) {${ascii}\n})`,
+);

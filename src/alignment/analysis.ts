@@ -30,13 +30,19 @@ import {
   tableCount,
   voteCounts,
 } from './measures.js';
+import {
+  DEFAULT_BOOTSTRAP,
+  DEFAULT_CAMP_WEIGHTS,
+  DEFAULT_SCOPE,
+  type RollCallScopeFilter,
+} from './options.js';
 import { issueCohesion, type PositionsMatrix, positionPairs, rescale } from './positions.js';
 import { type CampUncertainty, campUncertainty } from './uncertainty.js';
 
 export { type CampWeights, campGraph, type PairMeasure, pairMatrix } from './matrix.js';
 
 /** Which roll calls: every one (`all`), or only resolutions voted on as a whole (`resolutions`). */
-export type RollCallScopeFilter = 'all' | 'resolutions';
+export type { RollCallScopeFilter } from './options.js';
 
 export interface WindowQuery {
   /** First day: `YYYY-MM-DD`, or a year (its 1 January). */
@@ -144,7 +150,7 @@ export function selectRollCalls(data: VoteData, q: WindowQuery): RollCallWindow 
     notes.push(`the vote data end on ${lastData}: the window ends there, not on ${to}`);
     to = lastData;
   }
-  const scope = q.scope ?? 'all';
+  const scope = q.scope ?? DEFAULT_SCOPE;
   if (scope !== 'all' && scope !== 'resolutions')
     throw new ConcordError('E_USAGE', `--scope: "${scope}" is not all or resolutions`, {
       path: '--scope',
@@ -398,7 +404,7 @@ export function campsOf(
   members: ReadonlySet<string>,
   opts: { seed?: number; resolution?: number; weights?: CampWeights } = {},
 ): CampsResult {
-  const weights = opts.weights ?? 'kappa';
+  const weights = opts.weights ?? DEFAULT_CAMP_WEIGHTS;
   const g = campGraph(states, pairs, weights);
   const c = findCamps(g, opts);
   const others = states.filter((s) => !members.has(s));
@@ -894,7 +900,7 @@ export function alignOrganization(
     weights: opts.campWeights,
   });
   const unc: UncertaintyOptions = {
-    bootstrap: opts.bootstrap ?? 0,
+    bootstrap: opts.bootstrap ?? DEFAULT_BOOTSTRAP,
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
     ...(opts.resolution !== undefined ? { resolution: opts.resolution } : {}),
     ...(opts.campWeights ? { weights: opts.campWeights } : {}),

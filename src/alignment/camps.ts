@@ -18,6 +18,7 @@
  */
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
+import { DEFAULT_CAMP_SEED, DEFAULT_RESOLUTION } from './options.js';
 
 // The package is CommonJS: Node's ESM loader gives module.exports as the default import, while its
 // typings describe an ES default export. Accept either shape.
@@ -77,8 +78,8 @@ export interface Camps {
 
 /** Louvain communities of a weighted graph, with a seeded generator. */
 export function findCamps(g: WeightedGraph, opts: { seed?: number; resolution?: number } = {}): Camps {
-  const seed = opts.seed ?? 1;
-  const resolution = opts.resolution ?? 1;
+  const seed = opts.seed ?? DEFAULT_CAMP_SEED;
+  const resolution = opts.resolution ?? DEFAULT_RESOLUTION;
   const n = g.nodes.length;
   const graph = new UndirectedGraph({ allowSelfLoops: false });
   for (const node of g.nodes) graph.addNode(node);

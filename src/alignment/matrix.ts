@@ -5,6 +5,7 @@
  */
 import type { PairStats } from './analysis.js';
 import type { WeightedGraph } from './camps.js';
+import type { CampWeights } from './options.js';
 
 export type PairMeasure = 'agreement' | 'agreementYesNo' | 'kappa' | 'kappaYesNo' | 's';
 
@@ -14,7 +15,7 @@ export type PairMeasure = 'agreement' | 'agreementYesNo' | 'kappa' | 'kappaYesNo
  * identical votes. Raw agreement is inflated by the many resolutions nearly everyone supports
  * (Häge 2011), and the modularity null model then finds little structure in a small group.
  */
-export type CampWeights = 'kappa' | 'agreement';
+export type { CampWeights } from './options.js';
 
 /** A symmetric matrix of one measure (null where the pair has no value). */
 export function pairMatrix(

@@ -20,6 +20,7 @@ import { findCamps, seededRandom } from './camps.js';
 import { MISSING } from './data.js';
 import type { CampWeights } from './matrix.js';
 import { agreement, cohenKappa } from './measures.js';
+import { DEFAULT_CAMP_SEED, DEFAULT_CAMP_WEIGHTS, DEFAULT_RESOLUTION } from './options.js';
 
 export interface CampUncertainty {
   readonly resamples: number;
@@ -99,9 +100,9 @@ export function campUncertainty(
 ): CampUncertainty {
   const resamples = opts.resamples ?? 1000;
   const permutations = opts.permutations ?? resamples;
-  const seed = opts.seed ?? 1;
-  const measure = opts.weights ?? 'kappa';
-  const louvain = { seed, resolution: opts.resolution ?? 1 };
+  const seed = opts.seed ?? DEFAULT_CAMP_SEED;
+  const measure = opts.weights ?? DEFAULT_CAMP_WEIGHTS;
+  const louvain = { seed, resolution: opts.resolution ?? DEFAULT_RESOLUTION };
   const n = cols[0]?.length ?? 0;
   const s = states.length;
   const cells: Uint8Array[] = [];

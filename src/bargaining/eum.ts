@@ -67,6 +67,7 @@
  */
 import type { ResolvedIssue } from '../scenario/types.js';
 import { MedianWorkspace, weightedMedian } from './median.js';
+import { DEFAULT_EUM_VARIANT, DEFAULT_MAX_ROUNDS, type EumVariant } from './options.js';
 
 /**
  * The four choices that separate the paper's text from the code behind its published numbers, as a
@@ -93,8 +94,7 @@ export interface EumChoices {
   readonly selection: 'smallest-move' | 'by-type';
 }
 
-export type EumVariant = 'text' | 'scholz';
-export const EUM_VARIANTS: readonly EumVariant[] = ['text', 'scholz'];
+export { EUM_VARIANTS, type EumVariant } from './options.js';
 
 export const EUM_CHOICES: Record<EumVariant, EumChoices> = {
   text: { probability: 'pair', perspective: 'sender', voterRisk: 'linear', selection: 'smallest-move' },
@@ -140,7 +140,7 @@ export interface EumOptions {
 
 /** The choices (a)–(d) in force: the variant's, with any set one by one. */
 export function eumChoices(opts: EumOptions = {}): EumChoices {
-  const base = EUM_CHOICES[opts.variant ?? 'text'];
+  const base = EUM_CHOICES[opts.variant ?? DEFAULT_EUM_VARIANT];
   return {
     probability: opts.probability ?? base.probability,
     perspective: opts.perspective ?? base.perspective,
@@ -375,7 +375,7 @@ export function expectedUtility(
   opts: EumOptions = {},
   ws: EumWorkspace = shared,
 ): EumResult | null {
-  const maxRounds = opts.maxRounds ?? 100;
+  const maxRounds = opts.maxRounds ?? DEFAULT_MAX_ROUNDS;
   const tol = opts.tolerance ?? 1e-3;
   const Q = opts.Q ?? 1;
   const T = opts.T ?? 1;

@@ -43,6 +43,7 @@ import {
   isActive,
   type SpaceInput,
 } from '../spatial/space.js';
+import { DEFAULT_NASH_DISAGREEMENT, type NashDisagreement } from './options.js';
 
 /**
  * The disagreement point: 'veto' (default) — the status quo for veto players, the worst point of
@@ -51,8 +52,7 @@ import {
  * Nash (1950), where the disagreement point is what each gets without agreement, and in Achen's
  * (2006) Nash bargaining model of EU decisions, which uses the reference point for all actors.
  */
-export type NashDisagreement = 'veto' | 'statusQuo';
-export const NASH_DISAGREEMENTS: readonly NashDisagreement[] = ['veto', 'statusQuo'];
+export { NASH_DISAGREEMENTS, type NashDisagreement } from './options.js';
 
 export interface NashResult {
   /** The outcome on the first dimension (the outcome of a one-dimensional issue). */
@@ -77,7 +77,7 @@ export function nashBargaining(
   q: number | null,
   lo: number,
   hi: number,
-  mode: NashDisagreement = 'veto',
+  mode: NashDisagreement = DEFAULT_NASH_DISAGREEMENT,
 ): NashResult | null {
   // The feasible interval F.
   let fLo = lo;
@@ -145,7 +145,7 @@ export function nashBargaining(
 export function nashModel(
   issue: ResolvedIssue,
   capability: ArrayLike<number>,
-  mode: NashDisagreement = 'veto',
+  mode: NashDisagreement = DEFAULT_NASH_DISAGREEMENT,
 ): NashResult | null {
   if (!issue.rule.passable && issue.statusQuo) {
     // nothing can pass the rule: the disagreement point is the outcome
@@ -196,7 +196,7 @@ export function nashSpace(
   capability: ArrayLike<number>,
   veto: ArrayLike<number>,
   q: ArrayLike<number> | null,
-  mode: NashDisagreement = 'veto',
+  mode: NashDisagreement = DEFAULT_NASH_DISAGREEMENT,
 ): NashResult | null {
   const { n, dims } = inp;
   const disagreement = q === null ? 'worst' : 'statusQuo';

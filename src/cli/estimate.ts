@@ -5,7 +5,8 @@
  * standard error with the way to a faster answer, and a progress bar where the work is
  * incremental (issue by issue) and standard error is a terminal.
  */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import { DEFAULT_MAX_ROUNDS } from '../bargaining/options.js';
 import { cliEstimate } from '../i18n/messages/cli-estimate/index.js';
 import type { ModelName } from '../scenario/schema.js';
 import type { ResolvedScenario } from '../scenario/types.js';
@@ -18,7 +19,7 @@ export const LONG_MS = 3000;
 export function forecastEstimateMs(
   s: ResolvedScenario,
   models: readonly ModelName[],
-  maxRounds = 100,
+  maxRounds = DEFAULT_MAX_ROUNDS,
 ): number {
   const n = s.actors.length;
   const eum = models.includes('eum');
@@ -50,7 +51,10 @@ export function backtestEstimateMs(
   models: readonly ModelName[],
   opts: { maxRounds?: number; sweepRuns?: number; resamples?: number } = {},
 ): number {
-  const once = scenarios.reduce((t, s) => t + forecastEstimateMs(s, models, opts.maxRounds ?? 100), 0);
+  const once = scenarios.reduce(
+    (t, s) => t + forecastEstimateMs(s, models, opts.maxRounds ?? DEFAULT_MAX_ROUNDS),
+    0,
+  );
   const cases = scenarios.reduce((t, s) => t + s.issues.length, 0);
   const pairs = (models.length * (models.length - 1)) / 2;
   return once * (1 + (opts.sweepRuns ?? 0)) + cases * (opts.resamples ?? 10_000) * pairs * 1e-4;
@@ -93,6 +97,8 @@ export function warnIfLong(io: CliIO, ms: number | null, what: string, faster: s
 /** A progress bar on standard error (a terminal only); a no-op otherwise. */
 export function progressBar(io: CliIO, total: number, label: string): { tick(): void; stop(): void } {
   if (!io.isTTY || io !== processIO || total < 2) return { tick() {}, stop() {} };
+  // loaded here, not at start-up: cli-progress and its dependencies take ≈5 ms to load
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
   const eta = cliText(io, cliEstimate).t('eta');
   const bar = new cliProgress.SingleBar(
     {

@@ -9,6 +9,7 @@
 import { ConcordError } from '../errors.js';
 import type { Rule } from '../rules/schema.js';
 import { type IsoDate, within } from '../util/dates.js';
+import { compareCodes } from '../util/format.js';
 import { localizedShortName } from './names.js';
 import {
   type Chair,
@@ -97,7 +98,7 @@ export function dateConvention(v: string | undefined, path = '--dates'): DateCon
 export function historyOf(org: Organization, iso3: string, date: IsoDate): StatusPeriod[] {
   return org.memberships
     .filter((m) => m.state === iso3 && m.from <= date)
-    .sort((a, b) => a.from.localeCompare(b.from) || RANK[a.status] - RANK[b.status])
+    .sort((a, b) => compareCodes(a.from, b.from) || RANK[a.status] - RANK[b.status])
     .map((m) => ({
       status: m.status,
       from: m.from,
@@ -155,7 +156,7 @@ export function membersOn(org: Organization, date: IsoDate): MemberOnDate[] {
       ...extras(m),
       verified: m.verified,
     }))
-    .sort((a, b) => a.since.localeCompare(b.since) || a.iso3.localeCompare(b.iso3));
+    .sort((a, b) => compareCodes(a.since, b.since) || compareCodes(a.iso3, b.iso3));
 }
 
 export function partnersOn(org: Organization, date: IsoDate): PartnerOnDate[] {
@@ -170,7 +171,7 @@ export function partnersOn(org: Organization, date: IsoDate): PartnerOnDate[] {
       verified: m.verified,
       history: historyOf(org, m.state, date),
     }))
-    .sort((a, b) => a.since.localeCompare(b.since) || a.iso3.localeCompare(b.iso3));
+    .sort((a, b) => compareCodes(a.since, b.since) || compareCodes(a.iso3, b.iso3));
 }
 
 /** States with a pending application on `date` (whatever their principal status). */
@@ -400,7 +401,7 @@ export function timeline(org: Organization): TimelineEvent[] {
       verified: ms.every((m) => m.verified),
     });
   }
-  return out.sort((a, b) => a.date.localeCompare(b.date) || rankKind(a.kind) - rankKind(b.kind));
+  return out.sort((a, b) => compareCodes(a.date, b.date) || rankKind(a.kind) - rankKind(b.kind));
 }
 
 /** Events of one day in the order of the kinds' declaration (founding first). */

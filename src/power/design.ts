@@ -14,6 +14,7 @@
  * quota of Słomczyński & Życzkowski (2006) by default.
  */
 import { ConcordError } from '../errors.js';
+import { DEFAULT_DESIGN_ITERATIONS, DEFAULT_DESIGN_RESOLUTION, MAX_DESIGN_RESOLUTION } from './options.js';
 import { QuotaTables, squareRootOptimalQuota } from './quota.js';
 
 export interface DesignOptions {
@@ -80,7 +81,7 @@ export function checkTarget(target: readonly number[], path = '--target'): void 
 export function designWeights(target: readonly number[], opts: DesignOptions = {}): DesignResult {
   checkTarget(target);
   const n = target.length;
-  const resolution = opts.resolution ?? 10_000;
+  const resolution = opts.resolution ?? DEFAULT_DESIGN_RESOLUTION;
   const q = opts.quota ?? squareRootOptimalQuota(target);
   if (!(q > 0 && q <= 1))
     throw new ConcordError('E_USAGE', `--quota: ${q} is not a share in (0, 1]`, {
@@ -89,14 +90,18 @@ export function designWeights(target: readonly number[], opts: DesignOptions = {
       key: 'power.design.badQuota',
       values: { value: String(q) },
     });
-  if (!Number.isInteger(resolution) || resolution < n || resolution > 1e6)
-    throw new ConcordError('E_USAGE', `--resolution: ${resolution} is outside ${n}..1000000`, {
-      path: '--resolution',
-      hint: 'The total of the integer weights, e.g. 10000.',
-      key: 'power.design.badResolution',
-      values: { value: String(resolution), min: String(n) },
-    });
-  const maxIter = opts.maxIterations ?? 200;
+  if (!Number.isInteger(resolution) || resolution < n || resolution > MAX_DESIGN_RESOLUTION)
+    throw new ConcordError(
+      'E_USAGE',
+      `--resolution: ${resolution} is outside ${n}..${MAX_DESIGN_RESOLUTION}`,
+      {
+        path: '--resolution',
+        hint: `The total of the integer weights, e.g. ${DEFAULT_DESIGN_RESOLUTION}.`,
+        key: 'power.design.badResolution',
+        values: { value: String(resolution), min: String(n) },
+      },
+    );
+  const maxIter = opts.maxIterations ?? DEFAULT_DESIGN_ITERATIONS;
   const tol = opts.tolerance ?? 1e-6;
   const evaluate = (w: readonly number[]) => {
     const ints = toIntegers(w, resolution);

@@ -18,3 +18,34 @@ export const POWER_OPTION_HELP = {
   samples: `Monte Carlo draws (default ${DEFAULT_SAMPLES})`,
   seed: `Monte Carlo seed (default ${DEFAULT_SEED})`,
 } as const;
+
+/** Power against the quota (./quota.ts): the first quota and the step, when none are given. */
+export const DEFAULT_QUOTA_FROM = 1;
+export const DEFAULT_QUOTA_STEP = 1;
+
+/**
+ * What the options of power against the quota mean, as `concord quota`'s help says them; the API's
+ * query says the same, capitalised (`sentence`).
+ */
+export const QUOTA_OPTION_HELP = {
+  from: `the first quota (default ${DEFAULT_QUOTA_FROM})`,
+  to: 'the last quota (default: the total weight)',
+  step: `the step between quotas (default ${DEFAULT_QUOTA_STEP})`,
+  jumps: 'only the quotas where the set of winning coalitions changes',
+} as const;
+
+/** Weights and a quota by Leech's iterative method (./design.ts): the weights' total and the iterations. */
+export const DEFAULT_DESIGN_RESOLUTION = 10_000;
+export const MAX_DESIGN_RESOLUTION = 1_000_000;
+export const DEFAULT_DESIGN_ITERATIONS = 200;
+
+/** What `concord design`'s options mean. */
+export const DESIGN_OPTION_HELP = {
+  resolution: `total of the integer weights (default ${DEFAULT_DESIGN_RESOLUTION})`,
+  maxIterations: `iterations at most (default ${DEFAULT_DESIGN_ITERATIONS})`,
+} as const;
+
+/** A help line as the API's documentation writes it: capitalised. */
+export function sentence(help: string): string {
+  return help.charAt(0).toUpperCase() + help.slice(1);
+}

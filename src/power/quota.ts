@@ -20,6 +20,7 @@
  * total, the quota at which the Banzhaf indices come closest to proportional to the weights.
  */
 import { ConcordError } from '../errors.js';
+import { DEFAULT_QUOTA_FROM, DEFAULT_QUOTA_STEP } from './options.js';
 
 export const QUOTA_INDICES = [
   'penrose',
@@ -265,9 +266,9 @@ export function quotaSweep(
   const tables = new QuotaTables(weights, { shapleyShubik: want.has('shapley-shubik') });
   const T = tables.total;
   const n = weights.length;
-  const from = opts.from ?? 1;
+  const from = opts.from ?? DEFAULT_QUOTA_FROM;
   const to = opts.to ?? T;
-  const step = opts.step ?? 1;
+  const step = opts.step ?? DEFAULT_QUOTA_STEP;
   checkRange(from, to, step, T);
   const jumps: number[] = [];
   for (let q = 1; q <= T; q++) if (tables.all[q - 1]! > 0) jumps.push(q);

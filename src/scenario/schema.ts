@@ -10,6 +10,7 @@
  * same paths (`issues[0].positions.RUS.position`).
  */
 import { z } from 'zod';
+import { EumVariantSchema, MaxRoundsSchema } from '../bargaining/options.js';
 import { RuleSchema } from '../rules/schema.js';
 import { IsoDateSchema } from '../util/dates.js';
 import { SweepDesignSchema, UncertaintySchema } from './uncertainty.js';
@@ -167,10 +168,9 @@ export type ExchangeRun = z.infer<typeof ExchangeRunSchema>;
  */
 export const EumOptionsSchema = z
   .object({
-    variant: z
-      .enum(['text', 'scholz'])
-      .optional()
-      .describe("'text' (the paper's text, the default) or 'scholz' (the code behind the published numbers)"),
+    variant: EumVariantSchema.optional().describe(
+      "'text' (the paper's text, the default) or 'scholz' (the code behind the published numbers)",
+    ),
     probability: z
       .enum(['pair', 'triples'])
       .optional()
@@ -184,7 +184,7 @@ export const EumOptionsSchema = z
       .optional()
       .describe("(c) voters' distances raised to their own risk exponent"),
     selection: z.enum(['smallest-move', 'by-type']).optional().describe('(d) which offer a receiver takes'),
-    maxRounds: z.number().int().min(1).max(100000).optional(),
+    maxRounds: MaxRoundsSchema.optional(),
   })
   .strict();
 export type EumOptionsInput = z.infer<typeof EumOptionsSchema>;

@@ -42,6 +42,7 @@ import {
   resolveCapability,
   type Sampler,
 } from './distributions.js';
+import type { Keep } from './options.js';
 import { Rng } from './random.js';
 
 export const MC_STREAM = 0;
@@ -52,7 +53,7 @@ export const BOOTSTRAP_STREAM = 3;
 export const SOBOL_BOOTSTRAP = { resamples: 400, minBatches: 10 } as const;
 
 export type SweepMode = 'montecarlo' | 'saltelli';
-export type Keep = 'rows' | 'summary';
+export type { Keep } from './options.js';
 
 /** Everything a worker needs to compute any batch of a sweep; stored once with the run. */
 export interface SweepParams {

@@ -23,6 +23,7 @@ import {
 } from './engine.js';
 import type { Executor } from './executors/executor.js';
 import { softwareManifest } from './manifest.js';
+import { DEFAULT_KEEP, SweepSeedSchema } from './options.js';
 
 /** Above this many replicates a sweep needs --force. */
 export const MAX_RUNS_WITHOUT_FORCE = 10_000_000;
@@ -67,7 +68,7 @@ export function planSweep(req: SweepRequest): { params: SweepParams; ctx: SweepC
       key: 'sweep.badRuns',
       values: { runs: String(req.runs) },
     });
-  if (!Number.isSafeInteger(req.seed) || req.seed < 0)
+  if (!SweepSeedSchema.safeParse(req.seed).success)
     throw new ConcordError('E_VALIDATION', `--seed must be an integer in [0, 2^53), got ${req.seed}`, {
       path: '--seed',
       hint: 'Give a non-negative integer seed, e.g. --seed 1.',
@@ -94,7 +95,7 @@ export function planSweep(req: SweepRequest): { params: SweepParams; ctx: SweepC
   const adapter = getAdapter(req.adapter);
   const models = req.models?.length ? [...req.models] : [...adapter.defaultModels];
   const mode: SweepMode = req.sensitivity ? 'saltelli' : 'montecarlo';
-  const keep: Keep = req.keep ?? 'rows';
+  const keep: Keep = req.keep ?? DEFAULT_KEEP;
   const parsed = readScenarioDocument(req.text, req.file);
   const provisional: SweepParams = {
     version: 1,

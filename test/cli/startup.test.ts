@@ -31,7 +31,13 @@ function traced(
     ['--import', './test/fixtures/cli/trace-imports.mjs', 'bin/concord.js', ...argv],
     {
       cwd: root,
-      env: { ...process.env, CONCORD_TRACE_IMPORTS: trace, CONCORD_UNBUNDLED: bundle ? '0' : '1' },
+      env: {
+        ...process.env,
+        CONCORD_TRACE_IMPORTS: trace,
+        CONCORD_UNBUNDLED: bundle ? '0' : '1',
+        // the ES module bundle (the code-cached script loads no module to trace: tested below)
+        CONCORD_CODE_CACHE: '0',
+      },
       encoding: 'utf8',
     },
   );
@@ -131,5 +137,45 @@ describe('the bundled CLI (dist/cli/)', () => {
     expect(chunks.some((f) => /\/power-\w+\.js$/.test(f))).toBe(true);
     expect(chunks.some((f) => /\/(org|serve|sweep|report)-\w+\.js$/.test(f))).toBe(false);
     for (const pkg of HEAVY) expect(p.packages.has(pkg), pkg).toBe(false);
+  });
+});
+
+describe('the code-cached CLI script (dist/cli/main.script.js)', () => {
+  const run = (args: string[], env: Record<string, string>, flags: string[] = []) =>
+    spawnSync(process.execPath, [...flags, 'bin/concord.js', ...args], {
+      cwd: root,
+      env: { ...process.env, CONCORD_LANG: 'en', ...env },
+      encoding: 'utf8',
+    });
+  // the power command prints its own time: compare without it
+  const steady = (s: string) => s.replace(/; [\d.]+ ms$/m, '; … ms');
+
+  it('runs commands from the code cache, printing what the module bundle prints', () => {
+    for (const args of [
+      ['org', 'sco', '--at', '2017-06-09'],
+      ['power', 'eec-1958', '--index', 'banzhaf'],
+      ['timeline', 'sco'],
+      ['power', 'no-such-game'],
+    ]) {
+      const cached = run(args, { CONCORD_CODE_CACHE: 'verbose' });
+      const modules = run(args, { CONCORD_CODE_CACHE: '0' });
+      expect(cached.stderr, args.join(' ')).toContain('code cache: used');
+      expect(cached.status, args.join(' ')).toBe(modules.status);
+      expect(steady(cached.stdout)).toBe(steady(modules.stdout));
+      expect(cached.stderr.replace('code cache: used\n', '')).toBe(modules.stderr);
+    }
+  });
+
+  it('still runs, compiled from source, when V8 refuses the cache (other flags)', () => {
+    const r = run(['org', 'sco', '--at', '2017-06-09'], { CONCORD_CODE_CACHE: 'verbose' }, ['--no-opt']);
+    expect(r.stderr).toContain('code cache: rejected by V8, compiled from source');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Shanghai Cooperation Organisation');
+  });
+
+  it('--version and --help run from the module bundle', () => {
+    const r = run(['--version'], { CONCORD_CODE_CACHE: 'verbose' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toContain('code cache');
   });
 });

@@ -1,10 +1,13 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it, vi } from 'vitest';
 import { isConcordError } from '../../src/errors.js';
 import { formatter } from '../../src/i18n/format.js';
 import { localeFromEnv, matchLocale, negotiateLocale, parseLocale } from '../../src/i18n/locale.js';
 import { common } from '../../src/i18n/messages/common/index.js';
-import { defineNamespace, translator } from '../../src/i18n/translate.js';
+import { defineNamespace, type MessageValues, plainMessage, translator } from '../../src/i18n/translate.js';
 
 const demo = defineNamespace('test-demo', {
   en: {
@@ -99,5 +102,122 @@ describe('formatter', () => {
     expect(formatter('ru').big(3.21e9)).toBe('3,21\u00a0млрд');
     expect(formatter('zh-Hans').big(3.21e9)).toBe('32.1亿');
     expect(formatter('zh-Hans').big(null)).toBe('—');
+  });
+});
+
+describe('plain messages (literal text and {name} only)', () => {
+  /** Every message of every catalogue file (src/i18n/messages/<ns>/<locale>.json). */
+  function everyMessage(): Array<[string, string]> {
+    const dir = join(import.meta.dirname, '../../src/i18n/messages');
+    const out: Array<[string, string]> = [];
+    for (const ns of readdirSync(dir)) {
+      if (!statSync(join(dir, ns)).isDirectory()) continue;
+      for (const f of readdirSync(join(dir, ns)).filter((f) => f.endsWith('.json'))) {
+        const cat = JSON.parse(readFileSync(join(dir, ns, f), 'utf8')) as Record<string, string>;
+        for (const [k, text] of Object.entries(cat)) out.push([`${ns}/${f}:${k}`, text]);
+      }
+    }
+    return out;
+  }
+  const samples: ReadonlyArray<MessageValues[string]> = [
+    'Kazakhstan',
+    '',
+    "it's {not} <b>ICU</b>",
+    0,
+    -0,
+    1,
+    1234567.891,
+    -2.5,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    true,
+    false,
+    null,
+    undefined,
+  ];
+
+  it('formats exactly as intl-messageformat on every message of every catalogue', () => {
+    const messages = everyMessage();
+    expect(messages.length).toBeGreaterThan(1000);
+    let plain = 0;
+    for (const [id, text] of messages) {
+      const f = plainMessage(text);
+      if (!f) continue;
+      plain++;
+      const names = [...new Set([...text.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]!))];
+      for (const [locale, tag] of [
+        ['en', 'en-US'],
+        ['ru', 'ru-RU'],
+        ['zh-Hans', 'zh-Hans-CN'],
+      ] as const) {
+        const icu = new IntlMessageFormat(text, tag);
+        samples.forEach((_, s) => {
+          // each argument gets a different sample, rotating, so every sample meets every position
+          const values = Object.fromEntries(names.map((n, j) => [n, samples[(s + j) % samples.length]]));
+          const want = icu.format(values as Record<string, string>);
+          expect(f(values), `${id} (${locale}) with ${JSON.stringify(values)}`).toBe(
+            Array.isArray(want) ? want.join('') : String(want),
+          );
+        });
+        if (names.length) {
+          expect(() => icu.format({})).toThrow();
+          expect(() => f({}), id).toThrow();
+        }
+      }
+    }
+    // most messages take the plain path (the point of it); the others are compiled by intl-messageformat
+    expect(plain / messages.length).toBeGreaterThan(0.5);
+  });
+
+  it('leaves to intl-messageformat what is not plain', () => {
+    for (const text of [
+      '{n, plural, one {# day} other {# days}}',
+      '{kind, select, a {A} other {B}}',
+      '{x, number, percent}',
+      "'{literal}'",
+      "it''s",
+      'a <b>tag</b>',
+      '{ spaced }',
+      'a } alone',
+    ])
+      expect(plainMessage(text), text).toBeUndefined();
+    for (const text of [
+      "the organization's members",
+      'State {iso3} joined on {date}',
+      'no argument',
+      '{name}: {count, plural, other {{n} players}}',
+    ])
+      expect(plainMessage(text), text).toBeDefined();
+  });
+
+  it('formats random texts and values as intl-messageformat does', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        '{a}',
+        '{b}',
+        "'",
+        "'s",
+        ' ',
+        'x',
+        '#',
+        '|',
+        'é',
+        '中',
+        '{a, plural, other {',
+        '}}',
+        '{b}}',
+      ),
+      fc.string({ maxLength: 3 }),
+    );
+    const value = fc.oneof(fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(null));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), value, value, (ps, a, b) => {
+        const text = ps.join('');
+        const f = plainMessage(text);
+        if (!f) return;
+        const want = new IntlMessageFormat(text, 'en-US').format({ a, b } as Record<string, string>);
+        expect(f({ a, b })).toBe(Array.isArray(want) ? want.join('') : String(want));
+      }),
+    );
   });
 });

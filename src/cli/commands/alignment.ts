@@ -16,6 +16,21 @@ import {
   windowLabel,
 } from '../../alignment/analysis.js';
 import { loadVoteData } from '../../alignment/load.js';
+import {
+  ALIGNMENT_OPTION_HELP,
+  BootstrapSchema,
+  CampSeedSchema,
+  CampWeightsSchema,
+  CLI_DEFAULT_BOOTSTRAP,
+  DEFAULT_CAMP_SEED,
+  DEFAULT_CAMP_WEIGHTS,
+  DEFAULT_RESOLUTION,
+  DEFAULT_SCOPE,
+  MAX_BOOTSTRAP,
+  ResolutionSchema,
+  type RollCallScopeFilter,
+  RollCallScopeSchema,
+} from '../../alignment/options.js';
 import { type ScenarioPositions, scenarioPositions } from '../../alignment/scenario.js';
 import { alignmentCsv } from '../../alignment/tidy.js';
 import type { CampUncertainty } from '../../alignment/uncertainty.js';
@@ -66,11 +81,15 @@ function bound(v: string | undefined, flag: '--from' | '--to'): string | undefin
   return v.trim();
 }
 
+/** A check by an option's schema (src/alignment/options.ts). */
+const valid = (schema: { safeParse(x: number): { success: boolean } }) => (x: number) =>
+  schema.safeParse(x).success;
+
 /** The hints of the numeric options, by `which` (the `hint.cli.alignment.notValid` select). */
 const NUMBER_HINTS = {
   seed: 'Give an integer seed.',
   resolution: 'Give a positive number, e.g. 1.',
-  bootstrap: 'Give a whole number of resamples from 0 to 100000, e.g. 1000.',
+  bootstrap: `Give a whole number of resamples from 0 to ${MAX_BOOTSTRAP}, e.g. ${CLI_DEFAULT_BOOTSTRAP}.`,
   stageYears: 'Give a number of years, e.g. 3.',
 } as const;
 
@@ -100,11 +119,7 @@ export function register(program: Command, io: CliIO): void {
     .argument('[org]', 'organization id (sco, csto, asean, …)')
     .option('--from <date>', 'first day, YYYY-MM-DD, or a year (default: the founding date, or 1946)')
     .option('--to <date>', 'last day, YYYY-MM-DD, or a year (default: the last roll call of the data)')
-    .option(
-      '--scope <scope>',
-      'all roll calls, or only resolutions voted on as a whole (the scope both sources share)',
-      'all',
-    )
+    .option('--scope <scope>', ALIGNMENT_OPTION_HELP.scope, DEFAULT_SCOPE)
     .option('--topic <topic>', 'only roll calls of one topic: me, nu, di, co, hr, ec (or its name)')
     .option('--with <states>', 'also compare these states: ISO3 codes, "partners", "all" (comma-separated)')
     .option(
@@ -112,14 +127,10 @@ export function register(program: Command, io: CliIO): void {
       'matrices to print: agreement, agreement-yn, kappa, kappa-yn, s',
       'agreement,kappa',
     )
-    .option('--seed <n>', 'seed of the Louvain community detection', '1')
-    .option('--resolution <x>', 'resolution of the modularity (higher: smaller camps)', '1')
-    .option('--camp-weights <w>', 'edge weights for the camps: kappa (negative → 0) or agreement', 'kappa')
-    .option(
-      '--bootstrap <n>',
-      'resamples of the bootstrap over roll calls (and permutations of the null model) of the camps; 0: none',
-      '1000',
-    )
+    .option('--seed <n>', ALIGNMENT_OPTION_HELP.seed, String(DEFAULT_CAMP_SEED))
+    .option('--resolution <x>', ALIGNMENT_OPTION_HELP.resolution, String(DEFAULT_RESOLUTION))
+    .option('--camp-weights <w>', ALIGNMENT_OPTION_HELP.campWeights, DEFAULT_CAMP_WEIGHTS)
+    .option('--bootstrap <n>', ALIGNMENT_OPTION_HELP.bootstrap, String(CLI_DEFAULT_BOOTSTRAP))
     .option('--pair <a,b>', 'the pair followed year by year (default CHN,RUS)')
     .option(
       '--stage-years <n>',
@@ -145,8 +156,8 @@ export function register(program: Command, io: CliIO): void {
             key: 'cli.alignment.unknownMeasure',
             values: { measure: m, measures: Object.keys(MEASURES).join(', ') },
           });
-      const seed = number(opts.seed, '--seed', Number.isInteger, 'seed');
-      const resolution = number(opts.resolution, '--resolution', (x) => x > 0, 'resolution');
+      const seed = number(opts.seed, '--seed', valid(CampSeedSchema), 'seed');
+      const resolution = number(opts.resolution, '--resolution', valid(ResolutionSchema), 'resolution');
       if (opts.scenario) {
         if (fmt === 'csv')
           throw new ConcordError('E_UNSUPPORTED', '--format csv is for an organization, not --scenario', {
@@ -169,26 +180,21 @@ export function register(program: Command, io: CliIO): void {
           hint: 'For example: concord alignment sco --from 2001 --to 2019',
           key: 'cli.alignment.noOrg',
         });
-      if (opts.campWeights !== 'kappa' && opts.campWeights !== 'agreement')
+      if (!CampWeightsSchema.safeParse(opts.campWeights).success)
         throw new ConcordError('E_USAGE', `--camp-weights: "${opts.campWeights}" is not kappa or agreement`, {
           path: '--camp-weights',
           hint: 'Use --camp-weights kappa (default) or agreement.',
           key: 'cli.alignment.campWeights',
           values: { value: opts.campWeights },
         });
-      if (opts.scope !== 'all' && opts.scope !== 'resolutions')
+      if (!RollCallScopeSchema.safeParse(opts.scope).success)
         throw new ConcordError('E_USAGE', `--scope: "${opts.scope}" is not all or resolutions`, {
           path: '--scope',
           hint: 'Use --scope all (default) or --scope resolutions (resolutions voted on as a whole).',
           key: 'cli.alignment.scope',
           values: { value: opts.scope },
         });
-      const bootstrap = number(
-        opts.bootstrap,
-        '--bootstrap',
-        (x) => Number.isInteger(x) && x >= 0 && x <= 100000,
-        'bootstrap',
-      );
+      const bootstrap = number(opts.bootstrap, '--bootstrap', valid(BootstrapSchema), 'bootstrap');
       const pair = opts.pair
         ? (opts.pair.split(',').map((x) => x.trim().toUpperCase()) as [string, string])
         : undefined;
@@ -211,7 +217,7 @@ export function register(program: Command, io: CliIO): void {
         from,
         ...(to !== undefined ? { to } : {}),
         ...(opts.topic ? { topic: opts.topic } : {}),
-        scope: opts.scope,
+        scope: opts.scope as RollCallScopeFilter,
         bootstrap,
         ...(pair ? { pair } : {}),
         with: opts.with ? opts.with.split(',') : [],

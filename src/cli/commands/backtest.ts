@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { BASELINE_NAMES, type BacktestResult, backtestWithCoders } from '../../bargaining/backtest.js';
 import { ADOPTION_RULE, ADOPTION_TOLERANCE, MODEL_NAMES } from '../../bargaining/forecast.js';
+import { FORECAST_OPTION_HELP } from '../../bargaining/options.js';
 import { backtestCsv } from '../../bargaining/tidy.js';
 import { ConcordError } from '../../errors.js';
 import { formatter } from '../../i18n/format.js';
@@ -82,13 +83,10 @@ export function register(program: Command, io: CliIO): void {
       '--capabilities <source>',
       'equal, votes (DEU: Council votes on the date), or a file of `actor,capability` lines',
     )
-    .option(
-      '--default-salience <s>',
-      'DEU tables: the salience (0–100) of a position given without one (default 50)',
-    )
+    .option('--default-salience <s>', FORECAST_OPTION_HELP.defaultSalience)
     .option('--model <names...>', `models to score (default: all): ${MODEL_NAMES.join(', ')}`)
-    .option('--max-rounds <n>', 'round limit of the expected-utility model (default 100)')
-    .option('--eum-variant <variant>', 'expected-utility model: text (default) or scholz')
+    .option('--max-rounds <n>', FORECAST_OPTION_HELP.maxRounds)
+    .option('--eum-variant <variant>', FORECAST_OPTION_HELP.eumVariant)
     .option(
       '--sweep-runs <n>',
       "score each model's probability of adoption (Brier, log score, calibration) from a seeded sweep of N replicates per case",

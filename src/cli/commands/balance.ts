@@ -12,6 +12,14 @@ import {
   STAGE_RULE,
 } from '../../balance/balance.js';
 import type { Concentration } from '../../balance/measures.js';
+import {
+  BALANCE_OPTION_HELP,
+  BalanceYearSchema,
+  balanceOptions,
+  DEFAULT_MEASURE,
+  YEAR_MAX,
+  YEAR_MIN,
+} from '../../balance/options.js';
 import { balanceCsv } from '../../balance/tidy.js';
 import { MEASURE_IDS, YARDSTICKS, yardstick } from '../../balance/yardsticks.js';
 import { loadDataset } from '../../data/load.js';
@@ -42,10 +50,10 @@ interface Opts {
 /** A year given on the command line: four digits between 1900 and 2100. */
 export function parseYear(input: string, field: string): number {
   const s = input.trim();
-  if (!/^\d{4}$/.test(s) || Number(s) < 1900 || Number(s) > 2100) {
+  if (!BalanceYearSchema.safeParse(s).success) {
     throw new ConcordError('E_USAGE', `${field}: "${input}" is not a year`, {
       path: field,
-      hint: 'Give a year between 1900 and 2100, for example 2017.',
+      hint: `Give a year between ${YEAR_MIN} and ${YEAR_MAX}, for example 2017.`,
       key: 'cli.balance.notYear',
       values: { field, input },
     });
@@ -70,13 +78,13 @@ export function register(program: Command, io: CliIO): void {
       '<org>',
       'organization id (sco, csto, asean, shanghai-five, …) or the path of an organization file',
     )
-    .option('--measure <measure>', `yardstick: ${MEASURE_IDS.join(', ')}`, 'gdp')
-    .option('--from <year>', "first year (default: the organization's first)")
-    .option('--to <year>', "last year (default: the data's last year)")
-    .option('--pair <A,B>', 'the two members whose ratio to follow (default: the two largest at the start)')
-    .option('--with <ISO3,…>', 'what if these states were members too (added to the members of --to)')
+    .option('--measure <measure>', `yardstick: ${MEASURE_IDS.join(', ')}`, DEFAULT_MEASURE)
+    .option('--from <year>', BALANCE_OPTION_HELP.from)
+    .option('--to <year>', BALANCE_OPTION_HELP.to)
+    .option('--pair <A,B>', BALANCE_OPTION_HELP.pair)
+    .option('--with <ISO3,…>', BALANCE_OPTION_HELP.with)
     .addOption(new Option('--add <ISO3,…>', 'same as --with').hideHelp())
-    .option('--without <ISO3,…>', 'what if these members were not')
+    .option('--without <ISO3,…>', BALANCE_OPTION_HELP.without)
     .option('--json', 'print JSON')
     .option('--format <fmt>', FORMAT_OPTION_HELP)
     .action((id: string, opts: Opts) => {
@@ -92,17 +100,22 @@ export function register(program: Command, io: CliIO): void {
           values: { pair: opts.pair ?? '' },
         });
       }
-      const b = balance(org, loadDataset(), {
-        measure: ys.id,
-        ...(opts.from !== undefined ? { from: parseYear(opts.from, '--from') } : {}),
-        ...(opts.to !== undefined ? { to: parseYear(opts.to, '--to') } : {}),
-        ...(pairCodes ? { pair: pairCodes as [string, string] } : {}),
-        add: [...codes(opts.with), ...codes(opts.add)],
-        remove: codes(opts.without),
-        ...(org.predecessor && registry.has(org.predecessor)
-          ? { predecessor: registry.get(org.predecessor) }
-          : {}),
-      });
+      const b = balance(
+        org,
+        loadDataset(),
+        balanceOptions(
+          {
+            measure: ys.id,
+            from: opts.from === undefined ? undefined : parseYear(opts.from, '--from'),
+            to: opts.to === undefined ? undefined : parseYear(opts.to, '--to'),
+            pair: pairCodes,
+            with: [...codes(opts.with), ...codes(opts.add)],
+            without: codes(opts.without),
+          },
+          org,
+          registry,
+        ),
+      );
       if (fmt !== 'text') {
         io.out(fmt === 'csv' ? balanceCsv(b).replace(/\n$/, '') : json(b));
         return;

@@ -12,6 +12,7 @@ import { intlTag, translator } from '../../i18n/translate.js';
 import { loadOrganizations } from '../../org/load.js';
 import { resolveGame } from '../../org/players.js';
 import { checkTarget, type DesignResult, designWeights, squareRootTarget } from '../../power/design.js';
+import { DESIGN_OPTION_HELP } from '../../power/options.js';
 import { computePower, type PowerResult } from '../../power/power.js';
 import { builtinGames, readGameFile } from '../../rules/load.js';
 import { readUserFile } from '../../util/files.js';
@@ -36,8 +37,8 @@ export function register(program: Command, io: CliIO): void {
       '--quota <q>',
       "relative quota in (0, 1] (default: the square-root rule's optimal quota of the target)",
     )
-    .option('--resolution <n>', 'total of the integer weights (default 10000)')
-    .option('--max-iterations <n>', 'iterations at most (default 200)')
+    .option('--resolution <n>', DESIGN_OPTION_HELP.resolution)
+    .option('--max-iterations <n>', DESIGN_OPTION_HELP.maxIterations)
     .option('--json', 'print JSON')
     .action(
       (

@@ -17,6 +17,14 @@ import {
   point,
 } from '../../bargaining/forecast.js';
 import { NASH_DISAGREEMENTS, type NashDisagreement } from '../../bargaining/nash.js';
+import {
+  EumVariantSchema,
+  FORECAST_OPTION_HELP,
+  MAX_ROUNDS_LIMIT,
+  MaxRoundsSchema,
+  NashDisagreementSchema,
+  SalienceSchema,
+} from '../../bargaining/options.js';
 import { forecastCsv } from '../../bargaining/tidy.js';
 import { ConcordError } from '../../errors.js';
 import { formatter } from '../../i18n/format.js';
@@ -84,8 +92,8 @@ export function parseFormat(f: string | undefined): Format | undefined {
 /** --default-salience: a number on 0–100. */
 export function parseSalience(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
+  const n = v.trim() === '' ? Number.NaN : Number(v);
+  if (!SalienceSchema.safeParse(n).success) {
     throw new ConcordError('E_USAGE', `--default-salience: "${v}" is not a number from 0 to 100`, {
       path: '--default-salience',
       hint: 'A DEU salience is on 0–100, e.g. --default-salience 50.',
@@ -112,21 +120,25 @@ export function reportImports(io: CliIO, loaded: readonly LoadedScenario[]): Imp
 
 export function parseRounds(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 100000) {
-    throw new ConcordError('E_USAGE', `--max-rounds: "${v}" is not a whole number from 1 to 100000`, {
-      path: '--max-rounds',
-      hint: 'For example --max-rounds 50.',
-      key: 'cli.forecast.badRounds',
-      values: { input: v },
-    });
+  const n = v.trim() === '' ? Number.NaN : Number(v);
+  if (!MaxRoundsSchema.safeParse(n).success) {
+    throw new ConcordError(
+      'E_USAGE',
+      `--max-rounds: "${v}" is not a whole number from 1 to ${MAX_ROUNDS_LIMIT}`,
+      {
+        path: '--max-rounds',
+        hint: 'For example --max-rounds 50.',
+        key: 'cli.forecast.badRounds',
+        values: { input: v },
+      },
+    );
   }
   return n;
 }
 
 export function parseVariant(v: string | undefined): EumVariant | undefined {
   if (v === undefined) return undefined;
-  if (!(EUM_VARIANTS as readonly string[]).includes(v)) {
+  if (!EumVariantSchema.safeParse(v).success) {
     throw new ConcordError('E_USAGE', `--eum-variant: unknown variant "${v}"`, {
       path: '--eum-variant',
       hint: `Variants: ${EUM_VARIANTS.join(', ')} (text: the paper's text; scholz: the code behind its numbers).`,
@@ -139,7 +151,7 @@ export function parseVariant(v: string | undefined): EumVariant | undefined {
 
 export function parseNash(v: string | undefined): NashDisagreement | undefined {
   if (v === undefined) return undefined;
-  if (!(NASH_DISAGREEMENTS as readonly string[]).includes(v))
+  if (!NashDisagreementSchema.safeParse(v).success)
     throw new ConcordError('E_USAGE', `--nash-disagreement: unknown disagreement point "${v}"`, {
       path: '--nash-disagreement',
       hint: `Choose ${NASH_DISAGREEMENTS.join(' or ')}.`,
@@ -246,15 +258,9 @@ export function register(program: Command, io: CliIO): void {
       '--capabilities <source>',
       'equal, votes (DEU: Council votes on the date), or a file of `actor,capability` lines',
     )
-    .option(
-      '--default-salience <s>',
-      'DEU tables: the salience (0–100) of a position given without one (default 50)',
-    )
-    .option('--max-rounds <n>', 'round limit of the expected-utility model (default 100)')
-    .option(
-      '--eum-variant <variant>',
-      "expected-utility model: text (the paper's text, default) or scholz (the code behind its published numbers)",
-    )
+    .option('--default-salience <s>', FORECAST_OPTION_HELP.defaultSalience)
+    .option('--max-rounds <n>', FORECAST_OPTION_HELP.maxRounds)
+    .option('--eum-variant <variant>', FORECAST_OPTION_HELP.eumVariant)
     .option('--trace', "add the expected-utility model's positions round by round")
     .option(
       '--eum-sensitivity',
@@ -265,10 +271,7 @@ export function register(program: Command, io: CliIO): void {
       "store every model's forecast in the registry (scored later by `concord registry score`)",
     )
     .option('--store <path|url>', 'the store for --register: SQLite file or postgres:// URL')
-    .option(
-      '--nash-disagreement <point>',
-      "Nash model's disagreement point: veto (status quo for veto players, worst point for the others; default) or statusQuo (for all, as Nash 1950 and Achen 2006)",
-    )
+    .option('--nash-disagreement <point>', FORECAST_OPTION_HELP.nashDisagreement)
     .option(
       '--capability-sensitivity',
       "each model's forecast under each capability yardstick (gdp, cinc, population, equal)",

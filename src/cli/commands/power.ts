@@ -15,7 +15,7 @@ import { computePower, type Method, type PowerResult } from '../../power/power.j
 import { powerCsv } from '../../power/tidy.js';
 import { builtinGames, readGameFile, readRule } from '../../rules/load.js';
 import { parseDate, todayIso } from '../../util/dates.js';
-import { json, table } from '../../util/format.js';
+import { grouped, json, table } from '../../util/format.js';
 import { LONG_MS, powerEstimateMs, warnIfLong } from '../estimate.js';
 import { type CliText, cliText, type NamespaceKeys } from '../i18n.js';
 import type { CliIO } from '../io.js';
@@ -136,8 +136,8 @@ export function register(program: Command, io: CliIO): void {
           io,
           powerEstimateMs(n, opts.method, samples) ?? (n > 60 ? LONG_MS : null),
           opts.method === 'montecarlo'
-            ? `Monte Carlo power with ${(samples ?? DEFAULT_SAMPLES).toLocaleString('en-US')} draws for ${n.toLocaleString('en-US')} players`
-            : `exact power indices of ${n.toLocaleString('en-US')} players (counting algorithms, within work budgets)`,
+            ? `Monte Carlo power with ${grouped(samples ?? DEFAULT_SAMPLES)} draws for ${grouped(n)} players`
+            : `exact power indices of ${grouped(n)} players (counting algorithms, within work budgets)`,
           opts.method === 'montecarlo'
             ? 'fewer --samples (the 95% intervals widen as 1/√samples).'
             : '--method montecarlo --samples 10000 (estimates with 95% intervals).',

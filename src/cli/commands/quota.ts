@@ -14,6 +14,7 @@ import { translator } from '../../i18n/translate.js';
 import { loadOrganizations } from '../../org/load.js';
 import { organizationShortName } from '../../org/names.js';
 import { resolveGame } from '../../org/players.js';
+import { QUOTA_OPTION_HELP } from '../../power/options.js';
 import { QUOTA_INDICES, type QuotaSweep, quotaSweep } from '../../power/quota.js';
 import {
   orgWeightedInput,
@@ -53,10 +54,10 @@ export function register(program: Command, io: CliIO): void {
       '--criterion <field>',
       'with a rule of several criteria: the summed one to vary the quota of, at its own quota (e.g. votes for eu27-nice)',
     )
-    .option('--from <q>', 'the first quota (default 1)')
-    .option('--to <q>', 'the last quota (default: the total weight)')
-    .option('--step <s>', 'the step between quotas (default 1)')
-    .option('--jumps', 'only the quotas where the set of winning coalitions changes')
+    .option('--from <q>', QUOTA_OPTION_HELP.from)
+    .option('--to <q>', QUOTA_OPTION_HELP.to)
+    .option('--step <s>', QUOTA_OPTION_HELP.step)
+    .option('--jumps', QUOTA_OPTION_HELP.jumps)
     .option('--index <names>', `indices, comma-separated (default banzhaf): ${QUOTA_INDICES.join(', ')}`)
     .option('--format <format>', 'table | json | csv (default table)')
     .option('--json', 'print JSON (same as --format json)')

@@ -6,6 +6,7 @@
  */
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import { FORECAST_OPTION_HELP } from '../../bargaining/options.js';
 import { ConcordError } from '../../errors.js';
 import { cliEstimate } from '../../i18n/messages/cli-estimate/index.js';
 import { cliSweep } from '../../i18n/messages/cli-sweep/index.js';
@@ -15,6 +16,7 @@ import { adapterIds, DEFAULT_ADAPTER } from '../../sweep/adapters.js';
 import type { Keep } from '../../sweep/engine.js';
 import { defaultThreads, type Executor } from '../../sweep/executors/executor.js';
 import { formatSummary } from '../../sweep/format.js';
+import { DEFAULT_KEEP, DEFAULT_SWEEP_SEED, KeepSchema, SWEEP_OPTION_HELP } from '../../sweep/options.js';
 import type { planSweep } from '../../sweep/run.js';
 import { json } from '../../util/format.js';
 import { cliText } from '../i18n.js';
@@ -72,12 +74,9 @@ export function register(program: Command, io: CliIO): void {
       '--capabilities <source>',
       'equal, votes (DEU: Council votes on the date), or a file of `actor,capability` lines',
     )
-    .option(
-      '--default-salience <s>',
-      'DEU tables: the salience (0–100) of a position given without one (default 50)',
-    )
+    .option('--default-salience <s>', FORECAST_OPTION_HELP.defaultSalience)
     .option('--runs <n>', 'replicates per design point (with --sensitivity: base samples N)')
-    .option('--seed <s>', 'the seed: an integer in [0, 2^53)', '1')
+    .option('--seed <s>', SWEEP_OPTION_HELP.seed, String(DEFAULT_SWEEP_SEED))
     .option(
       '--workers <k>',
       `worker threads (default: every core, ${defaultThreads()} here; in process under ${SMALL_SWEEP.toLocaleString('en-US')} runs)`,
@@ -100,7 +99,7 @@ export function register(program: Command, io: CliIO): void {
       'complete an interrupted run (FILE, --runs and --seed are taken from the run)',
     )
     .option('--sensitivity', 'Saltelli sampling: first-order and total Sobol indices of each uncertain input')
-    .option('--keep <what>', 'rows (every result row, exportable) | summary (batch aggregates only)', 'rows')
+    .option('--keep <what>', SWEEP_OPTION_HELP.keep, DEFAULT_KEEP)
     .option('--batch-size <n>', 'replicates per stored batch (default: about 200 batches)')
     .option('--adapter <id>', `what evaluates a replicate: ${adapterIds().join(' | ')}`, DEFAULT_ADAPTER)
     .option('--quiet', 'no progress bar or messages on stderr')
@@ -126,7 +125,7 @@ export function register(program: Command, io: CliIO): void {
           key: 'cli.sweep.bullmqNeedsRedis',
         });
       const keep = opts.keep as Keep;
-      if (keep !== 'rows' && keep !== 'summary')
+      if (!KeepSchema.safeParse(keep).success)
         throw new ConcordError('E_USAGE', `--keep must be rows or summary, got "${opts.keep}"`, {
           path: '--keep',
           hint: 'Use --keep rows (every result row, exportable) or --keep summary (batch aggregates only).',

@@ -31,6 +31,7 @@
  * uk…) become ISO 3166 alpha-3 ids (AUT, BEL, BGR, HRV, GRC, GBR…); com → COM, ep → EP.
  */
 import { parse as parseYaml } from 'yaml';
+import { DEFAULT_SALIENCE } from '../../bargaining/options.js';
 import type { Rule } from '../../rules/schema.js';
 import type { ScenarioFileInput } from '../schema.js';
 import { type CouncilEra, councilRule, eraCapability, eraFields, eraKey } from './council.js';
@@ -54,7 +55,7 @@ export interface DeuImport {
   readonly summary: ImportSummary;
 }
 
-export const DEFAULT_SALIENCE = 50;
+export { DEFAULT_SALIENCE } from '../../bargaining/options.js';
 
 /** DEU's two-letter codes that are not the ISO 3166 alpha-2 code, and the institutions. */
 const DEU_CODES: Record<string, string> = {

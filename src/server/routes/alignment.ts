@@ -2,6 +2,17 @@
 import { z } from 'zod';
 import { alignOrganization, MAX_STAGE_YEARS } from '../../alignment/analysis.js';
 import { loadVoteData } from '../../alignment/load.js';
+import {
+  API_MAX_BOOTSTRAP,
+  CampWeightsSchema,
+  DEFAULT_BOOTSTRAP,
+  DEFAULT_CAMP_SEED,
+  DEFAULT_CAMP_WEIGHTS,
+  DEFAULT_RESOLUTION,
+  DEFAULT_SCOPE,
+  ResolutionSchema,
+  RollCallScopeSchema,
+} from '../../alignment/options.js';
 import { alignmentCsv } from '../../alignment/tidy.js';
 import { type AnyRoute, route } from '../route.js';
 import { OrgParams } from '../schemas.js';
@@ -13,7 +24,7 @@ const Positive = z
   .string()
   .max(20)
   .transform(Number)
-  .refine((x) => Number.isFinite(x) && x > 0, { message: 'expected a positive number' });
+  .refine((x) => ResolutionSchema.safeParse(x).success, { message: 'expected a positive number' });
 
 export const AlignmentQuery = z
   .object({
@@ -21,16 +32,15 @@ export const AlignmentQuery = z
       'First day (YYYY-MM-DD) or year (default: the founding date, or the first day of the data)',
     ),
     to: Bound.optional().describe('Last day (YYYY-MM-DD) or year (default: the last roll call of the data)'),
-    scope: z
-      .enum(['all', 'resolutions'])
-      .default('all')
-      .describe('All roll calls, or only resolutions voted on as a whole (the scope both sources share)'),
+    scope: RollCallScopeSchema.default(DEFAULT_SCOPE).describe(
+      'All roll calls, or only resolutions voted on as a whole (the scope both sources share)',
+    ),
     bootstrap: z
       .string()
       .regex(/^\d{1,4}$/, 'expected a whole number of resamples, at most 2000')
       .transform(Number)
-      .refine((x) => x <= 2000, { message: 'at most 2000 resamples' })
-      .default(0)
+      .refine((x) => x <= API_MAX_BOOTSTRAP, { message: `at most ${API_MAX_BOOTSTRAP} resamples` })
+      .default(DEFAULT_BOOTSTRAP)
       .describe('Bootstrap resamples (and null-model permutations) of the camps, 0–2000 (default 0: none)'),
     topic: z
       .string()
@@ -48,10 +58,12 @@ export const AlignmentQuery = z
       .string()
       .regex(/^-?\d{1,9}$/, 'expected an integer')
       .transform(Number)
-      .default(1)
+      .default(DEFAULT_CAMP_SEED)
       .describe('Seed of the Louvain community detection'),
-    resolution: Positive.default(1).describe('Resolution of the modularity (higher: smaller camps)'),
-    campWeights: z.enum(['kappa', 'agreement']).default('kappa').describe('Edge weights of the camps graph'),
+    resolution: Positive.default(DEFAULT_RESOLUTION).describe(
+      'Resolution of the modularity (higher: smaller camps)',
+    ),
+    campWeights: CampWeightsSchema.default(DEFAULT_CAMP_WEIGHTS).describe('Edge weights of the camps graph'),
     stageYears: Positive.refine((x) => x <= MAX_STAGE_YEARS, {
       message: `expected at most ${MAX_STAGE_YEARS} years`,
     })

@@ -1,33 +1,13 @@
 /** The balance of power inside an organization (src/balance/): public, read-only. */
 import { z } from 'zod';
 import { balance } from '../../balance/balance.js';
+import { BalanceQuerySchema, balanceOptions } from '../../balance/options.js';
 import { balanceCsv } from '../../balance/tidy.js';
-import { MEASURE_IDS } from '../../balance/yardsticks.js';
 import { ConcordError } from '../../errors.js';
 import { type AnyRoute, route } from '../route.js';
 import { OrgParams } from '../schemas.js';
 
-const Year = z
-  .string()
-  .regex(/^\d{4}$/, 'expected a year such as 2017')
-  .transform(Number)
-  .refine((y) => y >= 1900 && y <= 2100, { message: 'expected a year between 1900 and 2100' });
-const Codes = z
-  .string()
-  .max(400)
-  .regex(/^[A-Za-z]{3}(,[A-Za-z]{3})*$/, 'expected ISO3 codes separated by commas, e.g. CHN,RUS')
-  .transform((s) => s.toUpperCase().split(','));
-
-export const BalanceQuery = z
-  .object({
-    measure: z.enum(MEASURE_IDS).default('gdp').describe('The yardstick'),
-    from: Year.optional().describe("First year (default: the organization's first)"),
-    to: Year.optional().describe("Last year (default: the data's last)"),
-    pair: Codes.optional().describe('The two members whose ratio to follow, e.g. CHN,RUS'),
-    with: Codes.optional().describe('What if these states were members too'),
-    without: Codes.optional().describe('What if these members were not'),
-  })
-  .strict();
+export const BalanceQuery = BalanceQuerySchema;
 
 const Distribution = z.looseObject({
   year: z.number(),
@@ -96,17 +76,7 @@ export const routes: AnyRoute[] = [
             },
           );
         }
-        return balance(org, ctx.ds, {
-          measure: query.measure,
-          ...(query.from !== undefined ? { from: query.from } : {}),
-          ...(query.to !== undefined ? { to: query.to } : {}),
-          ...(query.pair ? { pair: query.pair as [string, string] } : {}),
-          add: query.with ?? [],
-          remove: query.without ?? [],
-          ...(org.predecessor && ctx.registry.has(org.predecessor)
-            ? { predecessor: ctx.registry.get(org.predecessor) }
-            : {}),
-        });
+        return balance(org, ctx.ds, balanceOptions(query, org, ctx.registry));
       },
     },
   }),

@@ -15,7 +15,13 @@ import { resolveGame } from '../../org/players.js';
 import { type CapacityRule, capacity } from '../../power/capacity.js';
 import { POWER_INDEX_NAMES, type PowerIndexName, parseIndexList } from '../../power/indices.js';
 import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand } from '../../power/load.js';
-import { DEFAULT_SAMPLES, POWER_METHODS, POWER_OPTION_HELP } from '../../power/options.js';
+import {
+  DEFAULT_SAMPLES,
+  POWER_METHODS,
+  POWER_OPTION_HELP,
+  QUOTA_OPTION_HELP,
+  sentence,
+} from '../../power/options.js';
 import { computePower, type Method, type PowerOptions } from '../../power/power.js';
 import { QUOTA_INDICES, QUOTA_MAX_PLAYERS, quotaSweep } from '../../power/quota.js';
 import {
@@ -365,13 +371,10 @@ const QuotaQuery = z
       .describe(
         'With a rule of several criteria: the summed one to vary the quota of, at its own quota (votes for eu27-nice)',
       ),
-    from: Whole('The first quota (default 1)'),
-    to: Whole('The last quota (default: the total weight)'),
-    step: Whole('The step between quotas (default 1)'),
-    jumps: z
-      .enum(['true', 'false'])
-      .optional()
-      .describe('Only the quotas where the set of winning coalitions changes'),
+    from: Whole(sentence(QUOTA_OPTION_HELP.from)),
+    to: Whole(sentence(QUOTA_OPTION_HELP.to)),
+    step: Whole(sentence(QUOTA_OPTION_HELP.step)),
+    jumps: z.enum(['true', 'false']).optional().describe(sentence(QUOTA_OPTION_HELP.jumps)),
     index: z
       .string()
       .max(200)

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+/**
+ * `npm run build` step 4: the V8 code cache of the CLI's classic script (dist/cli/main.script.js,
+ * see scripts/bundle-cli.mjs). Compiles the script, runs the commands whose start-up matters most
+ * (each in this process, output discarded) so their functions are compiled, then writes what V8
+ * compiled: dist/cli/main.script.cache, and dist/cli/main.script.json naming the Node, V8 and
+ * architecture it is for. bin/concord.js uses the cache only under those, and V8 itself refuses a
+ * cache of another source or other flags (the script then compiles as usual: slower, same result).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+
+const dir = fileURLToPath(new URL('../dist/cli/', import.meta.url));
+const file = join(dir, 'main.script.js');
+const source = readFileSync(file, 'utf8');
+const script = new vm.Script(source, {
+  filename: file,
+  importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+});
+const module = { exports: {} };
+script.runInThisContext()(
+  module.exports,
+  createRequire(file),
+  module,
+  file,
+  dirname(file),
+  pathToFileURL(file).href,
+);
+const { main } = module.exports;
+const quiet = { write: () => true };
+// (--version and --help run from the ES module bundle, smaller: bin/concord.js)
+const runs = [
+  ['org', 'sco', '--at', '2017-06-09'],
+  ['power', 'eec-1958', '--index', 'banzhaf'],
+  ['timeline', 'sco'],
+];
+const out = process.stdout.write;
+const err = process.stderr.write;
+delete process.env.CONCORD_ORG_PATH; // the shipped files only
+const env = { lang: process.env.CONCORD_LANG };
+delete process.env.CONCORD_LANG; // English, as a user's default
+for (const argv of runs) {
+  process.stdout.write = quiet.write;
+  process.stderr.write = quiet.write;
+  try {
+    await main(argv);
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+  }
+}
+if (env.lang !== undefined) process.env.CONCORD_LANG = env.lang;
+process.exitCode = 0;
+const data = script.createCachedData();
+writeFileSync(join(dir, 'main.script.cache'), data);
+writeFileSync(
+  join(dir, 'main.script.json'),
+  JSON.stringify({
+    node: process.version,
+    v8: process.versions.v8,
+    arch: process.arch,
+    bytes: source.length,
+    ascii: !/[\u0080-\uffff]/.test(source),
+  }),
+);
+console.log(
+  `code cache: ${(data.length / 1024).toFixed(0)} KB for ${(source.length / 1024).toFixed(0)} KB of script, after ${runs.map((r) => r.join(' ')).join('; ')}`,
+);
