@@ -132,15 +132,14 @@ export function register(program: Command, io: CliIO): void {
             );
         const n = game.players.length;
         const samples = num(opts.samples, '--samples');
+        const pt = cliText(io, cliPower).t;
         warnIfLong(
           io,
           powerEstimateMs(n, opts.method, samples) ?? (n > 60 ? LONG_MS : null),
           opts.method === 'montecarlo'
-            ? `Monte Carlo power with ${(samples ?? DEFAULT_SAMPLES).toLocaleString('en-US')} draws for ${n.toLocaleString('en-US')} players`
-            : `exact power indices of ${n.toLocaleString('en-US')} players (counting algorithms, within work budgets)`,
-          opts.method === 'montecarlo'
-            ? 'fewer --samples (the 95% intervals widen as 1/√samples).'
-            : '--method montecarlo --samples 10000 (estimates with 95% intervals).',
+            ? pt('long.montecarlo', { samples: samples ?? DEFAULT_SAMPLES, players: n })
+            : pt('long.exact', { players: n }),
+          opts.method === 'montecarlo' ? pt('long.fasterMontecarlo') : pt('long.fasterExact'),
         );
         const t0 = performance.now();
         const result = computePower(game, {
