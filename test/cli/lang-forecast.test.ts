@@ -14,6 +14,7 @@ import { formatMs, warnIfLong } from '../../src/cli/estimate.js';
 import { memoryIO } from '../../src/cli/io.js';
 import { ConcordError } from '../../src/errors.js';
 import { translator } from '../../src/i18n/index.js';
+import { cliPower } from '../../src/i18n/messages/cli-power/index.js';
 import { errors } from '../../src/i18n/messages/errors/index.js';
 import { loadFile } from '../../src/scenario/load.js';
 import { run } from '../helpers/cli.js';
@@ -40,7 +41,16 @@ const CODES = new Set([
 ]);
 
 /** Field names of the scenario files, quoted as such in the backtest's subsets and coder notes. */
-const FIELDS = new Set(['sourceDate', 'coders', 'inferred', 'coded', 'independent', 'false', 'uncertainty', 'statusQuo']);
+const FIELDS = new Set([
+  'sourceDate',
+  'coders',
+  'inferred',
+  'coded',
+  'independent',
+  'false',
+  'uncertainty',
+  'statusQuo',
+]);
 
 /**
  * The fields of the JSON outputs that hold the library's own sentences (explanations, rule and
@@ -206,7 +216,16 @@ describe('concord forecast --lang ru|zh', () => {
     expect(zh.out).toContain('规则：协商一致（全体一致）');
     expect(zh.out).toContain('协商一致模型需要现状：请给出 `statusQuo`');
     const json = (await run('forecast', CAR, '--json')).out;
-    const data = [...jsonStrings(json), ...poles(CAR), 'Scholz', 'Calbert', 'Smith', 'Bueno', 'Mesquita', 'text'];
+    const data = [
+      ...jsonStrings(json),
+      ...poles(CAR),
+      'Scholz',
+      'Calbert',
+      'Smith',
+      'Bueno',
+      'Mesquita',
+      'text',
+    ];
     for (const out of [ru.out, zh.out]) expect(englishLeft(out, data)).toEqual([]);
     // the check can fail: the English sentences of the library are not taken out as data
     const en = englishLeft((await run('forecast', CAR)).out, data);
@@ -388,6 +407,35 @@ describe('the long-computation notice in the user’s language', () => {
     expect(formatMs(600_000, zh)).toBe('10分钟');
     expect(warnIfLong(zh, 100, 'x', 'y')).toBe(false);
     expect(formatMs(4000)).toBe('4 s');
+  });
+});
+
+describe('the long-computation notices of power and capacity', () => {
+  it('word what is computed and the faster way in the language; English as before', () => {
+    const en = translator(cliPower, 'en');
+    expect(en('long.montecarlo', { samples: 200000, players: 400 })).toBe(
+      'Monte Carlo power with 200,000 draws for 400 players',
+    );
+    expect(en('long.exact', { players: 1200 })).toBe(
+      'exact power indices of 1,200 players (counting algorithms, within work budgets)',
+    );
+    expect(en('long.capacity', { stages: 3, members: 190, rules: 2 })).toBe(
+      'exact power for 3 stage(s) of up to 190 members under 2 rule(s)',
+    );
+    const ru = translator(cliPower, 'ru');
+    expect(ru('long.montecarlo', { samples: 200000, players: 400 })).toBe(
+      'индексы влияния методом Монте-Карло: 200\u00a0000 выборок для 400 игроков',
+    );
+    expect(ru('long.capacity', { stages: 1, members: 21, rules: 2 })).toBe(
+      'точный расчёт влияния для 1 этапа численностью до 21 члена по 2 правилам',
+    );
+    const zh = translator(cliPower, 'zh-Hans');
+    expect(zh('long.exact', { players: 1200 })).toBe(
+      '精确计算1,200个参与人的权力指数（计数算法，在计算预算之内）',
+    );
+    for (const t of [ru, zh])
+      for (const k of ['long.fasterMontecarlo', 'long.fasterExact', 'long.capacityFaster'] as const)
+        expect(englishLeft(t(k), ['concord', 'power', 'montecarlo', 'samples'])).toEqual([]);
   });
 });
 
