@@ -96,6 +96,7 @@ const PATTERNS: ReadonlyArray<
     'stage.seam',
     (m, d) => ({ seam: d(m[1]!) }),
   ],
+  [/^no positions for (\S+(?:, \S+)*): left out$/, 'scenario.no-positions', (m) => ({ actors: m[1]! })],
 ];
 
 /**
@@ -116,7 +117,8 @@ export function alignmentNoteIn(note: string, locale: Locale, org?: string): str
     if (!hit) return null;
     const [m, key, values] = hit;
     const v = values(m!, d);
-    for (const k of ['states', 'a', 'b'] as const) if (typeof v[k] === 'string') v[k] = list(v[k] as string);
+    for (const k of ['states', 'a', 'b', 'actors'] as const)
+      if (typeof v[k] === 'string') v[k] = list(v[k] as string);
     if (org && typeof v.org === 'string') v.org = org;
     if (typeof v.years === 'string' && locale === 'zh-Hans')
       v.years = (v.years as string).split(', ').join('、');

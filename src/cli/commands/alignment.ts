@@ -624,6 +624,6 @@ export function formatPositions(sc: ScenarioPositions, r: PositionsAlignment, c:
       ],
     ),
   );
-  for (const n of sc.notes) lines.push(pw.t('note', { note: n }));
+  for (const n of sc.notes) lines.push(pw.t('note', { note: alignmentNoteIn(n, c.locale) ?? n }));
   return lines.join('\n');
 }
