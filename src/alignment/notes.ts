@@ -96,6 +96,7 @@ const PATTERNS: ReadonlyArray<
     'stage.seam',
     (m, d) => ({ seam: d(m[1]!) }),
   ],
+  [/^no positions for (\S+(?:, \S+)*): left out$/, 'scenario.no-positions', (m) => ({ actors: m[1]! })],
 ];
 
 /**
@@ -116,7 +117,8 @@ export function alignmentNoteIn(note: string, locale: Locale, org?: string): str
     if (!hit) return null;
     const [m, key, values] = hit;
     const v = values(m!, d);
-    for (const k of ['states', 'a', 'b'] as const) if (typeof v[k] === 'string') v[k] = list(v[k] as string);
+    for (const k of ['states', 'a', 'b', 'actors'] as const)
+      if (typeof v[k] === 'string') v[k] = list(v[k] as string);
     if (org && typeof v.org === 'string') v.org = org;
     if (typeof v.years === 'string' && locale === 'zh-Hans')
       v.years = (v.years as string).split(', ').join('、');
@@ -126,4 +128,19 @@ export function alignmentNoteIn(note: string, locale: Locale, org?: string): str
     else if (rest.length) return null;
   }
   return parts.reduce((left, right) => t('join', { left, right }));
+}
+
+/**
+ * How the vote data code 0 (`AlignmentResult.data.zero`, ./analysis.ts's ZERO_NOTE) in the locale:
+ * English as it is; another language from the catalogue, with the date in the locale's format;
+ * null when the text is not the one the catalogue words.
+ */
+export function zeroNoteIn(zero: string, locale: Locale): string | null {
+  if (locale === 'en') return zero;
+  const m =
+    /^abstention is a vote \(code 0, a third option\); no vote recorded \(the UN's records, from (\d{4}-\d{2}-\d{2})\) means not taking part; in Voeten's (\d{4}–\d{4}) data 0 merges abstention, absence and non-membership and counts as a vote, except that a state with no yes or no vote in a whole session counts as not taking part in it$/.exec(
+      zero,
+    );
+  if (!m) return null;
+  return translator(alignmentNotes, locale)('zero', { from: formatter(locale).date(m[1]!), span: m[2]! });
 }

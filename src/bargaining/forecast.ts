@@ -965,6 +965,7 @@ const NOTES: ReadonlyArray<
     'note.smp-salience',
     (m) => ({ issue: m[1]!, count: Number(m[2]) }),
   ],
+  [/^the exchange model cannot run here$/, 'note.exchange-cannot-run', () => ({})],
 ];
 
 /**

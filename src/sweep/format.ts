@@ -7,6 +7,7 @@ import { translator } from '../i18n/translate.js';
 import { pct, table } from '../util/format.js';
 import { pointLabel } from './design.js';
 import type { SweepSummary } from './engine.js';
+import { adapterLabelIn, sobolWarningIn, sweepUncertaintyIn } from './notes.js';
 
 const SPARK = '▁▂▃▄▅▆▇█';
 
@@ -24,8 +25,8 @@ export function num(x: number | null | undefined, digits = 2): string {
 }
 
 /**
- * The summary as text in `locale` (its frame, headings and numbers; the library's own sentences in
- * it, such as the uncertainty and the Sobol warnings, as the summary gives them).
+ * The summary as text in `locale` (its frame, headings and numbers, and the library's own sentences
+ * in it, the adapter's label, the uncertainty and the Sobol warnings, through ./notes.ts).
  */
 export function formatSummary(s: SweepSummary, locale: Locale = 'en'): string {
   const d = s.sweep;
@@ -52,9 +53,9 @@ export function formatSummary(s: SweepSummary, locale: Locale = 'en'): string {
       models: d.models.map(model).join(locale === 'zh-Hans' ? '、' : ', '),
     }),
   );
-  // TODO(f): the adapter's label, the uncertainty and the warnings in the locale once the sweep gives them.
-  lines.push(t('adapter', { label: d.adapterLabel }));
-  if (d.uncertainty !== 'from the file') lines.push(t('uncertainty', { text: d.uncertainty }));
+  lines.push(t('adapter', { label: adapterLabelIn(d.adapter, d.adapterLabel, locale) }));
+  if (d.uncertainty !== 'from the file')
+    lines.push(t('uncertainty', { text: sweepUncertaintyIn(d.uncertainty, locale) ?? d.uncertainty }));
   if (d.factors.length) {
     const list = d.factors
       .slice(0, 6)
@@ -164,7 +165,7 @@ export function formatSummary(s: SweepSummary, locale: Locale = 'en'): string {
         ),
       );
       if (rest) lines.push(t('sobol.rest', { count: rest, threshold: en ? '0.0005' : f.number(0.0005, 4) }));
-      for (const w of sens.warnings ?? []) lines.push(t('warning', { text: w }));
+      for (const w of sens.warnings ?? []) lines.push(t('warning', { text: sobolWarningIn(w, locale) ?? w }));
     }
   }
   return lines.join('\n');

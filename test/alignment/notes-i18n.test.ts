@@ -5,9 +5,9 @@
  * counts, and no English word; English stays the text of `concord alignment --json`.
  */
 import { describe, expect, it } from 'vitest';
-import { alignOrganization } from '../../src/alignment/analysis.js';
+import { alignOrganization, ZERO_NOTE } from '../../src/alignment/analysis.js';
 import { loadVoteData } from '../../src/alignment/load.js';
-import { alignmentNoteIn } from '../../src/alignment/notes.js';
+import { alignmentNoteIn, zeroNoteIn } from '../../src/alignment/notes.js';
 import { isConcordError } from '../../src/errors.js';
 import { loadOrganizations } from '../../src/org/load.js';
 import { englishWords } from '../helpers/i18n-text.js';
@@ -86,5 +86,18 @@ describe('alignment notes in three languages', () => {
         'zh-Hans',
       ),
     ).toBeNull();
+  });
+
+  it('words the coding of 0 and the scenario form’s note; English as the JSON gives them', () => {
+    expect(zeroNoteIn(ZERO_NOTE, 'en')).toBe(ZERO_NOTE);
+    const ru = zeroNoteIn(ZERO_NOTE, 'ru')!;
+    expect(ru).toContain('воздержание — это голос (код 0, третий вариант)');
+    expect(ru).toContain('7 ноября 2019 г.');
+    expect(ru).toContain('1946–2019 гг.');
+    expect(zeroNoteIn(ZERO_NOTE, 'zh-Hans')).toContain('自2019年11月7日起');
+    expect(zeroNoteIn('something new', 'ru')).toBeNull();
+    const note = 'no positions for KGZ, TJK: left out';
+    expect(alignmentNoteIn(note, 'ru')).toBe('нет позиций у KGZ, TJK: исключены');
+    expect(alignmentNoteIn(note, 'zh-Hans')).toBe('KGZ、TJK没有立场：已略去');
   });
 });

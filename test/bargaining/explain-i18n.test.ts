@@ -137,4 +137,11 @@ describe('the backtest’s own sentences', () => {
       expect(note).toMatch(/\bb\b[\s\S]*\ba\b/);
     }
   });
+
+  it('words the exchange model’s fallback note (the error when it cannot run)', () => {
+    const n = 'the exchange model cannot run here';
+    expect(modelNoteIn(n, 'en')).toBe(n);
+    expect(modelNoteIn(n, 'ru')).toBe('модель обмена здесь неприменима');
+    expect(modelNoteIn(n, 'zh-Hans')).toBe('交换模型在此无法运行');
+  });
 });

@@ -2,8 +2,8 @@
  * The human output of balance, alignment, design, quota, runs, registry and report in Russian and
  * Chinese (`--lang`): translated headings, no English word left in any table's header row or in the
  * headings the command itself writes, numbers and dates in the locale; JSON and CSV byte-identical
- * across languages. The library's own sentences (balance's stage sentences and summary, the data
- * notes) are still English and are not checked here.
+ * across languages; the alignment's notes (the coding of 0, the window's and stages' notes) in the
+ * language too. Balance's own sentences (stage sentences and summary) are not checked here.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,22 @@ function expectHeadersTranslated(out: string, min = 1): void {
   const headers = headerRows(out);
   expect(headers.length).toBeGreaterThanOrEqual(min);
   expect(headers.flatMap((h) => englishWords(h).map((w) => `${w} in "${h.trim()}"`))).toEqual([]);
+}
+
+/** Names and terms of the field that stay in Latin letters in the alignment's output. */
+const ALIGNMENT_NAMES = new Set(['Voeten', 'Louvain', 'Agreement', 'Index', 'Hix', 'Noury', 'Roland']);
+
+/**
+ * The English words left in an alignment output but its data lines (the sources' own titles) and
+ * options: the command's headings and the library's notes (the coding of 0, the window's, sessions'
+ * and stages' notes) are in the language, so none should be left.
+ */
+function alignmentEnglish(out: string): string[] {
+  return out
+    .split('\n')
+    .filter((l) => !/^(?:данные|数据|data)[:：]/.test(l))
+    .flatMap((l) => englishWords(l.replace(/--[\w-]+(?: resolutions)?|docs\/[\w.]+/g, ' ')))
+    .filter((w) => !ALIGNMENT_NAMES.has(w));
 }
 
 async function same(argv: string[]): Promise<void> {
@@ -99,6 +115,14 @@ describe('concord alignment --lang', () => {
     // (the data's notes, still English, say "roll calls": only the command's own words are checked)
     for (const s of ['States (', 'Camps:', 'Cohesion of', 'modularity of', 'bootstrap over', 'closest pairs'])
       expect(r.out).not.toContain(s);
+    // the library's notes too: the coding of 0, the seam, the sessions a state missed
+    expect(r.out).toContain(
+      '说明：弃权算作投票（代码 0，第三种选项）；未记录投票（联合国记录，自2019年11月7日起）即未参加',
+    );
+    expect([...new Set(alignmentEnglish(r.out))]).toEqual([]);
+    // the check can fail: in English it finds the notes' words
+    const en = alignmentEnglish((await run(...argv)).out);
+    for (const w of ['abstention', 'merges', 'session', 'seam']) expect(en).toContain(w);
   });
 
   it('prints the alignment in Russian, with plurals and the scenario form', async () => {
@@ -114,6 +138,14 @@ describe('concord alignment --lang', () => {
     ])
       expect(r.out).toContain(s);
     expectHeadersTranslated(r.out, 4);
+    expect(r.out).toContain(
+      'примечание: воздержание — это голос (код 0, третий вариант); отсутствие записанного голоса (в отчётах ООН, с 7 ноября 2019 г.) означает неучастие',
+    );
+    // a stage's note (the periods cross the seam of the two sources)
+    expect(r.out).toContain(
+      'периоды пересекают 7 ноября 2019 г. — дату, с которой данные Вутена (Voeten) сменяются',
+    );
+    expect([...new Set(alignmentEnglish(r.out))]).toEqual([]);
     const sc = await run(
       'alignment',
       '--scenario',

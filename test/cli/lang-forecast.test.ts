@@ -14,6 +14,7 @@ import { formatMs, warnIfLong } from '../../src/cli/estimate.js';
 import { memoryIO } from '../../src/cli/io.js';
 import { ConcordError } from '../../src/errors.js';
 import { translator } from '../../src/i18n/index.js';
+import { cliPower } from '../../src/i18n/messages/cli-power/index.js';
 import { errors } from '../../src/i18n/messages/errors/index.js';
 import { loadFile } from '../../src/scenario/load.js';
 import { run } from '../helpers/cli.js';
@@ -21,6 +22,8 @@ import { run } from '../helpers/cli.js';
 const SAMARKAND = 'scenarios/sco/11-samarkand-2022.yaml';
 const IRAN = 'scenarios/sco/13-iran-admission-2023.yaml';
 const TIANJIN = 'scenarios/sco/17-tianjin-2025.yaml';
+const CAR = 'scenarios/examples/car.yaml';
+const DEU = 'scenarios/examples/deu-format-example.tsv';
 
 /** Codes and names that stay in Latin letters in every language (not words of the labels). */
 const CODES = new Set([
@@ -38,14 +41,44 @@ const CODES = new Set([
 ]);
 
 /** Field names of the scenario files, quoted as such in the backtest's subsets and coder notes. */
-const FIELDS = new Set(['sourceDate', 'coders', 'inferred', 'coded', 'independent', 'false']);
+const FIELDS = new Set([
+  'sourceDate',
+  'coders',
+  'inferred',
+  'coded',
+  'independent',
+  'false',
+  'uncertainty',
+  'statusQuo',
+]);
 
-/** Every string of a JSON document (the library's and the data's own text). */
+/**
+ * The fields of the JSON outputs that hold the library's own sentences (explanations, rule and
+ * subset descriptions, the models', loader's, sweep's and alignment's notes): the human output
+ * prints them in the language, so they are not taken out as data.
+ */
+const LIBRARY_TEXT = new Set([
+  'explanation',
+  'description',
+  'rule',
+  'note',
+  'notes',
+  'capabilityNote',
+  'uncertainty',
+  'adapterLabel',
+  'warnings',
+  'zero',
+  'reason',
+]);
+
+/** Every string of a JSON document but the library's sentences (the data's own text, ids). */
 function jsonStrings(text: string): string[] {
   const out: string[] = [];
   const walk = (v: unknown) => {
     if (typeof v === 'string') out.push(v);
-    else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+    else if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) if (!LIBRARY_TEXT.has(k)) walk(x);
   };
   walk(JSON.parse(text));
   return out;
@@ -168,6 +201,54 @@ describe('concord forecast --lang ru|zh', () => {
     expect(englishLeft(r.out, [...jsonStrings(json), ...poles(TIANJIN)])).toEqual([]);
   });
 
+  it('words the library sentences in the language: rule, models’ notes, capability note, import summary', async () => {
+    const ru = await run('forecast', CAR, '--lang', 'ru');
+    expect(ru.code).toBe(0);
+    for (const x of [
+      'примечание: потенциалы заданы в файле (их сумма 1,01); для моделей они поделены на сумму',
+      'правило: консенсус (единогласие)',
+      'модели консенсуса нужен статус-кво: укажите `statusQuo`',
+      'модель обмена обменивает уступки между вопросами; в этом сценарии один вопрос',
+    ])
+      expect(ru.out).toContain(x);
+    const zh = await run('forecast', CAR, '--lang', 'zh');
+    expect(zh.out).toContain('注：实力按文件给定（总和为 1.01）');
+    expect(zh.out).toContain('规则：协商一致（全体一致）');
+    expect(zh.out).toContain('协商一致模型需要现状：请给出 `statusQuo`');
+    const json = (await run('forecast', CAR, '--json')).out;
+    const data = [
+      ...jsonStrings(json),
+      ...poles(CAR),
+      'Scholz',
+      'Calbert',
+      'Smith',
+      'Bueno',
+      'Mesquita',
+      'text',
+    ];
+    for (const out of [ru.out, zh.out]) expect(englishLeft(out, data)).toEqual([]);
+    // the check can fail: the English sentences of the library are not taken out as data
+    const en = englishLeft((await run('forecast', CAR)).out, data);
+    for (const w of ['capabilities', 'divided', 'unanimity', 'needs', 'trades']) expect(en).toContain(w);
+    // the import summary on stderr (a DEU table): its frame, reasons, places and notes
+    const deu = await run('forecast', DEU, '--lang', 'ru');
+    expect(deu.code).toBe(0);
+    expect(deu.err).toContain(`${DEU}: таблица DEU: 12 вопросов, 10 участников`);
+    expect(deu.err).toContain(
+      '  по умолчанию — 12: нет ни правила голосования, ни даты: единогласие государств-членов (строка 5; строка 6;',
+    );
+    expect(deu.err).toContain('  примечание: потенциалы: равные (таблица DEU их не содержит;');
+    expect(deu.out).toContain('правило: консенсус без COM');
+    const deuZh = await run('forecast', DEU, '--lang', 'zh');
+    expect(deuZh.err).toContain('DEU 表：12 个议题，10 个行为体');
+    expect(deuZh.err).toContain('取默认值 12 处：既无表决规则也无日期：成员国一致同意（第 5 行; 第 6 行;');
+    for (const err of [deu.err, deuZh.err])
+      expect(englishLeft(err, [DEU, '--capabilities', 'votes'])).toEqual([]);
+    expect(englishLeft((await run('forecast', DEU)).err, [DEU])).toEqual(
+      expect.arrayContaining(['table', 'issues', 'defaulted', 'unanimity', 'note', 'capabilities']),
+    );
+  });
+
   it('keeps JSON and CSV byte-identical in every language', async () => {
     for (const args of [
       [SAMARKAND, '--json'],
@@ -204,7 +285,7 @@ describe('concord backtest --lang ru|zh', () => {
       '回溯预测',
       '编码者平均（主要结果）',
       '仅编码者b（非独立）',
-      '编码者b并非独立编码者',
+      '编码者b不是独立编码者',
     ])
       expect(r.out).toContain(s);
     const json = (await run('backtest', ...args, '--json')).out;
@@ -231,12 +312,18 @@ describe('concord backtest --lang ru|zh', () => {
       'Парный бутстреп по случаям (200 повторных выборок, начальное значение 1)',
       'Подмножества случаев:',
       'Вероятности принятия по серии из 10 повторов на случай',
+      'неопределённость по умолчанию: позиции ~ нормальное(закодированное значение; 0,1 × ширина шкалы)',
+      'потенциалы × логнормальное(0; 0,2)',
+      'случаи, закодированные после решения или без даты `coded:`: ретроспективные прогнозы',
       'Только кодировщик'.toLowerCase(),
     ])
       expect(r.out).toContain(s);
     expect(r.out).toMatch(/\d+,\d\s%/);
     const json = (await run('backtest', ...sweep, '--json')).out;
     expect(englishLeft(r.out, jsonStrings(json))).toEqual([]);
+    // the check can fail: the English output's sweep and subset sentences are not data
+    const en = englishLeft((await run('backtest', ...sweep)).out, jsonStrings(json));
+    for (const w of ['retrodictions', 'truncated', 'lognormal']) expect(en).toContain(w);
   });
 
   it('keeps JSON and CSV byte-identical in every language', async () => {
@@ -287,6 +374,8 @@ describe('concord sweep --lang ru|zh', () => {
       'ст. откл.',
       'гистограмма',
       'как часто каждый член блокирует внесённое предложение (доля прогонов):',
+      'модели прогноза Concord (src/bargaining/forecast.ts)',
+      'неопределённость: по умолчанию (в файле нет блока uncertainty): позиции ~ нормальное(закодированное значение; 0,1 × ширина шкалы)',
     ])
       expect(ru.out).toContain(s);
     expect(ru.out).toMatch(/\d+,\d\s%/);
@@ -294,6 +383,8 @@ describe('concord sweep --lang ru|zh', () => {
     expect(zh.out).toContain('sco-samarkand-2022的扫描：蒙特卡罗方法；200次运行');
     expect(zh.out).toContain('模型：协商一致、妥协');
     expect(zh.out).toContain('直方图');
+    expect(zh.out).toContain('Concord 的预测模型');
+    expect(zh.out).toContain('默认（文件没有 uncertainty 块）：立场 ~ 正态(编码值, 0.1 × 量表宽度)');
     const json = (await sweep('--json')).out;
     for (const out of [ru.out, zh.out])
       expect(englishLeft(out.replace(/^.*\n/, ''), [...jsonStrings(json), 'normal', 'lognormal'])).toEqual(
@@ -316,6 +407,35 @@ describe('the long-computation notice in the user’s language', () => {
     expect(formatMs(600_000, zh)).toBe('10分钟');
     expect(warnIfLong(zh, 100, 'x', 'y')).toBe(false);
     expect(formatMs(4000)).toBe('4 s');
+  });
+});
+
+describe('the long-computation notices of power and capacity', () => {
+  it('word what is computed and the faster way in the language; English as before', () => {
+    const en = translator(cliPower, 'en');
+    expect(en('long.montecarlo', { samples: 200000, players: 400 })).toBe(
+      'Monte Carlo power with 200,000 draws for 400 players',
+    );
+    expect(en('long.exact', { players: 1200 })).toBe(
+      'exact power indices of 1,200 players (counting algorithms, within work budgets)',
+    );
+    expect(en('long.capacity', { stages: 3, members: 190, rules: 2 })).toBe(
+      'exact power for 3 stage(s) of up to 190 members under 2 rule(s)',
+    );
+    const ru = translator(cliPower, 'ru');
+    expect(ru('long.montecarlo', { samples: 200000, players: 400 })).toBe(
+      'индексы влияния методом Монте-Карло: 200\u00a0000 выборок для 400 игроков',
+    );
+    expect(ru('long.capacity', { stages: 1, members: 21, rules: 2 })).toBe(
+      'точный расчёт влияния для 1 этапа численностью до 21 члена по 2 правилам',
+    );
+    const zh = translator(cliPower, 'zh-Hans');
+    expect(zh('long.exact', { players: 1200 })).toBe(
+      '精确计算1,200个参与人的权力指数（计数算法，在计算预算之内）',
+    );
+    for (const t of [ru, zh])
+      for (const k of ['long.fasterMontecarlo', 'long.fasterExact', 'long.capacityFaster'] as const)
+        expect(englishLeft(t(k), ['concord', 'power', 'montecarlo', 'samples'])).toEqual([]);
   });
 });
 

@@ -16,6 +16,7 @@ import {
   windowLabel,
 } from '../../alignment/analysis.js';
 import { loadVoteData } from '../../alignment/load.js';
+import { alignmentNoteIn, zeroNoteIn } from '../../alignment/notes.js';
 import {
   ALIGNMENT_OPTION_HELP,
   BootstrapSchema,
@@ -309,6 +310,9 @@ export function formatAlignment(
     return en || !label.includes(' – ') ? label : `${d(x.from)} – ${d(x.to)}`;
   };
   const w = r.window;
+  /** An alignment note (English, as JSON carries it) in the locale; one the catalogue does not know as is. */
+  const note = (text: string) =>
+    en ? text : (alignmentNoteIn(text, c.locale, names?.short ?? r.organization.shortName) ?? text);
   const lines: string[] = [];
   const topicLabel = (x: { code: string; label: string }) =>
     en || !TOPICS.has(x.code) ? x.label : t(`al.topic.${x.code}` as 'al.topic.hr');
@@ -328,8 +332,7 @@ export function formatAlignment(
   for (const s of r.data.sources)
     if (s.firstDate <= w.lastDate && s.lastDate >= w.firstDate)
       lines.push(t('al.data', { title: s.title, first: d(s.firstDate), last: d(s.lastDate) }));
-  // TODO(f): the coding of 0 in the locale, once src/alignment gives it one.
-  lines.push(t('al.zero', { zero: r.data.zero }));
+  lines.push(t('al.zero', { zero: zeroNoteIn(r.data.zero, c.locale) ?? r.data.zero }));
   const members = r.states.filter((s) => s.role === 'member');
   lines.push('', t('al.states', { members: members.length, others: r.states.length - members.length }));
   lines.push(
@@ -441,9 +444,8 @@ export function formatAlignment(
           after: s.membersAfter.length,
         }),
       );
-      // TODO(f): the stage's note in the locale, once src/alignment gives it one.
       if (!s.before && !s.after) {
-        if (s.note) lines.push(s.note);
+        if (s.note) lines.push(note(s.note));
         continue;
       }
       const rows: string[][] = [];
@@ -500,7 +502,7 @@ export function formatAlignment(
       ] as const)
         if (p?.newCampsUncertainty)
           lines.push(t('al.newCampsOf', { side }), ...uncertaintyLines(p.newCampsUncertainty, '  ', c));
-      if (s.note) lines.push(s.note);
+      if (s.note) lines.push(note(s.note));
     }
   }
   if (r.pairByYear) {
@@ -533,8 +535,7 @@ export function formatAlignment(
   }
   if (r.notes.length) {
     lines.push('');
-    // TODO(f): the alignment notes in the locale, once src/alignment gives them one.
-    for (const n of r.notes) lines.push(pw.t('note', { note: n }));
+    for (const n of r.notes) lines.push(pw.t('note', { note: note(n) }));
   }
   return lines.join('\n');
 }
@@ -629,6 +630,6 @@ export function formatPositions(sc: ScenarioPositions, r: PositionsAlignment, c:
       ],
     ),
   );
-  for (const n of sc.notes) lines.push(pw.t('note', { note: n }));
+  for (const n of sc.notes) lines.push(pw.t('note', { note: alignmentNoteIn(n, c.locale) ?? n }));
   return lines.join('\n');
 }

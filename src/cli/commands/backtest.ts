@@ -6,7 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { BASELINE_NAMES, type BacktestResult, backtestWithCoders } from '../../bargaining/backtest.js';
+import {
+  BASELINE_NAMES,
+  type BacktestResult,
+  backtestWithCoders,
+  notIndependentNote,
+  SUBSET_DESCRIPTIONS,
+  subsetDescriptionIn,
+} from '../../bargaining/backtest.js';
 import { ADOPTION_RULE, ADOPTION_TOLERANCE, MODEL_NAMES } from '../../bargaining/forecast.js';
 import { FORECAST_OPTION_HELP } from '../../bargaining/options.js';
 import { backtestCsv } from '../../bargaining/tidy.js';
@@ -18,6 +25,7 @@ import { forecasts as forecastsMessages } from '../../i18n/messages/forecasts/in
 import { reportForecasts } from '../../i18n/messages/report-forecasts/index.js';
 import { loadPath } from '../../scenario/load.js';
 import { adoptionProbabilities } from '../../sweep/backtest.js';
+import { sweepUncertaintyIn } from '../../sweep/notes.js';
 import { json, pct, table } from '../../util/format.js';
 import { backtestEstimateMs, warnIfLong } from '../estimate.js';
 import { type CliIO, localeOf } from '../io.js';
@@ -166,7 +174,7 @@ export function register(program: Command, io: CliIO): void {
       }
       const locale = localeOf(io);
       io.out(formatBacktest(r, path, loaded.length, models, locale));
-      const { t, rf, fmt1, name } = backtestText(locale);
+      const { t, fmt1, name } = backtestText(locale);
       if (perCoder) {
         const ni = r.codersNotIndependent;
         io.out(
@@ -185,17 +193,7 @@ export function register(program: Command, io: CliIO): void {
             ),
           }),
         );
-        if (ni)
-          io.out(
-            locale === 'en'
-              ? ni.note
-              : ni.independent.length
-                ? rf.t('coders.not-independent', {
-                    dependent: ni.coders.join(', '),
-                    independent: ni.independent.join(', '),
-                  })
-                : rf.t('coders.not-independent-none', { dependent: ni.coders.join(', ') }),
-          );
+        if (ni) io.out(locale === 'en' ? ni.note : notIndependentNote(ni.coders, ni.independent, locale));
       }
       if (isDeu) io.out(`\n${t('deuNote')}`);
     });
@@ -343,7 +341,10 @@ export function formatBacktest(
   );
   lines.push('', t('subsets'));
   for (const [id, sub] of Object.entries(r.subsets)) {
-    const description = en || !t.has(`subset.${id}`) ? sub.description : t(`subset.${id}` as never);
+    const description =
+      en || !(id in SUBSET_DESCRIPTIONS)
+        ? sub.description
+        : subsetDescriptionIn(id as keyof typeof SUBSET_DESCRIPTIONS, locale);
     lines.push(
       sub.cases
         ? t('subset.lineMae', {
@@ -358,10 +359,13 @@ export function formatBacktest(
     );
   }
   if (r.sweep && r.calibration) {
-    // TODO(f): the sweep's uncertainty sentence in the locale once the library gives it.
     lines.push(
       '',
-      t('sweep', { runs: int(r.sweep.runs), seed: String(r.sweep.seed), uncertainty: r.sweep.uncertainty }),
+      t('sweep', {
+        runs: int(r.sweep.runs),
+        seed: String(r.sweep.seed),
+        uncertainty: sweepUncertaintyIn(r.sweep.uncertainty, locale) ?? r.sweep.uncertainty,
+      }),
     );
     for (const m of models) {
       const bins = r.calibration[m]!.filter((b) => b.n > 0);

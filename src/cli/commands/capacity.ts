@@ -71,11 +71,12 @@ export function register(program: Command, io: CliIO): void {
           .map((s) => s.members.length)
           .filter((n) => n > 0);
         if (add.length && sizes.length) sizes.push(sizes[sizes.length - 1]! + add.length);
+        const pt = cliText(io, cliPower).t;
         warnIfLong(
           io,
           capacityEstimateMs(sizes, rules.filter((r) => JSON.stringify(r.rule).includes('"sum"')).length),
-          `exact power for ${sizes.length} stage(s) of up to ${Math.max(0, ...sizes)} members under ${rules.length} rule(s)`,
-          'fewer --rule comparisons or a shorter --add list; for one rule, `concord power --method montecarlo --samples 10000`.',
+          pt('long.capacity', { stages: sizes.length, members: Math.max(0, ...sizes), rules: rules.length }),
+          pt('long.capacityFaster'),
         );
         const unions = opts.unions
           ? opts.unions

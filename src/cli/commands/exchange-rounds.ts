@@ -1,6 +1,6 @@
 /** The exchange model's rounds on one issue, explained for `concord forecast --model exchange`. */
-import type { IssueExchange, IssueForecast } from '../../bargaining/forecast.js';
-import { ConcordError } from '../../errors.js';
+import { type IssueExchange, type IssueForecast, modelNoteIn } from '../../bargaining/forecast.js';
+import { ConcordError, type LocalizedText } from '../../errors.js';
 import { DEFAULT_LOCALE, type Locale, translator } from '../../i18n/index.js';
 import { cliForecast } from '../../i18n/messages/cli-forecast/index.js';
 import { exchange as exchangeMessages } from '../../i18n/messages/exchange/index.js';
@@ -79,13 +79,18 @@ export function requireExchange(file: string, _s: ResolvedScenario, fs: readonly
   const f = fs.find((x) => x.exchange === null);
   if (!f) return;
   const path = 'issues';
-  // TODO(f): the model's note in the locale once the library gives it (here: English in every locale).
   const note = f.notes.exchange ?? 'the exchange model cannot run here';
+  // The note in each language for the error's message (`modelNoteIn`; English where it has none).
+  const noteIn: LocalizedText = {
+    en: note,
+    ru: modelNoteIn(note, 'ru') ?? note,
+    'zh-Hans': modelNoteIn(note, 'zh-Hans') ?? note,
+  };
   throw new ConcordError('E_VALIDATION', `${file}: ${path}: ${note} (only "${f.issue.id}")`, {
     path,
     hint: 'The exchange model needs at least two issues (or dimensions) with positions and saliences of the same actors; run other models (--model compromise median nash eum) on a single issue.',
     key: 'cli.forecast.exchangeCannotRun',
-    values: { file, path, note, issue: f.issue.id },
+    values: { file, path, note: noteIn, issue: f.issue.id },
   });
 }
 

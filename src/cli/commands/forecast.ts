@@ -12,6 +12,7 @@ import {
   forecastJson,
   type IssueForecast,
   MODEL_NAMES,
+  modelNoteIn,
   modelOutcome,
   nashPoint,
   point,
@@ -33,8 +34,10 @@ import { cliForecast } from '../../i18n/messages/cli-forecast/index.js';
 import { reportForecasts } from '../../i18n/messages/report-forecasts/index.js';
 import { loadOrganizations } from '../../org/load.js';
 import { organizationShortName } from '../../org/names.js';
+import { describeRule } from '../../rules/evaluate.js';
 import { formatSummary, type ImportSummary } from '../../scenario/import/summary.js';
 import { FORMATS, type Format, type LoadedScenario, loadFile } from '../../scenario/load.js';
+import { capabilityNoteIn } from '../../scenario/notes.js';
 import {
   EXCHANGE_VARIANTS,
   type ExchangeRun,
@@ -114,7 +117,7 @@ export function importSummaries(loaded: readonly LoadedScenario[]): ImportSummar
 /** Prints what the imports skipped or defaulted on stderr. */
 export function reportImports(io: CliIO, loaded: readonly LoadedScenario[]): ImportSummary[] {
   const ss = importSummaries(loaded);
-  for (const s of ss) io.err(formatSummary(s));
+  for (const s of ss) io.err(formatSummary(s, localeOf(io)));
   return ss;
 }
 
@@ -535,6 +538,8 @@ export function formatForecast(
   const fmt = formatter(locale);
   const p = pointText(locale);
   const date = (iso: string) => (en ? iso : fmt.date(iso, 'short'));
+  /** A model's note (English, as JSON carries it) in the locale; one the catalogue does not know as is. */
+  const note = (text: string) => (en ? text : (modelNoteIn(text, locale) ?? text));
   const lines: string[] = [];
   lines.push(`${s.id} — ${s.title}`);
   const src = s.capabilitySource;
@@ -561,8 +566,8 @@ export function formatForecast(
     capText,
   ].filter(Boolean);
   lines.push(head.join(' · '));
-  // TODO(f): the capability note in the locale once the loader gives one.
-  if (s.capabilityNote) lines.push(t('head.note', { note: s.capabilityNote }));
+  if (s.capabilityNote)
+    lines.push(t('head.note', { note: capabilityNoteIn(s.capabilityNote, locale) ?? s.capabilityNote }));
   const ids = (xs: readonly number[]) => xs.map((i) => s.actors[i]!.id).join(', ');
   const yes = (b: unknown) => (b === true ? t('yes') : b === false ? t('no') : '–');
   fs.forEach((f, k) => {
@@ -592,8 +597,7 @@ export function formatForecast(
         : rf.t('mode.take-it');
     const facts = [
       scale,
-      // TODO(f): the rule's description in the locale (describeRule with a `locale`).
-      t('issue.rule', { rule: is.rule.description }),
+      t('issue.rule', { rule: en ? is.rule.description : describeRule(is.rule.rule, locale) }),
       is.statusQuo ? t('issue.statusQuo', { point: p.point(is.statusQuo) }) : t('issue.noStatusQuo'),
       is.proposal
         ? is.proposer >= 0
@@ -625,7 +629,6 @@ export function formatForecast(
       if (!mj) continue;
       let detail = '';
       let outcome = '–';
-      // TODO(f): the models' notes (f.notes, c.note) in the locale once the library gives them.
       if (m === 'consensus' && f.consensus) {
         const c = f.consensus;
         outcome = p.point(c.outcome);
@@ -637,8 +640,7 @@ export function formatForecast(
           parts.push(t('consensus.setter', { actor: s.actors[c.setter]!.id }));
         if (c.winSet) parts.push(t('consensus.winSet', { set: p.intervals(c.winSet) }));
         if (c.core) parts.push(t('consensus.core', { set: p.intervals(c.core) }));
-        if (c.note && c.outcome) parts.push(c.note);
-        if (!c.outcome && c.note) parts.push(c.note);
+        if (c.note) parts.push(note(c.note));
         detail = parts.join(' · ');
       } else if (m === 'eum' && f.eum) {
         outcome = p.point(f.eum.outcome);
@@ -669,22 +671,23 @@ export function formatForecast(
                   : t('nash.sqVeto')
                 : t('nash.worst'),
           }) + (r.feasible ? t('nash.feasible', { range: p.range(r.feasible[0], r.feasible[1]) }) : '');
-        if (f.notes.nash) detail += `; ${f.notes.nash}`;
+        if (f.notes.nash) detail += `; ${note(f.notes.nash)}`;
       } else if (m === 'compromise' && f.compromise) {
         outcome = p.point(f.compromise);
-        detail = `${t('compromise.detail')}${f.notes.compromise ? `; ${f.notes.compromise}` : ''}`;
+        detail = `${t('compromise.detail')}${f.notes.compromise ? `; ${note(f.notes.compromise)}` : ''}`;
       } else if (m === 'exchange' && f.exchange) {
         outcome = p.point(exchangePoint(f.exchange));
         detail = exchangeDetail(f.exchange, locale);
-        if (f.notes.exchange) detail += `; ${f.notes.exchange}`;
+        if (f.notes.exchange) detail += `; ${note(f.notes.exchange)}`;
       } else if (m === 'smp' && f.smp) {
         outcome = p.point(f.smp.outcome);
         detail = smpDetail(f.smp, locale);
       } else if (m === 'median' && f.median) {
         outcome = p.point(f.median);
-        detail = `${t('median.detail')}${f.notes.median ? `; ${f.notes.median}` : ''}`;
+        detail = `${t('median.detail')}${f.notes.median ? `; ${note(f.notes.median)}` : ''}`;
       } else {
-        detail = f.notes[m] ?? '';
+        const own = f.notes[m];
+        detail = own ? note(own) : '';
       }
       rows.push([modelName(m, locale), outcome, yes((mj as { adopted?: unknown }).adopted), detail]);
     }

@@ -15,7 +15,7 @@ import { computePower, type Method, type PowerResult } from '../../power/power.j
 import { powerCsv } from '../../power/tidy.js';
 import { builtinGames, readGameFile, readRule } from '../../rules/load.js';
 import { parseDate, todayIso } from '../../util/dates.js';
-import { grouped, json, table } from '../../util/format.js';
+import { json, table } from '../../util/format.js';
 import { LONG_MS, powerEstimateMs, warnIfLong } from '../estimate.js';
 import { type CliText, cliText, type NamespaceKeys } from '../i18n.js';
 import type { CliIO } from '../io.js';
@@ -132,15 +132,14 @@ export function register(program: Command, io: CliIO): void {
             );
         const n = game.players.length;
         const samples = num(opts.samples, '--samples');
+        const pt = cliText(io, cliPower).t;
         warnIfLong(
           io,
           powerEstimateMs(n, opts.method, samples) ?? (n > 60 ? LONG_MS : null),
           opts.method === 'montecarlo'
-            ? `Monte Carlo power with ${grouped(samples ?? DEFAULT_SAMPLES)} draws for ${grouped(n)} players`
-            : `exact power indices of ${grouped(n)} players (counting algorithms, within work budgets)`,
-          opts.method === 'montecarlo'
-            ? 'fewer --samples (the 95% intervals widen as 1/√samples).'
-            : '--method montecarlo --samples 10000 (estimates with 95% intervals).',
+            ? pt('long.montecarlo', { samples: samples ?? DEFAULT_SAMPLES, players: n })
+            : pt('long.exact', { players: n }),
+          opts.method === 'montecarlo' ? pt('long.fasterMontecarlo') : pt('long.fasterExact'),
         );
         const t0 = performance.now();
         const result = computePower(game, {

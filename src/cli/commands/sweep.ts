@@ -20,7 +20,7 @@ import { DEFAULT_KEEP, DEFAULT_SWEEP_SEED, KeepSchema, SWEEP_OPTION_HELP } from 
 import type { planSweep } from '../../sweep/run.js';
 import { json } from '../../util/format.js';
 import { cliText } from '../i18n.js';
-import { type CliIO, processIO } from '../io.js';
+import { type CliIO, localeOf, processIO } from '../io.js';
 import { parseFormat, parseSalience } from './forecast.js';
 
 interface SweepOptions {
@@ -176,7 +176,7 @@ export function register(program: Command, io: CliIO): void {
           capabilities: opts.capabilities,
           defaultSalience: parseSalience(opts.defaultSalience),
         });
-        if (input.summary && !opts.quiet) io.err(formatImport(input.summary));
+        if (input.summary && !opts.quiet) io.err(formatImport(input.summary, localeOf(io)));
         planned = planSweep({
           adapter: opts.adapter ?? DEFAULT_ADAPTER,
           file,

@@ -272,8 +272,7 @@ ${r.notes.length ? `<p class="note">${r.notes.map(noteHtml).join('<br>')}</p>` :
               newBefore: f3s(s.before!.newSet.agreementIndex),
               oldAfter: f3s(s.after!.oldSet.agreementIndex),
             })
-          : // TODO(f): the stage's note in the locale, once src/alignment gives it one.
-            `${what}: ${s.note}`,
+          : `${what}: ${s.note ? (alignmentNoteIn(s.note, l, short) ?? s.note) : s.note}`,
       );
     }
     return { html, summary };
