@@ -99,6 +99,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
       writeOut: (s) => io.out(s.replace(/\n$/, '')),
       writeErr,
     });
+  // The help in the user's language (its catalogue is loaded only when the locale is not English).
+  if (locale !== DEFAULT_LOCALE) (await import('./help-i18n.js')).localizeHelp(program, locale);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' && caller === processIO ? process.exitCode : 0;
