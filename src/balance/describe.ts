@@ -503,6 +503,76 @@ export function dataYearNoteIn(note: string, id: MeasureId, noun: string, locale
   return m[3] ? w.t('note.measured', { reasons: r, year: m[3] }) : w.t('note.none', { reasons: r });
 }
 
+/**
+ * A year's note (balance.ts's `BalanceYear.note`: "the GDP data end in 2024", "no figure for AFG:
+ * shares of the other 9 members", …) in a locale, states named by `name`; a note of another form is
+ * returned as it is.
+ */
+export function yearNoteIn(
+  note: string,
+  id: MeasureId,
+  noun: string,
+  locale: Locale,
+  name: (iso3: string) => string = (c) => c,
+): string {
+  if (locale === 'en') return note;
+  const w = words(locale);
+  const states = (list: string) => w.list(list.split(', ').map(name));
+  let m: RegExpExecArray | null;
+  if ((m = /^only one member \((\w+)\)$/.exec(note))) return w.t('year.one', { state: name(m[1]!) });
+  if (note === 'no members') return w.t('year.empty');
+  if ((m = /^the (.+) data end in (\d{4})$/.exec(note)) && m[1] === noun)
+    return w.t('note.end', { noun: yardstickName(id, w), year: m[2]! });
+  if ((m = /^the (.+) data begin in (\d{4})$/.exec(note)) && m[1] === noun)
+    return w.t('year.begin', { noun: yardstickName(id, w), year: m[2]! });
+  if (note === "the members' figures sum to zero") return w.t('year.zero');
+  if ((m = /^fewer than two members have figures \(none for (.+)\)$/.exec(note)))
+    return w.t('year.fewer', { list: states(m[1]!) });
+  if ((m = /^no figure for (.+): shares of the other (\d+) members$/.exec(note)))
+    return w.t('year.partial', { list: states(m[1]!), n: Number(m[2]) });
+  return note;
+}
+
+/**
+ * One of the series' notes (balance.ts's `Balance.notes`: founding or dissolution cutting the span,
+ * data ending, members lacking figures) in a locale; a note of another form is returned as it is.
+ */
+export function seriesNoteIn(
+  note: string,
+  org: OrgNames,
+  id: MeasureId,
+  noun: string,
+  locale: Locale,
+): string {
+  if (locale === 'en') return note;
+  const w = words(locale);
+  const short = orgShort(org, locale);
+  let m: RegExpExecArray | null;
+  if ((m = /^.+ was founded on (\d{4}-\d{2}-\d{2}): the series starts in (\d{4}), not (\d{4})$/.exec(note)))
+    return w.t('notes.founded', { org: short, date: w.date(m[1] as IsoDate), first: m[2]!, from: m[3]! });
+  if ((m = /^.+ was dissolved on (\d{4}-\d{2}-\d{2}): the series ends in (\d{4}), not (\d{4})$/.exec(note)))
+    return w.t('notes.dissolved', { org: short, date: w.date(m[1] as IsoDate), last: m[2]!, to: m[3]! });
+  const head = `${noun}: `;
+  if (!note.startsWith(head)) return note;
+  const rest = note.slice(head.length);
+  const name = yardstickName(id, w);
+  if ((m = /^the data end in (\d{4}); (\S+) reported as missing, not extrapolated$/.exec(rest)))
+    return w.t('notes.end', { noun: name, last: m[1]!, years: m[2]! });
+  if (
+    (m =
+      /^(.+) lacks? figures in (\d+) years? \((.+)\); those years' shares are among the members with figures, marked partial$/.exec(
+        rest,
+      ))
+  )
+    return w.t('notes.partial', {
+      noun: name,
+      list: w.list(m[1]!.split(', ')),
+      n: Number(m[2]),
+      years: m[3]!,
+    });
+  return note;
+}
+
 /** The note on the pair whose ratio is followed (balance.ts's `pairNote`) in a locale. */
 export function pairNoteIn(note: string, org: OrgNames, id: MeasureId, noun: string, locale: Locale): string {
   if (locale === 'en') return note;
