@@ -518,18 +518,37 @@ export function yearNoteIn(
   if (locale === 'en') return note;
   const w = words(locale);
   const states = (list: string) => w.list(list.split(', ').map(name));
-  let m: RegExpExecArray | null;
-  if ((m = /^only one member \((\w+)\)$/.exec(note))) return w.t('year.one', { state: name(m[1]!) });
-  if (note === 'no members') return w.t('year.empty');
-  if ((m = /^the (.+) data end in (\d{4})$/.exec(note)) && m[1] === noun)
-    return w.t('note.end', { noun: yardstickName(id, w), year: m[2]! });
-  if ((m = /^the (.+) data begin in (\d{4})$/.exec(note)) && m[1] === noun)
-    return w.t('year.begin', { noun: yardstickName(id, w), year: m[2]! });
-  if (note === "the members' figures sum to zero") return w.t('year.zero');
-  if ((m = /^fewer than two members have figures \(none for (.+)\)$/.exec(note)))
-    return w.t('year.fewer', { list: states(m[1]!) });
-  if ((m = /^no figure for (.+): shares of the other (\d+) members$/.exec(note)))
-    return w.t('year.partial', { list: states(m[1]!), n: Number(m[2]) });
+  const y = yardstickName(id, w);
+  const forms: Array<[RegExp, (m: RegExpExecArray) => string | null]> = [
+    [/^only one member \((\w+)\)$/, (m) => w.t('year.one', { state: name(m[1]!) })],
+    [/^no members$/, () => w.t('year.empty')],
+    [
+      /^the (.+) data end in (\d{4})$/,
+      (m) => (m[1] === noun ? w.t('note.end', { noun: y, year: m[2]! }) : null),
+    ],
+    [
+      /^the (.+) data begin in (\d{4})$/,
+      (m) => (m[1] === noun ? w.t('year.begin', { noun: y, year: m[2]! }) : null),
+    ],
+    [/^the members' figures sum to zero$/, () => w.t('year.zero')],
+    [
+      /^fewer than two members have figures \(none for (.+)\)$/,
+      (m) => w.t('year.fewer', { list: states(m[1]!) }),
+    ],
+    [
+      /^no figure for (.+): shares of the other (\d+) members$/,
+      (m) => w.t('year.partial', { list: states(m[1]!), n: Number(m[2]) }),
+    ],
+  ];
+  return rewrite(note, forms);
+}
+
+/** The first form that matches `note`, rewritten; `note` as it is when none does. */
+function rewrite(note: string, forms: Array<[RegExp, (m: RegExpExecArray) => string | null]>): string {
+  for (const [re, to] of forms) {
+    const m = re.exec(note);
+    if (m) return to(m) ?? note;
+  }
   return note;
 }
 
@@ -547,30 +566,34 @@ export function seriesNoteIn(
   if (locale === 'en') return note;
   const w = words(locale);
   const short = orgShort(org, locale);
-  let m: RegExpExecArray | null;
-  if ((m = /^.+ was founded on (\d{4}-\d{2}-\d{2}): the series starts in (\d{4}), not (\d{4})$/.exec(note)))
-    return w.t('notes.founded', { org: short, date: w.date(m[1] as IsoDate), first: m[2]!, from: m[3]! });
-  if ((m = /^.+ was dissolved on (\d{4}-\d{2}-\d{2}): the series ends in (\d{4}), not (\d{4})$/.exec(note)))
-    return w.t('notes.dissolved', { org: short, date: w.date(m[1] as IsoDate), last: m[2]!, to: m[3]! });
+  const y = yardstickName(id, w);
   const head = `${noun}: `;
-  if (!note.startsWith(head)) return note;
-  const rest = note.slice(head.length);
-  const name = yardstickName(id, w);
-  if ((m = /^the data end in (\d{4}); (\S+) reported as missing, not extrapolated$/.exec(rest)))
-    return w.t('notes.end', { noun: name, last: m[1]!, years: m[2]! });
-  if (
-    (m =
-      /^(.+) lacks? figures in (\d+) years? \((.+)\); those years' shares are among the members with figures, marked partial$/.exec(
-        rest,
-      ))
-  )
-    return w.t('notes.partial', {
-      noun: name,
-      list: w.list(m[1]!.split(', ')),
-      n: Number(m[2]),
-      years: m[3]!,
-    });
-  return note;
+  const rest = note.startsWith(head) ? note.slice(head.length) : null;
+  const founded = /^.+ was founded on (\d{4}-\d{2}-\d{2}): the series starts in (\d{4}), not (\d{4})$/;
+  const dissolved = /^.+ was dissolved on (\d{4}-\d{2}-\d{2}): the series ends in (\d{4}), not (\d{4})$/;
+  const out = rewrite(note, [
+    [
+      founded,
+      (m) => w.t('notes.founded', { org: short, date: w.date(m[1] as IsoDate), first: m[2]!, from: m[3]! }),
+    ],
+    [
+      dissolved,
+      (m) => w.t('notes.dissolved', { org: short, date: w.date(m[1] as IsoDate), last: m[2]!, to: m[3]! }),
+    ],
+  ]);
+  if (out !== note || rest === null) return out;
+  const translated = rewrite(rest, [
+    [
+      /^the data end in (\d{4}); (\S+) reported as missing, not extrapolated$/,
+      (m) => w.t('notes.end', { noun: y, last: m[1]!, years: m[2]! }),
+    ],
+    [
+      /^(.+) lacks? figures in (\d+) years? \((.+)\); those years' shares are among the members with figures, marked partial$/,
+      (m) =>
+        w.t('notes.partial', { noun: y, list: w.list(m[1]!.split(', ')), n: Number(m[2]), years: m[3]! }),
+    ],
+  ]);
+  return translated === rest ? note : translated;
 }
 
 /** The note on the pair whose ratio is followed (balance.ts's `pairNote`) in a locale. */
