@@ -15,7 +15,7 @@ import { translator } from '../i18n/translate.js';
 import { organizationName, organizationShortName } from '../org/names.js';
 import type { Organization } from '../org/schema.js';
 import type { IsoDate } from '../util/dates.js';
-import type { BalanceYear, Distribution, StageKind } from './balance.js';
+import type { BalanceYear, Distribution, Hypothetical, StageKind } from './balance.js';
 import type { MeasureId, Yardstick } from './yardsticks.js';
 
 /** An organization as the sentences name it: its names, and its own names in other languages. */
@@ -350,6 +350,22 @@ export function describeStage(ch: ChangeFigures, ctx: DescribeContext, locale: L
     return `${changeOpening(ch, ctx)}, ${orgInText(ctx.org)} began with ${holdings(after, ctx, '')}; concentration (CON) was ${two(after.concentration.con)}, against ${two(before.concentration.con)} among ${orgInText(ctx.predecessor)}${hegemonyAtStart(after, ctx)}.`;
   }
   return `${changeOpening(ch, ctx)}: ${effects(before, after, ch, ctx)}.`;
+}
+
+/**
+ * The sentence on a what-if (balance.ts's `Hypothetical`: members on 31 December of `baseYear`,
+ * with `add` and without `remove`), in the conditional mood, in a locale.
+ */
+export function describeWhatIf(
+  h: Omit<Hypothetical, 'sentence'>,
+  ctx: Omit<DescribeContext, 'predecessor' | 'hypothetical'>,
+  locale: Locale = 'en',
+): string {
+  return describeStage(
+    { ...h, from: `${h.baseYear}-12-31`, kind: 'change', joined: h.add, left: h.remove, comparedWith: null },
+    { ...ctx, predecessor: null, hypothetical: true },
+    locale,
+  );
 }
 
 /** One sentence on a whole series: who was largest, how its share and CON moved, the pair's ratio. */

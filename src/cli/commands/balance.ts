@@ -17,6 +17,7 @@ import {
   dataYearNoteIn,
   describeSeries,
   describeStage,
+  describeWhatIf,
   pairNoteIn,
   seriesNoteIn,
   yearNoteIn,
@@ -412,24 +413,7 @@ export function formatBalance(b: Balance, c: AnalysisText, names?: BalanceNames)
       );
       if (h.dataYearNote) lines.push(wrap(`* ${dataNote(h.dataYearNote)}`));
     }
-    lines.push(
-      wrap(
-        en
-          ? h.sentence
-          : describeStage(
-              {
-                ...h,
-                from: `${h.baseYear}-12-31`,
-                kind: 'change',
-                joined: h.add,
-                left: h.remove,
-                comparedWith: null,
-              },
-              { ...dctx, predecessor: null, hypothetical: true },
-              l,
-            ),
-      ),
-    );
+    lines.push(wrap(en ? h.sentence : describeWhatIf(h, dctx, l)));
   }
 
   lines.push('', wrap(en ? b.summary : describeSeries(b.years, { ...dctx, pair: b.pair }, l)));
