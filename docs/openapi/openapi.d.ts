@@ -2398,6 +2398,8 @@ export interface components {
                 label: string;
                 description: string;
                 own: boolean;
+                /** @description The rule itself (docs/rules.md), for a client to word it in its language; null for the own rule by date */
+                rule?: unknown | null;
             }[];
             stages: ({
                 from: string;

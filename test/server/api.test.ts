@@ -329,6 +329,9 @@ describe('decision rules and voting power', () => {
       'simple majority',
       'four-fifths',
     ]);
+    // Each rule comes with the rule itself, for the lab to word it in its language.
+    expect(body.rules[1].rule).toEqual({ count: { moreThanShare: 0.5 } });
+    expect(body.rules[2].rule).toEqual({ count: { atLeastShare: 0.8 } });
     // Six founding members: at least 80% means 5 or 6 of 6, i.e. 7 of the 64 coalitions.
     expect(body.stages[0].outcomes[2].passageProbabilityFraction).toBe('7/64');
     const bad = await post({ rules: [{ rule: { count: { atLeastShare: 2 } } }] });

@@ -6,6 +6,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { lab } from '../../../src/i18n/messages/lab/index.js';
 import { labOrg } from '../../../src/i18n/messages/lab-org/index.js';
 import { factNoteIn } from '../../../src/report/notes.js';
+import { describeRule } from '../../../src/rules/evaluate.js';
+import type { Rule } from '../../../src/rules/schema.js';
 import { api } from '../api.js';
 import { BalancePanel } from '../components/BalancePanel.js';
 import { ChartDownloads, svgIn } from '../components/ChartDownloads.js';
@@ -213,7 +215,8 @@ export function OrganizationPage() {
                   chair: snap.chairDetail
                     ? `${snap.chairDetail.state}${snap.chairDetail.summit ? ` (${snap.chairDetail.summit})` : ''}${snap.chairDetail.verified ? '' : ` ${t('unverified')}`}`
                     : t('summary.noChair'),
-                  rule: snap.rule.description,
+                  // The rule in words in the lab's language (English: the API's own description).
+                  rule: locale === 'en' ? snap.rule.description : describeRule(snap.rule.rule as Rule, locale),
                 })}
               </p>
               <TableBox className="scroll" label={t('members.table')}>
