@@ -216,7 +216,8 @@ export function OrganizationPage() {
                     ? `${snap.chairDetail.state}${snap.chairDetail.summit ? ` (${snap.chairDetail.summit})` : ''}${snap.chairDetail.verified ? '' : ` ${t('unverified')}`}`
                     : t('summary.noChair'),
                   // The rule in words in the lab's language (English: the API's own description).
-                  rule: locale === 'en' ? snap.rule.description : describeRule(snap.rule.rule as Rule, locale),
+                  rule:
+                    locale === 'en' ? snap.rule.description : describeRule(snap.rule.rule as Rule, locale),
                 })}
               </p>
               <TableBox className="scroll" label={t('members.table')}>
