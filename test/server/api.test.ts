@@ -398,6 +398,28 @@ describe('the claim check', () => {
     claims: [{ id: 'n', quote: 'eight members', measure: 'memberCount', comparison: 'equals', value: 8 }],
   };
 
+  it("words the seed paper's explanations in the language asked (?lang=), the figures unchanged", async () => {
+    const en = (await get('/api/claims')).json();
+    const strip = (r: { claims: Array<Record<string, unknown>> }) =>
+      r.claims.map(({ explanation: _, ...rest }) => rest);
+    for (const [lang, script] of [
+      ['ru', /[а-яё]{3}/],
+      ['zh', /[\u4e00-\u9fff]/],
+    ] as const) {
+      const r = await get(`/api/claims?lang=${lang}`);
+      expect(r.status).toBe(200);
+      const other = r.json();
+      expect(responseSchema('checkDefaultClaims').safeParse(other).success).toBe(true);
+      expect(strip(other)).toEqual(strip(en));
+      for (const c of other.claims) expect(c.explanation).toMatch(script);
+      expect(other.claims.map((c: { explanation: string }) => c.explanation)).not.toEqual(
+        en.claims.map((c: { explanation: string }) => c.explanation),
+      );
+    }
+    expect((await get('/api/claims?lang=en')).json()).toEqual(en);
+    expectError(await get('/api/claims?lang=fr'), 400, 'E_VALIDATION', 'query.lang');
+  });
+
   it('checks a claims file sent as JSON or YAML', async () => {
     const j = await s.app.inject({ method: 'POST', url: '/api/claims/check', payload: claims });
     expect(j.statusCode).toBe(200);

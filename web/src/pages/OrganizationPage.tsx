@@ -44,7 +44,11 @@ export function OrganizationPage() {
   const timelineBox = useRef<HTMLDivElement>(null);
   const orgs = useApi<{ organizations: OrgSummary[] }>('/api/orgs');
   const orgHistory = useApi<History>(`/api/orgs/${encodeURIComponent(orgId)}/history`);
-  const claims = useApi<ClaimsReport>('/api/claims');
+  const { locale } = useLocale();
+  // The explanations in the lab's language (the figures and verdicts are the same).
+  const claims = useApi<ClaimsReport>(
+    `/api/claims${locale === 'en' ? '' : `?lang=${locale === 'zh-Hans' ? 'zh' : locale}`}`,
+  );
   const [snap, setSnap] = useState<Snapshot | null>(null);
   const [snapError, setSnapError] = useState<Error | null>(null);
   const cache = useRef(new Map<string, Snapshot>());
@@ -84,7 +88,6 @@ export function OrganizationPage() {
   }, [orgId, date]);
 
   const countryName = useCountryName();
-  const { locale } = useLocale();
   const status = useMemo(() => statusMap(snap), [snap]);
   const names = useMemo(() => {
     const m = new Map<string, string>();
