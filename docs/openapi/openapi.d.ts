@@ -248,7 +248,7 @@ export interface paths {
         };
         /**
          * The seed paper's quantitative claims, checked against the data
-         * @description As `concord claims --json` (data/claims/nurimbetov-2021.yaml).
+         * @description As `concord claims --json` (data/claims/nurimbetov-2021.yaml); `?lang=` words the explanations in Russian or Chinese.
          */
         get: operations["checkDefaultClaims"];
         put?: never;
@@ -2398,6 +2398,8 @@ export interface components {
                 label: string;
                 description: string;
                 own: boolean;
+                /** @description The rule itself (docs/rules.md), for a client to word it in its language; null for the own rule by date */
+                rule?: unknown | null;
             }[];
             stages: ({
                 from: string;
@@ -3580,7 +3582,10 @@ export interface operations {
     };
     checkDefaultClaims: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language of the explanations: en (default), ru or zh; the figures and verdicts do not change */
+                lang?: "en" | "ru" | "zh" | "zh-Hans";
+            };
             header?: never;
             path?: never;
             cookie?: never;

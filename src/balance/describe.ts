@@ -15,7 +15,7 @@ import { translator } from '../i18n/translate.js';
 import { organizationName, organizationShortName } from '../org/names.js';
 import type { Organization } from '../org/schema.js';
 import type { IsoDate } from '../util/dates.js';
-import type { BalanceYear, Distribution, StageKind } from './balance.js';
+import type { BalanceYear, Distribution, Hypothetical, StageKind } from './balance.js';
 import type { MeasureId, Yardstick } from './yardsticks.js';
 
 /** An organization as the sentences name it: its names, and its own names in other languages. */
@@ -352,6 +352,22 @@ export function describeStage(ch: ChangeFigures, ctx: DescribeContext, locale: L
   return `${changeOpening(ch, ctx)}: ${effects(before, after, ch, ctx)}.`;
 }
 
+/**
+ * The sentence on a what-if (balance.ts's `Hypothetical`: members on 31 December of `baseYear`,
+ * with `add` and without `remove`), in the conditional mood, in a locale.
+ */
+export function describeWhatIf(
+  h: Omit<Hypothetical, 'sentence'>,
+  ctx: Omit<DescribeContext, 'predecessor' | 'hypothetical'>,
+  locale: Locale = 'en',
+): string {
+  return describeStage(
+    { ...h, from: `${h.baseYear}-12-31`, kind: 'change', joined: h.add, left: h.remove, comparedWith: null },
+    { ...ctx, predecessor: null, hypothetical: true },
+    locale,
+  );
+}
+
 /** One sentence on a whole series: who was largest, how its share and CON moved, the pair's ratio. */
 export function describeSeries(
   years: readonly BalanceYear[],
@@ -501,6 +517,99 @@ export function dataYearNoteIn(note: string, id: MeasureId, noun: string, locale
   }
   const r = reasons.join(w.semi);
   return m[3] ? w.t('note.measured', { reasons: r, year: m[3] }) : w.t('note.none', { reasons: r });
+}
+
+/**
+ * A year's note (balance.ts's `BalanceYear.note`: "the GDP data end in 2024", "no figure for AFG:
+ * shares of the other 9 members", …) in a locale, states named by `name`; a note of another form is
+ * returned as it is.
+ */
+export function yearNoteIn(
+  note: string,
+  id: MeasureId,
+  noun: string,
+  locale: Locale,
+  name: (iso3: string) => string = (c) => c,
+): string {
+  if (locale === 'en') return note;
+  const w = words(locale);
+  const states = (list: string) => w.list(list.split(', ').map(name));
+  const y = yardstickName(id, w);
+  const forms: Array<[RegExp, (m: RegExpExecArray) => string | null]> = [
+    [/^only one member \((\w+)\)$/, (m) => w.t('year.one', { state: name(m[1]!) })],
+    [/^no members$/, () => w.t('year.empty')],
+    [
+      /^the (.+) data end in (\d{4})$/,
+      (m) => (m[1] === noun ? w.t('note.end', { noun: y, year: m[2]! }) : null),
+    ],
+    [
+      /^the (.+) data begin in (\d{4})$/,
+      (m) => (m[1] === noun ? w.t('year.begin', { noun: y, year: m[2]! }) : null),
+    ],
+    [/^the members' figures sum to zero$/, () => w.t('year.zero')],
+    [
+      /^fewer than two members have figures \(none for (.+)\)$/,
+      (m) => w.t('year.fewer', { list: states(m[1]!) }),
+    ],
+    [
+      /^no figure for (.+): shares of the other (\d+) members$/,
+      (m) => w.t('year.partial', { list: states(m[1]!), n: Number(m[2]) }),
+    ],
+  ];
+  return rewrite(note, forms);
+}
+
+/** The first form that matches `note`, rewritten; `note` as it is when none does. */
+function rewrite(note: string, forms: Array<[RegExp, (m: RegExpExecArray) => string | null]>): string {
+  for (const [re, to] of forms) {
+    const m = re.exec(note);
+    if (m) return to(m) ?? note;
+  }
+  return note;
+}
+
+/**
+ * One of the series' notes (balance.ts's `Balance.notes`: founding or dissolution cutting the span,
+ * data ending, members lacking figures) in a locale; a note of another form is returned as it is.
+ */
+export function seriesNoteIn(
+  note: string,
+  org: OrgNames,
+  id: MeasureId,
+  noun: string,
+  locale: Locale,
+): string {
+  if (locale === 'en') return note;
+  const w = words(locale);
+  const short = orgShort(org, locale);
+  const y = yardstickName(id, w);
+  const head = `${noun}: `;
+  const rest = note.startsWith(head) ? note.slice(head.length) : null;
+  const founded = /^.+ was founded on (\d{4}-\d{2}-\d{2}): the series starts in (\d{4}), not (\d{4})$/;
+  const dissolved = /^.+ was dissolved on (\d{4}-\d{2}-\d{2}): the series ends in (\d{4}), not (\d{4})$/;
+  const out = rewrite(note, [
+    [
+      founded,
+      (m) => w.t('notes.founded', { org: short, date: w.date(m[1] as IsoDate), first: m[2]!, from: m[3]! }),
+    ],
+    [
+      dissolved,
+      (m) => w.t('notes.dissolved', { org: short, date: w.date(m[1] as IsoDate), last: m[2]!, to: m[3]! }),
+    ],
+  ]);
+  if (out !== note || rest === null) return out;
+  const translated = rewrite(rest, [
+    [
+      /^the data end in (\d{4}); (\S+) reported as missing, not extrapolated$/,
+      (m) => w.t('notes.end', { noun: y, last: m[1]!, years: m[2]! }),
+    ],
+    [
+      /^(.+) lacks? figures in (\d+) years? \((.+)\); those years' shares are among the members with figures, marked partial$/,
+      (m) =>
+        w.t('notes.partial', { noun: y, list: w.list(m[1]!.split(', ')), n: Number(m[2]), years: m[3]! }),
+    ],
+  ]);
+  return translated === rest ? note : translated;
 }
 
 /** The note on the pair whose ratio is followed (balance.ts's `pairNote`) in a locale. */

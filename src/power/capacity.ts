@@ -65,7 +65,17 @@ export interface CapacityStage {
 
 export interface CapacityResult {
   readonly organization: { id: string; name: string; shortName: string };
-  readonly rules: ReadonlyArray<{ id: string; label: string; description: string; own: boolean }>;
+  /**
+   * `rule`: the rule itself beside its English `description`, for a reader to word it in another
+   * language (null for the organization's own rule by date, which changes over the stages).
+   */
+  readonly rules: ReadonlyArray<{
+    id: string;
+    label: string;
+    description: string;
+    own: boolean;
+    rule: Rule | null;
+  }>;
   readonly stages: CapacityStage[];
 }
 
@@ -135,6 +145,7 @@ export function capacity(
           ? `the rule in force at each stage: ${org.rules.map((x) => `${x.id} from ${x.from}`).join(', ')}`
           : describeRule(r.rule),
       own: r.own,
+      rule: r.own && org.rules.length ? null : r.rule,
     })),
     stages: plans.map((p) => {
       const op = organizationPlayers(org, ds, p.from, p.add);

@@ -11,7 +11,10 @@ import {
   dataYearNoteIn,
   describeSeries,
   describeStage,
+  describeWhatIf,
   pairNoteIn,
+  seriesNoteIn,
+  yearNoteIn,
 } from '../../src/balance/describe.js';
 import { MEASURE_IDS, YARDSTICKS } from '../../src/balance/yardsticks.js';
 import { countryName, loadDataset } from '../../src/data/load.js';
@@ -149,5 +152,43 @@ describe('the balance sentences', () => {
       expect(caveatIn(YARDSTICKS[m], 'ru')).toMatch(/[а-я]{4}/);
       expect(caveatIn(YARDSTICKS[m], 'zh-Hans')).toMatch(/[\u4e00-\u9fff]/);
     }
+  });
+
+  it('translate every year note and series note balance() writes, and the what-if through describeWhatIf', () => {
+    const notes = new Map<string, string>();
+    const series = new Map<string, string>();
+    for (const org of registry.all()) {
+      for (const measure of MEASURE_IDS) {
+        // From 1990 to 2030: the founding and dissolution notes, the data's ends, missing figures.
+        const b = balance(org, ds, { measure, from: 1990, to: 2030 });
+        for (const y of b.years) if (y.note) notes.set(y.note, measure);
+        for (const n of b.notes) series.set(n, measure);
+      }
+    }
+    expect(notes.size).toBeGreaterThan(3);
+    expect(series.size).toBeGreaterThan(3);
+    const sco = registry.get('sco');
+    for (const locale of ['ru', 'zh-Hans'] as const) {
+      const left = [
+        ...[...notes].filter(
+          ([n, m]) => yearNoteIn(n, m as 'gdp', YARDSTICKS[m as 'gdp'].noun, locale) === n,
+        ),
+        ...[...series].filter(
+          ([n, m]) => seriesNoteIn(n, sco, m as 'gdp', YARDSTICKS[m as 'gdp'].noun, locale) === n,
+        ),
+      ];
+      expect(left.map(([n]) => n)).toEqual([]);
+    }
+    for (const [n, m] of notes) expect(yearNoteIn(n, m as 'gdp', YARDSTICKS[m as 'gdp'].noun, 'en')).toBe(n);
+    expect(yearNoteIn('no figure for AFG: shares of the other 9 members', 'gdp', 'GDP', 'ru')).toBe(
+      'нет данных по AFG: доли остальных 9 членов',
+    );
+    expect(yearNoteIn('something else', 'gdp', 'GDP', 'zh-Hans')).toBe('something else');
+    const b = balance(sco, ds, { measure: 'gdp', add: ['TUR'] });
+    const ctx = { org: sco, ys: YARDSTICKS.gdp, name: (c: string) => ds.countries.get(c)!.name };
+    expect(describeWhatIf(b.hypothetical!, ctx)).toBe(b.hypothetical!.sentence);
+    expect(describeWhatIf(b.hypothetical!, { ...ctx, name: (c) => countryName(c, 'ru') }, 'ru')).toContain(
+      'Турци',
+    );
   });
 });

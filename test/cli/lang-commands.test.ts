@@ -3,7 +3,8 @@
  * Chinese (`--lang`): translated headings, no English word left in any table's header row or in the
  * headings the command itself writes, numbers and dates in the locale; JSON and CSV byte-identical
  * across languages; the alignment's notes (the coding of 0, the window's and stages' notes) in the
- * language too. Balance's own sentences (stage sentences and summary) are not checked here.
+ * language too. Balance's own sentences (each stage's, the what-if's, the summary, the year,
+ * data-year and series notes) are in the locale too: no English word outside the sources' titles.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,6 +83,60 @@ describe('concord balance --lang', () => {
   it('keeps JSON and CSV language-neutral', async () => {
     await same(['balance', 'sco', '--json']);
     await same(['balance', 'sco', '--format', 'csv']);
+  });
+});
+
+/** The lines of `text` from the one starting with `from` up to (not including) the one starting with `to`. */
+function between(text: string, from: string, to: string): string[] {
+  const lines = text.split('\n');
+  const i = lines.findIndex((l) => l.startsWith(from));
+  const j = lines.findIndex((l, k) => k > i && l.startsWith(to));
+  expect(i).toBeGreaterThanOrEqual(0);
+  expect(j).toBeGreaterThan(i);
+  return lines.slice(i, j);
+}
+
+/** No English word in these lines (ISO3 codes, CON, CINC, GDP are not words here). */
+function expectNoEnglish(lines: readonly string[]): void {
+  expect(lines.flatMap((h) => englishWords(h).map((w) => `${w} in "${h.trim()}"`))).toEqual([]);
+}
+
+describe('concord balance --lang: the sentences', () => {
+  it('writes each stage, the summary and the pair note in Russian', async () => {
+    const r = await run('balance', 'sco', '--lang', 'ru');
+    const part = between(r.out, 'Что изменилось', 'примечание:');
+    expect(part.join(' ')).toContain('Основание 15 июня 2001 г.');
+    expect(part.join(' ')).toContain('крупнейший член — неизменно Китай');
+    expectNoEnglish(part.filter((l) => !l.includes('docs/balance.md')));
+  });
+
+  it('writes the what-if, the stages and the summary in Chinese', async () => {
+    const r = await run('balance', 'sco', '--measure', 'cinc', '--with', 'TUR', '--lang', 'zh');
+    const part = between(r.out, '各阶段的变化', 'HHI = ');
+    expect(part.join('')).toContain('加入土耳其');
+    expectNoEnglish(part);
+  });
+
+  it('writes the year notes, the data-year notes and the series notes in the locale', async () => {
+    for (const [lang, note] of [
+      ['ru', 'примечание:'],
+      ['zh', '注：'],
+    ] as const) {
+      const r = await run('balance', 'sco', '--measure', 'milex', '--to', '2025', '--lang', lang);
+      expect(r.code).toBe(0);
+      const lines = r.out.split('\n');
+      // the shares' table: every row's note (partial years, the years after the data end)
+      const rows = lines.filter((l) => /^\d{4} /.test(l) && l.includes(lang === 'ru' ? 'данн' : '数据'));
+      expect(rows.length).toBeGreaterThan(0);
+      expectNoEnglish(rows);
+      // the data-year notes under the stages (*) and the series' notes, but the caveat's sources
+      const notes = lines.filter((l) => l.startsWith('* ') || (l.startsWith(note) && !/SIPRI|СИПРИ/.test(l)));
+      expect(notes.length).toBeGreaterThan(0);
+      expectNoEnglish(notes);
+    }
+    const fivezh = await run('balance', 'shanghai-five', '--from', '1990', '--to', '2003', '--lang', 'zh');
+    expect(fivezh.out).toContain('注：上海五国成立于1996年4月26日');
+    expectNoEnglish(fivezh.out.split('\n').filter((l) => l.startsWith('注：上海五国')));
   });
 });
 

@@ -329,6 +329,9 @@ describe('decision rules and voting power', () => {
       'simple majority',
       'four-fifths',
     ]);
+    // Each rule comes with the rule itself, for the lab to word it in its language.
+    expect(body.rules[1].rule).toEqual({ count: { moreThanShare: 0.5 } });
+    expect(body.rules[2].rule).toEqual({ count: { atLeastShare: 0.8 } });
     // Six founding members: at least 80% means 5 or 6 of 6, i.e. 7 of the 64 coalitions.
     expect(body.stages[0].outcomes[2].passageProbabilityFraction).toBe('7/64');
     const bad = await post({ rules: [{ rule: { count: { atLeastShare: 2 } } }] });
@@ -394,6 +397,28 @@ describe('the claim check', () => {
     date: '2021-04-29',
     claims: [{ id: 'n', quote: 'eight members', measure: 'memberCount', comparison: 'equals', value: 8 }],
   };
+
+  it("words the seed paper's explanations in the language asked (?lang=), the figures unchanged", async () => {
+    const en = (await get('/api/claims')).json();
+    const strip = (r: { claims: Array<Record<string, unknown>> }) =>
+      r.claims.map(({ explanation: _, ...rest }) => rest);
+    for (const [lang, script] of [
+      ['ru', /[а-яё]{3}/],
+      ['zh', /[\u4e00-\u9fff]/],
+    ] as const) {
+      const r = await get(`/api/claims?lang=${lang}`);
+      expect(r.status).toBe(200);
+      const other = r.json();
+      expect(responseSchema('checkDefaultClaims').safeParse(other).success).toBe(true);
+      expect(strip(other)).toEqual(strip(en));
+      for (const c of other.claims) expect(c.explanation).toMatch(script);
+      expect(other.claims.map((c: { explanation: string }) => c.explanation)).not.toEqual(
+        en.claims.map((c: { explanation: string }) => c.explanation),
+      );
+    }
+    expect((await get('/api/claims?lang=en')).json()).toEqual(en);
+    expectError(await get('/api/claims?lang=fr'), 400, 'E_VALIDATION', 'query.lang');
+  });
 
   it('checks a claims file sent as JSON or YAML', async () => {
     const j = await s.app.inject({ method: 'POST', url: '/api/claims/check', payload: claims });

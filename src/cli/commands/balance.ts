@@ -11,6 +11,17 @@ import {
   MEMBERSHIP_RULE,
   STAGE_RULE,
 } from '../../balance/balance.js';
+import {
+  caveatIn,
+  type DescribeContext,
+  dataYearNoteIn,
+  describeSeries,
+  describeStage,
+  describeWhatIf,
+  pairNoteIn,
+  seriesNoteIn,
+  yearNoteIn,
+} from '../../balance/describe.js';
 import type { Concentration } from '../../balance/measures.js';
 import {
   BALANCE_OPTION_HELP,
@@ -30,6 +41,7 @@ import { report } from '../../i18n/messages/report/index.js';
 import { translator } from '../../i18n/translate.js';
 import { openOrganization } from '../../org/load.js';
 import { organizationName, organizationShortName } from '../../org/names.js';
+import type { Organization } from '../../org/schema.js';
 import { json, table } from '../../util/format.js';
 import { type CliText, cliText, type NamespaceKeys } from '../i18n.js';
 import type { CliIO } from '../io.js';
@@ -127,6 +139,9 @@ export function register(program: Command, io: CliIO): void {
           short: organizationShortName(org, c.locale),
           shortOf: (other, fallback) =>
             registry.has(other) ? organizationShortName(registry.get(other)!, c.locale) : fallback,
+          org,
+          predecessor:
+            org.predecessor && registry.has(org.predecessor) ? registry.get(org.predecessor) : null,
         }),
       );
     });
@@ -140,6 +155,9 @@ export interface BalanceNames {
   readonly short: string;
   /** The short name of the organization a founding is compared with, by id. */
   readonly shortOf?: (id: string, fallback: string) => string;
+  /** The organization and its predecessor, whose names in the locale the sentences use. */
+  readonly org?: Pick<Organization, 'shortName' | 'name' | 'localized'>;
+  readonly predecessor?: Pick<Organization, 'shortName' | 'name' | 'localized'> | null;
 }
 
 /** "a → b", or "a" when both read the same. */
@@ -173,14 +191,23 @@ function memberColumns(b: Balance): string[] {
 }
 
 /**
- * The balance of power as text in the locale of `c`. The library's sentences (each stage's
- * `sentence`, the `summary`, the notes, the yardstick's caveat and sources) are printed as they come.
+ * The balance of power as text in the locale of `c`. The library's sentences (each stage's and the
+ * what-if's `sentence`, the `summary`, the year and data-year notes, the pair note and the caveat)
+ * are written again in the locale by src/balance/describe.ts, with the states' names in it; English
+ * prints the JSON's own text. The sources' titles stay as written.
  */
 export function formatBalance(b: Balance, c: AnalysisText, names?: BalanceNames): string {
   const { t } = c;
   const en = c.locale === 'en';
   const rt = translator(report, c.locale);
   const ys = YARDSTICKS[b.measure.id];
+  const l = c.locale;
+  const dctx: DescribeContext = { org: names?.org ?? b.organization, ys, name: (iso3) => c.country(iso3) };
+  const sentence = (s: Balance['stages'][number]) =>
+    en
+      ? s.sentence
+      : describeStage(s, { ...dctx, predecessor: s.comparedWith ? names?.predecessor : null }, l);
+  const dataNote = (note: string) => dataYearNoteIn(note, ys.id, ys.noun, l);
   const share = (x: number | null | undefined) => (x == null ? '–' : c.fixed(x * 100, 1));
   const pct = (x: number | null | undefined) => (x == null ? '–' : c.pct(x));
   const f3 = (x: number | null | undefined) => (x == null ? '–' : c.fixed(x, 3));
@@ -245,8 +272,9 @@ export function formatBalance(b: Balance, c: AnalysisText, names?: BalanceNames)
                 : share(y.shares[m])
           ).padStart(w),
         ),
-        // TODO(e): the year's note in the locale, once src/balance gives it one.
-        y.status === 'complete' ? '' : t('bal.yearNote', { status: y.status, note: y.note ?? '' }),
+        y.status === 'complete'
+          ? ''
+          : t('bal.yearNote', { status: y.status, note: yearNoteIn(y.note ?? '', ys.id, ys.noun, l) }),
       ]),
     ),
   );
@@ -323,8 +351,7 @@ export function formatBalance(b: Balance, c: AnalysisText, names?: BalanceNames)
     let data = s.dataYear === null ? '–' : String(s.dataYear);
     if (s.dataYearNote) {
       data += '*';
-      // TODO(e): the data-year note in the locale, once src/balance gives it one.
-      dataYearNotes.push(`${c.date(s.from)}: ${s.dataYearNote}`);
+      dataYearNotes.push(`${c.date(s.from)}: ${dataNote(s.dataYearNote)}`);
     }
     const head = [c.date(s.from), change, data];
     const blank = ['', '', ''];
@@ -358,8 +385,7 @@ export function formatBalance(b: Balance, c: AnalysisText, names?: BalanceNames)
   for (const n of dataYearNotes) lines.push(wrap(`* ${n}`));
 
   lines.push('', t('bal.whatChanged'));
-  // TODO(e): each stage's sentence in the locale (src/balance/describe.ts), once it takes one.
-  for (const s of b.stages) lines.push(wrap(`${c.date(s.from)}  ${s.sentence}`, 100, '            '));
+  for (const s of b.stages) lines.push(wrap(`${c.date(s.from)}  ${sentence(s)}`, 100, '            '));
   if (b.hypothetical) {
     const h = b.hypothetical;
     const bc = h.before?.concentration;
@@ -398,25 +424,24 @@ export function formatBalance(b: Balance, c: AnalysisText, names?: BalanceNames)
           ],
         ),
       );
-      if (h.dataYearNote) lines.push(wrap(`* ${h.dataYearNote}`));
+      if (h.dataYearNote) lines.push(wrap(`* ${dataNote(h.dataYearNote)}`));
     }
-    // TODO(e): the what-if sentence in the locale.
-    lines.push(wrap(h.sentence));
+    lines.push(wrap(en ? h.sentence : describeWhatIf(h, dctx, l)));
   }
 
-  // TODO(e): the summary in the locale (src/balance/describe.ts), once it takes one.
-  lines.push('', wrap(b.summary));
+  lines.push('', wrap(en ? b.summary : describeSeries(b.years, { ...dctx, pair: b.pair }, l)));
   lines.push(
     '',
     wrap(
       t('bal.legend', {
         pair: pairHead,
-        pairNote: b.pairNote,
+        pairNote: pairNoteIn(b.pairNote, dctx.org, ys.id, ys.noun, l),
         outside: b.pair ? t('bal.legendOutsidePair', { a: pa, b: pb }) : '',
       }),
     ),
   );
-  for (const n of b.notes) lines.push(wrap(pw.t('note', { note: n })));
-  lines.push(wrap(pw.t('note', { note: ys.caveat })));
+  for (const n of b.notes)
+    lines.push(wrap(pw.t('note', { note: seriesNoteIn(n, dctx.org, ys.id, ys.noun, l) })));
+  lines.push(wrap(pw.t('note', { note: caveatIn(ys, l) })));
   return lines.join('\n');
 }

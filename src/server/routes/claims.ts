@@ -1,7 +1,9 @@
 /** The claim check: the seed paper's claims (public), or a claims file sent in the body (computed, not stored). */
+import { z } from 'zod';
 import { checkClaims } from '../../claims/check.js';
 import { loadDefaultClaims } from '../../claims/load.js';
 import { ClaimsFileSchema } from '../../claims/schema.js';
+import { parseLocale } from '../../i18n/locale.js';
 import { type AnyRoute, route } from '../route.js';
 import { ClaimsReportSchema } from '../schemas.js';
 
@@ -11,12 +13,29 @@ export const routes: AnyRoute[] = [
     url: '/api/claims',
     operationId: 'checkDefaultClaims',
     summary: "The seed paper's quantitative claims, checked against the data",
-    description: 'As `concord claims --json` (data/claims/nurimbetov-2021.yaml).',
+    description:
+      'As `concord claims --json` (data/claims/nurimbetov-2021.yaml); `?lang=` words the explanations in Russian or Chinese.',
     tag: 'claims',
     access: 'public',
+    query: z
+      .object({
+        lang: z
+          .enum(['en', 'ru', 'zh', 'zh-Hans'])
+          .optional()
+          .describe(
+            'The language of the explanations: en (default), ru or zh; the figures and verdicts do not change',
+          ),
+      })
+      .strict(),
     cacheSeconds: 3600,
     response: { description: 'Each claim with its verdict', schema: ClaimsReportSchema },
-    handler: ({ ctx }) => checkClaims(loadDefaultClaims(), ctx.registry, ctx.ds),
+    handler: ({ ctx, query }) =>
+      checkClaims(
+        loadDefaultClaims(),
+        ctx.registry,
+        ctx.ds,
+        query.lang ? parseLocale(query.lang, 'lang') : 'en',
+      ),
   }),
   route({
     method: 'POST',

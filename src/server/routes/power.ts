@@ -219,7 +219,19 @@ export const CapacitySchema = z
   .object({
     organization: z.object({ id: z.string(), name: z.string(), shortName: z.string() }),
     rules: z.array(
-      z.object({ id: z.string(), label: z.string(), description: z.string(), own: z.boolean() }),
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        description: z.string(),
+        own: z.boolean(),
+        rule: z
+          .unknown()
+          .nullable()
+          .optional()
+          .describe(
+            'The rule itself (docs/rules.md), for a client to word it in its language; null for the own rule by date',
+          ),
+      }),
     ),
     stages: z.array(
       z.looseObject({

@@ -7,6 +7,7 @@
 import { useMemo, useState } from 'react';
 import type { PairMeasure, PairStats } from '../../../src/alignment/analysis.js';
 import { campGraph, pairMatrix } from '../../../src/alignment/matrix.js';
+import { alignmentNoteIn } from '../../../src/alignment/notes.js';
 import { labAlignment } from '../../../src/i18n/messages/lab-alignment/index.js';
 import { labOrg } from '../../../src/i18n/messages/lab-org/index.js';
 import {
@@ -121,6 +122,11 @@ export function AlignmentPage() {
   if (bootstrap !== '0') q.set('bootstrap', bootstrap);
   const result = useApi<Alignment>(`/api/orgs/${orgId}/alignment?${q}`);
   const r = result.data;
+  // The analysis's notes in the lab's language; one the catalogue does not know stays English, marked so.
+  const note = (text: string) => {
+    const own = r ? alignmentNoteIn(text, n.locale, orgName(r.organization).shortName) : null;
+    return own === null ? <span lang="en">{text}</span> : own;
+  };
 
   const charts = useMemo(() => {
     if (!r) return null;
@@ -345,7 +351,7 @@ export function AlignmentPage() {
                       <td className="num">{s.split ? signed(s.split.behaviour) : '–'}</td>
                       <td>
                         {s.comparable ? `${signed(s.change!)} ± ${f3(s.changeSe)}` : null}
-                        {s.note ? <span className="small muted"> {s.note}</span> : null}
+                        {s.note ? <span className="small muted"> {note(s.note)}</span> : null}
                       </td>
                     </tr>
                   ))}
@@ -358,7 +364,7 @@ export function AlignmentPage() {
               <summary>{t('notes', { count: r.notes.length })}</summary>
               <ul className="small">
                 {r.notes.map((n) => (
-                  <li key={n}>{n}</li>
+                  <li key={n}>{note(n)}</li>
                 ))}
               </ul>
             </details>

@@ -11,6 +11,7 @@ import type { Formatter } from '../../../src/i18n/format.js';
 import { labDecision } from '../../../src/i18n/messages/lab-decision/index.js';
 import { renderBlockingChart, renderPassageChart } from '../../../src/report/charts/capacity.js';
 import { playersNoteIn } from '../../../src/report/notes.js';
+import { describeRule } from '../../../src/rules/evaluate.js';
 import type { Rule } from '../../../src/rules/schema.js';
 import { api } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
@@ -48,7 +49,8 @@ interface Outcome {
 }
 interface Capacity {
   organization: { id: string; name: string; shortName: string };
-  rules: Array<{ id: string; label: string; description: string; own: boolean }>;
+  /** `rule`: the rule itself (null for the own rule by date), worded in the lab's language. */
+  rules: Array<{ id: string; label: string; description: string; own: boolean; rule?: unknown }>;
   stages: Array<{
     from: string;
     to: string | null;
@@ -89,8 +91,26 @@ export function DecisionPage() {
   const locale = n.locale;
   useTitle(t('title'));
   const ruleLabel = (x: { id: string; label: string }) => label(t, x);
-  const ruleDesc = (x: { id: string; description: string }) =>
-    t.or(`ruleDesc.${x.id}`, x.description === CONSENSUS ? t('ruleDesc.consensus') : x.description);
+  // A rule in words in the lab's language: from the rule itself where the API gives it, else the
+  // catalogue's wording of a named rule, else the API's English description.
+  const ruleDesc = (x: { id: string; description: string; rule?: unknown }) => {
+    if (locale !== 'en' && x.rule != null) {
+      try {
+        return describeRule(x.rule as Rule, locale);
+      } catch {
+        // a rule the describer does not know: the catalogue's or the API's words below
+      }
+    }
+    const byDate = /^the rule in force at each stage: (.+)$/.exec(x.description);
+    if (byDate && locale !== 'en') {
+      const periods = byDate[1]!.split(', ').map((p) => {
+        const m = /^(\S+) from (\d{4}-\d{2}-\d{2})$/.exec(p);
+        return m ? t('ruleDesc.period', { id: m[1]!, date: n.date(m[2]!) }) : p;
+      });
+      return t('ruleDesc.byDate', { periods: periods.join(locale === 'zh-Hans' ? '、' : ', ') });
+    }
+    return t.or(`ruleDesc.${x.id}`, x.description === CONSENSUS ? t('ruleDesc.consensus') : x.description);
+  };
   const power = (v: number | null) => (v === null ? '–' : n.fixed(v, 3));
   const [orgId, setOrgId] = useState('sco');
   const orgs = useApi<{ organizations: OrgSummary[] }>('/api/orgs');

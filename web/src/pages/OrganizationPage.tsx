@@ -6,6 +6,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { lab } from '../../../src/i18n/messages/lab/index.js';
 import { labOrg } from '../../../src/i18n/messages/lab-org/index.js';
 import { factNoteIn } from '../../../src/report/notes.js';
+import { describeRule } from '../../../src/rules/evaluate.js';
+import type { Rule } from '../../../src/rules/schema.js';
 import { api } from '../api.js';
 import { BalancePanel } from '../components/BalancePanel.js';
 import { ChartDownloads, svgIn } from '../components/ChartDownloads.js';
@@ -42,7 +44,11 @@ export function OrganizationPage() {
   const timelineBox = useRef<HTMLDivElement>(null);
   const orgs = useApi<{ organizations: OrgSummary[] }>('/api/orgs');
   const orgHistory = useApi<History>(`/api/orgs/${encodeURIComponent(orgId)}/history`);
-  const claims = useApi<ClaimsReport>('/api/claims');
+  const { locale } = useLocale();
+  // The explanations in the lab's language (the figures and verdicts are the same).
+  const claims = useApi<ClaimsReport>(
+    `/api/claims${locale === 'en' ? '' : `?lang=${locale === 'zh-Hans' ? 'zh' : locale}`}`,
+  );
   const [snap, setSnap] = useState<Snapshot | null>(null);
   const [snapError, setSnapError] = useState<Error | null>(null);
   const cache = useRef(new Map<string, Snapshot>());
@@ -82,7 +88,6 @@ export function OrganizationPage() {
   }, [orgId, date]);
 
   const countryName = useCountryName();
-  const { locale } = useLocale();
   const status = useMemo(() => statusMap(snap), [snap]);
   const names = useMemo(() => {
     const m = new Map<string, string>();
@@ -213,7 +218,9 @@ export function OrganizationPage() {
                   chair: snap.chairDetail
                     ? `${snap.chairDetail.state}${snap.chairDetail.summit ? ` (${snap.chairDetail.summit})` : ''}${snap.chairDetail.verified ? '' : ` ${t('unverified')}`}`
                     : t('summary.noChair'),
-                  rule: snap.rule.description,
+                  // The rule in words in the lab's language (English: the API's own description).
+                  rule:
+                    locale === 'en' ? snap.rule.description : describeRule(snap.rule.rule as Rule, locale),
                 })}
               </p>
               <TableBox className="scroll" label={t('members.table')}>

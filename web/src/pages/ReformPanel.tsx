@@ -9,10 +9,11 @@ import { reform as reformMessages } from '../../../src/i18n/messages/reform/inde
 import type { ReformResult } from '../../../src/power/reform.js';
 import { reformRuleLabel } from '../../../src/power/reform-labels.js';
 import { REFORM_RANKS, type ReformRank } from '../../../src/power/reform-ranks.js';
+import { describeRule } from '../../../src/rules/evaluate.js';
 import { ApiError, api } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
 import { TableBox } from '../components/TableBox.js';
-import { useT } from '../i18n.js';
+import { useLocale, useT } from '../i18n.js';
 
 /** Constraints offered as toggles: general ones, and the SCO's blocs and largest members. */
 function presets(orgId: string): string[] {
@@ -34,6 +35,7 @@ const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(x <
 
 export function ReformPanel({ orgId }: { orgId: string }) {
   const t = useT(reformMessages);
+  const { locale } = useLocale();
   const [extra, setExtra] = useState<string[]>([]);
   const [draft, setDraft] = useState('');
   const [on, setOn] = useState<string[]>(orgId === 'sco' ? ['passage>=0.05', 'veto:KAZ,KGZ,TJK,UZB'] : []);
@@ -172,7 +174,7 @@ export function ReformPanel({ orgId }: { orgId: string }) {
                   return (
                     <tr key={x.id}>
                       <td className="num">{x.rank}</td>
-                      <th scope="row" title={x.description}>
+                      <th scope="row" title={locale === 'en' ? x.description : describeRule(x.rule, locale)}>
                         {reformRuleLabel(t, x.parts)}
                       </th>
                       {x.stages.map((s, i) => (
