@@ -58,6 +58,8 @@ describe('organizations', () => {
     expect(five.era.organization).toBe('shanghai-five');
     expect(five.members).toHaveLength(5);
     expectError(await get('/api/orgs/sco?at=1990-01-01'), 400, 'E_BEFORE_FOUNDING');
+    // the power route names its own parameter, not the library's `date`
+    expectError(await get('/api/orgs/sco/power?at=1990-01-01'), 400, 'E_BEFORE_FOUNDING', 'query.at');
   });
 
   it('counts statuses from the memorandum by default, from the decision with ?dates=decision', async () => {

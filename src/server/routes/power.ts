@@ -303,11 +303,18 @@ function capacityOf(
  * Runs `f`, naming the request part in the paths of the library's errors about the given fields
  * (`add[0]` → `query.add[0]`).
  */
-function within<T>(part: 'query' | 'body', fields: readonly string[], f: () => T): T {
+function within<T>(
+  part: 'query' | 'body',
+  fields: readonly string[],
+  f: () => T,
+  rename: Readonly<Record<string, string>> = {},
+): T {
   try {
     return f();
   } catch (e) {
     const head = e instanceof ConcordError ? e.path?.split(/[.[]/)[0] : undefined;
+    if (e instanceof ConcordError && head && rename[head])
+      throw atPath(e, `${part}.${rename[head]}${e.path!.slice(head.length)}`);
     if (e instanceof ConcordError && head && fields.includes(head)) throw atPath(e, `${part}.${e.path}`);
     throw e;
   }
@@ -632,14 +639,19 @@ export const routes: AnyRoute[] = [
       timeoutKey: 'power',
       run: ({ ctx, params, query }) => {
         const org = ctx.registry.get(params.id);
-        const game = within('query', ['add', 'at'], () =>
-          resolveGame(
-            { organization: org.id, at: parseDate(query.at ?? todayIso(), 'query.at'), add: query.add },
-            org.id,
-            ctx.registry,
-            ctx.ds,
-            query.rule ? { rule: NAMED_RULES[query.rule]!.rule } : {},
-          ),
+        // the organization's own checks name the date `date`: here it is the query's `at`
+        const game = within(
+          'query',
+          ['add', 'at'],
+          () =>
+            resolveGame(
+              { organization: org.id, at: parseDate(query.at ?? todayIso(), 'query.at'), add: query.add },
+              org.id,
+              ctx.registry,
+              ctx.ds,
+              query.rule ? { rule: NAMED_RULES[query.rule]!.rule } : {},
+            ),
+          { date: 'at' },
         );
         return computePower(game, powerOptions(query, game.players.length));
       },
