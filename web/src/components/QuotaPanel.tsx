@@ -10,6 +10,7 @@ import { labQuota } from '../../../src/i18n/messages/lab-quota/index.js';
 import { QUOTA_INDICES, type QuotaIndex, type QuotaSweep } from '../../../src/power/quota.js';
 import { renderQuotaChart } from '../../../src/report/charts/quota.js';
 import { api } from '../api.js';
+import { useLatest } from '../hooks.js';
 import { currentLocale, useFormat, useT } from '../i18n.js';
 import { ErrorNote } from './Notice.js';
 import { SvgChart } from './SvgChart.js';
@@ -41,27 +42,12 @@ export function QuotaPanel() {
   const f = useFormat();
   const [gameId, setGameId] = useState<GameId>('eec-1958');
   const [index, setIndex] = useState<QuotaIndex>('banzhaf');
-  const [result, setResult] = useState<QuotaAnswer | null>(null);
   const [csv, setCsv] = useState<string | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [loading, setLoading] = useState(false);
   const url = `/api/power/quota?${GAMES.find((g) => g.id === gameId)!.query}&index=${index}`;
 
+  const { data: result, error, loading } = useLatest(() => api<QuotaAnswer>(url, { method: 'POST' }), [url]);
   useEffect(() => {
-    setLoading(true);
     let stale = false;
-    api<QuotaAnswer>(url, { method: 'POST' })
-      .then((r) => {
-        if (stale) return;
-        setResult(r);
-        setError(null);
-      })
-      .catch((e: Error) => {
-        if (stale) return;
-        setError(e);
-        setResult(null);
-      })
-      .finally(() => !stale && setLoading(false));
     setCsv(null);
     fetch(`${url}&format=csv`, {
       method: 'POST',

@@ -10,6 +10,7 @@ import type { CapacityResult } from '../../../src/power/capacity.js';
 import { api } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
 import { TableBox } from '../components/TableBox.js';
+import { useLatest } from '../hooks.js';
 import { useT } from '../i18n.js';
 import { ruleLabel } from '../ruleName.js';
 
@@ -20,8 +21,6 @@ export function BlocsPanel({ orgId, rules, add }: { orgId: string; rules: string
   const td = useT(labDecision);
   const [text, setText] = useState(orgId === 'sco' ? DEFAULT_SCO : '');
   const [unions, setUnions] = useState(orgId === 'sco' ? DEFAULT_SCO : '');
-  const [result, setResult] = useState<CapacityResult | null>(null);
-  const [error, setError] = useState<Error | null>(null);
   const key = JSON.stringify([orgId, rules, add, unions]);
 
   useEffect(() => {
@@ -30,30 +29,16 @@ export function BlocsPanel({ orgId, rules, add }: { orgId: string; rules: string
     setUnions(d);
   }, [orgId]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for its parts
-  useEffect(() => {
-    if (!unions) {
-      setResult(null);
-      return;
-    }
-    let stale = false;
-    const q = new URLSearchParams({
-      rules: rules.join(','),
-      eu: 'false',
-      unions,
-      ...(add.length ? { add: add.join(',') } : {}),
-    });
-    api<CapacityResult>(`/api/orgs/${orgId}/capacity?${q}`)
-      .then((r) => {
-        if (stale) return;
-        setResult(r);
-        setError(null);
-      })
-      .catch((e: Error) => !stale && setError(e));
-    return () => {
-      stale = true;
-    };
-  }, [key]);
+  const q = new URLSearchParams({
+    rules: rules.join(','),
+    eu: 'false',
+    unions,
+    ...(add.length ? { add: add.join(',') } : {}),
+  });
+  const { data: result, error } = useLatest(
+    unions ? () => api<CapacityResult>(`/api/orgs/${orgId}/capacity?${q}`) : null,
+    [key],
+  );
 
   const stage = result ? result.stages[result.stages.length - 1]! : null;
   const unionRows =

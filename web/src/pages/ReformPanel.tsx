@@ -13,6 +13,7 @@ import { describeRule } from '../../../src/rules/evaluate.js';
 import { ApiError, api } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
 import { TableBox } from '../components/TableBox.js';
+import { useLatest } from '../hooks.js';
 import { useLocale, useT } from '../i18n.js';
 
 /** Constraints offered as toggles: general ones, and the SCO's blocs and largest members. */
@@ -40,9 +41,6 @@ export function ReformPanel({ orgId }: { orgId: string }) {
   const [draft, setDraft] = useState('');
   const [on, setOn] = useState<string[]>(orgId === 'sco' ? ['passage>=0.05', 'veto:KAZ,KGZ,TJK,UZB'] : []);
   const [rank, setRank] = useState<ReformRank>('passage');
-  const [result, setResult] = useState<ReformResult | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [loading, setLoading] = useState(false);
   const offered = [...presets(orgId), ...extra];
   const key = JSON.stringify([orgId, on, rank]);
 
@@ -51,32 +49,23 @@ export function ReformPanel({ orgId }: { orgId: string }) {
     setExtra([]);
   }, [orgId]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for its parts
-  useEffect(() => {
-    setLoading(true);
-    // A superseded answer is ignored rather than aborted: an answer computed for a toggle that was
-    // undone is then in the server's cache when the user toggles back.
-    let stale = false;
-    api<ReformResult>(`/api/orgs/${orgId}/reform`, {
-      method: 'POST',
-      // The SCO's Central Asian bloc always, so that toggling a veto does not change the family.
-      body: { constraints: on, rank, ...(orgId === 'sco' ? { unions: [['KAZ', 'KGZ', 'TJK', 'UZB']] } : {}) },
-    })
-      .then((r) => {
-        if (stale) return;
-        setResult(r);
-        setError(null);
-      })
-      .catch((e: Error) => {
-        if (stale) return;
-        setError(e);
-        setResult(null);
-      })
-      .finally(() => !stale && setLoading(false));
-    return () => {
-      stale = true;
-    };
-  }, [key]);
+  const {
+    data: result,
+    error,
+    loading,
+  } = useLatest(
+    () =>
+      api<ReformResult>(`/api/orgs/${orgId}/reform`, {
+        method: 'POST',
+        // The SCO's Central Asian bloc always, so that toggling a veto does not change the family.
+        body: {
+          constraints: on,
+          rank,
+          ...(orgId === 'sco' ? { unions: [['KAZ', 'KGZ', 'TJK', 'UZB']] } : {}),
+        },
+      }),
+    [key],
+  );
 
   const r = result;
   const at = r ? r.stages.findIndex((s) => s.checked && !s.hypothetical) : -1;
