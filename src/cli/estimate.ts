@@ -1,7 +1,7 @@
 /**
  * What a long computation will cost, told before it starts: an estimate from the input's size
  * (calibrated on this project's benchmarks on one core: the expected-utility model ≈ 0.03 ms per
- * actor pair and round-100 issue; Monte Carlo power ≈ 66 ns per draw and player), printed on
+ * actor pair and round-100 issue; `concord power`'s in ./power-estimate.ts), printed on
  * standard error with the way to a faster answer, and a progress bar where the work is
  * incremental (issue by issue) and standard error is a terminal.
  */
@@ -33,12 +33,6 @@ export function forecastEstimateMs(
       (smp ? n ** 3 * 0.00025 : 0),
     0,
   );
-}
-
-export function powerEstimateMs(n: number, method: string | undefined, samples = 100_000): number | null {
-  if (method === 'montecarlo') return samples * n * 6.6e-5;
-  if (n <= 20) return 2 ** n * 1e-4;
-  return null; // exact counting: depends on the weights, bounded by the algorithms' work budgets
 }
 
 /**

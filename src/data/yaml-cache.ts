@@ -8,9 +8,10 @@
  * The build also records, for the shipped organization and game files, the output of the schema
  * each is validated against (`organization:KEY`, `game:KEY`; see parseAndValidate in
  * src/util/validate.ts), so that a command does not run those schemas at start-up either.
- * CONCORD_NO_YAML_CACHE=1 turns it off.
+ * CONCORD_NO_YAML_CACHE=1 turns it off. Beside it, dist/yaml-cache-lengths.json lists the lengths
+ * of the texts it holds: a text of another length (a user's game file) misses without reading the
+ * cache or hashing the text (node:crypto, loaded only when a text is hashed, costs ≈10 ms).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -18,9 +19,11 @@ import { setParsedYamlCache, setValidatedCache } from '../util/parsed-yaml.js';
 import { packageRoot } from './load.js';
 
 export const YAML_CACHE_FILE = 'dist/yaml-cache.json';
+/** The lengths (UTF-16 code units) of the texts of YAML_CACHE_FILE, as a JSON array. */
+export const YAML_CACHE_LENGTHS_FILE = 'dist/yaml-cache-lengths.json';
 
 export function yamlCacheKey(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
+  return process.getBuiltinModule('node:crypto').createHash('sha256').update(text).digest('base64url');
 }
 
 /** The cache entries of parsed texts: key → the value as JSON, for values JSON carries exactly. */
@@ -52,6 +55,15 @@ export function validatedCacheEntries(
 export function installYamlCache(): void {
   if (process.env.CONCORD_NO_YAML_CACHE === '1') return;
   let entries: Record<string, string> | null | undefined;
+  let lengths: ReadonlySet<number> | null | undefined;
+  /** False when no cached text has this length (true without the lengths file: an older build). */
+  const mayHold = (text: string): boolean => {
+    if (lengths === undefined) {
+      const file = join(packageRoot(), YAML_CACHE_LENGTHS_FILE);
+      lengths = existsSync(file) ? new Set(JSON.parse(readFileSync(file, 'utf8')) as number[]) : null;
+    }
+    return lengths === null || lengths.has(text.length);
+  };
   const lookup = (key: string): unknown => {
     if (entries === undefined) {
       const file = join(packageRoot(), YAML_CACHE_FILE);
@@ -60,6 +72,6 @@ export function installYamlCache(): void {
     const json = entries?.[key];
     return json === undefined ? undefined : JSON.parse(json);
   };
-  setParsedYamlCache((text) => lookup(yamlCacheKey(text)));
-  setValidatedCache((text, id) => lookup(`${id}:${yamlCacheKey(text)}`));
+  setParsedYamlCache((text) => (mayHold(text) ? lookup(yamlCacheKey(text)) : undefined));
+  setValidatedCache((text, id) => (mayHold(text) ? lookup(`${id}:${yamlCacheKey(text)}`) : undefined));
 }

@@ -124,6 +124,8 @@ export function parseAndValidate<S extends z.ZodType>(
 export function parseYamlText(text: string, file: string): unknown {
   const cached = parsedYaml(text);
   if (cached !== undefined) return cached;
+  const json = jsonValue(text);
+  if (json !== undefined) return json;
   try {
     return parseYaml(text, { prettyErrors: true, maxAliasCount: 100 });
   } catch (e) {
@@ -140,4 +142,46 @@ export function parseYamlText(text: string, file: string): unknown {
       },
     );
   }
+}
+
+/**
+ * The value of a JSON text by JSON.parse, the same value the YAML parser gives (JSON is YAML) in a
+ * hundredth of the time (a game of 193 players: 0.1 ms against 45 ms at start-up); undefined for
+ * any other text, and for JSON with a key repeated in an object, which JSON.parse keeps the last
+ * of and YAML rejects: the YAML parser then parses it and says where (its errors and line numbers
+ * for every text that is not plain JSON, as before).
+ */
+function jsonValue(text: string): unknown {
+  if (!/^\s*[[{]/.test(text)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  // the members written (colons outside strings) against the keys parsed: fewer keys, a repeated key
+  let colons = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92)
+        i++; // a backslash escapes the next character
+      else if (ch === 34) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 58) colons++;
+  }
+  let keys = 0;
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else
+      for (const k of Object.keys(v)) {
+        keys++;
+        stack.push((v as Record<string, unknown>)[k]);
+      }
+  }
+  return keys === colons ? value : undefined;
 }

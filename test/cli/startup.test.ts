@@ -5,7 +5,7 @@
  * the benchmark (`npm run bench -- startup`), never here.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, Help } from 'commander';
@@ -107,6 +107,22 @@ describe('start-up loads only what the command needs (unbundled build, module by
       'dist/src/cli/commands/power.js',
     ]);
     for (const p of HEAVY) expect(t.packages.has(p), p).toBe(false);
+  });
+
+  it('power with a JSON file of players loads no organization module', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'concord-startup-'));
+    const file = join(dir, 'game.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        players: Array.from({ length: 60 }, (_, i) => ({ id: `P${i + 1}`, w: 1 + (i % 7) })),
+        rule: { sum: 'w', atLeast: 150 },
+      }),
+    );
+    const t = traced(['power', file, '--index', 'passage']);
+    expect(t.status).toBe(0);
+    expect(t.stderr).toBe(''); // a quick game: no note of a long computation
+    expect(t.files.filter((f) => f.startsWith('dist/src/org/'))).toEqual([]);
   });
 
   it('org loads the org command alone', () => {

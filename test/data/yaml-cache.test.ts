@@ -8,14 +8,21 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/data/load.js';
 import {
+  installYamlCache,
   validatedCacheEntries,
   YAML_CACHE_FILE,
+  YAML_CACHE_LENGTHS_FILE,
   yamlCacheEntries,
   yamlCacheKey,
 } from '../../src/data/yaml-cache.js';
 import { parseOrganization } from '../../src/org/registry.js';
 import { OrganizationSchema } from '../../src/org/schema.js';
-import { setParsedYamlCache, setValidatedCache } from '../../src/util/parsed-yaml.js';
+import {
+  parsedYaml,
+  setParsedYamlCache,
+  setValidatedCache,
+  validatedYaml,
+} from '../../src/util/parsed-yaml.js';
 import { parseAndValidate, parseYamlText, validate } from '../../src/util/validate.js';
 
 const root = packageRoot();
@@ -99,5 +106,27 @@ describe('the validated-output cache (parseAndValidate)', () => {
     );
     parseOrganization(orgTexts[0]!, 'x.yaml');
     expect(seen).toEqual(['organization']);
+  });
+});
+
+describe('the lengths beside the cache', () => {
+  afterEach(() => {
+    setParsedYamlCache(undefined);
+    setValidatedCache(undefined);
+  });
+
+  it('list the length of every text the built cache holds; a text of another length misses', () => {
+    const lengthsFile = join(root, YAML_CACHE_LENGTHS_FILE);
+    if (!existsSync(lengthsFile)) return; // not built
+    const lengths = new Set(JSON.parse(readFileSync(lengthsFile, 'utf8')) as number[]);
+    for (const text of orgTexts) expect(lengths.has(text.length)).toBe(true);
+    installYamlCache();
+    // a shipped file is found (parsed and validated) …
+    expect(parsedYaml(orgTexts[0]!)).toEqual(parseYamlText(orgTexts[0]!, 'x.yaml'));
+    expect(validatedYaml(orgTexts[0]!, 'organization')).toBeDefined();
+    // … a text of a length no cached text has is not looked up
+    let n = 1;
+    while (lengths.has(n)) n++;
+    expect(parsedYaml('x'.repeat(n))).toBeUndefined();
   });
 });
