@@ -5,7 +5,7 @@
  * members; 266 to 3,434 players with precoalitions ignored, quotas 50% and 75%; uniform, normal and
  * linear weights up to 2,000 players), each index Concord and EPIC both compute (`EPIC_INDEX` of
  * ./power.bench.ts), one whole process per run (up to 5 runs below 1 s, 3 below 3 s): Concord's
- * CPU time as a user runs it (`concord power GAME.json --index NAME`, bin/concord.js), of which
+ * CPU time as a user runs it (`concord power GAME.json --index NAME`, package.json's "bin"), of which
  * computing (the time the CLI prints), its peak memory; EPIC's CPU time and peak memory; the ratios
  * (whole process, and Concord's computing alone against EPIC's whole process: Node's own start-up,
  * `node -e 0`, is printed as the floor, and exceeds EPIC's whole run on the small games); whether

@@ -1,9 +1,9 @@
 /**
  * Voting power, exact, index by index, against EPIC.
  *
- * Part 1 — per game and index, whole process: `concord power GAME.json --index NAME` as a user runs
- * it (bin/concord.js, from the build's V8 code cache: the first line says whether it was used), its
- * wall time (median of up to 5 runs) and CPU time (user + system, /usr/bin/time, mean of up to 5
+ * Part 1 — per game and index, whole process: `concord power GAME.json --index NAME` as a user
+ * runs it (package.json's "bin", bin/concord.cjs, from the build's V8 code cache: the first line
+ * says whether it was used), its wall time (median of up to 5 runs) and CPU time (user + system, /usr/bin/time, mean of up to 5
  * runs), beside the CPU time of a bare `node -e 0` measured the same way just before each game (the
  * start-up floor no Node program goes below) and Concord's time over that floor; the computing
  * time the CLI prints, the CLI's own estimate of it (src/cli/power-estimate.ts: a stale calibration
@@ -223,8 +223,13 @@ function repeat(run: () => Timed): Timed[] {
   return out;
 }
 
-/** What a user runs: `concord` from bin/, with the V8 code cache of the build (English, no overrides). */
-export const CONCORD_BIN = join(here, '..', '..', 'bin', 'concord.js');
+/** What a user runs: `concord`, package.json's "bin" (with the V8 code cache of the build; English, no overrides). */
+const packageRoot = join(here, '..', '..');
+export const CONCORD_BIN = join(
+  packageRoot,
+  (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { bin: { concord: string } }).bin
+    .concord,
+);
 const cliEnv = (): NodeJS.ProcessEnv => {
   const env = { ...process.env };
   for (const k of [
@@ -245,7 +250,7 @@ export function cliLoading(file: string): string {
     encoding: 'utf8',
     env: { ...cliEnv(), CONCORD_CODE_CACHE: 'verbose' },
   });
-  return /^code cache: .*$/m.exec(p.stderr)?.[0] ?? 'code cache: (no word from bin/concord.js)';
+  return /^code cache: .*$/m.exec(p.stderr)?.[0] ?? 'code cache: (no word from the entry)';
 }
 
 /** A game file as `concord power FILE` reads it: the weighted game's players and its quota. */
@@ -258,7 +263,7 @@ export function gameFileJson(g: { weights: readonly number[]; quota: number }, n
 }
 
 /**
- * `concord power FILE [--index INDEX]` as a user runs it (bin/concord.js), whole process: wall
+ * `concord power FILE [--index INDEX]` as a user runs it (CONCORD_BIN), whole process: wall
  * and CPU time (mean of up to 5 runs), peak memory, the computing time the CLI prints, and with
  * `values` the index's values from one more run with --json (to compare with EPIC's).
  */
@@ -411,7 +416,7 @@ function compareWithEpic(): void {
   const dir = mkdtempSync(join(tmpdir(), 'concord-power-bench-'));
   try {
     console.log(
-      `Whole processes: \`concord power GAME.json --index INDEX\` as a user runs it (bin/concord.js; ${cliLoading(writeGame(dir, 'probe', games[0]!).json)}), and EPIC; wall ms (median) and CPU ms (user + system from /usr/bin/time, in steps of 10 ms: mean of up to 5 runs). "node -e 0" is a bare Node process measured the same way just before each game: the part of Concord's time that is Node's start-up; "over the floor" is Concord's CPU time minus it. The ratios are of CPU times. "computing" is the time the CLI prints after the method (wall); "estimate" the CLI's own forecast of it (src/cli/power-estimate.ts; a note is printed above 3,000 ms).`,
+      `Whole processes: \`concord power GAME.json --index INDEX\` as a user runs it (${CONCORD_BIN.replace(`${packageRoot}/`, '')}; ${cliLoading(writeGame(dir, 'probe', games[0]!).json)}), and EPIC; wall ms (median) and CPU ms (user + system from /usr/bin/time, in steps of 10 ms: mean of up to 5 runs). "node -e 0" is a bare Node process measured the same way just before each game: the part of Concord's time that is Node's start-up; "over the floor" is Concord's CPU time minus it. The ratios are of CPU times. "computing" is the time the CLI prints after the method (wall); "estimate" the CLI's own forecast of it (src/cli/power-estimate.ts; a note is printed above 3,000 ms).`,
     );
     if (MODE === 'quick')
       console.log(

@@ -5,15 +5,17 @@
  * the per-round ratios to `node -e 0`. Targets (issue 19): --version and --help ≤ 1.5×;
  * `power eec-1958 --index banzhaf` and `org sco --at DATE` ≤ 2×.
  *
- * Each concord command is measured twice: through the bundle bin/concord.js runs (dist/cli/, see
- * scripts/bundle-cli.mjs) and unbundled (CONCORD_UNBUNDLED=1: dist/src/cli/main.js and its
- * hundreds of modules), so the gain of bundling is a ratio of the same run. `CONCORD_BIN=path`
- * measures another entry script. One row measures `org` without the build's cache of parsed YAML
- * (src/data/yaml-cache.ts). bin/concord.js runs a command from the classic script and its V8 code
+ * Each concord command is measured twice: through the bundle `concord` runs (package.json's
+ * "bin", bin/concord.cjs; dist/cli/, see scripts/bundle-cli.mjs) and unbundled
+ * (CONCORD_UNBUNDLED=1: dist/src/cli/main.js and its hundreds of modules), so the gain of bundling
+ * is a ratio of the same run. `CONCORD_BIN=path` measures another entry script (bin/concord.js:
+ * the same through an ES module). One row measures `org` without the build's cache of parsed YAML
+ * (src/data/yaml-cache.ts). The entry runs a command from the classic script and its V8 code
  * cache (dist/cli/main.script.js, scripts/code-cache.mjs); two rows run `power` and `org` from the
  * bundle's ES modules instead (CONCORD_CODE_CACHE=0), the way they started before the cache.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Benchmark } from './run.js';
@@ -38,7 +40,14 @@ export const benchmark: Benchmark = {
   name: 'startup',
   description: 'CLI start-up, whole process, as ratios to `node -e 0` in the same run',
   run() {
-    const bin = process.env.CONCORD_BIN ?? join(root, 'bin', 'concord.js');
+    // what `concord` runs: package.json's "bin" (bin/concord.cjs)
+    const bin =
+      process.env.CONCORD_BIN ??
+      join(
+        root,
+        (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: { concord: string } }).bin
+          .concord,
+      );
     const rounds = Number(process.env.STARTUP_ROUNDS ?? 11);
     const power = ['power', 'eec-1958', '--index', 'banzhaf'];
     const probe = spawnSync(process.execPath, [bin, ...power], { cwd: root, stdio: 'ignore' });

@@ -108,6 +108,18 @@ describe('the installed binary', () => {
       encoding: 'utf8',
     });
     expect(debug.stderr).toMatch(/\n\s+at /);
+    // package.json's "bin" (CommonJS: started without the ES module loader) prints the same
+    const bin = (JSON.parse(readFileSync('package.json', 'utf8')) as { bin: { concord: string } }).bin
+      .concord;
+    expect(bin).toBe('bin/concord.cjs');
+    expect(
+      execFileSync('node', [bin, 'org', 'sco', '--at', '2021-04-29', '--json'], { encoding: 'utf8' }),
+    ).toBe(ok);
+    const badBin = spawnSync('node', [bin, 'org', 'sco', '--at', 'yesterday'], { encoding: 'utf8' });
+    expect([badBin.status, badBin.stderr]).toEqual([bad.status, bad.stderr]);
+    expect(execFileSync('node', [bin, '--version'], { encoding: 'utf8' })).toBe(
+      execFileSync('node', ['bin/concord.js', '--version'], { encoding: 'utf8' }),
+    );
   });
 
   it('writes the report with `concord report`', () => {
