@@ -360,12 +360,12 @@ export function runEpic(
 }
 
 /**
- * A bare Node process, `node -e 0`, measured as Concord's runs are (/usr/bin/time, mean of 5): the
+ * A bare Node process, `node -e 0`, measured as Concord's runs are (/usr/bin/time, mean of 10): the
  * part of Concord's whole-process time that is Node's start-up, not Concord's.
  */
 export function startupFloor(): { wallMs: number; cpuMs: number } {
   // without /usr/bin/time, the CPU time the bare process reports of itself
-  const runs = Array.from({ length: 5 }, () =>
+  const runs = Array.from({ length: 10 }, () =>
     timedRun(
       process.execPath,
       TIME ? ['-e', '0'] : ['-e', 'const c = process.cpuUsage(); console.log((c.user + c.system) / 1000)'],
