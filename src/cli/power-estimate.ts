@@ -105,7 +105,11 @@ export function powerEstimateMs(game: Game, opts: PowerEstimateOptions = {}): nu
         johnston
       );
   }
-  if (!gfObstacle(r)) {
+  // For a weighted game whose table by size and weight is over budget, the generating functions
+  // (by size and weight too, modulo several primes) are over it as well — 2.5 to 6 times its
+  // operations on the benchmark's games — and planning them costs up to 0.1 s: not planned here.
+  const gfHopeless = g !== null && ss;
+  if (!gfHopeless && !gfObstacle(r)) {
     const plan = planGf(r);
     if (plan.buildOps <= B.gfOps && plan.cells * plan.primes.length <= B.gfCells) {
       const minimal = (holler || dp) && plan.minimalOps <= B.gfMinimalOps;
