@@ -7,11 +7,42 @@
  * `<command path>.<long flag>` (`forecast.--model`), `<command path>.<arg>` (`forecast.<file>`), and
  * `help.*` for commander's words. A missing key falls back to the English text. The messages are
  * plain (no plural or select), so the help is formatted without ICU.
+ *
+ * commander measures and wraps the help by UTF-16 length and at spaces only, which runs Chinese
+ * lines past the terminal's width (a Chinese sentence has no space to break at, and each character
+ * takes two columns). The translated help is measured in columns and wrapped by src/util/wrap.ts
+ * instead (breaks between Chinese characters, never inside a Latin word or a number, never before
+ * closing punctuation). English keeps commander's own wrapping, byte for byte.
  */
+import { stripVTControlCharacters } from 'node:util';
 import { type Argument, type Command, Help, type Option } from 'commander';
 import type { Locale } from '../i18n/locale.js';
 import { cliHelp } from '../i18n/messages/cli-help/index.js';
 import { translator } from '../i18n/translate.js';
+import { displayWidth } from '../util/format.js';
+import { wrapText } from '../util/wrap.js';
+
+/** The columns of help text, ANSI styles (commander's, none by default) aside. */
+export function helpWidthOf(str: string): number {
+  return displayWidth(stripVTControlCharacters(str));
+}
+
+/**
+ * Help text wrapped at `width` columns (commander's `boxWrap`: each line of `str` by itself, its
+ * leading spaces kept on its first line, trailing spaces dropped), by src/util/wrap.ts.
+ */
+export function wrapHelp(str: string, width: number): string {
+  return str
+    .split(/\r\n|\n/)
+    .map((line) => {
+      const lead = /^ */.exec(line)![0];
+      const body = line.slice(lead.length);
+      if (!body.trim()) return '';
+      const wrapped = wrapText(body, width - lead.length, '').split('\n');
+      return wrapped.map((l, i) => (i === 0 ? lead : '') + l.trimEnd()).join('\n');
+    })
+    .join('\n');
+}
 
 /** A command's key path: `program` for the root, else its names below the root joined by dots. */
 export function helpPath(cmd: Command): string {
@@ -76,6 +107,10 @@ export function localizeHelp(program: Command, locale: Locale): void {
     return owner ? t.or(optionKey(owner, option), option.description) : option.description;
   };
   const config: Partial<Help> = {
+    displayWidth: helpWidthOf,
+    boxWrap(this: Help, str: string, width: number): string {
+      return width < this.minWidthToWrap ? str : wrapHelp(str, width);
+    },
     styleTitle: (str) => (TITLES[str] ? t.or(TITLES[str], str) : str),
     commandDescription: (cmd) => t.or(`${helpPath(cmd)}.summary`, base.commandDescription(cmd)),
     subcommandDescription: (cmd) => {

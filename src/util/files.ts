@@ -10,13 +10,32 @@ import { ConcordError } from '../errors.js';
  */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
+/**
+ * The kinds of user file, by the noun the English messages name them with ("cannot read game file
+ * g.yaml"). The errors catalogue words each kind in every language through a `select` on the
+ * `what` value (its id here), in the case each Russian message needs («файл игры», «для файла игры»).
+ */
+const FILE_KINDS = {
+  file: 'file',
+  'game file': 'game',
+  'scenario file': 'scenario',
+  'organization file': 'organization',
+  'capabilities file': 'capabilities',
+  'rule file': 'rule',
+  'claims file': 'claims',
+  'target file': 'target',
+} as const;
+
+/** The noun of a kind of user file, as English messages write it. */
+export type FileNoun = keyof typeof FILE_KINDS;
+
 export function maxInputBytes(env: Readonly<Record<string, string | undefined>> = process.env): number {
   const mb = Number(env.CONCORD_MAX_INPUT_MB);
   return Number.isFinite(mb) && mb > 0 ? Math.floor(mb * 1024 * 1024) : MAX_INPUT_BYTES;
 }
 
 /** The bytes of a user file (a spreadsheet), with the same checks and errors as readUserFile. */
-export function readUserBytes(path: string, cwd: string, what = 'file'): Buffer {
+export function readUserBytes(path: string, cwd: string, what: FileNoun = 'file'): Buffer {
   const full = checkedPath(path, cwd, what);
   try {
     return readFileSync(full);
@@ -25,7 +44,7 @@ export function readUserBytes(path: string, cwd: string, what = 'file'): Buffer 
       path,
       cause: e,
       key: 'fileUnreadable',
-      values: { path, reason: errnoOf(e) },
+      values: { path, reason: errnoOf(e), what: FILE_KINDS[what] },
     });
   }
 }
@@ -35,7 +54,7 @@ function errnoOf(e: unknown): string {
   return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 }
 
-function checkedPath(path: string, cwd: string, what: string): string {
+function checkedPath(path: string, cwd: string, what: FileNoun): string {
   const full = resolve(cwd, path);
   let size: number;
   try {
@@ -45,7 +64,7 @@ function checkedPath(path: string, cwd: string, what: string): string {
         path,
         hint: `Give the path of a ${what}.`,
         key: 'notAFile',
-        values: { path },
+        values: { path, what: FILE_KINDS[what] },
       });
     }
     size = st.size;
@@ -59,7 +78,7 @@ function checkedPath(path: string, cwd: string, what: string): string {
         hint: 'Check the path and the permissions.',
         cause: e,
         key: 'fileUnreadable',
-        values: { path, reason: errnoOf(e) },
+        values: { path, reason: errnoOf(e), what: FILE_KINDS[what] },
       },
     );
   }
@@ -72,14 +91,19 @@ function checkedPath(path: string, cwd: string, what: string): string {
         path,
         hint: 'Split the input into smaller files, or raise the limit with CONCORD_MAX_INPUT_MB.',
         key: 'fileTooLarge',
-        values: { path, size: Number((size / 1024 / 1024).toFixed(1)), max: Math.round(max / 1024 / 1024) },
+        values: {
+          path,
+          size: Number((size / 1024 / 1024).toFixed(1)),
+          max: Math.round(max / 1024 / 1024),
+          what: FILE_KINDS[what],
+        },
       },
     );
   }
   return full;
 }
 
-export function readUserFile(path: string, cwd: string, what = 'file'): string {
+export function readUserFile(path: string, cwd: string, what: FileNoun = 'file'): string {
   const full = checkedPath(path, cwd, what);
   try {
     const text = readFileSync(full, 'utf8');
@@ -88,7 +112,7 @@ export function readUserFile(path: string, cwd: string, what = 'file'): string {
         path,
         hint: `Give a YAML or JSON ${what}.`,
         key: 'notText',
-        values: { path },
+        values: { path, what: FILE_KINDS[what] },
       });
     }
     return text;
@@ -98,7 +122,7 @@ export function readUserFile(path: string, cwd: string, what = 'file'): string {
       path,
       cause: e,
       key: 'fileUnreadable',
-      values: { path, reason: errnoOf(e) },
+      values: { path, reason: errnoOf(e), what: FILE_KINDS[what] },
     });
   }
 }

@@ -1,6 +1,22 @@
 /** Plain-text formatting for terminal output. */
 
-/** A left-aligned text table; numeric-looking cells are right-aligned. */
+/**
+ * Whether a code point is East Asian wide or full-width (Chinese, kana, hangul, full-width
+ * punctuation): two columns in a terminal.
+ */
+export function isWideCodePoint(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0x20000 && c <= 0x3fffd)
+  );
+}
+
 /**
  * The columns a string takes in a terminal: East Asian wide and full-width characters (Chinese,
  * full-width punctuation) take two, combining marks none, everything else one.
@@ -10,17 +26,7 @@ export function displayWidth(s: string): number {
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
     if ((c >= 0x300 && c <= 0x36f) || c === 0x200b) continue;
-    w +=
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) ||
-      (c >= 0x20000 && c <= 0x3fffd)
-        ? 2
-        : 1;
+    w += isWideCodePoint(c) ? 2 : 1;
   }
   return w;
 }
@@ -28,6 +34,7 @@ export function displayWidth(s: string): number {
 /** A number as printed in English ("1,234.5", "12.5%") or by Intl in Russian ("1 234,5", "12,5 %"). */
 const NUMERIC = /^[-+]?\d[\d,]*(\.\d+)?%?$|^[-+−]?\d[\d\u00a0\u202f]*(,\d+)?(\u00a0?%)?$/;
 
+/** A left-aligned text table; numeric-looking cells are right-aligned. */
 export function table(
   headers: readonly string[],
   rows: ReadonlyArray<ReadonlyArray<string | number>>,

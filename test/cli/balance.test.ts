@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wrap } from '../../src/cli/commands/balance.js';
+import { displayWidth } from '../../src/util/format.js';
 import { run } from '../helpers/cli.js';
 
 describe('concord balance', () => {
@@ -131,5 +132,33 @@ describe('concord balance', () => {
     const w = wrap('aaa bbb ccc ddd', 9, '  ');
     expect(w).toBe('aaa bbb\n  ccc ddd');
     expect(wrap('short', 100)).toBe('short');
+  });
+
+  it('wraps Chinese by columns, between characters, at the width of the English text', async () => {
+    // Before: a Chinese paragraph has no space, so it stayed one line of 200 columns and more.
+    const zh = await run(
+      'balance',
+      'sco',
+      '--measure',
+      'gdp',
+      '--from',
+      '2001',
+      '--to',
+      '2023',
+      '--lang',
+      'zh',
+    );
+    expect(zh.code).toBe(0);
+    const lines = zh.out.split('\n');
+    const legend = lines.findIndex((l) => l.startsWith('HHI = Σ'));
+    expect(legend).toBeGreaterThan(0);
+    // The legend and the stage sentences are wrapped in 100 columns, a wide character counting two.
+    for (const l of lines.slice(legend, legend + 4)) expect(displayWidth(l), l).toBeLessThanOrEqual(100);
+    expect(lines[legend + 1]).toMatch(/^ {2}\S/);
+    const stage = lines.findIndex((l) => /^2017\/6\/9 +2017年/.test(l));
+    expect(stage).toBeGreaterThan(0);
+    expect(lines[stage]).toMatch(/^2017\/6\/9 {4}2017年6月9日/);
+    expect(lines[stage + 1]).toMatch(/^ {12}\S/);
+    for (const l of lines.slice(stage, stage + 3)) expect(displayWidth(l), l).toBeLessThanOrEqual(100);
   });
 });

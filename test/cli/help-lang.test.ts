@@ -15,6 +15,7 @@ import { main } from '../../src/cli/main.js';
 import { LOCALES } from '../../src/i18n/locale.js';
 import { cliHelp } from '../../src/i18n/messages/cli-help/index.js';
 import { translator } from '../../src/i18n/translate.js';
+import { displayWidth } from '../../src/util/format.js';
 
 /** Every command of the CLI, with its options and arguments: each module registered once. */
 async function commandTree(): Promise<Command> {
@@ -159,6 +160,35 @@ describe('concord --help in every language', async () => {
       expect(left).toEqual({});
     });
   }
+
+  it('every line of every help fits in 80 columns in every language (wide characters count two)', async () => {
+    const long: string[] = [];
+    for (const lang of ['en', 'ru', 'zh'])
+      for (const a of argv)
+        for (const line of (await help([...a, '--lang', lang])).split('\n'))
+          if (displayWidth(line) > 80)
+            long.push(`${lang} concord ${a.join(' ')}: [${displayWidth(line)}] ${line}`);
+    expect(long).toEqual([]);
+  });
+
+  it('the Chinese help breaks between characters, never inside a Latin word, never before 、，）', async () => {
+    const zh = await help(['power', '--lang', 'zh']);
+    const lines = zh.split('\n');
+    // The --index description runs over three lines, each continuation at the description column.
+    const at = lines.findIndex((l) => l.startsWith('  --index <names>'));
+    expect(at).toBeGreaterThan(0);
+    const column = lines[at]!.indexOf('要计算的指数');
+    expect(lines[at + 1]!.slice(0, column).trim()).toBe('');
+    const description = [
+      lines[at]!.slice(column),
+      lines[at + 1]!.slice(column),
+      lines[at + 2]!.slice(column),
+    ];
+    expect(description.join('')).toContain('shapley-shubik、coleman-prevent、coleman-initiate、passage');
+    for (const l of lines.slice(1)) expect(l.trimStart()).not.toMatch(/^[，。、：；）」》”]/);
+    for (const id of ['shapley-shubik', 'coleman-prevent', 'deegan-packel', 'eu27-lisbon'])
+      expect(zh).toContain(id);
+  });
 
   it('commander words: defaults and choices are translated', async () => {
     const ru = await help(['--lang', 'ru']);

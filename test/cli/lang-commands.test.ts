@@ -162,7 +162,7 @@ describe('concord alignment --lang', () => {
       '国家（8个成员国）',
       '吉尔吉斯斯坦',
       '阵营：一致度图的Louvain社区',
-      '成员国逐年凝聚力',
+      '成员国逐年凝聚度',
       '自助法',
     ])
       expect(r.out).toContain(s);

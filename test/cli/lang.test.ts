@@ -93,7 +93,11 @@ describe('errors in Russian and Chinese', () => {
     expect(before.err).toContain('上合组织在 1990-01-01 尚不存在');
     const file = await run('power', '/no/such/game.yaml', '--lang', 'ru');
     expect(file.err).toContain(
-      '[E_FILE_UNREADABLE] не удаётся прочитать /no/such/game.yaml: нет такого файла или каталога',
+      '[E_FILE_UNREADABLE] не удаётся прочитать файл игры /no/such/game.yaml: нет такого файла или каталога',
+    );
+    const scenario = await run('forecast', '/no/such/case.yaml', '--lang', 'zh');
+    expect(scenario.err).toContain(
+      '[E_FILE_UNREADABLE] 无法读取情景文件 /no/such/case.yaml：文件或目录不存在',
     );
   });
 

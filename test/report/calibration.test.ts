@@ -117,6 +117,6 @@ describe('the calibration block of the forecasts section', async () => {
     expect(ru.html).toMatch(/0,9/); // a decimal comma
     const zh = calibrationBlock(bt, 'zh-Hans', 'sco');
     expect(zh.html).toContain('通过概率的校准');
-    expect(zh.summary).toContain('Brier 分数');
+    expect(zh.summary).toContain('布里尔评分');
   });
 });

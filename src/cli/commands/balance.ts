@@ -42,7 +42,8 @@ import { translator } from '../../i18n/translate.js';
 import { openOrganization } from '../../org/load.js';
 import { organizationName, organizationShortName } from '../../org/names.js';
 import type { Organization } from '../../org/schema.js';
-import { json, table } from '../../util/format.js';
+import { displayWidth, json, table } from '../../util/format.js';
+import { wrapText } from '../../util/wrap.js';
 import { type CliText, cliText, type NamespaceKeys } from '../i18n.js';
 import type { CliIO } from '../io.js';
 import { FORMAT_OPTION_HELP, outputFormat } from '../output.js';
@@ -165,18 +166,12 @@ function arrow(a: string, b: string): string {
   return a === b ? b : `${a} → ${b}`;
 }
 
-/** Word-wraps a paragraph at `width`, indenting continuation lines. */
+/**
+ * Word-wraps a paragraph at `width` columns, indenting continuation lines: at spaces, and in
+ * Chinese between characters (src/util/wrap.ts; wide characters count two columns).
+ */
 export function wrap(text: string, width = 100, indent = '  '): string {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      out.push(line);
-      line = indent + word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) out.push(line);
-  return out.join('\n');
+  return wrapText(text, width, indent);
 }
 
 /** The member columns: by the year they first count, then by their figure in that year. */
@@ -385,7 +380,9 @@ export function formatBalance(b: Balance, c: AnalysisText, names?: BalanceNames)
   for (const n of dataYearNotes) lines.push(wrap(`* ${n}`));
 
   lines.push('', t('bal.whatChanged'));
-  for (const s of b.stages) lines.push(wrap(`${c.date(s.from)}  ${sentence(s)}`, 100, '            '));
+  // The date in 10 columns (an ISO date's), so that the sentence lines up with its continuation.
+  const dated = (d: string) => d + ' '.repeat(Math.max(0, 10 - displayWidth(d)));
+  for (const s of b.stages) lines.push(wrap(`${dated(c.date(s.from))}  ${sentence(s)}`, 100, '            '));
   if (b.hypothetical) {
     const h = b.hypothetical;
     const bc = h.before?.concentration;
