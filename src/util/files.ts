@@ -15,6 +15,9 @@ export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
  * g.yaml"). The errors catalogue words each kind in every language through a `select` on the
  * `what` value (its id here), in the case each Russian message needs («файл игры», «для файла игры»).
  */
+/** "a" or "an" before the noun. */
+const article = (what: FileNoun) => (/^[aeiou]/.test(what) ? 'an' : 'a');
+
 const FILE_KINDS = {
   file: 'file',
   'game file': 'game',
@@ -60,9 +63,9 @@ function checkedPath(path: string, cwd: string, what: FileNoun): string {
   try {
     const st = statSync(full);
     if (st.isDirectory()) {
-      throw new ConcordError('E_FILE_UNREADABLE', `${path} is a directory, not a ${what}`, {
+      throw new ConcordError('E_FILE_UNREADABLE', `${path} is a directory, not ${article(what)} ${what}`, {
         path,
-        hint: `Give the path of a ${what}.`,
+        hint: `Give the path of ${article(what)} ${what}.`,
         key: 'notAFile',
         values: { path, what: FILE_KINDS[what] },
       });
@@ -86,7 +89,7 @@ function checkedPath(path: string, cwd: string, what: FileNoun): string {
   if (size > max) {
     throw new ConcordError(
       'E_LIMIT',
-      `${path} is ${(size / 1024 / 1024).toFixed(1)} MiB, above the ${(max / 1024 / 1024).toFixed(0)} MiB limit for a ${what}`,
+      `${path} is ${(size / 1024 / 1024).toFixed(1)} MiB, above the ${(max / 1024 / 1024).toFixed(0)} MiB limit for ${article(what)} ${what}`,
       {
         path,
         hint: 'Split the input into smaller files, or raise the limit with CONCORD_MAX_INPUT_MB.',

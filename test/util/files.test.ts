@@ -63,8 +63,9 @@ describe('user-file errors name the kind of file in every language', () => {
     expect(localizeError(missing, 'zh-Hans').message).toBe(`无法读取${zh} nope.yaml：文件或目录不存在`);
 
     const directory = caught(() => readUserBytes('.', dir, noun));
-    expect(directory.message).toBe(`. is a directory, not a ${noun}`);
-    expect(directory.hint).toBe(`Give the path of a ${noun}.`);
+    const an = noun.startsWith('organization') ? 'an' : 'a';
+    expect(directory.message).toBe(`. is a directory, not ${an} ${noun}`);
+    expect(directory.hint).toBe(`Give the path of ${an} ${noun}.`);
     expect(formatKeyedError(directory, 'en')).toMatchObject({
       message: directory.message,
       hint: directory.hint,
@@ -86,7 +87,7 @@ describe('user-file errors name the kind of file in every language', () => {
 
     process.env.CONCORD_MAX_INPUT_MB = '1';
     const large = caught(() => readUserFile(big, dir, noun));
-    expect(large.message).toMatch(new RegExp(`MiB limit for a ${noun}$`));
+    expect(large.message).toMatch(new RegExp(`MiB limit for ${noun.startsWith("organization") ? "an" : "a"} ${noun}$`));
     expect(formatKeyedError(large, 'en')?.message).toBe(large.message);
     expect(localizeError(large, 'ru').message).toMatch(new RegExp(`МиБ для ${genitive}$`));
     expect(localizeError(large, 'zh-Hans').message).toContain(`超过${zh === '文件' ? '输入文件' : zh}`);
