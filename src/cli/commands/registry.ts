@@ -25,20 +25,7 @@ import { json, table } from '../../util/format.js';
 import { parseYamlText } from '../../util/validate.js';
 import { type CliText, cliText, type NamespaceKeys } from '../i18n.js';
 import type { CliIO } from '../io.js';
-
-export async function withStore<T>(
-  io: CliIO,
-  target: string | undefined,
-  f: (s: RunStore) => Promise<T>,
-): Promise<T> {
-  const { openStore } = await import('../../store/open.js');
-  const store = await openStore(target, { cwd: io.cwd, env: io.env });
-  try {
-    return await f(store);
-  } finally {
-    await store.close();
-  }
-}
+import { withStore } from '../store.js';
 
 /** The content hash of a scenario file (its outcomes left out). */
 export function scenarioFileHash(file: string, cwd: string): string {
