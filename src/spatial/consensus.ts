@@ -127,6 +127,13 @@ function result(
   };
 }
 
+/** A result without an outcome, `note` saying why. */
+function noOutcome(c: Common, proposalPasses: boolean | null, note: string): ConsensusResult {
+  return result(c, null, null, proposalPasses, null, null, note);
+}
+
+const NO_SETTER = 'no agenda setter: name a proposer or a chair';
+
 /** The consensus model on one issue. Throws nothing: an issue without a status quo gets a note. */
 export function consensusModel(
   issue: ResolvedIssue,
@@ -225,15 +232,7 @@ function line(
   // Agenda setter.
   const s = issue.setter;
   if (s < 0) {
-    return result(
-      base,
-      null,
-      null,
-      proposalPasses,
-      null,
-      null,
-      'no agenda setter: name a proposer or a chair',
-    );
+    return noOutcome(base, proposalPasses, NO_SETTER);
   }
   const out = active[s] === 1 ? closestPoint(W, x[s]!, q) : q;
   return result(
@@ -343,24 +342,12 @@ function space(
     return optOut(issue, n, q, y!, base, proposalPasses!, supporters, y!.slice(), q.slice());
   const s = issue.setter;
   if (s < 0) {
-    return result(
-      base,
-      null,
-      null,
-      proposalPasses,
-      null,
-      null,
-      'no agenda setter: name a proposer or a chair',
-    );
+    return noOutcome(base, proposalPasses, NO_SETTER);
   }
   if (!rule.collegial) {
-    return result(
+    return noOutcome(
       base,
-      null,
-      null,
       proposalPasses,
-      null,
-      null,
       `in ${issue.dims} dimensions the agenda-setter outcome is computed only under unanimity-type rules (the win-set of other rules is not convex and majority rule has no core)`,
     );
   }
