@@ -702,26 +702,16 @@ function openingIn(ch: ChangeFigures, ctx: DescribeContext, w: Words): string {
       : '';
   const J = names(ch.joined);
   const L = names(ch.left);
+  const joinedOnly = ch.joined.length > 0 && ch.left.length === 0;
+  const leftOnly = ch.left.length > 0 && ch.joined.length === 0;
+  /** A change on one side only: who came, with the enlarged total, or who went, with the old one. */
+  const oneSide = () =>
+    joinedOnly
+      ? { who: J, share: w.pct(ch.joinedShare!), noun, breakdown: breakdown(ch.after!, ch.joined), year }
+      : { who: L, share: w.pct(ch.leftShare!), noun, breakdown: breakdown(ch.before!, ch.left), year };
   if (ctx.hypothetical) {
     const base = w.t('base', { count: ch.before!.members.length, year: ch.from.slice(0, 4) });
-    if (ch.joined.length && !ch.left.length)
-      return w.t('hyp.add', {
-        who: J,
-        base,
-        share: w.pct(ch.joinedShare!),
-        noun,
-        breakdown: breakdown(ch.after!, ch.joined),
-        year,
-      });
-    if (ch.left.length && !ch.joined.length)
-      return w.t('hyp.remove', {
-        who: L,
-        base,
-        share: w.pct(ch.leftShare!),
-        noun,
-        breakdown: breakdown(ch.before!, ch.left),
-        year,
-      });
+    if (joinedOnly || leftOnly) return w.t(joinedOnly ? 'hyp.add' : 'hyp.remove', { ...oneSide(), base });
     return w.t('hyp.both', {
       joined: J,
       left: L,
@@ -735,31 +725,15 @@ function openingIn(ch: ChangeFigures, ctx: DescribeContext, w: Words): string {
   const date = w.date(ch.from);
   if (ch.kind === 'founding' && ctx.predecessor) {
     const pred = orgFull(ctx.predecessor, l);
-    if (ch.joined.length && !ch.left.length)
+    if (joinedOnly)
       return w.t('open.pred.enlarged', { date, pred, who: J, share: w.pct(ch.joinedShare!), noun, year });
-    if (ch.left.length && !ch.joined.length)
+    if (leftOnly)
       return w.t('open.pred.without', { date, pred, who: L, share: w.pct(ch.leftShare!), noun, year });
     if (!ch.left.length && !ch.joined.length) return w.t('open.pred.same', { date, pred, year });
     return w.t('open.pred.both', { date, pred, joined: J, left: L, year });
   }
-  if (ch.joined.length && !ch.left.length)
-    return w.t('open.admission', {
-      who: J,
-      date,
-      share: w.pct(ch.joinedShare!),
-      noun,
-      breakdown: breakdown(ch.after!, ch.joined),
-      year,
-    });
-  if (ch.left.length && !ch.joined.length)
-    return w.t('open.departure', {
-      who: L,
-      date,
-      share: w.pct(ch.leftShare!),
-      noun,
-      breakdown: breakdown(ch.before!, ch.left),
-      year,
-    });
+  if (joinedOnly || leftOnly)
+    return w.t(joinedOnly ? 'open.admission' : 'open.departure', { ...oneSide(), date });
   return w.t('open.both', { date, joined: J, left: L, year });
 }
 
