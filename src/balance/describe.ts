@@ -368,6 +368,29 @@ export function describeWhatIf(
   );
 }
 
+/** The runs of years in which one member was the largest, in order. */
+function largestRuns(rows: readonly BalanceYear[]): Array<{ iso3: string; from: number; to: number }> {
+  const runs: Array<{ iso3: string; from: number; to: number }> = [];
+  for (const r of rows) {
+    const l = r.concentration!.largest.iso3;
+    const cur = runs[runs.length - 1];
+    if (cur && cur.iso3 === l) cur.to = r.year;
+    else runs.push({ iso3: l, from: r.year, to: r.year });
+  }
+  return runs;
+}
+
+/** The year in which the largest member's share was highest (the first such year). */
+function peakYear(rows: readonly BalanceYear[]): BalanceYear {
+  return rows.reduce((p, r) => (r.concentration!.largest.share > p.concentration!.largest.share ? r : p));
+}
+
+/** The first and the last year with the pair's ratio (undefined when none has it). */
+function ratioEnds(rows: readonly BalanceYear[]): [BalanceYear | undefined, BalanceYear | undefined] {
+  const withRatio = rows.filter((r) => r.pairRatio !== null);
+  return [withRatio[0], withRatio[withRatio.length - 1]];
+}
+
 /** One sentence on a whole series: who was largest, how its share and CON moved, the pair's ratio. */
 export function describeSeries(
   years: readonly BalanceYear[],
@@ -382,20 +405,12 @@ export function describeSeries(
   const first = rows[0]!;
   const last = rows[rows.length - 1]!;
   const span = first.year === last.year ? `In ${first.year}` : `In ${first.year}–${last.year}`;
-  const runs: Array<{ iso3: string; from: number; to: number }> = [];
-  for (const r of rows) {
-    const l = r.concentration!.largest.iso3;
-    const cur = runs[runs.length - 1];
-    if (cur && cur.iso3 === l) cur.to = r.year;
-    else runs.push({ iso3: l, from: r.year, to: r.year });
-  }
+  const runs = largestRuns(rows);
   const f = first.concentration!;
   const l = last.concentration!;
   let lead: string;
   if (runs.length === 1) {
-    const peak = rows.reduce((p, r) =>
-      r.concentration!.largest.share > p.concentration!.largest.share ? r : p,
-    );
+    const peak = peakYear(rows);
     const peakText =
       peak.year !== first.year && peak.year !== last.year
         ? ` (highest: ${pct(peak.concentration!.largest.share)} in ${peak.year})`
@@ -419,9 +434,7 @@ export function describeSeries(
   let pairText = '';
   const [a, b] = ctx.pair ?? [];
   if (a && b) {
-    const withRatio = rows.filter((r) => r.pairRatio !== null);
-    const p0 = withRatio[0];
-    const p1 = withRatio[withRatio.length - 1];
+    const [p0, p1] = ratioEnds(rows);
     const what = ys.id === 'cinc' ? 'CINC score' : ys.noun;
     // "A's GDP was r times B's", turned round when r < 1 so that the multiple reads as ≥ 1.
     const times = (r: number, y: number, form: 'full' | 'again' | 'turned') => {
@@ -839,20 +852,12 @@ function seriesIn(
     first.year === last.year
       ? w.t('series.span.one', { year: first.year })
       : w.t('series.span.range', { from: first.year, to: last.year });
-  const runs: Array<{ iso3: string; from: number; to: number }> = [];
-  for (const r of rows) {
-    const l = r.concentration!.largest.iso3;
-    const cur = runs[runs.length - 1];
-    if (cur && cur.iso3 === l) cur.to = r.year;
-    else runs.push({ iso3: l, from: r.year, to: r.year });
-  }
+  const runs = largestRuns(rows);
   const f = first.concentration!;
   const l = last.concentration!;
   let lead: string;
   if (runs.length === 1) {
-    const peak = rows.reduce((p, r) =>
-      r.concentration!.largest.share > p.concentration!.largest.share ? r : p,
-    );
+    const peak = peakYear(rows);
     const peakText =
       peak.year !== first.year && peak.year !== last.year
         ? w.t('series.peak', { share: w.pct(peak.concentration!.largest.share), year: peak.year })
@@ -887,9 +892,7 @@ function seriesIn(
   let pairText = '';
   const [a, b] = ctx.pair ?? [];
   if (a && b) {
-    const withRatio = rows.filter((r) => r.pairRatio !== null);
-    const p0 = withRatio[0];
-    const p1 = withRatio[withRatio.length - 1];
+    const [p0, p1] = ratioEnds(rows);
     const turn = (r: number) => (r >= 1 ? ([a, b, r] as const) : ([b, a, 1 / r] as const));
     if (p0 && p1) {
       const [x, z, k] = turn(p0.pairRatio!);
