@@ -33,14 +33,7 @@ import {
   tolerance,
   winSet,
 } from './line.js';
-import {
-  isActive,
-  paretoOptimal,
-  preferenceN,
-  type SpaceInput,
-  SpaceWorkspace,
-  setterChoiceN,
-} from './space.js';
+import { isActive, issueSpace, paretoOptimal, preferenceN, SpaceWorkspace, setterChoiceN } from './space.js';
 
 export type ConsensusMode = 'take-it-or-leave-it' | 'agenda-setter' | 'opt-out';
 
@@ -291,15 +284,7 @@ function space(
   mode: ConsensusMode,
   ws: ConsensusWorkspace,
 ): ConsensusResult {
-  const inp: SpaceInput = {
-    n,
-    dims: issue.dims,
-    x: issue.position,
-    s: issue.salience,
-    has: issue.has,
-    lo: issue.lo,
-    hi: issue.hi,
-  };
+  const inp = issueSpace(issue, n);
   const rule = issue.rule;
   const y = issue.proposal;
   const blockers: number[] = [];
