@@ -139,6 +139,19 @@ const STATUS_KEYS = {
 /** The error that made a row "file missing", for its message in the locale. */
 const errorsOf = new WeakMap<Scored, unknown>();
 
+/** The registered forecast `id` (or its first 8 characters), or E_NOT_FOUND. */
+async function registered(store: RunStore, id: string): Promise<ForecastRecord> {
+  const rec = await store.getForecast(id);
+  if (!rec)
+    throw new ConcordError('E_NOT_FOUND', `no registered forecast "${id}"`, {
+      path: 'id',
+      hint: 'See `concord registry list`.',
+      key: 'cli.registry.notFound',
+      values: { id },
+    });
+  return rec;
+}
+
 export function register(program: Command, io: CliIO): void {
   const reg = program
     .command('registry')
@@ -189,15 +202,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--store <path|url>', 'SQLite file or postgres:// URL')
     .action((id: string, opts: { store?: string }) =>
       withStore(io, opts.store, async (store) => {
-        const rec = await store.getForecast(id);
-        if (!rec)
-          throw new ConcordError('E_NOT_FOUND', `no registered forecast "${id}"`, {
-            path: 'id',
-            hint: 'See `concord registry list`.',
-            key: 'cli.registry.notFound',
-            values: { id },
-          });
-        io.out(json(rec));
+        io.out(json(await registered(store, id)));
       }),
     );
   reg
@@ -210,15 +215,7 @@ export function register(program: Command, io: CliIO): void {
       withStore(io, opts.store, async (store) => {
         let recs: ForecastRecord[];
         if (id) {
-          const rec = await store.getForecast(id);
-          if (!rec)
-            throw new ConcordError('E_NOT_FOUND', `no registered forecast "${id}"`, {
-              path: 'id',
-              hint: 'See `concord registry list`.',
-              key: 'cli.registry.notFound',
-              values: { id },
-            });
-          recs = [rec];
+          recs = [await registered(store, id)];
         } else recs = await store.listForecasts();
         const out: Scored[] = [];
         for (const r of recs) out.push(await scoreOne(store, r, io));
