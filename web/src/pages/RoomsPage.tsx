@@ -287,6 +287,20 @@ interface Live {
   reload: () => void;
 }
 
+/** What stops the live room (the connection is lost for good), then the last refused action or read. */
+function LiveAlerts({ live, error }: { live: Live; error: Error | null }) {
+  return (
+    <>
+      {live.fatal ? (
+        <div className="note error" role="alert">
+          {live.fatal}
+        </div>
+      ) : null}
+      <ErrorNote error={error ?? live.error} />
+    </>
+  );
+}
+
 /** The room's state, refreshed after every live event, and the events as they came. */
 function useRoom(id: string, token: string): Live {
   const [room, setRoom] = useState<Room | null>(null);
@@ -746,12 +760,7 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
           })}
         </p>
       ) : null}
-      {live.fatal ? (
-        <div className="note error" role="alert">
-          {live.fatal}
-        </div>
-      ) : null}
-      <ErrorNote error={error ?? live.error} />
+      <LiveAlerts live={live} error={error} />
       <div className="grid-2">
         <div>
           <section className="panel" aria-labelledby="game-h">
@@ -1345,12 +1354,7 @@ function ParticipantView({ id, token }: { id: string; token: string }) {
         </span>{' '}
         · <Timer room={room} /> · <ConnectionStatus status={live.status} />
       </p>
-      {live.fatal ? (
-        <div className="note error" role="alert">
-          {live.fatal}
-        </div>
-      ) : null}
-      <ErrorNote error={error ?? live.error} />
+      <LiveAlerts live={live} error={error} />
       <div className="grid-2">
         <div>
           <section className="panel" aria-labelledby="table-h">
