@@ -368,6 +368,29 @@ export function describeWhatIf(
   );
 }
 
+/** The runs of years in which one member was the largest, in order. */
+function largestRuns(rows: readonly BalanceYear[]): Array<{ iso3: string; from: number; to: number }> {
+  const runs: Array<{ iso3: string; from: number; to: number }> = [];
+  for (const r of rows) {
+    const l = r.concentration!.largest.iso3;
+    const cur = runs[runs.length - 1];
+    if (cur && cur.iso3 === l) cur.to = r.year;
+    else runs.push({ iso3: l, from: r.year, to: r.year });
+  }
+  return runs;
+}
+
+/** The year in which the largest member's share was highest (the first such year). */
+function peakYear(rows: readonly BalanceYear[]): BalanceYear {
+  return rows.reduce((p, r) => (r.concentration!.largest.share > p.concentration!.largest.share ? r : p));
+}
+
+/** The first and the last year with the pair's ratio (undefined when none has it). */
+function ratioEnds(rows: readonly BalanceYear[]): [BalanceYear | undefined, BalanceYear | undefined] {
+  const withRatio = rows.filter((r) => r.pairRatio !== null);
+  return [withRatio[0], withRatio[withRatio.length - 1]];
+}
+
 /** One sentence on a whole series: who was largest, how its share and CON moved, the pair's ratio. */
 export function describeSeries(
   years: readonly BalanceYear[],
@@ -382,20 +405,12 @@ export function describeSeries(
   const first = rows[0]!;
   const last = rows[rows.length - 1]!;
   const span = first.year === last.year ? `In ${first.year}` : `In ${first.year}–${last.year}`;
-  const runs: Array<{ iso3: string; from: number; to: number }> = [];
-  for (const r of rows) {
-    const l = r.concentration!.largest.iso3;
-    const cur = runs[runs.length - 1];
-    if (cur && cur.iso3 === l) cur.to = r.year;
-    else runs.push({ iso3: l, from: r.year, to: r.year });
-  }
+  const runs = largestRuns(rows);
   const f = first.concentration!;
   const l = last.concentration!;
   let lead: string;
   if (runs.length === 1) {
-    const peak = rows.reduce((p, r) =>
-      r.concentration!.largest.share > p.concentration!.largest.share ? r : p,
-    );
+    const peak = peakYear(rows);
     const peakText =
       peak.year !== first.year && peak.year !== last.year
         ? ` (highest: ${pct(peak.concentration!.largest.share)} in ${peak.year})`
@@ -419,9 +434,7 @@ export function describeSeries(
   let pairText = '';
   const [a, b] = ctx.pair ?? [];
   if (a && b) {
-    const withRatio = rows.filter((r) => r.pairRatio !== null);
-    const p0 = withRatio[0];
-    const p1 = withRatio[withRatio.length - 1];
+    const [p0, p1] = ratioEnds(rows);
     const what = ys.id === 'cinc' ? 'CINC score' : ys.noun;
     // "A's GDP was r times B's", turned round when r < 1 so that the multiple reads as ≥ 1.
     const times = (r: number, y: number, form: 'full' | 'again' | 'turned') => {
@@ -702,26 +715,16 @@ function openingIn(ch: ChangeFigures, ctx: DescribeContext, w: Words): string {
       : '';
   const J = names(ch.joined);
   const L = names(ch.left);
+  const joinedOnly = ch.joined.length > 0 && ch.left.length === 0;
+  const leftOnly = ch.left.length > 0 && ch.joined.length === 0;
+  /** A change on one side only: who came, with the enlarged total, or who went, with the old one. */
+  const oneSide = () =>
+    joinedOnly
+      ? { who: J, share: w.pct(ch.joinedShare!), noun, breakdown: breakdown(ch.after!, ch.joined), year }
+      : { who: L, share: w.pct(ch.leftShare!), noun, breakdown: breakdown(ch.before!, ch.left), year };
   if (ctx.hypothetical) {
     const base = w.t('base', { count: ch.before!.members.length, year: ch.from.slice(0, 4) });
-    if (ch.joined.length && !ch.left.length)
-      return w.t('hyp.add', {
-        who: J,
-        base,
-        share: w.pct(ch.joinedShare!),
-        noun,
-        breakdown: breakdown(ch.after!, ch.joined),
-        year,
-      });
-    if (ch.left.length && !ch.joined.length)
-      return w.t('hyp.remove', {
-        who: L,
-        base,
-        share: w.pct(ch.leftShare!),
-        noun,
-        breakdown: breakdown(ch.before!, ch.left),
-        year,
-      });
+    if (joinedOnly || leftOnly) return w.t(joinedOnly ? 'hyp.add' : 'hyp.remove', { ...oneSide(), base });
     return w.t('hyp.both', {
       joined: J,
       left: L,
@@ -735,31 +738,15 @@ function openingIn(ch: ChangeFigures, ctx: DescribeContext, w: Words): string {
   const date = w.date(ch.from);
   if (ch.kind === 'founding' && ctx.predecessor) {
     const pred = orgFull(ctx.predecessor, l);
-    if (ch.joined.length && !ch.left.length)
+    if (joinedOnly)
       return w.t('open.pred.enlarged', { date, pred, who: J, share: w.pct(ch.joinedShare!), noun, year });
-    if (ch.left.length && !ch.joined.length)
+    if (leftOnly)
       return w.t('open.pred.without', { date, pred, who: L, share: w.pct(ch.leftShare!), noun, year });
     if (!ch.left.length && !ch.joined.length) return w.t('open.pred.same', { date, pred, year });
     return w.t('open.pred.both', { date, pred, joined: J, left: L, year });
   }
-  if (ch.joined.length && !ch.left.length)
-    return w.t('open.admission', {
-      who: J,
-      date,
-      share: w.pct(ch.joinedShare!),
-      noun,
-      breakdown: breakdown(ch.after!, ch.joined),
-      year,
-    });
-  if (ch.left.length && !ch.joined.length)
-    return w.t('open.departure', {
-      who: L,
-      date,
-      share: w.pct(ch.leftShare!),
-      noun,
-      breakdown: breakdown(ch.before!, ch.left),
-      year,
-    });
+  if (joinedOnly || leftOnly)
+    return w.t(joinedOnly ? 'open.admission' : 'open.departure', { ...oneSide(), date });
   return w.t('open.both', { date, joined: J, left: L, year });
 }
 
@@ -865,20 +852,12 @@ function seriesIn(
     first.year === last.year
       ? w.t('series.span.one', { year: first.year })
       : w.t('series.span.range', { from: first.year, to: last.year });
-  const runs: Array<{ iso3: string; from: number; to: number }> = [];
-  for (const r of rows) {
-    const l = r.concentration!.largest.iso3;
-    const cur = runs[runs.length - 1];
-    if (cur && cur.iso3 === l) cur.to = r.year;
-    else runs.push({ iso3: l, from: r.year, to: r.year });
-  }
+  const runs = largestRuns(rows);
   const f = first.concentration!;
   const l = last.concentration!;
   let lead: string;
   if (runs.length === 1) {
-    const peak = rows.reduce((p, r) =>
-      r.concentration!.largest.share > p.concentration!.largest.share ? r : p,
-    );
+    const peak = peakYear(rows);
     const peakText =
       peak.year !== first.year && peak.year !== last.year
         ? w.t('series.peak', { share: w.pct(peak.concentration!.largest.share), year: peak.year })
@@ -913,9 +892,7 @@ function seriesIn(
   let pairText = '';
   const [a, b] = ctx.pair ?? [];
   if (a && b) {
-    const withRatio = rows.filter((r) => r.pairRatio !== null);
-    const p0 = withRatio[0];
-    const p1 = withRatio[withRatio.length - 1];
+    const [p0, p1] = ratioEnds(rows);
     const turn = (r: number) => (r >= 1 ? ([a, b, r] as const) : ([b, a, 1 / r] as const));
     if (p0 && p1) {
       const [x, z, k] = turn(p0.pairRatio!);

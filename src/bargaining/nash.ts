@@ -41,6 +41,7 @@ import {
   distanceGradient,
   improvingDirection,
   isActive,
+  issueSpace,
   type SpaceInput,
 } from '../spatial/space.js';
 import { DEFAULT_NASH_DISAGREEMENT, type NashDisagreement } from './options.js';
@@ -158,15 +159,7 @@ export function nashModel(
   }
   if (issue.dims !== 1) {
     return nashSpace(
-      {
-        n: capability.length,
-        dims: issue.dims,
-        x: issue.position,
-        s: issue.salience,
-        has: issue.has,
-        lo: issue.lo,
-        hi: issue.hi,
-      },
+      issueSpace(issue, capability.length),
       capability,
       issue.rule.veto,
       issue.statusQuo,

@@ -182,6 +182,71 @@ export function openCall(s: RoomState): CallState | null {
   return s.calls.find((c) => c.status === 'open') ?? null;
 }
 
+/** How many participants play a delegation now. */
+export function seated(s: RoomState, delegation: string): number {
+  return s.participants.filter((p) => p.delegation === delegation).length;
+}
+
+/** A call as the room shows it (without the sequence numbers it was opened and closed at). */
+export function callView(c: CallState) {
+  return {
+    id: c.id,
+    text: c.text,
+    status: c.status,
+    answers: c.answers,
+    result: c.result,
+    objections: c.objections,
+    blockers: c.blockers,
+    participants: c.participants,
+  };
+}
+
+/** A text's positions as arrays (a number is a point in one dimension). */
+export function pointsOf(
+  positions: Readonly<Record<string, number | readonly number[]>>,
+): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const [id, v] of Object.entries(positions)) out[id] = typeof v === 'number' ? [v] : [...v];
+  return out;
+}
+
+/** The delegation `id` of the room, or E_UNKNOWN_ID naming the others. */
+function knownDelegation(s: RoomState, id: string) {
+  const del = s.setup.delegations.find((x) => x.id === id);
+  if (!del) {
+    throw fail(
+      'E_UNKNOWN_ID',
+      `no delegation "${id}" in this room`,
+      'body.delegation',
+      `The delegations are ${s.setup.delegations.map((x) => x.id).join(', ')}.`,
+      'rooms.unknownDelegation',
+      { delegation: id, delegations: s.setup.delegations.map((x) => x.id).join(', ') },
+    );
+  }
+  return del;
+}
+
+/** The call `id` of the room, or E_UNKNOWN_ID. */
+function knownCall(s: RoomState, id: string): CallState {
+  const call = s.calls.find((c) => c.id === id);
+  if (!call)
+    throw fail(
+      'E_UNKNOWN_ID',
+      `no call "${id}" in this room`,
+      'params.callId',
+      'GET /api/rooms/{id} lists the calls.',
+      'rooms.unknownCall',
+      { call: id },
+    );
+  return call;
+}
+
+/** E_CONFLICT while a call is open (`path`: what the refused action set). */
+function noOpenCall(s: RoomState, path: string): void {
+  if (openCall(s))
+    throw fail('E_CONFLICT', 'a call is open', path, 'Close the call first.', 'rooms.callOpen');
+}
+
 /** Checks a text's positions against the issues' scales; returns them as arrays. */
 export function checkPositions(
   setup: RoomSetup,
@@ -189,7 +254,8 @@ export function checkPositions(
   path: string,
 ): Record<string, number[]> {
   const out: Record<string, number[]> = {};
-  const keys = Object.keys(positions);
+  const points = pointsOf(positions);
+  const keys = Object.keys(points);
   if (keys.length === 0) {
     throw fail(
       'E_VALIDATION',
@@ -211,8 +277,7 @@ export function checkPositions(
         { id, issues: setup.issues.map((i) => i.id).join(', ') },
       );
     }
-    const v = positions[id]!;
-    const z = typeof v === 'number' ? [v] : [...v];
+    const z = points[id]!;
     if (z.length !== issue.dims) {
       throw fail(
         'E_VALIDATION',
@@ -316,19 +381,8 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
   const d = e.data;
   switch (e.type) {
     case 'participant.joined': {
-      const del = s.setup.delegations.find((x) => x.id === e.data.delegation);
-      if (!del) {
-        throw fail(
-          'E_UNKNOWN_ID',
-          `no delegation "${e.data.delegation}" in this room`,
-          'body.delegation',
-          `The delegations are ${s.setup.delegations.map((x) => x.id).join(', ')}.`,
-          'rooms.unknownDelegation',
-          { delegation: e.data.delegation, delegations: s.setup.delegations.map((x) => x.id).join(', ') },
-        );
-      }
-      const seated = s.participants.filter((p) => p.delegation === del.id).length;
-      if (seated >= s.setup.seatsPerDelegation) {
+      const del = knownDelegation(s, e.data.delegation);
+      if (seated(s, del.id) >= s.setup.seatsPerDelegation) {
         throw fail(
           'E_CONFLICT',
           `every seat of delegation ${del.id} is taken (${s.setup.seatsPerDelegation})`,
@@ -357,9 +411,7 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
           { from: s.phase, to },
         );
       }
-      if (openCall(s) && to !== 'closed') {
-        throw fail('E_CONFLICT', 'a call is open', 'body.phase', 'Close the call first.', 'rooms.callOpen');
-      }
+      if (to !== 'closed') noOpenCall(s, 'body.phase');
       return {
         ...next,
         phase: to,
@@ -487,16 +539,7 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
       return { ...next, calls: [...s.calls, call] };
     }
     case 'answer.given': {
-      const call = s.calls.find((c) => c.id === e.data.call);
-      if (!call)
-        throw fail(
-          'E_UNKNOWN_ID',
-          `no call "${e.data.call}" in this room`,
-          'params.callId',
-          'GET /api/rooms/{id} lists the calls.',
-          'rooms.unknownCall',
-          { call: e.data.call },
-        );
+      const call = knownCall(s, e.data.call);
       if (call.status !== 'open')
         throw fail(
           'E_CONFLICT',
@@ -514,16 +557,7 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
       return { ...next, calls };
     }
     case 'call.closed': {
-      const call = s.calls.find((c) => c.id === e.data.call);
-      if (!call)
-        throw fail(
-          'E_UNKNOWN_ID',
-          `no call "${e.data.call}" in this room`,
-          'params.callId',
-          'GET /api/rooms/{id} lists the calls.',
-          'rooms.unknownCall',
-          { call: e.data.call },
-        );
+      const call = knownCall(s, e.data.call);
       if (call.status !== 'open')
         throw fail(
           'E_CONFLICT',
@@ -566,20 +600,9 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
           'rooms.unknownParticipant',
           { participant: e.data.participant },
         );
-      const del = s.setup.delegations.find((x) => x.id === e.data.delegation);
-      if (!del) {
-        throw fail(
-          'E_UNKNOWN_ID',
-          `no delegation "${e.data.delegation}" in this room`,
-          'body.delegation',
-          `The delegations are ${s.setup.delegations.map((x) => x.id).join(', ')}.`,
-          'rooms.unknownDelegation',
-          { delegation: e.data.delegation, delegations: s.setup.delegations.map((x) => x.id).join(', ') },
-        );
-      }
+      const del = knownDelegation(s, e.data.delegation);
       if (p.delegation === del.id) return next;
-      const seated = s.participants.filter((x) => x.delegation === del.id).length;
-      if (seated >= s.setup.seatsPerDelegation) {
+      if (seated(s, del.id) >= s.setup.seatsPerDelegation) {
         throw fail(
           'E_CONFLICT',
           `every seat of delegation ${del.id} is taken (${s.setup.seatsPerDelegation})`,
@@ -589,8 +612,7 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
           { delegation: del.id, seats: String(s.setup.seatsPerDelegation) },
         );
       }
-      if (openCall(s))
-        throw fail('E_CONFLICT', 'a call is open', 'body', 'Close the call first.', 'rooms.callOpen');
+      noOpenCall(s, 'body');
       return {
         ...next,
         participants: s.participants.map((x) => (x.id === p.id ? { ...x, delegation: del.id } : x)),
@@ -606,8 +628,7 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
           'rooms.unknownBot',
           { model: e.data.model },
         );
-      if (openCall(s))
-        throw fail('E_CONFLICT', 'a call is open', 'body', 'Close the call first.', 'rooms.callOpen');
+      noOpenCall(s, 'body');
       return { ...next, botModel: e.data.model };
     }
     case 'briefs.revealed':
@@ -624,12 +645,20 @@ export function apply(s: RoomState | null, e: RoomEvent, seq: number): RoomState
   }
 }
 
+/** The state after a log (events in seq order), or null when the log is empty. */
+export function replay(
+  events: ReadonlyArray<{ readonly seq: number; readonly type: string; readonly data: unknown }>,
+): RoomState | null {
+  let s: RoomState | null = null;
+  for (const e of events) s = apply(s, e as RoomEvent, e.seq);
+  return s;
+}
+
 /** The state after a whole log (events in seq order). */
 export function fold(
   events: ReadonlyArray<{ readonly seq: number; readonly type: string; readonly data: unknown }>,
 ): RoomState {
-  let s: RoomState | null = null;
-  for (const e of events) s = apply(s, e as RoomEvent, e.seq);
+  const s = replay(events);
   if (!s)
     throw fail('E_CONFLICT', 'the room has no events', 'room', 'The room was not created.', 'rooms.noEvents');
   return s;

@@ -95,6 +95,14 @@ export function toHttpError(e: unknown): { status: number; error: ConcordError; 
     }),
     internal: false,
   });
+  const notJson = () =>
+    make(
+      'E_FILE_FORMAT',
+      `the request body is not valid JSON: ${f.message ?? ''}`.trim(),
+      undefined,
+      undefined,
+      'bodyNotJson',
+    );
   switch (f.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return make(
@@ -122,13 +130,7 @@ export function toHttpError(e: unknown): { status: number; error: ConcordError; 
       );
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return make(
-        'E_FILE_FORMAT',
-        `the request body is not valid JSON: ${f.message ?? ''}`.trim(),
-        undefined,
-        undefined,
-        'bodyNotJson',
-      );
+      return notJson();
     case 'FST_ERR_HANDLER_TIMEOUT':
       return make(
         'E_TIMEOUT',
@@ -158,13 +160,7 @@ export function toHttpError(e: unknown): { status: number; error: ConcordError; 
       'rateLimit',
     );
   if (f instanceof SyntaxError || f.code === 'FST_ERR_CTP_INVALID_JSON') {
-    return make(
-      'E_FILE_FORMAT',
-      `the request body is not valid JSON: ${f.message ?? ''}`.trim(),
-      undefined,
-      undefined,
-      'bodyNotJson',
-    );
+    return notJson();
   }
   if (status === 403) {
     // @fastify/static refuses a path that leaves its root (../ in any encoding).

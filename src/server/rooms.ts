@@ -11,7 +11,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ConcordError } from '../errors.js';
-import { apply, type RoomEvent, type RoomState } from '../rooms/state.js';
+import { apply, type RoomEvent, type RoomState, replay } from '../rooms/state.js';
 import {
   hashToken,
   type NewRoomParticipant,
@@ -191,9 +191,7 @@ export class RoomHub {
   }
 
   private async reload(roomId: string): Promise<RoomState> {
-    const events = await this.store.roomEvents(roomId);
-    let s: RoomState | null = null;
-    for (const e of events) s = apply(s, e as RoomEvent, e.seq);
+    const s = replay(await this.store.roomEvents(roomId));
     if (!s)
       throw new ConcordError('E_NOT_FOUND', `no room "${roomId}"`, {
         path: 'params.id',

@@ -30,6 +30,10 @@ export const QueryBool = z
 export const OrgParams = z.object({ id: OrgId }).strict();
 export const RunParams = z.object({ id: RunId }).strict();
 export const CountryParams = z.object({ iso3: Iso3 }).strict();
+/** `?lang=`: the language a route words its texts in (English by default; the figures never change). */
+export const LangParam = (description: string) =>
+  z.enum(['en', 'ru', 'zh', 'zh-Hans']).optional().describe(description);
+
 export const AtQuery = z
   .object({ at: DateParam.optional().describe('The date, YYYY-MM-DD (default: today)') })
   .strict();

@@ -33,14 +33,7 @@ import {
   tolerance,
   winSet,
 } from './line.js';
-import {
-  isActive,
-  paretoOptimal,
-  preferenceN,
-  type SpaceInput,
-  SpaceWorkspace,
-  setterChoiceN,
-} from './space.js';
+import { isActive, issueSpace, paretoOptimal, preferenceN, SpaceWorkspace, setterChoiceN } from './space.js';
 
 export type ConsensusMode = 'take-it-or-leave-it' | 'agenda-setter' | 'opt-out';
 
@@ -126,6 +119,13 @@ function result(
     note,
   };
 }
+
+/** A result without an outcome, `note` saying why. */
+function noOutcome(c: Common, proposalPasses: boolean | null, note: string): ConsensusResult {
+  return result(c, null, null, proposalPasses, null, null, note);
+}
+
+const NO_SETTER = 'no agenda setter: name a proposer or a chair';
 
 /** The consensus model on one issue. Throws nothing: an issue without a status quo gets a note. */
 export function consensusModel(
@@ -225,15 +225,7 @@ function line(
   // Agenda setter.
   const s = issue.setter;
   if (s < 0) {
-    return result(
-      base,
-      null,
-      null,
-      proposalPasses,
-      null,
-      null,
-      'no agenda setter: name a proposer or a chair',
-    );
+    return noOutcome(base, proposalPasses, NO_SETTER);
   }
   const out = active[s] === 1 ? closestPoint(W, x[s]!, q) : q;
   return result(
@@ -292,15 +284,7 @@ function space(
   mode: ConsensusMode,
   ws: ConsensusWorkspace,
 ): ConsensusResult {
-  const inp: SpaceInput = {
-    n,
-    dims: issue.dims,
-    x: issue.position,
-    s: issue.salience,
-    has: issue.has,
-    lo: issue.lo,
-    hi: issue.hi,
-  };
+  const inp = issueSpace(issue, n);
   const rule = issue.rule;
   const y = issue.proposal;
   const blockers: number[] = [];
@@ -343,24 +327,12 @@ function space(
     return optOut(issue, n, q, y!, base, proposalPasses!, supporters, y!.slice(), q.slice());
   const s = issue.setter;
   if (s < 0) {
-    return result(
-      base,
-      null,
-      null,
-      proposalPasses,
-      null,
-      null,
-      'no agenda setter: name a proposer or a chair',
-    );
+    return noOutcome(base, proposalPasses, NO_SETTER);
   }
   if (!rule.collegial) {
-    return result(
+    return noOutcome(
       base,
-      null,
-      null,
       proposalPasses,
-      null,
-      null,
       `in ${issue.dims} dimensions the agenda-setter outcome is computed only under unanimity-type rules (the win-set of other rules is not convex and majority rule has no core)`,
     );
   }

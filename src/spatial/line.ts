@@ -120,6 +120,27 @@ export function winSet(inp: LineInput, ws: LineWorkspace, q: number): Interval[]
   }
   const s = ws.sorted;
   const k = uniqueSorted(br, m, s, eps);
+  return keptIntervals(
+    s,
+    k,
+    eps,
+    (b) => b === q || beats(inp, ws, q, b, eps),
+    (z) => beats(inp, ws, q, z, eps),
+  );
+}
+
+/**
+ * The sorted breakpoints s[0..k) that `keepPoint` keeps and the gaps between neighbours that
+ * `keepGap` keeps (tested at their midpoint), as sorted, disjoint closed intervals: pieces that
+ * touch (within eps) are merged.
+ */
+function keptIntervals(
+  s: Float64Array,
+  k: number,
+  eps: number,
+  keepPoint: (z: number) => boolean,
+  keepGap: (z: number) => boolean,
+): Interval[] {
   const out: Interval[] = [];
   let openLo = Number.NaN; // start of the interval being built
   let openHi = Number.NaN;
@@ -134,10 +155,10 @@ export function winSet(inp: LineInput, ws: LineWorkspace, q: number): Interval[]
   };
   for (let j = 0; j < k; j++) {
     const b = s[j]!;
-    if (b === q || beats(inp, ws, q, b, eps)) add(b, b);
+    if (keepPoint(b)) add(b, b);
     if (j + 1 < k) {
       const c = s[j + 1]!;
-      if (beats(inp, ws, q, (b + c) / 2, eps)) add(b, c);
+      if (keepGap((b + c) / 2)) add(b, c);
     }
   }
   if (!Number.isNaN(openLo)) out.push({ lo: openLo, hi: openHi });
@@ -205,25 +226,7 @@ export function core(inp: LineInput, ws: LineWorkspace): Interval[] {
     }
     return true;
   };
-  const out: Interval[] = [];
-  let openLo = Number.NaN;
-  let openHi = Number.NaN;
-  const add = (a: number, b: number) => {
-    if (!Number.isNaN(openLo) && a <= openHi + eps) {
-      if (b > openHi) openHi = b;
-    } else {
-      if (!Number.isNaN(openLo)) out.push({ lo: openLo, hi: openHi });
-      openLo = a;
-      openHi = b;
-    }
-  };
-  for (let j = 0; j < k; j++) {
-    const b = s[j]!;
-    if (undominated(b)) add(b, b);
-    if (j + 1 < k && undominated((b + s[j + 1]!) / 2)) add(b, s[j + 1]!);
-  }
-  if (!Number.isNaN(openLo)) out.push({ lo: openLo, hi: openHi });
-  return out;
+  return keptIntervals(s, k, eps, undominated, undominated);
 }
 
 /** Is z inside one of the intervals (with tolerance)? */

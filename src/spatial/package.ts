@@ -28,7 +28,7 @@
  */
 import type { ResolvedIssue, ResolvedPackage, ResolvedScenario } from '../scenario/types.js';
 import type { ConsensusResult } from './consensus.js';
-import { distance2, type SpaceInput } from './space.js';
+import { distance2, issueSpace } from './space.js';
 
 export interface PackageResult {
   readonly pkg: ResolvedPackage;
@@ -53,18 +53,6 @@ export interface PackageResult {
   readonly outcome: ReadonlyArray<Float64Array | null>;
 }
 
-function input(issue: ResolvedIssue, n: number): SpaceInput {
-  return {
-    n,
-    dims: issue.dims,
-    x: issue.position,
-    s: issue.salience,
-    has: issue.has,
-    lo: issue.lo,
-    hi: issue.hi,
-  };
-}
-
 /**
  * Actor a's salience-weighted loss at z on an issue: s̄ · sqrt(Σ_d (s_d / s̄) ((z_d − x_d)/r_d)²) =
  * sqrt(s̄) · d(z) with d the distance of ./space.ts; 0 without a position.
@@ -75,7 +63,7 @@ export function packageLoss(issue: ResolvedIssue, n: number, a: number, z: Array
   for (let d = 0; d < issue.dims; d++) sbar += issue.salience[a * issue.dims + d]!;
   sbar /= issue.dims;
   if (!(sbar > 0)) return 0;
-  return Math.sqrt(sbar) * Math.sqrt(distance2(input(issue, n), a, z));
+  return Math.sqrt(sbar) * Math.sqrt(distance2(issueSpace(issue, n), a, z));
 }
 
 /** The package model, given each part's own consensus result (in the order of `pkg.issues`). */

@@ -16,6 +16,7 @@
  * is a union of such intersections, generally not convex, and majority rule has no core
  * (Plott 1967; McKelvey 1976): the agenda-setter outcome is then not computed.
  */
+import type { ResolvedIssue } from '../scenario/types.js';
 
 /** Reusable buffers for the computations in several dimensions. */
 export class SpaceWorkspace {
@@ -40,6 +41,19 @@ export interface SpaceInput {
   readonly has: ArrayLike<number>;
   readonly lo: ArrayLike<number>;
   readonly hi: ArrayLike<number>;
+}
+
+/** An issue's positions, saliences and scales as the computations in several dimensions read them. */
+export function issueSpace(issue: ResolvedIssue, n: number): SpaceInput {
+  return {
+    n,
+    dims: issue.dims,
+    x: issue.position,
+    s: issue.salience,
+    has: issue.has,
+    lo: issue.lo,
+    hi: issue.hi,
+  };
 }
 
 /** Salience-weighted distance of actor a from point z (squared). */

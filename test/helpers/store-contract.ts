@@ -12,6 +12,10 @@ export function storeContract(name: string, open: () => Promise<RunStore>): void
     });
     afterAll(async () => store?.close());
 
+    /** A sweep of `total` replicates in batches of `batchSize`, with no parameters and an empty manifest. */
+    const sweepRun = (seed: string, total: number, batchSize: number, workspace = 'w1') =>
+      store.createRun({ workspace, kind: 'sweep', seed, total, batchSize, params: {}, manifest: {} });
+
     const rows = (first: number, count: number): ResultRow[] =>
       Array.from({ length: count }, (_, i) => [
         {
@@ -63,15 +67,7 @@ export function storeContract(name: string, open: () => Promise<RunStore>): void
     });
 
     it('counts a batch once, however often it is completed', async () => {
-      const run = await store.createRun({
-        workspace: 'w1',
-        kind: 'sweep',
-        seed: '2',
-        total: 20,
-        batchSize: 10,
-        params: {},
-        manifest: {},
-      });
+      const run = await sweepRun('2', 20, 10);
       expect(await store.completeBatch(run.id, 1, rows(10, 10), 'a')).toBe(true);
       expect(await store.completeBatch(run.id, 1, rows(10, 10), 'b')).toBe(false);
       expect(await store.countResults(run.id)).toBe(20);
@@ -86,15 +82,7 @@ export function storeContract(name: string, open: () => Promise<RunStore>): void
     });
 
     it('keeps a batch aggregate with its results, once, and streams aggregates in batch order', async () => {
-      const run = await store.createRun({
-        workspace: 'w1',
-        kind: 'sweep',
-        seed: '7',
-        total: 50,
-        batchSize: 10,
-        params: {},
-        manifest: {},
-      });
+      const run = await sweepRun('7', 50, 10);
       for (const idx of [3, 0, 4, 1]) {
         const agg = JSON.stringify({ idx, x: 0.1 + idx / 3 });
         expect(await store.completeBatch(run.id, idx, rows(idx * 10, 10), 'a', { aggregate: agg })).toBe(
@@ -121,15 +109,7 @@ export function storeContract(name: string, open: () => Promise<RunStore>): void
     });
 
     it('streams results in a stable order, page by page', async () => {
-      const run = await store.createRun({
-        workspace: 'w1',
-        kind: 'sweep',
-        seed: '3',
-        total: 30,
-        batchSize: 10,
-        params: {},
-        manifest: {},
-      });
+      const run = await sweepRun('3', 30, 10);
       for (const idx of [2, 0, 1]) await store.completeBatch(run.id, idx, rows(idx * 10, 10), 'a');
       const got = [];
       for await (const r of store.results(run.id, { pageSize: 7 })) got.push(r);
@@ -141,19 +121,7 @@ export function storeContract(name: string, open: () => Promise<RunStore>): void
     });
 
     it('gives runs created at once distinct integer keys, and keeps their rows apart', async () => {
-      const runs = await Promise.all(
-        Array.from({ length: 8 }, (_, i) =>
-          store.createRun({
-            workspace: 'w1',
-            kind: 'sweep',
-            seed: String(i),
-            total: 10,
-            batchSize: 10,
-            params: {},
-            manifest: {},
-          }),
-        ),
-      );
+      const runs = await Promise.all(Array.from({ length: 8 }, (_, i) => sweepRun(String(i), 10, 10)));
       const keys = await store.db
         .selectFrom('runs')
         .select('run_key')
@@ -169,15 +137,7 @@ export function storeContract(name: string, open: () => Promise<RunStore>): void
     });
 
     it('keeps workspaces apart and shows public runs to all', async () => {
-      const a = await store.createRun({
-        workspace: 'alpha',
-        kind: 'sweep',
-        seed: '4',
-        total: 1,
-        batchSize: 1,
-        params: {},
-        manifest: {},
-      });
+      const a = await sweepRun('4', 1, 1, 'alpha');
       const p = await store.createRun({
         workspace: 'alpha',
         kind: 'sweep',
@@ -228,15 +188,7 @@ export function storeContract(name: string, open: () => Promise<RunStore>): void
     });
 
     it('marks runs whose heartbeat stopped as interrupted', async () => {
-      const run = await store.createRun({
-        workspace: 'w1',
-        kind: 'sweep',
-        seed: '6',
-        total: 1,
-        batchSize: 1,
-        params: {},
-        manifest: {},
-      });
+      const run = await sweepRun('6', 1, 1);
       await store.setStatus(run.id, 'running');
       expect(await store.markInterrupted(60_000)).not.toContain(run.id);
       await new Promise((r) => setTimeout(r, 20));
@@ -311,17 +263,7 @@ export function storeContract(name: string, open: () => Promise<RunStore>): void
 
     it('rejects bad names and sizes', async () => {
       await expect(store.ensureWorkspace('Bad Name!')).rejects.toMatchObject({ code: 'E_VALIDATION' });
-      await expect(
-        store.createRun({
-          workspace: 'w1',
-          kind: 'sweep',
-          seed: '1',
-          total: 0,
-          batchSize: 1,
-          params: {},
-          manifest: {},
-        }),
-      ).rejects.toMatchObject({ code: 'E_VALIDATION' });
+      await expect(sweepRun('1', 0, 1)).rejects.toMatchObject({ code: 'E_VALIDATION' });
     });
   });
 }

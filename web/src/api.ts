@@ -59,7 +59,12 @@ export async function api<T>(
 export async function download(path: string, filename: string, token?: string): Promise<void> {
   const res = await fetch(path, { headers: headers({ accept: '*/*' }, token) });
   if (!res.ok) await fail(res);
-  const url = URL.createObjectURL(await res.blob());
+  saveFile(await res.blob(), filename);
+}
+
+/** Saves what the page made or fetched as a file, by a link clicked for the user. */
+export function saveFile(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

@@ -362,7 +362,8 @@ export function register(program: Command, io: CliIO): void {
       });
       let registered: { id: string; scenarioHash: string; codeVersion: string; date: string } | null = null;
       if (opts.register) {
-        const { scenarioFileHash, withStore } = await import('./registry.js');
+        const { scenarioFileHash } = await import('./registry.js');
+        const { withStore } = await import('../store.js');
         const { registeredForecast } = await import('../../bargaining/registry.js');
         const { softwareManifest } = await import('../../sweep/manifest.js');
         const hash = scenarioFileHash(file, io.cwd);

@@ -25,20 +25,7 @@ import { json, table } from '../../util/format.js';
 import { parseYamlText } from '../../util/validate.js';
 import { type CliText, cliText, type NamespaceKeys } from '../i18n.js';
 import type { CliIO } from '../io.js';
-
-export async function withStore<T>(
-  io: CliIO,
-  target: string | undefined,
-  f: (s: RunStore) => Promise<T>,
-): Promise<T> {
-  const { openStore } = await import('../../store/open.js');
-  const store = await openStore(target, { cwd: io.cwd, env: io.env });
-  try {
-    return await f(store);
-  } finally {
-    await store.close();
-  }
-}
+import { withStore } from '../store.js';
 
 /** The content hash of a scenario file (its outcomes left out). */
 export function scenarioFileHash(file: string, cwd: string): string {
@@ -152,6 +139,19 @@ const STATUS_KEYS = {
 /** The error that made a row "file missing", for its message in the locale. */
 const errorsOf = new WeakMap<Scored, unknown>();
 
+/** The registered forecast `id` (or its first 8 characters), or E_NOT_FOUND. */
+async function registered(store: RunStore, id: string): Promise<ForecastRecord> {
+  const rec = await store.getForecast(id);
+  if (!rec)
+    throw new ConcordError('E_NOT_FOUND', `no registered forecast "${id}"`, {
+      path: 'id',
+      hint: 'See `concord registry list`.',
+      key: 'cli.registry.notFound',
+      values: { id },
+    });
+  return rec;
+}
+
 export function register(program: Command, io: CliIO): void {
   const reg = program
     .command('registry')
@@ -202,15 +202,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--store <path|url>', 'SQLite file or postgres:// URL')
     .action((id: string, opts: { store?: string }) =>
       withStore(io, opts.store, async (store) => {
-        const rec = await store.getForecast(id);
-        if (!rec)
-          throw new ConcordError('E_NOT_FOUND', `no registered forecast "${id}"`, {
-            path: 'id',
-            hint: 'See `concord registry list`.',
-            key: 'cli.registry.notFound',
-            values: { id },
-          });
-        io.out(json(rec));
+        io.out(json(await registered(store, id)));
       }),
     );
   reg
@@ -223,15 +215,7 @@ export function register(program: Command, io: CliIO): void {
       withStore(io, opts.store, async (store) => {
         let recs: ForecastRecord[];
         if (id) {
-          const rec = await store.getForecast(id);
-          if (!rec)
-            throw new ConcordError('E_NOT_FOUND', `no registered forecast "${id}"`, {
-              path: 'id',
-              hint: 'See `concord registry list`.',
-              key: 'cli.registry.notFound',
-              values: { id },
-            });
-          recs = [rec];
+          recs = [await registered(store, id)];
         } else recs = await store.listForecasts();
         const out: Scored[] = [];
         for (const r of recs) out.push(await scoreOne(store, r, io));

@@ -10,7 +10,7 @@ import { ConcordError } from '../../errors.js';
 import { cliRuns } from '../../i18n/messages/cli-runs/index.js';
 import { labRuns } from '../../i18n/messages/lab-runs/index.js';
 import { translator } from '../../i18n/translate.js';
-import type { RunRecord, RunStore } from '../../store/store.js';
+import type { RunRecord } from '../../store/store.js';
 import type { SweepParams, SweepSummary } from '../../sweep/engine.js';
 import { formatSummary } from '../../sweep/format.js';
 import { CANCEL_POLL_MS } from '../../sweep/run.js';
@@ -18,25 +18,12 @@ import { sweepExport } from '../../sweep/tidy.js';
 import { json, table } from '../../util/format.js';
 import { type CliText, cliText, type NamespaceKeys } from '../i18n.js';
 import { type CliIO, processIO } from '../io.js';
+import { withStore } from '../store.js';
 import { findRun, intOption } from './sweep.js';
 
 interface StoreOpt {
   store?: string;
   json?: boolean;
-}
-
-async function withStore<T>(
-  io: CliIO,
-  target: string | undefined,
-  f: (s: RunStore) => Promise<T>,
-): Promise<T> {
-  const { openStore } = await import('../../store/open.js');
-  const store = await openStore(target, { cwd: io.cwd, env: io.env });
-  try {
-    return await f(store);
-  } finally {
-    await store.close();
-  }
 }
 
 export function register(program: Command, io: CliIO): void {

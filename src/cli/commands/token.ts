@@ -6,11 +6,11 @@
 import type { Command } from 'commander';
 import { ConcordError } from '../../errors.js';
 import { cliStore } from '../../i18n/messages/cli-store/index.js';
-import { openStore } from '../../store/open.js';
 import { parseDate } from '../../util/dates.js';
 import { json, table } from '../../util/format.js';
 import { cliText } from '../i18n.js';
 import type { CliIO } from '../io.js';
+import { withStore } from '../store.js';
 
 /** `--expires`: a duration from now (90m, 12h, 30d, 8w) or a date (the token ends at its start, UTC). */
 export function expiryOf(s: string, now = Date.now()): string {
@@ -66,8 +66,7 @@ export function register(program: Command, io: CliIO): void {
         json?: boolean;
       }) => {
         const expiresAt = opts.expires ? expiryOf(opts.expires) : null;
-        const store = await openStore(opts.store, { cwd: io.cwd, env: io.env });
-        try {
+        await withStore(io, opts.store, async (store) => {
           const t = await store.createToken(opts.workspace, opts.label ?? null, expiresAt);
           if (opts.json) io.out(json({ id: t.id, workspace: opts.workspace, token: t.token, expiresAt }));
           else {
@@ -82,9 +81,7 @@ export function register(program: Command, io: CliIO): void {
             io.err(c.t('token.secret', { header: '`Authorization: Bearer <token>`' }));
             io.err(c.t('token.lab'));
           }
-        } finally {
-          await store.close();
-        }
+        });
       },
     );
 
@@ -95,8 +92,7 @@ export function register(program: Command, io: CliIO): void {
     .option(...storeOpt)
     .option('--json', 'print JSON')
     .action(async (opts: { workspace?: string; store?: string; json?: boolean }) => {
-      const store = await openStore(opts.store, { cwd: io.cwd, env: io.env });
-      try {
+      await withStore(io, opts.store, async (store) => {
         const rows = await store.listTokens(opts.workspace);
         if (opts.json) io.out(json(rows));
         else {
@@ -122,9 +118,7 @@ export function register(program: Command, io: CliIO): void {
             ),
           );
         }
-      } finally {
-        await store.close();
-      }
+      });
     });
 
   token
@@ -133,8 +127,7 @@ export function register(program: Command, io: CliIO): void {
     .argument('<id>', 'the token id (from `concord token list`)')
     .option(...storeOpt)
     .action(async (id: string, opts: { store?: string }) => {
-      const store = await openStore(opts.store, { cwd: io.cwd, env: io.env });
-      try {
+      await withStore(io, opts.store, async (store) => {
         if (!(await store.revokeToken(id))) {
           throw new ConcordError('E_UNKNOWN_ID', `no token ${id}`, {
             path: 'id',
@@ -144,8 +137,6 @@ export function register(program: Command, io: CliIO): void {
           });
         }
         io.out(cliText(io, cliStore).t('token.revoked', { id }));
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

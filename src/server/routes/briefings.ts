@@ -6,7 +6,7 @@ import { BRIEFINGS } from '../../report/briefing.js';
 import { briefingsFor } from '../../report/sections/briefings.js';
 import { todayIso } from '../../util/dates.js';
 import { type AnyRoute, route } from '../route.js';
-import { OrgId } from '../schemas.js';
+import { LangParam, OrgId } from '../schemas.js';
 
 const BriefingParams = z
   .object({
@@ -58,12 +58,9 @@ export const routes: AnyRoute[] = [
     params: BriefingParams,
     query: z
       .object({
-        lang: z
-          .enum(['en', 'ru', 'zh', 'zh-Hans'])
-          .optional()
-          .describe(
-            'The language of the texts (titles, sentences, labels, notes): en (default), ru or zh; the figures do not change',
-          ),
+        lang: LangParam(
+          'The language of the texts (titles, sentences, labels, notes): en (default), ru or zh; the figures do not change',
+        ),
       })
       .strict(),
     cacheSeconds: 3600,

@@ -5,7 +5,7 @@ import { loadDefaultClaims } from '../../claims/load.js';
 import { ClaimsFileSchema } from '../../claims/schema.js';
 import { parseLocale } from '../../i18n/locale.js';
 import { type AnyRoute, route } from '../route.js';
-import { ClaimsReportSchema } from '../schemas.js';
+import { ClaimsReportSchema, LangParam } from '../schemas.js';
 
 export const routes: AnyRoute[] = [
   route({
@@ -19,12 +19,9 @@ export const routes: AnyRoute[] = [
     access: 'public',
     query: z
       .object({
-        lang: z
-          .enum(['en', 'ru', 'zh', 'zh-Hans'])
-          .optional()
-          .describe(
-            'The language of the explanations: en (default), ru or zh; the figures and verdicts do not change',
-          ),
+        lang: LangParam(
+          'The language of the explanations: en (default), ru or zh; the figures and verdicts do not change',
+        ),
       })
       .strict(),
     cacheSeconds: 3600,

@@ -1,6 +1,7 @@
 /** Organizations on a date, their history and timeline, and the country data: public, read-only. */
 import { z } from 'zod';
 import { country } from '../../data/dataset.js';
+import type { CountryRecord } from '../../data/types.js';
 import { fullTimeline, lineage } from '../../org/history.js';
 import { principalStatuses, stages } from '../../org/organization.js';
 import { DATE_CONVENTIONS } from '../../org/schema.js';
@@ -21,6 +22,17 @@ import {
 } from '../schemas.js';
 
 const DAY = 3600;
+
+/** A state as the API lists it (CountrySchema): its codes, name, region and area. */
+const countryView = (c: CountryRecord) => ({
+  iso3: c.iso3,
+  isoNumeric: c.isoNumeric,
+  name: c.name,
+  region: c.region,
+  subregion: c.subregion,
+  areaKm2: c.areaKm2,
+  eurasia: c.eurasia,
+});
 
 export const routes: AnyRoute[] = [
   route({
@@ -160,15 +172,7 @@ export const routes: AnyRoute[] = [
     handler: ({ ctx, query }) => ({
       countries: [...ctx.ds.countries.values()]
         .filter((c) => query.eurasia !== 'true' || c.eurasia)
-        .map((c) => ({
-          iso3: c.iso3,
-          isoNumeric: c.isoNumeric,
-          name: c.name,
-          region: c.region,
-          subregion: c.subregion,
-          areaKm2: c.areaKm2,
-          eurasia: c.eurasia,
-        })),
+        .map(countryView),
     }),
   }),
   route({
@@ -200,13 +204,7 @@ export const routes: AnyRoute[] = [
         return y === null ? null : { value: s.get(c.iso3, y)!, year: y };
       };
       return {
-        iso3: c.iso3,
-        isoNumeric: c.isoNumeric,
-        name: c.name,
-        region: c.region,
-        subregion: c.subregion,
-        areaKm2: c.areaKm2,
-        eurasia: c.eurasia,
+        ...countryView(c),
         date,
         population: at(ctx.ds.population),
         gdpUsd: at(ctx.ds.gdp),

@@ -4,30 +4,37 @@
  * phases, reveal the briefs, follow the room live (Server-Sent Events, resuming from the last event
  * id), export the log and the played positions, and read the debrief beside every model's forecast.
  *
- * Every action is decided by the room's pure fold (src/rooms/state.ts) before anything is stored,
- * so a refused action (4xx) leaves no trace. The debrief's forecasts run on the worker pool (the
- * `forecast` computation), never on the event loop.
+ * A thin adapter over src/rooms: the route's schema validates the request, src/rooms/actions.ts
+ * decides the events, and the room's pure fold (src/rooms/state.ts) checks them before anything is
+ * stored, so a refused action (4xx) leaves no trace. The debrief (src/rooms/debrief.ts) is built
+ * from forecasts run on the worker pool (the `forecast` computation), never on the event loop.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ConcordError } from '../../errors.js';
 import { negotiateLocale, parseLocale } from '../../i18n/locale.js';
-import { botAnswerIn, eumMoves } from '../../rooms/bots.js';
+import {
+  callEvents,
+  delegationSeats,
+  phaseEvents,
+  pickDelegation,
+  timerChange,
+} from '../../rooms/actions.js';
 import { brief } from '../../rooms/brief.js';
-import { packageDistance, type RoomSetup, roomSetup } from '../../rooms/setup.js';
+import { debrief, type ForecastIssue, playedScenario } from '../../rooms/debrief.js';
+import { type RoomSetup, roomSetup } from '../../rooms/setup.js';
 import {
   type Answer,
   BOT_MODELS,
   type BotModel,
-  type CallState,
+  callView,
   currentText,
-  finalOutcome,
   PHASES,
   type Phase,
   playedDelegations,
   playedPositions,
-  type RoomEvent,
+  pointsOf,
   type RoomState,
 } from '../../rooms/state.js';
 import { parseScenarioText, resolveWithLines } from '../../scenario/load.js';
@@ -99,19 +106,6 @@ const CallSchema = z.looseObject({
 
 function textView(t: { id: string; by: string; positions: Readonly<Record<string, number[]>>; seq: number }) {
   return { id: t.id, by: t.by, positions: t.positions, seq: t.seq };
-}
-
-function callView(c: CallState) {
-  return {
-    id: c.id,
-    text: c.text,
-    status: c.status,
-    answers: c.answers,
-    result: c.result,
-    objections: c.objections,
-    blockers: c.blockers,
-    participants: c.participants,
-  };
 }
 
 function canSee(v: Viewer, m: { from: string; to: string | null }): boolean {
@@ -283,46 +277,31 @@ function checkWrongCodes(ip: string): void {
   }
 }
 
-/** The played positions as a scenario file: each delegation's last amendment replaces its coded position. */
-export function playedScenario(s: RoomState): ScenarioFile {
-  const played = playedPositions(s);
-  const moved = new Set(
-    s.amendments.flatMap((a) => Object.keys(a.positions).map((i) => `${i}\u0000${a.delegation}`)),
-  );
-  const file = structuredClone(s.setup.file) as ScenarioFile & {
-    issues: Array<{ id: string; positions: Record<string, unknown> }>;
-  };
-  for (const issue of file.issues) {
-    for (const [d, z] of Object.entries(played[issue.id] ?? {})) {
-      if (!moved.has(`${issue.id}\u0000${d}`)) continue;
-      const old = issue.positions[d] as
-        | { salience: number | number[]; note?: string; source?: string }
-        | null
-        | undefined;
-      const position = z.length === 1 ? z[0]! : z;
-      issue.positions[d] = {
-        position,
-        salience: old?.salience ?? 0.5,
-        note: `played in a Concord room (last amendment)${old?.note ? `; coded: ${old.note}` : ''}`,
-        ...(old?.source ? { source: old.source } : {}),
-      };
-    }
+/** The open room a join code names; a wrong code counts towards the address's limit. */
+async function openRoomByCode(ctx: ServerContext, code: string, ip: string) {
+  checkWrongCodes(ip);
+  const room = await ctx.store.roomByCodeHash(hashToken(normalizeCode(code)));
+  if (!room) {
+    countWrongCode(ip);
+    throw new ConcordError('E_NOT_FOUND', 'no room has this code', {
+      path: 'body.code',
+      hint: 'Check the code with the moderator.',
+      key: 'server.room.noSuchCode',
+    });
   }
-  return {
-    ...file,
-    id: `${s.setup.scenarioId}-played`,
-    title: `${s.setup.title} (as played)`,
-  } as ScenarioFile;
+  if (room.status === 'closed') {
+    throw new ConcordError('E_CONFLICT', 'the room is closed', {
+      path: 'body.code',
+      hint: 'Ask the moderator for a new room.',
+      key: 'server.room.closed',
+    });
+  }
+  return room;
 }
 
 function csvCell(v: string): string {
   const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-interface ForecastIssue {
-  id: string;
-  models: Record<string, { outcome: unknown; adopted?: unknown; blockers?: unknown }>;
 }
 
 async function forecast(ctx: ServerContext, file: ScenarioFile): Promise<{ issues: ForecastIssue[] }> {
@@ -479,28 +458,12 @@ export const routes: AnyRoute[] = [
       }),
     },
     handler: async ({ ctx, body, request }) => {
-      checkWrongCodes(request.ip);
-      const room = await ctx.store.roomByCodeHash(hashToken(normalizeCode(body.code)));
-      if (!room) {
-        countWrongCode(request.ip);
-        throw new ConcordError('E_NOT_FOUND', 'no room has this code', {
-          path: 'body.code',
-          hint: 'Check the code with the moderator.',
-          key: 'server.room.noSuchCode',
-        });
-      }
-      if (room.status === 'closed') {
-        throw new ConcordError('E_CONFLICT', 'the room is closed', {
-          path: 'body.code',
-          hint: 'Ask the moderator for a new room.',
-          key: 'server.room.closed',
-        });
-      }
+      const room = await openRoomByCode(ctx, body.code, request.ip);
       const token = newParticipantToken();
       const id = randomUUID();
       let delegation = '';
       const s = await ctx.rooms.commit(room.id, (st) => {
-        delegation = body.delegation ?? pickDelegation(st);
+        delegation = body.delegation ?? pickDelegation(st) ?? roomFull();
         return {
           events: [{ type: 'participant.joined', data: { participant: id, name: body.name, delegation } }],
           participant: { id, tokenHash: hashToken(token), delegation, name: body.name },
@@ -539,23 +502,7 @@ export const routes: AnyRoute[] = [
       }),
     },
     handler: async ({ ctx, body, request }) => {
-      checkWrongCodes(request.ip);
-      const room = await ctx.store.roomByCodeHash(hashToken(normalizeCode(body.code)));
-      if (!room) {
-        countWrongCode(request.ip);
-        throw new ConcordError('E_NOT_FOUND', 'no room has this code', {
-          path: 'body.code',
-          hint: 'Check the code with the moderator.',
-          key: 'server.room.noSuchCode',
-        });
-      }
-      if (room.status === 'closed') {
-        throw new ConcordError('E_CONFLICT', 'the room is closed', {
-          path: 'body.code',
-          hint: 'Ask the moderator for a new room.',
-          key: 'server.room.closed',
-        });
-      }
+      const room = await openRoomByCode(ctx, body.code, request.ip);
       const s = await ctx.rooms.state(room.id);
       return {
         room: {
@@ -564,16 +511,7 @@ export const routes: AnyRoute[] = [
           date: s.setup.date,
           phase: s.phase,
           chair: s.setup.chair,
-          delegations: s.setup.delegations.map((d) => {
-            const players = s.participants.filter((p) => p.delegation === d.id).length;
-            return {
-              id: d.id,
-              name: d.name,
-              member: d.member,
-              players,
-              free: Math.max(0, s.setup.seatsPerDelegation - players),
-            };
-          }),
+          delegations: delegationSeats(s),
         },
       };
     },
@@ -673,24 +611,9 @@ export const routes: AnyRoute[] = [
       const v = await viewerOf(ctx, request, params.id, workspace);
       needModerator(v);
       const endsAt = body.minutes ? new Date(Date.now() + body.minutes * 60_000).toISOString() : null;
-      const s = await ctx.rooms.commit(params.id, (st) => {
-        const events: RoomEvent[] = [{ type: 'phase.set', data: { phase: body.phase, endsAt } }];
-        // A new round: the expected-utility bots take the model's offers (amendments by the bots).
-        if (body.phase === 'round') {
-          for (const m of eumMoves(st)) {
-            events.push({
-              type: 'amendment.sent',
-              data: {
-                amendment: randomUUID(),
-                delegation: m.delegation,
-                participant: 'bot',
-                positions: m.positions,
-              },
-            });
-          }
-        }
-        return { events };
-      });
+      const s = await ctx.rooms.commit(params.id, (st) => ({
+        events: phaseEvents(st, body.phase, endsAt, randomUUID),
+      }));
       const room = (await ctx.store.getRoom(params.id))!;
       return { room: roomView(ctx, s, { kind: 'moderator', room }) };
     },
@@ -715,45 +638,9 @@ export const routes: AnyRoute[] = [
     handler: async ({ ctx, params, request, workspace, body }) => {
       const v = await viewerOf(ctx, request, params.id, workspace);
       needModerator(v);
-      const s = await ctx.rooms.commit(params.id, (st) => {
-        const now = Date.now();
-        let data: { endsAt: string | null; remainingMs: number | null };
-        if (body.action === 'pause') {
-          if (!st.endsAt)
-            throw new ConcordError('E_CONFLICT', 'no timer is running', {
-              path: 'body.action',
-              hint: 'Start a phase with minutes, or extend.',
-              key: 'server.room.noTimer',
-            });
-          data = { endsAt: null, remainingMs: Math.max(0, Date.parse(st.endsAt) - now) };
-        } else if (body.action === 'resume') {
-          if (st.pausedMs === null)
-            throw new ConcordError('E_CONFLICT', 'the timer is not paused', {
-              path: 'body.action',
-              hint: 'Pause it first.',
-              key: 'server.room.notPaused',
-            });
-          data = { endsAt: new Date(now + st.pausedMs).toISOString(), remainingMs: null };
-        } else {
-          if (!body.minutes)
-            throw new ConcordError('E_VALIDATION', 'extend needs minutes', {
-              path: 'body.minutes',
-              hint: 'Give the minutes to add, e.g. { "action": "extend", "minutes": 5 }.',
-              key: 'server.room.extendMinutes',
-            });
-          const add = body.minutes * 60_000;
-          data =
-            st.pausedMs !== null
-              ? { endsAt: null, remainingMs: st.pausedMs + add }
-              : {
-                  endsAt: new Date(
-                    Math.max(now, st.endsAt ? Date.parse(st.endsAt) : now) + add,
-                  ).toISOString(),
-                  remainingMs: null,
-                };
-        }
-        return { events: [{ type: 'timer.set', data }] };
-      });
+      const s = await ctx.rooms.commit(params.id, (st) => ({
+        events: [{ type: 'timer.set', data: timerChange(st, body.action, body.minutes, Date.now()) }],
+      }));
       return { room: roomView(ctx, s, v) };
     },
   }),
@@ -841,7 +728,7 @@ export const routes: AnyRoute[] = [
           by = v.delegation;
         }
         return {
-          events: [{ type: 'text.tabled', data: { text: id, by, positions: arrays(body.positions) } }],
+          events: [{ type: 'text.tabled', data: { text: id, by, positions: pointsOf(body.positions) } }],
         };
       });
       return { text: textView(s.texts.at(-1)!) };
@@ -875,7 +762,7 @@ export const routes: AnyRoute[] = [
                 amendment: id,
                 delegation: v.delegation,
                 participant: v.id,
-                positions: arrays(body.positions),
+                positions: pointsOf(body.positions),
               },
             },
           ],
@@ -953,26 +840,7 @@ export const routes: AnyRoute[] = [
       const v = await viewerOf(ctx, request, params.id, workspace);
       needModerator(v);
       const id = randomUUID();
-      const s = await ctx.rooms.commit(params.id, (st) => {
-        const text = currentText(st);
-        const events: RoomEvent[] = [{ type: 'call.opened', data: { call: id, text: text?.id ?? '' } }];
-        if (text) {
-          const played = playedDelegations(st);
-          for (const d of st.setup.delegations) {
-            if (played.has(d.id)) continue;
-            events.push({
-              type: 'answer.given',
-              data: {
-                call: id,
-                delegation: d.id,
-                answer: botAnswerIn(st, d.id, text.positions),
-                by: 'bot',
-              },
-            });
-          }
-        }
-        return { events };
-      });
+      const s = await ctx.rooms.commit(params.id, (st) => ({ events: callEvents(st, id) }));
       return { call: callView(s.calls.find((c) => c.id === id)!) };
     },
   }),
@@ -1210,10 +1078,7 @@ export const routes: AnyRoute[] = [
     handler: async ({ ctx, params, request, workspace }) => {
       const v = await viewerOf(ctx, request, params.id, workspace);
       const s = await ctx.rooms.state(params.id);
-      needDebrief(v, s);
-      const played = playedScenario(s);
-      const [coded, asPlayed] = await Promise.all([forecast(ctx, s.setup.file), forecast(ctx, played)]);
-      return debrief(s, await ctx.store.roomEvents(params.id), coded, asPlayed);
+      return debriefOf(ctx, params.id, v, s);
     },
   }),
   route({
@@ -1241,10 +1106,7 @@ export const routes: AnyRoute[] = [
     handler: async ({ ctx, params, query, request, reply, workspace }) => {
       const v = await viewerOf(ctx, request, params.id, workspace);
       const s = await ctx.rooms.state(params.id);
-      needDebrief(v, s);
-      const played = playedScenario(s);
-      const [coded, asPlayed] = await Promise.all([forecast(ctx, s.setup.file), forecast(ctx, played)]);
-      const d = debrief(s, await ctx.store.roomEvents(params.id), coded, asPlayed);
+      const d = await debriefOf(ctx, params.id, v, s);
       const h = request.headers['accept-language'];
       const locale = query.lang
         ? parseLocale(query.lang, 'lang')
@@ -1273,105 +1135,20 @@ function needDebrief(v: Viewer, s: RoomState): void {
   });
 }
 
-function arrays(p: Record<string, number | number[]>): Record<string, number[]> {
-  const out: Record<string, number[]> = {};
-  for (const [k, v] of Object.entries(p)) out[k] = typeof v === 'number' ? [v] : v;
-  return out;
+/** The debrief, once the viewer may read it; the forecasts on the coded and the played positions run on the pool. */
+async function debriefOf(ctx: ServerContext, roomId: string, v: Viewer, s: RoomState) {
+  needDebrief(v, s);
+  const [coded, asPlayed] = await Promise.all([
+    forecast(ctx, s.setup.file),
+    forecast(ctx, playedScenario(s)),
+  ]);
+  return debrief(s, await ctx.store.roomEvents(roomId), coded, asPlayed);
 }
 
-/** The first delegation nobody plays (members first), else the one with the fewest players and a free seat. */
-function pickDelegation(s: RoomState): string {
-  const count = (d: string) => s.participants.filter((p) => p.delegation === d).length;
-  const order = [...s.setup.delegations].sort((a, b) => Number(b.member) - Number(a.member));
-  const free = order.filter((d) => count(d.id) < s.setup.seatsPerDelegation);
-  if (free.length === 0) {
-    throw new ConcordError('E_CONFLICT', 'every seat of the room is taken', {
-      path: 'body.delegation',
-      hint: 'Ask the moderator for another room.',
-      key: 'server.room.full',
-    });
-  }
-  return free.reduce((best, d) => (count(d.id) < count(best.id) ? d : best)).id;
+function roomFull(): never {
+  throw new ConcordError('E_CONFLICT', 'every seat of the room is taken', {
+    path: 'body.delegation',
+    hint: 'Ask the moderator for another room.',
+    key: 'server.room.full',
+  });
 }
-
-function debrief(
-  s: RoomState,
-  log: readonly StoredRoomEvent[],
-  coded: { issues: ForecastIssue[] },
-  asPlayed: { issues: ForecastIssue[] },
-) {
-  const { call, positions } = finalOutcome(s);
-  const outcome: Record<string, number[] | null> = {};
-  for (const i of s.setup.issues) outcome[i.id] = positions?.[i.id] ?? i.statusQuo;
-  const known = Object.fromEntries(
-    Object.entries(outcome).filter((e): e is [string, number[]] => e[1] !== null),
-  );
-  const sq: Record<string, number[]> = {};
-  for (const i of s.setup.issues) if (i.statusQuo && known[i.id]) sq[i.id] = i.statusQuo;
-  const at = new Map(log.map((e) => [e.seq, e.at]));
-  return {
-    room: s.setup.scenarioId,
-    title: s.setup.title,
-    outcome: {
-      adopted: call ? call.result : 'nothing adopted',
-      call: call?.id ?? null,
-      participants: call?.participants ?? null,
-      positions: outcome,
-    },
-    issues: s.setup.issues.map((i) => {
-      const c = coded.issues.find((x) => x.id === i.id);
-      const p = asPlayed.issues.find((x) => x.id === i.id);
-      const models = (f: ForecastIssue | undefined) =>
-        Object.fromEntries(
-          Object.entries(f?.models ?? {}).map(([m, r]) => [
-            m,
-            { outcome: r.outcome, adopted: r.adopted ?? null },
-          ]),
-        );
-      return {
-        id: i.id,
-        title: i.title,
-        statusQuo: i.statusQuo,
-        game: outcome[i.id],
-        observed: i.observed,
-        forecasts: { played: models(p), coded: models(c) },
-      };
-    }),
-    calls: s.calls.map((c) => {
-      const text = s.texts.find((t) => t.id === c.text)!;
-      const tq: Record<string, number[]> = {};
-      for (const i of s.setup.issues) if (i.statusQuo && text.positions[i.id]) tq[i.id] = i.statusQuo;
-      return {
-        ...callView(c),
-        positions: text.positions,
-        why: c.blockers.map((d) => ({
-          delegation: d,
-          by: c.answers[d]?.by === 'bot' ? 'bot' : 'player',
-          distanceToText: round(packageDistance(s.setup, d, text.positions)),
-          distanceToStatusQuo: round(packageDistance(s.setup, d, tq)),
-        })),
-      };
-    }),
-    timeline: log
-      .filter((e) =>
-        ['phase.set', 'text.tabled', 'amendment.sent', 'call.opened', 'answer.given', 'call.closed'].includes(
-          e.type,
-        ),
-      )
-      .map((e) => ({ seq: e.seq, at: at.get(e.seq), type: e.type, data: e.data })),
-    utilities: s.setup.delegations.map((d) => {
-      const dOut = packageDistance(s.setup, d.id, known);
-      const dSq = packageDistance(s.setup, d.id, sq);
-      return {
-        delegation: d.id,
-        played: playedDelegations(s).has(d.id),
-        /** Minus the salience-weighted distance of the outcome from the coded position (0 best). */
-        utility: round(-dOut),
-        /** The gain over the status quo (positive: the outcome is closer to its brief than no agreement). */
-        gain: round(dSq - dOut),
-      };
-    }),
-  };
-}
-
-const round = (x: number) => Math.round(x * 1e6) / 1e6;

@@ -3,18 +3,8 @@
  * data as CSV when the page has them. Everything happens in the browser; nothing is sent anywhere.
  */
 import { labCharts } from '../../../src/i18n/messages/lab-charts/index.js';
+import { saveFile } from '../api.js';
 import { useT } from '../i18n.js';
-
-function save(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** The chart as a standalone SVG document. */
 export function svgDocument(svg: string): string {
@@ -64,7 +54,7 @@ export function ChartDownloads({
       <button
         type="button"
         className="link"
-        onClick={() => save(new Blob([svgDocument(svgOf())], { type: 'image/svg+xml' }), `${file}.svg`)}
+        onClick={() => saveFile(new Blob([svgDocument(svgOf())], { type: 'image/svg+xml' }), `${file}.svg`)}
         aria-label={t('download.svg', { name })}
       >
         SVG
@@ -72,7 +62,7 @@ export function ChartDownloads({
       <button
         type="button"
         className="link"
-        onClick={() => void svgToPng(svgOf()).then((b) => save(b, `${file}.png`))}
+        onClick={() => void svgToPng(svgOf()).then((b) => saveFile(b, `${file}.png`))}
         aria-label={t('download.png', { name })}
       >
         PNG
@@ -83,7 +73,7 @@ export function ChartDownloads({
           <button
             type="button"
             className="link"
-            onClick={() => save(new Blob([csv], { type: 'text/csv' }), `${file}.csv`)}
+            onClick={() => saveFile(new Blob([csv], { type: 'text/csv' }), `${file}.csv`)}
             aria-label={t('download.csv', { name })}
           >
             {t('download.data')}

@@ -19,6 +19,7 @@ import {
 } from '../../../src/report/charts/alignment.js';
 import { type CampUncertaintyView, campsUncertaintyText, campsVerdict } from '../camps.js';
 import { ErrorNote } from '../components/Notice.js';
+import { OrgSelect } from '../components/OrgSelect.js';
 import { SvgChart } from '../components/SvgChart.js';
 import { TableBox } from '../components/TableBox.js';
 import { useApi } from '../hooks.js';
@@ -187,42 +188,26 @@ export function AlignmentPage() {
     <>
       <h1 tabIndex={-1}>{t('h1')}</h1>
       <form className="panel controls-row" onSubmit={(e) => e.preventDefault()} aria-label={t('form')}>
-        <label>
-          {to_('controls.org')}{' '}
-          <select value={orgId} onChange={(e) => setOrgId(e.target.value)}>
-            {(orgs.data?.organizations ?? [{ id: 'sco' }]).map((o) => (
-              <option key={o.id} value={o.id}>
-                {orgName(o).name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('from')}{' '}
-          <input
-            type="text"
-            inputMode="numeric"
-            pattern="\d{4}(-\d{2}-\d{2})?"
-            title={t('dateHint')}
-            placeholder={t('from.placeholder')}
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            className="year"
-          />
-        </label>
-        <label>
-          {t('to')}{' '}
-          <input
-            type="text"
-            inputMode="numeric"
-            pattern="\d{4}(-\d{2}-\d{2})?"
-            title={t('dateHint')}
-            placeholder={String(topics.data?.lastYear ?? 2026)}
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            className="year"
-          />
-        </label>
+        <OrgSelect
+          label={to_('controls.org')}
+          value={orgId}
+          onChange={setOrgId}
+          organizations={orgs.data?.organizations}
+        />
+        <YearField
+          label={t('from')}
+          hint={t('dateHint')}
+          placeholder={t('from.placeholder')}
+          value={from}
+          onChange={setFrom}
+        />
+        <YearField
+          label={t('to')}
+          hint={t('dateHint')}
+          placeholder={String(topics.data?.lastYear ?? 2026)}
+          value={to}
+          onChange={setTo}
+        />
         <label>
           {t('topic')}{' '}
           <select value={topic} onChange={(e) => setTopic(e.target.value)}>
@@ -374,5 +359,30 @@ export function AlignmentPage() {
         <p>{t('computing')}</p>
       ) : null}
     </>
+  );
+}
+
+/** A year, or a date YYYY-MM-DD, typed into a labelled field. */
+function YearField(p: {
+  label: string;
+  hint: string;
+  placeholder: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  return (
+    <label>
+      {p.label}{' '}
+      <input
+        type="text"
+        inputMode="numeric"
+        pattern="\d{4}(-\d{2}-\d{2})?"
+        title={p.hint}
+        placeholder={p.placeholder}
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+        className="year"
+      />
+    </label>
   );
 }

@@ -15,6 +15,7 @@ import { describeRule } from '../../../src/rules/evaluate.js';
 import type { Rule } from '../../../src/rules/schema.js';
 import { api } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
+import { OrgSelect } from '../components/OrgSelect.js';
 import { QuotaPanel } from '../components/QuotaPanel.js';
 import { SvgChart } from '../components/SvgChart.js';
 import { TableBox } from '../components/TableBox.js';
@@ -207,16 +208,12 @@ export function DecisionPage() {
     <>
       <h1 tabIndex={-1}>{t('h1')}</h1>
       <div className="panel controls-row">
-        <label>
-          {t('organization')}{' '}
-          <select value={orgId} onChange={(e) => setOrgId(e.target.value)}>
-            {(orgs.data?.organizations ?? [{ id: 'sco' }]).map((o) => (
-              <option key={o.id} value={o.id}>
-                {orgName(o).name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OrgSelect
+          label={t('organization')}
+          value={orgId}
+          onChange={setOrgId}
+          organizations={orgs.data?.organizations}
+        />
         <fieldset>
           <legend>{t('compare')}</legend>
           {(named.data?.rules ?? [])

@@ -14,6 +14,7 @@ import { ChartDownloads, svgIn } from '../components/ChartDownloads.js';
 import { EurasiaMap } from '../components/EurasiaMap.js';
 import { MembershipTimeline } from '../components/MembershipTimeline.js';
 import { ErrorNote } from '../components/Notice.js';
+import { OrgSelect } from '../components/OrgSelect.js';
 import { TableBox } from '../components/TableBox.js';
 import { fromDay, toDay, today } from '../dates.js';
 import { useApi } from '../hooks.js';
@@ -107,22 +108,15 @@ export function OrganizationPage() {
         <h2 id="controls-h" className="sr-only">
           {t('controls.heading')}
         </h2>
-        <label>
-          {t('controls.org')}{' '}
-          <select
-            value={orgId}
-            onChange={(e) => {
-              setOrgId(e.target.value);
-              cache.current.clear();
-            }}
-          >
-            {(orgs.data?.organizations ?? [{ id: 'sco' }]).map((o) => (
-              <option key={o.id} value={o.id}>
-                {orgName(o).name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OrgSelect
+          label={t('controls.org')}
+          value={orgId}
+          onChange={(id) => {
+            setOrgId(id);
+            cache.current.clear();
+          }}
+          organizations={orgs.data?.organizations}
+        />
         <div className="slider-row">
           <label htmlFor="date-slider">{t('controls.date')}</label>
           <input

@@ -167,16 +167,7 @@ function StartRoom() {
             <option value="eum">{t('start.bots.eum')}</option>
           </select>
         </label>
-        <label>
-          {t('start.seats')}{' '}
-          <input
-            type="number"
-            min={1}
-            max={50}
-            value={seats}
-            onChange={(e) => setSeats(Math.max(1, Math.min(50, Number(e.target.value) || 1)))}
-          />
-        </label>
+        <CountField label={t('start.seats')} max={50} value={seats} onChange={setSeats} />
         <div className="button-row">
           <button type="submit" className="primary" disabled={busy || !workspace}>
             {t('start.title')}
@@ -294,6 +285,20 @@ interface Live {
   error: Error | null;
   fatal: string | null;
   reload: () => void;
+}
+
+/** What stops the live room (the connection is lost for good), then the last refused action or read. */
+function LiveAlerts({ live, error }: { live: Live; error: Error | null }) {
+  return (
+    <>
+      {live.fatal ? (
+        <div className="note error" role="alert">
+          {live.fatal}
+        </div>
+      ) : null}
+      <ErrorNote error={error ?? live.error} />
+    </>
+  );
 }
 
 /** The room's state, refreshed after every live event, and the events as they came. */
@@ -755,27 +760,13 @@ function ModeratorConsole({ id, token, code }: { id: string; token: string; code
           })}
         </p>
       ) : null}
-      {live.fatal ? (
-        <div className="note error" role="alert">
-          {live.fatal}
-        </div>
-      ) : null}
-      <ErrorNote error={error ?? live.error} />
+      <LiveAlerts live={live} error={error} />
       <div className="grid-2">
         <div>
           <section className="panel" aria-labelledby="game-h">
             <h2 id="game-h">{t('game.title')}</h2>
             <div className="button-row" id="room-phase-controls">
-              <label>
-                {t('game.minutes')}{' '}
-                <input
-                  type="number"
-                  min={1}
-                  max={600}
-                  value={minutes}
-                  onChange={(e) => setMinutes(Math.max(1, Math.min(600, Number(e.target.value) || 1)))}
-                />
-              </label>
+              <CountField label={t('game.minutes')} max={600} value={minutes} onChange={setMinutes} />
               <button
                 type="button"
                 className="primary"
@@ -1363,12 +1354,7 @@ function ParticipantView({ id, token }: { id: string; token: string }) {
         </span>{' '}
         · <Timer room={room} /> · <ConnectionStatus status={live.status} />
       </p>
-      {live.fatal ? (
-        <div className="note error" role="alert">
-          {live.fatal}
-        </div>
-      ) : null}
-      <ErrorNote error={error ?? live.error} />
+      <LiveAlerts live={live} error={error} />
       <div className="grid-2">
         <div>
           <section className="panel" aria-labelledby="table-h">
@@ -1497,5 +1483,21 @@ function OtherBrief({ id, delegation }: { id: string; delegation: string }) {
       </button>
       {open ? brief ? <BriefView brief={brief} /> : <ErrorNote error={error} /> : null}
     </>
+  );
+}
+
+/** A number from 1 to `max` in a labelled field (what is typed is kept in the range). */
+function CountField(p: { label: string; max: number; value: number; onChange: (n: number) => void }) {
+  return (
+    <label>
+      {p.label}{' '}
+      <input
+        type="number"
+        min={1}
+        max={p.max}
+        value={p.value}
+        onChange={(e) => p.onChange(Math.max(1, Math.min(p.max, Number(e.target.value) || 1)))}
+      />
+    </label>
   );
 }

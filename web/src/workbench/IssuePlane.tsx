@@ -85,6 +85,29 @@ function cellsOn(a: Uint8Array): number[] {
   return out;
 }
 
+/** The drawing's side and margin (px), and the grid's cells a side. */
+const SIZE = 420;
+const PAD = 44;
+const CELLS = 48;
+
+/** The grid's cells that are on, as one group of squares of side `cellW`. */
+function CellSet(p: { className: string; fill: string; fillOpacity: number; on: Uint8Array; cellW: number }) {
+  const w = p.cellW;
+  return (
+    <g className={p.className} fill={p.fill} fillOpacity={p.fillOpacity}>
+      {cellsOn(p.on).map((j) => (
+        <rect
+          key={j}
+          x={PAD + (j % CELLS) * w}
+          y={SIZE - PAD - (Math.floor(j / CELLS) + 1) * w}
+          width={w + 0.3}
+          height={w + 0.3}
+        />
+      ))}
+    </g>
+  );
+}
+
 export function IssuePlane({
   k,
   s,
@@ -104,9 +127,6 @@ export function IssuePlane({
   const svg = useRef<SVGSVGElement>(null);
   const t = useT(plane);
   const cn = useCountryName();
-  const SIZE = 420;
-  const PAD = 44;
-  const CELLS = 48;
   const span = SIZE - 2 * PAD;
   const [lo0, hi0, lo1, hi1] = [is.lo[0]!, is.hi[0]!, is.lo[1]!, is.hi[1]!];
   const px = (v: number) => PAD + ((v - lo0) / (hi0 - lo0)) * span;
@@ -199,28 +219,8 @@ export function IssuePlane({
       >
         <rect x={PAD} y={PAD} width={span} height={span} fill="#fff" stroke="#9aa5b1" />
         {/* The Pareto set of the veto players and the win-set of the status quo, cell by cell. */}
-        <g className="winset" fill="#0072b2" fillOpacity={0.35}>
-          {cellsOn(cells.winSet).map((j) => (
-            <rect
-              key={j}
-              x={PAD + (j % CELLS) * cellW}
-              y={SIZE - PAD - (Math.floor(j / CELLS) + 1) * cellW}
-              width={cellW + 0.3}
-              height={cellW + 0.3}
-            />
-          ))}
-        </g>
-        <g className="pareto" fill="#1f6f43" fillOpacity={0.4}>
-          {cellsOn(cells.pareto).map((j) => (
-            <rect
-              key={j}
-              x={PAD + (j % CELLS) * cellW}
-              y={SIZE - PAD - (Math.floor(j / CELLS) + 1) * cellW}
-              width={cellW + 0.3}
-              height={cellW + 0.3}
-            />
-          ))}
-        </g>
+        <CellSet className="winset" fill="#0072b2" fillOpacity={0.35} on={cells.winSet} cellW={cellW} />
+        <CellSet className="pareto" fill="#1f6f43" fillOpacity={0.4} on={cells.pareto} cellW={cellW} />
         {/* Axes. */}
         <g fill="#4f5b66" fontSize={10}>
           {[0, 0.25, 0.5, 0.75, 1].map((t) => (

@@ -32,6 +32,16 @@ export function presetOf(rule: Rule | undefined): string {
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
+/** A new coding at the middle of the issue's scale, salience 0.5, noted as added here. */
+function midPosition(is: ResolvedScenario['issues'][number]) {
+  const mid = Array.from(is.lo, (lo, d) => round((lo + is.hi[d]!) / 2));
+  return {
+    position: is.dims === 1 ? mid[0]! : mid,
+    salience: is.dims === 1 ? 0.5 : mid.map(() => 0.5),
+    note: 'added in the workbench',
+  };
+}
+
 /** Applies `edit` to a deep copy of the file. */
 export function edited(file: ScenarioFile, edit: (draft: ScenarioFile) => void): ScenarioFile {
   const draft = structuredClone(file);
@@ -102,13 +112,7 @@ export function setTakesPart(k: number, actor: string, part: boolean, s: Resolve
       issue.positions[actor] = null;
       return;
     }
-    const is = s.issues[k]!;
-    const mid = Array.from(is.lo, (lo, d) => round((lo + is.hi[d]!) / 2));
-    issue.positions[actor] = {
-      position: is.dims === 1 ? mid[0]! : mid,
-      salience: is.dims === 1 ? 0.5 : mid.map(() => 0.5),
-      note: 'added in the workbench',
-    };
+    issue.positions[actor] = midPosition(s.issues[k]!);
   };
 }
 
@@ -213,13 +217,7 @@ export function addActor(
     f.actors ??= {};
     f.actors[actor] = { name: name || actor, capability: round(share), note: 'added in the workbench' };
     f.issues.forEach((issue, k) => {
-      const is = s.issues[k]!;
-      const mid = Array.from(is.lo, (lo, d) => round((lo + is.hi[d]!) / 2));
-      issue.positions[actor] = {
-        position: is.dims === 1 ? mid[0]! : mid,
-        salience: is.dims === 1 ? 0.5 : mid.map(() => 0.5),
-        note: 'added in the workbench',
-      };
+      issue.positions[actor] = midPosition(s.issues[k]!);
     });
   };
 }
