@@ -304,7 +304,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Capacity to decide at every membership stage: passage probability and blocking power by rule
+         * Capacity to decide at each membership stage: passage probability and blocking power under several rules
          * @description As `concord capacity ORG --json`: the organization’s own rule and comparison rules (by name), optionally a hypothetical stage with added members, and the EU Council reference band.
          */
         get: operations["organizationCapacity"];
@@ -1243,15 +1243,19 @@ export interface components {
             }[];
         };
         OrganizationCapacityWithRulesBody: {
-            /** @description Comparison rules: names, or { label, rule } in the rule language */
+            /** @description Comparison rules: names (consensus, majority, two-thirds, double-majority, eu-qmv), or { label, rule } in the rule language (docs/rules.md) (default: majority, two-thirds, double-majority) */
             rules?: (("consensus" | "majority" | "two-thirds" | "double-majority" | "eu-qmv") | {
                 label?: string;
                 rule: components["schemas"]["Rule"];
             })[];
+            /** @description A hypothetical stage: the latest members plus these states (ISO3 codes) */
             add?: string[];
-            /** @description A calendar date, YYYY-MM-DD, or `today` */
+            /** @description The date of the hypothetical stage (its data year), YYYY-MM-DD */
             at?: string;
-            /** @default true */
+            /**
+             * @description Include the EU Council reference band
+             * @default true
+             */
             eu: boolean;
         };
         /** @description A voting game: players with numeric fields and a decision rule */
@@ -3666,15 +3670,15 @@ export interface operations {
     organizationCapacity: {
         parameters: {
             query?: {
-                /** @description Comparison rules by name (default majority,two-thirds,double-majority): consensus, majority, two-thirds, double-majority, eu-qmv */
+                /** @description Comparison rules by name: consensus, majority, two-thirds, double-majority, eu-qmv (default: majority, two-thirds, double-majority) */
                 rules?: string;
-                /** @description A hypothetical stage: the latest members plus these states */
+                /** @description A hypothetical stage: the latest members plus these states, comma-separated */
                 add?: string;
-                /** @description The date of the hypothetical stage (its data year) */
+                /** @description The date of the hypothetical stage (its data year), YYYY-MM-DD */
                 at?: string;
                 /** @description Include the EU Council reference band */
                 eu?: "true" | "false";
-                /** @description Blocs (a priori unions): adds Owen and Banzhaf–Owen beside the plain indices, and each bloc’s power */
+                /** @description Blocs (a priori unions), e.g. "KAZ,KGZ,TJK,UZB;CHN,RUS": adds Owen and Banzhaf–Owen beside the plain indices, and each bloc's power */
                 unions?: string;
                 /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
                 format?: "json" | "csv";
