@@ -3551,7 +3551,7 @@ export interface operations {
                 seed?: string;
                 /** @description Resolution of the modularity (higher: smaller camps) */
                 resolution?: string;
-                /** @description Edge weights of the camps graph */
+                /** @description Edge weights for the camps: kappa (negative → 0) or agreement */
                 campWeights?: "kappa" | "agreement";
                 /** @description Compare at most this many years before and after each stage (at most 100) */
                 stageYears?: string;
@@ -4021,11 +4021,11 @@ export interface operations {
             query?: {
                 /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum, exchange, smp) */
                 models?: string;
-                /** @description The exchange model's variant: equal-gain (default equal-gain) */
+                /** @description Exchange model: equal-gain (default equal-gain) */
                 exchangeVariant?: "equal-gain";
-                /** @description The randomised Equal Gain's p in [0, 1] (default 0: no randomness) */
+                /** @description Exchange model: the randomised Equal Gain's p in [0, 1] (default 0: no randomness) */
                 exchangeP?: string;
-                /** @description Seeded runs of the exchange model, reported each and as mean and sd per issue (default 1) */
+                /** @description Exchange model: seeded runs, reported each and as mean and sd per issue (default 1) */
                 exchangeRepetitions?: string;
                 /** @description The seed of the exchange model's random draws (default 1) */
                 seed?: string;
@@ -4063,11 +4063,11 @@ export interface operations {
             query?: {
                 /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum, exchange, smp) */
                 models?: string;
-                /** @description The exchange model's variant: equal-gain (default equal-gain) */
+                /** @description Exchange model: equal-gain (default equal-gain) */
                 exchangeVariant?: "equal-gain";
-                /** @description The randomised Equal Gain's p in [0, 1] (default 0: no randomness) */
+                /** @description Exchange model: the randomised Equal Gain's p in [0, 1] (default 0: no randomness) */
                 exchangeP?: string;
-                /** @description Seeded runs of the exchange model, reported each and as mean and sd per issue (default 1) */
+                /** @description Exchange model: seeded runs, reported each and as mean and sd per issue (default 1) */
                 exchangeRepetitions?: string;
                 /** @description The seed of the exchange model's random draws (default 1) */
                 seed?: string;

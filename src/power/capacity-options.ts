@@ -5,7 +5,7 @@
  * fields, their documentation and caps): the comparison rules, the hypothetical stage (added
  * members and its date), the blocs, the EU Council reference band, and the one way parsed options
  * become capacity()'s options. Issue 19's "one options module per capability", for capacity. The
- * API's documentation says the CLI's help sentences capitalised (`sentence` of ./options.ts).
+ * API's documentation says the CLI's help sentences capitalised (`sentence` of ../util/format.ts).
  */
 import { z } from 'zod';
 import { NAMED_RULES } from '../rules/load.js';

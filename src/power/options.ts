@@ -22,10 +22,19 @@ export const POWER_OPTION_HELP = {
 /** Power against the quota (./quota.ts): the first quota and the step, when none are given. */
 export const DEFAULT_QUOTA_FROM = 1;
 export const DEFAULT_QUOTA_STEP = 1;
+/**
+ * `concord quota` and the quota route: an organization's members weighted by population unless
+ * told otherwise, and the Banzhaf index alone unless others are asked for (the library's
+ * quotaSweep computes all of them by default).
+ */
+export const QUOTA_WEIGHTS = ['population', 'gdp', 'count'] as const;
+export type QuotaWeight = (typeof QUOTA_WEIGHTS)[number];
+export const DEFAULT_QUOTA_WEIGHT: QuotaWeight = 'population';
+export const DEFAULT_QUOTA_INDEX = 'banzhaf';
 
 /**
  * What the options of power against the quota mean, as `concord quota`'s help says them; the API's
- * query says the same, capitalised (`sentence`).
+ * query says the same, capitalised (`sentence` of ../util/format.ts).
  */
 export const QUOTA_OPTION_HELP = {
   from: `the first quota (default ${DEFAULT_QUOTA_FROM})`,
@@ -44,8 +53,3 @@ export const DESIGN_OPTION_HELP = {
   resolution: `total of the integer weights (default ${DEFAULT_DESIGN_RESOLUTION})`,
   maxIterations: `iterations at most (default ${DEFAULT_DESIGN_ITERATIONS})`,
 } as const;
-
-/** A help line as the API's documentation writes it: capitalised. */
-export function sentence(help: string): string {
-  return help.charAt(0).toUpperCase() + help.slice(1);
-}

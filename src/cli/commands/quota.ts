@@ -14,7 +14,7 @@ import { translator } from '../../i18n/translate.js';
 import { loadOrganizations } from '../../org/load.js';
 import { organizationShortName } from '../../org/names.js';
 import { resolveGame } from '../../org/players.js';
-import { QUOTA_OPTION_HELP } from '../../power/options.js';
+import { DEFAULT_QUOTA_INDEX, DEFAULT_QUOTA_WEIGHT, QUOTA_OPTION_HELP } from '../../power/options.js';
 import { QUOTA_INDICES, type QuotaSweep, quotaSweep } from '../../power/quota.js';
 import {
   orgWeightedInput,
@@ -58,7 +58,10 @@ export function register(program: Command, io: CliIO): void {
     .option('--to <q>', QUOTA_OPTION_HELP.to)
     .option('--step <s>', QUOTA_OPTION_HELP.step)
     .option('--jumps', QUOTA_OPTION_HELP.jumps)
-    .option('--index <names>', `indices, comma-separated (default banzhaf): ${QUOTA_INDICES.join(', ')}`)
+    .option(
+      '--index <names>',
+      `indices, comma-separated (default ${DEFAULT_QUOTA_INDEX}): ${QUOTA_INDICES.join(', ')}`,
+    )
     .option('--format <format>', 'table | json | csv (default table)')
     .option('--json', 'print JSON (same as --format json)')
     .action(
@@ -105,7 +108,7 @@ export function register(program: Command, io: CliIO): void {
           : orgWeightedInput(
               opts.org!,
               parseDate(opts.at ?? todayIso(), '--at'),
-              opts.weight ?? 'population',
+              opts.weight ?? DEFAULT_QUOTA_WEIGHT,
               loadOrganizations,
               loadDataset,
             );

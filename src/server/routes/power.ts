@@ -28,11 +28,12 @@ import {
 import { POWER_INDEX_NAMES, type PowerIndexName, parseIndexList } from '../../power/indices.js';
 import { comparisonRules, loadReferenceBand } from '../../power/load.js';
 import {
+  DEFAULT_QUOTA_INDEX,
+  DEFAULT_QUOTA_WEIGHT,
   DEFAULT_SAMPLES,
   POWER_METHODS,
   POWER_OPTION_HELP,
   QUOTA_OPTION_HELP,
-  sentence,
 } from '../../power/options.js';
 import { computePower, type Method, type PowerOptions } from '../../power/power.js';
 import { QUOTA_INDICES, QUOTA_MAX_PLAYERS, quotaSweep } from '../../power/quota.js';
@@ -50,6 +51,7 @@ import { GameFileSchema } from '../../rules/game.js';
 import { builtinGames, loadBuiltinGameFile, NAMED_RULES } from '../../rules/load.js';
 import { RuleSchema } from '../../rules/schema.js';
 import { parseDate, todayIso } from '../../util/dates.js';
+import { sentence } from '../../util/format.js';
 import { atPath } from '../errors.js';
 import { type AnyRoute, route } from '../route.js';
 import { DateParam, OrgParams } from '../schemas.js';
@@ -379,7 +381,9 @@ const QuotaQuery = z
       .string()
       .max(200)
       .optional()
-      .describe(`Indices, comma-separated (default banzhaf): ${QUOTA_INDICES.join(', ')} or all`),
+      .describe(
+        `Indices, comma-separated (default ${DEFAULT_QUOTA_INDEX}): ${QUOTA_INDICES.join(', ')} or all`,
+      ),
   })
   .strict();
 
@@ -741,7 +745,7 @@ export const routes: AnyRoute[] = [
             input = orgWeightedInput(
               query.org!,
               parseDate(query.at ?? todayIso(), 'query.at'),
-              query.weight ?? 'population',
+              query.weight ?? DEFAULT_QUOTA_WEIGHT,
               ctx.registry,
               ctx.ds,
               'query.weight',
