@@ -1848,11 +1848,11 @@ export interface components {
             /** @description Replicates per design point (with sensitivity: base samples N) */
             runs: number;
             /**
-             * @description The seed; each replicate’s seed derives from (seed, replicate index)
+             * @description The seed, an integer in [0, 2^53): each replicate's seed derives from (seed, replicate index)
              * @default 1
              */
             seed: number;
-            /** @description Default: consensus, compromise, median */
+            /** @description Models (default: consensus, compromise, median) */
             models?: ("consensus" | "compromise" | "median" | "nash" | "eum" | "exchange" | "smp")[];
             /**
              * @description Saltelli sampling for first-order and total Sobol indices
@@ -1860,7 +1860,7 @@ export interface components {
              */
             sensitivity: boolean;
             /**
-             * @description rows: every result row (exportable); summary: aggregates only
+             * @description Rows (every result row, exportable) | summary (batch aggregates only)
              * @default rows
              * @enum {string}
              */
