@@ -45,6 +45,7 @@ import {
 import { DEFAULT_REFORM_RANK } from '../src/power/reform-ranks.js';
 import { DEFAULT_RELIABILITY_RESAMPLES, DEFAULT_RELIABILITY_SEED } from '../src/scenario/reliability.js';
 import { ExchangeRunSchema } from '../src/scenario/schema.js';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '../src/server/app.js';
 import { openApiDocument } from '../src/server/openapi.js';
 import type { AnyRoute } from '../src/server/route.js';
 import { apiRoutes } from '../src/server/routes/index.js';
@@ -145,6 +146,7 @@ describe('the CLI takes its defaults and help from the options modules', () => {
     const root = await program();
     expect(defaultOf(root, 'balance', '--measure')).toBe(DEFAULT_MEASURE);
     expect(defaultOf(root, 'reform', '--rank')).toBe(DEFAULT_REFORM_RANK);
+    expect(defaultOf(root, 'serve', '--rate-limit')).toBe(String(DEFAULT_RATE_LIMIT_PER_MINUTE));
     expect(root.commands.find((c) => c.name() === 'capacity')?.description()).toBe(
       CAPACITY_OPTION_HELP.summary,
     );
