@@ -37,11 +37,16 @@ import {
   splitCodes,
 } from '../src/power/capacity-options.js';
 import {
+  DEFAULT_DESIGN_FIELD,
   DEFAULT_QUOTA_INDEX,
+  DEFAULT_QUOTA_WEIGHT,
   DESIGN_OPTION_HELP,
   POWER_OPTION_HELP,
   QUOTA_OPTION_HELP,
+  quotaIndexHelp,
+  quotaWeightHelp,
 } from '../src/power/options.js';
+import { QUOTA_INDICES } from '../src/power/quota.js';
 import { DEFAULT_REFORM_RANK } from '../src/power/reform-ranks.js';
 import { DEFAULT_RELIABILITY_RESAMPLES, DEFAULT_RELIABILITY_SEED } from '../src/scenario/reliability.js';
 import { ExchangeRunSchema } from '../src/scenario/schema.js';
@@ -103,6 +108,10 @@ const FLAGS: ReadonlyArray<[command: string, flag: string, help: string, dflt?: 
   ['quota', '--to', QUOTA_OPTION_HELP.to],
   ['quota', '--step', QUOTA_OPTION_HELP.step],
   ['quota', '--jumps', QUOTA_OPTION_HELP.jumps],
+  ['quota', '--criterion', QUOTA_OPTION_HELP.criterion],
+  ['quota', '--weight', quotaWeightHelp('--org')],
+  ['quota', '--index', quotaIndexHelp(QUOTA_INDICES)],
+  ['design', '--field', DESIGN_OPTION_HELP.field],
   ['design', '--resolution', DESIGN_OPTION_HELP.resolution],
   ['design', '--max-iterations', DESIGN_OPTION_HELP.maxIterations],
   ['forecast', '--max-rounds', FORECAST_OPTION_HELP.maxRounds],
@@ -158,6 +167,10 @@ describe('the CLI takes its defaults and help from the options modules', () => {
       `(default: ${DEFAULT_COMPARISONS.join(', ')})`,
     );
     expect(flag(root, 'quota', '--index').description).toContain(`(default ${DEFAULT_QUOTA_INDEX})`);
+    expect(flag(root, 'quota', '--weight').description).toContain(
+      `"${DEFAULT_QUOTA_WEIGHT}" (millions, rounded; default)`,
+    );
+    expect(flag(root, 'design', '--field').description).toContain(`(default ${DEFAULT_DESIGN_FIELD})`);
     expect(flag(root, 'reliability', '--resamples').description).toContain(
       `(default ${DEFAULT_RELIABILITY_RESAMPLES};`,
     );
@@ -239,7 +252,9 @@ describe('the API takes its defaults and documentation from the options modules'
         expect(param(id, k).description, `${id} ${k}`).toBe(POWER_OPTION_HELP[k]);
     for (const k of ['from', 'to', 'step', 'jumps'] as const)
       expect(param('powerQuota', k).description).toBe(sentence(QUOTA_OPTION_HELP[k]));
-    expect(param('powerQuota', 'index').description).toContain(`(default ${DEFAULT_QUOTA_INDEX})`);
+    expect(param('powerQuota', 'index').description).toBe(sentence(quotaIndexHelp(QUOTA_INDICES)));
+    expect(param('powerQuota', 'weight').description).toBe(sentence(quotaWeightHelp('`org`')));
+    expect(param('powerQuota', 'criterion').description).toBe(sentence(QUOTA_OPTION_HELP.criterion));
     for (const id of ['forecast', 'forecastScenario'])
       for (const [p, k] of [
         ['exchangeVariant', 'exchangeVariant'],

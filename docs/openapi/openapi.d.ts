@@ -3882,9 +3882,9 @@ export interface operations {
                 org?: string;
                 /** @description The date for `org` (default: today) */
                 at?: string;
-                /** @description With `org`: population (millions, rounded; default), gdp (billion USD, rounded) or count */
+                /** @description With `org`: the weight, "population" (millions, rounded; default), "gdp" (billion USD, rounded) or "count" */
                 weight?: "population" | "gdp" | "count";
-                /** @description With a rule of several criteria: the summed one to vary the quota of, at its own quota (votes for eu27-nice) */
+                /** @description With a rule of several criteria: the summed one to vary the quota of, at its own quota (e.g. votes for eu27-nice) */
                 criterion?: string;
                 /** @description The first quota (default 1) */
                 from?: string;

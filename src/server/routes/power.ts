@@ -28,12 +28,13 @@ import {
 import { POWER_INDEX_NAMES, type PowerIndexName, parseIndexList } from '../../power/indices.js';
 import { comparisonRules, loadReferenceBand } from '../../power/load.js';
 import {
-  DEFAULT_QUOTA_INDEX,
   DEFAULT_QUOTA_WEIGHT,
   DEFAULT_SAMPLES,
   POWER_METHODS,
   POWER_OPTION_HELP,
   QUOTA_OPTION_HELP,
+  quotaIndexHelp,
+  quotaWeightHelp,
 } from '../../power/options.js';
 import { computePower, type Method, type PowerOptions } from '../../power/power.js';
 import { QUOTA_INDICES, QUOTA_MAX_PLAYERS, quotaSweep } from '../../power/quota.js';
@@ -365,14 +366,12 @@ const QuotaQuery = z
     weight: z
       .enum(QUOTA_WEIGHTS)
       .optional()
-      .describe('With `org`: population (millions, rounded; default), gdp (billion USD, rounded) or count'),
+      .describe(sentence(quotaWeightHelp('`org`'))),
     criterion: z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'expected a field name such as votes')
       .optional()
-      .describe(
-        'With a rule of several criteria: the summed one to vary the quota of, at its own quota (votes for eu27-nice)',
-      ),
+      .describe(sentence(QUOTA_OPTION_HELP.criterion)),
     from: Whole(sentence(QUOTA_OPTION_HELP.from)),
     to: Whole(sentence(QUOTA_OPTION_HELP.to)),
     step: Whole(sentence(QUOTA_OPTION_HELP.step)),
@@ -381,9 +380,7 @@ const QuotaQuery = z
       .string()
       .max(200)
       .optional()
-      .describe(
-        `Indices, comma-separated (default ${DEFAULT_QUOTA_INDEX}): ${QUOTA_INDICES.join(', ')} or all`,
-      ),
+      .describe(sentence(quotaIndexHelp(QUOTA_INDICES))),
   })
   .strict();
 
