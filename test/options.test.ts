@@ -28,6 +28,7 @@ import {
 } from '../src/bargaining/options.js';
 import { COMMANDS } from '../src/cli/commands/index.js';
 import { memoryIO } from '../src/cli/io.js';
+import { DATE_CONVENTION_HELP, DEFAULT_DATE_CONVENTION } from '../src/org/schema.js';
 import {
   CAPACITY_OPTION_HELP,
   capacityOptions,
@@ -142,6 +143,7 @@ const FLAGS: ReadonlyArray<[command: string, flag: string, help: string, dflt?: 
   ['balance', '--pair', BALANCE_OPTION_HELP.pair],
   ['balance', '--with', BALANCE_OPTION_HELP.with],
   ['balance', '--without', BALANCE_OPTION_HELP.without],
+  ['org', '--dates', DATE_CONVENTION_HELP],
 ];
 
 describe('the CLI takes its defaults and help from the options modules', () => {
@@ -273,6 +275,8 @@ describe('the API takes its defaults and documentation from the options modules'
     for (const k of ['scope', 'seed', 'resolution', 'campWeights'] as const)
       expect(param('organizationAlignment', k).description).toBe(sentence(ALIGNMENT_OPTION_HELP[k]));
     expect(emptyQuery('organizationBalance').measure).toBe(DEFAULT_MEASURE);
+    expect(emptyQuery('organizationOnDate').dates).toBe(DEFAULT_DATE_CONVENTION);
+    expect(param('organizationOnDate', 'dates').description).toBe(sentence(DATE_CONVENTION_HELP));
     expect(bodyProp('organizationReform', 'rank').default).toBe(DEFAULT_REFORM_RANK);
     expect(bodyProp('startSweep', 'seed')).toMatchObject({
       default: DEFAULT_SWEEP_SEED,

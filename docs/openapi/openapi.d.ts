@@ -3258,7 +3258,7 @@ export interface operations {
             query?: {
                 /** @description The date, YYYY-MM-DD (default: today) */
                 at?: string;
-                /** @description Which date a status counts from: the memorandum (default) or the summit decision */
+                /** @description Which date a status counts from: memorandum (default: the memorandum that brought it into force) or decision (the summit that agreed it) */
                 dates?: "memorandum" | "decision";
                 /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
                 format?: "json" | "csv";
