@@ -12,8 +12,10 @@ import { NAMED_RULES } from '../rules/load.js';
 import { parseDate } from '../util/dates.js';
 import type { CapacityOptions } from './capacity.js';
 
-/** The comparison rules beside the organization's own when none are named. */
-export const DEFAULT_COMPARISONS = ['majority', 'two-thirds', 'double-majority'] as const;
+import { DEFAULT_COMPARISONS } from './comparisons.js';
+
+/** The comparison rules beside the organization's own when none are named (defined in ./comparisons.ts). */
+export { DEFAULT_COMPARISONS };
 /** The EU Council reference band is shown unless left out. */
 export const DEFAULT_EU_REFERENCE = true;
 
