@@ -95,6 +95,7 @@ export type { Membership, MembershipStatus, Organization, OrganizationInput } fr
 export { type Snapshot, snapshot } from './org/snapshot.js';
 // ── Power and capacity to decide ─────────────────────────────────────────────────────────────
 export {
+  type CapacityOptions,
   type CapacityResult,
   type CapacityRule,
   type CapacityStage,
@@ -104,7 +105,8 @@ export {
   type RuleOutcome,
   referenceBand,
 } from './power/capacity.js';
-export { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand } from './power/load.js';
+export { DEFAULT_COMPARISONS } from './power/capacity-options.js';
+export { comparisonRules, loadReferenceBand } from './power/load.js';
 export {
   computePower,
   DEFAULT_BUDGETS,

@@ -304,7 +304,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Capacity to decide at every membership stage: passage probability and blocking power by rule
+         * Capacity to decide at each membership stage: passage probability and blocking power under several rules
          * @description As `concord capacity ORG --json`: the organization’s own rule and comparison rules (by name), optionally a hypothetical stage with added members, and the EU Council reference band.
          */
         get: operations["organizationCapacity"];
@@ -1243,15 +1243,19 @@ export interface components {
             }[];
         };
         OrganizationCapacityWithRulesBody: {
-            /** @description Comparison rules: names, or { label, rule } in the rule language */
+            /** @description Comparison rules: names (consensus, majority, two-thirds, double-majority, eu-qmv), or { label, rule } in the rule language (docs/rules.md) (default: majority, two-thirds, double-majority) */
             rules?: (("consensus" | "majority" | "two-thirds" | "double-majority" | "eu-qmv") | {
                 label?: string;
                 rule: components["schemas"]["Rule"];
             })[];
+            /** @description A hypothetical stage: the latest members plus these states (ISO3 codes) */
             add?: string[];
-            /** @description A calendar date, YYYY-MM-DD, or `today` */
+            /** @description The date of the hypothetical stage (its data year), YYYY-MM-DD */
             at?: string;
-            /** @default true */
+            /**
+             * @description Include the EU Council reference band
+             * @default true
+             */
             eu: boolean;
         };
         /** @description A voting game: players with numeric fields and a decision rule */
@@ -1844,11 +1848,11 @@ export interface components {
             /** @description Replicates per design point (with sensitivity: base samples N) */
             runs: number;
             /**
-             * @description The seed; each replicate’s seed derives from (seed, replicate index)
+             * @description The seed, an integer in [0, 2^53): each replicate's seed derives from (seed, replicate index)
              * @default 1
              */
             seed: number;
-            /** @description Default: consensus, compromise, median */
+            /** @description Models (default: consensus, compromise, median) */
             models?: ("consensus" | "compromise" | "median" | "nash" | "eum" | "exchange" | "smp")[];
             /**
              * @description Saltelli sampling for first-order and total Sobol indices
@@ -1856,7 +1860,7 @@ export interface components {
              */
             sensitivity: boolean;
             /**
-             * @description rows: every result row (exportable); summary: aggregates only
+             * @description Rows (every result row, exportable) | summary (batch aggregates only)
              * @default rows
              * @enum {string}
              */
@@ -3254,7 +3258,7 @@ export interface operations {
             query?: {
                 /** @description The date, YYYY-MM-DD (default: today) */
                 at?: string;
-                /** @description Which date a status counts from: the memorandum (default) or the summit decision */
+                /** @description Which date a status counts from: memorandum (default: the memorandum that brought it into force) or decision (the summit that agreed it) */
                 dates?: "memorandum" | "decision";
                 /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
                 format?: "json" | "csv";
@@ -3547,7 +3551,7 @@ export interface operations {
                 seed?: string;
                 /** @description Resolution of the modularity (higher: smaller camps) */
                 resolution?: string;
-                /** @description Edge weights of the camps graph */
+                /** @description Edge weights for the camps: kappa (negative → 0) or agreement */
                 campWeights?: "kappa" | "agreement";
                 /** @description Compare at most this many years before and after each stage (at most 100) */
                 stageYears?: string;
@@ -3666,15 +3670,15 @@ export interface operations {
     organizationCapacity: {
         parameters: {
             query?: {
-                /** @description Comparison rules by name (default majority,two-thirds,double-majority): consensus, majority, two-thirds, double-majority, eu-qmv */
+                /** @description Comparison rules by name: consensus, majority, two-thirds, double-majority, eu-qmv (default: majority, two-thirds, double-majority) */
                 rules?: string;
-                /** @description A hypothetical stage: the latest members plus these states */
+                /** @description A hypothetical stage: the latest members plus these states, comma-separated */
                 add?: string;
-                /** @description The date of the hypothetical stage (its data year) */
+                /** @description The date of the hypothetical stage (its data year), YYYY-MM-DD */
                 at?: string;
                 /** @description Include the EU Council reference band */
                 eu?: "true" | "false";
-                /** @description Blocs (a priori unions): adds Owen and Banzhaf–Owen beside the plain indices, and each bloc’s power */
+                /** @description Blocs (a priori unions), e.g. "KAZ,KGZ,TJK,UZB;CHN,RUS": adds Owen and Banzhaf–Owen beside the plain indices, and each bloc's power */
                 unions?: string;
                 /** @description csv: the tidy CSV of the answer (or send Accept: text/csv) */
                 format?: "json" | "csv";
@@ -3878,9 +3882,9 @@ export interface operations {
                 org?: string;
                 /** @description The date for `org` (default: today) */
                 at?: string;
-                /** @description With `org`: population (millions, rounded; default), gdp (billion USD, rounded) or count */
+                /** @description With `org`: the weight, "population" (millions, rounded; default), "gdp" (billion USD, rounded) or "count" */
                 weight?: "population" | "gdp" | "count";
-                /** @description With a rule of several criteria: the summed one to vary the quota of, at its own quota (votes for eu27-nice) */
+                /** @description With a rule of several criteria: the summed one to vary the quota of, at its own quota (e.g. votes for eu27-nice) */
                 criterion?: string;
                 /** @description The first quota (default 1) */
                 from?: string;
@@ -4017,11 +4021,11 @@ export interface operations {
             query?: {
                 /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum, exchange, smp) */
                 models?: string;
-                /** @description The exchange model's variant: equal-gain (default equal-gain) */
+                /** @description Exchange model: equal-gain (default equal-gain) */
                 exchangeVariant?: "equal-gain";
-                /** @description The randomised Equal Gain's p in [0, 1] (default 0: no randomness) */
+                /** @description Exchange model: the randomised Equal Gain's p in [0, 1] (default 0: no randomness) */
                 exchangeP?: string;
-                /** @description Seeded runs of the exchange model, reported each and as mean and sd per issue (default 1) */
+                /** @description Exchange model: seeded runs, reported each and as mean and sd per issue (default 1) */
                 exchangeRepetitions?: string;
                 /** @description The seed of the exchange model's random draws (default 1) */
                 seed?: string;
@@ -4059,11 +4063,11 @@ export interface operations {
             query?: {
                 /** @description Comma-separated models (default: all of consensus, compromise, median, nash, eum, exchange, smp) */
                 models?: string;
-                /** @description The exchange model's variant: equal-gain (default equal-gain) */
+                /** @description Exchange model: equal-gain (default equal-gain) */
                 exchangeVariant?: "equal-gain";
-                /** @description The randomised Equal Gain's p in [0, 1] (default 0: no randomness) */
+                /** @description Exchange model: the randomised Equal Gain's p in [0, 1] (default 0: no randomness) */
                 exchangeP?: string;
-                /** @description Seeded runs of the exchange model, reported each and as mean and sd per issue (default 1) */
+                /** @description Exchange model: seeded runs, reported each and as mean and sd per issue (default 1) */
                 exchangeRepetitions?: string;
                 /** @description The seed of the exchange model's random draws (default 1) */
                 seed?: string;

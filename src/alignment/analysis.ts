@@ -33,6 +33,7 @@ import {
 import {
   DEFAULT_BOOTSTRAP,
   DEFAULT_CAMP_WEIGHTS,
+  DEFAULT_PAIR,
   DEFAULT_SCOPE,
   type RollCallScopeFilter,
 } from './options.js';
@@ -919,7 +920,7 @@ export function alignOrganization(
       `${outside} roll call${outside === 1 ? '' : 's'} of the window had fewer than two ${org.shortName} members taking part (before ${org.founded}, or members absent): no cohesion for ${outside === 1 ? 'it' : 'them'}`,
     );
   const [pa, pb] =
-    opts.pair ?? (codes.includes('CHN') && codes.includes('RUS') ? ['CHN', 'RUS'] : [codes[0], codes[1]]);
+    opts.pair ?? (DEFAULT_PAIR.every((c) => codes.includes(c)) ? DEFAULT_PAIR : [codes[0], codes[1]]);
   const followed =
     pa && pb && codes.includes(pa) && codes.includes(pb)
       ? { a: pa, b: pb, years: pairByYear(data, pa, pb, window) }

@@ -35,8 +35,12 @@ export const MAX_BOOTSTRAP = 100_000;
 export const API_MAX_BOOTSTRAP = 2000;
 export const BootstrapSchema = z.number().int().min(0).max(MAX_BOOTSTRAP);
 
+/** The pair followed year by year, when both are members (else the first two members). */
+export const DEFAULT_PAIR: readonly [string, string] = ['CHN', 'RUS'];
+
 /** What each option means, as the CLI's help says it. */
 export const ALIGNMENT_OPTION_HELP = {
+  pair: `the pair followed year by year (default ${DEFAULT_PAIR.join(',')})`,
   scope: 'all roll calls, or only resolutions voted on as a whole (the scope both sources share)',
   seed: 'seed of the Louvain community detection',
   resolution: 'resolution of the modularity (higher: smaller camps)',

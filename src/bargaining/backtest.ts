@@ -44,6 +44,7 @@ import {
   modelOutcome,
   point,
 } from './forecast.js';
+import { DEFAULT_BACKTEST_RESAMPLES, DEFAULT_FORECAST_SEED } from './options.js';
 
 export const BASELINE_NAMES = ['statusQuo', 'proposal', 'alwaysAdopted', 'meanPosition'] as const;
 export type BaselineName = (typeof BASELINE_NAMES)[number];
@@ -306,8 +307,8 @@ export function backtest(scenarios: readonly ResolvedScenario[], opts: BacktestO
     return { models: modelScores, baselines: baseScores };
   };
   const all = score(cases);
-  const resamples = opts.resamples ?? 10_000;
-  const seed = opts.seed ?? 1;
+  const resamples = opts.resamples ?? DEFAULT_BACKTEST_RESAMPLES;
+  const seed = opts.seed ?? DEFAULT_FORECAST_SEED;
   const comparisons: Comparison[] = [];
   for (const m of models) {
     const mine = cases.map((c) => c.models[m]!.error);

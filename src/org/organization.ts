@@ -15,6 +15,7 @@ import {
   type Chair,
   DATE_CONVENTIONS,
   type DateConvention,
+  DEFAULT_DATE_CONVENTION,
   EventKindSchema,
   type Membership,
   type MembershipStatus,
@@ -62,7 +63,10 @@ export interface PartnerOnDate {
  * is one) or `decision` (from the summit decision, `decided`, where the record has one). A record
  * ending on the day a re-dated record of the same state begins is re-dated with it.
  */
-export function withDateConvention(org: Organization, dates: DateConvention = 'memorandum'): Organization {
+export function withDateConvention(
+  org: Organization,
+  dates: DateConvention = DEFAULT_DATE_CONVENTION,
+): Organization {
   if (dates === 'memorandum') return org;
   const moved = new Map<string, IsoDate>();
   for (const m of org.memberships)
@@ -83,7 +87,7 @@ export function withDateConvention(org: Organization, dates: DateConvention = 'm
 
 /** Checks a `--dates` value: exit 2 with the list otherwise. */
 export function dateConvention(v: string | undefined, path = '--dates'): DateConvention {
-  if (v === undefined) return 'memorandum';
+  if (v === undefined) return DEFAULT_DATE_CONVENTION;
   const t = v.trim().toLowerCase();
   if ((DATE_CONVENTIONS as readonly string[]).includes(t)) return t as DateConvention;
   throw new ConcordError('E_USAGE', `${path}: "${v}" is not one of ${DATE_CONVENTIONS.join(', ')}`, {

@@ -53,6 +53,11 @@ export type Membership = z.infer<typeof MembershipSchema>;
 /** Which date a status counts from: the memorandum's (default) or the decision's. */
 export const DATE_CONVENTIONS = ['memorandum', 'decision'] as const;
 export type DateConvention = (typeof DATE_CONVENTIONS)[number];
+/** The convention of the library (snapshot, withDateConvention), `concord org --dates` and the API's `dates`. */
+export const DEFAULT_DATE_CONVENTION: DateConvention = 'memorandum';
+/** What the choice means, as `concord org`'s help says it (the API's query says the same, capitalised). */
+export const DATE_CONVENTION_HELP =
+  'which date a status counts from: memorandum (default: the memorandum that brought it into force) or decision (the summit that agreed it)';
 
 export const ChairSchema = z
   .object({

@@ -24,7 +24,7 @@ import {
   withDateConvention,
 } from './organization.js';
 import type { OrganizationRegistry } from './registry.js';
-import type { DateConvention } from './schema.js';
+import { type DateConvention, DEFAULT_DATE_CONVENTION } from './schema.js';
 
 export interface Snapshot {
   readonly organization: {
@@ -65,7 +65,7 @@ export function snapshot(
   ds: Dataset,
   id: string,
   date: IsoDate,
-  dates: DateConvention = 'memorandum',
+  dates: DateConvention = DEFAULT_DATE_CONVENTION,
 ): Snapshot {
   const requested = withDateConvention(registry.get(id), dates);
   let org = requested;

@@ -79,17 +79,22 @@ export interface CapacityResult {
   readonly stages: CapacityStage[];
 }
 
+/** The options of capacity() (parsed from flags or a request by capacityOptions, ./capacity-options.ts). */
+export interface CapacityOptions {
+  /** A hypothetical stage: the latest members plus these states. */
+  readonly add?: readonly string[];
+  /** The date of the hypothetical stage (its data year); the latest stage's date by default. */
+  readonly at?: IsoDate;
+  readonly budgets?: PowerOptions['budgets'];
+  /** Blocs by member code; each is cut to its members present at a stage. */
+  readonly unions?: ReadonlyArray<readonly string[]>;
+}
+
 export function capacity(
   org: Organization,
   ds: Dataset,
   rules: readonly CapacityRule[],
-  opts: {
-    add?: readonly string[];
-    at?: IsoDate;
-    budgets?: PowerOptions['budgets'];
-    /** Blocs by member code; each is cut to its members present at a stage. */
-    unions?: ReadonlyArray<readonly string[]>;
-  } = {},
+  opts: CapacityOptions = {},
 ): CapacityResult {
   if (opts.unions?.length) {
     const everyone = new Set([...decisionStages(org).flatMap((s) => s.members), ...(opts.add ?? [])]);

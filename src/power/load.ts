@@ -8,8 +8,6 @@ import { describeRule } from '../rules/evaluate.js';
 import { loadBuiltinGameFile, NAMED_RULES, readRule } from '../rules/load.js';
 import { type CapacityRule, EU_REFERENCE_GAMES, type ReferencePoint, referenceBand } from './capacity.js';
 
-export const DEFAULT_COMPARISONS = ['majority', 'two-thirds', 'double-majority'] as const;
-
 export function comparisonRules(
   own: CapacityRule['rule'] | Organization,
   specs: readonly string[],

@@ -11,6 +11,7 @@ import type { OrganizationRegistry } from '../org/registry.js';
 import { compile } from '../rules/compile.js';
 import type { Game } from '../rules/game.js';
 import { type CsvValue, csvLine } from '../util/csv.js';
+import { DEFAULT_QUOTA_INDEX } from './options.js';
 import { QUOTA_INDICES, type QuotaIndex, type QuotaSweep } from './quota.js';
 
 export interface WeightedInput {
@@ -103,8 +104,7 @@ export function weightedInput(
   };
 }
 
-export const QUOTA_WEIGHTS = ['population', 'gdp', 'count'] as const;
-export type QuotaWeight = (typeof QUOTA_WEIGHTS)[number];
+export { QUOTA_WEIGHTS, type QuotaWeight } from './options.js';
 
 /** An organization's members on a date, weighted by population (millions), GDP (billion USD) or count. */
 export function orgWeightedInput(
@@ -150,7 +150,7 @@ export function orgWeightedInput(
 
 /** `banzhaf,ss,…` (aliases and `all`) as the indices of a quota sweep; default banzhaf. */
 export function parseQuotaIndices(spec: string | undefined, path = '--index'): QuotaIndex[] {
-  if (spec === undefined) return ['banzhaf'];
+  if (spec === undefined) return [DEFAULT_QUOTA_INDEX];
   const alias: Record<string, QuotaIndex> = {
     bz: 'banzhaf',
     shapley: 'shapley-shubik',

@@ -53,9 +53,9 @@ import { computePower } from './power.js';
 export const MAX_BLOCS = 4;
 export const MAX_CONSTRAINTS = 12;
 
-import { REFORM_RANKS, type ReformRank } from './reform-ranks.js';
+import { DEFAULT_REFORM_RANK, REFORM_RANKS, type ReformRank } from './reform-ranks.js';
 
-export { REFORM_RANKS, type ReformRank };
+export { DEFAULT_REFORM_RANK, REFORM_RANKS, type ReformRank };
 
 export const REFORM_RANK_HELP: Record<ReformRank, string> = {
   passage: 'passage probability at the stage on --at, highest first',
@@ -588,7 +588,7 @@ export function reform(org: Organization, ds: Dataset, opts: ReformOptions): Ref
     );
   const unionsPath = opts.unionsPath ?? '--unions';
   const atPath = opts.atPath ?? '--at';
-  const rankBy = opts.rank ?? 'passage';
+  const rankBy = opts.rank ?? DEFAULT_REFORM_RANK;
   const real = decisionStages(org).filter((s) => s.members.length > 0);
   if (!real.length)
     throw new ConcordError('E_NO_DATA', `${org.shortName} has no membership stage`, {

@@ -70,6 +70,10 @@ export function krippendorffAlpha(
   return { alpha: 1 - dO / dE, units: pairable.length, values: n };
 }
 
+/** The bootstrap of alpha's interval: resamples and seed when none are given (the library and `concord reliability`). */
+export const DEFAULT_RELIABILITY_RESAMPLES = 1000;
+export const DEFAULT_RELIABILITY_SEED = 1;
+
 /** Alpha with a seeded bootstrap interval over units. */
 export function alphaWithInterval(
   units: ReadonlyArray<ReadonlyArray<number>>,
@@ -77,10 +81,10 @@ export function alphaWithInterval(
 ): AlphaResult {
   const metric = opts.metric ?? 'interval';
   const base = krippendorffAlpha(units, metric);
-  const resamples = opts.resamples ?? 1000;
+  const resamples = opts.resamples ?? DEFAULT_RELIABILITY_RESAMPLES;
   const pairable = units.filter((u) => u.length >= 2);
   if (base.alpha === null || resamples <= 0 || pairable.length < 2) return { ...base, ci95: null };
-  const rng = seededRng(opts.seed ?? 1);
+  const rng = seededRng(opts.seed ?? DEFAULT_RELIABILITY_SEED);
   const out: number[] = [];
   const pick: Array<ReadonlyArray<number>> = new Array(pairable.length);
   for (let r = 0; r < resamples; r++) {

@@ -10,7 +10,16 @@
  * same paths (`issues[0].positions.RUS.position`).
  */
 import { z } from 'zod';
-import { EumVariantSchema, MaxRoundsSchema } from '../bargaining/options.js';
+import {
+  DEFAULT_EXCHANGE_P,
+  DEFAULT_EXCHANGE_REPETITIONS,
+  DEFAULT_EXCHANGE_VARIANT,
+  DEFAULT_FORECAST_SEED,
+  EumVariantSchema,
+  EXCHANGE_VARIANTS,
+  MAX_EXCHANGE_REPETITIONS,
+  MaxRoundsSchema,
+} from '../bargaining/options.js';
 import { RuleSchema } from '../rules/schema.js';
 import { IsoDateSchema } from '../util/dates.js';
 import { SweepDesignSchema, UncertaintySchema } from './uncertainty.js';
@@ -145,7 +154,7 @@ export const ModelNameSchema = z.enum([
 export type ModelName = z.infer<typeof ModelNameSchema>;
 
 /** The exchange model's variants (src/bargaining/exchange.ts); the package's Random Rate is not built. */
-export const EXCHANGE_VARIANTS = ['equal-gain'] as const;
+export { EXCHANGE_VARIANTS } from '../bargaining/options.js';
 
 /**
  * How the exchange model runs (src/bargaining/exchange.ts; the `decide` package's `--model`, `--p`,
@@ -154,10 +163,10 @@ export const EXCHANGE_VARIANTS = ['equal-gain'] as const;
  */
 export const ExchangeRunSchema = z
   .object({
-    variant: z.enum(EXCHANGE_VARIANTS).default('equal-gain'),
-    p: z.number().min(0).max(1).default(0),
-    repetitions: z.number().int().min(1).max(10_000).default(1),
-    seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
+    variant: z.enum(EXCHANGE_VARIANTS).default(DEFAULT_EXCHANGE_VARIANT),
+    p: z.number().min(0).max(1).default(DEFAULT_EXCHANGE_P),
+    repetitions: z.number().int().min(1).max(MAX_EXCHANGE_REPETITIONS).default(DEFAULT_EXCHANGE_REPETITIONS),
+    seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(DEFAULT_FORECAST_SEED),
   })
   .strict();
 export type ExchangeRun = z.infer<typeof ExchangeRunSchema>;

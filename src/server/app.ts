@@ -44,7 +44,7 @@ export interface ServerOptions {
   readonly webRoot?: string | null;
   /** Largest request body, bytes (default 1 MiB). */
   readonly bodyLimit?: number;
-  /** Requests per minute per client address over all routes (default 1200); 0 turns every limit off. */
+  /** Requests per minute per client address over all routes (default DEFAULT_RATE_LIMIT_PER_MINUTE); 0 turns every limit off. */
   readonly rateLimitPerMinute?: number;
   /** An answer not sent within this time is a 503 E_TIMEOUT (default 30 s). */
   readonly handlerTimeoutMs?: number;
@@ -90,6 +90,8 @@ export interface Server {
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_COMPUTE_BUDGET_MS = 10_000;
 export const DEFAULT_COST_PER_MINUTE = 60_000;
+/** Requests per minute per client address over all routes when none is set (`concord serve --rate-limit`). */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1200;
 
 /** Where the built lab is, and whether it is there. */
 export function webRootOf(o: { webRoot?: string | null }): string | null {
@@ -179,7 +181,7 @@ export async function buildServer(o: ServerOptions): Promise<Server> {
     },
     crossOriginEmbedderPolicy: false,
   });
-  const limit = o.rateLimitPerMinute ?? 1200;
+  const limit = o.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
   await app.register(rateLimit, {
     global: limit > 0,
     max: limit > 0 ? limit : 1_000_000,

@@ -19,6 +19,7 @@ import { labRooms } from '../i18n/messages/lab-rooms/index.js';
 import { reportForecasts } from '../i18n/messages/report-forecasts/index.js';
 import { translator } from '../i18n/translate.js';
 import type { RoomSetup } from '../rooms/setup.js';
+import { esc } from '../util/html.js';
 
 export interface PrintableDebrief {
   readonly title: string;
@@ -55,14 +56,6 @@ export interface PrintableDebrief {
   readonly timeline: ReadonlyArray<{ seq: number; at?: string | undefined; type: string; data: unknown }>;
   readonly utilities: ReadonlyArray<{ delegation: string; played: boolean; utility: number; gain: number }>;
 }
-
-const esc = (s: unknown) =>
-  String(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 
 export function renderDebriefHtml(
   d: PrintableDebrief,

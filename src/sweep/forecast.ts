@@ -18,6 +18,7 @@ import { type ModelName, type ScenarioFile, ScenarioFileSchema } from '../scenar
 import type { ResolvedScenario } from '../scenario/types.js';
 import { validate } from '../util/validate.js';
 import type { DesignPoint, ForecastRow, Perturbation, SweepAdapter } from './adapter.js';
+import { DEFAULT_SWEEP_MODELS } from './options.js';
 
 const workspace = new ForecastWorkspace();
 
@@ -35,7 +36,7 @@ export const forecastAdapter: SweepAdapter<ScenarioFile, ResolvedScenario> = {
   id: 'forecast',
   label: "Concord's forecast models (src/bargaining/forecast.ts)",
   models: MODEL_NAMES,
-  defaultModels: ['consensus', 'compromise', 'median'],
+  defaultModels: DEFAULT_SWEEP_MODELS,
   parse(data, file) {
     return validate(ScenarioFileSchema, data, file);
   },

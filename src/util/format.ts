@@ -92,3 +92,8 @@ export function compareCodes(a: string, b: string): number {
 export function json(x: unknown): string {
   return JSON.stringify(x, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2);
 }
+
+/** A help line of the CLI as the API's documentation writes it: capitalised. */
+export function sentence(help: string): string {
+  return help.charAt(0).toUpperCase() + help.slice(1);
+}

@@ -132,7 +132,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--resolution <x>', ALIGNMENT_OPTION_HELP.resolution, String(DEFAULT_RESOLUTION))
     .option('--camp-weights <w>', ALIGNMENT_OPTION_HELP.campWeights, DEFAULT_CAMP_WEIGHTS)
     .option('--bootstrap <n>', ALIGNMENT_OPTION_HELP.bootstrap, String(CLI_DEFAULT_BOOTSTRAP))
-    .option('--pair <a,b>', 'the pair followed year by year (default CHN,RUS)')
+    .option('--pair <a,b>', ALIGNMENT_OPTION_HELP.pair)
     .option(
       '--stage-years <n>',
       'compare at most n years before and after each stage (default: whole stages)',

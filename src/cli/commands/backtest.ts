@@ -15,7 +15,11 @@ import {
   subsetDescriptionIn,
 } from '../../bargaining/backtest.js';
 import { ADOPTION_RULE, ADOPTION_TOLERANCE, MODEL_NAMES } from '../../bargaining/forecast.js';
-import { FORECAST_OPTION_HELP } from '../../bargaining/options.js';
+import {
+  DEFAULT_BACKTEST_RESAMPLES,
+  DEFAULT_FORECAST_SEED,
+  FORECAST_OPTION_HELP,
+} from '../../bargaining/options.js';
 import { backtestCsv } from '../../bargaining/tidy.js';
 import { ConcordError } from '../../errors.js';
 import { formatter } from '../../i18n/format.js';
@@ -99,8 +103,8 @@ export function register(program: Command, io: CliIO): void {
       '--sweep-runs <n>',
       "score each model's probability of adoption (Brier, log score, calibration) from a seeded sweep of N replicates per case",
     )
-    .option('--seed <n>', 'seed of the sweep and of the bootstrap (default 1)')
-    .option('--resamples <n>', 'resamples of the paired bootstrap (default 10000)')
+    .option('--seed <n>', FORECAST_OPTION_HELP.backtestSeed)
+    .option('--resamples <n>', FORECAST_OPTION_HELP.backtestResamples)
     .option('--json', 'print JSON')
     .action((path: string, opts: Opts) => {
       const csvOut = wantsCsv(opts.format);
@@ -113,7 +117,7 @@ export function register(program: Command, io: CliIO): void {
       });
       const imports = opts.json ? importSummaries(loaded) : reportImports(io, loaded);
       const runs = parseCount(opts.sweepRuns, '--sweep-runs', 10, 1_000_000);
-      const seed = parseCount(opts.seed, '--seed', 0, 2 ** 31 - 1) ?? 1;
+      const seed = parseCount(opts.seed, '--seed', 0, 2 ** 31 - 1) ?? DEFAULT_FORECAST_SEED;
       const resamples = parseCount(opts.resamples, '--resamples', 0, 1_000_000);
       const eum = { maxRounds: parseRounds(opts.maxRounds), variant: parseVariant(opts.eumVariant) };
       // Before the sweep and the bootstrap: what the user is in for, and the way to a faster answer.
@@ -132,7 +136,9 @@ export function register(program: Command, io: CliIO): void {
         runs ? bt.t('long.whatSweep', { ...size, runs: bt.int(runs) }) : bt.t('long.what', size),
         [
           ...(runs ? [bt.t('faster.sweepRuns')] : []),
-          ...((resamples ?? 10_000) > 10_000 ? [bt.t('faster.resamples')] : []),
+          ...((resamples ?? DEFAULT_BACKTEST_RESAMPLES) > DEFAULT_BACKTEST_RESAMPLES
+            ? [bt.t('faster.resamples')]
+            : []),
           bt.t('faster.noEum'),
           bt.t('faster.rounds'),
         ].join(', '),

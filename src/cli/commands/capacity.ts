@@ -12,10 +12,15 @@ import { openOrganization } from '../../org/load.js';
 import { organizationName, organizationShortName } from '../../org/names.js';
 import { decisionStages } from '../../org/organization.js';
 import { type CapacityResult, capacity, type ReferencePoint } from '../../power/capacity.js';
-import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand, passageCell } from '../../power/load.js';
+import {
+  CAPACITY_OPTION_HELP,
+  capacityOptions,
+  DEFAULT_COMPARISONS,
+  splitBlocs,
+  splitCodes,
+} from '../../power/capacity-options.js';
+import { comparisonRules, loadReferenceBand, passageCell } from '../../power/load.js';
 import { capacityCsv } from '../../power/tidy.js';
-import { NAMED_RULES } from '../../rules/load.js';
-import { parseDate } from '../../util/dates.js';
 import { json, table } from '../../util/format.js';
 import { capacityEstimateMs, warnIfLong } from '../estimate.js';
 import { type CliText, cliText, type NamespaceKeys } from '../i18n.js';
@@ -25,24 +30,16 @@ import { FORMAT_OPTION_HELP, outputFormat } from '../output.js';
 export function register(program: Command, io: CliIO): void {
   program
     .command('capacity')
-    .description(
-      'capacity to decide at each membership stage: passage probability and blocking power under several rules',
-    )
+    .description(CAPACITY_OPTION_HELP.summary)
     .argument(
       '<org>',
       'organization id (sco, csto, asean, eu-council, …) or the path of an organization file',
     )
-    .option(
-      '--rule <rule...>',
-      `comparison rules: names (${Object.keys(NAMED_RULES).join(', ')}), rule files or inline YAML (default: ${DEFAULT_COMPARISONS.join(', ')})`,
-    )
-    .option('--add <iso3,…>', 'a hypothetical stage: the latest members plus these states, comma-separated')
-    .option('--at <date>', 'the date of the hypothetical stage (its data year), YYYY-MM-DD')
-    .option(
-      '--unions <blocs>',
-      'blocs (a priori unions), e.g. "KAZ,KGZ,TJK,UZB;CHN,RUS": adds Owen and Banzhaf–Owen beside the plain indices, and each bloc\'s power',
-    )
-    .option('--no-eu', 'leave out the EU Council reference band')
+    .option('--rule <rule...>', CAPACITY_OPTION_HELP.rule)
+    .option('--add <iso3,…>', CAPACITY_OPTION_HELP.add)
+    .option('--at <date>', CAPACITY_OPTION_HELP.at)
+    .option('--unions <blocs>', CAPACITY_OPTION_HELP.unions)
+    .option('--no-eu', CAPACITY_OPTION_HELP.noEu)
     .option('--json', 'print JSON')
     .option('--format <fmt>', FORMAT_OPTION_HELP)
     .action(
@@ -61,12 +58,7 @@ export function register(program: Command, io: CliIO): void {
         const fmt = outputFormat(opts);
         const { org } = openOrganization(id, io.cwd);
         const rules = comparisonRules(org, opts.rule ?? [...DEFAULT_COMPARISONS], io.cwd);
-        const add = opts.add
-          ? opts.add
-              .split(',')
-              .map((s) => s.trim().toUpperCase())
-              .filter(Boolean)
-          : [];
+        const add = opts.add ? splitCodes(opts.add) : [];
         const sizes = decisionStages(org)
           .map((s) => s.members.length)
           .filter((n) => n > 0);
@@ -78,22 +70,15 @@ export function register(program: Command, io: CliIO): void {
           pt('long.capacity', { stages: sizes.length, members: Math.max(0, ...sizes), rules: rules.length }),
           pt('long.capacityFaster'),
         );
-        const unions = opts.unions
-          ? opts.unions
-              .split(';')
-              .map((g) =>
-                g
-                  .split(',')
-                  .map((x) => x.trim().toUpperCase())
-                  .filter(Boolean),
-              )
-              .filter((g) => g.length)
-          : undefined;
-        const result = capacity(org, loadDataset(), rules, {
-          add,
-          ...(unions ? { unions } : {}),
-          at: opts.at ? parseDate(opts.at, '--at') : undefined,
-        });
+        const result = capacity(
+          org,
+          loadDataset(),
+          rules,
+          capacityOptions(
+            { add, at: opts.at, unions: opts.unions ? splitBlocs(opts.unions) : undefined },
+            (field) => `--${field}`,
+          ),
+        );
         const band = opts.eu ? loadReferenceBand() : [];
         io.out(
           fmt === 'csv'

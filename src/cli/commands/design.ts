@@ -12,7 +12,7 @@ import { intlTag, translator } from '../../i18n/translate.js';
 import { loadOrganizations } from '../../org/load.js';
 import { resolveGame } from '../../org/players.js';
 import { checkTarget, type DesignResult, designWeights, squareRootTarget } from '../../power/design.js';
-import { DESIGN_OPTION_HELP } from '../../power/options.js';
+import { DEFAULT_DESIGN_FIELD, DESIGN_OPTION_HELP } from '../../power/options.js';
 import { computePower, type PowerResult } from '../../power/power.js';
 import { builtinGames, readGameFile } from '../../rules/load.js';
 import { readUserFile } from '../../util/files.js';
@@ -32,7 +32,7 @@ export function register(program: Command, io: CliIO): void {
       '--target <target>',
       'square-root (Penrose: shares ∝ √population) or banzhaf:FILE (YAML/JSON { ID: share } or CSV id,share; shares sum to 1)',
     )
-    .option('--field <field>', 'the population field for square-root (default population)')
+    .option('--field <field>', DESIGN_OPTION_HELP.field)
     .option(
       '--quota <q>',
       "relative quota in (0, 1] (default: the square-root rule's optimal quota of the target)",
@@ -55,7 +55,7 @@ export function register(program: Command, io: CliIO): void {
         const g = readGameFile(file, io.cwd);
         const game = resolveGame(g.file, g.name, loadOrganizations(), loadDataset());
         const ids = game.players.map((p) => p.id);
-        const target = readTarget(opts.target, ids, game.players, opts.field ?? 'population', io.cwd);
+        const target = readTarget(opts.target, ids, game.players, opts.field ?? DEFAULT_DESIGN_FIELD, io.cwd);
         const num = (s: string | undefined, path: string) => {
           if (s === undefined) return undefined;
           const v = Number(s);

@@ -279,19 +279,10 @@ export function register(program: Command, io: CliIO): void {
       '--capability-sensitivity',
       "each model's forecast under each capability yardstick (gdp, cinc, population, equal)",
     )
-    .option(
-      '--exchange-variant <variant>',
-      `exchange model: ${EXCHANGE_VARIANTS.join(', ')} (default equal-gain)`,
-    )
-    .option(
-      '--exchange-p <p>',
-      "exchange model: the randomised Equal Gain's p in [0, 1] (default 0: no randomness)",
-    )
-    .option(
-      '--exchange-repetitions <n>',
-      'exchange model: seeded runs, reported each and as mean and sd per issue (default 1)',
-    )
-    .option('--seed <s>', "the seed of the exchange model's random draws (default 1)")
+    .option('--exchange-variant <variant>', FORECAST_OPTION_HELP.exchangeVariant)
+    .option('--exchange-p <p>', FORECAST_OPTION_HELP.exchangeP)
+    .option('--exchange-repetitions <n>', FORECAST_OPTION_HELP.exchangeRepetitions)
+    .option('--seed <s>', FORECAST_OPTION_HELP.seed)
     .option('--json', 'print JSON')
     .action(async (file: string, opts: Opts) => {
       const models = parseModels(opts.model);

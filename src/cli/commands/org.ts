@@ -5,6 +5,7 @@ import { cliOrg } from '../../i18n/messages/cli-org/index.js';
 import { loadOrganizations, openOrganization } from '../../org/load.js';
 import { organizationName, organizationShortName } from '../../org/names.js';
 import { dateConvention, type StatusPeriod } from '../../org/organization.js';
+import { DATE_CONVENTION_HELP } from '../../org/schema.js';
 import { type Snapshot, snapshot } from '../../org/snapshot.js';
 import { orgCsv } from '../../org/tidy.js';
 import { parseDate, todayIso } from '../../util/dates.js';
@@ -22,10 +23,7 @@ export function register(program: Command, io: CliIO): void {
       'organization id (sco, csto, asean, eu-council, …) or the path of an organization file',
     )
     .option('--at <date>', 'the date, YYYY-MM-DD (default: today)')
-    .option(
-      '--dates <convention>',
-      'which date a status counts from: memorandum (default: the memorandum that brought it into force) or decision (the summit that agreed it)',
-    )
+    .option('--dates <convention>', DATE_CONVENTION_HELP)
     .option('--json', 'print JSON')
     .option('--format <fmt>', FORMAT_OPTION_HELP)
     .action((id: string, opts: { at?: string; dates?: string; json?: boolean; format?: string }) => {

@@ -14,7 +14,12 @@ import { translator } from '../../i18n/translate.js';
 import { loadOrganizations } from '../../org/load.js';
 import { organizationShortName } from '../../org/names.js';
 import { resolveGame } from '../../org/players.js';
-import { QUOTA_OPTION_HELP } from '../../power/options.js';
+import {
+  DEFAULT_QUOTA_WEIGHT,
+  QUOTA_OPTION_HELP,
+  quotaIndexHelp,
+  quotaWeightHelp,
+} from '../../power/options.js';
 import { QUOTA_INDICES, type QuotaSweep, quotaSweep } from '../../power/quota.js';
 import {
   orgWeightedInput,
@@ -42,23 +47,17 @@ export function register(program: Command, io: CliIO): void {
     .argument('[file]', `a game file, or a built-in game: ${builtinGames().join(', ')}`)
     .option('--org <id>', "an organization's members as the players (instead of a file)")
     .option('--at <date>', 'the date for --org, YYYY-MM-DD (default: today)')
-    .option(
-      '--weight <field>',
-      'with --org: the weight, "population" (millions, rounded; default), "gdp" (billion USD, rounded) or "count"',
-    )
+    .option('--weight <field>', quotaWeightHelp('--org'))
     .option(
       '--rule <rule>',
       'with a game file: another rule with one summed criterion (a name, a file or inline YAML)',
     )
-    .option(
-      '--criterion <field>',
-      'with a rule of several criteria: the summed one to vary the quota of, at its own quota (e.g. votes for eu27-nice)',
-    )
+    .option('--criterion <field>', QUOTA_OPTION_HELP.criterion)
     .option('--from <q>', QUOTA_OPTION_HELP.from)
     .option('--to <q>', QUOTA_OPTION_HELP.to)
     .option('--step <s>', QUOTA_OPTION_HELP.step)
     .option('--jumps', QUOTA_OPTION_HELP.jumps)
-    .option('--index <names>', `indices, comma-separated (default banzhaf): ${QUOTA_INDICES.join(', ')}`)
+    .option('--index <names>', quotaIndexHelp(QUOTA_INDICES))
     .option('--format <format>', 'table | json | csv (default table)')
     .option('--json', 'print JSON (same as --format json)')
     .action(
@@ -105,7 +104,7 @@ export function register(program: Command, io: CliIO): void {
           : orgWeightedInput(
               opts.org!,
               parseDate(opts.at ?? todayIso(), '--at'),
-              opts.weight ?? 'population',
+              opts.weight ?? DEFAULT_QUOTA_WEIGHT,
               loadOrganizations,
               loadDataset,
             );

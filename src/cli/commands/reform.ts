@@ -13,6 +13,7 @@ import { openOrganization } from '../../org/load.js';
 import {
   assertFeasible,
   CONSTRAINT_HELP,
+  DEFAULT_REFORM_RANK,
   FAMILY_DESCRIPTION,
   parseConstraint,
   REFORM_CSV_COLUMNS,
@@ -73,7 +74,7 @@ export function register(program: Command, io: CliIO): void {
     .option(
       '--rank <criterion>',
       `ranking: ${REFORM_RANKS.map((r) => `${r} (${REFORM_RANK_HELP[r]})`).join('; ')}`,
-      'passage',
+      DEFAULT_REFORM_RANK,
     )
     .option('--top <n>', 'rules shown in the table (JSON and CSV give all)', '20')
     .option('--json', 'print JSON')

@@ -8,7 +8,14 @@ import type { Command } from 'commander';
 import { ConcordError } from '../../errors.js';
 import { cliScenario } from '../../i18n/messages/cli-scenario/index.js';
 import { loadPath } from '../../scenario/load.js';
-import { type AlphaResult, alphaWithInterval, codersOf, issueUnits } from '../../scenario/reliability.js';
+import {
+  type AlphaResult,
+  alphaWithInterval,
+  codersOf,
+  DEFAULT_RELIABILITY_RESAMPLES,
+  DEFAULT_RELIABILITY_SEED,
+  issueUnits,
+} from '../../scenario/reliability.js';
 import { json, table } from '../../util/format.js';
 import { type CliText, cliText, type NamespaceKeys } from '../i18n.js';
 import type { CliIO } from '../io.js';
@@ -47,12 +54,15 @@ export function register(program: Command, io: CliIO): void {
       "coder agreement: Krippendorff's alpha of the coded positions and saliences, per issue and file",
     )
     .argument('<path>', 'a scenario file or a directory of them (e.g. scenarios/sco)')
-    .option('--resamples <n>', 'bootstrap resamples for the 95% interval (default 1000; 0 for none)')
-    .option('--seed <n>', 'seed of the bootstrap (default 1)')
+    .option(
+      '--resamples <n>',
+      `bootstrap resamples for the 95% interval (default ${DEFAULT_RELIABILITY_RESAMPLES}; 0 for none)`,
+    )
+    .option('--seed <n>', `seed of the bootstrap (default ${DEFAULT_RELIABILITY_SEED})`)
     .option('--json', 'print JSON')
     .action((path: string, opts: Opts) => {
-      const resamples = count(opts.resamples, '--resamples', 1000, 1_000_000);
-      const seed = count(opts.seed, '--seed', 1, 2 ** 31 - 1);
+      const resamples = count(opts.resamples, '--resamples', DEFAULT_RELIABILITY_RESAMPLES, 1_000_000);
+      const seed = count(opts.seed, '--seed', DEFAULT_RELIABILITY_SEED, 2 ** 31 - 1);
       const loaded = loadPath(path, io.cwd, { format: 'scenario' });
       const est = (units: number[][]) => alphaWithInterval(units, { resamples, seed });
       const allPos: number[][] = [];

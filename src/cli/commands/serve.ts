@@ -20,6 +20,7 @@ import {
   DEFAULT_BODY_LIMIT,
   DEFAULT_COMPUTE_BUDGET_MS,
   DEFAULT_COST_PER_MINUTE,
+  DEFAULT_RATE_LIMIT_PER_MINUTE,
 } from '../../server/app.js';
 import { DEFAULT_QUOTAS } from '../../server/context.js';
 import { parseAllowedHosts } from '../../server/guard.js';
@@ -76,7 +77,11 @@ export function register(program: Command, io: CliIO): void {
       '--no-session-token',
       'do not create a session token (every write then needs `concord token create`)',
     )
-    .option('--rate-limit <n>', 'requests per minute per client address (0: no limit)', '1200')
+    .option(
+      '--rate-limit <n>',
+      'requests per minute per client address (0: no limit)',
+      String(DEFAULT_RATE_LIMIT_PER_MINUTE),
+    )
     .option('--body-limit <bytes>', 'largest request body', String(DEFAULT_BODY_LIMIT))
     .option('--log', 'log every request (JSON lines on stdout)')
     .option('--quiet', 'do not print the session token (it is in the owner-only file named at start-up)')

@@ -81,10 +81,7 @@ export function register(program: Command, io: CliIO): void {
       '--workers <k>',
       `worker threads (default: every core, ${defaultThreads()} here; in process under ${SMALL_SWEEP.toLocaleString('en-US')} runs)`,
     )
-    .option(
-      '--models <list>',
-      'comma-separated models: consensus, compromise, median, nash, eum, exchange, smp (default: the first three)',
-    )
+    .option('--models <list>', SWEEP_OPTION_HELP.models)
     .option(
       '--store <path|url>',
       'SQLite file or postgres:// URL (default: DATABASE_URL or .concord/concord.sqlite)',

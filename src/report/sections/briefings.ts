@@ -6,7 +6,8 @@
 import { type AlignmentResult, alignOrganization } from '../../alignment/analysis.js';
 import { loadVoteData } from '../../alignment/load.js';
 import { isConcordError } from '../../errors.js';
-import { comparisonRules, DEFAULT_COMPARISONS } from '../../power/load.js';
+import { DEFAULT_COMPARISONS } from '../../power/capacity-options.js';
+import { comparisonRules } from '../../power/load.js';
 import { esc } from '../../util/html.js';
 import { BRIEFINGS, type Briefing, briefing, briefingStage, figureCsv } from '../briefing.js';
 import { renderBeforeAfter } from '../charts/before-after.js';

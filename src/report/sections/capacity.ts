@@ -5,7 +5,8 @@
  */
 
 import { capacity } from '../../power/capacity.js';
-import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand, passageCell } from '../../power/load.js';
+import { DEFAULT_COMPARISONS } from '../../power/capacity-options.js';
+import { comparisonRules, loadReferenceBand, passageCell } from '../../power/load.js';
 import { esc } from '../../util/html.js';
 import { MAJORITY_PARITY_NOTE, renderBlockingChart, renderPassageChart } from '../charts/capacity.js';
 import { htmlTable } from '../html.js';

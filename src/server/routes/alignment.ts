@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { alignOrganization, MAX_STAGE_YEARS } from '../../alignment/analysis.js';
 import { loadVoteData } from '../../alignment/load.js';
 import {
+  ALIGNMENT_OPTION_HELP,
   API_MAX_BOOTSTRAP,
   CampWeightsSchema,
   DEFAULT_BOOTSTRAP,
@@ -14,6 +15,7 @@ import {
   RollCallScopeSchema,
 } from '../../alignment/options.js';
 import { alignmentCsv } from '../../alignment/tidy.js';
+import { sentence } from '../../util/format.js';
 import { type AnyRoute, route } from '../route.js';
 import { OrgParams } from '../schemas.js';
 
@@ -32,9 +34,7 @@ export const AlignmentQuery = z
       'First day (YYYY-MM-DD) or year (default: the founding date, or the first day of the data)',
     ),
     to: Bound.optional().describe('Last day (YYYY-MM-DD) or year (default: the last roll call of the data)'),
-    scope: RollCallScopeSchema.default(DEFAULT_SCOPE).describe(
-      'All roll calls, or only resolutions voted on as a whole (the scope both sources share)',
-    ),
+    scope: RollCallScopeSchema.default(DEFAULT_SCOPE).describe(sentence(ALIGNMENT_OPTION_HELP.scope)),
     bootstrap: z
       .string()
       .regex(/^\d{1,4}$/, 'expected a whole number of resamples, at most 2000')
@@ -59,11 +59,11 @@ export const AlignmentQuery = z
       .regex(/^-?\d{1,9}$/, 'expected an integer')
       .transform(Number)
       .default(DEFAULT_CAMP_SEED)
-      .describe('Seed of the Louvain community detection'),
-    resolution: Positive.default(DEFAULT_RESOLUTION).describe(
-      'Resolution of the modularity (higher: smaller camps)',
+      .describe(sentence(ALIGNMENT_OPTION_HELP.seed)),
+    resolution: Positive.default(DEFAULT_RESOLUTION).describe(sentence(ALIGNMENT_OPTION_HELP.resolution)),
+    campWeights: CampWeightsSchema.default(DEFAULT_CAMP_WEIGHTS).describe(
+      sentence(ALIGNMENT_OPTION_HELP.campWeights),
     ),
-    campWeights: CampWeightsSchema.default(DEFAULT_CAMP_WEIGHTS).describe('Edge weights of the camps graph'),
     stageYears: Positive.refine((x) => x <= MAX_STAGE_YEARS, {
       message: `expected at most ${MAX_STAGE_YEARS} years`,
     })

@@ -4,10 +4,11 @@ import { country } from '../../data/dataset.js';
 import type { CountryRecord } from '../../data/types.js';
 import { fullTimeline, lineage } from '../../org/history.js';
 import { principalStatuses, stages } from '../../org/organization.js';
-import { DATE_CONVENTIONS } from '../../org/schema.js';
+import { DATE_CONVENTION_HELP, DATE_CONVENTIONS, DEFAULT_DATE_CONVENTION } from '../../org/schema.js';
 import { snapshot } from '../../org/snapshot.js';
 import { orgCsv } from '../../org/tidy.js';
 import { parseDate, todayIso, yearOf } from '../../util/dates.js';
+import { sentence } from '../../util/format.js';
 import { type AnyRoute, route } from '../route.js';
 import {
   AtQuery,
@@ -79,8 +80,8 @@ export const routes: AnyRoute[] = [
     query: AtQuery.extend({
       dates: z
         .enum(DATE_CONVENTIONS)
-        .default('memorandum')
-        .describe('Which date a status counts from: the memorandum (default) or the summit decision'),
+        .default(DEFAULT_DATE_CONVENTION)
+        .describe(sentence(DATE_CONVENTION_HELP)),
     }).strict(),
     cacheSeconds: DAY,
     response: { description: 'The organization on that date', schema: SnapshotSchema },

@@ -13,14 +13,28 @@ import { z } from 'zod';
 import { ConcordError } from '../../errors.js';
 import { resolveGame } from '../../org/players.js';
 import { type CapacityRule, capacity } from '../../power/capacity.js';
-import { POWER_INDEX_NAMES, type PowerIndexName, parseIndexList } from '../../power/indices.js';
-import { comparisonRules, DEFAULT_COMPARISONS, loadReferenceBand } from '../../power/load.js';
 import {
+  AddedCodesSchema,
+  API_MAX_ADDED,
+  API_MAX_COMPARISONS,
+  BlocsSchema,
+  CAPACITY_OPTION_HELP,
+  ComparisonNameSchema,
+  ComparisonNamesSchema,
+  capacityOptions,
+  DEFAULT_COMPARISONS,
+  DEFAULT_EU_REFERENCE,
+} from '../../power/capacity-options.js';
+import { POWER_INDEX_NAMES, type PowerIndexName, parseIndexList } from '../../power/indices.js';
+import { comparisonRules, loadReferenceBand } from '../../power/load.js';
+import {
+  DEFAULT_QUOTA_WEIGHT,
   DEFAULT_SAMPLES,
   POWER_METHODS,
   POWER_OPTION_HELP,
   QUOTA_OPTION_HELP,
-  sentence,
+  quotaIndexHelp,
+  quotaWeightHelp,
 } from '../../power/options.js';
 import { computePower, type Method, type PowerOptions } from '../../power/power.js';
 import { QUOTA_INDICES, QUOTA_MAX_PLAYERS, quotaSweep } from '../../power/quota.js';
@@ -38,6 +52,7 @@ import { GameFileSchema } from '../../rules/game.js';
 import { builtinGames, loadBuiltinGameFile, NAMED_RULES } from '../../rules/load.js';
 import { RuleSchema } from '../../rules/schema.js';
 import { parseDate, todayIso } from '../../util/dates.js';
+import { sentence } from '../../util/format.js';
 import { atPath } from '../errors.js';
 import { type AnyRoute, route } from '../route.js';
 import { DateParam, OrgParams } from '../schemas.js';
@@ -47,7 +62,6 @@ export const MAX_PLAYERS = 400;
 export const MAX_SAMPLES = 1_000_000;
 /** Largest Monte Carlo work per request: draws × players (about 1.5 s of an idle worker). */
 export const MAX_PLAYER_DRAWS = 20_000_000;
-const MAX_ADDED = 30;
 
 /**
  * The work budgets of the exact algorithms over the API: a tenth of the CLI's, so that an exact
@@ -110,16 +124,6 @@ export function powerCaps(n: number, q: { method?: Method; samples?: number }, p
 const POWER_TIMEOUT_HINT =
   'Use method=montecarlo with fewer samples, or `concord power` on the command line.';
 
-const RULE_NAMES = Object.keys(NAMED_RULES) as [string, ...string[]];
-const RuleName = z.enum(RULE_NAMES);
-
-const Codes = z
-  .string()
-  .max(200)
-  .regex(/^[A-Za-z]{3}(,[A-Za-z]{3})*$/, 'expected ISO3 codes separated by commas, e.g. IRN,BLR')
-  // A set: in canonical order, so that IRN,BLR and BLR,IRN are one question (and one cache entry).
-  .transform((s) => [...new Set(s.toUpperCase().split(','))].sort());
-
 const MethodQuery = {
   method: z.enum(POWER_METHODS).optional().describe(POWER_OPTION_HELP.method),
   samples: z
@@ -152,40 +156,19 @@ const MethodQuery = {
 
 const CapacityQuery = z
   .object({
-    rules: z
-      .string()
-      .max(300)
-      .transform((s) => s.split(','))
-      .pipe(z.array(RuleName).max(8))
-      .optional()
-      .describe(
-        `Comparison rules by name (default ${DEFAULT_COMPARISONS.join(',')}): ${RULE_NAMES.join(', ')}`,
-      ),
-    add: Codes.optional().describe('A hypothetical stage: the latest members plus these states'),
-    at: DateParam.optional().describe('The date of the hypothetical stage (its data year)'),
-    eu: z.enum(['true', 'false']).default('true').describe('Include the EU Council reference band'),
-    unions: z
-      .string()
-      .max(300)
-      .regex(
-        /^[A-Za-z]{3}(,[A-Za-z]{3})*(;[A-Za-z]{3}(,[A-Za-z]{3})*)*$/,
-        'expected blocs of ISO3 codes, codes separated by commas and blocs by semicolons, e.g. KAZ,KGZ,TJK,UZB;CHN,RUS',
-      )
-      .transform((s) =>
-        s
-          .toUpperCase()
-          .split(';')
-          .map((g) => g.split(',')),
-      )
-      .optional()
-      .describe(
-        'Blocs (a priori unions): adds Owen and Banzhaf–Owen beside the plain indices, and each bloc’s power',
-      ),
+    rules: ComparisonNamesSchema.optional().describe(sentence(CAPACITY_OPTION_HELP.ruleNames)),
+    add: AddedCodesSchema.optional().describe(sentence(CAPACITY_OPTION_HELP.add)),
+    at: DateParam.optional().describe(sentence(CAPACITY_OPTION_HELP.at)),
+    eu: z
+      .enum(['true', 'false'])
+      .default(DEFAULT_EU_REFERENCE ? 'true' : 'false')
+      .describe(sentence(CAPACITY_OPTION_HELP.eu)),
+    unions: BlocsSchema.optional().describe(sentence(CAPACITY_OPTION_HELP.unions)),
   })
   .strict();
 
 const RuleSpec = z.union([
-  RuleName,
+  ComparisonNameSchema,
   z.object({ label: z.string().min(1).max(80).optional(), rule: RuleSchema }).strict(),
 ]);
 
@@ -193,16 +176,17 @@ const CapacityBody = z
   .object({
     rules: z
       .array(RuleSpec)
-      .max(8)
+      .max(API_MAX_COMPARISONS)
       .optional()
-      .describe('Comparison rules: names, or { label, rule } in the rule language'),
+      .describe(sentence(CAPACITY_OPTION_HELP.ruleSpecs)),
     add: z
       .array(z.string().regex(/^[A-Z]{3}$/, 'expected an ISO3 code such as IRN'))
-      .max(MAX_ADDED)
+      .max(API_MAX_ADDED)
       .transform((a) => [...new Set(a)].sort())
-      .optional(),
-    at: DateParam.optional(),
-    eu: z.boolean().default(true),
+      .optional()
+      .describe(sentence(CAPACITY_OPTION_HELP.addCodes)),
+    at: DateParam.optional().describe(sentence(CAPACITY_OPTION_HELP.at)),
+    eu: z.boolean().default(DEFAULT_EU_REFERENCE).describe(sentence(CAPACITY_OPTION_HELP.eu)),
   })
   .strict();
 
@@ -282,19 +266,19 @@ function capacityOf(
   part: 'query' | 'body',
   unions?: string[][],
 ) {
-  if (add.length > MAX_ADDED)
-    throw new ConcordError('E_LIMIT', `at most ${MAX_ADDED} hypothetical members`, {
+  if (add.length > API_MAX_ADDED)
+    throw new ConcordError('E_LIMIT', `at most ${API_MAX_ADDED} hypothetical members`, {
       path: `${part}.add`,
       key: 'server.power.tooManyAdded',
-      values: { max: String(MAX_ADDED) },
+      values: { max: String(API_MAX_ADDED) },
     });
   const r = within(part, ['add', 'at', 'unions'], () =>
-    capacity(org, ds, rules, {
-      add,
-      ...(unions ? { unions } : {}),
-      budgets: API_POWER_BUDGETS,
-      ...(at ? { at: parseDate(at, `${part}.at`) } : {}),
-    }),
+    capacity(
+      org,
+      ds,
+      rules,
+      capacityOptions({ add, at, unions, budgets: API_POWER_BUDGETS }, (field) => `${part}.${field}`),
+    ),
   );
   return { ...r, euReference: eu ? loadReferenceBand() : [] };
 }
@@ -382,14 +366,12 @@ const QuotaQuery = z
     weight: z
       .enum(QUOTA_WEIGHTS)
       .optional()
-      .describe('With `org`: population (millions, rounded; default), gdp (billion USD, rounded) or count'),
+      .describe(sentence(quotaWeightHelp('`org`'))),
     criterion: z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'expected a field name such as votes')
       .optional()
-      .describe(
-        'With a rule of several criteria: the summed one to vary the quota of, at its own quota (votes for eu27-nice)',
-      ),
+      .describe(sentence(QUOTA_OPTION_HELP.criterion)),
     from: Whole(sentence(QUOTA_OPTION_HELP.from)),
     to: Whole(sentence(QUOTA_OPTION_HELP.to)),
     step: Whole(sentence(QUOTA_OPTION_HELP.step)),
@@ -398,7 +380,7 @@ const QuotaQuery = z
       .string()
       .max(200)
       .optional()
-      .describe(`Indices, comma-separated (default banzhaf): ${QUOTA_INDICES.join(', ')} or all`),
+      .describe(sentence(quotaIndexHelp(QUOTA_INDICES))),
   })
   .strict();
 
@@ -537,7 +519,7 @@ export const routes: AnyRoute[] = [
     method: 'GET',
     url: '/api/orgs/:id/capacity',
     operationId: 'organizationCapacity',
-    summary: 'Capacity to decide at every membership stage: passage probability and blocking power by rule',
+    summary: sentence(CAPACITY_OPTION_HELP.summary),
     description:
       'As `concord capacity ORG --json`: the organization’s own rule and comparison rules (by name), optionally a hypothetical stage with added members, and the EU Council reference band.',
     tag: 'decision',
@@ -623,8 +605,8 @@ export const routes: AnyRoute[] = [
     query: z
       .object({
         at: DateParam.optional().describe('The date (default: today)'),
-        rule: RuleName.optional().describe("A named rule (default: the organization's own)"),
-        add: Codes.optional().describe('Hypothetical members'),
+        rule: ComparisonNameSchema.optional().describe("A named rule (default: the organization's own)"),
+        add: AddedCodesSchema.optional().describe('Hypothetical members'),
         ...MethodQuery,
       })
       .strict(),
@@ -760,7 +742,7 @@ export const routes: AnyRoute[] = [
             input = orgWeightedInput(
               query.org!,
               parseDate(query.at ?? todayIso(), 'query.at'),
-              query.weight ?? 'population',
+              query.weight ?? DEFAULT_QUOTA_WEIGHT,
               ctx.registry,
               ctx.ds,
               'query.weight',

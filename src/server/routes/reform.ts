@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   assertFeasible,
   CONSTRAINT_HELP,
+  DEFAULT_REFORM_RANK,
   MAX_BLOCS,
   MAX_CONSTRAINTS,
   parseConstraint,
@@ -43,7 +44,7 @@ export const ReformBody = z
       .max(MAX_BLOCS)
       .optional()
       .describe('Blocs for the bloc-veto rules (default: the lists of the veto and bloc-veto constraints)'),
-    rank: z.enum(REFORM_RANKS).default('passage'),
+    rank: z.enum(REFORM_RANKS).default(DEFAULT_REFORM_RANK),
   })
   .strict();
 

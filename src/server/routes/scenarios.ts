@@ -9,19 +9,20 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { backtestWithCoders } from '../../bargaining/backtest.js';
 import { forecastAll, forecastJson, MODEL_NAMES, SMP_DEFAULT_MAX_ACTORS } from '../../bargaining/forecast.js';
+import { FORECAST_OPTION_HELP } from '../../bargaining/options.js';
 import { backtestCsv, forecastCsv } from '../../bargaining/tidy.js';
 import { packageRoot, readJson, readText } from '../../data/load.js';
 import { ConcordError } from '../../errors.js';
 import { parseScenarioText, resolveWithLines } from '../../scenario/load.js';
 import { resolveScenario } from '../../scenario/resolve.js';
 import {
-  EXCHANGE_VARIANTS,
   ExchangeRunSchema,
   type ModelName,
   ModelNameSchema,
   ScenarioFileSchema,
 } from '../../scenario/schema.js';
 import type { ResolvedScenario } from '../../scenario/types.js';
+import { sentence } from '../../util/format.js';
 import { atPath } from '../errors.js';
 import { type AnyRoute, route, type WorkContext } from '../route.js';
 
@@ -172,16 +173,14 @@ const ForecastQuery = ModelsQuery.extend({
   exchangeVariant: ExchangeRunSchema.shape.variant
     .unwrap()
     .optional()
-    .describe(`The exchange model's variant: ${EXCHANGE_VARIANTS.join(', ')} (default equal-gain)`),
+    .describe(sentence(FORECAST_OPTION_HELP.exchangeVariant)),
   exchangeP: queryNumber(ExchangeRunSchema.shape.p.unwrap()).describe(
-    "The randomised Equal Gain's p in [0, 1] (default 0: no randomness)",
+    sentence(FORECAST_OPTION_HELP.exchangeP),
   ),
   exchangeRepetitions: queryNumber(ExchangeRunSchema.shape.repetitions.unwrap()).describe(
-    'Seeded runs of the exchange model, reported each and as mean and sd per issue (default 1)',
+    sentence(FORECAST_OPTION_HELP.exchangeRepetitions),
   ),
-  seed: queryNumber(ExchangeRunSchema.shape.seed.unwrap()).describe(
-    "The seed of the exchange model's random draws (default 1)",
-  ),
+  seed: queryNumber(ExchangeRunSchema.shape.seed.unwrap()).describe(sentence(FORECAST_OPTION_HELP.seed)),
 }).strict();
 type ForecastQueryT = z.infer<typeof ForecastQuery>;
 

@@ -12,8 +12,16 @@ import type { RunRecord } from '../../store/store.js';
 import { DEFAULT_ADAPTER, getAdapter } from '../../sweep/adapters.js';
 import type { BatchAggregateJSON } from '../../sweep/aggregate.js';
 import { DEFAULT_UNCERTAINTY_TEXT, SweepContext, type SweepSummary } from '../../sweep/engine.js';
-import { DEFAULT_KEEP, DEFAULT_SWEEP_SEED, KeepSchema, SweepSeedSchema } from '../../sweep/options.js';
+import {
+  DEFAULT_KEEP,
+  DEFAULT_SWEEP_MODELS,
+  DEFAULT_SWEEP_SEED,
+  KeepSchema,
+  SWEEP_OPTION_HELP,
+  SweepSeedSchema,
+} from '../../sweep/options.js';
 import { createSweepRun, planSweep, sweepParamsOf } from '../../sweep/run.js';
+import { sentence } from '../../util/format.js';
 import { requireWorkspace } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { atPath } from '../errors.js';
@@ -45,22 +53,18 @@ export const SweepBody = z
       .describe('A scenario uploaded into the workspace (POST /api/workspace/scenarios)'),
     file: z.string().min(1).max(200).optional().describe('A name for `text`, for messages and the manifest'),
     runs: z.number().int().min(1).describe('Replicates per design point (with sensitivity: base samples N)'),
-    seed: SweepSeedSchema.default(DEFAULT_SWEEP_SEED).describe(
-      'The seed; each replicate’s seed derives from (seed, replicate index)',
-    ),
+    seed: SweepSeedSchema.default(DEFAULT_SWEEP_SEED).describe(sentence(SWEEP_OPTION_HELP.seed)),
     models: z
       .array(ModelNameSchema)
       .min(1)
       .max(5)
       .optional()
-      .describe('Default: consensus, compromise, median'),
+      .describe(`Models (default: ${DEFAULT_SWEEP_MODELS.join(', ')})`),
     sensitivity: z
       .boolean()
       .default(false)
       .describe('Saltelli sampling for first-order and total Sobol indices'),
-    keep: KeepSchema.default(DEFAULT_KEEP).describe(
-      'rows: every result row (exportable); summary: aggregates only',
-    ),
+    keep: KeepSchema.default(DEFAULT_KEEP).describe(sentence(SWEEP_OPTION_HELP.keep)),
     batchSize: z.number().int().min(1).max(100_000).optional(),
     title: z.string().min(1).max(200).optional(),
     visibility: z.enum(['private', 'public']).default('private'),

@@ -9,6 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { parse as parseYaml } from 'yaml';
 import type { Formatter } from '../../../src/i18n/format.js';
 import { labDecision } from '../../../src/i18n/messages/lab-decision/index.js';
+import { DEFAULT_COMPARISONS } from '../../../src/power/comparisons.js';
 import { renderBlockingChart, renderPassageChart } from '../../../src/report/charts/capacity.js';
 import { playersNoteIn } from '../../../src/report/notes.js';
 import { describeRule } from '../../../src/rules/evaluate.js';
@@ -124,7 +125,7 @@ export function DecisionPage() {
   const [addText, setAddText] = useState('');
   const [add, setAdd] = useState<string[]>([]);
   const [stageIdx, setStageIdx] = useState<number | null>(null);
-  const rules = chosen ?? named.data?.defaults ?? ['majority', 'two-thirds', 'double-majority'];
+  const rules = chosen ?? named.data?.defaults ?? [...DEFAULT_COMPARISONS];
 
   const [result, setResult] = useState<Capacity | null>(null);
   const [error, setError] = useState<Error | null>(null);

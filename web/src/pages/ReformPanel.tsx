@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { reform as reformMessages } from '../../../src/i18n/messages/reform/index.js';
 import type { ReformResult } from '../../../src/power/reform.js';
 import { reformRuleLabel } from '../../../src/power/reform-labels.js';
-import { REFORM_RANKS, type ReformRank } from '../../../src/power/reform-ranks.js';
+import { DEFAULT_REFORM_RANK, REFORM_RANKS, type ReformRank } from '../../../src/power/reform-ranks.js';
 import { describeRule } from '../../../src/rules/evaluate.js';
 import { ApiError, api } from '../api.js';
 import { ErrorNote } from '../components/Notice.js';
@@ -40,7 +40,7 @@ export function ReformPanel({ orgId }: { orgId: string }) {
   const [extra, setExtra] = useState<string[]>([]);
   const [draft, setDraft] = useState('');
   const [on, setOn] = useState<string[]>(orgId === 'sco' ? ['passage>=0.05', 'veto:KAZ,KGZ,TJK,UZB'] : []);
-  const [rank, setRank] = useState<ReformRank>('passage');
+  const [rank, setRank] = useState<ReformRank>(DEFAULT_REFORM_RANK);
   const offered = [...presets(orgId), ...extra];
   const key = JSON.stringify([orgId, on, rank]);
 
