@@ -104,7 +104,11 @@ export interface Fraction {
 export function gcdBig(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
-  while (y) [x, y] = [y, x % y];
+  while (y) {
+    const r = x % y;
+    x = y;
+    y = r;
+  }
   return x;
 }
 

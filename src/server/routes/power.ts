@@ -258,8 +258,9 @@ export const PowerSchema = z
     players: z.array(
       z.looseObject({
         id: z.string(),
-        penrose: z.number(),
-        banzhaf: z.number(),
+        // null when the swings are not counted (the passage probability, Holler, Deegan–Packel or Johnston alone)
+        penrose: z.number().nullable(),
+        banzhaf: z.number().nullable(),
         shapleyShubik: z.number().nullable(),
         colemanPrevent: z.number().nullable(),
         colemanInitiate: z.number().nullable(),
