@@ -29,6 +29,11 @@ export interface LimbTable {
    * 2^40 (the top limb active − 1 takes the carries; the value of every cell is unchanged).
    */
   carry(from: number, to: number, active: number): void;
+  /**
+   * Σ_t (−1)^t limbs[l][x − t·v] over the `pairs` first pairs of terms (2·pairs terms, x − (2·pairs − 1)·v ≥ 0),
+   * summed in a double: exact while every partial sum stays below 2^53.
+   */
+  alternating(l: number, x: number, v: number, pairs: number): number;
 }
 
 const leb = (n: number): number[] => {
@@ -54,7 +59,9 @@ const f64Const = (x: number): number[] => [0x44, ...new Uint8Array(new Float64Ar
  *   (func (export "rng") (param $dst i32) (param $src i32) (param $len i32)
  *     end = dst + (len << 3); while dst < end: f64[dst] += f64[src]; dst += 8; src += 8)
  *   (func (export "carry") (param $p i32) (param $end i32) (param $stride i32) (local $y f64) (local $c f64)
- *     while p < end: y = f64[p]; c = floor(y · 2^−40); f64[p] = y − c · 2^40; f64[p + stride] += c; p += 8))
+ *     while p < end: y = f64[p]; c = floor(y · 2^−40); f64[p] = y − c · 2^40; f64[p + stride] += c; p += 8)
+ *   (func (export "alt") (param $p i32) (param $vb i32) (param $pairs i32) (result f64) (local $s f64)
+ *     pairs times: s += f64[p] − f64[p − vb]; p −= 2·vb; then s))
  * Addresses are bytes; `add` is called with end ≥ vb + 8, so top never wraps below 0.
  */
 function moduleBytes(): Uint8Array<ArrayBuffer> {
@@ -90,20 +97,47 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
     ...[0x20, 0, 0x41, 8, 0x6a, 0x21, 0], // p += 8
     ...[0x0c, 0, 0x0b, 0x0b, 0x0b],
   ];
+  const alt = [
+    ...[1, 1, 0x7c], // one f64 local: 3 = s
+    ...[0x02, 0x40, 0x03, 0x40], // block, loop
+    ...[0x20, 2, 0x45, 0x0d, 1], // br_if 1 (pairs = 0)
+    ...[0x20, 3, 0x20, 0, 0x2b, 3, 0, 0xa0], // s + f64[p]
+    ...[0x20, 0, 0x20, 1, 0x6b, 0x2b, 3, 0, 0xa1, 0x21, 3], // − f64[p − vb], into s
+    ...[0x20, 0, 0x20, 1, 0x41, 1, 0x74, 0x6b, 0x21, 0], // p −= 2·vb
+    ...[0x20, 2, 0x41, 1, 0x6b, 0x21, 2], // pairs −= 1
+    ...[0x0c, 0, 0x0b, 0x0b, 0x20, 3, 0x0b], // br 0, end loop, end block, s, end function
+  ];
   return new Uint8Array([
     ...[0, 0x61, 0x73, 0x6d, 1, 0, 0, 0],
-    ...section(1, [1, 0x60, 3, 0x7f, 0x7f, 0x7f, 0]), // type: (i32 i32 i32) → ()
+    // types: 0 = (i32 i32 i32) → (), 1 = (i32 i32 i32) → f64
+    ...section(1, [2, 0x60, 3, 0x7f, 0x7f, 0x7f, 0, 0x60, 3, 0x7f, 0x7f, 0x7f, 1, 0x7c]),
     ...section(2, [1, ...name('m'), ...name('mem'), 2, 0, 1]), // import memory, min 1 page
-    ...section(3, [3, 0, 0, 0]),
-    ...section(7, [3, ...name('add'), 0, 0, ...name('rng'), 0, 1, ...name('carry'), 0, 2]),
-    ...section(10, [
+    ...section(3, [4, 0, 0, 0, 1]),
+    ...section(7, [
+      4,
+      ...name('add'),
+      0,
+      0,
+      ...name('rng'),
+      0,
+      1,
+      ...name('carry'),
+      0,
+      2,
+      ...name('alt'),
+      0,
       3,
+    ]),
+    ...section(10, [
+      4,
       ...leb(add.length),
       ...add,
       ...leb(range.length),
       ...range,
       ...leb(carry.length),
       ...carry,
+      ...leb(alt.length),
+      ...alt,
     ]),
   ]);
 }
@@ -127,6 +161,7 @@ const WASM_MAX_BYTES = 2 ** 31;
 type Exports = {
   add: (top: number, end: number, vb: number) => void;
   carry: (p: number, end: number, stride: number) => void;
+  alt: (p: number, vb: number, pairs: number) => number;
   rng: (dst: number, src: number, len: number) => void;
 };
 
@@ -188,6 +223,7 @@ export function limbTable(L: number, Q: number, opts: { js?: boolean } = {}): Li
       limbs,
       addShifted: (l, v) => addRange(l, v, v, Q - 1),
       addRange,
+      alternating: (l, x, v, pairs) => w.exports.alt(l * stride + x * 8, v * 8, pairs),
       carry: (from, to, active) => {
         if (to >= from)
           for (let l = 0; l < active - 1; l++)
@@ -200,6 +236,7 @@ export function limbTable(L: number, Q: number, opts: { js?: boolean } = {}): Li
     limbs,
     addShifted: (l, v) => addShiftedJs(limbs[l]!, v, Q),
     addRange: (l, v, from, to) => addRangeShiftedJs(limbs[l]!, v, from, to),
+    alternating: (l, x, v, pairs) => alternatingJs(limbs[l]!, x, v, pairs),
     carry: (from, to, active) => {
       for (let l = 0; l < active - 1; l++) carryJs(limbs[l]!, limbs[l + 1]!, from, to);
     },
@@ -214,6 +251,13 @@ export function addShiftedJs(a: Float64Array, v: number, Q: number): void {
 /** a[x] += a[x − v] for x from `to` down to `from` (from ≥ v). */
 function addRangeShiftedJs(a: Float64Array, v: number, from: number, to: number): void {
   for (let x = to | 0; x >= from; x = (x - 1) | 0) a[x] = a[x]! + a[x - v]!;
+}
+
+/** Σ_t (−1)^t a[x − t·v] over 2·pairs terms (the loop of the module's `alt`). */
+function alternatingJs(a: Float64Array, x: number, v: number, pairs: number): number {
+  let s = 0;
+  for (let k = 0, y = x; k < pairs; k++, y -= 2 * v) s = s + a[y]! - a[y - v]!;
+  return s;
 }
 
 /** The carries of limb a into limb b over cells from … to (the loop of the module's `carry`). */

@@ -19,7 +19,7 @@ import { sizeTableCost, weightedSizeSwings } from './bysize.js';
 import { criticalCounts, minimalWinning } from './coalitions.js';
 import { diagramCounts, heaviestFirst } from './diagram.js';
 import { ENUMERATION_MAX_PLAYERS, enumerateCounts } from './enumerate.js';
-import { fracString, toNumber } from './exact.js';
+import { type Fraction, fracString, toNumber } from './exact.js';
 import { gfCounts, gfHollerCounts, gfObstacle, planGf } from './gf.js';
 import {
   exactIndices,
@@ -578,6 +578,9 @@ function fromCounts(
 ): PowerResult {
   const ex = exactIndices(counts, new Set(base.indices));
   const want = new Set(base.indices);
+  // players of one weight share their fractions (the same objects): converted once
+  const numbers = new Map<Fraction, number>();
+  const strings = new Map<Fraction, string>();
   const players: PlayerPower[] = ex.players.map((raw, i) => {
     const p = {
       ...raw,
@@ -590,8 +593,8 @@ function fromCounts(
       deeganPackel: want.has('deegan-packel') ? raw.deeganPackel : null,
       johnston: want.has('johnston') ? raw.johnston : null,
     };
-    const num = (f: typeof p.penrose | null) => (f ? toNumber(f) : null);
-    const str = (f: typeof p.penrose | null) => (f ? fracString(f) : null);
+    const num = (f: Fraction | null) => (f ? remember(numbers, f, toNumber) : null);
+    const str = (f: Fraction | null) => (f ? remember(strings, f, fracString) : null);
     const mw =
       counts.minimal?.containingBySize[i]?.reduce((a, b) => a + b, 0n) ?? counts.minimalContaining?.[i];
     return {
@@ -641,6 +644,15 @@ function fromCounts(
     players,
     notes: [...counts.notes, ...notes],
   };
+}
+
+function remember<T>(known: Map<Fraction, T>, f: Fraction, convert: (f: Fraction) => T): T {
+  let v = known.get(f);
+  if (v === undefined) {
+    v = convert(f);
+    known.set(f, v);
+  }
+  return v;
 }
 
 function fromMonteCarlo(

@@ -23,7 +23,7 @@
  */
 import type { NumericRule } from '../rules/compile.js';
 import { sumsPredicate } from '../rules/compile.js';
-import { carryJs, LIMB_BITS, limbTable } from './kernel.js';
+import { carryJs, LIMB_BITS, type LimbTable, limbTable } from './kernel.js';
 
 const BIG_LIMB_BITS = BigInt(LIMB_BITS);
 
@@ -162,7 +162,7 @@ function buildTable(
   Q: number,
   top: boolean,
   opts: TableOptions,
-): { limbs: Float64Array[]; nonZero: number } {
+): { table: LimbTable; nonZero: number } {
   const { weights, total } = g;
   const { order } = tablePlan(g, Q, top, opts.heaviestFirst);
   const L = limbCount(order.length);
@@ -200,7 +200,7 @@ function buildTable(
     bits = Math.min(bits + 1, added);
   }
   if (L > 1) table.carry(lo, Q - 1, L);
-  return { limbs, nonZero: added };
+  return { table, nonZero: added };
 }
 
 /** `js` forces the JavaScript loops, `heaviestFirst` the order of the players (tests). */
@@ -226,8 +226,8 @@ export function weightedWinning(
   if (quota <= 0) return { winning: all, veto };
   if (quota > total) return { winning: 0n, veto };
   const { dual, Q } = tableSide(g);
-  const { limbs, nonZero } = buildTable(g, Q, true, opts);
-  const atTop = readLimbs(limbs, Q - 1) << BigInt(n - nonZero);
+  const { table, nonZero } = buildTable(g, Q, true, opts);
+  const atTop = readLimbs(table.limbs, Q - 1) << BigInt(n - nonZero);
   return { winning: dual ? atTop : all - atTop, veto };
 }
 
@@ -242,20 +242,16 @@ export function weightedSwings(g: WeightedGame, opts: TableOptions = {}): Weight
   if (quota <= 0) return { winning: all, swings: Array(n).fill(0n), veto };
   if (quota > total) return { winning: 0n, swings: Array(n).fill(0n), veto };
   const { dual, Q } = tableSide(g);
-  const { limbs, nonZero } = buildTable(g, Q, false, opts);
+  const { table, nonZero } = buildTable(g, Q, false, opts);
   const zeros = BigInt(n - nonZero);
-  const plain = limbs.length === 1;
-  const atTop = readLimbs(limbs, Q - 1);
+  const atTop = readLimbs(table.limbs, Q - 1);
   // one alternating sum per distinct weight
   const byWeight = new Map<number, bigint>();
   const swings = Array.from(weights, (v) => {
     if (v === 0) return 0n;
     let s = byWeight.get(v);
     if (s === undefined) {
-      s =
-        (2n * (plain ? BigInt(withoutPlain(limbs[0]!, Q - 1, v)) : alternatingSum(limbs, Q - 1, v)) -
-          atTop) <<
-        zeros;
+      s = (2n * alternatingSum(table, Q - 1, v) - atTop) << zeros;
       byWeight.set(v, s);
     }
     return s;
@@ -276,34 +272,29 @@ function readLimbs(limbs: Float64Array[], x: number): bigint {
 }
 
 /**
- * P^{−i}(x) for a player of weight v, one limb: bottom-up, P^{−i}(y) = P(y) − P^{−i}(y − v), every
- * step a count of coalitions (in [0, 2^n)), so exact in a double.
+ * P^{−i}(x) for a player of weight v: Σ_t (−1)^t P(x − t·v) over x − t·v ≥ 0, exactly. With one
+ * plain limb every partial sum is P^{−i}(x) ± P^{−i}(x − t·v), within (−2^52, 2^53): one double. With
+ * several, limbs below 2^40 summed in doubles 2^12 terms at a time.
  */
-function withoutPlain(a: Float64Array, x: number, v: number): number {
-  let acc = 0;
-  for (let y = x % v; y <= x; y += v) acc = a[y]! - acc;
-  return acc;
-}
-
-/** Σ_t (−1)^t P(x − t·v) over x − t·v ≥ 0, exactly (limbs below 2^40, partial sums flushed every 2^12 terms). */
-function alternatingSum(limbs: Float64Array[], x: number, v: number): bigint {
+function alternatingSum(table: LimbTable, x: number, v: number): bigint {
+  const terms = Math.floor(x / v) + 1;
+  const last = x - (terms - 1) * v;
+  const L = table.limbs.length;
+  if (L === 1) {
+    const odd = terms % 2 ? table.limbs[0]![last]! : 0;
+    return BigInt(table.alternating(0, x, v, terms >> 1) + odd);
+  }
+  const CHUNK = 1 << (51 - LIMB_BITS); // pairs: 2^12 terms below 2^40
   let total = 0n;
-  for (let l = limbs.length - 1; l >= 0; l--) {
-    const a = limbs[l]!;
-    let s = 0n;
-    let part = 0;
-    let sign = 1;
-    let count = 0;
-    for (let y = x; y >= 0; y -= v) {
-      part += sign * a[y]!;
-      sign = -sign;
-      if (++count === 1 << (52 - LIMB_BITS)) {
-        s += BigInt(part);
-        part = 0;
-        count = 0;
-      }
+  for (let l = L - 1; l >= 0; l--) {
+    let s = terms % 2 ? BigInt(table.limbs[l]![last]!) : 0n;
+    for (let done = 0, y = x; done < terms >> 1; ) {
+      const k = Math.min(CHUNK, (terms >> 1) - done);
+      s += BigInt(table.alternating(l, y, v, k));
+      done += k;
+      y -= 2 * k * v;
     }
-    total = (total << BIG_LIMB_BITS) + s + BigInt(part);
+    total = (total << BIG_LIMB_BITS) + s;
   }
   return total;
 }
