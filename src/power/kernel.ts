@@ -64,8 +64,24 @@ const f64Const = (x: number): number[] => [0x44, ...new Uint8Array(new Float64Ar
  *     pairs times: s += f64[p] − f64[p − vb]; p −= 2·vb; then s))
  * Addresses are bytes; `add` is called with end ≥ vb + 8, so top never wraps below 0.
  */
-function moduleBytes(): Uint8Array<ArrayBuffer> {
-  const add = [
+function moduleBytes(simd: boolean): Uint8Array<ArrayBuffer> {
+  // with SIMD, two cells at a time: f64x2 at top − 8 plus f64x2 at top − 8 − vb (both read before
+  // either is stored, so even v = 1 adds the counts from before the player), then the odd cell
+  const addSimd = [
+    0, // no locals
+    ...[0x02, 0x40, 0x03, 0x40], // block, loop
+    ...[0x20, 0, 0x20, 1, 0x41, 8, 0x6a, 0x49, 0x0d, 1], // br_if 1 (top < end + 8, unsigned)
+    ...[0x20, 0, 0x41, 8, 0x6b], // address top − 8 (for the store)
+    ...[0x20, 0, 0x41, 8, 0x6b, 0xfd, 0x00, 3, 0], // v128.load (top − 8)
+    ...[0x20, 0, 0x41, 8, 0x6b, 0x20, 2, 0x6b, 0xfd, 0x00, 3, 0], // v128.load (top − 8 − vb)
+    ...[0xfd, 0xf0, 0x01, 0xfd, 0x0b, 3, 0], // f64x2.add, v128.store
+    ...[0x20, 0, 0x41, 16, 0x6b, 0x21, 0], // top −= 16
+    ...[0x0c, 0, 0x0b, 0x0b], // br 0, end loop, end block
+    ...[0x20, 0, 0x20, 1, 0x4f, 0x04, 0x40], // if (top ≥ end, unsigned)
+    ...[0x20, 0, 0x20, 0, 0x2b, 3, 0, 0x20, 0, 0x20, 2, 0x6b, 0x2b, 3, 0, 0xa0, 0x39, 3, 0], // f64[top] += f64[top − vb]
+    ...[0x0b, 0x0b], // end if, end function
+  ];
+  const addScalar = [
     0, // no locals
     ...[0x02, 0x40, 0x03, 0x40], // block, loop
     ...[0x20, 0, 0x20, 1, 0x49, 0x0d, 1], // br_if 1 (top < end, unsigned)
@@ -75,6 +91,7 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
     ...[0x20, 0, 0x41, 8, 0x6b, 0x21, 0], // top −= 8
     ...[0x0c, 0, 0x0b, 0x0b, 0x0b], // br 0, end loop, end block, end function
   ];
+  const add = simd ? addSimd : addScalar;
   const range = [
     ...[1, 1, 0x7f], // one i32 local: 3 = end
     ...[0x20, 0, 0x20, 2, 0x41, 3, 0x74, 0x6a, 0x21, 3], // end = dst + (len << 3)
@@ -144,10 +161,31 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
 
 let compiled: WebAssembly.Module | null | undefined;
 
+let kind: 'simd' | 'scalar' | null = null;
+
+/** With SIMD where the engine has it (Node 16.4+, browsers since 2021), else the scalar loop. */
+function compileModule(): WebAssembly.Module {
+  try {
+    const m = new WebAssembly.Module(moduleBytes(true));
+    kind = 'simd';
+    return m;
+  } catch {
+    const m = new WebAssembly.Module(moduleBytes(false));
+    kind = 'scalar';
+    return m;
+  }
+}
+
+/** Which module the tables run in: with SIMD, scalar, or none (JavaScript). */
+export function wasmKind(): 'simd' | 'scalar' | null {
+  wasmModule();
+  return kind;
+}
+
 function wasmModule(): WebAssembly.Module | null {
   if (compiled === undefined) {
     try {
-      compiled = typeof WebAssembly === 'object' ? new WebAssembly.Module(moduleBytes()) : null;
+      compiled = typeof WebAssembly === 'object' ? compileModule() : null;
     } catch {
       compiled = null;
     }

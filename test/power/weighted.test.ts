@@ -12,7 +12,7 @@ import { weightedSizeSwings } from '../../src/power/bysize.js';
 import { primesFor } from '../../src/power/exact.js';
 import { gfCounts, gfHollerCounts, planGf } from '../../src/power/gf.js';
 import { parseIndexList } from '../../src/power/indices.js';
-import { carryJs, limbTable, rowArrays } from '../../src/power/kernel.js';
+import { carryJs, limbTable, rowArrays, wasmKind } from '../../src/power/kernel.js';
 import { computePower } from '../../src/power/power.js';
 import { weightedHoller, weightedSwings, weightedWinning } from '../../src/power/weighted.js';
 import { compile, numericRule } from '../../src/rules/compile.js';
@@ -338,11 +338,31 @@ describe('swings by weight', () => {
       ),
       { numRuns: 100 },
     );
-    // addRange: the cells from … to only
+    // Node 20 has WebAssembly SIMD: the additions above ran two cells at a time
+    expect(wasmKind()).toBe('simd');
+    // addRange: the cells from … to only, odd and even counts, v = 1 (each cell plus the one below, before it changed)
     const t = limbTable(2, 12);
     t.limbs[1]!.fill(1);
     t.addRange(1, 2, 5, 9);
     expect(Array.from(t.limbs[1]!)).toEqual([1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 1, 1]);
+    for (const [v, from, to] of [
+      [1, 1, 11],
+      [1, 2, 11],
+      [3, 3, 8],
+      [2, 4, 4],
+    ] as const) {
+      const w = limbTable(1, 12);
+      const j = limbTable(1, 12, { js: true });
+      w.limbs[0]!.set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      j.limbs[0]!.set(w.limbs[0]!);
+      w.addRange(0, v, from, to);
+      j.addRange(0, v, from, to);
+      expect(Array.from(w.limbs[0]!)).toEqual(Array.from(j.limbs[0]!));
+    }
+    const one = limbTable(1, 5);
+    one.limbs[0]!.set([1, 2, 3, 4, 5]);
+    one.addRange(0, 1, 1, 4);
+    expect(Array.from(one.limbs[0]!)).toEqual([1, 3, 5, 7, 9]);
   });
 
   it('Holler by weight: equals enumeration on small games and the residues modulo primes past 52 players', () => {
