@@ -23,7 +23,7 @@ import { type Fraction, factorials, frac, fracOverPow2, fracString, toNumber } f
 export interface PowerCounts {
   readonly n: number;
   readonly winning: bigint;
-  /** null when not counted (the passage probability, Holler, Deegan–Packel or Johnston alone). */
+  /** null when not counted (a weighted game asked only for the passage probability, Holler or Johnston). */
   readonly swings: readonly bigint[] | null;
   /** swingsBySize[i][k]: swings of i with |S| = k (S without i), k = 0..n-1. */
   readonly swingsBySize: ReadonlyArray<readonly bigint[]> | null;

@@ -93,8 +93,8 @@ export interface PlayerPower {
   readonly id: string;
   readonly name: string | null;
   /**
-   * Penrose and Banzhaf come with the swings, counted for every index but the passage probability,
-   * Holler, Deegan–Packel and Johnston asked for without any of the others; null when not counted.
+   * Penrose and Banzhaf come with the swings; null when they were not counted (a weighted game asked
+   * only for the passage probability, Holler or Johnston).
    */
   readonly penrose: number | null;
   readonly banzhaf: number | null;

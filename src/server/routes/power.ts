@@ -258,7 +258,7 @@ export const PowerSchema = z
     players: z.array(
       z.looseObject({
         id: z.string(),
-        // null when the swings are not counted (the passage probability, Holler, Deegan–Packel or Johnston alone)
+        // null when the swings are not counted (a weighted game asked only for passage, Holler or Johnston)
         penrose: z.number().nullable(),
         banzhaf: z.number().nullable(),
         shapleyShubik: z.number().nullable(),
