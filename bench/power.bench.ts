@@ -519,7 +519,7 @@ function timed(label: string, game: Game): PowerResult {
   const cpu = process.cpuUsage(c0);
   const ms = performance.now() - t;
   const cpuMs = (cpu.user + cpu.system) / 1000;
-  const top = [...r.players].sort((a, b) => b.banzhaf - a.banzhaf)[0]!;
+  const top = [...r.players].sort((a, b) => b.banzhaf! - a.banzhaf!)[0]!;
   const computed = (['shapleyShubik', 'holler', 'deeganPackel', 'johnston'] as const).filter((k) =>
     r.players.every((p) => p[k] !== null),
   );
@@ -531,7 +531,7 @@ function timed(label: string, game: Game): PowerResult {
       `${r.minimalWinningCoalitions ? `, ${r.minimalWinningCoalitions} minimal` : ''}`,
   );
   console.log(
-    `  strongest: ${top.id} Banzhaf ${top.banzhaf.toFixed(5)}, Penrose ${top.penrose.toFixed(5)}, Shapley–Shubik ${top.shapleyShubik?.toFixed(5) ?? '–'}` +
+    `  strongest: ${top.id} Banzhaf ${top.banzhaf!.toFixed(5)}, Penrose ${top.penrose!.toFixed(5)}, Shapley–Shubik ${top.shapleyShubik?.toFixed(5) ?? '–'}` +
       `; indices beyond Banzhaf/Coleman: ${computed.join(', ') || 'none'}`,
   );
   for (const n of r.notes) console.log(`  note: ${n}`);

@@ -2453,8 +2453,8 @@ export interface components {
             winningCoalitions: string | null;
             players: ({
                 id: string;
-                penrose: number;
-                banzhaf: number;
+                penrose: number | null;
+                banzhaf: number | null;
                 shapleyShubik: number | null;
                 colemanPrevent: number | null;
                 colemanInitiate: number | null;

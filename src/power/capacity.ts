@@ -246,7 +246,7 @@ function outcome(rule: string, p: PowerResult): RuleOutcome {
     players: p.players.map((x) => ({
       id: x.id,
       blockingPower: x.colemanPrevent,
-      penrose: x.penrose,
+      penrose: x.penrose!,
       shapleyShubik: x.shapleyShubik,
       veto: x.veto,
     })),

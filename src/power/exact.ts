@@ -101,11 +101,81 @@ export interface Fraction {
   readonly den: bigint;
 }
 
+/**
+ * gcd(a, b), by Lehmer's algorithm (Knuth, TAOCP vol. 2, §4.5.2, Algorithm L): the quotients of
+ * Euclid's algorithm are found from the leading 50 bits of both numbers, in doubles, as long as
+ * they are certain (the same from both ends of the interval), and applied to the BigInts at once,
+ * one 2 × 2 product for a dozen or more division steps; Euclid's own step when none is certain or
+ * the numbers are below 2^600, and doubles once both fit in 53 bits.
+ */
 export function gcdBig(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
-  while (y) [x, y] = [y, x % y];
+  if (x < y) {
+    const t = x;
+    x = y;
+    y = t;
+  }
+  while (y) {
+    if (x <= SAFE) return BigInt(gcdNumber(Number(x), Number(y)));
+    if (x < LEHMER_FROM) {
+      // (below some hundreds of bits, Euclid's steps cost less than the doubles' loop before V8 compiles it)
+      const r = x % y;
+      x = y;
+      y = r;
+      continue;
+    }
+    const shift = BigInt(Math.max(0, roughBitLength(x) - 50));
+    let xh = Number(x >> shift);
+    let yh = Number(y >> shift);
+    let A = 1;
+    let B = 0;
+    let C = 0;
+    let D = 1;
+    // (xh + A, yh + C) and (xh + B, yh + D) bound the true ratio; below 2^52, the division in
+    // doubles rounds to the exact floor
+    while (yh + C !== 0 && yh + D !== 0) {
+      const q = Math.floor((xh + A) / (yh + C));
+      if (q !== Math.floor((xh + B) / (yh + D))) break;
+      let t = A - q * C;
+      A = C;
+      C = t;
+      t = B - q * D;
+      B = D;
+      D = t;
+      t = xh - q * yh;
+      xh = yh;
+      yh = t;
+    }
+    if (B === 0) {
+      const r = x % y;
+      x = y;
+      y = r;
+    } else {
+      const nx = BigInt(A) * x + BigInt(B) * y;
+      y = BigInt(C) * x + BigInt(D) * y;
+      x = nx;
+    }
+  }
   return x;
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const LEHMER_FROM = 1n << 600n;
+
+function gcdNumber(x: number, y: number): number {
+  while (y) {
+    const r = x % y;
+    x = y;
+    y = r;
+  }
+  return x;
+}
+
+/** The bit length of x ≥ 2^53, give or take one (from its nearest double while it has one). */
+function roughBitLength(x: bigint): number {
+  const f = Number(x);
+  return f < 2 ** 1000 ? Math.floor(Math.log2(f)) + 1 : bitLength(x);
 }
 
 export function frac(num: bigint, den: bigint): Fraction {

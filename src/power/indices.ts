@@ -23,7 +23,8 @@ import { type Fraction, factorials, frac, fracOverPow2, fracString, toNumber } f
 export interface PowerCounts {
   readonly n: number;
   readonly winning: bigint;
-  readonly swings: readonly bigint[];
+  /** null when not counted (a weighted game asked only for the passage probability, Holler or Johnston). */
+  readonly swings: readonly bigint[] | null;
   /** swingsBySize[i][k]: swings of i with |S| = k (S without i), k = 0..n-1. */
   readonly swingsBySize: ReadonlyArray<readonly bigint[]> | null;
   readonly veto: readonly boolean[];
@@ -44,8 +45,9 @@ export interface PowerCounts {
 export interface ExactIndices {
   readonly passage: Fraction;
   readonly players: ReadonlyArray<{
-    penrose: Fraction;
-    banzhaf: Fraction;
+    /** null without the swings; not reduced when not asked for (`want`: its value only). */
+    penrose: Fraction | null;
+    banzhaf: Fraction | null;
     shapleyShubik: Fraction | null;
     /** null when not asked for (`want`). */
     colemanPrevent: Fraction | null;
@@ -57,14 +59,18 @@ export interface ExactIndices {
 }
 
 /**
- * `want`: the indices asked for (default all); Penrose, Banzhaf and the passage probability are
- * always given, the Coleman indices only when asked for (each is a gcd per distinct swing count).
+ * `want`: the indices asked for (default all). The passage probability is always given; Penrose
+ * and Banzhaf whenever the swings were counted, as exact fractions reduced only when asked for (a
+ * gcd per distinct swing count; otherwise num/den as they come, for their value); the Coleman
+ * indices only when asked for.
  */
 export function exactIndices(c: PowerCounts, want?: ReadonlySet<PowerIndexName>): ExactIndices {
   const n = c.n;
   const all = 1n << BigInt(n);
   const half = 1n << BigInt(n - 1);
-  const totalSwings = c.swings.reduce((a, b) => a + b, 0n);
+  const asked = (name: PowerIndexName) => !want || want.has(name);
+  const swings = c.swings;
+  const totalSwings = swings ? swings.reduce((a, b) => a + b, 0n) : 0n;
   const fact = c.swingsBySize ? factorials(n) : [];
   const mTotals =
     c.minimal?.containingBySize.map((row) => row.reduce((a, b) => a + b, 0n)) ?? c.minimalContaining;
@@ -81,10 +87,19 @@ export function exactIndices(c: PowerCounts, want?: ReadonlySet<PowerIndexName>)
   // Players of one weight share their counts: each fraction is reduced once per distinct count
   // (a gcd of n-bit numbers is most of the time of the swing indices past a few hundred players).
   const zero = frac(0n, 1n);
-  const penrose = over(half, (num) => fracOverPow2(num, n - 1));
-  const banzhaf = totalSwings ? over(totalSwings) : () => zero;
-  const prevent = !want || want.has('coleman-prevent') ? (c.winning ? over(c.winning) : () => zero) : null;
-  const initiate = (!want || want.has('coleman-initiate')) && all - c.winning ? over(all - c.winning) : null;
+  const asIs =
+    (den: bigint) =>
+    (num: bigint): Fraction => ({ num, den });
+  const penrose = swings
+    ? over(half, asked('penrose') ? (num) => fracOverPow2(num, n - 1) : asIs(half))
+    : null;
+  const banzhaf = swings
+    ? totalSwings
+      ? over(totalSwings, asked('banzhaf') ? undefined : asIs(totalSwings))
+      : () => zero
+    : null;
+  const prevent = swings && asked('coleman-prevent') ? (c.winning ? over(c.winning) : () => zero) : null;
+  const initiate = swings && asked('coleman-initiate') && all - c.winning ? over(all - c.winning) : null;
   // k!(n−1−k)! once per size; one fraction per distinct row of swings by size
   const weightOfSize = c.swingsBySize ? Array.from({ length: n }, (_, k) => fact[k]! * fact[n - 1 - k]!) : [];
   const ssOf = new Map<readonly bigint[], Fraction>();
@@ -101,12 +116,12 @@ export function exactIndices(c: PowerCounts, want?: ReadonlySet<PowerIndexName>)
   };
   return {
     passage: fracOverPow2(c.winning, n),
-    players: c.swings.map((eta, i) => ({
-      penrose: penrose(eta),
-      banzhaf: banzhaf(eta),
+    players: Array.from({ length: n }, (_, i) => ({
+      penrose: penrose ? penrose(swings![i]!) : null,
+      banzhaf: banzhaf ? banzhaf(swings![i]!) : null,
       shapleyShubik: c.swingsBySize ? ss(c.swingsBySize[i]!) : null,
-      colemanPrevent: prevent ? prevent(eta) : null,
-      colemanInitiate: initiate ? initiate(eta) : null,
+      colemanPrevent: prevent ? prevent(swings![i]!) : null,
+      colemanInitiate: initiate ? initiate(swings![i]!) : null,
       holler: mTotals ? (sumM ? frac(mTotals[i]!, sumM) : frac(0n, 1n)) : null,
       deeganPackel:
         dp && c.minimal ? (c.minimal.total ? frac(dp[i]!, c.minimal.total * L) : frac(0n, 1n)) : null,

@@ -19,7 +19,7 @@ import { sizeTableCost, weightedSizeSwings } from './bysize.js';
 import { criticalCounts, minimalWinning } from './coalitions.js';
 import { diagramCounts, heaviestFirst } from './diagram.js';
 import { ENUMERATION_MAX_PLAYERS, enumerateCounts } from './enumerate.js';
-import { fracString, toNumber } from './exact.js';
+import { type Fraction, fracString, toNumber } from './exact.js';
 import { gfCounts, gfHollerCounts, gfObstacle, planGf } from './gf.js';
 import {
   exactIndices,
@@ -38,6 +38,7 @@ import {
   weightedHoller,
   weightedOps,
   weightedSwings,
+  weightedWinning,
 } from './weighted.js';
 
 export type { Method } from './options.js';
@@ -91,8 +92,12 @@ export const DEFAULT_BUDGETS = {
 export interface PlayerPower {
   readonly id: string;
   readonly name: string | null;
-  readonly penrose: number;
-  readonly banzhaf: number;
+  /**
+   * Penrose and Banzhaf come with the swings; null when they were not counted (a weighted game asked
+   * only for the passage probability, Holler or Johnston).
+   */
+  readonly penrose: number | null;
+  readonly banzhaf: number | null;
   readonly shapleyShubik: number | null;
   readonly colemanPrevent: number | null;
   readonly colemanInitiate: number | null;
@@ -141,6 +146,7 @@ interface Plan {
     | 'enumeration'
     | 'generating functions'
     | 'swings by weight'
+    | 'winning coalitions by weight'
     | 'swings by size and weight'
     | 'decision diagram'
     | 'Monte Carlo';
@@ -180,6 +186,8 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
   const wantHoller = want.has('holler');
   const wantDp = want.has('deegan-packel');
   const wantJohnston = want.has('johnston');
+  // the swings: for Penrose, Banzhaf and Coleman (Shapley–Shubik counts them by size)
+  const wantSwings = SWINGS_OF.some((i) => want.has(i));
   const base = {
     game: {
       name: game.name,
@@ -293,9 +301,13 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
       }
       dpNote = `Deegan–Packel not computed: counting the minimal winning coalitions by size per player would take about ${sci(cost.ops)} operations and ${sci(cost.cells)} cells (budget ${sci(dpBudget)} and ${sci(budgets.weightedCells)}); asked for by name (--index deegan-packel) it gets four times the budget of "all"`;
     }
-    const fits = wantSs ? fitsBySize(weighted, budgets) : fitsWeighted(weighted, budgets);
+    const fits = wantSs ? fitsBySize(weighted, budgets) : fitsWeighted(weighted, budgets, !wantSwings);
     if (fits === true) {
-      let counts = wantSs ? sizeCounts(weighted) : swingCounts(weighted);
+      let counts = wantSs
+        ? sizeCounts(weighted)
+        : wantSwings
+          ? swingCounts(weighted)
+          : winningCounts(weighted);
       if (dpNote) notes.push(dpNote);
       if (wantHoller) counts = addHoller(weighted, counts, budgets, notes);
       if (wantJohnston) counts = addJohnston(r, counts, budgets, notes);
@@ -304,10 +316,16 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
         base,
         {
           method: 'exact',
-          algorithm: wantSs ? 'swings by size and weight' : 'swings by weight',
+          algorithm: wantSs
+            ? 'swings by size and weight'
+            : wantSwings
+              ? 'swings by weight'
+              : 'winning coalitions by weight',
           reason: wantSs
             ? `weighted game (total ${weighted.total}, quota ${weighted.quota}): swings per player and coalition size over one table of coalitions by size and weight, with removal`
-            : `weighted game (total ${weighted.total}, quota ${weighted.quota}): swings per player over one table of coalitions by weight, with removal`,
+            : wantSwings
+              ? `weighted game (total ${weighted.total}, quota ${weighted.quota}): swings per player over one table of coalitions by weight, with removal`
+              : `weighted game (total ${weighted.total}, quota ${weighted.quota}): winning coalitions over one table of coalitions by weight, only the cells that reach its top (no swings: Penrose, Banzhaf and Coleman not asked for)`,
         },
         counts,
         notes,
@@ -378,8 +396,8 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
     `the decision diagram exceeded ${sci(Math.min(budgets.diagramNodes, budgets.diagramCells / (n + 1)))} states`,
   );
   // Too large for the tables by size: the swing indices still exact by weight, the rest noted.
-  if (weighted && fitsWeighted(weighted, budgets) === true) {
-    let counts = swingCounts(weighted);
+  if (weighted && fitsWeighted(weighted, budgets, !wantSwings) === true) {
+    let counts = wantSwings ? swingCounts(weighted) : winningCounts(weighted);
     const missing = [wantSs ? 'Shapley–Shubik' : null, wantDp ? 'Deegan–Packel' : null].filter(Boolean);
     notes.push(
       `${missing.join(' and ')} not computed exactly: ${tried.join('; ')}; --method montecarlo estimates ${missing.length > 1 ? 'them' : 'it'}`,
@@ -391,8 +409,8 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
       base,
       {
         method: 'exact',
-        algorithm: 'swings by weight',
-        reason: `weighted game (total ${weighted.total}, quota ${weighted.quota}): swings per player over one table of coalitions by weight, with removal`,
+        algorithm: wantSwings ? 'swings by weight' : 'winning coalitions by weight',
+        reason: `weighted game (total ${weighted.total}, quota ${weighted.quota}): ${wantSwings ? 'swings per player over one table of coalitions by weight, with removal' : 'winning coalitions over one table of coalitions by weight, only the cells that reach its top'}`,
       },
       counts,
       notes,
@@ -431,10 +449,12 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
 }
 
 const MINIMAL_OR_JOHNSTON: readonly PowerIndexName[] = ['holler', 'deegan-packel', 'johnston'];
+/** The indices read from the swings (with the passage probability, which needs only |W|). */
+const SWINGS_OF: readonly PowerIndexName[] = ['banzhaf', 'penrose', 'coleman-prevent', 'coleman-initiate'];
 
-/** True when the table by weight fits the budgets, else why not. */
-function fitsWeighted(g: WeightedGame, budgets: typeof DEFAULT_BUDGETS): true | string {
-  const ops = weightedOps(g);
+/** True when the table by weight fits the budgets (its top cell only: `top`), else why not. */
+function fitsWeighted(g: WeightedGame, budgets: typeof DEFAULT_BUDGETS, top = false): true | string {
+  const ops = weightedOps(g, { top });
   const cells = weightedCells(g);
   if (ops <= budgets.weightedOps && cells <= budgets.weightedCells) return true;
   return `the table of coalitions by weight would need ${sci(ops)} additions and ${sci(cells)} cells`;
@@ -454,6 +474,21 @@ function sizeCounts(g: WeightedGame): PowerCounts {
     winning: w.winning,
     swings: w.swings,
     swingsBySize: w.swingsBySize,
+    veto: w.veto,
+    minimal: null,
+    johnstonByCritical: null,
+    notes: [],
+  };
+}
+
+/** |W| alone (the passage probability, and Holler, Deegan–Packel or Johnston without the swings). */
+function winningCounts(g: WeightedGame): PowerCounts {
+  const w = weightedWinning(g);
+  return {
+    n: g.n,
+    winning: w.winning,
+    swings: null,
+    swingsBySize: null,
     veto: w.veto,
     minimal: null,
     johnstonByCritical: null,
@@ -543,9 +578,14 @@ function fromCounts(
 ): PowerResult {
   const ex = exactIndices(counts, new Set(base.indices));
   const want = new Set(base.indices);
+  // players of one weight share their fractions (the same objects): converted once
+  const numbers = new Map<Fraction, number>();
+  const strings = new Map<Fraction, string>();
   const players: PlayerPower[] = ex.players.map((raw, i) => {
     const p = {
       ...raw,
+      penrose: want.has('penrose') ? raw.penrose : null,
+      banzhaf: want.has('banzhaf') ? raw.banzhaf : null,
       shapleyShubik: want.has('shapley-shubik') ? raw.shapleyShubik : null,
       colemanPrevent: want.has('coleman-prevent') ? raw.colemanPrevent : null,
       colemanInitiate: want.has('coleman-initiate') ? raw.colemanInitiate : null,
@@ -553,15 +593,16 @@ function fromCounts(
       deeganPackel: want.has('deegan-packel') ? raw.deeganPackel : null,
       johnston: want.has('johnston') ? raw.johnston : null,
     };
-    const num = (f: typeof p.penrose | null) => (f ? toNumber(f) : null);
-    const str = (f: typeof p.penrose | null) => (f ? fracString(f) : null);
+    const num = (f: Fraction | null) => (f ? remember(numbers, f, toNumber) : null);
+    const str = (f: Fraction | null) => (f ? remember(strings, f, fracString) : null);
     const mw =
       counts.minimal?.containingBySize[i]?.reduce((a, b) => a + b, 0n) ?? counts.minimalContaining?.[i];
     return {
       id: c.ids[i]!,
       name: null,
-      penrose: toNumber(p.penrose),
-      banzhaf: toNumber(p.banzhaf),
+      // (Penrose and Banzhaf as numbers whenever the swings are known; as fractions when asked for)
+      penrose: num(raw.penrose),
+      banzhaf: num(raw.banzhaf),
       shapleyShubik: num(p.shapleyShubik),
       colemanPrevent: num(p.colemanPrevent),
       colemanInitiate: num(p.colemanInitiate),
@@ -569,7 +610,7 @@ function fromCounts(
       deeganPackel: num(p.deeganPackel),
       johnston: num(p.johnston),
       veto: counts.veto[i]!,
-      swings: counts.swings[i]!.toString(),
+      swings: counts.swings ? counts.swings[i]!.toString() : null,
       minimalWinning: mw === undefined ? null : mw.toString(),
       fractions: {
         penrose: str(p.penrose),
@@ -603,6 +644,15 @@ function fromCounts(
     players,
     notes: [...counts.notes, ...notes],
   };
+}
+
+function remember<T>(known: Map<Fraction, T>, f: Fraction, convert: (f: Fraction) => T): T {
+  let v = known.get(f);
+  if (v === undefined) {
+    v = convert(f);
+    known.set(f, v);
+  }
+  return v;
 }
 
 function fromMonteCarlo(

@@ -445,7 +445,8 @@ function evaluate(players: readonly Player[], rule: Rule, from: IsoDate): Evalua
   );
   const figures = p.players.map((x) => ({
     id: x.id,
-    banzhaf: x.banzhaf,
+    // (every swing index asked for: Banzhaf is counted)
+    banzhaf: x.banzhaf!,
     shapleyShubik: x.shapleyShubik,
     blockingPower: x.colemanPrevent,
     veto: x.veto,

@@ -23,12 +23,8 @@
  */
 import type { NumericRule } from '../rules/compile.js';
 import { sumsPredicate } from '../rules/compile.js';
-import { limbTable } from './kernel.js';
+import { carryJs, LIMB_BITS, type LimbTable, limbTable } from './kernel.js';
 
-/** Bits per limb; a limb is carried before it can reach 2^52 (so every 52 − LIMB_BITS additions). */
-const LIMB_BITS = 40;
-const LIMB = 2 ** LIMB_BITS;
-const INV_LIMB = 2 ** -LIMB_BITS;
 const BIG_LIMB_BITS = BigInt(LIMB_BITS);
 
 export interface WeightedGame {
@@ -75,14 +71,64 @@ export function asWeightedGame(r: NumericRule): WeightedGame | null {
   return { n, weights, total, quota: q };
 }
 
-/** Limb-additions to build the table (what the feasibility budget is checked against). */
-export function weightedOps(g: WeightedGame): number {
-  const Q = tableSize(g);
-  let ops = 0;
-  const L = limbCount(g.n);
-  const carrying = L > 1 ? 1 + 1 / (52 - LIMB_BITS) : 1;
-  for (let j = 1; j <= g.n; j++) ops += Math.min(L, activeLimbs(j)) * Q * carrying;
-  return ops;
+/**
+ * The players of non-zero weight in the order the table adds them, and the limb-additions that
+ * takes: lightest first or heaviest first, whichever costs fewer (the order does not change the
+ * counts). Adding player j (weight v, after players of total weight S, before players of total R)
+ * touches cells max(lo, v) … min(Q − 1, S + v − 1) of each limb in use: below v nothing is added;
+ * from S + v on every count is 2^j (every coalition of the players so far weighs at most S + v), held
+ * implicitly; and when only P(Q − 1) is wanted (`top`, the passage probability), cells below
+ * lo = Q − 1 − R can no longer reach it.
+ */
+function tablePlan(
+  g: WeightedGame,
+  Q: number,
+  top: boolean,
+  heaviestFirst?: boolean,
+): { order: number[]; ops: number } {
+  const ids: number[] = [];
+  for (let i = 0; i < g.n; i++) if (g.weights[i]! > 0) ids.push(i);
+  const asc = ids.sort((a, b) => g.weights[a]! - g.weights[b]! || a - b);
+  const L = limbCount(asc.length);
+  const cost = (order: readonly number[]) => {
+    let S = 0;
+    let R = g.total;
+    let ops = 0;
+    let added = 0;
+    for (const i of order) {
+      const v = g.weights[i]!;
+      const hi = Math.min(Q - 1, S + v - 1);
+      S += v;
+      R -= v;
+      added++;
+      const from = Math.max(top ? Q - 1 - R : 0, v);
+      if (hi >= from) ops += Math.min(L, activeLimbs(added)) * (hi - from + 1);
+    }
+    return ops;
+  };
+  const desc = [...asc].reverse();
+  if (heaviestFirst !== undefined)
+    return heaviestFirst ? { order: desc, ops: cost(desc) } : { order: asc, ops: cost(asc) };
+  const a = cost(asc);
+  const d = cost(desc);
+  return a <= d ? { order: asc, ops: a } : { order: desc, ops: d };
+}
+
+function tableSide(g: WeightedGame): { dual: boolean; Q: number } {
+  const dual = g.quota > g.total - g.quota + 1;
+  return { dual, Q: dual ? g.total - g.quota + 1 : g.quota };
+}
+
+/**
+ * Limb-additions to build the table (what the feasibility budget is checked against): the whole
+ * table for the swings, or only what reaches its top cell for the passage probability (`top`).
+ */
+export function weightedOps(g: WeightedGame, opts: { top?: boolean } = {}): number {
+  if (g.quota <= 0 || g.quota > g.total) return 0;
+  const { Q } = tableSide(g);
+  const { order, ops } = tablePlan(g, Q, opts.top ?? false);
+  const carrying = limbCount(order.length) > 1 ? 1 + 1 / (52 - LIMB_BITS) : 1;
+  return ops * carrying;
 }
 
 /** Table cells (limbs × weights). */
@@ -95,9 +141,9 @@ function tableSize(g: WeightedGame): number {
   return Math.min(g.quota, g.total - g.quota + 1);
 }
 
-/** After j players every count is below 2^j: limbs 0…⌈j / LIMB_BITS⌉ − 1 hold it. */
+/** After j players every count is at most 2^j: limbs 0…⌈j / LIMB_BITS⌉ − 1 hold it. */
 const activeLimbs = (j: number) => Math.max(1, Math.ceil(j / LIMB_BITS));
-/** With n ≤ 52 every count is below 2^52: one plain double per cell, never carried. */
+/** With n ≤ 52 every count is at most 2^52: one plain double per cell, never carried. */
 const limbCount = (n: number) => (n <= 52 ? 1 : activeLimbs(n));
 
 export interface WeightedCounts {
@@ -107,78 +153,116 @@ export interface WeightedCounts {
 }
 
 /**
- * Exact |W|, swings and veto players of a weighted game. The table's loop runs in WebAssembly
- * where it can (./kernel.ts); `js` forces JavaScript (tests).
+ * P(x) = #{S : w(S) ≤ x} over the players of non-zero weight (the others double every count: the
+ * caller shifts by their number), built in the order of `tablePlan`; with `top`, only P(Q − 1) is
+ * kept exact. Returns the table, carried (every limb below 2^40 over the cells kept).
  */
-export function weightedSwings(g: WeightedGame, opts: { js?: boolean } = {}): WeightedCounts {
+function buildTable(
+  g: WeightedGame,
+  Q: number,
+  top: boolean,
+  opts: TableOptions,
+): { table: LimbTable; nonZero: number } {
+  const { weights, total } = g;
+  const { order } = tablePlan(g, Q, top, opts.heaviestFirst);
+  const L = limbCount(order.length);
+  const table = limbTable(L, Q, opts);
+  const limbs = table.limbs;
+  // bits: a bound on log2 of every limb (each addition at most doubles it; carrying brings it back
+  // to LIMB_BITS; the counts themselves are at most 2^added)
+  let bits = 0;
+  let added = 0;
+  let S = 0;
+  let R = total;
+  let lo = 0;
+  // cells 0 … hi hold P; above hi every count is 2^added
+  let hi = -1;
+  for (const i of order) {
+    const v = weights[i]!;
+    const active = Math.min(L, activeLimbs(added + 1));
+    if (bits >= 52 && L > 1) {
+      table.carry(lo, hi, Math.min(L, activeLimbs(added)));
+      bits = LIMB_BITS;
+    }
+    const next = Math.min(Q - 1, S + v - 1);
+    if (next > hi) {
+      // the cells that were 2^added implicitly, written out: one limb (the others are still 0)
+      const k = Math.min(Math.floor(added / LIMB_BITS), active - 1);
+      limbs[k]!.fill(2 ** (added - LIMB_BITS * k), Math.max(hi + 1, lo), next + 1);
+      hi = next;
+    }
+    S += v;
+    R -= v;
+    if (top) lo = Math.max(lo, Q - 1 - R);
+    const from = Math.max(lo, v);
+    if (hi >= from) for (let l = 0; l < active; l++) table.addRange(l, v, from, hi);
+    added++;
+    bits = Math.min(bits + 1, added);
+  }
+  if (L > 1) table.carry(lo, Q - 1, L);
+  return { table, nonZero: added };
+}
+
+/** `js` forces the JavaScript loops, `heaviestFirst` the order of the players (tests). */
+export interface TableOptions {
+  readonly js?: boolean;
+  readonly heaviestFirst?: boolean;
+}
+
+/**
+ * Exact |W| of a weighted game, and its veto players, without the swings: the table's top cell
+ * only (the passage probability).
+ */
+export function weightedWinning(
+  g: WeightedGame,
+  opts: TableOptions = {},
+): {
+  winning: bigint;
+  veto: boolean[];
+} {
+  const { n, weights, total, quota } = g;
+  const veto = Array.from(weights, (w) => quota > 0 && total - w < quota);
+  const all = 1n << BigInt(n);
+  if (quota <= 0) return { winning: all, veto };
+  if (quota > total) return { winning: 0n, veto };
+  const { dual, Q } = tableSide(g);
+  const { table, nonZero } = buildTable(g, Q, true, opts);
+  const atTop = readLimbs(table.limbs, Q - 1) << BigInt(n - nonZero);
+  return { winning: dual ? atTop : all - atTop, veto };
+}
+
+/**
+ * Exact |W|, swings and veto players of a weighted game. The table's loops run in WebAssembly
+ * where they can (./kernel.ts).
+ */
+export function weightedSwings(g: WeightedGame, opts: TableOptions = {}): WeightedCounts {
   const { n, weights, total, quota } = g;
   const veto = Array.from(weights, (w) => quota > 0 && total - w < quota);
   const all = 1n << BigInt(n);
   if (quota <= 0) return { winning: all, swings: Array(n).fill(0n), veto };
   if (quota > total) return { winning: 0n, swings: Array(n).fill(0n), veto };
-  const dual = quota > total - quota + 1;
-  const Q = dual ? total - quota + 1 : quota;
-  const L = limbCount(n);
-  const table = limbTable(L, Q, opts);
-  const limbs = table.limbs;
-  limbs[0]!.fill(1);
-  // Lightest first: a player of weight v costs Q − v additions per limb in use, and the limbs in
-  // use grow with the players added (the order does not change the counts).
-  const order = Array.from(weights, (_, i) => i).sort((a, b) => weights[a]! - weights[b]!);
-  // bits: a bound on log2 of every limb (each addition at most doubles it; carrying brings it back
-  // to LIMB_BITS; the counts themselves stay below 2^added)
-  let bits = 0;
-  let added = 0;
-  for (const i of order) {
-    const v = weights[i]!;
-    added++;
-    if (v >= Q) continue; // heavier than the table: P(x − v) = 0 for every x < Q
-    if (bits >= 52 && L > 1) {
-      carry(limbs, Q, Math.min(L, activeLimbs(added)));
-      bits = LIMB_BITS;
-    }
-    const active = Math.min(L, activeLimbs(added));
-    if (v === 0)
-      // a player of weight 0 doubles every count
-      for (let l = 0; l < active; l++) {
-        const a = limbs[l]!;
-        for (let x = 0; x < Q; x++) a[x] = a[x]! * 2;
-      }
-    else for (let l = 0; l < active; l++) table.addShifted(l, v);
-    bits = Math.min(bits + 1, added);
-  }
-  if (L > 1) carry(limbs, Q, L);
-  const atTop = readLimbs(limbs, Q - 1);
+  const { dual, Q } = tableSide(g);
+  const { table, nonZero } = buildTable(g, Q, false, opts);
+  const zeros = BigInt(n - nonZero);
+  const atTop = readLimbs(table.limbs, Q - 1);
   // one alternating sum per distinct weight
   const byWeight = new Map<number, bigint>();
   const swings = Array.from(weights, (v) => {
     if (v === 0) return 0n;
     let s = byWeight.get(v);
     if (s === undefined) {
-      s =
-        2n * (L === 1 ? BigInt(withoutPlain(limbs[0]!, Q - 1, v)) : alternatingSum(limbs, Q - 1, v)) - atTop;
+      s = (2n * alternatingSum(table, Q - 1, v) - atTop) << zeros;
       byWeight.set(v, s);
     }
     return s;
   });
   // the dual's losing coalitions are the complements of the original's winning ones
-  const winning = dual ? atTop : all - atTop;
+  const winning = dual ? atTop << zeros : all - (atTop << zeros);
   return { winning, swings, veto };
 }
 
 function carry(limbs: Float64Array[], Q: number, active: number): void {
-  for (let l = 0; l < active - 1; l++) {
-    const a = limbs[l]!;
-    const b = limbs[l + 1]!;
-    for (let x = 0; x < Q; x++) {
-      const y = a[x]!;
-      if (y >= LIMB) {
-        const c = Math.floor(y * INV_LIMB);
-        a[x] = y - c * LIMB;
-        b[x] = b[x]! + c;
-      }
-    }
-  }
+  for (let l = 0; l < active - 1; l++) carryJs(limbs[l]!, limbs[l + 1]!, 0, Q - 1);
 }
 
 function readLimbs(limbs: Float64Array[], x: number): bigint {
@@ -188,34 +272,29 @@ function readLimbs(limbs: Float64Array[], x: number): bigint {
 }
 
 /**
- * P^{−i}(x) for a player of weight v, one limb: bottom-up, P^{−i}(y) = P(y) − P^{−i}(y − v), every
- * step a count of coalitions (in [0, 2^n)), so exact in a double.
+ * P^{−i}(x) for a player of weight v: Σ_t (−1)^t P(x − t·v) over x − t·v ≥ 0, exactly. With one
+ * plain limb every partial sum is P^{−i}(x) ± P^{−i}(x − t·v), within (−2^52, 2^53): one double. With
+ * several, limbs below 2^40 summed in doubles 2^12 terms at a time.
  */
-function withoutPlain(a: Float64Array, x: number, v: number): number {
-  let acc = 0;
-  for (let y = x % v; y <= x; y += v) acc = a[y]! - acc;
-  return acc;
-}
-
-/** Σ_t (−1)^t P(x − t·v) over x − t·v ≥ 0, exactly (limbs below 2^40, partial sums flushed every 2^12 terms). */
-function alternatingSum(limbs: Float64Array[], x: number, v: number): bigint {
+function alternatingSum(table: LimbTable, x: number, v: number): bigint {
+  const terms = Math.floor(x / v) + 1;
+  const last = x - (terms - 1) * v;
+  const L = table.limbs.length;
+  if (L === 1) {
+    const odd = terms % 2 ? table.limbs[0]![last]! : 0;
+    return BigInt(table.alternating(0, x, v, terms >> 1) + odd);
+  }
+  const CHUNK = 1 << (51 - LIMB_BITS); // pairs: 2^12 terms below 2^40
   let total = 0n;
-  for (let l = limbs.length - 1; l >= 0; l--) {
-    const a = limbs[l]!;
-    let s = 0n;
-    let part = 0;
-    let sign = 1;
-    let count = 0;
-    for (let y = x; y >= 0; y -= v) {
-      part += sign * a[y]!;
-      sign = -sign;
-      if (++count === 1 << (52 - LIMB_BITS)) {
-        s += BigInt(part);
-        part = 0;
-        count = 0;
-      }
+  for (let l = L - 1; l >= 0; l--) {
+    let s = terms % 2 ? BigInt(table.limbs[l]![last]!) : 0n;
+    for (let done = 0, y = x; done < terms >> 1; ) {
+      const k = Math.min(CHUNK, (terms >> 1) - done);
+      s += BigInt(table.alternating(l, y, v, k));
+      done += k;
+      y -= 2 * k * v;
     }
-    total = (total << BIG_LIMB_BITS) + s + BigInt(part);
+    total = (total << BIG_LIMB_BITS) + s;
   }
   return total;
 }

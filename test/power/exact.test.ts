@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Crt, frac, fracOverPow2, isPrime, toNumber, widePrimes } from '../../src/power/exact.js';
+import { Crt, frac, fracOverPow2, gcdBig, isPrime, toNumber, widePrimes } from '../../src/power/exact.js';
 
 describe('exact arithmetic', () => {
   it('finds primes below 2^52 one at a time or several at once', () => {
@@ -23,6 +23,37 @@ describe('exact arithmetic', () => {
     for (const x of [0n, 1n, 2n ** 53n + 1n, 2n ** 193n - 12345n, 3n ** 120n]) {
       expect(crt.combine(primes.map((p) => Number(x % BigInt(p))))).toBe(x);
     }
+  });
+
+  it("Lehmer's gcd equals Euclid's, on numbers of any size and on its hard cases", () => {
+    const euclid = (a: bigint, b: bigint): bigint => {
+      let [x, y] = [a < 0n ? -a : a, b < 0n ? -b : b];
+      while (y) [x, y] = [y, x % y];
+      return x;
+    };
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(2n ** 3000n), max: 2n ** 3000n }),
+        fc.bigInt({ min: 0n, max: 2n ** 800n }),
+        fc.bigInt({ min: 1n, max: 2n ** 300n }),
+        (a, b, common) => {
+          expect(gcdBig(a, b)).toBe(euclid(a, b));
+          // a large common factor, and the numbers swapped
+          expect(gcdBig(b * common, a * common)).toBe(euclid(a * common, b * common));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // consecutive Fibonacci numbers (every quotient 1: the longest chain), equal numbers, powers of two, 0
+    const fib = [0n, 1n];
+    for (let k = 2; k < 1200; k++) fib.push(fib[k - 1]! + fib[k - 2]!);
+    expect(gcdBig(fib[1199]!, fib[1198]!)).toBe(1n);
+    expect(gcdBig(fib[1199]! * 7n, fib[1197]! * 7n)).toBe(7n);
+    expect(gcdBig(3n ** 500n, 3n ** 500n)).toBe(3n ** 500n);
+    expect(gcdBig(2n ** 900n, 6n * 2n ** 400n)).toBe(2n ** 401n);
+    expect(gcdBig(0n, 5n ** 90n)).toBe(5n ** 90n);
+    expect(gcdBig(5n ** 90n, 0n)).toBe(5n ** 90n);
+    expect(gcdBig(0n, 0n)).toBe(0n);
   });
 
   it('converts huge fractions to the nearest double', () => {

@@ -48,7 +48,7 @@ describe('quotaSweep', () => {
           expect(row.winningCoalitions).toBe(Number(p.winningCoalitions));
           row.players.forEach((pl, i) => {
             expect(pl.swings).toBe(Number(p.players[i]!.swings));
-            expect(pl.banzhaf).toBeCloseTo(p.players[i]!.banzhaf, 12);
+            expect(pl.banzhaf).toBeCloseTo(p.players[i]!.banzhaf!, 12);
             expect(pl.shapleyShubik).toBeCloseTo(p.players[i]!.shapleyShubik!, 12);
           });
           // a jump iff the winning coalitions differ from the previous quota's (same count ⇔ same set, nested)

@@ -109,7 +109,7 @@ describe('reform explorer', () => {
           literature: [],
         });
         p.players.forEach((q, j) => {
-          expect(f.players[j]!.banzhaf).toBeCloseTo(q.banzhaf, 12);
+          expect(f.players[j]!.banzhaf).toBeCloseTo(q.banzhaf!, 12);
           expect(f.players[j]!.shapleyShubik!).toBeCloseTo(q.shapleyShubik!, 12);
           expect(f.players[j]!.blockingPower!).toBeCloseTo(q.colemanPrevent!, 12);
           expect(f.players[j]!.veto).toBe(q.veto);

@@ -12,9 +12,9 @@ import { weightedSizeSwings } from '../../src/power/bysize.js';
 import { primesFor } from '../../src/power/exact.js';
 import { gfCounts, gfHollerCounts, planGf } from '../../src/power/gf.js';
 import { parseIndexList } from '../../src/power/indices.js';
-import { limbTable, rowArrays } from '../../src/power/kernel.js';
+import { carryJs, limbTable, rowArrays, wasmKind } from '../../src/power/kernel.js';
 import { computePower } from '../../src/power/power.js';
-import { weightedHoller, weightedSwings } from '../../src/power/weighted.js';
+import { weightedHoller, weightedSwings, weightedWinning } from '../../src/power/weighted.js';
 import { compile, numericRule } from '../../src/rules/compile.js';
 import type { Game } from '../../src/rules/game.js';
 
@@ -239,6 +239,132 @@ describe('swings by weight', () => {
     );
   });
 
+  it('both orders of the table (lightest or heaviest first; cells kept between the weight so far and what can still reach the top): brute force', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 25 }), { minLength: 1, maxLength: 11 }),
+        fc.double({ min: -0.1, max: 1.1, noNaN: true }),
+        fc.boolean(),
+        (weights, share, js) => {
+          const total = weights.reduce((a, b) => a + b, 0);
+          const quota = Math.round(share * total);
+          const b = brute(weights, quota);
+          const g = { n: weights.length, weights: Float64Array.from(weights), total, quota };
+          for (const heaviestFirst of [false, true]) {
+            const r = weightedSwings(g, { heaviestFirst, js });
+            expect(r.winning).toBe(b.winning);
+            expect(r.swings).toEqual(b.swings);
+            // the passage probability alone: the table's top cell, without the swings
+            expect(weightedWinning(g, { heaviestFirst, js }).winning).toBe(b.winning);
+          }
+          expect(weightedWinning(g).veto).toEqual(r0(weights, quota));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // veto players from brute force: in every winning coalition
+    function r0(weights: number[], quota: number): boolean[] {
+      const n = weights.length;
+      return weights.map((_, i) => {
+        if (quota <= 0) return false;
+        for (let s = 0; s < 1 << n; s++) {
+          let w = 0;
+          for (let j = 0; j < n; j++) if (s & (1 << j)) w += weights[j]!;
+          if (w >= quota && !(s & (1 << i))) return false;
+        }
+        return true;
+      });
+    }
+  });
+
+  it('the top cell alone (passage) equals the whole table and the residues modulo primes past 52 players, in WebAssembly and in JavaScript, both orders', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 53, maxLength: 200 }),
+        fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+        (weights, share) => {
+          const total = weights.reduce((a, b) => a + b, 0);
+          const quota = Math.max(1, Math.round(share * total));
+          const g = { n: weights.length, weights: Float64Array.from(weights), total, quota };
+          const gf = gfOf(weights, quota);
+          for (const heaviestFirst of [false, true])
+            for (const js of [false, true]) {
+              expect(weightedWinning(g, { heaviestFirst, js }).winning).toBe(gf.winning);
+              const s = weightedSwings(g, { heaviestFirst, js });
+              expect(s.winning).toBe(gf.winning);
+              expect(s.swings).toEqual(gf.swings);
+            }
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it('carrying in WebAssembly gives the carries of JavaScript, and keeps every value', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 5 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        (L, Q, seed) => {
+          const t = limbTable(L, Q);
+          const plain = Array.from({ length: L }, () => new Float64Array(Q));
+          let x = seed;
+          const next = () => {
+            // values up to 2^52 in the lower limbs (what 12 additions after a carry can reach), 2^40 in the top one
+            x = (x * 1103515245 + 12345) % 2 ** 31;
+            return x;
+          };
+          for (let l = 0; l < L; l++)
+            for (let c = 0; c < Q; c++) {
+              const v = l === L - 1 ? next() * 2 ** 9 : next() * 2 ** 21 + next();
+              t.limbs[l]![c] = v;
+              plain[l]![c] = v;
+            }
+          const from = Math.floor(Q / 3);
+          const to = Q - 1 - Math.floor(Q / 4);
+          const value = (ls: Float64Array[], c: number) =>
+            ls.reduceRight((a, limb) => (a << 40n) + BigInt(limb[c]!), 0n);
+          const before = Array.from({ length: Q }, (_, c) => value(plain, c));
+          t.carry(from, to, L);
+          for (let l = 0; l < L - 1; l++) carryJs(plain[l]!, plain[l + 1]!, from, to);
+          expect(t.limbs.map((a) => Array.from(a))).toEqual(plain.map((a) => Array.from(a)));
+          for (let c = 0; c < Q; c++) {
+            expect(value(plain, c)).toBe(before[c]);
+            if (c >= from && c <= to)
+              for (let l = 0; l < L - 1; l++) expect(plain[l]![c]!).toBeLessThan(2 ** 40);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+    // Node 20 has WebAssembly SIMD: the additions above ran two cells at a time
+    expect(wasmKind()).toBe('simd');
+    // addRange: the cells from … to only, odd and even counts, v = 1 (each cell plus the one below, before it changed)
+    const t = limbTable(2, 12);
+    t.limbs[1]!.fill(1);
+    t.addRange(1, 2, 5, 9);
+    expect(Array.from(t.limbs[1]!)).toEqual([1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 1, 1]);
+    for (const [v, from, to] of [
+      [1, 1, 11],
+      [1, 2, 11],
+      [3, 3, 8],
+      [2, 4, 4],
+    ] as const) {
+      const w = limbTable(1, 12);
+      const j = limbTable(1, 12, { js: true });
+      w.limbs[0]!.set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      j.limbs[0]!.set(w.limbs[0]!);
+      w.addRange(0, v, from, to);
+      j.addRange(0, v, from, to);
+      expect(Array.from(w.limbs[0]!)).toEqual(Array.from(j.limbs[0]!));
+    }
+    const one = limbTable(1, 5);
+    one.limbs[0]!.set([1, 2, 3, 4, 5]);
+    one.addRange(0, 1, 1, 4);
+    expect(Array.from(one.limbs[0]!)).toEqual([1, 3, 5, 7, 9]);
+  });
+
   it('Holler by weight: equals enumeration on small games and the residues modulo primes past 52 players', () => {
     fc.assert(
       fc.property(
@@ -287,7 +413,7 @@ describe('swings by weight', () => {
         const a = computePower(game(weights, quota), { indices: ['banzhaf'] });
         const rev = computePower(game([...weights].reverse(), quota), { indices: ['banzhaf'] });
         expect(rev.players.map((p) => p.swings).reverse()).toEqual(a.players.map((p) => p.swings));
-        expect(a.players.reduce((s, p) => s + p.banzhaf, 0)).toBeCloseTo(1, 12);
+        expect(a.players.reduce((s, p) => s + p.banzhaf!, 0)).toBeCloseTo(1, 12);
         // a heavier player never swings less (desirability)
         for (let i = 0; i < weights.length; i++)
           for (let j = 0; j < weights.length; j++)
@@ -449,6 +575,62 @@ describe('index selection', () => {
     expect(all.players.map((p) => p.swings)).toEqual(only.players.map((p) => p.swings));
     const h = computePower(g, { indices: ['holler'] });
     expect(h.players.map((p) => p.holler)).toEqual(all.players.map((p) => expect.closeTo(p.holler!, 14)));
+  });
+
+  it('the passage probability alone: no swings, the same |W| as all the indices, exact past 2^53', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 16, maxLength: 90 }),
+        fc.double({ min: 0.05, max: 1, noNaN: true }),
+        (weights, share) => {
+          const total = weights.reduce((a, b) => a + b, 0);
+          const quota = Math.max(1, Math.min(total, Math.round(share * total)));
+          if (total === 0) return;
+          const alone = computePower(game(weights, quota), { indices: ['passage'] });
+          const all = computePower(game(weights, quota), { indices: ['banzhaf', 'passage'] });
+          expect(alone.algorithm).toBe('winning coalitions by weight');
+          expect(all.algorithm).toBe('swings by weight');
+          expect(alone.winningCoalitions).toBe(all.winningCoalitions);
+          expect(alone.passageProbabilityFraction).toBe(all.passageProbabilityFraction);
+          expect(alone.passageProbability).toBe(all.passageProbability);
+          expect(alone.players.map((p) => p.veto)).toEqual(all.players.map((p) => p.veto));
+          expect(
+            alone.players.every((p) => p.swings === null && p.banzhaf === null && p.penrose === null),
+          ).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
+    // EPIC W on the benchmark games and the AIIB (the counts of the golden tests above)
+    expect(computePower(game(W193, 13062), { indices: ['passage'] }).winningCoalitions).toBe(
+      '293120743003610257504896980336744102402391929943688305',
+    );
+    expect(computePower(game(W50, 639738), { indices: ['passage'] }).winningCoalitions).toBe(
+      '562949953421312',
+    );
+    expect(computePower(game(AIIB, 564488), { indices: ['passage'] }).winningCoalitions).toBe(
+      '77371252455336267181195264',
+    );
+  });
+
+  it('reduces only the fractions asked for, and gives the same values', () => {
+    const g = game(W193.slice(0, 70), 2500);
+    const all = computePower(g, { indices: ['banzhaf', 'penrose', 'coleman-prevent', 'coleman-initiate'] });
+    const cp = computePower(g, { indices: ['coleman-prevent'] });
+    expect(cp.players.map((p) => p.colemanPrevent)).toEqual(all.players.map((p) => p.colemanPrevent));
+    expect(cp.players.map((p) => p.fractions!.colemanPrevent)).toEqual(
+      all.players.map((p) => p.fractions!.colemanPrevent),
+    );
+    // Banzhaf and Penrose still given as numbers with the swings, not as fractions
+    expect(cp.players.map((p) => p.banzhaf)).toEqual(all.players.map((p) => p.banzhaf));
+    expect(cp.players.map((p) => p.penrose)).toEqual(all.players.map((p) => p.penrose));
+    expect(cp.players.every((p) => p.fractions!.banzhaf === null && p.fractions!.penrose === null)).toBe(
+      true,
+    );
+    expect(all.players.every((p) => p.fractions!.banzhaf !== null && p.colemanInitiate !== null)).toBe(true);
+    const [num, den] = all.players[0]!.fractions!.banzhaf!.split('/').map(BigInt) as [bigint, bigint];
+    const gcd = (a: bigint, b: bigint): bigint => (b ? gcd(b, a % b) : a);
+    expect(gcd(num, den)).toBe(1n);
   });
 
   it('parses names and rejects unknown ones with the list', () => {

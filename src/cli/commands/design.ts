@@ -98,9 +98,10 @@ export function register(program: Command, io: CliIO): void {
             id,
             target: target[i]!,
             weight: res.weights[i]!,
-            banzhaf: exact.players[i]!.banzhaf,
+            // (asked for: never null)
+            banzhaf: exact.players[i]!.banzhaf!,
             banzhafFraction: exact.players[i]!.fractions?.banzhaf ?? null,
-            deviation: exact.players[i]!.banzhaf - target[i]!,
+            deviation: exact.players[i]!.banzhaf! - target[i]!,
           })),
         };
         if (opts.json) {

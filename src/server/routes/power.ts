@@ -242,8 +242,9 @@ export const PowerSchema = z
     players: z.array(
       z.looseObject({
         id: z.string(),
-        penrose: z.number(),
-        banzhaf: z.number(),
+        // null when the swings are not counted (a weighted game asked only for passage, Holler or Johnston)
+        penrose: z.number().nullable(),
+        banzhaf: z.number().nullable(),
         shapleyShubik: z.number().nullable(),
         colemanPrevent: z.number().nullable(),
         colemanInitiate: z.number().nullable(),
