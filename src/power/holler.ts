@@ -1,0 +1,193 @@
+/**
+ * Holler's counts of a weighted game [q; w_1, …, w_n]: the minimal winning coalitions, in all and
+ * containing each player, exactly, over one table of coalition counts by weight.
+ *
+ * S is minimal winning iff w(S) ≥ q and w(S) − min_{k∈S} w_k < q. For a player i of weight u, the
+ * minimal winning coalitions containing i are S = R ∪ {i} with R ⊆ N∖{i} and
+ *   q − u ≤ w(R) < q − u + min(u, minw(R))          (minw(∅) = ∞),
+ * which depends on i only through u: one count per distinct weight. Group the players in classes
+ * of equal weight u_1 > u_2 > … > u_K, let E_k be the players of classes 1…k and, for a class c ≤ k,
+ * P^c_k(y) = #{R ⊆ E_k∖{one player of class c} : w(R) ≤ y}. Splitting R by its lightest class κ(R):
+ * κ(R) ≤ c gives the window [q − u_c, q) of E_c∖{i}; κ(R) = k > c the window [q − u_c, q − u_c + u_k)
+ * of the coalitions of E_k∖{i} that have a member of class k, i.e. of E_k∖{i} less those of
+ * E_{k−1}∖{i}. The lower ends telescope over k, and
+ *   containing_c = P^c_c(q − 1) + Σ_{k>c} [P^c_k(h_ck) − P^c_{k−1}(h_ck)] − P^c_K(q − u_c − 1),
+ *   h_ck = q − u_c + u_k − 1:
+ * K(K + 1) evaluations of P^c, read from the table P(y) = #{R ⊆ E : w(R) ≤ y} just before and just
+ * after each class is added (heaviest first), instead of one per player and earlier weight. Removing
+ * a player of weight u is an alternating sum along a stride of u: P^{−u}(y) = Σ_t (−1)^t P(y − t·u).
+ *
+ * The table has min(q, W − q + 1) cells (W the total weight): a count of coalitions of E with weight
+ * at most y is also read from the other end, #{R ⊆ E : w(R) ≤ y} = 2^|E| − #{R ⊆ E : w(R) ≤ w(E) − y − 1}
+ * (R ↦ E∖R), and every position needed is below q on one side and at most W − q on the other; of
+ * the two, the shorter alternating sum is read. The total is counted per player j by its lightest
+ * member: coalitions T of the heavier players before j with q − w_j ≤ w(T) < q, two lookups.
+ *
+ * Counts reach 2^n. They are held as limbs of 40 bits in Float64Arrays (./kernel.ts `limbTable`,
+ * the additions in WebAssembly) with lazy carries, as in ./weighted.ts; a limb is carried before a
+ * read once it may exceed 2^46, so an alternating sum of 256 terms stays exact in a double (longer
+ * ones are summed in chunks), and each evaluation is added into per-class accumulators of limbs:
+ * no BigInt until the K results.
+ */
+import { hollerMemory } from './kernel-holler.js';
+import type { WeightedGame } from './weighted.js';
+
+const LIMB_BITS = 40;
+const LIMB = 2 ** LIMB_BITS;
+const BIG_LIMB_BITS = BigInt(LIMB_BITS);
+/** Limbs are carried before a read once they may exceed 2^READ_BITS (chunks of 2^(54 − READ_BITS) terms). */
+const READ_BITS = 46;
+
+/** After j players every count is at most 2^j: limbs 0…⌈j / LIMB_BITS⌉ − 1 hold it. */
+const activeLimbs = (j: number) => Math.max(1, Math.ceil(j / LIMB_BITS));
+/** With at most 52 players every count is at most 2^52: one plain double per cell, never carried. */
+const limbCount = (n: number) => (n <= 52 ? 1 : activeLimbs(n));
+
+/** The players of weight > 0 in classes of equal weight, heaviest first. */
+function weightClasses(weights: Float64Array): { weight: number[]; members: number[][] } {
+  const order = Array.from(weights, (_, i) => i)
+    .filter((i) => weights[i]! > 0)
+    .sort((a, b) => weights[b]! - weights[a]! || a - b);
+  const weight: number[] = [];
+  const members: number[][] = [];
+  for (const i of order) {
+    const v = weights[i]!;
+    if (weight[weight.length - 1] === v) members[members.length - 1]!.push(i);
+    else {
+      weight.push(v);
+      members.push([i]);
+    }
+  }
+  return { weight, members };
+}
+
+/**
+ * Exact counts of the minimal winning coalitions of a weighted game, in all and containing each
+ * player (a player of weight 0 is in none). `js` forces the JavaScript loops (tests).
+ */
+export function weightedHoller(
+  g: WeightedGame,
+  opts: { js?: boolean } = {},
+): { total: bigint; containing: bigint[] } {
+  const { n, weights, total: W, quota: q } = g;
+  const containing = Array<bigint>(n).fill(0n);
+  // (when everything wins, only the empty coalition is minimal; it is not counted, as in the enumeration)
+  if (q <= 0 || q > W) return { total: 0n, containing };
+  const Q = Math.min(q, W - q + 1);
+  const { weight: U, members } = weightClasses(weights);
+  const K = U.length;
+  const m = members.reduce((s, c) => s + c.length, 0);
+  const L = limbCount(m);
+  const plain = L === 1;
+  // accumulators: L + 2 limbs per class (signed until the end), and one for the total
+  const A = L + 2;
+  const mem = hollerMemory(L, Q, (K + 1) * A, A, opts);
+  const f = mem.f64;
+  f.fill(1, 0, Q);
+  const accOf = (c: number) => mem.accAt + c * A;
+  const totalAt = accOf(K);
+
+  let WE = 0; // their weight
+  let inCells = 0; // players added that are lighter than the table (the others change no cell)
+  let bits = 0; // a bound on log2 of every limb
+  let act = 1; // limbs that may be non-zero
+  // pairs per chunk of an alternating sum: (chunk + 1)·2^bits ≤ 2^53 (one plain limb: any length,
+  // every partial sum is a difference of two counts below 2^52)
+  let chunk = 2 ** 30;
+
+  // 2^|E| and 2^(|E|−1) as (limb, value below 2^40)
+  let allLimb = 0;
+  let allValue = 1;
+  let halfLimb = 0;
+  let halfValue = 0.5;
+  const readable = () => {
+    if (plain) return;
+    if (bits > READ_BITS) {
+      mem.carry(act);
+      bits = LIMB_BITS;
+    }
+    chunk = 2 ** (53 - bits) - 1;
+  };
+  /**
+   * sign · #{R ⊆ E∖{one player of class c} : w(R) ≤ z} into class c's accumulator: directly
+   * (alternating sum from z) or from the other end (2^(|E|−1) less the count at w(E) − u_c − z − 1),
+   * whichever is shorter and inside the table.
+   */
+  const removed = (c: number, z: number, sign: number) => {
+    const u = U[c]!;
+    const M = WE - u;
+    const at = accOf(c);
+    if (z < 0) return;
+    if (z >= M) {
+      f[at + halfLimb] = f[at + halfLimb]! + sign * halfValue;
+      mem.alt(at, 0, u, 0, 0, chunk, sign);
+      return;
+    }
+    const z2 = M - z - 1;
+    if (z < Q && (z <= z2 || z2 >= Q)) mem.alt(at, z, u, Math.floor(z / u) + 1, act, chunk, sign);
+    else {
+      f[at + halfLimb] = f[at + halfLimb]! + sign * halfValue;
+      mem.alt(at, z2, u, Math.floor(z2 / u) + 1, act, chunk, -sign);
+    }
+  };
+  /** sign · #{T ⊆ E : w(T) ≤ z} into the total's accumulator (one lookup per limb). */
+  const plainCount = (z: number, sign: number) => {
+    if (z < 0) return;
+    if (z >= WE) {
+      f[totalAt + allLimb] = f[totalAt + allLimb]! + sign * allValue;
+      mem.alt(totalAt, 0, 1, 0, 0, chunk, sign);
+      return;
+    }
+    if (z < Q) mem.alt(totalAt, z, 1, 1, act, chunk, sign);
+    else {
+      f[totalAt + allLimb] = f[totalAt + allLimb]! + sign * allValue;
+      mem.alt(totalAt, WE - z - 1, 1, 1, act, chunk, -sign);
+    }
+  };
+
+  for (let k = 0; k < K; k++) {
+    const uk = U[k]!;
+    // one member: P^c_k(h_ck) − P^c_{k−1}(h_ck) = P^c_{k−1}(h_ck − u_k), one read before it is added
+    const single = members[k]!.length === 1;
+    readable();
+    for (let c = 0; c < k; c++) removed(c, q - U[c]! + (single ? 0 : uk) - 1, single ? 1 : -1);
+    for (let r = 0; r < members[k]!.length; r++) {
+      // the minimal winning coalitions whose lightest member is this player: T before it, q − u_k ≤ w(T) < q
+      plainCount(q - 1, 1);
+      plainCount(q - uk - 1, -1);
+      WE += uk;
+      halfLimb = allLimb;
+      halfValue = allValue;
+      allValue *= 2;
+      if (allValue === LIMB) {
+        allValue = 1;
+        allLimb++;
+      }
+      if (uk >= Q) continue;
+      inCells++;
+      if (!plain && bits >= 52) {
+        mem.carry(act);
+        bits = LIMB_BITS;
+      }
+      act = Math.min(L, activeLimbs(inCells));
+      for (let l = 0; l < act; l++) mem.add(l, uk);
+      bits = Math.min(bits + 1, inCells);
+    }
+    readable();
+    if (!single) for (let c = 0; c < k; c++) removed(c, q - U[c]! + uk - 1, 1);
+    removed(k, q - 1, 1);
+  }
+  readable();
+  for (let c = 0; c < K; c++) removed(c, q - U[c]! - 1, -1);
+
+  const value = (at: number) => {
+    let r = 0n;
+    for (let l = A - 1; l >= 0; l--) r = (r << BIG_LIMB_BITS) + BigInt(f[at + l]!);
+    return r;
+  };
+  for (let c = 0; c < K; c++) {
+    const v = value(accOf(c));
+    for (const i of members[c]!) containing[i] = v;
+  }
+  return { total: value(totalAt), containing };
+}

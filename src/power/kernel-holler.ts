@@ -1,0 +1,310 @@
+/**
+ * The loops of ./holler.ts (Holler's counts by weight) as three WebAssembly functions written here
+ * by hand, in the manner of ./kernel.ts, over one memory holding the table's limbs (limb l of cell x
+ * at byte 8·(l·Q + x)) and the accumulators of the counts:
+ *   add(base, v, q)             a[x] += a[x − v] for x from q − 1 down to v (one limb at `base`);
+ *   carry(end, qb)              every cell below byte `end`: its excess over 2^40 moved to the
+ *                               same cell one limb up (`qb` bytes on);
+ *   alt(acc, y, ub, count, act, qb, chunk, sign, A)
+ *                               for each limb l < act: S_l = Σ_{t<count} (−1)^t a_l[y − t·u] (y
+ *                               and ub = 8u in bytes), summed in chunks of `chunk` pairs exact in a
+ *                               double and split into 40-bit parts, then acc[l…l+1] += sign·S_l;
+ *                               finally the A accumulator limbs brought below 2^40 (the top one
+ *                               keeps the sign).
+ * WebAssembly runs them compiled from the first call (the JavaScript equivalents run interpreted
+ * until V8 optimises them, which is most of a small game's time) and without a bounds check per
+ * cell. Where WebAssembly is missing or refused, the same loops run in JavaScript over a plain
+ * ArrayBuffer of the same layout: same counts, same order of operations.
+ */
+
+const LIMB = 2 ** 40;
+const INV_LIMB = 2 ** -40;
+
+/** The table, the accumulators and the three loops over them. */
+export interface HollerMemory {
+  /** All of it as doubles: the table's limbs from 0, the accumulators from `accAt`. */
+  readonly f64: Float64Array;
+  readonly accAt: number;
+  add(limb: number, v: number): void;
+  /** Carries limbs 0 … active − 2 into the next. */
+  carry(active: number): void;
+  /** See the module's comment; `acc` and `y` are indices into f64 (y in limb 0). */
+  alt(acc: number, y: number, u: number, count: number, act: number, chunk: number, sign: number): void;
+}
+
+// --- a few WebAssembly instructions, by name --------------------------------------------------
+const leb = (n: number): number[] => {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
+  return out;
+};
+const sleb = (n: number): number[] => {
+  const out: number[] = [];
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && !(b & 0x40)) || (n === -1 && b & 0x40)) return [...out, b];
+    out.push(b | 0x80);
+  }
+};
+const f64const = (x: number): number[] => {
+  const d = new DataView(new ArrayBuffer(8));
+  d.setFloat64(0, x, true);
+  return [0x44, ...new Uint8Array(d.buffer)];
+};
+const get = (i: number) => [0x20, i];
+const set = (i: number) => [0x21, i];
+const i32 = (n: number) => [0x41, ...sleb(n)];
+const load = [0x2b, 3, 0];
+const store = [0x39, 3, 0];
+const [I32_ADD, I32_SUB, I32_MUL, I32_SHL, I32_SHR_U, I32_AND, I32_EQZ, I32_GE_U, I32_LT_U] = [
+  0x6a, 0x6b, 0x6c, 0x74, 0x76, 0x71, 0x45, 0x4f, 0x49,
+];
+const [F64_ADD, F64_SUB, F64_MUL, F64_FLOOR] = [0xa0, 0xa1, 0xa2, 0x9c];
+const BLOCK = [0x02, 0x40];
+const LOOP = [0x03, 0x40];
+const IF = [0x04, 0x40];
+const END = 0x0b;
+const br = (d: number) => [0x0c, d];
+const brIf = (d: number) => [0x0d, d];
+/** a `while (!cond) body` loop: block, loop, br_if out on `exit`, body, br back. */
+const until = (exit: number[], body: number[]) => [
+  ...BLOCK,
+  ...LOOP,
+  ...exit,
+  ...brIf(1),
+  ...body,
+  ...br(0),
+  END,
+  END,
+];
+
+const name = (s: string) => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
+const section = (id: number, body: number[]) => [id, ...leb(body.length), ...body];
+const I32T = 0x7f;
+const F64T = 0x7c;
+
+// biome-ignore format: one line per group of instructions reads as the assembly it is
+function moduleBytes(): Uint8Array<ArrayBuffer> {
+  // add(base 0, v 1, q 2; p 3, end 4, vb 5): p from base + 8(q − 1) down to base + 8v
+  const add = [
+    ...[1, 3, I32T],
+    ...get(1), ...i32(3), I32_SHL, ...set(5),
+    ...get(0), ...get(5), I32_ADD, ...set(4),
+    ...get(0), ...get(2), ...i32(1), I32_SUB, ...i32(3), I32_SHL, I32_ADD, ...set(3),
+    ...until([...get(3), ...get(4), I32_LT_U], [
+      ...get(3), ...get(3), ...load, ...get(3), ...get(5), I32_SUB, ...load, F64_ADD, ...store,
+      ...get(3), ...i32(8), I32_SUB, ...set(3),
+    ]),
+    END,
+  ];
+  // carry(end 0, qb 1; p 2 | y 3, c 4)
+  const carry = [
+    ...[2, 1, I32T, 2, F64T],
+    ...until([...get(2), ...get(0), I32_GE_U], [
+      ...get(2), ...load, ...set(3),
+      ...get(3), ...f64const(INV_LIMB), F64_MUL, F64_FLOOR, ...set(4),
+      ...get(2), ...get(3), ...get(4), ...f64const(LIMB), F64_MUL, F64_SUB, ...store,
+      ...get(2), ...get(1), I32_ADD, ...get(2), ...get(1), I32_ADD, ...load, ...get(4), F64_ADD, ...store,
+      ...get(2), ...i32(8), I32_ADD, ...set(2),
+    ]),
+    END,
+  ];
+  // alt(acc 0, y 1, ub 2, count 3, act 4, qb 5, chunk 6, sign 7 (f64), A 8;
+  //     l 9, p 10, pairs 11, left 12, ap 13 | s 14, lo 15, hi 16, h 17)
+  const flush = [
+    ...get(14), ...f64const(INV_LIMB), F64_MUL, F64_FLOOR, ...set(17),
+    ...get(15), ...get(14), ...get(17), ...f64const(LIMB), F64_MUL, F64_SUB, F64_ADD, ...set(15),
+    ...get(16), ...get(17), F64_ADD, ...set(16),
+    ...get(15), ...f64const(INV_LIMB), F64_MUL, F64_FLOOR, ...set(17),
+    ...get(15), ...get(17), ...f64const(LIMB), F64_MUL, F64_SUB, ...set(15),
+    ...get(16), ...get(17), F64_ADD, ...set(16),
+    ...f64const(0), ...set(14),
+  ];
+  const alt = [
+    ...[2, 5, I32T, 4, F64T],
+    ...until([...get(9), ...get(4), I32_GE_U], [
+      ...get(1), ...get(9), ...get(5), I32_MUL, I32_ADD, ...set(10),
+      ...get(3), ...i32(1), I32_SHR_U, ...set(11),
+      ...get(6), ...set(12),
+      ...f64const(0), ...set(14), ...f64const(0), ...set(15), ...f64const(0), ...set(16),
+      ...until([...get(11), I32_EQZ], [
+        ...get(14), ...get(10), ...load, ...get(10), ...get(2), I32_SUB, ...load, F64_SUB, F64_ADD, ...set(14),
+        ...get(10), ...get(2), ...i32(1), I32_SHL, I32_SUB, ...set(10),
+        ...get(11), ...i32(1), I32_SUB, ...set(11),
+        ...get(12), ...i32(1), I32_SUB, ...set(12),
+        ...get(12), I32_EQZ, ...IF, ...flush, ...get(6), ...set(12), END,
+      ]),
+      ...get(3), ...i32(1), I32_AND, ...IF, ...get(14), ...get(10), ...load, F64_ADD, ...set(14), END,
+      ...flush,
+      ...get(0), ...get(9), ...i32(3), I32_SHL, I32_ADD, ...set(13),
+      ...get(13), ...get(13), ...load, ...get(7), ...get(15), F64_MUL, F64_ADD, ...store,
+      ...get(13), ...get(13), ...[0x2b, 3, 8], ...get(7), ...get(16), F64_MUL, F64_ADD, ...[0x39, 3, 8],
+      ...get(9), ...i32(1), I32_ADD, ...set(9),
+    ]),
+    // normalise: p from acc to acc + 8(A − 1), pairs as the end
+    ...get(0), ...set(10),
+    ...get(0), ...get(8), ...i32(1), I32_SUB, ...i32(3), I32_SHL, I32_ADD, ...set(11),
+    ...until([...get(10), ...get(11), I32_GE_U], [
+      ...get(10), ...load, ...set(14),
+      ...get(14), ...f64const(INV_LIMB), F64_MUL, F64_FLOOR, ...set(17),
+      ...get(10), ...get(14), ...get(17), ...f64const(LIMB), F64_MUL, F64_SUB, ...store,
+      ...get(10), ...get(10), ...[0x2b, 3, 8], ...get(17), F64_ADD, ...[0x39, 3, 8],
+      ...get(10), ...i32(8), I32_ADD, ...set(10),
+    ]),
+    END,
+  ];
+  const body = (b: number[]) => [...leb(b.length), ...b];
+  return new Uint8Array([
+    ...[0, 0x61, 0x73, 0x6d, 1, 0, 0, 0],
+    ...section(1, [
+      3,
+      ...[0x60, 3, I32T, I32T, I32T, 0],
+      ...[0x60, 2, I32T, I32T, 0],
+      ...[0x60, 9, I32T, I32T, I32T, I32T, I32T, I32T, I32T, F64T, I32T, 0],
+    ]),
+    ...section(2, [1, ...name('m'), ...name('mem'), 2, 0, 1]),
+    ...section(3, [3, 0, 1, 2]),
+    ...section(7, [3, ...name('add'), 0, 0, ...name('carry'), 0, 1, ...name('alt'), 0, 2]),
+    ...section(10, [3, ...body(add), ...body(carry), ...body(alt)]),
+  ]);
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+function wasmModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    try {
+      compiled = typeof WebAssembly === 'object' ? new WebAssembly.Module(moduleBytes()) : null;
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+/** Largest memory asked of WebAssembly (bytes; offsets are 32-bit). */
+const WASM_MAX_BYTES = 2 ** 31;
+
+type Exports = {
+  add: (base: number, v: number, q: number) => void;
+  carry: (end: number, qb: number) => void;
+  alt: (
+    acc: number,
+    y: number,
+    ub: number,
+    count: number,
+    act: number,
+    qb: number,
+    chunk: number,
+    sign: number,
+    A: number,
+  ) => void;
+};
+
+/**
+ * A zero-filled table of L limbs of Q cells and `accLimbs` accumulator limbs, in WebAssembly
+ * memory where it can; `js` forces the JavaScript loops (tests).
+ */
+export function hollerMemory(
+  L: number,
+  Q: number,
+  accLimbs: number,
+  A: number,
+  opts: { js?: boolean } = {},
+): HollerMemory {
+  const doubles = L * Q + accLimbs;
+  const accAt = L * Q;
+  const qb = Q * 8;
+  const mod = opts.js || doubles * 8 > WASM_MAX_BYTES ? null : wasmModule();
+  if (mod) {
+    try {
+      const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil((doubles * 8) / 65536)) });
+      const e = new WebAssembly.Instance(mod, { m: { mem: memory } }).exports as Exports;
+      return {
+        f64: new Float64Array(memory.buffer, 0, doubles),
+        accAt,
+        add: (l, v) => e.add(l * qb, v, Q),
+        carry: (active) => e.carry((active - 1) * qb, qb),
+        alt: (acc, y, u, count, act, chunk, sign) =>
+          e.alt(acc * 8, y * 8, u * 8, count, act, qb, chunk, sign, A),
+      };
+    } catch {
+      // (a memory refused: the JavaScript loops below)
+    }
+  }
+  const f64 = new Float64Array(doubles);
+  return {
+    f64,
+    accAt,
+    add: (l, v) => {
+      const base = l * Q;
+      for (let x = base + Q - 1; x >= base + v; x--) f64[x] = f64[x]! + f64[x - v]!;
+    },
+    carry: (active) => {
+      const end = (active - 1) * Q;
+      for (let x = 0; x < end; x++) {
+        const y = f64[x]!;
+        const c = Math.floor(y * INV_LIMB);
+        f64[x] = y - c * LIMB;
+        f64[x + Q] = f64[x + Q]! + c;
+      }
+    },
+    alt: (acc, y, u, count, act, chunk, sign) => altJs(f64, acc, y, u, count, act, Q, chunk, sign, A),
+  };
+}
+
+function altJs(
+  f: Float64Array,
+  acc: number,
+  y: number,
+  u: number,
+  count: number,
+  act: number,
+  Q: number,
+  chunk: number,
+  sign: number,
+  A: number,
+): void {
+  for (let l = 0; l < act; l++) {
+    let p = y + l * Q;
+    let pairs = count >>> 1;
+    let left = chunk;
+    let s = 0;
+    let lo = 0;
+    let hi = 0;
+    const flush = () => {
+      let h = Math.floor(s * INV_LIMB);
+      lo += s - h * LIMB;
+      hi += h;
+      h = Math.floor(lo * INV_LIMB);
+      lo -= h * LIMB;
+      hi += h;
+      s = 0;
+    };
+    while (pairs !== 0) {
+      s += f[p]! - f[p - u]!;
+      p -= 2 * u;
+      pairs--;
+      if (--left === 0) {
+        flush();
+        left = chunk;
+      }
+    }
+    if (count & 1) s += f[p]!;
+    flush();
+    f[acc + l] = f[acc + l]! + sign * lo;
+    f[acc + l + 1] = f[acc + l + 1]! + sign * hi;
+  }
+  for (let p = acc; p < acc + A - 1; p++) {
+    const v = f[p]!;
+    const h = Math.floor(v * INV_LIMB);
+    f[p] = v - h * LIMB;
+    f[p + 1] = f[p + 1]! + h;
+  }
+}
