@@ -81,7 +81,8 @@ export function weightedHoller(
   const plain = L === 1;
   // accumulators: L + 2 limbs per class (signed until the end), and one for the total
   const A = L + 2;
-  const mem = hollerMemory(L, Q, (K + 1) * A, A, opts);
+  const mem = hollerMemory(L, Q, (K + 1) * A, A, K, opts);
+  mem.f64.set(U, mem.uAt);
   const f = mem.f64;
   f.fill(1, 0, Q);
   const accOf = (c: number) => mem.accAt + c * A;
@@ -108,28 +109,6 @@ export function weightedHoller(
     }
     chunk = 2 ** (53 - bits) - 1;
   };
-  /**
-   * sign · #{R ⊆ E∖{one player of class c} : w(R) ≤ z} into class c's accumulator: directly
-   * (alternating sum from z) or from the other end (2^(|E|−1) less the count at w(E) − u_c − z − 1),
-   * whichever is shorter and inside the table.
-   */
-  const removed = (c: number, z: number, sign: number) => {
-    const u = U[c]!;
-    const M = WE - u;
-    const at = accOf(c);
-    if (z < 0) return;
-    if (z >= M) {
-      f[at + halfLimb] = f[at + halfLimb]! + sign * halfValue;
-      mem.alt(at, 0, u, 0, 0, chunk, sign);
-      return;
-    }
-    const z2 = M - z - 1;
-    if (z < Q && (z <= z2 || z2 >= Q)) mem.alt(at, z, u, Math.floor(z / u) + 1, act, chunk, sign);
-    else {
-      f[at + halfLimb] = f[at + halfLimb]! + sign * halfValue;
-      mem.alt(at, z2, u, Math.floor(z2 / u) + 1, act, chunk, -sign);
-    }
-  };
   /** sign · #{T ⊆ E : w(T) ≤ z} into the total's accumulator (one lookup per limb). */
   const plainCount = (z: number, sign: number) => {
     if (z < 0) return;
@@ -150,7 +129,7 @@ export function weightedHoller(
     // one member: P^c_k(h_ck) − P^c_{k−1}(h_ck) = P^c_{k−1}(h_ck − u_k), one read before it is added
     const single = members[k]!.length === 1;
     readable();
-    for (let c = 0; c < k; c++) removed(c, q - U[c]! + (single ? 0 : uk) - 1, single ? 1 : -1);
+    mem.pass(0, k, q + (single ? 0 : uk) - 1, WE, single ? 1 : -1, act, chunk, halfLimb, halfValue);
     for (let r = 0; r < members[k]!.length; r++) {
       // the minimal winning coalitions whose lightest member is this player: T before it, q − u_k ≤ w(T) < q
       plainCount(q - 1, 1);
@@ -174,11 +153,11 @@ export function weightedHoller(
       bits = Math.min(bits + 1, inCells);
     }
     readable();
-    if (!single) for (let c = 0; c < k; c++) removed(c, q - U[c]! + uk - 1, 1);
-    removed(k, q - 1, 1);
+    if (!single) mem.pass(0, k, q + uk - 1, WE, 1, act, chunk, halfLimb, halfValue);
+    mem.pass(k, k + 1, q - 1 + uk, WE, 1, act, chunk, halfLimb, halfValue);
   }
   readable();
-  for (let c = 0; c < K; c++) removed(c, q - U[c]! - 1, -1);
+  mem.pass(0, K, q - 1, WE, -1, act, chunk, halfLimb, halfValue);
 
   const value = (at: number) => {
     let r = 0n;

@@ -30,6 +30,25 @@ export interface HollerMemory {
   carry(active: number): void;
   /** See the module's comment; `acc` and `y` are indices into f64 (y in limb 0). */
   alt(acc: number, y: number, u: number, count: number, act: number, chunk: number, sign: number): void;
+  /** The class weights, heaviest first (f64[uAt + c]). */
+  readonly uAt: number;
+  /**
+   * For each class c in [c0, c1): sign · #{R ⊆ E∖{one player of class c} : w(R) ≤ zBase − u_c}
+   * into class c's accumulator (A limbs from accAt + c·A), E the players added so far (weight WE,
+   * 2^(|E|−1) = half·2^(40·halfLimb)): directly, or from the other end (2^(|E|−1) less the count
+   * at w(E) − u_c − z − 1), whichever alternating sum is shorter and inside the table.
+   */
+  pass(
+    c0: number,
+    c1: number,
+    zBase: number,
+    WE: number,
+    sign: number,
+    act: number,
+    chunk: number,
+    halfLimb: number,
+    half: number,
+  ): void;
 }
 
 // --- a few WebAssembly instructions, by name --------------------------------------------------
@@ -65,7 +84,12 @@ const store = [0x39, 3, 0];
 const [I32_ADD, I32_SUB, I32_MUL, I32_SHL, I32_SHR_U, I32_AND, I32_EQZ, I32_GE_U, I32_LT_U] = [
   0x6a, 0x6b, 0x6c, 0x74, 0x76, 0x71, 0x45, 0x4f, 0x49,
 ];
-const [F64_ADD, F64_SUB, F64_MUL, F64_FLOOR] = [0xa0, 0xa1, 0xa2, 0x9c];
+const [F64_ADD, F64_SUB, F64_MUL, F64_FLOOR, F64_NEG, F64_LT, F64_LE, F64_GE] = [
+  0xa0, 0xa1, 0xa2, 0x9c, 0x9a, 0x63, 0x65, 0x66,
+];
+const [I32_OR, I32_DIV_U, I32_GE_S, I32_TRUNC_F64_S] = [0x72, 0x6e, 0x4e, 0xaa];
+const ELSE = 0x05;
+const call = (f: number) => [0x10, f];
 const BLOCK = [0x02, 0x40];
 const LOOP = [0x03, 0x40];
 const IF = [0x04, 0x40];
@@ -159,19 +183,53 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
     ]),
     END,
   ];
+  // pass(c 0, c1 1, zBase 2 (f64), WE 3 (f64), sign 4 (f64), act 5, chunk 6, Q 7 (f64), halfAt 8,
+  //      half 9 (f64), accBase 10, uBase 11, A 12, qb 13; at 14, yi 15, ui 16 | u 17, z 18, M 19, z2 20, y 21, sg 22)
+  const pass = [
+    ...[2, 3, I32T, 6, F64T],
+    ...until([...get(0), ...get(1), I32_GE_S], [
+      ...BLOCK,
+      ...get(11), ...get(0), ...i32(3), I32_SHL, I32_ADD, ...load, ...set(17),
+      ...get(2), ...get(17), F64_SUB, ...set(18),
+      ...get(10), ...get(0), ...get(12), I32_MUL, ...i32(3), I32_SHL, I32_ADD, ...set(14),
+      ...get(18), ...f64const(0), F64_LT, ...brIf(0),
+      ...get(3), ...get(17), F64_SUB, ...set(19),
+      ...get(18), ...get(19), F64_GE, ...IF,
+      ...get(14), ...get(8), I32_ADD, ...get(14), ...get(8), I32_ADD, ...load, ...get(4), ...get(9), F64_MUL, F64_ADD, ...store,
+      ...get(14), ...i32(0), ...i32(8), ...i32(0), ...i32(0), ...get(13), ...get(6), ...get(4), ...get(12), ...call(2),
+      ...br(1),
+      END,
+      ...get(19), ...get(18), F64_SUB, ...f64const(1), F64_SUB, ...set(20),
+      ...get(18), ...get(7), F64_LT, ...get(18), ...get(20), F64_LE, ...get(20), ...get(7), F64_GE, I32_OR, I32_AND, ...IF,
+      ...get(18), ...set(21), ...get(4), ...set(22),
+      ELSE,
+      ...get(14), ...get(8), I32_ADD, ...get(14), ...get(8), I32_ADD, ...load, ...get(4), ...get(9), F64_MUL, F64_ADD, ...store,
+      ...get(20), ...set(21), ...get(4), F64_NEG, ...set(22),
+      END,
+      ...get(21), I32_TRUNC_F64_S, ...set(15),
+      ...get(17), I32_TRUNC_F64_S, ...set(16),
+      ...get(14), ...get(15), ...i32(3), I32_SHL, ...get(16), ...i32(3), I32_SHL,
+      ...get(15), ...get(16), I32_DIV_U, ...i32(1), I32_ADD,
+      ...get(5), ...get(13), ...get(6), ...get(22), ...get(12), ...call(2),
+      END,
+      ...get(0), ...i32(1), I32_ADD, ...set(0),
+    ]),
+    END,
+  ];
   const body = (b: number[]) => [...leb(b.length), ...b];
   return new Uint8Array([
     ...[0, 0x61, 0x73, 0x6d, 1, 0, 0, 0],
     ...section(1, [
-      3,
+      4,
       ...[0x60, 3, I32T, I32T, I32T, 0],
       ...[0x60, 2, I32T, I32T, 0],
       ...[0x60, 9, I32T, I32T, I32T, I32T, I32T, I32T, I32T, F64T, I32T, 0],
+      ...[0x60, 14, I32T, I32T, F64T, F64T, F64T, I32T, I32T, F64T, I32T, F64T, I32T, I32T, I32T, I32T, 0],
     ]),
     ...section(2, [1, ...name('m'), ...name('mem'), 2, 0, 1]),
-    ...section(3, [3, 0, 1, 2]),
-    ...section(7, [3, ...name('add'), 0, 0, ...name('carry'), 0, 1, ...name('alt'), 0, 2]),
-    ...section(10, [3, ...body(add), ...body(carry), ...body(alt)]),
+    ...section(3, [4, 0, 1, 2, 3]),
+    ...section(7, [4, ...name('add'), 0, 0, ...name('carry'), 0, 1, ...name('alt'), 0, 2, ...name('pass'), 0, 3]),
+    ...section(10, [4, ...body(add), ...body(carry), ...body(alt), ...body(pass)]),
   ]);
 }
 
@@ -205,21 +263,24 @@ type Exports = {
     sign: number,
     A: number,
   ) => void;
+  pass: (...args: number[]) => void;
 };
 
 /**
- * A zero-filled table of L limbs of Q cells and `accLimbs` accumulator limbs, in WebAssembly
- * memory where it can; `js` forces the JavaScript loops (tests).
+ * A zero-filled table of L limbs of Q cells, the accumulators (`accLimbs`, A per count) and K class
+ * weights, in WebAssembly memory where it can; `js` forces the JavaScript loops (tests).
  */
 export function hollerMemory(
   L: number,
   Q: number,
   accLimbs: number,
   A: number,
+  K: number,
   opts: { js?: boolean } = {},
 ): HollerMemory {
-  const doubles = L * Q + accLimbs;
   const accAt = L * Q;
+  const uAt = accAt + accLimbs;
+  const doubles = uAt + K;
   const qb = Q * 8;
   const mod = opts.js || doubles * 8 > WASM_MAX_BYTES ? null : wasmModule();
   if (mod) {
@@ -229,19 +290,25 @@ export function hollerMemory(
       return {
         f64: new Float64Array(memory.buffer, 0, doubles),
         accAt,
+        uAt,
         add: (l, v) => e.add(l * qb, v, Q),
         carry: (active) => e.carry((active - 1) * qb, qb),
         alt: (acc, y, u, count, act, chunk, sign) =>
           e.alt(acc * 8, y * 8, u * 8, count, act, qb, chunk, sign, A),
+        pass: (c0, c1, zBase, WE, sign, act, chunk, halfLimb, half) =>
+          e.pass(c0, c1, zBase, WE, sign, act, chunk, Q, halfLimb * 8, half, accAt * 8, uAt * 8, A, qb),
       };
     } catch {
       // (a memory refused: the JavaScript loops below)
     }
   }
   const f64 = new Float64Array(doubles);
+  const alt = (acc: number, y: number, u: number, count: number, act: number, chunk: number, sign: number) =>
+    altJs(f64, acc, y, u, count, act, Q, chunk, sign, A);
   return {
     f64,
     accAt,
+    uAt,
     add: (l, v) => {
       const base = l * Q;
       for (let x = base + Q - 1; x >= base + v; x--) f64[x] = f64[x]! + f64[x - v]!;
@@ -255,7 +322,27 @@ export function hollerMemory(
         f64[x + Q] = f64[x + Q]! + c;
       }
     },
-    alt: (acc, y, u, count, act, chunk, sign) => altJs(f64, acc, y, u, count, act, Q, chunk, sign, A),
+    alt,
+    pass: (c0, c1, zBase, WE, sign, act, chunk, halfLimb, half) => {
+      for (let c = c0; c < c1; c++) {
+        const u = f64[uAt + c]!;
+        const z = zBase - u;
+        const at = accAt + c * A;
+        if (z < 0) continue;
+        const M = WE - u;
+        if (z >= M) {
+          f64[at + halfLimb] = f64[at + halfLimb]! + sign * half;
+          alt(at, 0, 1, 0, 0, chunk, sign);
+          continue;
+        }
+        const z2 = M - z - 1;
+        if (z < Q && (z <= z2 || z2 >= Q)) alt(at, z, u, Math.floor(z / u) + 1, act, chunk, sign);
+        else {
+          f64[at + halfLimb] = f64[at + halfLimb]! + sign * half;
+          alt(at, z2, u, Math.floor(z2 / u) + 1, act, chunk, -sign);
+        }
+      }
+    },
   };
 }
 
