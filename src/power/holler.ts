@@ -62,12 +62,39 @@ function weightClasses(weights: Float64Array): { weight: number[]; members: numb
 }
 
 /**
+ * Operations of `weightedHoller` (what a feasibility budget is checked against): the table's
+ * limb-additions, Σ over the players lighter than the table of (Q − w)·(limbs in use), and the
+ * terms of its alternating sums, about Q / (2·u_c) per limb in use for each evaluation of class c.
+ */
+export function weightedHollerOps(g: WeightedGame): number {
+  const { weights, total: W, quota: q } = g;
+  if (q <= 0 || q > W) return 0;
+  const Q = Math.min(q, W - q + 1);
+  const { weight: U, members } = weightClasses(weights);
+  const m = members.reduce((s, c) => s + c.length, 0);
+  const L = limbCount(m);
+  let ops = 0;
+  let inCells = 0;
+  for (let k = 0; k < U.length; k++)
+    for (let r = 0; r < members[k]!.length; r++)
+      if (U[k]! < Q) ops += (Q - U[k]!) * Math.min(L, activeLimbs(++inCells));
+  // evaluations of class c: one or two per later class, two of its own
+  let later = 0;
+  for (let c = U.length - 1; c >= 0; c--) {
+    ops += (later + 2) * Math.min(Q, Q / (2 * U[c]!) + 1) * Math.max(1, L / 2);
+    later += members[c]!.length === 1 ? 1 : 2;
+  }
+  return ops;
+}
+
+/**
  * Exact counts of the minimal winning coalitions of a weighted game, in all and containing each
- * player (a player of weight 0 is in none). `js` forces the JavaScript loops (tests).
+ * player (a player of weight 0 is in none). `js` forces the JavaScript loops, `scalar` the
+ * WebAssembly ones without SIMD (tests).
  */
 export function weightedHoller(
   g: WeightedGame,
-  opts: { js?: boolean } = {},
+  opts: { js?: boolean; scalar?: boolean } = {},
 ): { total: bigint; containing: bigint[] } {
   const { n, weights, total: W, quota: q } = g;
   const containing = Array<bigint>(n).fill(0n);

@@ -87,7 +87,10 @@ const [I32_ADD, I32_SUB, I32_MUL, I32_SHL, I32_SHR_U, I32_AND, I32_EQZ, I32_GE_U
 const [F64_ADD, F64_SUB, F64_MUL, F64_FLOOR, F64_NEG, F64_LT, F64_LE, F64_GE] = [
   0xa0, 0xa1, 0xa2, 0x9c, 0x9a, 0x63, 0x65, 0x66,
 ];
-const [I32_OR, I32_DIV_U, I32_GE_S, I32_TRUNC_F64_S] = [0x72, 0x6e, 0x4e, 0xaa];
+const [I32_OR, I32_DIV_U, I32_GE_S, I32_LT_S, I32_TRUNC_F64_S] = [0x72, 0x6e, 0x4e, 0x48, 0xaa];
+const V128_LOAD = [0xfd, 0x00, 3, 0];
+const V128_STORE = [0xfd, 0x0b, 3, 0];
+const F64X2_ADD = [0xfd, 0xf0, 0x01];
 const ELSE = 0x05;
 const call = (f: number) => [0x10, f];
 const BLOCK = [0x02, 0x40];
@@ -114,17 +117,31 @@ const I32T = 0x7f;
 const F64T = 0x7c;
 
 // biome-ignore format: one line per group of instructions reads as the assembly it is
-function moduleBytes(): Uint8Array<ArrayBuffer> {
+function moduleBytes(simd: boolean): Uint8Array<ArrayBuffer> {
   // add(base 0, v 1, q 2; p 3, end 4, vb 5): p from base + 8(q − 1) down to base + 8v
   const add = [
     ...[1, 3, I32T],
     ...get(1), ...i32(3), I32_SHL, ...set(5),
     ...get(0), ...get(5), I32_ADD, ...set(4),
-    ...get(0), ...get(2), ...i32(1), I32_SUB, ...i32(3), I32_SHL, I32_ADD, ...set(3),
-    ...until([...get(3), ...get(4), I32_LT_U], [
-      ...get(3), ...get(3), ...load, ...get(3), ...get(5), I32_SUB, ...load, F64_ADD, ...store,
-      ...get(3), ...i32(8), I32_SUB, ...set(3),
-    ]),
+    ...(simd
+      ? [
+          // two cells at a time (p the lower), from (q − 2, q − 1) down; the last cell alone
+          ...get(0), ...get(2), ...i32(2), I32_SUB, ...i32(3), I32_SHL, I32_ADD, ...set(3),
+          ...until([...get(3), ...get(4), I32_LT_S], [
+            ...get(3), ...get(3), ...V128_LOAD, ...get(3), ...get(5), I32_SUB, ...V128_LOAD, ...F64X2_ADD, ...V128_STORE,
+            ...get(3), ...i32(16), I32_SUB, ...set(3),
+          ]),
+          ...get(3), ...i32(8), I32_ADD, ...get(4), I32_GE_S, ...IF,
+          ...get(4), ...get(4), ...load, ...get(4), ...get(5), I32_SUB, ...load, F64_ADD, ...store,
+          END,
+        ]
+      : [
+          ...get(0), ...get(2), ...i32(1), I32_SUB, ...i32(3), I32_SHL, I32_ADD, ...set(3),
+          ...until([...get(3), ...get(4), I32_LT_U], [
+            ...get(3), ...get(3), ...load, ...get(3), ...get(5), I32_SUB, ...load, F64_ADD, ...store,
+            ...get(3), ...i32(8), I32_SUB, ...set(3),
+          ]),
+        ]),
     END,
   ];
   // carry(end 0, qb 1; p 2 | y 3, c 4)
@@ -233,17 +250,24 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
   ]);
 }
 
-let compiled: WebAssembly.Module | null | undefined;
+const compiled: { simd?: WebAssembly.Module | null; scalar?: WebAssembly.Module | null } = {};
 
-function wasmModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      compiled = typeof WebAssembly === 'object' ? new WebAssembly.Module(moduleBytes()) : null;
-    } catch {
-      compiled = null;
-    }
+function compile(simd: boolean): WebAssembly.Module | null {
+  try {
+    return typeof WebAssembly === 'object' ? new WebAssembly.Module(moduleBytes(simd)) : null;
+  } catch {
+    return null;
   }
-  return compiled;
+}
+
+/** The module with SIMD additions, else (no SIMD) the same one cell at a time; `scalar` forces the latter (tests). */
+function wasmModule(scalar = false): WebAssembly.Module | null {
+  if (!scalar) {
+    if (compiled.simd === undefined) compiled.simd = compile(true);
+    if (compiled.simd) return compiled.simd;
+  }
+  if (compiled.scalar === undefined) compiled.scalar = compile(false);
+  return compiled.scalar;
 }
 
 /** Largest memory asked of WebAssembly (bytes; offsets are 32-bit). */
@@ -268,7 +292,8 @@ type Exports = {
 
 /**
  * A zero-filled table of L limbs of Q cells, the accumulators (`accLimbs`, A per count) and K class
- * weights, in WebAssembly memory where it can; `js` forces the JavaScript loops (tests).
+ * weights, in WebAssembly memory where it can; `js` forces the JavaScript loops, `scalar` the
+ * WebAssembly module without SIMD (tests).
  */
 export function hollerMemory(
   L: number,
@@ -276,13 +301,13 @@ export function hollerMemory(
   accLimbs: number,
   A: number,
   K: number,
-  opts: { js?: boolean } = {},
+  opts: { js?: boolean; scalar?: boolean } = {},
 ): HollerMemory {
   const accAt = L * Q;
   const uAt = accAt + accLimbs;
   const doubles = uAt + K;
   const qb = Q * 8;
-  const mod = opts.js || doubles * 8 > WASM_MAX_BYTES ? null : wasmModule();
+  const mod = opts.js || doubles * 8 > WASM_MAX_BYTES ? null : wasmModule(opts.scalar);
   if (mod) {
     try {
       const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil((doubles * 8) / 65536)) });

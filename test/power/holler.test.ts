@@ -102,6 +102,7 @@ describe('Holler by weight class', () => {
           expect(h.total).toBe(p.total);
           expect(h.containing).toEqual(p.containing);
           expect(weightedHoller(g, { js: true })).toEqual(h);
+          expect(weightedHoller(g, { scalar: true })).toEqual(h);
         },
       ),
       { numRuns: 25 },
@@ -192,12 +193,12 @@ describe('the loops of kernel-holler', () => {
     }
   });
 
-  it('add and carry: the same cells in WebAssembly and JavaScript, carrying keeps the value', () => {
+  it('add and carry: the same cells in WebAssembly (with and without SIMD) and JavaScript, carrying keeps the value', () => {
     const L = 3;
     const Q = 50;
     const cells: number[][] = [];
-    for (const js of [false, true]) {
-      const m = hollerMemory(L, Q, 0, 0, 0, { js });
+    for (const opts of [{}, { scalar: true }, { js: true }]) {
+      const m = hollerMemory(L, Q, 0, 0, 0, opts);
       m.f64.fill(1, 0, Q);
       for (let j = 0; j < 45; j++) m.add(0, 1 + (j % 7));
       for (let x = 0; x < Q; x++) m.f64[Q + x] = x * 2 ** 45 + 3; // limb 1 above 2^40 too
@@ -210,6 +211,7 @@ describe('the loops of kernel-holler', () => {
       expect(m.f64[2 * Q + Q - 1]!).toBeGreaterThan(0);
       cells.push(Array.from(m.f64));
     }
-    expect(cells[0]).toEqual(cells[1]);
+    expect(cells[1]).toEqual(cells[0]);
+    expect(cells[2]).toEqual(cells[0]);
   });
 });
