@@ -30,7 +30,7 @@
  * no BigInt until the K results.
  */
 import { hollerMemory } from './kernel-holler.js';
-import type { WeightedGame } from './weighted.js';
+import type { WeightedCounts, WeightedGame } from './weighted.js';
 
 const LIMB_BITS = 40;
 const LIMB = 2 ** LIMB_BITS;
@@ -87,19 +87,47 @@ export function weightedHollerOps(g: WeightedGame): number {
   return ops;
 }
 
+export interface HollerCounts {
+  readonly total: bigint;
+  readonly containing: bigint[];
+}
+
 /**
  * Exact counts of the minimal winning coalitions of a weighted game, in all and containing each
  * player (a player of weight 0 is in none). `js` forces the JavaScript loops, `scalar` the
  * WebAssembly ones without SIMD (tests).
  */
-export function weightedHoller(
+export function weightedHoller(g: WeightedGame, opts: { js?: boolean; scalar?: boolean } = {}): HollerCounts {
+  const { total, containing } = hollerCounts(g, opts, false);
+  return { total, containing };
+}
+
+/**
+ * Holler's counts and, from the same table once every player is in it, the counts of ./weighted.ts
+ * `weightedSwings` (|W|, the swings, the veto players; the table is the one it builds, P(x) for
+ * x < min(q, W − q + 1), whatever the order of the players): one table where the two would build
+ * two.
+ */
+export function weightedHollerAndSwings(
   g: WeightedGame,
   opts: { js?: boolean; scalar?: boolean } = {},
-): { total: bigint; containing: bigint[] } {
+): HollerCounts & WeightedCounts {
+  return hollerCounts(g, opts, true) as HollerCounts & WeightedCounts;
+}
+
+function hollerCounts(
+  g: WeightedGame,
+  opts: { js?: boolean; scalar?: boolean },
+  withSwings: boolean,
+): HollerCounts & Partial<WeightedCounts> {
   const { n, weights, total: W, quota: q } = g;
   const containing = Array<bigint>(n).fill(0n);
+  const veto = Array.from(weights, (w) => q > 0 && W - w < q);
   // (when everything wins, only the empty coalition is minimal; it is not counted, as in the enumeration)
-  if (q <= 0 || q > W) return { total: 0n, containing };
+  if (q <= 0 || q > W)
+    return withSwings
+      ? { total: 0n, containing, winning: q <= 0 ? 1n << BigInt(n) : 0n, swings: Array(n).fill(0n), veto }
+      : { total: 0n, containing };
   const Q = Math.min(q, W - q + 1);
   const { weight: U, members } = weightClasses(weights);
   const K = U.length;
@@ -195,5 +223,25 @@ export function weightedHoller(
     const v = value(accOf(c));
     for (const i of members[c]!) containing[i] = v;
   }
-  return { total: value(totalAt), containing };
+  const total = value(totalAt);
+  if (!withSwings) return { total, containing };
+
+  // The swings: η_i = 2·P^{−i}(Q − 1) − P(Q − 1), one alternating sum per class into its (emptied)
+  // accumulator; the players of weight 0, left out of the table, double every count.
+  f.fill(0, mem.accAt, mem.accAt + K * A);
+  readable();
+  for (let c = 0; c < K; c++) mem.pass(c, c + 1, Q - 1 + U[c]!, WE, 1, act, chunk, halfLimb, halfValue);
+  const zero = BigInt(n - m);
+  let atTop = 0n;
+  for (let l = L - 1; l >= 0; l--) atTop = (atTop << BIG_LIMB_BITS) + BigInt(f[l * Q + Q - 1]!);
+  const swings = Array<bigint>(n).fill(0n);
+  for (let c = 0; c < K; c++) {
+    const v = (2n * value(accOf(c)) - atTop) << zero;
+    for (const i of members[c]!) swings[i] = v;
+  }
+  atTop <<= zero;
+  // above half the table is the dual game's [W − q + 1; w]: its losing coalitions are the
+  // complements of the original's winning ones
+  const winning = q > W - q + 1 ? atTop : (1n << BigInt(n)) - atTop;
+  return { total, containing, winning, swings, veto };
 }

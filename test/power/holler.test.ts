@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { primesFor } from '../../src/power/exact.js';
 import { gfHollerCounts } from '../../src/power/gf.js';
-import { weightedHoller } from '../../src/power/holler.js';
+import { weightedHoller, weightedHollerAndSwings } from '../../src/power/holler.js';
+import { weightedSwings } from '../../src/power/weighted.js';
 import { hollerMemory } from '../../src/power/kernel-holler.js';
 
 const weighted = (weights: number[], quota: number) => ({
@@ -124,6 +125,29 @@ describe('Holler by weight class', () => {
         expect(h.total > 2n ** 150n).toBe(true);
       }
     }
+  });
+});
+
+describe('Holler and the swings from one table', () => {
+  it('gives the swings, |W| and the veto players of weightedSwings, and the counts of weightedHoller (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 140 }),
+        fc.double({ min: -0.2, max: 1.2, noNaN: true }),
+        fc.boolean(),
+        (weights, share, js) => {
+          const total = weights.reduce((a, b) => a + b, 0);
+          const g = weighted(weights, Math.round(share * total));
+          const both = weightedHollerAndSwings(g, { js });
+          const s = weightedSwings(g);
+          expect(both.winning).toBe(s.winning);
+          expect(both.swings).toEqual(s.swings);
+          expect(both.veto).toEqual(s.veto);
+          expect({ total: both.total, containing: both.containing }).toEqual(weightedHoller(g));
+        },
+      ),
+      { numRuns: 120 },
+    );
   });
 });
 
