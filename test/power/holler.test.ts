@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { primesFor } from '../../src/power/exact.js';
 import { gfHollerCounts } from '../../src/power/gf.js';
 import { weightedHoller, weightedHollerAndSwings } from '../../src/power/holler.js';
-import { weightedSwings } from '../../src/power/weighted.js';
 import { hollerMemory } from '../../src/power/kernel-holler.js';
+import { weightedSwings } from '../../src/power/weighted.js';
 
 const weighted = (weights: number[], quota: number) => ({
   n: weights.length,
