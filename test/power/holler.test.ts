@@ -89,6 +89,29 @@ describe('Holler by weight class', () => {
     );
   });
 
+  it('weights far past the table (2^40 with a quota of a few units): enumeration and weightedSwings agree', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom<number>(0, 1, 2, 3, 7, 2 ** 40, 2 ** 45 + 1), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.boolean(),
+        (weights, quota, js) => {
+          const total = weights.reduce((a, b) => a + b, 0);
+          if (quota > total) return;
+          const g = weighted(weights, quota);
+          const both = weightedHollerAndSwings(g, { js });
+          expect({ total: both.total, containing: both.containing }).toEqual(brute(weights, quota));
+          const s = weightedSwings(g);
+          expect([both.winning, both.swings]).toEqual([s.winning, s.swings]);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('equals the residues modulo primes past 52 players (several limbs, long alternating sums, both ends of the table)', () => {
     fc.assert(
       fc.property(
