@@ -21,6 +21,7 @@ import { diagramCounts, heaviestFirst } from './diagram.js';
 import { ENUMERATION_MAX_PLAYERS, enumerateCounts } from './enumerate.js';
 import { type Fraction, fracString, toNumber } from './exact.js';
 import { gfCounts, gfHollerCounts, gfObstacle, planGf } from './gf.js';
+import { weightedHollerAndSwings, weightedHollerOps } from './holler.js';
 import {
   exactIndices,
   POWER_INDEX_NAMES,
@@ -303,13 +304,21 @@ function powerOfCompiled(c: CompiledRule, game: Game, opts: PowerOptions): Power
     }
     const fits = wantSs ? fitsBySize(weighted, budgets) : fitsWeighted(weighted, budgets, !wantSwings);
     if (fits === true) {
+      // Holler with the swings and without Shapley–Shubik: both from Holler's own table (one table, not two)
+      const oneTable =
+        wantHoller &&
+        wantSwings &&
+        !wantSs &&
+        weightedHollerOps(weighted) <= budgets.gfOps + budgets.gfMinimalOps;
       let counts = wantSs
         ? sizeCounts(weighted)
-        : wantSwings
-          ? swingCounts(weighted)
-          : winningCounts(weighted);
+        : oneTable
+          ? hollerSwingCounts(weighted)
+          : wantSwings
+            ? swingCounts(weighted)
+            : winningCounts(weighted);
       if (dpNote) notes.push(dpNote);
-      if (wantHoller) counts = addHoller(weighted, counts, budgets, notes);
+      if (wantHoller && !oneTable) counts = addHoller(weighted, counts, budgets, notes);
       if (wantJohnston) counts = addJohnston(r, counts, budgets, notes);
       return fromCounts(
         c,
@@ -510,14 +519,31 @@ function swingCounts(g: WeightedGame): PowerCounts {
   };
 }
 
-/** Holler's counts over a table by weight (./weighted.ts `weightedHoller`), within its budget. */
+/** The swings and Holler's counts from one table by weight (./holler.ts `weightedHollerAndSwings`). */
+function hollerSwingCounts(g: WeightedGame): PowerCounts {
+  const w = weightedHollerAndSwings(g);
+  return {
+    n: g.n,
+    winning: w.winning,
+    swings: w.swings,
+    swingsBySize: null,
+    veto: w.veto,
+    minimal: null,
+    minimalTotal: w.total,
+    minimalContaining: w.containing,
+    johnstonByCritical: null,
+    notes: [],
+  };
+}
+
+/** Holler's counts over a table by weight (./holler.ts `weightedHoller`), within its budget. */
 function addHoller(
   g: WeightedGame,
   counts: PowerCounts,
   budgets: typeof DEFAULT_BUDGETS,
   notes: string[],
 ): PowerCounts {
-  const ops = hollerOps(g);
+  const ops = weightedHollerOps(g);
   if (ops > budgets.gfOps + budgets.gfMinimalOps) {
     notes.push(
       `Holler not computed: counting minimal winning coalitions per player would take about ${sci(ops)} operations (budget ${sci(budgets.gfOps + budgets.gfMinimalOps)})`,
@@ -526,20 +552,6 @@ function addHoller(
   }
   const h = weightedHoller(g);
   return { ...counts, minimalTotal: h.total, minimalContaining: h.containing };
-}
-
-/** Limb operations of `weightedHoller`: the table (added and carried) and one window per player and earlier weight. */
-function hollerOps(g: WeightedGame): number {
-  const q = Math.max(0, Math.min(g.quota, g.total + 1));
-  const sorted = Float64Array.from(g.weights).sort().reverse();
-  let lookups = 0;
-  const seen: number[] = [];
-  for (const v of sorted) {
-    for (const u of seen) lookups += q / u;
-    if (v > 0 && seen[seen.length - 1] !== v) seen.push(v);
-  }
-  const limbs = Math.max(1, Math.ceil(g.n / 40)) / (g.n > 52 ? 2 : 1);
-  return (g.n * q * 2 + 2 * lookups) * limbs;
 }
 
 function addJohnston(

@@ -23,7 +23,10 @@
  */
 import type { NumericRule } from '../rules/compile.js';
 import { sumsPredicate } from '../rules/compile.js';
-import { carryJs, LIMB_BITS, type LimbTable, limbTable } from './kernel.js';
+import { LIMB_BITS, type LimbTable, limbTable } from './kernel.js';
+
+/** Holler's counts over a table by weight: ./holler.ts. */
+export { weightedHoller } from './holler.js';
 
 const BIG_LIMB_BITS = BigInt(LIMB_BITS);
 
@@ -261,10 +264,6 @@ export function weightedSwings(g: WeightedGame, opts: TableOptions = {}): Weight
   return { winning, swings, veto };
 }
 
-function carry(limbs: Float64Array[], Q: number, active: number): void {
-  for (let l = 0; l < active - 1; l++) carryJs(limbs[l]!, limbs[l + 1]!, 0, Q - 1);
-}
-
 function readLimbs(limbs: Float64Array[], x: number): bigint {
   let r = 0n;
   for (let l = limbs.length - 1; l >= 0; l--) r = (r << BIG_LIMB_BITS) + BigInt(limbs[l]![x]!);
@@ -297,138 +296,4 @@ function alternatingSum(table: LimbTable, x: number, v: number): bigint {
     total = (total << BIG_LIMB_BITS) + s;
   }
   return total;
-}
-
-/**
- * Holler's counts of a weighted game: the minimal winning coalitions, in all and containing each
- * player, over one table by weight (the method of ./gf.ts `gfHollerCounts`, on limbs instead of
- * residues). Players are added heaviest first, and before each is added: the minimal winning
- * coalitions whose last (lightest) member is j are T ∪ {j}, T of the earlier players with
- * q − w_j ≤ w(T) < q, i.e. P(q−1) − P(q−1−w_j); those that also contain an earlier player i of
- * weight u are the same window of the table without i, shifted by u:
- * Σ_t (−1)^t [P(q−1−u−t·u) − P(q−1−u−w_j−t·u)]. The same for every earlier player of weight u, so
- * it is summed per weight, and each player gets what its weight gathered after it joined.
- */
-export function weightedHoller(
-  g: WeightedGame,
-  opts: { js?: boolean } = {},
-): { total: bigint; containing: bigint[] } {
-  const { n, weights, total, quota } = g;
-  const containing = Array<bigint>(n).fill(0n);
-  // (when everything wins, only the empty coalition is minimal; it is not counted, as in the enumeration)
-  if (quota <= 0 || quota > total) return { total: 0n, containing };
-  const Q = quota;
-  const L = limbCount(n);
-  const table = limbTable(L, Q, opts);
-  const limbs = table.limbs;
-  limbs[0]!.fill(1);
-  const order = Array.from(weights, (_, i) => i).sort((a, b) => weights[b]! - weights[a]! || a - b);
-  const classWeights: number[] = [];
-  const classSums: bigint[] = [];
-  const classOf = new Int32Array(n);
-  const joined = Array<bigint>(n).fill(0n);
-  const parts = new Float64Array(L);
-  let mTotal = 0n;
-  let bits = 0;
-  let added = 0;
-  for (const j of order) {
-    const v = weights[j]!;
-    const active = Math.min(L, activeLimbs(Math.max(1, added)));
-    // reads need limbs below 2^40 (sums of up to 2^12 differences stay exact)
-    if (L > 1 && bits > LIMB_BITS) {
-      carry(limbs, Q, Math.min(L, activeLimbs(added)));
-      bits = LIMB_BITS;
-    }
-    if (v > 0) {
-      for (let l = 0; l < active; l++) {
-        const a = limbs[l]!;
-        parts[l] = a[Q - 1]! - (Q - 1 - v >= 0 ? a[Q - 1 - v]! : 0);
-      }
-      const last = limbValue(parts, active);
-      mTotal += last;
-      containing[j] = containing[j]! + last;
-      if (last !== 0n)
-        for (let c = 0; c < classWeights.length; c++) {
-          const u = classWeights[c]!;
-          if (u === 0) continue;
-          for (let l = 0; l < active; l++) parts[l] = 0;
-          let s = 0n;
-          for (let l = 0; l < active; l++) {
-            const part = windowWithout(limbs[l]!, Q - 1 - u, Q - 1 - u - v, u, L === 1);
-            if (typeof part === 'number') parts[l] = part;
-            else {
-              parts[l] = 0;
-              s += part << (BIG_LIMB_BITS * BigInt(l));
-            }
-          }
-          const cu = limbValue(parts, active) + s;
-          if (cu !== 0n) classSums[c] = classSums[c]! + cu;
-        }
-    }
-    if (classWeights[classWeights.length - 1] !== v) {
-      classWeights.push(v);
-      classSums.push(0n);
-    }
-    classOf[j] = classWeights.length - 1;
-    joined[j] = classSums[classSums.length - 1]!;
-    added++;
-    if (v < Q) {
-      const act = Math.min(L, activeLimbs(added));
-      if (v === 0)
-        for (let l = 0; l < act; l++) {
-          const a = limbs[l]!;
-          for (let x = 0; x < Q; x++) a[x] = a[x]! * 2;
-        }
-      else for (let l = 0; l < act; l++) table.addShifted(l, v);
-      bits = Math.min(bits + 1, added);
-    }
-  }
-  for (let i = 0; i < n; i++)
-    if (weights[i]! > 0) containing[i] = containing[i]! + classSums[classOf[i]!]! - joined[i]!;
-  return { total: mTotal, containing };
-}
-
-function limbValue(parts: Float64Array, active: number): bigint {
-  let r = 0n;
-  for (let l = active - 1; l >= 0; l--) r = (r << BIG_LIMB_BITS) + BigInt(parts[l]!);
-  return r;
-}
-
-/**
- * Σ_t (−1)^t [a(top − t·u) − a(bot − t·u)] over top − t·u ≥ 0 (a(x) = 0 for x < 0): a number when
- * exact in a double (one plain limb, or fewer than 2^12 terms), else a BigInt summed in chunks.
- */
-function windowWithout(
-  a: Float64Array,
-  top: number,
-  bot: number,
-  u: number,
-  plain: boolean,
-): number | bigint {
-  if (top < 0) return 0;
-  if (plain || top / u < 1 << (52 - LIMB_BITS)) {
-    let s = 0;
-    let odd = false;
-    for (let x = top, y = bot; x >= 0; x -= u, y -= u) {
-      const d = a[x]! - (y < 0 ? 0 : a[y]!);
-      s = odd ? s - d : s + d;
-      odd = !odd;
-    }
-    return s;
-  }
-  let big = 0n;
-  let s = 0;
-  let count = 0;
-  let odd = false;
-  for (let x = top, y = bot; x >= 0; x -= u, y -= u) {
-    const d = a[x]! - (y < 0 ? 0 : a[y]!);
-    s = odd ? s - d : s + d;
-    odd = !odd;
-    if (++count === 1 << (52 - LIMB_BITS)) {
-      big += BigInt(s);
-      s = 0;
-      count = 0;
-    }
-  }
-  return big + BigInt(s);
 }
