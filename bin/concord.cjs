@@ -18,11 +18,11 @@ const cli = new URL('../dist/cli/', pathToFileURL(__filename));
 /** CONCORD_CODE_CACHE=verbose says on standard error which way the CLI was loaded (for the tests). */
 const say = process.env.CONCORD_CODE_CACHE === 'verbose' ? (m) => process.stderr.write(`code cache: ${m}\n`) : () => {};
 
-/** The CLI's `main` from the classic script and its code cache, or undefined when they do not fit. */
-async function cachedMain() {
+/** The CLI's `main` from a classic script and its code cache, or undefined when they do not fit. */
+async function cachedMain(name) {
   let meta;
   try {
-    meta = JSON.parse(readFileSync(new URL('main.script.json', cli), 'utf8'));
+    meta = JSON.parse(readFileSync(new URL(`${name}.script.json`, cli), 'utf8'));
   } catch {
     return say('not built'), undefined;
   }
@@ -32,14 +32,14 @@ async function cachedMain() {
   const { createRequire } = process.getBuiltinModule('node:module');
   const { fileURLToPath } = process.getBuiltinModule('node:url');
   const { dirname } = process.getBuiltinModule('node:path');
-  const url = new URL('main.script.js', cli);
+  const url = new URL(`${name}.script.js`, cli);
   const file = fileURLToPath(url);
   let source;
   let cachedData;
   try {
     // the script is ASCII (scripts/bundle-cli.mjs): latin1 is its exact and quickest decoding
     source = readFileSync(file, meta.ascii ? 'latin1' : 'utf8');
-    cachedData = readFileSync(new URL('main.script.cache', cli));
+    cachedData = readFileSync(new URL(`${name}.script.cache`, cli));
   } catch {
     return say('not built'), undefined;
   }
@@ -50,7 +50,7 @@ async function cachedMain() {
     cachedData,
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  say(script.cachedDataRejected ? 'rejected by V8, compiled from source' : 'used');
+  say(`${script.cachedDataRejected ? 'rejected by V8, compiled from source' : 'used'}${name === 'main' ? '' : ` (${name}.script)`}`);
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), url.href);
   return module.exports.main;
@@ -59,10 +59,23 @@ async function cachedMain() {
 /** `concord`, `concord --version`, `concord --help`: no command, so the small ES module bundle is quicker. */
 const noCommand = process.argv.slice(2).every((a) => a.startsWith('-'));
 
+/**
+ * The commands with a classic script of their own, the CLI with that command alone loadable
+ * (scripts/bundle-cli.mjs): smaller to read and deserialize than main.script.js. The invoked command
+ * as src/cli/commands/index.ts invokedCommand finds it.
+ */
+const COMMAND_SCRIPTS = new Set(['power']);
+function commandScript() {
+  const words = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const first = words[0] === 'help' ? words[1] : words[0];
+  return COMMAND_SCRIPTS.has(first) ? first : undefined;
+}
+
 async function loadMain() {
   if (process.env.CONCORD_UNBUNDLED !== '1') {
     if (process.env.CONCORD_CODE_CACHE !== '0' && !noCommand) {
-      const main = await cachedMain();
+      const own = commandScript();
+      const main = (own && (await cachedMain(own))) || (await cachedMain('main'));
       if (main) return main;
     }
     const bundle = new URL('main.js', cli);

@@ -114,34 +114,66 @@ const commanderLazyChildProcess = {
 
 /** Packages that are ES modules only: bundled into the classic script (require cannot load them). */
 const ESM_ONLY = new Set(['intl-messageformat', 'd3-geo', 'd3-scale', 'd3-shape']);
-const script = await build({
-  entryPoints: [new URL('../dist/src/cli/main.js', import.meta.url).pathname],
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  write: false,
-  outfile: join(outdir, 'main.script.js'),
-  external: Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d) && !ESM_ONLY.has(d)),
-  // the modules' import.meta.url is the script's (data/load.ts walks up from it to the package root)
-  define: { 'import.meta.url': '__concordImportMetaUrl' },
-  minifyWhitespace: true,
-  minifySyntax: true,
-  legalComments: 'none',
-  plugins: [zodLocalesEnglishOnly, zodWithoutFromJsonSchema, commanderLazyChildProcess],
-  logLevel: 'warning',
+
+/**
+ * The commands that have a classic script of their own, dist/cli/<name>.script.js: the CLI with that
+ * command's module alone in the lazy table (every other entry still lists its name, term and summary
+ * for the help, but cannot be loaded). bin/concord.js runs it when the invoked command is that one:
+ * `concord power FILE --index X` then reads and deserializes the code of the power path only, not
+ * of the whole CLI (≈10 ms less, `npm run bench -- startup`).
+ */
+const COMMAND_SCRIPTS = { power: './power.js' };
+
+/** In commands/index.js, the lazy loads of every module but `keep`, as rejections. */
+const onlyCommand = (keep) => ({
+  name: 'concord-only-command',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]src[\\/]cli[\\/]commands[\\/]index\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const out = text.replace(/import\((['"])(\.\/[^'"]+)\1\)/g, (m, _q, spec) =>
+        spec === keep ? m : `Promise.reject(new Error(${JSON.stringify(`${spec} is not in this script`)}))`,
+      );
+      if (!out.includes(`import('${keep}')`) && !out.includes(`import("${keep}")`))
+        throw new Error(`bundle-cli: ${keep} not found in ${args.path}`);
+      return { contents: out, loader: 'js' };
+    });
+  },
 });
-// A function expression: bin/concord.js compiles it with vm.Script and calls it as Node calls a
-// CommonJS module, plus the import.meta.url above.
-// ASCII only, so bin/concord.js reads it as latin1 into a one-byte string: esbuild escapes strings,
-// but leaves characters such as − and ’ in regular expressions, and one of them makes the whole 2 MB
-// a two-byte string (decoded ~10 ms slower, twice the memory). \uXXXX means the same in a string,
-// a template and a regular expression's class.
-const ascii = script.outputFiles[0].text.replace(
-  /[\u0080-\uffff]/g,
-  (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-);
-writeFileSync(
-  join(outdir, 'main.script.js'),
-  `(function (exports, require, module, __filename, __dirname, __concordImportMetaUrl) {${ascii}\n})`,
-);
+
+/** Bundles the CLI as one classic script, dist/cli/<name>.script.js. */
+async function classicScript(name, extraPlugins) {
+  const script = await build({
+    entryPoints: [new URL('../dist/src/cli/main.js', import.meta.url).pathname],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    outfile: join(outdir, `${name}.script.js`),
+    external: Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d) && !ESM_ONLY.has(d)),
+    // the modules' import.meta.url is the script's (data/load.ts walks up from it to the package root)
+    define: { 'import.meta.url': '__concordImportMetaUrl' },
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'none',
+    plugins: [zodLocalesEnglishOnly, zodWithoutFromJsonSchema, commanderLazyChildProcess, ...extraPlugins],
+    logLevel: 'warning',
+  });
+  // A function expression: bin/concord.js compiles it with vm.Script and calls it as Node calls a
+  // CommonJS module, plus the import.meta.url above.
+  // ASCII only, so bin/concord.js reads it as latin1 into a one-byte string: esbuild escapes strings,
+  // but leaves characters such as − and ’ in regular expressions, and one of them makes the whole 2 MB
+  // a two-byte string (decoded ~10 ms slower, twice the memory). \uXXXX means the same in a string,
+  // a template and a regular expression's class.
+  const ascii = script.outputFiles[0].text.replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  writeFileSync(
+    join(outdir, `${name}.script.js`),
+    `(function (exports, require, module, __filename, __dirname, __concordImportMetaUrl) {${ascii}\n})`,
+  );
+}
+await classicScript('main', []);
+for (const [name, module] of Object.entries(COMMAND_SCRIPTS))
+  await classicScript(name, [onlyCommand(module)]);

@@ -22,6 +22,8 @@ export function isWideCodePoint(c: number): boolean {
  * full-width punctuation) take two, combining marks none, everything else one.
  */
 export function displayWidth(s: string): number {
+  // below U+0300 (Latin, Cyrillic is above): one column per character, as the loop counts
+  if (!BEYOND_U02FF.test(s)) return s.length;
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
@@ -30,6 +32,8 @@ export function displayWidth(s: string): number {
   }
   return w;
 }
+
+const BEYOND_U02FF = /[\u0300-\uffff]/;
 
 /** A number as printed in English ("1,234.5", "12.5%") or by Intl in Russian ("1 234,5", "12,5 %"). */
 const NUMERIC = /^[-+]?\d[\d,]*(\.\d+)?%?$|^[-+−]?\d[\d\u00a0\u202f]*(,\d+)?(\u00a0?%)?$/;

@@ -66,10 +66,20 @@ export function checkDepth(value: unknown, where: string, max = MAX_DEPTH): void
   }
 }
 
-/** Validates `data` against `schema`; the error names the first offending path, and lists up to five. */
-export function validate<S extends z.ZodType>(schema: S, data: unknown, where: string): z.output<S> {
+/**
+ * Validates `data` against `schema`; the error names the first offending path, and lists up to five.
+ * `jitless`: zod's interpreted parser, not the one it compiles for each object schema on first use
+ * (new Function, not in the CLI's code cache): quicker for a small value checked once (≈2 ms at
+ * start-up), slower for a large one.
+ */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  where: string,
+  { jitless = false }: { jitless?: boolean } = {},
+): z.output<S> {
   checkDepth(data, where);
-  const r = schema.safeParse(data, { reportInput: true });
+  const r = schema.safeParse(data, { reportInput: true, jitless });
   if (r.success) return r.data;
   const kept = r.error.issues.slice(0, 5);
   const issues = kept.map((i) => `${formatPath(i.path)}: ${i.message}`);
@@ -106,16 +116,20 @@ export function keptIssue(i: z.core.$ZodIssue): ValidationIssue {
  * validated by the build against the schema named `schemaId`, the output the build recorded
  * (src/data/yaml-cache.ts): the same value, without running the schema at start-up (a third of
  * `concord org sco`'s own time). A text the build did not see is validated as always.
+ * `quick`, when given, is a faster check of the common case: the schema's output for data it is sure
+ * the schema accepts, undefined for anything else (the schema then validates it, with its errors).
  */
 export function parseAndValidate<S extends z.ZodType>(
   schema: S,
   schemaId: string,
   text: string,
   file: string,
+  quick?: (data: unknown, where: string) => z.output<S> | undefined,
 ): z.output<S> {
   const known = validatedYaml(text, schemaId);
   if (known !== undefined) return known as z.output<S>;
-  const out = validate(schema, parseYamlText(text, file), file);
+  const data = parseYamlText(text, file);
+  const out = quick?.(data, file) ?? validate(schema, data, file);
   recordValidated(text, schemaId, out);
   return out;
 }
