@@ -87,7 +87,9 @@ describe('user-file errors name the kind of file in every language', () => {
 
     process.env.CONCORD_MAX_INPUT_MB = '1';
     const large = caught(() => readUserFile(big, dir, noun));
-    expect(large.message).toMatch(new RegExp(`MiB limit for ${noun.startsWith("organization") ? "an" : "a"} ${noun}$`));
+    expect(large.message).toMatch(
+      new RegExp(`MiB limit for ${noun.startsWith('organization') ? 'an' : 'a'} ${noun}$`),
+    );
     expect(formatKeyedError(large, 'en')?.message).toBe(large.message);
     expect(localizeError(large, 'ru').message).toMatch(new RegExp(`МиБ для ${genitive}$`));
     expect(localizeError(large, 'zh-Hans').message).toContain(`超过${zh === '文件' ? '输入文件' : zh}`);
