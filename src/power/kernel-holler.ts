@@ -17,8 +17,8 @@
  * ArrayBuffer of the same layout: same counts, same order of operations.
  */
 
-const LIMB = 2 ** 40;
-const INV_LIMB = 2 ** -40;
+import { INV_LIMB, LIMB } from './kernel.js';
+import { f64Const, leb, name, section } from './wasm-bytes.js';
 
 /** The table, the accumulators and the three loops over them. */
 export interface HollerMemory {
@@ -52,16 +52,6 @@ export interface HollerMemory {
 }
 
 // --- a few WebAssembly instructions, by name --------------------------------------------------
-const leb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return out;
-};
 const sleb = (n: number): number[] => {
   const out: number[] = [];
   for (;;) {
@@ -70,11 +60,6 @@ const sleb = (n: number): number[] => {
     if ((n === 0 && !(b & 0x40)) || (n === -1 && b & 0x40)) return [...out, b];
     out.push(b | 0x80);
   }
-};
-const f64const = (x: number): number[] => {
-  const d = new DataView(new ArrayBuffer(8));
-  d.setFloat64(0, x, true);
-  return [0x44, ...new Uint8Array(d.buffer)];
 };
 const get = (i: number) => [0x20, i];
 const set = (i: number) => [0x21, i];
@@ -111,8 +96,6 @@ const until = (exit: number[], body: number[]) => [
   END,
 ];
 
-const name = (s: string) => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
-const section = (id: number, body: number[]) => [id, ...leb(body.length), ...body];
 const I32T = 0x7f;
 const F64T = 0x7c;
 
@@ -149,8 +132,8 @@ function moduleBytes(simd: boolean): Uint8Array<ArrayBuffer> {
     ...[2, 1, I32T, 2, F64T],
     ...until([...get(2), ...get(0), I32_GE_U], [
       ...get(2), ...load, ...set(3),
-      ...get(3), ...f64const(INV_LIMB), F64_MUL, F64_FLOOR, ...set(4),
-      ...get(2), ...get(3), ...get(4), ...f64const(LIMB), F64_MUL, F64_SUB, ...store,
+      ...get(3), ...f64Const(INV_LIMB), F64_MUL, F64_FLOOR, ...set(4),
+      ...get(2), ...get(3), ...get(4), ...f64Const(LIMB), F64_MUL, F64_SUB, ...store,
       ...get(2), ...get(1), I32_ADD, ...get(2), ...get(1), I32_ADD, ...load, ...get(4), F64_ADD, ...store,
       ...get(2), ...i32(8), I32_ADD, ...set(2),
     ]),
@@ -159,13 +142,13 @@ function moduleBytes(simd: boolean): Uint8Array<ArrayBuffer> {
   // alt(acc 0, y 1, ub 2, count 3, act 4, qb 5, chunk 6, sign 7 (f64), A 8;
   //     l 9, p 10, pairs 11, left 12, ap 13 | s 14, lo 15, hi 16, h 17)
   const flush = [
-    ...get(14), ...f64const(INV_LIMB), F64_MUL, F64_FLOOR, ...set(17),
-    ...get(15), ...get(14), ...get(17), ...f64const(LIMB), F64_MUL, F64_SUB, F64_ADD, ...set(15),
+    ...get(14), ...f64Const(INV_LIMB), F64_MUL, F64_FLOOR, ...set(17),
+    ...get(15), ...get(14), ...get(17), ...f64Const(LIMB), F64_MUL, F64_SUB, F64_ADD, ...set(15),
     ...get(16), ...get(17), F64_ADD, ...set(16),
-    ...get(15), ...f64const(INV_LIMB), F64_MUL, F64_FLOOR, ...set(17),
-    ...get(15), ...get(17), ...f64const(LIMB), F64_MUL, F64_SUB, ...set(15),
+    ...get(15), ...f64Const(INV_LIMB), F64_MUL, F64_FLOOR, ...set(17),
+    ...get(15), ...get(17), ...f64Const(LIMB), F64_MUL, F64_SUB, ...set(15),
     ...get(16), ...get(17), F64_ADD, ...set(16),
-    ...f64const(0), ...set(14),
+    ...f64Const(0), ...set(14),
   ];
   const alt = [
     ...[2, 5, I32T, 4, F64T],
@@ -173,7 +156,7 @@ function moduleBytes(simd: boolean): Uint8Array<ArrayBuffer> {
       ...get(1), ...get(9), ...get(5), I32_MUL, I32_ADD, ...set(10),
       ...get(3), ...i32(1), I32_SHR_U, ...set(11),
       ...get(6), ...set(12),
-      ...f64const(0), ...set(14), ...f64const(0), ...set(15), ...f64const(0), ...set(16),
+      ...f64Const(0), ...set(14), ...f64Const(0), ...set(15), ...f64Const(0), ...set(16),
       ...until([...get(11), I32_EQZ], [
         ...get(14), ...get(10), ...load, ...get(10), ...get(2), I32_SUB, ...load, F64_SUB, F64_ADD, ...set(14),
         ...get(10), ...get(2), ...i32(1), I32_SHL, I32_SUB, ...set(10),
@@ -193,8 +176,8 @@ function moduleBytes(simd: boolean): Uint8Array<ArrayBuffer> {
     ...get(0), ...get(8), ...i32(1), I32_SUB, ...i32(3), I32_SHL, I32_ADD, ...set(11),
     ...until([...get(10), ...get(11), I32_GE_U], [
       ...get(10), ...load, ...set(14),
-      ...get(14), ...f64const(INV_LIMB), F64_MUL, F64_FLOOR, ...set(17),
-      ...get(10), ...get(14), ...get(17), ...f64const(LIMB), F64_MUL, F64_SUB, ...store,
+      ...get(14), ...f64Const(INV_LIMB), F64_MUL, F64_FLOOR, ...set(17),
+      ...get(10), ...get(14), ...get(17), ...f64Const(LIMB), F64_MUL, F64_SUB, ...store,
       ...get(10), ...get(10), ...[0x2b, 3, 8], ...get(17), F64_ADD, ...[0x39, 3, 8],
       ...get(10), ...i32(8), I32_ADD, ...set(10),
     ]),
@@ -209,14 +192,14 @@ function moduleBytes(simd: boolean): Uint8Array<ArrayBuffer> {
       ...get(11), ...get(0), ...i32(3), I32_SHL, I32_ADD, ...load, ...set(17),
       ...get(2), ...get(17), F64_SUB, ...set(18),
       ...get(10), ...get(0), ...get(12), I32_MUL, ...i32(3), I32_SHL, I32_ADD, ...set(14),
-      ...get(18), ...f64const(0), F64_LT, ...brIf(0),
+      ...get(18), ...f64Const(0), F64_LT, ...brIf(0),
       ...get(3), ...get(17), F64_SUB, ...set(19),
       ...get(18), ...get(19), F64_GE, ...IF,
       ...get(14), ...get(8), I32_ADD, ...get(14), ...get(8), I32_ADD, ...load, ...get(4), ...get(9), F64_MUL, F64_ADD, ...store,
       ...get(14), ...i32(0), ...i32(8), ...i32(0), ...i32(0), ...get(13), ...get(6), ...get(4), ...get(12), ...call(2),
       ...br(1),
       END,
-      ...get(19), ...get(18), F64_SUB, ...f64const(1), F64_SUB, ...set(20),
+      ...get(19), ...get(18), F64_SUB, ...f64Const(1), F64_SUB, ...set(20),
       ...get(18), ...get(7), F64_LT, ...get(18), ...get(20), F64_LE, ...get(20), ...get(7), F64_GE, I32_OR, I32_AND, ...IF,
       ...get(18), ...set(21), ...get(4), ...set(22),
       ELSE,

@@ -11,10 +11,12 @@
  * same counts, same order of additions.
  */
 
+import { f64Const, leb, name, section } from './wasm-bytes.js';
+
 /** Bits per limb of the exact tables' counts (./weighted.ts, ./bysize.ts). */
 export const LIMB_BITS = 40;
-const LIMB = 2 ** LIMB_BITS;
-const INV_LIMB = 2 ** -LIMB_BITS;
+export const LIMB = 2 ** LIMB_BITS;
+export const INV_LIMB = 2 ** -LIMB_BITS;
 
 /** The limbs of one table and the loops over them. */
 export interface LimbTable {
@@ -35,22 +37,6 @@ export interface LimbTable {
    */
   alternating(l: number, x: number, v: number, pairs: number): number;
 }
-
-const leb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return out;
-};
-const name = (s: string) => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
-const section = (id: number, body: number[]) => [id, ...leb(body.length), ...body];
-
-/** An f64.const immediate: the opcode and the eight little-endian bytes of x. */
-const f64Const = (x: number): number[] => [0x44, ...new Uint8Array(new Float64Array([x]).buffer)];
 
 /**
  * (module (import "m" "mem" (memory 1))

@@ -490,51 +490,29 @@ function sizeCounts(g: WeightedGame): PowerCounts {
   };
 }
 
+/** The counts of a table by weight: |W|, the vetoes, and the swings and Holler's counts when read. */
+function byWeight(
+  g: WeightedGame,
+  w: { winning: bigint; veto: boolean[]; swings?: bigint[]; total?: bigint; containing?: bigint[] },
+): PowerCounts {
+  return {
+    n: g.n,
+    winning: w.winning,
+    swings: w.swings ?? null,
+    swingsBySize: null,
+    veto: w.veto,
+    minimal: null,
+    ...(w.total === undefined ? {} : { minimalTotal: w.total, minimalContaining: w.containing }),
+    johnstonByCritical: null,
+    notes: [],
+  };
+}
+
 /** |W| alone (the passage probability, and Holler, Deegan–Packel or Johnston without the swings). */
-function winningCounts(g: WeightedGame): PowerCounts {
-  const w = weightedWinning(g);
-  return {
-    n: g.n,
-    winning: w.winning,
-    swings: null,
-    swingsBySize: null,
-    veto: w.veto,
-    minimal: null,
-    johnstonByCritical: null,
-    notes: [],
-  };
-}
-
-function swingCounts(g: WeightedGame): PowerCounts {
-  const w = weightedSwings(g);
-  return {
-    n: g.n,
-    winning: w.winning,
-    swings: w.swings,
-    swingsBySize: null,
-    veto: w.veto,
-    minimal: null,
-    johnstonByCritical: null,
-    notes: [],
-  };
-}
-
+const winningCounts = (g: WeightedGame) => byWeight(g, weightedWinning(g));
+const swingCounts = (g: WeightedGame) => byWeight(g, weightedSwings(g));
 /** The swings and Holler's counts from one table by weight (./holler.ts `weightedHollerAndSwings`). */
-function hollerSwingCounts(g: WeightedGame): PowerCounts {
-  const w = weightedHollerAndSwings(g);
-  return {
-    n: g.n,
-    winning: w.winning,
-    swings: w.swings,
-    swingsBySize: null,
-    veto: w.veto,
-    minimal: null,
-    minimalTotal: w.total,
-    minimalContaining: w.containing,
-    johnstonByCritical: null,
-    notes: [],
-  };
-}
+const hollerSwingCounts = (g: WeightedGame) => byWeight(g, weightedHollerAndSwings(g));
 
 /** Holler's counts over a table by weight (./holler.ts `weightedHoller`), within its budget. */
 function addHoller(
